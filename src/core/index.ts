@@ -1,0 +1,8 @@
+// The core's public surface: what the editor adapter, the CLI and the tests import.
+export * from './model/nodes';
+export * from './model/lines';
+export * from './model/template';
+export * from './model/parse-result';
+export { loadTemplate, formatOf } from './model/load';
+export type { LoadOptions } from './model/load';
+export { detectKind, isConventionalTemplateName, mightBeTemplate } from './model/detect';

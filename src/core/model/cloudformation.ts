@@ -1,0 +1,97 @@
+import type { LineIndex } from './lines';
+import type { MapNode } from './nodes';
+import { mapAt, stringOf, valueOf } from './nodes';
+import type { ParseProblem } from './parse-result';
+import { functionViewsOf } from './functions';
+import { applyGlobals } from './sam/globals';
+import { generateSamResources } from './sam/implicit';
+import type { NamedEntry, Resource, Template, TemplateFormat, TemplateKind } from './template';
+
+export interface TemplateBase {
+  readonly fileName: string;
+  readonly text: string;
+  readonly format: TemplateFormat;
+  readonly kind: TemplateKind;
+  readonly lines: LineIndex;
+  readonly root: MapNode;
+}
+
+/** Builds the model of a CloudFormation or SAM template from its parsed root. */
+export function buildCloudFormation(base: TemplateBase, parseProblems: readonly ParseProblem[]): Template {
+  const problems = [...parseProblems];
+  const root = base.root;
+  const globals = base.kind === 'sam' ? mapAt(root, 'Globals') : undefined;
+  const written = writtenResources(root, problems);
+  const merged = base.kind === 'sam' ? applyGlobals(written, globals, problems) : written;
+  const generated = base.kind === 'sam' ? generateSamResources(merged, root) : [];
+  const resources = [...merged, ...generated];
+  const template: Template = {
+    ...base,
+    problems,
+    resources,
+    resourceById: indexById(resources),
+    parameters: namedEntries(root, 'Parameters'),
+    conditions: namedEntries(root, 'Conditions'),
+    mappings: namedEntries(root, 'Mappings'),
+    outputs: namedEntries(root, 'Outputs'),
+    globals,
+    functions: [],
+  };
+  return { ...template, functions: functionViewsOf(template) };
+}
+
+export function indexById(resources: readonly Resource[]): Map<string, Resource> {
+  const byId = new Map<string, Resource>();
+  for (const r of resources) if (!byId.has(r.logicalId)) byId.set(r.logicalId, r);
+  return byId;
+}
+
+export function namedEntries(root: MapNode | undefined, section: string): NamedEntry[] {
+  const map = mapAt(root, section);
+  return map ? map.entries.map((e) => ({ name: e.key, nameSpan: e.keySpan, value: e.value })) : [];
+}
+
+/** `Resources` as written; a `Resources` that is not a map is reported, not trusted. */
+export function writtenResources(root: MapNode | undefined, problems: ParseProblem[]): Resource[] {
+  const section = valueOf(root, 'Resources');
+  if (!section) return [];
+  if (section.kind !== 'map') {
+    problems.push({
+      code: 'template-structure', severity: 'error', span: section.span,
+      message: `Resources must be a map of logical IDs to resources, not ${describe(section.kind)}.`,
+    });
+    return [];
+  }
+  const resources: Resource[] = [];
+  for (const entry of section.entries) {
+    const node = entry.value;
+    if (node.kind !== 'map') {
+      problems.push({
+        code: 'template-structure', severity: 'error', span: node.span,
+        message: `Resource '${entry.key}' must be a map with a Type, not ${describe(node.kind)}.`,
+      });
+      continue;
+    }
+    const type = stringOf(valueOf(node, 'Type'));
+    if (type === undefined) {
+      problems.push({
+        code: 'template-structure', severity: 'error', span: entry.keySpan,
+        message: `Resource '${entry.key}' has no Type.`,
+      });
+    }
+    resources.push({
+      logicalId: entry.key,
+      type: type ?? 'Unknown',
+      origin: 'written',
+      idSpan: entry.keySpan,
+      span: { start: entry.keySpan.start, end: node.span.end },
+      node,
+      properties: mapAt(node, 'Properties'),
+    });
+  }
+  return resources;
+}
+
+function describe(kind: string): string {
+  return kind === 'seq' ? 'a list' : kind === 'scalar' ? 'a single value' : kind === 'intrinsic' ? 'an intrinsic function' : 'a map';
+}

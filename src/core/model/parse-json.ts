@@ -1,0 +1,59 @@
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { longFormIntrinsic, MapEntry, Node, Span } from './nodes';
+import type { ParseProblem, ParseResult } from './parse-result';
+
+/** JSON text → value tree, with offsets from jsonc-parser (tolerant: a broken file still yields a tree). */
+export function parseJson(text: string): ParseResult {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const problems: ParseProblem[] = errors.map((e) => ({
+    code: 'json-syntax',
+    severity: 'error',
+    message: `JSON: ${humanize(printParseErrorCode(e.error))}`,
+    span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+  }));
+  return { root: tree ? convert(tree, problems) : undefined, problems };
+}
+
+function humanize(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function convert(node: JsonNode, problems: ParseProblem[]): Node {
+  const span: Span = { start: node.offset, end: node.offset + node.length };
+  switch (node.type) {
+    case 'object': {
+      const entries: MapEntry[] = [];
+      const seen = new Map<string, Span>();
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (!k) continue;
+        const key = String(k.value);
+        const keySpan = { start: k.offset, end: k.offset + k.length };
+        const previous = seen.get(key);
+        if (previous) {
+          problems.push({
+            code: 'duplicate-key', severity: 'error', span: keySpan,
+            message: `Duplicate key '${key}': CloudFormation rejects a template with duplicate keys.`,
+            related: [{ span: previous, message: `'${key}' first defined here` }],
+          });
+        } else {
+          seen.set(key, keySpan);
+        }
+        const value = v ? convert(v, problems) : ({ kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } } as Node);
+        entries.push({ key, keySpan, value });
+      }
+      return longFormIntrinsic(entries, span) ?? { kind: 'map', entries, span };
+    }
+    case 'array':
+      return { kind: 'seq', items: (node.children ?? []).map((c) => convert(c, problems)), span };
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return { kind: 'scalar', value: node.value as string | number | boolean | null, span };
+    default:
+      return { kind: 'scalar', value: null, span };
+  }
+}

@@ -1,0 +1,145 @@
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import type { Node as YamlNode, ParsedNode } from 'yaml';
+import { intrinsicNameForTag, longFormIntrinsic, MapEntry, Node, Span } from './nodes';
+import type { ParseProblem, ParseResult } from './parse-result';
+import { LIMITS } from './limits';
+
+/**
+ * YAML text → value tree. `yaml` gives exact ranges and keeps CloudFormation's `!Tags` as unresolved
+ * local tags, which we turn into intrinsic nodes here (so any tag, known or not, is kept, never fatal).
+ */
+export function parseYaml(text: string): ParseResult {
+  const problems: ParseProblem[] = [];
+  const doc = parseDocument(text, {
+    uniqueKeys: false, // duplicates are reported by us, with both positions, and parsing goes on
+    keepSourceTokens: false,
+    prettyErrors: false,
+    strict: false,
+  });
+  for (const e of doc.errors) {
+    problems.push({ code: 'yaml-syntax', severity: 'error', message: firstLine(e.message), span: spanOfPos(e.pos, text) });
+  }
+  const converter = new YamlConverter(text, problems);
+  const root = doc.contents ? converter.convert(doc.contents as ParsedNode) : undefined;
+  return { root, problems };
+}
+
+function firstLine(message: string): string {
+  const i = message.indexOf(' at line ');
+  return (i > 0 ? message.slice(0, i) : message.split('\n')[0]).trim();
+}
+
+function spanOfPos(pos: [number, number], text: string): Span {
+  const start = Math.min(pos[0], text.length);
+  return { start, end: Math.max(start, Math.min(pos[1], text.length)) };
+}
+
+class YamlConverter {
+  private aliasBudget = LIMITS.maxAliasExpansion;
+  private readonly anchorSizes = new Map<YamlNode, number>();
+
+  constructor(private readonly text: string, private readonly problems: ParseProblem[]) {}
+
+  convert(node: YamlNode | Alias | null | undefined, fallbackAt = 0): Node {
+    if (!node) return { kind: 'scalar', value: null, span: { start: fallbackAt, end: fallbackAt } };
+    if (isAlias(node)) return this.convertAlias(node);
+    const converted = this.convertUntagged(node);
+    const tag = node.tag;
+    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) return this.tagged(tag, converted);
+    return converted;
+  }
+
+  private convertUntagged(node: YamlNode): Node {
+    const span = rangeSpan(node);
+    if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node), span };
+    if (isSeq(node)) {
+      return { kind: 'seq', items: node.items.map((i) => this.convert(i as YamlNode, span.end)), span };
+    }
+    if (isMap(node)) return this.convertMap(node.items, span);
+    return { kind: 'scalar', value: null, span };
+  }
+
+  private convertMap(items: unknown[], span: Span): Node {
+    const entries: MapEntry[] = [];
+    const seen = new Map<string, Span>();
+    for (const item of items) {
+      if (!isPair(item)) continue;
+      const keyNode = item.key as YamlNode | null;
+      const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+      const keySpan = keyNode ? rangeSpan(keyNode) : { start: span.start, end: span.start };
+      const previous = seen.get(key);
+      if (previous) {
+        this.problems.push({
+          code: 'duplicate-key', severity: 'error', span: keySpan,
+          message: `Duplicate key '${key}': CloudFormation rejects a template with duplicate keys (first defined at offset ${previous.start}).`,
+          related: [{ span: previous, message: `'${key}' first defined here` }],
+        });
+      } else {
+        seen.set(key, keySpan);
+      }
+      entries.push({ key, keySpan, value: this.convert(item.value as YamlNode, keySpan.end) });
+    }
+    return longFormIntrinsic(entries, span) ?? { kind: 'map', entries, span };
+  }
+
+  private tagged(tag: string, argument: Node): Node {
+    const start = this.text.lastIndexOf(tag, argument.span.start);
+    const nameSpan = start >= 0 ? { start, end: start + tag.length } : argument.span;
+    const span = { start: nameSpan.start, end: Math.max(argument.span.end, nameSpan.end) };
+    return { kind: 'intrinsic', name: intrinsicNameForTag(tag) ?? tag, nameSpan, argument, form: 'short', span };
+  }
+
+  /**
+   * Aliases share the converted anchor instead of copying it, and every use is charged the anchor's
+   * size: a "billion laughs" document runs out of budget after a bounded amount of work.
+   */
+  private convertAlias(alias: Alias): Node {
+    const span = rangeSpan(alias as unknown as YamlNode);
+    const target = alias.resolve(undefined as never) as YamlNode | undefined;
+    if (!target) {
+      this.problems.push({ code: 'yaml-syntax', severity: 'error', span, message: `Unknown alias *${alias.source}` });
+      return { kind: 'scalar', value: null, span };
+    }
+    this.aliasBudget -= this.sizeOf(target);
+    if (this.aliasBudget < 0) {
+      if (this.aliasBudget + this.sizeOf(target) >= 0) {
+        this.problems.push({
+          code: 'yaml-syntax', severity: 'error', span,
+          message: `YAML aliases expand to more than ${LIMITS.maxAliasExpansion} nodes; expansion stopped here (an alias bomb?)`,
+        });
+      }
+      return { kind: 'scalar', value: null, span };
+    }
+    return this.convert(target);
+  }
+
+  private sizeOf(node: YamlNode | Alias | null | undefined): number {
+    if (!node) return 1;
+    if (isAlias(node)) {
+      const t = node.resolve(undefined as never) as YamlNode | undefined;
+      return t && t !== node ? this.sizeOf(t) : 1;
+    }
+    const known = this.anchorSizes.get(node);
+    if (known !== undefined) return known;
+    this.anchorSizes.set(node, 1); // guards against self-reference while measuring
+    let size = 1;
+    if (isSeq(node)) for (const i of node.items) size += this.sizeOf(i as YamlNode);
+    else if (isMap(node)) for (const p of node.items) if (isPair(p)) size += 1 + this.sizeOf(p.value as YamlNode);
+    size = Math.min(size, Number.MAX_SAFE_INTEGER);
+    this.anchorSizes.set(node, size);
+    return size;
+  }
+}
+
+function rangeSpan(node: YamlNode): Span {
+  const r = (node as { range?: [number, number, number] }).range;
+  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+}
+
+function scalarValue(node: Scalar): string | number | boolean | null {
+  const v = node.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  return String(v);
+}

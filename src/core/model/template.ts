@@ -1,0 +1,144 @@
+import type { LineIndex } from './lines';
+import type { MapNode, Node, Span } from './nodes';
+import type { ParseProblem } from './parse-result';
+
+export type TemplateKind = 'sam' | 'cloudformation' | 'serverless';
+export type TemplateFormat = 'yaml' | 'json';
+
+/**
+ * Everything the analyses know about one template. Built once per document version by `loadTemplate`,
+ * never mutated afterwards, so analyses may cache on its identity.
+ */
+export interface Template {
+  readonly fileName: string;
+  readonly text: string;
+  readonly format: TemplateFormat;
+  readonly kind: TemplateKind;
+  readonly lines: LineIndex;
+  /** The document's top-level map; undefined when the text did not parse into one. */
+  readonly root: MapNode | undefined;
+  /** Problems found while reading (syntax, duplicate keys, structure); rules add their own findings. */
+  readonly problems: readonly ParseProblem[];
+  /**
+   * Written resources in document order, then the resources SAM or the Serverless Framework would
+   * generate. For a serverless.yml the "written" ones are `resources.Resources` and the functions.
+   */
+  readonly resources: readonly Resource[];
+  readonly resourceById: ReadonlyMap<string, Resource>;
+  readonly parameters: readonly NamedEntry[];
+  readonly conditions: readonly NamedEntry[];
+  readonly mappings: readonly NamedEntry[];
+  readonly outputs: readonly NamedEntry[];
+  /** SAM `Globals`, as written. */
+  readonly globals: MapNode | undefined;
+  /** Every Lambda function, whatever the template kind, with its effective configuration. */
+  readonly functions: readonly FunctionView[];
+  /** Serverless Framework facts (service, provider, resolved variables); undefined for other kinds. */
+  readonly serverless?: ServerlessInfo;
+}
+
+/** A Parameter, Condition, Mapping or Output: its name, where the name is and its definition. */
+export interface NamedEntry {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly value: Node;
+}
+
+export type ResourceOrigin = 'written' | 'generated';
+
+export interface Resource {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly origin: ResourceOrigin;
+  /** The logical ID key for written resources; for generated ones, the place that makes them exist. */
+  readonly idSpan: Span;
+  /** The whole resource entry (written) or the generating element (generated). */
+  readonly span: Span;
+  /** The resource's own map as written (`Type`, `Properties`, `DependsOn`, ...); absent for generated ones. */
+  readonly node?: MapNode;
+  /**
+   * Effective properties: as written for CloudFormation; with Globals merged for SAM (entries keep the
+   * span of the place they came from, Globals included); synthesised for Serverless functions.
+   */
+  readonly properties?: MapNode;
+  /** For generated resources: which resource produced it and why, in words a user understands. */
+  readonly generatedBy?: { readonly logicalId: string; readonly reason: string };
+}
+
+/** Where an effective setting came from, so that a finding can point at the line that causes it. */
+export type SettingSource = 'resource' | 'globals' | 'provider' | 'default';
+
+/**
+ * One effective setting. `value` is undefined when the written value is an intrinsic that cannot be
+ * resolved statically; `node` is then the intrinsic. Defaults have neither a node nor a span of their own
+ * and use `span` of the function's logical ID.
+ */
+export interface Setting<T> {
+  readonly value: T | undefined;
+  readonly node?: Node;
+  readonly span: Span;
+  readonly source: SettingSource;
+}
+
+export interface EnvironmentVariable {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly value: Node;
+  readonly source: SettingSource;
+}
+
+/**
+ * An event that invokes a function, in SAM's vocabulary whatever the template kind: `Api`, `HttpApi`,
+ * `SQS`, `SNS`, `S3`, `Schedule`, `ScheduleV2`, `EventBridgeRule`, `CloudWatchEvent`, `DynamoDB`, `Kinesis`,
+ * `MSK`, `MQ`, `SelfManagedKafka`, `DocumentDB`, `CloudWatchLogs`, `Cognito`, `IoTRule`, `AlexaSkill`, and for
+ * Serverless events without a SAM twin `ALB` and `WebSocket`. Properties use SAM's names (`Path`, `Method`,
+ * `Queue`, `BatchSize`, ...) with spans into the source.
+ */
+export interface FunctionEvent {
+  readonly name: string;
+  readonly type: string;
+  readonly nameSpan: Span;
+  readonly span: Span;
+  readonly properties: MapNode | undefined;
+}
+
+export interface FunctionView {
+  readonly logicalId: string;
+  readonly resource: Resource;
+  /** How the user names it: the logical ID, or the function key in serverless.yml. */
+  readonly displayName: string;
+  /** The deployed name when the template fixes it (`FunctionName`, or the framework's `<service>-<stage>-<name>`). */
+  readonly functionName: Setting<string> | undefined;
+  readonly runtime: Setting<string> | undefined;
+  readonly handler: Setting<string> | undefined;
+  /** Code folder relative to the template's folder (SAM `CodeUri`, CFN `Code`, Serverless: the service folder). */
+  readonly codeUri: Setting<string> | undefined;
+  readonly memorySize: Setting<number>;
+  readonly timeout: Setting<number>;
+  readonly architecture: Setting<'x86_64' | 'arm64'>;
+  readonly ephemeralStorage: Setting<number>;
+  readonly packageType: 'Zip' | 'Image';
+  readonly environment: readonly EnvironmentVariable[];
+  readonly layers: readonly Node[];
+  readonly events: readonly FunctionEvent[];
+  /** SAM `Policies`, as written (after Globals, which may not set it). */
+  readonly policies: Node | undefined;
+  /** SAM/CFN `Role`, Serverless `role`. */
+  readonly role: Node | undefined;
+  readonly reservedConcurrency: Setting<number> | undefined;
+  readonly provisionedConcurrency: Setting<number> | undefined;
+  readonly autoPublishAlias: Setting<string> | undefined;
+  /** Lambda Managed Instances (`CapacityProviderConfig`) have other limits than ordinary functions. */
+  readonly managedInstances: boolean;
+}
+
+export interface ServerlessInfo {
+  readonly service: string | undefined;
+  readonly stage: string;
+  readonly region: string;
+  readonly frameworkVersion: string | undefined;
+  readonly provider: MapNode | undefined;
+  readonly plugins: readonly string[];
+  /** `${...}` expressions that were left as written because resolving them needs AWS or the CLI. */
+  readonly unresolvedVariables: readonly { readonly expression: string; readonly span: Span }[];
+}
