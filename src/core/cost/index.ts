@@ -10,3 +10,7 @@ export { costKindOf, USAGE_KEYS } from './kinds';
 export type { CostKind } from './kinds';
 export { formatUsd, formatUnitUsd, formatQuantity, compact } from './format';
 export type { UsageFigure } from './wiring';
+export { costJson, costTable, costMarkdown, lensText, totalLensText } from './render';
+export { breakdownView, breakdownHtml } from './breakdown';
+export type { BreakdownView } from './breakdown';
+export { usageFileTemplate } from './usage-template';
