@@ -1,4 +1,12 @@
 import * as vscode from 'vscode';
+import { registerCostActions } from './vscode/cost-actions';
+import { registerCostBreakdown } from './vscode/cost-breakdown';
+import { registerCostExplorer } from './vscode/cost-explorer';
+import { registerCostHover } from './vscode/cost-hover';
+import { registerCostLens } from './vscode/cost-lens';
+import { CostService } from './vscode/cost-service';
+import { registerCostStatus } from './vscode/cost-status';
+import { registerUsageFileCommand } from './vscode/cost-usage-file';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
@@ -8,14 +16,23 @@ import { registerWelcomeCommands } from './vscode/welcome';
 export interface WorkbenchApi {
   readonly templates: TemplateStore;
   readonly explorer: ExplorerProvider;
+  readonly cost: CostService;
+  readonly costStatus: vscode.StatusBarItem;
 }
 
 /** Wires the features together; each one registers itself and returns what disposes it. */
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const store = new TemplateStore(() => setting('analysis.debounceMs', 150));
   const explorer = registerExplorer(store, context.extensionUri);
-  context.subscriptions.push(store, explorer.disposable, registerWelcomeCommands(context.extensionUri));
-  return { templates: store, explorer: explorer.provider };
+  const cost = new CostService(store);
+  const costStatus = registerCostStatus(cost);
+  context.subscriptions.push(
+    store, explorer.disposable, registerWelcomeCommands(context.extensionUri),
+    cost, registerCostLens(cost), registerCostBreakdown(cost), registerCostHover(cost),
+    registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
+    registerUsageFileCommand(cost), costStatus.disposable,
+  );
+  return { templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item };
 }
 
 export function deactivate(): void {

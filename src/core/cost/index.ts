@@ -14,3 +14,5 @@ export { costJson, costTable, costMarkdown, lensText, totalLensText } from './re
 export { breakdownView, breakdownHtml } from './breakdown';
 export type { BreakdownView } from './breakdown';
 export { usageFileTemplate } from './usage-template';
+export { whatIf, neighbouringMemorySizes, supportsArm64 } from './what-if';
+export type { WhatIfRow } from './what-if';
