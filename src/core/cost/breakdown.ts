@@ -62,8 +62,9 @@ function regionSourceText(source: string): string {
   return source === 'option' ? 'chosen in settings or on the command line' : source === 'default' ? 'no Region given' : `from the ${source}`;
 }
 
+/** `requests` → `request`, `RCU-hours` → `RCU-hour`; `GB-s` stays. */
 function singular(unit: string): string {
-  return unit.replace(/requests$/, 'request').replace(/units$/, 'unit').replace(/s$/, '');
+  return unit.replace(/shes$/, 'sh').replace(/(?<=[a-z]{2})s$/, '');
 }
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -71,7 +72,9 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.ch
 /** A self-contained page (no scripts) in the editor's theme colours: every resource, line item and assumption. */
 export function breakdownHtml(view: BreakdownView, cspSource = ''): string {
   const e = escapeHtml;
-  const sections = view.resources.map((r) => `
+  // The resource whose CodeLens was clicked comes first (the page has no script to scroll to it).
+  const ordered = [...view.resources.filter((r) => r.logicalId === view.focus), ...view.resources.filter((r) => r.logicalId !== view.focus)];
+  const sections = ordered.map((r) => `
 <section id="${e(r.logicalId)}"${r.logicalId === view.focus ? ' class="focus"' : ''}>
   <h2>${e(r.logicalId)} <span class="cost">${e(r.costText)}/mo</span></h2>
   <p class="meta">${e(r.type)} · ${e(r.origin)} · ${e(r.drivers)}</p>
