@@ -1,5 +1,6 @@
 import type { CostReport } from './estimate';
 import { formatQuantity, formatUnitUsd, formatUsd } from './format';
+import { formulaOf } from './pricing';
 
 /**
  * What the breakdown shows, already formatted: the data half of data → HTML. A view that adds charts
@@ -49,7 +50,7 @@ export function breakdownView(report: CostReport, options: { title: string; focu
         unitPrice: `${formatUnitUsd(li.unitUsd)} / ${singular(li.unit)}`,
         usd: li.usd,
         costText: formatUsd(li.usd, Math.max(precision, 2)),
-        formula: `${li.formula} = ${formatUsd(li.usd, 4)}`,
+        formula: `${formulaOf(li)} = ${formatUsd(li.usd, 4)}`,
         ...(li.note ? { note: li.note } : {}),
       })),
       notes: r.notes,

@@ -2,6 +2,7 @@
 export { estimateCost } from './estimate';
 export type { Architecture, CostOptions, CostReport, ResourceCost } from './estimate';
 export type { LineItem } from './pricing';
+export { formulaOf } from './pricing';
 export { pricesFor, knownRegions, SHIPPED_PRICES, DEFAULT_REGION, tieredCost } from './prices';
 export type { PriceData, PriceSheet, Tier, RegionPrices } from './prices';
 export { parseUsageFile, EMPTY_USAGE, USAGE_FILE_PATH } from './usage-file';

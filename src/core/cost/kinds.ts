@@ -83,8 +83,15 @@ export const USAGE_KEYS: Readonly<Record<CostKind, Readonly<Record<string, { rea
 
 export const ALL_USAGE_KEYS: ReadonlySet<string> = new Set(Object.values(USAGE_KEYS).flatMap((keys) => Object.keys(keys)));
 
+const TYPES_BY_KIND = new Map<CostKind, string[]>();
+
 /** The types a `defaults:` entry may be keyed by, per kind (SAM and CloudFormation spellings share defaults). */
-export function typesOfKind(kind: CostKind): string[] {
-  const types = Object.entries(KIND_BY_TYPE).filter(([, k]) => k === kind).map(([t]) => t);
-  return kind === 'httpApi' || kind === 'websocketApi' ? [...types, 'AWS::ApiGatewayV2::Api'] : types;
+export function typesOfKind(kind: CostKind): readonly string[] {
+  let types = TYPES_BY_KIND.get(kind);
+  if (!types) {
+    types = Object.entries(KIND_BY_TYPE).filter(([, k]) => k === kind).map(([t]) => t);
+    if (kind === 'httpApi' || kind === 'websocketApi') types.push('AWS::ApiGatewayV2::Api');
+    TYPES_BY_KIND.set(kind, types);
+  }
+  return types;
 }

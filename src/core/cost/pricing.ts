@@ -15,7 +15,7 @@ export interface Demand {
   readonly note?: string;
 }
 
-/** One row of the breakdown. `usd` = (quantity − freeQuantity) × unitUsd. */
+/** One row of the breakdown. `usd` = (quantity − freeQuantity) × unitUsd; `formulaOf` writes that out. */
 export interface LineItem {
   readonly name: string;
   readonly quantity: number;
@@ -23,9 +23,19 @@ export interface LineItem {
   readonly unit: string;
   /** Price per unit; an average when the stack's volume crosses a tier boundary. */
   readonly unitUsd: number;
+  /** True when `unitUsd` averages several volume tiers. */
+  readonly tierAverage: boolean;
   readonly usd: number;
-  readonly formula: string;
   readonly note?: string;
+}
+
+/**
+ * `(1,500,000 − 400,000 free) GB-s × $0.0000166667`. Written when shown rather than when priced: the
+ * engine runs on every keystroke, the breakdown only when opened.
+ */
+export function formulaOf(li: LineItem): string {
+  const amount = li.freeQuantity > 0 ? `(${formatQuantity(li.quantity)} − ${formatQuantity(li.freeQuantity)} free) ${li.unit}` : `${formatQuantity(li.quantity)} ${li.unit}`;
+  return `${amount} × ${formatUnitUsd(li.unitUsd)}${li.tierAverage ? ' (average over volume tiers)' : ''}`;
 }
 
 /**
@@ -55,20 +65,14 @@ export function priceDemands(demandsByResource: ReadonlyMap<string, readonly Dem
       const free = freeOf(d);
       const charged = billable.get(d)!;
       const unitUsd = poolRate.get(d.pool)!;
-      const averaged = Math.abs(unitUsd - d.tiers[0].usd) > 1e-15;
-      const amount = free > 0 ? `(${formatQuantity(d.quantity)} − ${formatQuantity(round(free))} free) ${d.unit}` : `${formatQuantity(d.quantity)} ${d.unit}`;
-      return {
-        name: d.name, quantity: d.quantity, freeQuantity: free, unit: d.unit, unitUsd, usd: charged * unitUsd,
-        formula: `${amount} × ${formatUnitUsd(unitUsd)}${averaged ? ' (average over volume tiers)' : ''}`,
-        ...(d.note ? { note: d.note } : {}),
+      const item: LineItem = {
+        name: d.name, quantity: d.quantity, freeQuantity: free, unit: d.unit, unitUsd,
+        tierAverage: Math.abs(unitUsd - d.tiers[0].usd) > 1e-15, usd: charged * unitUsd,
       };
+      return d.note ? { ...item, note: d.note } : item;
     }));
   }
   return out;
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }
 
 function sumBy<T>(items: readonly T[], key: (item: T) => string, value: (item: T) => number = (item) => (item as unknown as Demand).quantity): Map<string, number> {

@@ -1,4 +1,5 @@
 import type { CostReport, ResourceCost } from './estimate';
+import { formulaOf } from './pricing';
 import { formatQuantity, formatUnitUsd, formatUsd } from './format';
 
 /** Cents and below are noise from floating point; six decimals keep sub-cent line items visible. */
@@ -66,7 +67,7 @@ export function costMarkdown(report: CostReport, precision = 2): string {
     '<details><summary>Line items</summary>', '',
     '| Resource | Item | Quantity | Free | Unit price | Cost | Formula |', '|---|---|---:|---:|---:|---:|---|',
     ...report.resources.flatMap((r) => r.lineItems.map((li) =>
-      `| ${esc(r.logicalId)} | ${esc(li.name)} | ${formatQuantity(li.quantity)} ${li.unit} | ${li.freeQuantity > 0 ? formatQuantity(Math.round(li.freeQuantity)) : ''} | ${formatUnitUsd(li.unitUsd)} | ${formatUsd(li.usd, precision)} | ${esc(li.formula)} |`)),
+      `| ${esc(r.logicalId)} | ${esc(li.name)} | ${formatQuantity(li.quantity)} ${li.unit} | ${li.freeQuantity > 0 ? formatQuantity(Math.round(li.freeQuantity)) : ''} | ${formatUnitUsd(li.unitUsd)} | ${formatUsd(li.usd, precision)} | ${esc(formulaOf(li))} |`)),
     '', '</details>',
   ];
   if (report.notes.length > 0) out.push('', ...report.notes.map((n) => `> ${n}`));

@@ -49,6 +49,11 @@ export function wiringOf(template: Template): Wiring {
   const implicitHttp = template.resources.find((r) => r.origin === 'generated' && r.type === 'AWS::ApiGatewayV2::Api')?.logicalId;
   const functionsByApi = new Map<string, string[]>();
   const functionsByQueue = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, value: string): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   const sourcesByFunction = new Map<string, { id: string; kind: 'api' | 'queue' | 'topic' }[]>();
   const link = (fn: string, id: string | undefined, kind: 'api' | 'queue' | 'topic'): void => {
     if (!id || !template.resourceById.has(id)) return;
@@ -56,8 +61,8 @@ export function wiringOf(template: Template): Wiring {
     if (sources.some((s) => s.id === id)) return;
     sources.push({ id, kind });
     sourcesByFunction.set(fn, sources);
-    const byTarget = kind === 'api' ? functionsByApi : kind === 'queue' ? functionsByQueue : undefined;
-    byTarget?.set(id, [...(byTarget.get(id) ?? []), fn]);
+    if (kind === 'api') add(functionsByApi, id, fn);
+    else if (kind === 'queue') add(functionsByQueue, id, fn);
   };
   for (const fn of template.functions) {
     for (const event of fn.events) {
@@ -102,12 +107,23 @@ export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile
     const value = usage.resources[id]?.[key];
     return value === undefined ? undefined : { value, source: 'usage file' };
   };
+  // Defaults are the same object for every resource of a type: no allocation per resource and key.
+  const defaultsByType = new Map<string, UsageFigure>();
   const typeDefault = (kind: CostKind, type: string, key: string): UsageFigure => {
-    for (const t of [type, ...typesOfKind(kind)]) {
-      const value = usage.defaults[t]?.[key];
-      if (value !== undefined) return { value, source: `usage defaults for ${t}` };
+    const cacheKey = `${type}\u0000${key}`;
+    let figure = defaultsByType.get(cacheKey);
+    if (!figure) {
+      figure = { value: USAGE_KEYS[kind][key].fallback, source: 'default' };
+      for (const t of [type, ...typesOfKind(kind)]) {
+        const value = usage.defaults[t]?.[key];
+        if (value !== undefined) {
+          figure = { value, source: `usage defaults for ${t}` };
+          break;
+        }
+      }
+      defaultsByType.set(cacheKey, figure);
     }
-    return { value: USAGE_KEYS[kind][key].fallback, source: 'default' };
+    return figure;
   };
   const plain = (c: CostedResource): Record<string, UsageFigure> => {
     const out: Record<string, UsageFigure> = {};

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { estimateCost, parseUsageFile } from '../../../src/core/cost';
+import { estimateCost, formulaOf, parseUsageFile } from '../../../src/core/cost';
 import type { CostOptions, CostReport, ResourceCost } from '../../../src/core/cost';
 import { load } from '../helpers';
 
@@ -26,7 +26,7 @@ export function item(report: CostReport, logicalId: string, name: RegExp): { usd
   const r = resource(report, logicalId);
   const found = r.lineItems.find((li) => name.test(li.name));
   assert.ok(found, `${logicalId} has a line item ${name} (has: ${r.lineItems.map((li) => li.name).join('; ')})`);
-  return found;
+  return { ...found, formula: formulaOf(found) };
 }
 
 /** Money compared to a tenth of a micro-dollar: hand-computed figures, float noise aside. */
