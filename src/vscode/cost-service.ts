@@ -70,7 +70,14 @@ export class CostService implements vscode.Disposable {
     if (!template) return undefined;
     const cached = this.reports.get(template);
     if (cached && cached.generation === this.generation) return cached.report;
-    const report = estimateCost(template, this.usageFor(uri).usage, this.options());
+    let report: CostReport;
+    try {
+      report = estimateCost(template, this.usageFor(uri).usage, this.options());
+    } catch (error) {
+      // An engine bug must not break the editor: no figures for this template, and a trace in the log.
+      console.error(`Serverless Workbench: cost estimate of ${uri.toString()} failed`, error);
+      return undefined;
+    }
     this.reports.set(template, { generation: this.generation, report });
     return report;
   }
