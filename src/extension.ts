@@ -6,7 +6,7 @@ import { registerCostHover } from './vscode/cost-hover';
 import { registerCostLens } from './vscode/cost-lens';
 import { CostService } from './vscode/cost-service';
 import { registerCostStatus } from './vscode/cost-status';
-import { registerUsageFileCommand } from './vscode/cost-usage-file';
+import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode/cost-usage-file';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     store, explorer.disposable, registerWelcomeCommands(context.extensionUri),
     cost, registerCostLens(cost), registerCostBreakdown(cost), registerCostHover(cost),
     registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
-    registerUsageFileCommand(cost), costStatus.disposable,
+    registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
   );
   return { templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item };
 }

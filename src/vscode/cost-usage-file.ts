@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { usageFileTemplate } from '../core/cost';
+import { parseUsageFile, USAGE_FILE_PATH, usageFileTemplate } from '../core/cost';
 import type { CostService } from './cost-service';
 
 export const CREATE_USAGE_FILE_COMMAND = 'serverlessWorkbench.cost.createUsageFile';
@@ -27,4 +27,28 @@ export function registerUsageFileCommand(cost: CostService): vscode.Disposable {
     await vscode.window.showTextDocument(target);
     return target;
   });
+}
+
+/**
+ * Problems of open usage files in the Problems panel, with their positions: a typo in a key or a value
+ * that is not a number would otherwise silently fall back to a default.
+ */
+export function registerUsageFileDiagnostics(): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('serverlessWorkbench.usage');
+  const check = (document: vscode.TextDocument): void => {
+    if (!document.uri.path.endsWith(`/${USAGE_FILE_PATH}`)) return;
+    collection.set(document.uri, parseUsageFile(document.getText()).problems.map((p) => {
+      const range = new vscode.Range(document.positionAt(p.span.start), document.positionAt(p.span.end));
+      const diagnostic = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'Serverless Workbench';
+      return diagnostic;
+    }));
+  };
+  vscode.workspace.textDocuments.forEach(check);
+  return vscode.Disposable.from(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidChangeTextDocument((e) => check(e.document)),
+    vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
+  );
 }

@@ -115,4 +115,34 @@ describe('cost estimates in VS Code', () => {
     assert.match(doc.getText(), /^ {4}Properties:\n {6}Architectures:\n {8}- arm64\n {6}Runtime: python3\.12$/m);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('creates a pre-filled usage file and follows its unsaved edits', async () => {
+    const created = await vscode.commands.executeCommand<vscode.Uri>('serverlessWorkbench.cost.createUsageFile', template());
+    assert.ok(created, 'the command returns the file it wrote');
+    try {
+      assert.match(created.path, /\/\.serverless-workbench\/usage\.yml$/);
+      const usage = await vscode.workspace.openTextDocument(created);
+      assert.match(usage.getText(), /^ {2}CreateOrderFunction: +# AWS::Serverless::Function\n {4}monthlyRequests: 1000000 /m);
+      const document = await vscode.workspace.openTextDocument(template());
+      await eventually('the CodeLens with the generated usage file', async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_512);
+      // 3M × 1 s at 512 MB arm64: 1,500,000 of the stack's 1,650,000 GB-s, so 400,000 × 1.5/1.65 free and
+      // 1,136,364 GB-s × $0.0000133334 = $15.1516; requests (3M − 600,000 free) × $0.0000002 = $0.48;
+      // logs 2.861 GB × $0.53 = $1.5163. Total $17.15.
+      const fnLine = usage.getText().split('\n').findIndex((l) => l.startsWith('  CreateOrderFunction:'));
+      const edit = new vscode.WorkspaceEdit();
+      for (const [offset, value] of [[1, '    monthlyRequests: 3000000'], [2, '    averageDurationMs: 1000']] as const) {
+        const line = usage.lineAt(fnLine + offset);
+        assert.ok(line.text.startsWith(value.split(':')[0] + ':'), `line ${line.lineNumber + 1} is ${value.split(':')[0].trim()}`);
+        edit.replace(usage.uri, new vscode.Range(line.range.start, line.range.start.translate(0, line.text.indexOf('#') > 0 ? line.text.indexOf('#') : line.text.length)), value.padEnd(32));
+      }
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await eventually('the CodeLens after editing the usage file', async () =>
+        lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === '≈ $17.15/mo · 3M req × 1000 ms @ 512 MB arm64');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(created, '..'), { recursive: true });
+    }
+    const document = await vscode.workspace.openTextDocument(template());
+    await eventually('the CodeLens back on defaults', async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_512);
+  });
 });
