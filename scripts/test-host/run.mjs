@@ -1,0 +1,227 @@
+// npm run test:integration: runs test/integration/**/*.test.ts inside a real VS Code (the offline test host),
+// first with workspace trust off, then `*.restricted.test.ts` with trust on (Restricted Mode).
+//
+// Options: --verbose (server and extension host output), --grep <regexp>, --timeout <seconds per session>,
+//          --workspace <folder> (default: a copy of examples/).
+// Prints one line per test, the failures with their messages, and last `N passed, N failed[, N skipped]`.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, cpSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { startHost } from './host.mjs';
+import { REPO_ROOT } from './setup.mjs';
+
+const SUITE_SOURCE = path.join(REPO_ROOT, 'test', 'integration');
+const SUITE_OUT = path.join(REPO_ROOT, 'out', 'test', 'integration');
+/** The suite must say it started within this time, or the extension host is not running it at all. */
+const SUITE_START_TIMEOUT_MS = 90_000;
+const LOG_TAIL_LINES = 60;
+
+const { values: options } = parseArgs({
+  options: {
+    verbose: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+    timeout: { type: 'string', default: '300' },
+    workspace: { type: 'string' },
+  },
+});
+const say = (line = '') => process.stdout.write(line + '\n');
+const verbose = options.verbose ? say : () => {};
+
+const sessions = [];
+let exitCode = 1;
+try {
+  await buildExtensionIfStale();
+  const testFiles = await bundleSuite();
+  const workspaceSource = options.workspace ? path.resolve(options.workspace) : defaultWorkspace();
+  const configurations = [
+    { name: 'trusted', trust: false, files: testFiles.filter((f) => !isRestricted(f)) },
+    { name: 'restricted', trust: true, files: testFiles.filter(isRestricted) },
+  ].filter((c) => c.files.length > 0);
+  for (const configuration of configurations) {
+    sessions.push(await runSession(configuration, workspaceSource));
+  }
+  exitCode = printSummary(sessions);
+} catch (error) {
+  say(`\nintegration tests could not run: ${error.message}`);
+  exitCode = 1;
+}
+process.exit(exitCode);
+
+function isRestricted(file) {
+  return /\.restricted\.test\.ts$/.test(file);
+}
+
+function defaultWorkspace() {
+  const examples = path.join(REPO_ROOT, 'examples');
+  return existsSync(examples) ? examples : path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+}
+
+/** `npm test` has just built; a direct `npm run test:integration` after editing src/ has not. */
+async function buildExtensionIfStale() {
+  const bundle = path.join(REPO_ROOT, 'dist', 'extension.js');
+  const newestSource = Math.max(newestMtime(path.join(REPO_ROOT, 'src')), statSync(path.join(REPO_ROOT, 'package.json')).mtimeMs);
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource) return;
+  say('building the extension (dist/ is older than src/)');
+  await import(path.join(REPO_ROOT, 'scripts', 'build.mjs'));
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Bundles index.ts and each test file on its own into out/test/integration/. `vscode` is the extension host's
+ * module and mocha is loaded from node_modules at run time (the suite runs in the server's Node extension host,
+ * so node modules resolve normally); everything else, including src/ modules the tests import, is bundled.
+ */
+async function bundleSuite() {
+  const tests = listFiles(SUITE_SOURCE).filter((f) => f.endsWith('.test.ts'));
+  if (tests.length === 0) throw new Error(`no tests in ${path.relative(REPO_ROOT, SUITE_SOURCE)}/**/*.test.ts`);
+  rmSync(SUITE_OUT, { recursive: true, force: true });
+  await build({
+    entryPoints: [path.join(SUITE_SOURCE, 'index.ts'), ...tests],
+    outdir: SUITE_OUT, outbase: SUITE_SOURCE,
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline',
+    external: ['vscode', 'mocha', 'mocha/*'], mainFields: ['module', 'main'], logLevel: 'error',
+  });
+  return tests;
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+/** One VS Code session: a fresh copy of the workspace, the suite run by the extension host, results collected. */
+async function runSession({ name, trust, files }, workspaceSource) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), `swb-integration-${name}-`));
+  const reportDir = path.join(scratch, 'report');
+  const workspace = path.join(scratch, path.basename(workspaceSource));
+  // Tests create and edit files; a copy keeps examples/ clean even when a test dies half-way.
+  cpSync(workspaceSource, workspace, { recursive: true, filter: (src) => path.basename(src) !== 'node_modules' });
+  mkdirSync(reportDir);
+  say(`\n${name === 'restricted' ? 'Restricted Mode (workspace trust on)' : 'VS Code'}: ${files.length} test file${files.length === 1 ? '' : 's'} on ${path.relative(REPO_ROOT, workspaceSource) || workspaceSource}/`);
+
+  const session = { name, results: [], error: undefined, seconds: 0 };
+  const started = Date.now();
+  let host;
+  try {
+    host = await startHost({
+      workspace,
+      extensionDevelopmentPath: REPO_ROOT,
+      extensionTestsPath: path.join(SUITE_OUT, 'index.js'),
+      trust,
+      env: {
+        SWB_TEST_REPORT_DIR: reportDir,
+        SWB_TEST_SUITE: name,
+        ...(options.grep ? { SWB_TEST_GREP: options.grep } : {}),
+      },
+      onOutput: (line) => verbose(`  [server] ${line}`),
+      log: say,
+    });
+    if (options.verbose) host.page.on('console', (message) => say(`  [browser] ${message.text()}`));
+    await followSuite(host, reportDir, session, Number(options.timeout) * 1000);
+  } catch (error) {
+    session.error = error.message;
+  } finally {
+    session.seconds = (Date.now() - started) / 1000;
+    const failed = session.error || session.results.some((r) => r.state === 'failed');
+    if (failed && host) printLogTail(host.server.extensionHostLog(), 'extension host log');
+    await host?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return session;
+}
+
+/** Tails events.jsonl, prints each result, serves screenshot requests, and returns at the sentinel or throws. */
+async function followSuite(host, reportDir, session, timeoutMs) {
+  const eventsFile = path.join(reportDir, 'events.jsonl');
+  const doneFile = path.join(reportDir, 'done');
+  const deadline = Date.now() + timeoutMs;
+  const startDeadline = Date.now() + Math.min(SUITE_START_TIMEOUT_MS, timeoutMs);
+  let consumed = 0;
+  let startedSuite = false;
+  let running;
+  for (;;) {
+    const finished = existsSync(doneFile); // read before the events, so none written before it is missed
+    const text = existsSync(eventsFile) ? readFileSync(eventsFile, 'utf8') : '';
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    for (const line of complete.slice(consumed).split('\n').filter(Boolean)) {
+      const event = JSON.parse(line);
+      if (event.event === 'start') startedSuite = true;
+      if (event.event === 'begin') running = event.title;
+      if (event.event === 'test') {
+        session.results.push(event);
+        printResult(event);
+      }
+    }
+    consumed = complete.length;
+    await serveScreenshots(host.page, reportDir);
+    if (finished) {
+      const outcome = JSON.parse(readFileSync(doneFile, 'utf8'));
+      if (outcome.error) throw new Error(`the suite stopped with an error:\n${outcome.error}`);
+      return;
+    }
+    if (!startedSuite && Date.now() > startDeadline) {
+      throw new Error(`the extension host did not start the suite within ${Math.min(SUITE_START_TIMEOUT_MS, timeoutMs) / 1000} s`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs / 1000} s${running ? ` while running "${running}"` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+async function serveScreenshots(page, reportDir) {
+  for (const file of readdirSync(reportDir)) {
+    const match = /^screenshot-([\w-]+)\.request$/.exec(file);
+    if (!match) continue;
+    rmSync(path.join(reportDir, file));
+    const target = path.join(SCREENSHOT_DIR, `${match[1]}.png`);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: target });
+    writeFileSync(path.join(reportDir, `screenshot-${match[1]}.done`), target);
+  }
+}
+
+function printResult(result) {
+  const duration = result.durationMs >= 100 ? ` (${result.durationMs} ms)` : '';
+  const mark = { passed: '✓', failed: '✗', skipped: '-' }[result.state];
+  say(`  ${mark} ${result.title}${result.state === 'skipped' ? ' (skipped)' : duration}`);
+}
+
+function printLogTail(file, what) {
+  if (!file || !existsSync(file)) return;
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  say(`\n--- last ${Math.min(LOG_TAIL_LINES, lines.length)} lines of the ${what} (${file}) ---`);
+  for (const line of lines.slice(-LOG_TAIL_LINES)) say(line);
+  say('--- end of log ---');
+}
+
+function printSummary(all) {
+  const results = all.flatMap((s) => s.results);
+  const count = (state) => results.filter((r) => r.state === state).length;
+  const failures = results.filter((r) => r.state === 'failed');
+  if (failures.length > 0) say('\nFailures:');
+  failures.forEach((failure, index) => {
+    say(`\n  ${index + 1}) ${failure.title}${failure.file ? `  [${failure.file}]` : ''}`);
+    const stack = (failure.stack ?? failure.message ?? '').split('\n');
+    for (const line of stack.slice(0, 12)) say(`     ${line}`);
+  });
+  for (const session of all.filter((s) => s.error)) say(`\n${session.name} session failed: ${session.error}`);
+  say(`\n(${all.map((s) => `${s.name} session ${s.seconds.toFixed(1)} s`).join(', ')})`);
+  const skipped = count('skipped');
+  say(`${count('passed')} passed, ${count('failed')} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  return failures.length > 0 || all.some((s) => s.error) ? 1 : 0;
+}
