@@ -29,9 +29,10 @@ const SERVER_START_TIMEOUT_MS = 30_000;
  * - `env` is added to the server's environment; the extension host inherits it (our suite reads its options there).
  * - `install`: .vsix files installed into the fresh extensions folder before the server starts.
  * - `dataDir`: keep user data there (across runs) instead of a temporary folder.
+ * - `port`: a fixed port instead of a free one.
  * - `onOutput(line)`: the server's log lines (default: dropped; pass console.log for --verbose).
  */
-export async function startServer({ userSettings = {}, trust = false, env = {}, install = [], dataDir, onOutput = () => {}, log = () => {} } = {}) {
+export async function startServer({ port: requestedPort = 0, userSettings = {}, trust = false, env = {}, install = [], dataDir, onOutput = () => {}, log = () => {} } = {}) {
   const { serverMain } = await ensureTestHost({ log });
   const root = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'swb-vscode-'));
   const dirs = { userData: path.join(root, 'user-data'), serverData: path.join(root, 'server-data'), extensions: path.join(root, 'extensions') };
@@ -41,7 +42,7 @@ export async function startServer({ userSettings = {}, trust = false, env = {}, 
   const serverEnv = { ...process.env, EXTENSIONS_GALLERY: LOOPBACK_GALLERY, ...env };
   for (const vsix of install) await installExtension(serverMain, dirArgs, serverEnv, vsix, onOutput);
 
-  const args = [serverMain, '--host', '127.0.0.1', '--port', '0', '--without-connection-token', '--accept-server-license-terms',
+  const args = [serverMain, '--host', '127.0.0.1', '--port', String(requestedPort), '--without-connection-token', '--accept-server-license-terms',
     '--disable-telemetry', ...dirArgs];
   // Its own process group, so stopping it also ends the extension host, pty host and file watcher it forks.
   const server = spawn(process.execPath, args, { env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
