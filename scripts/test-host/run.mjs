@@ -4,16 +4,15 @@
 // Options: --verbose (server and extension host output), --grep <regexp>, --timeout <seconds per session>,
 //          --workspace <folder> (default: a copy of examples/).
 // Prints one line per test, the failures with their messages, and last `N passed, N failed[, N skipped]`.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, cpSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SourceMap } from 'node:module';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { startHost } from './host.mjs';
 import { REPO_ROOT } from './setup.mjs';
+import { buildExtensionIfStale, bundleSuite, copyWorkspace, defaultWorkspace, isRestricted, SUITE_ENTRY, SUITE_OUT } from './suite.mjs';
 
-const SUITE_SOURCE = path.join(REPO_ROOT, 'test', 'integration');
-const SUITE_OUT = path.join(REPO_ROOT, 'out', 'test', 'integration');
 /** The suite must say it started within this time, or the extension host is not running it at all. */
 const SUITE_START_TIMEOUT_MS = 90_000;
 const LOG_TAIL_LINES = 60;
@@ -32,7 +31,7 @@ const verbose = options.verbose ? say : () => {};
 const sessions = [];
 let exitCode = 1;
 try {
-  await buildExtensionIfStale();
+  await buildExtensionIfStale(say);
   const testFiles = await bundleSuite();
   const workspaceSource = options.workspace ? path.resolve(options.workspace) : defaultWorkspace();
   const configurations = [
@@ -49,65 +48,11 @@ try {
 }
 process.exit(exitCode);
 
-function isRestricted(file) {
-  return /\.restricted\.test\.ts$/.test(file);
-}
-
-function defaultWorkspace() {
-  const examples = path.join(REPO_ROOT, 'examples');
-  return existsSync(examples) ? examples : path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
-}
-
-/** `npm test` has just built; a direct `npm run test:integration` after editing src/ has not. */
-async function buildExtensionIfStale() {
-  const bundle = path.join(REPO_ROOT, 'dist', 'extension.js');
-  const newestSource = Math.max(newestMtime(path.join(REPO_ROOT, 'src')), statSync(path.join(REPO_ROOT, 'package.json')).mtimeMs);
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource) return;
-  say('building the extension (dist/ is older than src/)');
-  await import(path.join(REPO_ROOT, 'scripts', 'build.mjs'));
-}
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Bundles index.ts and each test file on its own into out/test/integration/. `vscode` is the extension host's
- * module and mocha is loaded from node_modules at run time (the suite runs in the server's Node extension host,
- * so node modules resolve normally); everything else, including src/ modules the tests import, is bundled.
- */
-async function bundleSuite() {
-  const tests = listFiles(SUITE_SOURCE).filter((f) => f.endsWith('.test.ts'));
-  if (tests.length === 0) throw new Error(`no tests in ${path.relative(REPO_ROOT, SUITE_SOURCE)}/**/*.test.ts`);
-  rmSync(SUITE_OUT, { recursive: true, force: true });
-  await build({
-    entryPoints: [path.join(SUITE_SOURCE, 'index.ts'), ...tests],
-    outdir: SUITE_OUT, outbase: SUITE_SOURCE,
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline',
-    external: ['vscode', 'mocha', 'mocha/*'], mainFields: ['module', 'main'], logLevel: 'error',
-  });
-  return tests;
-}
-
-function listFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(full) : [full];
-  });
-}
-
 /** One VS Code session: a fresh copy of the workspace, the suite run by the extension host, results collected. */
 async function runSession({ name, trust, files }, workspaceSource) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), `swb-integration-${name}-`));
   const reportDir = path.join(scratch, 'report');
-  const workspace = path.join(scratch, path.basename(workspaceSource));
-  // Tests create and edit files; a copy keeps examples/ clean even when a test dies half-way.
-  cpSync(workspaceSource, workspace, { recursive: true, filter: (src) => path.basename(src) !== 'node_modules' });
+  const workspace = copyWorkspace(workspaceSource, scratch);
   mkdirSync(reportDir);
   say(`\n${name === 'restricted' ? 'Restricted Mode (workspace trust on)' : 'VS Code'}: ${files.length} test file${files.length === 1 ? '' : 's'} on ${path.relative(REPO_ROOT, workspaceSource) || workspaceSource}/`);
 
@@ -118,7 +63,7 @@ async function runSession({ name, trust, files }, workspaceSource) {
     host = await startHost({
       workspace,
       extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: path.join(SUITE_OUT, 'index.js'),
+      extensionTestsPath: SUITE_ENTRY,
       trust,
       env: {
         SWB_TEST_REPORT_DIR: reportDir,
@@ -215,8 +160,8 @@ function printSummary(all) {
   const failures = results.filter((r) => r.state === 'failed');
   if (failures.length > 0) say('\nFailures:');
   failures.forEach((failure, index) => {
-    say(`\n  ${index + 1}) ${failure.title}${failure.file ? `  [${failure.file}]` : ''}`);
-    const stack = (failure.stack ?? failure.message ?? '').split('\n');
+    say(`\n  ${index + 1}) ${failure.title}${failure.file ? `  [${failure.file.replace(/\.js$/, '.ts')}]` : ''}`);
+    const stack = sourceMappedStack(failure.stack ?? failure.message ?? '').split('\n');
     for (const line of stack.slice(0, 12)) say(`     ${line}`);
   });
   for (const session of all.filter((s) => s.error)) say(`\n${session.name} session failed: ${session.error}`);
@@ -224,4 +169,27 @@ function printSummary(all) {
   const skipped = count('skipped');
   say(`${count('passed')} passed, ${count('failed')} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
   return failures.length > 0 || all.some((s) => s.error) ? 1 : 0;
+}
+
+/**
+ * The extension host prints stack frames in the bundled suite (out/test/integration/x.test.js:88:26); point them
+ * at the TypeScript line instead, from the bundles' inline source maps.
+ */
+function sourceMappedStack(stack) {
+  const maps = new Map();
+  const mapOf = (file) => {
+    if (!maps.has(file)) {
+      const inline = /sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(readFileSync(file, 'utf8'));
+      maps.set(file, inline ? new SourceMap(JSON.parse(Buffer.from(inline[1], 'base64').toString())) : undefined);
+    }
+    return maps.get(file);
+  };
+  const frame = /(?:[^\s(]*\/)?out\/test\/integration\/([^\s():]+\.js):(\d+):(\d+)/g;
+  return stack.replace(frame, (whole, name, line, column) => {
+    const file = path.join(SUITE_OUT, name);
+    const entry = existsSync(file) ? mapOf(file)?.findEntry(Number(line) - 1, Number(column) - 1) : undefined;
+    if (!entry?.originalSource) return whole;
+    const source = path.relative(REPO_ROOT, path.resolve(SUITE_OUT, entry.originalSource));
+    return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
 }
