@@ -58,8 +58,9 @@ function installVscodeServer(log) {
     const vscode = vscodeDir();
     npm(log, vscode, ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { retry: true });
     npm(log, path.join(vscode, 'extensions'), ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { retry: true });
-    // node-pty's install script runs `npx node-gyp`, which would stop to ask without npm_config_yes.
-    npm(log, vscode, ['rebuild', ...NATIVE_MODULES], { env: { npm_config_yes: 'true' } });
+    // node-pty's install script runs `npx node-gyp`, which would stop to ask without npm_config_yes; JOBS=max
+    // lets node-gyp compile on every core.
+    npm(log, vscode, ['rebuild', ...NATIVE_MODULES], { env: { npm_config_yes: 'true', JOBS: 'max' } });
     const asar = path.join(vscode, 'node_modules.asar');
     if (!existsSync(asar)) symlinkSync('node_modules', asar);
     writeFileSync(marker, JSON.stringify({ codeServer: CODE_SERVER_VERSION, at: new Date().toISOString() }) + '\n');
