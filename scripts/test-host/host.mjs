@@ -51,7 +51,13 @@ export async function startServer({ port: requestedPort = 0, userSettings = {}, 
     try { process.kill(-server.pid, signal); } catch { /* already gone */ }
   };
   const exited = new Promise((resolve) => server.once('exit', resolve));
-  const onExit = () => killGroup('SIGKILL');
+  const removeData = () => {
+    if (!dataDir) rmSync(root, { recursive: true, force: true });
+  };
+  const onExit = () => { // the process is ending without stop(): only synchronous work is possible
+    killGroup('SIGKILL');
+    removeData();
+  };
   process.once('exit', onExit);
 
   const stop = async () => {
@@ -63,7 +69,7 @@ export async function startServer({ port: requestedPort = 0, userSettings = {}, 
     await exited;
     clearTimeout(timer);
     killGroup('SIGKILL'); // children that outlived the server
-    if (!dataDir) rmSync(root, { recursive: true, force: true });
+    removeData();
   };
 
   try {
@@ -106,7 +112,8 @@ export async function startHost({ workspace, extensionDevelopmentPath, extension
   process.once('SIGTERM', onSignal);
   try {
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    // Our signal handlers stop browser and server in order; playwright's own would exit before the server stops.
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     const page = await browser.newPage({ viewport });
     const url = server.url({ workspace, extensionDevelopmentPath, extensionTestsPath });
     await page.goto(url);

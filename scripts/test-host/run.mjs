@@ -52,6 +52,8 @@ process.exit(exitCode);
 async function runSession({ name, trust, files }, workspaceSource) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), `swb-integration-${name}-`));
   const reportDir = path.join(scratch, 'report');
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+  process.once('exit', removeScratch); // also after Ctrl-C, which startHost answers by stopping and exiting
   const workspace = copyWorkspace(workspaceSource, scratch);
   mkdirSync(reportDir);
   say(`\n${name === 'restricted' ? 'Restricted Mode (workspace trust on)' : 'VS Code'}: ${files.length} test file${files.length === 1 ? '' : 's'} on ${path.relative(REPO_ROOT, workspaceSource) || workspaceSource}/`);
@@ -82,7 +84,8 @@ async function runSession({ name, trust, files }, workspaceSource) {
     const failed = session.error || session.results.some((r) => r.state === 'failed');
     if (failed && host) printLogTail(host.server.extensionHostLog(), 'extension host log');
     await host?.stop();
-    rmSync(scratch, { recursive: true, force: true });
+    process.removeListener('exit', removeScratch);
+    removeScratch();
   }
   return session;
 }

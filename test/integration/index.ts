@@ -26,15 +26,14 @@ export async function run(): Promise<void> {
 }
 
 async function runMocha(): Promise<number> {
-  process.setSourceMapsEnabled(true); // stack traces point into the .ts sources
   const restricted = process.env.SWB_TEST_SUITE === 'restricted';
   const reporting = Boolean(process.env.SWB_TEST_REPORT_DIR);
   const mocha = new Mocha({
     ui: 'bdd',
-    timeout: Number(process.env.SWB_TEST_TIMEOUT_MS ?? 20_000),
+    timeout: 20_000, // as for the unit tests (.mocharc.json)
     color: false,
-    // The web runner prints its own report from the events; test-electron shows the extension host's console.
-    reporter: reporting ? 'dot' : 'spec',
+    // test-electron shows the extension host's console; the web runner prints its own report from the events.
+    reporter: 'spec',
     ...(process.env.SWB_TEST_GREP ? { grep: process.env.SWB_TEST_GREP } : {}),
   });
   for (const file of testFiles(__dirname)) {
