@@ -74,13 +74,13 @@ export async function startServer({ port: requestedPort = 0, userSettings = {}, 
 
   try {
     const port = await listeningPort(server, onOutput);
-    const origin = `http://127.0.0.1:${port}`;
     return {
-      port, origin, dirs, stop,
+      port, dirs, stop,
       /** The workbench URL for a folder, with an extension under development and a test suite if given. */
       url: ({ workspace, extensionDevelopmentPath, extensionTestsPath } = {}) => workbenchUrl(port, { workspace, extensionDevelopmentPath, extensionTestsPath }),
       /** The newest extension host log (the suite's errors and our extension's console output land there). */
       extensionHostLog: () => newestLog(path.join(dirs.userData, 'logs'), /^exthost\d*$/, 'remoteexthost.log'),
+      /** The server's own log, for when no extension host started. */
       serverLog: () => newestLog(path.join(dirs.userData, 'logs'), null, 'remoteagent.log'),
     };
   } catch (error) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { SourceMap } from 'node:module';
 import { parseArgs } from 'node:util';
 import { startHost } from './host.mjs';
-import { REPO_ROOT } from './setup.mjs';
+import { ensureTestHost, REPO_ROOT } from './setup.mjs';
 import { buildExtensionIfStale, bundleSuite, copyWorkspace, defaultWorkspace, isRestricted, SUITE_ENTRY, SUITE_OUT } from './suite.mjs';
 
 /** The suite must say it started within this time, or the extension host is not running it at all. */
@@ -33,6 +33,7 @@ let exitCode = 1;
 try {
   await buildExtensionIfStale(say);
   const testFiles = await bundleSuite();
+  await ensureTestHost({ log: say }); // once, before the sessions: a missing Chromium is reported a single time
   const workspaceSource = options.workspace ? path.resolve(options.workspace) : defaultWorkspace();
   const configurations = [
     { name: 'trusted', trust: false, files: testFiles.filter((f) => !isRestricted(f)) },
@@ -82,7 +83,10 @@ async function runSession({ name, trust, files }, workspaceSource) {
   } finally {
     session.seconds = (Date.now() - started) / 1000;
     const failed = session.error || session.results.some((r) => r.state === 'failed');
-    if (failed && host) printLogTail(host.server.extensionHostLog(), 'extension host log');
+    if (failed && host) {
+      const extensionHostLog = host.server.extensionHostLog();
+      printLogTail(extensionHostLog ?? host.server.serverLog(), extensionHostLog ? 'extension host log' : 'server log');
+    }
     await host?.stop();
     process.removeListener('exit', removeScratch);
     removeScratch();
