@@ -1,19 +1,45 @@
 import type { MapNode } from '../nodes';
+import { mapAt } from '../nodes';
 import type { Resource } from '../template';
+import { implicitApiResources, httpApiResources, restApiResources } from './api';
+import { GeneratedResources } from './collector';
+import type { SamContext } from './context';
+import { functionResources } from './function';
+import { capacityProviderResources, stateMachineResources } from './state-machine';
+import { deployedAs } from './transformed';
+
+type Generator = (ctx: SamContext, resource: Resource) => void;
+
+const GENERATORS: Readonly<Record<string, Generator>> = {
+  'AWS::Serverless::Function': functionResources,
+  'AWS::Serverless::Api': restApiResources,
+  'AWS::Serverless::HttpApi': httpApiResources,
+  'AWS::Serverless::StateMachine': stateMachineResources,
+  'AWS::Serverless::CapacityProvider': capacityProviderResources,
+};
 
 /**
- * The resources the SAM transform adds for the written ones (roles, implicit APIs, stages, permissions,
- * event source mappings, versions and aliases, ...), named as the translator names them.
+ * The SAM transform's view of the written resources (Globals already merged): each SAM resource with
+ * the CloudFormation resource it becomes (`deployedAs`), and the resources SAM adds for them (roles,
+ * implicit APIs, stages, permissions, event source mappings, versions and aliases, ...), named as the
+ * translator names them. One pass over the resources, then the implicit APIs their events asked for.
  */
-export function generateSamResources(resources: readonly Resource[], root: MapNode): Resource[] {
-  void root;
-  const out: Resource[] = [];
-  for (const r of resources) {
-    if (r.type !== 'AWS::Serverless::Function') continue;
-    out.push({
-      logicalId: `${r.logicalId}Role`, type: 'AWS::IAM::Role', origin: 'generated', idSpan: r.idSpan, span: r.idSpan,
-      generatedBy: { logicalId: r.logicalId, reason: 'SAM creates an execution role for a function without Role' },
-    });
-  }
-  return out;
+export function transformSam(written: readonly Resource[], root: MapNode, text: string): { written: Resource[]; generated: Resource[] } {
+  const byId = new Map<string, Resource>();
+  for (const r of written) if (!byId.has(r.logicalId)) byId.set(r.logicalId, r);
+  const globals = mapAt(root, 'Globals');
+  const ctx: SamContext = {
+    out: new GeneratedResources(byId, text),
+    globalApi: mapAt(globals, 'Api'),
+    globalHttpApi: mapAt(globals, 'HttpApi'),
+    implicitRestEvents: [],
+    implicitHttpEvents: [],
+  };
+  const transformed = written.map((r) => {
+    GENERATORS[r.type]?.(ctx, r);
+    const as = deployedAs(r, text);
+    return as ? { ...r, deployedAs: as } : r;
+  });
+  implicitApiResources(ctx);
+  return { written: transformed, generated: ctx.out.list };
 }
