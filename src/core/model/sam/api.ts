@@ -84,13 +84,13 @@ function restApi(ctx: SamContext, site: ApiSite, stageLogicalId: string, stageRe
   out.add(stageLogicalId, 'AWS::ApiGateway::Stage', site.producer, stageReason, site.cause);
   domain(ctx, site, 'rest');
   usagePlan(ctx, site);
-  authorizerPermissions(ctx, site);
+  authorizerPermissions(ctx, site, 'rest');
 }
 
 function httpApi(ctx: SamContext, site: ApiSite, stageLogicalId: string): void {
   ctx.out.add(stageLogicalId, 'AWS::ApiGatewayV2::Stage', site.producer, 'SAM creates the stage of the HTTP API', site.cause);
   domain(ctx, site, 'http');
-  authorizerPermissions(ctx, site);
+  authorizerPermissions(ctx, site, 'http');
 }
 
 /**
@@ -116,7 +116,8 @@ function domain(ctx: SamContext, site: ApiSite, api: 'rest' | 'http'): void {
   }
   const route53 = mapAt(domain, 'Route53');
   const zone = valueOf(route53, 'HostedZoneId') ?? valueOf(route53, 'HostedZoneName');
-  if (zone) add(hashedId('RecordSetGroup', hashData(zone)), 'AWS::Route53::RecordSetGroup', 'SAM creates the DNS records of the custom domain (Domain Route53)');
+  const separate = stringOf(valueOf(route53, 'SeparateRecordSetGroup')) === 'true';
+  if (zone) add(hashedId('RecordSetGroup', hashData(zone) + (separate ? hashData(name) : '')), 'AWS::Route53::RecordSetGroup', 'SAM creates the DNS records of the custom domain (Domain Route53)');
   if (isPrivate && valueOf(domain, 'AccessAssociation')) {
     add(hashedId('DomainNameAccessAssociation', ctx.out.sourceOf(valueOf(domain, 'AccessAssociation'))),
       'AWS::ApiGateway::DomainNameAccessAssociation', 'SAM associates the private custom domain with the VPC endpoint (Domain AccessAssociation)');
@@ -148,7 +149,7 @@ function sortKeys(value: unknown): unknown {
 /** `Auth.UsagePlan.CreateUsagePlan`: PER_API makes a plan and key per API, SHARED one set for all. */
 function usagePlan(ctx: SamContext, site: ApiSite): void {
   const plan = mapAt(mapAt(site.properties, 'Auth'), 'UsagePlan');
-  const mode = stringAt(plan, 'CreateUsagePlan');
+  const mode = ctx.resolveString(valueOf(plan, 'CreateUsagePlan'));
   if (mode !== 'PER_API' && mode !== 'SHARED') return;
   const prefix = mode === 'PER_API' ? site.logicalId : 'Serverless';
   const cause = site.causeOf('Auth');
@@ -158,11 +159,16 @@ function usagePlan(ctx: SamContext, site: ApiSite): void {
   ctx.out.add(`${prefix}UsagePlanKey`, 'AWS::ApiGateway::UsagePlanKey', site.producer, reason, cause);
 }
 
-/** A Lambda authorizer (`FunctionArn`) gets a permission that lets API Gateway call it. */
-function authorizerPermissions(ctx: SamContext, site: ApiSite): void {
+/**
+ * A Lambda authorizer (`FunctionArn`) gets a permission that lets API Gateway call it: on REST APIs unless
+ * `DisableFunctionDefaultPermissions: true`, on HTTP APIs only with `EnableFunctionDefaultPermissions: true`.
+ */
+function authorizerPermissions(ctx: SamContext, site: ApiSite, api: 'rest' | 'http'): void {
   const authorizers = mapAt(mapAt(site.properties, 'Auth'), 'Authorizers');
   for (const entry of authorizers?.entries ?? []) {
     if (!valueOf(entry.value, 'FunctionArn')) continue;
+    const flag = api === 'rest' ? 'DisableFunctionDefaultPermissions' : 'EnableFunctionDefaultPermissions';
+    if ((stringOf(valueOf(entry.value, flag)) === 'true') !== (api === 'http')) continue;
     ctx.out.add(`${site.logicalId}${entry.key}AuthorizerPermission`, 'AWS::Lambda::Permission', site.producer,
       `SAM lets API Gateway call the Lambda authorizer ${entry.key}`, entryCause(entry));
   }

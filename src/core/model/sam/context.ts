@@ -1,4 +1,4 @@
-import type { MapEntry, MapNode } from '../nodes';
+import type { MapEntry, MapNode, Node } from '../nodes';
 import type { Resource } from '../template';
 import type { GeneratedResources } from './collector';
 
@@ -19,4 +19,9 @@ export interface SamContext {
   /** `Api` / `HttpApi` events without `RestApiId` / `ApiId`: they make the implicit APIs. */
   readonly implicitRestEvents: EventSite[];
   readonly implicitHttpEvents: EventSite[];
+  /**
+   * A string as SAM reads it for naming: a literal, or `!Ref Param` resolved to the parameter's
+   * `Default` (the translator resolves parameter references with their defaults, e.g. AutoPublishAlias).
+   */
+  readonly resolveString: (node: Node | undefined) => string | undefined;
 }

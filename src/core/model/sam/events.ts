@@ -1,7 +1,7 @@
-import type { MapEntry } from '../nodes';
+import type { MapEntry, Node } from '../nodes';
 import { mapAt, stringOf, valueOf, booleanOf } from '../nodes';
 import type { Resource } from '../template';
-import { entryCause, isAlphanumeric, referencedId, stringAt } from './collector';
+import { entryCause, hashedId, isAlphanumeric, referencedId, stringAt } from './collector';
 import type { EventSite, SamContext } from './context';
 
 /** Event types that Lambda polls: each becomes an event source mapping named `<Fn><Event>`. */
@@ -49,7 +49,7 @@ export function functionEventResources(ctx: SamContext, site: EventSite): void {
       return;
     case 'HttpApi':
       if (!valueOf(props, 'ApiId')) ctx.implicitHttpEvents.push(site);
-      permission('SAM lets API Gateway invoke the function for the HttpApi event');
+      if (isDefaultRoute(site) || !hasDefaultRouteOnSameApi(site)) permission('SAM lets API Gateway invoke the function for the HttpApi event');
       return;
     case 'S3':
       permission('SAM lets S3 invoke the function for the S3 event');
@@ -72,7 +72,8 @@ export function functionEventResources(ctx: SamContext, site: EventSite): void {
       permission('SAM lets Alexa invoke the function for the AlexaSkill event');
       return;
     case 'Cognito':
-      permission('SAM lets Cognito invoke the function for the Cognito event');
+      // One permission per function, whatever the event is called: `<Fn>CognitoPermission`.
+      out.add(`${fn}CognitoPermission`, 'AWS::Lambda::Permission', fn, 'SAM lets Cognito invoke the function for the Cognito event', cause);
       return;
     default:
       return;
@@ -101,20 +102,22 @@ export function stateMachineEventResources(ctx: SamContext, site: EventSite): vo
 function apiEvent(ctx: SamContext, site: EventSite): void {
   const restApi = valueOf(site.properties, 'RestApiId');
   if (!restApi) ctx.implicitRestEvents.push(site);
-  const suffix = restApi ? explicitStageSuffix(ctx, referencedId(restApi)) : 'Prod';
-  ctx.out.add(`${eventId(site)}Permission${suffix}`, 'AWS::Lambda::Permission', site.owner.logicalId,
+  const stage = restApi ? explicitStage(ctx, restApi) : 'Prod';
+  const prefix = `${eventId(site)}Permission`;
+  ctx.out.add(isAlphanumeric(stage) ? prefix + stage : hashedId(prefix, stage), 'AWS::Lambda::Permission', site.owner.logicalId,
     'SAM lets API Gateway invoke the function for the Api event', entryCause(site.entry));
 }
 
 /**
- * The permission of an `Api` event on an explicit API is named after that API's stage; a stage name SAM
- * cannot read (an intrinsic) leaves the suffix empty, as the translator does.
+ * The permission of an `Api` event on an explicit API is named after that API's stage (hashed when the
+ * name is not alphanumeric); a stage name SAM cannot read (an intrinsic) gives the suffix `Stage`.
+ * `RestApiId` is `!Ref Api` or, as SAM also accepts, the bare logical ID.
  */
-function explicitStageSuffix(ctx: SamContext, apiId: string | undefined): string {
+function explicitStage(ctx: SamContext, restApi: Node): string {
+  const apiId = referencedId(restApi) ?? stringOf(restApi);
   const api = apiId ? ctx.out.written.get(apiId) : undefined;
   if (!api) return 'Prod';
-  const stage = stringAt(api.properties, 'StageName');
-  return stage ?? '';
+  return stringAt(api.properties, 'StageName') ?? 'Stage';
 }
 
 function snsEvent(ctx: SamContext, site: EventSite): void {
@@ -164,4 +167,24 @@ function ruleDeadLetterQueue(ctx: SamContext, site: EventSite, owner: string, wi
     ctx.out.add(`${id}QueuePolicy`, 'AWS::SQS::QueuePolicy', owner,
       `SAM lets EventBridge send failed events of the ${site.type} event to its dead-letter queue`, cause);
   }
+}
+
+/** An `HttpApi` event without `Path` (or with `$default`) is the API's catch-all route. */
+function isDefaultRoute(site: EventSite): boolean {
+  const path = valueOf(site.properties, 'Path');
+  return !path || stringOf(path) === '$default';
+}
+
+function apiKey(site: EventSite): string {
+  const api = valueOf(site.properties, 'ApiId');
+  return api ? referencedId(api) ?? stringOf(api) ?? '?' : '';
+}
+
+/**
+ * SAM gives a function one permission for its catch-all route on an HTTP API and no permissions for its
+ * other routes on the same API, which the catch-all permission already covers.
+ */
+function hasDefaultRouteOnSameApi(site: EventSite): boolean {
+  const key = apiKey(site);
+  return eventSites(site.owner).some((other) => other.type === 'HttpApi' && isDefaultRoute(other) && apiKey(other) === key);
 }

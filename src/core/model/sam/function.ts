@@ -33,7 +33,7 @@ export function functionResources(ctx: SamContext, fn: Resource): void {
 export function publishedAlias(ctx: SamContext, owner: Resource, kind: 'function' | 'stateMachine'): string | undefined {
   const entry = entryOf(owner.properties, 'AutoPublishAlias');
   if (!entry) return undefined;
-  const name = stringOf(entry.value);
+  const name = ctx.resolveString(entry.value);
   const cause: Cause = { idSpan: entry.value.span, span: entry.value.span };
   const id = owner.logicalId;
   const versionType = kind === 'function' ? 'AWS::Lambda::Version' : 'AWS::StepFunctions::StateMachineVersion';
@@ -41,9 +41,7 @@ export function publishedAlias(ctx: SamContext, owner: Resource, kind: 'function
   const what = kind === 'function' ? 'function' : 'state machine';
   const versionId = kind === 'function' ? hashedId(`${id}Version`, ctx.out.sourceOf(owner.node) + ctx.out.sourceOf(entry.value)) : `${id}Version`;
   ctx.out.add(versionId, versionType, id, `SAM publishes a version of the ${what} for AutoPublishAlias`, cause);
-  // An alias name from a parameter (`!Ref AliasName`) resolves only at deploy time; SAM then names the alias after the parameter's value.
-  const aliasSuffix = name !== undefined ? alphanumeric(name) : '';
-  ctx.out.add(`${id}Alias${aliasSuffix}`, aliasType, id, `SAM creates the alias AutoPublishAlias names, pointing at the published version`, cause);
+  ctx.out.add(`${id}Alias${aliasIdSuffix(name ?? '')}`, aliasType, id, `SAM creates the alias AutoPublishAlias names, pointing at the published version`, cause);
   return name ?? '';
 }
 
@@ -88,4 +86,9 @@ function functionUrl(ctx: SamContext, fn: Resource): void {
   const reason = 'SAM lets anyone call the public function URL (AuthType NONE)';
   ctx.out.add(`${id}UrlPublicPermissions`, 'AWS::Lambda::Permission', id, reason, cause);
   ctx.out.add(`${id}URLInvokeAllowPublicAccess`, 'AWS::Lambda::Permission', id, reason, cause);
+}
+
+/** SAM keeps alias names readable in logical IDs: `_` becomes `U`, `-` becomes `D` (`live_v-2` → `liveUvD2`). */
+function aliasIdSuffix(name: string): string {
+  return alphanumeric(name.replace(/_/g, 'U').replace(/-/g, 'D'));
 }

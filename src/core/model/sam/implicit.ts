@@ -1,5 +1,6 @@
 import type { MapNode } from '../nodes';
-import { mapAt } from '../nodes';
+import type { Node } from '../nodes';
+import { mapAt, stringOf, valueOf } from '../nodes';
 import type { Resource } from '../template';
 import { implicitApiResources, httpApiResources, restApiResources } from './api';
 import { GeneratedResources } from './collector';
@@ -34,6 +35,7 @@ export function transformSam(written: readonly Resource[], root: MapNode, text: 
     globalHttpApi: mapAt(globals, 'HttpApi'),
     implicitRestEvents: [],
     implicitHttpEvents: [],
+    resolveString: parameterDefaults(root),
   };
   const transformed = written.map((r) => {
     GENERATORS[r.type]?.(ctx, r);
@@ -42,4 +44,15 @@ export function transformSam(written: readonly Resource[], root: MapNode, text: 
   });
   implicitApiResources(ctx);
   return { written: transformed, generated: ctx.out.list };
+}
+
+function parameterDefaults(root: MapNode): (node: Node | undefined) => string | undefined {
+  const parameters = mapAt(root, 'Parameters');
+  return (node) => {
+    if (node?.kind === 'intrinsic' && node.name === 'Ref') {
+      const name = stringOf(node.argument);
+      return name === undefined ? undefined : stringOf(valueOf(mapAt(parameters, name), 'Default'));
+    }
+    return stringOf(node);
+  };
 }
