@@ -48,6 +48,11 @@ export function implicitApiResources(ctx: SamContext): void {
   }
 }
 
+/** The custom domain of a written API (WebSocket APIs share the HTTP API's domain resources). */
+export function apiDomainResources(ctx: SamContext, api: Resource, kind: 'rest' | 'http'): void {
+  domain(ctx, writtenSite(ctx, api), kind);
+}
+
 function writtenSite(ctx: SamContext, api: Resource): ApiSite {
   return {
     logicalId: api.logicalId, producer: api.logicalId, properties: api.properties, cause: resourceCause(api),

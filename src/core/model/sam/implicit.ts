@@ -6,7 +6,10 @@ import { implicitApiResources, httpApiResources, restApiResources } from './api'
 import { GeneratedResources } from './collector';
 import type { SamContext } from './context';
 import { functionResources } from './function';
+import { connectorResources, embeddedConnectorResources } from './connectors';
+import { graphQlResources } from './graphql';
 import { capacityProviderResources, stateMachineResources } from './state-machine';
+import { webSocketResources } from './websocket';
 import { deployedAs } from './transformed';
 
 type Generator = (ctx: SamContext, resource: Resource) => void;
@@ -17,6 +20,9 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   'AWS::Serverless::HttpApi': httpApiResources,
   'AWS::Serverless::StateMachine': stateMachineResources,
   'AWS::Serverless::CapacityProvider': capacityProviderResources,
+  'AWS::Serverless::Connector': connectorResources,
+  'AWS::Serverless::GraphQLApi': graphQlResources,
+  'AWS::Serverless::WebSocketApi': webSocketResources,
 };
 
 /**
@@ -39,6 +45,7 @@ export function transformSam(written: readonly Resource[], root: MapNode, text: 
   };
   const transformed = written.map((r) => {
     GENERATORS[r.type]?.(ctx, r);
+    embeddedConnectorResources(ctx, r);
     const as = deployedAs(r, text);
     return as ? { ...r, deployedAs: as } : r;
   });

@@ -29,6 +29,11 @@ export function deployedAs(resource: Resource, text: string): Resource['deployed
   return { logicalId, type };
 }
 
+/** The CloudFormation type a resource deploys as: its SAM transform's type, or its own. */
+export function deployedType(resource: Pick<Resource, 'type'>): string {
+  return TRANSFORMED_TYPE[resource.type] ?? resource.type;
+}
+
 export function isSamType(type: string): boolean {
   return type.startsWith('AWS::Serverless::');
 }
