@@ -13,7 +13,7 @@ const CORPUS = path.join(SHARED, 'corpus', 'sam-translator');
 const REPORT = path.resolve(__dirname, '../../../test-results/sam-corpus.txt');
 
 /** Measured when this test was written; raise them when the model gets better, never lower them. */
-const FLOOR = { exactTemplates: 0, matchedResources: 0 };
+const FLOOR = { exactTemplates: 542, matchedResources: 4178 };
 
 const HASH_SUFFIX = /[0-9a-f]{10}$/;
 
@@ -56,8 +56,9 @@ describe('SAM translator corpus', function () {
     for (const file of inputs) {
       const outputFile = path.join(CORPUS, 'output', file.replace(/\.yaml$/, '.json'));
       if (!fs.existsSync(outputFile)) continue;
-      const expectedResources = (JSON.parse(fs.readFileSync(outputFile, 'utf8')) as { Resources?: Record<string, { Type: string }> }).Resources ?? {};
-      const expected = keysOf(Object.entries(expectedResources).map(([logicalId, r]) => ({ logicalId, type: String(r.Type) })));
+      const expectedResources = (JSON.parse(fs.readFileSync(outputFile, 'utf8')) as { Resources?: Record<string, { Type: unknown }> }).Resources ?? {};
+      // A resource without a string Type passes through the translator as written; the model calls its type 'Unknown'.
+      const expected = keysOf(Object.entries(expectedResources).map(([logicalId, r]) => ({ logicalId, type: typeof r.Type === 'string' ? r.Type : 'Unknown' })));
       const template = loadTemplate(fs.readFileSync(path.join(CORPUS, 'input', file), 'utf8'), file);
       const actual = template ? keysOf(deployedResources(template.resources)) : [];
       compared++;

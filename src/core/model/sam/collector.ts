@@ -98,3 +98,17 @@ export function stringAt(map: Node | undefined, key: string): string | undefined
 export function isMap(node: Node | undefined): node is MapNode {
   return node?.kind === 'map';
 }
+
+/**
+ * True when a property is absent or may resolve to absent: `!If [Cond, X, !Ref AWS::NoValue]` makes SAM
+ * generate what the property would replace (a role, a destination queue), guarded by the condition.
+ */
+export function mayBeAbsent(node: Node | undefined): boolean {
+  if (!node) return true;
+  if (node.kind !== 'intrinsic' || node.name !== 'Fn::If' || node.argument.kind !== 'seq') return false;
+  return node.argument.items.slice(1).some((branch) => mayBeAbsent(branch) || isNoValue(branch));
+}
+
+function isNoValue(node: Node): boolean {
+  return node.kind === 'intrinsic' && node.name === 'Ref' && stringOf(node.argument) === 'AWS::NoValue';
+}

@@ -1,6 +1,6 @@
 import { entryOf, mapAt, stringOf, valueOf } from '../nodes';
 import type { Resource } from '../template';
-import { alphanumeric, entryCause, hashedId, propertyCause, resourceCause, stringAt } from './collector';
+import { alphanumeric, entryCause, hashedId, mayBeAbsent, propertyCause, resourceCause, stringAt } from './collector';
 import type { Cause } from './collector';
 import type { SamContext } from './context';
 import { eventSites, functionEventResources } from './events';
@@ -10,7 +10,7 @@ export function functionResources(ctx: SamContext, fn: Resource): void {
   const { out } = ctx;
   const id = fn.logicalId;
   const props = fn.properties;
-  if (!valueOf(props, 'Role')) {
+  if (mayBeAbsent(valueOf(props, 'Role'))) {
     out.add(`${id}Role`, 'AWS::IAM::Role', id, 'SAM creates an execution role for a function without Role', resourceCause(fn));
   }
   const alias = publishedAlias(ctx, fn, 'function');
@@ -65,7 +65,7 @@ function eventInvokeConfig(ctx: SamContext, fn: Resource): void {
   const destinations = mapAt(entry.value, 'DestinationConfig');
   for (const outcome of ['OnSuccess', 'OnFailure']) {
     const destination = mapAt(destinations, outcome);
-    if (!destination || valueOf(destination, 'Destination')) continue;
+    if (!destination || !mayBeAbsent(valueOf(destination, 'Destination'))) continue;
     const type = stringAt(destination, 'Type');
     if (type === 'SQS') {
       ctx.out.add(`${id}EventInvokeConfig${outcome}Queue`, 'AWS::SQS::Queue', id, `SAM creates the ${outcome} destination queue (EventInvokeConfig)`, cause);

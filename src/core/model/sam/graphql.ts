@@ -66,9 +66,8 @@ function dataSources(ctx: SamContext, api: Resource, entries: readonly MapEntry[
 function lambdaAuthorizers(ctx: SamContext, api: Resource): void {
   const auth = mapAt(api.properties, 'Auth');
   if (!auth) return;
-  const all = [auth, ...itemsOf(valueOf(auth, 'Additional'))];
-  all.forEach((authorizer, i) => {
-    if (stringAt(authorizer, 'Type') !== 'AWS_LAMBDA') return;
+  const lambdas = [auth, ...itemsOf(valueOf(auth, 'Additional'))].filter((a) => stringAt(a, 'Type') === 'AWS_LAMBDA');
+  lambdas.forEach((_, i) => {
     ctx.out.add(`${api.logicalId}ToLambdaAuthConnector${i + 1}WriteLambdaPermission`, 'AWS::Lambda::Permission', api.logicalId,
       'SAM lets AppSync call the Lambda authorizer', propertyCause(api, 'Auth'));
   });
