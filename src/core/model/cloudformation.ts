@@ -23,7 +23,7 @@ export function buildCloudFormation(base: TemplateBase, parseProblems: readonly 
   const globals = base.kind === 'sam' ? mapAt(root, 'Globals') : undefined;
   const written = writtenResources(root, problems);
   const sam = base.kind === 'sam'
-    ? transformSam(applyGlobals(written, globals, problems), root, base.text)
+    ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text)
     : { written, generated: [] };
   const resources = [...sam.written, ...sam.generated];
   const template: Template = {
