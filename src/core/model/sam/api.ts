@@ -111,7 +111,7 @@ function domain(ctx: SamContext, site: ApiSite, api: 'rest' | 'http'): void {
   const isPrivate = api === 'rest' && stringAt(domain, 'EndpointConfiguration') === 'PRIVATE';
   const version = api === 'http' || isPrivate ? 'V2' : '';
   const domainType = api === 'http' ? 'AWS::ApiGatewayV2::DomainName' : `AWS::ApiGateway::DomainName${version}`;
-  add(hashedId(`ApiGatewayDomainName${version}`, hashData(name)), domainType, 'SAM creates the custom domain name of the API (Domain)');
+  add(hashedId(`ApiGatewayDomainName${version}`, hashData(ctx, name)), domainType, 'SAM creates the custom domain name of the API (Domain)');
 
   const mappingType = api === 'http' ? 'AWS::ApiGatewayV2::ApiMapping' : `AWS::ApiGateway::BasePathMapping${version}`;
   const mappingSuffix = api === 'http' ? 'ApiMapping' : 'BasePathMapping';
@@ -122,7 +122,7 @@ function domain(ctx: SamContext, site: ApiSite, api: 'rest' | 'http'): void {
   const route53 = mapAt(domain, 'Route53');
   const zone = valueOf(route53, 'HostedZoneId') ?? valueOf(route53, 'HostedZoneName');
   const separate = stringOf(valueOf(route53, 'SeparateRecordSetGroup')) === 'true';
-  if (zone) add(hashedId('RecordSetGroup', hashData(zone) + (separate ? hashData(name) : '')), 'AWS::Route53::RecordSetGroup', 'SAM creates the DNS records of the custom domain (Domain Route53)');
+  if (zone) add(hashedId('RecordSetGroup', hashData(ctx, zone) + (separate ? hashData(ctx, name) : '')), 'AWS::Route53::RecordSetGroup', 'SAM creates the DNS records of the custom domain (Domain Route53)');
   if (isPrivate && valueOf(domain, 'AccessAssociation')) {
     add(hashedId('DomainNameAccessAssociation', ctx.out.sourceOf(valueOf(domain, 'AccessAssociation'))),
       'AWS::ApiGateway::DomainNameAccessAssociation', 'SAM associates the private custom domain with the VPC endpoint (Domain AccessAssociation)');
@@ -135,8 +135,13 @@ function basePathsOf(node: Node | undefined): string[] {
   return items.map((i) => stringOf(i) ?? '');
 }
 
-/** SAM's hash input: a string as is, anything else as compact JSON with sorted keys (Python's `json.dumps`). */
-function hashData(node: Node): string {
+/**
+ * SAM's hash input: a string (parameter references resolved to their defaults, as the translator does
+ * before it names resources) as is, anything else as compact JSON with sorted keys (Python's `json.dumps`).
+ */
+function hashData(ctx: SamContext, node: Node): string {
+  const resolved = ctx.resolveString(node);
+  if (resolved !== undefined) return resolved;
   const plain = toPlain(node);
   return typeof plain === 'string' ? plain : JSON.stringify(sortKeys(plain));
 }

@@ -47,9 +47,16 @@ export class GeneratedResources {
     if (this.taken.has(logicalId)) return;
     this.taken.add(logicalId);
     this.list.push({
-      logicalId, type, origin: 'generated', idSpan: cause.idSpan, span: cause.span,
+      logicalId, type, origin: 'generated', idSpan: cause.idSpan, span: this.trimmed(cause.span),
       generatedBy: { logicalId: producer, reason },
     });
+  }
+
+  /** Block nodes end after their last line break; a highlight should end with the last character. */
+  private trimmed(span: Span): Span {
+    let end = span.end;
+    while (end > span.start && /\s/.test(this.text.charAt(end - 1))) end--;
+    return end === span.end ? span : { start: span.start, end };
   }
 
   /** The source text of a node: cheap input for the hashes in generated logical IDs. */
