@@ -39,13 +39,17 @@ function difference(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
+function skipWithoutCorpus(context: Mocha.Context): void {
+  if (!hasShared || !fs.existsSync(CORPUS)) {
+    console.log(`    skipped: ${CORPUS} is missing (set SWB_SHARED to the shared folder)`);
+    context.skip();
+  }
+}
+
 describe('SAM translator corpus', function () {
   this.timeout(120_000);
   it('lists the resources the SAM transform deploys, for every valid translator input', function () {
-    if (!hasShared || !fs.existsSync(CORPUS)) {
-      console.log(`    skipped: ${CORPUS} is missing (set SWB_SHARED to the shared folder)`);
-      this.skip();
-    }
+    skipWithoutCorpus(this);
     const inputs = fs.readdirSync(path.join(CORPUS, 'input')).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_')).sort();
     let exact = 0;
     let compared = 0;
@@ -76,5 +80,15 @@ describe('SAM translator corpus', function () {
     console.log(`    ${summary} (mismatches in ${path.relative(process.cwd(), REPORT)})`);
     assert.ok(exact >= FLOOR.exactTemplates, `${summary}: fewer exact templates than the floor ${FLOOR.exactTemplates}`);
     assert.ok(matched >= FLOOR.matchedResources, `${summary}: fewer matched resources than the floor ${FLOOR.matchedResources}`);
+  });
+
+  it('builds a model without an internal error for every translator input, the 287 error cases included', function () {
+    skipWithoutCorpus(this);
+    const failures: string[] = [];
+    for (const file of fs.readdirSync(path.join(CORPUS, 'input')).filter((f) => f.endsWith('.yaml'))) {
+      const template = loadTemplate(fs.readFileSync(path.join(CORPUS, 'input', file), 'utf8'), file);
+      for (const p of template?.problems ?? []) if (/could not build the model/.test(p.message)) failures.push(`${file}: ${p.message}`);
+    }
+    assert.deepEqual(failures, []);
   });
 });

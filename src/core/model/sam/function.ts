@@ -1,4 +1,4 @@
-import { entryOf, mapAt, stringOf, valueOf } from '../nodes';
+import { booleanOf, entryOf, mapAt, valueOf } from '../nodes';
 import type { Resource } from '../template';
 import { alphanumeric, entryCause, hashedId, mayBeAbsent, propertyCause, resourceCause, stringAt } from './collector';
 import type { Cause } from './collector';
@@ -13,10 +13,10 @@ export function functionResources(ctx: SamContext, fn: Resource): void {
   if (mayBeAbsent(valueOf(props, 'Role'))) {
     out.add(`${id}Role`, 'AWS::IAM::Role', id, 'SAM creates an execution role for a function without Role', resourceCause(fn));
   }
-  const alias = publishedAlias(ctx, fn, 'function');
-  if (alias) {
+  // CodeDeploy shifts traffic between published versions, so DeploymentPreference needs AutoPublishAlias.
+  if (publishedAlias(ctx, fn, 'function') !== undefined) {
     const preference = mapAt(props, 'DeploymentPreference');
-    if (preference && stringOf(valueOf(preference, 'Enabled')) !== 'false') {
+    if (preference && booleanOf(valueOf(preference, 'Enabled')) !== false) {
       deploymentPreference(ctx, fn, propertyCause(fn, 'DeploymentPreference'), !valueOf(preference, 'Role'));
     }
   }
