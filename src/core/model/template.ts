@@ -67,7 +67,8 @@ export interface Resource {
    * For written SAM resources: the CloudFormation resource the SAM transform turns this entry into
    * (`AWS::Serverless::Function` → `AWS::Lambda::Function`, same logical ID; a layer gets `<Layer><hash>`).
    * Absent for CloudFormation resources, which deploy as written, and for SAM Connectors, which leave only
-   * the generated policies and permissions.
+   * the generated policies and permissions. A written resource under the implicit API's logical ID
+   * (`ServerlessRestApi`) deploys as that API, because SAM writes the implicit API over it.
    */
   readonly deployedAs?: { readonly logicalId: string; readonly type: string };
 }

@@ -435,6 +435,16 @@ describe('SAM implicit resources', () => {
     });
   });
 
+  it('lets the implicit API replace a written resource with its logical ID, as SAM does', () => {
+    const t = load(yaml(...HEADER,
+      '  Fn: {Type: AWS::Serverless::Function, Properties: {Role: r, Events: {E: {Type: Api, Properties: {Path: /, Method: get}}}}}',
+      '  ServerlessRestApi: {Type: AWS::Serverless::Function, Properties: {Handler: h, Runtime: nodejs22.x}}',
+    ));
+    assert.deepEqual(byId(t, 'ServerlessRestApi').deployedAs, { logicalId: 'ServerlessRestApi', type: 'AWS::ApiGateway::RestApi' });
+    assert.ok(!t.resourceById.has('ServerlessRestApiRole'), 'the replaced function takes its role with it');
+    assert.deepEqual(deployedResources(t.resources).filter((d) => d.logicalId === 'ServerlessRestApi').map((d) => d.type), ['AWS::ApiGateway::RestApi']);
+  });
+
   it('generates shared resources once and never over a written logical ID', () => {
     const t = load(yaml(...HEADER,
       '  A: {Type: AWS::Serverless::Function, Properties: {Role: r, Events: {E: {Type: Api, Properties: {Path: /a, Method: get}}}}}',

@@ -10,7 +10,7 @@ import { connectorResources, embeddedConnectorResources } from './connectors';
 import { graphQlResources } from './graphql';
 import { capacityProviderResources, stateMachineResources } from './state-machine';
 import { webSocketResources } from './websocket';
-import { deployedAs } from './transformed';
+import { deployedAs, deployedType } from './transformed';
 
 type Generator = (ctx: SamContext, resource: Resource) => void;
 
@@ -50,7 +50,27 @@ export function transformSam(written: readonly Resource[], root: MapNode, text: 
     return as ? { ...r, deployedAs: as } : r;
   });
   implicitApiResources(ctx);
-  return { written: transformed, generated: ctx.out.list };
+  return replacedByImplicitApis(ctx, transformed);
+}
+
+/**
+ * SAM's implicit API plugin sets `ServerlessRestApi` / `ServerlessHttpApi` over whatever the template
+ * wrote under that logical ID. A written resource there deploys as the implicit API, and what it would
+ * have generated itself (a function's role, say) disappears with it.
+ */
+function replacedByImplicitApis(ctx: SamContext, written: Resource[]): { written: Resource[]; generated: Resource[] } {
+  const replaced = new Map<string, string>();
+  if (ctx.implicitRestEvents.length > 0) replaced.set('ServerlessRestApi', 'AWS::ApiGateway::RestApi');
+  if (ctx.implicitHttpEvents.length > 0) replaced.set('ServerlessHttpApi', 'AWS::ApiGatewayV2::Api');
+  const gone = new Set<string>();
+  const out = written.map((r) => {
+    const type = replaced.get(r.logicalId);
+    if (!type || deployedType(r) === type) return r;
+    gone.add(r.logicalId);
+    return { ...r, deployedAs: { logicalId: r.logicalId, type } };
+  });
+  const generated = gone.size === 0 ? ctx.out.list : ctx.out.list.filter((g) => !gone.has(g.generatedBy?.logicalId ?? ''));
+  return { written: out, generated };
 }
 
 function parameterDefaults(root: MapNode): (node: Node | undefined) => string | undefined {

@@ -42,11 +42,8 @@ export function isSamType(type: string): boolean {
 export function deployedResources(resources: readonly Resource[]): { logicalId: string; type: string; resource: Resource }[] {
   const out: { logicalId: string; type: string; resource: Resource }[] = [];
   for (const resource of resources) {
-    if (resource.origin === 'generated' || !isSamType(resource.type)) {
-      out.push({ logicalId: resource.logicalId, type: resource.type, resource });
-    } else if (resource.deployedAs) {
-      out.push({ ...resource.deployedAs, resource });
-    }
+    if (resource.deployedAs) out.push({ ...resource.deployedAs, resource });
+    else if (resource.origin === 'generated' || !isSamType(resource.type)) out.push({ logicalId: resource.logicalId, type: resource.type, resource });
   }
   return out;
 }
