@@ -346,6 +346,17 @@ describe('SAM implicit resources', () => {
       assert.equal(t.resources.filter((r) => r.origin === 'generated').length, 0);
     });
 
+    it('names a layer exactly as SAM does, so the deployed ID can be looked up', () => {
+      // From the SAM translator's tests (tests/translator/input/basic_layer.yaml → output: MinimalLayer0c7f96cce7).
+      const t = load(yaml(...HEADER,
+        '  MinimalLayer:',
+        '    Type: AWS::Serverless::LayerVersion',
+        '    Properties:',
+        '      ContentUri: s3://sam-demo-bucket/layer.zip',
+      ));
+      assert.deepEqual(byId(t, 'MinimalLayer').deployedAs, { logicalId: 'MinimalLayer0c7f96cce7', type: 'AWS::Lambda::LayerVersion' });
+    });
+
     it('gives a state machine its role, alias, version and event rules with the roles that start executions', () => {
       const t = load(yaml(...HEADER,
         '  Flow:',

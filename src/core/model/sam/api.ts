@@ -4,6 +4,7 @@ import type { Resource } from '../template';
 import { alphanumeric, entryCause, hashedId, isAlphanumeric, propertyCause, resourceCause, stringAt } from './collector';
 import type { Cause } from './collector';
 import type { EventSite, SamContext } from './context';
+import { sortKeys } from './layer';
 
 /** One REST or HTTP API as SAM sees it: written (`AWS::Serverless::Api`) or implicit (`ServerlessRestApi`). */
 interface ApiSite {
@@ -144,16 +145,6 @@ function hashData(ctx: SamContext, node: Node): string {
   if (resolved !== undefined) return resolved;
   const plain = toPlain(node);
   return typeof plain === 'string' ? plain : JSON.stringify(sortKeys(plain));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
-  }
-  return value;
 }
 
 /** `Auth.UsagePlan.CreateUsagePlan`: PER_API makes a plan and key per API, SHARED one set for all. */

@@ -67,9 +67,10 @@ export class GeneratedResources {
 
 /**
  * SAM's `LogicalIdGenerator`: the prefix plus the first 10 hex digits of a SHA-1 of the data; no suffix
- * for empty data. Exact for string data (domain names, hosted zones); for deployments and versions SAM
- * hashes the generated CloudFormation, which the model does not build, so the model hashes the source
- * text instead: the suffix is stable while the source is unchanged but differs from SAM's.
+ * for empty data. Exact where the model can rebuild SAM's input (domain names, hosted zones, stage names,
+ * layers: see layer.ts). For API deployments and function versions SAM hashes the generated OpenAPI and
+ * Lambda properties, which the model does not build, so it hashes the source text instead: the suffix is
+ * stable while the source is unchanged, changes when it changes, but differs from SAM's.
  */
 export function hashedId(prefix: string, data: string): string {
   if (data === '') return prefix;

@@ -24,4 +24,6 @@ export interface SamContext {
    * `Default` (the translator resolves parameter references with their defaults, e.g. AutoPublishAlias).
    */
   readonly resolveString: (node: Node | undefined) => string | undefined;
+  /** `Parameters` with a `Default`, by name. */
+  readonly parameterDefaults: ReadonlyMap<string, Node>;
 }

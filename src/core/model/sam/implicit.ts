@@ -35,18 +35,20 @@ export function transformSam(written: readonly Resource[], root: MapNode, text: 
   const byId = new Map<string, Resource>();
   for (const r of written) if (!byId.has(r.logicalId)) byId.set(r.logicalId, r);
   const globals = mapAt(root, 'Globals');
+  const defaults = parameterDefaults(root);
   const ctx: SamContext = {
     out: new GeneratedResources(byId, text),
     globalApi: mapAt(globals, 'Api'),
     globalHttpApi: mapAt(globals, 'HttpApi'),
     implicitRestEvents: [],
     implicitHttpEvents: [],
-    resolveString: parameterDefaults(root),
+    resolveString: (node) => stringOf(node?.kind === 'intrinsic' && node.name === 'Ref' ? defaults.get(stringOf(node.argument) ?? '') : node),
+    parameterDefaults: defaults,
   };
   const transformed = written.map((r) => {
     GENERATORS[r.type]?.(ctx, r);
     embeddedConnectorResources(ctx, r);
-    const as = deployedAs(r, text);
+    const as = deployedAs(r, defaults);
     return as ? { ...r, deployedAs: as } : r;
   });
   implicitApiResources(ctx);
@@ -73,13 +75,15 @@ function replacedByImplicitApis(ctx: SamContext, written: Resource[]): { written
   return { written: out, generated };
 }
 
-function parameterDefaults(root: MapNode): (node: Node | undefined) => string | undefined {
-  const parameters = mapAt(root, 'Parameters');
-  return (node) => {
-    if (node?.kind === 'intrinsic' && node.name === 'Ref') {
-      const name = stringOf(node.argument);
-      return name === undefined ? undefined : stringOf(valueOf(mapAt(parameters, name), 'Default'));
-    }
-    return stringOf(node);
-  };
+/**
+ * `Parameters` with a `Default`: the translator resolves references to them with these values before
+ * it names some resources (AutoPublishAlias, usage plans, domain names, layers).
+ */
+function parameterDefaults(root: MapNode): Map<string, Node> {
+  const defaults = new Map<string, Node>();
+  for (const entry of mapAt(root, 'Parameters')?.entries ?? []) {
+    const value = valueOf(entry.value, 'Default');
+    if (value) defaults.set(entry.key, value);
+  }
+  return defaults;
 }

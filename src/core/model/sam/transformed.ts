@@ -1,5 +1,6 @@
 import type { Resource } from '../template';
-import { hashedId } from './collector';
+import type { Node } from '../nodes';
+import { layerLogicalId } from './layer';
 
 /** The CloudFormation type each SAM resource type becomes under the same logical ID. */
 const TRANSFORMED_TYPE: Readonly<Record<string, string>> = {
@@ -20,12 +21,10 @@ const TRANSFORMED_TYPE: Readonly<Record<string, string>> = {
  * layer, which SAM renames `<Layer><hash>` so that every change publishes a new layer version. A
  * Connector becomes nothing of its own (only the policies and permissions it generates).
  */
-export function deployedAs(resource: Resource, text: string): Resource['deployedAs'] {
+export function deployedAs(resource: Resource, parameterDefaults: ReadonlyMap<string, Node>): Resource['deployedAs'] {
   const type = TRANSFORMED_TYPE[resource.type];
   if (!type) return undefined;
-  const logicalId = resource.type === 'AWS::Serverless::LayerVersion'
-    ? hashedId(resource.logicalId, text.slice(resource.span.start, resource.span.end))
-    : resource.logicalId;
+  const logicalId = resource.type === 'AWS::Serverless::LayerVersion' ? layerLogicalId(resource, parameterDefaults) : resource.logicalId;
   return { logicalId, type };
 }
 
