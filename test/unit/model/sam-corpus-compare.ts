@@ -11,6 +11,8 @@ import type { Template } from '../../../src/core';
  */
 export interface CorpusComparison {
   readonly expected: readonly string[];
+  /** Expected logical IDs the model names exactly, hash suffix included. */
+  readonly exactIds: number;
   readonly missing: readonly string[];
   readonly extra: readonly string[];
   readonly template: Template | undefined;
@@ -29,8 +31,11 @@ export function compareWithTranslator(corpus: string, inputFile: string): Corpus
   // A resource without a string Type passes through the translator as written; the model calls its type 'Unknown'.
   const expected = keysOf(Object.entries(resources).map(([logicalId, r]) => ({ logicalId, type: typeof r.Type === 'string' ? r.Type : 'Unknown' })));
   const template = loadTemplate(fs.readFileSync(path.join(corpus, 'input', inputFile), 'utf8'), inputFile);
-  const actual = template ? keysOf(deployedResources(template.resources)) : [];
-  return { expected, missing: difference(expected, actual), extra: difference(actual, expected), template };
+  const deployed = template ? deployedResources(template.resources) : [];
+  const actual = keysOf(deployed);
+  const ourIds = new Set(deployed.map((d) => d.logicalId));
+  const exactIds = Object.keys(resources).filter((id) => ourIds.has(id)).length;
+  return { expected, exactIds, missing: difference(expected, actual), extra: difference(actual, expected), template };
 }
 
 function keysOf(pairs: Iterable<{ logicalId: string; type: string }>): string[] {

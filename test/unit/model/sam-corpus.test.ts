@@ -14,7 +14,7 @@ const CORPUS = path.join(SHARED, 'corpus', 'sam-translator');
 const REPORT = path.resolve(__dirname, '../../../test-results/sam-corpus.txt');
 
 /** Measured when this test was written (every template exact); a regression fails here. */
-const FLOOR = { exactTemplates: 543, matchedResources: 4179, maxExtraResources: 0 };
+const FLOOR = { exactTemplates: 543, matchedResources: 4179, maxExtraResources: 0, exactIds: 3904 };
 
 function skipWithoutCorpus(context: Mocha.Context): void {
   if (!hasShared || !fs.existsSync(CORPUS)) {
@@ -34,6 +34,7 @@ describe('SAM translator corpus', function () {
     let expectedTotal = 0;
     let matched = 0;
     let extraTotal = 0;
+    let exactIds = 0;
     const lines: string[] = [];
     for (const file of inputs) {
       const result = compareWithTranslator(CORPUS, file);
@@ -42,15 +43,18 @@ describe('SAM translator corpus', function () {
       expectedTotal += result.expected.length;
       matched += result.expected.length - result.missing.length;
       extraTotal += result.extra.length;
+      exactIds += result.exactIds;
       if (result.missing.length === 0 && result.extra.length === 0) exact++;
       else lines.push(`${file}\n${result.missing.map((k) => `  missing ${k}`).concat(result.extra.map((k) => `  extra   ${k}`)).join('\n')}`);
     }
-    const summary = `SAM corpus: ${exact}/${compared} templates exact; resources ${matched}/${expectedTotal} matched, ${extraTotal} extra`;
+    const summary = `SAM corpus: ${exact}/${compared} templates exact; resources ${matched}/${expectedTotal} matched, ${extraTotal} extra; `
+      + `${exactIds}/${expectedTotal} logical IDs exact including hash suffixes`;
     fs.mkdirSync(path.dirname(REPORT), { recursive: true });
     fs.writeFileSync(REPORT, `${summary}\n\n${lines.join('\n')}\n`);
     console.log(`    ${summary} (mismatches in ${path.relative(process.cwd(), REPORT)})`);
     assert.ok(exact >= FLOOR.exactTemplates, `${summary}: fewer exact templates than the floor ${FLOOR.exactTemplates}`);
     assert.ok(matched >= FLOOR.matchedResources, `${summary}: fewer matched resources than the floor ${FLOOR.matchedResources}`);
+    assert.ok(exactIds >= FLOOR.exactIds, `${summary}: fewer exact logical IDs than the floor ${FLOOR.exactIds}`);
     assert.ok(extraTotal <= FLOOR.maxExtraResources, `${summary}: more resources SAM does not generate than ${FLOOR.maxExtraResources}`);
   });
 

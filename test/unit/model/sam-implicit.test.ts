@@ -206,6 +206,20 @@ describe('SAM implicit resources', () => {
       ]);
     });
 
+    it('names the version as SAM does, from the code location, environment and memory', () => {
+      // From the SAM translator's tests (function_with_deployment_preference.yaml → MinimalFunctionVersion640128d35d).
+      const t = load(yaml(...HEADER,
+        '  MinimalFunction:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: s3://sam-demo-bucket/hello.zip',
+        '      Handler: hello.handler',
+        '      Runtime: python2.7',
+        '      AutoPublishAlias: live',
+      ));
+      assert.ok(t.resourceById.has('MinimalFunctionVersion640128d35d'), t.resources.map((r) => r.logicalId).join(' '));
+    });
+
     it('keeps the version hash stable for the same source and changes it when the function changes', () => {
       const versionOf = (memory: number): string => {
         const t = load(yaml(...HEADER, '  Fn:', '    Type: AWS::Serverless::Function', `    Properties: {Role: r, MemorySize: ${memory}, AutoPublishAlias: live}`));

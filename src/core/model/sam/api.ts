@@ -4,7 +4,7 @@ import type { Resource } from '../template';
 import { alphanumeric, entryCause, hashedId, isAlphanumeric, propertyCause, resourceCause, stringAt } from './collector';
 import type { Cause } from './collector';
 import type { EventSite, SamContext } from './context';
-import { sortKeys } from './layer';
+import { sortKeys } from './python-json';
 
 /** One REST or HTTP API as SAM sees it: written (`AWS::Serverless::Api`) or implicit (`ServerlessRestApi`). */
 interface ApiSite {

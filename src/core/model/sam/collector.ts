@@ -68,9 +68,9 @@ export class GeneratedResources {
 /**
  * SAM's `LogicalIdGenerator`: the prefix plus the first 10 hex digits of a SHA-1 of the data; no suffix
  * for empty data. Exact where the model can rebuild SAM's input (domain names, hosted zones, stage names,
- * layers: see layer.ts). For API deployments and function versions SAM hashes the generated OpenAPI and
- * Lambda properties, which the model does not build, so it hashes the source text instead: the suffix is
- * stable while the source is unchanged, changes when it changes, but differs from SAM's.
+ * layers, most function versions: see layer.ts, version.ts). For API deployments SAM hashes the OpenAPI
+ * document it generates, which the model does not build, so it hashes the source text of the API and its
+ * events instead: stable while they are unchanged, new when they change, but not SAM's suffix.
  */
 export function hashedId(prefix: string, data: string): string {
   if (data === '') return prefix;

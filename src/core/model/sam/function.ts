@@ -1,9 +1,10 @@
 import { booleanOf, entryOf, mapAt, valueOf } from '../nodes';
 import type { Resource } from '../template';
-import { alphanumeric, entryCause, hashedId, mayBeAbsent, propertyCause, resourceCause, stringAt } from './collector';
+import { alphanumeric, entryCause, mayBeAbsent, propertyCause, resourceCause, stringAt } from './collector';
 import type { Cause } from './collector';
 import type { SamContext } from './context';
 import { eventSites, functionEventResources } from './events';
+import { functionVersionId } from './version';
 
 /** Everything SAM generates for one `AWS::Serverless::Function`. */
 export function functionResources(ctx: SamContext, fn: Resource): void {
@@ -39,7 +40,7 @@ export function publishedAlias(ctx: SamContext, owner: Resource, kind: 'function
   const versionType = kind === 'function' ? 'AWS::Lambda::Version' : 'AWS::StepFunctions::StateMachineVersion';
   const aliasType = kind === 'function' ? 'AWS::Lambda::Alias' : 'AWS::StepFunctions::StateMachineAlias';
   const what = kind === 'function' ? 'function' : 'state machine';
-  const versionId = kind === 'function' ? hashedId(`${id}Version`, ctx.out.sourceOf(owner.node) + ctx.out.sourceOf(entry.value)) : `${id}Version`;
+  const versionId = kind === 'function' ? functionVersionId(id, owner.properties, ctx.parameterDefaults) : `${id}Version`;
   ctx.out.add(versionId, versionType, id, `SAM publishes a version of the ${what} for AutoPublishAlias`, cause);
   ctx.out.add(`${id}Alias${aliasIdSuffix(name ?? '')}`, aliasType, id, `SAM creates the alias AutoPublishAlias names, pointing at the published version`, cause);
   return name ?? '';
