@@ -55,7 +55,7 @@ export class GeneratedResources {
   /** Block nodes end after their last line break; a highlight should end with the last character. */
   private trimmed(span: Span): Span {
     let end = span.end;
-    while (end > span.start && /\s/.test(this.text.charAt(end - 1))) end--;
+    while (end > span.start && this.text.charCodeAt(end - 1) <= 32) end--;
     return end === span.end ? span : { start: span.start, end };
   }
 
