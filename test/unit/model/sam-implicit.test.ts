@@ -470,6 +470,12 @@ describe('SAM implicit resources', () => {
     assert.deepEqual(deployedResources(t.resources).filter((d) => d.logicalId === 'ServerlessRestApi').map((d) => d.type), ['AWS::ApiGateway::RestApi']);
   });
 
+  it('treats a template with SAM resources as SAM even without the Transform line', () => {
+    const t = load(yaml("AWSTemplateFormatVersion: '2010-09-09'", 'Resources:', '  Fn: {Type: AWS::Serverless::Function, Properties: {Handler: h, Runtime: nodejs22.x}}'));
+    assert.equal(t.kind, 'sam');
+    assert.ok(t.resourceById.has('FnRole'));
+  });
+
   it('generates shared resources once and never over a written logical ID', () => {
     const t = load(yaml(...HEADER,
       '  A: {Type: AWS::Serverless::Function, Properties: {Role: r, Events: {E: {Type: Api, Properties: {Path: /a, Method: get}}}}}',
