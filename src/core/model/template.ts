@@ -63,6 +63,14 @@ export interface Resource {
   readonly properties?: MapNode;
   /** For generated resources: which resource produced it and why, in words a user understands. */
   readonly generatedBy?: { readonly logicalId: string; readonly reason: string };
+  /**
+   * For written SAM resources: the CloudFormation resource the SAM transform turns this entry into
+   * (`AWS::Serverless::Function` → `AWS::Lambda::Function`, same logical ID; a layer gets `<Layer><hash>`).
+   * Absent for CloudFormation resources, which deploy as written, and for SAM Connectors, which leave only
+   * the generated policies and permissions. A written resource under the implicit API's logical ID
+   * (`ServerlessRestApi`) deploys as that API, because SAM writes the implicit API over it.
+   */
+  readonly deployedAs?: { readonly logicalId: string; readonly type: string };
 }
 
 /** Where an effective setting came from, so that a finding can point at the line that causes it. */
