@@ -1,0 +1,455 @@
+import { strict as assert } from 'assert';
+import { loadTemplate, toPlain, valueOf } from '../../../src/core';
+import type { LoadOptions, Template } from '../../../src/core';
+import { normalizedName, normalizedPath } from '../../../src/core/model/serverless/naming';
+import { textAt, where, yaml } from '../helpers';
+
+function sls(text: string, options: LoadOptions = {}, fileName = 'serverless.yml'): Template {
+  const template = loadTemplate(text, fileName, options);
+  assert.ok(template, 'not recognised as a template');
+  assert.equal(template.kind, 'serverless');
+  return template;
+}
+
+/** The resolved value at a dotted path of the document. */
+function resolvedAt(t: Template, path: string): unknown {
+  let node = t.serverless!.resolved as Parameters<typeof valueOf>[0];
+  for (const key of path.split('.')) node = valueOf(node, key);
+  assert.ok(node, `${path} missing`);
+  return toPlain(node);
+}
+
+function messages(t: Template): string[] {
+  return t.problems.map((p) => `${where(t, p.span)} ${p.message}`);
+}
+
+const files: Record<string, string> = {
+  'config.yml': 'memory: 512\nnested:\n  table: ${self:service}-table\nlist: [a, b]\n',
+  './env.json': '{"LOG_LEVEL": "debug", "RETRIES": 3}',
+  'self-include.yml': 'again: ${file(self-include.yml):again}\n',
+  'broken.json': '{"a": ',
+};
+const readFile = (path: string) => files[path];
+
+describe('Serverless variables', () => {
+  const t = sls(yaml(
+    'service: shop',
+    'provider:',
+    '  name: aws',
+    "  stage: ${opt:stage, 'prod'}",
+    '  region: ${opt:region, self:custom.region}',
+    'custom:',
+    '  region: eu-west-1',
+    '  memory: ${file(config.yml):memory}',
+    '  whole: ${file(config.yml)}',
+    '  env: ${file(./env.json)}',
+    '  table: ${file(config.yml):nested.table}',
+    '  which: nested',
+    '  nestedKey: ${file(config.yml):${self:custom.which}.table}',
+    '  fromEnv: ${env:DEPLOY_USER, "nobody"}',
+    '  envSet: ${env:HOME_DIR}',
+    '  name: ${self:service}-${sls:stage}-${self:provider.region}',
+    '  count: ${self:custom.number}',
+    '  number: 42',
+    '  flag: ${strToBool(true)}',
+    '  fallbackChain: ${self:custom.nope, env:NOPE, 7}',
+    '  secret: ${ssm:/shop/${sls:stage}/secret}',
+    '  stackOut: ${cf:other-stack.Url}',
+    '  mixed: arn:${aws:partition}:s3:::${self:service}',
+    '  cfn: ${AWS::Region}-${Thing}',
+    '  list: ${file(config.yml):list}',
+  ), { readFile, env: { HOME_DIR: '/home/me' } });
+
+  it('resolves self, sls:stage, opt and env defaults inside text', () => {
+    assert.equal(t.serverless?.stage, 'prod');
+    assert.equal(t.serverless?.region, 'eu-west-1');
+    assert.equal(resolvedAt(t, 'custom.name'), 'shop-prod-eu-west-1');
+    assert.equal(resolvedAt(t, 'custom.fromEnv'), 'nobody');
+    assert.equal(resolvedAt(t, 'custom.envSet'), '/home/me');
+  });
+
+  it('keeps the type of whole-value references: numbers, booleans, maps and lists', () => {
+    assert.equal(resolvedAt(t, 'custom.count'), 42);
+    assert.equal(resolvedAt(t, 'custom.memory'), 512);
+    assert.equal(resolvedAt(t, 'custom.flag'), true);
+    assert.deepEqual(resolvedAt(t, 'custom.env'), { LOG_LEVEL: 'debug', RETRIES: 3 });
+    assert.deepEqual(resolvedAt(t, 'custom.list'), ['a', 'b']);
+    assert.equal(resolvedAt(t, 'custom.fallbackChain'), 7);
+  });
+
+  it('resolves variables inside imported files and nested variables in addresses', () => {
+    assert.equal(resolvedAt(t, 'custom.table'), 'shop-table');
+    assert.equal(resolvedAt(t, 'custom.nestedKey'), 'shop-table');
+    assert.deepEqual(resolvedAt(t, 'custom.whole'), { memory: 512, nested: { table: 'shop-table' }, list: ['a', 'b'] });
+  });
+
+  it('points values from other files at the reference that imports them', () => {
+    const memory = valueOf(valueOf(t.serverless!.resolved, 'custom'), 'memory')!;
+    assert.equal(textAt(t, memory.span), '${file(config.yml):memory}');
+  });
+
+  it('lists ssm, cf and aws variables as unresolved, with the span of the expression only', () => {
+    const unresolved = t.serverless!.unresolvedVariables.map((u) => [u.expression, u.source, textAt(t, u.span), where(t, u.span)]);
+    assert.deepEqual(unresolved, [
+      ['${ssm:/shop/${sls:stage}/secret}', 'ssm', '${ssm:/shop/${sls:stage}/secret}', '21:11'],
+      ['${cf:other-stack.Url}', 'cf', '${cf:other-stack.Url}', '22:13'],
+      ['${aws:partition}', 'aws', '${aws:partition}', '23:14'],
+    ]);
+    assert.equal(resolvedAt(t, 'custom.mixed'), 'arn:${aws:partition}:s3:::shop');
+  });
+
+  it("leaves CloudFormation's ${AWS::Region} and ${Resource} alone", () => {
+    assert.equal(resolvedAt(t, 'custom.cfn'), '${AWS::Region}-${Thing}');
+    assert.deepEqual(messages(t), []);
+  });
+
+  it('defaults to stage dev and region us-east-1, and lists opt without default as unresolved', () => {
+    const d = sls(yaml('service: s', 'provider:', '  name: aws', '  memorySize: ${opt:memory}'));
+    assert.equal(d.serverless?.stage, 'dev');
+    assert.equal(d.serverless?.region, 'us-east-1');
+    assert.deepEqual(d.serverless?.unresolvedVariables.map((u) => [u.expression, u.source]), [['${opt:memory}', 'opt']]);
+    assert.match(d.serverless!.unresolvedVariables[0].reason!, /--memory/);
+    assert.deepEqual(d.problems, []);
+  });
+
+  it('reports a variable that refers to itself, through others or directly, without hanging', () => {
+    const c = sls(yaml(
+      'service: s',
+      'provider: {name: aws}',
+      'custom:',
+      '  a: ${self:custom.b}',
+      '  b: x-${self:custom.a}',
+      '  me: ${self:custom.me}',
+      '  parent: ${self:custom}',
+      '  loop: ${file(self-include.yml):again}',
+    ), { readFile });
+    const found = messages(c);
+    assert.ok(found.some((m) => m.startsWith('4:6 This variable refers back to itself: ${self:custom.b} → x-${self:custom.a} → ${self:custom.b}')), found.join('\n'));
+    assert.ok(found.some((m) => m.startsWith('6:7 This variable refers back to itself')), found.join('\n'));
+    assert.ok(found.some((m) => m.startsWith('7:11 This variable refers back to itself')), found.join('\n'));
+    assert.ok(found.some((m) => /^8:9 The file self-include.yml includes itself/.test(m)), found.join('\n'));
+  });
+
+  it('stops runaway depth with a clear problem', () => {
+    const chain = Array.from({ length: 80 }, (_, i) => `  v${i}: \${self:custom.v${i + 1}}`);
+    const d = sls(yaml('service: s', 'provider: {name: aws}', 'custom:', ...chain, '  v80: end'));
+    assert.ok(messages(d).some((m) => /nest more than 50 levels/.test(m)), messages(d).join('\n'));
+  });
+
+  it('reports missing values, missing files, broken files and bad syntax at the expression', () => {
+    const d = sls(yaml(
+      'service: s',
+      'provider: {name: aws}',
+      'custom:',
+      '  missing: ${self:custom.nothing}',
+      '  noFile: ${file(absent.yml)}',
+      '  broken: ${file(broken.json)}',
+      '  bad: ${opt:stage, dev}',
+      '  open: ${self:custom.missing',
+      '  textual: prefix-${file(config.yml):nested}',
+    ), { readFile });
+    assert.deepEqual(messages(d), [
+      '4:12 ${self:custom.nothing} has no value: self:custom.nothing is not set.',
+      '5:11 ${file(absent.yml)} has no value: the file absent.yml does not exist.',
+      "6:11 The file broken.json cannot be read: JSON: value expected.",
+      `7:21 Variable syntax: "dev" is not a valid fallback: quote text ('dev'), or use a number, true, false or null.`,
+      '8:9 Variable syntax: This variable is never closed: a "}" is missing.',
+      '9:19 ${file(config.yml):nested} is a map and cannot be part of a text value.',
+    ]);
+  });
+
+  it('without a file reader, lists file() as unresolved instead of failing', () => {
+    const d = sls(yaml('service: s', 'provider: {name: aws}', 'custom:', '  x: ${file(config.yml):memory}', '  js: ${file(./vars.js):x}'));
+    assert.deepEqual(d.serverless?.unresolvedVariables.map((u) => u.reason), ['files cannot be read here', 'JavaScript and TypeScript files are not run by the editor']);
+  });
+});
+
+describe('Serverless naming', () => {
+  it('normalizes function names like the framework: first letter up, - → Dash, _ → Underscore', () => {
+    assert.equal(normalizedName('hello'), 'Hello');
+    assert.equal(normalizedName('my-func_v2'), 'MyDashfuncUnderscorev2');
+    assert.equal(normalizedPath('users/{userId}/orders-list'), 'UsersUseridVarOrdersDashlist');
+  });
+
+  it('names functions, log groups, REST and HTTP API resources from the functions and events', () => {
+    const t = sls(yaml(
+      'service: s',
+      'provider: {name: aws, runtime: nodejs20.x}',
+      'functions:',
+      '  get-user_v2:',
+      '    handler: h.get',
+      '    events:',
+      '      - http: GET users/{id}',
+      '      - httpApi: POST /items',
+      '      - sqs: arn:aws:sqs:us-east-1:123456789012:orders-queue',
+      '      - sns: alerts',
+      '      - schedule: rate(5 minutes)',
+      '      - schedule: rate(1 hour)',
+      '      - stream: {type: dynamodb, arn: {"Fn::GetAtt": [Table, StreamArn]}}',
+      '      - websocket: $connect',
+      '      - s3: photos',
+      '      - cloudwatchLog: /aws/other',
+      '      - iot: {sql: "SELECT 1"}',
+      '      - cognitoUserPool: {pool: MyPool, trigger: PreSignUp}',
+      '      - eventBridge: {pattern: {source: [a]}}',
+      '      - alb: {listenerArn: "arn:aws:elasticloadbalancing:us-east-1:1:listener/app/lb/50dc6c495c0c9188/f2f7", priority: 3, conditions: {path: /x}}',
+    ));
+    const ids = t.resources.map((r) => `${r.origin === 'written' ? 'W' : 'G'} ${r.logicalId} ${r.type}`);
+    for (const expected of [
+      'W GetDashuserUnderscorev2LambdaFunction AWS::Lambda::Function',
+      'G ServerlessDeploymentBucket AWS::S3::Bucket',
+      'G ServerlessDeploymentBucketPolicy AWS::S3::BucketPolicy',
+      'G IamRoleLambdaExecution AWS::IAM::Role',
+      'G GetDashuserUnderscorev2LogGroup AWS::Logs::LogGroup',
+      'G ApiGatewayRestApi AWS::ApiGateway::RestApi',
+      'G ApiGatewayResourceUsers AWS::ApiGateway::Resource',
+      'G ApiGatewayResourceUsersIdVar AWS::ApiGateway::Resource',
+      'G ApiGatewayMethodUsersIdVarGet AWS::ApiGateway::Method',
+      'G GetDashuserUnderscorev2LambdaPermissionApiGateway AWS::Lambda::Permission',
+      'G HttpApi AWS::ApiGatewayV2::Api',
+      'G HttpApiStage AWS::ApiGatewayV2::Stage',
+      'G HttpApiIntegrationGetDashuserUnderscorev2 AWS::ApiGatewayV2::Integration',
+      'G HttpApiRoutePostItems AWS::ApiGatewayV2::Route',
+      'G GetDashuserUnderscorev2EventSourceMappingSQSOrdersqueue AWS::Lambda::EventSourceMapping',
+      'G SNSTopicAlerts AWS::SNS::Topic',
+      'G GetDashuserUnderscorev2SnsSubscriptionAlerts AWS::SNS::Subscription',
+      'G GetDashuserUnderscorev2EventsRuleSchedule1 AWS::Events::Rule',
+      'G GetDashuserUnderscorev2EventsRuleSchedule2 AWS::Events::Rule',
+      'G GetDashuserUnderscorev2EventSourceMappingDynamoDBTable AWS::Lambda::EventSourceMapping',
+      'G SconnectWebsocketsRoute AWS::ApiGatewayV2::Route',
+      'G S3BucketPhotos AWS::S3::Bucket',
+      'G GetDashuserUnderscorev2LogsSubscriptionFilterCloudWatchLog1 AWS::Logs::SubscriptionFilter',
+      'G GetDashuserUnderscorev2IotTopicRule1 AWS::IoT::TopicRule',
+      'G CognitoUserPoolMyPool AWS::Cognito::UserPool',
+      'G GetDashuserUnderscorev2CustomEventBridge1 Custom::EventBridge',
+      'G GetDashuserUnderscorev2AlbTargetGroup50dc6c495c0c9188 AWS::ElasticLoadBalancingV2::TargetGroup',
+      'G GetDashuserUnderscorev2AlbListenerRule3 AWS::ElasticLoadBalancingV2::ListenerRule',
+    ]) assert.ok(ids.includes(expected), `${expected} not in\n${ids.join('\n')}`);
+    const generated = t.resources.find((r) => r.logicalId === 'ApiGatewayMethodUsersIdVarGet')!;
+    assert.equal(generated.generatedBy?.logicalId, 'GetDashuserUnderscorev2LambdaFunction');
+    assert.equal(textAt(t, generated.idSpan), 'http');
+  });
+
+  it('lets resources.Resources override a generated resource of the same logical ID', () => {
+    const t = sls(yaml(
+      'service: s',
+      'provider: {name: aws}',
+      'functions:',
+      '  a: {handler: h.a}',
+      'resources:',
+      '  Resources:',
+      '    ALogGroup:',
+      '      Type: AWS::Logs::LogGroup',
+      '      Properties: {RetentionInDays: 7}',
+      '  Outputs:',
+      '    Name: {Value: !Ref ALogGroup}',
+    ));
+    const logGroups = t.resources.filter((r) => r.logicalId === 'ALogGroup');
+    assert.deepEqual(logGroups.map((r) => r.origin), ['written']);
+    assert.deepEqual(t.outputs.map((o) => o.name), ['Name']);
+  });
+});
+
+describe('Serverless functions', () => {
+  const text = yaml(
+    'service: orders',
+    'provider:',
+    '  name: aws',
+    '  runtime: python3.12',
+    '  memorySize: 512',
+    '  architecture: arm64',
+    '  environment:',
+    '    TABLE: orders',
+    '    LEVEL: info',
+    '  iam:',
+    '    role:',
+    '      statements:',
+    '        - Effect: Allow',
+    '          Action: dynamodb:GetItem',
+    '          Resource: "*"',
+    '      managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]',
+    'plugins:',
+    '  - serverless-iam-roles-per-function',
+    'package:',
+    '  artifact: build/all.zip',
+    'functions:',
+    '  create:',
+    '    handler: src/create.handler',
+    '    timeout: 20',
+    '    environment:',
+    '      LEVEL: debug',
+    '    iamRoleStatements:',
+    '      - Effect: Allow',
+    '        Action: sqs:SendMessage',
+    '        Resource: "*"',
+    '  list:',
+    '    handler: src/list.handler',
+    '    name: custom-list',
+    '    runtime: nodejs20.x',
+    '    role: arn:aws:iam::123456789012:role/custom',
+    '    package: {artifact: build/list.zip}',
+  );
+  const t = sls(text);
+  const [create, list] = t.functions;
+
+  it('uses the function key as display name and <Name>LambdaFunction as logical ID', () => {
+    assert.deepEqual(t.functions.map((f) => [f.displayName, f.logicalId]), [['create', 'CreateLambdaFunction'], ['list', 'ListLambdaFunction']]);
+  });
+
+  it('takes each setting from the function, else the provider, else the framework default, with the line that sets it', () => {
+    assert.deepEqual([create.memorySize.value, create.memorySize.source, where(t, create.memorySize.span)], [512, 'provider', '5:15']);
+    assert.deepEqual([create.timeout.value, create.timeout.source, where(t, create.timeout.span)], [20, 'resource', '24:14']);
+    assert.deepEqual([list.timeout.value, list.timeout.source, textAt(t, list.timeout.span)], [6, 'default', 'list']);
+    assert.deepEqual([create.runtime?.value, create.runtime?.source], ['python3.12', 'provider']);
+    assert.deepEqual([list.runtime?.value, list.runtime?.source], ['nodejs20.x', 'resource']);
+    assert.deepEqual([create.architecture.value, create.architecture.source], ['arm64', 'provider']);
+    assert.deepEqual([create.handler?.value, textAt(t, create.handler!.span)], ['src/create.handler', 'src/create.handler']);
+  });
+
+  it('names the deployed function <service>-<stage>-<key> unless name is set', () => {
+    assert.deepEqual([create.functionName?.value, create.functionName?.source], ['orders-dev-create', 'default']);
+    assert.deepEqual([list.functionName?.value, list.functionName?.source], ['custom-list', 'resource']);
+  });
+
+  it('merges provider and function environment, the function winning', () => {
+    assert.deepEqual(create.environment.map((e) => [e.name, toPlain(e.value), e.source]), [
+      ['TABLE', 'orders', 'provider'], ['LEVEL', 'debug', 'resource'],
+    ]);
+  });
+
+  it('finds the code in the function artifact, else the service artifact', () => {
+    assert.deepEqual([create.codeUri?.value, create.codeUri?.source], ['build/all.zip', 'provider']);
+    assert.deepEqual([list.codeUri?.value, list.codeUri?.source], ['build/list.zip', 'resource']);
+  });
+
+  it('defaults memory to 1024 MB and timeout to 6 s, at the function key', () => {
+    const d = sls(yaml('service: s', 'provider: {name: aws}', 'functions:', '  hello:', '    handler: h.h'));
+    const [hello] = d.functions;
+    assert.deepEqual([hello.memorySize.value, hello.timeout.value, hello.runtime?.value, hello.codeUri?.value], [1024, 6, 'nodejs14.x', '.']);
+    assert.equal(textAt(d, hello.memorySize.span), 'hello');
+  });
+
+  it('records IAM statements, managed policies, custom roles and per-function roles', () => {
+    const iam = t.serverless!.iam;
+    assert.deepEqual(iam.statements.map(toPlain), [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' }]);
+    assert.deepEqual(iam.managedPolicies.map(toPlain), ['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    const createFacts = t.serverless!.functionFacts.get('CreateLambdaFunction')!;
+    assert.deepEqual(createFacts.iamRoleStatements.map(toPlain), [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }]);
+    assert.deepEqual(createFacts.executionRole, { logicalId: 'CreateIamRoleLambdaExecution' });
+    const listFacts = t.serverless!.functionFacts.get('ListLambdaFunction')!;
+    assert.ok('node' in listFacts.executionRole && toPlain(listFacts.executionRole.node) === 'arn:aws:iam::123456789012:role/custom');
+    assert.equal(iam.roleLogicalId, undefined, 'no function uses the shared role');
+    assert.ok(t.resourceById.get('CreateIamRoleLambdaExecution'));
+    assert.ok(!t.resourceById.get('IamRoleLambdaExecution'));
+  });
+
+  it('reads the older provider.iamRoleStatements and a custom provider role', () => {
+    const d = sls(yaml('service: s', 'provider:', '  name: aws', '  iamRoleStatements: [{Effect: Allow, Action: "s3:*", Resource: "*"}]', 'functions: {a: {handler: h.a}}'));
+    assert.equal(d.serverless!.iam.statements.length, 1);
+    assert.equal(d.serverless!.iam.roleLogicalId, 'IamRoleLambdaExecution');
+    const r = sls(yaml('service: s', 'provider:', '  name: aws', '  iam: {role: arn:aws:iam::1:role/x}', 'functions: {a: {handler: h.a}}'));
+    assert.equal(toPlain(r.serverless!.iam.customRole!), 'arn:aws:iam::1:role/x');
+    assert.ok(!r.resourceById.get('IamRoleLambdaExecution'));
+  });
+
+  it('reads serverless.json the same way', () => {
+    const j = sls('{"service": "s", "provider": {"name": "aws", "timeout": 30}, "functions": {"a": {"handler": "h.a"}}}', {}, 'serverless.json');
+    assert.deepEqual([j.functions[0].timeout.value, j.functions[0].timeout.source], [30, 'provider']);
+  });
+});
+
+describe('Serverless events in SAM vocabulary', () => {
+  const t = sls(yaml(
+    'service: s',
+    'provider: {name: aws}',
+    'functions:',
+    '  worker:',
+    '    handler: h.w',
+    '    events:',
+    '      - http:',
+    '          path: /orders/',
+    '          method: post',
+    '      - httpApi: "*"',
+    '      - sqs:',
+    '          arn: !GetAtt Queue.Arn',
+    '          batchSize: 5',
+    '          maximumBatchingWindow: 10',
+    '      - stream:',
+    '          arn: arn:aws:kinesis:us-east-1:1:stream/clicks',
+    '          batchWindow: 2',
+    '      - schedule:',
+    '          rate: [rate(1 minute), cron(0 12 * * ? *)]',
+    '      - eventBridge: {eventBus: bus, pattern: {source: [x]}}',
+    '      - websocket: {route: hello}',
+    '      - s3: {bucket: uploads, event: "s3:ObjectRemoved:*"}',
+    '      - sns: {arn: arn:aws:sns:us-east-1:1:topic, filterPolicy: {a: [b]}}',
+    '      - cloudwatchLog: {logGroup: /aws/x, filter: ERROR}',
+    '      - cognitoUserPool: {pool: P, trigger: PreSignUp}',
+    '      - iot: {sql: "SELECT * FROM t"}',
+    '      - alb: {listenerArn: arn, priority: 1, conditions: {path: /x}}',
+    '      - myPluginEvent: {x: 1}',
+  ));
+  const events = t.functions[0].events;
+  const byName = (name: string) => events.find((e) => e.name === name)!;
+
+  it('converts each event type to its SAM twin', () => {
+    assert.deepEqual(events.map((e) => [e.name, e.type]), [
+      ['http', 'Api'], ['httpApi', 'HttpApi'], ['sqs', 'SQS'], ['stream', 'Kinesis'], ['schedule-1', 'Schedule'], ['schedule-2', 'Schedule'],
+      ['eventBridge', 'EventBridgeRule'], ['websocket', 'WebSocket'], ['s3', 'S3'], ['sns', 'SNS'], ['cloudwatchLog', 'CloudWatchLogs'],
+      ['cognitoUserPool', 'Cognito'], ['iot', 'IoTRule'], ['alb', 'ALB'], ['myPluginEvent', 'myPluginEvent'],
+    ]);
+  });
+
+  it('uses SAM property names with values from the serverless.yml', () => {
+    assert.deepEqual(toPlain(byName('http').properties!), { Path: '/orders', Method: 'POST' });
+    assert.deepEqual(toPlain(byName('httpApi').properties!), {});
+    assert.deepEqual(toPlain(byName('sqs').properties!), { Queue: { 'Fn::GetAtt': ['Queue', 'Arn'] }, BatchSize: 5, MaximumBatchingWindowInSeconds: 10 });
+    assert.deepEqual(toPlain(byName('stream').properties!), { Stream: 'arn:aws:kinesis:us-east-1:1:stream/clicks', MaximumBatchingWindowInSeconds: 2, StartingPosition: 'TRIM_HORIZON' });
+    assert.deepEqual(toPlain(byName('schedule-2').properties!), { Schedule: 'cron(0 12 * * ? *)' });
+    assert.deepEqual(toPlain(byName('s3').properties!), { Bucket: 'uploads', Events: 's3:ObjectRemoved:*' });
+    assert.deepEqual(toPlain(byName('cloudwatchLog').properties!), { LogGroupName: '/aws/x', FilterPattern: 'ERROR' });
+  });
+
+  it('points event properties at the serverless.yml lines', () => {
+    const sqs = byName('sqs');
+    const batch = sqs.properties!.entries.find((e) => e.key === 'BatchSize')!;
+    assert.equal(where(t, batch.keySpan), '13:11');
+    assert.equal(textAt(t, batch.keySpan), 'batchSize');
+    assert.equal(textAt(t, batch.value.span), '5');
+    assert.equal(textAt(t, sqs.nameSpan), 'sqs');
+    const method = byName('http').properties!.entries.find((e) => e.key === 'Method')!;
+    assert.equal(textAt(t, method.keySpan), 'method');
+  });
+
+  it('keeps an unknown event with a warning at its key', () => {
+    assert.deepEqual(messages(t), ["28:9 'myPluginEvent' is not an event type of the Serverless Framework's AWS provider (a plugin may add it); it is kept as written."]);
+  });
+});
+
+describe('Serverless bad input', () => {
+  it('reports functions given as a list of names', () => {
+    const t = sls(yaml('service: s', 'provider: {name: aws}', 'functions:', '  - hello', '  - world'));
+    assert.deepEqual(messages(t), ['4:3 functions must be a map of function names to their configuration (for example "hello:" with a handler), not a list.']);
+    assert.deepEqual(t.functions, []);
+  });
+
+  it('reports a function that is a string, and one without handler, and keeps the others', () => {
+    const t = sls(yaml('service: s', 'provider: {name: aws}', 'functions:', '  a: handler.js', '  b:', '    memorySize: 256', '  c:', '    handler: h.c'));
+    assert.deepEqual(messages(t), [
+      "4:6 Function 'a' must be a map with a handler (or an image), not a single value.",
+      "5:3 Function 'b' has neither a handler nor an image, so the framework cannot deploy it.",
+    ]);
+    assert.deepEqual(t.functions.map((f) => f.displayName), ['b', 'c']);
+  });
+
+  it('reports events that are not a list or whose settings are not indented under the type', () => {
+    const t = sls(yaml('service: s', 'provider: {name: aws}', 'functions:', '  a:', '    handler: h.a', '    events:', '      - http:', '        path: x'));
+    assert.match(messages(t)[0], /^7:9 Each event of function 'a' must be a map with exactly one key.*found http, path/);
+  });
+
+  it('models only the aws provider and says so', () => {
+    const t = sls(yaml('service: s', 'provider:', '  name: google', 'functions: {a: {handler: h}}'));
+    assert.deepEqual(t.functions, []);
+    assert.deepEqual(t.problems.map((p) => [p.severity, where(t, p.span)]), [['info', '3:9']]);
+  });
+});
