@@ -68,6 +68,7 @@ export function resolveVariables(input: ResolveInput): ResolveResult {
 class Resolver {
   readonly unresolved: UnresolvedVariable[] = [];
   private readonly memo = new Map<Node, Node>();
+  private readonly templates = new Map<string, Template | VariableSyntaxError>();
   /** Scalars being resolved, innermost last, to name a cycle when one closes. */
   private readonly active: ScalarNode[] = [];
   private readonly reportedCycles = new Set<Node>();
@@ -79,10 +80,13 @@ class Resolver {
   constructor(private readonly input: ResolveInput) {}
 
   resolve(node: Node): Node {
+    // Most of a document is plain scalars: answer them before touching the memo.
+    if (node.kind === 'scalar' && !(typeof node.value === 'string' && mayContainVariable(node.value))) return node;
     const known = this.memo.get(node);
     if (known) return known;
     const resolved = this.resolveUncached(node);
-    this.memo.set(node, resolved);
+    // Unchanged containers are not remembered: re-walking one is cheaper than a map entry per node.
+    if (resolved !== node || node.kind === 'scalar') this.memo.set(node, resolved);
     return resolved;
   }
 
@@ -91,18 +95,23 @@ class Resolver {
       case 'scalar':
         return typeof node.value === 'string' && mayContainVariable(node.value) ? this.resolveString(node, node.value) : node;
       case 'map': {
-        let changed = false;
-        const entries = node.entries.map((e): MapEntry => {
+        // Copied only from the first entry that changes: unchanged subtrees keep their identity.
+        let entries: MapEntry[] | undefined;
+        node.entries.forEach((e, k) => {
           const value = this.resolve(e.value);
-          if (value === e.value) return e;
-          changed = true;
-          return { key: e.key, keySpan: e.keySpan, value };
+          if (value !== e.value) (entries ??= node.entries.slice(0, k)).push({ key: e.key, keySpan: e.keySpan, value });
+          else entries?.push(e);
         });
-        return changed ? { ...node, entries } : node;
+        return entries ? { ...node, entries } : node;
       }
       case 'seq': {
-        const items = node.items.map((i) => this.resolve(i));
-        return items.some((item, k) => item !== node.items[k]) ? { ...node, items } : node;
+        let items: Node[] | undefined;
+        node.items.forEach((item, k) => {
+          const value = this.resolve(item);
+          if (value !== item) (items ??= node.items.slice(0, k)).push(value);
+          else items?.push(item);
+        });
+        return items ? { ...node, items } : node;
       }
       case 'intrinsic': {
         const argument = this.resolve(node.argument);
@@ -116,12 +125,9 @@ class Resolver {
       this.reportCycle(site, value);
       return site;
     }
-    let template: Template;
-    try {
-      template = parseTemplate(value);
-    } catch (error) {
-      if (!(error instanceof VariableSyntaxError)) throw error;
-      this.problem(this.spanAt(site, value, error.index, error.index + 1), `Variable syntax: ${error.message}`);
+    const template = this.parsed(value);
+    if (template instanceof VariableSyntaxError) {
+      this.problem(this.spanAt(site, value, template.index, template.index + 1), `Variable syntax: ${template.message}`);
       return site;
     }
     if (!template.some((p) => typeof p !== 'string')) return site;
@@ -138,6 +144,21 @@ class Resolver {
     } finally {
       this.active.pop();
     }
+  }
+
+  /** The same text (`${self:custom.table}` in every function) is parsed once. */
+  private parsed(value: string): Template | VariableSyntaxError {
+    let template = this.templates.get(value);
+    if (!template) {
+      try {
+        template = parseTemplate(value);
+      } catch (error) {
+        if (!(error instanceof VariableSyntaxError)) throw error;
+        template = error;
+      }
+      this.templates.set(value, template);
+    }
+    return template;
   }
 
   /** Text with each variable replaced by its value; unresolved ones stay as written. */
