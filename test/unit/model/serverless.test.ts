@@ -215,7 +215,7 @@ describe('Serverless naming', () => {
       'G GetDashuserUnderscorev2SnsSubscriptionAlerts AWS::SNS::Subscription',
       'G GetDashuserUnderscorev2EventsRuleSchedule1 AWS::Events::Rule',
       'G GetDashuserUnderscorev2EventsRuleSchedule2 AWS::Events::Rule',
-      'G GetDashuserUnderscorev2EventSourceMappingDynamoDBTable AWS::Lambda::EventSourceMapping',
+      'G GetDashuserUnderscorev2EventSourceMappingDynamodbTable AWS::Lambda::EventSourceMapping',
       'G SconnectWebsocketsRoute AWS::ApiGatewayV2::Route',
       'G S3BucketPhotos AWS::S3::Bucket',
       'G GetDashuserUnderscorev2LogsSubscriptionFilterCloudWatchLog1 AWS::Logs::SubscriptionFilter',
@@ -408,6 +408,11 @@ describe('Serverless events in SAM vocabulary', () => {
     assert.deepEqual(toPlain(byName('schedule-2').properties!), { Schedule: 'cron(0 12 * * ? *)' });
     assert.deepEqual(toPlain(byName('s3').properties!), { Bucket: 'uploads', Events: 's3:ObjectRemoved:*' });
     assert.deepEqual(toPlain(byName('cloudwatchLog').properties!), { LogGroupName: '/aws/x', FilterPattern: 'ERROR' });
+  });
+
+  it('makes one schedule rule per rate, numbered across the function', () => {
+    const rules = t.resources.filter((r) => r.type === 'AWS::Events::Rule').map((r) => r.logicalId);
+    assert.deepEqual(rules, ['WorkerEventsRuleSchedule1', 'WorkerEventsRuleSchedule2']);
   });
 
   it('points event properties at the serverless.yml lines', () => {

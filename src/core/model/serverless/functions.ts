@@ -127,16 +127,7 @@ function getAtt(logicalId: string, span: Span): IntrinsicNode {
   return { kind: 'intrinsic', name: 'Fn::GetAtt', nameSpan: span, argument, form: 'long', span };
 }
 
-interface SettingsForProperties {
-  readonly functionName: Setting<string>;
-  readonly handler: Setting<string> | undefined;
-  readonly runtime: Setting<string> | undefined;
-  readonly memorySize: Setting<number>;
-  readonly timeout: Setting<number>;
-  readonly architecture: Setting<'x86_64' | 'arm64'>;
-  readonly ephemeralStorage: Setting<number>;
-  readonly reservedConcurrency: Setting<number> | undefined;
-}
+type SettingsForProperties = Pick<FunctionView, 'functionName' | 'handler' | 'runtime' | 'memorySize' | 'timeout' | 'architecture' | 'ephemeralStorage' | 'reservedConcurrency'>;
 
 /** The `AWS::Lambda::Function` properties the framework writes, each pointing at the line that sets it. */
 function lambdaProperties(

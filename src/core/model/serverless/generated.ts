@@ -73,10 +73,10 @@ function functionResources(out: Generated, input: GenerationInput, fn: BuiltFunc
   if ('logicalId' in fn.facts.executionRole && fn.facts.executionRole.logicalId !== naming.role) {
     out.add(fn.facts.executionRole.logicalId, 'AWS::IAM::Role', at, by, 'serverless-iam-roles-per-function gives the function its own role for iamRoleStatements');
   }
-  for (const site of fn.sites) eventResources(out, input, key, by, site);
+  for (const site of fn.sites) eventResources(out, input, key, by, site, fn.sites);
 }
 
-function eventResources(out: Generated, input: GenerationInput, fn: string, by: string, site: EventSite): void {
+function eventResources(out: Generated, input: GenerationInput, fn: string, by: string, site: EventSite, siblings: readonly EventSite[]): void {
   const at = site.keySpan;
   const add = (logicalId: string, type: string, reason: string) => out.add(logicalId, type, at, by, reason);
   const value = site.value;
@@ -126,15 +126,16 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
       return;
     }
     case 'sqs':
-      add(naming.sqsMapping(fn, resourceNameOf(arnOf(site), 'queue')), 'AWS::Lambda::EventSourceMapping', 'polls the queue for the function');
+      add(naming.sqsMapping(fn, resourceNameOf(arnOf(site), 'queue', 'queue')), 'AWS::Lambda::EventSourceMapping', 'polls the queue for the function');
       return;
     case 'stream': {
       const type = streamType(site) ?? 'Unknown';
-      add(naming.streamMapping(fn, type, resourceNameOf(arnOf(site), 'stream')), 'AWS::Lambda::EventSourceMapping', `reads the ${type} stream for the function`);
+      // The framework names the mapping with the ARN's service in lower case: dynamodb → Dynamodb.
+      add(naming.streamMapping(fn, type.toLowerCase(), resourceNameOf(arnOf(site), 'stream', 'stream')), 'AWS::Lambda::EventSourceMapping', `reads the ${type} stream for the function`);
       return;
     }
     case 'msk':
-      add(naming.mskMapping(fn, resourceNameOf(valueOf(value, 'arn'), 'cluster'), text('topic') ?? ''), 'AWS::Lambda::EventSourceMapping', 'reads the MSK topic for the function');
+      add(naming.mskMapping(fn, resourceNameOf(valueOf(value, 'arn'), 'stream', 'cluster'), text('topic') ?? ''), 'AWS::Lambda::EventSourceMapping', 'reads the MSK topic for the function');
       return;
     case 'kafka':
       add(naming.kafkaMapping(fn, text('topic') ?? ''), 'AWS::Lambda::EventSourceMapping', 'reads the Kafka topic for the function');
@@ -147,7 +148,7 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
       return;
     case 'sns': {
       const arn = value.kind === 'map' ? valueOf(value, 'arn') : stringOf(value)?.startsWith('arn:') ? value : undefined;
-      const topic = text('topicName') ?? (value.kind === 'scalar' && !arn ? stringOf(value) : undefined) ?? resourceNameOf(arn, 'topic');
+      const topic = text('topicName') ?? (value.kind === 'scalar' && !arn ? stringOf(value) : undefined) ?? resourceNameOf(arn, 'queue', 'topic');
       if (!arn) add(naming.topic(topic), 'AWS::SNS::Topic', `topic ${topic}`);
       add(naming.snsSubscription(fn, topic), 'AWS::SNS::Subscription', `subscribes the function to ${topic}`);
       add(naming.snsPermission(fn, topic), 'AWS::Lambda::Permission', `lets ${topic} invoke the function`);
@@ -164,10 +165,16 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
       add(naming.s3Permission(fn, bucket), 'AWS::Lambda::Permission', `lets ${bucket} invoke the function`);
       return;
     }
-    case 'schedule':
-      add(naming.schedule(fn, site.ordinal), 'AWS::Events::Rule', 'the schedule rule');
-      add(naming.schedulePermission(fn, site.ordinal), 'AWS::Lambda::Permission', 'lets the schedule invoke the function');
+    case 'schedule': {
+      // One rule per rate; the framework numbers them across all of the function's schedules.
+      const before = scheduleRulesBefore(site, siblings);
+      const rates = Math.max(1, itemsOf(valueOf(value, 'rate')).length);
+      for (let n = before + 1; n <= before + rates; n++) {
+        add(naming.schedule(fn, n), 'AWS::Events::Rule', 'the schedule rule');
+        add(naming.schedulePermission(fn, n), 'AWS::Lambda::Permission', 'lets the schedule invoke the function');
+      }
       return;
+    }
     case 'cloudwatchEvent':
       add(naming.cloudWatchEvent(fn, site.ordinal), 'AWS::Events::Rule', 'the CloudWatch Events rule');
       add(naming.cloudWatchEventPermission(fn, site.ordinal), 'AWS::Lambda::Permission', 'lets the rule invoke the function');
@@ -232,31 +239,48 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
   }
 }
 
+/** Rules made by the function's earlier schedule events (a list of rates makes one rule each). */
+function scheduleRulesBefore(site: EventSite, siblings: readonly EventSite[]): number {
+  let count = 0;
+  for (const other of siblings) {
+    if (other === site) break;
+    if (other.key === 'schedule') count += Math.max(1, itemsOf(valueOf(other.value, 'rate')).length);
+  }
+  return count;
+}
+
 function arnOf(site: EventSite): Node | undefined {
   return site.value.kind === 'map' ? valueOf(site.value, 'arn') : site.value;
 }
 
 /**
- * The name the framework puts into logical IDs for a queue, stream or topic: the end of a written ARN
- * (`...:orders` or `.../stream/orders`), the resource of `Fn::GetAtt`, the import's name, or the last
- * element of an `Fn::Join`.
+ * The name the framework puts into logical IDs for a queue or topic (`queue`) and for a stream or
+ * cluster (`stream`), read from the ARN as the framework's compilers read it: a written ARN's last
+ * `:` part (queues) or its part after the first `/` (streams), the resource of `Fn::GetAtt`, the name
+ * of `Fn::ImportValue` or `Ref`, or the last element of an `Fn::Join`.
  */
-function resourceNameOf(arn: Node | undefined, what: string): string {
-  if (!arn) return what;
+function resourceNameOf(arn: Node | undefined, kind: 'queue' | 'stream', fallback: string): string {
+  if (!arn) return fallback;
   const text = stringOf(arn);
-  if (text !== undefined) {
-    const last = text.split(':').pop() ?? text;
-    return last.includes('/') ? last.split('/')[1] : last;
+  if (text !== undefined) return (kind === 'queue' ? text.split(':').pop() : text.split('/')[1]) ?? fallback;
+  const intrinsic = arn.kind === 'intrinsic' ? arn : undefined;
+  if (!intrinsic) return fallback;
+  const argument = intrinsic.argument;
+  switch (intrinsic.name) {
+    case 'Fn::GetAtt':
+      return stringOf(itemsOf(argument)[0]) ?? stringOf(argument)?.split('.')[0] ?? fallback;
+    case 'Fn::ImportValue':
+    case 'Ref':
+      return stringOf(argument) ?? fallback;
+    case 'Fn::Join': {
+      const parts = itemsOf(itemsOf(argument)[1]);
+      const last = stringOf(parts[parts.length - 1]);
+      if (last === undefined) return fallback;
+      return kind === 'queue' ? last : last.split('/').pop() ?? last;
+    }
+    default:
+      return fallback;
   }
-  const intrinsic = arn.kind === 'intrinsic' ? arn : arn.kind === 'map' && arn.entries.length === 1 ? { name: arn.entries[0].key, argument: arn.entries[0].value } : undefined;
-  if (!intrinsic) return what;
-  if (intrinsic.name === 'Fn::GetAtt') return stringOf(itemsOf(intrinsic.argument)[0]) ?? stringOf(intrinsic.argument)?.split('.')[0] ?? what;
-  if (intrinsic.name === 'Fn::ImportValue' || intrinsic.name === 'Ref') return stringOf(intrinsic.argument) ?? what;
-  if (intrinsic.name === 'Fn::Join') {
-    const parts = itemsOf(itemsOf(intrinsic.argument)[1]);
-    return resourceNameOf(parts[parts.length - 1], what);
-  }
-  return what;
 }
 
 /** The framework's helper function and role behind custom resources (existing buckets and pools, EventBridge). */
