@@ -136,6 +136,15 @@ describe('Serverless variables', () => {
     assert.ok(messages(d).some((m) => /nest more than 50 levels/.test(m)), messages(d).join('\n'));
   });
 
+  it('imports a file once per place, so files that include the next one twice stay linear', () => {
+    const nested: Record<string, string> = { 'f40.yml': 'leaf\n' };
+    for (let i = 0; i < 40; i++) nested[`f${i}.yml`] = `a: ["\${file(f${i + 1}.yml)}", "\${file(f${i + 1}.yml)}"]\n`;
+    const d = sls(yaml('service: s', 'provider: {name: aws}', 'custom:', '  tree: ${file(f0.yml)}'), { readFile: (p) => nested[p] });
+    let node = valueOf(valueOf(d.serverless!.resolved, 'custom'), 'tree');
+    for (let depth = 0; depth < 40; depth++) node = (valueOf(node, 'a') as { items: Parameters<typeof valueOf>[0][] }).items[1];
+    assert.equal(toPlain(node!), 'leaf');
+  });
+
   it('reports missing values, missing files, broken files and bad syntax at the expression', () => {
     const d = sls(yaml(
       'service: s',

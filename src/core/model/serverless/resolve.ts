@@ -74,6 +74,7 @@ class Resolver {
   private readonly reportedCycles = new Set<Node>();
   private readonly files = new Map<string, Node | null | 'unparsable'>();
   private readonly fileStack: string[] = [];
+  private readonly imports = new Map<string, Node>();
   private depth = 0;
   private depthReported = false;
 
@@ -288,11 +289,18 @@ class Resolver {
     if (address === undefined) return FAILED;
     const target = address === '' ? content : navigateRaw(content, address.split('.'));
     if (!target) return { kind: 'missing', reason: `${address} is not set in ${path}`, dependsOnRun: false };
+    // The same import at the same place gives the same value: files that include one another several
+    // times would otherwise grow exponentially.
+    const key = `${path}\0${address}\0${site.span.start}:${site.span.end}`;
+    const imported = this.imports.get(key);
+    if (imported) return { kind: 'value', node: imported };
     // Spans of another file mean nothing in this one: the imported value points at the reference.
     const local = respan(target, site.span);
     this.fileStack.push(path);
     try {
-      return { kind: 'value', node: this.resolve(local) };
+      const node = this.resolve(local);
+      this.imports.set(key, node);
+      return { kind: 'value', node };
     } finally {
       this.fileStack.pop();
     }
