@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { loadTemplate, toPlain, valueOf } from '../../../src/core';
+import { itemsOf, loadTemplate, toPlain, valueOf } from '../../../src/core';
 import type { LoadOptions, Template } from '../../../src/core';
 import { normalizedName, normalizedPath } from '../../../src/core/model/serverless/naming';
 import { textAt, where, yaml } from '../helpers';
@@ -141,7 +141,7 @@ describe('Serverless variables', () => {
     for (let i = 0; i < 40; i++) nested[`f${i}.yml`] = `a: ["\${file(f${i + 1}.yml)}", "\${file(f${i + 1}.yml)}"]\n`;
     const d = sls(yaml('service: s', 'provider: {name: aws}', 'custom:', '  tree: ${file(f0.yml)}'), { readFile: (p) => nested[p] });
     let node = valueOf(valueOf(d.serverless!.resolved, 'custom'), 'tree');
-    for (let depth = 0; depth < 40; depth++) node = (valueOf(node, 'a') as { items: Parameters<typeof valueOf>[0][] }).items[1];
+    for (let depth = 0; depth < 40; depth++) node = itemsOf(valueOf(node, 'a'))[1];
     assert.equal(toPlain(node!), 'leaf');
   });
 
