@@ -315,6 +315,14 @@ describe('Serverless functions', () => {
     assert.deepEqual([create.handler?.value, textAt(t, create.handler!.span)], ['src/create.handler', 'src/create.handler']);
   });
 
+  it('points a setting made of a variable at the function line that uses it, with the resolved value', () => {
+    const d = sls(yaml('service: s', 'provider: {name: aws}', 'custom:', '  memory: 2048', 'functions:', '  a:', '    handler: h.a', '    memorySize: ${self:custom.memory}'));
+    const [a] = d.functions;
+    assert.deepEqual([a.memorySize.value, a.memorySize.source, where(d, a.memorySize.span), textAt(d, a.memorySize.span)], [2048, 'resource', '8:17', '${self:custom.memory}']);
+    const memory = valueOf(a.resource.properties, 'MemorySize')!;
+    assert.equal(textAt(d, memory.span), '${self:custom.memory}');
+  });
+
   it('names the deployed function <service>-<stage>-<key> unless name is set', () => {
     assert.deepEqual([create.functionName?.value, create.functionName?.source], ['orders-dev-create', 'default']);
     assert.deepEqual([list.functionName?.value, list.functionName?.source], ['custom-list', 'resource']);

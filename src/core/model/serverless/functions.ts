@@ -55,6 +55,7 @@ export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode,
     (fallback === undefined ? undefined : { value: fallback, span: keySpan, source: 'default' });
 
   const isImage = entryOf(fn, 'image') !== undefined;
+  // A service-wide `package.artifact` is not under `provider`, but like it, it applies to every function.
   const artifact = own(valueOf(mapAt(fn, 'package'), 'artifact'), stringOf, 'resource') ?? own(valueOf(ctx.servicePackage, 'artifact'), stringOf, 'provider');
   const role = fromFunction('role') ?? ctx.customRole;
   const statements = itemsOf(fromFunction('iamRoleStatements'));
