@@ -55,7 +55,7 @@ describe('Serverless variables', () => {
     '  fallbackChain: ${self:custom.nope, env:NOPE, 7}',
     '  secret: ${ssm:/shop/${sls:stage}/secret}',
     '  stackOut: ${cf:other-stack.Url}',
-    '  mixed: arn:${aws:partition}:s3:::${self:service}',
+    '  mixed: arn:${aws:accountId}:s3:::${self:service}-${aws:region}',
     '  cfn: ${AWS::Region}-${Thing}',
     '  list: ${file(config.yml):list}',
   ), { readFile, env: { HOME_DIR: '/home/me' } });
@@ -88,14 +88,14 @@ describe('Serverless variables', () => {
     assert.equal(textAt(t, memory.span), '${file(config.yml):memory}');
   });
 
-  it('lists ssm, cf and aws variables as unresolved, with the span of the expression only', () => {
+  it('lists ssm, cf and aws:accountId as unresolved, with the span of the expression only', () => {
     const unresolved = t.serverless!.unresolvedVariables.map((u) => [u.expression, u.source, textAt(t, u.span), where(t, u.span)]);
     assert.deepEqual(unresolved, [
       ['${ssm:/shop/${sls:stage}/secret}', 'ssm', '${ssm:/shop/${sls:stage}/secret}', '21:11'],
       ['${cf:other-stack.Url}', 'cf', '${cf:other-stack.Url}', '22:13'],
-      ['${aws:partition}', 'aws', '${aws:partition}', '23:14'],
+      ['${aws:accountId}', 'aws', '${aws:accountId}', '23:14'],
     ]);
-    assert.equal(resolvedAt(t, 'custom.mixed'), 'arn:${aws:partition}:s3:::shop');
+    assert.equal(resolvedAt(t, 'custom.mixed'), 'arn:${aws:accountId}:s3:::shop-eu-west-1', 'aws:region is read from the configuration');
   });
 
   it("leaves CloudFormation's ${AWS::Region} and ${Resource} alone", () => {
@@ -156,6 +156,7 @@ describe('Serverless variables', () => {
       '  bad: ${opt:stage, dev}',
       '  open: ${self:custom.missing',
       '  textual: prefix-${file(config.yml):nested}',
+      '  policyVariable: arn:aws:s3:::b/${aws:username}/*',
     ), { readFile });
     assert.deepEqual(messages(d), [
       '4:12 ${self:custom.nothing} has no value: self:custom.nothing is not set.',
@@ -164,6 +165,7 @@ describe('Serverless variables', () => {
       `7:21 Variable syntax: "dev" is not a valid fallback: quote text ('dev'), or use a number, true, false or null.`,
       '8:9 Variable syntax: This variable is never closed: a "}" is missing.',
       '9:19 ${file(config.yml):nested} is a map and cannot be part of a text value.',
+      `10:34 \${aws:username} has no value: the framework's aws source has only accountId and region, not "username".`,
     ]);
   });
 

@@ -11,15 +11,12 @@ import type { BuiltFunction, ServiceContext } from './functions';
 import { buildFunction } from './functions';
 import { generateServerlessResources } from './generated';
 import { naming } from './naming';
-import { resolveVariables } from './resolve';
+import { DEFAULT_REGION, DEFAULT_STAGE, resolveVariables } from './resolve';
 import { mayContainVariable } from './variable-syntax';
 
 /** The plugin that gives each function its own role from its `iamRoleStatements`. */
 const PER_FUNCTION_ROLE_PLUGIN = 'serverless-iam-roles-per-function';
 
-/** The framework's defaults when `provider` leaves them out. */
-const DEFAULT_STAGE = 'dev';
-const DEFAULT_REGION = 'us-east-1';
 
 /** Builds the model of a Serverless Framework (v3) service: serverless.yml, .yaml or .json. */
 export function buildServerless(base: TemplateBase, parseProblems: readonly ParseProblem[], options: LoadOptions): Template {
@@ -49,7 +46,7 @@ export function buildServerless(base: TemplateBase, parseProblems: readonly Pars
   }
   const ctx: ServiceContext = {
     service: service ?? 'service', stage, provider, servicePackage: mapAt(resolved, 'package'),
-    customRole: iam.customRole, perFunctionRolePlugin: plugins.includes(PER_FUNCTION_ROLE_PLUGIN), providerStatements: iam.statements,
+    customRole: iam.customRole, perFunctionRolePlugin: plugins.includes(PER_FUNCTION_ROLE_PLUGIN),
   };
   const built: BuiltFunction[] = aws
     ? functionEntries(resolved, problems).map(({ entry, fn }) => buildFunction(ctx, entry, fn, eventSites(entry.key, fn, problems)))

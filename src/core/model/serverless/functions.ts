@@ -21,7 +21,6 @@ export interface ServiceContext {
   readonly servicePackage: MapNode | undefined;
   readonly customRole: Node | undefined;
   readonly perFunctionRolePlugin: boolean;
-  readonly providerStatements: readonly Node[];
 }
 
 export interface BuiltFunction {

@@ -35,13 +35,16 @@ export interface ResolveResult {
  */
 export const MAX_VARIABLE_DEPTH = 50;
 
+/** The framework's stage and region when neither the command line nor `provider` sets them. */
+export const DEFAULT_STAGE = 'dev';
+export const DEFAULT_REGION = 'us-east-1';
+
 /** Sources whose values live in AWS or in the deploy run: shown as written, never fetched. */
 const EXTERNAL_SOURCES: Readonly<Record<string, string>> = {
   ssm: 'its value is read from SSM Parameter Store at deploy time',
   cf: 'its value is a CloudFormation stack output read at deploy time',
   s3: 'its value is an S3 object read at deploy time',
   param: 'its value is a Serverless Dashboard or CLI parameter',
-  aws: 'its value comes from the AWS account at deploy time',
   secretsmanager: 'its value is read from Secrets Manager at deploy time',
 };
 
@@ -240,6 +243,13 @@ class Resolver {
         if (address === 'instanceId') return { kind: 'unresolved', reason: 'it changes on every deploy' };
         return { kind: 'missing', reason: `sls:${address ?? ''} is not a framework value (stage or instanceId)`, dependsOnRun: false };
       }
+      case 'aws': {
+        const address = this.text(source.address ?? [], site, value);
+        if (address === 'accountId') return { kind: 'unresolved', reason: 'it is the deploying account, read from AWS at deploy time' };
+        // The framework answers region from the configuration, without asking AWS.
+        if (address === 'region') return { kind: 'value', node: syntheticScalar(this.region(), site.span) };
+        return { kind: 'missing', reason: `the framework's aws source has only accountId and region, not "${address ?? ''}"`, dependsOnRun: false };
+      }
       case 'opt': {
         const address = this.text(source.address ?? [], site, value) ?? '';
         return { kind: 'missing', reason: `it needs the --${address} option on the command line`, dependsOnRun: true };
@@ -338,8 +348,16 @@ class Resolver {
   }
 
   private stage(): string {
-    const stage = this.navigate(this.input.root, ['provider', 'stage']);
-    return stage?.kind === 'scalar' && typeof stage.value === 'string' && !mayContainVariable(stage.value) ? stage.value : 'dev';
+    return this.providerText('stage') ?? DEFAULT_STAGE;
+  }
+
+  private region(): string {
+    return this.providerText('region') ?? DEFAULT_REGION;
+  }
+
+  private providerText(key: string): string | undefined {
+    const found = this.navigate(this.input.root, ['provider', key]);
+    return found?.kind === 'scalar' && typeof found.value === 'string' && !mayContainVariable(found.value) ? found.value : undefined;
   }
 
   /** An address or parameter as text; nested variables must resolve to text for it to exist. */
