@@ -5,6 +5,7 @@ import { measure } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadTemplate } = require('./core.cjs');
+const { parseDocument } = require('yaml');
 
 /** A service with `count` functions, each with an event, environment and variables of several sources. */
 export function generateServerlessYaml(count) {
@@ -67,6 +68,7 @@ export async function run() {
     const kb = Math.round(text.length / 1024);
     const template = loadTemplate(text, 'serverless.yml', { readFile: (p) => files[p] });
     const note = `${template.functions.length} functions, ${template.resources.length} resources, ${template.serverless.unresolvedVariables.length} unresolved variables`;
+    rows.push({ name: `yaml.parseDocument alone, ${count} functions (${kb} KB)`, ...measure(() => parseDocument(text)), note: 'reference: the parser without our model' });
     rows.push({ name: `serverless.yml model build, ${count} functions (${kb} KB)`, ...measure(() => loadTemplate(text, 'serverless.yml', { readFile: (p) => files[p] })), target, note });
   }
   return rows;
