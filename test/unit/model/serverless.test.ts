@@ -241,6 +241,31 @@ describe('Serverless naming', () => {
     assert.equal(textAt(t, generated.idSpan), 'http');
   });
 
+  it('adds authorizers, API keys, stream consumers and API log groups', () => {
+    const t = sls(yaml(
+      'service: s',
+      'provider:',
+      '  name: aws',
+      '  logs: {restApi: true, websocket: true}',
+      '  apiGateway: {apiKeys: [first, second]}',
+      'functions:',
+      '  auth: {handler: h.auth}',
+      '  api:',
+      '    handler: h.api',
+      '    events:',
+      '      - http: {path: x, method: get, authorizer: auth, cors: true}',
+      '      - http: {path: y, method: get, authorizer: {arn: "arn:aws:cognito-idp:us-east-1:1:userpool/p", name: pool}}',
+      '      - stream: {arn: arn:aws:kinesis:us-east-1:1:stream/clicks, consumer: true}',
+    ));
+    const ids = new Set(t.resources.map((r) => r.logicalId));
+    for (const id of [
+      'AuthApiGatewayAuthorizer', 'AuthLambdaPermissionApiGateway', 'PoolApiGatewayAuthorizer', 'ApiGatewayMethodXOptions',
+      'ApiGatewayApiKey1', 'ApiGatewayApiKey2', 'ApiGatewayUsagePlan', 'ApiGatewayUsagePlanKey2', 'ApiGatewayLogGroup',
+      'ApiEventSourceMappingKinesisClicks', 'ApiclicksConsumerStreamConsumer',
+    ]) assert.ok(ids.has(id), `${id} missing from ${[...ids].join(', ')}`);
+    assert.ok(!ids.has('WebsocketsLogGroup'), 'no websocket events, no websocket logs');
+  });
+
   it('lets resources.Resources override a generated resource of the same logical ID', () => {
     const t = sls(yaml(
       'service: s',

@@ -85,7 +85,7 @@ export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode,
     idSpan: keySpan,
     span: { start: keySpan.start, end: fn.span.end },
     node: fn,
-    properties: syntheticMap(lambdaProperties(settings, environment, layers, roleNode, fn, keySpan), fn.span),
+    properties: syntheticMap(lambdaProperties(settings, environment, layers, roleNode, fn, ctx.provider, keySpan), fn.span),
   };
   const view: FunctionView = {
     logicalId,
@@ -131,7 +131,8 @@ type SettingsForProperties = Pick<FunctionView, 'functionName' | 'handler' | 'ru
 
 /** The `AWS::Lambda::Function` properties the framework writes, each pointing at the line that sets it. */
 function lambdaProperties(
-  s: SettingsForProperties, environment: readonly EnvironmentVariable[], layers: readonly Node[], role: Node, fn: MapNode, keySpan: Span,
+  s: SettingsForProperties, environment: readonly EnvironmentVariable[], layers: readonly Node[], role: Node,
+  fn: MapNode, provider: MapNode | undefined, keySpan: Span,
 ): MapEntry[] {
   const entries: MapEntry[] = [];
   const put = (key: string, value: Node | undefined, span: Span = value?.span ?? keySpan) => {
@@ -155,8 +156,8 @@ function lambdaProperties(
   put('Role', role);
   put('ReservedConcurrentExecutions', node(s.reservedConcurrency));
   put('Description', valueOf(fn, 'description'));
-  put('VpcConfig', valueOf(fn, 'vpc'));
-  put('KmsKeyArn', valueOf(fn, 'kmsKeyArn'));
+  put('VpcConfig', valueOf(fn, 'vpc') ?? valueOf(provider, 'vpc'));
+  put('KmsKeyArn', valueOf(fn, 'kmsKeyArn') ?? valueOf(provider, 'kmsKeyArn'));
   put('Tags', valueOf(fn, 'tags'));
   return entries;
 }

@@ -44,6 +44,7 @@ export function generateServerlessResources(input: GenerationInput): Resource[] 
   if (input.sharedRole) {
     out.add(naming.role, 'AWS::IAM::Role', providerSpan, 'provider', 'The framework creates one execution role for the functions without their own role');
   }
+  logGroups(out, input);
   const versions = booleanOf(valueOf(provider, 'versionFunctions')) !== false;
   for (const fn of input.functions) functionResources(out, input, fn, versions);
   return out.resources;
@@ -93,8 +94,9 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
       if (valueOf(value, 'cors') && booleanOf(valueOf(value, 'cors')) !== false) add(naming.restMethod(clean, 'options'), 'AWS::ApiGateway::Method', `CORS preflight for /${clean}`);
       add(naming.restDeployment, 'AWS::ApiGateway::Deployment', 'each deploy creates a new API deployment');
       add(naming.restPermission(fn), 'AWS::Lambda::Permission', 'lets API Gateway invoke the function');
-      const authorizer = stringOf(valueOf(value, 'authorizer')) ?? stringOf(valueOf(valueOf(value, 'authorizer'), 'name'));
-      if (authorizer && input.functionKeys.has(authorizer)) add(naming.restAuthorizer(authorizer), 'AWS::ApiGateway::Authorizer', `authorizer function ${authorizer}`);
+      const authorizer = restAuthorizerName(valueOf(value, 'authorizer'), input.functionKeys);
+      if (authorizer) add(naming.restAuthorizer(authorizer), 'AWS::ApiGateway::Authorizer', `authorizer ${authorizer}`);
+      if (authorizer && input.functionKeys.has(authorizer)) add(naming.restPermission(authorizer), 'AWS::Lambda::Permission', 'lets API Gateway invoke the authorizer function');
       apiKeys(out, input);
       return;
     }
@@ -131,7 +133,11 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
     case 'stream': {
       const type = streamType(site) ?? 'Unknown';
       // The framework names the mapping with the ARN's service in lower case: dynamodb → Dynamodb.
-      add(naming.streamMapping(fn, type.toLowerCase(), resourceNameOf(arnOf(site), 'stream', 'stream')), 'AWS::Lambda::EventSourceMapping', `reads the ${type} stream for the function`);
+      const stream = resourceNameOf(arnOf(site), 'stream', 'stream');
+      add(naming.streamMapping(fn, type.toLowerCase(), stream), 'AWS::Lambda::EventSourceMapping', `reads the ${type} stream for the function`);
+      if (type === 'Kinesis' && booleanOf(valueOf(value, 'consumer')) === true) {
+        add(naming.streamConsumer(fn, stream), 'AWS::Kinesis::StreamConsumer', 'consumer: true reads the stream through enhanced fan-out');
+      }
       return;
     }
     case 'msk':
@@ -247,6 +253,43 @@ function scheduleRulesBefore(site: EventSite, siblings: readonly EventSite[]): n
     if (other.key === 'schedule') count += Math.max(1, itemsOf(valueOf(other.value, 'rate')).length);
   }
   return count;
+}
+
+/**
+ * The authorizer an http event makes the framework create: a function of this service by name, or a
+ * Lambda or Cognito ARN (named by `name`, else by the function name at the end of the ARN); none for
+ * `aws_iam` or an authorizer id from outside the stack.
+ */
+function restAuthorizerName(authorizer: Node | undefined, functionKeys: ReadonlySet<string>): string | undefined {
+  const written = stringOf(authorizer);
+  if (written !== undefined) {
+    if (written === 'aws_iam') return undefined;
+    return written.startsWith('arn:') ? (written.split(':').pop() ?? '').split('-').pop() : functionKeys.has(written) ? written : undefined;
+  }
+  if (authorizer?.kind !== 'map' || entryOf(authorizer, 'authorizerId')) return undefined;
+  const type = stringOf(valueOf(authorizer, 'type'))?.toLowerCase();
+  if (type === 'aws_iam') return undefined;
+  const name = stringOf(valueOf(authorizer, 'name'));
+  const arn = stringOf(valueOf(authorizer, 'arn'));
+  if (name) return name;
+  return arn ? (arn.split(':').pop() ?? '').split('-').pop() : undefined;
+}
+
+/** `provider.logs`: access logs of the REST, HTTP and WebSocket APIs, when they exist. */
+function logGroups(out: Generated, input: GenerationInput): void {
+  const logs = mapAt(input.provider, 'logs');
+  const uses = (key: string) => input.functions.some((f) => f.sites.some((s) => s.key === key));
+  const at = entryOf(input.provider, 'logs')?.keySpan ?? input.providerSpan;
+  const on = (key: string) => {
+    const value = valueOf(logs, key);
+    return value !== undefined && booleanOf(value) !== false;
+  };
+  if (on('restApi') && uses('http')) {
+    out.add(naming.restLogGroup, 'AWS::Logs::LogGroup', at, 'provider', 'provider.logs.restApi: REST API access and execution logs');
+    out.add(naming.apiGatewayCloudWatchRole, 'Custom::ApiGatewayAccountRole', at, 'provider', 'lets API Gateway write logs in this account');
+  }
+  if (on('httpApi') && uses('httpApi')) out.add(naming.httpApiLogGroup, 'AWS::Logs::LogGroup', at, 'provider', 'provider.logs.httpApi: HTTP API access logs');
+  if (on('websocket') && uses('websocket')) out.add(naming.websocketsLogGroup, 'AWS::Logs::LogGroup', at, 'provider', 'provider.logs.websocket: WebSocket API logs');
 }
 
 function arnOf(site: EventSite): Node | undefined {

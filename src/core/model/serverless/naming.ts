@@ -52,6 +52,10 @@ export const naming = {
   restDeployment: 'ApiGatewayDeployment<timestamp>',
   restPermission: (fn: string) => `${normalizedName(fn)}LambdaPermissionApiGateway`,
   restAuthorizer: (fn: string) => `${normalizedName(fn)}ApiGatewayAuthorizer`,
+  restLogGroup: 'ApiGatewayLogGroup',
+  apiGatewayCloudWatchRole: 'CustomApiGatewayAccountCloudWatchRole',
+  httpApiLogGroup: 'HttpApiLogGroup',
+  websocketsLogGroup: 'WebsocketsLogGroup',
   apiKey: (n: number, name?: string) => (name ? `ApiGatewayApiKey${upperFirst(name)}${n}` : `ApiGatewayApiKey${n}`),
   usagePlan: 'ApiGatewayUsagePlan',
   usagePlanKey: (n: number, name?: string) => (name ? `ApiGatewayUsagePlanKey${upperFirst(name)}${n}` : `ApiGatewayUsagePlanKey${n}`),
@@ -69,6 +73,7 @@ export const naming = {
   websocketsStage: 'WebsocketsDeploymentStage',
   websocketsDeployment: 'WebsocketsDeployment<hash>',
   sqsMapping: (fn: string, queue: string) => `${normalizedName(fn)}EventSourceMappingSQS${alphaNumericName(queue)}`,
+  streamConsumer: (fn: string, stream: string) => `${normalizedName(`${fn}${stream}Consumer`)}StreamConsumer`,
   streamMapping: (fn: string, type: string, stream: string) => `${normalizedName(fn)}EventSourceMapping${upperFirst(type)}${alphaNumericName(stream)}`,
   mskMapping: (fn: string, cluster: string, topic: string) =>
     `${normalizedName(fn)}EventSourceMappingMSK${alphaNumericName(cluster).slice(0, 79)}${alphaNumericName(topic).slice(0, 79)}`,
