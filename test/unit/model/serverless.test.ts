@@ -396,6 +396,20 @@ describe('Serverless functions', () => {
     assert.ok(!r.resourceById.get('IamRoleLambdaExecution'));
   });
 
+  it('merges functions and resources included from files as lists, pointing at the include', () => {
+    const parts: Record<string, string> = {
+      'fns-a.yml': 'one:\n  handler: a.one\n',
+      'fns-b.yml': 'two:\n  handler: b.two\n  timeout: 9\n',
+      'res.yml': 'Resources:\n  Table:\n    Type: AWS::DynamoDB::Table\n',
+    };
+    const d = sls(yaml('service: s', 'provider: {name: aws}', 'functions:', '  - ${file(fns-a.yml)}', '  - ${file(fns-b.yml)}', 'resources:', '  - ${file(res.yml)}'), { readFile: (p) => parts[p] });
+    assert.deepEqual(d.functions.map((f) => [f.displayName, f.timeout.value, textAt(d, f.resource.idSpan)]), [
+      ['one', 6, '${file(fns-a.yml)}'], ['two', 9, '${file(fns-b.yml)}'],
+    ]);
+    assert.deepEqual(d.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId), ['OneLambdaFunction', 'TwoLambdaFunction', 'Table']);
+    assert.deepEqual(d.problems, []);
+  });
+
   it('reads serverless.json the same way', () => {
     const j = sls('{"service": "s", "provider": {"name": "aws", "timeout": 30}, "functions": {"a": {"handler": "h.a"}}}', {}, 'serverless.json');
     assert.deepEqual([j.functions[0].timeout.value, j.functions[0].timeout.source], [30, 'provider']);

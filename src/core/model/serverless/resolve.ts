@@ -56,6 +56,8 @@ type Outcome =
 
 const FAILED: Outcome = { kind: 'failed' };
 
+const KIND_WORDS: Readonly<Record<Node['kind'], string>> = { scalar: 'a value', map: 'a map', seq: 'a list', intrinsic: 'an intrinsic function' };
+
 /**
  * Resolves the variables of a serverless.yml the way the framework would, as far as it can without
  * AWS: `self`, `sls:stage`, `opt` and `env` (falling back to their defaults), `file(...)`, `strToBool`.
@@ -178,7 +180,7 @@ class Resolver {
       if (!result) out += written;
       else if (result.kind === 'scalar') out += result.value === null ? 'null' : String(result.value);
       else {
-        this.problem(this.spanOfExpression(site, value, part), `${written} is ${result.kind === 'seq' ? 'a list' : 'a map'} and cannot be part of a text value.`);
+        this.problem(this.spanOfExpression(site, value, part), `${written} is ${KIND_WORDS[result.kind]} and cannot be part of a text value.`);
         out += written;
       }
     }
