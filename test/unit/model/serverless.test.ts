@@ -510,6 +510,12 @@ describe('Serverless bad input', () => {
     assert.match(messages(t)[0], /^7:9 Each event of function 'a' must be a map with exactly one key.*found http, path/);
   });
 
+  it('asks for the type of a stream whose arn does not tell', () => {
+    const t = sls(yaml('service: s', 'provider: {name: aws}', 'functions:', '  a:', '    handler: h.a', '    events:', '      - stream: {arn: !ImportValue shared-stream}'));
+    assert.deepEqual(messages(t), ['7:9 This stream event needs "type: dynamodb" or "type: kinesis": its arn does not say which.']);
+    assert.equal(t.functions[0].events[0].type, 'Unknown');
+  });
+
   it('models only the aws provider and says so', () => {
     const t = sls(yaml('service: s', 'provider:', '  name: google', 'functions: {a: {handler: h}}'));
     assert.deepEqual(t.functions, []);

@@ -6,7 +6,7 @@ import { entryOf, itemsOf, mapAt, stringOf, syntheticMap, valueOf } from '../nod
 import type { Resource, ServerlessIam, Template } from '../template';
 import { indexById, namedEntries, writtenResources } from '../cloudformation';
 import type { EventSite } from './events';
-import { KNOWN_EVENT_KEYS } from './events';
+import { KNOWN_EVENT_KEYS, streamType } from './events';
 import type { BuiltFunction, ServiceContext } from './functions';
 import { buildFunction } from './functions';
 import { generateServerlessResources } from './generated';
@@ -197,7 +197,14 @@ function eventSites(fnKey: string, fn: MapNode, problems: ParseProblem[]): Event
         severity: 'warning',
       });
     }
-    found.push({ key: entry.key, keySpan: entry.keySpan, span: item.span, value: entry.value });
+    const site = { key: entry.key, keySpan: entry.keySpan, span: item.span, value: entry.value };
+    if (entry.key === 'stream' && !streamType({ ...site, ordinal: 1, count: 1 })) {
+      problems.push({
+        ...structure(entry.keySpan, `This stream event needs "type: dynamodb" or "type: kinesis": its arn does not say which.`),
+        severity: 'warning',
+      });
+    }
+    found.push(site);
   }
   const seen = new Map<string, number>();
   const totals = new Map<string, number>();
