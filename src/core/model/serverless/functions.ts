@@ -7,8 +7,8 @@ import { naming } from './naming';
 
 /**
  * What the framework (v3) uses when neither the function nor the provider says: memory 1024 MB and
- * timeout 6 s (docs: "functions" guide, provider defaults), runtime nodejs14.x (the v3.0.0 default of
- * `provider.runtime`), x86_64, and Lambda's own 512 MB of /tmp.
+ * timeout 6 s (lib/plugins/aws/package/compile/functions.js), runtime nodejs14.x (`getRuntime` in
+ * lib/plugins/aws/provider.js, unchanged through v3), x86_64, and Lambda's own 512 MB of /tmp.
  */
 export const SERVERLESS_DEFAULTS = { memorySize: 1024, timeout: 6, runtime: 'nodejs14.x', architecture: 'x86_64', ephemeralStorage: 512 } as const;
 
