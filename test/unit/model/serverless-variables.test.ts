@@ -155,3 +155,28 @@ describe('Serverless variables', () => {
   });
 });
 
+
+describe('Serverless variable syntax', () => {
+  it('reads quoted parameters, nested variables and fallbacks like the framework', () => {
+    const commaFile: Record<string, string> = { 'a,b.yml': 'x: 1\n' };
+    const t = sls(yaml(
+      'service: s',
+      'provider: {name: aws}',
+      'custom:',
+      "  quoted: ${file('a,b.yml'):x}",
+      '  which: quoted',
+      '  nested: ${self:custom.${self:custom.which}}',
+      '  spaced: ${ opt:nope , "two words" }',
+      '  escaped: \\${self:service}',
+      '  github: ${{ secrets.TOKEN }}',
+      '  subVariable: ${myVar}',
+    ), { readFile: (p) => commaFile[p] });
+    assert.equal(resolvedAt(t, 'custom.quoted'), 1);
+    assert.equal(resolvedAt(t, 'custom.nested'), 1);
+    assert.equal(resolvedAt(t, 'custom.spaced'), '${ opt:nope , "two words" }', 'a space after ${ makes it text for the framework');
+    assert.equal(resolvedAt(t, 'custom.escaped'), '\\${self:service}', 'an escaped variable stays text');
+    assert.equal(resolvedAt(t, 'custom.github'), '${{ secrets.TOKEN }}');
+    assert.equal(resolvedAt(t, 'custom.subVariable'), '${myVar}', 'Fn::Sub variables are not the framework\'s');
+    assert.deepEqual(messages(t), []);
+  });
+});
