@@ -6,6 +6,8 @@ const common = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs',
   sourcemap: true, minify: !watch, logLevel: 'warning',
   external: ['vscode'],
+  // jsonc-parser's default entry is UMD with dynamic requires that esbuild cannot follow; its ESM build bundles.
+  mainFields: ['module', 'main'],
 };
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }),

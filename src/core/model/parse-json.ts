@@ -7,7 +7,9 @@ import type { ParseProblem, ParseResult } from './parse-result';
 export function parseJson(text: string): ParseResult {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const problems: ParseProblem[] = errors.map((e) => ({
+  // jsonc-parser often reports two errors at one offset ("property name expected", "value expected"): keep the first.
+  const firstAtOffset = errors.filter((e, i) => errors.findIndex((o) => o.offset === e.offset) === i);
+  const problems: ParseProblem[] = firstAtOffset.map((e) => ({
     code: 'json-syntax',
     severity: 'error',
     message: `JSON: ${humanize(printParseErrorCode(e.error))}`,

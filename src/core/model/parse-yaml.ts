@@ -1,8 +1,25 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
-import type { Node as YamlNode, ParsedNode } from 'yaml';
-import { intrinsicNameForTag, longFormIntrinsic, MapEntry, Node, Span } from './nodes';
+import type { Node as YamlNode, ParsedNode, Tags } from 'yaml';
+
+type TagsOption = Tags;
+import { intrinsicNameForTag, INTRINSIC_FUNCTIONS, longFormIntrinsic, MapEntry, Node, Span } from './nodes';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { LIMITS } from './limits';
+
+/**
+ * CloudFormation's short forms declared as identity tags for scalars, lists and maps, so that `yaml` keeps
+ * them without building an "unresolved tag" warning for each (which costs a quarter of the parse time).
+ * Tags outside this list still parse, with a warning we ignore, and are kept as written.
+ */
+const CLOUDFORMATION_TAGS: TagsOption = [...INTRINSIC_FUNCTIONS].flatMap((name) => {
+  const tag = `!${name.replace(/^Fn::/, '')}`;
+  const identity = <T>(value: T): T => value;
+  return [
+    { tag, resolve: identity },
+    { tag, collection: 'seq' as const, resolve: identity },
+    { tag, collection: 'map' as const, resolve: identity },
+  ] as TagsOption;
+});
 
 /**
  * YAML text → value tree. `yaml` gives exact ranges and keeps CloudFormation's `!Tags` as unresolved
@@ -12,12 +29,14 @@ export function parseYaml(text: string): ParseResult {
   const problems: ParseProblem[] = [];
   const doc = parseDocument(text, {
     uniqueKeys: false, // duplicates are reported by us, with both positions, and parsing goes on
-    keepSourceTokens: false,
     prettyErrors: false,
     strict: false,
+    customTags: CLOUDFORMATION_TAGS,
   });
   for (const e of doc.errors) {
-    problems.push({ code: 'yaml-syntax', severity: 'error', message: firstLine(e.message), span: spanOfPos(e.pos, text) });
+    const message = firstLine(e.message);
+    const span = /^Flow (sequence|map|collection)/.test(message) ? unclosedOpener(text, e.pos[0]) ?? spanOfPos(e.pos, text) : spanOfPos(e.pos, text);
+    problems.push({ code: 'yaml-syntax', severity: 'error', message, span });
   }
   const converter = new YamlConverter(text, problems);
   const root = doc.contents ? converter.convert(doc.contents as ParsedNode) : undefined;
@@ -27,6 +46,23 @@ export function parseYaml(text: string): ParseResult {
 function firstLine(message: string): string {
   const i = message.indexOf(' at line ');
   return (i > 0 ? message.slice(0, i) : message.split('\n')[0]).trim();
+}
+
+/**
+ * `yaml` reports an unclosed `[` or `{` where it gave up (often the end of the file); the user needs the
+ * bracket that was never closed, so walk back to it.
+ */
+function unclosedOpener(text: string, at: number): Span | undefined {
+  let depth = 0;
+  for (let i = Math.min(at, text.length) - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ']' || c === '}') depth++;
+    else if (c === '[' || c === '{') {
+      if (depth === 0) return { start: i, end: i + 1 };
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function spanOfPos(pos: [number, number], text: string): Span {

@@ -1,0 +1,24 @@
+// Model build time (text → Template) on generated SAM templates, and the size of the shipped bundles.
+import { createRequire } from 'module';
+import { statSync } from 'fs';
+import { generateSamTemplate } from './generate.mjs';
+import { measure } from './measure.mjs';
+
+const require = createRequire(import.meta.url);
+const { loadTemplate } = require('./core.cjs');
+const { parseDocument } = require('yaml');
+
+export async function run() {
+  const rows = [];
+  for (const [count, target] of [[500, 60], [2000, undefined]]) {
+    const text = generateSamTemplate(count);
+    const kb = Math.round(text.length / 1024);
+    rows.push({ name: `yaml.parseDocument alone, ${count} resources (${kb} KB)`, ...measure(() => parseDocument(text)), note: 'reference: the parser without our model' });
+    rows.push({ name: `model build, ${count} resources (${kb} KB)`, ...measure(() => loadTemplate(text, 'template.yaml')), target });
+  }
+  for (const [file, limitKb] of [['dist/extension.js', 400], ['dist/cli.js', undefined]]) {
+    const kb = Math.round(statSync(new URL(`../${file}`, import.meta.url)).size / 1024);
+    rows.push({ name: `bundle size ${file}`, value: `${kb} KB`, target: limitKb ? `< ${limitKb} KB` : undefined, ok: limitKb ? kb < limitKb : undefined });
+  }
+  return rows;
+}

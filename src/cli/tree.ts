@@ -1,0 +1,43 @@
+import { outlineOf } from '../core/outline/outline';
+import type { OutlineNode } from '../core/outline/outline';
+import type { Template } from '../core';
+import { choice, EXIT, parseArgs, readTemplate, UsageError } from './io';
+
+export const TREE_USAGE = 'serverless-workbench tree <template> [--format text|json]';
+
+/** `tree`: the explorer's outline in a terminal, or every resource as JSON with 1-based positions. */
+export function treeCommand(argv: readonly string[], out: (text: string) => void): number {
+  const { positionals, flags } = parseArgs(argv);
+  const format = choice(flags.get('format'), ['text', 'json'] as const, 'text', 'format');
+  if (positionals.length !== 1) throw new UsageError(`usage: ${TREE_USAGE}`);
+  const template = readTemplate(positionals[0]);
+  out(format === 'json' ? JSON.stringify(treeJson(template, positionals[0]), null, 2) : renderText(outlineOf(template, positionals[0])));
+  return EXIT.ok;
+}
+
+export function treeJson(template: Template, file: string): unknown {
+  return {
+    file,
+    kind: template.kind,
+    problems: template.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, ...template.lines.oneBased(p.span) })),
+    resources: template.resources.map((r) => ({
+      logicalId: r.logicalId,
+      type: r.type,
+      kind: r.origin,
+      ...(r.generatedBy ? { generatedBy: r.generatedBy.logicalId } : {}),
+      range: template.lines.oneBased(r.idSpan),
+    })),
+  };
+}
+
+function renderText(root: OutlineNode): string {
+  const lines: string[] = [];
+  const visit = (node: OutlineNode, prefix: string, last: boolean, depth: number): void => {
+    const text = node.description ? `${node.label}  (${node.description})` : node.label;
+    lines.push(depth === 0 ? text : `${prefix}${last ? '└─ ' : '├─ '}${text}`);
+    const childPrefix = depth === 0 ? '' : `${prefix}${last ? '   ' : '│  '}`;
+    node.children.forEach((c, i) => visit(c, childPrefix, i === node.children.length - 1, depth + 1));
+  };
+  visit(root, '', true, 0);
+  return lines.join('\n');
+}

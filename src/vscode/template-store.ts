@@ -1,0 +1,157 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { isConventionalTemplateName, loadTemplate, mightBeTemplate } from '../core';
+import type { Template } from '../core';
+
+/** Where templates are looked for on disk; the same names the CLI searches folders for. */
+export const TEMPLATE_GLOB = '**/{template.yaml,template.yml,template.json,serverless.yml,serverless.yaml,serverless.json}';
+const EXCLUDE_GLOB = '**/{node_modules,.aws-sam,.serverless,.git,cdk.out}/**';
+/** Bounds the activation scan so a monorepo with thousands of fixtures does not stall the editor. */
+const MAX_SCANNED_TEMPLATES = 500;
+
+export interface TemplateEntry {
+  readonly uri: vscode.Uri;
+  readonly template: Template;
+}
+
+/**
+ * The one place that turns documents into models. Open documents are modelled from their in-memory text
+ * (debounced while typing), other templates from disk; every feature reads from here and listens to
+ * `onDidChange`, so a keystroke is parsed once however many features show its results.
+ */
+export class TemplateStore implements vscode.Disposable {
+  private readonly onDidChangeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  readonly onDidChange = this.onDidChangeEmitter.event;
+
+  private readonly models = new Map<string, { version: number | undefined; entry: TemplateEntry | undefined }>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private scan: Promise<void> | undefined;
+
+  constructor(private readonly debounceMs: () => number) {
+    this.disposables.push(
+      this.onDidChangeEmitter,
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.refreshDocument(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => void this.refreshFromDisk(d.uri)),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const f of e.files) {
+          this.forget(f.oldUri);
+          void this.refreshFromDisk(f.newUri);
+        }
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.refreshFromDisk(uri)),
+      watcher.onDidChange((uri) => {
+        if (!this.isOpen(uri)) void this.refreshFromDisk(uri);
+      }),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+    );
+  }
+
+  /** All known templates, scanning the workspace the first time it is asked (never during activation). */
+  async all(): Promise<TemplateEntry[]> {
+    this.scan ??= this.scanWorkspace();
+    await this.scan;
+    for (const d of vscode.workspace.textDocuments) this.modelOf(d);
+    return [...this.models.values()].flatMap((m) => (m.entry ? [m.entry] : []))
+      .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+  }
+
+  /** The model of an open document at its current version (built now if the debounce has not run yet). */
+  modelOf(document: vscode.TextDocument): Template | undefined {
+    const key = document.uri.toString();
+    const known = this.models.get(key);
+    if (known && known.version === document.version) return known.entry?.template;
+    if (!isCandidate(document)) return undefined;
+    const template = build(document.getText(), document.uri);
+    this.models.set(key, { version: document.version, entry: template ? { uri: document.uri, template } : undefined });
+    return template;
+  }
+
+  get(uri: vscode.Uri): Template | undefined {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    return open ? this.modelOf(open) : this.models.get(uri.toString())?.entry?.template;
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!isCandidate(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      this.refreshDocument(document);
+    }, this.debounceMs()));
+  }
+
+  private refreshDocument(document: vscode.TextDocument): void {
+    if (!isCandidate(document)) return;
+    const before = this.models.get(document.uri.toString())?.entry;
+    const after = this.modelOf(document);
+    if (before || after) this.onDidChangeEmitter.fire(document.uri);
+  }
+
+  private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+    if (this.isOpen(uri) || !isConventionalTemplateName(uri.path)) return;
+    const text = await readText(uri);
+    const template = text === undefined ? undefined : build(text, uri);
+    this.models.set(uri.toString(), { version: undefined, entry: template ? { uri, template } : undefined });
+    this.onDidChangeEmitter.fire(uri);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    if (this.models.delete(uri.toString())) this.onDidChangeEmitter.fire(uri);
+  }
+
+  private isOpen(uri: vscode.Uri): boolean {
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+  }
+
+  private async scanWorkspace(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(TEMPLATE_GLOB, EXCLUDE_GLOB, MAX_SCANNED_TEMPLATES);
+    await Promise.all(uris.map(async (uri) => {
+      if (this.isOpen(uri) || this.models.has(uri.toString())) return;
+      const text = await readText(uri);
+      const template = text === undefined ? undefined : build(text, uri);
+      this.models.set(uri.toString(), { version: undefined, entry: template ? { uri, template } : undefined });
+    }));
+  }
+}
+
+/** YAML and JSON documents that are templates by name or could be by content; everything else is skipped cheaply. */
+function isCandidate(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
+  if (isConventionalTemplateName(document.uri.path)) return true;
+  if (!['yaml', 'json', 'jsonc'].includes(document.languageId) && !/\.(ya?ml|json|template)$/i.test(document.uri.path)) return false;
+  return mightBeTemplate(document.getText());
+}
+
+function build(text: string, uri: vscode.Uri): Template | undefined {
+  const dir = path.dirname(uri.fsPath);
+  return loadTemplate(text, uri.fsPath || uri.path, {
+    readFile: (relative) => {
+      try {
+        return fs.readFileSync(path.resolve(dir, relative), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

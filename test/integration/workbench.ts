@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { WorkbenchApi } from '../../src/extension';
+import type { ExplorerItem } from '../../src/vscode/explorer';
+
+export const EXTENSION_ID = 'serverless-workbench.serverless-workbench';
+
+/** Activates the extension under test and returns the API its `activate` returned. */
+export async function workbench(): Promise<WorkbenchApi> {
+  const extension = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration tests need a workspace folder (examples/)');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs` with `what`. */
+export async function eventually<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Depth-first search of the explorer tree for an item with this label under the template at `uri`. */
+export async function findItem(api: WorkbenchApi, uri: vscode.Uri, label: string): Promise<ExplorerItem | undefined> {
+  const roots = await api.explorer.getChildren();
+  const root = roots.find((r) => r.uri.toString() === uri.toString());
+  if (!root) return undefined;
+  const stack = [root];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item.node.label === label) return item;
+    stack.push(...(await api.explorer.getChildren(item)));
+  }
+  return undefined;
+}

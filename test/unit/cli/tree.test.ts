@@ -1,0 +1,48 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('serverless-workbench tree', function () {
+  before(function () {
+    if (!fs.existsSync(CLI)) this.skip(); // `npm test` builds first; a bare `mocha` run may not have dist/
+  });
+
+  it('prints the explorer tree of the example', () => {
+    const r = cli('tree', 'examples/sam-app/template.yaml');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /├─ Functions {2}\(3\)/);
+    assert.match(r.stdout, /ReportFunction {2}\(python3\.12 · 1024 MB · 10 s\)/);
+  });
+
+  it('prints every resource as JSON with kind and 1-based range', () => {
+    const r = cli('tree', 'examples/sam-app/template.yaml', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    const table = json.resources.find((x: { logicalId: string }) => x.logicalId === 'OrdersTable');
+    const lines = fs.readFileSync(path.join(ROOT, 'examples/sam-app/template.yaml'), 'utf8').split('\n');
+    assert.equal(table.type, 'AWS::DynamoDB::Table');
+    assert.equal(table.kind, 'written');
+    assert.equal(lines[table.range.line - 1].slice(table.range.column - 1, table.range.endColumn - 1), 'OrdersTable');
+    assert.ok(json.resources.some((x: { kind: string; logicalId: string }) => x.kind === 'generated' && x.logicalId === 'CreateOrderFunctionRole'));
+  });
+
+  it('exits 2 with a message for a missing file, a non-template or a bad flag', () => {
+    const missing = cli('tree', 'nope.yaml');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read nope\.yaml: ENOENT/);
+    const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'swb-')), 'ci.yml');
+    fs.writeFileSync(other, 'name: CI\non: [push]\n');
+    assert.match(cli('tree', other).stderr, /is not a SAM, CloudFormation or Serverless Framework template/);
+    assert.match(cli('tree', 'examples/sam-app/template.yaml', '--format', 'xml').stderr, /--format must be one of text, json/);
+  });
+});

@@ -1,0 +1,41 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildGraph } from '../../../src/core/graph/graph';
+import { load } from '../helpers';
+
+const EXAMPLE = path.resolve(__dirname, '../../../examples/sam-app/template.yaml');
+
+describe('architecture graph of the example app', () => {
+  const template = load(fs.readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
+  const graph = buildGraph(template);
+  const edge = (from: string, to: string, kind: string): boolean => graph.edges.some((e) => e.from === from && e.to === to && e.kind === kind);
+
+  it('draws event sources into functions', () => {
+    assert.ok(edge('OrdersQueue', 'ProcessOrderFunction', 'event'));
+    assert.ok(edge('ServerlessRestApi', 'CreateOrderFunction', 'event'), 'the implicit REST API is a source');
+    assert.ok(graph.nodes.some((n) => n.origin === 'virtual' && n.label === 'Schedule cron(0 2 * * ? *)'));
+  });
+
+  it('draws environment variables that carry a resource name', () => {
+    assert.ok(edge('CreateOrderFunction', 'OrdersTable', 'environment'));
+    assert.ok(edge('ReportFunction', 'ReportsBucket', 'environment'));
+  });
+
+  it('draws a state machine invoking its function, and plain references', () => {
+    assert.ok(edge('NightlyExport', 'ReportFunction', 'invokes'));
+    assert.ok(edge('OrdersQueue', 'OrdersDeadLetterQueue', 'reference'));
+  });
+
+  it('puts sources, compute and stores in their columns and hides generated roles by default', () => {
+    const layer = (id: string): string | undefined => graph.nodes.find((n) => n.id === id)?.layer;
+    assert.deepEqual([layer('OrdersQueue'), layer('CreateOrderFunction'), layer('OrdersTable')], ['source', 'compute', 'store']);
+    assert.ok(!graph.nodes.some((n) => n.id === 'CreateOrderFunctionRole'));
+    assert.ok(buildGraph(template, { includeGenerated: true }).nodes.some((n) => n.id === 'CreateOrderFunctionRole'));
+  });
+
+  it('adds what permissions found, drawn as its own kind', () => {
+    const g = buildGraph(template, { access: [{ functionId: 'ReportFunction', resourceId: 'OrdersTable', kind: 'code-call', actions: ['dynamodb:Scan'] }] });
+    assert.ok(g.edges.some((e) => e.kind === 'code-call' && e.label === 'dynamodb:Scan'));
+  });
+});
