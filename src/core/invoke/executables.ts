@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -37,9 +38,37 @@ export function nodeCommand(): { command: string; env: Record<string, string> } 
   return { command: process.execPath, env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {} };
 }
 
-/** `python3.12` for a python3.12 function when installed, else `python3`, else `python`. */
+const workingPythons = new Map<string, boolean>();
+
+/** Whether an interpreter really runs (version-manager shims exist on PATH for versions not installed). */
+function pythonWorks(command: string): boolean {
+  let works = workingPythons.get(command);
+  if (works === undefined) {
+    works = spawnSync(command, ['-c', 'pass'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+    workingPythons.set(command, works);
+  }
+  return works;
+}
+
+/** `python3.12` for a python3.12 function when installed and working, else `python3`, else `python`. */
 export function pythonCommand(runtime: string): string | undefined {
-  return findOnPath([runtime, 'python3', 'python']);
+  for (const name of [runtime, 'python3', 'python']) {
+    const found = findOnPath([name]);
+    if (found && pythonWorks(found)) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Lambda's Node.js runtimes ship the AWS SDK v3; locally the SDK we carry stands in for it (the folder that
+ * holds our @aws-sdk packages), after the function's own node_modules.
+ */
+export function runtimeProvidedNodeModules(): string | undefined {
+  try {
+    return path.resolve(path.dirname(require.resolve('@aws-sdk/client-lambda/package.json')), '..', '..');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where the runtime clients live: beside this module in the sources, in `dist/clients` when bundled. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lambdaEnvironment, nodePathFor } from './environment';
-import { clientPath, isExecutable, nodeCommand, pythonCommand } from './executables';
+import { clientPath, isExecutable, nodeCommand, pythonCommand, runtimeProvidedNodeModules } from './executables';
 import { LaunchError } from './launch-error';
 import { compileTypeScriptHandler, typeScriptSourceOf } from './typescript';
 import type { LaunchPlan, LocalFunction } from './types';
@@ -55,7 +55,10 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
   return {
     command: node.command,
     args: [...nodeMemoryFlags(fn.memorySizeMb), '--enable-source-maps', ...debug, clientPath('node-runtime.cjs'), moduleRoot],
-    env: lambdaEnvironment(fn, runtimeDir, { ...node.env, NODE_PATH: nodePathFor(fn.codeDir, fn.workspaceDir) }),
+    env: lambdaEnvironment(fn, runtimeDir, {
+      ...node.env,
+      NODE_PATH: [nodePathFor(fn.codeDir, fn.workspaceDir), runtimeProvidedNodeModules()].filter(Boolean).join(path.delimiter),
+    }),
     description: `Runtime: ${fn.runtime} (local ${node.command})${source ? `, ${path.relative(fn.codeDir, source)} compiled with esbuild` : ''}`,
   };
 }

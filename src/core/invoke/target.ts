@@ -83,8 +83,12 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
   return { ok: true, fn, view, template, notes };
 }
 
-/** Reads a template from disk and resolves one function of it; every failure is a message, never a throw. */
-export function loadTarget(templatePath: string, name: string, options: TargetOptions = {}): Target {
+export type FoundFunction =
+  | { readonly ok: true; readonly template: Template; readonly view: FunctionView }
+  | { readonly ok: false; readonly message: string; readonly notFound?: boolean };
+
+/** Reads a template from disk and finds one function in it; every failure is a message, never a throw. */
+export function loadFunction(templatePath: string, name: string): FoundFunction {
   let text: string;
   try {
     text = fs.readFileSync(templatePath, 'utf8');
@@ -103,5 +107,11 @@ export function loadTarget(templatePath: string, name: string, options: TargetOp
     const known = template.functions.map((f) => f.displayName).join(', ') || 'none';
     return { ok: false, notFound: true, message: `No function ${name} in ${templatePath} (functions: ${known}).` };
   }
-  return localFunctionOf(template, view, options);
+  return { ok: true, template, view };
+}
+
+/** Reads a template from disk and resolves one function of it for a local run. */
+export function loadTarget(templatePath: string, name: string, options: TargetOptions = {}): Target {
+  const found = loadFunction(templatePath, name);
+  return found.ok ? localFunctionOf(found.template, found.view, options) : found;
 }

@@ -1,0 +1,50 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { LocalFunction } from '../../../src/core/invoke';
+
+/** A throwaway workspace with the given files (paths relative to it); removed by `cleanup`. */
+export function workspace(files: Record<string, string>): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-invoke-'));
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text, { mode: name.endsWith('bootstrap') ? 0o755 : 0o644 });
+  }
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function fn(dir: string, overrides: Partial<LocalFunction>): LocalFunction {
+  return {
+    logicalId: 'TestFunction', functionName: 'test-function', runtime: 'nodejs22.x', handler: 'app.handler',
+    codeDir: dir, workspaceDir: dir, memorySizeMb: 256, timeoutSeconds: 3, architecture: 'x86_64',
+    environment: {}, region: 'eu-west-1', ...overrides,
+  };
+}
+
+/** Whether a process (or, with a negative pid, a process group) still exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitUntil(check: () => boolean, ms = 3000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return check();
+}
+
+export const hasPython = (() => {
+  try {
+    return require('child_process').spawnSync('python3', ['-c', 'pass']).status === 0;
+  } catch {
+    return false;
+  }
+})();
