@@ -61,6 +61,10 @@ export function alexaSkillEvent(ctx: EventContext): unknown {
   const user = { userId: 'amzn1.ask.account.example' };
   return {
     session: { new: true, sessionId: `SessionId.${ctx.id()}`, application, attributes: {}, user },
+    context: {
+      AudioPlayer: { playerActivity: 'IDLE' },
+      System: { application, user, device: { supportedInterfaces: { AudioPlayer: {} } } },
+    },
     request: { type: 'LaunchRequest', requestId: `EdwRequestId.${ctx.id()}`, locale: 'en-US', timestamp: ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z') },
     version: '1.0',
   };
