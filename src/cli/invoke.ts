@@ -1,47 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { InvocationResult } from '../core/invoke';
+import { invocationJson, summaryLine } from '../core/invoke/present';
 import { choice, EXIT, parseArgs, UsageError } from './io';
 
 export const INVOKE_USAGE =
   'serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--region r] [--stack s] [--format text|json]';
-
-/** The JSON the command prints with `--format json` (one object, documented in the README). */
-export function invocationJson(result: InvocationResult): unknown {
-  let payload: unknown = result.payload;
-  try {
-    payload = JSON.parse(result.payload);
-  } catch {
-    // Not JSON: keep the text.
-  }
-  return {
-    payload,
-    functionError: result.functionError ?? null,
-    logs: result.logs,
-    durationMs: round(result.durationMs),
-    billedDurationMs: result.billedDurationMs,
-    maxMemoryUsedMb: result.maxMemoryUsedMb ?? null,
-    initDurationMs: result.initDurationMs === undefined ? null : round(result.initDurationMs),
-    cold: result.cold,
-    costUsd: result.costUsd,
-  };
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
-}
-
-export function summaryLine(result: InvocationResult): string {
-  const parts = [
-    result.cold ? 'cold' : 'warm',
-    `duration ${result.durationMs.toFixed(2)} ms`,
-    `billed ${result.billedDurationMs} ms`,
-    `max memory ${result.maxMemoryUsedMb ?? '?'} of ${result.memorySizeMb} MB`,
-  ];
-  if (result.initDurationMs !== undefined) parts.push(`init ${result.initDurationMs.toFixed(2)} ms`);
-  parts.push(`cost $${result.costUsd.toPrecision(3)}`);
-  return parts.join(' · ');
-}
 
 function readEvent(source: string | undefined, checkEventText: (text: string, where: string) => { ok: true; text: string } | { ok: false; message: string }): string {
   if (source === undefined) return '{}';

@@ -9,6 +9,8 @@ export { readOverrides, overridesPath } from './overrides';
 export { invocationCostUsd, LAMBDA_US_EAST_1_PRICES } from './cost';
 export { parseReportLine } from './report';
 export { runtimeFamily } from './runtimes';
+export { pythonCommand } from './executables';
 export { LAMBDA_LIMITS } from './limits';
 export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
 export { readDeployDefaults, parseSamconfig, type DeployDefaults } from './remote/samconfig';
+export { invocationJson, summaryLine } from './present';

@@ -94,7 +94,8 @@ export class FunctionSandbox {
     this.spawn(address);
     const ready = await race<Ending | 'ready'>(
       [firstNext.then(() => 'ready' as const), initError, this.exited as Promise<Ending>],
-      LAMBDA_LIMITS.initTimeoutMs, { kind: 'init-timeout' }, signal,
+      // Under a debugger (timeout 0) the user may pause during init for as long as they like.
+      this.fn.timeoutSeconds > 0 ? LAMBDA_LIMITS.initTimeoutMs : 0, { kind: 'init-timeout' }, signal,
     );
     const initDurationMs = performance.now() - spawnedAt;
     if (ready === 'ready') return { initDurationMs };

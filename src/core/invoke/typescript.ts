@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { handlerModulePath } from '../model/handlers';
 import { LaunchError } from './launch-error';
 
 export const TYPESCRIPT_EXTENSIONS = ['.ts', '.mts', '.cts'] as const;
@@ -7,11 +8,7 @@ const JAVASCRIPT_EXTENSIONS = ['.js', '.mjs', '.cjs'] as const;
 
 /** The handler's module path (`src/app` for `src/app.handler`), as Lambda's Node.js runtime splits it. */
 export function handlerModule(handler: string): string {
-  const base = path.posix.basename(handler);
-  const dot = base.indexOf('.');
-  const dir = path.posix.dirname(handler);
-  const name = dot < 0 ? base : base.slice(0, dot);
-  return dir === '.' ? name : `${dir}/${name}`;
+  return handlerModulePath('nodejs', handler).module;
 }
 
 /** The TypeScript source of a Node.js handler when there is no JavaScript for it (SAM's esbuild builds). */
