@@ -50,7 +50,13 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
   if (!handler && !runtime.startsWith('provided')) return { ok: false, message: `${where} has no Handler.` };
   if (view.codeUri && view.codeUri.value === undefined) return { ok: false, message: `${where} has a CodeUri that is only known at deploy time.` };
 
-  const overrides = options.overrides ?? readOverrides(workspaceDir).overrides;
+  let overrides = options.overrides;
+  if (!overrides) {
+    const read = readOverrides(workspaceDir);
+    // Running without the values the user meant to give would be more confusing than stopping here.
+    if (read.problem) return { ok: false, message: read.problem };
+    overrides = read.overrides;
+  }
   const ctx = resolveContextOf(template, { ...options, overrides });
   const region = ctx.region;
   const notes: string[] = [];
