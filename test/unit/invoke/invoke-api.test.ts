@@ -5,7 +5,7 @@ import * as path from 'path';
 import { InvokeApiServer, invokeRemote, LocalInvoker, localFunctionOf, parseSamconfig, readDeployDefaults, type Target } from '../../../src/core/invoke';
 import { EMPTY_OVERRIDES } from '../../../src/core/invoke/overrides';
 import { load, yaml } from '../helpers';
-import { workspace } from './fixtures';
+import { request, workspace } from './fixtures';
 
 const ws = workspace({
   'template.yaml': yaml(
@@ -37,15 +37,7 @@ const targets = new Map(template.functions.map((v) => [v.logicalId, localFunctio
 const notFound: Target = { ok: false, notFound: true, message: 'No function' };
 
 function post(port: number, name: string, body: string | Buffer, headers: http.OutgoingHttpHeaders = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: `/2015-03-31/functions/${name}/invocations`, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return request(port, 'POST', `/2015-03-31/functions/${name}/invocations`, body, headers);
 }
 
 describe('Invoke API server (sam local start-lambda compatible)', () => {

@@ -1,18 +1,10 @@
 import { strict as assert } from 'assert';
 import * as http from 'http';
 import { RuntimeApiServer, type RuntimeOutcome } from '../../../src/core/invoke/runtime-api';
+import { request } from './fixtures';
 
 function call(address: string, method: string, path: string, body?: string | Buffer, headers: http.OutgoingHttpHeaders = {}) {
-  const [host, port] = address.split(':');
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host, port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return request(address.split(':')[1], method, path, body, headers);
 }
 
 describe('Runtime API server (conformance with lambda-protocols.md)', () => {

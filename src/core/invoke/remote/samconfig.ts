@@ -27,17 +27,27 @@ export function parseSamconfig(text: string, file = 'samconfig.toml'): TomlTable
   return tables;
 }
 
-function stripComment(line: string): string {
+/** Calls `visit` for each character outside quoted strings; `visit` returning true stops the scan there. */
+function scanUnquoted(text: string, visit: (c: string, i: number) => boolean | void): void {
   let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (quote) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = undefined;
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#') return line.slice(0, i);
+    else if (visit(c, i)) return;
   }
-  return line;
+}
+
+function stripComment(line: string): string {
+  let end = line.length;
+  scanUnquoted(line, (c, i) => {
+    if (c !== '#') return false;
+    end = i;
+    return true;
+  });
+  return line.slice(0, end);
 }
 
 function parseValue(text: string, where: string): TomlValue {
@@ -63,21 +73,15 @@ function parseValue(text: string, where: string): TomlValue {
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let quote: string | undefined;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[') depth++;
+  scanUnquoted(text, (c, i) => {
+    if (c === '[') depth++;
     else if (c === ']') depth--;
     else if (c === ',' && depth === 0) {
       parts.push(text.slice(start, i));
       start = i + 1;
     }
-  }
+  });
   const last = text.slice(start);
   if (last.trim()) parts.push(last);
   return parts;
