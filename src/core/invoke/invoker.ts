@@ -28,6 +28,8 @@ export interface DebugOptions extends InvokeOptions {
  */
 export class LocalInvoker {
   private readonly pool = new Map<string, PoolEntry[]>();
+  /** Environments started for one debug session each; never reused. */
+  private readonly debugging = new Set<FunctionSandbox>();
 
   async invoke(fn: LocalFunction, payload: string | Buffer, options: InvokeOptions = {}): Promise<InvocationResult> {
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
@@ -62,11 +64,13 @@ export class LocalInvoker {
     } catch (error) {
       return launchFailure(fn, error, options);
     }
+    this.debugging.add(sandbox);
     try {
       const running = sandbox.invoke(typeof payload === 'string' ? Buffer.from(payload) : payload, options);
       options.onDebuggerReady?.();
       return await running;
     } finally {
+      this.debugging.delete(sandbox);
       await sandbox.dispose();
     }
   }
@@ -78,13 +82,14 @@ export class LocalInvoker {
 
   /** Process IDs of the live environments (for tests that prove nothing is left behind). */
   livePids(): number[] {
-    return [...this.pool.values()].flat().map((e) => e.sandbox.pid).filter((p): p is number => p !== undefined);
+    return [...[...this.pool.values()].flat().map((e) => e.sandbox), ...this.debugging].map((s) => s.pid).filter((p): p is number => p !== undefined);
   }
 
   async dispose(): Promise<void> {
-    const all = [...this.pool.values()].flat();
+    const all = [...[...this.pool.values()].flat().map((e) => e.sandbox), ...this.debugging];
     this.pool.clear();
-    await Promise.all(all.map((e) => e.sandbox.dispose()));
+    this.debugging.clear();
+    await Promise.all(all.map((s) => s.dispose()));
   }
 
   /** Drops environments started from other code or settings, and ones that died; returns the rest. */

@@ -51,10 +51,13 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
   const moduleRoot = source
     ? await compileTypeScriptHandler(fn.codeDir, fn.handler, source, path.join(fn.workspaceDir, '.serverless-workbench', 'build', fn.logicalId))
     : fn.codeDir;
-  const debug = options.debugPort !== undefined ? [`--inspect-brk=127.0.0.1:${options.debugPort}`] : [];
+  const debugging = options.debugPort !== undefined;
   return {
     command: node.command,
-    args: [...nodeMemoryFlags(fn.memorySizeMb), '--enable-source-maps', ...debug, clientPath('node-runtime.cjs'), moduleRoot],
+    args: [
+      ...nodeMemoryFlags(fn.memorySizeMb), '--enable-source-maps', ...(debugging ? [`--inspect=127.0.0.1:${options.debugPort}`] : []),
+      clientPath('node-runtime.cjs'), moduleRoot, ...(debugging ? ['--wait-for-debugger'] : []),
+    ],
     env: lambdaEnvironment(fn, runtimeDir, {
       ...node.env,
       NODE_PATH: [nodePathFor(fn.codeDir, fn.workspaceDir), runtimeProvidedNodeModules()].filter(Boolean).join(path.delimiter),
@@ -67,10 +70,10 @@ function planPython(fn: LocalFunction, runtimeDir: string, options: LaunchOption
   const python = pythonCommand(fn.runtime);
   if (!python) throw new LaunchError('Runtime.InvalidEntrypoint', `No Python found on PATH to run ${fn.runtime} (looked for ${fn.runtime}, python3, python).`);
   const client = clientPath('python_runtime.py');
-  const debug = options.debugPort !== undefined ? ['-m', 'debugpy', '--listen', `127.0.0.1:${options.debugPort}`, '--wait-for-client'] : [];
+  const debug = options.debugPort !== undefined ? ['--debugpy-port', String(options.debugPort)] : [];
   return {
     command: python,
-    args: ['-u', ...debug, client],
+    args: ['-u', client, ...debug],
     env: lambdaEnvironment(fn, runtimeDir, { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' }),
     description: `Runtime: ${fn.runtime} (local ${path.basename(python)})`,
   };

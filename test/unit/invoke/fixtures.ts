@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as http from 'http';
+import { spawn } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import type { LocalFunction } from '../../../src/core/invoke';
@@ -67,4 +68,31 @@ export function request(port: number | string, method: string, path: string, bod
     req.on('error', reject);
     req.end(body);
   });
+}
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/**
+ * Starts `call` (an expression using `inv`, a LocalInvoker) in a separate Node process, waits until it has a
+ * live environment, kills that process with SIGKILL and returns the environment's pids, so a test can check
+ * that nothing outlives its parent.
+ */
+export async function pidsAfterParentKilled(call: string): Promise<number[]> {
+  const script = [
+    `require(${JSON.stringify(path.join(ROOT, 'scripts/register-ts.cjs'))});`,
+    `const { LocalInvoker } = require(${JSON.stringify(path.join(ROOT, 'src/core/invoke/index.ts'))});`,
+    'const inv = new LocalInvoker();',
+    `${call};`,
+    "const report = setInterval(() => { const p = inv.livePids(); if (p.length) { console.log('PIDS ' + p.join(',')); clearInterval(report); } }, 100);",
+  ].join('\n');
+  const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const pids = await new Promise<number[]>((resolve) => {
+    parent.stdout.on('data', (d: Buffer) => {
+      const m = /PIDS ([\d,]+)/.exec(d.toString());
+      if (m) resolve(m[1].split(',').map(Number));
+    });
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  parent.kill('SIGKILL');
+  return pids;
 }

@@ -1,10 +1,7 @@
 import { strict as assert } from 'assert';
-import { spawn, spawnSync } from 'child_process';
-import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { LocalInvoker } from '../../../src/core/invoke';
-import { alive, fn, waitUntil, workspace } from './fixtures';
-
-const ROOT = path.resolve(__dirname, '../../..');
+import { alive, fn, pidsAfterParentKilled, waitUntil, workspace } from './fixtures';
 
 describe('Lambda limits and process cleanup', function () {
   const ws = workspace({
@@ -88,23 +85,8 @@ describe('Lambda limits and process cleanup', function () {
 
   it('leaves no process behind when the invoking process itself is killed', async () => {
     // A parent that starts a looping handler with a long timeout, then dies without cleaning up.
-    const script = [
-      "require(process.argv[1]);",
-      `const { LocalInvoker } = require(${JSON.stringify(path.join(ROOT, 'src/core/invoke/index.ts'))});`,
-      'const inv = new LocalInvoker();',
-      `inv.invoke(${JSON.stringify(fn(ws.dir, { handler: 'app.spin', logicalId: 'Orphan', timeoutSeconds: 600 }))}, '{}');`,
-      "setTimeout(() => console.log('PIDS ' + inv.livePids().join(',')), 700);",
-    ].join('\n');
-    const parent = spawn(process.execPath, ['-e', script, path.join(ROOT, 'scripts/register-ts.cjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const pids = await new Promise<number[]>((resolve) => {
-      parent.stdout.on('data', (d: Buffer) => {
-        const m = /PIDS ([\d,]+)/.exec(d.toString());
-        if (m) resolve(m[1].split(',').map(Number));
-      });
-    });
+    const pids = await pidsAfterParentKilled(`inv.invoke(${JSON.stringify(fn(ws.dir, { handler: 'app.spin', logicalId: 'Orphan', timeoutSeconds: 600 }))}, '{}')`);
     assert.equal(pids.length, 1);
-    assert.ok(alive(pids[0]));
-    parent.kill('SIGKILL');
     assert.ok(await waitUntil(() => !alive(pids[0]), 3000), `runtime ${pids[0]} outlived its parent`);
   });
 });

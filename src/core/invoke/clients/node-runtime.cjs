@@ -13,12 +13,16 @@ const { Worker } = require('worker_threads');
 const [host, port] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const moduleRoot = process.argv[2] || process.env.LAMBDA_TASK_ROOT || process.cwd();
+const waitForDebugger = process.argv.includes('--wait-for-debugger');
 const handlerString = process.env._HANDLER || '';
 
 let currentRequestId;
 
 guardAgainstOrphaning();
 patchConsole();
+// Debugging: pause here, after the orphan guard is running (with --inspect-brk it never would be), until the
+// editor's debugger attaches and has set its breakpoints.
+if (waitForDebugger) require('inspector').waitForDebugger();
 
 function guardAgainstOrphaning() {
   // If the editor or CLI that started us dies, nobody will ever kill us: a thread that keeps running while a

@@ -133,8 +133,18 @@ def configure_logging():
     root.setLevel(logging.WARNING)
 
 
+def wait_for_debugger():
+    # Debugging: listen for the editor's debugpy client only now that the orphan guard runs, and wait for it.
+    if "--debugpy-port" in sys.argv:
+        import debugpy
+
+        debugpy.listen(("127.0.0.1", int(sys.argv[sys.argv.index("--debugpy-port") + 1])))
+        debugpy.wait_for_client()
+
+
 def main():
     guard_against_orphaning()
+    wait_for_debugger()
     configure_logging()
     conn = Connection()
     try:
