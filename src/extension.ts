@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
+import { registerInvoke } from './vscode/invoke';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
@@ -16,7 +17,12 @@ export interface WorkbenchApi {
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const store = new TemplateStore(() => setting('analysis.debounceMs', 150));
   const explorer = registerExplorer(store, context.extensionUri);
-  context.subscriptions.push(store, explorer.disposable, registerWelcomeCommands(context.extensionUri));
+  context.subscriptions.push(
+    store,
+    explorer.disposable,
+    registerWelcomeCommands(context.extensionUri),
+    registerInvoke(context, store),
+  );
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return { templates: store, explorer: explorer.provider, activationMs: loadStart === undefined ? undefined : performance.now() - loadStart };
 }
