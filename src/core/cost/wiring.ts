@@ -17,6 +17,8 @@ export type ResolvedUsage = Readonly<Record<string, UsageFigure>>;
 export interface CostedResource {
   readonly resource: Resource;
   readonly kind: CostKind;
+  /** Another name the usage file may use: a Serverless Framework function's key (`subscribe`). */
+  readonly alias?: string;
 }
 
 /** The logical ID an intrinsic points at: `!Ref X`, `!GetAtt X.Arn`, `{"Fn::GetAtt": ["X", "Arn"]}`. */
@@ -103,8 +105,13 @@ const TRAFFIC_KEY: Partial<Record<CostKind, string>> = {
  */
 export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile, wiring: Wiring): Map<string, ResolvedUsage> {
   const kindById = new Map(costed.map((c) => [c.resource.logicalId, c.kind]));
+  const aliasOf = new Map(costed.filter((c) => c.alias).map((c) => [c.resource.logicalId, c.alias!]));
+  const ownValue = (id: string, key: string): number | undefined => {
+    const alias = aliasOf.get(id);
+    return usage.resources[id]?.[key] ?? (alias === undefined ? undefined : usage.resources[alias]?.[key]);
+  };
   const own = (id: string, key: string): UsageFigure | undefined => {
-    const value = usage.resources[id]?.[key];
+    const value = ownValue(id, key);
     return value === undefined ? undefined : { value, source: 'usage file' };
   };
   // Defaults are the same object for every resource of a type: no allocation per resource and key.
@@ -133,7 +140,7 @@ export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile
   const explicitTraffic = (id: string): number | undefined => {
     const kind = kindById.get(id);
     const key = kind && TRAFFIC_KEY[kind];
-    return key ? usage.resources[id]?.[key] : undefined;
+    return key ? ownValue(id, key) : undefined;
   };
 
   const resolved = new Map<string, ResolvedUsage>();
