@@ -16,6 +16,8 @@ import { buildExtensionIfStale, bundleSuite, copyWorkspace, defaultWorkspace, is
 /** The suite must say it started within this time, or the extension host is not running it at all. */
 const SUITE_START_TIMEOUT_MS = 90_000;
 const LOG_TAIL_LINES = 60;
+// Declared before the sessions run (top-level await below): the first screenshot request reads it.
+const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 const { values: options } = parseArgs({
   options: {
@@ -133,7 +135,6 @@ async function followSuite(host, reportDir, session, timeoutMs) {
   }
 }
 
-const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 async function serveScreenshots(page, reportDir) {
   for (const file of readdirSync(reportDir)) {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { BreakdownView } from '../../src/core/cost';
+import { screenshot } from './report';
 import { eventually, findItem, workbench, workspaceUri } from './workbench';
 
 /**
@@ -53,6 +54,7 @@ describe('cost estimates in VS Code', () => {
     assert.match(total, /^≈ \$\d+\.\d{2}\/mo for this stack · \d+ priced resources · us-east-1$/);
     const lens = lenses.find((l) => l.command?.title === LENS_512)!;
     assert.equal(lens.command!.command, 'serverlessWorkbench.cost.showBreakdown');
+    await screenshot('cost-codelens');
   });
 
   it('updates the CodeLens as MemorySize is typed, before saving', async () => {
