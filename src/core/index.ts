@@ -6,5 +6,5 @@ export * from './model/parse-result';
 export { loadTemplate, formatOf } from './model/load';
 export type { LoadOptions } from './model/load';
 export { detectKind, isConventionalTemplateName, mightBeTemplate } from './model/detect';
-export { referencesIn, subVariables, isPseudoParameter } from './model/references';
+export { referencesIn, subVariables, isPseudoParameter, nameSpan } from './model/references';
 export type { Reference, ReferenceKind } from './model/references';
