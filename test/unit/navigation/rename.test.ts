@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { prepareRename, renameAt } from '../../../src/core/navigation/rename';
 import type { TextEdit } from '../../../src/core/navigation/rename';
 import type { Template } from '../../../src/core';
-import { load, yaml } from '../helpers';
+import { load } from '../helpers';
 import { cursor, samTemplate } from './fixtures';
 
 /** The text after applying the edits, as the editor would. */

@@ -21,7 +21,7 @@ const outline = (symbols: readonly TemplateSymbol[], depth = 0): string[] =>
 describe('outline and workspace symbols', () => {
   it('outlines a SAM template by section, resources grouped by type, functions with their events', () => {
     const lines = outline(documentSymbols(example('sam-app/template.yaml')));
-    assert.deepEqual(lines.filter((l) => !l.startsWith('  ')), ['Parameters (1)', 'Resources (10)', 'Outputs (2)']);
+    assert.deepEqual(lines.filter((l) => !l.startsWith('  ')), ['Parameters (1)', 'Resources (8)', 'Outputs (2)']);
     assert.ok(lines.includes('  AWS::Serverless::Function (3)'));
     assert.ok(lines.includes('    CreateOrderFunction (AWS::Serverless::Function)'));
     assert.ok(lines.includes('      GetOrder (Api)'));
