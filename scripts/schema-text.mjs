@@ -39,7 +39,11 @@ export function compactType(type, resolveRef) {
       const resolved = resolveRef(type.reference.$ref);
       return typeof resolved === 'string' ? { text: resolved } : { text: resolved.name, ref: resolved.ref };
     }
-    case 'union': return { text: type.types.map((t) => compactType(t, resolveRef).text).join(' | ') };
+    case 'union': {
+      // Keep the structured member's definition so that its properties can still be completed.
+      const members = type.types.map((t) => compactType(t, resolveRef));
+      return { ...members.find((m) => m.ref), text: members.map((m) => m.text).join(' | ') };
+    }
     default: return { text: 'Json' };
   }
 }

@@ -44,7 +44,9 @@ const resources = {};
 for (const r of db.resource.entities.sort((a, b) => a.cloudFormationType.localeCompare(b.cloudFormationType))) {
   const attributes = {};
   for (const [name, a] of Object.entries(r.attributes ?? {})) attributes[name] = shortDoc(a.documentation);
-  resources[r.cloudFormationType] = { doc: shortDoc(r.documentation), props: propertiesOf(r.properties), attrs: attributes };
+  // `!Ref` returns a resource's primary identifier for nearly every registry type.
+  const ref = r.primaryIdentifier?.length === 1 ? { ref: r.primaryIdentifier[0] } : {};
+  resources[r.cloudFormationType] = { doc: shortDoc(r.documentation), props: propertiesOf(r.properties), attrs: attributes, ...ref };
 }
 // Nested definitions can use further definitions: keep resolving until nothing new appears.
 const types = {};

@@ -1,0 +1,98 @@
+import { getLocation } from 'jsonc-parser';
+import type { Span } from '../model/nodes';
+import type { TemplateFormat } from '../model/template';
+
+/**
+ * Where the cursor is, in terms a completion understands: the chain of keys from the document root
+ * (`'-'` for a list item), whether a key or a value is being typed, and the word typed so far. Read from
+ * the text around the cursor rather than from the model, because the text being typed rarely parses.
+ */
+export interface CursorContext {
+  readonly path: readonly string[];
+  readonly position: 'key' | 'value';
+  /** What has been typed of the current word, and its span (replaced by the completion). */
+  readonly prefix: string;
+  readonly replace: Span;
+  /** The text of the line up to the cursor, for intrinsic functions written on it. */
+  readonly lineBefore: string;
+  /** The indentation a new key at the cursor would have (YAML). */
+  readonly indent: number;
+}
+
+const WORD = /[A-Za-z0-9_:.\-]*$/;
+
+export function cursorContext(text: string, offset: number, format: TemplateFormat): CursorContext {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineBefore = text.slice(lineStart, offset);
+  const prefix = WORD.exec(lineBefore)?.[0] ?? '';
+  const replace = { start: offset - prefix.length, end: offset + (/^[A-Za-z0-9_:.\-]*/.exec(text.slice(offset))?.[0].length ?? 0) };
+  return format === 'json'
+    ? jsonContext(text, offset, lineBefore, prefix, replace)
+    : yamlContext(text, lineStart, lineBefore, prefix, replace);
+}
+
+function jsonContext(text: string, offset: number, lineBefore: string, prefix: string, replace: Span): CursorContext {
+  const location = getLocation(text, offset);
+  const path = location.path.map((p) => (typeof p === 'number' ? '-' : p));
+  const inKey = location.isAtPropertyKey;
+  // A property being typed shows up as an empty last segment: the parent is what matters.
+  const keys = inKey && path.length > 0 ? path.slice(0, -1) : path;
+  const quoted = /"([^"]*)$/.exec(lineBefore);
+  const word = quoted ? quoted[1] : prefix;
+  return { path: keys, position: inKey ? 'key' : 'value', prefix: word, replace: { start: offset - word.length, end: replace.end }, lineBefore, indent: 0 };
+}
+
+/** Key chain from indentation: each earlier line less indented than the current one is a parent. */
+function yamlContext(text: string, lineStart: number, lineBefore: string, prefix: string, replace: Span): CursorContext {
+  const keyValue = /^(\s*)(?:-\s+)*([^\s:#][^:#]*?):(?:\s+(.*))?$/.exec(lineBefore);
+  const item = /^(\s*)((?:-\s+)+)(.*)$/.exec(lineBefore);
+  let indent: number;
+  const path: string[] = [];
+  let position: 'key' | 'value';
+  if (keyValue && keyValue[3] !== undefined) {
+    indent = lineBefore.indexOf(keyValue[2]);
+    path.push(keyValue[2].trim());
+    position = 'value';
+  } else if (item) {
+    indent = item[1].length;
+    position = 'key';
+    path.push('-');
+  } else {
+    indent = /^\s*/.exec(lineBefore)![0].length;
+    position = 'key';
+  }
+  const parents = parentKeys(text, lineStart, indent);
+  return { path: [...parents, ...path], position, prefix, replace, lineBefore, indent };
+}
+
+function parentKeys(text: string, lineStart: number, indent: number): string[] {
+  const chain: string[] = [];
+  let limit = indent;
+  let end = lineStart - 1;
+  while (end > 0 && limit > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (/^\s*(#|$)/.test(line)) continue;
+    const m = /^(\s*)((?:-\s+)*)([^\s:#'"][^:#]*?|'[^']*'|"[^"]*"):(\s|$)/.exec(line);
+    const leading = /^\s*/.exec(line)![0].length;
+    if (m) {
+      const keyColumn = m[1].length + m[2].length;
+      if (keyColumn < limit) {
+        chain.unshift(m[3].replace(/^['"]|['"]$/g, ''));
+        limit = keyColumn;
+        // `- Key:`: the key is inside a list item whose dash is further left.
+        if (m[2]) {
+          chain.unshift('-');
+          limit = leading;
+        }
+      }
+    } else if (leading < limit && /^\s*-/.test(line)) {
+      chain.unshift('-');
+      limit = leading;
+    } else if (leading < limit) {
+      break; // a block scalar or flow text that is not a key: the structure above is unknown
+    }
+  }
+  return chain;
+}
