@@ -1,5 +1,5 @@
 import { getLocation } from 'jsonc-parser';
-import type { Span } from '../model/nodes';
+import type { MapEntry, MapNode, Span } from '../model/nodes';
 import type { TemplateFormat } from '../model/template';
 
 /**
@@ -21,14 +21,19 @@ export interface CursorContext {
 
 const WORD = /[A-Za-z0-9_:.\-]*$/;
 
-export function cursorContext(text: string, offset: number, format: TemplateFormat): CursorContext {
+/**
+ * `root` (the model of the same text, when it parsed) lets the key chain start at the enclosing
+ * top-level entry and its child, so that a cursor deep in a 2,000-resource template does not scan back
+ * over every resource above it.
+ */
+export function cursorContext(text: string, offset: number, format: TemplateFormat, root?: MapNode): CursorContext {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineBefore = text.slice(lineStart, offset);
   const prefix = WORD.exec(lineBefore)?.[0] ?? '';
   const replace = { start: offset - prefix.length, end: offset + (/^[A-Za-z0-9_:.\-]*/.exec(text.slice(offset))?.[0].length ?? 0) };
   return format === 'json'
     ? jsonContext(text, offset, lineBefore, prefix, replace)
-    : yamlContext(text, lineStart, lineBefore, prefix, replace);
+    : yamlContext(text, lineStart, lineBefore, prefix, replace, root ? enclosingEntries(root, lineStart) : []);
 }
 
 function jsonContext(text: string, offset: number, lineBefore: string, prefix: string, replace: Span): CursorContext {
@@ -43,7 +48,7 @@ function jsonContext(text: string, offset: number, lineBefore: string, prefix: s
 }
 
 /** Key chain from indentation: each earlier line less indented than the current one is a parent. */
-function yamlContext(text: string, lineStart: number, lineBefore: string, prefix: string, replace: Span): CursorContext {
+function yamlContext(text: string, lineStart: number, lineBefore: string, prefix: string, replace: Span, anchors: readonly MapEntry[]): CursorContext {
   const keyValue = /^(\s*)(?:-\s+)*([^\s:#][^:#]*?):(?:\s+(.*))?$/.exec(lineBefore);
   const item = /^(\s*)((?:-\s+)+)(.*)$/.exec(lineBefore);
   let indent: number;
@@ -61,15 +66,22 @@ function yamlContext(text: string, lineStart: number, lineBefore: string, prefix
     indent = /^\s*/.exec(lineBefore)![0].length;
     position = 'key';
   }
-  const parents = parentKeys(text, lineStart, indent);
+  const parents = parentKeys(text, lineStart, indent, anchors);
   return { path: [...parents, ...path], position, prefix, replace, lineBefore, indent };
 }
 
-function parentKeys(text: string, lineStart: number, indent: number): string[] {
+function parentKeys(text: string, lineStart: number, indent: number, anchors: readonly MapEntry[]): string[] {
   const chain: string[] = [];
   let limit = indent;
   let end = lineStart - 1;
+  // The deepest anchor is a key line above the cursor: scan down to it, then its ancestors are known.
+  const anchor = anchors[anchors.length - 1];
+  const stop = anchor ? text.lastIndexOf('\n', anchor.keySpan.start) + 1 : 0;
   while (end > 0 && limit > 0) {
+    if (anchor && end < stop) {
+      if (limit > 0) chain.unshift(...anchors.slice(0, -1).map((a) => a.key));
+      break;
+    }
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
@@ -95,4 +107,37 @@ function parentKeys(text: string, lineStart: number, indent: number): string[] {
     }
   }
   return chain;
+}
+
+/**
+ * The top-level entry and its child entry whose key lines come before `lineStart` and whose region
+ * (up to the next sibling key) holds it. Both levels are maps in every template kind (`Resources.X`,
+ * `functions.f`), and a child's key line is where the backwards scan can stop.
+ */
+function enclosingEntries(root: MapNode, lineStart: number): MapEntry[] {
+  const out: MapEntry[] = [];
+  let entries: readonly MapEntry[] = root.entries;
+  for (let depth = 0; depth < 2; depth++) {
+    const entry = lastStartingBefore(entries, lineStart);
+    if (!entry) break;
+    out.push(entry);
+    if (entry.value.kind !== 'map') break;
+    entries = entry.value.entries;
+  }
+  return out;
+}
+
+/** Binary search: the last entry whose key starts before `offset` (entries are in document order). */
+function lastStartingBefore(entries: readonly MapEntry[], offset: number): MapEntry | undefined {
+  let lo = 0;
+  let hi = entries.length - 1;
+  let found: MapEntry | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid].keySpan.start < offset) {
+      found = entries[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
