@@ -12,10 +12,8 @@ export function registerDefinition(store: TemplateStore): vscode.Disposable {
     async provideDefinition(document, position) {
       const template = store.modelOf(document);
       if (!template) return undefined;
-      const offset = document.offsetAt(position);
-      const needsWorkspace = /ImportValue/.test(document.lineAt(position.line).text);
-      const others = needsWorkspace ? (await store.all()).map((e) => e.template) : undefined;
-      const targets = definitionAt(template, offset, { others, readFile: readWorkspaceFile });
+      const others = (await store.all()).map((e) => e.template);
+      const targets = definitionAt(template, document.offsetAt(position), { others, readFile: readWorkspaceFile });
       const note = targets.find((t) => t.note)?.note;
       if (note) vscode.window.setStatusBarMessage(note, 8000);
       return targets.flatMap((t) => locationOf(document, t) ?? []);
