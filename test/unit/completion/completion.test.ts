@@ -131,6 +131,17 @@ describe('completion', () => {
     assert.deepEqual(labels(complete('service: s\nprovider: {name: aws}\ncustom:\n  table: t\n  stage: dev\nfunctions:\n  a:\n    handler: ${self:custom.|}\n', 'serverless.yml')), ['custom.table', 'custom.stage']);
   });
 
+  it('finds the right resource deep in a long template (the scan starts at the enclosing resource)', () => {
+    const resources = Array.from({ length: 60 }, (_, i) => (i % 2
+      ? `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n`
+      : `  Table${i}:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n`)).join('');
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${resources}`;
+    const inQueue = text.replace('      VisibilityTimeout: 30\n  Table42:', '      |\n  Table42:');
+    assert.ok(labels(complete(inQueue)).includes('RedrivePolicy'));
+    const inTable = text.replace('      BillingMode: PAY_PER_REQUEST\n  Queue43:', '      BillingMode: |\n  Queue43:');
+    assert.ok(labels(complete(inTable)).includes('PROVISIONED'));
+  });
+
   it('completes in JSON templates', () => {
     const json = '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}, "T": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "|"}}}}}';
     assert.ok(labels(complete(json, 'template.json')).includes('Q'));
