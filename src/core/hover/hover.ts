@@ -45,6 +45,13 @@ function describeName(template: Template, o: Occurrence, catalog: SchemaCatalog)
     const entry = (o.namespace === 'condition' ? template.conditions : template.mappings).find((c) => c.name === o.name);
     return entry ? `**${o.name}** (${o.namespace})\n\n\`\`\`yaml\n${excerpt(template.text, entry.value.span)}\n\`\`\`` : undefined;
   }
+  if (o.namespace === 'self') {
+    const key = index.definition('self', o.name);
+    const value = key ? valueAtPath(template.root, o.name.split('.')) : undefined;
+    return value
+      ? `**self:${o.name}** = \`${excerpt(template.text, value.span).replace(/`/g, "'")}\``
+      : `**self:${o.name}** is not defined in this serverless.yml.`;
+  }
   if (o.namespace !== 'id') return undefined;
   const parameter = template.parameters.find((p) => p.name === o.name);
   if (parameter) {
@@ -170,6 +177,12 @@ function entryChainAt(root: Node | undefined, offset: number): ChainLink[] {
     node = entry.value;
   }
   return chain;
+}
+
+function valueAtPath(root: Node | undefined, segments: readonly string[]): Node | undefined {
+  let node = root;
+  for (const segment of segments) node = valueOf(node, segment);
+  return node;
 }
 
 function excerpt(text: string, span: Span): string {

@@ -46,6 +46,12 @@ describe('hover', () => {
     assert.match(hover('nodejs|16', old)!.markdown, /deprecated since 2024-06-12.*move to nodejs/);
   });
 
+  it('shows the value of a ${self:} variable in serverless.yml', () => {
+    const sls = load('service: s\nprovider: {name: aws}\ncustom:\n  schedule: rate(1 day)\nfunctions:\n  a:\n    handler: a.h\n    events:\n      - schedule: ${self:custom.schedule}\n      - schedule: ${self:custom.missing}\n', 'serverless.yml');
+    assert.equal(hover('custom.|schedule}', sls)!.markdown, '**self:custom.schedule** = `rate(1 day)`');
+    assert.match(hover('custom.|missing', sls)!.markdown, /not defined/);
+  });
+
   it('documents SAM policy templates and event types', () => {
     assert.match(hover('- |DynamoDBCrudPolicy')!.markdown, /Gives CRUD access to a DynamoDB Table[\s\S]*Parameters: TableName/);
     const events = load('Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Q:\n          Type: SQS\n          Properties:\n            BatchSize: 5\n');
