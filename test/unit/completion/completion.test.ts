@@ -82,6 +82,12 @@ describe('completion', () => {
     assert.ok(labels(items).includes('BatchSize'), labels(items).join());
   });
 
+  it('proposes SAM function properties and values under Globals', () => {
+    const globals = 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Tracing: |\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n';
+    assert.deepEqual(labels(complete(globals)), ['Active', 'Disabled', 'PassThrough']);
+    assert.ok(labels(complete(globals.replace('Tracing: |', '|'))).includes('MemorySize'));
+  });
+
   it('proposes !Ref targets: parameters, resources, pseudo parameters', () => {
     const items = labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref |')));
     assert.ok(['Stage', 'Orders', 'Queue', 'Worker', 'WorkerRole', 'AWS::Region'].every((l) => items.includes(l)), items.join());

@@ -71,6 +71,24 @@ describe('go to handler and back', () => {
     assert.equal(d.fileName, path.join(EXAMPLES, 'serverless-app/src/notify.js'));
   });
 
+  it('takes CodeUri and Runtime from Globals, TypeScript sources and Python packages', () => {
+    const t = loadTemplate([
+      'Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    CodeUri: services/', '    Runtime: nodejs22.x',
+      'Resources:', '  Ts:', '    Type: AWS::Serverless::Function', '    Properties:', '      Handler: api/app.lambdaHandler',
+      '  Py:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: python3.13', '      CodeUri: py/', '      Handler: jobs.worker.run',
+    ].join('\n'), '/w/template.yaml')!;
+    const files: Record<string, string> = {
+      '/w/services/api/app.ts': 'export const lambdaHandler = async (): Promise<void> => {};',
+      '/w/py/jobs/worker.py': 'import os\n\ndef run(event, context):\n    return 1\n',
+    };
+    const [ts] = definitionAt(t, cursor(t, 'api/app.|lambdaHandler'), { readFile: (f) => files[f] });
+    assert.equal(ts.fileName, '/w/services/api/app.ts');
+    assert.equal(files[ts.fileName!].slice(ts.span.start, ts.span.end), 'lambdaHandler');
+    const [py] = definitionAt(t, cursor(t, 'jobs.|worker.run'), { readFile: (f) => files[f] });
+    assert.equal(py.fileName, '/w/py/jobs/worker.py');
+    assert.deepEqual(py.span, { start: 15, end: 18 });
+  });
+
   it('says when the file exists but the export does not', () => {
     const t = loadTemplate('Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.missing\n', '/w/template.yaml')!;
     const [d] = definitionAt(t, cursor(t, 'index.|missing'), { readFile: (f) => (f === '/w/index.js' ? 'export const handler = 1;' : undefined) });
