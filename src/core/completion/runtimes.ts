@@ -11,8 +11,8 @@ export function isPast(date: string | null, today: Date): boolean {
 export function lifecycleSummary(id: string, life: RuntimeLifecycle, today: Date): string {
   const parts: string[] = [];
   if (life.deprecated) parts.push(`${isPast(life.deprecated, today) ? 'deprecated since' : 'deprecation'} ${life.deprecated}`);
-  if (life['create-block']) parts.push(`${isPast(life['create-block'], today) ? 'creating functions blocked since' : 'function creation blocked from'} ${life['create-block']}`);
-  if (life['update-block']) parts.push(`${isPast(life['update-block'], today) ? 'updates blocked since' : 'updates blocked from'} ${life['update-block']}`);
+  if (life.createBlock) parts.push(`${isPast(life.createBlock, today) ? 'creating functions blocked since' : 'function creation blocked from'} ${life.createBlock}`);
+  if (life.updateBlock) parts.push(`${isPast(life.updateBlock, today) ? 'updates blocked since' : 'updates blocked from'} ${life.updateBlock}`);
   if (life.successor && isPast(life.deprecated, today)) parts.push(`move to ${life.successor}`);
   return parts.length ? `${id}: ${parts.join('; ')}` : `${id}: no deprecation date announced`;
 }

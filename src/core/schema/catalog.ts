@@ -37,8 +37,8 @@ export interface PolicyTemplateSpec {
 
 export interface RuntimeLifecycle {
   readonly deprecated: string | null;
-  readonly 'create-block': string | null;
-  readonly 'update-block': string | null;
+  readonly createBlock: string | null;
+  readonly updateBlock: string | null;
   readonly successor: string | null;
 }
 
