@@ -31,6 +31,11 @@ export function prepareRename(template: Template, offset: number): PrepareRename
       ? { error: `${here.name} is generated from ${generated.logicalId}; rename ${generated.logicalId} instead and its generated names follow.` }
       : { error: `${here.name} is not defined in this template, so there is nothing to rename.` };
   }
+  const definition = index.definition(here.namespace, here.name)!;
+  if (template.text.slice(definition.span.start, definition.span.end) !== here.name) {
+    const written = template.text.slice(definition.span.start, definition.span.end);
+    return { error: `${here.name} is the name the framework derives from '${written}'; rename '${written}' instead.` };
+  }
   return { span: here.span, placeholder: here.name };
 }
 

@@ -66,6 +66,7 @@ function buildIndex(template: Template): SymbolIndex {
     if (exportName) define('export', exportKey(exportName, template.text), exportName.span);
   }
   for (const r of writtenResources(template)) define('id', r.logicalId, r.idSpan);
+  for (const r of derivedResources(template)) found.push({ namespace: 'id', name: r.logicalId, span: r.idSpan, role: 'definition' });
 
   const root = template.root;
   if (root) {
@@ -79,14 +80,26 @@ function buildIndex(template: Template): SymbolIndex {
   return makeIndex(found);
 }
 
-/** Resources written in the document; for a serverless.yml also `resources.Resources` read from the document. */
+/**
+ * Resources as written in the document. For a serverless.yml these are read from `resources.Resources`
+ * itself, whatever the model adds for functions and layers (those have names the framework derives).
+ */
 export function writtenResources(template: Template): { logicalId: string; idSpan: Span; node?: MapNode; type: string }[] {
-  const written = template.resources.filter((r) => r.origin === 'written' && r.node);
-  if (template.kind !== 'serverless' || written.length > 0) return written;
+  if (template.kind !== 'serverless') return template.resources.filter((r) => r.origin === 'written' && r.node);
   const section = mapAt(mapAt(template.root, 'resources'), 'Resources');
   return (section?.entries ?? []).flatMap((e) => (e.value.kind === 'map'
     ? [{ logicalId: e.key, idSpan: e.keySpan, node: e.value, type: stringOf(valueOf(e.value, 'Type')) ?? 'Unknown' }]
     : []));
+}
+
+/**
+ * Names the framework derives from what is written (`HelloLambdaFunction` from function `hello`): a
+ * `!Ref` to one goes to the function's key, though the key does not spell the name.
+ */
+function derivedResources(template: Template): { logicalId: string; idSpan: Span }[] {
+  if (template.kind !== 'serverless') return [];
+  const written = new Set(writtenResources(template).map((r) => r.logicalId));
+  return template.resources.filter((r) => r.origin === 'written' && !written.has(r.logicalId));
 }
 
 type UseFn = (namespace: Namespace, name: string, span: Span, via: UseKind, attribute?: string) => void;

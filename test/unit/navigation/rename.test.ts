@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { definitionAt } from '../../../src/core/navigation/definition';
 import { prepareRename, renameAt } from '../../../src/core/navigation/rename';
 import type { TextEdit } from '../../../src/core/navigation/rename';
 import type { Template } from '../../../src/core';
@@ -67,6 +68,16 @@ describe('rename', () => {
     assert.match((prepareRename(t, cursor(t, 'python|3.12')) as { error: string }).error, /Place the cursor/);
     assert.match((prepareRename(t, cursor(t, '|WorkerRole')) as { error: string }).error, /generated from Worker/);
     assert.deepEqual(prepareRename(t, cursor(t, 'Ref |Stage,')), { span: { start: cursor(t, 'Ref |Stage,'), end: cursor(t, 'Ref |Stage,') + 5 }, placeholder: 'Stage' });
+  });
+
+  it('refuses to rename a name the Serverless Framework derives, and goes to what it derives from', () => {
+    const sls = load('service: s\nprovider: {name: aws}\nfunctions:\n  hello:\n    handler: a.h\nresources:\n  Outputs:\n    Fn:\n      Value: !GetAtt HelloLambdaFunction.Arn\n', 'serverless.yml');
+    const key = { start: sls.text.indexOf('hello'), end: sls.text.indexOf('hello') + 5 };
+    // What the framework's model reports for a function: a written resource under its derived name.
+    const modelled = { ...sls, resources: [...sls.resources, { logicalId: 'HelloLambdaFunction', type: 'AWS::Lambda::Function', origin: 'written' as const, idSpan: key, span: key }] };
+    const at = cursor(modelled, '!GetAtt |HelloLambdaFunction');
+    assert.deepEqual(definitionAt(modelled, at).map((d) => d.span), [key]);
+    assert.match((prepareRename(modelled, at) as { error: string }).error, /derives from 'hello'/);
   });
 
   it('renames in a JSON template inside the quotes', () => {
