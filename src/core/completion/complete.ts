@@ -27,6 +27,8 @@ const RESOURCE_ATTRIBUTES = ['Type', 'Properties', 'DependsOn', 'Condition', 'Me
 const CFN_SECTIONS = ['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs'];
 const SERVERLESS_FUNCTION_KEYS = ['handler', 'runtime', 'memorySize', 'timeout', 'architecture', 'environment', 'events', 'layers', 'role', 'description', 'name', 'reservedConcurrency', 'provisionedConcurrency', 'package', 'vpc', 'tags', 'url', 'destinations', 'maximumRetryAttempts'];
 const SERVERLESS_EVENTS = ['http', 'httpApi', 'websocket', 'sqs', 'sns', 's3', 'schedule', 'stream', 'eventBridge', 'alb', 'cloudwatchLog', 'cloudwatchEvent', 'cognitoUserPool', 'iot', 'alexaSkill', 'kafka', 'msk', 'activemq', 'rabbitmq'];
+/** Where `${source:...}` reads from in serverless.yml (Serverless Framework v3 "Variables"). */
+const SERVERLESS_VARIABLE_SOURCES = ['self:', 'opt:', 'sls:', 'env:', 'file(', 'ssm:', 'cf:', 's3:', 'aws:', 'param:', 'strToBool('];
 const SAM_GLOBALS: Readonly<Record<string, string>> = {
   Function: 'AWS::Serverless::Function', Api: 'AWS::Serverless::Api', HttpApi: 'AWS::Serverless::HttpApi', SimpleTable: 'AWS::Serverless::SimpleTable',
   StateMachine: 'AWS::Serverless::StateMachine', LayerVersion: 'AWS::Serverless::LayerVersion',
@@ -48,6 +50,8 @@ function intrinsicCompletions(template: Template, context: CursorContext, offset
   if (template.kind === 'serverless') {
     const self = /\$\{self:([\w.\-]*)$/.exec(line);
     if (self) return selfPaths(template, self[1], span(self[1]));
+    const source = /\$\{(\w*)$/.exec(line);
+    if (source && !/(!Sub|Fn::Sub)/.test(line)) return keywords(SERVERLESS_VARIABLE_SOURCES, 'variable', span(source[1]));
   }
   let m = /\$\{([\w:.]*)$/.exec(line);
   if (m && template.kind !== 'serverless') return subTargets(template, m[1], span(m[1]), catalog);

@@ -135,6 +135,7 @@ describe('completion', () => {
     assert.deepEqual(labels(complete('service: s\nprovider: {name: aws}\nfunctions:\n  |\n', 'serverless.yml')), ['sls-function-http', 'sls-sqs-consumer']);
     assert.ok(labels(complete('service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.h\n    events:\n      - |\n', 'serverless.yml')).includes('httpApi'));
     assert.deepEqual(labels(complete('service: s\nprovider: {name: aws}\ncustom:\n  table: t\n  stage: dev\nfunctions:\n  a:\n    handler: ${self:custom.|}\n', 'serverless.yml')), ['custom.table', 'custom.stage']);
+    assert.ok(labels(complete('service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: ${|}\n', 'serverless.yml')).includes('opt:'));
   });
 
   it('finds the right resource deep in a long template (the scan starts at the enclosing resource)', () => {
