@@ -17,3 +17,4 @@ export { handlerUses } from './navigation/handler';
 export { completionsAt } from './completion/complete';
 export { hoverAt } from './hover/hover';
 export { SchemaCatalog } from './schema/catalog';
+export { deployedResources } from './model/sam/transformed';
