@@ -31,6 +31,13 @@ describe('authoring in VS Code', () => {
     assert.equal(document.getText(ours[0].range), 'OrdersTable');
   });
 
+  it('goes from a name SAM generates (${ServerlessRestApi} in !Sub) to the event that makes it exist', async () => {
+    const { document, position } = await at(SAM, '${|ServerlessRestApi}');
+    const [location] = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', document.uri, position);
+    assert.equal(document.getText(location.range), 'CreateOrder');
+    assert.equal(location.range.start.line, lineOf(document, '        CreateOrder:'));
+  });
+
   it('goes from a Handler to the exported function in its source file', async () => {
     const { document, position } = await at(SAM, 'Handler: |create.handler');
     const [location] = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', document.uri, position);
