@@ -105,7 +105,6 @@ function structuralCompletions(template: Template, context: CursorContext, optio
 /** Completions under a resource's `Properties` (or a SAM `Globals` section), following nested definitions. */
 function propertyCompletions(type: string, properties: MapNode | undefined, propertyPath: readonly string[], context: CursorContext, options: CompletionOptions): CompletionProposal[] {
   const { catalog } = options;
-  const schema = options.schemaCompletions !== false;
   const { position, replace } = context;
   const [first, second, third] = propertyPath;
   if (type.startsWith('AWS::Serverless::') && first === 'Policies') {
@@ -118,16 +117,7 @@ function propertyCompletions(type: string, properties: MapNode | undefined, prop
   if (type.startsWith('AWS::Serverless::') && first === 'Events' && propertyPath.length >= 2) {
     return eventCompletions(type, properties, propertyPath.slice(1), context, options);
   }
-  const walked = walkProperties(catalog, type, catalog.resource(type)?.props, position === 'key' ? propertyPath : propertyPath.slice(0, -1));
-  if (!walked) return [];
-  // `- |` in a list of scalars (Architectures) takes values; in a list of objects (KeySchema), keys.
-  if (position === 'key' && propertyPath[propertyPath.length - 1] === '-' && walked.spec && !walked.props) {
-    return schema || isRuntime(walked.name) ? valueCompletions(walked.name, walked.spec, replace, options) : [];
-  }
-  if (position === 'key') return schema ? propertyNames(walked.props, replace) : [];
-  const name = propertyPath[propertyPath.length - 1];
-  const spec = walked.props?.[name];
-  return spec && (schema || isRuntime(name)) ? valueCompletions(name, spec, replace, options) : [];
+  return propertyCompletionsFrom(options, type, catalog.resource(type)?.props, propertyPath, context);
 }
 
 /** Follows property names (and list items) down nested definitions to the properties valid at the end. */
@@ -154,20 +144,31 @@ function eventCompletions(type: string, resource: MapNode | undefined, eventPath
   if (eventPath[1] === 'Type' && position === 'value') {
     return schema ? Object.entries(events).map(([name, e]) => ({ label: name, kind: 'event', detail: 'Event type', documentation: e.doc, replace })) : [];
   }
-  if (eventPath[1] !== 'Properties' || !schema) return [];
+  if (eventPath[1] !== 'Properties') return [];
   const eventType = stringOf(valueOf(valueOf(mapAt(resource, 'Events'), eventPath[0]), 'Type'));
   const spec = eventType ? events[eventType] : undefined;
   if (!spec) return [];
   return propertyCompletionsFrom(options, type, spec.props, eventPath.slice(2), context);
 }
 
-function propertyCompletionsFrom(options: CompletionOptions, type: string, props: Readonly<Record<string, PropertySpec>>, path: readonly string[], context: CursorContext): CompletionProposal[] {
-  const walked = walkProperties(options.catalog, type, props, context.position === 'key' ? path : path.slice(0, -1));
+/**
+ * Property names at a key position (minus those the map already has), allowed values at a value position
+ * or in a list of scalars (`Architectures: [- |]`). With `schemaCompletions` off only runtimes remain,
+ * which a JSON schema lists without their lifecycle.
+ */
+function propertyCompletionsFrom(options: CompletionOptions, type: string, props: Readonly<Record<string, PropertySpec>> | undefined, path: readonly string[], context: CursorContext): CompletionProposal[] {
+  const schema = options.schemaCompletions !== false;
+  const { position, replace } = context;
+  const walked = walkProperties(options.catalog, type, props, position === 'key' ? path : path.slice(0, -1));
   if (!walked) return [];
-  if (context.position === 'key') return propertyNames(walked.props, context.replace);
-  const name = path[path.length - 1];
-  const spec = walked.props?.[name];
-  return spec ? valueCompletions(name, spec, context.replace, options) : [];
+  const inScalarList = position === 'key' && path[path.length - 1] === '-' && walked.spec && !walked.props;
+  if (position === 'key' && !inScalarList) {
+    const present = context.siblingKeys();
+    return schema ? propertyNames(walked.props, replace).filter((p) => !present.has(p.label)) : [];
+  }
+  const name = inScalarList ? walked.name : path[path.length - 1];
+  const spec = inScalarList ? walked.spec : walked.props?.[name];
+  return spec && (schema || isRuntime(name)) ? valueCompletions(name, spec, replace, options) : [];
 }
 
 function propertyNames(props: Readonly<Record<string, PropertySpec>> | undefined, replace: Span): CompletionProposal[] {

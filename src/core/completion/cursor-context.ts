@@ -17,6 +17,8 @@ export interface CursorContext {
   readonly lineBefore: string;
   /** The indentation a new key at the cursor would have (YAML). */
   readonly indent: number;
+  /** Keys the map at the cursor already has (YAML; computed on demand, as it reads the whole block). */
+  siblingKeys(): ReadonlySet<string>;
 }
 
 const WORD = /[A-Za-z0-9_:.\-]*$/;
@@ -44,7 +46,10 @@ function jsonContext(text: string, offset: number, lineBefore: string, prefix: s
   const keys = inKey && path.length > 0 ? path.slice(0, -1) : path;
   const quoted = /"([^"]*)$/.exec(lineBefore);
   const word = quoted ? quoted[1] : prefix;
-  return { path: keys, position: inKey ? 'key' : 'value', prefix: word, replace: { start: offset - word.length, end: replace.end }, lineBefore, indent: 0 };
+  return {
+    path: keys, position: inKey ? 'key' : 'value', prefix: word, replace: { start: offset - word.length, end: replace.end }, lineBefore, indent: 0,
+    siblingKeys: () => new Set(),
+  };
 }
 
 /** Key chain from indentation: each earlier line less indented than the current one is a parent. */
@@ -67,7 +72,10 @@ function yamlContext(text: string, lineStart: number, lineBefore: string, prefix
     position = 'key';
   }
   const parents = parentKeys(text, lineStart, indent, anchors);
-  return { path: [...parents, ...path], position, prefix, replace, lineBefore, indent };
+  return {
+    path: [...parents, ...path], position, prefix, replace, lineBefore, indent,
+    siblingKeys: () => siblingKeys(text, lineStart, item ? indent + item[2].length : indent, item !== null),
+  };
 }
 
 function parentKeys(text: string, lineStart: number, indent: number, anchors: readonly MapEntry[]): string[] {
@@ -140,4 +148,39 @@ function lastStartingBefore(entries: readonly MapEntry[], offset: number): MapEn
     } else hi = mid - 1;
   }
   return found;
+}
+
+/**
+ * Keys at `indent` in the map around the cursor's line: upwards to the line that opens the map (a parent
+ * key, or the `- ` that starts this list item), downwards to the first line less indented or the next
+ * list item. A cursor on a new `- ` starts a new map, so nothing above it counts.
+ */
+function siblingKeys(text: string, lineStart: number, indent: number, startsItem: boolean): Set<string> {
+  const keys = new Set<string>();
+  const keyAt = (line: string): string | undefined => {
+    const key = /^(\s*(?:-\s+)?)([^\s:#'"][^:#]*?):(\s|$)/.exec(line);
+    return key && key[1].length === indent ? key[2] : undefined;
+  };
+  const leadingOf = (line: string): number => /^\s*/.exec(line)![0].length;
+  const lineEnd = text.indexOf('\n', lineStart);
+  for (let end = lineStart - 1; !startsItem && end > 0;) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (/^\s*(#|$)/.test(line)) continue;
+    const key = keyAt(line);
+    if (key) keys.add(key);
+    if (leadingOf(line) < indent) break; // the parent key, or the `- ` opening this item (whose key was taken)
+  }
+  for (let start = lineEnd < 0 ? text.length : lineEnd + 1; start < text.length;) {
+    const next = text.indexOf('\n', start);
+    const end = next < 0 ? text.length : next;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (/^\s*(#|$)/.test(line)) continue;
+    if (leadingOf(line) < indent) break;
+    const key = keyAt(line);
+    if (key) keys.add(key);
+  }
+  return keys;
 }

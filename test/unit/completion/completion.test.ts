@@ -65,6 +65,16 @@ describe('completion', () => {
     assert.deepEqual(labels(items).sort(), ['AttributeName', 'KeyType']);
   });
 
+  it('leaves out the properties the map already has', () => {
+    const queue = labels(complete(at('  Bus:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 1\n      |\n      FifoQueue: true\n  Other:\n    Type: AWS::SNS::Topic')));
+    assert.ok(queue.includes('VisibilityTimeout'));
+    assert.ok(!queue.includes('DelaySeconds') && !queue.includes('FifoQueue'), 'both neighbours are taken');
+    const second = labels(complete(at('  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: id\n          |')));
+    assert.deepEqual(second, ['KeyType']);
+    const nextItem = labels(complete(at('  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: id\n          KeyType: HASH\n        - |')));
+    assert.deepEqual(nextItem.sort(), ['AttributeName', 'KeyType'], 'a new list item is a new map');
+  });
+
   it('proposes enumerated values: Runtime (supported first), Architectures, BillingMode, event Type', () => {
     const runtimes = complete(at('  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: |'));
     assert.ok(!runtimes[0].deprecated && runtimes[0].label !== 'nodejs', runtimes[0].label);
