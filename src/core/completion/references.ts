@@ -13,9 +13,13 @@ export const PSEUDO_PARAMETERS = [
 export function refTargets(template: Template, replace: Span, catalog: SchemaCatalog | undefined): CompletionProposal[] {
   const out: CompletionProposal[] = [];
   for (const p of template.parameters) out.push({ label: p.name, kind: 'parameter', detail: 'Parameter', replace, sortText: `0${p.name}` });
+  const refDocs = new Map<string, string | undefined>(); // a few types, thousands of resources
   for (const r of allResources(template)) {
-    const ref = catalog?.deployed(r.type).spec?.ref;
-    out.push({ label: r.logicalId, kind: 'resource', detail: r.type, documentation: ref ? `\`!Ref\` returns its ${ref}.` : undefined, replace, sortText: `1${r.logicalId}` });
+    if (!refDocs.has(r.type)) {
+      const ref = catalog?.deployed(r.type).spec?.ref;
+      refDocs.set(r.type, ref ? `\`!Ref\` returns its ${ref}.` : undefined);
+    }
+    out.push({ label: r.logicalId, kind: 'resource', detail: r.type, documentation: refDocs.get(r.type), replace, sortText: `1${r.logicalId}` });
   }
   for (const name of PSEUDO_PARAMETERS) out.push({ label: name, kind: 'variable', detail: 'Pseudo parameter', replace, sortText: `2${name}` });
   return out;
