@@ -2,6 +2,7 @@ import * as path from 'path';
 import type { Span } from '../model/nodes';
 import { mapAt, stringOf, valueOf } from '../model/nodes';
 import type { Template } from '../model/template';
+import { handlerModulePath } from '../model/handlers';
 import type { NavigationTarget, ReadFile } from './location';
 
 /** A function's `Handler` as written, with what is needed to find its source. */
@@ -42,19 +43,29 @@ function serverlessSites(template: Template, serviceDir: string): HandlerSite[] 
   });
 }
 
-/** The files a handler may live in, most likely first, and the name of the exported function. */
+/**
+ * The files a handler may live in, most likely first, and the name of the exported function, split the
+ * way the runtime splits the `Handler` string (`handlerModulePath`). Without a known runtime both
+ * readings are tried.
+ */
 export function handlerCandidates(site: HandlerSite): { files: string[]; exportName: string } | undefined {
-  const dot = site.handler.lastIndexOf('.');
-  if (dot <= 0) return undefined;
-  const modulePath = site.handler.slice(0, dot);
-  const exportName = site.handler.slice(dot + 1);
   const runtime = site.runtime ?? '';
-  const python = [path.resolve(site.codeDir, `${modulePath.replace(/\./g, '/')}.py`)];
-  const node = NODE_EXTENSIONS.map((ext) => path.resolve(site.codeDir, `${modulePath}${ext}`));
-  if (runtime.startsWith('python')) return { files: python, exportName };
-  if (runtime.startsWith('nodejs')) return { files: node, exportName };
-  if (runtime === '') return { files: [...node, ...python], exportName };
-  return undefined; // Java, .NET, Go and custom runtimes name handlers differently
+  const python = runtime === '' || runtime.startsWith('python');
+  const node = runtime === '' || runtime.startsWith('nodejs');
+  if (!python && !node) return undefined; // Java, .NET, Go and custom runtimes name handlers differently
+  const files: string[] = [];
+  let exportName = '';
+  if (node) {
+    const parts = handlerModulePath('nodejs', site.handler);
+    files.push(...NODE_EXTENSIONS.map((ext) => path.resolve(site.codeDir, `${parts.module}${ext}`)));
+    exportName = parts.exportName;
+  }
+  if (python) {
+    const parts = handlerModulePath('python', site.handler);
+    files.push(path.resolve(site.codeDir, `${parts.module}.py`));
+    exportName ||= parts.exportName;
+  }
+  return exportName ? { files, exportName } : undefined;
 }
 
 /** From a `Handler` value to the exported function in its source file. */
