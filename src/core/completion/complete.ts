@@ -24,6 +24,14 @@ export interface CompletionOptions {
 }
 
 const RESOURCE_ATTRIBUTES = ['Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'UpdatePolicy', 'CreationPolicy'];
+const PARAMETER_KEYS = ['Type', 'Default', 'Description', 'AllowedValues', 'AllowedPattern', 'ConstraintDescription', 'MinLength', 'MaxLength', 'MinValue', 'MaxValue', 'NoEcho'];
+/** CloudFormation's parameter types (user guide, "Parameters"), the common AWS-specific ones included. */
+const PARAMETER_TYPES = [
+  'String', 'Number', 'List<Number>', 'CommaDelimitedList', 'AWS::SSM::Parameter::Value<String>', 'AWS::SSM::Parameter::Value<List<String>>',
+  'AWS::EC2::VPC::Id', 'AWS::EC2::Subnet::Id', 'List<AWS::EC2::Subnet::Id>', 'AWS::EC2::SecurityGroup::Id', 'List<AWS::EC2::SecurityGroup::Id>',
+  'AWS::EC2::KeyPair::KeyName', 'AWS::Route53::HostedZone::Id',
+];
+const OUTPUT_KEYS = ['Description', 'Value', 'Export', 'Condition'];
 const CFN_SECTIONS = ['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs'];
 const SERVERLESS_FUNCTION_KEYS = ['handler', 'runtime', 'memorySize', 'timeout', 'architecture', 'environment', 'events', 'layers', 'role', 'description', 'name', 'reservedConcurrency', 'provisionedConcurrency', 'package', 'vpc', 'tags', 'url', 'destinations', 'maximumRetryAttempts'];
 const SERVERLESS_EVENTS = ['http', 'httpApi', 'websocket', 'sqs', 'sns', 's3', 'schedule', 'stream', 'eventBridge', 'alb', 'cloudwatchLog', 'cloudwatchEvent', 'cognitoUserPool', 'iot', 'alexaSkill', 'kafka', 'msk', 'activemq', 'rabbitmq'];
@@ -83,7 +91,7 @@ function structuralCompletions(template: Template, context: CursorContext, optio
     if (rest.length === 0 && position === 'key') return snippets(resourceSnippets(template.kind), replace);
     const logicalId = rest[0];
     const attribute = rest[1];
-    if (rest.length === 1 && position === 'key') return schema ? keywords(RESOURCE_ATTRIBUTES, 'keyword', replace) : [];
+    if (rest.length === 1 && position === 'key') return schema ? keywords(absent(RESOURCE_ATTRIBUTES, context), 'keyword', replace) : [];
     if (attribute === 'Type' && position === 'value') return schema ? resourceTypes(template, catalog, replace) : [];
     if (attribute === 'Condition' && position === 'value') return conditionNames(template, replace);
     if (KNOWN_VALUES[attribute] && rest.length === 2 && position === 'value') return schema ? keywords(KNOWN_VALUES[attribute], 'value', replace) : [];
@@ -98,7 +106,11 @@ function structuralCompletions(template: Template, context: CursorContext, optio
     return propertyCompletions(SAM_GLOBALS[path[1]], undefined, path.slice(2), context, options);
   }
   if (template.kind === 'serverless') return serverlessCompletions(path, context, options);
-  if (path.length === 0 && position === 'key' && schema) return keywords(CFN_SECTIONS, 'keyword', replace);
+  if (!schema) return [];
+  if (path.length === 0 && position === 'key') return keywords(CFN_SECTIONS, 'keyword', replace);
+  if (path[0] === 'Parameters' && path.length === 2 && position === 'key') return keywords(absent(PARAMETER_KEYS, context), 'property', replace);
+  if (path[0] === 'Parameters' && path[2] === 'Type' && path.length === 3 && position === 'value') return keywords(PARAMETER_TYPES, 'type', replace);
+  if (path[0] === 'Outputs' && path.length === 2 && position === 'key') return keywords(absent(OUTPUT_KEYS, context), 'property', replace);
   return [];
 }
 
@@ -224,6 +236,12 @@ function selfPaths(template: Template, typed: string, replace: Span): Completion
   for (const s of parentPath) node = mapAt(node, s);
   const prefix = parentPath.length ? `${parentPath.join('.')}.` : '';
   return (node?.entries ?? []).map((e) => ({ label: `${prefix}${e.key}`, kind: 'variable', detail: 'serverless.yml', replace }));
+}
+
+/** The keys the map at the cursor does not have yet. */
+function absent(names: readonly string[], context: CursorContext): string[] {
+  const present = context.siblingKeys();
+  return names.filter((n) => !present.has(n));
 }
 
 function keywords(names: readonly string[], kind: CompletionProposal['kind'], replace: Span): CompletionProposal[] {

@@ -159,6 +159,13 @@ describe('completion', () => {
     assert.ok(labels(complete(inTable)).includes('PROVISIONED'));
   });
 
+  it('completes parameter and output keys and parameter types', () => {
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  Env:\n    Type: |\nResources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Url:\n    Value: !Ref Q\n';
+    assert.ok(labels(complete(text)).includes('AWS::SSM::Parameter::Value<String>'));
+    assert.ok(labels(complete(text.replace('    Type: |', '    |'))).includes('AllowedValues'));
+    assert.deepEqual(labels(complete(text.replace('    Type: |', '    Type: String').replace('    Value: !Ref Q', '    Value: !Ref Q\n    |'))), ['Description', 'Export', 'Condition']);
+  });
+
   it('completes in JSON templates', () => {
     const json = '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}, "T": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "|"}}}}}';
     assert.ok(labels(complete(json, 'template.json')).includes('Q'));
