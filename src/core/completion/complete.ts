@@ -223,7 +223,7 @@ function serverlessCompletions(path: readonly string[], context: CursorContext, 
   if (path.length === 0 && position === 'key') return snippets(serverlessTopLevelSnippets(), replace);
   if (path.length === 1 && path[0] === 'functions' && position === 'key') return snippets(serverlessFunctionSnippets(), replace);
   if (!schema) return [];
-  if (path.length === 2 && path[0] === 'functions' && position === 'key') return keywords(SERVERLESS_FUNCTION_KEYS, 'property', replace);
+  if (path.length === 2 && path[0] === 'functions' && position === 'key') return keywords(absent(SERVERLESS_FUNCTION_KEYS, context), 'property', replace);
   if (path.length === 4 && path[0] === 'functions' && path[2] === 'events' && path[3] === '-') return keywords(SERVERLESS_EVENTS, 'event', replace);
   return [];
 }
