@@ -15,8 +15,6 @@ export interface CursorContext {
   readonly replace: Span;
   /** The text of the line up to the cursor, for intrinsic functions written on it. */
   readonly lineBefore: string;
-  /** The indentation a new key at the cursor would have (YAML). */
-  readonly indent: number;
   /** Keys the map at the cursor already has (YAML; computed on demand, as it reads the whole block). */
   siblingKeys(): ReadonlySet<string>;
 }
@@ -47,7 +45,7 @@ function jsonContext(text: string, offset: number, lineBefore: string, prefix: s
   const quoted = /"([^"]*)$/.exec(lineBefore);
   const word = quoted ? quoted[1] : prefix;
   return {
-    path: keys, position: inKey ? 'key' : 'value', prefix: word, replace: { start: offset - word.length, end: replace.end }, lineBefore, indent: 0,
+    path: keys, position: inKey ? 'key' : 'value', prefix: word, replace: { start: offset - word.length, end: replace.end }, lineBefore,
     siblingKeys: () => new Set(),
   };
 }
@@ -73,7 +71,7 @@ function yamlContext(text: string, lineStart: number, lineBefore: string, prefix
   }
   const parents = parentKeys(text, lineStart, indent, anchors);
   return {
-    path: [...parents, ...path], position, prefix, replace, lineBefore, indent,
+    path: [...parents, ...path], position, prefix, replace, lineBefore,
     siblingKeys: () => siblingKeys(text, lineStart, item ? indent + item[2].length : indent, item !== null),
   };
 }
