@@ -10,7 +10,8 @@ describe('activation', () => {
   });
 
   it('activates by itself when a workspace with a SAM template opens', async () => {
-    // Nobody calls activate() here: the workspaceContains activation event must do it.
+    // Nobody has called activate() yet (mocha loads files in name order and later files call it themselves):
+    // the workspaceContains activation event must have done it.
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     await eventually('the extension to be active', () => extension.isActive, 15_000);
   });
