@@ -42,15 +42,17 @@ export class TemplateStore implements vscode.Disposable {
         }
       }),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB, false, false, true);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => void this.refreshFromDisk(uri)),
       watcher.onDidChange((uri) => {
         if (!this.isOpen(uri)) void this.refreshFromDisk(uri);
       }),
-      watcher.onDidDelete((uri) => this.forget(uri)),
     );
+    // Deleting a folder reports the folder alone, which TEMPLATE_GLOB does not match: watch every deletion.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.disposables.push(deletions, deletions.onDidDelete((uri) => this.forget(uri)));
   }
 
   /** All known templates, scanning the workspace the first time it is asked (never during activation). */
@@ -108,8 +110,15 @@ export class TemplateStore implements vscode.Disposable {
     this.onDidChangeEmitter.fire(uri);
   }
 
+  /** Drops the template at `uri`, or every template below it when `uri` is a folder. */
   private forget(uri: vscode.Uri): void {
-    if (this.models.delete(uri.toString())) this.onDidChangeEmitter.fire(uri);
+    const key = uri.toString();
+    for (const known of [...this.models.keys()]) {
+      if (known === key || known.startsWith(`${key}/`)) {
+        this.models.delete(known);
+        this.onDidChangeEmitter.fire(vscode.Uri.parse(known));
+      }
+    }
   }
 
   private isOpen(uri: vscode.Uri): boolean {
