@@ -42,17 +42,19 @@ export class TemplateStore implements vscode.Disposable {
         }
       }),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB, false, false, true);
+    const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => void this.refreshFromDisk(uri)),
       watcher.onDidChange((uri) => {
         if (!this.isOpen(uri)) void this.refreshFromDisk(uri);
       }),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      // Deleting a folder reports the folder, not the templates inside it.
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forgetUnder(uri))),
     );
-    // Deleting a folder reports the folder alone, which TEMPLATE_GLOB does not match: watch every deletion.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    this.disposables.push(deletions, deletions.onDidDelete((uri) => this.forget(uri)));
+    const folders = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    this.disposables.push(folders, folders.onDidDelete((uri) => this.forgetUnder(uri)));
   }
 
   /** All known templates, scanning the workspace the first time it is asked (never during activation). */
@@ -110,14 +112,14 @@ export class TemplateStore implements vscode.Disposable {
     this.onDidChangeEmitter.fire(uri);
   }
 
-  /** Drops the template at `uri`, or every template below it when `uri` is a folder. */
   private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    for (const known of [...this.models.keys()]) {
-      if (known === key || known.startsWith(`${key}/`)) {
-        this.models.delete(known);
-        this.onDidChangeEmitter.fire(vscode.Uri.parse(known));
-      }
+    if (this.models.delete(uri.toString())) this.onDidChangeEmitter.fire(uri);
+  }
+
+  private forgetUnder(folder: vscode.Uri): void {
+    const prefix = `${folder.toString()}/`;
+    for (const key of [...this.models.keys()]) {
+      if (key === folder.toString() || key.startsWith(prefix)) this.forget(vscode.Uri.parse(key));
     }
   }
 
