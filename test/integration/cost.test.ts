@@ -134,6 +134,29 @@ describe('cost estimates in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('switches to arm64 where the setting is written: in Globals for every function, or added to JSON', async () => {
+    const quickFix = async (doc: vscode.TextDocument, at: vscode.Position): Promise<vscode.CodeAction> => eventually('an arm64 quick fix', async () =>
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at)))?.find((a) => a.title.startsWith('Switch to arm64')));
+    const yamlDoc = await vscode.workspace.openTextDocument({ language: 'yaml', content: [
+      'Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Architectures: [x86_64]', 'Resources:', '  Fn:',
+      '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x', '      Handler: index.handler', '',
+    ].join('\n') });
+    const inGlobals = await quickFix(yamlDoc, new vscode.Position(8, 8));
+    assert.equal(inGlobals.title, 'Switch to arm64 (−20% compute) in Globals, for every function');
+    assert.ok(await vscode.workspace.applyEdit(inGlobals.edit!));
+    assert.match(yamlDoc.getText(), /^ {4}Architectures: \[arm64\]$/m);
+    const jsonDoc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify({
+      AWSTemplateFormatVersion: '2010-09-09', Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.12', Handler: 'app.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' } } } },
+    }, null, 2) });
+    const added = await quickFix(jsonDoc, jsonDoc.positionAt(jsonDoc.getText().indexOf('"Runtime"')));
+    assert.ok(await vscode.workspace.applyEdit(added.edit!));
+    assert.deepEqual(JSON.parse(jsonDoc.getText()).Resources.Fn.Properties.Architectures, ['arm64']);
+    for (const doc of [yamlDoc, jsonDoc]) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('creates a pre-filled usage file and follows its unsaved edits', async () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>('serverlessWorkbench.cost.createUsageFile', template());
     assert.ok(created, 'the command returns the file it wrote');
