@@ -31,10 +31,12 @@ export class GrantCollector {
   /** A managed policy by name or ARN; its statements when we know them, an unknown grant otherwise. */
   addManaged(nameOrArn: string, origin: Provenance, implicit = false): void {
     const name = managedPolicyName(nameOrArn);
+    // A role holds a managed policy once, however many reasons attach it.
+    if (this.managedPolicies.some((m) => m.name === name)) return;
     const known = MANAGED_POLICIES[name];
     const awsManaged = !nameOrArn.startsWith('arn:') || /:iam::aws:policy\//.test(nameOrArn);
     this.managedPolicies.push({ name, known: Boolean(known), implicit, origin });
-    if (known) this.addPlain(known.statements, { ...origin, label: `${origin.label} (AWS managed policy ${name})` }, implicit ? 'implicit' : 'managed');
+    if (known) this.addPlain(known.statements, { ...origin, label: `${origin.label} (AWS managed policy ${name})` }, 'managed');
     else this.unknown.push({ reason: awsManaged ? `the contents of the AWS managed policy ${name} are not in our table` : `the customer managed policy ${nameOrArn} is defined outside this template`, origin });
   }
 
@@ -63,7 +65,7 @@ const SAM_EVENT_POLICIES: Readonly<Record<string, string>> = {
 };
 
 /** The role SAM creates: basic execution, what events and settings need, then `Policies`. */
-function samRoleGrants(grants: GrantCollector, fn: FunctionView): void {
+export function samRoleGrants(grants: GrantCollector, fn: FunctionView): void {
   const id = fn.resource.idSpan;
   grants.addManaged('AWSLambdaBasicExecutionRole', grants.origin(id, 'AWSLambdaBasicExecutionRole (SAM adds it to every function role)'), true);
   const props = fn.resource.properties;
@@ -73,8 +75,11 @@ function samRoleGrants(grants: GrantCollector, fn: FunctionView): void {
   for (const event of fn.events) {
     const policy = SAM_EVENT_POLICIES[event.type];
     if (policy) grants.addManaged(policy, grants.origin(event.nameSpan, `${event.type} event ${event.name} (SAM adds ${policy})`), true);
+    destinationGrants(grants, valueOf(valueOf(event.properties, 'DestinationConfig'), 'OnFailure'), `${event.type} event ${event.name} OnFailure`);
   }
   deadLetterGrants(grants, valueOf(props, 'DeadLetterQueue'));
+  const invokeDestinations = valueOf(valueOf(props, 'EventInvokeConfig'), 'DestinationConfig');
+  for (const on of ['OnSuccess', 'OnFailure']) destinationGrants(grants, valueOf(invokeDestinations, on), `EventInvokeConfig ${on}`);
   samPolicies(grants, fn.policies);
 }
 
@@ -85,6 +90,17 @@ function deadLetterGrants(grants: GrantCollector, dlq: Node | undefined): void {
   if (!dlq || !target || (type !== 'SQS' && type !== 'SNS')) return;
   const action = type === 'SQS' ? 'sqs:SendMessage' : 'sns:Publish';
   grants.addPlain([{ Effect: 'Allow', Action: action, Resource: toPlain(target) }], grants.origin(dlq.span, `DeadLetterQueue (SAM adds ${action})`), 'implicit');
+}
+
+/** What SAM lets a function send to its event source or asynchronous invocation destinations. */
+const DESTINATION_ACTIONS: Readonly<Record<string, string>> = { SQS: 'sqs:SendMessage', SNS: 'sns:publish', Lambda: 'lambda:InvokeFunction', EventBridge: 'events:PutEvents' };
+
+function destinationGrants(grants: GrantCollector, destination: Node | undefined, label: string): void {
+  const type = stringOf(valueOf(destination, 'Type'));
+  const target = valueOf(destination, 'Destination');
+  const action = type ? DESTINATION_ACTIONS[type] : undefined;
+  if (!destination || !target || !action) return;
+  grants.addPlain([{ Action: action, Effect: 'Allow', Resource: toPlain(target) }], grants.origin(destination.span, `${label} (SAM adds ${action})`), 'implicit');
 }
 
 /** SAM `Policies`: a name, an inline document, a list of those, policy templates; `Fn::If` items count both ways. */
