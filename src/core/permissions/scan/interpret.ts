@@ -21,6 +21,8 @@ const CLIENT_HOUSEKEEPING = new Set(['send', 'destroy', 'config', 'middlewareSta
 
 /** `new X(...)` where X is an SDK export: a client, or a command (which is the call we count). */
 export function constructed(callee: Sym | undefined): Sym | undefined {
+  // `require('aws-sdk/clients/s3')` is the client class itself.
+  if (callee?.kind === 'sdk-module' && callee.module.startsWith('aws-sdk/clients/')) return constructed({ kind: 'sdk-export', module: callee.module, name: 'default' });
   if (callee?.kind !== 'sdk-export') return undefined;
   const { module, name } = callee;
   if (module === 'aws-sdk') {

@@ -61,11 +61,11 @@ class PythonReader {
         if (name === 'client' || name === 'resource') this.names.set(alias ?? name, { kind: 'sdk-export', module: 'boto3', name });
       }
     }
-    for (const m of this.code.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w, \t\n]+)\)?/gm)) {
+    for (const m of this.code.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([\w, \t\r\n]+)\)|([\w, \t]+)$)/gm)) {
       if (m[1] === 'boto3' || m[1].startsWith('boto')) continue;
       const spec = m[1];
       this.addLocalImport(spec);
-      for (const part of m[2].split(',')) {
+      for (const part of (m[2] ?? m[3]).split(',')) {
         const [name, alias] = part.trim().split(/\s+as\s+/);
         if (name) this.names.set(alias ?? name, { kind: 'import', spec, name });
       }
@@ -100,15 +100,15 @@ class PythonReader {
     if (env) return { kind: 'env', name: env[1] ?? env[2] ?? env[3] };
     const literal = /^(?:f?)(['"])([^'"]*)\1\s*$/.exec(expr);
     if (literal && !expr.startsWith('f')) return { kind: 'literal', value: literal[2] };
-    const factory = /^([\w.()]+?)\.(client|resource)\(\s*(?:service_name\s*=\s*)?(['"]([\w-]+)['"])?/.exec(expr) ?? /^(client|resource)\(\s*(['"]([\w-]+)['"])?/.exec(expr);
-    if (factory) return this.factory(factory, expr);
-    const object = /^([\w.]+)\.(Table|Bucket|Object|Queue)\(([^)]*)\)/.exec(expr);
+    const object = /^([\w.]+(?:\([^()]*\))?)\.(Table|Bucket|Object|Queue)\(([^)]*)\)/.exec(expr);
     if (object) {
-      const base = this.names.get(object[1]);
+      const base = object[1].includes('(') ? this.evaluate(object[1]) : this.lookup(object[1]);
       if (base?.kind !== 'py-resource') return undefined;
       const params = this.positional(object[2] as 'Table', object[3]);
       return { kind: 'py-object', prefix: base.prefix, type: object[2] as 'Table', params };
     }
+    const factory = /^([\w.()]+?)\.(client|resource)\(\s*(?:service_name\s*=\s*)?(['"]([\w-]+)['"])?/.exec(expr) ?? /^(client|resource)\(\s*(['"]([\w-]+)['"])?/.exec(expr);
+    if (factory) return this.factory(factory, expr);
     if (/^[\w.]+$/.test(expr)) return this.lookup(expr);
     return undefined;
   }
