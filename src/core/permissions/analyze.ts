@@ -74,7 +74,11 @@ function missingPermissionFindings(template: Template, fn: FunctionView, calls: 
     const action = first.actions[0];
     const on = first.resource ? ` on ${displayPattern(first.resource.pattern)}` : '';
     const why = first.decision === 'denied' ? ` (denied by ${first.decidedBy?.origin.label})` : '';
-    const fixes = fixesFor(template, fn, { actions: [action], resource: first.resource });
+    // One fix for everything missing on this resource, so reads and writes get one policy template, not two.
+    const onResource = [...new Set(missing.filter((c) => c.resource?.pattern === first.resource?.pattern).map((c) => c.actions[0]))];
+    const fixes = onResource.length > 1
+      ? [...fixesFor(template, fn, { actions: onResource, resource: first.resource }), ...fixesFor(template, fn, { actions: [action], resource: first.resource })]
+      : fixesFor(template, fn, { actions: [action], resource: first.resource });
     findings.push({
       ruleId: 'iam-missing-permission', severity: 'error', functionId: fn.logicalId, ...fnLocation, fixes,
       message: `${fn.displayName} calls ${first.operation} but its role does not allow ${action}${on}${why}.`,

@@ -14,6 +14,9 @@ export interface MissingGrant {
   readonly resource?: ResourcePattern;
 }
 
+/** Templates made for a function's everyday use of a resource, preferred over special-purpose ones (backups, rotation). */
+const GENERAL_PURPOSE = /(Crud|Read|Write|Poller|SendMessage|PublishMessage|Invoke|Execution|PutEvents|GetSecretValue|ParameterRead|Decrypt|Encrypt|PutMetric)Policy(_v2)?$/;
+
 /**
  * The SAM policy template that grants every missing action on the resource with the fewest actions,
  * with the parameter value that names the resource (`TableName: !Ref OrdersTable`).
@@ -28,6 +31,7 @@ export function fittingPolicyTemplate(template: Template, missing: MissingGrant)
     ...Object.keys(values.attributes).map((a) => ({ yaml: `!GetAtt ${id}.${a}`, plain: { 'Fn::GetAtt': [id, a] } })),
   ];
   let best: { name: string; parameter: string; value: string; size: number } | undefined;
+  const rank = (name: string, size: number): number => (GENERAL_PURPOSE.test(name) ? 0 : 10_000) + size;
   for (const [name, policy] of Object.entries(POLICY_TEMPLATES)) {
     if (policy.parameters.length !== 1) continue;
     const parameter = policy.parameters[0];
@@ -38,7 +42,7 @@ export function fittingPolicyTemplate(template: Template, missing: MissingGrant)
       const statements = expansion.statements.flatMap((s) => statementOf(template, s, origin, 'policy-template') ?? []);
       if (!missing.actions.every((a) => evaluate(statements, a, missing.resource).decision === 'allowed')) continue;
       const size = statements.reduce((n, s) => n + (s.actions?.length ?? 1000), 0);
-      if (!best || size < best.size) best = { name, parameter, value: candidate.yaml, size };
+      if (!best || rank(name, size) < rank(best.name, best.size)) best = { name, parameter, value: candidate.yaml, size };
       break;
     }
   }

@@ -267,6 +267,13 @@ class Scanner {
     const t = this.t;
     const callee = node.expression;
     const args = node.arguments;
+    const loads = callee.kind === t.SyntaxKind.ImportKeyword || (t.isIdentifier(callee) && callee.text === 'require');
+    if (loads) {
+      // Every module the code loads counts, assigned or not; one named at run time hides code from us.
+      if (args[0] && (t.isStringLiteral(args[0]) || t.isNoSubstitutionTemplateLiteral(args[0]))) this.module(args[0].text);
+      else this.result.unresolved.push({ reason: 'a module is loaded by a computed name', span: this.span(node) });
+      return;
+    }
     if (t.isIdentifier(callee)) {
       const sym = this.names.get(callee.text);
       if (sym?.kind === 'import') this.result.deferred.push({ receiver: sym, form: 'call', params: this.params(args), span: this.span(callee) });
