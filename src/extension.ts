@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
+import { registerPermissionDiagnostics } from './vscode/permissions-diagnostics';
+import { registerPermissionsExplorer } from './vscode/permissions-explorer';
+import { PermissionsService } from './vscode/permissions-service';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
@@ -14,7 +17,9 @@ export interface WorkbenchApi {
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const store = new TemplateStore(() => setting('analysis.debounceMs', 150));
   const explorer = registerExplorer(store, context.extensionUri);
+  const permissions = new PermissionsService(store, () => setting('analysis.debounceMs', 150));
   context.subscriptions.push(store, explorer.disposable, registerWelcomeCommands(context.extensionUri));
+  context.subscriptions.push(permissions, registerPermissionDiagnostics(permissions, context.extensionUri), registerPermissionsExplorer(permissions, explorer.provider));
   return { templates: store, explorer: explorer.provider };
 }
 

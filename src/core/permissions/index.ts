@@ -11,3 +11,4 @@ export type { ReadFile, HandlerScan } from './scan/files';
 export { displayPattern } from './arn';
 export { servicesOf } from './services';
 export type * from './types';
+export { permissionsOutline } from './outline';
