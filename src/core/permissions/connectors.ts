@@ -1,6 +1,6 @@
-import type { MapNode, Node } from '../model/nodes';
+import type { MapNode } from '../model/nodes';
 import { itemsOf, mapAt, stringOf, toPlain, valueOf } from '../model/nodes';
-import type { FunctionView, Template } from '../model/template';
+import type { FunctionView, Resource, Template } from '../model/template';
 import { statementOf } from './statements';
 import type { Statement } from './types';
 
@@ -44,21 +44,30 @@ const FROM_FUNCTION: Readonly<Record<string, Access>> = {
 /** Statements granted to `fn` by `AWS::Serverless::Connector` resources and embedded `Connectors` whose source is the function. */
 export function connectorStatements(template: Template, fn: FunctionView): Statement[] {
   const out: Statement[] = [];
-  for (const resource of template.resources) {
-    if (resource.type === 'AWS::Serverless::Connector' && isFunction(valueOf(resource.properties, 'Source'), fn)) {
-      out.push(...grant(template, resource.properties!, `Connector ${resource.logicalId}`, resource.span));
-    }
-    if (resource.logicalId !== fn.logicalId) continue;
-    for (const entry of mapAt(resource.node, 'Connectors')?.entries ?? []) {
-      const props = mapAt(entry.value, 'Properties');
-      if (props) out.push(...grant(template, props, `Connectors › ${entry.key}`, { start: entry.keySpan.start, end: entry.value.span.end }));
-    }
+  for (const connector of connectorsBySource(template).get(fn.logicalId) ?? []) {
+    out.push(...grant(template, connector.properties!, `Connector ${connector.logicalId}`, connector.span));
+  }
+  for (const entry of mapAt(fn.resource.node, 'Connectors')?.entries ?? []) {
+    const props = mapAt(entry.value, 'Properties');
+    if (props) out.push(...grant(template, props, `Connectors › ${entry.key}`, { start: entry.keySpan.start, end: entry.value.span.end }));
   }
   return out;
 }
 
-function isFunction(source: Node | undefined, fn: FunctionView): boolean {
-  return stringOf(valueOf(source, 'Id')) === fn.logicalId;
+/** Connector resources by the logical ID of their source, indexed once per template (models are immutable). */
+const connectorIndex = new WeakMap<Template, Map<string, Resource[]>>();
+function connectorsBySource(template: Template): Map<string, Resource[]> {
+  let index = connectorIndex.get(template);
+  if (!index) {
+    index = new Map();
+    for (const resource of template.resources) {
+      if (resource.type !== 'AWS::Serverless::Connector' || !resource.properties) continue;
+      const source = stringOf(valueOf(valueOf(resource.properties, 'Source'), 'Id'));
+      if (source) index.set(source, [...(index.get(source) ?? []), resource]);
+    }
+    connectorIndex.set(template, index);
+  }
+  return index;
 }
 
 function grant(template: Template, props: MapNode, label: string, span: { start: number; end: number }): Statement[] {
