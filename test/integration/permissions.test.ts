@@ -1,33 +1,9 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
+import { PUT_ITEM_HANDLER, putItemTemplate } from '../fixtures/put-item-app';
 import { eventually, findItem, workbench, workspaceUri } from './workbench';
 
 const FOLDER = 'permissions-it';
-
-const TEMPLATE = [
-  'Transform: AWS::Serverless-2016-10-31',
-  'Resources:',
-  '  OrdersFunction:',
-  '    Type: AWS::Serverless::Function',
-  '    Properties:',
-  '      Runtime: nodejs22.x',
-  '      CodeUri: src/',
-  '      Handler: index.handler',
-  '      Environment:',
-  '        Variables:',
-  '          TABLE_NAME: !Ref OrdersTable',
-  '  OrdersTable:',
-  '    Type: AWS::DynamoDB::Table',
-  '',
-].join('\n');
-
-const HANDLER = [
-  "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
-  "const { DynamoDBDocumentClient, PutCommand } = require('@aws-sdk/lib-dynamodb');",
-  'const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
-  'exports.handler = async (event) => db.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: event }));',
-  '',
-].join('\n');
 
 const missing = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri)
   .filter((d) => d.source === 'serverless-workbench' && typeof d.code === 'object' && d.code.value === 'iam-missing-permission');
@@ -38,8 +14,8 @@ describe('permissions in VS Code', () => {
 
   before(async () => {
     await workbench();
-    await vscode.workspace.fs.writeFile(handler(), new TextEncoder().encode(HANDLER));
-    await vscode.workspace.fs.writeFile(template(), new TextEncoder().encode(TEMPLATE));
+    await vscode.workspace.fs.writeFile(handler(), new TextEncoder().encode(PUT_ITEM_HANDLER));
+    await vscode.workspace.fs.writeFile(template(), new TextEncoder().encode(putItemTemplate()));
   });
 
   after(async () => {

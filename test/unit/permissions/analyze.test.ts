@@ -5,6 +5,7 @@ import type { Template } from '../../../src/core';
 import { analyzePermissions, loadCatalogue, servicesOf } from '../../../src/core/permissions';
 import type { Finding, Fix, PermissionAnalysis } from '../../../src/core/permissions';
 import { yaml } from '../helpers';
+import { PUT_ITEM_HANDLER, putItemTemplate } from '../../fixtures/put-item-app';
 
 const ROOT = path.resolve('/project');
 const TEMPLATE = path.join(ROOT, 'template.yaml');
@@ -27,33 +28,8 @@ function applyFix(text: string, fix: Fix): string {
 
 const of = (findings: readonly Finding[], ruleId: string): Finding[] => findings.filter((f) => f.ruleId === ruleId);
 
-const HANDLER = [
-  "const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');",
-  "const { DynamoDBDocumentClient, PutCommand } = require('@aws-sdk/lib-dynamodb');",
-  'const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
-  'exports.handler = async () => db.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: {} }));',
-].join('\n');
-
-function samTemplate(...policyLines: string[]): string {
-  return yaml(
-    'Transform: AWS::Serverless-2016-10-31',
-    'Resources:',
-    '  OrdersFunction:',
-    '    Type: AWS::Serverless::Function',
-    '    Properties:',
-    '      Runtime: nodejs22.x',
-    '      CodeUri: src/',
-    '      Handler: index.handler',
-    '      Environment:',
-    '        Variables:',
-    '          TABLE_NAME: !Ref OrdersTable',
-    ...policyLines,
-    '  OrdersTable:',
-    '    Type: AWS::DynamoDB::Table',
-    '  OtherTable:',
-    '    Type: AWS::DynamoDB::Table',
-  );
-}
+const HANDLER = PUT_ITEM_HANDLER;
+const samTemplate = putItemTemplate;
 
 describe('permission analysis: code against role', () => {
   it('reports a missing permission on the call and on the function, each pointing at the other', () => {
