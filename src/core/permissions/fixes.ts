@@ -58,8 +58,8 @@ export function resourceValue(template: Template, resource: ResourcePattern | un
     if (arn === resource.pattern) return `!GetAtt ${id}.Arn`;
   }
   const sub = resource.pattern
-    .replace(/^arn:aws:/, 'arn:${AWS::Partition}:')
-    .replace(/\{([A-Za-z0-9:.]+)\}/g, '${$1}');
+    .replace(/\{([A-Za-z0-9:.]+)\}/g, '${$1}')
+    .replace(/^arn:aws:/, 'arn:${AWS::Partition}:');
   return `!Sub '${sub}'`;
 }
 

@@ -1,0 +1,90 @@
+import { strict as assert } from 'assert';
+import { loadTemplate } from '../../../src/core';
+import type { FunctionView, Template } from '../../../src/core';
+import { entryOf, mapAt } from '../../../src/core';
+import { GrantCollector } from '../../../src/core/permissions/effective';
+import { fixesFor } from '../../../src/core/permissions/fixes';
+import { evaluate } from '../../../src/core/permissions/matcher';
+import { patternOf } from '../../../src/core/permissions/arn';
+import { serverlessPermissions } from '../../../src/core/permissions/serverless';
+import { yaml } from '../helpers';
+
+/**
+ * The function as the Serverless model presents it; built here from the document so these tests do not
+ * depend on how complete the model's Serverless views are.
+ */
+function functionOf(template: Template, name: string): FunctionView {
+  const entry = entryOf(mapAt(template.root, 'functions'), name)!;
+  const span = entry.keySpan;
+  return template.functions.find((f) => f.displayName === name)
+    ?? ({ logicalId: name, displayName: name, environment: [], events: [], resource: { logicalId: name, type: 'AWS::Lambda::Function', origin: 'written', idSpan: span, span } } as unknown as FunctionView);
+}
+
+function grantsOf(text: string, name = 'notify') {
+  const template = loadTemplate(text, '/svc/serverless.yml')!;
+  const grants = new GrantCollector(template);
+  const fn = functionOf(template, name);
+  serverlessPermissions(grants, fn);
+  return { template, fn, grants };
+}
+
+const SERVICE = (...provider: string[]) => yaml(
+  'service: notifications',
+  'provider:',
+  '  name: aws',
+  '  runtime: nodejs20.x',
+  ...provider,
+  'functions:',
+  '  notify:',
+  '    handler: src/notify.handler',
+  '    events:',
+  '      - sqs:',
+  '          arn: !GetAtt NotifyQueue.Arn',
+  'resources:',
+  '  Resources:',
+  '    NotifyQueue:',
+  '      Type: AWS::SQS::Queue',
+  '    Subscribers:',
+  '      Type: AWS::DynamoDB::Table',
+);
+
+const table = (template: Template) => patternOf(template, 'arn:aws:dynamodb:{AWS::Region}:{AWS::AccountId}:table/{Subscribers}');
+
+describe('Serverless Framework permissions', () => {
+  it('reads provider.iam.role.statements, the framework\'s log and SQS grants', () => {
+    const { template, grants } = grantsOf(SERVICE(
+      '  iam:',
+      '    role:',
+      '      statements:',
+      '        - Effect: Allow',
+      '          Action: [dynamodb:PutItem]',
+      '          Resource: !GetAtt Subscribers.Arn',
+    ));
+    assert.equal(evaluate(grants.statements, 'dynamodb:PutItem', table(template)).decision, 'allowed');
+    assert.equal(evaluate(grants.statements, 'logs:PutLogEvents').decision, 'allowed');
+    const queue = patternOf(template, 'arn:aws:sqs:{AWS::Region}:{AWS::AccountId}:{NotifyQueue}');
+    assert.equal(evaluate(grants.statements, 'sqs:ReceiveMessage', queue).decision, 'allowed');
+    assert.equal(evaluate(grants.statements, 'dynamodb:DeleteItem', table(template)).decision, 'implicitly-denied');
+  });
+
+  it('reads the v2 provider.iamRoleStatements and managed policies, and says a custom role is not visible', () => {
+    const v2 = grantsOf(SERVICE('  iamRoleStatements:', '    - Effect: Allow', '      Action: dynamodb:*', "      Resource: '*'", '  iam:', '    role:', '      managedPolicies:', '        - arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'));
+    assert.equal(evaluate(v2.grants.statements, 'dynamodb:PutItem', table(v2.template)).decision, 'allowed');
+    assert.equal(evaluate(v2.grants.statements, 's3:GetObject').decision, 'allowed');
+    const custom = grantsOf(SERVICE('  iam:', '    role: arn:aws:iam::123456789012:role/shared'));
+    assert.match(custom.grants.unknown[0].reason, /custom role arn:aws:iam::123456789012:role\/shared/);
+  });
+
+  it('adds a missing statement under provider.iam.role.statements, creating the list when needed', () => {
+    for (const provider of [[], ['  iam:', '    role:', '      statements:', '        - Effect: Allow', '          Action: sqs:SendMessage', "          Resource: '*'"]]) {
+      const { template, fn } = grantsOf(SERVICE(...provider));
+      const [fix] = fixesFor(template, fn, { actions: ['dynamodb:PutItem'], resource: table(template) });
+      assert.equal(fix.title, 'Add a statement for dynamodb:PutItem under provider.iam.role.statements');
+      const edit = fix.edits[0];
+      const fixed = template.text.slice(0, edit.span.start) + edit.text + template.text.slice(edit.span.end);
+      const after = grantsOf(fixed);
+      assert.equal(evaluate(after.grants.statements, 'dynamodb:PutItem', table(after.template)).decision, 'allowed', fixed);
+      assert.equal(after.template.problems.length, 0);
+    }
+  });
+});
