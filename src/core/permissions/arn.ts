@@ -1,3 +1,4 @@
+import { toPlain, valueOf } from '../model/nodes';
 import type { Template } from '../model/template';
 import type { ResourcePattern } from './types';
 
@@ -55,6 +56,40 @@ export function nameToken(logicalId: string): string {
   return `{${logicalId}}`;
 }
 
+/** The property that names a resource of each type, when the template sets it (`TableName: orders-dev`). */
+const NAME_PROPERTY: Readonly<Record<string, string>> = {
+  'AWS::DynamoDB::Table': 'TableName', 'AWS::DynamoDB::GlobalTable': 'TableName', 'AWS::Serverless::SimpleTable': 'TableName',
+  'AWS::SQS::Queue': 'QueueName', 'AWS::SNS::Topic': 'TopicName', 'AWS::S3::Bucket': 'BucketName',
+  'AWS::Lambda::Function': 'FunctionName', 'AWS::Serverless::Function': 'FunctionName',
+  'AWS::StepFunctions::StateMachine': 'StateMachineName', 'AWS::Serverless::StateMachine': 'Name',
+  'AWS::Kinesis::Stream': 'Name', 'AWS::KinesisFirehose::DeliveryStream': 'DeliveryStreamName', 'AWS::Events::EventBus': 'Name',
+  'AWS::SecretsManager::Secret': 'Name', 'AWS::SSM::Parameter': 'Name', 'AWS::Logs::LogGroup': 'LogGroupName',
+};
+
+const names = new WeakMap<Template, Map<string, string>>();
+/**
+ * Each resource's name: the one the template sets when it resolves to one string, else the `{LogicalId}`
+ * token. Indexed once per template (models are immutable).
+ */
+export function resourceNames(template: Template): ReadonlyMap<string, string> {
+  let index = names.get(template);
+  if (index) return index;
+  index = new Map();
+  names.set(template, index);
+  for (const r of template.resources) {
+    const property = NAME_PROPERTY[r.type];
+    const written = property ? valueOf(r.properties, property) : undefined;
+    // The index is in place (tokens only) while names are resolved, so a name that refers to itself ends.
+    const resolved = written ? resolveValue(template, toPlain(written)) : [];
+    if (resolved.length === 1 && !/[*{]/.test(resolved[0]) && resolved[0] !== '') index.set(r.logicalId, resolved[0]);
+  }
+  return index;
+}
+
+function nameOf(template: Template, logicalId: string): string {
+  return resourceNames(template).get(logicalId) ?? nameToken(logicalId);
+}
+
 /** `!Ref AWS::NoValue` removes a list item; it is dropped from resource lists. */
 const NO_VALUE = '{AWS::NoValue}';
 
@@ -70,7 +105,7 @@ function referenceValue(template: Template, target: string, attribute: string | 
   const resource = template.resourceById.get(target);
   if (!resource) return attribute === undefined && template.parameters.some((p) => p.name === target) ? nameToken(target) : '*';
   const values = TYPES[resource.type];
-  const token = nameToken(target);
+  const token = nameOf(template, target);
   if (!values) return attribute === undefined ? token : `{${target}.${attribute}}`;
   if (attribute === undefined) return values.ref(token);
   return values.attributes[attribute]?.(token) ?? `{${target}.${attribute}}`;
@@ -134,6 +169,7 @@ function resolveSub(template: Template, arg: unknown, locals: Readonly<Record<st
 
 /** Cartesian product of alternatives, capped: a value with many `Fn::If`s is summarised by `*`. */
 function combine(parts: string[][]): string[][] {
+  if (parts.every((p) => p.length === 1)) return [parts.map((p) => p[0])];
   let out: string[][] = [[]];
   for (const alternatives of parts) {
     out = out.flatMap((prefix) => alternatives.map((a) => [...prefix, a]));
@@ -148,7 +184,23 @@ export function patternOf(template: Template, pattern: string): ResourcePattern 
   for (const m of pattern.matchAll(/\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g)) {
     if (template.resourceById.has(m[1])) ids.add(m[1]);
   }
+  // Resources named in the template appear by their name, between the ARN's separators.
+  for (const [id, name] of namePatterns(template)) if (name.test(pattern)) ids.add(id);
   return { pattern, resourceIds: [...ids] };
+}
+
+const namePatternCache = new WeakMap<Template, [string, RegExp][]>();
+function namePatterns(template: Template): [string, RegExp][] {
+  let patterns = namePatternCache.get(template);
+  if (!patterns) {
+    patterns = [...resourceNames(template)].map(([id, name]) => [id, new RegExp(`(^|[:/])${escapeRegExp(name)}($|[:/])`)]);
+    namePatternCache.set(template, patterns);
+  }
+  return patterns;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Resource patterns of a statement's `Resource` / `NotResource` value. */

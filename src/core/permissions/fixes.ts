@@ -1,7 +1,7 @@
 import type { MapNode, Node } from '../model/nodes';
 import { mapAt, valueOf } from '../model/nodes';
 import type { FunctionView, Template } from '../model/template';
-import { valuesOfType } from './arn';
+import { nameToken, resourceNames, valuesOfType } from './arn';
 import { POLICY_TEMPLATES } from './data';
 import { evaluate } from './matcher';
 import { expandPolicyTemplate } from './sam-templates';
@@ -54,7 +54,7 @@ export function resourceValue(template: Template, resource: ResourcePattern | un
   if (!resource) return "'*'";
   for (const id of resource.resourceIds) {
     const type = template.resourceById.get(id)?.type;
-    const arn = type ? valuesOfType(type)?.attributes.Arn?.(`{${id}}`) : undefined;
+    const arn = type ? valuesOfType(type)?.attributes.Arn?.(resourceNames(template).get(id) ?? nameToken(id)) : undefined;
     if (arn === resource.pattern) return `!GetAtt ${id}.Arn`;
   }
   const sub = resource.pattern

@@ -123,15 +123,14 @@ export function managedPolicyFindings(all: readonly EffectivePermissions[]): Fin
 
 /** `iam-unused-permission`: actions a function's own Policies grant that its (completely scanned) code never calls. */
 export function unusedPermissionFindings(fn: FunctionView, permissions: EffectivePermissions, calls: readonly CodeCall[]): Finding[] {
-  const called = calls.flatMap((c) => c.actions);
+  const called = new Set(calls.flatMap((c) => c.actions.map((a) => a.toLowerCase())));
   const byOrigin = new Map<string, { statement: Statement; unused: Set<string> }>();
   for (const s of permissions.statements) {
     if (s.effect !== 'Allow' || !s.actions || !(s.kind === 'policy-template' || s.kind === 'written') || !s.origin.label.startsWith('Policies')) continue;
     const key = `${s.origin.span.start}:${s.origin.span.end}`;
     const entry = byOrigin.get(key) ?? { statement: s, unused: new Set<string>() };
     for (const a of s.actions) {
-      if (a.includes('*')) continue;
-      if (!called.some((c) => actionCovers(a, c))) entry.unused.add(a);
+      if (!a.includes('*') && !a.includes('?') && !called.has(a.toLowerCase())) entry.unused.add(a);
     }
     byOrigin.set(key, entry);
   }

@@ -1,7 +1,6 @@
 import { strict as assert } from 'assert';
 import { loadTemplate } from '../../../src/core';
-import type { FunctionView, Template } from '../../../src/core';
-import { entryOf, mapAt } from '../../../src/core';
+import type { Template } from '../../../src/core';
 import { GrantCollector } from '../../../src/core/permissions/effective';
 import { fixesFor } from '../../../src/core/permissions/fixes';
 import { evaluate } from '../../../src/core/permissions/matcher';
@@ -9,21 +8,10 @@ import { patternOf } from '../../../src/core/permissions/arn';
 import { serverlessPermissions } from '../../../src/core/permissions/serverless';
 import { yaml } from '../helpers';
 
-/**
- * The function as the Serverless model presents it; built here from the document so these tests do not
- * depend on how complete the model's Serverless views are.
- */
-function functionOf(template: Template, name: string): FunctionView {
-  const entry = entryOf(mapAt(template.root, 'functions'), name)!;
-  const span = entry.keySpan;
-  return template.functions.find((f) => f.displayName === name)
-    ?? ({ logicalId: name, displayName: name, environment: [], events: [], resource: { logicalId: name, type: 'AWS::Lambda::Function', origin: 'written', idSpan: span, span } } as unknown as FunctionView);
-}
-
 function grantsOf(text: string, name = 'notify') {
   const template = loadTemplate(text, '/svc/serverless.yml')!;
   const grants = new GrantCollector(template);
-  const fn = functionOf(template, name);
+  const fn = template.functions.find((f) => f.displayName === name)!;
   serverlessPermissions(grants, fn);
   return { template, fn, grants };
 }
