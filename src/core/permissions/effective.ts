@@ -71,9 +71,13 @@ export function samRoleGrants(grants: GrantCollector, fn: FunctionView): void {
   const props = fn.resource.properties;
   if (valueOf(props, 'VpcConfig')) grants.addManaged('AWSLambdaVPCAccessExecutionRole', grants.origin(valueOf(props, 'VpcConfig')!.span, 'VpcConfig (SAM adds AWSLambdaVPCAccessExecutionRole)'), true);
   const tracing = valueOf(props, 'Tracing');
-  if (stringOf(tracing) === 'Active') grants.addManaged('AWSXrayWriteOnlyAccess', grants.origin(tracing!.span, 'Tracing: Active (SAM adds AWSXrayWriteOnlyAccess)'), true);
+  if (tracing && tracingMode(grants.template, tracing) !== 'Disabled') {
+    grants.addManaged('AWSXrayWriteOnlyAccess', grants.origin(tracing.span, 'Tracing (SAM adds AWSXrayWriteOnlyAccess)'), true);
+  }
   for (const event of fn.events) {
-    const policy = SAM_EVENT_POLICIES[event.type];
+    // An SNS event with SqsSubscription is delivered through a queue SAM creates and polls.
+    const viaQueue = event.type === 'SNS' && valueOf(event.properties, 'SqsSubscription') !== undefined && stringOf(valueOf(event.properties, 'SqsSubscription')) !== 'false';
+    const policy = SAM_EVENT_POLICIES[viaQueue ? 'SQS' : event.type];
     if (policy) grants.addManaged(policy, grants.origin(event.nameSpan, `${event.type} event ${event.name} (SAM adds ${policy})`), true);
     destinationGrants(grants, valueOf(valueOf(event.properties, 'DestinationConfig'), 'OnFailure'), `${event.type} event ${event.name} OnFailure`);
   }
@@ -81,6 +85,15 @@ export function samRoleGrants(grants: GrantCollector, fn: FunctionView): void {
   const invokeDestinations = valueOf(valueOf(props, 'EventInvokeConfig'), 'DestinationConfig');
   for (const on of ['OnSuccess', 'OnFailure']) destinationGrants(grants, valueOf(invokeDestinations, on), `EventInvokeConfig ${on}`);
   samPolicies(grants, fn.policies);
+}
+
+/** `Tracing` as SAM reads it: any value but `Disabled`, a parameter by its default. */
+function tracingMode(template: Template, tracing: Node): string | undefined {
+  if (tracing.kind === 'intrinsic' && tracing.name === 'Ref') {
+    const parameter = template.parameters.find((p) => p.name === stringOf(tracing.argument));
+    return stringOf(valueOf(parameter?.value, 'Default'));
+  }
+  return stringOf(tracing);
 }
 
 /** `DeadLetterQueue: {Type: SQS|SNS, TargetArn}` makes SAM add sqs:SendMessage or sns:Publish on the target. */
