@@ -100,10 +100,16 @@ export class PermissionsService implements vscode.Disposable {
         if (text !== undefined) texts.set(file, text);
         return text;
       };
-      const first = permissions.analyzePermissions(template, { readFile });
-      const catalogue = await permissions.loadCatalogue(permissions.servicesOf(first)).catch(() => undefined);
-      const analysis = catalogue ? permissions.analyzePermissions(template, { readFile, catalogue }) : first;
-      this.entries.set(uri.toString(), { uri, template, analysis, texts });
+      try {
+        const first = permissions.analyzePermissions(template, { readFile });
+        const catalogue = await permissions.loadCatalogue(permissions.servicesOf(first)).catch(() => undefined);
+        const analysis = catalogue ? permissions.analyzePermissions(template, { readFile, catalogue }) : first;
+        this.entries.set(uri.toString(), { uri, template, analysis, texts });
+      } catch (error) {
+        // One template's failure must not keep the others' findings from the editor.
+        this.entries.delete(uri.toString());
+        console.error(`[serverless-workbench] permission analysis of ${uri.fsPath} failed:`, error);
+      }
     }
     this.onDidChangeEmitter.fire();
   }

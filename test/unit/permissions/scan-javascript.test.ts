@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { MAX_SCANNED_FILE_CHARS } from '../../../src/core/permissions/scan/files';
 import { scan, summary } from './fixtures';
 
 describe('JavaScript and TypeScript SDK call scanner', () => {
@@ -150,6 +151,13 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
   it('says why a handler cannot be scanned', () => {
     assert.match(scan({}, 'index.handler').problem ?? '', /handler index\.handler was not found/);
     assert.match(scan({ 'Main.java': '' }, 'Main::handle', 'java21').problem ?? '', /java21 runtime is not scanned/);
+  });
+
+  it('does not parse bundles over the size limit, and says so', () => {
+    const bundle = `exports.handler = () => 1;\n${'// filler\n'.repeat(MAX_SCANNED_FILE_CHARS / 10)}`;
+    const result = scan({ 'index.js': bundle });
+    assert.match(result.unresolved[0].reason, /^the file is 2\.0 MB, over the 2 MB scanned per file/);
+    assert.equal(result.complete, false);
   });
 
   it('survives syntax errors and marks the scan incomplete', () => {

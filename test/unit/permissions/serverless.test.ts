@@ -63,6 +63,34 @@ describe('Serverless Framework permissions', () => {
     assert.match(custom.grants.unknown[0].reason, /custom role arn:aws:iam::123456789012:role\/shared/);
   });
 
+  it('gives a function its own iamRoleStatements only with the per-function roles plugin', () => {
+    const service = (plugins: string[]) => yaml(
+      'service: s',
+      ...plugins,
+      'provider:',
+      '  name: aws',
+      '  iam:',
+      '    role:',
+      '      statements:',
+      '        - {Effect: Allow, Action: sqs:SendMessage, Resource: "*"}',
+      'functions:',
+      '  notify:',
+      '    handler: src/notify.handler',
+      '    iamRoleStatements:',
+      '      - {Effect: Allow, Action: dynamodb:PutItem, Resource: !GetAtt Subscribers.Arn}',
+      'resources:',
+      '  Resources:',
+      '    Subscribers:',
+      '      Type: AWS::DynamoDB::Table',
+    );
+    const withPlugin = grantsOf(service(['plugins:', '  - serverless-iam-roles-per-function']));
+    assert.equal(evaluate(withPlugin.grants.statements, 'dynamodb:PutItem', table(withPlugin.template)).decision, 'allowed');
+    assert.equal(evaluate(withPlugin.grants.statements, 'sqs:SendMessage').decision, 'implicitly-denied', 'its own role does not inherit the provider statements');
+    const without = grantsOf(service([]));
+    assert.equal(evaluate(without.grants.statements, 'dynamodb:PutItem', table(without.template)).decision, 'implicitly-denied', 'the framework ignores iamRoleStatements');
+    assert.equal(evaluate(without.grants.statements, 'sqs:SendMessage').decision, 'allowed');
+  });
+
   it('adds a missing statement under provider.iam.role.statements, creating the list when needed', () => {
     for (const provider of [[], ['  iam:', '    role:', '      statements:', '        - Effect: Allow', '          Action: sqs:SendMessage', "          Resource: '*'"]]) {
       const { template, fn } = grantsOf(SERVICE(...provider));

@@ -31,14 +31,28 @@ type Language = 'javascript' | 'python';
 const cache = new Map<string, { text: string; scan: FileScan }>();
 const MAX_CACHED_FILES = 5000;
 
+/**
+ * Larger files are bundles or generated code, not handlers someone writes: parsing them would cost seconds
+ * on every change, so they are reported as not scanned (and the scan as incomplete).
+ */
+export const MAX_SCANNED_FILE_CHARS = 2 * 1024 * 1024;
+
+function unreadable(reason: string): FileScan {
+  return { calls: [], deferred: [], unresolved: [{ reason, span: { start: 0, end: 0 } }], localImports: [], exports: new Map(), starExports: [], parseErrors: 1 };
+}
+
 function scanFile(file: string, text: string, language: Language): FileScan {
   const hit = cache.get(file);
   if (hit && hit.text === text) return hit.scan;
   let scan: FileScan;
-  try {
-    scan = language === 'python' ? scanPython(text) : scanJavaScript(text, file);
-  } catch (error) {
-    scan = { calls: [], deferred: [], unresolved: [{ reason: `the file could not be read: ${(error as Error).message}`, span: { start: 0, end: 0 } }], localImports: [], exports: new Map(), starExports: [], parseErrors: 1 };
+  if (text.length > MAX_SCANNED_FILE_CHARS) {
+    scan = unreadable(`the file is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_SCANNED_FILE_CHARS / 1024 / 1024} MB scanned per file (a bundle?), so its calls are not known`);
+  } else {
+    try {
+      scan = language === 'python' ? scanPython(text) : scanJavaScript(text, file);
+    } catch (error) {
+      scan = unreadable(`the file could not be read: ${(error as Error).message}`);
+    }
   }
   if (cache.size >= MAX_CACHED_FILES) cache.clear();
   cache.set(file, { text, scan });
