@@ -1,5 +1,14 @@
 import * as vscode from 'vscode';
+import { registerCostActions } from './vscode/cost-actions';
+import { registerCostBreakdown } from './vscode/cost-breakdown';
+import { registerCostExplorer } from './vscode/cost-explorer';
+import { registerCostHover } from './vscode/cost-hover';
+import { registerCostLens } from './vscode/cost-lens';
+import { CostService } from './vscode/cost-service';
+import { registerCostStatus } from './vscode/cost-status';
+import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode/cost-usage-file';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
+import { registerInvoke } from './vscode/invoke';
 import { registerPermissionDiagnostics } from './vscode/permissions-diagnostics';
 import { registerPermissionsExplorer } from './vscode/permissions-explorer';
 import { PermissionsService } from './vscode/permissions-service';
@@ -11,16 +20,34 @@ import { registerWelcomeCommands } from './vscode/welcome';
 export interface WorkbenchApi {
   readonly templates: TemplateStore;
   readonly explorer: ExplorerProvider;
+  /** Milliseconds from the host starting to evaluate our bundle to the end of `activate` (`npm run bench`). */
+  readonly activationMs: number | undefined;
+  readonly cost: CostService;
+  readonly costStatus: vscode.StatusBarItem;
 }
 
 /** Wires the features together; each one registers itself and returns what disposes it. */
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const store = new TemplateStore(() => setting('analysis.debounceMs', 150));
   const explorer = registerExplorer(store, context.extensionUri);
+  const cost = new CostService(store);
+  const costStatus = registerCostStatus(cost);
+  context.subscriptions.push(
+    store,
+    explorer.disposable,
+    registerWelcomeCommands(context.extensionUri),
+    registerInvoke(context, store),
+    cost, registerCostLens(cost), registerCostBreakdown(cost), registerCostHover(cost),
+    registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
+    registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
+  );
   const permissions = new PermissionsService(store, () => setting('analysis.debounceMs', 150));
-  context.subscriptions.push(store, explorer.disposable, registerWelcomeCommands(context.extensionUri));
   context.subscriptions.push(permissions, registerPermissionDiagnostics(permissions, context.extensionUri), registerPermissionsExplorer(permissions, explorer.provider));
-  return { templates: store, explorer: explorer.provider };
+  const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
+  return {
+    templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item,
+    activationMs: loadStart === undefined ? undefined : performance.now() - loadStart,
+  };
 }
 
 export function deactivate(): void {
