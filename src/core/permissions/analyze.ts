@@ -2,7 +2,7 @@ import type { FunctionView, Template } from '../model/template';
 import { displayPattern } from './arn';
 import type { ActionCatalogue } from './catalogue';
 import { effectivePermissions } from './effective';
-import { fixesFor } from './fixes';
+import { fixesFor, replaceManagedPolicy } from './fixes';
 import type { Decision } from './matcher';
 import { evaluate } from './matcher';
 import type { FunctionNeeds } from './needs-of-function';
@@ -47,9 +47,9 @@ export function analyzePermissions(template: Template, options: AnalysisOptions 
     functions.push({ fn, permissions, needs, calls });
     findings.push(...missingPermissionFindings(template, fn, calls));
     if (needs?.scan.complete) findings.push(...unusedPermissionFindings(fn, permissions, calls));
+    findings.push(...managedPolicyFindings(permissions, (policy) => (needs?.scan.complete ? replaceManagedPolicy(template, permissions, policy, calls) : [])));
   }
   findings.push(...statementFindings(template, functions.map((f) => f.permissions), options.catalogue));
-  findings.push(...managedPolicyFindings(functions.map((f) => f.permissions)));
   return { functions, findings: dedupe(findings) };
 }
 

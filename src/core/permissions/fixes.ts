@@ -6,7 +6,7 @@ import { POLICY_TEMPLATES } from './data';
 import { evaluate } from './matcher';
 import { expandPolicyTemplate } from './sam-templates';
 import { statementOf } from './statements';
-import type { Fix, FixEdit, ResourcePattern } from './types';
+import type { AttachedManagedPolicy, CodeCall, EffectivePermissions, Fix, FixEdit, ResourcePattern } from './types';
 
 /** What is missing on one resource (or on an untraced one): the actions and the resource pattern. */
 export interface MissingGrant {
@@ -153,4 +153,35 @@ function addServerlessStatement(template: Template, lines: string[]): FixEdit | 
   const at = lineEnd(template.text, last.value.span.end);
   const body = lines.map((l, i) => `\n${pad}      ${i === 0 ? '- ' : '  '}${l}`).join('');
   return { file: template.fileName, span: { start: at, end: at }, text: `\n${pad}iam:\n${pad}  role:\n${pad}    statements:${body}` };
+}
+
+/**
+ * Replaces a broad managed policy in `Policies` by the SAM policy templates that grant what the code calls on
+ * the resources it uses. Offered only when the code was scanned completely and every call the policy
+ * allowed gets a template.
+ */
+export function replaceManagedPolicy(template: Template, permissions: EffectivePermissions, policy: AttachedManagedPolicy, calls: readonly CodeCall[]): Fix[] {
+  if (template.format !== 'yaml' || !policy.origin.label.startsWith('Policies')) return [];
+  const own = permissions.statements.filter((s) => s.kind === 'managed' && s.origin.span.start === policy.origin.span.start);
+  const covered = calls.filter((c) => evaluate(own, c.actions[0], c.resource).decision === 'allowed');
+  if (covered.length === 0) return [];
+  const byResource = new Map<string, CodeCall[]>();
+  for (const c of covered) {
+    if (!c.resource || c.resource.resourceIds.length === 0) return [];
+    byResource.set(c.resource.pattern, [...(byResource.get(c.resource.pattern) ?? []), c]);
+  }
+  const templates: { name: string; parameter: string; value: string }[] = [];
+  for (const group of byResource.values()) {
+    const fitting = fittingPolicyTemplate(template, { actions: [...new Set(group.map((c) => c.actions[0]))], resource: group[0].resource });
+    if (!fitting) return [];
+    if (!templates.some((t) => t.name === fitting.name && t.value === fitting.value)) templates.push(fitting);
+  }
+  const column = columnOf(template.text, policy.origin.span.start);
+  const pad = ' '.repeat(column);
+  const text = templates.map((t, i) => `${i === 0 ? '' : `\n${' '.repeat(column - 2)}- `}${t.name}:\n${pad}  ${t.parameter}: ${t.value}`).join('');
+  return [{
+    title: `Replace ${policy.name} by ${templates.map((t) => `${t.name} (${t.parameter}: ${t.value})`).join(' and ')}`,
+    edits: [{ file: template.fileName, span: policy.origin.span, text }],
+    preferred: true,
+  }];
 }

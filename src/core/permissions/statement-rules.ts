@@ -4,7 +4,7 @@ import type { FunctionView, Template } from '../model/template';
 import type { ActionCatalogue } from './catalogue';
 import { closest } from './catalogue';
 import { actionCovers } from './matcher';
-import type { CodeCall, EffectivePermissions, Finding, Statement } from './types';
+import type { AttachedManagedPolicy, CodeCall, EffectivePermissions, Finding, Fix, Statement } from './types';
 
 interface Written {
   readonly value: string;
@@ -106,15 +106,16 @@ const NARROWER: Readonly<Record<string, string>> = {
   SecretsManagerReadWrite: 'AWSSecretsManagerGetSecretValuePolicy',
 };
 
-export function managedPolicyFindings(all: readonly EffectivePermissions[]): Finding[] {
+/** `iam-broad-managed-policy` for one function's role, with the fixes `replace` offers for each policy. */
+export function managedPolicyFindings(permissions: EffectivePermissions, replace: (policy: AttachedManagedPolicy) => Fix[]): Finding[] {
   const findings: Finding[] = [];
-  for (const policy of all.flatMap((p) => p.managedPolicies)) {
+  for (const policy of permissions.managedPolicies) {
     if (policy.implicit) continue;
     const broad = policy.name === 'AdministratorAccess' || policy.name === 'PowerUserAccess' || /FullAccess$/.test(policy.name) || policy.name === 'SecretsManagerReadWrite';
     if (!broad) continue;
     const narrower = NARROWER[policy.name];
     findings.push({
-      ruleId: 'iam-broad-managed-policy', severity: 'warning', file: policy.origin.file, span: policy.origin.span, related: [],
+      ruleId: 'iam-broad-managed-policy', severity: 'warning', file: policy.origin.file, span: policy.origin.span, related: [], fixes: replace(policy),
       message: `${policy.name} grants far more than a function needs${narrower ? `; the SAM policy template ${narrower} grants what functions usually use, on one resource` : '; grant the actions the code calls on its resources'}.`,
     });
   }

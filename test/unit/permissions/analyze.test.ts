@@ -159,6 +159,18 @@ describe('permission analysis: statements in the template', () => {
     assert.doesNotMatch(findings.find((f) => f.ruleId === 'iam-wildcard-resource')!.message, /ec2:DescribeImages/, 'DescribeImages only works on *');
   });
 
+  it('replaces a broad managed policy by the policy template the code needs on its table', () => {
+    const { template, analysis } = analyse(policies('        - AmazonDynamoDBFullAccess'), { 'src/index.js': HANDLER });
+    const [broad] = of(analysis.findings, 'iam-broad-managed-policy');
+    assert.deepEqual(of(analysis.findings, 'iam-missing-permission'), [], 'the broad policy allows the call');
+    const [fix] = broad.fixes!;
+    assert.equal(fix.title, 'Replace AmazonDynamoDBFullAccess by DynamoDBWritePolicy (TableName: !Ref OrdersTable)');
+    const fixed = applyFix(template.text, fix);
+    assert.match(fixed, /      Policies:\n        - DynamoDBWritePolicy:\n            TableName: !Ref OrdersTable\n/);
+    const after = analyse(fixed, { 'src/index.js': HANDLER }).analysis.findings;
+    assert.deepEqual([...of(after, 'iam-missing-permission'), ...of(after, 'iam-broad-managed-policy')], []);
+  });
+
   it('flags broad managed policies with the SAM template that usually fits, but not the ones SAM adds', () => {
     const { analysis } = analyse(policies('        - AmazonDynamoDBFullAccess', '        - AWSLambdaBasicExecutionRole'), {});
     const broad = of(analysis.findings, 'iam-broad-managed-policy');
