@@ -46,7 +46,15 @@ function vendor() {
 vendor();
 await Promise.all([
   // The banner marks when the host starts evaluating our bundle, so activation time includes module loading.
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', banner: { js: 'globalThis.__swbLoadStart = performance.now();' }, plugins: [lazyChunks([...PERMISSIONS_CHUNK, ...VENDORED])] }),
+  build({
+    ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
+    banner: { js: 'globalThis.__swbLoadStart = performance.now();' },
+    // Features loaded on first use come from their own bundles below, not from this one.
+    define: { SWB_FEATURE_BUNDLES: 'true' },
+    plugins: [lazyChunks([...PERMISSIONS_CHUNK, ...VENDORED])],
+  }),
+  // The local invoker (src/vscode/invoke/core.ts loads it on the first invocation).
+  build({ ...common, entryPoints: ['src/core/invoke/index.ts'], outfile: 'dist/invoke.js' }),
   build({ ...common, entryPoints: ['src/core/permissions/index.ts'], outfile: 'dist/permissions.js', plugins: [lazyChunks(VENDORED)] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyChunks(VENDORED)] }),
   // The compiler ships as one CommonJS file; minifying it halves what the package carries.
