@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { registerCodeActions } from './vscode/code-actions';
+import { Analyzer, registerDiagnostics } from './vscode/diagnostics';
+import type { AnalysisTiming } from './vscode/diagnostics';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
@@ -8,14 +11,21 @@ import { registerWelcomeCommands } from './vscode/welcome';
 export interface WorkbenchApi {
   readonly templates: TemplateStore;
   readonly explorer: ExplorerProvider;
+  readonly diagnostics: { readonly analyzer: Analyzer; lastAnalysis(): AnalysisTiming | undefined };
 }
 
 /** Wires the features together; each one registers itself and returns what disposes it. */
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const store = new TemplateStore(() => setting('analysis.debounceMs', 150));
   const explorer = registerExplorer(store, context.extensionUri);
-  context.subscriptions.push(store, explorer.disposable, registerWelcomeCommands(context.extensionUri));
-  return { templates: store, explorer: explorer.provider };
+  const output = vscode.window.createOutputChannel('Serverless Workbench');
+  const analyzer = new Analyzer(output);
+  const diagnostics = registerDiagnostics(store, analyzer);
+  context.subscriptions.push(
+    store, explorer.disposable, registerWelcomeCommands(context.extensionUri), output, analyzer, diagnostics.disposable,
+    registerCodeActions(store, analyzer),
+  );
+  return { templates: store, explorer: explorer.provider, diagnostics: { analyzer, lastAnalysis: diagnostics.lastAnalysis } };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,5 @@
 import { EXIT, UsageError } from './io';
+import { lintCommand, LINT_USAGE } from './lint';
 import { treeCommand, TREE_USAGE } from './tree';
 
 type Command = (argv: readonly string[], out: (text: string) => void) => number | Promise<number>;
@@ -6,6 +7,7 @@ type Command = (argv: readonly string[], out: (text: string) => void) => number 
 /** Subcommands by name; each lives in its own module. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   tree: { run: treeCommand, usage: TREE_USAGE },
+  lint: { run: lintCommand, usage: LINT_USAGE },
 };
 
 function usage(): string {

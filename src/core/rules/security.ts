@@ -92,12 +92,12 @@ export const functionUrlPublic = defineRule({
       fix: 'Use AuthType: AWS_IAM (put CloudFront with origin access control in front for browsers), or make sure the code authenticates every request.',
     },
   },
-  messages: { public: '{{what}} has AuthType NONE: anyone can invoke it without credentials.' },
+  messages: { public: '{{what}} has AuthType NONE: anyone can invoke the function without credentials.' },
   check(context) {
     const { template } = context;
     for (const fn of template.functions) {
       const auth = valueOf(mapAt(fn.resource.properties, 'FunctionUrlConfig'), 'AuthType');
-      if (stringOf(auth) === 'NONE') context.report({ messageId: 'public', data: { what: `${subject(fn)}'s URL` }, span: auth!.span, logicalId: fn.logicalId });
+      if (stringOf(auth) === 'NONE') context.report({ messageId: 'public', data: { what: `The URL of function '${fn.displayName}'` }, span: auth!.span, logicalId: fn.logicalId });
     }
     for (const r of template.resources) {
       const auth = valueOf(r.properties, 'AuthType');
@@ -137,7 +137,7 @@ export const apiNoAuth = defineRule({
       fix: 'Add an authorizer (Cognito, JWT, Lambda or AWS_IAM) to the API\'s Auth.DefaultAuthorizer or to the event, or suppress the rule for routes that are public on purpose.',
     },
   },
-  messages: { open: "{{subject}}'s {{api}} route {{method}} {{path}} (event '{{event}}') has no authorization: anyone can call it." },
+  messages: { open: "{{api}} route {{method}} {{path}} (event '{{event}}' of function '{{fn}}') has no authorization: anyone can call it." },
   check(context) {
     const { template } = context;
     const globals = template.globals;
@@ -154,7 +154,7 @@ export const apiNoAuth = defineRule({
         if (apiHasDefaultAuth(apiProps)) continue;
         context.report({
           messageId: 'open',
-          data: { subject: subject(fn), api: event.type === 'Api' ? 'REST API' : 'HTTP API', method, path: stringOf(valueOf(event.properties, 'Path')) ?? '/', event: event.name },
+          data: { fn: fn.displayName, api: event.type === 'Api' ? 'REST API' : 'HTTP API', method, path: stringOf(valueOf(event.properties, 'Path')) ?? '/', event: event.name },
           span: event.nameSpan,
           logicalId: fn.logicalId,
         });
