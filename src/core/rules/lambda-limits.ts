@@ -28,7 +28,7 @@ function rangeRule(spec: RangeRuleSpec): Rule {
     meta: {
       severity: 'error',
       docs: {
-        summary: `${spec.what} outside ${spec.bounds.min.toLocaleString('en-US')}–${spec.bounds.max.toLocaleString('en-US')} ${spec.unit}.`,
+        summary: `A function's ${spec.what} is outside ${spec.bounds.min.toLocaleString('en-US')}–${spec.bounds.max.toLocaleString('en-US')} ${spec.unit}.`,
         why: spec.docs.why,
         fact: spec.docs.fact,
         example: spec.docs.example,
