@@ -12,16 +12,42 @@ import type { Fix, RuleContext } from './types';
 
 const REFERENCE_FACT = 'Ref and Fn::GetAtt must name a parameter, a resource of the template or a pseudo parameter; Fn::Sub variables follow the same rule (CloudFormation user guide, "Intrinsic function reference"). Names SAM and the Serverless Framework generate (MyFunctionRole, ServerlessRestApi, HelloLambdaFunction) exist after the transform and resolve (aws-facts.md §F).';
 
-/** References per template, computed once and shared by the reference rules. */
-const referenceCache = new WeakMap<Template, Reference[]>();
+/** A reference with where it sits: the resource and top-level property (or attribute) it is written under. */
+interface PlacedReference {
+  readonly ref: Reference;
+  readonly resource?: string;
+  readonly property?: string;
+}
+
+/** References per template, computed once (one walk) and shared by the reference rules and the cycle check. */
+const referenceCache = new WeakMap<Template, PlacedReference[]>();
+
+function placedReferences(template: Template): PlacedReference[] {
+  let placed = referenceCache.get(template);
+  if (placed) return placed;
+  placed = [];
+  for (const entry of template.root?.entries ?? []) {
+    if (!referencingSections(template).includes(entry.value)) continue;
+    if (entry.key !== 'Resources' || entry.value.kind !== 'map') {
+      for (const ref of referencesIn(entry.value, template.text)) placed.push({ ref });
+      continue;
+    }
+    for (const resource of entry.value.entries) {
+      for (const attribute of resource.value.kind === 'map' ? resource.value.entries : []) {
+        const properties = attribute.key === 'Properties' && attribute.value.kind === 'map' ? attribute.value.entries : [attribute];
+        for (const p of properties) {
+          const property = attribute.key === 'Properties' ? p.key : attribute.key;
+          for (const ref of referencesIn(p.value, template.text)) placed.push({ ref, resource: resource.key, property });
+        }
+      }
+    }
+  }
+  referenceCache.set(template, placed);
+  return placed;
+}
 
 function referencesOf(template: Template): Reference[] {
-  let refs = referenceCache.get(template);
-  if (!refs) {
-    refs = referencingSections(template).flatMap((node) => referencesIn(node, template.text));
-    referenceCache.set(template, refs);
-  }
-  return refs;
+  return placedReferences(template).map((p) => p.ref);
 }
 
 function renameFix(span: Span, to: string): Fix {
@@ -305,23 +331,22 @@ const SAM_MOVED_PROPERTIES: ReadonlySet<string> = new Set(['Events', 'Policies',
 /** Resource → resources it needs first: its references (Ref, GetAtt, Sub) and DependsOn. */
 function dependencyGraph(template: Template): Map<string, { target: string; span: Span }[]> {
   const graph = new Map<string, { target: string; span: Span }[]>();
+  const written = (id: string): boolean => template.resourceById.get(id)?.origin === 'written';
   for (const r of template.resources) {
-    if (r.origin !== 'written' || !r.node || graph.has(r.logicalId)) continue;
-    const edges: { target: string; span: Span }[] = [];
-    const sam = r.type.startsWith('AWS::Serverless::');
-    for (const entry of r.node.entries) {
-      if (entry.key === 'Properties' && entry.value.kind === 'map') {
-        for (const p of entry.value.entries) {
-          if (sam && SAM_MOVED_PROPERTIES.has(p.key)) continue;
-          for (const ref of referencesIn(p.value, template.text)) edges.push({ target: ref.target.split('.')[0], span: ref.span });
-        }
-      } else if (entry.key === 'DependsOn') {
-        for (const item of stringItems(entry.value)) edges.push({ target: item.value, span: item.node.span });
-      } else if (entry.key !== 'Metadata' && entry.key !== 'Type') {
-        for (const ref of referencesIn(entry.value, template.text)) edges.push({ target: ref.target.split('.')[0], span: ref.span });
-      }
-    }
-    graph.set(r.logicalId, edges.filter((e) => e.target !== undefined && template.resourceById.get(e.target)?.origin === 'written'));
+    if (r.origin === 'written' && r.node && !graph.has(r.logicalId)) graph.set(r.logicalId, []);
+  }
+  for (const { ref, resource, property } of placedReferences(template)) {
+    if (!resource || property === 'Metadata') continue;
+    const edges = graph.get(resource);
+    const owner = template.resourceById.get(resource);
+    if (!edges || (owner?.type.startsWith('AWS::Serverless::') && SAM_MOVED_PROPERTIES.has(property ?? ''))) continue;
+    const target = ref.target.split('.')[0];
+    if (written(target)) edges.push({ target, span: ref.span });
+  }
+  for (const r of template.resources) {
+    const edges = graph.get(r.logicalId);
+    if (!edges || r.origin !== 'written') continue;
+    for (const item of stringItems(valueOf(r.node, 'DependsOn'))) if (written(item.value)) edges.push({ target: item.value, span: item.node.span });
   }
   return graph;
 }
