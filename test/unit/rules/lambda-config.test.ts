@@ -3,17 +3,9 @@ import {
   provisionedConcurrencyWithoutAlias, snapstartIncompatible,
 } from '../../../src/core/rules/lambda-config';
 import { yaml } from '../helpers';
-import { ruleTester } from './rule-tester';
+import { ruleTester, samFunction } from './rule-tester';
 
-const fn = (...props: string[]) => yaml(
-  'Transform: AWS::Serverless-2016-10-31',
-  'Resources:',
-  '  Api:',
-  '    Type: AWS::Serverless::Function',
-  '    Properties:',
-  '      Runtime: python3.12',
-  ...props.map((p) => `      ${p}`),
-);
+const fn = (...props: string[]) => samFunction('python3.12', ...props);
 
 ruleTester(lambdaEnvSize, {
   valid: [{ name: '4,096 bytes exactly', text: fn('Environment:', '  Variables:', `    K: ${'v'.repeat(4095)}`) }],

@@ -1,17 +1,8 @@
 import { lambdaEphemeralStorageRange, lambdaMemoryRange, lambdaTimeoutRange } from '../../../src/core/rules/lambda-limits';
 import { yaml } from '../helpers';
-import { ruleTester } from './rule-tester';
+import { ruleTester, samFunction } from './rule-tester';
 
-const fn = (...props: string[]) => yaml(
-  'Transform: AWS::Serverless-2016-10-31',
-  'Resources:',
-  '  Api:',
-  '    Type: AWS::Serverless::Function',
-  '    Properties:',
-  '      Runtime: nodejs22.x',
-  '      Handler: index.handler',
-  ...props.map((p) => `      ${p}`),
-);
+const fn = (...props: string[]) => samFunction('nodejs22.x', 'Handler: index.handler', ...props);
 
 ruleTester(lambdaMemoryRange, {
   valid: [

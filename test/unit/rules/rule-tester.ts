@@ -64,3 +64,17 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
     }
   });
 }
+
+/** A SAM template with one function `Api` of this runtime and these properties (each a line under Properties). */
+export function samFunction(runtime: string, ...props: string[]): string {
+  return [
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Api:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    `      Runtime: ${runtime}`,
+    ...props.map((p) => `      ${p}`),
+    '',
+  ].join('\n');
+}

@@ -1,15 +1,7 @@
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from '../../../src/core/rules/runtimes';
-import { yaml } from '../helpers';
-import { ruleTester } from './rule-tester';
+import { ruleTester, samFunction } from './rule-tester';
 
-const fn = (runtime: string) => yaml(
-  'Transform: AWS::Serverless-2016-10-31',
-  'Resources:',
-  '  Api:',
-  '    Type: AWS::Serverless::Function',
-  '    Properties:',
-  `      Runtime: ${runtime}`,
-);
+const fn = (runtime: string) => samFunction(runtime);
 
 ruleTester(runtimeDeprecated, {
   valid: [

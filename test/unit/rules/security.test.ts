@@ -1,17 +1,9 @@
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from '../../../src/core/rules/security';
 import { lambdaEdgeRestrictions } from '../../../src/core/rules/edge';
 import { yaml } from '../helpers';
-import { ruleTester } from './rule-tester';
+import { ruleTester, samFunction } from './rule-tester';
 
-const fn = (...props: string[]) => yaml(
-  'Transform: AWS::Serverless-2016-10-31',
-  'Resources:',
-  '  Api:',
-  '    Type: AWS::Serverless::Function',
-  '    Properties:',
-  '      Runtime: nodejs22.x',
-  ...props.map((p) => `      ${p}`),
-);
+const fn = (...props: string[]) => samFunction('nodejs22.x', ...props);
 const env = (...vars: string[]) => fn('Environment:', '  Variables:', ...vars.map((v) => `    ${v}`));
 
 ruleTester(envPlaintextSecret, {
