@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Template } from '../core';
+import { suppressionFix } from '../core/rules';
 import type { Fix } from '../core/rules';
 import type { Analyzer } from './diagnostics';
 import { DIAGNOSTIC_SOURCE, rangeOf } from './diagnostics';
@@ -19,12 +20,20 @@ export class RuleCodeActions implements vscode.CodeActionProvider {
     if (!template) return [];
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const actions: vscode.CodeAction[] = [];
+    const suppressions: vscode.CodeAction[] = [];
+    const offered = new Set<string>();
     for (const finding of this.analyzer.analysis(template).findings) {
-      if (finding.fixes.length === 0 || !rangeOf(template, finding.span).intersection(range)) continue;
+      if (!rangeOf(template, finding.span).intersection(range)) continue;
       const diagnostic = ours.find((d) => codeOf(d) === finding.ruleId && d.range.isEqual(rangeOf(template, finding.span)));
       for (const fix of finding.fixes) actions.push(toAction(document.uri, template, fix, diagnostic));
+      // Suppressions come last, once per rule and place, so the real fixes stay on top of the menu.
+      for (const fix of [suppressionFix(template, finding.ruleId, finding.logicalId), suppressionFix(template, finding.ruleId, undefined)]) {
+        if (!fix || offered.has(fix.title)) continue;
+        offered.add(fix.title);
+        suppressions.push(toAction(document.uri, template, fix, diagnostic));
+      }
     }
-    return actions;
+    return [...actions, ...suppressions];
   }
 }
 

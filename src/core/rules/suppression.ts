@@ -1,6 +1,8 @@
-import type { Node, Span } from '../model/nodes';
+import type { Node, SeqNode, Span } from '../model/nodes';
 import { itemsOf, mapAt, stringOf, valueOf } from '../model/nodes';
 import type { Resource, Template } from '../model/template';
+import { insertPath, lineStart, RawText } from './edits';
+import type { Fix, TextEdit } from './types';
 
 /** The Metadata key under which users list the rules to ignore: `serverless-workbench: { ignore: [id, ...] }`. */
 export const SUPPRESSION_KEY = 'serverless-workbench';
@@ -61,4 +63,37 @@ function ignoreList(metadata: Node | undefined): ReadonlySet<string> {
   const ignore = valueOf(mapAt(metadata, SUPPRESSION_KEY), 'ignore');
   const items = ignore?.kind === 'seq' ? itemsOf(ignore) : ignore ? [ignore] : [];
   return new Set(items.map(stringOf).filter((s): s is string => s !== undefined));
+}
+
+/**
+ * "Ignore <rule> for <resource>" (or for the whole template): adds the rule id to the `ignore` list under
+ * `Metadata: serverless-workbench:`, creating what is missing, on new lines or inside an existing list.
+ */
+export function suppressionFix(template: Template, ruleId: string, logicalId: string | undefined): Fix | undefined {
+  const resource = logicalId !== undefined ? template.resourceById.get(template.resourceById.get(logicalId)?.generatedBy?.logicalId ?? logicalId) : undefined;
+  const owner = resource?.origin === 'written' ? resource.node : template.kind === 'serverless' ? undefined : template.root;
+  if (!owner || owner.entries.length === 0) return undefined;
+  const where = owner === template.root ? 'this template' : `'${resource!.logicalId}'`;
+  const ignore = valueOf(mapAt(valueOf(owner, 'Metadata'), SUPPRESSION_KEY), 'ignore');
+  let edit: TextEdit;
+  if (ignore?.kind === 'seq' && ignore.items.length > 0) {
+    edit = appendItem(template, ignore, ruleId);
+  } else if (ignore) {
+    return undefined;
+  } else {
+    const list = new RawText(`[${ruleId}]`, JSON.stringify([ruleId]));
+    edit = insertPath(template, owner, ['Metadata', SUPPRESSION_KEY, 'ignore'], list, owner === template.root ? 'Resources' : undefined);
+  }
+  return { title: `Ignore ${ruleId} for ${where}`, edits: [edit] };
+}
+
+function appendItem(template: Template, list: SeqNode, item: string): TextEdit {
+  const last = list.items[list.items.length - 1];
+  const flow = template.text[list.span.start] === '[';
+  if (flow || template.format === 'json') {
+    return { span: { start: last.span.end, end: last.span.end }, newText: `, ${template.format === 'json' ? JSON.stringify(item) : item}` };
+  }
+  const dash = lineStart(template.text, last.span.start);
+  const indent = template.text.slice(dash, last.span.start);
+  return { span: { start: last.span.end, end: last.span.end }, newText: `\n${indent}${item}` };
 }

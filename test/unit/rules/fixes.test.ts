@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyzeTemplate } from '../../../src/core/rules';
+import { analyzeTemplate, suppressionFix } from '../../../src/core/rules';
 import type { Fix, Rule, TextEdit } from '../../../src/core/rules';
 import { lambdaMemoryRange, lambdaTimeoutRange } from '../../../src/core/rules/lambda-limits';
 import { getattUndefined, refUndefined, subVariableUndefined } from '../../../src/core/rules/references';
@@ -98,5 +98,32 @@ describe('quick fixes', () => {
     assert.equal(applyOnly(refUndefined, withSection, /Add parameter/), withSection.replace('    Type: String\n', '    Type: String\n  QueuePrefix:\n    Type: String\n'));
     const without = yaml('Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Properties:', "      QueueName: !Sub '${Prefix}-q'");
     assert.equal(applyOnly(subVariableUndefined, without, /Add parameter 'Prefix'/), `Parameters:\n  Prefix:\n    Type: String\n${without}`);
+  });
+});
+
+describe('suppression quick fixes', () => {
+  const findingsAfter = (text: string) => analyzeTemplate(load(text), { today: TODAY }, [lambdaMemoryRange]).findings;
+  const apply = (text: string, logicalId: string | undefined) => {
+    const fix = suppressionFix(load(text), 'lambda-memory-range', logicalId);
+    assert.ok(fix);
+    return applyEdits(text, fix.edits);
+  };
+  const fn = (...extra: string[]) => sam('Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      MemorySize: 99999', ...extra);
+
+  it('adds Metadata to the resource, and the finding is gone', () => {
+    const fixed = apply(fn(), 'Fn');
+    assert.equal(fixed, fn('    Metadata:', '      serverless-workbench:', '        ignore: [lambda-memory-range]'));
+    assert.deepEqual(findingsAfter(fixed), []);
+  });
+
+  it('appends to an existing block list', () => {
+    const text = fn('    Metadata:', '      serverless-workbench:', '        ignore:', '          - api-no-auth');
+    assert.equal(apply(text, 'Fn'), fn('    Metadata:', '      serverless-workbench:', '        ignore:', '          - api-no-auth', '          - lambda-memory-range'));
+  });
+
+  it('adds template-wide Metadata before Resources', () => {
+    const fixed = apply(fn(), undefined);
+    assert.equal(fixed, sam('Metadata:', '  serverless-workbench:', '    ignore: [lambda-memory-range]', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      MemorySize: 99999'));
+    assert.deepEqual(findingsAfter(fixed), []);
   });
 });
