@@ -2,7 +2,16 @@ import * as vscode from 'vscode';
 import { registerCodeActions } from './vscode/code-actions';
 import { Analyzer, registerDiagnostics } from './vscode/diagnostics';
 import type { AnalysisTiming } from './vscode/diagnostics';
+import { registerCostActions } from './vscode/cost-actions';
+import { registerCostBreakdown } from './vscode/cost-breakdown';
+import { registerCostExplorer } from './vscode/cost-explorer';
+import { registerCostHover } from './vscode/cost-hover';
+import { registerCostLens } from './vscode/cost-lens';
+import { CostService } from './vscode/cost-service';
+import { registerCostStatus } from './vscode/cost-status';
+import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode/cost-usage-file';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
+import { registerInvoke } from './vscode/invoke';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
@@ -11,6 +20,10 @@ import { registerWelcomeCommands } from './vscode/welcome';
 export interface WorkbenchApi {
   readonly templates: TemplateStore;
   readonly explorer: ExplorerProvider;
+  /** Milliseconds from the host starting to evaluate our bundle to the end of `activate` (`npm run bench`). */
+  readonly activationMs: number | undefined;
+  readonly cost: CostService;
+  readonly costStatus: vscode.StatusBarItem;
   readonly diagnostics: { readonly analyzer: Analyzer; lastAnalysis(): AnalysisTiming | undefined };
 }
 
@@ -18,14 +31,27 @@ export interface WorkbenchApi {
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const store = new TemplateStore(() => setting('analysis.debounceMs', 150));
   const explorer = registerExplorer(store, context.extensionUri);
+  const cost = new CostService(store);
+  const costStatus = registerCostStatus(cost);
   const output = vscode.window.createOutputChannel('Serverless Workbench');
   const analyzer = new Analyzer(output);
   const diagnostics = registerDiagnostics(store, analyzer);
   context.subscriptions.push(
-    store, explorer.disposable, registerWelcomeCommands(context.extensionUri), output, analyzer, diagnostics.disposable,
-    registerCodeActions(store, analyzer),
+    output, analyzer, diagnostics.disposable, registerCodeActions(store, analyzer),
+    store,
+    explorer.disposable,
+    registerWelcomeCommands(context.extensionUri),
+    registerInvoke(context, store),
+    cost, registerCostLens(cost), registerCostBreakdown(cost), registerCostHover(cost),
+    registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
+    registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
   );
-  return { templates: store, explorer: explorer.provider, diagnostics: { analyzer, lastAnalysis: diagnostics.lastAnalysis } };
+  const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
+  return {
+    templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item,
+    diagnostics: { analyzer, lastAnalysis: diagnostics.lastAnalysis },
+    activationMs: loadStart === undefined ? undefined : performance.now() - loadStart,
+  };
 }
 
 export function deactivate(): void {

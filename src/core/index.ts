@@ -8,3 +8,4 @@ export type { LoadOptions } from './model/load';
 export { detectKind, isConventionalTemplateName, mightBeTemplate } from './model/detect';
 export { referencesIn, subVariables, isPseudoParameter } from './model/references';
 export type { Reference, ReferenceKind } from './model/references';
+export { deployedResources } from './model/sam/transformed';
