@@ -1,3 +1,5 @@
+import { deployedType } from '../model/sam/transformed';
+
 /**
  * Return values (`Fn::GetAtt` attributes) of the resource types users reference most, from the "Return values"
  * section of each type's page in the CloudFormation resource reference. Types not listed are not checked.
@@ -30,15 +32,7 @@ export const GETATT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   'AWS::Logs::LogGroup': ['Arn'],
 };
 
-/** The CloudFormation type a SAM type becomes under the same logical ID, whose attributes GetAtt reads. */
-const SAM_DEPLOYED_TYPE: Readonly<Record<string, string>> = {
-  'AWS::Serverless::Function': 'AWS::Lambda::Function',
-  'AWS::Serverless::Api': 'AWS::ApiGateway::RestApi',
-  'AWS::Serverless::HttpApi': 'AWS::ApiGatewayV2::Api',
-  'AWS::Serverless::SimpleTable': 'AWS::DynamoDB::Table',
-  'AWS::Serverless::StateMachine': 'AWS::StepFunctions::StateMachine',
-};
-
+/** Attributes of a resource type; SAM types answer with those of the type the transform makes of them. */
 export function attributesOf(type: string): readonly string[] | undefined {
-  return GETATT_ATTRIBUTES[SAM_DEPLOYED_TYPE[type] ?? type];
+  return GETATT_ATTRIBUTES[deployedType({ type })];
 }

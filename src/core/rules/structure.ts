@@ -1,4 +1,5 @@
 import { entryOf } from '../model/nodes';
+import { deployedResources } from '../model/sam/transformed';
 import type { ParseProblem } from '../model/parse-result';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
@@ -120,6 +121,7 @@ function countRule(spec: CountSpec): Rule {
       if (count <= spec.limit) return;
       const section = entryOf(template.root, spec.section);
       const generated = template.resources.filter((r) => r.origin === 'generated').length;
+      // The written count is what deploys of them: a SAM Connector leaves only what it generates.
       const detail = spec.id === 'template-resource-count' && generated > 0 ? ` after the ${template.kind === 'serverless' ? 'framework adds its own' : 'SAM transform'} (${count - generated} written, ${generated} generated)` : '';
       context.report({ messageId: 'tooMany', data: { count, detail }, span: section?.keySpan ?? { start: 0, end: 0 } });
     },
@@ -128,7 +130,7 @@ function countRule(spec: CountSpec): Rule {
 
 export const templateResourceCount = countRule({
   id: 'template-resource-count', section: 'Resources', noun: 'resources', limit: TEMPLATE_LIMITS.resources,
-  count: (t) => t.resources.length,
+  count: (t) => deployedResources(t.resources).length,
   docs: {
     why: 'CloudFormation rejects the stack. SAM and the Serverless Framework add resources of their own (roles, permissions, API stages, event source mappings), so the count that matters is the one after the transform.',
     fact: 'Resources per template: 500 (aws-facts.md §C, CloudFormation quotas); the generated resources are those of aws-facts.md §F.',

@@ -1,8 +1,9 @@
 import {
   duplicateKey, logicalIdInvalid, templateParameterCount, templateResourceCount, templateSize, yamlSyntax,
 } from '../../../src/core/rules/structure';
-import { yaml } from '../helpers';
-import { ruleTester } from './rule-tester';
+import { strict as assert } from 'assert';
+import { load, yaml } from '../helpers';
+import { ruleTester, run } from './rule-tester';
 
 const queues = (n: number, prefix = 'Q') => Array.from({ length: n }, (_, i) => `  ${prefix}${i}:\n    Type: AWS::SQS::Queue`);
 
@@ -41,4 +42,18 @@ ruleTester(templateSize, {
     { name: 'over the inline limit: info', text: padded(60_000), findings: [{ range: '1:1-1:39', text: "AWSTemplateFormatVersion: '2010-09-09'", message: /must be uploaded to S3/, severity: 'info' }] },
     { name: 'over 1 MB: error', text: padded(1_100_000), findings: [{ range: '1:1-1:39', text: "AWSTemplateFormatVersion: '2010-09-09'", message: /at most 1,000,000 bytes/, severity: 'error' }] },
   ],
+});
+
+describe('template-resource-count after the SAM transform', () => {
+  it('counts what SAM generates for the written functions', () => {
+    // 200 functions with an Api event each: 200 functions + 200 roles + 200 permissions + the implicit API, its deployment and stage.
+    const functions = Array.from({ length: 200 }, (_, i) => [
+      `  Fn${i}:`, '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x', '      Handler: index.handler', '      CodeUri: src/',
+      '      Events:', '        Get:', '          Type: Api', '          Properties:', `            Path: /f${i}`, '            Method: get',
+    ].join('\n'));
+    const template = load(yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', ...functions));
+    const findings = run(template, templateResourceCount);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /^This template has 603 resources after the SAM transform \(200 written, 403 generated\); CloudFormation allows 500\.$/);
+  });
 });
