@@ -15,7 +15,8 @@ export const PACKAGE_LIMITS = {
 
 /** The local folder a function's code is built from, or undefined for S3 locations, images and inline code. */
 export function codeDirOf(template: Template, fn: FunctionView): string | undefined {
-  if (fn.packageType === 'Image' || !fn.codeUri || fn.codeUri.node?.kind !== 'scalar') return undefined;
+  // A map is an S3 location (`Bucket`/`Key`); a default (the Serverless service folder) has no node.
+  if (fn.packageType === 'Image' || !fn.codeUri || (fn.codeUri.node && fn.codeUri.node.kind !== 'scalar')) return undefined;
   const props = fn.resource.properties;
   if (valueOf(props, 'InlineCode') || valueOf(valueOf(props, 'Code'), 'ZipFile')) return undefined;
   return localDir(template, fn.codeUri.value);

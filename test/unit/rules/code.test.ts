@@ -69,6 +69,16 @@ describe('code on disk', () => {
       assert.deepEqual(await analyse(template('CodeUri: src/', 'Runtime: java21', 'Handler: a.B::handle')), []);
     });
 
+    it('checks Serverless Framework handlers against the service folder', async function () {
+      write('src/handler.mjs', 'export const hello = async () => ({});\n');
+      const service = load(yaml('service: demo', 'provider:', '  name: aws', '  runtime: nodejs22.x', 'functions:', '  hello:', '    handler: src/handler.hello', '  missing:', '    handler: src/nope.run'), path.join(root, 'serverless.yml'));
+      if (service.functions.length === 0) this.skip();
+      assert.deepEqual(await analyse(service), [{
+        range: '9:14-9:26', severity: 'warning',
+        message: "Function 'missing': handler 'src/nope.run' needs one of src/nope.js, src/nope.mjs, src/nope.cjs, src/nope.ts, src/nope.mts in '.', and none exists.",
+      }]);
+    });
+
     it('does not judge files whose exports are built at run time', () => {
       assert.equal(definesExport('module.exports = makeHandlers();', 'handler', 'node'), true);
       assert.equal(definesExport('export { run as handler };', 'handler', 'node'), true);
