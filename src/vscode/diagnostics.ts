@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Span, Template } from '../core';
 import { codeQueriesOf } from '../core/code/targets';
+import type { CodeQueries } from '../core/code/targets';
 import { analyzeTemplate, ruleDocsUrl, todayIso } from '../core/rules';
 import type { AnalysisResult, Finding, Severity, SeverityOverride } from '../core/rules';
 import { CodeFactsCache } from './code-facts';
@@ -11,6 +12,8 @@ export const DIAGNOSTIC_SOURCE = 'serverless-workbench';
 export const LAST_ANALYSIS_COMMAND = 'serverlessWorkbench.diagnostics.lastAnalysis';
 /** Templates analysed per slice of the workspace scan, so a large workspace never blocks the extension host. */
 const SCAN_SLICE = 20;
+/** Code measurements that finish within this time are published together. */
+const CODE_UPDATE_DELAY_MS = 200;
 
 /** How long the last analysis of a document took, for the benchmarks and for users who wonder. */
 export interface AnalysisTiming {
@@ -28,6 +31,7 @@ export interface AnalysisTiming {
  */
 export class Analyzer implements vscode.Disposable {
   private readonly cache = new WeakMap<Template, { key: string; result: AnalysisResult }>();
+  private readonly queries = new WeakMap<Template, CodeQueries>();
   private readonly reportedCrashes = new Set<string>();
   private settingsVersion = 0;
   private todayOverride: string | undefined;
@@ -48,7 +52,7 @@ export class Analyzer implements vscode.Disposable {
 
   analysis(template: Template): AnalysisResult {
     const today = this.todayOverride ?? todayIso();
-    const key = `${today}|${this.settingsVersion}|${this.code.version}`;
+    const key = `${today}|${this.settingsVersion}|${this.codeSignature(template)}`;
     const cached = this.cache.get(template);
     if (cached?.key === key) return cached.result;
     const result = analyzeTemplate(template, {
@@ -59,8 +63,31 @@ export class Analyzer implements vscode.Disposable {
     });
     this.cache.set(template, { key, result });
     this.reportCrashes(template, result);
-    this.code.request(codeQueriesOf(template));
+    this.code.request(this.queriesOf(template));
     return result;
+  }
+
+  /**
+   * What is known about this template's own code: a measurement of another template's folder must not
+   * recompute this one's analysis, so the cache key holds only the facts this template reads.
+   */
+  private codeSignature(template: Template): string {
+    const queries = this.queriesOf(template);
+    if (queries.handlers.length === 0 && queries.packages.length === 0) return '';
+    const facts = this.code.facts;
+    return [
+      ...queries.handlers.map((q) => facts.handler(q.dir, q.handler, q.runtime)?.status ?? '?'),
+      ...queries.packages.map((dir) => facts.packageSize(dir)?.unzippedBytes ?? '?'),
+    ].join(',');
+  }
+
+  private queriesOf(template: Template): CodeQueries {
+    let queries = this.queries.get(template);
+    if (!queries) {
+      queries = codeQueriesOf(template);
+      this.queries.set(template, queries);
+    }
+    return queries;
   }
 
   dispose(): void {
@@ -107,17 +134,22 @@ export function toDiagnostic(uri: vscode.Uri, template: Template, finding: Findi
  */
 export function registerDiagnostics(store: TemplateStore, analyzer: Analyzer): { disposable: vscode.Disposable; lastAnalysis: () => AnalysisTiming | undefined } {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  /** The result each document's Problems show, so an unchanged analysis is not handed to VS Code again. */
+  const shown = new Map<string, AnalysisResult>();
   let last: AnalysisTiming | undefined;
 
   const publish = (uri: vscode.Uri): void => {
     const template = store.get(uri);
     if (!template) {
       collection.delete(uri);
+      shown.delete(uri.toString());
       return;
     }
     const start = performance.now();
     const result = analyzer.analysis(template);
     const analysisMs = performance.now() - start;
+    if (shown.get(uri.toString()) === result) return;
+    shown.set(uri.toString(), result);
     collection.set(uri, result.findings.map((f) => toDiagnostic(uri, template, f)));
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     last = { uri: uri.toString(), version: open?.version, analysisMs, publishedAt: Date.now() };
@@ -131,19 +163,30 @@ export function registerDiagnostics(store: TemplateStore, analyzer: Analyzer): {
     }
   };
 
-  for (const document of vscode.workspace.textDocuments) if (store.modelOf(document)) publish(document.uri);
-  // The workspace scan waits until activation has finished, then runs in slices.
+  // Nothing is analysed during activation: open documents right after it, the workspace scan a little later, in slices.
+  const openDocuments = setTimeout(() => {
+    for (const document of vscode.workspace.textDocuments) if (store.modelOf(document)) publish(document.uri);
+  }, 0);
   const scan = setTimeout(() => void publishKnown(), 500);
+  let codeUpdate: NodeJS.Timeout | undefined;
 
   const disposables = [
     collection,
     store.onDidChange((uri) => (uri ? publish(uri) : void publishKnown())),
-    analyzer.code.onDidUpdate(() => void publishKnown()),
+    analyzer.code.onDidUpdate(() => {
+      // Measurements finish in bursts (one per template at start-up): publish once per burst.
+      clearTimeout(codeUpdate);
+      codeUpdate = setTimeout(() => void publishKnown(), CODE_UPDATE_DELAY_MS);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) void publishKnown();
     }),
     vscode.commands.registerCommand(LAST_ANALYSIS_COMMAND, () => last),
-    new vscode.Disposable(() => clearTimeout(scan)),
+    new vscode.Disposable(() => {
+      clearTimeout(openDocuments);
+      clearTimeout(scan);
+      clearTimeout(codeUpdate);
+    }),
   ];
   return { disposable: vscode.Disposable.from(...disposables), lastAnalysis: () => last };
 }

@@ -103,6 +103,17 @@ describe('diagnostics in VS Code', () => {
     assert.ok(timing.analysisMs >= 0);
   });
 
+  it('finds a missing handler off the typing path, and clears it when the file appears', async () => {
+    const text = BAD_TEMPLATE.replace('provided.al2023023', 'nodejs22.x').replace('bootstrap', 'app.handler')
+      .replace('MemorySize: 20000', 'MemorySize: 512').replace('InlineCode: x', 'CodeUri: src/');
+    const document = await openTemplate('handler/template.yaml', text);
+    const missing = await eventually('lambda-handler-missing', () => ours(document.uri).find((d) => codeOf(d) === 'lambda-handler-missing'), 10_000);
+    assert.equal(summary(missing), 'lambda-handler-missing 7:16-7:27');
+    assert.match(missing.message, /needs one of app\.js, app\.mjs/);
+    await vscode.workspace.fs.writeFile(file('handler/src/app.mjs'), new TextEncoder().encode('export const handler = async () => ({});\n'));
+    await eventually('the handler warning gone once the file exists', () => !ours(document.uri).some((d) => codeOf(d) === 'lambda-handler-missing'), 10_000);
+  });
+
   it('reports templates on disk that are not open, and nothing on YAML that is no template', async () => {
     const onDisk = file('closed/template.yaml');
     await vscode.workspace.fs.writeFile(onDisk, new TextEncoder().encode(BAD_TEMPLATE));
