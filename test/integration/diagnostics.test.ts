@@ -106,6 +106,7 @@ describe('diagnostics in VS Code', () => {
   it('finds a missing handler off the typing path, and clears it when the file appears', async () => {
     const text = BAD_TEMPLATE.replace('provided.al2023023', 'nodejs22.x').replace('bootstrap', 'app.handler')
       .replace('MemorySize: 20000', 'MemorySize: 512').replace('InlineCode: x', 'CodeUri: src/');
+    await vscode.workspace.fs.writeFile(file('handler/src/index.js'), new TextEncoder().encode('exports.other = 1;\n'));
     const document = await openTemplate('handler/template.yaml', text);
     const missing = await eventually('lambda-handler-missing', () => ours(document.uri).find((d) => codeOf(d) === 'lambda-handler-missing'), 10_000);
     assert.equal(summary(missing), 'lambda-handler-missing 7:16-7:27');

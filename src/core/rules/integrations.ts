@@ -1,5 +1,5 @@
 import { entryOf, itemsOf, numberOf, stringOf, valueOf } from '../model/nodes';
-import type { Node, Span } from '../model/nodes';
+import type { MapNode, Node, Span } from '../model/nodes';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
 import { insertPath, replaceScalar } from './edits';
@@ -15,6 +15,14 @@ export const SQS_BATCH_WITHOUT_WINDOW_MAX = 10;
 export const SQS_FIFO_BATCH_MAX = 10;
 /** aws-facts.md §C "Step Functions / EventBridge": target Input ≤ 8,192 characters. */
 export const EVENTBRIDGE_INPUT_MAX = 8192;
+
+/**
+ * Whether a property can be added to an event's map by name. A Serverless event's map uses SAM's names for the
+ * framework's keys (`batchSize` is read as BatchSize), so adding one there would write the wrong name.
+ */
+function canAddTo(template: Template, properties: MapNode | undefined): properties is MapNode {
+  return template.kind !== 'serverless' && properties !== undefined && properties.entries.length > 0;
+}
 
 export const apiGatewayTimeout = defineRule({
   id: 'api-gateway-timeout',
@@ -128,7 +136,7 @@ export const sqsBatchWindow = defineRule({
         messageId: 'noWindow', data: { size, max: SQS_BATCH_WITHOUT_WINDOW_MAX }, span: batch.span, logicalId: s.logicalId,
         fixes: windowNode?.kind === 'scalar'
           ? [{ title: 'Set MaximumBatchingWindowInSeconds to 1', edits: [replaceScalar(template, windowNode, 1)] }]
-          : s.properties && !windowNode ? [{ title: 'Add MaximumBatchingWindowInSeconds: 1', edits: [insertPath(template, s.properties, ['MaximumBatchingWindowInSeconds'], 1)] }] : [],
+          : canAddTo(template, s.properties) && !windowNode ? [{ title: 'Add MaximumBatchingWindowInSeconds: 1', edits: [insertPath(template, s.properties, ['MaximumBatchingWindowInSeconds'], 1)] }] : [],
       });
     }
   },
@@ -189,7 +197,7 @@ export const streamStartingPosition = defineRule({
         // The Serverless Framework fills in a default position for streams, so only SAM and CloudFormation need it written.
         context.report({
           messageId: 'missing', data: { source: s.kind }, span: s.anchor, logicalId: s.logicalId,
-          fixes: s.properties && s.properties.entries.length > 0 ? [{ title: 'Add StartingPosition: LATEST', edits: [insertPath(template, s.properties, ['StartingPosition'], 'LATEST')] }] : [],
+          fixes: canAddTo(template, s.properties) ? [{ title: 'Add StartingPosition: LATEST', edits: [insertPath(template, s.properties, ['StartingPosition'], 'LATEST')] }] : [],
         });
       }
     }

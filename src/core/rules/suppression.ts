@@ -70,11 +70,16 @@ function ignoreList(metadata: Node | undefined): ReadonlySet<string> {
  * `Metadata: serverless-workbench:`, creating what is missing, on new lines or inside an existing list.
  */
 export function suppressionFix(template: Template, ruleId: string, logicalId: string | undefined): Fix | undefined {
-  const resource = logicalId !== undefined ? template.resourceById.get(template.resourceById.get(logicalId)?.generatedBy?.logicalId ?? logicalId) : undefined;
-  const owner = resource?.origin === 'written' ? resource.node : template.kind === 'serverless' ? undefined : template.root;
-  if (!owner || owner.entries.length === 0) return undefined;
-  const where = owner === template.root ? 'this template' : `'${resource!.logicalId}'`;
-  const ignore = valueOf(mapAt(valueOf(owner, 'Metadata'), SUPPRESSION_KEY), 'ignore');
+  const root = template.root;
+  const target = logicalId !== undefined ? template.resourceById.get(logicalId) : undefined;
+  const resource = target?.generatedBy ? template.resourceById.get(target.generatedBy.logicalId) : target;
+  // A resource's own map, when it is a CloudFormation resource as written (a serverless.yml function is not).
+  const own = resource?.origin === 'written' && valueOf(resource.node, 'Type') ? resource.node : undefined;
+  if (logicalId !== undefined && !own) return undefined;
+  if (!root || (own ?? root).entries.length === 0) return undefined;
+  const section = own ? 'Metadata' : template.kind === 'serverless' ? 'custom' : 'Metadata';
+  const owner = own ?? root;
+  const ignore = valueOf(mapAt(valueOf(owner, section), SUPPRESSION_KEY), 'ignore');
   let edit: TextEdit;
   if (ignore?.kind === 'seq' && ignore.items.length > 0) {
     edit = appendItem(template, ignore, ruleId);
@@ -82,9 +87,9 @@ export function suppressionFix(template: Template, ruleId: string, logicalId: st
     return undefined;
   } else {
     const list = new RawText(`[${ruleId}]`, JSON.stringify([ruleId]));
-    edit = insertPath(template, owner, ['Metadata', SUPPRESSION_KEY, 'ignore'], list, owner === template.root ? 'Resources' : undefined);
+    edit = insertPath(template, owner, [section, SUPPRESSION_KEY, 'ignore'], list, own ? undefined : 'Resources');
   }
-  return { title: `Ignore ${ruleId} for ${where}`, edits: [edit] };
+  return { title: `Ignore ${ruleId} for ${own ? `'${resource!.logicalId}'` : 'this template'}`, edits: [edit] };
 }
 
 function appendItem(template: Template, list: SeqNode, item: string): TextEdit {

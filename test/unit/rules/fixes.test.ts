@@ -1,18 +1,13 @@
 import { strict as assert } from 'assert';
 import { analyzeTemplate, suppressionFix } from '../../../src/core/rules';
-import type { Fix, Rule, TextEdit } from '../../../src/core/rules';
+import type { Fix, Rule } from '../../../src/core/rules';
 import { lambdaMemoryRange, lambdaTimeoutRange } from '../../../src/core/rules/lambda-limits';
 import { getattUndefined, refUndefined, subVariableUndefined } from '../../../src/core/rules/references';
 import { runtimeDeprecated, runtimeUnknown } from '../../../src/core/rules/runtimes';
 import { envPlaintextSecret } from '../../../src/core/rules/security';
 import { sqsVisibilityTimeout } from '../../../src/core/rules/integrations';
 import { load, yaml } from '../helpers';
-import { TODAY } from './rule-tester';
-
-/** Applies edits the way VS Code applies a WorkspaceEdit: all against the original text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
-}
+import { applyEdits, TODAY } from './rule-tester';
 
 function fixesOf(rule: Rule, text: string, fileName = 'template.yaml'): Fix[] {
   const result = analyzeTemplate(load(text, fileName), { today: TODAY }, [rule]);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { analyzeTemplate } from '../../../src/core/rules';
-import type { AnalysisInputs, Finding, Rule, Severity } from '../../../src/core/rules';
+import type { AnalysisInputs, Finding, Rule, Severity, TextEdit } from '../../../src/core/rules';
 import type { Template } from '../../../src/core';
 import { load } from '../helpers';
 
@@ -77,4 +77,9 @@ export function samFunction(runtime: string, ...props: string[]): string {
     ...props.map((p) => `      ${p}`),
     '',
   ].join('\n');
+}
+
+/** Applies edits the way VS Code applies a WorkspaceEdit: all against the original text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { analyzeTemplate } from '../../../src/core/rules';
+import { analyzeTemplate, suppressionFix } from '../../../src/core/rules';
 import { load, yaml } from '../helpers';
-import { rangeOf, TODAY } from './rule-tester';
+import { applyEdits, rangeOf, TODAY } from './rule-tester';
 
 const SERVICE = yaml(
   'service: orders',
@@ -45,5 +45,14 @@ describe('rules on serverless.yml, positioned on its lines', function () {
   it('offers the framework\'s own ${ssm:} reference for a plaintext secret', () => {
     const secret = analyzeTemplate(template, { today: TODAY }).findings.find((f) => f.ruleId === 'env-plaintext-secret');
     assert.deepEqual(secret?.fixes[0].edits.map((e) => e.newText), ['${ssm:/orders/${sls:stage}/DB_PASSWORD}']);
+  });
+
+  it('suppresses a rule for the whole service under custom, where the framework allows our key', () => {
+    const fix = suppressionFix(template, 'lambda-memory-range', undefined);
+    assert.ok(fix);
+    const fixed = load(applyEdits(SERVICE, fix.edits), '/project/serverless.yml');
+    assert.match(fixed.text, /\ncustom:\n  serverless-workbench:\n    ignore: \[lambda-memory-range\]\n$/);
+    assert.deepEqual(analyzeTemplate(fixed, { today: TODAY }).findings.filter((f) => f.ruleId === 'lambda-memory-range'), []);
+    assert.equal(suppressionFix(template, 'lambda-memory-range', template.functions[0].logicalId), undefined, 'a function in serverless.yml has no Metadata');
   });
 });
