@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
+import { screenshot } from './report';
 import { eventually, workbench, workspaceUri } from './workbench';
 
 const SOURCE = 'serverless-workbench';
@@ -58,6 +59,8 @@ describe('diagnostics in VS Code', () => {
     assert.match(runtime.message, /Did you mean 'provided\.al2023'\?/);
     const target = (runtime.code as { target: vscode.Uri }).target;
     assert.equal(target.toString(true), 'https://github.com/serverless-workbench/serverless-workbench/blob/main/docs/rules.md#runtime-unknown');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('diagnostics-problems-panel');
   });
 
   it('applies a quick fix through the code action provider and the diagnostic goes away', async () => {
