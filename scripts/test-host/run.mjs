@@ -18,6 +18,8 @@ const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 /** The suite must say it started within this time, or the extension host is not running it at all. */
 const SUITE_START_TIMEOUT_MS = 90_000;
 const LOG_TAIL_LINES = 60;
+/** Where pictures the suite asks for with `screenshot(name)` (test/integration/report.ts) are saved. */
+const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 const { values: options } = parseArgs({
   options: {
