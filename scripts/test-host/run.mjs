@@ -13,8 +13,6 @@ import { startHost } from './host.mjs';
 import { ensureTestHost, REPO_ROOT } from './setup.mjs';
 import { buildExtensionIfStale, bundleSuite, copyWorkspace, defaultWorkspace, isRestricted, SUITE_ENTRY, SUITE_OUT } from './suite.mjs';
 
-/** Where screenshots the suite asks for are saved (declared before the top-level await that uses it). */
-const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 /** The suite must say it started within this time, or the extension host is not running it at all. */
 const SUITE_START_TIMEOUT_MS = 90_000;
 const LOG_TAIL_LINES = 60;
