@@ -115,13 +115,13 @@ describe('diagnostics in VS Code', () => {
     assert.equal(summary(missing), 'lambda-handler-missing 7:16-7:27');
     assert.match(missing.message, /needs one of app\.js, app\.mjs/);
     await vscode.workspace.fs.writeFile(file('handler/src/app.mjs'), new TextEncoder().encode('export const handler = async () => ({});\n'));
-    await eventually('the handler warning gone once the file exists', () => !ours(document.uri).some((d) => codeOf(d) === 'lambda-handler-missing'), 10_000);
+    await eventually('the handler warning gone once the file exists', () => !ours(document.uri).some((d) => codeOf(d) === 'lambda-handler-missing'), 20_000);
   });
 
   it('reports templates on disk that are not open, and nothing on YAML that is no template', async () => {
     const onDisk = file('closed/template.yaml');
     await vscode.workspace.fs.writeFile(onDisk, new TextEncoder().encode(BAD_TEMPLATE));
-    await eventually('diagnostics for a template that is not open', () => ours(onDisk).length === 2, 10_000);
+    await eventually('diagnostics for a template that is not open', () => ours(onDisk).length === 2, 20_000);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === onDisk.toString()));
     const workflow = await openTemplate('workflow.yaml', 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
     await new Promise((r) => setTimeout(r, 500));
