@@ -4,6 +4,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { InvokeApiServer, invokeRemote, LocalInvoker, localFunctionOf, parseSamconfig, readDeployDefaults, type Target } from '../../../src/core/invoke';
 import { EMPTY_OVERRIDES } from '../../../src/core/invoke/overrides';
+import { awsProfileNames } from '../../../src/core/invoke/remote/profiles';
 import { load, yaml } from '../helpers';
 import { request, workspace } from './fixtures';
 
@@ -168,5 +169,21 @@ describe('samconfig.toml reader', () => {
     assert.deepEqual(t['default.deploy.parameters'].tags, ['x', 'y']);
     assert.equal(t['default.deploy.parameters'].confirm, true);
     assert.throws(() => parseSamconfig('[a]\nstack_name = "open\n', 'samconfig.toml'), /samconfig\.toml:2: unterminated or invalid string/);
+  });
+});
+
+describe('AWS profile names for the picker', () => {
+  it('lists profiles from config and credentials headers, without anything else from the files', () => {
+    const home = workspace({
+      '.aws/config': '[default]\nregion = eu-west-1\n[profile dev]\nregion = us-east-1\n[sso-session corp]\nsso_start_url = https://x\n',
+      '.aws/credentials': '[ci]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n',
+    });
+    try {
+      const names = awsProfileNames(home.dir, {});
+      assert.deepEqual(names, ['ci', 'default', 'dev']);
+      assert.ok(!JSON.stringify(names).includes('AKID'));
+    } finally {
+      home.cleanup();
+    }
   });
 });
