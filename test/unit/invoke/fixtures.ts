@@ -96,3 +96,34 @@ export async function pidsAfterParentKilled(call: string): Promise<number[]> {
   parent.kill('SIGKILL');
   return pids;
 }
+
+/**
+ * A stub of CloudFormation's query API that answers DescribeStackResource in the documented XML, naming the
+ * physical ID with `physical`; `seen` records each call as "Action StackName LogicalResourceId".
+ */
+export async function startCloudFormationStub(physical: (logicalId: string) => string): Promise<{ url: string; seen: string[]; close: () => void }> {
+  const seen: string[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      const logicalId = form.get('LogicalResourceId') ?? '';
+      seen.push(`${form.get('Action')} ${form.get('StackName')} ${logicalId}`);
+      res.writeHead(200, { 'Content-Type': 'text/xml' });
+      res.end([
+        '<DescribeStackResourceResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">',
+        '<DescribeStackResourceResult><StackResourceDetail>',
+        `<StackName>${form.get('StackName')}</StackName><LogicalResourceId>${logicalId}</LogicalResourceId>`,
+        `<PhysicalResourceId>${physical(logicalId)}</PhysicalResourceId>`,
+        '<ResourceType>AWS::Lambda::Function</ResourceType><ResourceStatus>CREATE_COMPLETE</ResourceStatus>',
+        '<LastUpdatedTimestamp>2026-01-01T00:00:00Z</LastUpdatedTimestamp>',
+        '</StackResourceDetail></DescribeStackResourceResult>',
+        '<ResponseMetadata><RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId></ResponseMetadata>',
+        '</DescribeStackResourceResponse>',
+      ].join(''));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, seen, close: () => server.close() };
+}
