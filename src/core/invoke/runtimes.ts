@@ -89,5 +89,6 @@ function planProvided(fn: LocalFunction, runtimeDir: string): LaunchPlan {
     args: [clientPath('custom-runtime.cjs'), bootstrap],
     env: lambdaEnvironment(fn, runtimeDir, node.env),
     description: `Runtime: ${fn.runtime} (local ${path.relative(fn.codeDir, bootstrap)})`,
+    launcher: true,
   };
 }

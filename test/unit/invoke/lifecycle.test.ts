@@ -14,6 +14,7 @@ describe('Lambda limits and process cleanup', function () {
       "exports.big = async () => 'x'.repeat(7 * 1024 * 1024);",
       'exports.slow = async () => { await new Promise((r) => setTimeout(r, 10000)); return 1; };',
       'exports.small = async () => { const b = Buffer.alloc(30 * 1024 * 1024, 1); return b.length; };',
+      "exports.helper = async () => { require('child_process').spawn(process.execPath, ['-e', 'const b = Buffer.alloc(150 * 1024 * 1024, 1); setTimeout(() => b, 3000)'], { stdio: 'ignore' }); await new Promise((r) => setTimeout(r, 700)); return 'done'; };",
     ].join('\n'),
   });
   const invoker = new LocalInvoker();
@@ -63,6 +64,12 @@ describe('Lambda limits and process cleanup', function () {
     assert.equal(ok.payload, String(30 * 1024 * 1024));
     assert.ok(ok.maxMemoryUsedMb! >= 30 && ok.maxMemoryUsedMb! <= 512, `max memory ${ok.maxMemoryUsedMb}`);
     assert.match(ok.logs, new RegExp(`Memory Size: 512 MB\\tMax Memory Used: ${ok.maxMemoryUsedMb} MB`));
+  });
+
+  it('counts the memory of processes a handler starts, as Lambda counts the whole environment', async () => {
+    const r = await invoker.invoke(fn(ws.dir, { handler: 'app.helper', logicalId: 'Helper', memorySizeMb: 1024 }), '{}');
+    assert.equal(r.payload, '"done"', r.logs);
+    assert.ok(r.maxMemoryUsedMb! > 150, `max memory ${r.maxMemoryUsedMb} MB includes the 150 MB helper`);
   });
 
   it('gives Function.ResponseSizeTooLarge for a response over 6 MB and stays warm', async () => {
