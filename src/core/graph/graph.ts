@@ -1,6 +1,7 @@
 import type { Node, Span } from '../model/nodes';
 import { valueOf } from '../model/nodes';
 import { referencesIn } from '../model/references';
+import { eventsOf } from '../model/functions';
 import type { FunctionEvent, Resource, Template } from '../model/template';
 import { describeEvent } from '../outline/outline';
 import { iconOfType } from '../outline/groups';
@@ -70,15 +71,21 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
     if (!edges.some((e) => e.from === edge.from && e.to === edge.to && e.kind === edge.kind)) edges.push(edge);
   };
 
-  for (const fn of template.functions) {
-    for (const event of fn.events) {
+  const invoked = [
+    ...template.functions.map((fn) => ({ id: fn.logicalId, events: fn.events })),
+    ...shown.filter((r) => r.type === 'AWS::Serverless::StateMachine').map((r) => ({ id: r.logicalId, events: eventsOf(r.properties) })),
+  ];
+  for (const target of invoked) {
+    for (const event of target.events) {
       const source = eventSource(event, template);
-      if (source && !ids.has(source.id)) {
+      if (!ids.has(source.id)) {
         nodes.push(source);
         ids.add(source.id);
       }
-      if (source) add({ from: source.id, to: fn.logicalId, kind: 'event', label: event.type });
+      add({ from: source.id, to: target.id, kind: 'event', label: event.type });
     }
+  }
+  for (const fn of template.functions) {
     for (const variable of fn.environment) {
       for (const ref of referencesIn(variable.value, template.text)) {
         add({ from: fn.logicalId, to: ref.target, kind: 'environment', label: variable.name });
@@ -127,7 +134,7 @@ const EVENT_SOURCE_PROPERTY: Readonly<Record<string, string>> = {
 const IMPLICIT_API: Readonly<Record<string, string>> = { Api: 'ServerlessRestApi', HttpApi: 'ServerlessHttpApi' };
 
 /** The resource an event comes from, or a virtual node (a schedule, an external ARN) when it is not in the template. */
-function eventSource(event: FunctionEvent, template: Template): GraphNode | undefined {
+function eventSource(event: FunctionEvent, template: Template): GraphNode {
   const property = EVENT_SOURCE_PROPERTY[event.type];
   const value: Node | undefined = property ? valueOf(event.properties, property) : undefined;
   const target = value ? referencesIn(value, template.text)[0]?.target : IMPLICIT_API[event.type];

@@ -4,7 +4,7 @@ import { mapAt, stringOf, valueOf } from './nodes';
 import type { ParseProblem } from './parse-result';
 import { functionViewsOf } from './functions';
 import { applyGlobals } from './sam/globals';
-import { generateSamResources } from './sam/implicit';
+import { transformSam } from './sam/implicit';
 import type { NamedEntry, Resource, Template, TemplateFormat, TemplateKind } from './template';
 
 export interface TemplateBase {
@@ -22,9 +22,10 @@ export function buildCloudFormation(base: TemplateBase, parseProblems: readonly 
   const root = base.root;
   const globals = base.kind === 'sam' ? mapAt(root, 'Globals') : undefined;
   const written = writtenResources(root, problems);
-  const merged = base.kind === 'sam' ? applyGlobals(written, globals, problems) : written;
-  const generated = base.kind === 'sam' ? generateSamResources(merged, root) : [];
-  const resources = [...merged, ...generated];
+  const sam = base.kind === 'sam'
+    ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text)
+    : { written, generated: [] };
+  const resources = [...sam.written, ...sam.generated];
   const template: Template = {
     ...base,
     problems,

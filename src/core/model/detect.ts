@@ -11,14 +11,13 @@ export function detectKind(root: Node | undefined): TemplateKind | undefined {
   const transforms = transform?.kind === 'seq' ? itemsOf(transform) : transform ? [transform] : [];
   if (transforms.some((t) => stringOf(t) === SAM_TRANSFORM)) return 'sam';
   if (entryOf(root, 'service') && entryOf(root, 'provider')) return 'serverless';
-  if (entryOf(root, 'AWSTemplateFormatVersion')) return 'cloudformation';
+  // Resources of SAM types make a SAM template even when the Transform line is missing (the deploy would
+  // then fail, which is a finding for the rules, not a reason to show the template without its SAM resources).
   const resources = mapAt(root, 'Resources');
-  if (resources?.entries.some((e) => /^(AWS|Alexa)::/.test(stringOf(valueOf(e.value, 'Type')) ?? ''))) {
-    return resources.entries.some((e) => (stringOf(valueOf(e.value, 'Type')) ?? '').startsWith('AWS::Serverless::'))
-      ? 'sam'
-      : 'cloudformation';
-  }
-  return undefined;
+  const types = resources?.entries.map((e) => stringOf(valueOf(e.value, 'Type')) ?? '') ?? [];
+  if (types.some((t) => t.startsWith('AWS::Serverless::'))) return 'sam';
+  if (entryOf(root, 'AWSTemplateFormatVersion')) return 'cloudformation';
+  return types.some((t) => /^(AWS|Alexa)::/.test(t)) ? 'cloudformation' : undefined;
 }
 
 /** File names that are templates by convention: a broken one still deserves an error, not silence. */

@@ -45,7 +45,8 @@ function environmentOf(resource: Resource, props: MapNode | undefined): Environm
     : [];
 }
 
-function eventsOf(props: MapNode | undefined): FunctionEvent[] {
+/** SAM `Events` of a function or state machine, in the model's event vocabulary. */
+export function eventsOf(props: MapNode | undefined): FunctionEvent[] {
   const events = mapAt(props, 'Events');
   if (!events) return [];
   return events.entries.map((e) => ({

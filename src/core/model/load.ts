@@ -12,6 +12,11 @@ import type { Template, TemplateFormat, TemplateKind } from './template';
 export interface LoadOptions {
   /** Reads another file relative to the template (Serverless `${file(...)}`); absent in pure contexts. */
   readonly readFile?: (path: string) => string | undefined;
+  /**
+   * Environment for Serverless `${env:NAME}`; absent means "unknown", so such variables fall back to
+   * their defaults or are listed as unresolved (the editor's own environment is not the deploy shell's).
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**

@@ -63,6 +63,14 @@ export interface Resource {
   readonly properties?: MapNode;
   /** For generated resources: which resource produced it and why, in words a user understands. */
   readonly generatedBy?: { readonly logicalId: string; readonly reason: string };
+  /**
+   * For written SAM resources: the CloudFormation resource the SAM transform turns this entry into
+   * (`AWS::Serverless::Function` → `AWS::Lambda::Function`, same logical ID; a layer gets `<Layer><hash>`).
+   * Absent for CloudFormation resources, which deploy as written, and for SAM Connectors, which leave only
+   * the generated policies and permissions. A written resource under the implicit API's logical ID
+   * (`ServerlessRestApi`) deploys as that API, because SAM writes the implicit API over it.
+   */
+  readonly deployedAs?: { readonly logicalId: string; readonly type: string };
 }
 
 /** Where an effective setting came from, so that a finding can point at the line that causes it. */
@@ -140,5 +148,50 @@ export interface ServerlessInfo {
   readonly provider: MapNode | undefined;
   readonly plugins: readonly string[];
   /** `${...}` expressions that were left as written because resolving them needs AWS or the CLI. */
-  readonly unresolvedVariables: readonly { readonly expression: string; readonly span: Span }[];
+  readonly unresolvedVariables: readonly {
+    readonly expression: string;
+    readonly span: Span;
+    /** The variable source (`ssm`, `cf`, `opt`, `env`, a plugin's, ...). */
+    readonly source?: string;
+    /** Why it was left as written, in words a user understands. */
+    readonly reason?: string;
+  }[];
+  /**
+   * The whole document with its variables resolved. Values keep the span of the text that sets them:
+   * a reference's own span for scalars and imported files, the referenced lines for maps and lists.
+   */
+  readonly resolved: MapNode;
+  /** The shared execution role's configuration, for permission analyses. */
+  readonly iam: ServerlessIam;
+  /** What each function adds to its FunctionView, by the function's logical ID. */
+  readonly functionFacts: ReadonlyMap<string, ServerlessFunctionFacts>;
+}
+
+export interface ServerlessIam {
+  /** `provider.iam.role.statements` (or the older `provider.iamRoleStatements`), resolved, in order. */
+  readonly statements: readonly Node[];
+  /** `provider.iam.role.managedPolicies` (or `provider.iamManagedPolicies`). */
+  readonly managedPolicies: readonly Node[];
+  /** `provider.iam.role` given as a name, ARN or intrinsic (or the older `provider.role`): no role is generated. */
+  readonly customRole: Node | undefined;
+  /** `provider.iam.role.name` and `.permissionsBoundary` (or `provider.rolePermissionsBoundary`). */
+  readonly roleName: Node | undefined;
+  readonly permissionsBoundary: Node | undefined;
+  /** `IamRoleLambdaExecution` when the framework generates the shared role, otherwise undefined. */
+  readonly roleLogicalId: string | undefined;
+}
+
+export interface ServerlessFunctionFacts {
+  /** The key under `functions:`. */
+  readonly key: string;
+  /** The function's map, variables resolved. */
+  readonly node: MapNode;
+  /** serverless-iam-roles-per-function: the function's own `iamRoleStatements`, resolved. */
+  readonly iamRoleStatements: readonly Node[];
+  /** `iamRoleStatementsInherit: true` adds the provider's statements to the function's own role. */
+  readonly iamRoleStatementsInherit: boolean;
+  /** Whether that plugin is in `plugins`; without it the framework ignores per-function statements. */
+  readonly perFunctionRolePlugin: boolean;
+  /** The role the function runs with: a generated role's logical ID, or the role as written. */
+  readonly executionRole: { readonly logicalId: string } | { readonly node: Node };
 }

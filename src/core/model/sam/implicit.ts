@@ -1,19 +1,89 @@
 import type { MapNode } from '../nodes';
+import type { Node } from '../nodes';
+import { mapAt, stringOf, valueOf } from '../nodes';
 import type { Resource } from '../template';
+import { implicitApiResources, httpApiResources, restApiResources } from './api';
+import { GeneratedResources } from './collector';
+import type { SamContext } from './context';
+import { functionResources } from './function';
+import { connectorResources, embeddedConnectorResources } from './connectors';
+import { graphQlResources } from './graphql';
+import { capacityProviderResources, stateMachineResources } from './state-machine';
+import { webSocketResources } from './websocket';
+import { deployedAs, deployedType } from './transformed';
+
+type Generator = (ctx: SamContext, resource: Resource) => void;
+
+const GENERATORS: Readonly<Record<string, Generator>> = {
+  'AWS::Serverless::Function': functionResources,
+  'AWS::Serverless::Api': restApiResources,
+  'AWS::Serverless::HttpApi': httpApiResources,
+  'AWS::Serverless::StateMachine': stateMachineResources,
+  'AWS::Serverless::CapacityProvider': capacityProviderResources,
+  'AWS::Serverless::Connector': connectorResources,
+  'AWS::Serverless::GraphQLApi': graphQlResources,
+  'AWS::Serverless::WebSocketApi': webSocketResources,
+};
 
 /**
- * The resources the SAM transform adds for the written ones (roles, implicit APIs, stages, permissions,
- * event source mappings, versions and aliases, ...), named as the translator names them.
+ * The SAM transform's view of the written resources (Globals already merged): each SAM resource with
+ * the CloudFormation resource it becomes (`deployedAs`), and the resources SAM adds for them (roles,
+ * implicit APIs, stages, permissions, event source mappings, versions and aliases, ...), named as the
+ * translator names them. One pass over the resources, then the implicit APIs their events asked for.
  */
-export function generateSamResources(resources: readonly Resource[], root: MapNode): Resource[] {
-  void root;
-  const out: Resource[] = [];
-  for (const r of resources) {
-    if (r.type !== 'AWS::Serverless::Function') continue;
-    out.push({
-      logicalId: `${r.logicalId}Role`, type: 'AWS::IAM::Role', origin: 'generated', idSpan: r.idSpan, span: r.idSpan,
-      generatedBy: { logicalId: r.logicalId, reason: 'SAM creates an execution role for a function without Role' },
-    });
+export function transformSam(written: readonly Resource[], root: MapNode, text: string): { written: Resource[]; generated: Resource[] } {
+  const byId = new Map<string, Resource>();
+  for (const r of written) if (!byId.has(r.logicalId)) byId.set(r.logicalId, r);
+  const globals = mapAt(root, 'Globals');
+  const defaults = parameterDefaults(root);
+  const ctx: SamContext = {
+    out: new GeneratedResources(byId, text),
+    globalApi: mapAt(globals, 'Api'),
+    globalHttpApi: mapAt(globals, 'HttpApi'),
+    implicitRestEvents: [],
+    implicitHttpEvents: [],
+    resolveString: (node) => stringOf(node?.kind === 'intrinsic' && node.name === 'Ref' ? defaults.get(stringOf(node.argument) ?? '') : node),
+    parameterDefaults: defaults,
+  };
+  const transformed = written.map((r) => {
+    GENERATORS[r.type]?.(ctx, r);
+    embeddedConnectorResources(ctx, r);
+    const as = deployedAs(r, defaults);
+    return as ? { ...r, deployedAs: as } : r;
+  });
+  implicitApiResources(ctx);
+  return replacedByImplicitApis(ctx, transformed);
+}
+
+/**
+ * SAM's implicit API plugin sets `ServerlessRestApi` / `ServerlessHttpApi` over whatever the template
+ * wrote under that logical ID. A written resource there deploys as the implicit API, and what it would
+ * have generated itself (a function's role, say) disappears with it.
+ */
+function replacedByImplicitApis(ctx: SamContext, written: Resource[]): { written: Resource[]; generated: Resource[] } {
+  const replaced = new Map<string, string>();
+  if (ctx.implicitRestEvents.length > 0) replaced.set('ServerlessRestApi', 'AWS::ApiGateway::RestApi');
+  if (ctx.implicitHttpEvents.length > 0) replaced.set('ServerlessHttpApi', 'AWS::ApiGatewayV2::Api');
+  const gone = new Set<string>();
+  const out = written.map((r) => {
+    const type = replaced.get(r.logicalId);
+    if (!type || deployedType(r) === type) return r;
+    gone.add(r.logicalId);
+    return { ...r, deployedAs: { logicalId: r.logicalId, type } };
+  });
+  const generated = gone.size === 0 ? ctx.out.list : ctx.out.list.filter((g) => !gone.has(g.generatedBy?.logicalId ?? ''));
+  return { written: out, generated };
+}
+
+/**
+ * `Parameters` with a `Default`: the translator resolves references to them with these values before
+ * it names some resources (AutoPublishAlias, usage plans, domain names, layers).
+ */
+function parameterDefaults(root: MapNode): Map<string, Node> {
+  const defaults = new Map<string, Node>();
+  for (const entry of mapAt(root, 'Parameters')?.entries ?? []) {
+    const value = valueOf(entry.value, 'Default');
+    if (value) defaults.set(entry.key, value);
   }
-  return out;
+  return defaults;
 }
