@@ -29,7 +29,8 @@ describe('debug a function locally in VS Code', function () {
       '};',
     ].join('\n'));
   });
-  after(() => {
+  after(async () => {
+    await vscode.debug.stopDebugging();
     vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -59,6 +60,7 @@ describe('debug a function locally in VS Code', function () {
     await session.customRequest('continue', { threadId: frame.threadId });
     const result = await running;
     assert.equal(result?.payload, '42');
-    await eventually('the debug session to end', () => vscode.debug.activeDebugSession === undefined, 10000);
+    // The environment is disposed after the invocation, which ends the session (slowly on a loaded machine).
+    await eventually('the debug session to end', () => vscode.debug.activeDebugSession === undefined, 30000);
   });
 });

@@ -40,7 +40,7 @@ describe('invoke in VS Code', function () {
     assert.ok(doc.durationMs >= 0 && doc.billedDurationMs >= 1 && doc.initDurationMs > 0);
     assert.ok(doc.maxMemoryUsedMb > 0 && doc.costUsd > 0);
     const again = await invoke('CreateOrderFunction', { event });
-    assert.equal((await shown(again!.resultUri)).cold, false, 'the second run is warm');
+    assert.equal((await shown(again!.resultUri)).cold, false, `the second run is warm: ${again?.result.logs}`);
   });
 
   it('invokes the example\'s Python function and shows what it raised, as Lambda reports it', async () => {
