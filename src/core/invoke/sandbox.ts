@@ -205,7 +205,7 @@ export class FunctionSandbox {
       maxMemoryUsedMb,
       initDurationMs,
       cold: initDurationMs !== undefined,
-      costUsd: invocationCostUsd(billedDurationMs, this.fn.memorySizeMb, this.fn.architecture),
+      costUsd: invocationCostUsd(billedDurationMs, this.fn.memorySizeMb, this.fn.architecture, this.fn.region),
       timedOut: ending.kind === 'timeout',
       totalMs: now - started,
     };
