@@ -73,9 +73,9 @@ export function request(port: number | string, method: string, path: string, bod
 const ROOT = path.resolve(__dirname, '../../..');
 
 /**
- * Starts `call` (an expression using `inv`, a LocalInvoker) in a separate Node process, waits until it has a
- * live environment, kills that process with SIGKILL and returns the environment's pids, so a test can check
- * that nothing outlives its parent.
+ * Starts `call` (an expression using `inv`, a LocalInvoker) in a separate Node process and kills that process
+ * with SIGKILL as soon as it has started an environment (before the runtime inside has even loaded: the
+ * hardest case), returning the environment's pids, so a test can check that nothing outlives its parent.
  */
 export async function pidsAfterParentKilled(call: string): Promise<number[]> {
   const script = [
@@ -83,7 +83,7 @@ export async function pidsAfterParentKilled(call: string): Promise<number[]> {
     `const { LocalInvoker } = require(${JSON.stringify(path.join(ROOT, 'src/core/invoke/index.ts'))});`,
     'const inv = new LocalInvoker();',
     `${call};`,
-    "const report = setInterval(() => { const p = inv.livePids(); if (p.length) { console.log('PIDS ' + p.join(',')); clearInterval(report); } }, 100);",
+    "const report = setInterval(() => { const p = inv.livePids(); if (p.length) { console.log('PIDS ' + p.join(',')); clearInterval(report); } }, 1);",
   ].join('\n');
   const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const pids = await new Promise<number[]>((resolve) => {
@@ -92,7 +92,6 @@ export async function pidsAfterParentKilled(call: string): Promise<number[]> {
       if (m) resolve(m[1].split(',').map(Number));
     });
   });
-  await new Promise((r) => setTimeout(r, 300));
   parent.kill('SIGKILL');
   return pids;
 }
