@@ -18,7 +18,8 @@ describe('Lambda limits and process cleanup', function () {
       "exports.big = async () => 'x'.repeat(7 * 1024 * 1024);",
       'exports.slow = async () => { await new Promise((r) => setTimeout(r, 10000)); return 1; };',
       'exports.small = async () => { const b = Buffer.alloc(30 * 1024 * 1024, 1); return b.length; };',
-      "exports.helper = async () => { require('child_process').spawn(process.execPath, ['-e', 'const b = Buffer.alloc(150 * 1024 * 1024, 1); setTimeout(() => b, 3000)'], { stdio: 'ignore' }); await new Promise((r) => setTimeout(r, 700)); return 'done'; };",
+      // The helper says when its 150 MB are resident, so the check does not depend on how loaded the machine is.
+      "exports.helper = async () => { const c = require('child_process').spawn(process.execPath, ['-e', 'const b = Buffer.alloc(150 * 1024 * 1024, 1); console.log(\"ready\"); setTimeout(() => b, 5000)'], { stdio: ['ignore', 'pipe', 'ignore'] }); await new Promise((r) => c.stdout.once('data', r)); await new Promise((r) => setTimeout(r, 100)); return 'done'; };",
     ].join('\n'),
   });
   const invoker = new LocalInvoker();
@@ -71,7 +72,7 @@ describe('Lambda limits and process cleanup', function () {
   });
 
   it('counts the memory of processes a handler starts, as Lambda counts the whole environment', async () => {
-    const r = await invoker.invoke(fn(ws.dir, { handler: 'app.helper', logicalId: 'Helper', memorySizeMb: 1024 }), '{}');
+    const r = await invoker.invoke(fn(ws.dir, { handler: 'app.helper', logicalId: 'Helper', memorySizeMb: 1024, timeoutSeconds: 30 }), '{}');
     assert.equal(r.payload, '"done"', r.logs);
     assert.ok(r.maxMemoryUsedMb! > 150, `max memory ${r.maxMemoryUsedMb} MB includes the 150 MB helper`);
   });
