@@ -30,7 +30,10 @@ const VENDORED = [
   [/^typescript$/, './vendor/typescript.js'],
   [/^@cloud-copilot\/iam-data$/, './vendor/iam-data/dist/cjs/index.js'],
 ];
-const PERMISSIONS_CHUNK = [[/core\/permissions$/, './permissions.js']];
+const FEATURE_CHUNKS = [
+  [/core\/permissions$/, './permissions.js'],
+  [/core\/invoke$/, './invoke.js'], // src/vscode/invoke/core.ts loads it on the first invocation
+];
 
 function vendor() {
   rmSync('dist/vendor', { recursive: true, force: true });
@@ -50,10 +53,8 @@ await Promise.all([
     ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
     banner: { js: 'globalThis.__swbLoadStart = performance.now();' },
     // Features loaded on first use come from their own bundles below, not from this one.
-    define: { SWB_FEATURE_BUNDLES: 'true' },
-    plugins: [lazyChunks([...PERMISSIONS_CHUNK, ...VENDORED])],
+    plugins: [lazyChunks([...FEATURE_CHUNKS, ...VENDORED])],
   }),
-  // The local invoker (src/vscode/invoke/core.ts loads it on the first invocation).
   build({ ...common, entryPoints: ['src/core/invoke/index.ts'], outfile: 'dist/invoke.js' }),
   build({ ...common, entryPoints: ['src/core/permissions/index.ts'], outfile: 'dist/permissions.js', plugins: [lazyChunks(VENDORED)] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyChunks(VENDORED)] }),
