@@ -1,5 +1,6 @@
 // Bundles the extension and the CLI with esbuild. `vscode` stays external: the editor provides it.
 import { build } from 'esbuild';
+import { buildWebviews } from './webviews.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -13,3 +14,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);
+
+await buildWebviews({ outdir: 'dist/webview', watch });
