@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
+import { registerGraphView } from './vscode/graph-view';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const store = new TemplateStore(() => setting('analysis.debounceMs', 150));
   const explorer = registerExplorer(store, context.extensionUri);
   context.subscriptions.push(store, explorer.disposable, registerWelcomeCommands(context.extensionUri));
+  context.subscriptions.push(registerGraphView(store, context.extensionUri));
   return { templates: store, explorer: explorer.provider };
 }
 

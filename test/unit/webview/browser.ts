@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (functions passed to page.evaluate run in the page, with the DOM)
 // Webview pages on their own in headless Chromium: a loopback server gives them their bundles as the editor
 // would (same CSP), every request that would leave the machine is refused and recorded, and a stand-in for
 // the webview API records what the page posts to the extension.

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (functions passed to page.evaluate run in the page, with the DOM)
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
