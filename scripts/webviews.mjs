@@ -9,6 +9,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 export const WEBVIEW_ENTRIES = {
   graph: 'src/webview/graph/main.ts',
+  charts: 'src/webview/charts/main.ts',
 };
 
 export async function buildWebviews({ outdir, watch = false }) {

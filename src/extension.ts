@@ -4,6 +4,7 @@ import { registerCostBreakdown } from './vscode/cost-breakdown';
 import { registerCostExplorer } from './vscode/cost-explorer';
 import { registerCostHover } from './vscode/cost-hover';
 import { registerCostLens } from './vscode/cost-lens';
+import { registerMemoryCurve } from './vscode/cost-memory-curve';
 import { CostService } from './vscode/cost-service';
 import { registerCostStatus } from './vscode/cost-status';
 import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode/cost-usage-file';
@@ -35,10 +36,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     explorer.disposable,
     registerWelcomeCommands(context.extensionUri),
     registerInvoke(context, store),
-    cost, registerCostLens(cost), registerCostBreakdown(cost), registerCostHover(cost),
+    cost, registerCostLens(cost), registerCostBreakdown(cost, context.extensionUri), registerCostHover(cost),
     registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
     registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
-    registerGraphView(store, context.extensionUri),
+    registerMemoryCurve(cost, context.extensionUri), registerGraphView(store, context.extensionUri),
   );
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {

@@ -2,6 +2,7 @@
 // loopback server): one stylesheet and one script from the extension's own files, the data inline as JSON.
 // Nothing else may load: the Content-Security-Policy allows only those files, the nonce'd script and data: images.
 import { randomBytes } from 'crypto';
+import { jsonForScript } from '../core/json-in-html';
 import { DATA_ELEMENT_ID } from './page-data';
 
 export interface WebviewPage {
@@ -35,11 +36,6 @@ export function webviewHtml(page: WebviewPage): string {
 <script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript(page.data)}</script>
 <script nonce="${nonce}" src="${escapeAttribute(page.scriptUri)}"></script>
 </body></html>`;
-}
-
-/** JSON inside a script element must not be able to close it, whatever a logical ID or description holds. */
-function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 const escapeText = (s: string): string => s.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);

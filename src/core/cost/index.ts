@@ -13,7 +13,7 @@ export { formatUsd, formatUnitUsd, formatQuantity, compact } from './format';
 export type { UsageFigure } from './wiring';
 export { costJson, costTable, costMarkdown, lensText, totalLensText } from './render';
 export { breakdownView, breakdownHtml } from './breakdown';
-export type { BreakdownView } from './breakdown';
+export type { BreakdownChartScript, BreakdownView } from './breakdown';
 export { usageFileTemplate } from './usage-template';
 export { whatIf, neighbouringMemorySizes, supportsArm64 } from './what-if';
 export type { WhatIfRow } from './what-if';

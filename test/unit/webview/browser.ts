@@ -22,6 +22,8 @@ export interface PageHost {
   readonly origin: string;
   /** Opens the page of `bundle` with `data`, in `theme`; `posted` fills with what the page sends to the extension. */
   open(bundle: string, data: unknown, theme: Theme, viewport?: { width: number; height: number }): Promise<OpenedPage>;
+  /** Opens a page whose HTML the caller made (scripts and styles from `origin`). */
+  openHtml(html: string, theme: Theme, viewport?: { width: number; height: number }): Promise<OpenedPage>;
   close(): Promise<void>;
 }
 
@@ -55,42 +57,45 @@ export async function startPageHost(): Promise<PageHost> {
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   let count = 0;
 
+  const openHtml = async (html: string, theme: Theme, viewport = { width: 1100, height: 640 }): Promise<OpenedPage> => {
+    const name = `page-${++count}.html`;
+    pages.set(name, html);
+    const page = await browser.newPage({ viewport });
+    const leaks: string[] = [];
+    const errors: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:')) return route.continue();
+      leaks.push(url);
+      return route.abort();
+    });
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript((t: Theme) => {
+      const posted: unknown[] = [];
+      let state: unknown;
+      Object.assign(window, {
+        __posted: posted,
+        acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => state, setState: (s: unknown) => { state = s; } }),
+      });
+      // VS Code sets the theme's variables before the page's script runs, and its class on <body>.
+      new MutationObserver((_, observer) => {
+        if (!document.documentElement) return;
+        observer.disconnect();
+        for (const [k, v] of Object.entries(t.variables)) document.documentElement.style.setProperty(k, v);
+      }).observe(document, { childList: true });
+      document.addEventListener('DOMContentLoaded', () => document.body.classList.add(t.bodyClass));
+    }, theme);
+    await page.goto(`${origin}/${name}`);
+    const posted = (): Promise<unknown[]> => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
+    return { page, html, leaks, errors, posted };
+  };
+
   return {
     origin,
-    async open(bundle, data, theme, viewport = { width: 1100, height: 640 }) {
-      const name = `page-${++count}.html`;
-      const html = webviewHtml({ title: bundle, cspSource: origin, scriptUri: `${origin}/${bundle}.js`, styleUri: `${origin}/${bundle}.css`, data });
-      pages.set(name, html);
-      const page = await browser.newPage({ viewport });
-      const leaks: string[] = [];
-      const errors: string[] = [];
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith(`${origin}/`) || url.startsWith('data:')) return route.continue();
-        leaks.push(url);
-        return route.abort();
-      });
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.addInitScript((t: Theme) => {
-        const posted: unknown[] = [];
-        let state: unknown;
-        Object.assign(window, {
-          __posted: posted,
-          acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => state, setState: (s: unknown) => { state = s; } }),
-        });
-        // VS Code sets the theme's variables before the page's script runs, and its class on <body>.
-        new MutationObserver((_, observer) => {
-          if (!document.documentElement) return;
-          observer.disconnect();
-          for (const [k, v] of Object.entries(t.variables)) document.documentElement.style.setProperty(k, v);
-        }).observe(document, { childList: true });
-        document.addEventListener('DOMContentLoaded', () => document.body.classList.add(t.bodyClass));
-      }, theme);
-      await page.goto(`${origin}/${name}`);
-      const posted = (): Promise<unknown[]> => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
-      return { page, html, leaks, errors, posted };
-    },
+    openHtml,
+    open: (bundle, data, theme, viewport) => openHtml(
+      webviewHtml({ title: bundle, cspSource: origin, scriptUri: `${origin}/${bundle}.js`, styleUri: `${origin}/${bundle}.css`, data }), theme, viewport),
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
