@@ -14,7 +14,14 @@ const common = {
 };
 await Promise.all([
   // The banner marks when the host starts evaluating our bundle, so activation time includes module loading.
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', banner: { js: 'globalThis.__swbLoadStart = performance.now();' } }),
+  build({
+    ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
+    banner: { js: 'globalThis.__swbLoadStart = performance.now();' },
+    // Features loaded on first use come from their own bundles below, not from this one.
+    define: { SWB_FEATURE_BUNDLES: 'true' },
+  }),
+  // The local invoker (src/vscode/invoke/core.ts loads it on the first invocation).
+  build({ ...common, entryPoints: ['src/core/invoke/index.ts'], outfile: 'dist/invoke.js' }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // The AWS SDK, loaded only on the first remote invocation (src/core/invoke/remote/sdk.ts).
   build({ ...common, mainFields: ['main'], entryPoints: ['src/core/invoke/remote/aws-sdk-bundle.ts'], outfile: 'dist/aws-sdk-bundle.js' }),

@@ -14,6 +14,16 @@ import { registerInvoke } from './vscode/invoke';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
+import { registerCompletion } from './vscode/completion';
+import { registerDefinition } from './vscode/definition';
+import { registerDocumentSymbols } from './vscode/document-symbols';
+import { registerHandlerLens } from './vscode/handler-lens';
+import { registerHighlights } from './vscode/highlights';
+import { registerHover } from './vscode/hover';
+import { registerReferences } from './vscode/references';
+import { registerRename } from './vscode/rename';
+import { schemaCatalog } from './vscode/schema-data';
+import { registerWorkspaceSymbols } from './vscode/workspace-symbols';
 
 /** What `activate` returns: the shared services, for other extensions and for our integration tests. */
 export interface WorkbenchApi {
@@ -40,6 +50,18 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
     registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
     registerMemoryCurve(cost, context.extensionUri), registerGraphView(store, context.extensionUri),
+  );
+  const catalog = schemaCatalog(context.extensionUri);
+  context.subscriptions.push(
+    registerDefinition(store),
+    registerReferences(store),
+    registerRename(store),
+    registerHighlights(store),
+    registerDocumentSymbols(store),
+    registerWorkspaceSymbols(store),
+    registerCompletion(store, catalog),
+    registerHover(store, catalog),
+    registerHandlerLens(store),
   );
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { handlerModulePath } from '../../core/model/handlers';
+import { exportSpan } from '../../core/navigation/handler';
 import type { FunctionView, Template } from '../../core';
 import type { TemplateStore } from '../template-store';
 import { INVOKE_COMMANDS } from './commands';
@@ -15,22 +16,10 @@ function lenses(range: vscode.Range, templateUri: vscode.Uri, logicalId: string)
   ];
 }
 
-/** The line that defines the handler's export in its source file, if it can be found. */
+/** The line that defines the handler's export in its source file, if it can be found (the core's export finder). */
 export function handlerLine(text: string, runtime: string, exportName: string): number | undefined {
-  const name = exportName.replace(/[$]/g, '\\$');
-  const patterns = runtime.startsWith('python')
-    ? [new RegExp(`^(async\\s+)?def\\s+${name}\\s*\\(`, 'm')]
-    : [
-      new RegExp(`^\\s*export\\s+(async\\s+)?function\\s*\\*?\\s*${name}\\b`, 'm'),
-      new RegExp(`^\\s*export\\s+(const|let|var)\\s+${name}\\b`, 'm'),
-      new RegExp(`^\\s*(module\\.)?exports\\.${name}\\s*=`, 'm'),
-      new RegExp(`^\\s*export\\s*\\{[^}]*\\b${name}\\b`, 'm'),
-    ];
-  for (const p of patterns) {
-    const m = p.exec(text);
-    if (m) return text.slice(0, m.index + m[0].length - m[0].trimStart().length).split('\n').length - 1;
-  }
-  return undefined;
+  const span = exportSpan(text, exportName, runtime.startsWith('python'));
+  return span ? text.slice(0, span.start).split('\n').length - 1 : undefined;
 }
 
 /** Functions of a template whose handler is in `file`. */
