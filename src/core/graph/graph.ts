@@ -1,5 +1,5 @@
 import type { Node, Span } from '../model/nodes';
-import { valueOf } from '../model/nodes';
+import { itemsOf, valueOf } from '../model/nodes';
 import { referencesIn } from '../model/references';
 import { eventsOf } from '../model/functions';
 import type { FunctionEvent, Resource, Template } from '../model/template';
@@ -65,7 +65,7 @@ const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Funct
 
 /** The architecture graph of a template: a pure function of the model and what permissions found. */
 export function buildGraph(template: Template, options: GraphOptions = {}): ArchitectureGraph {
-  const shown = template.resources.filter((r) => r.type !== CONNECTOR_TYPE && (options.includeGenerated || !isDetail(r)));
+  const shown = template.resources.filter((r) => !isRelation(r) && (options.includeGenerated || !isDetail(r)));
   const ids = new Set(shown.map((r) => r.logicalId));
   const nodes: GraphNode[] = shown.map((r) => nodeOf(r, layerOf(r.type)));
   const edges: GraphEdge[] = [];
@@ -97,13 +97,19 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
   }
   for (const resource of shown) {
     if (!resource.properties) continue;
+    const policies = SAM_POLICY_HOLDERS.has(resource.type) ? itemsOf(valueOf(resource.properties, 'Policies')) : [];
     for (const ref of referencesIn(resource.properties, template.text)) {
       if (isEventOrEnvironment(resource, ref.span, template)) continue;
+      const policy = policies.find((p) => ref.span.start >= p.span.start && ref.span.end <= p.span.end);
+      if (policy) {
+        add({ from: resource.logicalId, to: ref.target, kind: 'permission', label: policyName(policy) });
+        continue;
+      }
       const target = template.resourceById.get(ref.target);
       add({ from: resource.logicalId, to: ref.target, kind: target ? referenceKind(resource, target) : 'reference', label: ref.attribute });
     }
-    if (resource.type === 'AWS::Lambda::EventSourceMapping') addEventSourceMapping(resource, template, add);
   }
+  for (const relation of template.resources.filter((r) => r.origin === 'written' && RELATIONS[r.type])) addRelation(relation, template, add);
   for (const edge of connectorEdges(template.resources)) add(edge);
   for (const access of options.access ?? []) {
     add({ from: access.functionId, to: access.resourceId, kind: access.kind, label: access.actions.join(', ') });
@@ -136,15 +142,38 @@ function referenceKind(from: Resource, to: Resource): GraphEdgeKind {
   return sends && COMPUTE_TYPES.test(to.type) ? 'event' : 'reference';
 }
 
-/** A written event source mapping connects its stream or queue to its function: draw that as one event edge. */
-function addEventSourceMapping(mapping: Resource, template: Template, add: (edge: GraphEdge) => void): void {
+/**
+ * Resources that only connect two others (an event source mapping joins a queue to a function, a permission
+ * lets a source invoke a function, a subscription sends a topic to an endpoint): drawn as the edge they make,
+ * not as a box. The properties name the sending and the receiving end.
+ */
+const RELATIONS: Readonly<Record<string, readonly [from: string, to: string]>> = {
+  'AWS::Lambda::EventSourceMapping': ['EventSourceArn', 'FunctionName'],
+  'AWS::Lambda::Permission': ['SourceArn', 'FunctionName'],
+  'AWS::SNS::Subscription': ['TopicArn', 'Endpoint'],
+};
+
+function isRelation(resource: Resource): boolean {
+  return resource.type === CONNECTOR_TYPE || (resource.origin === 'written' && RELATIONS[resource.type] !== undefined);
+}
+
+function addRelation(relation: Resource, template: Template, add: (edge: GraphEdge) => void): void {
+  const [fromProperty, toProperty] = RELATIONS[relation.type];
   const target = (property: string): string | undefined => {
-    const value = valueOf(mapping.properties, property);
+    const value = valueOf(relation.properties, property);
     return value ? referencesIn(value, template.text)[0]?.target : undefined;
   };
-  const source = target('EventSourceArn');
-  const fn = target('FunctionName');
-  if (source && fn) add({ from: source, to: fn, kind: 'event', label: 'EventSourceMapping' });
+  const from = target(fromProperty);
+  const to = target(toProperty);
+  if (from && to) add({ from, to, kind: 'event', label: relation.type.replace(/^AWS::\w+::/, '') });
+}
+
+/** SAM resources whose `Policies` grant access: a resource named there is one the function or state machine may touch. */
+const SAM_POLICY_HOLDERS = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
+
+/** `DynamoDBCrudPolicy` for a policy template item, `policy` for an inline statement. */
+function policyName(policy: Node): string {
+  return policy.kind === 'map' && policy.entries.length === 1 ? policy.entries[0].key : 'policy';
 }
 
 /** Event and environment references are drawn as their own edge kinds, not again as plain references. */
@@ -160,13 +189,15 @@ const EVENT_SOURCE_PROPERTY: Readonly<Record<string, string>> = {
   EventBridgeRule: 'EventBusName', CloudWatchLogs: 'LogGroupName', Cognito: 'UserPool', MSK: 'Stream', MQ: 'Broker',
 };
 
+/** The API an `Api`/`HttpApi` event without its own API joins: SAM's implicit APIs, or the framework's. */
 const IMPLICIT_API: Readonly<Record<string, string>> = { Api: 'ServerlessRestApi', HttpApi: 'ServerlessHttpApi' };
+const SERVERLESS_IMPLICIT_API: Readonly<Record<string, string>> = { Api: 'ApiGatewayRestApi', HttpApi: 'HttpApi' };
 
 /** The resource an event comes from, or a virtual node (a schedule, an external ARN) when it is not in the template. */
 function eventSource(event: FunctionEvent, template: Template): GraphNode {
   const property = EVENT_SOURCE_PROPERTY[event.type];
   const value: Node | undefined = property ? valueOf(event.properties, property) : undefined;
-  const target = value ? referencesIn(value, template.text)[0]?.target : IMPLICIT_API[event.type];
+  const target = value ? referencesIn(value, template.text)[0]?.target : (template.serverless ? SERVERLESS_IMPLICIT_API : IMPLICIT_API)[event.type];
   const resource = target ? template.resourceById.get(target) : undefined;
   if (resource) return nodeOf(resource, 'source');
   return {
