@@ -62,6 +62,8 @@ describe('cost pictures in headless Chromium', function () {
       const p = await host.open('charts', data, DARK, { width: 1000, height: 620 });
       const box = (await p.page.locator('.curve-chart canvas').boundingBox())!;
       await p.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+      // Chart.js handles pointer events on the next animation frame.
+      await p.page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
       const [message] = (await p.posted()) as { type: string; memoryMb: number }[];
       assert.equal(message?.type, 'setMemory');
       assert.ok(message.memoryMb >= 128 && message.memoryMb <= 10240);
