@@ -1,10 +1,9 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { SHOW_GRAPH_COMMAND } from '../../src/vscode/graph-view';
-import { EXTENSION_ID, eventually, findItem, workbench, workspaceUri } from './workbench';
+import { EXTENSION_ID, eventually, findItem, workbench, webviewTabs, workspaceUri } from './workbench';
 
-const graphTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-  .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('serverlessWorkbench.graph'));
+const graphTabs = (): vscode.Tab[] => webviewTabs('serverlessWorkbench.graph');
 
 describe('architecture graph in VS Code', () => {
   const template = () => workspaceUri('sam-app', 'template.yaml');

@@ -2,10 +2,9 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { ChartPageData } from '../../src/webview/charts/protocol';
 import { memorySizeEdit, SHOW_MEMORY_CURVE_COMMAND } from '../../src/vscode/cost-memory-curve';
-import { eventually, workbench, workspaceUri } from './workbench';
+import { eventually, workbench, webviewTabs, workspaceUri } from './workbench';
 
-const curveTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-  .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('serverlessWorkbench.memoryCurve'));
+const curveTabs = (): vscode.Tab[] => webviewTabs('serverlessWorkbench.memoryCurve');
 
 describe('memory/cost curve in VS Code', () => {
   const template = () => workspaceUri('sam-app', 'template.yaml');
