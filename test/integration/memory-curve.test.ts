@@ -28,21 +28,23 @@ describe('memory/cost curve in VS Code', () => {
 
   it('sets MemorySize where the function writes it, and on the function alone when it comes from Globals', async () => {
     const api = await workbench();
-    const document = await vscode.workspace.openTextDocument(template());
+    // A copy of the example, so the edits here never meet another test's (or leave the example changed).
+    const copy = workspaceUri('.swb-test-curve', 'template.yaml');
+    await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(template()));
     try {
+      const document = await vscode.workspace.openTextDocument(copy);
       const model = () => api.templates.modelOf(document)!;
       const fn = (id: string) => model().functions.find((f) => f.logicalId === id)!;
       assert.ok(await vscode.workspace.applyEdit(memorySizeEdit(document, model(), fn('ReportFunction'), 2048)!));
-      assert.equal(fn('ReportFunction').memorySize.value, 2048);
-      assert.equal(fn('ReportFunction').memorySize.source, 'resource');
+      assert.deepEqual([fn('ReportFunction').memorySize.value, fn('ReportFunction').memorySize.source], [2048, 'resource']);
       assert.equal(fn('CreateOrderFunction').memorySize.source, 'globals');
       assert.ok(await vscode.workspace.applyEdit(memorySizeEdit(document, model(), fn('CreateOrderFunction'), 1536)!));
       assert.deepEqual([fn('CreateOrderFunction').memorySize.value, fn('CreateOrderFunction').memorySize.source], [1536, 'resource']);
       assert.equal(fn('ProcessOrderFunction').memorySize.value, 512, 'the other functions keep the Globals size');
       assert.match(document.getText(), /CreateOrderFunction:\n {4}Type: AWS::Serverless::Function\n {4}Properties:\n {6}MemorySize: 1536\n {6}Runtime: nodejs22.x/);
+      await document.save();
     } finally {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.workspace.fs.delete(workspaceUri('.swb-test-curve'), { recursive: true });
     }
   });
 });

@@ -8,7 +8,7 @@ import { graphPayload, iconDataUris } from '../../../src/webview/graph-payload';
 import { load } from '../helpers';
 import type { OpenedPage, PageHost } from './browser';
 import { hasChromium, CHROMIUM, IMAGES_DIR, startPageHost } from './browser';
-import { DARK, LIGHT } from './themes';
+import { DARK, HIGH_CONTRAST, LIGHT } from './themes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLE = path.join(REPO_ROOT, 'examples/sam-app/template.yaml');
@@ -90,6 +90,14 @@ describe('architecture graph page in headless Chromium', function () {
     assert.doesNotMatch(svg.data, /var\(--vscode/, 'colours are resolved, not theme variables');
     assert.match(png.data, /^data:image\/png;base64,/);
     assert.ok(png.data.length > 10_000, 'the PNG has content');
+    await p.page.close();
+  });
+
+  it('outlines every node in the contrast border colour in a high contrast theme', async () => {
+    const p = await open(HIGH_CONTRAST);
+    const box = p.page.locator('.node[data-id="OrdersTable"] .box');
+    const style = await box.evaluate((e) => ({ stroke: getComputedStyle(e).stroke, width: getComputedStyle(e).strokeWidth }));
+    assert.deepEqual(style, { stroke: 'rgb(111, 195, 223)', width: '2px' });
     await p.page.close();
   });
 

@@ -32,3 +32,12 @@ export const DARK: Theme = {
     '--vscode-charts-orange': '#d18616', '--vscode-charts-green': '#89d185', '--vscode-charts-purple': '#b180d7',
   },
 };
+
+export const HIGH_CONTRAST: Theme = {
+  bodyClass: 'vscode-high-contrast',
+  variables: {
+    ...DARK.variables,
+    '--vscode-editor-background': '#000000', '--vscode-foreground': '#ffffff', '--vscode-descriptionForeground': '#ffffff',
+    '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518', '--vscode-focusBorder': '#f38518',
+  },
+};
