@@ -11,6 +11,9 @@ import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
 import { registerGraphView } from './vscode/graph-view';
 import { registerInvoke } from './vscode/invoke';
+import { registerPermissionDiagnostics } from './vscode/permissions-diagnostics';
+import { registerPermissionsExplorer } from './vscode/permissions-explorer';
+import { PermissionsService } from './vscode/permissions-service';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
@@ -63,6 +66,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerHover(store, catalog),
     registerHandlerLens(store),
   );
+  const permissions = new PermissionsService(store, () => setting('analysis.debounceMs', 150));
+  context.subscriptions.push(permissions, registerPermissionDiagnostics(permissions, context.extensionUri), registerPermissionsExplorer(permissions, explorer.provider));
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {
     templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item,

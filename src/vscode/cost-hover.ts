@@ -46,7 +46,9 @@ function table(rows: readonly WhatIfRow[], precision: number): string {
   const current = rows.find((r) => r.current)?.monthlyUsd;
   const lines = ['| Setting | Monthly | Change |', '|---|---:|---:|'];
   for (const r of rows) {
-    const delta = current === undefined || r.current ? '' : `${r.monthlyUsd >= current ? '+' : '−'}${formatUsd(Math.abs(r.monthlyUsd - current), precision)}`;
+    const difference = current === undefined ? 0 : r.monthlyUsd - current;
+    // "same" is common: within the free tier, memory does not change the bill.
+    const delta = r.current ? '—' : formatUsd(Math.abs(difference), precision) === formatUsd(0, precision) ? 'same' : `${difference > 0 ? '+' : '−'}${formatUsd(Math.abs(difference), precision)}`;
     lines.push(`| ${r.current ? `**${r.label}** (now)` : r.label} | ${formatUsd(r.monthlyUsd, precision)} | ${delta} |`);
   }
   return lines.join('\n');

@@ -64,15 +64,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
       : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, hasChildren ? collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${element.uri.toString()}#${node.id}`;
+    // Contributions (the monthly cost) go first: a narrow sidebar cuts the end of a description, not its start.
     const extra = this.contributions.map((c) => c.describe?.(element)).filter(Boolean);
-    item.description = [node.description, ...extra].filter(Boolean).join(' · ');
+    item.description = [...extra, node.description].filter(Boolean).join(' · ');
     item.tooltip = node.tooltip ?? node.label;
     item.contextValue = node.resource?.origin === 'generated' ? `${node.kind}.generated` : node.kind;
     item.iconPath = this.iconFor(node);
     item.resourceUri = node.kind === 'template' ? element.uri : undefined;
     item.command = {
       command: REVEAL_COMMAND, title: 'Reveal in Template',
-      arguments: [element.uri, node.span ? [node.span.start, node.span.end] : undefined],
+      arguments: [node.file ? vscode.Uri.file(node.file) : element.uri, node.span ? [node.span.start, node.span.end] : undefined],
     };
     return item;
   }

@@ -69,9 +69,11 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
   const { region, regionSource } = chooseRegion(template, usage, options);
   const prices = pricesFor(region, options.prices ?? SHIPPED_PRICES);
   const freeTier = options.freeTier ?? usage.freeTier ?? true;
+  const displayNames = new Map(template.functions.filter((f) => f.displayName !== f.logicalId).map((f) => [f.logicalId, f.displayName]));
   const costed: CostedResource[] = template.resources.flatMap((resource) => {
     const kind = costKindOf(resource);
-    return kind ? [{ resource, kind }] : [];
+    const alias = displayNames.get(resource.logicalId);
+    return kind ? [alias ? { resource, kind, alias } : { resource, kind }] : [];
   });
   const wiring = wiringOf(template);
   const usageById = resolveUsage(costed, usage, wiring);
@@ -111,7 +113,8 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
   const notes = [...prices.notes];
   if (regionSource === 'default') notes.push(`No Region given (template, usage file or setting): prices are ${DEFAULT_REGION}'s.`);
   if (!freeTier) notes.push('Free tier off: every request and GB-second is charged.');
-  const unknown = Object.keys(usage.resources).filter((id) => !template.resourceById.has(id));
+  const aliases = new Set(displayNames.values());
+  const unknown = Object.keys(usage.resources).filter((id) => !template.resourceById.has(id) && !aliases.has(id));
   if (unknown.length > 0) notes.push(`The usage file names resources this template does not have: ${unknown.join(', ')}.`);
   return {
     region, regionName: prices.regionName, regionSource, currency: 'USD', pricesAsOf: prices.asOf, freeTier, resources,

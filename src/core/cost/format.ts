@@ -13,7 +13,8 @@ export function formatUsd(usd: number, precision = 2): string {
 export function formatUnitUsd(usd: number): string {
   const rounded = Number(usd.toPrecision(6));
   const text = String(rounded);
-  if (!text.includes('e')) return `$${text}`;
+  // Cents keep two digits ($0.50, not $0.5); smaller prices keep their significant digits ($0.045).
+  if (!text.includes('e')) return `$${/\.\d$/.test(text) ? `${text}0` : text}`;
   // 2e-7 → 0.0000002: small unit prices read better without exponents.
   const [mantissa, exponent] = rounded.toExponential().split('e');
   const digits = mantissa.replace('.', '').replace('-', '');

@@ -43,40 +43,41 @@ export function formulaOf(li: LineItem): string {
  * volume tiers are applied to each pool's total, and each demand pays its share of its pool's cost.
  */
 export function priceDemands(demandsByResource: ReadonlyMap<string, readonly Demand[]>, freeAllowances: ReadonlyMap<string, number>): Map<string, LineItem[]> {
+  // Three passes over flat arrays: this runs on every keystroke for every demand of the stack.
   const all = [...demandsByResource.values()].flat();
-  const groupTotals = sumBy(all.filter((d) => d.freeGroup), (d) => d.freeGroup!);
-  const freeOf = (d: Demand): number => {
+  const groupTotals = new Map<string, number>();
+  for (const d of all) if (d.freeGroup) add(groupTotals, d.freeGroup, d.quantity);
+  const free = all.map((d) => {
     if (!d.freeGroup) return 0;
-    const total = groupTotals.get(d.freeGroup) ?? 0;
+    const total = groupTotals.get(d.freeGroup)!;
     const allowance = Math.min(total, freeAllowances.get(d.freeGroup) ?? 0);
     return total > 0 ? (allowance * d.quantity) / total : 0;
-  };
-  const billable = new Map(all.map((d) => [d, Math.max(0, d.quantity - freeOf(d))]));
-  const poolTotals = sumBy(all, (d) => d.pool, (d) => billable.get(d)!);
+  });
+  const billable = all.map((d, i) => Math.max(0, d.quantity - free[i]));
+  const poolTotals = new Map<string, number>();
+  all.forEach((d, i) => add(poolTotals, d.pool, billable[i]));
   const poolRate = new Map<string, number>();
   for (const d of all) {
     if (poolRate.has(d.pool)) continue;
-    const total = poolTotals.get(d.pool) ?? 0;
+    const total = poolTotals.get(d.pool)!;
     poolRate.set(d.pool, total > 0 ? tieredCost(total, d.tiers) / total : d.tiers[0].usd);
   }
   const out = new Map<string, LineItem[]>();
+  let i = 0;
   for (const [id, demands] of demandsByResource) {
     out.set(id, demands.map((d) => {
-      const free = freeOf(d);
-      const charged = billable.get(d)!;
       const unitUsd = poolRate.get(d.pool)!;
       const item: LineItem = {
-        name: d.name, quantity: d.quantity, freeQuantity: free, unit: d.unit, unitUsd,
-        tierAverage: Math.abs(unitUsd - d.tiers[0].usd) > 1e-15, usd: charged * unitUsd,
+        name: d.name, quantity: d.quantity, freeQuantity: free[i], unit: d.unit, unitUsd,
+        tierAverage: Math.abs(unitUsd - d.tiers[0].usd) > 1e-15, usd: billable[i] * unitUsd,
       };
+      i++;
       return d.note ? { ...item, note: d.note } : item;
     }));
   }
   return out;
 }
 
-function sumBy<T>(items: readonly T[], key: (item: T) => string, value: (item: T) => number = (item) => (item as unknown as Demand).quantity): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const item of items) sums.set(key(item), (sums.get(key(item)) ?? 0) + value(item));
-  return sums;
+function add(sums: Map<string, number>, key: string, value: number): void {
+  sums.set(key, (sums.get(key) ?? 0) + value);
 }

@@ -1,8 +1,9 @@
 import type { Node } from '../model/nodes';
-import { stringOf, valueOf, itemsOf } from '../model/nodes';
+import { itemsOf, mapAt, stringOf, valueOf } from '../model/nodes';
 import type { FunctionEvent, Resource, Template } from '../model/template';
 import type { CostKind } from './kinds';
 import { typesOfKind, USAGE_KEYS } from './kinds';
+import { firingsPerMonth } from './schedule';
 import type { UsageFile } from './usage-file';
 
 /** One usage figure and where it came from, so that every default is stated where it is used. */
@@ -17,6 +18,8 @@ export type ResolvedUsage = Readonly<Record<string, UsageFigure>>;
 export interface CostedResource {
   readonly resource: Resource;
   readonly kind: CostKind;
+  /** Another name the usage file may use: a Serverless Framework function's key (`subscribe`). */
+  readonly alias?: string;
 }
 
 /** The logical ID an intrinsic points at: `!Ref X`, `!GetAtt X.Arn`, `{"Fn::GetAtt": ["X", "Arn"]}`. */
@@ -42,6 +45,8 @@ export interface Wiring {
   /** Queue → the functions it feeds. */
   readonly functionsByQueue: ReadonlyMap<string, readonly string[]>;
   readonly deadLetterQueues: ReadonlySet<string>;
+  /** Function or state machine → the schedule expressions that run it. */
+  readonly schedulesById: ReadonlyMap<string, readonly string[]>;
 }
 
 export function wiringOf(template: Template): Wiring {
@@ -64,11 +69,22 @@ export function wiringOf(template: Template): Wiring {
     if (kind === 'api') add(functionsByApi, id, fn);
     else if (kind === 'queue') add(functionsByQueue, id, fn);
   };
+  const schedulesById = new Map<string, string[]>();
+  const schedule = (id: string, type: string, props: Node | undefined): void => {
+    if (type !== 'Schedule' && type !== 'ScheduleV2') return;
+    const expression = stringOf(valueOf(props, 'Schedule')) ?? stringOf(valueOf(props, 'ScheduleExpression'));
+    if (expression) add(schedulesById, id, expression);
+  };
   for (const fn of template.functions) {
     for (const event of fn.events) {
       const source = sourceOfEvent(event, implicitRest, implicitHttp);
       if (source) link(fn.logicalId, source.id, source.kind);
+      schedule(fn.logicalId, event.type, event.properties);
     }
+  }
+  for (const r of template.resources) {
+    if (r.type !== 'AWS::Serverless::StateMachine') continue;
+    for (const e of mapAt(r.properties, 'Events')?.entries ?? []) schedule(r.logicalId, stringOf(valueOf(e.value, 'Type')) ?? '', valueOf(e.value, 'Properties'));
   }
   const deadLetterQueues = new Set<string>();
   for (const r of template.resources) {
@@ -76,7 +92,7 @@ export function wiringOf(template: Template): Wiring {
     const target = targetOf(valueOf(valueOf(r.properties, 'RedrivePolicy'), 'deadLetterTargetArn'));
     if (target) deadLetterQueues.add(target);
   }
-  return { functionsByApi, functionsByQueue, sourcesByFunction, deadLetterQueues };
+  return { functionsByApi, functionsByQueue, sourcesByFunction, deadLetterQueues, schedulesById };
 }
 
 function sourceOfEvent(event: FunctionEvent, implicitRest: string | undefined, implicitHttp: string | undefined): { id: string | undefined; kind: 'api' | 'queue' | 'topic' } | undefined {
@@ -103,8 +119,13 @@ const TRAFFIC_KEY: Partial<Record<CostKind, string>> = {
  */
 export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile, wiring: Wiring): Map<string, ResolvedUsage> {
   const kindById = new Map(costed.map((c) => [c.resource.logicalId, c.kind]));
+  const aliasOf = new Map(costed.filter((c) => c.alias).map((c) => [c.resource.logicalId, c.alias!]));
+  const ownValue = (id: string, key: string): number | undefined => {
+    const alias = aliasOf.get(id);
+    return usage.resources[id]?.[key] ?? (alias === undefined ? undefined : usage.resources[alias]?.[key]);
+  };
   const own = (id: string, key: string): UsageFigure | undefined => {
-    const value = usage.resources[id]?.[key];
+    const value = ownValue(id, key);
     return value === undefined ? undefined : { value, source: 'usage file' };
   };
   // Defaults are the same object for every resource of a type: no allocation per resource and key.
@@ -133,8 +154,14 @@ export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile
   const explicitTraffic = (id: string): number | undefined => {
     const kind = kindById.get(id);
     const key = kind && TRAFFIC_KEY[kind];
-    return key ? usage.resources[id]?.[key] : undefined;
+    return key ? ownValue(id, key) : undefined;
   };
+
+  /** Runs a month by schedule; an expression we cannot read leaves the figure to the defaults. */
+  const scheduled = (id: string): { value: number; source: string }[] => (wiring.schedulesById.get(id) ?? []).flatMap((expression) => {
+    const firings = firingsPerMonth(expression);
+    return firings === undefined ? [] : [{ value: firings, source: `schedule ${expression}` }];
+  });
 
   const resolved = new Map<string, ResolvedUsage>();
   // Functions first: their traffic comes from their own figure or from a neighbour with an explicit one.
@@ -148,6 +175,7 @@ export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile
         const siblings = s.kind === 'api' ? wiring.functionsByApi.get(s.id)?.length ?? 1 : s.kind === 'queue' ? wiring.functionsByQueue.get(s.id)?.length ?? 1 : 1;
         return [{ value: traffic / siblings, source: siblings > 1 ? `${s.id} ÷ ${siblings} functions` : s.id }];
       });
+      shares.push(...scheduled(id));
       if (shares.length > 0) {
         figures.monthlyRequests = { value: shares.reduce((sum, s) => sum + s.value, 0), source: `from ${shares.map((s) => s.source).join(' + ')}` };
       }
@@ -163,6 +191,10 @@ export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile
     const id = c.resource.logicalId;
     const figures = plain(c);
     const key = TRAFFIC_KEY[c.kind];
+    if (c.kind === 'stateMachine' && !own(id, 'monthlyExecutions')) {
+      const runs = scheduled(id);
+      if (runs.length > 0) figures.monthlyExecutions = { value: runs.reduce((sum, r) => sum + r.value, 0), source: `from ${runs.map((r) => r.source).join(' + ')}` };
+    }
     if (key && !own(id, key)) {
       const wired = c.kind === 'queue' ? sumOfFunctions(wiring.functionsByQueue.get(id)) : c.kind === 'topic' ? undefined : sumOfFunctions(wiring.functionsByApi.get(id));
       if (wired) figures[key] = wired;

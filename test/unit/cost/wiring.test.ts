@@ -67,3 +67,21 @@ describe('cost: usage follows the wiring', () => {
     assertUsd(implicit.monthlyUsd, 1.00);
   });
 });
+
+describe('cost: Serverless Framework services', () => {
+  const service = [
+    'service: shop', 'provider:', '  name: aws', '  runtime: nodejs20.x', '  region: eu-central-1', 'functions:',
+    '  checkout:', '    handler: src/checkout.handler', '    memorySize: 1024', '    events:', '      - http:', '          path: checkout', '          method: post', '',
+  ].join('\n');
+
+  it('reads usage by function key, takes the provider Region and prices the framework\'s REST API', () => {
+    const report = estimate(service, 'version: 1\nresources:\n  checkout:\n    monthlyRequests: 2000000\n', {});
+    assert.equal(report.region, 'eu-central-1');
+    const fn = report.resources.find((r) => r.kind === 'function')!;
+    assert.deepEqual(fn.usage.monthlyRequests, { value: 2_000_000, source: 'usage file' });
+    const api = report.resources.find((r) => r.kind === 'restApi');
+    assert.ok(api, `the framework's REST API is priced (${report.resources.map((r) => r.logicalId).join(', ')})`);
+    assertUsd(api.monthlyUsd, 2 * 3.50);
+    assert.ok(!report.notes.some((n) => /does not have/.test(n)), 'the function key is not reported as unknown');
+  });
+});
