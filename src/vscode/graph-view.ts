@@ -1,11 +1,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { accessEdges } from '../core/graph/access';
 import type { AccessEdge } from '../core/graph/graph';
 import type { Template } from '../core/model/template';
 import { graphPayload, iconDataUris } from '../webview/graph-payload';
 import type { FromGraphView, GraphPayload, ToGraphView } from '../webview/graph/protocol';
 import { webviewHtml } from '../webview/page';
 import type { ExplorerItem } from './explorer';
+import type { PermissionsService } from './permissions-service';
 import type { TemplateStore } from './template-store';
 
 export const SHOW_GRAPH_COMMAND = 'serverlessWorkbench.showGraph';
@@ -15,6 +17,17 @@ const VIEW_TYPE = 'serverlessWorkbench.graph';
 export interface AccessSource {
   readonly onDidChange: vscode.Event<void>;
   accessOf(uri: vscode.Uri): readonly AccessEdge[];
+}
+
+/** The permission analysis's findings for the graph: granted and called resources of each function. */
+export function accessFromPermissions(permissions: PermissionsService): AccessSource {
+  return {
+    onDidChange: permissions.onDidChange,
+    accessOf: (uri) => {
+      const entry = permissions.get(uri);
+      return entry ? accessEdges(entry.analysis) : [];
+    },
+  };
 }
 
 /**

@@ -3,7 +3,9 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { accessEdges } from '../../../src/core/graph/access';
 import type { ArchitectureGraph } from '../../../src/core/graph/graph';
+import { analyzePermissions } from '../../../src/core/permissions';
 import { graphPayload, iconDataUris } from '../../../src/webview/graph-payload';
 import { load } from '../helpers';
 import type { OpenedPage, PageHost } from './browser';
@@ -17,7 +19,9 @@ describe('architecture graph page in headless Chromium', function () {
   this.timeout(60_000);
   let host: PageHost;
   const template = load(fs.readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
-  const payload = graphPayload(template, 'examples/sam-app/template.yaml', iconDataUris(path.join(REPO_ROOT, 'media/icons')));
+  // What the editor shows: the template plus what the permission analysis found in the handlers' code.
+  const access = accessEdges(analyzePermissions(template, { readFile: (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined) }));
+  const payload = graphPayload(template, 'examples/sam-app/template.yaml', iconDataUris(path.join(REPO_ROOT, 'media/icons')), access);
   const shownByDefault = (graph: ArchitectureGraph): number => graph.nodes.filter((n) => !n.detail).length;
 
   before(async function () {
@@ -37,6 +41,7 @@ describe('architecture graph page in headless Chromium', function () {
     assert.equal(await p.page.locator('.node').count(), shownByDefault(payload.graph));
     assert.equal(await p.page.locator('.node[data-id="ProcessOrderFunction"] image').count(), 1, 'a service icon');
     assert.equal(await p.page.locator('path.edge[data-from="OrdersQueue"][data-to="ProcessOrderFunction"][data-kind="event"]').count(), 1);
+    assert.equal(await p.page.locator('path.edge[data-from="ReportFunction"][data-to="ReportsBucket"][data-kind="code-call"]').count(), 1);
     const csp = await p.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /default-src 'none'/);
     assert.match(csp ?? '', /script-src 'nonce-[^']+'/);
