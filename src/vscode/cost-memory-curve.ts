@@ -18,6 +18,8 @@ export function registerMemoryCurve(cost: CostService, extensionUri: vscode.Uri)
   const bundles = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
   let panel: vscode.WebviewPanel | undefined;
   let shown: { uri: vscode.Uri; functionId: string } | undefined;
+  /** A curve is a hundred or so stack estimates: a hidden panel catches up when it is shown again. */
+  let stale = false;
 
   const dataOf = (uri: vscode.Uri, functionId: string): ChartPageData | undefined => {
     const template = cost.store.get(uri);
@@ -38,7 +40,10 @@ export function registerMemoryCurve(cost: CostService, extensionUri: vscode.Uri)
   };
 
   return vscode.Disposable.from(
-    cost.onDidChange(() => void render()),
+    cost.onDidChange(() => {
+      stale = !panel?.visible;
+      if (!stale) render();
+    }),
     { dispose: () => panel?.dispose() },
     vscode.commands.registerCommand(SHOW_MEMORY_CURVE_COMMAND, async (target?: vscode.Uri | ExplorerItem, id?: string) => {
       const uri = target instanceof vscode.Uri ? target : target?.uri ?? vscode.window.activeTextEditor?.document.uri;
@@ -54,6 +59,12 @@ export function registerMemoryCurve(cost: CostService, extensionUri: vscode.Uri)
         panel = vscode.window.createWebviewPanel('serverlessWorkbench.memoryCurve', `Memory/cost: ${functionId}`,
           { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [bundles] });
         panel.onDidDispose(() => { panel = undefined; });
+        panel.onDidChangeViewState((e) => {
+          if (e.webviewPanel.visible && stale) {
+            stale = false;
+            render();
+          }
+        });
         panel.webview.onDidReceiveMessage((m: FromChartPage) => {
           if (m.type === 'setMemory' && shown) void offerMemorySize(cost, shown.uri, m.functionId, m.memoryMb, m.arch);
         });

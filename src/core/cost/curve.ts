@@ -1,6 +1,6 @@
 import { LAMBDA_DEFAULTS } from '../model/functions';
 import type { Template } from '../model/template';
-import type { Architecture, CostOptions } from './estimate';
+import type { Architecture, CostOptions, CostReport } from './estimate';
 import { estimateCost } from './estimate';
 import type { UsageFile } from './usage-file';
 import { supportsArm64 } from './what-if';
@@ -58,8 +58,9 @@ export function memoryCurve(template: Template, usage: UsageFile, options: CostO
   const memoryMb = fn.memorySize.value ?? LAMBDA_DEFAULTS.memorySize;
   const arch = fn.architecture.value ?? LAMBDA_DEFAULTS.architecture;
   const duration = costed.usage.averageDurationMs;
+  const { lambdaOnly, lambdaUsage } = functionsAlone(template, usage, base);
   const costAt = (mb: number, a: Architecture, durationMs: number): number => {
-    const report = estimateCost(template, usage, { ...options, functionOverrides: new Map([[functionId, { memoryMb: mb, arch: a, averageDurationMs: durationMs }]]) });
+    const report = estimateCost(lambdaOnly, lambdaUsage, { ...options, region: base.region, functionOverrides: new Map([[functionId, { memoryMb: mb, arch: a, averageDurationMs: durationMs }]]) });
     return report.resources.find((r) => r.logicalId === functionId)?.monthlyUsd ?? 0;
   };
   const architectures: Architecture[] = supportsArm64(fn.runtime?.value) || arch === 'arm64' ? ['x86_64', 'arm64'] : ['x86_64'];
@@ -72,5 +73,23 @@ export function memoryCurve(template: Template, usage: UsageFile, options: CostO
     functionId,
     current: { memoryMb, arch, durationMs: duration.value, monthlyUsd: costed.monthlyUsd },
     durationSource: duration.source, model: DURATION_MODEL, points,
+  };
+}
+
+/**
+ * The stack as far as a function's price can tell: its functions (they share Lambda's and CloudWatch Logs'
+ * free tier and volume tiers) with the usage the full estimate resolved for each, written out so that no
+ * neighbour is needed to infer it. A hundred estimates of this are what a curve costs, not of the whole stack.
+ */
+function functionsAlone(template: Template, usage: UsageFile, base: CostReport): { lambdaOnly: Template; lambdaUsage: UsageFile } {
+  const ids = new Set(template.functions.map((f) => f.logicalId));
+  const resources = template.resources.filter((r) => ids.has(r.logicalId));
+  const resolved = base.resources.filter((r) => ids.has(r.logicalId));
+  return {
+    lambdaOnly: { ...template, resources, resourceById: new Map(resources.map((r) => [r.logicalId, r])) },
+    lambdaUsage: {
+      ...usage,
+      resources: Object.fromEntries(resolved.map((r) => [r.logicalId, Object.fromEntries(Object.entries(r.usage).map(([key, figure]) => [key, figure.value]))])),
+    },
   };
 }

@@ -54,11 +54,20 @@ const empty = document.createElement('p');
 empty.className = 'empty';
 document.body.append(toolbar, legend, svg, empty);
 
+/** What the picture is made of; most edits (a value, a comment) leave it unchanged and skip the layout. */
+let drawn: string | undefined;
+
 function render(): void {
   title.textContent = payload.title;
   const nodes = payload.graph.nodes.filter((n) => state.showGenerated || !n.detail);
   const ids = new Set(nodes.map((n) => n.id));
   const edges = payload.graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
+  const shape = JSON.stringify([nodes.map((n) => [n.id, n.type, n.layer, n.origin, n.icon]), edges]);
+  if (shape === drawn) {
+    markHighlight();
+    return;
+  }
+  drawn = shape;
   viewport.replaceChildren(drawGraph(layoutGraph(nodes, edges, measureText()), payload.icons));
   svg.setAttribute('aria-label', describe(nodes, edges));
   empty.textContent = nodes.length === 0 ? 'This template has no resources to draw.' : '';

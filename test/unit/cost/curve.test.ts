@@ -1,4 +1,6 @@
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { memoryCurve, parseUsageFile, pricesFor, scaledDuration } from '../../../src/core/cost';
 import type { CurvePoint, MemoryCurve } from '../../../src/core/cost';
 import { load } from '../helpers';
@@ -51,6 +53,17 @@ describe('memory/cost curve', () => {
     assert.ok(Math.abs(computeArm / computeX86 - armPerGbS / x86PerGbS) < 1e-9);
     assert.match(curve.model, /1,769 MB/);
     assert.equal(curve.durationSource, 'usage file');
+  });
+
+  it('agrees with the full estimate at the current setting, traffic inferred from the API included', () => {
+    const file = path.resolve(__dirname, '../../../examples/sam-app/template.yaml');
+    const template = load(fs.readFileSync(file, 'utf8'), file);
+    const usage = parseUsageFile('version: 1\nresources:\n  ServerlessRestApi: { monthlyRequests: 3000000 }\n').usage;
+    for (const fn of template.functions) {
+      const curve = memoryCurve(template, usage, {}, fn.logicalId)!;
+      const { memoryMb, arch, monthlyUsd } = curve.current;
+      assert.ok(Math.abs(at(curve, memoryMb, arch).monthlyUsd - monthlyUsd) < 1e-9, `${fn.logicalId}: the curve passes through the estimate`);
+    }
   });
 
   it('leaves arm64 out for a runtime that cannot run on it, and has no curve for an unknown function', () => {
