@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { registerCodeActions } from './vscode/code-actions';
+import { Analyzer, registerDiagnostics } from './vscode/diagnostics';
+import type { AnalysisTiming } from './vscode/diagnostics';
 import { registerCostActions } from './vscode/cost-actions';
 import { registerCostBreakdown } from './vscode/cost-breakdown';
 import { registerCostExplorer } from './vscode/cost-explorer';
@@ -36,6 +39,7 @@ export interface WorkbenchApi {
   readonly activationMs: number | undefined;
   readonly cost: CostService;
   readonly costStatus: vscode.StatusBarItem;
+  readonly diagnostics: { readonly analyzer: Analyzer; lastAnalysis(): AnalysisTiming | undefined };
 }
 
 /** Wires the features together; each one registers itself and returns what disposes it. */
@@ -44,7 +48,11 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const explorer = registerExplorer(store, context.extensionUri);
   const cost = new CostService(store);
   const costStatus = registerCostStatus(cost);
+  const output = vscode.window.createOutputChannel('Serverless Workbench');
+  const analyzer = new Analyzer(output);
+  const diagnostics = registerDiagnostics(store, analyzer);
   context.subscriptions.push(
+    output, analyzer, diagnostics.disposable, registerCodeActions(store, analyzer),
     store,
     explorer.disposable,
     registerWelcomeCommands(context.extensionUri),
@@ -72,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {
     templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item,
+    diagnostics: { analyzer, lastAnalysis: diagnostics.lastAnalysis },
     activationMs: loadStart === undefined ? undefined : performance.now() - loadStart,
   };
 }
