@@ -5,6 +5,7 @@
 // when a handler is scanned or actions are checked, so the main bundle stays small.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'fs';
+import { buildWebviews } from './webviews.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -67,3 +68,4 @@ await Promise.all([
 ]);
 // The runtime clients run inside function processes, as files (src/core/invoke/executables.ts: clientPath).
 cpSync('src/core/invoke/clients', 'dist/clients', { recursive: true });
+await buildWebviews({ outdir: 'dist/webview', watch });
