@@ -2,11 +2,12 @@
 import { createRequire } from 'module';
 import { statSync } from 'fs';
 import { generateSamTemplate } from './generate.mjs';
-import { measure } from './measure.mjs';
+import { measure, measureInterleaved } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadTemplate } = require('./core.cjs');
 const { parseDocument } = require('yaml');
+const { parseYamlDocument, parseYaml } = require('../src/core/model/parse-yaml.ts');
 
 export async function run() {
   const rows = [];
@@ -15,6 +16,9 @@ export async function run() {
     const kb = Math.round(text.length / 1024);
     rows.push({ name: `yaml.parseDocument alone, ${count} resources (${kb} KB)`, ...measure(() => parseDocument(text)), note: 'reference: the parser without our model' });
     rows.push({ name: `model build, ${count} resources (${kb} KB)`, ...measure(() => loadTemplate(text, 'template.yaml')), target });
+    const [before, after] = measureInterleaved([() => parseYamlDocument(text), () => parseYaml(text)], { runs: 40 });
+    rows.push({ name: `YAML → nodes before (via yaml documents), ${count} resources`, ...before, note: 'interleaved with the next row' });
+    rows.push({ name: `YAML → nodes now (straight from yaml's CST), ${count} resources`, ...after });
   }
   for (const [file, limitKb] of [['dist/extension.js', 400], ['dist/cli.js', undefined]]) {
     const kb = Math.round(statSync(new URL(`../${file}`, import.meta.url)).size / 1024);

@@ -1,31 +1,39 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { Node as YamlNode, ParsedNode, Tags } from 'yaml';
-
-type TagsOption = Tags;
-import { intrinsicNameForTag, INTRINSIC_FUNCTIONS, longFormIntrinsic, MapEntry, Node, Span } from './nodes';
+import type { Node, Span } from './nodes';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { LIMITS } from './limits';
+import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared';
+import { parseYamlFromCst } from './parse-yaml-cst';
 
 /**
  * CloudFormation's short forms declared as identity tags for scalars, lists and maps, so that `yaml` keeps
  * them without building an "unresolved tag" warning for each (which costs a quarter of the parse time).
  * Tags outside this list still parse, with a warning we ignore, and are kept as written.
  */
-const CLOUDFORMATION_TAGS: TagsOption = [...INTRINSIC_FUNCTIONS].flatMap((name) => {
-  const tag = `!${name.replace(/^Fn::/, '')}`;
+const CLOUDFORMATION_TAGS: Tags = CLOUDFORMATION_TAG_NAMES.flatMap((tag) => {
   const identity = <T>(value: T): T => value;
   return [
     { tag, resolve: identity },
     { tag, collection: 'seq' as const, resolve: identity },
     { tag, collection: 'map' as const, resolve: identity },
-  ] as TagsOption;
+  ] as Tags;
 });
 
 /**
- * YAML text → value tree. `yaml` gives exact ranges and keeps CloudFormation's `!Tags` as unresolved
- * local tags, which we turn into intrinsic nodes here (so any tag, known or not, is kept, never fatal).
+ * YAML text → value tree. Templates in the common subset of YAML are read straight from `yaml`'s CST
+ * (a third faster); anything else (anchors, flow collections, errors, ...) goes through its full
+ * document model, which also words every syntax error.
  */
 export function parseYaml(text: string): ParseResult {
+  return parseYamlFromCst(text) ?? parseYamlDocument(text);
+}
+
+/**
+ * `yaml` gives exact ranges and keeps CloudFormation's `!Tags` as unresolved local tags, which we turn
+ * into intrinsic nodes here (so any tag, known or not, is kept, never fatal).
+ */
+export function parseYamlDocument(text: string): ParseResult {
   const problems: ParseProblem[] = [];
   const doc = parseDocument(text, {
     uniqueKeys: false, // duplicates are reported by us, with both positions, and parsing goes on
@@ -81,7 +89,7 @@ class YamlConverter {
     if (isAlias(node)) return this.convertAlias(node);
     const converted = this.convertUntagged(node);
     const tag = node.tag;
-    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) return this.tagged(tag, converted);
+    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) return taggedNode(this.text, tag, converted);
     return converted;
   }
 
@@ -96,33 +104,16 @@ class YamlConverter {
   }
 
   private convertMap(items: unknown[], span: Span): Node {
-    const entries: MapEntry[] = [];
-    const seen = new Map<string, Span>();
+    const entries = new MapEntries(this.problems);
     for (const item of items) {
       if (!isPair(item)) continue;
       const keyNode = item.key as YamlNode | null;
       const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
       const keySpan = keyNode ? rangeSpan(keyNode) : { start: span.start, end: span.start };
-      const previous = seen.get(key);
-      if (previous) {
-        this.problems.push({
-          code: 'duplicate-key', severity: 'error', span: keySpan,
-          message: `Duplicate key '${key}': CloudFormation rejects a template with duplicate keys (first defined at offset ${previous.start}).`,
-          related: [{ span: previous, message: `'${key}' first defined here` }],
-        });
-      } else {
-        seen.set(key, keySpan);
-      }
-      entries.push({ key, keySpan, value: this.convert(item.value as YamlNode, keySpan.end) });
+      entries.key(key, keySpan);
+      entries.add(key, keySpan, this.convert(item.value as YamlNode, keySpan.end));
     }
-    return longFormIntrinsic(entries, span) ?? { kind: 'map', entries, span };
-  }
-
-  private tagged(tag: string, argument: Node): Node {
-    const start = this.text.lastIndexOf(tag, argument.span.start);
-    const nameSpan = start >= 0 ? { start, end: start + tag.length } : argument.span;
-    const span = { start: nameSpan.start, end: Math.max(argument.span.end, nameSpan.end) };
-    return { kind: 'intrinsic', name: intrinsicNameForTag(tag) ?? tag, nameSpan, argument, form: 'short', span };
+    return entries.node(span);
   }
 
   /**
