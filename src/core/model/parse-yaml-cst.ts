@@ -51,6 +51,7 @@ type Indicator = 'doc-start' | 'explicit-key-ind' | 'map-value-ind' | 'seq-item-
 
 interface Props {
   readonly found: CST.SourceToken | null;
+  readonly comma: CST.SourceToken | null;
   readonly hasNewline: boolean;
   readonly hasComment: boolean;
   readonly tag: CST.SourceToken | null;
@@ -82,6 +83,9 @@ class CstReader {
         break;
       case 'block-map':
         node = this.blockMap(token);
+        break;
+      case 'flow-collection':
+        node = this.flowCollection(token);
         break;
       case 'block-seq':
         if (props.tag && (!props.newlineAfterTag || props.newlineAfterTag.offset < props.tag.offset)) outside();
@@ -124,7 +128,7 @@ class CstReader {
         continue;
       }
       if (!key || keyProps.tag || keyProps.newlineAfterTag) outside();
-      if (key.type !== 'scalar' && key.type !== 'single-quoted-scalar' && key.type !== 'double-quoted-scalar') outside();
+      if (!isFlowScalar(key)) outside();
       if (key.source.includes('\n') || key.end?.some((t) => t.type === 'newline')) outside(); // implicit keys are one line
       const keyNode = this.scalar(key, false);
       const keyName = String(keyNode.value);
@@ -160,10 +164,56 @@ class CstReader {
     return { kind: 'seq', items, span: { start: seq.offset, end: offset } };
   }
 
+  /** `[a, !Ref b]` and `{a: 1}`; pairs in lists (`[a: 1]`), `{a}` and nested block collections step aside. */
+  private flowCollection(flow: CST.FlowCollection): Node {
+    const isMap = flow.start.source === '{';
+    const items: Node[] = [];
+    const entries = new MapEntries(this.problems);
+    let offset = flow.offset + flow.start.source.length;
+    flow.items.forEach(({ start, key, sep, value }, i) => {
+      const props = this.props(start, 'explicit-key-ind', key ?? sep?.[0], offset, flow.indent, false, true);
+      if (props.found) outside(); // `? key`
+      if (!props.tag && !sep && !value) { // nothing between two commas, or after the last
+        if (props.comma ? i === 0 : i < flow.items.length - 1) outside();
+        offset = props.end;
+        return;
+      }
+      if ((i === 0) !== (props.comma === null)) outside(); // a leading comma, or a missing one
+      if (!isMap) {
+        if (sep) outside();
+        items.push(value ? this.flowValue(value, props) : this.empty(props.end, [], props));
+      } else {
+        if (!key || props.tag || !isFlowScalar(key)) outside();
+        const keyNode = this.scalar(key, false);
+        const keyName = String(keyNode.value);
+        entries.key(keyName, keyNode.span);
+        const valueProps = this.props(sep ?? [], 'map-value-ind', value, this.end, flow.indent, false, true);
+        if (!valueProps.found || valueProps.comma) outside();
+        entries.add(keyName, keyNode.span, value ? this.flowValue(value, valueProps) : this.empty(valueProps.end, sep ?? [], valueProps));
+      }
+      offset = this.end;
+    });
+    const [close, ...rest] = flow.end;
+    if (close?.source !== (isMap ? '}' : ']')) outside(); // unclosed
+    const closeEnd = close.offset + close.source.length;
+    this.end = closeEnd;
+    for (const token of rest) {
+      if (token.type !== 'space' && token.type !== 'comment' && token.type !== 'newline') outside();
+      this.end += token.source.length;
+    }
+    const span = { start: flow.offset, end: closeEnd };
+    return isMap ? entries.node(span) : { kind: 'seq', items, span };
+  }
+
+  private flowValue(value: CST.Token, props: Props): Node {
+    if (value.type === 'block-map' || value.type === 'block-seq') outside();
+    return this.node(value, props);
+  }
+
   /** `yaml`'s resolveProps for this subset: the tokens before a node, with every error it reports. */
   private props(
     tokens: readonly CST.SourceToken[], indicator: Indicator, next: CST.Token | undefined,
-    offset: number, parentIndent: number, startOnNewline: boolean,
+    offset: number, parentIndent: number, startOnNewline: boolean, flow = false,
   ): Props {
     let atNewline = startOnNewline;
     let hasSpace = startOnNewline;
@@ -174,9 +224,10 @@ class CstReader {
     let tag: CST.SourceToken | null = null;
     let newlineAfterTag: CST.SourceToken | null = null;
     let found: CST.SourceToken | null = null;
+    let comma: CST.SourceToken | null = null;
     for (const token of tokens) {
       if (reqSpace) {
-        if (token.type !== 'space' && token.type !== 'newline') outside();
+        if (token.type !== 'space' && token.type !== 'newline' && token.type !== 'comma') outside();
         reqSpace = false;
       }
       if (tab) {
@@ -185,7 +236,7 @@ class CstReader {
       }
       switch (token.type) {
         case 'space':
-          if ((indicator !== 'doc-start' || next?.type !== 'flow-collection') && token.source.includes('\t')) tab = token;
+          if (!flow && (indicator !== 'doc-start' || next?.type !== 'flow-collection') && token.source.includes('\t')) tab = token;
           hasSpace = true;
           break;
         case 'comment':
@@ -212,8 +263,14 @@ class CstReader {
           atNewline = indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
           hasSpace = false;
           break;
+        case 'comma':
+          if (!flow || comma) outside();
+          comma = token;
+          atNewline = false;
+          hasSpace = false;
+          break;
         default:
-          outside(); // anchors, commas, stray tokens
+          outside(); // anchors, stray tokens
       }
     }
     const last = tokens[tokens.length - 1];
@@ -221,8 +278,12 @@ class CstReader {
     if (reqSpace && next && next.type !== 'space' && next.type !== 'newline' && next.type !== 'comma'
       && (next.type !== 'scalar' || next.source !== '')) outside();
     if (tab && ((atNewline && tab.indent <= parentIndent) || next?.type === 'block-map' || next?.type === 'block-seq')) outside();
-    return { found, hasNewline, hasComment, tag, newlineAfterTag, end };
+    return { found, comma, hasNewline, hasComment, tag, newlineAfterTag, end };
   }
+}
+
+function isFlowScalar(token: CST.Token): token is CST.FlowScalar {
+  return token.type === 'scalar' || token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar';
 }
 
 /** `yaml`'s emptyScalarPosition: just after the indicator and its spaces, before comments and newlines. */
