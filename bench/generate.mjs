@@ -35,7 +35,7 @@ export function generateSamTemplate(resourceCount) {
         '      Events:', '        Get:', '          Type: Api', '          Properties:',
         `            Path: /items${i}/{id}`, '            Method: get'],
       [`  Worker${i}Function:`, '    Type: AWS::Serverless::Function', '    Properties:',
-        `      CodeUri: src/worker${i}/`, '      Handler: app.handler', '      Runtime: python3.12', '      Timeout: 30',
+        `      CodeUri: src/worker${i}/`, '      Handler: app.handler', '      Runtime: python3.12', '      MemorySize: 512', '      Timeout: 30',
         '      Events:', '        Queue:', '          Type: SQS', '          Properties:',
         `            Queue: !GetAtt Queue${i}.Arn`, '            BatchSize: 10'],
       [`  Bucket${i}:`, '    Type: AWS::S3::Bucket', '    Properties:',

@@ -1,21 +1,70 @@
 import * as vscode from 'vscode';
+import { registerCostActions } from './vscode/cost-actions';
+import { registerCostBreakdown } from './vscode/cost-breakdown';
+import { registerCostExplorer } from './vscode/cost-explorer';
+import { registerCostHover } from './vscode/cost-hover';
+import { registerCostLens } from './vscode/cost-lens';
+import { CostService } from './vscode/cost-service';
+import { registerCostStatus } from './vscode/cost-status';
+import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode/cost-usage-file';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
+import { registerInvoke } from './vscode/invoke';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
+import { registerCompletion } from './vscode/completion';
+import { registerDefinition } from './vscode/definition';
+import { registerDocumentSymbols } from './vscode/document-symbols';
+import { registerHandlerLens } from './vscode/handler-lens';
+import { registerHighlights } from './vscode/highlights';
+import { registerHover } from './vscode/hover';
+import { registerReferences } from './vscode/references';
+import { registerRename } from './vscode/rename';
+import { schemaCatalog } from './vscode/schema-data';
+import { registerWorkspaceSymbols } from './vscode/workspace-symbols';
 
 /** What `activate` returns: the shared services, for other extensions and for our integration tests. */
 export interface WorkbenchApi {
   readonly templates: TemplateStore;
   readonly explorer: ExplorerProvider;
+  /** Milliseconds from the host starting to evaluate our bundle to the end of `activate` (`npm run bench`). */
+  readonly activationMs: number | undefined;
+  readonly cost: CostService;
+  readonly costStatus: vscode.StatusBarItem;
 }
 
 /** Wires the features together; each one registers itself and returns what disposes it. */
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const store = new TemplateStore(() => setting('analysis.debounceMs', 150));
   const explorer = registerExplorer(store, context.extensionUri);
-  context.subscriptions.push(store, explorer.disposable, registerWelcomeCommands(context.extensionUri));
-  return { templates: store, explorer: explorer.provider };
+  const cost = new CostService(store);
+  const costStatus = registerCostStatus(cost);
+  context.subscriptions.push(
+    store,
+    explorer.disposable,
+    registerWelcomeCommands(context.extensionUri),
+    registerInvoke(context, store),
+    cost, registerCostLens(cost), registerCostBreakdown(cost), registerCostHover(cost),
+    registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
+    registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
+  );
+  const catalog = schemaCatalog(context.extensionUri);
+  context.subscriptions.push(
+    registerDefinition(store),
+    registerReferences(store),
+    registerRename(store),
+    registerHighlights(store),
+    registerDocumentSymbols(store),
+    registerWorkspaceSymbols(store),
+    registerCompletion(store, catalog),
+    registerHover(store, catalog),
+    registerHandlerLens(store),
+  );
+  const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
+  return {
+    templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item,
+    activationMs: loadStart === undefined ? undefined : performance.now() - loadStart,
+  };
 }
 
 export function deactivate(): void {

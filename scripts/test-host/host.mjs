@@ -152,7 +152,8 @@ function writeUserSettings(userDataDir, settings) {
   mkdirSync(path.dirname(file), { recursive: true });
   let existing = {};
   try { existing = JSON.parse(readFileSync(file, 'utf8')); } catch { /* first run */ }
-  writeFileSync(file, JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', ...existing, ...settings }, null, 2));
+  // Auto-save off: a test's unsaved edit must stay unsaved, as the features under test read the buffer.
+  writeFileSync(file, JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off', ...existing, ...settings }, null, 2));
 }
 
 /** Reads the server's output until it says which port it bound; passes every line on to `onOutput`. */

@@ -16,6 +16,8 @@ import { buildExtensionIfStale, bundleSuite, copyWorkspace, defaultWorkspace, is
 /** The suite must say it started within this time, or the extension host is not running it at all. */
 const SUITE_START_TIMEOUT_MS = 90_000;
 const LOG_TAIL_LINES = 60;
+/** Where pictures the suite asks for with `screenshot(name)` (test/integration/report.ts) are saved. */
+const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 const { values: options } = parseArgs({
   options: {
@@ -132,8 +134,6 @@ async function followSuite(host, reportDir, session, timeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-
-const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 async function serveScreenshots(page, reportDir) {
   for (const file of readdirSync(reportDir)) {

@@ -1,4 +1,7 @@
 import { EXIT, UsageError } from './io';
+import { invokeCommand, INVOKE_USAGE } from './invoke';
+import { serveCommand, SERVE_USAGE } from './serve';
+import { costCommand, COST_USAGE } from './cost';
 import { treeCommand, TREE_USAGE } from './tree';
 
 type Command = (argv: readonly string[], out: (text: string) => void) => number | Promise<number>;
@@ -6,6 +9,9 @@ type Command = (argv: readonly string[], out: (text: string) => void) => number 
 /** Subcommands by name; each lives in its own module. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   tree: { run: treeCommand, usage: TREE_USAGE },
+  invoke: { run: invokeCommand, usage: INVOKE_USAGE },
+  serve: { run: serveCommand, usage: SERVE_USAGE },
+  cost: { run: costCommand, usage: COST_USAGE },
 };
 
 function usage(): string {

@@ -64,8 +64,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
       : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, hasChildren ? collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${element.uri.toString()}#${node.id}`;
+    // Contributions (the monthly cost) go first: a narrow sidebar cuts the end of a description, not its start.
     const extra = this.contributions.map((c) => c.describe?.(element)).filter(Boolean);
-    item.description = [node.description, ...extra].filter(Boolean).join(' · ');
+    item.description = [...extra, node.description].filter(Boolean).join(' · ');
     item.tooltip = node.tooltip ?? node.label;
     item.contextValue = node.resource?.origin === 'generated' ? `${node.kind}.generated` : node.kind;
     item.iconPath = this.iconFor(node);

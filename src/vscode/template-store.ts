@@ -50,7 +50,11 @@ export class TemplateStore implements vscode.Disposable {
         if (!this.isOpen(uri)) void this.refreshFromDisk(uri);
       }),
       watcher.onDidDelete((uri) => this.forget(uri)),
+      // Deleting a folder reports the folder, not the templates inside it.
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forgetUnder(uri))),
     );
+    const folders = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    this.disposables.push(folders, folders.onDidDelete((uri) => this.forgetUnder(uri)));
   }
 
   /** All known templates, scanning the workspace the first time it is asked (never during activation). */
@@ -110,6 +114,13 @@ export class TemplateStore implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     if (this.models.delete(uri.toString())) this.onDidChangeEmitter.fire(uri);
+  }
+
+  private forgetUnder(folder: vscode.Uri): void {
+    const prefix = `${folder.toString()}/`;
+    for (const key of [...this.models.keys()]) {
+      if (key === folder.toString() || key.startsWith(prefix)) this.forget(vscode.Uri.parse(key));
+    }
   }
 
   private isOpen(uri: vscode.Uri): boolean {

@@ -1,6 +1,11 @@
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, eventually } from './workbench';
+import { screenshot } from './report';
+import { EXTENSION_ID, eventually, workbench } from './workbench';
+
+/** The tree is drawn in the browser, a message away from the extension host. */
+const RENDER_MS = 500;
 
 describe('activation', () => {
   it('is installed under its published id', () => {
@@ -10,7 +15,8 @@ describe('activation', () => {
   });
 
   it('activates by itself when a workspace with a SAM template opens', async () => {
-    // Nobody calls activate() here: the workspaceContains activation event must do it.
+    // Nobody has called activate() yet (mocha loads files in name order and later files call it themselves):
+    // the workspaceContains activation event must have done it.
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     await eventually('the extension to be active', () => extension.isActive, 15_000);
   });
@@ -19,5 +25,11 @@ describe('activation', () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('serverlessWorkbench.resources.focus'), 'the view serverlessWorkbench.resources is registered');
     await vscode.commands.executeCommand('serverlessWorkbench.resources.focus');
+    // For a person to look at in test-results/screenshots/ (web test host only; test-electron has no page),
+    // once the tree has its items and the renderer has had a moment to draw them.
+    await eventually('templates in the tree', async () => (await (await workbench()).explorer.getChildren()).length > 0);
+    await new Promise((resolve) => setTimeout(resolve, RENDER_MS));
+    const picture = await screenshot('resources-view');
+    if (picture) assert.ok(fs.statSync(picture).size > 0, `${picture} is not empty`);
   });
 });

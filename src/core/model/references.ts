@@ -61,7 +61,7 @@ function getAttParts(argument: Node, text: string): { target: string; attribute?
 }
 
 /** The span of `name` inside a scalar's source (skipping a quote), or the whole scalar when not found. */
-function nameSpan(scalar: Node, name: string, text: string): Span {
+export function nameSpan(scalar: Node, name: string, text: string): Span {
   const at = text.indexOf(name, scalar.span.start);
   return at >= 0 && at + name.length <= scalar.span.end ? { start: at, end: at + name.length } : scalar.span;
 }

@@ -1,0 +1,89 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { InvocationResult } from '../core/invoke';
+import { invocationJson, summaryLine } from '../core/invoke/present';
+import { choice, EXIT, parseArgs, UsageError } from './io';
+
+export const INVOKE_USAGE =
+  'serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--region r] [--stack s] [--format text|json]';
+
+function readEvent(source: string | undefined, checkEventText: (text: string, where: string) => { ok: true; text: string } | { ok: false; message: string }): string {
+  if (source === undefined) return '{}';
+  let text: string;
+  try {
+    text = source === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(source, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read event ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const checked = checkEventText(text, source === '-' ? '<stdin>' : source);
+  if (!checked.ok) throw new UsageError(checked.message);
+  return checked.text;
+}
+
+/** `invoke`: runs one function locally (or in AWS with --remote) and exits 0 on success, 1 on a function error. */
+export async function invokeCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, ['remote']);
+  const format = choice(flags.get('format'), ['text', 'json'] as const, 'text', 'format');
+  if (positionals.length !== 2) throw new UsageError(`usage: ${INVOKE_USAGE}`);
+  const [templatePath, name] = positionals;
+  const invoke = await import('../core/invoke');
+  const event = readEvent(flags.get('event') as string | undefined, invoke.checkEventText);
+  const region = flags.get('region') as string | undefined;
+  const result = flags.get('remote')
+    ? await runRemote(invoke, templatePath, name, event, flags, region)
+    : await runLocal(invoke, templatePath, name, event, region, format === 'text');
+  if (format === 'json') out(JSON.stringify(invocationJson(result), null, 2));
+  else {
+    out(prettyPayload(result.payload));
+    if (result.functionError) process.stderr.write(`Function error: ${result.functionError.errorType}: ${result.functionError.errorMessage}\n`);
+    process.stderr.write(`${summaryLine(result)}\n`);
+  }
+  return result.functionError ? EXIT.findings : EXIT.ok;
+}
+
+type InvokeModule = typeof import('../core/invoke');
+
+async function runLocal(invoke: InvokeModule, templatePath: string, name: string, event: string, region: string | undefined, streamLogs: boolean): Promise<InvocationResult> {
+  const target = invoke.loadTarget(templatePath, name, { region });
+  if (!target.ok) throw new UsageError(target.message);
+  for (const note of target.notes) process.stderr.write(`note: ${note}\n`);
+  const invoker = new invoke.LocalInvoker();
+  const interrupt = () => void invoker.dispose().then(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    return await invoker.invoke(target.fn, event, { onLog: streamLogs ? (t) => process.stderr.write(t) : undefined });
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
+    await invoker.dispose();
+  }
+}
+
+async function runRemote(invoke: InvokeModule, templatePath: string, name: string, event: string, flags: Map<string, string | boolean>, region: string | undefined): Promise<InvocationResult> {
+  const target = invoke.loadFunction(templatePath, name);
+  if (!target.ok) throw new UsageError(target.message);
+  const defaults = invoke.readDeployDefaults(path.dirname(path.resolve(templatePath)));
+  try {
+    return await invoke.invokeRemote({
+      template: target.template,
+      view: target.view,
+      payload: event,
+      region: region ?? defaults.region ?? target.template.serverless?.region ?? invoke.DEFAULT_REGION,
+      profile: (flags.get('profile') as string | undefined) ?? defaults.profile,
+      stackName: (flags.get('stack') as string | undefined) ?? defaults.stackName,
+      lambdaEndpoint: process.env.SWB_LAMBDA_ENDPOINT,
+      cloudFormationEndpoint: process.env.SWB_CLOUDFORMATION_ENDPOINT,
+    });
+  } catch (error) {
+    throw new UsageError(`remote invoke failed: ${(error as Error).message}`);
+  }
+}
+
+function prettyPayload(payload: string): string {
+  try {
+    return JSON.stringify(JSON.parse(payload), null, 2);
+  } catch {
+    return payload;
+  }
+}

@@ -1,0 +1,112 @@
+import type { CostReport } from './estimate';
+import { formatQuantity, formatUnitUsd, formatUsd } from './format';
+import { formulaOf } from './pricing';
+
+/**
+ * What the breakdown shows, already formatted: the data half of data → HTML. A view that adds charts
+ * reads the same structure (the raw numbers are kept beside the formatted ones).
+ */
+export interface BreakdownView {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly total: { readonly usd: number; readonly text: string };
+  readonly focus?: string;
+  readonly resources: readonly {
+    readonly logicalId: string;
+    readonly type: string;
+    readonly origin: string;
+    readonly usd: number;
+    readonly costText: string;
+    readonly drivers: string;
+    readonly usage: readonly { readonly key: string; readonly value: string; readonly source: string }[];
+    readonly lineItems: readonly {
+      readonly name: string; readonly quantity: string; readonly free: string; readonly unitPrice: string;
+      readonly usd: number; readonly costText: string; readonly formula: string; readonly note?: string;
+    }[];
+    readonly notes: readonly string[];
+  }[];
+  readonly notes: readonly string[];
+}
+
+export function breakdownView(report: CostReport, options: { title: string; focus?: string; precision?: number }): BreakdownView {
+  const precision = options.precision ?? 2;
+  return {
+    title: options.title,
+    subtitle: `${report.regionName} (${report.region}, ${regionSourceText(report.regionSource)}) · prices as of ${report.pricesAsOf} · free tier ${report.freeTier ? 'on' : 'off'} · ${report.currency}`,
+    total: { usd: report.totalMonthlyUsd, text: formatUsd(report.totalMonthlyUsd, precision) },
+    focus: options.focus,
+    resources: report.resources.map((r) => ({
+      logicalId: r.logicalId,
+      type: r.type,
+      origin: r.origin === 'generated' ? `generated${r.generatedBy ? ` by ${r.generatedBy.logicalId}: ${r.generatedBy.reason}` : ''}` : 'written',
+      usd: r.monthlyUsd,
+      costText: formatUsd(r.monthlyUsd, precision),
+      drivers: r.drivers,
+      usage: Object.entries(r.usage).map(([key, figure]) => ({ key, value: formatQuantity(figure.value), source: figure.source })),
+      lineItems: r.lineItems.map((li) => ({
+        name: li.name,
+        quantity: `${formatQuantity(li.quantity)} ${li.unit}`,
+        free: li.freeQuantity > 0 ? `${formatQuantity(Math.round(li.freeQuantity * 1000) / 1000)} ${li.unit}` : '',
+        unitPrice: `${formatUnitUsd(li.unitUsd)} / ${singular(li.unit)}`,
+        usd: li.usd,
+        costText: formatUsd(li.usd, Math.max(precision, 2)),
+        formula: `${formulaOf(li)} = ${formatUsd(li.usd, 4)}`,
+        ...(li.note ? { note: li.note } : {}),
+      })),
+      notes: r.notes,
+    })),
+    notes: report.notes,
+  };
+}
+
+function regionSourceText(source: string): string {
+  return source === 'option' ? 'chosen in settings or on the command line' : source === 'default' ? 'no Region given' : `from the ${source}`;
+}
+
+/** `requests` → `request`, `RCU-hours` → `RCU-hour`; `GB-s` stays. */
+function singular(unit: string): string {
+  return unit.replace(/shes$/, 'sh').replace(/(?<=[a-z]{2})s$/, '');
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A self-contained page (no scripts) in the editor's theme colours: every resource, line item and assumption. */
+export function breakdownHtml(view: BreakdownView, cspSource = ''): string {
+  const e = escapeHtml;
+  // The resource whose CodeLens was clicked comes first (the page has no script to scroll to it).
+  const ordered = [...view.resources.filter((r) => r.logicalId === view.focus), ...view.resources.filter((r) => r.logicalId !== view.focus)];
+  const sections = ordered.map((r) => `
+<section id="${e(r.logicalId)}"${r.logicalId === view.focus ? ' class="focus"' : ''}>
+  <h2>${e(r.logicalId)} <span class="cost">${e(r.costText)}/mo</span></h2>
+  <p class="meta">${e(r.type)} · ${e(r.origin)} · ${e(r.drivers)}</p>
+  <table>
+    <thead><tr><th>Line item</th><th class="num">Quantity</th><th class="num">Free tier</th><th class="num">Unit price</th><th class="num">Cost</th><th>Formula</th></tr></thead>
+    <tbody>${r.lineItems.map((li) => `
+      <tr><td>${e(li.name)}${li.note ? `<div class="note">${e(li.note)}</div>` : ''}</td><td class="num">${e(li.quantity)}</td><td class="num">${e(li.free)}</td><td class="num">${e(li.unitPrice)}</td><td class="num">${e(li.costText)}</td><td class="formula">${e(li.formula)}</td></tr>`).join('')}
+    </tbody>
+  </table>
+  <details><summary>Usage assumed</summary><ul>${r.usage.map((u) => `<li><code>${e(u.key)}</code> = ${e(u.value)} <span class="source">(${e(u.source)})</span></li>`).join('')}</ul></details>
+  ${r.notes.map((n) => `<p class="note">${e(n)}</p>`).join('')}
+</section>`).join('');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline' ${e(cspSource)};">
+<title>${e(view.title)}</title>
+<style>
+  body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); padding: 0 1.5em 2em; }
+  h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-bottom: 0.2em; }
+  .cost { float: right; } .meta, .source, .note { color: var(--vscode-descriptionForeground, #666); }
+  .note { font-size: 0.9em; }
+  table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
+  th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, #ddd); vertical-align: top; }
+  .num { text-align: right; white-space: nowrap; } .formula { font-family: var(--vscode-editor-font-family, monospace); font-size: 0.9em; }
+  section { margin: 1.2em 0; padding: 0.2em 0.8em; border-left: 3px solid transparent; }
+  section.focus { border-left-color: var(--vscode-focusBorder, #07f); }
+</style></head>
+<body>
+<h1>${e(view.title)}: ${e(view.total.text)}/mo</h1>
+<p class="meta">${e(view.subtitle)}</p>
+${view.notes.map((n) => `<p class="note">${e(n)}</p>`).join('\n')}
+${sections}
+</body></html>`;
+}

@@ -1,0 +1,38 @@
+/** Number formatting shared by CodeLens, breakdown, CLI and hovers, so a figure reads the same everywhere. */
+
+// Hand-rolled rather than Intl.NumberFormat: every line item's formula is formatted on every keystroke,
+// and Intl costs several microseconds a call (measured in bench/cost.mjs).
+const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** `$18.73`; precision is the user's setting (digits after the point). */
+export function formatUsd(usd: number, precision = 2): string {
+  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: precision, maximumFractionDigits: precision })}`;
+}
+
+/** Unit prices keep their significant digits and never use exponent notation: `$0.0000166667`. */
+export function formatUnitUsd(usd: number): string {
+  const rounded = Number(usd.toPrecision(6));
+  const text = String(rounded);
+  // Cents keep two digits ($0.50, not $0.5); smaller prices keep their significant digits ($0.045).
+  if (!text.includes('e')) return `$${/\.\d$/.test(text) ? `${text}0` : text}`;
+  // 2e-7 → 0.0000002: small unit prices read better without exponents.
+  const [mantissa, exponent] = rounded.toExponential().split('e');
+  const digits = mantissa.replace('.', '').replace('-', '');
+  return `$${rounded < 0 ? '-' : ''}0.${'0'.repeat(-Number(exponent) - 1)}${digits}`;
+}
+
+/** `1,500,000`, `0.954`: grouped, at most three decimals. */
+export function formatQuantity(n: number): string {
+  const [whole, fraction] = String(Math.round(n * 1000) / 1000).split('.');
+  if (whole.includes('e')) return String(n);
+  return fraction ? `${group(whole)}.${fraction}` : group(whole);
+}
+
+/** `3M`, `1.5M`, `10K`, `400`: what a CodeLens has room for. */
+export function compact(n: number): string {
+  const units: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+  for (const [size, suffix] of units) {
+    if (Math.abs(n) >= size) return `${Number((n / size).toPrecision(3))}${suffix}`;
+  }
+  return `${Number(n.toPrecision(3))}`;
+}

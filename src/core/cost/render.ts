@@ -1,0 +1,85 @@
+import type { CostReport, ResourceCost } from './estimate';
+import { formulaOf } from './pricing';
+import { formatQuantity, formatUnitUsd, formatUsd } from './format';
+
+/** Cents and below are noise from floating point; six decimals keep sub-cent line items visible. */
+const roundUsd = (usd: number): number => Math.round(usd * 1e6) / 1e6;
+
+/**
+ * The `--format json` contract of the issue, key for key. `quantity` is what is charged (after the free
+ * tier), so `quantity × unitUsd = usd` holds for every line; the free part is named in `name`.
+ */
+export function costJson(report: CostReport): unknown {
+  return {
+    region: report.region,
+    currency: report.currency,
+    pricesAsOf: report.pricesAsOf,
+    resources: report.resources.map((r) => ({
+      logicalId: r.logicalId,
+      type: r.type,
+      monthlyUsd: roundUsd(r.monthlyUsd),
+      lineItems: r.lineItems.map((li) => ({
+        name: li.freeQuantity > 0 ? `${li.name} (after ${formatQuantity(Math.round(li.freeQuantity * 1000) / 1000)} ${li.unit} free)` : li.name,
+        quantity: Math.round((li.quantity - li.freeQuantity) * 1000) / 1000,
+        unit: li.unit,
+        unitUsd: li.unitUsd,
+        usd: roundUsd(li.usd),
+      })),
+    })),
+    totalMonthlyUsd: roundUsd(report.totalMonthlyUsd),
+  };
+}
+
+function heading(report: CostReport): string {
+  return `${report.regionName} (${report.region}) · prices as of ${report.pricesAsOf} · free tier ${report.freeTier ? 'on' : 'off'}`;
+}
+
+function resourceLabel(r: ResourceCost): string {
+  return r.origin === 'generated' ? `${r.logicalId} (generated${r.generatedBy ? ` by ${r.generatedBy.logicalId}` : ''})` : r.logicalId;
+}
+
+/** `--format table`: one row per resource, then the total and what the user should know. */
+export function costTable(report: CostReport, precision = 2): string {
+  const rows = report.resources.map((r) => [resourceLabel(r), r.type, formatUsd(r.monthlyUsd, precision), r.drivers]);
+  const header = ['Resource', 'Type', 'Monthly', 'Drivers'];
+  const total = ['Total', '', formatUsd(report.totalMonthlyUsd, precision), ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...[...rows, total].map((row) => row[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [
+    heading(report), '',
+    line(header), widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    line(total),
+    ...(report.notes.length > 0 ? ['', ...report.notes.map((n) => `Note: ${n}`)] : []),
+  ].join('\n');
+}
+
+/** `--format markdown`: a pull request comment with the total up front and the line items folded away. */
+export function costMarkdown(report: CostReport, precision = 2): string {
+  const esc = (s: string): string => s.replace(/\|/g, '\\|');
+  const out = [
+    `### Estimated monthly cost: ${formatUsd(report.totalMonthlyUsd, precision)}`, '',
+    `_${heading(report)}_`, '',
+    '| Resource | Type | Monthly | Drivers |', '|---|---|---:|---|',
+    ...report.resources.map((r) => `| ${esc(resourceLabel(r))} | ${r.type} | ${formatUsd(r.monthlyUsd, precision)} | ${esc(r.drivers)} |`),
+    `| **Total** | | **${formatUsd(report.totalMonthlyUsd, precision)}** | |`, '',
+    '<details><summary>Line items</summary>', '',
+    '| Resource | Item | Quantity | Free | Unit price | Cost | Formula |', '|---|---|---:|---:|---:|---:|---|',
+    ...report.resources.flatMap((r) => r.lineItems.map((li) =>
+      `| ${esc(r.logicalId)} | ${esc(li.name)} | ${formatQuantity(li.quantity)} ${li.unit} | ${li.freeQuantity > 0 ? formatQuantity(Math.round(li.freeQuantity)) : ''} | ${formatUnitUsd(li.unitUsd)} | ${formatUsd(li.usd, precision)} | ${esc(formulaOf(li))} |`)),
+    '', '</details>',
+  ];
+  if (report.notes.length > 0) out.push('', ...report.notes.map((n) => `> ${n}`));
+  return out.join('\n');
+}
+
+/** The one-line summary shown above a resource: `≈ $18.73/mo · 3M req × 1000 ms @ 512 MB`. */
+export function lensText(r: ResourceCost, precision = 2): string {
+  const label = r.origin === 'generated' ? `${r.logicalId}: ` : '';
+  return `≈ ${formatUsd(r.monthlyUsd, precision)}/mo · ${label}${r.drivers}`;
+}
+
+export function totalLensText(report: CostReport, precision = 2): string {
+  return `≈ ${formatUsd(report.totalMonthlyUsd, precision)}/mo for this stack · ${report.resources.length} priced resources · ${report.region}${report.freeTier ? '' : ' · no free tier'}`;
+}

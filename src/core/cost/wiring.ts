@@ -1,0 +1,208 @@
+import type { Node } from '../model/nodes';
+import { itemsOf, mapAt, stringOf, valueOf } from '../model/nodes';
+import type { FunctionEvent, Resource, Template } from '../model/template';
+import type { CostKind } from './kinds';
+import { typesOfKind, USAGE_KEYS } from './kinds';
+import { firingsPerMonth } from './schedule';
+import type { UsageFile } from './usage-file';
+
+/** One usage figure and where it came from, so that every default is stated where it is used. */
+export interface UsageFigure {
+  readonly value: number;
+  /** `usage file`, `usage defaults for <type>`, `default`, or the wiring it followed (`from ServerlessRestApi`). */
+  readonly source: string;
+}
+
+export type ResolvedUsage = Readonly<Record<string, UsageFigure>>;
+
+export interface CostedResource {
+  readonly resource: Resource;
+  readonly kind: CostKind;
+  /** Another name the usage file may use: a Serverless Framework function's key (`subscribe`). */
+  readonly alias?: string;
+}
+
+/** The logical ID an intrinsic points at: `!Ref X`, `!GetAtt X.Arn`, `{"Fn::GetAtt": ["X", "Arn"]}`. */
+export function targetOf(node: Node | undefined): string | undefined {
+  if (node?.kind !== 'intrinsic') return undefined;
+  if (node.name === 'Ref') return stringOf(node.argument);
+  if (node.name === 'Fn::GetAtt') {
+    const arg = node.argument;
+    return arg.kind === 'seq' ? stringOf(itemsOf(arg)[0]) : stringOf(arg)?.split('.')[0];
+  }
+  return undefined;
+}
+
+/**
+ * Who feeds whom, as far as traffic goes: the API behind each Api/HttpApi event (the implicit one when
+ * the event names none), the queue and topic behind SQS/SNS events, and the dead-letter queues.
+ */
+export interface Wiring {
+  /** API logical ID → the functions it invokes. */
+  readonly functionsByApi: ReadonlyMap<string, readonly string[]>;
+  /** Function → the APIs, queues and topics that invoke it. */
+  readonly sourcesByFunction: ReadonlyMap<string, readonly { readonly id: string; readonly kind: 'api' | 'queue' | 'topic' }[]>;
+  /** Queue → the functions it feeds. */
+  readonly functionsByQueue: ReadonlyMap<string, readonly string[]>;
+  readonly deadLetterQueues: ReadonlySet<string>;
+  /** Function or state machine → the schedule expressions that run it. */
+  readonly schedulesById: ReadonlyMap<string, readonly string[]>;
+}
+
+export function wiringOf(template: Template): Wiring {
+  const implicitRest = template.resources.find((r) => r.origin === 'generated' && r.type === 'AWS::ApiGateway::RestApi')?.logicalId;
+  const implicitHttp = template.resources.find((r) => r.origin === 'generated' && r.type === 'AWS::ApiGatewayV2::Api')?.logicalId;
+  const functionsByApi = new Map<string, string[]>();
+  const functionsByQueue = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, value: string): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const sourcesByFunction = new Map<string, { id: string; kind: 'api' | 'queue' | 'topic' }[]>();
+  const link = (fn: string, id: string | undefined, kind: 'api' | 'queue' | 'topic'): void => {
+    if (!id || !template.resourceById.has(id)) return;
+    const sources = sourcesByFunction.get(fn) ?? [];
+    if (sources.some((s) => s.id === id)) return;
+    sources.push({ id, kind });
+    sourcesByFunction.set(fn, sources);
+    if (kind === 'api') add(functionsByApi, id, fn);
+    else if (kind === 'queue') add(functionsByQueue, id, fn);
+  };
+  const schedulesById = new Map<string, string[]>();
+  const schedule = (id: string, type: string, props: Node | undefined): void => {
+    if (type !== 'Schedule' && type !== 'ScheduleV2') return;
+    const expression = stringOf(valueOf(props, 'Schedule')) ?? stringOf(valueOf(props, 'ScheduleExpression'));
+    if (expression) add(schedulesById, id, expression);
+  };
+  for (const fn of template.functions) {
+    for (const event of fn.events) {
+      const source = sourceOfEvent(event, implicitRest, implicitHttp);
+      if (source) link(fn.logicalId, source.id, source.kind);
+      schedule(fn.logicalId, event.type, event.properties);
+    }
+  }
+  for (const r of template.resources) {
+    if (r.type !== 'AWS::Serverless::StateMachine') continue;
+    for (const e of mapAt(r.properties, 'Events')?.entries ?? []) schedule(r.logicalId, stringOf(valueOf(e.value, 'Type')) ?? '', valueOf(e.value, 'Properties'));
+  }
+  const deadLetterQueues = new Set<string>();
+  for (const r of template.resources) {
+    if (r.type !== 'AWS::SQS::Queue') continue;
+    const target = targetOf(valueOf(valueOf(r.properties, 'RedrivePolicy'), 'deadLetterTargetArn'));
+    if (target) deadLetterQueues.add(target);
+  }
+  return { functionsByApi, functionsByQueue, sourcesByFunction, deadLetterQueues, schedulesById };
+}
+
+function sourceOfEvent(event: FunctionEvent, implicitRest: string | undefined, implicitHttp: string | undefined): { id: string | undefined; kind: 'api' | 'queue' | 'topic' } | undefined {
+  const prop = (key: string): Node | undefined => valueOf(event.properties, key);
+  switch (event.type) {
+    case 'Api': return { id: targetOf(prop('RestApiId')) ?? implicitRest, kind: 'api' };
+    case 'HttpApi': return { id: targetOf(prop('ApiId')) ?? implicitHttp, kind: 'api' };
+    case 'SQS': return { id: targetOf(prop('Queue')), kind: 'queue' };
+    case 'SNS': return { id: targetOf(prop('Topic')), kind: 'topic' };
+    default: return undefined;
+  }
+}
+
+/** The traffic key of each kind: what flows along the wiring. */
+const TRAFFIC_KEY: Partial<Record<CostKind, string>> = {
+  function: 'monthlyRequests', restApi: 'monthlyRequests', httpApi: 'monthlyRequests', queue: 'monthlyMessages', topic: 'monthlyPublishes',
+};
+
+/**
+ * Usage for every priced resource. Precedence: the resource's own entry in the usage file, then the wiring
+ * (from a neighbour whose traffic the usage file gives), then `defaults:` for its type, then the built-in
+ * default. An API without its own figure carries the sum of its functions' requests; a queue the requests
+ * of the function it feeds.
+ */
+export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile, wiring: Wiring): Map<string, ResolvedUsage> {
+  const kindById = new Map(costed.map((c) => [c.resource.logicalId, c.kind]));
+  const aliasOf = new Map(costed.filter((c) => c.alias).map((c) => [c.resource.logicalId, c.alias!]));
+  const ownValue = (id: string, key: string): number | undefined => {
+    const alias = aliasOf.get(id);
+    return usage.resources[id]?.[key] ?? (alias === undefined ? undefined : usage.resources[alias]?.[key]);
+  };
+  const own = (id: string, key: string): UsageFigure | undefined => {
+    const value = ownValue(id, key);
+    return value === undefined ? undefined : { value, source: 'usage file' };
+  };
+  // Defaults are the same object for every resource of a type: no allocation per resource and key.
+  const defaultsByType = new Map<string, UsageFigure>();
+  const typeDefault = (kind: CostKind, type: string, key: string): UsageFigure => {
+    const cacheKey = `${type}\u0000${key}`;
+    let figure = defaultsByType.get(cacheKey);
+    if (!figure) {
+      figure = { value: USAGE_KEYS[kind][key].fallback, source: 'default' };
+      for (const t of [type, ...typesOfKind(kind)]) {
+        const value = usage.defaults[t]?.[key];
+        if (value !== undefined) {
+          figure = { value, source: `usage defaults for ${t}` };
+          break;
+        }
+      }
+      defaultsByType.set(cacheKey, figure);
+    }
+    return figure;
+  };
+  const plain = (c: CostedResource): Record<string, UsageFigure> => {
+    const out: Record<string, UsageFigure> = {};
+    for (const key of Object.keys(USAGE_KEYS[c.kind])) out[key] = own(c.resource.logicalId, key) ?? typeDefault(c.kind, c.resource.type, key);
+    return out;
+  };
+  const explicitTraffic = (id: string): number | undefined => {
+    const kind = kindById.get(id);
+    const key = kind && TRAFFIC_KEY[kind];
+    return key ? ownValue(id, key) : undefined;
+  };
+
+  /** Runs a month by schedule; an expression we cannot read leaves the figure to the defaults. */
+  const scheduled = (id: string): { value: number; source: string }[] => (wiring.schedulesById.get(id) ?? []).flatMap((expression) => {
+    const firings = firingsPerMonth(expression);
+    return firings === undefined ? [] : [{ value: firings, source: `schedule ${expression}` }];
+  });
+
+  const resolved = new Map<string, ResolvedUsage>();
+  // Functions first: their traffic comes from their own figure or from a neighbour with an explicit one.
+  for (const c of costed.filter((x) => x.kind === 'function')) {
+    const id = c.resource.logicalId;
+    const figures = plain(c);
+    if (!own(id, 'monthlyRequests')) {
+      const shares = (wiring.sourcesByFunction.get(id) ?? []).flatMap((s) => {
+        const traffic = explicitTraffic(s.id);
+        if (traffic === undefined) return [];
+        const siblings = s.kind === 'api' ? wiring.functionsByApi.get(s.id)?.length ?? 1 : s.kind === 'queue' ? wiring.functionsByQueue.get(s.id)?.length ?? 1 : 1;
+        return [{ value: traffic / siblings, source: siblings > 1 ? `${s.id} ÷ ${siblings} functions` : s.id }];
+      });
+      shares.push(...scheduled(id));
+      if (shares.length > 0) {
+        figures.monthlyRequests = { value: shares.reduce((sum, s) => sum + s.value, 0), source: `from ${shares.map((s) => s.source).join(' + ')}` };
+      }
+    }
+    resolved.set(id, figures);
+  }
+  const sumOfFunctions = (ids: readonly string[] | undefined): UsageFigure | undefined => {
+    if (!ids || ids.length === 0) return undefined;
+    const value = ids.reduce((sum, fn) => sum + (resolved.get(fn)?.monthlyRequests?.value ?? 0), 0);
+    return { value, source: `from ${ids.join(' + ')}` };
+  };
+  for (const c of costed.filter((x) => x.kind !== 'function')) {
+    const id = c.resource.logicalId;
+    const figures = plain(c);
+    const key = TRAFFIC_KEY[c.kind];
+    if (c.kind === 'stateMachine' && !own(id, 'monthlyExecutions')) {
+      const runs = scheduled(id);
+      if (runs.length > 0) figures.monthlyExecutions = { value: runs.reduce((sum, r) => sum + r.value, 0), source: `from ${runs.map((r) => r.source).join(' + ')}` };
+    }
+    if (key && !own(id, key)) {
+      const wired = c.kind === 'queue' ? sumOfFunctions(wiring.functionsByQueue.get(id)) : c.kind === 'topic' ? undefined : sumOfFunctions(wiring.functionsByApi.get(id));
+      if (wired) figures[key] = wired;
+      else if (c.kind === 'queue' && wiring.deadLetterQueues.has(id) && figures[key].source === 'default') {
+        figures[key] = { value: 0, source: 'dead-letter queue: only failed messages' };
+      }
+    }
+    resolved.set(id, figures);
+  }
+  return resolved;
+}

@@ -1,0 +1,77 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The first of `names` found on PATH, as an absolute path. */
+export function findOnPath(names: readonly string[], envPath = process.env.PATH ?? ''): string | undefined {
+  const exts = process.platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
+  for (const name of names) {
+    for (const dir of envPath.split(path.delimiter)) {
+      if (!dir) continue;
+      for (const ext of exts) {
+        const candidate = path.join(dir, name + ext);
+        if (isExecutable(candidate)) return candidate;
+      }
+    }
+  }
+  return undefined;
+}
+
+export function isExecutable(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return false;
+    if (process.platform !== 'win32') fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A Node.js to run functions with: `node` on PATH, or, inside the editor (Electron), the editor's own
+ * binary in Node mode, which is always there.
+ */
+export function nodeCommand(): { command: string; env: Record<string, string> } {
+  const onPath = findOnPath(['node']);
+  if (onPath) return { command: onPath, env: {} };
+  return { command: process.execPath, env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {} };
+}
+
+const workingPythons = new Map<string, boolean>();
+
+/** Whether an interpreter really runs (version-manager shims exist on PATH for versions not installed). */
+function pythonWorks(command: string): boolean {
+  let works = workingPythons.get(command);
+  if (works === undefined) {
+    works = spawnSync(command, ['-c', 'pass'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+    workingPythons.set(command, works);
+  }
+  return works;
+}
+
+/** `python3.12` for a python3.12 function when installed and working, else `python3`, else `python`. */
+export function pythonCommand(runtime: string): string | undefined {
+  for (const name of [runtime, 'python3', 'python']) {
+    const found = findOnPath([name]);
+    if (found && pythonWorks(found)) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Lambda's Node.js runtimes ship the AWS SDK v3; locally the SDK we carry stands in for it (the folder that
+ * holds our @aws-sdk packages), after the function's own node_modules.
+ */
+export function runtimeProvidedNodeModules(): string | undefined {
+  try {
+    return path.resolve(path.dirname(require.resolve('@aws-sdk/client-lambda/package.json')), '..', '..');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the runtime clients live: beside this module in the sources, in `dist/clients` when bundled. */
+export function clientPath(file: string): string {
+  return path.join(__dirname, 'clients', file);
+}

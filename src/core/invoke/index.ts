@@ -1,0 +1,16 @@
+// The local and remote invoker's public surface. Loaded lazily by the editor (first invoke) and the CLI.
+export type { LocalFunction, InvocationResult, InvokeOptions, FunctionError, LaunchPlan } from './types';
+export { LocalInvoker, type DebugOptions } from './invoker';
+export { loadTarget, loadFunction, localFunctionOf, findFunction, resolveContextOf, DEFAULT_REGION, type Target, type TargetOptions } from './target';
+export { InvokeApiServer, type InvokeApiOptions } from './invoke-api';
+export { suggestEvents, EVENT_GENERATORS, type EventSuggestion } from './events';
+export { eventsDir, listSavedEvents, saveEvent, readEventFile, checkEventText } from './events/store';
+export { readOverrides, overridesPath } from './overrides';
+export { invocationCostUsd, LAMBDA_US_EAST_1_PRICES } from './cost';
+export { parseReportLine } from './report';
+export { runtimeFamily } from './runtimes';
+export { pythonCommand } from './executables';
+export { LAMBDA_LIMITS } from './limits';
+export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
+export { readDeployDefaults, parseSamconfig, type DeployDefaults } from './remote/samconfig';
+export { invocationJson, summaryLine } from './present';

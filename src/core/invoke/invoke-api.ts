@@ -1,0 +1,155 @@
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import type { LocalInvoker } from './invoker';
+import { LAMBDA_LIMITS, LATEST_VERSION, LOCAL_ACCOUNT_ID } from './limits';
+import { DEFAULT_REGION, type Target } from './target';
+
+/** Hosts the local endpoint may bind to: it runs workspace code, so never anything reachable from outside. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export interface InvokeApiOptions {
+  readonly invoker: LocalInvoker;
+  /** Resolves a function name as a client sends it (logical ID, or the name Lambda would know). */
+  readonly resolve: (name: string) => Target;
+  readonly port?: number;
+  readonly host?: string;
+  /** Everything functions print, and one line per request. */
+  readonly onLog?: (text: string) => void;
+}
+
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+/**
+ * The Lambda Invoke API (lambda-protocols.md, "Invoke API") for the functions of one template, so that AWS SDKs
+ * and the AWS CLI reach them with `--endpoint-url`. Like `sam local start-lambda`, any credentials are accepted.
+ */
+export class InvokeApiServer {
+  private readonly server = http.createServer((req, res) => void this.handle(req, res));
+  port = 0;
+
+  constructor(private readonly options: InvokeApiOptions) {}
+
+  async start(): Promise<number> {
+    const host = this.options.host ?? '127.0.0.1';
+    if (!LOOPBACK_HOSTS.has(host)) {
+      throw new Error(`The local Lambda endpoint binds to loopback only (127.0.0.1, ::1), not ${host}: it runs code from the workspace.`);
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, host, () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    return this.port;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      req.destroy();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/.exec(url.pathname);
+    if (req.method !== 'POST' || !match) {
+      req.resume();
+      return serviceError(res, 404, 'UnknownOperationException', `Unknown operation ${req.method} ${url.pathname}`);
+    }
+    const name = functionNameOf(decodeURIComponent(match[1]));
+    const type = header(req, 'x-amz-invocation-type') ?? 'RequestResponse';
+    if (!['RequestResponse', 'Event', 'DryRun'].includes(type)) {
+      req.resume();
+      return serviceError(res, 400, 'InvalidParameterValueException', `Unsupported invocation type ${type}: use RequestResponse, Event or DryRun.`);
+    }
+    const limit = type === 'Event' ? LAMBDA_LIMITS.asyncPayloadBytes : LAMBDA_LIMITS.syncPayloadBytes;
+    const body = await readLimited(req, limit);
+    if (body === undefined) {
+      return serviceError(res, 413, 'RequestTooLargeException', `Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+    }
+    const target = this.options.resolve(name);
+    if (!target.ok) {
+      this.log(`${name}: ${target.message}\n`);
+      return target.notFound
+        ? serviceError(res, 404, 'ResourceNotFoundException', `Function not found: arn:aws:lambda:${DEFAULT_REGION}:${LOCAL_ACCOUNT_ID}:function:${name}`)
+        : serviceError(res, 400, 'InvalidParameterValueException', target.message);
+    }
+    const text = body.length ? body.toString('utf8') : '{}';
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return serviceError(res, 400, 'InvalidRequestContentException', `Could not parse request body into json: ${(error as Error).message}`);
+    }
+    if (type === 'DryRun') {
+      res.writeHead(204, { 'X-Amz-Executed-Version': LATEST_VERSION });
+      return void res.end();
+    }
+    this.log(`${type} ${target.fn.logicalId}\n`);
+    const clientContext = decodeClientContext(header(req, 'x-amz-client-context'));
+    const running = this.options.invoker.invoke(target.fn, text, { onLog: (t) => this.log(t), clientContext });
+    if (type === 'Event') {
+      res.writeHead(202, { 'X-Amz-Executed-Version': LATEST_VERSION });
+      res.end();
+      await running.catch((error) => this.log(`${target.fn.logicalId}: ${(error as Error).message}\n`));
+      return;
+    }
+    const result = await running;
+    const headers: http.OutgoingHttpHeaders = { 'Content-Type': 'application/json', 'X-Amz-Executed-Version': LATEST_VERSION };
+    if (result.functionError) headers['X-Amz-Function-Error'] = 'Unhandled';
+    if (header(req, 'x-amz-log-type') === 'Tail') headers['X-Amz-Log-Result'] = logTail(result.logs);
+    res.writeHead(200, headers);
+    res.end(result.payload);
+  }
+
+  private log(text: string): void {
+    this.options.onLog?.(text);
+  }
+}
+
+/** `arn:aws:lambda:r:a:function:Name[:qualifier]`, `Name:qualifier` or `Name` → `Name`. */
+export function functionNameOf(raw: string): string {
+  const arn = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(raw);
+  if (arn) return arn[1];
+  return raw.split(':')[0];
+}
+
+/** Base64 of the last 4 KB of the log, cut at a character boundary, as `X-Amz-Log-Result` carries it. */
+export function logTail(logs: string): string {
+  const bytes = Buffer.from(logs, 'utf8');
+  let start = Math.max(0, bytes.length - LAMBDA_LIMITS.logTailBytes);
+  while (start < bytes.length && (bytes[start] & 0xc0) === 0x80) start++;
+  return bytes.subarray(start).toString('base64');
+}
+
+function decodeClientContext(value: string | undefined): string | undefined {
+  return value ? Buffer.from(value, 'base64').toString('utf8') : undefined;
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function readLimited(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+/** The service's own error shape: type in `x-amzn-ErrorType`, and a JSON body with `Type` and `message`. */
+function serviceError(res: http.ServerResponse, status: number, type: string, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': type });
+  res.end(JSON.stringify({ Type: 'User', message }));
+}

@@ -1,0 +1,93 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { lambdaEnvironment, nodePathFor } from './environment';
+import { clientPath, isExecutable, nodeCommand, pythonCommand, runtimeProvidedNodeModules } from './executables';
+import { LaunchError } from './launch-error';
+import { compileTypeScriptHandler, typeScriptSourceOf } from './typescript';
+import type { LaunchPlan, LocalFunction } from './types';
+
+export type RuntimeFamily = 'nodejs' | 'python' | 'provided';
+
+export function runtimeFamily(runtime: string | undefined): RuntimeFamily | undefined {
+  if (!runtime) return undefined;
+  if (runtime.startsWith('nodejs')) return 'nodejs';
+  if (runtime.startsWith('python')) return 'python';
+  if (runtime === 'provided' || runtime.startsWith('provided.')) return 'provided';
+  return undefined;
+}
+
+export interface LaunchOptions {
+  /** Start under a debugger listening on this loopback port. */
+  readonly debugPort?: number;
+}
+
+/**
+ * Lambda's Node.js bootstrap sizes V8's heap from the function's memory: a tenth for the young generation
+ * (half of it per semi-space), the rest for the old generation (the bootstrap script in Lambda's Node.js
+ * base images).
+ */
+export function nodeMemoryFlags(memorySizeMb: number): string[] {
+  const newSpace = Math.floor(memorySizeMb / 10);
+  return [`--max-semi-space-size=${Math.floor(newSpace / 2)}`, `--max-old-space-size=${memorySizeMb - newSpace}`];
+}
+
+export async function planLaunch(fn: LocalFunction, options: LaunchOptions = {}): Promise<LaunchPlan> {
+  if (!fs.existsSync(fn.codeDir)) throw new LaunchError('Runtime.InvalidEntrypoint', `The code folder ${fn.codeDir} does not exist.`);
+  const family = runtimeFamily(fn.runtime);
+  const runtimeDir = path.dirname(clientPath('node-runtime.cjs'));
+  switch (family) {
+    case 'nodejs': return planNode(fn, runtimeDir, options);
+    case 'python': return planPython(fn, runtimeDir, options);
+    case 'provided': return planProvided(fn, runtimeDir);
+    default:
+      throw new LaunchError('Runtime.Unsupported',
+        `Runtime ${fn.runtime || '(none)'} cannot run locally: Serverless Workbench runs nodejs*, python* and provided* (custom runtime) functions.`);
+  }
+}
+
+async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOptions): Promise<LaunchPlan> {
+  const node = nodeCommand();
+  const source = typeScriptSourceOf(fn.codeDir, fn.handler);
+  const moduleRoot = source
+    ? await compileTypeScriptHandler(fn.codeDir, fn.handler, source, path.join(fn.workspaceDir, '.serverless-workbench', 'build', fn.logicalId))
+    : fn.codeDir;
+  const debugging = options.debugPort !== undefined;
+  return {
+    command: node.command,
+    args: [
+      ...nodeMemoryFlags(fn.memorySizeMb), '--enable-source-maps', ...(debugging ? [`--inspect=127.0.0.1:${options.debugPort}`] : []),
+      clientPath('node-runtime.cjs'), moduleRoot, ...(debugging ? ['--wait-for-debugger'] : []),
+    ],
+    env: lambdaEnvironment(fn, runtimeDir, {
+      ...node.env,
+      NODE_PATH: [nodePathFor(fn.codeDir, fn.workspaceDir), runtimeProvidedNodeModules()].filter(Boolean).join(path.delimiter),
+    }),
+    description: `Runtime: ${fn.runtime} (local ${node.command})${source ? `, ${path.relative(fn.codeDir, source)} compiled with esbuild` : ''}`,
+  };
+}
+
+function planPython(fn: LocalFunction, runtimeDir: string, options: LaunchOptions): LaunchPlan {
+  const python = pythonCommand(fn.runtime);
+  if (!python) throw new LaunchError('Runtime.InvalidEntrypoint', `No Python found on PATH to run ${fn.runtime} (looked for ${fn.runtime}, python3, python).`);
+  const client = clientPath('python_runtime.py');
+  const debug = options.debugPort !== undefined ? ['--debugpy-port', String(options.debugPort)] : [];
+  return {
+    command: python,
+    args: ['-u', client, ...debug],
+    env: lambdaEnvironment(fn, runtimeDir, { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' }),
+    description: `Runtime: ${fn.runtime} (local ${path.basename(python)})`,
+  };
+}
+
+function planProvided(fn: LocalFunction, runtimeDir: string): LaunchPlan {
+  const bootstrap = path.join(fn.codeDir, 'bootstrap');
+  if (!fs.existsSync(bootstrap)) throw new LaunchError('Runtime.InvalidEntrypoint', `Couldn't find valid bootstrap(s): [${bootstrap}]`);
+  if (!isExecutable(bootstrap)) throw new LaunchError('Runtime.InvalidEntrypoint', `${bootstrap} is not executable (chmod +x it).`);
+  const node = nodeCommand();
+  return {
+    command: node.command,
+    args: [clientPath('custom-runtime.cjs'), bootstrap],
+    env: lambdaEnvironment(fn, runtimeDir, node.env),
+    description: `Runtime: ${fn.runtime} (local ${path.relative(fn.codeDir, bootstrap)})`,
+  };
+}

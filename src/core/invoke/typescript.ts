@@ -1,0 +1,53 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { handlerModulePath } from '../model/handlers';
+import { LaunchError } from './launch-error';
+
+export const TYPESCRIPT_EXTENSIONS = ['.ts', '.mts', '.cts'] as const;
+const JAVASCRIPT_EXTENSIONS = ['.js', '.mjs', '.cjs'] as const;
+
+/** The handler's module path (`src/app` for `src/app.handler`), as Lambda's Node.js runtime splits it. */
+export function handlerModule(handler: string): string {
+  return handlerModulePath('nodejs', handler).module;
+}
+
+/** The TypeScript source of a Node.js handler when there is no JavaScript for it (SAM's esbuild builds). */
+export function typeScriptSourceOf(codeDir: string, handler: string): string | undefined {
+  const base = path.resolve(codeDir, handlerModule(handler));
+  if (JAVASCRIPT_EXTENSIONS.some((ext) => fs.existsSync(base + ext))) return undefined;
+  return TYPESCRIPT_EXTENSIONS.map((ext) => base + ext).find((f) => fs.existsSync(f));
+}
+
+/**
+ * Compiles a TypeScript handler and what it imports (packages stay external, as SAM's esbuild build leaves
+ * them to node_modules) into `outDir`, mirroring the handler's path so `_HANDLER` resolves unchanged. The
+ * output is CommonJS `.cjs` with a linked source map so stack traces and breakpoints land in the `.ts` source.
+ * esbuild is loaded here, on first use, never at activation.
+ */
+export async function compileTypeScriptHandler(codeDir: string, handler: string, source: string, outDir: string): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const outfile = path.join(outDir, `${handlerModule(handler)}.cjs`);
+  try {
+    await esbuild.build({
+      entryPoints: [source],
+      outfile,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: 'linked',
+      sourcesContent: true,
+      logLevel: 'silent',
+      absWorkingDir: codeDir,
+    });
+  } catch (error) {
+    const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors ?? [];
+    const first = errors[0];
+    if (!first) throw new LaunchError('Runtime.UserCodeSyntaxError', String(error));
+    const where = first.location ? `${first.location.file}:${first.location.line}:${first.location.column + 1}: ` : '';
+    throw new LaunchError('Runtime.UserCodeSyntaxError', `${where}${first.text}`);
+  }
+  return outDir;
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { supportsArm64 } from '../core/cost';
+import { itemsOf, mapAt } from '../core';
+import type { FunctionView, Template } from '../core';
+
+export const SWITCH_TO_ARM64_TITLE = 'Switch to arm64 (−20% compute)';
+
+/**
+ * The quick fix "Switch to arm64 (−20% compute)" inside an x86_64 function whose runtime runs on arm64:
+ * it edits the setting where it comes from (the function, or Globals for every function inheriting it),
+ * or adds `Architectures` to the function.
+ */
+export function registerCostActions(modelOf: (document: vscode.TextDocument) => Template | undefined): vscode.Disposable {
+  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
+  return vscode.languages.registerCodeActionsProvider(selector, {
+    provideCodeActions(document, range) {
+      const template = modelOf(document);
+      if (!template) return [];
+      const offset = document.offsetAt(range.start);
+      const fn = template.functions.find((f) => f.resource.origin === 'written' && offset >= f.resource.span.start && offset <= f.resource.span.end);
+      if (!fn || !canSwitch(fn)) return [];
+      const edit = switchEdit(document, template, fn);
+      if (!edit) return [];
+      const inGlobals = fn.architecture.source === 'globals';
+      const action = new vscode.CodeAction(inGlobals ? `${SWITCH_TO_ARM64_TITLE} in Globals, for every function` : SWITCH_TO_ARM64_TITLE, vscode.CodeActionKind.QuickFix);
+      action.edit = edit;
+      return [action];
+    },
+  }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+}
+
+function canSwitch(fn: FunctionView): boolean {
+  return fn.architecture.value === 'x86_64' && fn.packageType === 'Zip' && !fn.managedInstances && supportsArm64(fn.runtime?.value);
+}
+
+function switchEdit(document: vscode.TextDocument, template: Template, fn: FunctionView): vscode.WorkspaceEdit | undefined {
+  const edit = new vscode.WorkspaceEdit();
+  const written = fn.architecture.node;
+  if (written) {
+    // `[x86_64]`, `- x86_64`, `"x86_64"`, or Serverless's `architecture: x86_64`: replace the value, keep its quotes.
+    const scalar = written.kind === 'seq' ? itemsOf(written)[0] : written;
+    if (!scalar) return undefined;
+    const range = new vscode.Range(document.positionAt(scalar.span.start), document.positionAt(scalar.span.end));
+    edit.replace(document.uri, range, document.getText(range).replace('x86_64', 'arm64'));
+    return edit;
+  }
+  const props = fn.resource.node && mapAt(fn.resource.node, 'Properties');
+  const first = props?.entries[0];
+  if (!props || !first) return undefined;
+  const keyStart = document.positionAt(first.keySpan.start);
+  if (template.format === 'json') {
+    const indent = ' '.repeat(keyStart.character);
+    edit.insert(document.uri, keyStart, `"Architectures": ["arm64"],\n${indent}`);
+  } else {
+    const indent = ' '.repeat(keyStart.character);
+    edit.insert(document.uri, keyStart, `Architectures:\n${indent}  - arm64\n${indent}`);
+  }
+  return edit;
+}

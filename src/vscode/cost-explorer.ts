@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { formatUsd } from '../core/cost';
+import type { CostReport, ResourceCost } from '../core/cost';
+import type { CostService } from './cost-service';
+import type { ExplorerProvider } from './explorer';
+
+/** Each priced resource's monthly cost in its explorer description, and the template's total on the template item. */
+export function registerCostExplorer(cost: CostService, explorer: ExplorerProvider): vscode.Disposable {
+  const byId = new WeakMap<CostReport, Map<string, ResourceCost>>();
+  const resourcesOf = (report: CostReport): Map<string, ResourceCost> => {
+    let map = byId.get(report);
+    if (!map) byId.set(report, (map = new Map(report.resources.map((r) => [r.logicalId, r]))));
+    return map;
+  };
+  return explorer.contribute({
+    onDidChange: cost.onDidChange,
+    describe(item) {
+      const report = cost.report(item.uri);
+      if (!report || report.resources.length === 0) return undefined;
+      const precision = cost.settings().precision;
+      if (item.node.kind === 'template') return `≈ ${formatUsd(report.totalMonthlyUsd, precision)}/mo`;
+      const resource = item.node.logicalId && (item.node.kind === 'resource' || item.node.kind === 'function') ? resourcesOf(report).get(item.node.logicalId) : undefined;
+      return resource && `≈ ${formatUsd(resource.monthlyUsd, precision)}/mo`;
+    },
+  });
+}

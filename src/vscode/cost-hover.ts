@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { formatUsd, neighbouringMemorySizes, whatIf } from '../core/cost';
+import type { WhatIfRow } from '../core/cost';
+import { mapAt } from '../core';
+import type { FunctionView, MapEntry, Template } from '../core';
+import type { CostService } from './cost-service';
+
+/** The settings the hover explains, in SAM/CloudFormation and Serverless Framework spelling. */
+const MEMORY_KEYS = new Set(['MemorySize', 'memorySize']);
+const ARCH_KEYS = new Set(['Architectures', 'architecture']);
+
+/**
+ * Hover on `MemorySize` or `Architectures`: what the function (or, in Globals, every function that
+ * inherits the setting) would cost at neighbouring memory sizes or on the other architecture.
+ */
+export function registerCostHover(cost: CostService): vscode.Disposable {
+  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
+  return vscode.languages.registerHoverProvider(selector, {
+    provideHover(document, position) {
+      const template = cost.store.modelOf(document);
+      if (!template) return undefined;
+      const found = settingAt(template, document.offsetAt(position));
+      if (!found) return undefined;
+      const { entry, functions } = found;
+      const first = functions[0];
+      const usage = cost.usageFor(document.uri).usage;
+      const ids = functions.map((f) => f.logicalId);
+      const isMemory = MEMORY_KEYS.has(entry.key);
+      const alternatives = isMemory
+        ? neighbouringMemorySizes(first.memorySize.value ?? 128).map((mb) => ({ label: `${mb} MB`, current: mb === first.memorySize.value, change: { memoryMb: mb } }))
+        : (['x86_64', 'arm64'] as const).map((arch) => ({ label: arch, current: arch === first.architecture.value, change: { arch } }));
+      const rows = whatIf(template, usage, cost.options(), ids, alternatives);
+      const who = functions.length === 1 ? first.displayName : `the ${functions.length} functions that inherit this setting`;
+      const precision = cost.settings().precision;
+      const md = new vscode.MarkdownString(`**Monthly cost of ${who}** at ${isMemory ? 'other memory sizes' : 'each architecture'}\n\n${table(rows, precision)}\n\n`);
+      md.appendMarkdown(isMemory
+        ? '_Duration is kept as in the usage file; more memory also means more CPU, which often shortens it._'
+        : '_Same duration assumed; arm64 GB-seconds cost 20% less._');
+      const start = document.positionAt(entry.keySpan.start);
+      return new vscode.Hover(md, new vscode.Range(start, document.positionAt(entry.value.span.end)));
+    },
+  });
+}
+
+function table(rows: readonly WhatIfRow[], precision: number): string {
+  const current = rows.find((r) => r.current)?.monthlyUsd;
+  const lines = ['| Setting | Monthly | Change |', '|---|---:|---:|'];
+  for (const r of rows) {
+    const difference = current === undefined ? 0 : r.monthlyUsd - current;
+    // "same" is common: within the free tier, memory does not change the bill.
+    const delta = r.current ? '—' : formatUsd(Math.abs(difference), precision) === formatUsd(0, precision) ? 'same' : `${difference > 0 ? '+' : '−'}${formatUsd(Math.abs(difference), precision)}`;
+    lines.push(`| ${r.current ? `**${r.label}** (now)` : r.label} | ${formatUsd(r.monthlyUsd, precision)} | ${delta} |`);
+  }
+  return lines.join('\n');
+}
+
+/** The MemorySize/Architectures entry under the offset, in a function or in Globals, and the functions it sets. */
+function settingAt(template: Template, offset: number): { entry: MapEntry; functions: FunctionView[] } | undefined {
+  const within = (e: MapEntry): boolean => (MEMORY_KEYS.has(e.key) || ARCH_KEYS.has(e.key)) && offset >= e.keySpan.start && offset <= e.value.span.end;
+  for (const fn of template.functions) {
+    const props = fn.resource.node ? mapAt(fn.resource.node, 'Properties') : fn.resource.properties;
+    const entry = props?.entries.find(within);
+    if (entry) return { entry, functions: [fn] };
+  }
+  const globalEntry = mapAt(template.globals, 'Function')?.entries.find(within);
+  if (!globalEntry) return undefined;
+  const setting = MEMORY_KEYS.has(globalEntry.key) ? 'memorySize' : 'architecture';
+  const functions = template.functions.filter((f) => f[setting].source === 'globals');
+  return functions.length > 0 ? { entry: globalEntry, functions } : undefined;
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { lensText, totalLensText } from '../core/cost';
+import { entryOf } from '../core';
+import type { CostService } from './cost-service';
+import { SHOW_BREAKDOWN_COMMAND } from './cost-breakdown';
+
+/**
+ * `≈ $18.73/mo · 3M req × 1000 ms @ 512 MB` above every priced resource and the stack total above
+ * `Resources`; each opens the breakdown. Recomputed from the store's model of the text being typed.
+ */
+export class CostLensProvider implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly cost: CostService) {
+    this.onDidChangeCodeLenses = cost.onDidChange;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const settings = this.cost.settings();
+    if (!settings.codeLens) return [];
+    const template = this.cost.store.modelOf(document);
+    const report = template && this.cost.report(document.uri, template);
+    if (!template || !report || report.resources.length === 0) return [];
+    const lineOf = (offset: number): vscode.Range => {
+      const line = document.positionAt(offset).line;
+      return new vscode.Range(line, 0, line, 0);
+    };
+    const open = (title: string, offset: number, logicalId?: string): vscode.CodeLens =>
+      new vscode.CodeLens(lineOf(offset), { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri, logicalId], tooltip: 'Open the cost breakdown' });
+    const section = entryOf(template.root, 'Resources') ?? entryOf(template.root, 'functions');
+    const lenses = section ? [open(totalLensText(report, settings.precision), section.keySpan.start)] : [];
+    for (const r of report.resources) lenses.push(open(lensText(r, settings.precision), r.span.start, r.logicalId));
+    return lenses;
+  }
+}
+
+export function registerCostLens(cost: CostService): vscode.Disposable {
+  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
+  return vscode.languages.registerCodeLensProvider(selector, new CostLensProvider(cost));
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { formatUsd } from '../core/cost';
+import type { CostService } from './cost-service';
+import { SHOW_BREAKDOWN_COMMAND } from './cost-breakdown';
+
+/** The active template's monthly total in the status bar; a click opens the breakdown. */
+export function registerCostStatus(cost: CostService): { item: vscode.StatusBarItem; disposable: vscode.Disposable } {
+  const item = vscode.window.createStatusBarItem('serverlessWorkbench.cost', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Serverless Workbench: monthly cost';
+  const update = (): void => {
+    const document = vscode.window.activeTextEditor?.document;
+    const template = document && cost.store.modelOf(document);
+    const report = document && template && cost.report(document.uri, template);
+    if (!document || !report || report.resources.length === 0) {
+      item.hide();
+      return;
+    }
+    item.text = `$(graph) ≈ ${formatUsd(report.totalMonthlyUsd, cost.settings().precision)}/mo`;
+    item.tooltip = `Estimated monthly cost of ${vscode.workspace.asRelativePath(document.uri)}: ${report.resources.length} priced resources, ${report.region}, free tier ${report.freeTier ? 'on' : 'off'}. Click for the breakdown.`;
+    item.command = { title: 'Show cost breakdown', command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri] };
+    item.show();
+  };
+  update();
+  const disposable = vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    cost.onDidChange(update),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) update();
+    }),
+  );
+  return { item, disposable };
+}

@@ -1,0 +1,9 @@
+/** Command IDs of the invoke feature (package.json `contributes.commands`). */
+export const INVOKE_COMMANDS = {
+  local: 'serverlessWorkbench.invokeFunction',
+  remote: 'serverlessWorkbench.invokeFunctionInAws',
+  debug: 'serverlessWorkbench.debugFunction',
+  history: 'serverlessWorkbench.invokeHistory',
+  startEndpoint: 'serverlessWorkbench.startLocalEndpoint',
+  stopEndpoint: 'serverlessWorkbench.stopLocalEndpoint',
+} as const;

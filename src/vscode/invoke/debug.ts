@@ -1,0 +1,83 @@
+import { spawnSync } from 'child_process';
+import * as net from 'net';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { InvocationResult } from '../../core/invoke';
+import { invokeCore } from './core';
+import type { ResultView } from './result-view';
+import type { InvokeRunner } from './runner';
+import { functionFromArgs, workspaceDirOf } from './target';
+import type { TemplateStore } from '../template-store';
+import { requireTrust } from './trust';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * "Debug locally": one invocation in a fresh process started under the inspector (Node.js, breakpoints in
+ * TypeScript through the compiled source maps) or debugpy (Python, when installed), with VS Code attached.
+ * Stopping the debug session ends the invocation.
+ */
+export async function debugFunction(store: TemplateStore, runner: InvokeRunner, view: ResultView, arg: unknown): Promise<InvocationResult | undefined> {
+  if (!requireTrust('Debugging functions locally')) return undefined;
+  const ref = await functionFromArgs(store, arg);
+  if (!ref) return undefined;
+  const core = await invokeCore();
+  const template = runner.templateOf(ref.templateUri);
+  const fnView = template && core.findFunction(template, ref.logicalId);
+  if (!template || !fnView) return undefined;
+  const workspaceDir = workspaceDirOf(ref.templateUri);
+  const target = core.localFunctionOf(template, fnView, { workspaceDir });
+  if (!target.ok) return void vscode.window.showErrorMessage(target.message);
+  const family = core.runtimeFamily(target.fn.runtime);
+  if (family === 'provided' || family === undefined) {
+    return void vscode.window.showErrorMessage(`Debugging ${target.fn.runtime} functions is not supported; Node.js and Python functions can be debugged.`);
+  }
+  if (family === 'python') {
+    const python = core.pythonCommand(target.fn.runtime);
+    if (!python || spawnSync(python, ['-c', 'import debugpy'], { stdio: 'ignore' }).status !== 0) {
+      return void vscode.window.showErrorMessage(
+        `Debugging Python functions needs debugpy in ${python ?? 'python3'}: run "${python ?? 'python3'} -m pip install debugpy". Invoking without the debugger works without it.`,
+      );
+    }
+  }
+  const event = await runner.eventFor(core, template, ref);
+  if (!event) return undefined;
+  const port = await freePort();
+  const name = `Debug ${ref.logicalId}`;
+  const config: vscode.DebugConfiguration = family === 'nodejs'
+    ? {
+      type: 'node', request: 'attach', name, address: '127.0.0.1', port, continueOnAttach: true, sourceMaps: true,
+      outFiles: [path.join(workspaceDir, '.serverless-workbench', 'build', '**', '*.cjs'), path.join(target.fn.codeDir, '**', '*.{js,mjs,cjs}'), '!**/node_modules/**'],
+      skipFiles: ['<node_internals>/**', '**/clients/node-runtime.cjs'],
+    }
+    : { type: 'debugpy', request: 'attach', name, connect: { host: '127.0.0.1', port }, justMyCode: true };
+  const controller = new AbortController();
+  const ended = vscode.debug.onDidTerminateDebugSession((s) => {
+    if (s.name === name) controller.abort();
+  });
+  const log = view.begin(ref, 'debug', [...target.notes, 'The timeout is off while debugging.']);
+  const invoker = await runner.localInvoker();
+  try {
+    const result = await invoker.debug(target.fn, event.text, {
+      debugPort: port, onLog: log, signal: controller.signal,
+      onDebuggerReady: () => {
+        void vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(ref.templateUri), config).then((started) => {
+          if (!started) controller.abort();
+        });
+      },
+    });
+    await view.show(core, ref, result, 'debug');
+    return result;
+  } finally {
+    ended.dispose();
+  }
+}

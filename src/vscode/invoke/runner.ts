@@ -1,0 +1,124 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Template } from '../../core';
+import { loadTemplate } from '../../core';
+import type { InvocationResult, LocalInvoker } from '../../core/invoke';
+import type { TemplateStore } from '../template-store';
+import { invokeCore, type InvokeCore } from './core';
+import { pickEvent, readEvent, type PickedEvent } from './events';
+import type { InvokeHistory } from './history';
+import type { ResultView } from './result-view';
+import { invokeSettings } from './settings';
+import { functionFromArgs, workspaceDirOf, type FunctionRef, type InvokeArgs } from './target';
+import { requireTrust } from './trust';
+
+export type InvokeMode = 'local' | 'remote';
+
+/** What a command returns: the result and the document that shows it (tests read both). */
+export interface InvokeOutcome {
+  readonly result: InvocationResult;
+  readonly resultUri: vscode.Uri;
+}
+
+/** Runs the invoke commands: finds the function and the event, runs it with progress, shows and records the result. */
+export class InvokeRunner implements vscode.Disposable {
+  private invoker: LocalInvoker | undefined;
+
+  constructor(private readonly store: TemplateStore, private readonly view: ResultView, private readonly history: InvokeHistory) {}
+
+  async localInvoker(): Promise<LocalInvoker> {
+    this.invoker ??= new (await invokeCore()).LocalInvoker();
+    return this.invoker;
+  }
+
+  async run(arg: unknown, mode: InvokeMode): Promise<InvokeOutcome | undefined> {
+    if (mode === 'local' && !requireTrust('Invoking functions locally')) return undefined;
+    const ref = await functionFromArgs(this.store, arg);
+    if (!ref) return undefined;
+    const core = await invokeCore();
+    const template = this.templateOf(ref.templateUri);
+    if (!template) return void vscode.window.showErrorMessage(`Cannot read ${vscode.workspace.asRelativePath(ref.templateUri)} as a template.`);
+    const event = await this.eventFor(core, template, ref);
+    if (!event) return undefined;
+    try {
+      const outcome = mode === 'local' ? await this.runLocal(core, template, ref, event) : await this.runRemote(core, template, ref, event);
+      if (outcome) {
+        await this.history.add(ref, {
+          at: Date.now(), mode, eventFile: event.file, event: event.file ? undefined : event.text,
+          summary: core.summaryLine(outcome.result), error: outcome.result.functionError?.errorType,
+        });
+      }
+      return outcome;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`${ref.logicalId}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  templateOf(uri: vscode.Uri): Template | undefined {
+    const known = this.store.get(uri);
+    if (known) return known;
+    try {
+      return loadTemplate(fs.readFileSync(uri.fsPath, 'utf8'), uri.fsPath);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async eventFor(core: InvokeCore, template: Template, ref: FunctionRef & InvokeArgs): Promise<PickedEvent | undefined> {
+    if (ref.event !== undefined) {
+      const checked = core.checkEventText(ref.event, 'event');
+      if (!checked.ok) return void vscode.window.showErrorMessage(`Not invoked: ${checked.message}`);
+      return { text: checked.text };
+    }
+    if (ref.eventFile) return readEvent(core, ref.eventFile);
+    return pickEvent(core, template, ref);
+  }
+
+  private async runLocal(core: InvokeCore, template: Template, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
+    const view = core.findFunction(template, ref.logicalId);
+    if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
+    const target = core.localFunctionOf(template, view, { workspaceDir: workspaceDirOf(ref.templateUri), region: invokeSettings.region() || undefined });
+    if (!target.ok) throw new Error(target.message);
+    const log = this.view.begin(ref, 'local', target.notes);
+    const invoker = await this.localInvoker();
+    const result = await withCancellableProgress(`Invoking ${view.displayName} locally`, (signal) => invoker.invoke(target.fn, event.text, { onLog: log, signal }));
+    return { result, resultUri: await this.view.show(core, ref, result, 'local', { event: event.file ? path.basename(event.file) : 'inline' }) };
+  }
+
+  private async runRemote(core: InvokeCore, template: Template, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
+    const view = core.findFunction(template, ref.logicalId);
+    if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
+    const defaults = core.readDeployDefaults(path.dirname(ref.templateUri.fsPath), invokeSettings.samconfigEnvironment());
+    const region = invokeSettings.region() || defaults.region || template.serverless?.region || core.DEFAULT_REGION;
+    const profile = invokeSettings.profile() || defaults.profile;
+    if (invokeSettings.confirmRemote()) {
+      const go = 'Invoke in AWS';
+      const answer = await vscode.window.showWarningMessage(
+        `Invoke the deployed ${view.displayName} in ${region}${profile ? ` with profile ${profile}` : ''}? It runs in your AWS account and may change data.`,
+        { modal: true }, go,
+      );
+      if (answer !== go) return undefined;
+    }
+    this.view.begin(ref, 'remote');
+    const result = await withCancellableProgress(`Invoking ${view.displayName} in AWS`, (signal) => core.invokeRemote({
+      template, view, payload: event.text, region, profile, stackName: defaults.stackName, signal,
+      explicitName: invokeSettings.functionNames()[ref.logicalId],
+    }));
+    return { result, resultUri: await this.view.show(core, ref, result, 'remote', { deployedName: result.functionName, region }) };
+  }
+
+  dispose(): void {
+    void this.invoker?.dispose();
+  }
+}
+
+/** A notification with a Cancel button; cancelling aborts the invocation (and kills a local run). */
+export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_, token) => {
+    const controller = new AbortController();
+    const sub = token.onCancellationRequested(() => controller.abort());
+    return task(controller.signal).finally(() => sub.dispose());
+  }));
+}

@@ -1,0 +1,46 @@
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { LineIndex } from '../core';
+import type { Span } from '../core';
+import type { NavigationTarget } from '../core/navigation/location';
+
+/** The documents our language features serve; each provider still returns nothing for non-templates. */
+export const TEMPLATE_SELECTOR: vscode.DocumentSelector = [
+  { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
+  { language: 'json', scheme: 'file' }, { language: 'json', scheme: 'untitled' },
+  { language: 'jsonc', scheme: 'file' },
+];
+
+export function rangeOf(document: vscode.TextDocument, span: Span): vscode.Range {
+  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
+}
+
+/**
+ * A core target as an editor location: offsets in this document, in another open document, or in a file
+ * on disk (read to count its lines).
+ */
+export function locationOf(document: vscode.TextDocument, target: NavigationTarget): vscode.Location | undefined {
+  if (!target.fileName) return new vscode.Location(document.uri, rangeOf(document, target.span));
+  const uri = vscode.Uri.file(target.fileName);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return new vscode.Location(uri, rangeOf(open, target.span));
+  try {
+    const lines = new LineIndex(fs.readFileSync(target.fileName, 'utf8'));
+    const start = lines.positionAt(target.span.start);
+    const end = lines.positionAt(target.span.end);
+    return new vscode.Location(uri, new vscode.Range(start.line, start.character, end.line, end.character));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a file for the core (handlers, `${file()}`): open documents first, so unsaved edits count. */
+export function readWorkspaceFile(fileName: string): string | undefined {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === fileName);
+  if (open) return open.getText();
+  try {
+    return fs.readFileSync(fileName, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

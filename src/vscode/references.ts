@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import { referencesAt } from '../core/navigation/references';
+import { locationOf, TEMPLATE_SELECTOR } from './locations';
+import type { TemplateStore } from './template-store';
+
+/** Find All References of a resource, parameter, condition, mapping, output export or serverless variable. */
+export function registerReferences(store: TemplateStore): vscode.Disposable {
+  return vscode.languages.registerReferenceProvider(TEMPLATE_SELECTOR, {
+    async provideReferences(document, position, context) {
+      const template = store.modelOf(document);
+      if (!template) return undefined;
+      const others = (await store.all()).map((e) => e.template);
+      return referencesAt(template, document.offsetAt(position), { includeDeclaration: context.includeDeclaration, others })
+        .flatMap((t) => locationOf(document, t) ?? []);
+    },
+  });
+}

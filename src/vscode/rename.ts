@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { prepareRename, renameAt } from '../core/navigation/rename';
+import { rangeOf, TEMPLATE_SELECTOR } from './locations';
+import type { TemplateStore } from './template-store';
+
+/** Rename a logical ID, parameter, condition or mapping with all its uses in one WorkspaceEdit. */
+export function registerRename(store: TemplateStore): vscode.Disposable {
+  return vscode.languages.registerRenameProvider(TEMPLATE_SELECTOR, {
+    prepareRename(document, position) {
+      const template = store.modelOf(document);
+      if (!template) throw new Error('This file is not a template Serverless Workbench understands.');
+      const result = prepareRename(template, document.offsetAt(position));
+      if ('error' in result) throw new Error(result.error);
+      return { range: rangeOf(document, result.span), placeholder: result.placeholder };
+    },
+    provideRenameEdits(document, position, newName) {
+      const template = store.modelOf(document);
+      if (!template) return undefined;
+      const result = renameAt(template, document.offsetAt(position), newName);
+      if ('error' in result) throw new Error(result.error);
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of result.edits) edit.replace(document.uri, rangeOf(document, e.span), e.newText);
+      return edit;
+    },
+  });
+}
