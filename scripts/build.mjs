@@ -2,15 +2,9 @@
 // `esbuild` stays external too: the invoker compiles TypeScript handlers with it at run time (native binary).
 import { build } from 'esbuild';
 import { cpSync } from 'fs';
+import { commonOptions } from './esbuild-common.mjs';
 
-const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-  sourcemap: true, minify: !watch, logLevel: 'warning',
-  external: ['vscode', 'esbuild'],
-  // jsonc-parser's default entry is UMD with dynamic requires that esbuild cannot follow; its ESM build bundles.
-  mainFields: ['module', 'main'],
-};
+const common = commonOptions({ watch: process.argv.includes('--watch') });
 await Promise.all([
   // The banner marks when the host starts evaluating our bundle, so activation time includes module loading.
   build({
