@@ -1,4 +1,4 @@
-import { CST, Parser } from 'yaml';
+import { CST } from 'yaml';
 import type { Node, ScalarNode } from './nodes';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared';
@@ -14,9 +14,9 @@ import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared'
  * are those of `yaml`'s Composer (compose/resolve-*.js, version 2) for this subset;
  * test/unit/model/parse-yaml-equivalence.test.ts compares both readers on the corpus and its mutations.
  */
-export function parseYamlFromCst(text: string): ParseResult | undefined {
+export function parseYamlFromCst(text: string, tokens: readonly CST.Token[]): ParseResult | undefined {
   let document: CST.Document | undefined;
-  for (const token of new Parser().parse(text)) {
+  for (const token of tokens) {
     switch (token.type) {
       case 'document':
         if (document) return undefined;

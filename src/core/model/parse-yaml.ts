@@ -1,5 +1,5 @@
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
-import type { Node as YamlNode, ParsedNode, Tags } from 'yaml';
+import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar, YAMLParseError } from 'yaml';
+import type { CST, Document, DocumentOptions, Node as YamlNode, ParsedNode, ParseOptions, SchemaOptions, Tags } from 'yaml';
 import type { Node, Span } from './nodes';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { LIMITS } from './limits';
@@ -20,27 +20,43 @@ const CLOUDFORMATION_TAGS: Tags = CLOUDFORMATION_TAG_NAMES.flatMap((tag) => {
   ] as Tags;
 });
 
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  uniqueKeys: false, // duplicates are reported by us, with both positions, and parsing goes on
+  prettyErrors: false,
+  strict: false,
+  customTags: CLOUDFORMATION_TAGS,
+};
+
 /**
  * YAML text → value tree. Templates in the common subset of YAML are read straight from `yaml`'s CST
- * (a third faster); anything else (anchors, flow collections, errors, ...) goes through its full
- * document model, which also words every syntax error.
+ * (half the time); anything else (anchors, `? keys`, several documents, errors, ...) is composed by
+ * `yaml` from the same tokens into its document model, which also words every syntax error.
  */
 export function parseYaml(text: string): ParseResult {
-  return parseYamlFromCst(text) ?? parseYamlDocument(text);
+  const tokens = [...new Parser().parse(text)];
+  return parseYamlFromCst(text, tokens) ?? resultOfDocument(text, composeDocument(text, tokens));
+}
+
+/** What `parseDocument(text, YAML_OPTIONS)` does, from tokens already parsed. */
+function composeDocument(text: string, tokens: readonly CST.Token[]): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(YAML_OPTIONS).compose(tokens, true, text.length)) {
+    if (!doc) {
+      doc = next;
+    } else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc as Document.Parsed; // compose(…, forceDoc = true) always yields one
 }
 
 /**
  * `yaml` gives exact ranges and keeps CloudFormation's `!Tags` as unresolved local tags, which we turn
  * into intrinsic nodes here (so any tag, known or not, is kept, never fatal).
  */
-export function parseYamlDocument(text: string): ParseResult {
+export function resultOfDocument(text: string, doc: Document.Parsed): ParseResult {
   const problems: ParseProblem[] = [];
-  const doc = parseDocument(text, {
-    uniqueKeys: false, // duplicates are reported by us, with both positions, and parsing goes on
-    prettyErrors: false,
-    strict: false,
-    customTags: CLOUDFORMATION_TAGS,
-  });
   for (const e of doc.errors) {
     const message = firstLine(e.message);
     const span = /^Flow (sequence|map|collection)/.test(message) ? unclosedOpener(text, e.pos[0]) ?? spanOfPos(e.pos, text) : spanOfPos(e.pos, text);
