@@ -4,15 +4,16 @@ import type { ParseProblem, ParseResult } from './parse-result';
 import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared';
 
 /**
- * The fast YAML reader: builds our nodes straight from `yaml`'s CST, skipping its Composer and document
- * model (a third of the parse time on a large template, plus the garbage).
+ * The fast YAML reader: builds our nodes straight from `yaml`'s CST tokens, skipping its Composer and
+ * document model (a third of the parse time on a large template, plus the garbage).
  *
- * It covers the YAML templates are written in: one document of block maps, block lists, scalars and
- * CloudFormation's `!Tags`. It returns undefined for anything else (flow `[...]`/`{...}`, anchors and
- * aliases, explicit `?` keys, other tags, directives, several documents) and for every text `yaml`
- * would report an error on, so that the full reader handles it and words the message. The checks below
- * are those of `yaml`'s Composer (compose/resolve-*.js, version 2) for this subset;
- * test/unit/model/parse-yaml-equivalence.test.ts compares both readers on the corpus and its mutations.
+ * It covers the YAML templates are written in: one document of block and flow maps and lists, scalars
+ * and CloudFormation's `!Tags`. It returns undefined for anything else (anchors and aliases, `? keys`,
+ * pairs inside flow lists, other tags, directives, several documents) and for every text `yaml` would
+ * report an error on; parseYaml then lets `yaml` compose the same tokens, which also words the message.
+ * The checks below are those of `yaml`'s Composer (compose/resolve-*.js, version 2) for this subset;
+ * test/unit/model/parse-yaml-equivalence.test.ts compares the result with `yaml`'s parseDocument on the
+ * corpus and thousands of mutations of it.
  */
 export function parseYamlFromCst(text: string, tokens: readonly CST.Token[]): ParseResult | undefined {
   let document: CST.Document | undefined;
