@@ -28,6 +28,7 @@ const VENDORED = [
 const FEATURE_CHUNKS = [
   [/core\/permissions$/, './permissions.js'],
   [/core\/invoke$/, './invoke.js'], // src/vscode/invoke/core.ts loads it on the first invocation
+  [/core\/rules$/, './rules.js'], // src/vscode/rules-engine.ts loads it at the first analysis
 ];
 
 function vendor() {
@@ -51,6 +52,7 @@ await Promise.all([
     plugins: [lazyChunks([...FEATURE_CHUNKS, ...VENDORED])],
   }),
   build({ ...common, entryPoints: ['src/core/invoke/index.ts'], outfile: 'dist/invoke.js' }),
+  build({ ...common, entryPoints: ['src/core/rules/index.ts'], outfile: 'dist/rules.js' }),
   build({ ...common, entryPoints: ['src/core/permissions/index.ts'], outfile: 'dist/permissions.js', plugins: [lazyChunks(VENDORED)] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyChunks(VENDORED)] }),
   // The compiler ships as one CommonJS file; minifying it halves what the package carries.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Template } from '../core';
-import { suppressionFix } from '../core/rules';
+import { rulesEngine } from './rules-engine';
 import type { Fix } from '../core/rules';
 import type { Analyzer } from './diagnostics';
 import { DIAGNOSTIC_SOURCE, rangeOf } from './diagnostics';
@@ -27,6 +27,7 @@ export class RuleCodeActions implements vscode.CodeActionProvider {
       const diagnostic = ours.find((d) => codeOf(d) === finding.ruleId && d.range.isEqual(rangeOf(template, finding.span)));
       for (const fix of finding.fixes) actions.push(toAction(document.uri, template, fix, diagnostic));
       // Suppressions come last, once per rule and place, so the real fixes stay on top of the menu.
+      const { suppressionFix } = rulesEngine();
       for (const fix of [suppressionFix(template, finding.ruleId, finding.logicalId), suppressionFix(template, finding.ruleId, undefined)]) {
         if (!fix || offered.has(fix.title)) continue;
         offered.add(fix.title);

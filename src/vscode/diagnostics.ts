@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Span, Template } from '../core';
 import { codeQueriesOf } from '../core/code/targets';
 import type { CodeQueries } from '../core/code/targets';
-import { analyzeTemplate, ruleDocsUrl, todayIso } from '../core/rules';
+import { rulesEngine } from './rules-engine';
 import type { AnalysisResult, Finding, Severity, SeverityOverride } from '../core/rules';
 import { CodeFactsCache } from './code-facts';
 import { SECTION, setting } from './settings';
@@ -51,11 +51,11 @@ export class Analyzer implements vscode.Disposable {
   }
 
   analysis(template: Template): AnalysisResult {
-    const today = this.todayOverride ?? todayIso();
+    const today = this.todayOverride ?? rulesEngine().todayIso();
     const key = `${today}|${this.settingsVersion}|${this.codeSignature(template)}`;
     const cached = this.cache.get(template);
     if (cached?.key === key) return cached.result;
-    const result = analyzeTemplate(template, {
+    const result = rulesEngine().analyzeTemplate(template, {
       today,
       severities: setting<Record<string, SeverityOverride>>('rules', {}),
       accountConcurrency: setting<number>('accountConcurrency', 1000),
@@ -120,7 +120,7 @@ export function rangeOf(template: Template, span: Span): vscode.Range {
 export function toDiagnostic(uri: vscode.Uri, template: Template, finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(rangeOf(template, finding.span), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(rulesEngine().ruleDocsUrl(finding.ruleId)) };
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, rangeOf(template, r.span)), r.message));
   }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../core';
 import type { Finding, Fix } from '../core/permissions';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { PermissionsEntry, PermissionsService } from './permissions-service';
-
-export const DIAGNOSTIC_SOURCE = 'serverless-workbench';
 
 const SEVERITY: Readonly<Record<Finding['severity'], vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information,
