@@ -6,7 +6,9 @@ import type { Template } from '../core';
 
 /** Where templates are looked for on disk; the same names the CLI searches folders for. */
 export const TEMPLATE_GLOB = '**/{template.yaml,template.yml,template.json,serverless.yml,serverless.yaml,serverless.json}';
-const EXCLUDE_GLOB = '**/{node_modules,.aws-sam,.serverless,.git,cdk.out}/**';
+const EXCLUDED_FOLDERS = ['node_modules', '.aws-sam', '.serverless', '.git', 'cdk.out'];
+const EXCLUDE_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
+const IN_EXCLUDED_FOLDER = new RegExp(`/(${EXCLUDED_FOLDERS.map((f) => f.replace('.', '\\.')).join('|')})(/|$)`);
 /** Bounds the activation scan so a monorepo with thousands of fixtures does not stall the editor. */
 const MAX_SCANNED_TEMPLATES = 500;
 
@@ -35,12 +37,10 @@ export class TemplateStore implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.refreshDocument(d)),
       vscode.workspace.onDidCloseTextDocument((d) => void this.refreshFromDisk(d.uri)),
-      vscode.workspace.onDidRenameFiles((e) => {
-        for (const f of e.files) {
-          this.forget(f.oldUri);
-          void this.refreshFromDisk(f.newUri);
-        }
-      }),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => {
+        this.forgetUnder(f.oldUri);
+        void this.discover(f.newUri);
+      })),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB);
     this.disposables.push(
@@ -53,8 +53,15 @@ export class TemplateStore implements vscode.Disposable {
       // Deleting a folder reports the folder, not the templates inside it.
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forgetUnder(uri))),
     );
-    const folders = vscode.workspace.createFileSystemWatcher('**', true, true, false);
-    this.disposables.push(folders, folders.onDidDelete((uri) => this.forgetUnder(uri)));
+    // A folder moved on disk (mv, git checkout) reports the folders only, not the templates inside them.
+    const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
+    this.disposables.push(
+      folders,
+      folders.onDidDelete((uri) => this.forgetUnder(uri)),
+      folders.onDidCreate((uri) => {
+        if (path.posix.extname(uri.path) === '' && !isConventionalTemplateName(uri.path)) void this.discover(uri);
+      }),
+    );
   }
 
   /** All known templates, scanning the workspace the first time it is asked (never during activation). */
@@ -110,6 +117,20 @@ export class TemplateStore implements vscode.Disposable {
     const template = text === undefined ? undefined : build(text, uri);
     this.models.set(uri.toString(), { version: undefined, entry: template ? { uri, template } : undefined });
     this.onDidChangeEmitter.fire(uri);
+  }
+
+  /** A template or a folder that appeared (created, renamed, moved): model the templates it holds. */
+  private async discover(uri: vscode.Uri): Promise<void> {
+    if (isConventionalTemplateName(uri.path)) return this.refreshFromDisk(uri);
+    // Before the first scan nothing is listed (the scan will find these); its exclusions hold here too.
+    if (this.scan === undefined || IN_EXCLUDED_FOLDER.test(uri.path)) return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    } catch {
+      return;
+    }
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, TEMPLATE_GLOB), EXCLUDE_GLOB, MAX_SCANNED_TEMPLATES);
+    await Promise.all(uris.map((u) => this.refreshFromDisk(u)));
   }
 
   private forget(uri: vscode.Uri): void {
