@@ -26,7 +26,8 @@ export class TemplateStore implements vscode.Disposable {
   private readonly onDidChangeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.onDidChangeEmitter.event;
 
-  private readonly models = new Map<string, { version: number | undefined; entry: TemplateEntry | undefined }>();
+  /** `document` and `version` identify the buffer a model was built from (undefined: built from disk). */
+  private readonly models = new Map<string, { document?: vscode.TextDocument; version: number | undefined; entry: TemplateEntry | undefined }>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
   private scan: Promise<void> | undefined;
@@ -36,7 +37,10 @@ export class TemplateStore implements vscode.Disposable {
       this.onDidChangeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.refreshDocument(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => void this.refreshFromDisk(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.models.get(d.uri.toString())?.document === d) this.models.delete(d.uri.toString());
+        void this.refreshFromDisk(d.uri);
+      }),
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => {
         this.forgetUnder(f.oldUri);
         void this.discover(f.newUri);
@@ -77,10 +81,10 @@ export class TemplateStore implements vscode.Disposable {
   modelOf(document: vscode.TextDocument): Template | undefined {
     const key = document.uri.toString();
     const known = this.models.get(key);
-    if (known && known.version === document.version) return known.entry?.template;
+    if (known && known.document === document && known.version === document.version) return known.entry?.template;
     if (!isCandidate(document)) return undefined;
     const template = build(document.getText(), document.uri);
-    this.models.set(key, { version: document.version, entry: template ? { uri: document.uri, template } : undefined });
+    this.models.set(key, { document, version: document.version, entry: template ? { uri: document.uri, template } : undefined });
     return template;
   }
 

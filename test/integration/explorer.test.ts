@@ -61,8 +61,9 @@ describe('resource explorer in VS Code', () => {
     const broken = workspaceUri('.swb-test-broken', 'template.yaml');
     await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('Resources:\n  Queue:\n    Type: [AWS::SQS::Queue\n'));
     try {
+      // The file watcher reports the new file; under load that can take seconds, hence the long wait.
       const roots = await eventually('the broken template in the tree', async () =>
-        (await api.explorer.getChildren()).find((r) => r.uri.toString() === broken.toString()));
+        (await api.explorer.getChildren()).find((r) => r.uri.toString() === broken.toString()), 15_000);
       const children = await api.explorer.getChildren(roots);
       assert.equal(children.length, 1);
       assert.equal(children[0].node.kind, 'error');
@@ -72,7 +73,7 @@ describe('resource explorer in VS Code', () => {
       await vscode.workspace.fs.delete(workspaceUri('.swb-test-broken'), { recursive: true });
     }
     await eventually('the deleted template gone from the tree', async () =>
-      !(await api.explorer.getChildren()).some((r) => r.uri.toString() === broken.toString()));
+      !(await api.explorer.getChildren()).some((r) => r.uri.toString() === broken.toString()), 15_000);
   });
 
   it('follows a template and its folder being renamed, in the editor and on disk', async () => {
