@@ -118,6 +118,8 @@ export class TemplateStore implements vscode.Disposable {
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     if (this.isOpen(uri) || !isConventionalTemplateName(uri.path)) return;
     const text = await readText(uri);
+    // A folder moved again while this read was under way: its delete event has passed, so do not list it.
+    if (text !== undefined && !(await exists(uri))) return;
     const template = text === undefined ? undefined : build(text, uri);
     this.models.set(uri.toString(), { version: undefined, entry: template ? { uri, template } : undefined });
     this.onDidChangeEmitter.fire(uri);
@@ -133,7 +135,8 @@ export class TemplateStore implements vscode.Disposable {
     } catch {
       return;
     }
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, TEMPLATE_GLOB), EXCLUDE_GLOB, MAX_SCANNED_TEMPLATES);
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, TEMPLATE_GLOB), EXCLUDE_GLOB, MAX_SCANNED_TEMPLATES)
+      .then(undefined, () => []); // no search (ripgrep missing): the watcher still reports templates written later
     await Promise.all(uris.map((u) => this.refreshFromDisk(u)));
   }
 
@@ -190,4 +193,8 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
