@@ -5,15 +5,11 @@
 // when a handler is scanned or actions are checked, so the main bundle stays small.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'fs';
+import { commonOptions } from './esbuild-common.mjs';
+import { buildWebviews } from './webviews.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-  sourcemap: true, minify: !watch, logLevel: 'warning',
-  external: ['vscode', 'esbuild'],
-  // jsonc-parser's default entry is UMD with dynamic requires that esbuild cannot follow; its ESM build bundles.
-  mainFields: ['module', 'main'],
-};
+const common = commonOptions({ watch });
 
 /** Rewrites imports of heavy modules to files beside the bundle, loaded at run time. */
 function lazyChunks(map) {
@@ -67,3 +63,4 @@ await Promise.all([
 ]);
 // The runtime clients run inside function processes, as files (src/core/invoke/executables.ts: clientPath).
 cpSync('src/core/invoke/clients', 'dist/clients', { recursive: true });
+await buildWebviews({ outdir: 'dist/webview', watch });

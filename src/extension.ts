@@ -7,10 +7,12 @@ import { registerCostBreakdown } from './vscode/cost-breakdown';
 import { registerCostExplorer } from './vscode/cost-explorer';
 import { registerCostHover } from './vscode/cost-hover';
 import { registerCostLens } from './vscode/cost-lens';
+import { registerMemoryCurve } from './vscode/cost-memory-curve';
 import { CostService } from './vscode/cost-service';
 import { registerCostStatus } from './vscode/cost-status';
 import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode/cost-usage-file';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
+import { accessFromPermissions, registerGraphView } from './vscode/graph-view';
 import { registerInvoke } from './vscode/invoke';
 import { registerPermissionDiagnostics } from './vscode/permissions-diagnostics';
 import { registerPermissionsExplorer } from './vscode/permissions-explorer';
@@ -55,9 +57,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     explorer.disposable,
     registerWelcomeCommands(context.extensionUri),
     registerInvoke(context, store),
-    cost, registerCostLens(cost), registerCostBreakdown(cost), registerCostHover(cost),
+    cost, registerCostLens(cost), registerCostBreakdown(cost, context.extensionUri), registerCostHover(cost),
     registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
     registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
+    registerMemoryCurve(cost, context.extensionUri),
   );
   const catalog = schemaCatalog(context.extensionUri);
   context.subscriptions.push(
@@ -73,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   );
   const permissions = new PermissionsService(store, () => setting('analysis.debounceMs', 150));
   context.subscriptions.push(permissions, registerPermissionDiagnostics(permissions, context.extensionUri), registerPermissionsExplorer(permissions, explorer.provider));
+  context.subscriptions.push(registerGraphView(store, context.extensionUri, accessFromPermissions(permissions)));
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {
     templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item,

@@ -18,7 +18,7 @@ const LOOPBACK_GALLERY = JSON.stringify({
   itemUrl: 'http://127.0.0.1:9/item',
   resourceUrlTemplate: 'http://127.0.0.1:9/r',
 });
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run'];
 const SERVER_START_TIMEOUT_MS = 30_000;
 

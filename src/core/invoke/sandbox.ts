@@ -175,7 +175,10 @@ export class FunctionSandbox {
 
   private async finish(requestId: string, ending: Ending, from: number, started: number, initDurationMs: number | undefined, log: LogCollector): Promise<InvocationResult> {
     const now = performance.now();
-    const durationMs = ending.kind === 'init-error' || ending.kind === 'init-timeout' ? 0 : now - from;
+    // Node's timers may fire a fraction of a millisecond early; a timed-out invocation ran the whole timeout.
+    const measured = now - from;
+    const durationMs = ending.kind === 'init-error' || ending.kind === 'init-timeout' ? 0
+      : ending.kind === 'timeout' ? Math.max(measured, this.fn.timeoutSeconds * 1000) : measured;
     const memory = sampleMemory(this.child?.pid, this.plan.launcher);
     if (memory) this.peakMb = Math.max(this.peakMb, memory.peakMb);
     const { payload, functionError, fatal } = this.describe(requestId, ending);
