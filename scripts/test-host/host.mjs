@@ -136,7 +136,7 @@ function workbenchUrl(port, { workspace, extensionDevelopmentPath, extensionTest
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   const query = new URLSearchParams();
-  if (workspace) query.set('folder', path.resolve(workspace));
+  if (workspace) query.set(workspace.endsWith('.code-workspace') ? 'workspace' : 'folder', path.resolve(workspace));
   if (payload.length > 0) query.set('payload', JSON.stringify(payload));
   return `http://127.0.0.1:${port}/?${query}`;
 }
