@@ -64,6 +64,10 @@ export async function debugFunction(store: TemplateStore, runner: InvokeRunner, 
   const ended = vscode.debug.onDidTerminateDebugSession((s) => {
     if (s.name === name) controller.abort();
   });
+  let session: vscode.DebugSession | undefined;
+  const started = vscode.debug.onDidStartDebugSession((s) => {
+    if (s.name === name) session ??= s;
+  });
   const log = view.begin(ref, 'debug', [...target.notes, 'The timeout is off while debugging.']);
   const invoker = await runner.localInvoker();
   try {
@@ -79,5 +83,9 @@ export async function debugFunction(store: TemplateStore, runner: InvokeRunner, 
     return result;
   } finally {
     ended.dispose();
+    started.dispose();
+    // The process is gone once the invocation is over; end the attached session rather than wait for the
+    // debugger to notice the closed socket (which can take long, or never happen, on a loaded machine).
+    if (session) void vscode.debug.stopDebugging(session);
   }
 }
