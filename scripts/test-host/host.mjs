@@ -19,7 +19,11 @@ const LOOPBACK_GALLERY = JSON.stringify({
   resourceUrlTemplate: 'http://127.0.0.1:9/r',
 });
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
+  '--disable-sync', '--no-first-run',
+  // No host name resolves: the workbench is on the 127.0.0.1 literal, and webview resources on
+  // *.vscode-resource.vscode-cdn.net are answered by the webview's service worker, so a request that would
+  // leave the machine fails at once instead (on a machine with internet too).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 const SERVER_START_TIMEOUT_MS = 30_000;
 
 /**
