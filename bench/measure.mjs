@@ -10,6 +10,20 @@ export function measure(fn, { runs = 30, warmup = 5 } = {}) {
   return summarize(times);
 }
 
+/** Before/after comparisons: the functions take turns, so a busy machine slows them alike. */
+export function measureInterleaved(fns, { runs = 30, warmup = 5 } = {}) {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const times = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((fn, k) => {
+      const start = performance.now();
+      fn();
+      times[k].push(performance.now() - start);
+    });
+  }
+  return times.map(summarize);
+}
+
 export async function measureAsync(fn, { runs = 30, warmup = 5 } = {}) {
   for (let i = 0; i < warmup; i++) await fn();
   const times = [];

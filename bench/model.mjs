@@ -1,20 +1,42 @@
 // Model build time (text → Template) on generated SAM templates, and the size of the shipped bundles.
 import { createRequire } from 'module';
-import { statSync } from 'fs';
+import { mkdtempSync, rmSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { build } from 'esbuild';
+import { commonOptions } from '../scripts/esbuild-common.mjs';
 import { generateSamTemplate } from './generate.mjs';
-import { measure } from './measure.mjs';
+import { measure, measureInterleaved } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadTemplate } = require('./core.cjs');
 const { parseDocument } = require('yaml');
+const { parseYaml, resultOfDocument, YAML_OPTIONS } = require('../src/core/model/parse-yaml.ts');
+
+/** The core as the extension ships it (bundled with the same options), which is what users wait for. */
+async function bundledCore() {
+  const dir = mkdtempSync(join(tmpdir(), 'swb-bench-'));
+  const outfile = join(dir, 'core.js');
+  await build({ ...commonOptions(), entryPoints: [new URL('../src/core/index.ts', import.meta.url).pathname], outfile, sourcemap: false });
+  try {
+    return require(outfile);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
 
 export async function run() {
   const rows = [];
+  const shipped = await bundledCore();
   for (const [count, target] of [[500, 60], [2000, undefined]]) {
     const text = generateSamTemplate(count);
     const kb = Math.round(text.length / 1024);
     rows.push({ name: `yaml.parseDocument alone, ${count} resources (${kb} KB)`, ...measure(() => parseDocument(text)), note: 'reference: the parser without our model' });
-    rows.push({ name: `model build, ${count} resources (${kb} KB)`, ...measure(() => loadTemplate(text, 'template.yaml')), target });
+    rows.push({ name: `model build, ${count} resources (${kb} KB)`, ...measure(() => shipped.loadTemplate(text, 'template.yaml')), target, note: 'the core as bundled in dist/' });
+    rows.push({ name: `model build from source, ${count} resources (${kb} KB)`, ...measure(() => loadTemplate(text, 'template.yaml')), note: "with yaml's Node build, as the unit tests run it" });
+    const [before, after] = measureInterleaved([() => resultOfDocument(text, parseDocument(text, YAML_OPTIONS)), () => parseYaml(text)], { runs: 40 });
+    rows.push({ name: `YAML → nodes before (via yaml documents), ${count} resources`, ...before, note: 'interleaved with the next row' });
+    rows.push({ name: `YAML → nodes now (straight from yaml's CST), ${count} resources`, ...after });
   }
   for (const [file, limitKb] of [['dist/extension.js', 400], ['dist/cli.js', undefined]]) {
     const kb = Math.round(statSync(new URL(`../${file}`, import.meta.url)).size / 1024);

@@ -1,5 +1,5 @@
 // `npm run bench`: runs every bench/<area>.mjs module, prints one table and writes bench/results.json.
-import { readdirSync, writeFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import os from 'os';
 
 const HELPERS = new Set(['run.mjs', 'generate.mjs', 'measure.mjs']);
@@ -40,6 +40,10 @@ console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
 
-writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify({
-  date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results,
+// A partial run (`npm run bench editor`) replaces its areas' rows and keeps the others' from the last run.
+const resultsFile = new URL('results.json', import.meta.url);
+const ranAreas = new Set(modules.map((f) => f.replace(/\.mjs$/, '')));
+const kept = only.length === 0 || !existsSync(resultsFile) ? [] : JSON.parse(readFileSync(resultsFile, 'utf8')).results.filter((r) => !ranAreas.has(r.area));
+writeFileSync(resultsFile, `${JSON.stringify({
+  date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results: [...kept, ...results],
 }, null, 2)}\n`);

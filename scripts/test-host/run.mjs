@@ -1,5 +1,6 @@
 // npm run test:integration: runs test/integration/**/*.test.ts inside a real VS Code (the offline test host),
-// first with workspace trust off, then `*.restricted.test.ts` with trust on (Restricted Mode).
+// first with workspace trust off, then `*.restricted.test.ts` with trust on (Restricted Mode), then
+// `*.multiroot.test.ts` on a multi-root workspace of the examples' folders.
 //
 // Options: --verbose (server and extension host output), --grep <regexp>, --timeout <seconds per session>,
 //          --workspace <folder> (default: a copy of examples/).
@@ -11,7 +12,7 @@ import { SourceMap } from 'node:module';
 import { parseArgs } from 'node:util';
 import { startHost, webviewContents } from './host.mjs';
 import { ensureTestHost, REPO_ROOT } from './setup.mjs';
-import { buildExtensionIfStale, bundleSuite, copyWorkspace, defaultWorkspace, isRestricted, SUITE_ENTRY, SUITE_OUT } from './suite.mjs';
+import { buildExtensionIfStale, bundleSuite, copyWorkspace, defaultWorkspace, sessionOf, SUITE_ENTRY, SUITE_OUT } from './suite.mjs';
 
 /** The suite must say it started within this time, or the extension host is not running it at all. */
 const SUITE_START_TIMEOUT_MS = 90_000;
@@ -51,9 +52,10 @@ try {
   await ensureTestHost({ log: say }); // once, before the sessions: a missing Chromium is reported a single time
   const workspaceSource = options.workspace ? path.resolve(options.workspace) : defaultWorkspace();
   const configurations = [
-    { name: 'trusted', trust: false, files: testFiles.filter((f) => !isRestricted(f)) },
-    { name: 'restricted', trust: true, files: testFiles.filter(isRestricted) },
-  ].filter((c) => c.files.length > 0);
+    { name: 'trusted', trust: false },
+    { name: 'restricted', trust: true },
+    { name: 'multiroot', trust: false, multiRoot: true },
+  ].map((c) => ({ ...c, files: testFiles.filter((f) => sessionOf(f) === c.name) })).filter((c) => c.files.length > 0);
   for (const configuration of configurations) {
     sessions.push(await runSession(configuration, workspaceSource));
   }
@@ -65,14 +67,16 @@ try {
 process.exit(exitCode);
 
 /** One VS Code session: a fresh copy of the workspace, the suite run by the extension host, results collected. */
-async function runSession({ name, trust, files }, workspaceSource) {
+async function runSession({ name, trust, files, multiRoot }, workspaceSource) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), `swb-integration-${name}-`));
   const reportDir = path.join(scratch, 'report');
   const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
   process.once('exit', removeScratch); // also after Ctrl-C, which startHost answers by stopping and exiting
-  const workspace = copyWorkspace(workspaceSource, scratch);
+  const copy = copyWorkspace(workspaceSource, scratch);
+  const workspace = multiRoot ? multiRootWorkspace(copy, scratch) : copy;
   mkdirSync(reportDir);
-  say(`\n${name === 'restricted' ? 'Restricted Mode (workspace trust on)' : 'VS Code'}: ${files.length} test file${files.length === 1 ? '' : 's'} on ${path.relative(REPO_ROOT, workspaceSource) || workspaceSource}/`);
+  const title = { restricted: 'Restricted Mode (workspace trust on)', multiroot: 'VS Code, multi-root workspace' }[name] ?? 'VS Code';
+  say(`\n${title}: ${files.length} test file${files.length === 1 ? '' : 's'} on ${path.relative(REPO_ROOT, workspaceSource) || workspaceSource}/`);
 
   const session = { name, results: [], error: undefined, seconds: 0 };
   const started = Date.now();
@@ -107,6 +111,15 @@ async function runSession({ name, trust, files }, workspaceSource) {
     removeScratch();
   }
   return session;
+}
+
+/** A `.code-workspace` whose folders are the workspace's subfolders (examples/sam-app, examples/serverless-app). */
+function multiRootWorkspace(workspace, scratch) {
+  const folders = readdirSync(workspace, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => ({ path: path.join(workspace, e.name) }));
+  const file = path.join(scratch, 'examples.code-workspace');
+  writeFileSync(file, JSON.stringify({ folders }, null, 2));
+  return file;
 }
 
 /** Tails events.jsonl, prints each result, answers the suite's requests (screenshots, webview contents), and returns at the sentinel or throws. */

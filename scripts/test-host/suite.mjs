@@ -11,9 +11,12 @@ export const SUITE_OUT = path.join(REPO_ROOT, 'out', 'test', 'integration');
 /** The module whose `run()` the extension host calls. */
 export const SUITE_ENTRY = path.join(SUITE_OUT, 'index.js');
 
-/** `*.restricted.test.ts` run in a session of their own with workspace trust on (Restricted Mode). */
-export function isRestricted(file) {
-  return /\.restricted\.test\.ts$/.test(file);
+/**
+ * The session a test file runs in: `*.restricted.test.ts` with workspace trust on (Restricted Mode),
+ * `*.multiroot.test.ts` in a multi-root workspace, the rest in the examples folder.
+ */
+export function sessionOf(file) {
+  return /\.(restricted|multiroot)\.test\.ts$/.exec(file)?.[1] ?? 'trusted';
 }
 
 export function defaultWorkspace() {

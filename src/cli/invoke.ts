@@ -72,8 +72,6 @@ async function runRemote(invoke: InvokeModule, templatePath: string, name: strin
       region: region ?? defaults.region ?? target.template.serverless?.region ?? invoke.DEFAULT_REGION,
       profile: (flags.get('profile') as string | undefined) ?? defaults.profile,
       stackName: (flags.get('stack') as string | undefined) ?? defaults.stackName,
-      lambdaEndpoint: process.env.SWB_LAMBDA_ENDPOINT,
-      cloudFormationEndpoint: process.env.SWB_CLOUDFORMATION_ENDPOINT,
     });
   } catch (error) {
     throw new UsageError(`remote invoke failed: ${(error as Error).message}`);

@@ -8,7 +8,11 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
-/** Reads and models a template file for a CLI command; I/O failures become usage errors (exit 2). */
+/**
+ * Reads and models a template file for a CLI command; I/O failures become usage errors (exit 2).
+ * Serverless `${env:NAME}` resolves from this process's environment: in a terminal that is the shell
+ * a deploy would run from (the editor passes none, its environment is not the user's shell).
+ */
 export function readTemplate(file: string): Template {
   let text: string;
   try {
@@ -18,6 +22,7 @@ export function readTemplate(file: string): Template {
   }
   const dir = path.dirname(path.resolve(file));
   const template = loadTemplate(text, file, {
+    env: process.env,
     readFile: (relative) => {
       try {
         return fs.readFileSync(path.resolve(dir, relative), 'utf8');

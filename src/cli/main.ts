@@ -1,4 +1,5 @@
 import { EXIT, UsageError } from './io';
+import { lintCommand, LINT_USAGE } from './lint';
 import { invokeCommand, INVOKE_USAGE } from './invoke';
 import { serveCommand, SERVE_USAGE } from './serve';
 import { costCommand, COST_USAGE } from './cost';
@@ -9,6 +10,7 @@ type Command = (argv: readonly string[], out: (text: string) => void) => number 
 /** Subcommands by name; each lives in its own module. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   tree: { run: treeCommand, usage: TREE_USAGE },
+  lint: { run: lintCommand, usage: LINT_USAGE },
   invoke: { run: invokeCommand, usage: INVOKE_USAGE },
   serve: { run: serveCommand, usage: SERVE_USAGE },
   cost: { run: costCommand, usage: COST_USAGE },

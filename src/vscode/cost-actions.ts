@@ -44,16 +44,21 @@ function switchEdit(document: vscode.TextDocument, template: Template, fn: Funct
     edit.replace(document.uri, range, document.getText(range).replace('x86_64', 'arm64'));
     return edit;
   }
+  return addFunctionProperty(edit, document, template, fn, { yaml: 'Architectures:\n  - arm64', json: '"Architectures": ["arm64"]' }) ? edit : undefined;
+}
+
+/**
+ * Adds a property as the first of the function's written `Properties`, indented like its neighbours;
+ * `yaml` may span lines (continuation lines are indented relative to the key). False when there is no
+ * written `Properties` map to add to (a Serverless function, a generated one).
+ */
+export function addFunctionProperty(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, template: Template, fn: FunctionView, text: { yaml: string; json: string }): boolean {
   const props = fn.resource.node && mapAt(fn.resource.node, 'Properties');
   const first = props?.entries[0];
-  if (!props || !first) return undefined;
+  if (!props || !first) return false;
   const keyStart = document.positionAt(first.keySpan.start);
-  if (template.format === 'json') {
-    const indent = ' '.repeat(keyStart.character);
-    edit.insert(document.uri, keyStart, `"Architectures": ["arm64"],\n${indent}`);
-  } else {
-    const indent = ' '.repeat(keyStart.character);
-    edit.insert(document.uri, keyStart, `Architectures:\n${indent}  - arm64\n${indent}`);
-  }
-  return edit;
+  const indent = ' '.repeat(keyStart.character);
+  const inserted = template.format === 'json' ? `${text.json},\n${indent}` : `${text.yaml.split('\n').join(`\n${indent}`)}\n${indent}`;
+  edit.insert(document.uri, keyStart, inserted);
+  return true;
 }

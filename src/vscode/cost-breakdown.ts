@@ -1,6 +1,10 @@
+import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { breakdownHtml, breakdownView } from '../core/cost';
 import type { BreakdownView } from '../core/cost';
+import type { FromChartPage } from '../webview/charts/protocol';
+import { DATA_ELEMENT_ID } from '../webview/page-data';
+import { SHOW_MEMORY_CURVE_COMMAND } from './cost-memory-curve';
 import type { CostService } from './cost-service';
 
 export const SHOW_BREAKDOWN_COMMAND = 'serverlessWorkbench.cost.showBreakdown';
@@ -8,9 +12,12 @@ export const SHOW_BREAKDOWN_COMMAND = 'serverlessWorkbench.cost.showBreakdown';
 /**
  * The breakdown panel: every line item with quantity, unit price, free tier and formula, plus the usage
  * assumed and where each figure came from. One panel, following the last template asked for and
- * refreshed as the template or the usage file changes. The command returns the view it shows.
+ * refreshed as the template or the usage file changes. A chart on top shows the monthly cost by resource and
+ * line item (the page's only script), with a button to each function's memory/cost curve. The command returns
+ * the view it shows.
  */
-export function registerCostBreakdown(cost: CostService): vscode.Disposable {
+export function registerCostBreakdown(cost: CostService, extensionUri: vscode.Uri): vscode.Disposable {
+  const bundles = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
   let panel: vscode.WebviewPanel | undefined;
   let shown: { uri: vscode.Uri; focus?: string } | undefined;
 
@@ -22,7 +29,10 @@ export function registerCostBreakdown(cost: CostService): vscode.Disposable {
   const render = (): BreakdownView | undefined => {
     if (!panel || !shown) return undefined;
     const view = viewOf(shown.uri, shown.focus);
-    if (view) panel.webview.html = breakdownHtml(view, panel.webview.cspSource);
+    if (view) {
+      const chart = { src: panel.webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'charts.js')).toString(), nonce: randomBytes(16).toString('base64'), dataElementId: DATA_ELEMENT_ID };
+      panel.webview.html = breakdownHtml(view, panel.webview.cspSource, chart);
+    }
     return view;
   };
 
@@ -37,8 +47,11 @@ export function registerCostBreakdown(cost: CostService): vscode.Disposable {
       }
       shown = { uri: target, focus };
       if (!panel) {
-        panel = vscode.window.createWebviewPanel('serverlessWorkbench.costBreakdown', 'Cost breakdown', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+        panel = vscode.window.createWebviewPanel('serverlessWorkbench.costBreakdown', 'Cost breakdown', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [bundles] });
         panel.onDidDispose(() => { panel = undefined; });
+        panel.webview.onDidReceiveMessage((m: FromChartPage) => {
+          if (m.type === 'showMemoryCurve' && shown) void vscode.commands.executeCommand(SHOW_MEMORY_CURVE_COMMAND, shown.uri, m.functionId);
+        });
       } else {
         panel.reveal(vscode.ViewColumn.Beside, true);
       }

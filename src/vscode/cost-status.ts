@@ -20,9 +20,11 @@ export function registerCostStatus(cost: CostService): { item: vscode.StatusBarI
     item.command = { title: 'Show cost breakdown', command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri] };
     item.show();
   };
-  update();
+  // After activation, not during it: the first estimate parses the active template and reads its usage file.
+  const first = setTimeout(update, 0);
   const disposable = vscode.Disposable.from(
     item,
+    new vscode.Disposable(() => clearTimeout(first)),
     vscode.window.onDidChangeActiveTextEditor(update),
     cost.onDidChange(update),
     vscode.workspace.onDidChangeTextDocument((e) => {

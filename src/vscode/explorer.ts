@@ -73,7 +73,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
     item.resourceUri = node.kind === 'template' ? element.uri : undefined;
     item.command = {
       command: REVEAL_COMMAND, title: 'Reveal in Template',
-      arguments: [element.uri, node.span ? [node.span.start, node.span.end] : undefined],
+      arguments: [node.file ? vscode.Uri.file(node.file) : element.uri, node.span ? [node.span.start, node.span.end] : undefined],
     };
     return item;
   }

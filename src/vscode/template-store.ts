@@ -6,7 +6,9 @@ import type { Template } from '../core';
 
 /** Where templates are looked for on disk; the same names the CLI searches folders for. */
 export const TEMPLATE_GLOB = '**/{template.yaml,template.yml,template.json,serverless.yml,serverless.yaml,serverless.json}';
-const EXCLUDE_GLOB = '**/{node_modules,.aws-sam,.serverless,.git,cdk.out}/**';
+const EXCLUDED_FOLDERS = ['node_modules', '.aws-sam', '.serverless', '.git', 'cdk.out'];
+const EXCLUDE_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
+const IN_EXCLUDED_FOLDER = new RegExp(`/(${EXCLUDED_FOLDERS.map((f) => f.replace('.', '\\.')).join('|')})(/|$)`);
 /** Bounds the activation scan so a monorepo with thousands of fixtures does not stall the editor. */
 const MAX_SCANNED_TEMPLATES = 500;
 
@@ -24,7 +26,8 @@ export class TemplateStore implements vscode.Disposable {
   private readonly onDidChangeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.onDidChangeEmitter.event;
 
-  private readonly models = new Map<string, { version: number | undefined; entry: TemplateEntry | undefined }>();
+  /** `document` and `version` identify the buffer a model was built from (undefined: built from disk). */
+  private readonly models = new Map<string, { document?: vscode.TextDocument; version: number | undefined; entry: TemplateEntry | undefined }>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
   private scan: Promise<void> | undefined;
@@ -34,13 +37,14 @@ export class TemplateStore implements vscode.Disposable {
       this.onDidChangeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.refreshDocument(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => void this.refreshFromDisk(d.uri)),
-      vscode.workspace.onDidRenameFiles((e) => {
-        for (const f of e.files) {
-          this.forget(f.oldUri);
-          void this.refreshFromDisk(f.newUri);
-        }
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.models.get(d.uri.toString())?.document === d) this.models.delete(d.uri.toString());
+        void this.refreshFromDisk(d.uri);
       }),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => {
+        this.forgetUnder(f.oldUri);
+        void this.discover(f.newUri);
+      })),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB);
     this.disposables.push(
@@ -53,8 +57,15 @@ export class TemplateStore implements vscode.Disposable {
       // Deleting a folder reports the folder, not the templates inside it.
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forgetUnder(uri))),
     );
-    const folders = vscode.workspace.createFileSystemWatcher('**', true, true, false);
-    this.disposables.push(folders, folders.onDidDelete((uri) => this.forgetUnder(uri)));
+    // A folder moved on disk (mv, git checkout) reports the folders only, not the templates inside them.
+    const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
+    this.disposables.push(
+      folders,
+      folders.onDidDelete((uri) => this.forgetUnder(uri)),
+      folders.onDidCreate((uri) => {
+        if (path.posix.extname(uri.path) === '' && !isConventionalTemplateName(uri.path)) void this.discover(uri);
+      }),
+    );
   }
 
   /** All known templates, scanning the workspace the first time it is asked (never during activation). */
@@ -70,10 +81,10 @@ export class TemplateStore implements vscode.Disposable {
   modelOf(document: vscode.TextDocument): Template | undefined {
     const key = document.uri.toString();
     const known = this.models.get(key);
-    if (known && known.version === document.version) return known.entry?.template;
+    if (known && known.document === document && known.version === document.version) return known.entry?.template;
     if (!isCandidate(document)) return undefined;
     const template = build(document.getText(), document.uri);
-    this.models.set(key, { version: document.version, entry: template ? { uri: document.uri, template } : undefined });
+    this.models.set(key, { document, version: document.version, entry: template ? { uri: document.uri, template } : undefined });
     return template;
   }
 
@@ -107,9 +118,26 @@ export class TemplateStore implements vscode.Disposable {
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     if (this.isOpen(uri) || !isConventionalTemplateName(uri.path)) return;
     const text = await readText(uri);
+    // A folder moved again while this read was under way: its delete event has passed, so do not list it.
+    if (text !== undefined && !(await exists(uri))) return;
     const template = text === undefined ? undefined : build(text, uri);
     this.models.set(uri.toString(), { version: undefined, entry: template ? { uri, template } : undefined });
     this.onDidChangeEmitter.fire(uri);
+  }
+
+  /** A template or a folder that appeared (created, renamed, moved): model the templates it holds. */
+  private async discover(uri: vscode.Uri): Promise<void> {
+    if (isConventionalTemplateName(uri.path)) return this.refreshFromDisk(uri);
+    // Before the first scan nothing is listed (the scan will find these); its exclusions hold here too.
+    if (this.scan === undefined || IN_EXCLUDED_FOLDER.test(uri.path)) return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    } catch {
+      return;
+    }
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, TEMPLATE_GLOB), EXCLUDE_GLOB, MAX_SCANNED_TEMPLATES)
+      .then(undefined, () => []); // no search (ripgrep missing): the watcher still reports templates written later
+    await Promise.all(uris.map((u) => this.refreshFromDisk(u)));
   }
 
   private forget(uri: vscode.Uri): void {
@@ -165,4 +193,8 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }

@@ -32,12 +32,16 @@ export function registerWelcomeCommands(extensionUri: vscode.Uri): vscode.Dispos
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(example));
     }),
     vscode.commands.registerCommand('serverlessWorkbench.createTemplate', async () => {
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      if (!folder) {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      if (folders.length === 0) {
         const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: STARTER_TEMPLATE });
         await vscode.window.showTextDocument(doc);
         return;
       }
+      const folder = folders.length === 1
+        ? folders[0]
+        : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to create template.yaml in' });
+      if (!folder) return;
       const target = vscode.Uri.joinPath(folder.uri, 'template.yaml');
       try {
         await vscode.workspace.fs.stat(target);

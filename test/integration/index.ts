@@ -10,8 +10,11 @@ import { finishReport, writeEvent, type SuiteEvent } from './report';
 // mocha's package entry is an ES module; its CommonJS build loads in every extension host (Node and Electron).
 const Mocha: typeof MochaType = require('mocha/lib/mocha.cjs');
 
-/** Tests named `*.restricted.test.*` run in a separate session with workspace trust enabled (Restricted Mode). */
-const RESTRICTED = /\.restricted\.test\.js$/;
+/**
+ * Tests named `*.restricted.test.*` run in a separate session with workspace trust enabled (Restricted Mode),
+ * `*.multiroot.test.*` in one on a multi-root workspace; SWB_TEST_SUITE says which session this is.
+ */
+const SESSION = /\.(restricted|multiroot)\.test\.js$/;
 
 export async function run(): Promise<void> {
   try {
@@ -26,7 +29,7 @@ export async function run(): Promise<void> {
 }
 
 async function runMocha(): Promise<number> {
-  const restricted = process.env.SWB_TEST_SUITE === 'restricted';
+  const session = process.env.SWB_TEST_SUITE ?? 'trusted';
   const reporting = Boolean(process.env.SWB_TEST_REPORT_DIR);
   const mocha = new Mocha({
     ui: 'bdd',
@@ -37,7 +40,7 @@ async function runMocha(): Promise<number> {
     ...(process.env.SWB_TEST_GREP ? { grep: process.env.SWB_TEST_GREP } : {}),
   });
   for (const file of testFiles(__dirname)) {
-    if (RESTRICTED.test(file) === restricted) mocha.addFile(file);
+    if ((SESSION.exec(file)?.[1] ?? 'trusted') === session) mocha.addFile(file);
   }
   return new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);

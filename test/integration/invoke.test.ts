@@ -40,7 +40,7 @@ describe('invoke in VS Code', function () {
     assert.ok(doc.durationMs >= 0 && doc.billedDurationMs >= 1 && doc.initDurationMs > 0);
     assert.ok(doc.maxMemoryUsedMb > 0 && doc.costUsd > 0);
     const again = await invoke('CreateOrderFunction', { event });
-    assert.equal((await shown(again!.resultUri)).cold, false, 'the second run is warm');
+    assert.equal((await shown(again!.resultUri)).cold, false, `the second run is warm: ${again?.result.logs}`);
   });
 
   it('invokes the example\'s Python function and shows what it raised, as Lambda reports it', async () => {
@@ -56,7 +56,9 @@ describe('invoke in VS Code', function () {
   });
 
   it('reports a broken event file with its position and does not run', async () => {
-    const dir = workspaceUri('sam-app', '.serverless-workbench', 'events', 'CreateOrderFunction').fsPath;
+    const root = workspaceUri('sam-app', '.serverless-workbench').fsPath;
+    const existed = fs.existsSync(root);
+    const dir = path.join(root, 'events', 'CreateOrderFunction');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'broken-for-test.json');
     fs.writeFileSync(file, '{\n  "httpMethod": "POST",\n  "body": \n}\n');
@@ -67,7 +69,7 @@ describe('invoke in VS Code', function () {
       assert.equal(editor?.document.uri.fsPath, file);
       assert.deepEqual([editor!.selection.active.line, editor!.selection.active.character], [3, 0], 'cursor on the error');
     } finally {
-      fs.rmSync(file, { force: true });
+      fs.rmSync(existed ? file : root, { recursive: true, force: true });
     }
   });
 
@@ -88,7 +90,7 @@ describe('invoke in VS Code', function () {
   });
 
   it('serves the example through the local Lambda endpoint', async () => {
-    await vscode.workspace.getConfiguration('serverlessWorkbench').update('invoke.endpointPort', 0, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('serverlessWorkbench').update('invoke.endpointPort', 0, vscode.ConfigurationTarget.Global);
     try {
       const port = await vscode.commands.executeCommand<number>('serverlessWorkbench.startLocalEndpoint', workspaceUri('sam-app', 'template.yaml'));
       assert.ok(port && port > 0);
@@ -99,7 +101,7 @@ describe('invoke in VS Code', function () {
       assert.equal(((await res.json()) as { statusCode: number }).statusCode, 400);
     } finally {
       await vscode.commands.executeCommand('serverlessWorkbench.stopLocalEndpoint');
-      await vscode.workspace.getConfiguration('serverlessWorkbench').update('invoke.endpointPort', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('serverlessWorkbench').update('invoke.endpointPort', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 });

@@ -46,3 +46,9 @@ export async function findItem(api: WorkbenchApi, uri: vscode.Uri, label: string
   }
   return undefined;
 }
+
+/** The open tabs of our webview panels of one type (`serverlessWorkbench.graph`), in every editor group. */
+export function webviewTabs(viewType: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+}

@@ -1,6 +1,7 @@
 import type { CostReport } from './estimate';
 import { formatQuantity, formatUnitUsd, formatUsd } from './format';
 import { formulaOf } from './pricing';
+import { jsonForScript } from '../json-in-html';
 
 /**
  * What the breakdown shows, already formatted: the data half of data → HTML. A view that adds charts
@@ -70,8 +71,19 @@ function singular(unit: string): string {
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A self-contained page (no scripts) in the editor's theme colours: every resource, line item and assumption. */
-export function breakdownHtml(view: BreakdownView, cspSource = ''): string {
+/** The chart script of the editor's breakdown panel: its URI and the nonce that lets it (and nothing else) run. */
+export interface BreakdownChartScript {
+  readonly src: string;
+  readonly nonce: string;
+  /** The id and JSON the script reads its data from (see src/webview/page-data.ts). */
+  readonly dataElementId: string;
+}
+
+/**
+ * A page in the editor's theme colours: every resource, line item and assumption. Without `chart` it has no
+ * script at all (the CLI and tests); with it, the chart script draws monthly cost by resource and line item on top.
+ */
+export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: BreakdownChartScript): string {
   const e = escapeHtml;
   // The resource whose CodeLens was clicked comes first (the page has no script to scroll to it).
   const ordered = [...view.resources.filter((r) => r.logicalId === view.focus), ...view.resources.filter((r) => r.logicalId !== view.focus)];
@@ -90,7 +102,7 @@ export function breakdownHtml(view: BreakdownView, cspSource = ''): string {
 </section>`).join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline' ${e(cspSource)};">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline' ${e(cspSource)};${chart ? ` script-src 'nonce-${e(chart.nonce)}';` : ''}">
 <title>${e(view.title)}</title>
 <style>
   body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); padding: 0 1.5em 2em; }
@@ -102,11 +114,18 @@ export function breakdownHtml(view: BreakdownView, cspSource = ''): string {
   .num { text-align: right; white-space: nowrap; } .formula { font-family: var(--vscode-editor-font-family, monospace); font-size: 0.9em; }
   section { margin: 1.2em 0; padding: 0.2em 0.8em; border-left: 3px solid transparent; }
   section.focus { border-left-color: var(--vscode-focusBorder, #07f); }
+  .cost-chart { position: relative; max-width: 980px; margin: 1em 0; }
+  h2 button.curve { margin-left: 10px; font: inherit; font-size: 0.8em; font-weight: normal; cursor: pointer;
+    background: var(--vscode-button-secondaryBackground, #e5e5e5); color: var(--vscode-button-secondaryForeground, #3b3b3b);
+    border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 1px 8px; }
 </style></head>
 <body>
 <h1>${e(view.title)}: ${e(view.total.text)}/mo</h1>
 <p class="meta">${e(view.subtitle)}</p>
 ${view.notes.map((n) => `<p class="note">${e(n)}</p>`).join('\n')}
+${chart ? '<div id="cost-chart" class="cost-chart"></div>' : ''}
 ${sections}
+${chart ? `<script type="application/json" id="${e(chart.dataElementId)}">${jsonForScript({ kind: 'breakdown', view })}</script>
+<script nonce="${e(chart.nonce)}" src="${e(chart.src)}"></script>` : ''}
 </body></html>`;
 }

@@ -20,8 +20,17 @@ export interface CostOptions {
   /** `--no-free-tier` or the editor setting; wins over the usage file. */
   readonly freeTier?: boolean;
   readonly prices?: PriceData;
-  /** What-if figures for hovers: the same stack with other memory sizes or architectures. */
-  readonly functionOverrides?: ReadonlyMap<string, { readonly memoryMb?: number; readonly arch?: Architecture }>;
+  /**
+   * What-if figures for hovers and the memory/cost curve: the same stack with other memory sizes,
+   * architectures or average durations (the duration a model predicts at another memory size).
+   */
+  readonly functionOverrides?: ReadonlyMap<string, FunctionOverride>;
+}
+
+export interface FunctionOverride {
+  readonly memoryMb?: number;
+  readonly arch?: Architecture;
+  readonly averageDurationMs?: number;
 }
 
 export interface ResourceCost {
@@ -84,7 +93,10 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
     const inVpc = c.kind === 'function' && c.resource.properties?.entries.some((e) => e.key === 'VpcConfig') === true;
     const carriesNatHours = inVpc && !natHoursCarried;
     if (carriesNatHours) natHoursCarried = true;
-    return { c, result: serviceCost({ resource: c.resource, kind: c.kind, usage: usageById.get(id)!, fn, sheet: prices.sheet, carriesNatHours }) };
+    const resolved = usageById.get(id)!;
+    const usage = override?.averageDurationMs === undefined ? resolved
+      : { ...resolved, averageDurationMs: { value: override.averageDurationMs, source: 'what-if' } };
+    return { c, result: serviceCost({ resource: c.resource, kind: c.kind, usage, fn, sheet: prices.sheet, carriesNatHours }) };
   });
 
   const demandsById = new Map<string, readonly Demand[]>(services.map((s) => [s.c.resource.logicalId, s.result.demands]));

@@ -1,6 +1,6 @@
 // The cost engine's public surface: pure functions of template, usage and prices.
 export { estimateCost } from './estimate';
-export type { Architecture, CostOptions, CostReport, ResourceCost } from './estimate';
+export type { Architecture, CostOptions, CostReport, FunctionOverride, ResourceCost } from './estimate';
 export type { LineItem } from './pricing';
 export { formulaOf } from './pricing';
 export { pricesFor, knownRegions, SHIPPED_PRICES, DEFAULT_REGION, tieredCost } from './prices';
@@ -13,7 +13,9 @@ export { formatUsd, formatUnitUsd, formatQuantity, compact } from './format';
 export type { UsageFigure } from './wiring';
 export { costJson, costTable, costMarkdown, lensText, totalLensText } from './render';
 export { breakdownView, breakdownHtml } from './breakdown';
-export type { BreakdownView } from './breakdown';
+export type { BreakdownChartScript, BreakdownView } from './breakdown';
 export { usageFileTemplate } from './usage-template';
 export { whatIf, neighbouringMemorySizes, supportsArm64 } from './what-if';
 export type { WhatIfRow } from './what-if';
+export { memoryCurve, scaledDuration, DURATION_MODEL, ONE_VCPU_MB, CURVE_MEMORY_SIZES } from './curve';
+export type { MemoryCurve, CurvePoint } from './curve';

@@ -1,10 +1,11 @@
 import type { Node, Span } from '../model/nodes';
-import { valueOf } from '../model/nodes';
+import { itemsOf, valueOf } from '../model/nodes';
 import { referencesIn } from '../model/references';
 import { eventsOf } from '../model/functions';
 import type { FunctionEvent, Resource, Template } from '../model/template';
 import { describeEvent } from '../outline/outline';
 import { iconOfType } from '../outline/groups';
+import { CONNECTOR_TYPE, connectorEdges } from './connectors';
 import type { ServiceIcon } from '../outline/groups';
 
 /** Columns of the picture, left to right: what triggers, what runs, what is touched. */
@@ -17,7 +18,12 @@ export interface GraphNode {
   readonly icon: ServiceIcon | 'schedule';
   readonly layer: GraphLayer;
   readonly origin: 'written' | 'generated' | 'virtual';
+  /** Generated resources people rarely need to see (roles, permissions, deployments): hidden unless asked for. */
+  readonly detail: boolean;
+  /** Where a click reveals: the logical ID, or the event that stands for a virtual source. */
   readonly span: Span;
+  /** What the editor's cursor must be inside for the node to be highlighted (the whole resource entry). */
+  readonly extent: Span;
 }
 
 /**
@@ -59,12 +65,9 @@ const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Funct
 
 /** The architecture graph of a template: a pure function of the model and what permissions found. */
 export function buildGraph(template: Template, options: GraphOptions = {}): ArchitectureGraph {
-  const shown = template.resources.filter((r) => options.includeGenerated || r.origin === 'written' || isImplicitApi(r));
+  const shown = template.resources.filter((r) => !isRelation(r) && (options.includeGenerated || !isDetail(r)));
   const ids = new Set(shown.map((r) => r.logicalId));
-  const nodes: GraphNode[] = shown.map((r) => ({
-    id: r.logicalId, label: r.logicalId, type: r.type, icon: iconOfType(r.type), layer: layerOf(r.type),
-    origin: r.origin, span: r.idSpan,
-  }));
+  const nodes: GraphNode[] = shown.map((r) => nodeOf(r, layerOf(r.type)));
   const edges: GraphEdge[] = [];
   const add = (edge: GraphEdge): void => {
     if (edge.from === edge.to || !ids.has(edge.from) || !ids.has(edge.to)) return;
@@ -94,14 +97,20 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
   }
   for (const resource of shown) {
     if (!resource.properties) continue;
-    const invokes = STATE_MACHINE_TYPES.has(resource.type);
+    const policies = SAM_POLICY_HOLDERS.has(resource.type) ? itemsOf(valueOf(resource.properties, 'Policies')) : [];
     for (const ref of referencesIn(resource.properties, template.text)) {
       if (isEventOrEnvironment(resource, ref.span, template)) continue;
+      const policy = policies.find((p) => ref.span.start >= p.span.start && ref.span.end <= p.span.end);
+      if (policy) {
+        add({ from: resource.logicalId, to: ref.target, kind: 'permission', label: policyName(policy) });
+        continue;
+      }
       const target = template.resourceById.get(ref.target);
-      const kind = invokes && target && FUNCTION_TYPES.has(target.type) ? 'invokes' : 'reference';
-      add({ from: resource.logicalId, to: ref.target, kind, label: ref.attribute });
+      add({ from: resource.logicalId, to: ref.target, kind: target ? referenceKind(resource, target) : 'reference', label: ref.attribute });
     }
   }
+  for (const relation of template.resources.filter((r) => r.origin === 'written' && RELATIONS[r.type])) addRelation(relation, template, add);
+  for (const edge of connectorEdges(template.resources)) add(edge);
   for (const access of options.access ?? []) {
     add({ from: access.functionId, to: access.resourceId, kind: access.kind, label: access.actions.join(', ') });
   }
@@ -114,8 +123,57 @@ function layerOf(type: string): GraphLayer {
   return 'store';
 }
 
-function isImplicitApi(resource: Resource): boolean {
-  return resource.origin === 'generated' && /^AWS::(ApiGateway::RestApi|ApiGatewayV2::Api)$/.test(resource.type);
+function nodeOf(r: Resource, layer: GraphLayer): GraphNode {
+  return { id: r.logicalId, label: r.logicalId, type: r.type, icon: iconOfType(r.type), layer, origin: r.origin, detail: isDetail(r), span: r.idSpan, extent: r.span };
+}
+
+/** Generated resources except the implicit APIs, which stand for the `Api`/`HttpApi` events people wrote. */
+function isDetail(resource: Resource): boolean {
+  return resource.origin === 'generated' && !/^AWS::(ApiGateway::RestApi|ApiGatewayV2::Api)$/.test(resource.type);
+}
+
+/**
+ * A state machine naming a function invokes it; a source naming a function or state machine as its target
+ * (an S3 bucket's notification, an EventBridge rule's target, an SNS subscription) sends it events.
+ */
+function referenceKind(from: Resource, to: Resource): GraphEdgeKind {
+  if (STATE_MACHINE_TYPES.has(from.type) && FUNCTION_TYPES.has(to.type)) return 'invokes';
+  const sends = SOURCE_TYPES.test(from.type) || from.type === 'AWS::S3::Bucket';
+  return sends && COMPUTE_TYPES.test(to.type) ? 'event' : 'reference';
+}
+
+/**
+ * Resources that only connect two others (an event source mapping joins a queue to a function, a permission
+ * lets a source invoke a function, a subscription sends a topic to an endpoint): drawn as the edge they make,
+ * not as a box. The properties name the sending and the receiving end.
+ */
+const RELATIONS: Readonly<Record<string, readonly [from: string, to: string]>> = {
+  'AWS::Lambda::EventSourceMapping': ['EventSourceArn', 'FunctionName'],
+  'AWS::Lambda::Permission': ['SourceArn', 'FunctionName'],
+  'AWS::SNS::Subscription': ['TopicArn', 'Endpoint'],
+};
+
+function isRelation(resource: Resource): boolean {
+  return resource.type === CONNECTOR_TYPE || (resource.origin === 'written' && RELATIONS[resource.type] !== undefined);
+}
+
+function addRelation(relation: Resource, template: Template, add: (edge: GraphEdge) => void): void {
+  const [fromProperty, toProperty] = RELATIONS[relation.type];
+  const target = (property: string): string | undefined => {
+    const value = valueOf(relation.properties, property);
+    return value ? referencesIn(value, template.text)[0]?.target : undefined;
+  };
+  const from = target(fromProperty);
+  const to = target(toProperty);
+  if (from && to) add({ from, to, kind: 'event', label: relation.type.replace(/^AWS::\w+::/, '') });
+}
+
+/** SAM resources whose `Policies` grant access: a resource named there is one the function or state machine may touch. */
+const SAM_POLICY_HOLDERS = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
+
+/** `DynamoDBCrudPolicy` for a policy template item, `policy` for an inline statement. */
+function policyName(policy: Node): string {
+  return policy.kind === 'map' && policy.entries.length === 1 ? policy.entries[0].key : 'policy';
 }
 
 /** Event and environment references are drawn as their own edge kinds, not again as plain references. */
@@ -131,19 +189,19 @@ const EVENT_SOURCE_PROPERTY: Readonly<Record<string, string>> = {
   EventBridgeRule: 'EventBusName', CloudWatchLogs: 'LogGroupName', Cognito: 'UserPool', MSK: 'Stream', MQ: 'Broker',
 };
 
+/** The API an `Api`/`HttpApi` event without its own API joins: SAM's implicit APIs, or the framework's. */
 const IMPLICIT_API: Readonly<Record<string, string>> = { Api: 'ServerlessRestApi', HttpApi: 'ServerlessHttpApi' };
+const SERVERLESS_IMPLICIT_API: Readonly<Record<string, string>> = { Api: 'ApiGatewayRestApi', HttpApi: 'HttpApi' };
 
 /** The resource an event comes from, or a virtual node (a schedule, an external ARN) when it is not in the template. */
 function eventSource(event: FunctionEvent, template: Template): GraphNode {
   const property = EVENT_SOURCE_PROPERTY[event.type];
   const value: Node | undefined = property ? valueOf(event.properties, property) : undefined;
-  const target = value ? referencesIn(value, template.text)[0]?.target : IMPLICIT_API[event.type];
-  if (target && template.resourceById.has(target)) {
-    const r = template.resourceById.get(target)!;
-    return { id: r.logicalId, label: r.logicalId, type: r.type, icon: iconOfType(r.type), layer: 'source', origin: r.origin, span: r.idSpan };
-  }
+  const target = value ? referencesIn(value, template.text)[0]?.target : (template.serverless ? SERVERLESS_IMPLICIT_API : IMPLICIT_API)[event.type];
+  const resource = target ? template.resourceById.get(target) : undefined;
+  if (resource) return nodeOf(resource, 'source');
   return {
     id: `${event.type}:${describeEvent(event)}`, label: describeEvent(event), type: event.type,
-    icon: /Schedule/.test(event.type) ? 'schedule' : 'events', layer: 'source', origin: 'virtual', span: event.nameSpan,
+    icon: /Schedule/.test(event.type) ? 'schedule' : 'events', layer: 'source', origin: 'virtual', detail: false, span: event.nameSpan, extent: event.span,
   };
 }

@@ -6,7 +6,7 @@ export { InvokeApiServer, type InvokeApiOptions } from './invoke-api';
 export { suggestEvents, EVENT_GENERATORS, type EventSuggestion } from './events';
 export { eventsDir, listSavedEvents, saveEvent, readEventFile, checkEventText } from './events/store';
 export { readOverrides, overridesPath } from './overrides';
-export { invocationCostUsd, LAMBDA_US_EAST_1_PRICES } from './cost';
+export { invocationCostUsd } from './cost';
 export { parseReportLine } from './report';
 export { runtimeFamily } from './runtimes';
 export { pythonCommand } from './executables';

@@ -31,26 +31,14 @@ export function killGroup(pid: number | undefined): void {
   liveGroups.delete(pid);
 }
 
-/** Whether any process of the group is still alive (signal 0 probes without killing). */
-export function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export interface MemorySample {
   /** Resident set size now, MB. */
   readonly rssMb: number;
-  /** Peak resident set size of the process's life (Linux VmHWM), MB: Lambda's "Max Memory Used". */
+  /** Peak resident set size (Linux VmHWM), MB: Lambda's "Max Memory Used". */
   readonly peakMb: number;
 }
 
-/** Reads a process's memory from /proc (Linux); undefined elsewhere or when the process is gone. */
-export function sampleMemory(pid: number | undefined): MemorySample | undefined {
-  if (pid === undefined || process.platform !== 'linux') return undefined;
+function readStatus(pid: number): { rss: number; peak: number } | undefined {
   let status: string;
   try {
     status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -60,6 +48,49 @@ export function sampleMemory(pid: number | undefined): MemorySample | undefined 
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   const rss = kb('VmRSS');
   const peak = kb('VmHWM');
-  if (Number.isNaN(rss) || Number.isNaN(peak)) return undefined;
-  return { rssMb: rss / 1024, peakMb: peak / 1024 };
+  return Number.isNaN(rss) || Number.isNaN(peak) ? undefined : { rss, peak };
+}
+
+/** Child processes of `pid` (every thread's children, as /proc lists them), then theirs. */
+export function descendants(pid: number): number[] {
+  const found: number[] = [];
+  const visit = (parent: number) => {
+    let tasks: string[];
+    try {
+      tasks = fs.readdirSync(`/proc/${parent}/task`);
+    } catch {
+      return;
+    }
+    for (const tid of tasks) {
+      let children = '';
+      try { children = fs.readFileSync(`/proc/${parent}/task/${tid}/children`, 'utf8'); } catch { /* gone */ }
+      for (const child of children.split(' ').filter(Boolean).map(Number)) {
+        found.push(child);
+        visit(child);
+      }
+    }
+  };
+  visit(pid);
+  return found;
+}
+
+/**
+ * Memory of an execution environment on Linux, as Lambda counts it: the runtime process and everything it
+ * started. `childrenOnly` leaves out a launcher that is ours, not the function's (the custom-runtime wrapper).
+ * Undefined elsewhere or when nothing is left to measure.
+ */
+export function sampleMemory(pid: number | undefined, childrenOnly = false): MemorySample | undefined {
+  if (pid === undefined || process.platform !== 'linux') return undefined;
+  const pids = childrenOnly ? descendants(pid) : [pid, ...descendants(pid)];
+  let rss = 0;
+  let peak = 0;
+  let any = false;
+  for (const p of pids) {
+    const s = readStatus(p);
+    if (!s) continue;
+    any = true;
+    rss += s.rss;
+    peak += s.peak;
+  }
+  return any ? { rssMb: rss / 1024, peakMb: peak / 1024 } : undefined;
 }

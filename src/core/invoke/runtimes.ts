@@ -56,7 +56,7 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
     command: node.command,
     args: [
       ...nodeMemoryFlags(fn.memorySizeMb), '--enable-source-maps', ...(debugging ? [`--inspect=127.0.0.1:${options.debugPort}`] : []),
-      clientPath('node-runtime.cjs'), moduleRoot, ...(debugging ? ['--wait-for-debugger'] : []),
+      clientPath('node-runtime.cjs'), moduleRoot, `--parent-pid=${process.pid}`, ...(debugging ? ['--wait-for-debugger'] : []),
     ],
     env: lambdaEnvironment(fn, runtimeDir, {
       ...node.env,
@@ -73,7 +73,7 @@ function planPython(fn: LocalFunction, runtimeDir: string, options: LaunchOption
   const debug = options.debugPort !== undefined ? ['--debugpy-port', String(options.debugPort)] : [];
   return {
     command: python,
-    args: ['-u', client, ...debug],
+    args: ['-u', client, '--parent-pid', String(process.pid), ...debug],
     env: lambdaEnvironment(fn, runtimeDir, { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' }),
     description: `Runtime: ${fn.runtime} (local ${path.basename(python)})`,
   };
@@ -86,8 +86,9 @@ function planProvided(fn: LocalFunction, runtimeDir: string): LaunchPlan {
   const node = nodeCommand();
   return {
     command: node.command,
-    args: [clientPath('custom-runtime.cjs'), bootstrap],
+    args: [clientPath('custom-runtime.cjs'), bootstrap, String(process.pid)],
     env: lambdaEnvironment(fn, runtimeDir, node.env),
     description: `Runtime: ${fn.runtime} (local ${path.relative(fn.codeDir, bootstrap)})`,
+    launcher: true,
   };
 }

@@ -151,7 +151,7 @@ export class FunctionSandbox {
       onDelivered();
       if (this.fn.timeoutSeconds > 0) timer = setTimeout(() => overLimit({ kind: 'timeout' }), this.fn.timeoutSeconds * 1000);
       poll = setInterval(() => {
-        const memory = sampleMemory(this.child?.pid);
+        const memory = sampleMemory(this.child?.pid, this.plan.launcher);
         if (!memory) return;
         this.peakMb = Math.max(this.peakMb, memory.peakMb);
         if (memory.rssMb > this.fn.memorySizeMb) overLimit({ kind: 'out-of-memory' });
@@ -175,8 +175,11 @@ export class FunctionSandbox {
 
   private async finish(requestId: string, ending: Ending, from: number, started: number, initDurationMs: number | undefined, log: LogCollector): Promise<InvocationResult> {
     const now = performance.now();
-    const durationMs = ending.kind === 'init-error' || ending.kind === 'init-timeout' ? 0 : now - from;
-    const memory = sampleMemory(this.child?.pid);
+    // Node's timers may fire a fraction of a millisecond early; a timed-out invocation ran the whole timeout.
+    const measured = now - from;
+    const durationMs = ending.kind === 'init-error' || ending.kind === 'init-timeout' ? 0
+      : ending.kind === 'timeout' ? Math.max(measured, this.fn.timeoutSeconds * 1000) : measured;
+    const memory = sampleMemory(this.child?.pid, this.plan.launcher);
     if (memory) this.peakMb = Math.max(this.peakMb, memory.peakMb);
     const { payload, functionError, fatal } = this.describe(requestId, ending);
     if (fatal) {
@@ -205,7 +208,7 @@ export class FunctionSandbox {
       maxMemoryUsedMb,
       initDurationMs,
       cold: initDurationMs !== undefined,
-      costUsd: invocationCostUsd(billedDurationMs, this.fn.memorySizeMb, this.fn.architecture),
+      costUsd: invocationCostUsd(billedDurationMs, this.fn.memorySizeMb, this.fn.architecture, this.fn.region),
       timedOut: ending.kind === 'timeout',
       totalMs: now - started,
     };

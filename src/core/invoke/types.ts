@@ -25,6 +25,8 @@ export interface LaunchPlan {
   readonly env: Readonly<Record<string, string>>;
   /** Shown on the INIT_START line: the Lambda runtime and what runs it here. */
   readonly description: string;
+  /** The started process is our launcher; the function's memory is that of its children. */
+  readonly launcher?: boolean;
 }
 
 export interface InvokeOptions {

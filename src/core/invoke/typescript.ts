@@ -19,14 +19,30 @@ export function typeScriptSourceOf(codeDir: string, handler: string): string | u
 }
 
 /**
+ * esbuild from the function's own project first (SAM's esbuild build needs it there anyway), then the one
+ * the extension was built with; a clear message when there is none.
+ */
+function loadEsbuild(codeDir: string): typeof import('esbuild') {
+  for (const paths of [[codeDir], undefined]) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(require.resolve('esbuild', paths ? { paths } : undefined)) as typeof import('esbuild');
+    } catch {
+      // try the next place
+    }
+  }
+  throw new LaunchError('Runtime.UserCodeSyntaxError',
+    `Running a TypeScript handler needs esbuild: run "npm install --save-dev esbuild" in ${codeDir} (SAM's esbuild build uses it too).`);
+}
+
+/**
  * Compiles a TypeScript handler and what it imports (packages stay external, as SAM's esbuild build leaves
  * them to node_modules) into `outDir`, mirroring the handler's path so `_HANDLER` resolves unchanged. The
  * output is CommonJS `.cjs` with a linked source map so stack traces and breakpoints land in the `.ts` source.
  * esbuild is loaded here, on first use, never at activation.
  */
 export async function compileTypeScriptHandler(codeDir: string, handler: string, source: string, outDir: string): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
+  const esbuild = loadEsbuild(codeDir);
   const outfile = path.join(outDir, `${handlerModule(handler)}.cjs`);
   try {
     await esbuild.build({

@@ -1,38 +1,62 @@
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
-import type { Node as YamlNode, ParsedNode, Tags } from 'yaml';
-
-type TagsOption = Tags;
-import { intrinsicNameForTag, INTRINSIC_FUNCTIONS, longFormIntrinsic, MapEntry, Node, Span } from './nodes';
+import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar, YAMLParseError } from 'yaml';
+import type { CST, Document, DocumentOptions, Node as YamlNode, ParsedNode, ParseOptions, SchemaOptions, Tags } from 'yaml';
+import type { Node, Span } from './nodes';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { LIMITS } from './limits';
+import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared';
+import { parseYamlFromCst } from './parse-yaml-cst';
 
 /**
  * CloudFormation's short forms declared as identity tags for scalars, lists and maps, so that `yaml` keeps
  * them without building an "unresolved tag" warning for each (which costs a quarter of the parse time).
  * Tags outside this list still parse, with a warning we ignore, and are kept as written.
  */
-const CLOUDFORMATION_TAGS: TagsOption = [...INTRINSIC_FUNCTIONS].flatMap((name) => {
-  const tag = `!${name.replace(/^Fn::/, '')}`;
+const CLOUDFORMATION_TAGS: Tags = CLOUDFORMATION_TAG_NAMES.flatMap((tag) => {
   const identity = <T>(value: T): T => value;
   return [
     { tag, resolve: identity },
     { tag, collection: 'seq' as const, resolve: identity },
     { tag, collection: 'map' as const, resolve: identity },
-  ] as TagsOption;
+  ] as Tags;
 });
 
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  uniqueKeys: false, // duplicates are reported by us, with both positions, and parsing goes on
+  prettyErrors: false,
+  strict: false,
+  customTags: CLOUDFORMATION_TAGS,
+};
+
 /**
- * YAML text → value tree. `yaml` gives exact ranges and keeps CloudFormation's `!Tags` as unresolved
- * local tags, which we turn into intrinsic nodes here (so any tag, known or not, is kept, never fatal).
+ * YAML text → value tree. Templates in the common subset of YAML are read straight from `yaml`'s CST
+ * (half the time); anything else (anchors, `? keys`, several documents, errors, ...) is composed by
+ * `yaml` from the same tokens into its document model, which also words every syntax error.
  */
 export function parseYaml(text: string): ParseResult {
+  const tokens = [...new Parser().parse(text)];
+  return parseYamlFromCst(text, tokens) ?? resultOfDocument(text, composeDocument(text, tokens));
+}
+
+/** What `parseDocument(text, YAML_OPTIONS)` does, from tokens already parsed. */
+function composeDocument(text: string, tokens: readonly CST.Token[]): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(YAML_OPTIONS).compose(tokens, true, text.length)) {
+    if (!doc) {
+      doc = next;
+    } else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc as Document.Parsed; // compose(…, forceDoc = true) always yields one
+}
+
+/**
+ * `yaml` gives exact ranges and keeps CloudFormation's `!Tags` as unresolved local tags, which we turn
+ * into intrinsic nodes here (so any tag, known or not, is kept, never fatal).
+ */
+export function resultOfDocument(text: string, doc: Document.Parsed): ParseResult {
   const problems: ParseProblem[] = [];
-  const doc = parseDocument(text, {
-    uniqueKeys: false, // duplicates are reported by us, with both positions, and parsing goes on
-    prettyErrors: false,
-    strict: false,
-    customTags: CLOUDFORMATION_TAGS,
-  });
   for (const e of doc.errors) {
     const message = firstLine(e.message);
     const span = /^Flow (sequence|map|collection)/.test(message) ? unclosedOpener(text, e.pos[0]) ?? spanOfPos(e.pos, text) : spanOfPos(e.pos, text);
@@ -81,7 +105,7 @@ class YamlConverter {
     if (isAlias(node)) return this.convertAlias(node);
     const converted = this.convertUntagged(node);
     const tag = node.tag;
-    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) return this.tagged(tag, converted);
+    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) return taggedNode(this.text, tag, converted);
     return converted;
   }
 
@@ -96,33 +120,16 @@ class YamlConverter {
   }
 
   private convertMap(items: unknown[], span: Span): Node {
-    const entries: MapEntry[] = [];
-    const seen = new Map<string, Span>();
+    const entries = new MapEntries(this.problems);
     for (const item of items) {
       if (!isPair(item)) continue;
       const keyNode = item.key as YamlNode | null;
       const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
       const keySpan = keyNode ? rangeSpan(keyNode) : { start: span.start, end: span.start };
-      const previous = seen.get(key);
-      if (previous) {
-        this.problems.push({
-          code: 'duplicate-key', severity: 'error', span: keySpan,
-          message: `Duplicate key '${key}': CloudFormation rejects a template with duplicate keys (first defined at offset ${previous.start}).`,
-          related: [{ span: previous, message: `'${key}' first defined here` }],
-        });
-      } else {
-        seen.set(key, keySpan);
-      }
-      entries.push({ key, keySpan, value: this.convert(item.value as YamlNode, keySpan.end) });
+      entries.key(key, keySpan);
+      entries.add(key, keySpan, this.convert(item.value as YamlNode, keySpan.end));
     }
-    return longFormIntrinsic(entries, span) ?? { kind: 'map', entries, span };
-  }
-
-  private tagged(tag: string, argument: Node): Node {
-    const start = this.text.lastIndexOf(tag, argument.span.start);
-    const nameSpan = start >= 0 ? { start, end: start + tag.length } : argument.span;
-    const span = { start: nameSpan.start, end: Math.max(argument.span.end, nameSpan.end) };
-    return { kind: 'intrinsic', name: intrinsicNameForTag(tag) ?? tag, nameSpan, argument, form: 'short', span };
+    return entries.node(span);
   }
 
   /**

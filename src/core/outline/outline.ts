@@ -23,6 +23,8 @@ export interface OutlineNode {
   readonly kind: OutlineKind;
   readonly icon: OutlineIcon;
   readonly span?: Span;
+  /** The file `span` is in when it is not the template (a handler's source, for permission nodes). */
+  readonly file?: string;
   readonly logicalId?: string;
   readonly resource?: Resource;
   readonly children: readonly OutlineNode[];

@@ -6,4 +6,6 @@ export const INVOKE_COMMANDS = {
   history: 'serverlessWorkbench.invokeHistory',
   startEndpoint: 'serverlessWorkbench.startLocalEndpoint',
   stopEndpoint: 'serverlessWorkbench.stopLocalEndpoint',
+  selectRegion: 'serverlessWorkbench.selectRegion',
+  selectProfile: 'serverlessWorkbench.selectProfile',
 } as const;

@@ -24,7 +24,10 @@ export async function pickEvent(core: InvokeCore, template: Template, ref: Funct
   }));
   const picked = await vscode.window.showQuickPick([...saved, ...generated], { placeHolder: `Event for ${view.displayName}` });
   if (!picked) return undefined;
-  const file = picked.file ?? core.saveEvent(workspaceDir, ref.logicalId, picked.name, picked.payload);
+  if (picked.file) return readEvent(core, picked.file);
+  // A new event is saved and shown, so it can be edited and sent again from the history.
+  const file = core.saveEvent(workspaceDir, ref.logicalId, picked.name, picked.payload);
+  await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside });
   return readEvent(core, file);
 }
 

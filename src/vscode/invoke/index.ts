@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TemplateStore } from '../template-store';
+import { selectProfile, selectRegion } from './aws-choices';
 import { registerInvokeCodeLens } from './codelens';
 import { INVOKE_COMMANDS } from './commands';
 import { debugFunction } from './debug';
@@ -40,6 +41,8 @@ export function registerInvoke(context: vscode.ExtensionContext, store: Template
     vscode.commands.registerCommand(INVOKE_COMMANDS.history, showHistory),
     vscode.commands.registerCommand(INVOKE_COMMANDS.startEndpoint, (arg) => endpoint.start(arg)),
     vscode.commands.registerCommand(INVOKE_COMMANDS.stopEndpoint, () => endpoint.stop()),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.selectRegion, selectRegion),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.selectProfile, selectProfile),
     registerInvokeCodeLens(store),
   );
 }

@@ -42,12 +42,31 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
     this.channel.appendLine(summary);
     const uri = this.uriFor(ref);
     const body = { function: ref.logicalId, mode, ...extra, ...(core.invocationJson(result) as object) };
-    this.contents.set(uri.toString(), `${JSON.stringify(body, null, 2)}\n`);
+    const content = `${JSON.stringify(body, null, 2)}\n`;
+    this.contents.set(uri.toString(), content);
     this.changed.fire(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
+    const document = await this.refreshed(uri, content);
     await vscode.languages.setTextDocumentLanguage(document, 'json');
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     return uri;
+  }
+
+  /** The result document once it shows `content`: VS Code re-reads a changed virtual document asynchronously. */
+  private async refreshed(uri: vscode.Uri, content: string): Promise<vscode.TextDocument> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.getText() === content) return document;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 2000);
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === document && document.getText() === content) done();
+      });
+      function done() {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+    return document;
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { workspace } from '../invoke/fixtures';
+import { startCloudFormationStub, workspace } from '../invoke/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -71,15 +71,47 @@ describe('serverless-workbench invoke and serve', function () {
     assert.equal(cli(['invoke', template]).code, 2);
   });
 
-  it('serves the Invoke API on loopback until interrupted, leaving no process behind', async () => {
+  async function serve(): Promise<{ server: ReturnType<typeof spawn>; port: number }> {
     const server = spawn(process.execPath, [CLI, 'serve', template, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const port = await new Promise<number>((resolve, reject) => {
-      server.stdout.on('data', (d: Buffer) => {
+      server.stdout!.on('data', (d: Buffer) => {
         const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(d.toString());
         if (m) resolve(Number(m[1]));
       });
       server.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
     });
+    return { server, port };
+  }
+
+  it('invokes --remote through the SDK: stack lookup in CloudFormation, then Lambda Invoke with the log tail', async () => {
+    const { server, port } = await serve();
+    const cfn = await startCloudFormationStub((logicalId) => logicalId);
+    try {
+      const env = {
+        ...process.env, AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST', AWS_SECRET_ACCESS_KEY: 'local-secret', AWS_PROFILE: '',
+        AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${port}`, AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.url,
+      };
+      const child = spawn(process.execPath, [CLI, 'invoke', template, 'Ok', '--remote', '--stack', 'shop', '--region', 'eu-west-1', '--format', 'json'], { cwd: ROOT, env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      assert.equal(code, 0, stderr);
+      assert.deepEqual(cfn.seen, ['DescribeStackResource shop Ok']);
+      const json = JSON.parse(stdout);
+      assert.deepEqual(json.payload.event, {});
+      assert.match(json.logs, /REPORT RequestId/);
+      assert.ok(json.durationMs > 0 && json.costUsd > 0);
+      assert.doesNotMatch(stdout + stderr, /local-secret|AKIDLOCALTEST/, 'credentials never printed');
+    } finally {
+      cfn.close();
+      server.kill('SIGTERM');
+    }
+  });
+
+  it('serves the Invoke API on loopback until interrupted, leaving no process behind', async () => {
+    const { server, port } = await serve();
     const res = await fetch(`http://127.0.0.1:${port}/2015-03-31/functions/Ok/invocations`, { method: 'POST', body: '{"via":"sdk"}' });
     assert.equal(res.status, 200);
     assert.deepEqual(((await res.json()) as { event: unknown }).event, { via: 'sdk' });

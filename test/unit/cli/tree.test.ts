@@ -8,7 +8,11 @@ const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return cliWithEnv({}, ...args);
+}
+
+function cliWithEnv(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,6 +38,15 @@ describe('serverless-workbench tree', function () {
     assert.equal(table.kind, 'written');
     assert.equal(lines[table.range.line - 1].slice(table.range.column - 1, table.range.endColumn - 1), 'OrdersTable');
     assert.ok(json.resources.some((x: { kind: string; logicalId: string }) => x.kind === 'generated' && x.logicalId === 'CreateOrderFunctionRole'));
+  });
+
+  it('resolves Serverless ${env:...} from the shell it runs in, else from the default', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'swb-')), 'serverless.yml');
+    fs.writeFileSync(file, ['service: envs', 'provider:', '  name: aws', '  runtime: nodejs20.x',
+      '  memorySize: ${env:SWB_TEST_MEMORY, 256}', 'functions:', '  hello:', '    handler: h.main', ''].join('\n'));
+    delete process.env.SWB_TEST_MEMORY;
+    assert.match(cli('tree', file).stdout, /hello {2}\(nodejs20\.x · 256 MB · 6 s\)/);
+    assert.match(cliWithEnv({ SWB_TEST_MEMORY: '2048' }, 'tree', file).stdout, /hello {2}\(nodejs20\.x · 2048 MB · 6 s\)/);
   });
 
   it('exits 2 with a message for a missing file, a non-template or a bad flag', () => {

@@ -73,9 +73,9 @@ export function request(port: number | string, method: string, path: string, bod
 const ROOT = path.resolve(__dirname, '../../..');
 
 /**
- * Starts `call` (an expression using `inv`, a LocalInvoker) in a separate Node process, waits until it has a
- * live environment, kills that process with SIGKILL and returns the environment's pids, so a test can check
- * that nothing outlives its parent.
+ * Starts `call` (an expression using `inv`, a LocalInvoker) in a separate Node process and kills that process
+ * with SIGKILL as soon as it has started an environment (before the runtime inside has even loaded: the
+ * hardest case), returning the environment's pids, so a test can check that nothing outlives its parent.
  */
 export async function pidsAfterParentKilled(call: string): Promise<number[]> {
   const script = [
@@ -83,7 +83,7 @@ export async function pidsAfterParentKilled(call: string): Promise<number[]> {
     `const { LocalInvoker } = require(${JSON.stringify(path.join(ROOT, 'src/core/invoke/index.ts'))});`,
     'const inv = new LocalInvoker();',
     `${call};`,
-    "const report = setInterval(() => { const p = inv.livePids(); if (p.length) { console.log('PIDS ' + p.join(',')); clearInterval(report); } }, 100);",
+    "const report = setInterval(() => { const p = inv.livePids(); if (p.length) { console.log('PIDS ' + p.join(',')); clearInterval(report); } }, 1);",
   ].join('\n');
   const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const pids = await new Promise<number[]>((resolve) => {
@@ -92,7 +92,37 @@ export async function pidsAfterParentKilled(call: string): Promise<number[]> {
       if (m) resolve(m[1].split(',').map(Number));
     });
   });
-  await new Promise((r) => setTimeout(r, 300));
   parent.kill('SIGKILL');
   return pids;
+}
+
+/**
+ * A stub of CloudFormation's query API that answers DescribeStackResource in the documented XML, naming the
+ * physical ID with `physical`; `seen` records each call as "Action StackName LogicalResourceId".
+ */
+export async function startCloudFormationStub(physical: (logicalId: string) => string): Promise<{ url: string; seen: string[]; close: () => void }> {
+  const seen: string[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      const logicalId = form.get('LogicalResourceId') ?? '';
+      seen.push(`${form.get('Action')} ${form.get('StackName')} ${logicalId}`);
+      res.writeHead(200, { 'Content-Type': 'text/xml' });
+      res.end([
+        '<DescribeStackResourceResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">',
+        '<DescribeStackResourceResult><StackResourceDetail>',
+        `<StackName>${form.get('StackName')}</StackName><LogicalResourceId>${logicalId}</LogicalResourceId>`,
+        `<PhysicalResourceId>${physical(logicalId)}</PhysicalResourceId>`,
+        '<ResourceType>AWS::Lambda::Function</ResourceType><ResourceStatus>CREATE_COMPLETE</ResourceStatus>',
+        '<LastUpdatedTimestamp>2026-01-01T00:00:00Z</LastUpdatedTimestamp>',
+        '</StackResourceDetail></DescribeStackResourceResult>',
+        '<ResponseMetadata><RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId></ResponseMetadata>',
+        '</DescribeStackResourceResponse>',
+      ].join(''));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, seen, close: () => server.close() };
 }

@@ -1,11 +1,11 @@
 import { strict as assert } from 'assert';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { InvokeApiServer, invokeRemote, LocalInvoker, localFunctionOf, parseSamconfig, readDeployDefaults, type Target } from '../../../src/core/invoke';
 import { EMPTY_OVERRIDES } from '../../../src/core/invoke/overrides';
+import { awsProfileNames } from '../../../src/core/invoke/remote/profiles';
 import { load, yaml } from '../helpers';
-import { request, workspace } from './fixtures';
+import { request, startCloudFormationStub, workspace } from './fixtures';
 
 const ws = workspace({
   'template.yaml': yaml(
@@ -96,36 +96,12 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
   });
 
   describe('remote invoke through the AWS SDK against this endpoint', () => {
-    let cfn: http.Server;
-    let cfnPort = 0;
-    const seen: string[] = [];
+    let cfn: Awaited<ReturnType<typeof startCloudFormationStub>>;
     const saved = { ...process.env };
     before(async () => {
       Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST', AWS_SECRET_ACCESS_KEY: 'local-secret' });
       delete process.env.AWS_PROFILE;
-      // A stub of CloudFormation's query API answering DescribeStackResource in the documented XML.
-      cfn = http.createServer((req, res) => {
-        let body = '';
-        req.on('data', (c) => (body += c));
-        req.on('end', () => {
-          const form = new URLSearchParams(body);
-          seen.push(`${form.get('Action')} ${form.get('StackName')} ${form.get('LogicalResourceId')}`);
-          res.writeHead(200, { 'Content-Type': 'text/xml' });
-          res.end([
-            '<DescribeStackResourceResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">',
-            '<DescribeStackResourceResult><StackResourceDetail>',
-            `<StackName>${form.get('StackName')}</StackName><LogicalResourceId>${form.get('LogicalResourceId')}</LogicalResourceId>`,
-            `<PhysicalResourceId>shop-${form.get('LogicalResourceId')}-AbC123</PhysicalResourceId>`,
-            '<ResourceType>AWS::Lambda::Function</ResourceType><ResourceStatus>CREATE_COMPLETE</ResourceStatus>',
-            '<LastUpdatedTimestamp>2026-01-01T00:00:00Z</LastUpdatedTimestamp>',
-            '</StackResourceDetail></DescribeStackResourceResult>',
-            '<ResponseMetadata><RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId></ResponseMetadata>',
-            '</DescribeStackResourceResponse>',
-          ].join(''));
-        });
-      });
-      await new Promise<void>((r) => cfn.listen(0, '127.0.0.1', () => r()));
-      cfnPort = (cfn.address() as AddressInfo).port;
+      cfn = await startCloudFormationStub((logicalId) => `shop-${logicalId}-AbC123`);
     });
     after(() => {
       process.env = saved;
@@ -138,9 +114,9 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
       const view = template.functions.find((f) => f.logicalId === 'Echo')!;
       const r = await invokeRemote({
         template, view, payload: '{"remote":true}', region: defaults.region!, stackName: defaults.stackName,
-        lambdaEndpoint: `http://127.0.0.1:${port}`, cloudFormationEndpoint: `http://127.0.0.1:${cfnPort}`,
+        lambdaEndpoint: `http://127.0.0.1:${port}`, cloudFormationEndpoint: cfn.url,
       });
-      assert.deepEqual(seen, ['DescribeStackResource shop Echo']);
+      assert.deepEqual(cfn.seen, ['DescribeStackResource shop Echo']);
       assert.equal(r.functionName, 'shop-Echo-AbC123');
       assert.deepEqual(JSON.parse(r.payload).event, { remote: true });
       assert.equal(r.functionError, undefined);
@@ -168,5 +144,21 @@ describe('samconfig.toml reader', () => {
     assert.deepEqual(t['default.deploy.parameters'].tags, ['x', 'y']);
     assert.equal(t['default.deploy.parameters'].confirm, true);
     assert.throws(() => parseSamconfig('[a]\nstack_name = "open\n', 'samconfig.toml'), /samconfig\.toml:2: unterminated or invalid string/);
+  });
+});
+
+describe('AWS profile names for the picker', () => {
+  it('lists profiles from config and credentials headers, without anything else from the files', () => {
+    const home = workspace({
+      '.aws/config': '[default]\nregion = eu-west-1\n[profile dev]\nregion = us-east-1\n[sso-session corp]\nsso_start_url = https://x\n',
+      '.aws/credentials': '[ci]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n',
+    });
+    try {
+      const names = awsProfileNames(home.dir, {});
+      assert.deepEqual(names, ['ci', 'default', 'dev']);
+      assert.ok(!JSON.stringify(names).includes('AKID'));
+    } finally {
+      home.cleanup();
+    }
   });
 });

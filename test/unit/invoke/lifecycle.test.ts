@@ -1,7 +1,11 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
+import * as path from 'path';
+import { RuntimeApiServer } from '../../../src/core/invoke/runtime-api';
 import { LocalInvoker } from '../../../src/core/invoke';
-import { alive, fn, pidsAfterParentKilled, waitUntil, workspace } from './fixtures';
+import { alive, fn, hasPython, pidsAfterParentKilled, waitUntil, workspace } from './fixtures';
+
+const ROOT = path.resolve(__dirname, '../../..');
 
 describe('Lambda limits and process cleanup', function () {
   const ws = workspace({
@@ -14,6 +18,8 @@ describe('Lambda limits and process cleanup', function () {
       "exports.big = async () => 'x'.repeat(7 * 1024 * 1024);",
       'exports.slow = async () => { await new Promise((r) => setTimeout(r, 10000)); return 1; };',
       'exports.small = async () => { const b = Buffer.alloc(30 * 1024 * 1024, 1); return b.length; };',
+      // The helper says when its 150 MB are resident, so the check does not depend on how loaded the machine is.
+      "exports.helper = async () => { const c = require('child_process').spawn(process.execPath, ['-e', 'const b = Buffer.alloc(150 * 1024 * 1024, 1); console.log(\"ready\"); setTimeout(() => b, 5000)'], { stdio: ['ignore', 'pipe', 'ignore'] }); await new Promise((r) => c.stdout.once('data', r)); await new Promise((r) => setTimeout(r, 100)); return 'done'; };",
     ].join('\n'),
   });
   const invoker = new LocalInvoker();
@@ -65,6 +71,12 @@ describe('Lambda limits and process cleanup', function () {
     assert.match(ok.logs, new RegExp(`Memory Size: 512 MB\\tMax Memory Used: ${ok.maxMemoryUsedMb} MB`));
   });
 
+  it('counts the memory of processes a handler starts, as Lambda counts the whole environment', async () => {
+    const r = await invoker.invoke(fn(ws.dir, { handler: 'app.helper', logicalId: 'Helper', memorySizeMb: 1024, timeoutSeconds: 30 }), '{}');
+    assert.equal(r.payload, '"done"', r.logs);
+    assert.ok(r.maxMemoryUsedMb! > 150, `max memory ${r.maxMemoryUsedMb} MB includes the 150 MB helper`);
+  });
+
   it('gives Function.ResponseSizeTooLarge for a response over 6 MB and stays warm', async () => {
     const f = fn(ws.dir, { handler: 'app.big', logicalId: 'Big' });
     const r = await invoker.invoke(f, '{}');
@@ -87,6 +99,39 @@ describe('Lambda limits and process cleanup', function () {
     // A parent that starts a looping handler with a long timeout, then dies without cleaning up.
     const pids = await pidsAfterParentKilled(`inv.invoke(${JSON.stringify(fn(ws.dir, { handler: 'app.spin', logicalId: 'Orphan', timeoutSeconds: 600 }))}, '{}')`);
     assert.equal(pids.length, 1);
-    assert.ok(await waitUntil(() => !alive(pids[0]), 3000), `runtime ${pids[0]} outlived its parent`);
+    assert.ok(await waitUntil(() => !alive(pids[0]), 5000), `runtime ${pids[0]} outlived its parent`);
+  });
+
+  it('ends a runtime whose parent died before the runtime even started (the race a loaded machine loses)', async () => {
+    const server = new RuntimeApiServer();
+    const address = await server.start();
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadParent = Number(gone.stdout);
+    try {
+      const runtime = spawn(process.execPath, [path.join(ROOT, 'src/core/invoke/clients/node-runtime.cjs'), ws.dir, `--parent-pid=${deadParent}`], {
+        env: { ...process.env, AWS_LAMBDA_RUNTIME_API: address, _HANDLER: 'app.spin' }, stdio: 'ignore', detached: true,
+      });
+      const ended = await new Promise<NodeJS.Signals | null>((resolve) => runtime.once('exit', (_, signal) => resolve(signal)));
+      assert.equal(ended, 'SIGKILL', 'the runtime killed its own process group');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('leaves no Python or custom runtime behind when the invoking process is killed', async function () {
+    if (!hasPython) this.skip(); // python3 is needed to run Python functions
+    const py = workspace({ 'app.py': 'def spin(event, context):\n    while True:\n        pass\n', 'bootstrap': '#!/bin/sh\nsleep 600\n' });
+    try {
+      for (const f of [
+        fn(py.dir, { runtime: 'python3.12', handler: 'app.spin', logicalId: 'PyOrphan', timeoutSeconds: 600 }),
+        fn(py.dir, { runtime: 'provided.al2023', logicalId: 'CustomOrphan', timeoutSeconds: 600 }),
+      ]) {
+        const [pid] = await pidsAfterParentKilled(`inv.invoke(${JSON.stringify(f)}, '{}')`);
+        assert.ok(await waitUntil(() => !alive(pid), 5000), `${f.logicalId}: runtime ${pid} outlived its parent`);
+        assert.equal(spawnSync('pgrep', ['-g', String(pid)]).status, 1, `${f.logicalId}: nothing left in its process group`);
+      }
+    } finally {
+      py.cleanup();
+    }
   });
 });

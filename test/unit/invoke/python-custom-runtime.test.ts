@@ -97,6 +97,7 @@ describe('custom runtime (provided.al2023)', () => {
     assert.equal(r.functionError, undefined, r.logs);
     assert.deepEqual(JSON.parse(r.payload), { echoed: { q: 1 }, handler: 'my.handler' });
     assert.match(r.logs, /bootstrap got \{"q":1\}/);
+    assert.ok(r.maxMemoryUsedMb! > 0, 'the bootstrap\'s memory is measured');
   });
 
   it('says which bootstrap is missing', async () => {

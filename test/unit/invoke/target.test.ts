@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadTarget, LocalInvoker } from '../../../src/core/invoke';
-import { readOverrides } from '../../../src/core/invoke/overrides';
+import { loadTarget, LocalInvoker, resolveContextOf, suggestEvents } from '../../../src/core/invoke';
+import { EMPTY_OVERRIDES, readOverrides } from '../../../src/core/invoke/overrides';
 import { workspace } from './fixtures';
 
 const TEMPLATE = [
@@ -98,5 +98,21 @@ describe('local function settings from the template', () => {
     const r = await new LocalInvoker().invoke({ ...t.fn, codeDir: path.join(ws.dir, 'gone') }, '{}');
     assert.equal(r.functionError?.errorType, 'Runtime.InvalidEntrypoint');
     assert.match(r.functionError?.errorMessage ?? '', /code folder .*gone does not exist/);
+  });
+});
+
+describe('Serverless Framework functions', () => {
+  const file = path.resolve(__dirname, '../../../examples/serverless-app/serverless.yml');
+
+  it('are found by their name in serverless.yml, with the framework\'s deployed name, provider settings and events', () => {
+    const t = loadTarget(file, 'notify');
+    assert.ok(t.ok, t.ok ? '' : t.message);
+    assert.equal(t.fn.functionName, 'notifications-dev-notify');
+    assert.equal(t.fn.region, 'eu-west-1');
+    assert.equal(t.fn.timeoutSeconds, 20);
+    assert.equal(t.fn.memorySizeMb, 256);
+    assert.equal(t.fn.handler, 'src/notify.handler');
+    const [sqs] = suggestEvents(t.view, resolveContextOf(t.template, { overrides: EMPTY_OVERRIDES }), t.fn.functionName);
+    assert.equal((sqs.payload as { Records: { eventSourceARN: string }[] }).Records[0].eventSourceARN, 'arn:aws:sqs:eu-west-1:123456789012:NotifyQueue');
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { loadTemplate, toPlain, valueOf } from '../../../src/core';
 import type { IntrinsicNode, Node } from '../../../src/core';
+import { outlineOf } from '../../../src/core/outline/outline';
 import { load, textAt, where, yaml } from '../helpers';
 
 function prop(template: ReturnType<typeof load>, logicalId: string, key: string): Node {
@@ -150,11 +151,13 @@ describe('bad input', () => {
     assert.ok(t.problems.some((p) => p.code === 'yaml-syntax' && /alias/i.test(p.message)), JSON.stringify(t.problems));
   });
 
-  it('refuses a template over the size limit with a clear message', () => {
-    const big = `Resources:\n${'  # padding padding padding padding padding padding padding padding\n'.repeat(40_000)}`;
+  it('refuses a 5 MB template with a clear message instead of parsing it', () => {
+    const padding = '  # padding padding padding padding padding padding padding padding\n';
+    const big = `Resources:\n${padding.repeat(Math.ceil(5 * 1024 * 1024 / padding.length))}`;
     const t = load(big);
     assert.equal(t.problems[0].code, 'template-too-large');
-    assert.match(t.problems[0].message, /MB; CloudFormation accepts at most 1 MB/);
+    assert.match(t.problems[0].message, /^This template is 5\.0 MB; CloudFormation accepts at most 1 MB/);
+    assert.equal(loadTemplate(big, 'notes.yaml'), undefined, 'a big YAML not named like a template is skipped quietly');
     assert.equal(t.resources.length, 0);
   });
 
@@ -175,6 +178,23 @@ describe('bad input', () => {
     const t = load(yaml('AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  A: !Ref B', '  C:', '    Type: !Ref T', '    Properties: !If [X, {}, {}]'));
     assert.ok(t.problems.some((p) => /Resource 'A' must be a map/.test(p.message)));
     assert.ok(t.problems.some((p) => /Resource 'C' has no Type/.test(p.message)));
+  });
+
+  it('models intrinsics where a section, a map or a list belongs without throwing', () => {
+    const sam = (...lines: string[]) => yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', '  F:',
+      '    Type: AWS::Serverless::Function', '    Properties:', '      Handler: a.b', '      Runtime: python3.12', '      CodeUri: .', ...lines);
+    const cases: [string, string, RegExp | number][] = [
+      ['Resources', yaml('Transform: AWS::Serverless-2016-10-31', 'Resources: !Ref X'), /Resources must be a map .* not an intrinsic function/],
+      ['Globals', yaml('Globals:', '  Function: !Ref X') + sam(), /The 'Function' section must be a map/],
+      ['function properties', sam('      Events: !If [C, {}, {}]', '      Environment: !Ref E', '      Policies: !If [C, [], []]', '      Layers: !Ref L'), 2],
+      ['events', sam('      Events:', '        E: !Ref X', '        H:', '          Type: Api', '          Properties: !Ref P'), 6],
+    ];
+    for (const [place, text, expected] of cases) {
+      const t = load(text);
+      if (typeof expected === 'number') assert.equal(t.resources.length, expected, `${place}: ${t.resources.map((r) => r.logicalId).join(', ')}`);
+      else assert.ok(t.problems.some((p) => expected.test(p.message)), `${place}: ${t.problems.map((p) => p.message).join(' | ')}`);
+      assert.ok(outlineOf(t, 'template.yaml'), place);
+    }
   });
 
   it('says when a file named like a template is not one', () => {

@@ -43,6 +43,15 @@ describe('resource explorer outline', () => {
     assert.equal(env[0].tooltip, 'inherited from globals');
   });
 
+  it('lists a function\'s layers, the Globals ones first as SAM concatenates them', () => {
+    const t = load(yaml('Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Layers: [!Ref SharedLayer]',
+      'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: python3.12', '      Handler: a.b',
+      '      CodeUri: .', '      Layers:', '        - arn:aws:lambda:us-east-1:123456789012:layer:tools:3'));
+    const layers = child(child(child(outlineOf(t, 't'), 'Functions'), 'Fn'), 'Layers').children;
+    assert.deepEqual(layers.map((l) => l.label), ['!Ref SharedLayer', 'arn:aws:lambda:us-east-1:123456789012:layer:tools:3']);
+    assert.equal(textAt(t, layers[1].span!), 'arn:aws:lambda:us-east-1:123456789012:layer:tools:3');
+  });
+
   it('shows one error item with the reason and position for a template that does not parse', () => {
     const broken = load('Resources:\n  A: [\n', 'template.yaml');
     const out = outlineOf(broken, 'template.yaml');

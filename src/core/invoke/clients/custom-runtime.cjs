@@ -4,7 +4,10 @@
 const { spawn } = require('child_process');
 
 const bootstrap = process.argv[2];
-const parent = process.ppid;
+// The parent names itself: under load it may already be gone before this line runs.
+const parent = Number(process.argv[3]) || process.ppid;
+const orphaned = () => process.ppid !== parent;
+if (orphaned()) process.exit(1);
 const child = spawn(bootstrap, [], { stdio: 'inherit' });
 child.on('error', (error) => {
   console.error(`Runtime.InvalidEntrypoint: cannot run ${bootstrap}: ${error.message}`);
@@ -12,5 +15,5 @@ child.on('error', (error) => {
 });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
 setInterval(() => {
-  if (process.ppid !== parent) process.kill(-process.pid, 'SIGKILL');
+  if (orphaned()) process.kill(-process.pid, 'SIGKILL');
 }, 250);

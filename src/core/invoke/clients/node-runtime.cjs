@@ -12,7 +12,7 @@ const { Worker } = require('worker_threads');
 
 const [host, port] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const moduleRoot = process.argv[2] || process.env.LAMBDA_TASK_ROOT || process.cwd();
+const moduleRoot = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : process.env.LAMBDA_TASK_ROOT || process.cwd();
 const waitForDebugger = process.argv.includes('--wait-for-debugger');
 const handlerString = process.env._HANDLER || '';
 
@@ -26,14 +26,18 @@ if (waitForDebugger) require('inspector').waitForDebugger();
 
 function guardAgainstOrphaning() {
   // If the editor or CLI that started us dies, nobody will ever kill us: a thread that keeps running while a
-  // handler spins in a synchronous loop notices the new parent and ends the whole process group.
+  // handler spins in a synchronous loop notices the new parent and ends the whole process group. The parent
+  // names itself (--parent-pid), because under load it may already be gone before this line runs.
+  const named = /^--parent-pid=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--parent-pid=')) || '');
+  const parent = named ? Number(named[1]) : process.ppid;
   const source = `
-    const parent = ${process.ppid};
-    setInterval(() => {
-      if (process.ppid !== parent) {
+    const check = () => {
+      if (process.ppid !== ${parent}) {
         try { process.kill(-${process.pid}, 'SIGKILL'); } catch { process.kill(${process.pid}, 'SIGKILL'); }
       }
-    }, 250);`;
+    };
+    check();
+    setInterval(check, 250);`;
   try {
     new Worker(source, { eval: true, stdout: false, stderr: false }).unref();
   } catch {

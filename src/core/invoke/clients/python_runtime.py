@@ -18,17 +18,18 @@ HANDLER = os.environ.get("_HANDLER", "")
 
 
 def guard_against_orphaning():
-    # If the editor or CLI that started us dies, end the whole process group: nobody else will.
-    parent = os.getppid()
+    # If the editor or CLI that started us dies, end the whole process group: nobody else will. The parent
+    # names itself (--parent-pid), because under load it may already be gone before this line runs.
+    parent = int(sys.argv[sys.argv.index("--parent-pid") + 1]) if "--parent-pid" in sys.argv else os.getppid()
 
     def watch():
         while True:
-            time.sleep(0.25)
             if os.getppid() != parent:
                 try:
                     os.killpg(os.getpgrp(), signal.SIGKILL)
                 finally:
                     os._exit(1)
+            time.sleep(0.25)
 
     threading.Thread(target=watch, daemon=True).start()
 

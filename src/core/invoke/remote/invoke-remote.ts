@@ -53,7 +53,7 @@ export async function invokeRemote(request: RemoteInvocation): Promise<RemoteRes
       maxMemoryUsedMb: report?.maxMemoryUsedMb,
       initDurationMs: report?.initDurationMs,
       cold: report?.initDurationMs !== undefined,
-      costUsd: invocationCostUsd(billed, memorySizeMb, request.view.architecture.value ?? 'x86_64'),
+      costUsd: invocationCostUsd(billed, memorySizeMb, request.view.architecture.value ?? 'x86_64', request.region),
       timedOut: /Task timed out after/.test(logs),
       totalMs: performance.now() - started,
     };

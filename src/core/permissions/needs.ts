@@ -1,0 +1,56 @@
+import { queueArnFromUrl } from './arn';
+
+/** How the code gives a call's parameter: an environment variable, a literal, or something we cannot see. */
+export type ValueSource =
+  | { readonly kind: 'env'; readonly name: string }
+  | { readonly kind: 'literal'; readonly value: string };
+
+/** What the scanner found in a file, before it knows which function (and so which environment) runs it. */
+export interface RawCall {
+  readonly prefix: string;
+  readonly operation: string;
+  readonly actions: readonly string[];
+  readonly params: Readonly<Record<string, ValueSource>>;
+  readonly span: { readonly start: number; readonly end: number };
+}
+
+const REGION = '{AWS::Region}';
+const ACCOUNT = '{AWS::AccountId}';
+
+/** S3 actions on the bucket itself; every other S3 action is on objects (`bucket/key`). */
+const S3_BUCKET_ACTIONS = /^s3:(ListBucket|ListBucketVersions|ListBucketMultipartUploads|GetBucket.*|PutBucket.*|DeleteBucket.*|GetLifecycleConfiguration|PutLifecycleConfiguration|GetEncryptionConfiguration)$/;
+
+const arnOrBuild = (value: string, build: (name: string) => string): string => (value.startsWith('arn:') ? value : build(value));
+
+/**
+ * The resource ARN a call acts on, built from the parameter that names it, once the value is known.
+ * Returns undefined when the service has no resource parameter we model or the value is unknown.
+ */
+export function resourceArn(action: string, params: Readonly<Record<string, string | undefined>>): string | undefined {
+  const [prefix] = action.split(':');
+  switch (prefix) {
+    case 'dynamodb': return params.TableName && arnOrBuild(params.TableName, (n) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${n}`);
+    case 's3': {
+      if (!params.Bucket) return undefined;
+      if (S3_BUCKET_ACTIONS.test(action)) return `arn:aws:s3:::${params.Bucket}`;
+      return `arn:aws:s3:::${params.Bucket}/${params.Key ?? '*'}`;
+    }
+    case 'sqs': return params.QueueUrl && (queueArnFromUrl(params.QueueUrl) ?? undefined);
+    case 'sns': return params.TopicArn;
+    case 'lambda': return params.FunctionName && arnOrBuild(params.FunctionName, (n) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${n}`);
+    case 'states': return params.stateMachineArn;
+    case 'events': return arnOrBuild(params.EventBusName ?? 'default', (n) => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${n}`);
+    case 'secretsmanager': return params.SecretId && arnOrBuild(params.SecretId, (n) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${n}`);
+    case 'ssm': return params.Name && arnOrBuild(params.Name, (n) => `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/${n.replace(/^\//, '')}`);
+    case 'kinesis': return params.StreamARN ?? (params.StreamName && `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/${params.StreamName}`);
+    case 'firehose': return params.DeliveryStreamName && `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/${params.DeliveryStreamName}`;
+    case 'kms': return params.KeyId && arnOrBuild(params.KeyId, (n) => `arn:aws:kms:${REGION}:${ACCOUNT}:key/${n}`);
+    default: return undefined;
+  }
+}
+
+/** The parameter names that identify resources, which the scanners keep (others are ignored). */
+export const RESOURCE_PARAMETERS: ReadonlySet<string> = new Set([
+  'TableName', 'Bucket', 'Key', 'QueueUrl', 'TopicArn', 'FunctionName', 'stateMachineArn', 'EventBusName',
+  'SecretId', 'Name', 'StreamName', 'StreamARN', 'DeliveryStreamName', 'KeyId',
+]);

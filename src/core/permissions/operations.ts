@@ -1,0 +1,102 @@
+/**
+ * AWS SDK operations → the IAM actions they need. Most operations need `<prefix>:<Operation>`; this
+ * module knows the service prefixes (which differ from SDK client names) and the exceptions, from the
+ * Service Authorization Reference ("Actions defined by ...") of each service.
+ */
+
+/** SDK client ids (v3 package suffix, v2 class, boto3 name, all lower-case, dashes removed) → IAM prefix. */
+const PREFIX_BY_CLIENT: Readonly<Record<string, string>> = {
+  sfn: 'states', stepfunctions: 'states', eventbridge: 'events', cloudwatchevents: 'events',
+  cloudwatchlogs: 'logs', secretsmanager: 'secretsmanager', cognitoidentityprovider: 'cognito-idp',
+  cognitoidentityserviceprovider: 'cognito-idp', cognitoidp: 'cognito-idp', cognitoidentity: 'cognito-identity',
+  apigatewaymanagementapi: 'execute-api', bedrockruntime: 'bedrock', bedrockagentruntime: 'bedrock',
+  dynamodbstreams: 'dynamodb', sesv2: 'ses', iotdataplane: 'iot', iotdata: 'iot', timestreamwrite: 'timestream',
+  timestreamquery: 'timestream', elasticloadbalancingv2: 'elasticloadbalancing', kinesisanalyticsv2: 'kinesisanalytics',
+  applicationautoscaling: 'application-autoscaling', resourcegroupstaggingapi: 'tag', marketplacemetering: 'aws-marketplace',
+  lexruntimev2: 'lex', lexruntime: 'lex', sagemakerruntime: 'sagemaker', mediastoredata: 'mediastore',
+  personalizeruntime: 'personalize', personalizeevents: 'personalize', connectparticipant: 'connect',
+  schedulerv2: 'scheduler', rdsdata: 'rds-data', redshiftdata: 'redshift-data', dax: 'dax',
+};
+
+/** The IAM prefix of an SDK client id (`client-sfn` → `states`, `DynamoDB` → `dynamodb`, `stepfunctions` → `states`). */
+export function iamPrefix(client: string): string {
+  const key = client.toLowerCase().replace(/^client-/, '').replace(/[-_ ]/g, '');
+  return PREFIX_BY_CLIENT[key] ?? key;
+}
+
+/** `prefix:Operation` → the actions it needs, where that is not simply itself. */
+const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
+  's3:ListObjectsV2': ['s3:ListBucket'],
+  's3:ListObjects': ['s3:ListBucket'],
+  's3:HeadObject': ['s3:GetObject'],
+  's3:HeadBucket': ['s3:ListBucket'],
+  's3:ListObjectVersions': ['s3:ListBucketVersions'],
+  's3:ListMultipartUploads': ['s3:ListBucketMultipartUploads'],
+  's3:ListParts': ['s3:ListMultipartUploadParts'],
+  's3:GetObjectAttributes': ['s3:GetObject'],
+  's3:SelectObjectContent': ['s3:GetObject'],
+  's3:CopyObject': ['s3:GetObject', 's3:PutObject'],
+  's3:DeleteObjects': ['s3:DeleteObject'],
+  's3:CreateMultipartUpload': ['s3:PutObject'],
+  's3:UploadPart': ['s3:PutObject'],
+  's3:UploadPartCopy': ['s3:GetObject', 's3:PutObject'],
+  's3:CompleteMultipartUpload': ['s3:PutObject'],
+  's3:ListBuckets': ['s3:ListAllMyBuckets'],
+  's3:PutBucketNotificationConfiguration': ['s3:PutBucketNotification'],
+  's3:GetBucketNotificationConfiguration': ['s3:GetBucketNotification'],
+  's3:PutBucketLifecycleConfiguration': ['s3:PutLifecycleConfiguration'],
+  's3:GetBucketLifecycleConfiguration': ['s3:GetLifecycleConfiguration'],
+  'dynamodb:TransactGetItems': ['dynamodb:GetItem'],
+  'dynamodb:TransactWriteItems': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+  'dynamodb:ExecuteStatement': ['dynamodb:PartiQLSelect'],
+  'dynamodb:BatchExecuteStatement': ['dynamodb:PartiQLSelect'],
+  'sqs:SendMessageBatch': ['sqs:SendMessage'],
+  'sqs:DeleteMessageBatch': ['sqs:DeleteMessage'],
+  'sqs:ChangeMessageVisibilityBatch': ['sqs:ChangeMessageVisibility'],
+  'sns:PublishBatch': ['sns:Publish'],
+  'lambda:Invoke': ['lambda:InvokeFunction'],
+  'lambda:InvokeWithResponseStream': ['lambda:InvokeFunction'],
+  'lambda:InvokeAsync': ['lambda:InvokeFunction'],
+  'execute-api:PostToConnection': ['execute-api:ManageConnections'],
+  'execute-api:GetConnection': ['execute-api:ManageConnections'],
+  'execute-api:DeleteConnection': ['execute-api:ManageConnections'],
+  'bedrock:Converse': ['bedrock:InvokeModel'],
+  'bedrock:ConverseStream': ['bedrock:InvokeModelWithResponseStream'],
+  'ses:SendBulkEmail': ['ses:SendBulkEmail'],
+  'iot:Publish': ['iot:Publish'],
+  'kinesis:SubscribeToShard': ['kinesis:SubscribeToShard'],
+  // STS answers these for any identity, with no permission at all.
+  'sts:GetCallerIdentity': [],
+  'sts:GetSessionToken': [],
+};
+
+/** DocumentClient (v2) and DynamoDBDocument (v3 aggregated) method names → DynamoDB operations. */
+export const DOCUMENT_CLIENT_METHODS: Readonly<Record<string, string>> = {
+  get: 'GetItem', put: 'PutItem', update: 'UpdateItem', delete: 'DeleteItem', query: 'Query', scan: 'Scan',
+  batchGet: 'BatchGetItem', batchWrite: 'BatchWriteItem', transactGet: 'TransactGetItems', transactWrite: 'TransactWriteItems',
+  executeStatement: 'ExecuteStatement', batchExecuteStatement: 'BatchExecuteStatement', executeTransaction: 'ExecuteTransaction',
+};
+
+/** `@aws-sdk/lib-dynamodb` command classes whose operation name differs from the low-level one. */
+export const DOCUMENT_COMMANDS: Readonly<Record<string, string>> = {
+  GetCommand: 'GetItem', PutCommand: 'PutItem', UpdateCommand: 'UpdateItem', DeleteCommand: 'DeleteItem',
+  QueryCommand: 'Query', ScanCommand: 'Scan', BatchGetCommand: 'BatchGetItem', BatchWriteCommand: 'BatchWriteItem',
+  TransactGetCommand: 'TransactGetItems', TransactWriteCommand: 'TransactWriteItems',
+  ExecuteStatementCommand: 'ExecuteStatement', BatchExecuteStatementCommand: 'BatchExecuteStatement', ExecuteTransactionCommand: 'ExecuteTransaction',
+};
+
+/** The IAM actions an operation of a service needs. */
+export function actionsFor(prefix: string, operation: string): string[] {
+  const key = `${prefix}:${operation}`;
+  return [...(EXCEPTIONS[key] ?? [key])];
+}
+
+/** `get_object` → `GetObject`, `list_objects_v2` → `ListObjectsV2` (botocore's naming). */
+export function pythonOperation(method: string): string {
+  return method.split('_').map((w) => (w ? w[0].toUpperCase() + w.slice(1) : '')).join('');
+}
+
+/** `putItem` → `PutItem` (v2 and v3-aggregated method names). */
+export function jsOperation(method: string): string {
+  return method[0].toUpperCase() + method.slice(1);
+}

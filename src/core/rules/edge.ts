@@ -1,0 +1,111 @@
+import type { Node, Span } from '../model/nodes';
+import { entryOf, itemsOf, mapAt, stringOf, valueOf } from '../model/nodes';
+import { referencesIn } from '../model/references';
+import type { FunctionView, Template } from '../model/template';
+import { defineRule } from './define';
+import { subject } from './function-settings';
+
+/** Lambda@Edge restrictions (aws-facts.md §A "Other Lambda facts": CloudFront "Restrictions on Lambda@Edge"). */
+export const EDGE_LIMITS = {
+  viewerMemoryMb: 128,
+  viewerTimeoutSeconds: 5,
+  originTimeoutSeconds: 30,
+  ephemeralStorageMb: 512,
+  region: 'us-east-1',
+} as const;
+
+interface EdgeUse {
+  readonly fn: FunctionView;
+  readonly eventType: string;
+  /** The association's function ARN (CloudFormation) or the event (Serverless). */
+  readonly span: Span;
+  /** Whether the ARN names a published version, as Lambda@Edge requires. */
+  readonly versioned: boolean;
+}
+
+/** The function an association's LambdaFunctionARN points at, following a Version resource to its function. */
+function edgeTarget(template: Template, arn: Node): { fn: FunctionView; versioned: boolean } | undefined {
+  const byId = (id: string): FunctionView | undefined => template.functions.find((f) => f.logicalId === id);
+  for (const ref of referencesIn(arn, template.text)) {
+    const direct = byId(ref.target.split('.')[0]);
+    if (direct) return { fn: direct, versioned: ref.kind === 'Ref' ? ref.target.endsWith('.Version') : ref.attribute === 'Version' };
+    const resource = template.resourceById.get(ref.target);
+    if (resource?.type === 'AWS::Lambda::Version') {
+      const target = valueOf(resource.properties, 'FunctionName');
+      const fnRef = target ? referencesIn(target, template.text)[0] : undefined;
+      const fn = fnRef && byId(fnRef.target);
+      if (fn) return { fn, versioned: true };
+    }
+  }
+  return undefined;
+}
+
+function edgeUses(template: Template): EdgeUse[] {
+  const uses: EdgeUse[] = [];
+  for (const r of template.resources) {
+    if (r.type !== 'AWS::CloudFront::Distribution') continue;
+    const config = mapAt(r.properties, 'DistributionConfig');
+    const behaviors = [valueOf(config, 'DefaultCacheBehavior'), ...itemsOf(valueOf(config, 'CacheBehaviors'))];
+    for (const behavior of behaviors) {
+      for (const association of itemsOf(valueOf(behavior, 'LambdaFunctionAssociations'))) {
+        const arn = valueOf(association, 'LambdaFunctionARN');
+        const target = arn && edgeTarget(template, arn);
+        if (target) uses.push({ ...target, eventType: stringOf(valueOf(association, 'EventType')) ?? 'origin-request', span: arn.span });
+      }
+    }
+  }
+  for (const fn of template.functions) {
+    for (const event of fn.events) {
+      if (event.type !== 'CloudFront') continue;
+      uses.push({ fn, eventType: stringOf(valueOf(event.properties, 'EventType')) ?? 'origin-request', span: event.nameSpan, versioned: true });
+    }
+  }
+  return uses;
+}
+
+/** What one edge function breaks, each with the place that breaks it. */
+function violations(template: Template, use: EdgeUse): { message: string; span: Span }[] {
+  const { fn } = use;
+  const out: { message: string; span: Span }[] = [];
+  const viewer = use.eventType.startsWith('viewer-');
+  const props = fn.resource.properties;
+  if (!use.versioned) out.push({ message: 'must be associated through a numbered version, not $LATEST or an alias', span: use.span });
+  if (fn.environment.length > 0) out.push({ message: 'cannot have environment variables', span: fn.environment[0].nameSpan });
+  if (fn.layers.length > 0) out.push({ message: 'cannot use layers', span: fn.layers[0].span });
+  const vpc = entryOf(props, 'VpcConfig');
+  if (vpc) out.push({ message: 'cannot run in a VPC', span: vpc.keySpan });
+  const runtime = fn.runtime?.value;
+  if (runtime && !/^(nodejs|python)/.test(runtime)) out.push({ message: `cannot use ${runtime} (Node.js and Python only)`, span: fn.runtime!.span });
+  if ((fn.ephemeralStorage.value ?? 0) > EDGE_LIMITS.ephemeralStorageMb) out.push({ message: `allows at most ${EDGE_LIMITS.ephemeralStorageMb} MB of ephemeral storage`, span: fn.ephemeralStorage.span });
+  if (viewer && (fn.memorySize.value ?? 0) > EDGE_LIMITS.viewerMemoryMb) out.push({ message: `allows at most ${EDGE_LIMITS.viewerMemoryMb} MB of memory for ${use.eventType} triggers`, span: fn.memorySize.span });
+  const maxTimeout = viewer ? EDGE_LIMITS.viewerTimeoutSeconds : EDGE_LIMITS.originTimeoutSeconds;
+  if ((fn.timeout.value ?? 0) > maxTimeout) out.push({ message: `allows at most a ${maxTimeout} s timeout for ${use.eventType} triggers`, span: fn.timeout.span });
+  const region = template.serverless?.region;
+  if (region && region !== EDGE_LIMITS.region) out.push({ message: `must be deployed in ${EDGE_LIMITS.region}, not ${region}`, span: fn.resource.idSpan });
+  return out;
+}
+
+export const lambdaEdgeRestrictions = defineRule({
+  id: 'lambda-edge-restrictions',
+  meta: {
+    severity: 'error',
+    docs: {
+      summary: 'A function used by CloudFront (Lambda@Edge) breaks one of its restrictions: environment variables, layers, VPC, runtime, memory, timeout, ephemeral storage, region or an unversioned ARN.',
+      why: 'CloudFront rejects the association and the distribution update fails, usually after a long deploy.',
+      fact: 'Lambda@Edge: us-east-1 only; a numbered version; no VPC, environment variables or layers; ephemeral storage 512 MB; Node.js and Python only; viewer triggers ≤ 128 MB and ≤ 5 s, origin triggers ≤ 30 s (aws-facts.md §A "Other Lambda facts", CloudFront developer guide "Restrictions on Lambda@Edge").',
+      example: 'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !Ref EdgeFunction.Version   # EdgeFunction has MemorySize: 512',
+      fix: 'Remove what the message names, or move the logic to CloudFront Functions or to an origin function.',
+    },
+  },
+  messages: { violation: '{{subject}} is a Lambda@Edge function ({{event}}) and {{problem}}.' },
+  check(context) {
+    for (const use of edgeUses(context.template)) {
+      for (const v of violations(context.template, use)) {
+        context.report({
+          messageId: 'violation', data: { subject: subject(use.fn), event: use.eventType, problem: v.message }, span: v.span, logicalId: use.fn.logicalId,
+          related: [{ span: use.span, message: 'the CloudFront association' }],
+        });
+      }
+    }
+  },
+});

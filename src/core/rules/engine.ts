@@ -1,0 +1,58 @@
+import type { Template } from '../model/template';
+import { ALL_RULES } from './registry';
+import { Suppressions } from './suppression';
+import type { AnalysisInputs, Finding, Report, Rule } from './types';
+
+/** A rule that threw: the analysis goes on without it, and the adapter reports it once. */
+export interface RuleCrash {
+  readonly ruleId: string;
+  readonly message: string;
+  readonly stack?: string;
+}
+
+export interface AnalysisResult {
+  readonly findings: readonly Finding[];
+  readonly crashes: readonly RuleCrash[];
+}
+
+/**
+ * Runs every rule over one template: a pure function of the template and the inputs, so callers cache it by
+ * template identity. Findings come back sorted by position; suppressed and switched-off rules are dropped;
+ * a rule that throws becomes a `RuleCrash` and the others still run.
+ */
+export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rules: readonly Rule[] = ALL_RULES): AnalysisResult {
+  const findings: Finding[] = [];
+  const crashes: RuleCrash[] = [];
+  const suppressions = new Suppressions(template);
+  for (const rule of rules) {
+    const override = inputs.severities?.[rule.id];
+    if (override === 'off') continue;
+    if (rule.meta.kinds && !rule.meta.kinds.includes(template.kind)) continue;
+    const report = (r: Report): void => {
+      if (suppressions.any && suppressions.isSuppressed(rule.id, r.span, r.logicalId)) return;
+      findings.push({
+        ruleId: rule.id,
+        severity: override ?? r.severity ?? rule.meta.severity,
+        message: formatMessage(rule, r),
+        span: r.span,
+        related: r.related ?? [],
+        fixes: r.fixes ?? [],
+        ...(r.logicalId !== undefined ? { logicalId: r.logicalId } : {}),
+      });
+    };
+    try {
+      rule.check({ template, inputs, report });
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      crashes.push({ ruleId: rule.id, message: e.message, stack: e.stack });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings, crashes };
+}
+
+function formatMessage(rule: Rule, report: Report): string {
+  const template = rule.messages[report.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} has no message '${report.messageId}'`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(report.data?.[name] ?? `{{${name}}}`));
+}

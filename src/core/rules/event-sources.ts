@@ -1,0 +1,83 @@
+import type { MapNode, Node, Span } from '../model/nodes';
+import { stringOf, valueOf } from '../model/nodes';
+import type { FunctionView, Resource, Template } from '../model/template';
+
+export type PollerKind = 'SQS' | 'Kinesis' | 'DynamoDB';
+
+/**
+ * A queue or stream that Lambda polls for a function, whether written as a SAM/Serverless event or as an
+ * `AWS::Lambda::EventSourceMapping`: the same limits apply to both.
+ */
+export interface PolledSource {
+  readonly kind: PollerKind;
+  readonly fn: FunctionView | undefined;
+  /** The mapping's settings (BatchSize, StartingPosition, ...) with SAM's property names. */
+  readonly properties: MapNode | undefined;
+  /** Where to point when a setting is missing: the event's name or the mapping's logical ID. */
+  readonly anchor: Span;
+  /** The queue or stream resource when it is in the template. */
+  readonly source: Resource | undefined;
+  readonly logicalId: string;
+  readonly origin: 'event' | 'mapping';
+}
+
+const EVENT_SOURCE_PROPERTY: Readonly<Record<PollerKind, string>> = { SQS: 'Queue', Kinesis: 'Stream', DynamoDB: 'Stream' };
+
+/** The resource a `!Ref X` / `!GetAtt X.Arn` (or `${X.Arn}`) names. */
+export function resourceNamedBy(template: Template, node: Node | undefined): Resource | undefined {
+  if (node?.kind !== 'intrinsic') return undefined;
+  const argument = node.argument;
+  const raw = node.name === 'Fn::GetAtt' && argument.kind === 'seq' ? stringOf(argument.items[0]) : stringOf(argument);
+  return raw === undefined ? undefined : template.resourceById.get(raw.split('.')[0]);
+}
+
+function kindOfArn(template: Template, node: Node | undefined): PollerKind | undefined {
+  const resource = resourceNamedBy(template, node);
+  if (resource) {
+    if (/^AWS::SQS::Queue$/.test(resource.type)) return 'SQS';
+    if (/^AWS::Kinesis::Stream$/.test(resource.type)) return 'Kinesis';
+    if (/^AWS::(DynamoDB::Table|Serverless::SimpleTable)$/.test(resource.type)) return 'DynamoDB';
+  }
+  const arn = stringOf(node) ?? '';
+  if (arn.startsWith('arn:') && arn.includes(':sqs:')) return 'SQS';
+  if (arn.includes(':kinesis:')) return 'Kinesis';
+  if (arn.includes(':dynamodb:') && arn.includes('/stream/')) return 'DynamoDB';
+  return undefined;
+}
+
+const cache = new WeakMap<Template, PolledSource[]>();
+
+export function polledSources(template: Template): PolledSource[] {
+  let found = cache.get(template);
+  if (found) return found;
+  found = [];
+  for (const fn of template.functions) {
+    for (const event of fn.events) {
+      if (event.type !== 'SQS' && event.type !== 'Kinesis' && event.type !== 'DynamoDB') continue;
+      const source = resourceNamedBy(template, valueOf(event.properties, EVENT_SOURCE_PROPERTY[event.type]));
+      found.push({ kind: event.type, fn, properties: event.properties, anchor: event.nameSpan, source, logicalId: fn.logicalId, origin: 'event' });
+    }
+  }
+  for (const r of template.resources) {
+    if (r.type !== 'AWS::Lambda::EventSourceMapping' || r.origin !== 'written') continue;
+    const arn = valueOf(r.properties, 'EventSourceArn');
+    const kind = kindOfArn(template, arn);
+    if (!kind) continue;
+    const target = resourceNamedBy(template, valueOf(r.properties, 'FunctionName'));
+    const fn = template.functions.find((f) => f.resource === target || f.logicalId === target?.logicalId);
+    found.push({ kind, fn, properties: r.properties, anchor: r.idSpan, source: resourceNamedBy(template, arn), logicalId: r.logicalId, origin: 'mapping' });
+  }
+  cache.set(template, found);
+  return found;
+}
+
+/** SQS queue settings a rule needs: visibility timeout (default 30 s, aws-facts.md §C) and FIFO-ness. */
+export function queueSettings(queue: Resource): { visibilityTimeout: number | undefined; fifo: boolean } {
+  const props = queue.properties;
+  const vt = valueOf(props, 'VisibilityTimeout');
+  const fifo = stringOf(valueOf(props, 'FifoQueue')) === 'true' || (stringOf(valueOf(props, 'QueueName')) ?? '').endsWith('.fifo');
+  return { visibilityTimeout: vt === undefined ? SQS_DEFAULT_VISIBILITY_TIMEOUT : vt.kind === 'scalar' ? Number(stringOf(vt)) : undefined, fifo };
+}
+
+/** SQS VisibilityTimeout default: 30 s (aws-facts.md §C "SQS ↔ Lambda"). */
+export const SQS_DEFAULT_VISIBILITY_TIMEOUT = 30;

@@ -1,0 +1,37 @@
+import { lambdaHandlerMissing, lambdaPackageSize } from './code';
+import { lambdaEdgeRestrictions } from './edge';
+import {
+  apiGatewayTimeout, eventBridgeInputSize, sqsBatchWindow, sqsFifoBatchSize, sqsVisibilityTimeout, streamStartingPosition,
+} from './integrations';
+import {
+  lambdaEnvReservedName, lambdaEnvSize, lambdaFunctionName, lambdaLayersCount, lambdaReservedConcurrency,
+  provisionedConcurrencyWithoutAlias, snapstartIncompatible,
+} from './lambda-config';
+import { lambdaEphemeralStorageRange, lambdaMemoryRange, lambdaTimeoutRange } from './lambda-limits';
+import {
+  circularDependency, conditionUndefined, dependsOnUndefined, findInMapUndefined, getattAttributeInvalid, getattUndefined,
+  parameterUnused, refUndefined, subVariableUndefined,
+} from './references';
+import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
+import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
+import {
+  duplicateKey, jsonSyntax, logicalIdInvalid, notText, templateMappingCount, templateOutputCount, templateParameterCount,
+  templateResourceCount, templateSize, templateStructure, templateTooLarge, yamlSyntax,
+} from './structure';
+import type { Rule } from './types';
+
+/** Every rule, in the order docs/rules.md presents them. */
+export const ALL_RULES: readonly Rule[] = [
+  yamlSyntax, jsonSyntax, duplicateKey, templateStructure, templateTooLarge, notText, logicalIdInvalid,
+  templateResourceCount, templateParameterCount, templateOutputCount, templateMappingCount, templateSize,
+  refUndefined, getattUndefined, getattAttributeInvalid, subVariableUndefined, dependsOnUndefined, conditionUndefined,
+  findInMapUndefined, circularDependency, parameterUnused,
+  lambdaMemoryRange, lambdaTimeoutRange, lambdaEphemeralStorageRange, lambdaEnvSize, lambdaEnvReservedName,
+  lambdaLayersCount, lambdaFunctionName, lambdaReservedConcurrency, lambdaHandlerMissing, lambdaPackageSize,
+  snapstartIncompatible, provisionedConcurrencyWithoutAlias, lambdaEdgeRestrictions,
+  runtimeDeprecated, runtimeCreateBlocked, runtimeUpdateBlocked, runtimeUnknown,
+  apiGatewayTimeout, sqsVisibilityTimeout, sqsBatchWindow, sqsFifoBatchSize, streamStartingPosition, eventBridgeInputSize,
+  envPlaintextSecret, functionUrlPublic, apiNoAuth, s3PublicAccess,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));
