@@ -19,7 +19,11 @@ const LOOPBACK_GALLERY = JSON.stringify({
   resourceUrlTemplate: 'http://127.0.0.1:9/r',
 });
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
+  '--disable-sync', '--no-first-run',
+  // No host name resolves: the workbench is on the 127.0.0.1 literal, and webview resources on
+  // *.vscode-resource.vscode-cdn.net are answered by the webview's service worker, so a request that would
+  // leave the machine fails at once instead (on a machine with internet too).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 const SERVER_START_TIMEOUT_MS = 30_000;
 
 /**
@@ -127,6 +131,35 @@ export async function startHost({ workspace, extensionDevelopmentPath, extension
 /** Waits until the workbench has rendered its activity bar (the extension host starts shortly after). */
 export async function waitForWorkbench(page, timeoutMs = 30_000) {
   await page.locator('.monaco-workbench .activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/**
+ * VS Code's web build loads webview documents from `webviewContentExternalBaseUrlTemplate` (vscode-cdn.net),
+ * which an offline machine cannot reach; code-server's server instead hands the workbench a `webviewEndpoint` on
+ * its own static route (/stable-<commit>/static/out/vs/workbench/contrib/webview/browser/pre/), and its pre/index.html
+ * accepts a parent on the same host name. So webviews render on loopback as they are; this reads what they show.
+ */
+const WEBVIEW_HOST_FRAME = /\/webview\/browser\/pre\/index\.html\?/;
+
+/**
+ * The documents our webviews (panels and views) currently show: `{ title, text, visible }` each, read from inside
+ * their frames, which only the browser side can. Frames still loading or being replaced are left out.
+ */
+export async function webviewContents(page) {
+  const contents = [];
+  for (const frame of page.frames()) {
+    const host = frame.parentFrame();
+    if (!host || !WEBVIEW_HOST_FRAME.test(host.url())) continue;
+    try {
+      // The host keeps the shown document in #active-frame and loads the next one hidden in #pending-frame.
+      if ((await (await frame.frameElement()).getAttribute('id')) !== 'active-frame') continue;
+      const { title, text } = await frame.evaluate(() => ({ title: document.title, text: document.body?.innerText ?? '' }));
+      contents.push({ title, text, visible: await (await host.frameElement()).isVisible() });
+    } catch {
+      // detached while we read it: a document being replaced
+    }
+  }
+  return contents;
 }
 
 function workbenchUrl(port, { workspace, extensionDevelopmentPath, extensionTestsPath }) {

@@ -5,12 +5,12 @@
 // Options: --verbose (server and extension host output), --grep <regexp>, --timeout <seconds per session>,
 //          --workspace <folder> (default: a copy of examples/).
 // Prints one line per test, the failures with their messages, and last `N passed, N failed[, N skipped]`.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SourceMap } from 'node:module';
 import { parseArgs } from 'node:util';
-import { startHost } from './host.mjs';
+import { startHost, webviewContents } from './host.mjs';
 import { ensureTestHost, REPO_ROOT } from './setup.mjs';
 import { buildExtensionIfStale, bundleSuite, copyWorkspace, defaultWorkspace, sessionOf, SUITE_ENTRY, SUITE_OUT } from './suite.mjs';
 
@@ -19,6 +19,19 @@ const SUITE_START_TIMEOUT_MS = 90_000;
 const LOG_TAIL_LINES = 60;
 /** Where pictures the suite asks for with `screenshot(name)` (test/integration/report.ts) are saved. */
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+/** What the suite may ask the runner for (test/integration/report.ts): `<kind>-<name>.request` files. */
+const REQUESTS = {
+  /** A PNG of the workbench as a person sees it; answers with its path. */
+  screenshot: async (page, name) => {
+    const target = path.join(SCREENSHOT_DIR, `${name}.png`);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: target });
+    return target;
+  },
+  /** What the webviews show, as JSON (`webviewContents` in host.mjs). */
+  webviews: async (page) => JSON.stringify(await webviewContents(page)),
+};
 
 const { values: options } = parseArgs({
   options: {
@@ -109,7 +122,7 @@ function multiRootWorkspace(workspace, scratch) {
   return file;
 }
 
-/** Tails events.jsonl, prints each result, serves screenshot requests, and returns at the sentinel or throws. */
+/** Tails events.jsonl, prints each result, answers the suite's requests (screenshots, webview contents), and returns at the sentinel or throws. */
 async function followSuite(host, reportDir, session, timeoutMs) {
   const eventsFile = path.join(reportDir, 'events.jsonl');
   const doneFile = path.join(reportDir, 'done');
@@ -132,7 +145,7 @@ async function followSuite(host, reportDir, session, timeoutMs) {
       }
     }
     consumed = complete.length;
-    await serveScreenshots(host.page, reportDir);
+    await serveRequests(host.page, reportDir);
     if (finished) {
       const outcome = JSON.parse(readFileSync(doneFile, 'utf8'));
       if (outcome.error) throw new Error(`the suite stopped with an error:\n${outcome.error}`);
@@ -148,15 +161,16 @@ async function followSuite(host, reportDir, session, timeoutMs) {
   }
 }
 
-async function serveScreenshots(page, reportDir) {
+async function serveRequests(page, reportDir) {
   for (const file of readdirSync(reportDir)) {
-    const match = /^screenshot-([\w-]+)\.request$/.exec(file);
-    if (!match) continue;
+    const match = /^([a-z]+)-([\w-]+)\.request$/.exec(file);
+    if (!match || !Object.hasOwn(REQUESTS, match[1])) continue;
     rmSync(path.join(reportDir, file));
-    const target = path.join(SCREENSHOT_DIR, `${match[1]}.png`);
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: target });
-    writeFileSync(path.join(reportDir, `screenshot-${match[1]}.done`), target);
+    const answer = await REQUESTS[match[1]](page, match[2]);
+    // Written aside and renamed, so the suite never reads half an answer.
+    const done = path.join(reportDir, `${match[1]}-${match[2]}.done`);
+    writeFileSync(`${done}.partial`, answer);
+    renameSync(`${done}.partial`, done);
   }
 }
 

@@ -1,6 +1,6 @@
 // How the suite talks to the web test runner (scripts/test-host/run.mjs): JSON lines appended to
 // SWB_TEST_REPORT_DIR/events.jsonl as tests run, then the sentinel `done` ({failures} or {error}) once the
-// suite has finished; and request files for what only the runner can do (screenshots).
+// suite has finished; and request files for what only the runner can do (screenshots, reading webviews).
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -37,15 +37,42 @@ export function finishReport(outcome: { failures: number } | { error: string }):
  * undefined where no runner drives a browser (test-electron). Name it after what it shows: `diagnostics-panel`.
  */
 export async function screenshot(name: string, timeoutMs = 15_000): Promise<string | undefined> {
+  if (!/^[\w-]+$/.test(name)) throw new Error(`screenshot name "${name}" may use letters, digits, - and _ only`);
+  return askRunner(`screenshot-${name}`, `screenshot "${name}"`, timeoutMs);
+}
+
+/** One webview document as the browser shows it. */
+export interface WebviewContent {
+  /** The document's <title>. */
+  title: string;
+  /** Its body's rendered text (innerText: what is laid out, not what the HTML holds). */
+  text: string;
+  /** Whether its frame is laid out on the page (false for a panel in a background tab). */
+  visible: boolean;
+}
+
+/**
+ * What every open webview shows, read by the runner from inside the browser's frames; undefined where no runner
+ * drives a browser (test-electron). The extension host cannot see this: `webview.html` is only what was sent.
+ */
+export async function webviewContents(timeoutMs = 15_000): Promise<WebviewContent[] | undefined> {
+  const answer = await askRunner('webviews-all', 'webview contents', timeoutMs);
+  return answer === undefined ? undefined : (JSON.parse(answer) as WebviewContent[]);
+}
+
+/** Writes `<request>.request` and waits for the runner's `<request>.done`, whose text is the answer. */
+async function askRunner(request: string, what: string, timeoutMs: number): Promise<string | undefined> {
   const dir = process.env.SWB_TEST_REPORT_DIR;
   if (!dir) return undefined;
-  if (!/^[\w-]+$/.test(name)) throw new Error(`screenshot name "${name}" may use letters, digits, - and _ only`);
-  const done = path.join(dir, `screenshot-${name}.done`);
-  fs.writeFileSync(path.join(dir, `screenshot-${name}.request`), '');
+  const done = path.join(dir, `${request}.done`);
+  fs.rmSync(done, { force: true }); // the answer to an earlier request of the same name
+  fs.writeFileSync(path.join(dir, `${request}.request`), '');
   const deadline = Date.now() + timeoutMs;
   while (!fs.existsSync(done)) {
-    if (Date.now() > deadline) throw new Error(`the test runner took no screenshot "${name}" within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`the test runner gave no ${what} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  return fs.readFileSync(done, 'utf8');
+  const answer = fs.readFileSync(done, 'utf8');
+  fs.rmSync(done);
+  return answer;
 }
