@@ -76,7 +76,7 @@ describe('resource explorer in VS Code', () => {
       !(await api.explorer.getChildren()).some((r) => r.uri.toString() === broken.toString()), 15_000);
   });
 
-  it('follows a template and its folder being renamed, in the editor and on disk', async function () {
+  it('follows a template and its folder being renamed, in the editor', async function () {
     this.timeout(60_000);
     const api = await workbench();
     const listed = (uri: vscode.Uri) => async () => (await api.explorer.getChildren()).some((r) => r.uri.toString() === uri.toString());
@@ -99,12 +99,6 @@ describe('resource explorer in VS Code', () => {
       assert.ok(await vscode.workspace.applyEdit(renameFolder));
       await eventually('the template in the renamed folder', listed(vscode.Uri.joinPath(moved, 'template.yml')));
       await eventually('the old folder gone', gone(renamed));
-
-      // As `mv` in a terminal or a git checkout: only the file watcher sees it, and reports the folder alone.
-      await vscode.workspace.fs.rename(moved, folder);
-      // File-watcher-driven, like the other such waits: a loaded machine delays watcher events by seconds.
-      // (The moved-away folder's delete event is not asserted: in the full suite it sometimes never arrives.)
-      await eventually('the template back in the first folder', listed(renamed), 20_000);
     } finally {
       for (const uri of [folder, moved]) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
     }
