@@ -51,11 +51,21 @@ export class CodeFactsCache implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*');
   readonly onDidUpdate = this.emitter.event;
 
+  private readonly subscriptions: vscode.Disposable[];
+
   constructor() {
     const changed = (uri: vscode.Uri): void => this.changed(uri.fsPath);
-    this.watcher.onDidCreate(changed);
-    this.watcher.onDidDelete(changed);
-    this.watcher.onDidChange(changed);
+    // Files created, deleted, renamed or saved in the editor are reported at once; the file watcher covers the
+    // rest (a terminal, git), and may lag on a busy machine.
+    this.subscriptions = [
+      this.watcher.onDidCreate(changed),
+      this.watcher.onDidDelete(changed),
+      this.watcher.onDidChange(changed),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach(changed)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(changed)),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => { changed(f.oldUri); changed(f.newUri); })),
+      vscode.workspace.onDidSaveTextDocument((d) => changed(d.uri)),
+    ];
   }
 
   get facts(): CodeFacts {
@@ -73,6 +83,7 @@ export class CodeFactsCache implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.remeasure);
+    for (const s of this.subscriptions) s.dispose();
     this.watcher.dispose();
     this.emitter.dispose();
   }

@@ -118,7 +118,10 @@ describe('diagnostics in VS Code', () => {
     const missing = await eventually('lambda-handler-missing', () => ours(document.uri).find((d) => codeOf(d) === 'lambda-handler-missing'), 10_000);
     assert.equal(summary(missing), 'lambda-handler-missing 7:16-7:27');
     assert.match(missing.message, /needs one of app\.js, app\.mjs/);
-    await vscode.workspace.fs.writeFile(file('handler/src/app.mjs'), new TextEncoder().encode('export const handler = async () => ({});\n'));
+    // Created as a person would in the editor (the Explorer's New File), which VS Code reports at once.
+    const create = new vscode.WorkspaceEdit();
+    create.createFile(file('handler/src/app.mjs'), { contents: new TextEncoder().encode('export const handler = async () => ({});\n') });
+    assert.ok(await vscode.workspace.applyEdit(create));
     await eventually('the handler warning gone once the file exists', () => !ours(document.uri).some((d) => codeOf(d) === 'lambda-handler-missing'), 45_000);
   });
 
