@@ -78,7 +78,8 @@ function resourceNode(resource: Resource, fn: FunctionView | undefined): Outline
     resource,
   };
   if (fn) {
-    return { ...base, kind: 'function', description: functionSummary(fn), tooltip: `${resource.type}\n${functionSummary(fn)}`, children: functionChildren(fn) };
+    const summary = functionSummary(fn);
+    return { ...base, kind: 'function', description: summary, tooltip: `${resource.type}\n${summary}`, children: functionChildren(fn) };
   }
   const tooltip = resource.generatedBy
     ? `${resource.type}\nGenerated from ${resource.generatedBy.logicalId}: ${resource.generatedBy.reason}`
