@@ -8,6 +8,7 @@ import { parseYaml } from './parse-yaml';
 import { buildCloudFormation } from './cloudformation';
 import { buildServerless } from './serverless/build';
 import type { Template, TemplateFormat, TemplateKind } from './template';
+import type { ResolutionInputs } from './resolve/types';
 
 export interface LoadOptions {
   /** Reads another file relative to the template (Serverless `${file(...)}`); absent in pure contexts. */
@@ -17,6 +18,8 @@ export interface LoadOptions {
    * their defaults or are listed as unresolved (the editor's own environment is not the deploy shell's).
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Parameter values, Region, stage: what resolving `Ref`, `Fn::FindInMap`, `Fn::If`, `${opt:stage}` needs. */
+  readonly resolution?: ResolutionInputs;
 }
 
 /**
