@@ -1,6 +1,11 @@
 import type { LineIndex } from './lines';
-import type { MapNode } from './nodes';
+import type { LoadOptions } from './load';
+import { literalOrParameterCollections } from './language-extensions/collections';
+import type { LoopOrigin } from './language-extensions/for-each';
+import { expandForEach, isForEachKey, LANGUAGE_EXTENSIONS_TRANSFORM, mayHaveForEach } from './language-extensions/for-each';
+import type { MapEntry, MapNode } from './nodes';
 import { mapAt, stringOf, valueOf } from './nodes';
+import { hasTransform } from './detect';
 import type { ParseProblem } from './parse-result';
 import { functionViewsOf } from './functions';
 import { applyGlobals } from './sam/globals';
@@ -17,11 +22,14 @@ export interface TemplateBase {
 }
 
 /** Builds the model of a CloudFormation or SAM template from its parsed root. */
-export function buildCloudFormation(base: TemplateBase, parseProblems: readonly ParseProblem[]): Template {
+export function buildCloudFormation(base: TemplateBase, parseProblems: readonly ParseProblem[], options: LoadOptions = {}): Template {
   const problems = [...parseProblems];
-  const root = base.root;
+  const expansion = mayHaveForEach(base.text)
+    ? expandForEach(base.root, hasTransform(base.root, LANGUAGE_EXTENSIONS_TRANSFORM), literalOrParameterCollections(base.root, options.resolution), problems)
+    : undefined;
+  const root = expansion?.root ?? base.root;
   const globals = base.kind === 'sam' ? mapAt(root, 'Globals') : undefined;
-  const written = writtenResources(root, problems);
+  const written = writtenResources(root, problems, expansion?.loopOf);
   const sam = base.kind === 'sam'
     ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text)
     : { written, generated: [] };
@@ -37,6 +45,7 @@ export function buildCloudFormation(base: TemplateBase, parseProblems: readonly 
     outputs: namedEntries(root, 'Outputs'),
     globals,
     functions: [],
+    ...(expansion ? { expanded: { root, unexpandedLoops: expansion.unexpanded } } : {}),
   };
   return { ...template, functions: functionViewsOf(template) };
 }
@@ -47,13 +56,17 @@ export function indexById(resources: readonly Resource[]): Map<string, Resource>
   return byId;
 }
 
+/** A section's entries; a `Fn::ForEach` loop left unexpanded (its collection unknown) is no entry. */
 export function namedEntries(root: MapNode | undefined, section: string): NamedEntry[] {
   const map = mapAt(root, section);
-  return map ? map.entries.map((e) => ({ name: e.key, nameSpan: e.keySpan, value: e.value })) : [];
+  return map ? map.entries.filter((e) => !isForEachKey(e.key)).map((e) => ({ name: e.key, nameSpan: e.keySpan, value: e.value })) : [];
 }
 
-/** `Resources` as written; a `Resources` that is not a map is reported, not trusted. */
-export function writtenResources(root: MapNode | undefined, problems: ParseProblem[]): Resource[] {
+/**
+ * `Resources` as written (loops expanded); a `Resources` that is not a map is reported, not trusted. A loop left
+ * unexpanded was reported by the expansion and makes no resource.
+ */
+export function writtenResources(root: MapNode | undefined, problems: ParseProblem[], loopOf?: ReadonlyMap<MapEntry, LoopOrigin>): Resource[] {
   const section = valueOf(root, 'Resources');
   if (!section) return [];
   if (section.kind !== 'map') {
@@ -66,6 +79,7 @@ export function writtenResources(root: MapNode | undefined, problems: ParseProbl
   const resources: Resource[] = [];
   for (const entry of section.entries) {
     const node = entry.value;
+    if (isForEachKey(entry.key)) continue;
     if (node.kind !== 'map') {
       problems.push({
         code: 'template-structure', severity: 'error', span: node.span,
@@ -88,6 +102,7 @@ export function writtenResources(root: MapNode | undefined, problems: ParseProbl
       span: { start: entry.keySpan.start, end: node.span.end },
       node,
       properties: mapAt(node, 'Properties'),
+      ...(loopOf?.has(entry) ? { expandedFrom: loopOf.get(entry) } : {}),
     });
   }
   return resources;

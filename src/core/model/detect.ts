@@ -1,16 +1,23 @@
 import type { Node } from './nodes';
 import { entryOf, itemsOf, mapAt, stringOf, valueOf } from './nodes';
 import type { TemplateKind } from './template';
+import { LANGUAGE_EXTENSIONS_TRANSFORM } from './language-extensions/for-each';
 
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+/** Whether `Transform` (a name or a list of names) includes `name`. */
+export function hasTransform(root: Node | undefined, name: string): boolean {
+  const transform = valueOf(root, 'Transform');
+  const names = transform?.kind === 'seq' ? itemsOf(transform) : transform ? [transform] : [];
+  return names.some((t) => stringOf(t) === name);
+}
 
 /** Which kind of template a parsed document is, or undefined for YAML/JSON that is none (a workflow, a manifest). */
 export function detectKind(root: Node | undefined): TemplateKind | undefined {
   if (root?.kind !== 'map') return undefined;
-  const transform = valueOf(root, 'Transform');
-  const transforms = transform?.kind === 'seq' ? itemsOf(transform) : transform ? [transform] : [];
-  if (transforms.some((t) => stringOf(t) === SAM_TRANSFORM)) return 'sam';
+  if (hasTransform(root, SAM_TRANSFORM)) return 'sam';
   if (entryOf(root, 'service') && entryOf(root, 'provider')) return 'serverless';
+  if (hasTransform(root, LANGUAGE_EXTENSIONS_TRANSFORM)) return 'cloudformation';
   // Resources of SAM types make a SAM template even when the Transform line is missing (the deploy would
   // then fail, which is a finding for the rules, not a reason to show the template without its SAM resources).
   const resources = mapAt(root, 'Resources');

@@ -1,6 +1,7 @@
 import type { LineIndex } from './lines';
 import type { MapNode, Node, Span } from './nodes';
 import type { ParseProblem } from './parse-result';
+import type { LoopOrigin, UnexpandedLoop } from './language-extensions/for-each';
 
 export type TemplateKind = 'sam' | 'cloudformation' | 'serverless';
 export type TemplateFormat = 'yaml' | 'json';
@@ -35,6 +36,19 @@ export interface Template {
   readonly functions: readonly FunctionView[];
   /** Serverless Framework facts (service, provider, resolved variables); undefined for other kinds. */
   readonly serverless?: ServerlessInfo;
+  /**
+   * Present when the template has `Fn::ForEach` loops (AWS::LanguageExtensions): `root` as CloudFormation reads it
+   * after the transform, loops in Resources, Outputs, Conditions and resource properties expanded. `resources`,
+   * `conditions` and `outputs` are read from it. Its nodes keep the spans of the text they were copied from, so
+   * several nodes may share a span (one per item of a loop's collection). `root` stays the document as written.
+   */
+  readonly expanded?: ExpandedTemplate;
+}
+
+export interface ExpandedTemplate {
+  readonly root: MapNode;
+  /** Loops whose collection is only known at deploy: kept as written in `root`, their products unlisted. */
+  readonly unexpandedLoops: readonly UnexpandedLoop[];
 }
 
 /** A Parameter, Condition, Mapping or Output: its name, where the name is and its definition. */
@@ -71,6 +85,12 @@ export interface Resource {
    * (`ServerlessRestApi`) deploys as that API, because SAM writes the implicit API over it.
    */
   readonly deployedAs?: { readonly logicalId: string; readonly type: string };
+  /**
+   * For written resources a `Fn::ForEach` loop produced: the innermost loop's name and the span of its
+   * `Fn::ForEach::<Name>` key. `idSpan` is then the loop's output key (`Topic${Name}`) and the resource's nodes
+   * carry the spans of the loop body they were copied from.
+   */
+  readonly expandedFrom?: LoopOrigin;
 }
 
 /** Where an effective setting came from, so that a finding can point at the line that causes it. */
