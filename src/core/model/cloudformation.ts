@@ -45,7 +45,7 @@ export function buildCloudFormation(base: TemplateBase, parseProblems: readonly 
     outputs: namedEntries(root, 'Outputs'),
     globals,
     functions: [],
-    ...(expansion ? { expanded: { root, unexpandedLoops: expansion.unexpanded } } : {}),
+    ...(expansion ? { expanded: { root, unexpandedLoops: expansion.unexpanded, loopCollections: expansion.collections } } : {}),
   };
   return { ...template, functions: functionViewsOf(template) };
 }

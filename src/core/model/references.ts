@@ -66,12 +66,18 @@ export function nameSpan(scalar: Node, name: string, text: string): Span {
   return at >= 0 && at + name.length <= scalar.span.end ? { start: at, end: at + name.length } : scalar.span;
 }
 
-/** `${Name}` and `${Name.Attr}` in a Sub string; `${!Literal}` is an escape and `${AWS::Region}` a pseudo parameter. */
+/**
+ * `${Name}` and `${Name.Attr}` in a Sub string; `${!Literal}` is an escape and `${AWS::Region}` a pseudo parameter.
+ * Found in the source text for exact spans, and kept only when the scalar's value still holds them.
+ */
 export function subVariables(scalar: Node, text: string): { target: string; attribute?: string; span: Span }[] {
   const raw = text.slice(scalar.span.start, scalar.span.end);
+  const value = stringOf(scalar) ?? '';
   const out: { target: string; attribute?: string; span: Span }[] = [];
   const pattern = /\$\{([^}!][^}]*)\}/g;
   for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
+    // A Fn::ForEach copy keeps the written span while its value has the loop's identifier replaced.
+    if (!value.includes(m[0])) continue;
     const expression = m[1].trim();
     if (isPseudoParameter(expression)) continue;
     const dot = expression.indexOf('.');

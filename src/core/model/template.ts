@@ -49,6 +49,8 @@ export interface ExpandedTemplate {
   readonly root: MapNode;
   /** Loops whose collection is only known at deploy: kept as written in `root`, their products unlisted. */
   readonly unexpandedLoops: readonly UnexpandedLoop[];
+  /** The collections of the expanded loops, as written (they are gone from `root` but their `!Ref`s are uses). */
+  readonly loopCollections: readonly Node[];
 }
 
 /** A Parameter, Condition, Mapping or Output: its name, where the name is and its definition. */

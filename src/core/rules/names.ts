@@ -1,5 +1,6 @@
 import type { Node } from '../model/nodes';
 import { stringOf } from '../model/nodes';
+import { analysedRoot, mayBeMadeByLoop } from '../model/language-extensions/loops';
 import type { Template } from '../model/template';
 
 /** CloudFormation's pseudo parameters (CloudFormation user guide, "Pseudo parameters reference"). */
@@ -22,8 +23,14 @@ const SAM_IMPLICIT_APIS: ReadonlySet<string> = new Set(['ServerlessRestApi', 'Se
 /** Root sections whose values may reference other names; Parameters, Mappings and Metadata hold plain data. */
 const DATA_SECTIONS: ReadonlySet<string> = new Set(['Parameters', 'Mappings', 'Metadata', 'AWSTemplateFormatVersion', 'Description', 'Transform']);
 
+/** Sections that reference names, with `Fn::ForEach` loops expanded as CloudFormation expands them. */
 export function referencingSections(template: Template): Node[] {
-  return (template.root?.entries ?? []).filter((e) => !DATA_SECTIONS.has(e.key)).map((e) => e.value);
+  return (analysedRoot(template)?.entries ?? []).filter((e) => !DATA_SECTIONS.has(e.key)).map((e) => e.value);
+}
+
+/** A resource of the template, or one a loop whose collection is only known at deploy may produce. */
+export function isResourceName(template: Template, name: string): boolean {
+  return template.resourceById.has(name) || mayBeMadeByLoop(template, 'Resources', name);
 }
 
 /** Names a Ref may target: parameters, resources (written and generated) and pseudo parameters. */
@@ -32,7 +39,7 @@ export function refTargets(template: Template): string[] {
 }
 
 export function isRefTarget(template: Template, name: string): boolean {
-  if (template.resourceById.has(name) || PSEUDO_PARAMETERS.includes(name)) return true;
+  if (isResourceName(template, name) || PSEUDO_PARAMETERS.includes(name)) return true;
   if (template.parameters.some((p) => p.name === name)) return true;
   return isSamReferenceable(template, name);
 }

@@ -1,12 +1,13 @@
 import type { IntrinsicNode, MapNode, Node, Span } from '../model/nodes';
 import { itemsOf, mapAt, stringOf, valueOf, walk } from '../model/nodes';
+import { analysedRoot, isLoopIdentifier, mayBeMadeByLoop } from '../model/language-extensions/loops';
 import type { Reference } from '../model/references';
 import { referencesIn } from '../model/references';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
 import { insertPath } from './edits';
 import { attributesOf } from './getatt-attributes';
-import { isRefTarget, isSamReferenceable, PSEUDO_PARAMETERS, referencingSections, refTargets, stringItems } from './names';
+import { isRefTarget, isResourceName, isSamReferenceable, PSEUDO_PARAMETERS, referencingSections, refTargets, stringItems } from './names';
 import { closest, didYouMean } from './suggest';
 import type { Fix, RuleContext } from './types';
 
@@ -26,18 +27,25 @@ function placedReferences(template: Template): PlacedReference[] {
   let placed = referenceCache.get(template);
   if (placed) return placed;
   placed = [];
-  for (const entry of template.root?.entries ?? []) {
-    if (!referencingSections(template).includes(entry.value)) continue;
+  const sections = referencingSections(template);
+  const add = (ref: Reference, resource?: string, property?: string): void => {
+    if (!isLoopIdentifier(template, ref.target, ref.span)) placed!.push({ ref, resource, property });
+  };
+  for (const collection of template.expanded?.loopCollections ?? []) for (const ref of referencesIn(collection, template.text)) add(ref);
+  for (const entry of analysedRoot(template)?.entries ?? []) {
+    if (!sections.includes(entry.value)) continue;
     if (entry.key !== 'Resources' || entry.value.kind !== 'map') {
-      for (const ref of referencesIn(entry.value, template.text)) placed.push({ ref });
+      for (const ref of referencesIn(entry.value, template.text)) add(ref);
       continue;
     }
     for (const resource of entry.value.entries) {
+      // A loop left unexpanded (its collection is only known at deploy) belongs to no resource yet.
+      if (resource.value.kind !== 'map') for (const ref of referencesIn(resource.value, template.text)) add(ref);
       for (const attribute of resource.value.kind === 'map' ? resource.value.entries : []) {
         const properties = attribute.key === 'Properties' && attribute.value.kind === 'map' ? attribute.value.entries : [attribute];
         for (const p of properties) {
           const property = attribute.key === 'Properties' ? p.key : attribute.key;
-          for (const ref of referencesIn(p.value, template.text)) placed.push({ ref, resource: resource.key, property });
+          for (const ref of referencesIn(p.value, template.text)) add(ref, resource.key, property);
         }
       }
     }
@@ -46,8 +54,15 @@ function placedReferences(template: Template): PlacedReference[] {
   return placed;
 }
 
+/** Each reference once: a loop's body is copied per item, and its references with it, all at the same place. */
 function referencesOf(template: Template): Reference[] {
-  return placedReferences(template).map((p) => p.ref);
+  const seen = new Set<string>();
+  return placedReferences(template).map((p) => p.ref).filter((r) => {
+    const key = `${r.kind} ${r.target} ${r.attribute ?? ''} ${r.span.start} ${r.span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function renameFix(span: Span, to: string): Fix {
@@ -108,7 +123,7 @@ export const getattUndefined = defineRule({
   check(context) {
     const { template } = context;
     for (const ref of referencesOf(template)) {
-      if (ref.kind !== 'GetAtt' || template.resourceById.has(ref.target) || isSamReferenceable(template, ref.target)) continue;
+      if (ref.kind !== 'GetAtt' || isResourceName(template, ref.target) || isSamReferenceable(template, ref.target)) continue;
       const suggestion = closest(ref.target, template.resourceById.keys());
       context.report({
         messageId: 'undefined', data: { name: ref.target, suggestion: didYouMean(suggestion) }, span: ref.span,
@@ -182,7 +197,7 @@ export const subVariableUndefined = defineRule({
     const { template } = context;
     for (const ref of referencesOf(template)) {
       if (ref.kind !== 'Sub') continue;
-      const known = ref.attribute !== undefined ? template.resourceById.has(ref.target) : isRefTarget(template, ref.target);
+      const known = ref.attribute !== undefined ? isResourceName(template, ref.target) : isRefTarget(template, ref.target);
       if (!known) undefinedName(context, ref, 'undefined');
     }
   },
@@ -205,7 +220,7 @@ export const dependsOnUndefined = defineRule({
     const { template } = context;
     for (const resource of template.resources) {
       for (const item of stringItems(valueOf(resource.node, 'DependsOn'))) {
-        if (template.resourceById.has(item.value)) continue;
+        if (isResourceName(template, item.value)) continue;
         const suggestion = closest(item.value, template.resourceById.keys());
         const span = unquoted(template, item.node.span);
         context.report({
@@ -255,7 +270,7 @@ export const conditionUndefined = defineRule({
     const { template } = context;
     const names = template.conditions.map((c) => c.name);
     for (const use of conditionUses(template)) {
-      if (names.includes(use.name)) continue;
+      if (names.includes(use.name) || mayBeMadeByLoop(template, 'Conditions', use.name)) continue;
       const suggestion = closest(use.name, names);
       const span = unquoted(template, use.node.span);
       context.report({
@@ -297,8 +312,10 @@ export const findInMapUndefined = defineRule({
     const { template } = context;
     const mappings = new Map(template.mappings.map((m) => [m.name, m.value]));
     for (const call of findInMaps(template)) {
-      const [mapName, topKey, secondKey] = itemsOf(call.argument);
+      const [mapName, topKey, secondKey, fallback] = itemsOf(call.argument);
       const name = stringOf(mapName);
+      // With a DefaultValue (AWS::LanguageExtensions) a missing key is no error: the lookup returns the default.
+      if (fallback && name !== undefined && mappings.has(name)) continue;
       if (!mapName || name === undefined || mapName.kind !== 'scalar') continue;
       const report = (messageId: string, node: Node, value: string, candidates: readonly string[], mapping?: string): void => {
         const suggestion = closest(value, candidates);

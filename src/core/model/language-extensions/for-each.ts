@@ -42,6 +42,8 @@ export interface Expansion {
   /** For each entry a loop produced (at any depth), the loop that made it. */
   readonly loopOf: ReadonlyMap<MapEntry, LoopOrigin>;
   readonly unexpanded: readonly UnexpandedLoop[];
+  /** The collections of the loops that were expanded, as written: their references are uses too (`!Ref Names`). */
+  readonly collections: readonly Node[];
 }
 
 const FOR_EACH_KEY = /^Fn::ForEach::(.*)$/;
@@ -65,6 +67,7 @@ interface Context {
   readonly hasTransform: boolean;
   readonly loopOf: Map<MapEntry, LoopOrigin>;
   readonly unexpanded: UnexpandedLoop[];
+  readonly collections: Set<Node>;
 }
 
 interface Scope {
@@ -74,7 +77,7 @@ interface Scope {
 }
 
 export function expandForEach(root: MapNode, hasTransform: boolean, collectionOf: CollectionOf, problems: ParseProblem[]): Expansion {
-  const context: Context = { collectionOf, problems, hasTransform, loopOf: new Map(), unexpanded: [] };
+  const context: Context = { collectionOf, problems, hasTransform, loopOf: new Map(), unexpanded: [], collections: new Set() };
   let changed = false;
   const entries = root.entries.map((entry) => {
     if (!EXPANDED_SECTIONS.has(entry.key) || entry.value.kind !== 'map') return entry;
@@ -83,7 +86,9 @@ export function expandForEach(root: MapNode, hasTransform: boolean, collectionOf
     changed = true;
     return { ...entry, value };
   });
-  return { root: changed ? { ...root, entries } : root, loopOf: context.loopOf, unexpanded: context.unexpanded };
+  return {
+    root: changed ? { ...root, entries } : root, loopOf: context.loopOf, unexpanded: context.unexpanded, collections: [...context.collections],
+  };
 }
 
 /** A map with its loops expanded and, inside a loop, its keys and values substituted. */
@@ -141,6 +146,7 @@ function expandLoop(entry: MapEntry, loopName: string, scope: Scope, context: Co
     });
     return [entry];
   }
+  context.collections.add(shape.collection);
   const origin = { loop: loopName, span: entry.keySpan };
   const made: MapEntry[] = [];
   for (const item of collection) {
