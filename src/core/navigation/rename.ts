@@ -34,7 +34,10 @@ export function prepareRename(template: Template, offset: number): PrepareRename
   const definition = index.definition(here.namespace, here.name)!;
   if (template.text.slice(definition.span.start, definition.span.end) !== here.name) {
     const written = template.text.slice(definition.span.start, definition.span.end);
-    return { error: `${here.name} is the name the framework derives from '${written}'; rename '${written}' instead.` };
+    const loop = here.namespace === 'id' ? template.resourceById.get(here.name)?.expandedFrom : undefined;
+    return loop
+      ? { error: `${here.name} is made by the loop Fn::ForEach::${loop.loop} from ${written}; edit the loop instead.` }
+      : { error: `${here.name} is the name the framework derives from '${written}'; rename '${written}' instead.` };
   }
   return { span: here.span, placeholder: here.name };
 }

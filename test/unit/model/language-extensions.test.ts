@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { definitionAt, loadTemplate, toPlain } from '../../../src/core';
+import { definitionAt, loadTemplate, prepareRename, toPlain } from '../../../src/core';
 import type { Template } from '../../../src/core';
 import { analyzeTemplate } from '../../../src/core/rules';
 import { hasShared, load, SHARED, textAt, where, yaml } from '../helpers';
@@ -234,6 +234,12 @@ describe('AWS::LanguageExtensions Fn::ForEach', () => {
     const t = load(topics);
     const at = t.text.indexOf('!Ref SNSTopicB') + '!Ref '.length + 1;
     assert.deepEqual(definitionAt(t, at).map((d) => textAt(t, d.span)), ["'SNSTopic${TopicName}'"]);
+  });
+
+  it('renaming an expanded logical ID is refused with the loop to edit', () => {
+    const t = load(topics);
+    const at = t.text.indexOf('!Ref SNSTopicB') + '!Ref '.length + 1;
+    assert.deepEqual(prepareRename(t, at), { error: "SNSTopicB is made by the loop Fn::ForEach::Topics from 'SNSTopic${TopicName}'; edit the loop instead." });
   });
 
   it('lints with no undefined references: expanded names resolve and the identifier is not a name', () => {
