@@ -2,6 +2,7 @@ import type { LineIndex } from './lines';
 import type { MapNode } from './nodes';
 import { mapAt, stringOf, valueOf } from './nodes';
 import type { ParseProblem } from './parse-result';
+import type { ResolutionInputs } from './resolve/types';
 import { functionViewsOf } from './functions';
 import { applyGlobals } from './sam/globals';
 import { transformSam } from './sam/implicit';
@@ -17,13 +18,13 @@ export interface TemplateBase {
 }
 
 /** Builds the model of a CloudFormation or SAM template from its parsed root. */
-export function buildCloudFormation(base: TemplateBase, parseProblems: readonly ParseProblem[]): Template {
+export function buildCloudFormation(base: TemplateBase, parseProblems: readonly ParseProblem[], inputs?: ResolutionInputs): Template {
   const problems = [...parseProblems];
   const root = base.root;
   const globals = base.kind === 'sam' ? mapAt(root, 'Globals') : undefined;
   const written = writtenResources(root, problems);
   const sam = base.kind === 'sam'
-    ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text)
+    ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text, inputs)
     : { written, generated: [] };
   const resources = [...sam.written, ...sam.generated];
   const template: Template = {

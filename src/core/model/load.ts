@@ -59,7 +59,7 @@ export function loadTemplate(text: string, fileName: string, options: LoadOption
   try {
     return kind === 'serverless'
       ? buildServerless(base, parsed.problems, options)
-      : buildCloudFormation(base, parsed.problems);
+      : buildCloudFormation(base, parsed.problems, options.resolution);
   } catch (error) {
     // A model bug must not take the editor down with it: keep what parsed and say what failed.
     return emptyTemplate(text, fileName, format, kind, [
