@@ -1,5 +1,5 @@
 import type { LineIndex } from './lines';
-import type { MapNode } from './nodes';
+import type { MapEntry, MapNode } from './nodes';
 import { mapAt, stringOf, valueOf } from './nodes';
 import type { ParseProblem } from './parse-result';
 import type { ResolutionInputs } from './resolve/types';
@@ -53,7 +53,12 @@ export function namedEntries(root: MapNode | undefined, section: string): NamedE
   return map ? map.entries.map((e) => ({ name: e.key, nameSpan: e.keySpan, value: e.value })) : [];
 }
 
-/** `Resources` as written; a `Resources` that is not a map is reported, not trusted. */
+/**
+ * `Resources` as written; a `Resources` that is not a map is reported, not trusted. A logical ID written
+ * twice (the parser reports `duplicate-key`) is the last definition, as YAML and JSON loaders read it
+ * (PyYAML in SAM CLI and the SAM translator, `JSON.parse`), at the place of the first, as a Python dict
+ * keeps it.
+ */
 export function writtenResources(root: MapNode | undefined, problems: ParseProblem[]): Resource[] {
   const section = valueOf(root, 'Resources');
   if (!section) return [];
@@ -64,34 +69,36 @@ export function writtenResources(root: MapNode | undefined, problems: ParseProbl
     });
     return [];
   }
-  const resources: Resource[] = [];
-  for (const entry of section.entries) {
-    const node = entry.value;
-    if (node.kind !== 'map') {
-      problems.push({
-        code: 'template-structure', severity: 'error', span: node.span,
-        message: `Resource '${entry.key}' must be a map with a Type, not ${describe(node.kind)}.`,
-      });
-      continue;
-    }
-    const type = stringOf(valueOf(node, 'Type'));
-    if (type === undefined) {
-      problems.push({
-        code: 'template-structure', severity: 'error', span: entry.keySpan,
-        message: `Resource '${entry.key}' has no Type.`,
-      });
-    }
-    resources.push({
-      logicalId: entry.key,
-      type: type ?? 'Unknown',
-      origin: 'written',
-      idSpan: entry.keySpan,
-      span: { start: entry.keySpan.start, end: node.span.end },
-      node,
-      properties: mapAt(node, 'Properties'),
+  const byId = new Map<string, Resource | undefined>();
+  for (const entry of section.entries) byId.set(entry.key, writtenResource(entry, problems));
+  return [...byId.values()].filter((r): r is Resource => r !== undefined);
+}
+
+function writtenResource(entry: MapEntry, problems: ParseProblem[]): Resource | undefined {
+  const node = entry.value;
+  if (node.kind !== 'map') {
+    problems.push({
+      code: 'template-structure', severity: 'error', span: node.span,
+      message: `Resource '${entry.key}' must be a map with a Type, not ${describe(node.kind)}.`,
+    });
+    return undefined;
+  }
+  const type = stringOf(valueOf(node, 'Type'));
+  if (type === undefined) {
+    problems.push({
+      code: 'template-structure', severity: 'error', span: entry.keySpan,
+      message: `Resource '${entry.key}' has no Type.`,
     });
   }
-  return resources;
+  return {
+    logicalId: entry.key,
+    type: type ?? 'Unknown',
+    origin: 'written',
+    idSpan: entry.keySpan,
+    span: { start: entry.keySpan.start, end: node.span.end },
+    node,
+    properties: mapAt(node, 'Properties'),
+  };
 }
 
 function describe(kind: string): string {
