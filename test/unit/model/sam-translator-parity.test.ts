@@ -167,4 +167,31 @@ describe('SAM translator parity', () => {
       assert.deepEqual(t.problems.map((p) => p.code).sort(), ['duplicate-key', 'template-structure']);
     });
   });
+
+  describe('a written resource named ServerlessRestApi', () => {
+    const template = (events: string): string => yaml(...HEADER,
+      'Resources:',
+      `  Fn: {Type: AWS::Serverless::Function, Properties: {Role: arn:aws:iam::1:role/r, Handler: h, Runtime: nodejs22.x, CodeUri: s3://b/k${events}}}`,
+      '  ServerlessRestApi: {Type: AWS::S3::Bucket}',
+    );
+
+    it('is replaced by the implicit API when an Api event has no RestApiId, as SAM does', () => {
+      const t = load(template(', Events: {Get: {Type: Api, Properties: {Path: /, Method: get}}}'));
+      assert.deepEqual(deployedResources(t.resources).map((d) => `${d.logicalId.replace(/[0-9a-f]{10}$/, '#')} ${d.type}`), [
+        'Fn AWS::Lambda::Function',
+        'ServerlessRestApi AWS::ApiGateway::RestApi',
+        'FnGetPermissionProd AWS::Lambda::Permission',
+        'ServerlessRestApiDeployment# AWS::ApiGateway::Deployment',
+        'ServerlessRestApiProdStage AWS::ApiGateway::Stage',
+      ]);
+    });
+
+    it('stays as written when no event asks for the implicit API', () => {
+      const t = load(template(''));
+      assert.deepEqual(deployedResources(t.resources).map((d) => `${d.logicalId} ${d.type}`), [
+        'Fn AWS::Lambda::Function',
+        'ServerlessRestApi AWS::S3::Bucket',
+      ]);
+    });
+  });
 });
