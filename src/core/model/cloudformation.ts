@@ -31,7 +31,7 @@ export function buildCloudFormation(base: TemplateBase, parseProblems: readonly 
   const globals = base.kind === 'sam' ? mapAt(root, 'Globals') : undefined;
   const written = writtenResources(root, problems, expansion?.loopOf);
   const sam = base.kind === 'sam'
-    ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text)
+    ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text, options.resolution)
     : { written, generated: [] };
   const resources = [...sam.written, ...sam.generated];
   const template: Template = {
@@ -64,7 +64,9 @@ export function namedEntries(root: MapNode | undefined, section: string): NamedE
 
 /**
  * `Resources` as written (loops expanded); a `Resources` that is not a map is reported, not trusted. A loop left
- * unexpanded was reported by the expansion and makes no resource.
+ * unexpanded was reported by the expansion and makes no resource. A logical ID written twice (the parser reports
+ * `duplicate-key`) is the last definition, as YAML and JSON loaders read it (PyYAML in SAM CLI and the SAM
+ * translator, `JSON.parse`), at the place of the first, as a Python dict keeps it.
  */
 export function writtenResources(root: MapNode | undefined, problems: ParseProblem[], loopOf?: ReadonlyMap<MapEntry, LoopOrigin>): Resource[] {
   const section = valueOf(root, 'Resources');
@@ -76,36 +78,39 @@ export function writtenResources(root: MapNode | undefined, problems: ParseProbl
     });
     return [];
   }
-  const resources: Resource[] = [];
+  const byId = new Map<string, Resource | undefined>();
   for (const entry of section.entries) {
-    const node = entry.value;
-    if (isForEachKey(entry.key)) continue;
-    if (node.kind !== 'map') {
-      problems.push({
-        code: 'template-structure', severity: 'error', span: node.span,
-        message: `Resource '${entry.key}' must be a map with a Type, not ${describe(node.kind)}.`,
-      });
-      continue;
-    }
-    const type = stringOf(valueOf(node, 'Type'));
-    if (type === undefined) {
-      problems.push({
-        code: 'template-structure', severity: 'error', span: entry.keySpan,
-        message: `Resource '${entry.key}' has no Type.`,
-      });
-    }
-    resources.push({
-      logicalId: entry.key,
-      type: type ?? 'Unknown',
-      origin: 'written',
-      idSpan: entry.keySpan,
-      span: { start: entry.keySpan.start, end: node.span.end },
-      node,
-      properties: mapAt(node, 'Properties'),
-      ...(loopOf?.has(entry) ? { expandedFrom: loopOf.get(entry) } : {}),
+    if (!isForEachKey(entry.key)) byId.set(entry.key, writtenResource(entry, problems, loopOf?.get(entry)));
+  }
+  return [...byId.values()].filter((r): r is Resource => r !== undefined);
+}
+
+function writtenResource(entry: MapEntry, problems: ParseProblem[], loop: LoopOrigin | undefined): Resource | undefined {
+  const node = entry.value;
+  if (node.kind !== 'map') {
+    problems.push({
+      code: 'template-structure', severity: 'error', span: node.span,
+      message: `Resource '${entry.key}' must be a map with a Type, not ${describe(node.kind)}.`,
+    });
+    return undefined;
+  }
+  const type = stringOf(valueOf(node, 'Type'));
+  if (type === undefined) {
+    problems.push({
+      code: 'template-structure', severity: 'error', span: entry.keySpan,
+      message: `Resource '${entry.key}' has no Type.`,
     });
   }
-  return resources;
+  return {
+    logicalId: entry.key,
+    type: type ?? 'Unknown',
+    origin: 'written',
+    idSpan: entry.keySpan,
+    span: { start: entry.keySpan.start, end: node.span.end },
+    node,
+    properties: mapAt(node, 'Properties'),
+    ...(loop ? { expandedFrom: loop } : {}),
+  };
 }
 
 function describe(kind: string): string {

@@ -24,13 +24,20 @@ export function normaliseLogicalId(logicalId: string): string {
   return m && /[0-9]/.test(m[0]) ? `${logicalId.slice(0, -10)}#` : logicalId;
 }
 
+/**
+ * The translator's tests run in the Region ap-southeast-1 (its test harness patches boto3's session), and it
+ * substitutes `AWS::Region`/`AWS::Partition` before it hashes some logical IDs; the model gets the same Region.
+ */
+const TRANSLATOR_TEST_REGION = { value: 'ap-southeast-1', origin: "the SAM translator's test harness" };
+
 export function compareWithTranslator(corpus: string, inputFile: string): CorpusComparison | undefined {
   const outputFile = path.join(corpus, 'output', inputFile.replace(/\.yaml$/, '.json'));
   if (!fs.existsSync(outputFile)) return undefined;
   const resources = (JSON.parse(fs.readFileSync(outputFile, 'utf8')) as { Resources?: Record<string, { Type: unknown }> }).Resources ?? {};
   // A resource without a string Type passes through the translator as written; the model calls its type 'Unknown'.
   const expected = keysOf(Object.entries(resources).map(([logicalId, r]) => ({ logicalId, type: typeof r.Type === 'string' ? r.Type : 'Unknown' })));
-  const template = loadTemplate(fs.readFileSync(path.join(corpus, 'input', inputFile), 'utf8'), inputFile);
+  const text = fs.readFileSync(path.join(corpus, 'input', inputFile), 'utf8');
+  const template = loadTemplate(text, inputFile, { resolution: { region: TRANSLATOR_TEST_REGION } });
   const deployed = template ? deployedResources(template.resources) : [];
   const actual = keysOf(deployed);
   const ourIds = new Set(deployed.map((d) => d.logicalId));

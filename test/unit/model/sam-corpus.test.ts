@@ -14,7 +14,7 @@ const CORPUS = path.join(SHARED, 'corpus', 'sam-translator');
 const REPORT = path.resolve(__dirname, '../../../test-results/sam-corpus.txt');
 
 /** Measured when this test was written (every template exact); a regression fails here. */
-const FLOOR = { exactTemplates: 543, matchedResources: 4179, maxExtraResources: 0, exactIds: 3904 };
+const FLOOR = { exactTemplates: 543, matchedResources: 4179, maxExtraResources: 0, exactIds: 3910 };
 
 function skipWithoutCorpus(context: Mocha.Context): void {
   if (!hasShared || !fs.existsSync(CORPUS)) {

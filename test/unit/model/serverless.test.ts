@@ -52,7 +52,6 @@ describe('Serverless naming', () => {
       'G HttpApiRoutePostItems AWS::ApiGatewayV2::Route',
       'G GetDashuserUnderscorev2EventSourceMappingSQSOrdersqueue AWS::Lambda::EventSourceMapping',
       'G SNSTopicAlerts AWS::SNS::Topic',
-      'G GetDashuserUnderscorev2SnsSubscriptionAlerts AWS::SNS::Subscription',
       'G GetDashuserUnderscorev2EventsRuleSchedule1 AWS::Events::Rule',
       'G GetDashuserUnderscorev2EventsRuleSchedule2 AWS::Events::Rule',
       'G GetDashuserUnderscorev2EventSourceMappingDynamodbTable AWS::Lambda::EventSourceMapping',

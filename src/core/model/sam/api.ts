@@ -1,10 +1,11 @@
 import type { MapNode, Node } from '../nodes';
-import { entryOf, itemsOf, mapAt, stringOf, toPlain, valueOf } from '../nodes';
+import { entryOf, mapAt, stringOf, toPlain, valueOf } from '../nodes';
 import type { Resource } from '../template';
-import { alphanumeric, entryCause, hashedId, isAlphanumeric, propertyCause, resourceCause, stringAt } from './collector';
+import { alphanumeric, entryCause, hashedId, isAlphanumeric, propertyCause, resourceCause } from './collector';
 import type { Cause } from './collector';
 import type { EventSite, SamContext } from './context';
-import { sortKeys } from './python-json';
+import { resolveParameterRefs } from './parameter-values';
+import { pythonJson } from './python-json';
 
 /** One REST or HTTP API as SAM sees it: written (`AWS::Serverless::Api`) or implicit (`ServerlessRestApi`). */
 interface ApiSite {
@@ -101,50 +102,52 @@ function httpApi(ctx: SamContext, site: ApiSite, stageLogicalId: string): void {
 
 /**
  * `Domain`: the custom domain (ID hashed from the domain name, so APIs sharing a name share it), one base
- * path mapping per `BasePath`, and a Route 53 record set group per hosted zone.
+ * path mapping per `BasePath`, and a Route 53 record set group per hosted zone (or per hosted zone and
+ * domain with `SeparateRecordSetGroup`). SAM resolves parameter references in `Domain` first, so the
+ * hashes are taken over the resolved values.
  */
 function domain(ctx: SamContext, site: ApiSite, api: 'rest' | 'http'): void {
-  const domain = mapAt(site.properties, 'Domain');
-  const name = valueOf(domain, 'DomainName');
-  if (!domain || !name) return;
+  const node = mapAt(site.properties, 'Domain');
+  const domain = node ? resolveParameterRefs(toPlain(node), ctx.parameterValues) as Record<string, unknown> : undefined;
+  const name = domain?.DomainName;
+  if (!domain || name === undefined || name === null) return;
   const cause = site.causeOf('Domain');
   const add = (logicalId: string, type: string, reason: string): void => ctx.out.add(logicalId, type, site.producer, reason, cause);
-  const isPrivate = api === 'rest' && stringAt(domain, 'EndpointConfiguration') === 'PRIVATE';
+  const isPrivate = api === 'rest' && domain.EndpointConfiguration === 'PRIVATE';
   const version = api === 'http' || isPrivate ? 'V2' : '';
   const domainType = api === 'http' ? 'AWS::ApiGatewayV2::DomainName' : `AWS::ApiGateway::DomainName${version}`;
-  add(hashedId(`ApiGatewayDomainName${version}`, hashData(ctx, name)), domainType, 'SAM creates the custom domain name of the API (Domain)');
+  add(samHashedId(`ApiGatewayDomainName${version}`, name), domainType, 'SAM creates the custom domain name of the API (Domain)');
 
   const mappingType = api === 'http' ? 'AWS::ApiGatewayV2::ApiMapping' : `AWS::ApiGateway::BasePathMapping${version}`;
   const mappingSuffix = api === 'http' ? 'ApiMapping' : 'BasePathMapping';
-  const basePaths = basePathsOf(valueOf(domain, 'BasePath'));
+  const basePaths = basePathsOf(domain.BasePath);
   for (const path of basePaths.length ? basePaths : ['']) {
     add(`${site.logicalId}${alphanumeric(path)}${mappingSuffix}`, mappingType, 'SAM maps the custom domain to the API (Domain BasePath)');
   }
-  const route53 = mapAt(domain, 'Route53');
-  const zone = valueOf(route53, 'HostedZoneId') ?? valueOf(route53, 'HostedZoneName');
-  const separate = stringOf(valueOf(route53, 'SeparateRecordSetGroup')) === 'true';
-  if (zone) add(hashedId('RecordSetGroup', hashData(ctx, zone) + (separate ? hashData(ctx, name) : '')), 'AWS::Route53::RecordSetGroup', 'SAM creates the DNS records of the custom domain (Domain Route53)');
-  if (isPrivate && valueOf(domain, 'AccessAssociation')) {
-    add(hashedId('DomainNameAccessAssociation', ctx.out.sourceOf(valueOf(domain, 'AccessAssociation'))),
+  const route53 = isPlainMap(domain.Route53) ? domain.Route53 : undefined;
+  const zone = route53?.HostedZoneId ?? route53?.HostedZoneName;
+  if (zone !== undefined && zone !== null) {
+    const separate = String(route53?.SeparateRecordSetGroup) === 'true';
+    add(samHashedId('RecordSetGroup', separate ? [zone, name] : zone), 'AWS::Route53::RecordSetGroup', 'SAM creates the DNS records of the custom domain (Domain Route53)');
+  }
+  if (isPrivate && domain.AccessAssociation !== undefined) {
+    add(hashedId('DomainNameAccessAssociation', ctx.out.sourceOf(valueOf(node, 'AccessAssociation'))),
       'AWS::ApiGateway::DomainNameAccessAssociation', 'SAM associates the private custom domain with the VPC endpoint (Domain AccessAssociation)');
   }
 }
 
-function basePathsOf(node: Node | undefined): string[] {
-  if (!node) return [];
-  const items = node.kind === 'seq' ? itemsOf(node) : [node];
-  return items.map((i) => stringOf(i) ?? '');
+function basePathsOf(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : ''));
 }
 
-/**
- * SAM's hash input: a string (parameter references resolved to their defaults, as the translator does
- * before it names resources) as is, anything else as compact JSON with sorted keys (Python's `json.dumps`).
- */
-function hashData(ctx: SamContext, node: Node): string {
-  const resolved = ctx.resolveString(node);
-  if (resolved !== undefined) return resolved;
-  const plain = toPlain(node);
-  return typeof plain === 'string' ? plain : JSON.stringify(sortKeys(plain));
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** SAM's `LogicalIdGenerator(prefix, data)`: a string is hashed as is, anything else as Python's compact sorted JSON. */
+function samHashedId(prefix: string, data: unknown): string {
+  return hashedId(prefix, typeof data === 'string' ? data : pythonJson(data));
 }
 
 /** `Auth.UsagePlan.CreateUsagePlan`: PER_API makes a plan and key per API, SHARED one set for all. */

@@ -20,10 +20,10 @@ export interface SamContext {
   readonly implicitRestEvents: EventSite[];
   readonly implicitHttpEvents: EventSite[];
   /**
-   * A string as SAM reads it for naming: a literal, or `!Ref Param` resolved to the parameter's
-   * `Default` (the translator resolves parameter references with their defaults, e.g. AutoPublishAlias).
+   * A string as SAM reads it for naming: a literal, or `!Ref Param` resolved to the parameter's value
+   * (the translator resolves parameter references before it names some resources, e.g. AutoPublishAlias).
    */
   readonly resolveString: (node: Node | undefined) => string | undefined;
-  /** `Parameters` with a `Default`, by name. */
-  readonly parameterDefaults: ReadonlyMap<string, Node>;
+  /** The parameter values SAM resolves references with (see `samParameterValues`). */
+  readonly parameterValues: ReadonlyMap<string, unknown>;
 }

@@ -40,7 +40,7 @@ export function publishedAlias(ctx: SamContext, owner: Resource, kind: 'function
   const versionType = kind === 'function' ? 'AWS::Lambda::Version' : 'AWS::StepFunctions::StateMachineVersion';
   const aliasType = kind === 'function' ? 'AWS::Lambda::Alias' : 'AWS::StepFunctions::StateMachineAlias';
   const what = kind === 'function' ? 'function' : 'state machine';
-  const versionId = kind === 'function' ? functionVersionId(id, owner.properties, ctx.parameterDefaults) : `${id}Version`;
+  const versionId = kind === 'function' ? functionVersionId(id, owner.properties, ctx.parameterValues) : `${id}Version`;
   ctx.out.add(versionId, versionType, id, `SAM publishes a version of the ${what} for AutoPublishAlias`, cause);
   ctx.out.add(`${id}Alias${aliasIdSuffix(name ?? '')}`, aliasType, id, `SAM creates the alias AutoPublishAlias names, pointing at the published version`, cause);
   return name ?? '';

@@ -27,7 +27,7 @@ export function graphQlResources(ctx: SamContext, api: Resource): void {
   dataSources(ctx, api, mapAt(sources, 'Lambda')?.entries ?? [], 'Lambda', 'Lambda');
 
   for (const entry of mapAt(props, 'Functions')?.entries ?? []) {
-    if (stringAt(entry.value, 'DataSource') === 'NONE') {
+    if (isNoneDataSource(stringAt(entry.value, 'DataSource'))) {
       add(`${id}NoneDataSource`, 'AWS::AppSync::DataSource', 'SAM creates the NONE data source functions without a data source use', entryCause(entry));
     }
     if (valueOf(entry.value, 'Id')) continue;
@@ -48,6 +48,11 @@ export function graphQlResources(ctx: SamContext, api: Resource): void {
     add(`${id}DomainNameApiAssociation`, 'AWS::AppSync::DomainNameApiAssociation', 'SAM associates the custom domain with the API (DomainName)', cause);
   }
   lambdaAuthorizers(ctx, api);
+}
+
+/** SAM compares `DataSource` with `NONE` ignoring case: `None`, `none` and `nOnE` all mean "no data source". */
+function isNoneDataSource(name: string | undefined): boolean {
+  return name?.toUpperCase() === 'NONE';
 }
 
 function dataSources(ctx: SamContext, api: Resource, entries: readonly MapEntry[], kind: 'DynamoDB' | 'Lambda', target: string): void {

@@ -1,6 +1,6 @@
 import type { MapNode } from '../nodes';
-import type { Node } from '../nodes';
-import { mapAt, stringOf, valueOf } from '../nodes';
+import { mapAt, stringOf } from '../nodes';
+import type { ResolutionInputs } from '../resolve/types';
 import type { Resource } from '../template';
 import { implicitApiResources, httpApiResources, restApiResources } from './api';
 import { GeneratedResources } from './collector';
@@ -11,6 +11,7 @@ import { graphQlResources } from './graphql';
 import { capacityProviderResources, stateMachineResources } from './state-machine';
 import { webSocketResources } from './websocket';
 import { deployedAs, deployedType } from './transformed';
+import { samParameterValues } from './parameter-values';
 
 type Generator = (ctx: SamContext, resource: Resource) => void;
 
@@ -31,24 +32,26 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
  * implicit APIs, stages, permissions, event source mappings, versions and aliases, ...), named as the
  * translator names them. One pass over the resources, then the implicit APIs their events asked for.
  */
-export function transformSam(written: readonly Resource[], root: MapNode, text: string): { written: Resource[]; generated: Resource[] } {
+export function transformSam(
+  written: readonly Resource[], root: MapNode, text: string, inputs?: ResolutionInputs,
+): { written: Resource[]; generated: Resource[] } {
   const byId = new Map<string, Resource>();
   for (const r of written) if (!byId.has(r.logicalId)) byId.set(r.logicalId, r);
   const globals = mapAt(root, 'Globals');
-  const defaults = parameterDefaults(root);
+  const parameterValues = samParameterValues(root, inputs);
   const ctx: SamContext = {
     out: new GeneratedResources(byId, text),
     globalApi: mapAt(globals, 'Api'),
     globalHttpApi: mapAt(globals, 'HttpApi'),
     implicitRestEvents: [],
     implicitHttpEvents: [],
-    resolveString: (node) => stringOf(node?.kind === 'intrinsic' && node.name === 'Ref' ? defaults.get(stringOf(node.argument) ?? '') : node),
-    parameterDefaults: defaults,
+    resolveString: (node) => (node?.kind === 'intrinsic' && node.name === 'Ref' ? scalarString(parameterValues.get(stringOf(node.argument) ?? '')) : stringOf(node)),
+    parameterValues,
   };
   const transformed = written.map((r) => {
     GENERATORS[r.type]?.(ctx, r);
     embeddedConnectorResources(ctx, r);
-    const as = deployedAs(r, defaults);
+    const as = deployedAs(r, parameterValues);
     return as ? { ...r, deployedAs: as } : r;
   });
   implicitApiResources(ctx);
@@ -75,15 +78,8 @@ function replacedByImplicitApis(ctx: SamContext, written: Resource[]): { written
   return { written: out, generated };
 }
 
-/**
- * `Parameters` with a `Default`: the translator resolves references to them with these values before
- * it names some resources (AutoPublishAlias, usage plans, domain names, layers).
- */
-function parameterDefaults(root: MapNode): Map<string, Node> {
-  const defaults = new Map<string, Node>();
-  for (const entry of mapAt(root, 'Parameters')?.entries ?? []) {
-    const value = valueOf(entry.value, 'Default');
-    if (value) defaults.set(entry.key, value);
-  }
-  return defaults;
+/** A parameter value as the string a name is built from; lists and maps name nothing. */
+function scalarString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }

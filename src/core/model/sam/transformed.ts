@@ -1,5 +1,4 @@
 import type { Resource } from '../template';
-import type { Node } from '../nodes';
 import { layerLogicalId } from './layer';
 
 /** The CloudFormation type each SAM resource type becomes under the same logical ID. */
@@ -21,10 +20,10 @@ const TRANSFORMED_TYPE: Readonly<Record<string, string>> = {
  * layer, which SAM renames `<Layer><hash>` so that every change publishes a new layer version. A
  * Connector becomes nothing of its own (only the policies and permissions it generates).
  */
-export function deployedAs(resource: Resource, parameterDefaults: ReadonlyMap<string, Node>): Resource['deployedAs'] {
+export function deployedAs(resource: Resource, parameterValues: ReadonlyMap<string, unknown>): Resource['deployedAs'] {
   const type = TRANSFORMED_TYPE[resource.type];
   if (!type) return undefined;
-  const logicalId = resource.type === 'AWS::Serverless::LayerVersion' ? layerLogicalId(resource, parameterDefaults) : resource.logicalId;
+  const logicalId = resource.type === 'AWS::Serverless::LayerVersion' ? layerLogicalId(resource, parameterValues) : resource.logicalId;
   return { logicalId, type };
 }
 

@@ -1,7 +1,8 @@
-import type { MapNode, Node } from '../nodes';
+import type { MapNode } from '../nodes';
 import { mapAt, toPlain, valueOf } from '../nodes';
 import { hashedId } from './collector';
-import { parameterResolver, pythonJson } from './python-json';
+import { resolveParameterRefs } from './parameter-values';
+import { pythonJson } from './python-json';
 
 /**
  * `<Fn>Version<hash>`: SAM publishes a new version when the hash changes. It hashes the Lambda `Code` it
@@ -10,8 +11,8 @@ import { parameterResolver, pythonJson } from './python-json';
  * `AutoPublishAliasAllProperties` or `AutoPublishCodeSha256` (SAM then hashes the whole generated
  * function or a given digest) and is still stable and change-sensitive there.
  */
-export function functionVersionId(functionId: string, properties: MapNode | undefined, parameterDefaults: ReadonlyMap<string, Node>): string {
-  const resolve = parameterResolver(parameterDefaults);
+export function functionVersionId(functionId: string, properties: MapNode | undefined, parameterValues: ReadonlyMap<string, unknown>): string {
+  const resolve = (value: unknown): unknown => resolveParameterRefs(value, parameterValues);
   const data: Record<string, unknown> = { ...(resolve(lambdaCode(properties)) as Record<string, unknown>) };
   const environment = mapAt(properties, 'Environment');
   if (environment) Object.assign(data, toPlain(environment));

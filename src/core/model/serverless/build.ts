@@ -57,7 +57,7 @@ export function buildServerless(base: TemplateBase, parseProblems: readonly Pars
   const writtenIds = new Set(ownResources.map((r) => r.logicalId));
   // `resources.Resources` may extend a generated resource by naming it; the written one is what the user edits.
   const generated = (aws ? generateServerlessResources({
-    provider, providerSpan, functions: built, functionKeys: new Set(built.map((b) => b.facts.key)), sharedRole,
+    service: ctx.service, provider, providerSpan, functions: built, functionKeys: new Set(built.map((b) => b.facts.key)), sharedRole,
   }) : []).filter((r) => !writtenIds.has(r.logicalId));
   const resources = [...ownResources, ...generated];
 

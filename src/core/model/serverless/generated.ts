@@ -7,6 +7,8 @@ import type { BuiltFunction } from './functions';
 import { naming } from './naming';
 
 export interface GenerationInput {
+  /** The service name, as resolved: some logical IDs carry it (the request validator). */
+  readonly service: string;
   readonly provider: MapNode | undefined;
   /** Where service-wide resources come from: the `provider` key. */
   readonly providerSpan: Span;
@@ -90,7 +92,10 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
       const clean = restPath(path ?? '');
       const parts = clean === '' ? [] : clean.split('/');
       parts.forEach((_, i) => add(naming.restResource(parts.slice(0, i + 1).join('/')), 'AWS::ApiGateway::Resource', `path segment of ${clean}`));
-      if (method) add(naming.restMethod(clean, method === '*' ? 'any' : method), 'AWS::ApiGateway::Method', `${method.toUpperCase()} /${clean}`);
+      if (method) {
+        add(naming.restMethod(clean, method === '*' ? 'any' : method), 'AWS::ApiGateway::Method', `${method.toUpperCase()} /${clean}`);
+        requestValidation(add, input, clean, method === '*' ? 'any' : method, mapAt(value, 'request'));
+      }
       if (valueOf(value, 'cors') && booleanOf(valueOf(value, 'cors')) !== false) add(naming.restMethod(clean, 'options'), 'AWS::ApiGateway::Method', `CORS preflight for /${clean}`);
       add(naming.restDeployment, 'AWS::ApiGateway::Deployment', 'each deploy creates a new API deployment');
       add(naming.restPermission(fn), 'AWS::Lambda::Permission', 'lets API Gateway invoke the function');
@@ -122,6 +127,11 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
       add(naming.websocketsIntegration(fn), 'AWS::ApiGatewayV2::Integration', 'connects the WebSocket API to the function');
       add(naming.websocketsPermission(fn), 'AWS::Lambda::Permission', 'lets the WebSocket API invoke the function');
       add(naming.websocketsRoute(route), 'AWS::ApiGatewayV2::Route', `route ${route}`);
+      const authorizer = websocketAuthorizerName(valueOf(value, 'authorizer'));
+      if (authorizer) {
+        add(naming.websocketsAuthorizer(authorizer), 'AWS::ApiGatewayV2::Authorizer', `the Lambda authorizer ${authorizer} of route ${route}`);
+        add(naming.websocketsPermission(authorizer), 'AWS::Lambda::Permission', `lets the WebSocket API invoke the authorizer ${authorizer}`);
+      }
       if (entryOf(value, 'routeResponseSelectionExpression')) add(`${naming.websocketsRoute(route)}Response`, 'AWS::ApiGatewayV2::RouteResponse', `responses of route ${route}`);
       add(naming.websocketsStage, 'AWS::ApiGatewayV2::Stage', 'the WebSocket API\'s stage');
       add(naming.websocketsDeployment, 'AWS::ApiGatewayV2::Deployment', 'each deploy creates a new WebSocket API deployment');
@@ -155,8 +165,14 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
     case 'sns': {
       const arn = value.kind === 'map' ? valueOf(value, 'arn') : stringOf(value)?.startsWith('arn:') ? value : undefined;
       const topic = text('topicName') ?? (value.kind === 'scalar' && !arn ? stringOf(value) : undefined) ?? resourceNameOf(arn, 'queue', 'topic');
+      if (entryOf(value, 'redrivePolicy')) {
+        add(naming.snsDlqPolicy(fn, topic), 'AWS::SQS::QueuePolicy', `lets ${topic} send undeliverable messages to the dead-letter queue`);
+      }
+      // A topic the framework creates subscribes the function inside its own definition, unless the
+      // subscription needs a filter or a redrive policy (compile/events/sns.js).
+      const ownSubscription = arn !== undefined || entryOf(value, 'filterPolicy') !== undefined || entryOf(value, 'redrivePolicy') !== undefined;
       if (!arn) add(naming.topic(topic), 'AWS::SNS::Topic', `topic ${topic}`);
-      add(naming.snsSubscription(fn, topic), 'AWS::SNS::Subscription', `subscribes the function to ${topic}`);
+      if (ownSubscription) add(naming.snsSubscription(fn, topic), 'AWS::SNS::Subscription', `subscribes the function to ${topic}`);
       add(naming.snsPermission(fn, topic), 'AWS::Lambda::Permission', `lets ${topic} invoke the function`);
       return;
     }
@@ -243,6 +259,61 @@ function eventResources(out: Generated, input: GenerationInput, fn: string, by: 
     default:
       return;
   }
+}
+
+type Add = (logicalId: string, type: string, reason: string) => void;
+
+const REQUEST_PARAMETER_LOCATIONS = ['querystrings', 'paths', 'headers'];
+
+/**
+ * An http event's `request`: a required parameter or a body schema makes the framework add the service's
+ * one request validator, and each schema becomes a model, shared when it names a schema of
+ * `provider.apiGateway.request.schemas` (compile/events/api-gateway/lib/request-validator.js).
+ */
+function requestValidation(add: Add, input: GenerationInput, path: string, method: string, request: MapNode | undefined): void {
+  const schemas = mapAt(request, 'schemas')?.entries ?? [];
+  const parameters = mapAt(request, 'parameters');
+  const required = REQUEST_PARAMETER_LOCATIONS.some((location) => (mapAt(parameters, location)?.entries ?? []).some((e) => isRequiredParameter(e.value)));
+  if (!required && schemas.length === 0) return;
+  add(naming.requestValidator(input.service), 'AWS::ApiGateway::RequestValidator', 'validates the request parameters and body of http events that declare them');
+  const providerSchemas = mapAt(mapAt(mapAt(input.provider, 'apiGateway'), 'request'), 'schemas');
+  for (const schema of schemas) {
+    const schemaId = schema.value.kind === 'scalar' ? stringOf(schema.value) : undefined;
+    if (schemaId !== undefined && entryOf(providerSchemas, schemaId)) {
+      add(naming.providerModel(schemaId), 'AWS::ApiGateway::Model', `the request schema ${schemaId} of provider.apiGateway.request.schemas`);
+    } else {
+      add(naming.endpointModel(path, method, schema.key), 'AWS::ApiGateway::Model', `the ${schema.key} request schema of ${method.toUpperCase()} /${path}`);
+    }
+  }
+}
+
+/**
+ * The framework's test, in JavaScript truthiness: `true` (or any truthy value), or an object whose
+ * `required` is truthy or absent (the object form defaults to required).
+ */
+function isRequiredParameter(value: Node): boolean {
+  if (value.kind === 'map') {
+    const required = valueOf(value, 'required');
+    return required === undefined || (required.kind === 'scalar' && required.value === null) || isTruthy(required);
+  }
+  return isTruthy(value);
+}
+
+function isTruthy(node: Node): boolean {
+  return node.kind !== 'scalar' || Boolean(node.value);
+}
+
+/**
+ * The name a websocket event's `authorizer` gives its authorizer: a function of the service by name, the
+ * function name at the end of a Lambda ARN, or `name` (required with an `arn` that is not a string).
+ */
+function websocketAuthorizerName(authorizer: Node | undefined): string | undefined {
+  const written = stringOf(authorizer);
+  if (written !== undefined) return written.split(':').pop();
+  const arn = valueOf(authorizer, 'arn');
+  const arnText = stringOf(arn);
+  if (arnText !== undefined) return arnText.split(':').pop();
+  return stringOf(valueOf(authorizer, 'name'));
 }
 
 /** Rules made by the function's earlier schedule events (a list of rates makes one rule each). */

@@ -31,6 +31,28 @@ export function normalizedPath(path: string): string {
   return path.split('/').map(normalizedPathPart).join('');
 }
 
+function methodId(path: string, method: string): string {
+  return `ApiGatewayMethod${normalizedPath(path)}${upperFirst(method.toLowerCase())}`;
+}
+
+/** lodash `words` for ASCII names: `test-model` → [test, model], `fooBar` → [foo, Bar], `application/json` → [application, json]. */
+function words(text: string): string[] {
+  return text.match(/[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|\b)|[A-Z]?[a-z]+[0-9]*|[A-Z]|[0-9]+/g) ?? [];
+}
+
+/** lodash `camelCase` then `upperFirst`: `test-model` → `TestModel`. */
+function pascalCase(text: string): string {
+  return words(text).map((w, i) => (i === 0 ? w.toLowerCase() : capitalize(w))).join('').replace(/^./, (c) => c.toUpperCase());
+}
+
+/**
+ * lodash `startCase(contentType).replace(' ', '')`: the framework removes only the first space, so
+ * `application/json` → `ApplicationJson` and `application/vnd.api+json` → `ApplicationVnd Api Json`.
+ */
+function contentTypeName(contentType: string): string {
+  return words(contentType).map(upperFirst).join(' ').replace(' ', '');
+}
+
 export const naming = {
   lambda: (fn: string) => `${normalizedName(fn)}LambdaFunction`,
   logGroup: (fn: string) => `${normalizedName(fn)}LogGroup`,
@@ -47,9 +69,16 @@ export const naming = {
   deploymentBucketPolicy: 'ServerlessDeploymentBucketPolicy',
   restApi: 'ApiGatewayRestApi',
   restResource: (path: string) => `ApiGatewayResource${normalizedPath(path)}`,
-  restMethod: (path: string, method: string) => `ApiGatewayMethod${normalizedPath(path)}${upperFirst(method.toLowerCase())}`,
+  restMethod: methodId,
   /** The real ID ends with the deploy's timestamp, which no one can know before deploying. */
   restDeployment: 'ApiGatewayDeployment<timestamp>',
+  /** One request validator per service, named after the service (the framework's `getValidatorLogicalId`). */
+  requestValidator: (service: string) => `ApiGateway${alphaNumericName(service)}RequestValidator`,
+  /** A schema of `provider.apiGateway.request.schemas`, by its key. */
+  providerModel: (schemaId: string) => `ApiGateway${pascalCase(schemaId)}Model`,
+  /** A schema written on the http event itself, by method and content type. */
+  endpointModel: (path: string, method: string, contentType: string) =>
+    `${methodId(path, method)}${contentTypeName(contentType)}Model`,
   restPermission: (fn: string) => `${normalizedName(fn)}LambdaPermissionApiGateway`,
   restAuthorizer: (fn: string) => `${normalizedName(fn)}ApiGatewayAuthorizer`,
   restLogGroup: 'ApiGatewayLogGroup',
@@ -71,6 +100,7 @@ export const naming = {
   websocketsRoute: (route: string) =>
     `${route.replace(/\$/g, 'S').replace(/\//g, 'Slash').replace(/-/g, 'Dash').replace(/_/g, 'Underscore').replace(/\./g, 'Period')}WebsocketsRoute`,
   websocketsStage: 'WebsocketsDeploymentStage',
+  websocketsAuthorizer: (name: string) => `${normalizedName(name)}WebsocketsAuthorizer`,
   websocketsDeployment: 'WebsocketsDeployment<hash>',
   sqsMapping: (fn: string, queue: string) => `${normalizedName(fn)}EventSourceMappingSQS${alphaNumericName(queue)}`,
   streamConsumer: (fn: string, stream: string) => `${normalizedName(`${fn}${stream}Consumer`)}StreamConsumer`,
@@ -82,6 +112,8 @@ export const naming = {
   rabbitMqMapping: (fn: string, queue: string) => `${normalizedName(fn)}EventSourceMappingRabbitMQ${alphaNumericName(queue)}`,
   topic: (topic: string) => `SNSTopic${alphaNumericName(topic)}`,
   snsSubscription: (fn: string, topic: string) => `${normalizedName(fn)}SnsSubscription${alphaNumericName(topic)}`,
+  /** The queue policy that lets the topic send undeliverable messages to the redrive (dead-letter) queue. */
+  snsDlqPolicy: (fn: string, topic: string) => `${alphaNumericName(topic)}To${normalizedName(fn)}DLQPolicy`,
   snsPermission: (fn: string, topic: string) => `${normalizedName(fn)}LambdaPermission${alphaNumericName(topic)}SNS`,
   bucket: (bucket: string) => `S3Bucket${alphaNumericName(bucket)}`,
   s3Permission: (fn: string, bucket: string) => `${normalizedName(fn)}LambdaPermission${alphaNumericName(bucket)}S3`,
