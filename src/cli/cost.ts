@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { costJson, costMarkdown, costTable, estimateCost, EMPTY_USAGE, parseUsageFile, USAGE_FILE_PATH } from '../core/cost';
 import type { UsageFile } from '../core/cost';
-import { choice, EXIT, parseArgs, readTemplate, UsageError } from './io';
+import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, readTemplate, UsageError } from './io';
 
-export const COST_USAGE = 'serverless-workbench cost <template> [--usage file] [--region r] [--no-free-tier] [--format table|json|markdown]';
+export const COST_USAGE = `serverless-workbench cost <template> [--usage file] [--no-free-tier] [--format table|json|markdown] ${INPUT_USAGE}`;
 
 /**
  * `cost`: the monthly estimate of a template. Without `--usage`, the usage file is looked for where the
@@ -16,7 +16,7 @@ export function costCommand(argv: readonly string[], out: (text: string) => void
   if (positionals.length !== 1) throw new UsageError(`usage: ${COST_USAGE}`);
   const region = flags.get('region');
   if (region !== undefined && (typeof region !== 'string' || region === '')) throw new UsageError('--region needs a Region code such as eu-west-1');
-  const template = readTemplate(positionals[0]);
+  const { template } = readTemplate(positionals[0], givenInputsOf(flags), warn);
   const usage = readUsage(flags.get('usage'), positionals[0], warn);
   const report = estimateCost(template, usage, {
     region: typeof region === 'string' ? region : undefined,
