@@ -43,7 +43,7 @@ export function readBoundedFile(file: string, maxBytes: number = LIMITS.maxReadF
       if (read === 0) break;
       chunks.push(chunk.subarray(0, read));
       total += read;
-      if (total > maxBytes) return { unreadable: tooLarge(total, maxBytes, 'more than ') };
+      if (total > maxBytes) return { unreadable: `it holds more than ${size(maxBytes)}, the most that is read` };
     }
     return Buffer.concat(chunks, total).toString('utf8');
   } catch (error) {
@@ -62,9 +62,13 @@ function refusal(stat: fs.Stats, maxBytes: number): Unreadable | undefined {
   return { unreadable: kind === 'not a regular file' ? kind : `it is ${kind}, not a regular file` };
 }
 
-function tooLarge(bytes: number, maxBytes: number, prefix = ''): string {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return `it is ${prefix}${mb(bytes)} MB; files over ${mb(maxBytes)} MB are not read`;
+function tooLarge(bytes: number, maxBytes: number): string {
+  return `it is ${size(bytes)}; files over ${size(maxBytes)} are not read`;
+}
+
+function size(bytes: number): string {
+  const MB = 1024 * 1024;
+  return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function failure(error: unknown): undefined | Unreadable {
