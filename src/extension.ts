@@ -13,6 +13,7 @@ import { registerCostStatus } from './vscode/cost-status';
 import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode/cost-usage-file';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
 import { accessFromPermissions, registerGraphView } from './vscode/graph-view';
+import { registerInputProblems } from './vscode/input-problems';
 import { registerInvoke } from './vscode/invoke';
 import { registerPermissionDiagnostics } from './vscode/permissions-diagnostics';
 import { registerPermissionsExplorer } from './vscode/permissions-explorer';
@@ -53,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const diagnostics = registerDiagnostics(store, analyzer);
   context.subscriptions.push(
     output, analyzer, diagnostics.disposable, registerCodeActions(store, analyzer),
-    store,
+    store, registerInputProblems(store),
     explorer.disposable,
     registerWelcomeCommands(context.extensionUri),
     registerInvoke(context, store),

@@ -1,10 +1,11 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { costJson, costMarkdown, costTable, estimateCost, EMPTY_USAGE, parseUsageFile, USAGE_FILE_PATH } from '../core/cost';
 import type { UsageFile } from '../core/cost';
-import { choice, EXIT, parseArgs, readTemplate, UsageError } from './io';
+import { readBoundedFile } from '../core/load';
+import { isUnreadable } from '../core/model/file-read';
+import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, readTemplate, UsageError } from './io';
 
-export const COST_USAGE = 'serverless-workbench cost <template> [--usage file] [--region r] [--no-free-tier] [--format table|json|markdown]';
+export const COST_USAGE = `serverless-workbench cost <template> [--usage file] [--no-free-tier] [--format table|json|markdown] ${INPUT_USAGE}`;
 
 /**
  * `cost`: the monthly estimate of a template. Without `--usage`, the usage file is looked for where the
@@ -16,7 +17,7 @@ export function costCommand(argv: readonly string[], out: (text: string) => void
   if (positionals.length !== 1) throw new UsageError(`usage: ${COST_USAGE}`);
   const region = flags.get('region');
   if (region !== undefined && (typeof region !== 'string' || region === '')) throw new UsageError('--region needs a Region code such as eu-west-1');
-  const template = readTemplate(positionals[0]);
+  const { template } = readTemplate(positionals[0], givenInputsOf(flags), warn);
   const usage = readUsage(flags.get('usage'), positionals[0], warn);
   const report = estimateCost(template, usage, {
     region: typeof region === 'string' ? region : undefined,
@@ -35,11 +36,9 @@ function readUsage(flag: string | boolean | undefined, templateFile: string, war
     ? [flag]
     : [path.join(path.dirname(path.resolve(templateFile)), USAGE_FILE_PATH), path.resolve(USAGE_FILE_PATH)];
   for (const file of candidates) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      if (typeof flag === 'string') throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const text = readBoundedFile(file);
+    if (text === undefined || isUnreadable(text)) {
+      if (typeof flag === 'string') throw new UsageError(`cannot read ${file}: ${text === undefined ? 'ENOENT (no such file)' : text.unreadable}`);
       continue;
     }
     const { usage, problems } = parseUsageFile(text);

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import type { InvocationResult } from '../core/invoke';
 import { invocationJson, summaryLine } from '../core/invoke/present';
-import { choice, EXIT, parseArgs, UsageError } from './io';
+import type { GivenInputs } from '../core/load';
+import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from './io';
 
 export const INVOKE_USAGE =
-  'serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--region r] [--stack s] [--format text|json]';
+  `serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--stack s] [--format text|json] ${INPUT_USAGE}`;
 
 function readEvent(source: string | undefined, checkEventText: (text: string, where: string) => { ok: true; text: string } | { ok: false; message: string }): string {
   if (source === undefined) return '{}';
@@ -28,10 +28,11 @@ export async function invokeCommand(argv: readonly string[], out: (text: string)
   const [templatePath, name] = positionals;
   const invoke = await import('../core/invoke');
   const event = readEvent(flags.get('event') as string | undefined, invoke.checkEventText);
-  const region = flags.get('region') as string | undefined;
+  const stack = flags.get('stack');
+  const given: GivenInputs = { ...givenInputsOf(flags), ...(typeof stack === 'string' ? { stackName: { value: stack, origin: '--stack' } } : {}) };
   const result = flags.get('remote')
-    ? await runRemote(invoke, templatePath, name, event, flags, region)
-    : await runLocal(invoke, templatePath, name, event, region, format === 'text');
+    ? await runRemote(invoke, templatePath, name, event, flags, given)
+    : await runLocal(invoke, templatePath, name, event, given, format === 'text');
   if (format === 'json') out(JSON.stringify(invocationJson(result), null, 2));
   else {
     out(prettyPayload(result.payload));
@@ -43,8 +44,8 @@ export async function invokeCommand(argv: readonly string[], out: (text: string)
 
 type InvokeModule = typeof import('../core/invoke');
 
-async function runLocal(invoke: InvokeModule, templatePath: string, name: string, event: string, region: string | undefined, streamLogs: boolean): Promise<InvocationResult> {
-  const target = invoke.loadTarget(templatePath, name, { region });
+async function runLocal(invoke: InvokeModule, templatePath: string, name: string, event: string, given: GivenInputs, streamLogs: boolean): Promise<InvocationResult> {
+  const target = invoke.loadTarget(templatePath, name, { given });
   if (!target.ok) throw new UsageError(target.message);
   for (const note of target.notes) process.stderr.write(`note: ${note}\n`);
   const invoker = new invoke.LocalInvoker();
@@ -60,18 +61,18 @@ async function runLocal(invoke: InvokeModule, templatePath: string, name: string
   }
 }
 
-async function runRemote(invoke: InvokeModule, templatePath: string, name: string, event: string, flags: Map<string, string | boolean>, region: string | undefined): Promise<InvocationResult> {
-  const target = invoke.loadFunction(templatePath, name);
+async function runRemote(invoke: InvokeModule, templatePath: string, name: string, event: string, flags: Map<string, string | boolean>, given: GivenInputs): Promise<InvocationResult> {
+  const target = invoke.loadFunction(templatePath, name, given);
   if (!target.ok) throw new UsageError(target.message);
-  const defaults = invoke.readDeployDefaults(path.dirname(path.resolve(templatePath)));
+  const { resolution, samconfig } = target.inputs;
   try {
     return await invoke.invokeRemote({
       template: target.template,
       view: target.view,
       payload: event,
-      region: region ?? defaults.region ?? target.template.serverless?.region ?? invoke.DEFAULT_REGION,
-      profile: (flags.get('profile') as string | undefined) ?? defaults.profile,
-      stackName: (flags.get('stack') as string | undefined) ?? defaults.stackName,
+      region: resolution.region?.value ?? target.template.serverless?.region ?? invoke.DEFAULT_REGION,
+      profile: (flags.get('profile') as string | undefined) ?? samconfig?.profile?.value,
+      stackName: resolution.stackName?.value,
     });
   } catch (error) {
     throw new UsageError(`remote invoke failed: ${(error as Error).message}`);

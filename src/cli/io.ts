@@ -1,38 +1,53 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { loadTemplate } from '../core';
 import type { Template } from '../core';
+import { loadTemplateFile, parseParameterOverrides, readBoundedFile, type GatheredInputs, type GivenInputs } from '../core/load';
+import type { InputValue } from '../core/model/resolve/types';
 
 /** Exit codes shared by every subcommand. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
+/** Where parameter values, Region and stage come from on the command line; every command that reads a template takes them. */
+export const INPUT_FLAGS = ['parameter-overrides', 'config-env', 'region', 'stage'] as const;
+export const INPUT_USAGE = '[--parameter-overrides "A=1 B=\'x y\'"] [--config-env env] [--region r] [--stage s]';
+
 /**
- * Reads and models a template file for a CLI command; I/O failures become usage errors (exit 2).
- * Serverless `${env:NAME}` resolves from this process's environment: in a terminal that is the shell
- * a deploy would run from (the editor passes none, its environment is not the user's shell).
+ * The inputs named by flags: `--parameter-overrides` as SAM CLI reads it (and, like `sam deploy`, instead of
+ * samconfig's), `--config-env` choosing samconfig's environment, `--region`, and `--stage` for Serverless.
  */
-export function readTemplate(file: string): Template {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+export function givenInputsOf(flags: ReadonlyMap<string, string | boolean>): GivenInputs {
+  const text = (name: string): string | undefined => {
+    const value = flags.get(name);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} needs a value`);
+    return value;
+  };
+  const input = (name: string) => {
+    const value = text(name);
+    return value === undefined ? undefined : { value, origin: `--${name}` };
+  };
+  const overridesText = text('parameter-overrides');
+  let parameterOverrides: Record<string, InputValue> | undefined;
+  if (overridesText !== undefined) {
+    const parsed = parseParameterOverrides(overridesText);
+    if (parsed.problems.length > 0) throw new UsageError(`--parameter-overrides: ${parsed.problems.join('; ')} (write Name=Value, quoting values with spaces)`);
+    parameterOverrides = Object.fromEntries(parsed.overrides.map((o) => [o.name, { value: o.value, origin: '--parameter-overrides' }]));
   }
-  const dir = path.dirname(path.resolve(file));
-  const template = loadTemplate(text, file, {
-    env: process.env,
-    readFile: (relative) => {
-      try {
-        return fs.readFileSync(path.resolve(dir, relative), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  if (!template) throw new UsageError(`${file} is not a SAM, CloudFormation or Serverless Framework template`);
-  return template;
+  return { parameterOverrides, configEnv: text('config-env'), region: input('region'), stage: input('stage') };
+}
+
+/**
+ * Reads and models a template file for a CLI command; I/O failures become usage errors (exit 2), and what is
+ * wrong in samconfig is a warning with its line. Serverless `${env:NAME}` resolves from this process's
+ * environment: in a terminal that is the shell a deploy would run from (the editor passes none).
+ */
+export function readTemplate(
+  file: string, given: GivenInputs = {}, warn: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+): { template: Template; inputs: GatheredInputs } {
+  const loaded = loadTemplateFile(file, { readFile: readBoundedFile, given, env: process.env });
+  if (!loaded.ok) throw new UsageError(loaded.message);
+  for (const p of loaded.inputs.problems) warn(`${p.file}:${p.line}: warning: ${p.message}`);
+  return loaded;
 }
 
 /** Minimal flag parser: `--name value`, `--flag`, `--no-flag`, and positionals. */

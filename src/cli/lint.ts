@@ -7,10 +7,10 @@ import { codeQueriesOf } from '../core/code/targets';
 import { ALL_RULES, analyzeTemplate, isIsoDate, todayIso } from '../core/rules';
 import type { Finding, Severity } from '../core/rules';
 import { nodeCodeFileSystem } from './code-fs';
-import { choice, EXIT, parseArgs, readTemplate, UsageError } from './io';
+import { choice, EXIT, givenInputsOf, INPUT_FLAGS, INPUT_USAGE, parseArgs, readTemplate, UsageError } from './io';
 import { toSarif } from './sarif';
 
-export const LINT_USAGE = 'serverless-workbench lint <files or folders...> [--format text|json|sarif] [--today YYYY-MM-DD] [--fail-on error|warning|never]';
+export const LINT_USAGE = `serverless-workbench lint <files or folders...> [--format text|json|sarif] [--today YYYY-MM-DD] [--fail-on error|warning|never] ${INPUT_USAGE}`;
 
 /** Folders the editor never scans either: dependencies, build output, VCS data. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.aws-sam', '.serverless', '.git', 'cdk.out']);
@@ -33,13 +33,14 @@ export async function lintCommand(argv: readonly string[], out: (text: string) =
   const failOn = choice(flags.get('fail-on'), ['error', 'warning', 'never'] as const, 'error', 'fail-on');
   const today = flags.get('today') ?? todayIso();
   if (typeof today !== 'string' || !isIsoDate(today)) throw new UsageError('--today must be a date written YYYY-MM-DD');
-  for (const name of flags.keys()) if (!['format', 'fail-on', 'today'].includes(name)) throw new UsageError(`unknown option --${name}\nusage: ${LINT_USAGE}`);
+  for (const name of flags.keys()) if (!['format', 'fail-on', 'today', ...INPUT_FLAGS].includes(name)) throw new UsageError(`unknown option --${name}\nusage: ${LINT_USAGE}`);
   if (positionals.length === 0) throw new UsageError(`usage: ${LINT_USAGE}`);
+  const given = givenInputsOf(flags);
 
   const files = positionals.flatMap(templatesUnder);
   const results: FileFindings[] = [];
   for (const file of files) {
-    const template = readTemplate(file);
+    const { template } = readTemplate(file, given);
     const code = await measureCode(codeQueriesOf(template), nodeCodeFileSystem);
     const result = analyzeTemplate(template, { today, code });
     for (const crash of result.crashes) process.stderr.write(`serverless-workbench lint: rule ${crash.ruleId} failed on ${file}: ${crash.message}\n`);

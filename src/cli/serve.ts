@@ -1,7 +1,7 @@
 import * as path from 'path';
-import { EXIT, parseArgs, UsageError } from './io';
+import { EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from './io';
 
-export const SERVE_USAGE = 'serverless-workbench serve <template> [--port 3001]';
+export const SERVE_USAGE = `serverless-workbench serve <template> [--port 3001] ${INPUT_USAGE}`;
 
 /** sam local start-lambda's default port, so existing `--endpoint-url` scripts keep working. */
 const DEFAULT_PORT = 3001;
@@ -13,14 +13,15 @@ export async function serveCommand(argv: readonly string[], out: (text: string) 
   const port = Number(flags.get('port') ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
   const templatePath = path.resolve(positionals[0]);
+  const given = givenInputsOf(flags);
   const invoke = await import('../core/invoke');
-  const check = invoke.loadTarget(templatePath, '\0');
+  const check = invoke.loadTarget(templatePath, '\0', { given });
   if (!check.ok && !check.notFound) throw new UsageError(check.message);
   const invoker = new invoke.LocalInvoker();
   const server = new invoke.InvokeApiServer({
     invoker,
     port,
-    resolve: (name) => invoke.loadTarget(templatePath, name),
+    resolve: (name) => invoke.loadTarget(templatePath, name, { given }),
     onLog: (text) => process.stderr.write(text),
   });
   try {

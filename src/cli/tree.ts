@@ -1,24 +1,27 @@
 import { outlineOf } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/outline';
 import type { Template } from '../core';
-import { choice, EXIT, parseArgs, readTemplate, UsageError } from './io';
+import type { ResolutionInputs } from '../core/model/resolve/types';
+import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, readTemplate, UsageError } from './io';
 
-export const TREE_USAGE = 'serverless-workbench tree <template> [--format text|json]';
+export const TREE_USAGE = `serverless-workbench tree <template> [--format text|json] ${INPUT_USAGE}`;
 
 /** `tree`: the explorer's outline in a terminal, or every resource as JSON with 1-based positions. */
 export function treeCommand(argv: readonly string[], out: (text: string) => void): number {
   const { positionals, flags } = parseArgs(argv);
   const format = choice(flags.get('format'), ['text', 'json'] as const, 'text', 'format');
   if (positionals.length !== 1) throw new UsageError(`usage: ${TREE_USAGE}`);
-  const template = readTemplate(positionals[0]);
-  out(format === 'json' ? JSON.stringify(treeJson(template, positionals[0]), null, 2) : renderText(outlineOf(template, positionals[0])));
+  const { template, inputs } = readTemplate(positionals[0], givenInputsOf(flags));
+  out(format === 'json' ? JSON.stringify(treeJson(template, positionals[0], inputs.resolution), null, 2) : renderText(outlineOf(template, positionals[0])));
   return EXIT.ok;
 }
 
-export function treeJson(template: Template, file: string): unknown {
+/** `inputs` are the values from outside the template (parameter overrides, Region, stage) with where each came from. */
+export function treeJson(template: Template, file: string, inputs: ResolutionInputs = {}): unknown {
   return {
     file,
     kind: template.kind,
+    inputs,
     problems: template.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, ...template.lines.oneBased(p.span) })),
     resources: template.resources.map((r) => ({
       logicalId: r.logicalId,

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EMPTY_USAGE, estimateCost, parseUsageFile, USAGE_FILE_PATH } from '../core/cost';
@@ -6,6 +5,7 @@ import type { CostOptions, CostReport, UsageFile, UsageProblem } from '../core/c
 import type { Template } from '../core';
 import { SECTION, setting } from './settings';
 import type { TemplateStore } from './template-store';
+import { readWorkspaceText } from './workspace-files';
 
 export interface CostSettings {
   readonly region: string;
@@ -128,14 +128,9 @@ function isUsageFile(uri: vscode.Uri): boolean {
   return uri.path.endsWith(`/${USAGE_FILE_PATH}`);
 }
 
-/** Unsaved edits of an open usage file count; otherwise the file on disk (small, read synchronously). */
+/** Unsaved edits of an open usage file count; otherwise the file on disk (small, read synchronously and bounded). */
 function readUsageText(file: vscode.Uri): string | undefined {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
   if (open) return open.getText();
-  if (file.scheme !== 'file') return undefined;
-  try {
-    return fs.readFileSync(path.normalize(file.fsPath), 'utf8');
-  } catch {
-    return undefined;
-  }
+  return file.scheme === 'file' ? readWorkspaceText(path.normalize(file.fsPath)) : undefined;
 }

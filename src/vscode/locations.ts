@@ -1,8 +1,8 @@
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { LineIndex } from '../core';
 import type { Span } from '../core';
 import type { NavigationTarget } from '../core/navigation/location';
+import { readWorkspaceText } from './workspace-files';
 
 /** The documents our language features serve; each provider still returns nothing for non-templates. */
 export const TEMPLATE_SELECTOR: vscode.DocumentSelector = [
@@ -24,23 +24,12 @@ export function locationOf(document: vscode.TextDocument, target: NavigationTarg
   const uri = vscode.Uri.file(target.fileName);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return new vscode.Location(uri, rangeOf(open, target.span));
-  try {
-    const lines = new LineIndex(fs.readFileSync(target.fileName, 'utf8'));
+  const text = readWorkspaceText(target.fileName);
+  if (text === undefined) return undefined;
+  {
+    const lines = new LineIndex(text);
     const start = lines.positionAt(target.span.start);
     const end = lines.positionAt(target.span.end);
     return new vscode.Location(uri, new vscode.Range(start.line, start.character, end.line, end.character));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Reads a file for the core (handlers, `${file()}`): open documents first, so unsaved edits count. */
-export function readWorkspaceFile(fileName: string): string | undefined {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === fileName);
-  if (open) return open.getText();
-  try {
-    return fs.readFileSync(fileName, 'utf8');
-  } catch {
-    return undefined;
   }
 }

@@ -1,8 +1,8 @@
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Template } from '../core';
 import type { PermissionAnalysis } from '../core/permissions';
 import type { TemplateStore } from './template-store';
+import { readWorkspaceText } from './workspace-files';
 
 export type PermissionsCore = typeof import('../core/permissions');
 let core: PermissionsCore | undefined;
@@ -96,7 +96,7 @@ export class PermissionsService implements vscode.Disposable {
     for (const { uri, template } of targets) {
       const texts = new Map<string, string>();
       const readFile = (file: string): string | undefined => {
-        const text = openText(file) ?? diskText(file);
+        const text = readWorkspaceText(file);
         if (text !== undefined) texts.set(file, text);
         return text;
       };
@@ -112,17 +112,5 @@ export class PermissionsService implements vscode.Disposable {
       }
     }
     this.onDidChangeEmitter.fire();
-  }
-}
-
-function openText(file: string): string | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file)?.getText();
-}
-
-function diskText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
   }
 }

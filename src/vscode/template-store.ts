@@ -1,8 +1,11 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isConventionalTemplateName, loadTemplate, mightBeTemplate } from '../core';
+import { isConventionalTemplateName, mightBeTemplate } from '../core';
 import type { Template } from '../core';
+import { loadTemplateText, SAMCONFIG_NAMES, type GatheredInputs, type InputProblem } from '../core/load';
+import { LIMITS } from '../core/model/limits';
+import { givenInputsFor, INPUT_SETTINGS } from './inputs';
+import { readWorkspaceFile } from './workspace-files';
 
 /** Where templates are looked for on disk; the same names the CLI searches folders for. */
 export const TEMPLATE_GLOB = '**/{template.yaml,template.yml,template.json,serverless.yml,serverless.yaml,serverless.json}';
@@ -11,10 +14,13 @@ const EXCLUDE_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
 const IN_EXCLUDED_FOLDER = new RegExp(`/(${EXCLUDED_FOLDERS.map((f) => f.replace('.', '\\.')).join('|')})(/|$)`);
 /** Bounds the activation scan so a monorepo with thousands of fixtures does not stall the editor. */
 const MAX_SCANNED_TEMPLATES = 500;
+const SAMCONFIG_GLOB = `**/{${SAMCONFIG_NAMES.join(',')}}`;
 
 export interface TemplateEntry {
   readonly uri: vscode.Uri;
   readonly template: Template;
+  /** Parameter values, Region and stage it was resolved with (settings, samconfig), and samconfig's problems. */
+  readonly inputs: GatheredInputs;
 }
 
 /**
@@ -35,7 +41,10 @@ export class TemplateStore implements vscode.Disposable {
   constructor(private readonly debounceMs: () => number) {
     this.disposables.push(
       this.onDidChangeEmitter,
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => (isSamconfig(e.document.uri) ? this.scheduleInputs(e.document.uri) : this.schedule(e.document))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (INPUT_SETTINGS.some((name) => e.affectsConfiguration(name))) this.rebuild(() => true);
+      }),
       vscode.workspace.onDidOpenTextDocument((d) => this.refreshDocument(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (this.models.get(d.uri.toString())?.document === d) this.models.delete(d.uri.toString());
@@ -57,6 +66,10 @@ export class TemplateStore implements vscode.Disposable {
       // Deleting a folder reports the folder, not the templates inside it.
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forgetUnder(uri))),
     );
+    // samconfig gives parameter values and the Region: the templates beside it resolve differently when it changes.
+    const samconfig = vscode.workspace.createFileSystemWatcher(SAMCONFIG_GLOB);
+    const inputsChanged = (uri: vscode.Uri) => this.rebuild(besideOf(uri));
+    this.disposables.push(samconfig, samconfig.onDidCreate(inputsChanged), samconfig.onDidChange(inputsChanged), samconfig.onDidDelete(inputsChanged));
     // A folder moved on disk (mv, git checkout) reports the folders only, not the templates inside them.
     const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
     this.disposables.push(
@@ -83,9 +96,25 @@ export class TemplateStore implements vscode.Disposable {
     const known = this.models.get(key);
     if (known && known.document === document && known.version === document.version) return known.entry?.template;
     if (!isCandidate(document)) return undefined;
-    const template = build(document.getText(), document.uri);
-    this.models.set(key, { document, version: document.version, entry: template ? { uri: document.uri, template } : undefined });
-    return template;
+    const entry = build(document.getText(), document.uri);
+    this.models.set(key, { document, version: document.version, entry });
+    return entry?.template;
+  }
+
+  /** Parameter values, Region and stage the template was resolved with, and what was wrong in its samconfig. */
+  inputsOf(uri: vscode.Uri): GatheredInputs | undefined {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) this.modelOf(open);
+    return this.models.get(uri.toString())?.entry?.inputs;
+  }
+
+  /** samconfig problems of every template modelled so far (no scan), for the Problems view. */
+  inputProblems(): InputProblem[] {
+    const seen = new Set<string>();
+    return [...this.models.values()].flatMap((m) => m.entry?.inputs.problems ?? []).filter((p) => {
+      const key = `${p.file}:${p.line}:${p.message}`;
+      return !seen.has(key) && seen.add(key);
+    });
   }
 
   get(uri: vscode.Uri): Template | undefined {
@@ -108,6 +137,30 @@ export class TemplateStore implements vscode.Disposable {
     }, this.debounceMs()));
   }
 
+  private scheduleInputs(samconfig: vscode.Uri): void {
+    const key = samconfig.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      this.rebuild(besideOf(samconfig));
+    }, this.debounceMs()));
+  }
+
+  /** Models again the templates `affected` selects, from the text they were built from: their inputs changed. */
+  private rebuild(affected: (uri: vscode.Uri) => boolean): void {
+    for (const [key, model] of [...this.models]) {
+      const uri = model.document?.uri ?? model.entry?.uri;
+      if (!uri || !affected(uri)) continue;
+      if (model.document) {
+        this.models.delete(key);
+        this.refreshDocument(model.document);
+      } else if (model.entry) {
+        this.models.set(key, { version: undefined, entry: build(model.entry.template.text, uri) });
+        this.onDidChangeEmitter.fire(uri);
+      }
+    }
+  }
+
   private refreshDocument(document: vscode.TextDocument): void {
     if (!isCandidate(document)) return;
     const before = this.models.get(document.uri.toString())?.entry;
@@ -120,8 +173,7 @@ export class TemplateStore implements vscode.Disposable {
     const text = await readText(uri);
     // A folder moved again while this read was under way: its delete event has passed, so do not list it.
     if (text !== undefined && !(await exists(uri))) return;
-    const template = text === undefined ? undefined : build(text, uri);
-    this.models.set(uri.toString(), { version: undefined, entry: template ? { uri, template } : undefined });
+    this.models.set(uri.toString(), { version: undefined, entry: text === undefined ? undefined : build(text, uri) });
     this.onDidChangeEmitter.fire(uri);
   }
 
@@ -160,8 +212,7 @@ export class TemplateStore implements vscode.Disposable {
     await Promise.all(uris.map(async (uri) => {
       if (this.isOpen(uri) || this.models.has(uri.toString())) return;
       const text = await readText(uri);
-      const template = text === undefined ? undefined : build(text, uri);
-      this.models.set(uri.toString(), { version: undefined, entry: template ? { uri, template } : undefined });
+      this.models.set(uri.toString(), { version: undefined, entry: text === undefined ? undefined : build(text, uri) });
     }));
   }
 }
@@ -174,21 +225,30 @@ function isCandidate(document: vscode.TextDocument): boolean {
   return mightBeTemplate(document.getText());
 }
 
-function build(text: string, uri: vscode.Uri): Template | undefined {
-  const dir = path.dirname(uri.fsPath);
-  return loadTemplate(text, uri.fsPath || uri.path, {
-    readFile: (relative) => {
-      try {
-        return fs.readFileSync(path.resolve(dir, relative), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  });
+/** The core's one loader: `${file()}` and samconfig from open documents first, inputs from the settings. */
+function build(text: string, uri: vscode.Uri): TemplateEntry | undefined {
+  const { template, inputs } = loadTemplateText(text, uri.fsPath || uri.path, { readFile: readWorkspaceFile, given: givenInputsFor(uri) });
+  return template ? { uri, template, inputs } : undefined;
 }
 
+function isSamconfig(uri: vscode.Uri): boolean {
+  return (SAMCONFIG_NAMES as readonly string[]).includes(path.posix.basename(uri.path));
+}
+
+/** Templates in the folder of this samconfig: the ones SAM CLI reads it for. */
+function besideOf(samconfig: vscode.Uri): (uri: vscode.Uri) => boolean {
+  const folder = path.posix.dirname(samconfig.path);
+  return (uri) => uri.scheme === samconfig.scheme && path.posix.dirname(uri.path) === folder;
+}
+
+/**
+ * A template on disk, read only if it is a regular file of readable size (a FIFO named template.yaml would
+ * block the read for ever, a huge file would fill memory); otherwise it is not listed.
+ */
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.File) === 0 || stat.size > LIMITS.maxReadFileBytes) return undefined;
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;

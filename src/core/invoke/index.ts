@@ -12,5 +12,4 @@ export { runtimeFamily } from './runtimes';
 export { pythonCommand } from './executables';
 export { LAMBDA_LIMITS } from './limits';
 export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
-export { readDeployDefaults, parseSamconfig, type DeployDefaults } from './remote/samconfig';
 export { invocationJson, summaryLine } from './present';

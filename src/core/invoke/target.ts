@@ -1,6 +1,5 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { loadTemplate } from '../model/load';
+import { loadTemplateFile, readBoundedFile, type GatheredInputs, type GivenInputs } from '../load';
 import type { FunctionView, Template } from '../model/template';
 import { resolveValue, type ResolveContext } from './intrinsics';
 import { readOverrides, type Overrides } from './overrides';
@@ -15,6 +14,8 @@ export interface TargetOptions {
   readonly region?: string;
   readonly stackName?: string;
   readonly overrides?: Overrides;
+  /** Parameter overrides, Region, stage and config environment given on the command line or in settings. */
+  readonly given?: GivenInputs;
 }
 
 export type Target =
@@ -90,34 +91,24 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
 }
 
 export type FoundFunction =
-  | { readonly ok: true; readonly template: Template; readonly view: FunctionView }
+  | { readonly ok: true; readonly template: Template; readonly view: FunctionView; readonly inputs: GatheredInputs }
   | { readonly ok: false; readonly message: string; readonly notFound?: boolean };
 
-/** Reads a template from disk and finds one function in it; every failure is a message, never a throw. */
-export function loadFunction(templatePath: string, name: string): FoundFunction {
-  let text: string;
-  try {
-    text = fs.readFileSync(templatePath, 'utf8');
-  } catch (error) {
-    return { ok: false, message: `Cannot read ${templatePath}: ${(error as Error).message}` };
-  }
-  const dir = path.dirname(path.resolve(templatePath));
-  const template = loadTemplate(text, path.resolve(templatePath), {
-    readFile: (p) => {
-      try { return fs.readFileSync(path.resolve(dir, p), 'utf8'); } catch { return undefined; }
-    },
-  });
-  if (!template) return { ok: false, message: `${templatePath} is not a SAM, CloudFormation or Serverless Framework template.` };
+/** Reads a template from disk (with its samconfig) and finds one function in it; every failure is a message, never a throw. */
+export function loadFunction(templatePath: string, name: string, given: GivenInputs = {}): FoundFunction {
+  const loaded = loadTemplateFile(templatePath, { readFile: readBoundedFile, given });
+  if (!loaded.ok) return { ok: false, message: `${loaded.message[0].toUpperCase()}${loaded.message.slice(1)}.` };
+  const { template, inputs } = loaded;
   const view = findFunction(template, name);
   if (!view) {
     const known = template.functions.map((f) => f.displayName).join(', ') || 'none';
     return { ok: false, notFound: true, message: `No function ${name} in ${templatePath} (functions: ${known}).` };
   }
-  return { ok: true, template, view };
+  return { ok: true, template, view, inputs };
 }
 
 /** Reads a template from disk and resolves one function of it for a local run. */
 export function loadTarget(templatePath: string, name: string, options: TargetOptions = {}): Target {
-  const found = loadFunction(templatePath, name);
-  return found.ok ? localFunctionOf(found.template, found.view, options) : found;
+  const found = loadFunction(templatePath, name, options.given);
+  return found.ok ? localFunctionOf(found.template, found.view, { ...options, region: options.region ?? found.inputs.resolution.region?.value }) : found;
 }

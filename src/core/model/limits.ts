@@ -7,4 +7,10 @@ export const LIMITS = {
    * via S3"), so twice that is no template anyone can deploy and is only read far enough to say so.
    */
   maxTemplateBytes: 2 * 1024 * 1024,
+  /**
+   * Largest file read from disk at all (a template, a Serverless `${file()}` include, samconfig): four times
+   * the largest template, so an oversized template is still read far enough to say how large it is, while a
+   * log, a disk image or a device named by mistake is refused instead of filling the editor's memory.
+   */
+  maxReadFileBytes: 8 * 1024 * 1024,
 } as const;

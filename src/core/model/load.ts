@@ -9,10 +9,14 @@ import { buildCloudFormation } from './cloudformation';
 import { buildServerless } from './serverless/build';
 import type { Template, TemplateFormat, TemplateKind } from './template';
 import type { ResolutionInputs } from './resolve/types';
+import type { ReadFile } from './file-read';
 
 export interface LoadOptions {
-  /** Reads another file relative to the template (Serverless `${file(...)}`); absent in pure contexts. */
-  readonly readFile?: (path: string) => string | undefined;
+  /**
+   * Reads another file relative to the template (Serverless `${file(...)}`); absent in pure contexts.
+   * `src/core/load` gives one that reads only regular files up to `LIMITS.maxReadFileBytes`.
+   */
+  readonly readFile?: ReadFile;
   /**
    * Environment for Serverless `${env:NAME}`; absent means "unknown", so such variables fall back to
    * their defaults or are listed as unresolved (the editor's own environment is not the deploy shell's).

@@ -6,6 +6,7 @@ import { invokeCore } from './core';
 import type { ResultView } from './result-view';
 import type { InvokeRunner } from './runner';
 import { invokeSettings } from './settings';
+import { givenInputsFor } from '../inputs';
 import { workspaceDirOf } from './target';
 import { requireTrust } from './trust';
 
@@ -30,7 +31,7 @@ export class LocalEndpoint implements vscode.Disposable {
     const server = new core.InvokeApiServer({
       invoker,
       port: invokeSettings.endpointPort(),
-      resolve: (name) => core.loadTarget(templateUri.fsPath, name, { workspaceDir, region: invokeSettings.region() || undefined }),
+      resolve: (name) => core.loadTarget(templateUri.fsPath, name, { workspaceDir, given: givenInputsFor(templateUri) }),
       onLog: (text) => this.view.append(text.replace(/\n$/, '')),
     });
     try {

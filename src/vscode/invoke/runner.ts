@@ -1,9 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Template } from '../../core';
-import { loadTemplate } from '../../core';
 import type { InvocationResult, LocalInvoker } from '../../core/invoke';
+import { loadTemplateFile, type GatheredInputs } from '../../core/load';
+import { givenInputsFor } from '../inputs';
+import { readWorkspaceFile } from '../workspace-files';
 import type { TemplateStore } from '../template-store';
 import { invokeCore, type InvokeCore } from './core';
 import { pickEvent, readEvent, type PickedEvent } from './events';
@@ -37,12 +38,13 @@ export class InvokeRunner implements vscode.Disposable {
     const ref = await functionFromArgs(this.store, arg);
     if (!ref) return undefined;
     const core = await invokeCore();
-    const template = this.templateOf(ref.templateUri);
-    if (!template) return void vscode.window.showErrorMessage(`Cannot read ${vscode.workspace.asRelativePath(ref.templateUri)} as a template.`);
+    const loaded = this.loadedOf(ref.templateUri);
+    if (!loaded) return void vscode.window.showErrorMessage(`Cannot read ${vscode.workspace.asRelativePath(ref.templateUri)} as a template.`);
+    const { template, inputs } = loaded;
     const event = await this.eventFor(core, template, ref);
     if (!event) return undefined;
     try {
-      const outcome = mode === 'local' ? await this.runLocal(core, template, ref, event) : await this.runRemote(core, template, ref, event);
+      const outcome = mode === 'local' ? await this.runLocal(core, template, inputs, ref, event) : await this.runRemote(core, template, inputs, ref, event);
       if (outcome) {
         await this.history.add(ref, {
           at: Date.now(), mode, eventFile: event.file, event: event.file ? undefined : event.text,
@@ -57,13 +59,16 @@ export class InvokeRunner implements vscode.Disposable {
   }
 
   templateOf(uri: vscode.Uri): Template | undefined {
-    const known = this.store.get(uri);
-    if (known) return known;
-    try {
-      return loadTemplate(fs.readFileSync(uri.fsPath, 'utf8'), uri.fsPath);
-    } catch {
-      return undefined;
-    }
+    return this.loadedOf(uri)?.template;
+  }
+
+  /** The store's model and inputs, or (a template the store does not list) the same loader's reading of it. */
+  private loadedOf(uri: vscode.Uri): { readonly template: Template; readonly inputs: GatheredInputs } | undefined {
+    const template = this.store.get(uri);
+    const inputs = this.store.inputsOf(uri);
+    if (template && inputs) return { template, inputs };
+    const loaded = loadTemplateFile(uri.fsPath, { readFile: readWorkspaceFile, given: givenInputsFor(uri) });
+    return loaded.ok ? loaded : undefined;
   }
 
   async eventFor(core: InvokeCore, template: Template, ref: FunctionRef & InvokeArgs): Promise<PickedEvent | undefined> {
@@ -76,10 +81,10 @@ export class InvokeRunner implements vscode.Disposable {
     return pickEvent(core, template, ref);
   }
 
-  private async runLocal(core: InvokeCore, template: Template, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
+  private async runLocal(core: InvokeCore, template: Template, inputs: GatheredInputs, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
     const view = core.findFunction(template, ref.logicalId);
     if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
-    const target = core.localFunctionOf(template, view, { workspaceDir: workspaceDirOf(ref.templateUri), region: invokeSettings.region() || undefined });
+    const target = core.localFunctionOf(template, view, { workspaceDir: workspaceDirOf(ref.templateUri), region: inputs.resolution.region?.value });
     if (!target.ok) throw new Error(target.message);
     const log = this.view.begin(ref, 'local', target.notes);
     const invoker = await this.localInvoker();
@@ -87,12 +92,12 @@ export class InvokeRunner implements vscode.Disposable {
     return { result, resultUri: await this.view.show(core, ref, result, 'local', { event: event.file ? path.basename(event.file) : 'inline' }) };
   }
 
-  private async runRemote(core: InvokeCore, template: Template, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
+  private async runRemote(core: InvokeCore, template: Template, inputs: GatheredInputs, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
     const view = core.findFunction(template, ref.logicalId);
     if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
-    const defaults = core.readDeployDefaults(path.dirname(ref.templateUri.fsPath), invokeSettings.samconfigEnvironment());
-    const region = invokeSettings.region() || defaults.region || template.serverless?.region || core.DEFAULT_REGION;
-    const profile = invokeSettings.profile() || defaults.profile;
+    // Region: the setting, then samconfig of the chosen environment (both already in the inputs), then the template.
+    const region = inputs.resolution.region?.value || template.serverless?.region || core.DEFAULT_REGION;
+    const profile = invokeSettings.profile() || inputs.samconfig?.profile?.value;
     if (invokeSettings.confirmRemote()) {
       const go = 'Invoke in AWS';
       const answer = await vscode.window.showWarningMessage(
@@ -103,7 +108,7 @@ export class InvokeRunner implements vscode.Disposable {
     }
     this.view.begin(ref, 'remote');
     const result = await withCancellableProgress(`Invoking ${view.displayName} in AWS`, (signal) => core.invokeRemote({
-      template, view, payload: event.text, region, profile, stackName: defaults.stackName, signal,
+      template, view, payload: event.text, region, profile, stackName: inputs.resolution.stackName?.value, signal,
       explicitName: invokeSettings.functionNames()[ref.logicalId],
     }));
     return { result, resultUri: await this.view.show(core, ref, result, 'remote', { deployedName: result.functionName, region }) };

@@ -3,9 +3,7 @@ import { setting } from '../settings';
 /** The invoke settings (package.json `serverlessWorkbench.invoke.*`). */
 export const invokeSettings = {
   confirmRemote: () => setting('invoke.confirmRemote', true),
-  region: () => setting<string>('invoke.region', ''),
   profile: () => setting<string>('invoke.profile', ''),
-  samconfigEnvironment: () => setting('invoke.samconfigEnvironment', 'default'),
   /** Deployed names by logical ID, for functions that cannot be found through the stack. */
   functionNames: () => setting<Record<string, string>>('invoke.functionNames', {}),
   endpointPort: () => setting('invoke.endpointPort', 3001),

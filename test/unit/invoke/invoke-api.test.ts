@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as http from 'http';
 import * as path from 'path';
-import { InvokeApiServer, invokeRemote, LocalInvoker, localFunctionOf, parseSamconfig, readDeployDefaults, type Target } from '../../../src/core/invoke';
+import { InvokeApiServer, invokeRemote, LocalInvoker, localFunctionOf, loadFunction, type Target } from '../../../src/core/invoke';
 import { EMPTY_OVERRIDES } from '../../../src/core/invoke/overrides';
 import { awsProfileNames } from '../../../src/core/invoke/remote/profiles';
 import { load, yaml } from '../helpers';
@@ -109,7 +109,9 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
     });
 
     it('finds the physical name in the stack from samconfig.toml and invokes it with LogType Tail', async () => {
-      const defaults = readDeployDefaults(ws.dir);
+      const found = loadFunction(path.join(ws.dir, 'template.yaml'), 'Echo');
+      assert.ok(found.ok);
+      const defaults = { stackName: found.inputs.resolution.stackName?.value, region: found.inputs.resolution.region?.value };
       assert.deepEqual({ stack: defaults.stackName, region: defaults.region }, { stack: 'shop', region: 'eu-central-1' });
       const view = template.functions.find((f) => f.logicalId === 'Echo')!;
       const r = await invokeRemote({
@@ -134,16 +136,6 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
       assert.deepEqual(r.functionError, { errorType: 'Error', errorMessage: 'nope' });
       await assert.rejects(invokeRemote({ ...common, payload: 'x'.repeat(6 * 1024 * 1024 + 1) }), /at most 6291456 bytes/);
     });
-  });
-});
-
-describe('samconfig.toml reader', () => {
-  it('reads tables, strings, arrays and comments, and names the line of an error', () => {
-    const t = parseSamconfig('version = 0.1\n[default.deploy.parameters]\nstack_name = "a # not a comment" # comment\ntags = ["x", \'y\']\nconfirm = true\n');
-    assert.equal(t['default.deploy.parameters'].stack_name, 'a # not a comment');
-    assert.deepEqual(t['default.deploy.parameters'].tags, ['x', 'y']);
-    assert.equal(t['default.deploy.parameters'].confirm, true);
-    assert.throws(() => parseSamconfig('[a]\nstack_name = "open\n', 'samconfig.toml'), /samconfig\.toml:2: unterminated or invalid string/);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { MapEntry, MapNode, Node, ScalarNode, Span } from '../nodes';
 import { syntheticScalar } from '../nodes';
 import type { ParseProblem } from '../parse-result';
+import { isUnreadable, type ReadFile } from '../file-read';
 import { parseJson } from '../parse-json';
 import { parseYaml } from '../parse-yaml';
 import type { Template, VariableExpression, VariableSource } from './variable-syntax';
@@ -19,7 +20,7 @@ export interface UnresolvedVariable {
 export interface ResolveInput {
   readonly text: string;
   readonly root: MapNode;
-  readonly readFile?: (path: string) => string | undefined;
+  readonly readFile?: ReadFile;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly problems: ParseProblem[];
 }
@@ -323,7 +324,11 @@ class Resolver {
     if (cached !== undefined) return cached;
     let parsed: Node | null | 'unparsable' = null;
     const text = this.input.readFile?.(path);
-    if (text !== undefined) {
+    if (isUnreadable(text)) {
+      // A device, a FIFO, a folder or a huge file: never read, said where it is asked for.
+      this.problem(site.span, `The file ${path} is not read: ${text.unreadable}.`);
+      parsed = 'unparsable';
+    } else if (text !== undefined) {
       if (/\.(ya?ml)$/i.test(path) || /\.(json|tfstate)$/i.test(path)) {
         const result = /\.ya?ml$/i.test(path) ? parseYaml(text) : parseJson(text);
         const error = result.problems.find((p) => p.severity === 'error');
