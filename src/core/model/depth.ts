@@ -17,8 +17,7 @@ export function withBoundedDepth(parsed: ParseResult): ParseResult {
  * The recursion stops at that level, so it is bounded by the limit it enforces.
  */
 export function boundedDepth(node: Node, problems: ParseProblem[]): Node {
-  const cuts: Node[] = [];
-  const bounded = cut(node, 1, cuts);
+  const { bounded, cuts } = withoutDeepValues(node);
   if (cuts.length > 0) {
     const more = cuts.length > 1 ? ` (and at ${cuts.length - 1} more ${cuts.length === 2 ? 'place' : 'places'})` : '';
     problems.push({
@@ -28,6 +27,12 @@ export function boundedDepth(node: Node, problems: ParseProblem[]): Node {
     });
   }
   return bounded;
+}
+
+/** `node` cut at `LIMITS.maxNestingDepth`, and the values cut (for a caller that reports them its own way). */
+export function withoutDeepValues(node: Node): { readonly bounded: Node; readonly cuts: readonly Node[] } {
+  const cuts: Node[] = [];
+  return { bounded: cut(node, 1, cuts), cuts };
 }
 
 function cut(node: Node, level: number, cuts: Node[]): Node {

@@ -74,10 +74,28 @@ export function longFormIntrinsic(entries: readonly MapEntry[], span: Span): Int
   return { kind: 'intrinsic', name: e.key, nameSpan: e.keySpan, argument: e.value, form: 'long', span };
 }
 
+/**
+ * Maps with more entries than this are looked up through an index made on first use: a section of
+ * thousands of resources, parameters or `custom` values is read by name once per reference to it, and a
+ * scan each time would make the template's analysis quadratic. Smaller maps are scanned, which is faster.
+ */
+const INDEXED_MAP_SIZE = 32;
+const keyIndexes = new WeakMap<MapNode, Map<string, MapEntry>>();
+
+/** The first entry with `key`, as CloudFormation's own reading of a duplicate key is reported elsewhere. */
 export function entryOf(map: Node | undefined, key: string): MapEntry | undefined {
   if (!map || map.kind !== 'map') return undefined;
-  for (const e of map.entries) if (e.key === key) return e;
-  return undefined;
+  if (map.entries.length <= INDEXED_MAP_SIZE) {
+    for (const e of map.entries) if (e.key === key) return e;
+    return undefined;
+  }
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const e of map.entries) if (!index.has(e.key)) index.set(e.key, e);
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
 }
 
 export function valueOf(map: Node | undefined, key: string): Node | undefined {
