@@ -68,8 +68,8 @@ function cut(node: Node, level: number, cuts: Node[]): Node {
   }
 }
 
-/** Where a cut value starts: its first key, its function name, or its opening bracket. */
-function openingOf(node: Node): Span {
+/** Where a map, list or intrinsic starts: its first key, its function name, or its opening bracket. */
+export function openingOf(node: Node): Span {
   if (node.kind === 'map' && node.entries.length > 0) return node.entries[0].keySpan;
   if (node.kind === 'intrinsic') return node.nameSpan;
   return { start: node.span.start, end: node.span.start + 1 };

@@ -1,5 +1,5 @@
 import type { MapEntry, MapNode, Node, ScalarNode, Span } from '../nodes';
-import { withoutDeepValues } from '../depth';
+import { openingOf, withoutDeepValues } from '../depth';
 import { LIMITS } from '../limits';
 import { entryOf, syntheticScalar } from '../nodes';
 import type { ParseProblem } from '../parse-result';
@@ -101,7 +101,7 @@ class Resolver {
     if (node.kind !== 'scalar' && this.nesting >= LIMITS.maxNestingDepth) {
       if (!this.nestingReported) {
         this.nestingReported = true;
-        this.problem(node.span, `Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`);
+        this.problem(openingOf(node), `Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`);
       }
       return node;
     }
