@@ -45,6 +45,7 @@ const SAM_GLOBALS: Readonly<Record<string, string>> = {
 /** Proposals at `offset` of the template's text: intrinsic targets first, then by position in the document. */
 export function completionsAt(template: Template, offset: number, options: CompletionOptions): CompletionProposal[] {
   const context = cursorContext(template.text, offset, template.format, template.root);
+  if (!context) return [];
   return intrinsicCompletions(template, context, offset, options.catalog)
     ?? structuralCompletions(template, context, options);
 }

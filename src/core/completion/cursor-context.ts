@@ -1,4 +1,5 @@
 import { getLocation } from 'jsonc-parser';
+import { LIMITS } from '../model/limits';
 import type { MapEntry, MapNode, Span } from '../model/nodes';
 import type { TemplateFormat } from '../model/template';
 
@@ -26,7 +27,9 @@ const WORD = /[A-Za-z0-9_:.\-]*$/;
  * top-level entry and its child, so that a cursor deep in a 2,000-resource template does not scan back
  * over every resource above it.
  */
-export function cursorContext(text: string, offset: number, format: TemplateFormat, root?: MapNode): CursorContext {
+export function cursorContext(text: string, offset: number, format: TemplateFormat, root?: MapNode): CursorContext | undefined {
+  // The JSON reader below recurses per level; deeper than the model reads there is nothing to propose anyway.
+  if (format === 'json' && jsonNestingAt(text, offset) > LIMITS.maxNestingDepth) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineBefore = text.slice(lineStart, offset);
   const prefix = WORD.exec(lineBefore)?.[0] ?? '';
@@ -35,6 +38,24 @@ export function cursorContext(text: string, offset: number, format: TemplateForm
     ? jsonContext(text, offset, lineBefore, prefix, replace)
     : yamlContext(text, lineStart, lineBefore, prefix, replace, root ? enclosingEntries(root, lineStart) : []);
 }
+
+/** How many objects and arrays are open at `offset`, brackets inside strings aside. */
+function jsonNestingAt(text: string, offset: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return depth;
+}
+
+const [QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = [...'"\\{}[]'].map((c) => c.charCodeAt(0));
 
 function jsonContext(text: string, offset: number, lineBefore: string, prefix: string, replace: Span): CursorContext {
   const location = getLocation(text, offset);

@@ -69,9 +69,14 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
   const ids = new Set(shown.map((r) => r.logicalId));
   const nodes: GraphNode[] = shown.map((r) => nodeOf(r, layerOf(r.type)));
   const edges: GraphEdge[] = [];
+  // A set of the edges so far, because a search through them makes a template of thousands of resources quadratic.
+  const added = new Set<string>();
   const add = (edge: GraphEdge): void => {
     if (edge.from === edge.to || !ids.has(edge.from) || !ids.has(edge.to)) return;
-    if (!edges.some((e) => e.from === edge.from && e.to === edge.to && e.kind === edge.kind)) edges.push(edge);
+    const key = `${edge.from}\0${edge.to}\0${edge.kind}`;
+    if (added.has(key)) return;
+    added.add(key);
+    edges.push(edge);
   };
 
   const invoked = [

@@ -13,4 +13,14 @@ export const LIMITS = {
    * log, a disk image or a device named by mistake is refused instead of filling the editor's memory.
    */
   maxReadFileBytes: 8 * 1024 * 1024,
+  /**
+   * Levels of nesting the model reads; deeper values are cut off with a problem. Real templates nest
+   * fewer than 20 levels (the deepest in the SAM translator's and cfn-lint's test templates is 19).
+   * SAM CLI and cfn-lint read templates with PyYAML, whose composer recurses at least twice per level
+   * under Python's default recursion limit of 1,000 frames
+   * (https://docs.python.org/3/library/sys.html#sys.getrecursionlimit), so they cannot read a template
+   * this deep either. Bounding the tree here bounds every recursive walk over it (Globals merges,
+   * rules, permissions) to a stack depth that cannot overflow.
+   */
+  maxNestingDepth: 500,
 } as const;

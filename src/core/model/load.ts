@@ -1,3 +1,4 @@
+import { withBoundedDepth } from './depth';
 import { detectKind, isConventionalTemplateName } from './detect';
 import { LIMITS } from './limits';
 import { LineIndex } from './lines';
@@ -46,6 +47,17 @@ export function loadTemplate(text: string, fileName: string, options: LoadOption
   } catch (error) {
     parsed = { root: undefined, problems: [{ code: format === 'json' ? 'json-syntax' : 'yaml-syntax', severity: 'error', message: String(error), span: { start: 0, end: 0 } }] };
   }
+  return templateOfParsed(text, fileName, parsed, options);
+}
+
+/**
+ * The second half of `loadTemplate`: parsed text → template model. Separate so that trees no parser
+ * can produce yet (thousands of levels deep) can be given to the model directly.
+ */
+export function templateOfParsed(text: string, fileName: string, parsedText: ParseResult, options: LoadOptions = {}): Template | undefined {
+  const format = formatOf(fileName, text);
+  const conventional = isConventionalTemplateName(fileName);
+  const parsed = withBoundedDepth(parsedText);
   const kind = detectKind(parsed.root);
   if (!kind) {
     if (!conventional) return undefined;

@@ -74,10 +74,28 @@ export function longFormIntrinsic(entries: readonly MapEntry[], span: Span): Int
   return { kind: 'intrinsic', name: e.key, nameSpan: e.keySpan, argument: e.value, form: 'long', span };
 }
 
+/**
+ * Maps with more entries than this are looked up through an index made on first use: a section of
+ * thousands of resources, parameters or `custom` values is read by name once per reference to it, and a
+ * scan each time would make the template's analysis quadratic. Smaller maps are scanned, which is faster.
+ */
+const INDEXED_MAP_SIZE = 32;
+const keyIndexes = new WeakMap<MapNode, Map<string, MapEntry>>();
+
+/** The first entry with `key`, as CloudFormation's own reading of a duplicate key is reported elsewhere. */
 export function entryOf(map: Node | undefined, key: string): MapEntry | undefined {
   if (!map || map.kind !== 'map') return undefined;
-  for (const e of map.entries) if (e.key === key) return e;
-  return undefined;
+  if (map.entries.length <= INDEXED_MAP_SIZE) {
+    for (const e of map.entries) if (e.key === key) return e;
+    return undefined;
+  }
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const e of map.entries) if (!index.has(e.key)) index.set(e.key, e);
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
 }
 
 export function valueOf(map: Node | undefined, key: string): Node | undefined {
@@ -115,39 +133,81 @@ export function itemsOf(node: Node | undefined): readonly Node[] {
   return node?.kind === 'seq' ? node.items : [];
 }
 
-/** Plain JavaScript value of a node, intrinsics in their long JSON form (`{"Fn::GetAtt": [...]}`). */
+/**
+ * Plain JavaScript value of a node, intrinsics in their long JSON form (`{"Fn::GetAtt": [...]}`).
+ * Iterative, so no nesting can overflow the stack: each container is made empty, its keys placed in
+ * document order, and its values filled in as the work list reaches them.
+ */
 export function toPlain(node: Node): unknown {
-  switch (node.kind) {
-    case 'scalar': return node.value;
-    case 'seq': return node.items.map(toPlain);
-    case 'map': {
-      const out: Record<string, unknown> = {};
-      for (const e of node.entries) out[e.key] = toPlain(e.value);
-      return out;
-    }
-    case 'intrinsic': {
-      let arg = toPlain(node.argument);
-      if (node.name === 'Fn::GetAtt' && typeof arg === 'string') {
-        const dot = arg.indexOf('.');
-        arg = dot < 0 ? [arg] : [arg.slice(0, dot), arg.slice(dot + 1)];
+  const top: { value?: unknown } = {};
+  const work: { node: Node; into: Record<string | number, unknown>; key: string | number }[] = [{ node, into: top, key: 'value' }];
+  for (let next = work.pop(); next; next = work.pop()) {
+    const { node: n, into, key } = next;
+    switch (n.kind) {
+      case 'scalar':
+        into[key] = n.value;
+        break;
+      case 'seq': {
+        const out: unknown[] = n.items.map(() => undefined);
+        into[key] = out;
+        for (let i = n.items.length - 1; i >= 0; i--) work.push({ node: n.items[i], into: out as unknown as Record<number, unknown>, key: i });
+        break;
       }
-      return { [node.name]: arg };
+      case 'map': {
+        const out: Record<string, unknown> = {};
+        into[key] = out;
+        for (const e of n.entries) out[e.key] = undefined;
+        // Taken in document order, so a duplicate key keeps its last value, as YAML and JSON loaders do.
+        for (let i = n.entries.length - 1; i >= 0; i--) work.push({ node: n.entries[i].value, into: out, key: n.entries[i].key });
+        break;
+      }
+      case 'intrinsic': {
+        const out: Record<string, unknown> = {};
+        into[key] = out;
+        const arg = n.argument;
+        if (n.name === 'Fn::GetAtt' && arg.kind === 'scalar' && typeof arg.value === 'string') {
+          const dot = arg.value.indexOf('.');
+          out[n.name] = dot < 0 ? [arg.value] : [arg.value.slice(0, dot), arg.value.slice(dot + 1)];
+        } else work.push({ node: arg, into: out, key: n.name });
+        break;
+      }
     }
+  }
+  return top.value;
+}
+
+/** The `index`th child of a node (map values, list items, an intrinsic's argument), undefined past the last. */
+function childAt(node: Node, index: number): Node | undefined {
+  switch (node.kind) {
+    case 'map': return node.entries[index]?.value;
+    case 'seq': return node.items[index];
+    case 'intrinsic': return index === 0 ? node.argument : undefined;
+    case 'scalar': return undefined;
   }
 }
 
-/** Depth-first walk; `visit` returning false skips the node's children. */
+/**
+ * Depth-first walk; `visit` returning false skips the node's children. `parents` holds the ancestors,
+ * outermost first. Iterative, so no nesting can overflow the stack.
+ */
 export function walk(node: Node, visit: (node: Node, parents: readonly Node[]) => boolean | void): void {
   const parents: Node[] = [];
-  const step = (n: Node): void => {
-    if (visit(n, parents) === false) return;
-    parents.push(n);
-    if (n.kind === 'map') for (const e of n.entries) step(e.value);
-    else if (n.kind === 'seq') for (const i of n.items) step(i);
-    else if (n.kind === 'intrinsic') step(n.argument);
-    parents.pop();
-  };
-  step(node);
+  /** For each node in `parents`, the index of its next child to visit. */
+  const nextChild: number[] = [];
+  if (visit(node, parents) === false) return;
+  parents.push(node);
+  nextChild.push(0);
+  while (parents.length > 0) {
+    const level = parents.length - 1;
+    const child = childAt(parents[level], nextChild[level]++);
+    if (!child) {
+      parents.pop();
+      nextChild.pop();
+    } else if (visit(child, parents) !== false) {
+      parents.push(child);
+      nextChild.push(0);
+    }
+  }
 }
 
 /** Nodes made by the model (Globals merges, Serverless defaults) reuse the spans of their sources. */

@@ -62,8 +62,9 @@ function getAttParts(argument: Node, text: string): { target: string; attribute?
 
 /** The span of `name` inside a scalar's source (skipping a quote), or the whole scalar when not found. */
 export function nameSpan(scalar: Node, name: string, text: string): Span {
-  const at = text.indexOf(name, scalar.span.start);
-  return at >= 0 && at + name.length <= scalar.span.end ? { start: at, end: at + name.length } : scalar.span;
+  // Searched within the scalar only: a name missing from it must not cost a scan of the rest of the document.
+  const at = text.slice(scalar.span.start, scalar.span.end).indexOf(name);
+  return at >= 0 ? { start: scalar.span.start + at, end: scalar.span.start + at + name.length } : scalar.span;
 }
 
 /**

@@ -368,7 +368,11 @@ function dependencyGraph(template: Template): Map<string, { target: string; span
   return graph;
 }
 
-/** Tarjan's strongly connected components: each component with a cycle is one circular dependency. */
+/**
+ * Tarjan's strongly connected components: each component with a cycle is one circular dependency.
+ * Iterative (an explicit stack of resources and how far through their edges each is), so a chain of
+ * thousands of resources each depending on the next cannot overflow the call stack.
+ */
 function cycles(graph: Map<string, { target: string }[]>): string[][] {
   let index = 0;
   const indices = new Map<string, number>();
@@ -376,21 +380,30 @@ function cycles(graph: Map<string, { target: string }[]>): string[][] {
   const stack: string[] = [];
   const onStack = new Set<string>();
   const found: string[][] = [];
-  const visit = (v: string): void => {
+  const enter = (v: string): { v: string; edges: { target: string }[]; next: number } => {
     indices.set(v, index);
     low.set(v, index++);
     stack.push(v);
     onStack.add(v);
-    for (const { target: w } of graph.get(v) ?? []) {
-      if (!graph.has(w)) continue;
-      if (!indices.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) {
-        low.set(v, Math.min(low.get(v)!, indices.get(w)!));
+    return { v, edges: graph.get(v) ?? [], next: 0 };
+  };
+  for (const root of graph.keys()) {
+    if (indices.has(root)) continue;
+    const calls = [enter(root)];
+    while (calls.length > 0) {
+      const call = calls[calls.length - 1];
+      const { v } = call;
+      if (call.next < call.edges.length) {
+        const w = call.edges[call.next++].target;
+        if (!graph.has(w)) continue;
+        if (!indices.has(w)) calls.push(enter(w));
+        else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indices.get(w)!));
+        continue;
       }
-    }
-    if (low.get(v) === indices.get(v)) {
+      calls.pop();
+      const caller = calls[calls.length - 1];
+      if (caller) low.set(caller.v, Math.min(low.get(caller.v)!, low.get(v)!));
+      if (low.get(v) !== indices.get(v)) continue;
       const component: string[] = [];
       let w: string;
       do {
@@ -398,31 +411,36 @@ function cycles(graph: Map<string, { target: string }[]>): string[][] {
         onStack.delete(w);
         component.push(w);
       } while (w !== v);
-      if (component.length > 1 || (graph.get(v) ?? []).some((e) => e.target === v)) found.push(component.reverse());
+      if (component.length > 1 || call.edges.some((e) => e.target === v)) found.push(component.reverse());
     }
-  };
-  for (const v of graph.keys()) if (!indices.has(v)) visit(v);
+  }
   return found;
 }
 
-/** One concrete loop through a component, in the order the references run: A → B → C → A. */
+/**
+ * One concrete loop through a component, in the order the references run: A → B → C → A. A depth-first
+ * search from the component's first resource back to it, with an explicit stack for the same reason.
+ */
 function loopThrough(component: string[], graph: Map<string, { target: string; span: Span }[]>): { id: string; span: Span }[] {
   const members = new Set(component);
   const start = component[0];
-  const path: { id: string; span: Span }[] = [];
-  const seen = new Set<string>();
-  const step = (v: string): boolean => {
-    seen.add(v);
-    for (const edge of graph.get(v) ?? []) {
-      if (!members.has(edge.target)) continue;
-      path.push({ id: v, span: edge.span });
-      if (edge.target === start || (!seen.has(edge.target) && step(edge.target))) return true;
+  const seen = new Set<string>([start]);
+  /** The path so far: each resource, its edges and the next edge to try. */
+  const path: { id: string; edges: { target: string; span: Span }[]; next: number }[] = [{ id: start, edges: graph.get(start) ?? [], next: 0 }];
+  while (path.length > 0) {
+    const top = path[path.length - 1];
+    if (top.next >= top.edges.length) {
       path.pop();
+      continue;
     }
-    return false;
-  };
-  step(start);
-  return path;
+    const edge = top.edges[top.next++];
+    if (!members.has(edge.target)) continue;
+    if (edge.target === start) return path.map((p) => ({ id: p.id, span: p.edges[p.next - 1].span }));
+    if (seen.has(edge.target)) continue;
+    seen.add(edge.target);
+    path.push({ id: edge.target, edges: graph.get(edge.target) ?? [], next: 0 });
+  }
+  return [];
 }
 
 export const circularDependency = defineRule({

@@ -1,5 +1,7 @@
 import type { MapEntry, MapNode, Node, ScalarNode, Span } from '../nodes';
-import { syntheticScalar } from '../nodes';
+import { openingOf, withoutDeepValues } from '../depth';
+import { LIMITS } from '../limits';
+import { entryOf, syntheticScalar } from '../nodes';
 import type { ParseProblem } from '../parse-result';
 import { isUnreadable, type ReadFile } from '../file-read';
 import { parseJson } from '../parse-json';
@@ -83,6 +85,12 @@ class Resolver {
   private readonly imports = new Map<string, Node>();
   private depth = 0;
   private depthReported = false;
+  /**
+   * Maps and lists being resolved, counted across the references between them: each value is at most
+   * `LIMITS.maxNestingDepth` deep, but a reference at the bottom of one to the top of another stacks them.
+   */
+  private nesting = 0;
+  private nestingReported = false;
 
   constructor(private readonly input: ResolveInput) {}
 
@@ -91,7 +99,20 @@ class Resolver {
     if (node.kind === 'scalar' && !(typeof node.value === 'string' && mayContainVariable(node.value))) return node;
     const known = this.memo.get(node);
     if (known) return known;
-    const resolved = this.resolveUncached(node);
+    if (node.kind !== 'scalar' && this.nesting >= LIMITS.maxNestingDepth) {
+      if (!this.nestingReported) {
+        this.nestingReported = true;
+        this.problem(openingOf(node), `Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`);
+      }
+      return node;
+    }
+    if (node.kind !== 'scalar') this.nesting++;
+    let resolved: Node;
+    try {
+      resolved = this.resolveUncached(node);
+    } finally {
+      if (node.kind !== 'scalar') this.nesting--;
+    }
     // Unchanged containers are not remembered: re-walking one is cheaper than a map entry per node.
     if (resolved !== node || node.kind === 'scalar') this.memo.set(node, resolved);
     return resolved;
@@ -335,7 +356,13 @@ class Resolver {
         if (error || !result.root) {
           this.problem(site.span, `The file ${path} cannot be read: ${error?.message ?? 'it is empty'}.`);
           parsed = 'unparsable';
-        } else parsed = result.root;
+        } else {
+          const { bounded, cuts } = withoutDeepValues(result.root);
+          if (cuts.length > 0) {
+            this.problem(site.span, `The file ${path} nests values more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read.`);
+          }
+          parsed = bounded;
+        }
       } else parsed = syntheticScalar(text, site.span);
     }
     this.files.set(path, parsed);
@@ -422,10 +449,7 @@ class Resolver {
 }
 
 function childOf(node: Node, key: string): Node | undefined {
-  if (node.kind === 'map') {
-    for (const e of node.entries) if (e.key === key) return e.value;
-    return undefined;
-  }
+  if (node.kind === 'map') return entryOf(node, key)?.value;
   if (node.kind === 'seq' && /^\d+$/.test(key)) return node.items[Number(key)];
   return undefined;
 }
