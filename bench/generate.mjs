@@ -1,5 +1,6 @@
 // Generates realistic SAM templates of a given size for the benchmarks: a mix of functions with events,
-// environment and policies, and the tables, queues, topics and buckets they use (about 40% functions).
+// environment and policies, and the tables, queues, topics and buckets they use (about 40% functions). Settings
+// go through parameters, a mapping and a condition, as in real templates, so the model's resolution is measured.
 export function generateSamTemplate(resourceCount) {
   const lines = [
     "AWSTemplateFormatVersion: '2010-09-09'",
@@ -9,11 +10,22 @@ export function generateSamTemplate(resourceCount) {
     '  Stage:',
     '    Type: String',
     '    Default: dev',
+    '  Mem:',
+    '    Type: Number',
+    '    Default: 1024',
+    'Mappings:',
+    '  StageSettings:',
+    '    dev:',
+    '      Timeout: 10',
+    '    prod:',
+    '      Timeout: 30',
+    'Conditions:',
+    "  IsProd: !Equals [!Ref Stage, prod]",
     'Globals:',
     '  Function:',
     '    Runtime: nodejs22.x',
-    '    MemorySize: 512',
-    '    Timeout: 10',
+    '    MemorySize: !Ref Mem',
+    '    Timeout: !FindInMap [StageSettings, !Ref Stage, Timeout]',
     '    Environment:',
     '      Variables:',
     '        STAGE: !Ref Stage',
@@ -35,7 +47,7 @@ export function generateSamTemplate(resourceCount) {
         '      Events:', '        Get:', '          Type: Api', '          Properties:',
         `            Path: /items${i}/{id}`, '            Method: get'],
       [`  Worker${i}Function:`, '    Type: AWS::Serverless::Function', '    Properties:',
-        `      CodeUri: src/worker${i}/`, '      Handler: app.handler', '      Runtime: python3.12', '      MemorySize: 512', '      Timeout: 30',
+        `      CodeUri: src/worker${i}/`, '      Handler: app.handler', '      Runtime: python3.12', '      MemorySize: !If [IsProd, 2048, 512]', '      Timeout: 30',
         '      Events:', '        Queue:', '          Type: SQS', '          Properties:',
         `            Queue: !GetAtt Queue${i}.Arn`, '            BatchSize: 10'],
       [`  Bucket${i}:`, '    Type: AWS::S3::Bucket', '    Properties:',
