@@ -1,12 +1,12 @@
 import type { IntrinsicNode, MapNode, Node, Span } from '../model/nodes';
 import { itemsOf, mapAt, stringOf, valueOf, walk } from '../model/nodes';
 import type { Reference } from '../model/references';
-import { referencesIn } from '../model/references';
+import { PSEUDO_PARAMETERS, referencesIn, referenceTarget } from '../model/references';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
 import { insertPath } from './edits';
 import { attributesOf } from './getatt-attributes';
-import { isRefTarget, isSamReferenceable, PSEUDO_PARAMETERS, referencingSections, refTargets, stringItems } from './names';
+import { isDefinedReference, referencingSections, refTargets, stringItems } from './names';
 import { closest, didYouMean } from './suggest';
 import type { Fix, RuleContext } from './types';
 
@@ -87,7 +87,7 @@ export const refUndefined = defineRule({
   messages: { undefined: "Ref to '{{name}}', which is not a parameter or resource of this template.{{suggestion}}" },
   check(context) {
     for (const ref of referencesOf(context.template)) {
-      if (ref.kind === 'Ref' && !isRefTarget(context.template, ref.target)) undefinedName(context, ref, 'undefined');
+      if (ref.kind === 'Ref' && !isDefinedReference(context.template, ref)) undefinedName(context, ref, 'undefined');
     }
   },
 });
@@ -108,7 +108,7 @@ export const getattUndefined = defineRule({
   check(context) {
     const { template } = context;
     for (const ref of referencesOf(template)) {
-      if (ref.kind !== 'GetAtt' || template.resourceById.has(ref.target) || isSamReferenceable(template, ref.target)) continue;
+      if (ref.kind !== 'GetAtt' || isDefinedReference(template, ref)) continue;
       const suggestion = closest(ref.target, template.resourceById.keys());
       context.report({
         messageId: 'undefined', data: { name: ref.target, suggestion: didYouMean(suggestion) }, span: ref.span,
@@ -149,9 +149,10 @@ export const getattAttributeInvalid = defineRule({
     const { template } = context;
     for (const ref of referencesOf(template)) {
       if (ref.kind === 'Ref' || ref.attribute === undefined) continue;
-      const resource = template.resourceById.get(ref.target);
+      const target = referenceTarget(template, ref);
+      const resource = target.kind === 'resource' && !target.through ? target.resource : undefined;
       const attributes = resource && attributesOf(resource.type);
-      if (!resource || !attributes || attributes.includes(ref.attribute) || isSamReferenceable(template, `${ref.target}.${ref.attribute}`)) continue;
+      if (!resource || !attributes || attributes.includes(ref.attribute)) continue;
       const span = ref.kind === 'Sub' ? { start: ref.span.end + 1, end: ref.span.end + 1 + ref.attribute.length } : attributeSpan(template, ref);
       const suggestion = closest(ref.attribute, attributes);
       context.report({
@@ -182,8 +183,7 @@ export const subVariableUndefined = defineRule({
     const { template } = context;
     for (const ref of referencesOf(template)) {
       if (ref.kind !== 'Sub') continue;
-      const known = ref.attribute !== undefined ? template.resourceById.has(ref.target) : isRefTarget(template, ref.target);
-      if (!known) undefinedName(context, ref, 'undefined');
+      if (!isDefinedReference(template, ref)) undefinedName(context, ref, 'undefined');
     }
   },
 });
