@@ -48,6 +48,15 @@ export function referencesIn(node: Node, text: string): Reference[] {
   return found;
 }
 
+/** The logical ID a `!Ref X` or `!GetAtt X.Attr` node itself names (the node, not what it contains). */
+export function referencedId(node: Node | undefined): string | undefined {
+  if (node?.kind !== 'intrinsic') return undefined;
+  if (node.name === 'Ref') return stringOf(node.argument);
+  if (node.name !== 'Fn::GetAtt') return undefined;
+  const argument = node.argument;
+  return argument.kind === 'seq' ? stringOf(itemsOf(argument)[0]) : stringOf(argument)?.split('.')[0];
+}
+
 function getAttParts(argument: Node, text: string): { target: string; attribute?: string; span: Span } | undefined {
   if (argument.kind === 'scalar') {
     const value = stringOf(argument);
