@@ -7,7 +7,7 @@ import { load, textAt, yaml } from '../helpers';
 import { sls } from './serverless-helpers';
 
 /** What a user would read: the source's logical ID and whether it is written or generated, or the outside expression. */
-function said(t: Template, source: EventSource | undefined): string {
+function said(source: EventSource | undefined): string {
   if (!source) return 'none';
   if (source.kind === 'resource') return `${source.resource.origin} ${source.resource.logicalId} (${source.resource.type})`;
   if (source.kind === 'outside') return `outside ${source.expression ? JSON.stringify(toPlain(source.expression)) : '-'}: ${source.reason}`;
@@ -16,7 +16,7 @@ function said(t: Template, source: EventSource | undefined): string {
 
 /** The source of every event of every function, as `Function.Event → source`. */
 function sources(t: Template): string[] {
-  return t.functions.flatMap((fn) => fn.events.map((e) => `${fn.displayName}.${e.name} → ${said(t, eventSourceOf(t, fn.logicalId, e))}`));
+  return t.functions.flatMap((fn) => fn.events.map((e) => `${fn.displayName}.${e.name} → ${said(eventSourceOf(t, fn.logicalId, e))}`));
 }
 
 const sam = (...lines: string[]): Template => load(yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', ...lines.map((l) => `  ${l}`)));
@@ -99,8 +99,8 @@ describe('model: which resource an event comes from', () => {
       'A.OnDefault → generated AOnDefault (AWS::Events::Rule)',
     ]);
     const [, , onOrder, onDefault] = t.functions[0].events.map((e) => eventSourceOf(t, 'A', e));
-    assert.equal(said(t, onOrder.bus), 'written Bus (AWS::Events::EventBus)');
-    assert.equal(said(t, onDefault.bus), "outside -: the account's default event bus");
+    assert.equal(said(onOrder.bus), 'written Bus (AWS::Events::EventBus)');
+    assert.equal(said(onDefault.bus), "outside -: the account's default event bus");
   });
 
   it('an event type without a source resource says so instead of guessing', () => {
