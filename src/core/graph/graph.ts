@@ -1,6 +1,7 @@
 import type { Node, Span } from '../model/nodes';
 import { itemsOf, valueOf } from '../model/nodes';
-import { referencesIn, resourceNamedBy } from '../model/references';
+import { referencesIn, referenceTarget, resourceNamedBy } from '../model/references';
+import type { Reference } from '../model/references';
 import { eventSourceOf } from '../model/event-sources';
 import { eventsOf } from '../model/functions';
 import type { FunctionEvent, Resource, Template } from '../model/template';
@@ -92,7 +93,7 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
   for (const fn of template.functions) {
     for (const variable of fn.environment) {
       for (const ref of referencesIn(variable.value, template.text)) {
-        add({ from: fn.logicalId, to: ref.target, kind: 'environment', label: variable.name });
+        add({ from: fn.logicalId, to: drawnTarget(template, ref), kind: 'environment', label: variable.name });
       }
     }
   }
@@ -102,12 +103,13 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
     for (const ref of referencesIn(resource.properties, template.text)) {
       if (isEventOrEnvironment(resource, ref.span, template)) continue;
       const policy = policies.find((p) => ref.span.start >= p.span.start && ref.span.end <= p.span.end);
+      const to = drawnTarget(template, ref);
       if (policy) {
-        add({ from: resource.logicalId, to: ref.target, kind: 'permission', label: policyName(policy) });
+        add({ from: resource.logicalId, to, kind: 'permission', label: policyName(policy) });
         continue;
       }
-      const target = template.resourceById.get(ref.target);
-      add({ from: resource.logicalId, to: ref.target, kind: target ? referenceKind(resource, target) : 'reference', label: ref.attribute });
+      const target = template.resourceById.get(to);
+      add({ from: resource.logicalId, to, kind: target ? referenceKind(resource, target) : 'reference', label: ref.attribute });
     }
   }
   for (const relation of template.resources.filter((r) => r.origin === 'written' && RELATIONS[r.type])) addRelation(relation, template, add);
@@ -116,6 +118,13 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
     add({ from: access.functionId, to: access.resourceId, kind: access.kind, label: access.actions.join(', ') });
   }
   return { nodes, edges };
+}
+
+/** The box a reference points at: SAM's `!Ref Fn.Alias` is drawn to `Fn`, whose alias is not a box of its own. */
+function drawnTarget(template: Template, ref: Reference): string {
+  const target = referenceTarget(template, ref);
+  if (target.kind === 'sam-property') return target.owner;
+  return target.kind === 'resource' ? target.through?.owner ?? target.resource.logicalId : ref.target;
 }
 
 function layerOf(type: string): GraphLayer {
