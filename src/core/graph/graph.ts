@@ -1,6 +1,6 @@
 import type { Node, Span } from '../model/nodes';
 import { itemsOf, valueOf } from '../model/nodes';
-import { referencesIn, referenceTarget, resourceNamedBy } from '../model/references';
+import { referencedLogicalId, referencesIn, resourceNamedBy } from '../model/references';
 import type { Reference } from '../model/references';
 import { eventSourceOf } from '../model/event-sources';
 import { eventsOf } from '../model/functions';
@@ -122,9 +122,7 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
 
 /** The box a reference points at: SAM's `!Ref Fn.Alias` is drawn to `Fn`, whose alias is not a box of its own. */
 function drawnTarget(template: Template, ref: Reference): string {
-  const target = referenceTarget(template, ref);
-  if (target.kind === 'sam-property') return target.owner;
-  return target.kind === 'resource' ? target.through?.owner ?? target.resource.logicalId : ref.target;
+  return referencedLogicalId(template, ref) ?? ref.target;
 }
 
 function layerOf(type: string): GraphLayer {

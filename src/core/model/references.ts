@@ -156,6 +156,16 @@ export function referenceTarget(template: Template, reference: Pick<Reference, '
   return parameter ? { kind: 'parameter', parameter } : { kind: 'undefined', name: target };
 }
 
+/**
+ * The resource of the template a reference leads to, by logical ID: SAM's `Fn.Alias` leads to `Fn`, whose
+ * alias is generated. Undefined for parameters, pseudo parameters and names the stack will not have.
+ */
+export function referencedLogicalId(template: Template, reference: Pick<Reference, 'kind' | 'target' | 'attribute'>): string | undefined {
+  const target = referenceTarget(template, reference);
+  if (target.kind === 'sam-property') return target.owner;
+  return target.kind === 'resource' ? target.through?.owner ?? target.resource.logicalId : undefined;
+}
+
 /** The resource a value names when it is, or contains, a reference to one (the first such reference). */
 export function resourceNamedBy(template: Template, node: Node | undefined): Resource | undefined {
   return resourcesNamedBy(template, node)[0];

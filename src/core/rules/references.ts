@@ -1,7 +1,7 @@
 import type { IntrinsicNode, MapNode, Node, Span } from '../model/nodes';
 import { itemsOf, mapAt, stringOf, valueOf, walk } from '../model/nodes';
 import type { Reference } from '../model/references';
-import { PSEUDO_PARAMETERS, referencesIn, referenceTarget } from '../model/references';
+import { PSEUDO_PARAMETERS, referencedLogicalId, referencesIn, referenceTarget } from '../model/references';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
 import { insertPath } from './edits';
@@ -340,8 +340,8 @@ function dependencyGraph(template: Template): Map<string, { target: string; span
     const edges = graph.get(resource);
     const owner = template.resourceById.get(resource);
     if (!edges || (owner?.type.startsWith('AWS::Serverless::') && SAM_MOVED_PROPERTIES.has(property ?? ''))) continue;
-    const target = ref.target.split('.')[0];
-    if (written(target)) edges.push({ target, span: ref.span });
+    const target = referencedLogicalId(template, ref);
+    if (target !== undefined && written(target)) edges.push({ target, span: ref.span });
   }
   for (const r of template.resources) {
     const edges = graph.get(r.logicalId);
