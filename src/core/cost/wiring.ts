@@ -65,9 +65,9 @@ export function wiringOf(template: Template): Wiring {
   };
   for (const fn of template.functions) {
     for (const event of fn.events) {
-      const kind = TRAFFIC_SOURCE_KIND[event.type];
-      const source = kind && eventSourceOf(template, fn.logicalId, event);
-      if (source?.kind === 'resource') link(fn.logicalId, source.resource.logicalId, kind);
+      const kind = TRAFFIC_SOURCE_KIND.get(event.type);
+      const source = kind ? eventSourceOf(template, fn.logicalId, event) : undefined;
+      if (kind && source?.kind === 'resource') link(fn.logicalId, source.resource.logicalId, kind);
       schedule(fn.logicalId, event.type, event.properties);
     }
   }
@@ -85,7 +85,7 @@ export function wiringOf(template: Template): Wiring {
 }
 
 /** The events whose source passes its traffic on to the function, and what kind of source that is. */
-const TRAFFIC_SOURCE_KIND: Readonly<Record<string, 'api' | 'queue' | 'topic'>> = { Api: 'api', HttpApi: 'api', SQS: 'queue', SNS: 'topic' };
+const TRAFFIC_SOURCE_KIND: ReadonlyMap<string, 'api' | 'queue' | 'topic'> = new Map([['Api', 'api'], ['HttpApi', 'api'], ['SQS', 'queue'], ['SNS', 'topic']]);
 
 /** The traffic key of each kind: what flows along the wiring. */
 const TRAFFIC_KEY: Partial<Record<CostKind, string>> = {

@@ -18,10 +18,10 @@ export type EventSource =
   | { readonly kind: 'unknown'; readonly reason: string; readonly bus?: EventSource };
 
 /** The property naming the source of each event type, in SAM's vocabulary (Serverless events use it too). */
-const SOURCE_PROPERTY: Readonly<Record<string, string>> = {
+const SOURCE_PROPERTY: ReadonlyMap<string, string> = new Map(Object.entries({
   Api: 'RestApiId', HttpApi: 'ApiId', SQS: 'Queue', Kinesis: 'Stream', DynamoDB: 'Stream', MSK: 'Stream', MQ: 'Broker',
   DocumentDB: 'Cluster', SNS: 'Topic', S3: 'Bucket', CloudWatchLogs: 'LogGroupName', Cognito: 'UserPool', ALB: 'ListenerArn',
-};
+}));
 
 /**
  * Event types whose source is a resource made for the event itself, and the types it may have: SAM names it
@@ -29,29 +29,29 @@ const SOURCE_PROPERTY: Readonly<Record<string, string>> = {
  * creates EventBridge rules through a custom resource.
  */
 const RULE_TYPES = ['AWS::Events::Rule', 'Custom::EventBridge'];
-const GENERATED_SOURCE_TYPES: Readonly<Record<string, readonly string[]>> = {
+const GENERATED_SOURCE_TYPES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   Schedule: RULE_TYPES, CloudWatchEvent: RULE_TYPES, EventBridgeRule: RULE_TYPES,
   ScheduleV2: ['AWS::Scheduler::Schedule', 'AWS::Events::Rule'], IoTRule: ['AWS::IoT::TopicRule'],
-};
+}));
 
 /** SAM's implicit APIs: the API an `Api`/`HttpApi` event joins when it names none. */
-const SAM_IMPLICIT_API: Readonly<Record<string, string>> = { Api: IMPLICIT_REST_API, HttpApi: IMPLICIT_HTTP_API };
+const SAM_IMPLICIT_API: ReadonlyMap<string, string> = new Map([['Api', IMPLICIT_REST_API], ['HttpApi', IMPLICIT_HTTP_API]]);
 
 /** The one answer to "which resource does this event come from", for the function or state machine `owner`. */
 export function eventSourceOf(template: Template, owner: string, event: FunctionEvent): EventSource {
-  const generatedTypes = GENERATED_SOURCE_TYPES[event.type];
+  const generatedTypes = GENERATED_SOURCE_TYPES.get(event.type);
   if (generatedTypes) {
     const made = generatedFor(template, owner, event, generatedTypes);
     const source: EventSource = made ? { kind: 'resource', resource: made } : { kind: 'unknown', reason: `no resource is generated for the ${event.type} event ${event.name}` };
     return event.type === 'EventBridgeRule' ? { ...source, bus: busOf(template, valueOf(event.properties, 'EventBusName')) } : source;
   }
-  const property = SOURCE_PROPERTY[event.type];
+  const property = SOURCE_PROPERTY.get(event.type);
   if (!property) return { kind: 'unknown', reason: `${event.type} events do not come from a resource of the stack` };
   const value = valueOf(event.properties, property);
   const framework = template.serverless ? serverlessSource(template, event, value) : undefined;
   if (framework) return framework;
   if (!value) {
-    const implicit = template.serverless ? undefined : SAM_IMPLICIT_API[event.type];
+    const implicit = template.serverless ? undefined : SAM_IMPLICIT_API.get(event.type);
     const resource = implicit === undefined ? undefined : template.resourceById.get(implicit);
     return resource ? { kind: 'resource', resource } : { kind: 'unknown', reason: `the ${event.type} event ${event.name} has no ${property}` };
   }

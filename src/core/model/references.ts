@@ -122,7 +122,7 @@ export interface SamProperty {
  * Properties SAM lets a reference reach on its resources, with the types of the resource each one names
  * (SAM developer guide, "Referencing generated CloudFormation resources"). `Name` has no resource of its own.
  */
-const SAM_REFERENCEABLE: Readonly<Record<string, readonly string[]>> = {
+const SAM_REFERENCEABLE: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   Alias: ['AWS::Lambda::Alias'],
   Version: ['AWS::Lambda::Version'],
   DestinationTopic: ['AWS::SNS::Topic'],
@@ -136,7 +136,7 @@ const SAM_REFERENCEABLE: Readonly<Record<string, readonly string[]>> = {
   UsagePlanKey: ['AWS::ApiGateway::UsagePlanKey'],
   ApiKey: ['AWS::ApiGateway::ApiKey'],
   Name: [],
-};
+}));
 
 /**
  * The one answer to "which entity does this reference name". `Ref` and a `Fn::Sub` variable without a dot
@@ -191,7 +191,7 @@ function splitDotted(name: string): { owner: string; property: string } | undefi
  * reference is a GetAtt or `${X.Name}`.
  */
 function samProperty(template: Template, owner: string, property: string, form: ReferenceKind): ReferenceTarget | undefined {
-  const types = SAM_REFERENCEABLE[property];
+  const types = SAM_REFERENCEABLE.get(property);
   if (template.kind !== 'sam' || !types || (types.length === 0 && form !== 'Ref')) return undefined;
   const resource = template.resourceById.get(owner);
   const implicit = owner === IMPLICIT_REST_API || owner === IMPLICIT_HTTP_API;
@@ -209,7 +209,7 @@ function isQualifier(property: string): property is FunctionQualifier {
   return property === 'Version' || property === 'Alias';
 }
 
-const QUALIFIER_OF_TYPE: Readonly<Record<string, FunctionQualifier>> = { 'AWS::Lambda::Version': 'Version', 'AWS::Lambda::Alias': 'Alias' };
+const QUALIFIER_OF_TYPE: ReadonlyMap<string, FunctionQualifier> = new Map([['AWS::Lambda::Version', 'Version'], ['AWS::Lambda::Alias', 'Alias']]);
 
 /**
  * The function of the template a value names (`!Ref Fn`, `!GetAtt Fn.Arn`), following SAM's `Fn.Version` and
@@ -223,7 +223,7 @@ export function functionNamedBy(template: Template, node: Node | undefined): { f
     const { through, resource } = target;
     const property = through?.property;
     if (property !== undefined && !isQualifier(property)) continue;
-    const written = through ? undefined : QUALIFIER_OF_TYPE[resource.type];
+    const written = through ? undefined : QUALIFIER_OF_TYPE.get(resource.type);
     const qualifier = property ?? written ?? (target.attribute === 'Version' ? 'Version' : undefined);
     const owner = through?.owner ?? (written ? resourceNamedBy(template, valueOf(resource.properties, 'FunctionName'))?.logicalId : resource.logicalId);
     const fn = template.functions.find((f) => f.logicalId === owner);

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { toPlain } from '../../../src/core';
 import type { Template } from '../../../src/core';
 import { eventSourceOf } from '../../../src/core/model/event-sources';
+import { referencesIn, referenceTarget } from '../../../src/core/model/references';
 import type { EventSource } from '../../../src/core/model/event-sources';
 import { load, textAt, yaml } from '../helpers';
 import { sls } from './serverless-helpers';
@@ -151,5 +152,17 @@ describe('model: which resource an event comes from', () => {
       '  worker: {handler: h.main, events: [{http: GET users}]}',
     ));
     assert.deepEqual(sources(t), ['worker.http → outside "abc123": the provider names an API of another stack']);
+  });
+});
+
+describe('model: event sources of bad input', () => {
+  it('event types and attributes that are names of object properties give answers, not exceptions', () => {
+    const t = sam(...fn('A', 'Odd:', '  Type: constructor', '  Properties: {Queue: !GetAtt A.toString}', 'Other:', '  Type: toString'));
+    assert.deepEqual(sources(t), [
+      'A.Odd → unknown: constructor events do not come from a resource of the stack',
+      'A.Other → unknown: toString events do not come from a resource of the stack',
+    ]);
+    const ref = referencesIn(t.resourceById.get('A')!.properties!, t.text)[0];
+    assert.equal(referenceTarget(t, ref).kind, 'resource');
   });
 });
