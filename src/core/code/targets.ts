@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { stringOf, valueOf } from '../model/nodes';
+import { resourceNamedBy } from '../model/references';
 import type { FunctionView, Template } from '../model/template';
 import { handlerLanguage } from './handler';
 
@@ -26,8 +27,7 @@ export function codeDirOf(template: Template, fn: FunctionView): string | undefi
 export function layerDirsOf(template: Template, fn: FunctionView): string[] {
   const dirs: string[] = [];
   for (const layer of fn.layers) {
-    if (layer.kind !== 'intrinsic' || layer.name !== 'Ref') continue;
-    const resource = template.resourceById.get(stringOf(layer.argument) ?? '');
+    const resource = resourceNamedBy(template, layer);
     const content = valueOf(resource?.properties, resource?.type === 'AWS::Serverless::LayerVersion' ? 'ContentUri' : 'Content');
     const dir = localDir(template, stringOf(content));
     if (dir) dirs.push(dir);

@@ -1,13 +1,9 @@
 import type { Span } from '../model/nodes';
+import { PSEUDO_PARAMETERS } from '../model/references';
 import type { Template } from '../model/template';
 import type { SchemaCatalog } from '../schema/catalog';
 import { symbolIndex, writtenResources } from '../navigation/symbol-index';
 import type { CompletionProposal } from './items';
-
-/** Names CloudFormation provides in every stack (aws-facts.md, "Pseudo parameters"). */
-export const PSEUDO_PARAMETERS = [
-  'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix',
-];
 
 /** `!Ref` targets: parameters, resources (written and generated), pseudo parameters. */
 export function refTargets(template: Template, replace: Span, catalog: SchemaCatalog | undefined): CompletionProposal[] {

@@ -1,6 +1,8 @@
 import type { Node } from '../model/nodes';
-import { itemsOf, mapAt, stringOf, valueOf } from '../model/nodes';
-import type { FunctionEvent, Resource, Template } from '../model/template';
+import { mapAt, stringOf, valueOf } from '../model/nodes';
+import { eventSourceOf } from '../model/event-sources';
+import { resourceNamedBy } from '../model/references';
+import type { Resource, Template } from '../model/template';
 import type { CostKind } from './kinds';
 import { typesOfKind, USAGE_KEYS } from './kinds';
 import { firingsPerMonth } from './schedule';
@@ -22,17 +24,6 @@ export interface CostedResource {
   readonly alias?: string;
 }
 
-/** The logical ID an intrinsic points at: `!Ref X`, `!GetAtt X.Arn`, `{"Fn::GetAtt": ["X", "Arn"]}`. */
-export function targetOf(node: Node | undefined): string | undefined {
-  if (node?.kind !== 'intrinsic') return undefined;
-  if (node.name === 'Ref') return stringOf(node.argument);
-  if (node.name === 'Fn::GetAtt') {
-    const arg = node.argument;
-    return arg.kind === 'seq' ? stringOf(itemsOf(arg)[0]) : stringOf(arg)?.split('.')[0];
-  }
-  return undefined;
-}
-
 /**
  * Who feeds whom, as far as traffic goes: the API behind each Api/HttpApi event (the implicit one when
  * the event names none), the queue and topic behind SQS/SNS events, and the dead-letter queues.
@@ -50,8 +41,6 @@ export interface Wiring {
 }
 
 export function wiringOf(template: Template): Wiring {
-  const implicitRest = template.resources.find((r) => r.origin === 'generated' && r.type === 'AWS::ApiGateway::RestApi')?.logicalId;
-  const implicitHttp = template.resources.find((r) => r.origin === 'generated' && r.type === 'AWS::ApiGatewayV2::Api')?.logicalId;
   const functionsByApi = new Map<string, string[]>();
   const functionsByQueue = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, key: string, value: string): void => {
@@ -60,8 +49,7 @@ export function wiringOf(template: Template): Wiring {
     else map.set(key, [value]);
   };
   const sourcesByFunction = new Map<string, { id: string; kind: 'api' | 'queue' | 'topic' }[]>();
-  const link = (fn: string, id: string | undefined, kind: 'api' | 'queue' | 'topic'): void => {
-    if (!id || !template.resourceById.has(id)) return;
+  const link = (fn: string, id: string, kind: 'api' | 'queue' | 'topic'): void => {
     const sources = sourcesByFunction.get(fn) ?? [];
     if (sources.some((s) => s.id === id)) return;
     sources.push({ id, kind });
@@ -77,8 +65,9 @@ export function wiringOf(template: Template): Wiring {
   };
   for (const fn of template.functions) {
     for (const event of fn.events) {
-      const source = sourceOfEvent(event, implicitRest, implicitHttp);
-      if (source) link(fn.logicalId, source.id, source.kind);
+      const kind = TRAFFIC_SOURCE_KIND.get(event.type);
+      const source = kind ? eventSourceOf(template, fn.logicalId, event) : undefined;
+      if (kind && source?.kind === 'resource') link(fn.logicalId, source.resource.logicalId, kind);
       schedule(fn.logicalId, event.type, event.properties);
     }
   }
@@ -89,22 +78,14 @@ export function wiringOf(template: Template): Wiring {
   const deadLetterQueues = new Set<string>();
   for (const r of template.resources) {
     if (r.type !== 'AWS::SQS::Queue') continue;
-    const target = targetOf(valueOf(valueOf(r.properties, 'RedrivePolicy'), 'deadLetterTargetArn'));
-    if (target) deadLetterQueues.add(target);
+    const target = resourceNamedBy(template, valueOf(valueOf(r.properties, 'RedrivePolicy'), 'deadLetterTargetArn'));
+    if (target) deadLetterQueues.add(target.logicalId);
   }
   return { functionsByApi, functionsByQueue, sourcesByFunction, deadLetterQueues, schedulesById };
 }
 
-function sourceOfEvent(event: FunctionEvent, implicitRest: string | undefined, implicitHttp: string | undefined): { id: string | undefined; kind: 'api' | 'queue' | 'topic' } | undefined {
-  const prop = (key: string): Node | undefined => valueOf(event.properties, key);
-  switch (event.type) {
-    case 'Api': return { id: targetOf(prop('RestApiId')) ?? implicitRest, kind: 'api' };
-    case 'HttpApi': return { id: targetOf(prop('ApiId')) ?? implicitHttp, kind: 'api' };
-    case 'SQS': return { id: targetOf(prop('Queue')), kind: 'queue' };
-    case 'SNS': return { id: targetOf(prop('Topic')), kind: 'topic' };
-    default: return undefined;
-  }
-}
+/** The events whose source passes its traffic on to the function, and what kind of source that is. */
+const TRAFFIC_SOURCE_KIND: ReadonlyMap<string, 'api' | 'queue' | 'topic'> = new Map([['Api', 'api'], ['HttpApi', 'api'], ['SQS', 'queue'], ['SNS', 'topic']]);
 
 /** The traffic key of each kind: what flows along the wiring. */
 const TRAFFIC_KEY: Partial<Record<CostKind, string>> = {

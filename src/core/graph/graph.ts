@@ -1,6 +1,8 @@
 import type { Node, Span } from '../model/nodes';
 import { itemsOf, valueOf } from '../model/nodes';
-import { referencesIn } from '../model/references';
+import { referencedLogicalId, referencesIn, resourceNamedBy } from '../model/references';
+import type { Reference } from '../model/references';
+import { eventSourceOf } from '../model/event-sources';
 import { eventsOf } from '../model/functions';
 import type { FunctionEvent, Resource, Template } from '../model/template';
 import { describeEvent } from '../outline/outline';
@@ -85,7 +87,7 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
   ];
   for (const target of invoked) {
     for (const event of target.events) {
-      const source = eventSource(event, template);
+      const source = eventSource(event, target.id, template, ids);
       if (!ids.has(source.id)) {
         nodes.push(source);
         ids.add(source.id);
@@ -96,7 +98,7 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
   for (const fn of template.functions) {
     for (const variable of fn.environment) {
       for (const ref of referencesIn(variable.value, template.text)) {
-        add({ from: fn.logicalId, to: ref.target, kind: 'environment', label: variable.name });
+        add({ from: fn.logicalId, to: drawnTarget(template, ref), kind: 'environment', label: variable.name });
       }
     }
   }
@@ -106,12 +108,13 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
     for (const ref of referencesIn(resource.properties, template.text)) {
       if (isEventOrEnvironment(resource, ref.span, template)) continue;
       const policy = policies.find((p) => ref.span.start >= p.span.start && ref.span.end <= p.span.end);
+      const to = drawnTarget(template, ref);
       if (policy) {
-        add({ from: resource.logicalId, to: ref.target, kind: 'permission', label: policyName(policy) });
+        add({ from: resource.logicalId, to, kind: 'permission', label: policyName(policy) });
         continue;
       }
-      const target = template.resourceById.get(ref.target);
-      add({ from: resource.logicalId, to: ref.target, kind: target ? referenceKind(resource, target) : 'reference', label: ref.attribute });
+      const target = template.resourceById.get(to);
+      add({ from: resource.logicalId, to, kind: target ? referenceKind(resource, target) : 'reference', label: ref.attribute });
     }
   }
   for (const relation of template.resources.filter((r) => r.origin === 'written' && RELATIONS[r.type])) addRelation(relation, template, add);
@@ -120,6 +123,11 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
     add({ from: access.functionId, to: access.resourceId, kind: access.kind, label: access.actions.join(', ') });
   }
   return { nodes, edges };
+}
+
+/** The box a reference points at: SAM's `!Ref Fn.Alias` is drawn to `Fn`, whose alias is not a box of its own. */
+function drawnTarget(template: Template, ref: Reference): string {
+  return referencedLogicalId(template, ref) ?? ref.target;
 }
 
 function layerOf(type: string): GraphLayer {
@@ -164,10 +172,7 @@ function isRelation(resource: Resource): boolean {
 
 function addRelation(relation: Resource, template: Template, add: (edge: GraphEdge) => void): void {
   const [fromProperty, toProperty] = RELATIONS[relation.type];
-  const target = (property: string): string | undefined => {
-    const value = valueOf(relation.properties, property);
-    return value ? referencesIn(value, template.text)[0]?.target : undefined;
-  };
+  const target = (property: string): string | undefined => resourceNamedBy(template, valueOf(relation.properties, property))?.logicalId;
   const from = target(fromProperty);
   const to = target(toProperty);
   if (from && to) add({ from, to, kind: 'event', label: relation.type.replace(/^AWS::\w+::/, '') });
@@ -189,21 +194,15 @@ function isEventOrEnvironment(resource: Resource, span: Span, template: Template
   return fn.events.some((e) => inside(e)) || fn.environment.some((v) => inside(v.value));
 }
 
-const EVENT_SOURCE_PROPERTY: Readonly<Record<string, string>> = {
-  SQS: 'Queue', SNS: 'Topic', S3: 'Bucket', Kinesis: 'Stream', DynamoDB: 'Stream', Api: 'RestApiId', HttpApi: 'ApiId',
-  EventBridgeRule: 'EventBusName', CloudWatchLogs: 'LogGroupName', Cognito: 'UserPool', MSK: 'Stream', MQ: 'Broker',
-};
-
-/** The API an `Api`/`HttpApi` event without its own API joins: SAM's implicit APIs, or the framework's. */
-const IMPLICIT_API: Readonly<Record<string, string>> = { Api: 'ServerlessRestApi', HttpApi: 'ServerlessHttpApi' };
-const SERVERLESS_IMPLICIT_API: Readonly<Record<string, string>> = { Api: 'ApiGatewayRestApi', HttpApi: 'HttpApi' };
-
-/** The resource an event comes from, or a virtual node (a schedule, an external ARN) when it is not in the template. */
-function eventSource(event: FunctionEvent, template: Template): GraphNode {
-  const property = EVENT_SOURCE_PROPERTY[event.type];
-  const value: Node | undefined = property ? valueOf(event.properties, property) : undefined;
-  const target = value ? referencesIn(value, template.text)[0]?.target : (template.serverless ? SERVERLESS_IMPLICIT_API : IMPLICIT_API)[event.type];
-  const resource = target ? template.resourceById.get(target) : undefined;
+/**
+ * The resource an event comes from (for an EventBridge rule, the bus it listens on), as the model answers it,
+ * or a virtual node (a schedule, an external ARN) when it is outside the template or hidden as a detail.
+ */
+function eventSource(event: FunctionEvent, owner: string, template: Template, shown: ReadonlySet<string>): GraphNode {
+  const source = eventSourceOf(template, owner, event);
+  const resource = [source.bus, source]
+    .map((s) => (s?.kind === 'resource' ? s.resource : undefined))
+    .find((r) => r && (shown.has(r.logicalId) || !isDetail(r)));
   if (resource) return nodeOf(resource, 'source');
   return {
     id: `${event.type}:${describeEvent(event)}`, label: describeEvent(event), type: event.type,

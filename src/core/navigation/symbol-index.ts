@@ -1,6 +1,7 @@
 import type { MapNode, Node, Span } from '../model/nodes';
 import { entryOf, itemsOf, mapAt, stringOf, valueOf, walk } from '../model/nodes';
-import { isPseudoParameter, nameSpan, referencesIn } from '../model/references';
+import { isPseudoParameter, nameSpan, referencesIn, referenceTarget } from '../model/references';
+import type { Reference, SamProperty } from '../model/references';
 import type { Template } from '../model/template';
 import { selfVariables } from './serverless-variables';
 
@@ -71,13 +72,22 @@ function buildIndex(template: Template): SymbolIndex {
   const root = template.root;
   if (root) {
     for (const ref of referencesIn(root, template.text)) {
-      if (!isPseudoParameter(ref.target)) use('id', ref.target, ref.span, ref.kind, ref.attribute);
+      if (isPseudoParameter(ref.target)) continue;
+      const owned = ref.kind === 'Ref' && ref.target.includes('.') ? samOwner(template, ref) : undefined;
+      if (owned) use('id', owned.owner, { start: ref.span.start, end: ref.span.start + owned.owner.length }, ref.kind, owned.property);
+      else use('id', ref.target, ref.span, ref.kind, ref.attribute);
     }
     collectAttributeUses(template, use);
     collectIntrinsicUses(root, template.text, use);
     if (template.kind === 'serverless') collectSelfVariables(template, root, define, use);
   }
   return makeIndex(found);
+}
+
+/** `!Ref MyFunction.Alias` uses `MyFunction`: SAM's dotted reference to what it generates for that resource. */
+function samOwner(template: Template, ref: Reference): SamProperty | undefined {
+  const target = referenceTarget(template, ref);
+  return target.kind === 'sam-property' ? target : target.kind === 'resource' ? target.through : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Node, Span } from '../model/nodes';
 import { itemsOf, mapAt, stringOf, toPlain, valueOf } from '../model/nodes';
-import { referencesIn } from '../model/references';
+import { resourcesNamedBy } from '../model/references';
 import type { FunctionView, Template } from '../model/template';
 import { connectorStatements } from './connectors';
 import { MANAGED_POLICIES, managedPolicyName } from './data';
@@ -159,12 +159,12 @@ function samPolicyItem(grants: GrantCollector, item: Node, at: Node): void {
 
 /** `Role: !GetAtt MyRole.Arn` (or `!Ref`, or the role's ARN): the role in this template, else unknown. */
 function roleGrants(grants: GrantCollector, role: Node): void {
-  const target = referencesIn(role, grants.template.text).find((r) => grants.template.resourceById.get(r.target)?.type === 'AWS::IAM::Role');
+  const target = resourcesNamedBy(grants.template, role).find((r) => r.type === 'AWS::IAM::Role');
   if (!target) {
     grants.unknown.push({ reason: 'the function uses a role defined outside this template', origin: grants.origin(role.span, 'Role') });
     return;
   }
-  iamRoleGrants(grants, target.target);
+  iamRoleGrants(grants, target.logicalId);
 }
 
 /** An `AWS::IAM::Role` of the template: inline policies, managed ARNs, and policies that name the role. */
@@ -179,7 +179,7 @@ export function iamRoleGrants(grants: GrantCollector, roleId: string): void {
   for (const resource of template.resources) {
     if (resource.type !== 'AWS::IAM::Policy' && resource.type !== 'AWS::IAM::ManagedPolicy') continue;
     const roles = itemsOf(valueOf(resource.properties, 'Roles'));
-    if (!roles.some((r) => referencesIn(r, template.text).some((ref) => ref.target === roleId) || stringOf(r) === roleId)) continue;
+    if (!roles.some((r) => resourcesNamedBy(template, r).some((named) => named.logicalId === roleId) || stringOf(r) === roleId)) continue;
     grants.statements.push(...documentStatements(template, mapAt(resource.properties, 'PolicyDocument'), `${resource.logicalId} (${resource.type})`));
   }
 }
@@ -187,10 +187,9 @@ export function iamRoleGrants(grants: GrantCollector, roleId: string): void {
 function managedArn(grants: GrantCollector, arn: Node, roleId: string): void {
   const template = grants.template;
   const plain = stringOf(arn) ?? (arn.kind === 'intrinsic' && arn.name === 'Fn::Sub' ? stringOf(arn.argument) : undefined);
-  const local = referencesIn(arn, template.text).find((r) => template.resourceById.get(r.target)?.type === 'AWS::IAM::ManagedPolicy');
+  const local = resourcesNamedBy(template, arn).find((r) => r.type === 'AWS::IAM::ManagedPolicy');
   if (local) {
-    const policy = template.resourceById.get(local.target)!;
-    grants.statements.push(...documentStatements(template, mapAt(policy.properties, 'PolicyDocument'), `${local.target} (AWS::IAM::ManagedPolicy)`));
+    grants.statements.push(...documentStatements(template, mapAt(local.properties, 'PolicyDocument'), `${local.logicalId} (AWS::IAM::ManagedPolicy)`));
   } else if (plain) {
     grants.addManaged(plain.replace('${AWS::Partition}', 'aws'), grants.origin(arn.span, `${roleId} › ManagedPolicyArns`));
   } else {

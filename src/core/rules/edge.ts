@@ -1,6 +1,6 @@
-import type { Node, Span } from '../model/nodes';
+import type { Span } from '../model/nodes';
 import { entryOf, itemsOf, mapAt, stringOf, valueOf } from '../model/nodes';
-import { referencesIn } from '../model/references';
+import { functionNamedBy } from '../model/references';
 import type { FunctionView, Template } from '../model/template';
 import { defineRule } from './define';
 import { subject } from './function-settings';
@@ -23,23 +23,6 @@ interface EdgeUse {
   readonly versioned: boolean;
 }
 
-/** The function an association's LambdaFunctionARN points at, following a Version resource to its function. */
-function edgeTarget(template: Template, arn: Node): { fn: FunctionView; versioned: boolean } | undefined {
-  const byId = (id: string): FunctionView | undefined => template.functions.find((f) => f.logicalId === id);
-  for (const ref of referencesIn(arn, template.text)) {
-    const direct = byId(ref.target.split('.')[0]);
-    if (direct) return { fn: direct, versioned: ref.kind === 'Ref' ? ref.target.endsWith('.Version') : ref.attribute === 'Version' };
-    const resource = template.resourceById.get(ref.target);
-    if (resource?.type === 'AWS::Lambda::Version') {
-      const target = valueOf(resource.properties, 'FunctionName');
-      const fnRef = target ? referencesIn(target, template.text)[0] : undefined;
-      const fn = fnRef && byId(fnRef.target);
-      if (fn) return { fn, versioned: true };
-    }
-  }
-  return undefined;
-}
-
 function edgeUses(template: Template): EdgeUse[] {
   const uses: EdgeUse[] = [];
   for (const r of template.resources) {
@@ -49,8 +32,8 @@ function edgeUses(template: Template): EdgeUse[] {
     for (const behavior of behaviors) {
       for (const association of itemsOf(valueOf(behavior, 'LambdaFunctionAssociations'))) {
         const arn = valueOf(association, 'LambdaFunctionARN');
-        const target = arn && edgeTarget(template, arn);
-        if (target) uses.push({ ...target, eventType: stringOf(valueOf(association, 'EventType')) ?? 'origin-request', span: arn.span });
+        const target = functionNamedBy(template, arn);
+        if (arn && target) uses.push({ fn: target.fn, versioned: target.qualifier === 'Version', eventType: stringOf(valueOf(association, 'EventType')) ?? 'origin-request', span: arn.span });
       }
     }
   }

@@ -1,5 +1,7 @@
 import type { MapNode, Node, Span } from '../model/nodes';
 import { stringOf, valueOf } from '../model/nodes';
+import { eventSourceOf } from '../model/event-sources';
+import { functionNamedBy, resourceNamedBy } from '../model/references';
 import type { FunctionView, Resource, Template } from '../model/template';
 
 export type PollerKind = 'SQS' | 'Kinesis' | 'DynamoDB';
@@ -19,16 +21,6 @@ export interface PolledSource {
   readonly source: Resource | undefined;
   readonly logicalId: string;
   readonly origin: 'event' | 'mapping';
-}
-
-const EVENT_SOURCE_PROPERTY: Readonly<Record<PollerKind, string>> = { SQS: 'Queue', Kinesis: 'Stream', DynamoDB: 'Stream' };
-
-/** The resource a `!Ref X` / `!GetAtt X.Arn` (or `${X.Arn}`) names. */
-export function resourceNamedBy(template: Template, node: Node | undefined): Resource | undefined {
-  if (node?.kind !== 'intrinsic') return undefined;
-  const argument = node.argument;
-  const raw = node.name === 'Fn::GetAtt' && argument.kind === 'seq' ? stringOf(argument.items[0]) : stringOf(argument);
-  return raw === undefined ? undefined : template.resourceById.get(raw.split('.')[0]);
 }
 
 function kindOfArn(template: Template, node: Node | undefined): PollerKind | undefined {
@@ -54,8 +46,11 @@ export function polledSources(template: Template): PolledSource[] {
   for (const fn of template.functions) {
     for (const event of fn.events) {
       if (event.type !== 'SQS' && event.type !== 'Kinesis' && event.type !== 'DynamoDB') continue;
-      const source = resourceNamedBy(template, valueOf(event.properties, EVENT_SOURCE_PROPERTY[event.type]));
-      found.push({ kind: event.type, fn, properties: event.properties, anchor: event.nameSpan, source, logicalId: fn.logicalId, origin: 'event' });
+      const source = eventSourceOf(template, fn.logicalId, event);
+      found.push({
+        kind: event.type, fn, properties: event.properties, anchor: event.nameSpan, source: source.kind === 'resource' ? source.resource : undefined,
+        logicalId: fn.logicalId, origin: 'event',
+      });
     }
   }
   for (const r of template.resources) {
@@ -63,8 +58,7 @@ export function polledSources(template: Template): PolledSource[] {
     const arn = valueOf(r.properties, 'EventSourceArn');
     const kind = kindOfArn(template, arn);
     if (!kind) continue;
-    const target = resourceNamedBy(template, valueOf(r.properties, 'FunctionName'));
-    const fn = template.functions.find((f) => f.resource === target || f.logicalId === target?.logicalId);
+    const fn = functionNamedBy(template, valueOf(r.properties, 'FunctionName'))?.fn;
     found.push({ kind, fn, properties: r.properties, anchor: r.idSpan, source: resourceNamedBy(template, arn), logicalId: r.logicalId, origin: 'mapping' });
   }
   cache.set(template, found);

@@ -1,24 +1,9 @@
 import type { Node } from '../model/nodes';
 import { stringOf } from '../model/nodes';
 import { analysedRoot, mayBeMadeByLoop } from '../model/language-extensions/loops';
+import type { Reference } from '../model/references';
+import { PSEUDO_PARAMETERS, referenceTarget } from '../model/references';
 import type { Template } from '../model/template';
-
-/** CloudFormation's pseudo parameters (CloudFormation user guide, "Pseudo parameters reference"). */
-export const PSEUDO_PARAMETERS: readonly string[] = [
-  'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId',
-  'AWS::StackName', 'AWS::URLSuffix',
-];
-
-/**
- * Properties SAM lets `Ref` reach on its resources (`!Ref MyFunction.Alias`, `!Ref MyApi.Stage`): SAM developer
- * guide, "Referencing generated CloudFormation resources".
- */
-const SAM_REFERENCEABLE: ReadonlySet<string> = new Set([
-  'Alias', 'Version', 'DestinationTopic', 'DestinationQueue', 'Stage', 'Deployment', 'DomainName', 'DomainNameV2',
-  'BasePathMapping', 'UsagePlan', 'UsagePlanKey', 'ApiKey', 'Name',
-]);
-/** The APIs SAM creates for events without an explicit API (aws-facts.md §F). */
-const SAM_IMPLICIT_APIS: ReadonlySet<string> = new Set(['ServerlessRestApi', 'ServerlessHttpApi']);
 
 /** Root sections whose values may reference other names; Parameters, Mappings and Metadata hold plain data. */
 const DATA_SECTIONS: ReadonlySet<string> = new Set(['Parameters', 'Mappings', 'Metadata', 'AWSTemplateFormatVersion', 'Description', 'Transform']);
@@ -38,18 +23,12 @@ export function refTargets(template: Template): string[] {
   return [...template.parameters.map((p) => p.name), ...template.resourceById.keys(), ...PSEUDO_PARAMETERS];
 }
 
-export function isRefTarget(template: Template, name: string): boolean {
-  if (isResourceName(template, name) || PSEUDO_PARAMETERS.includes(name)) return true;
-  if (template.parameters.some((p) => p.name === name)) return true;
-  return isSamReferenceable(template, name);
-}
-
-/** `MyFunction.Alias`, `MyApi.Stage`, `ServerlessRestApi.Deployment`: a generated resource reached through its SAM owner. */
-export function isSamReferenceable(template: Template, name: string): boolean {
-  if (template.kind !== 'sam') return false;
-  const [owner, property] = name.split('.', 2);
-  if (property === undefined || !SAM_REFERENCEABLE.has(property)) return false;
-  return SAM_IMPLICIT_APIS.has(owner) || (template.resourceById.get(owner)?.type.startsWith('AWS::Serverless::') ?? false);
+/**
+ * Whether a Ref, GetAtt or Sub variable names something the deployed stack has, counting the names a loop whose
+ * collection is only known at deploy may make.
+ */
+export function isDefinedReference(template: Template, reference: Pick<Reference, 'kind' | 'target' | 'attribute'>): boolean {
+  return referenceTarget(template, reference).kind !== 'undefined' || mayBeMadeByLoop(template, 'Resources', reference.target);
 }
 
 /** The string items of a scalar or a list of scalars (DependsOn, Fn::FindInMap arguments). */

@@ -2,12 +2,12 @@ import type { IntrinsicNode, MapNode, Node, Span } from '../model/nodes';
 import { itemsOf, mapAt, stringOf, valueOf, walk } from '../model/nodes';
 import { analysedRoot, isLoopIdentifier, mayBeMadeByLoop } from '../model/language-extensions/loops';
 import type { Reference } from '../model/references';
-import { referencesIn } from '../model/references';
+import { PSEUDO_PARAMETERS, referencedLogicalId, referencesIn, referenceTarget } from '../model/references';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
 import { insertPath } from './edits';
 import { attributesOf } from './getatt-attributes';
-import { isRefTarget, isResourceName, isSamReferenceable, PSEUDO_PARAMETERS, referencingSections, refTargets, stringItems } from './names';
+import { isDefinedReference, isResourceName, referencingSections, refTargets, stringItems } from './names';
 import { closest, didYouMean } from './suggest';
 import type { Fix, RuleContext } from './types';
 
@@ -102,7 +102,7 @@ export const refUndefined = defineRule({
   messages: { undefined: "Ref to '{{name}}', which is not a parameter or resource of this template.{{suggestion}}" },
   check(context) {
     for (const ref of referencesOf(context.template)) {
-      if (ref.kind === 'Ref' && !isRefTarget(context.template, ref.target)) undefinedName(context, ref, 'undefined');
+      if (ref.kind === 'Ref' && !isDefinedReference(context.template, ref)) undefinedName(context, ref, 'undefined');
     }
   },
 });
@@ -123,7 +123,7 @@ export const getattUndefined = defineRule({
   check(context) {
     const { template } = context;
     for (const ref of referencesOf(template)) {
-      if (ref.kind !== 'GetAtt' || isResourceName(template, ref.target) || isSamReferenceable(template, ref.target)) continue;
+      if (ref.kind !== 'GetAtt' || isDefinedReference(template, ref)) continue;
       const suggestion = closest(ref.target, template.resourceById.keys());
       context.report({
         messageId: 'undefined', data: { name: ref.target, suggestion: didYouMean(suggestion) }, span: ref.span,
@@ -164,9 +164,10 @@ export const getattAttributeInvalid = defineRule({
     const { template } = context;
     for (const ref of referencesOf(template)) {
       if (ref.kind === 'Ref' || ref.attribute === undefined) continue;
-      const resource = template.resourceById.get(ref.target);
+      const target = referenceTarget(template, ref);
+      const resource = target.kind === 'resource' && !target.through ? target.resource : undefined;
       const attributes = resource && attributesOf(resource.type);
-      if (!resource || !attributes || attributes.includes(ref.attribute) || isSamReferenceable(template, `${ref.target}.${ref.attribute}`)) continue;
+      if (!resource || !attributes || attributes.includes(ref.attribute)) continue;
       const span = ref.kind === 'Sub' ? { start: ref.span.end + 1, end: ref.span.end + 1 + ref.attribute.length } : attributeSpan(template, ref);
       const suggestion = closest(ref.attribute, attributes);
       context.report({
@@ -197,8 +198,7 @@ export const subVariableUndefined = defineRule({
     const { template } = context;
     for (const ref of referencesOf(template)) {
       if (ref.kind !== 'Sub') continue;
-      const known = ref.attribute !== undefined ? isResourceName(template, ref.target) : isRefTarget(template, ref.target);
-      if (!known) undefinedName(context, ref, 'undefined');
+      if (!isDefinedReference(template, ref)) undefinedName(context, ref, 'undefined');
     }
   },
 });
@@ -357,8 +357,8 @@ function dependencyGraph(template: Template): Map<string, { target: string; span
     const edges = graph.get(resource);
     const owner = template.resourceById.get(resource);
     if (!edges || (owner?.type.startsWith('AWS::Serverless::') && SAM_MOVED_PROPERTIES.has(property ?? ''))) continue;
-    const target = ref.target.split('.')[0];
-    if (written(target)) edges.push({ target, span: ref.span });
+    const target = referencedLogicalId(template, ref);
+    if (target !== undefined && written(target)) edges.push({ target, span: ref.span });
   }
   for (const r of template.resources) {
     const edges = graph.get(r.logicalId);

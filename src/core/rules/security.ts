@@ -1,5 +1,6 @@
 import type { Node } from '../model/nodes';
 import { booleanOf, entryOf, itemsOf, mapAt, stringOf, valueOf } from '../model/nodes';
+import { eventSourceOf } from '../model/event-sources';
 import type { EnvironmentVariable, FunctionView, Template } from '../model/template';
 import { defineRule } from './define';
 import { insertPath, RawText, replaceNode } from './edits';
@@ -146,10 +147,11 @@ export const apiNoAuth = defineRule({
         if (event.type !== 'Api' && event.type !== 'HttpApi') continue;
         const method = (stringOf(valueOf(event.properties, 'Method')) ?? 'any').toUpperCase();
         if (method === 'OPTIONS' || eventHasAuth(event.properties)) continue;
-        const apiRef = valueOf(event.properties, event.type === 'Api' ? 'RestApiId' : 'ApiId');
-        const apiName = apiRef?.kind === 'intrinsic' ? stringOf(apiRef.argument) : undefined;
-        const api = apiName ? template.resourceById.get(apiName) : undefined;
-        if (apiRef && !api) continue;
+        // A SAM event on an API this template does not define may get its authorizer there; the framework
+        // creates the route itself even on another stack's API, with only the event's own authorizer.
+        const source = eventSourceOf(template, fn.logicalId, event);
+        if (source.kind !== 'resource' && !template.serverless) continue;
+        const api = source.kind === 'resource' && source.resource.origin === 'written' ? source.resource : undefined;
         const apiProps = api?.properties ?? mapAt(globals, event.type);
         if (apiHasDefaultAuth(apiProps)) continue;
         context.report({

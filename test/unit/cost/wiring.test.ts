@@ -84,4 +84,14 @@ describe('cost: Serverless Framework services', () => {
     assertUsd(api.monthlyUsd, 2 * 3.50);
     assert.ok(!report.notes.some((n) => /does not have/.test(n)), 'the function key is not reported as unknown');
   });
+
+  it("a function subscribed to the framework's topic by name takes the topic's publishes", () => {
+    const subscriber = [
+      'service: shop', 'provider: {name: aws, runtime: nodejs20.x}', 'functions:',
+      '  notify:', '    handler: src/notify.handler', '    events:', '      - sns: alerts', '',
+    ].join('\n');
+    const report = estimate(subscriber, 'version: 1\nresources:\n  SNSTopicAlerts:\n    monthlyPublishes: 3000000\n', {});
+    const fn = report.resources.find((r) => r.kind === 'function')!;
+    assert.deepEqual(fn.usage.monthlyRequests, { value: 3_000_000, source: 'from SNSTopicAlerts' });
+  });
 });

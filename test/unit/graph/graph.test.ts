@@ -39,3 +39,29 @@ describe('architecture graph of the example app', () => {
     assert.ok(g.edges.some((e) => e.kind === 'code-call' && e.label === 'dynamodb:Scan'));
   });
 });
+
+describe('architecture graph: sources and references as the model names them', () => {
+  const template = load([
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Bus:',
+    '    Type: AWS::Events::EventBus',
+    '    Properties: {Name: orders}',
+    '  Worker:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    '      {Runtime: python3.12, Handler: app.worker, AutoPublishAlias: live,',
+    '       Events: {OnOrder: {Type: EventBridgeRule, Properties: {EventBusName: !Ref Bus, Pattern: {source: [shop]}}}}}',
+    '  Caller:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties: {Runtime: python3.12, Handler: app.caller, Environment: {Variables: {WORKER: !Ref Worker.Alias}}}',
+    '',
+  ].join('\n'));
+  const graph = buildGraph(template);
+  const edges = graph.edges.map((e) => `${e.from} -${e.kind}-> ${e.to}`);
+
+  it("draws an EventBridge rule's events from its bus, and SAM's !Ref Worker.Alias to Worker", () => {
+    assert.ok(edges.includes('Bus -event-> Worker'), edges.join('; '));
+    assert.ok(edges.includes('Caller -environment-> Worker'), edges.join('; '));
+  });
+});

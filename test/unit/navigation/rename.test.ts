@@ -99,3 +99,26 @@ describe('rename', () => {
     assert.doesNotThrow(() => JSON.parse(after));
   });
 });
+
+describe("rename and definition through SAM's dotted references", () => {
+  const t = load([
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Worker:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties: {Runtime: nodejs20.x, Handler: a.h, AutoPublishAlias: live}',
+    'Outputs:',
+    '  Alias:',
+    '    Value: !Ref Worker.Alias',
+    '',
+  ].join('\n'));
+
+  it('a !Ref Worker.Alias goes to Worker, and renaming Worker keeps .Alias', () => {
+    const [definition] = definitionAt(t, cursor(t, '!Ref Wor|ker.Alias'));
+    assert.equal(t.text.slice(definition.span.start, definition.span.end), 'Worker');
+    assert.equal(definition.span.start, t.text.indexOf('Worker:'));
+    const after = renamed(t, cursor(t, '|Worker:'), 'Consumer');
+    assert.match(after, /^ {2}Consumer:/m);
+    assert.match(after, /Value: !Ref Consumer\.Alias$/m);
+  });
+});

@@ -32,8 +32,21 @@ ruleTester(apiNoAuth, {
       name: 'a default authorizer in Globals',
       text: yaml('Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Api:', '    Auth:', '      DefaultAuthorizer: AWS_IAM', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Events:', '        Get:', '          Type: Api'),
     },
+    {
+      name: "the default authorizer of the API the event names by its bare logical ID (SAM accepts RestApiId: Api)",
+      text: yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Api:', '    Type: AWS::Serverless::Api', '    Properties: {StageName: prod, Auth: {DefaultAuthorizer: AWS_IAM}}',
+        '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Events: {Get: {Type: Api, Properties: {Path: /, Method: get, RestApiId: Api}}}'),
+    },
   ],
-  invalid: [{ name: 'an open route', text: fn('Events:', '  Get:', '    Type: Api', '    Properties:', '      Path: /orders', '      Method: get'), findings: [{ range: '8:9-8:12', text: 'Get', severity: 'info', message: /REST API route GET \/orders \(event 'Get' of function 'Api'\)/ }] }],
+  invalid: [
+    { name: 'an open route', text: fn('Events:', '  Get:', '    Type: Api', '    Properties:', '      Path: /orders', '      Method: get'), findings: [{ range: '8:9-8:12', text: 'Get', severity: 'info', message: /REST API route GET \/orders \(event 'Get' of function 'Api'\)/ }] },
+    {
+      name: 'an open route on the API the event names by its bare logical ID',
+      text: yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Api:', '    Type: AWS::Serverless::Api', '    Properties: {StageName: prod}',
+        '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Events: {Get: {Type: Api, Properties: {Path: /, Method: get, RestApiId: Api}}}'),
+      findings: [{ range: '9:16-9:19', text: 'Get', severity: 'info', message: /REST API route GET \/ \(event 'Get' of function 'Fn'\)/ }],
+    },
+  ],
 });
 
 ruleTester(s3PublicAccess, {

@@ -7,6 +7,13 @@ import type { EventSite, SamContext } from './context';
 import { resolveParameterRefs } from './parameter-values';
 import { pythonJson } from './python-json';
 
+/**
+ * The logical IDs of the APIs SAM creates for `Api` and `HttpApi` events that name none (SAM developer guide,
+ * "Generated AWS CloudFormation resources for AWS SAM": `ServerlessRestApi`, `ServerlessHttpApi`).
+ */
+export const IMPLICIT_REST_API = 'ServerlessRestApi';
+export const IMPLICIT_HTTP_API = 'ServerlessHttpApi';
+
 /** One REST or HTTP API as SAM sees it: written (`AWS::Serverless::Api`) or implicit (`ServerlessRestApi`). */
 interface ApiSite {
   readonly logicalId: string;
@@ -36,17 +43,17 @@ export function httpApiResources(ctx: SamContext, api: Resource): void {
 export function implicitApiResources(ctx: SamContext): void {
   const [firstRest] = ctx.implicitRestEvents;
   if (firstRest) {
-    const site = implicitSite(ctx, 'ServerlessRestApi', firstRest, ctx.implicitRestEvents, ctx.globalApi);
-    ctx.out.add('ServerlessRestApi', 'AWS::ApiGateway::RestApi', site.producer,
+    const site = implicitSite(ctx, IMPLICIT_REST_API, firstRest, ctx.implicitRestEvents, ctx.globalApi);
+    ctx.out.add(IMPLICIT_REST_API, 'AWS::ApiGateway::RestApi', site.producer,
       'SAM creates an API Gateway REST API for Api events without RestApiId', site.cause);
-    restApi(ctx, site, 'ServerlessRestApiProdStage', 'SAM creates the Prod stage of the implicit REST API');
+    restApi(ctx, site, `${IMPLICIT_REST_API}ProdStage`, 'SAM creates the Prod stage of the implicit REST API');
   }
   const [firstHttp] = ctx.implicitHttpEvents;
   if (firstHttp) {
-    const site = implicitSite(ctx, 'ServerlessHttpApi', firstHttp, ctx.implicitHttpEvents, ctx.globalHttpApi);
-    ctx.out.add('ServerlessHttpApi', 'AWS::ApiGatewayV2::Api', site.producer,
+    const site = implicitSite(ctx, IMPLICIT_HTTP_API, firstHttp, ctx.implicitHttpEvents, ctx.globalHttpApi);
+    ctx.out.add(IMPLICIT_HTTP_API, 'AWS::ApiGatewayV2::Api', site.producer,
       'SAM creates an API Gateway HTTP API for HttpApi events without ApiId', site.cause);
-    httpApi(ctx, site, 'ServerlessHttpApiApiGatewayDefaultStage');
+    httpApi(ctx, site, `${IMPLICIT_HTTP_API}ApiGatewayDefaultStage`);
   }
 }
 

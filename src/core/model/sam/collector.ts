@@ -86,18 +86,6 @@ export function isAlphanumeric(value: string): boolean {
   return /^[A-Za-z0-9]+$/.test(value);
 }
 
-/** The logical ID a `!Ref X` / `!GetAtt X.Arn` / `X` names, when the node names one. */
-export function referencedId(node: Node | undefined): string | undefined {
-  if (node?.kind !== 'intrinsic') return undefined;
-  if (node.name === 'Ref') return stringOf(node.argument);
-  if (node.name === 'Fn::GetAtt') {
-    const arg = node.argument;
-    if (arg.kind === 'scalar') return stringOf(arg)?.split('.')[0];
-    if (arg.kind === 'seq') return stringOf(arg.items[0]);
-  }
-  return undefined;
-}
-
 /** The string a property holds; undefined for intrinsics and missing values. */
 export function stringAt(map: Node | undefined, key: string): string | undefined {
   return stringOf(valueOf(map, key));

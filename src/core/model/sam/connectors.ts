@@ -1,7 +1,8 @@
 import type { MapNode, Node } from '../nodes';
 import { itemsOf, mapAt, valueOf } from '../nodes';
 import type { Resource } from '../template';
-import { entryCause, referencedId, resourceCause, stringAt } from './collector';
+import { entryCause, resourceCause, stringAt } from './collector';
+import { referencedId } from '../references';
 import type { Cause } from './collector';
 import type { SamContext } from './context';
 import { deployedType } from './transformed';

@@ -1,7 +1,8 @@
 import type { MapEntry, Node } from '../nodes';
 import { mapAt, stringOf, valueOf, booleanOf } from '../nodes';
 import type { Resource } from '../template';
-import { entryCause, hashedId, isAlphanumeric, referencedId, stringAt } from './collector';
+import { entryCause, hashedId, isAlphanumeric, stringAt } from './collector';
+import { referencedId } from '../references';
 import type { EventSite, SamContext } from './context';
 
 /** Event types that Lambda polls: each becomes an event source mapping named `<Fn><Event>`. */

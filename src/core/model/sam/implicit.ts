@@ -2,7 +2,7 @@ import type { MapNode } from '../nodes';
 import { mapAt, stringOf } from '../nodes';
 import type { ResolutionInputs } from '../resolve/types';
 import type { Resource } from '../template';
-import { implicitApiResources, httpApiResources, restApiResources } from './api';
+import { IMPLICIT_HTTP_API, IMPLICIT_REST_API, implicitApiResources, httpApiResources, restApiResources } from './api';
 import { GeneratedResources } from './collector';
 import type { SamContext } from './context';
 import { functionResources } from './function';
@@ -65,8 +65,8 @@ export function transformSam(
  */
 function replacedByImplicitApis(ctx: SamContext, written: Resource[]): { written: Resource[]; generated: Resource[] } {
   const replaced = new Map<string, string>();
-  if (ctx.implicitRestEvents.length > 0) replaced.set('ServerlessRestApi', 'AWS::ApiGateway::RestApi');
-  if (ctx.implicitHttpEvents.length > 0) replaced.set('ServerlessHttpApi', 'AWS::ApiGatewayV2::Api');
+  if (ctx.implicitRestEvents.length > 0) replaced.set(IMPLICIT_REST_API, 'AWS::ApiGateway::RestApi');
+  if (ctx.implicitHttpEvents.length > 0) replaced.set(IMPLICIT_HTTP_API, 'AWS::ApiGatewayV2::Api');
   const gone = new Set<string>();
   const out = written.map((r) => {
     const type = replaced.get(r.logicalId);
