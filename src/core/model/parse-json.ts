@@ -1,10 +1,13 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { longFormIntrinsic, MapEntry, Node, Span } from './nodes';
+import { firstTooDeepJsonBracket, nestingTooDeep } from './nesting';
 import type { ParseProblem, ParseResult } from './parse-result';
 
 /** JSON text → value tree, with offsets from jsonc-parser (tolerant: a broken file still yields a tree). */
 export function parseJson(text: string): ParseResult {
+  const tooDeep = firstTooDeepJsonBracket(text); // jsonc-parser and convert() recurse per level
+  if (tooDeep !== undefined) return { root: undefined, problems: [nestingTooDeep('json-syntax', tooDeep)] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   // jsonc-parser often reports two errors at one offset ("property name expected", "value expected"): keep the first.

@@ -1,5 +1,6 @@
 import { CST } from 'yaml';
 import type { Node, ScalarNode } from './nodes';
+import { LIMITS } from './limits';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared';
 
@@ -8,8 +9,9 @@ import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared'
  * document model (a third of the parse time on a large template, plus the garbage).
  *
  * It covers the YAML templates are written in: one document of block and flow maps and lists, scalars
- * and CloudFormation's `!Tags`. It returns undefined for anything else (anchors and aliases, `? keys`,
- * pairs inside flow lists, other tags, directives, several documents) and for every text `yaml` would
+ * and CloudFormation's `!Tags`. It returns undefined for anything else (anchors, aliases and `<<` merge
+ * keys, `? keys`, pairs inside flow lists, other tags, directives, several documents, nesting beyond
+ * LIMITS.maxNestingDepth) and for every text `yaml` would
  * report an error on; parseYaml then lets `yaml` compose the same tokens, which also words the message.
  * The checks below are those of `yaml`'s Composer (compose/resolve-*.js, version 2) for this subset;
  * test/unit/model/parse-yaml-equivalence.test.ts compares the result with `yaml`'s parseDocument on the
@@ -64,6 +66,8 @@ interface Props {
 class CstReader {
   /** Where the node converted last ends, trailing comments included (`yaml`'s `range[2]`). */
   private end = 0;
+  /** Collections open around the node being read. */
+  private depth = 0;
   private readonly scalarFailed = (): never => outside();
 
   constructor(private readonly text: string, private readonly problems: ParseProblem[]) {}
@@ -83,19 +87,27 @@ class CstReader {
         node = this.scalar(token, props.tag !== null);
         break;
       case 'block-map':
-        node = this.blockMap(token);
+        node = this.nested(() => this.blockMap(token));
         break;
       case 'flow-collection':
-        node = this.flowCollection(token);
+        node = this.nested(() => this.flowCollection(token));
         break;
       case 'block-seq':
         if (props.tag && (!props.newlineAfterTag || props.newlineAfterTag.offset < props.tag.offset)) outside();
-        node = this.blockSeq(token);
+        node = this.nested(() => this.blockSeq(token));
         break;
       default:
         return outside();
     }
     return props.tag ? taggedNode(this.text, props.tag.source, node) : node;
+  }
+
+  /** Reads a collection one level deeper; past the limit, the Composer path reports it. */
+  private nested(read: () => Node): Node {
+    if (++this.depth > LIMITS.maxNestingDepth) outside();
+    const node = read();
+    this.depth--;
+    return node;
   }
 
   private scalar(token: CST.FlowScalar | CST.BlockScalar, tagged: boolean): ScalarNode {
@@ -129,7 +141,7 @@ class CstReader {
         continue;
       }
       if (!key || keyProps.tag || keyProps.newlineAfterTag) outside();
-      if (!isFlowScalar(key)) outside();
+      if (!isFlowScalar(key) || isMergeKey(key)) outside();
       if (key.source.includes('\n') || key.end?.some((t) => t.type === 'newline')) outside(); // implicit keys are one line
       const keyNode = this.scalar(key, false);
       const keyName = String(keyNode.value);
@@ -184,7 +196,7 @@ class CstReader {
         if (sep) outside();
         items.push(value ? this.flowValue(value, props) : this.empty(props.end, [], props));
       } else {
-        if (!key || props.tag || !isFlowScalar(key)) outside();
+        if (!key || props.tag || !isFlowScalar(key) || isMergeKey(key)) outside();
         const keyNode = this.scalar(key, false);
         const keyName = String(keyNode.value);
         entries.key(keyName, keyNode.span);
@@ -285,6 +297,11 @@ class CstReader {
 
 function isFlowScalar(token: CST.Token): token is CST.FlowScalar {
   return token.type === 'scalar' || token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar';
+}
+
+/** `<<`, which YamlConverter resolves as a merge key. */
+function isMergeKey(token: CST.FlowScalar): boolean {
+  return token.type === 'scalar' && token.source === '<<';
 }
 
 /** `yaml`'s emptyScalarPosition: just after the indicator and its spaces, before comments and newlines. */
