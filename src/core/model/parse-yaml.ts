@@ -170,6 +170,7 @@ class YamlConverter {
   private aliasBudgetReported = false;
   /** Converted anchored nodes by name; undefined while the anchored node itself is being converted. */
   private readonly anchors = new Map<string, Node | undefined>();
+  private readonly anchorSpans = new Map<string, Span>();
   private readonly expandedSizes = new WeakMap<Node, number>();
 
   constructor(private readonly text: string, private readonly problems: ParseProblem[]) {}
@@ -178,10 +179,26 @@ class YamlConverter {
     if (!node) return { kind: 'scalar', value: null, span: { start: fallbackAt, end: fallbackAt } };
     if (isAlias(node)) return this.convertAlias(node);
     const anchor = node.anchor;
-    if (anchor) this.anchors.set(anchor, undefined);
+    if (anchor) this.defineAnchor(anchor, rangeSpan(node).start);
     const converted = this.convertTagged(node);
     if (anchor) this.anchors.set(anchor, converted);
     return converted;
+  }
+
+  /** YAML lets an anchor be defined again; PyYAML's Composer ("found duplicate anchor") does not. */
+  private defineAnchor(name: string, nodeStart: number): void {
+    const start = this.text.lastIndexOf(`&${name}`, nodeStart);
+    const span = { start, end: start + name.length + 1 };
+    const first = this.anchorSpans.get(name);
+    if (first) {
+      this.problems.push({
+        code: 'yaml-syntax', severity: 'error', span, related: [{ span: first, message: `&${name} first defined here` }],
+        message: `Anchor &${name} is defined twice; SAM CLI and cfn-lint (PyYAML) reject a template that does this`,
+      });
+    } else {
+      this.anchorSpans.set(name, span);
+    }
+    this.anchors.set(name, undefined);
   }
 
   private convertTagged(node: YamlNode): Node {
