@@ -66,7 +66,7 @@ interface Props {
 class CstReader {
   /** Where the node converted last ends, trailing comments included (`yaml`'s `range[2]`). */
   private end = 0;
-  /** Collections open around the node being read. */
+  /** Nodes open around the node being read; beyond the nesting limit the Composer path reports it. */
   private depth = 0;
   private readonly scalarFailed = (): never => outside();
 
@@ -81,33 +81,27 @@ class CstReader {
   }
 
   private node(token: CST.Token, props: Props): Node {
+    if (++this.depth > LIMITS.maxNestingDepth) outside();
     let node: Node;
     switch (token.type) {
       case 'scalar': case 'single-quoted-scalar': case 'double-quoted-scalar': case 'block-scalar':
         node = this.scalar(token, props.tag !== null);
         break;
       case 'block-map':
-        node = this.nested(() => this.blockMap(token));
+        node = this.blockMap(token);
         break;
       case 'flow-collection':
-        node = this.nested(() => this.flowCollection(token));
+        node = this.flowCollection(token);
         break;
       case 'block-seq':
         if (props.tag && (!props.newlineAfterTag || props.newlineAfterTag.offset < props.tag.offset)) outside();
-        node = this.nested(() => this.blockSeq(token));
+        node = this.blockSeq(token);
         break;
       default:
         return outside();
     }
-    return props.tag ? taggedNode(this.text, props.tag.source, node) : node;
-  }
-
-  /** Reads a collection one level deeper; past the limit, the Composer path reports it. */
-  private nested(read: () => Node): Node {
-    if (++this.depth > LIMITS.maxNestingDepth) outside();
-    const node = read();
     this.depth--;
-    return node;
+    return props.tag ? taggedNode(this.text, props.tag.source, node) : node;
   }
 
   private scalar(token: CST.FlowScalar | CST.BlockScalar, tagged: boolean): ScalarNode {

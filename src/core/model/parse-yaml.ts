@@ -1,5 +1,5 @@
-import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, Scalar, YAMLParseError } from 'yaml';
-import type { CST, Document, DocumentOptions, Node as YamlNode, ParsedNode, ParseOptions, SchemaOptions, Tags } from 'yaml';
+import { Alias, Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, Scalar, YAMLParseError } from 'yaml';
+import type { Document, DocumentOptions, Node as YamlNode, ParsedNode, ParseOptions, SchemaOptions, Tags } from 'yaml';
 import { toPlain } from './nodes';
 import type { MapEntry, Node, Span } from './nodes';
 import type { ParseProblem, ParseResult } from './parse-result';
@@ -34,18 +34,19 @@ export type YamlTokenReader = (text: string, tokens: readonly CST.Token[]) => Pa
 
 /**
  * YAML text → value tree, accepting what PyYAML's safe loader (SAM CLI's and cfn-lint's reader) accepts.
- * `yaml` lexes strictly first; only a text it rejects, and that has a flow collection, is lexed again
- * with flow collections read as PyYAML reads them (see flowLenientTokens), and that reading is kept
- * when it has no error. Otherwise the strict reading stays: its recovery keeps the rest of a document
- * being typed.
+ * `yaml` lexes strictly first. Only where its Lexer cut a flow collection short for want of indentation
+ * (`Schema: {` ... `}` at the key's column) and the reading has errors is the text lexed again with flow
+ * collections read as PyYAML reads them (see tokenize), and that reading is kept when it has no error.
+ * Otherwise the strict reading stays: its recovery keeps the rest of a document being typed.
  *
  * `read` is the fast CST reader with `yaml`'s Composer behind it; tests pass the Composer alone.
  */
 export function parseYaml(text: string, read: YamlTokenReader = readFastOrComposed): ParseResult {
-  const strict = read(text, [...new Parser().parse(text)]);
-  if (!hasSyntaxError(strict) || !/[[{]/.test(text)) return strict;
-  const lenient = read(text, flowLenientTokens(text));
-  return hasSyntaxError(lenient) ? strict : lenient;
+  const strict = tokenize(text, false);
+  const result = read(text, strict.tokens);
+  if (!strict.flowCutShort || !hasSyntaxError(result)) return result;
+  const lenient = read(text, tokenize(text, true).tokens);
+  return hasSyntaxError(lenient) ? result : lenient;
 }
 
 function hasSyntaxError(result: ParseResult): boolean {
@@ -56,7 +57,7 @@ function hasSyntaxError(result: ParseResult): boolean {
  * Templates in the common subset of YAML are read straight from `yaml`'s CST (half the time); anything
  * else (anchors, `? keys`, several documents, errors, ...) is composed by `yaml` from the same tokens.
  */
-export function readFastOrComposed(text: string, tokens: readonly CST.Token[]): ParseResult {
+function readFastOrComposed(text: string, tokens: readonly CST.Token[]): ParseResult {
   return parseYamlFromCst(text, tokens) ?? readComposed(text, tokens);
 }
 
@@ -74,31 +75,38 @@ interface LexerInternals {
 }
 
 /**
- * The tokens of `text` from `yaml`'s Lexer with indentation ignored inside `[...]` and `{...}`, as
- * PyYAML's scanner does ("In the flow context, indentation is ignored", scanner.py): continuation lines
- * and the closing bracket of `Schema: {` may sit at or left of the key's column, and a tab may start
- * them. `yaml` ends the collection there instead (the spec asks for more indentation). Its Lexer keeps
- * the indentation a line needs in `indentNext`; this reads each flow step with it at zero and puts it
- * back after, so block context after the collection is lexed as before. A `---` or `...` at column 0
- * still ends the collection, as in PyYAML.
+ * `yaml`'s tokens for `text`, and whether its Lexer ended a flow collection early because a line in it
+ * was not indented past the collection's owner (the spec asks for that; PyYAML does not).
+ *
+ * With `flowLenient`, indentation is ignored inside `[...]` and `{...}` as PyYAML's scanner does ("In the
+ * flow context, indentation is ignored", scanner.py): continuation lines and the closing bracket may sit
+ * at or left of the key's column, and a tab may start them. The Lexer keeps the indentation a line needs
+ * in `indentNext`; each flow step runs with it at zero and puts it back after, so the block context after
+ * the collection is lexed as before. A `---` or `...` at column 0 still ends the collection, as in PyYAML.
  */
-export function flowLenientTokens(text: string): CST.Token[] {
+function tokenize(text: string, flowLenient: boolean): { tokens: CST.Token[]; flowCutShort: boolean } {
   const lexer = new Lexer();
-  const internals = lexer as unknown as LexerInternals;
-  const parseNext = internals.parseNext;
-  internals.parseNext = function* (this: LexerInternals, next: string) {
-    if (this.flowLevel === 0) return yield* parseNext.call(this, next);
-    const indentNext = this.indentNext;
-    this.indentNext = 0;
-    const after = yield* parseNext.call(this, next);
-    this.indentNext = indentNext;
-    return after;
-  };
+  if (flowLenient) {
+    const internals = lexer as unknown as LexerInternals;
+    const parseNext = internals.parseNext;
+    internals.parseNext = function* (this: LexerInternals, next: string) {
+      if (this.flowLevel === 0) return yield* parseNext.call(this, next);
+      const indentNext = this.indentNext;
+      this.indentNext = 0;
+      const after = yield* parseNext.call(this, next);
+      this.indentNext = indentNext;
+      return after;
+    };
+  }
   const parser = new Parser();
   const tokens: CST.Token[] = [];
-  for (const lexeme of lexer.lex(text)) for (const token of parser.next(lexeme)) tokens.push(token);
+  let flowCutShort = false;
+  for (const lexeme of lexer.lex(text)) {
+    if (lexeme === CST.FLOW_END) flowCutShort = true;
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
   for (const token of parser.end()) tokens.push(token);
-  return tokens;
+  return { tokens, flowCutShort };
 }
 
 /** What `parseDocument(text, YAML_OPTIONS)` does, from tokens already parsed. */
