@@ -179,7 +179,9 @@ class YamlConverter {
   /** Converted anchored nodes by name; undefined while the anchored node itself is being converted. */
   private readonly anchors = new Map<string, Node | undefined>();
   private readonly anchorSpans = new Map<string, Span>();
-  private readonly expandedSizes = new WeakMap<Node, number>();
+  private readonly expansions = new WeakMap<Node, Expansion>();
+  /** Nodes open around the one being converted. */
+  private depth = 0;
 
   constructor(private readonly text: string, private readonly problems: ParseProblem[]) {}
 
@@ -188,7 +190,9 @@ class YamlConverter {
     if (isAlias(node)) return this.convertAlias(node);
     const anchor = node.anchor;
     if (anchor) this.defineAnchor(anchor, rangeSpan(node).start);
+    this.depth++;
     const converted = this.convertTagged(node);
+    this.depth--;
     if (anchor) this.anchors.set(anchor, converted);
     return converted;
   }
@@ -281,7 +285,14 @@ class YamlConverter {
       this.problems.push({ code: 'yaml-syntax', severity: 'error', span, message });
       return { kind: 'scalar', value: null, span };
     }
-    const size = this.expandedSize(target);
+    const { size, height } = this.expansion(target);
+    if (this.depth + height > LIMITS.maxNestingDepth) {
+      this.problems.push({
+        code: 'yaml-syntax', severity: 'error', span,
+        message: `Alias *${name} would nest maps and lists deeper than ${LIMITS.maxNestingDepth} levels here; it is not expanded`,
+      });
+      return { kind: 'scalar', value: null, span };
+    }
     if (size > this.aliasBudget) {
       if (!this.aliasBudgetReported) {
         this.aliasBudgetReported = true;
@@ -296,18 +307,30 @@ class YamlConverter {
     return target;
   }
 
-  /** Nodes the tree has below `node` once shared aliases are counted at each use. */
-  private expandedSize(node: Node): number {
-    const known = this.expandedSizes.get(node);
-    if (known !== undefined) return known;
-    let size = 1;
-    if (node.kind === 'map') for (const e of node.entries) size += 1 + this.expandedSize(e.value);
-    else if (node.kind === 'seq') for (const i of node.items) size += this.expandedSize(i);
-    else if (node.kind === 'intrinsic') size += this.expandedSize(node.argument);
-    size = Math.min(size, Number.MAX_SAFE_INTEGER);
-    this.expandedSizes.set(node, size);
-    return size;
+  /**
+   * Nodes the tree has at and below `node` once shared aliases are counted at each use, and how deep it
+   * goes: an alias may not take the tree past the nesting limit that the text itself is held to.
+   */
+  private expansion(node: Node): Expansion {
+    const known = this.expansions.get(node);
+    if (known) return known;
+    const children = node.kind === 'map' ? node.entries.map((e) => e.value) : node.kind === 'seq' ? node.items : node.kind === 'intrinsic' ? [node.argument] : [];
+    let size = 1 + (node.kind === 'map' ? node.entries.length : 0); // keys count too
+    let height = 0;
+    for (const child of children) {
+      const inner = this.expansion(child);
+      size = Math.min(size + inner.size, Number.MAX_SAFE_INTEGER);
+      height = Math.max(height, inner.height);
+    }
+    const expansion = { size, height: height + 1 };
+    this.expansions.set(node, expansion);
+    return expansion;
   }
+}
+
+interface Expansion {
+  readonly size: number;
+  readonly height: number;
 }
 
 /** A plain `<<` key: YAML 1.1's merge key, which PyYAML resolves (`"<<"` quoted is an ordinary key). */

@@ -211,6 +211,15 @@ describe('YAML as AWS reads it', () => {
       assert.ok(nodes <= LIMITS.maxAliasExpansion + text.length, `the tree has ${nodes} nodes`);
     });
 
+    it('an alias that would take the tree past the nesting limit is not expanded', () => {
+      const text = yaml(`a: &a ${'['.repeat(300)}${']'.repeat(300)}`, `b: ${'['.repeat(300)}*a${']'.repeat(300)}`);
+      const problems = parseYaml(text).problems;
+      const at = text.indexOf('*a');
+      assert.deepStrictEqual(problems.map((p) => [p.message, p.span]), [
+        [`Alias *a would nest maps and lists deeper than ${LIMITS.maxNestingDepth} levels here; it is not expanded`, { start: at, end: at + 2 }],
+      ]);
+    });
+
     const DEEP = 10_000;
     const tooDeep = `Maps and lists nest deeper than ${LIMITS.maxNestingDepth} levels here; the template is not read further (SAM CLI and cfn-lint cannot read it either).`;
     const cases: { name: string; parse: (text: string) => ParseResult; text: string; at: number }[] = [
