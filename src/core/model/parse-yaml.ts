@@ -80,14 +80,15 @@ interface LexerInternals {
  *
  * With `flowLenient`, indentation is ignored inside `[...]` and `{...}` as PyYAML's scanner does ("In the
  * flow context, indentation is ignored", scanner.py): continuation lines and the closing bracket may sit
- * at or left of the key's column, and a tab may start them. The Lexer keeps the indentation a line needs
+ * at or left of the key's column. A tab may start them too, as libyaml (PyYAML's CSafeLoader) and YAML
+ * 1.2 allow and `yaml` already allows after enough spaces. The Lexer keeps the indentation a line needs
  * in `indentNext`; each flow step runs with it at zero and puts it back after, so the block context after
  * the collection is lexed as before. A `---` or `...` at column 0 still ends the collection, as in PyYAML.
  */
 function tokenize(text: string, flowLenient: boolean): { tokens: CST.Token[]; flowCutShort: boolean } {
   const lexer = new Lexer();
-  if (flowLenient) {
-    const internals = lexer as unknown as LexerInternals;
+  const internals = lexer as unknown as LexerInternals;
+  if (flowLenient && typeof internals.parseNext === 'function') { // a Lexer without it reads strictly
     const parseNext = internals.parseNext;
     internals.parseNext = function* (this: LexerInternals, next: string) {
       if (this.flowLevel === 0) return yield* parseNext.call(this, next);
