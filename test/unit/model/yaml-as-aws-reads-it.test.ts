@@ -190,6 +190,15 @@ describe('YAML as AWS reads it', () => {
     });
   });
 
+  it('a JSON template with a byte order mark reads without error, spans in the original text', () => {
+    const text = '\ufeff{"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}\r\n';
+    const result = parseJson(text);
+    assert.deepStrictEqual(result.problems, []);
+    assert.deepStrictEqual(toPlain(result.root!), { Resources: { Queue: { Type: 'AWS::SQS::Queue' } } });
+    const type = at(result.root, 'Resources', 'Queue', 'Type');
+    assert.deepStrictEqual(type.span, { start: text.indexOf('"AWS::SQS::Queue"'), end: text.indexOf('"AWS::SQS::Queue"') + '"AWS::SQS::Queue"'.length });
+  });
+
   describe('bad input, bounded', () => {
     it('a "billion laughs" alias bomb stops at the expansion budget with a positioned message', () => {
       const lines = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
