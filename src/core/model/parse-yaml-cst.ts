@@ -11,10 +11,10 @@ import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared'
  * It covers the YAML templates are written in: one document of block and flow maps and lists, scalars
  * and CloudFormation's `!Tags`. It returns undefined for anything else (anchors, aliases and `<<` merge
  * keys, `? keys`, pairs inside flow lists, other tags, directives, several documents, nesting beyond
- * LIMITS.maxNestingDepth) and for every text `yaml` would
- * report an error on; parseYaml then lets `yaml` compose the same tokens, which also words the message.
+ * LIMITS.maxNestingDepth) and for every text `yaml` would report an error on; parseYaml then lets `yaml`
+ * compose the same tokens, which also words the message.
  * The checks below are those of `yaml`'s Composer (compose/resolve-*.js, version 2) for this subset;
- * test/unit/model/parse-yaml-equivalence.test.ts compares the result with `yaml`'s parseDocument on the
+ * test/unit/model/parse-yaml-equivalence.test.ts compares the result with `yaml`'s Composer on the
  * corpus and thousands of mutations of it.
  */
 export function parseYamlFromCst(text: string, tokens: readonly CST.Token[]): ParseResult | undefined {
