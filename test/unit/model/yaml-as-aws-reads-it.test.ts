@@ -4,7 +4,7 @@ import { parseYaml } from '../../../src/core/model/parse-yaml';
 import { LIMITS } from '../../../src/core/model/limits';
 import { entryOf, mapAt, Node, toPlain, valueOf, walk } from '../../../src/core/model/nodes';
 import type { ParseResult } from '../../../src/core/model/parse-result';
-import { yaml } from '../helpers';
+import { load, yaml } from '../helpers';
 
 /**
  * YAML as SAM CLI and cfn-lint read it (PyYAML's safe loader with CloudFormation's tags). Each expected
@@ -188,6 +188,33 @@ describe('YAML as AWS reads it', () => {
       assert.deepStrictEqual(type?.value.span, { start: text.indexOf('AWS::SQS'), end: text.indexOf('AWS::SQS') + 'AWS::SQS::Queue'.length });
       assert.deepStrictEqual(entryOf(root, 'AWSTemplateFormatVersion')?.keySpan, { start: 1, end: 1 + 'AWSTemplateFormatVersion'.length });
     });
+  });
+
+  it('a template with a flow list at its key\'s column keeps every resource after it, with no problem', () => {
+    const template = load(yaml(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:',
+      '  Function: &defaults',
+      '    Runtime: python3.12',
+      'Resources:',
+      '  Fn:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      <<: *defaults',
+      '      Handler: app.handler',
+      '      Layers: [',
+      '      !Ref Layer',
+      '      ]',
+      '  Layer:',
+      '    Type: AWS::Serverless::LayerVersion',
+      '    Properties:',
+      '      ContentUri: layer/',
+    ));
+    assert.deepStrictEqual(template.problems, []);
+    assert.deepStrictEqual(template.resources.filter((r) => r.origin === 'written').map((r) => [r.logicalId, r.type]), [
+      ['Fn', 'AWS::Serverless::Function'], ['Layer', 'AWS::Serverless::LayerVersion'],
+    ]);
+    assert.deepStrictEqual(toPlain(template.resourceById.get('Fn')!.properties!), { Runtime: 'python3.12', Handler: 'app.handler', Layers: [{ Ref: 'Layer' }] });
   });
 
   it('a JSON template with a byte order mark reads without error, spans in the original text', () => {
