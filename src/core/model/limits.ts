@@ -14,13 +14,12 @@ export const LIMITS = {
    */
   maxReadFileBytes: 8 * 1024 * 1024,
   /**
-   * Levels of nesting the model reads; deeper values are cut off with a problem. Real templates nest
-   * fewer than 20 levels (the deepest in the SAM translator's and cfn-lint's test templates is 19).
-   * SAM CLI and cfn-lint read templates with PyYAML, whose composer recurses at least twice per level
-   * under Python's default recursion limit of 1,000 frames
-   * (https://docs.python.org/3/library/sys.html#sys.getrecursionlimit), so they cannot read a template
-   * this deep either. Bounding the tree here bounds every recursive walk over it (Globals merges,
-   * rules, permissions) to a stack depth that cannot overflow.
+   * Deepest nesting of maps, lists and intrinsics the model reads. PyYAML, which SAM CLI and cfn-lint load
+   * templates with, composes nodes recursively and runs out of Python's default recursion limit (1,000 frames,
+   * https://docs.python.org/3/library/sys.html#sys.getrecursionlimit) between 400 and 500 levels, so no template
+   * those tools accept nests deeper; real templates nest fewer than 20. The parsers refuse deeper text with a
+   * positioned problem, and trees built later (Serverless variables, imported files) are cut here, so every
+   * recursive walk over the model (Globals merges, rules, permissions) stays far from the stack's end.
    */
-  maxNestingDepth: 500,
+  maxNestingDepth: 400,
 } as const;

@@ -1,14 +1,22 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { longFormIntrinsic, MapEntry, Node, Span } from './nodes';
+import { firstTooDeepJsonBracket, nestingTooDeep } from './nesting';
 import type { ParseProblem, ParseResult } from './parse-result';
+
+const BYTE_ORDER_MARK = '\ufeff';
 
 /** JSON text → value tree, with offsets from jsonc-parser (tolerant: a broken file still yields a tree). */
 export function parseJson(text: string): ParseResult {
+  const tooDeep = firstTooDeepJsonBracket(text); // jsonc-parser and convert() recurse per level
+  if (tooDeep !== undefined) return { root: undefined, problems: [nestingTooDeep('json-syntax', tooDeep)] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  // A byte order mark is no JSON token, but SAM CLI reads such a file (failing JSON, it loads it as YAML,
+  // which allows one), so it is not an error here either.
+  const real = text.startsWith(BYTE_ORDER_MARK) ? errors.filter((e) => e.offset !== 0) : errors;
   // jsonc-parser often reports two errors at one offset ("property name expected", "value expected"): keep the first.
-  const firstAtOffset = errors.filter((e, i) => errors.findIndex((o) => o.offset === e.offset) === i);
+  const firstAtOffset = real.filter((e, i) => real.findIndex((o) => o.offset === e.offset) === i);
   const problems: ParseProblem[] = firstAtOffset.map((e) => ({
     code: 'json-syntax',
     severity: 'error',

@@ -1,5 +1,6 @@
 import { CST } from 'yaml';
 import type { Node, ScalarNode } from './nodes';
+import { LIMITS } from './limits';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared';
 
@@ -8,11 +9,12 @@ import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared'
  * document model (a third of the parse time on a large template, plus the garbage).
  *
  * It covers the YAML templates are written in: one document of block and flow maps and lists, scalars
- * and CloudFormation's `!Tags`. It returns undefined for anything else (anchors and aliases, `? keys`,
- * pairs inside flow lists, other tags, directives, several documents) and for every text `yaml` would
- * report an error on; parseYaml then lets `yaml` compose the same tokens, which also words the message.
+ * and CloudFormation's `!Tags`. It returns undefined for anything else (anchors, aliases and `<<` merge
+ * keys, `? keys`, pairs inside flow lists, other tags, directives, several documents, nesting beyond
+ * LIMITS.maxNestingDepth) and for every text `yaml` would report an error on; parseYaml then lets `yaml`
+ * compose the same tokens, which also words the message.
  * The checks below are those of `yaml`'s Composer (compose/resolve-*.js, version 2) for this subset;
- * test/unit/model/parse-yaml-equivalence.test.ts compares the result with `yaml`'s parseDocument on the
+ * test/unit/model/parse-yaml-equivalence.test.ts compares the result with `yaml`'s Composer on the
  * corpus and thousands of mutations of it.
  */
 export function parseYamlFromCst(text: string, tokens: readonly CST.Token[]): ParseResult | undefined {
@@ -64,6 +66,8 @@ interface Props {
 class CstReader {
   /** Where the node converted last ends, trailing comments included (`yaml`'s `range[2]`). */
   private end = 0;
+  /** Nodes open around the node being read; beyond the nesting limit the Composer path reports it. */
+  private depth = 0;
   private readonly scalarFailed = (): never => outside();
 
   constructor(private readonly text: string, private readonly problems: ParseProblem[]) {}
@@ -77,6 +81,7 @@ class CstReader {
   }
 
   private node(token: CST.Token, props: Props): Node {
+    if (++this.depth > LIMITS.maxNestingDepth) outside();
     let node: Node;
     switch (token.type) {
       case 'scalar': case 'single-quoted-scalar': case 'double-quoted-scalar': case 'block-scalar':
@@ -95,6 +100,7 @@ class CstReader {
       default:
         return outside();
     }
+    this.depth--;
     return props.tag ? taggedNode(this.text, props.tag.source, node) : node;
   }
 
@@ -129,7 +135,7 @@ class CstReader {
         continue;
       }
       if (!key || keyProps.tag || keyProps.newlineAfterTag) outside();
-      if (!isFlowScalar(key)) outside();
+      if (!isFlowScalar(key) || isMergeKey(key)) outside();
       if (key.source.includes('\n') || key.end?.some((t) => t.type === 'newline')) outside(); // implicit keys are one line
       const keyNode = this.scalar(key, false);
       const keyName = String(keyNode.value);
@@ -184,7 +190,7 @@ class CstReader {
         if (sep) outside();
         items.push(value ? this.flowValue(value, props) : this.empty(props.end, [], props));
       } else {
-        if (!key || props.tag || !isFlowScalar(key)) outside();
+        if (!key || props.tag || !isFlowScalar(key) || isMergeKey(key)) outside();
         const keyNode = this.scalar(key, false);
         const keyName = String(keyNode.value);
         entries.key(keyName, keyNode.span);
@@ -285,6 +291,11 @@ class CstReader {
 
 function isFlowScalar(token: CST.Token): token is CST.FlowScalar {
   return token.type === 'scalar' || token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar';
+}
+
+/** `<<`, which YamlConverter resolves as a merge key. */
+function isMergeKey(token: CST.FlowScalar): boolean {
+  return token.type === 'scalar' && token.source === '<<';
 }
 
 /** `yaml`'s emptyScalarPosition: just after the indicator and its spaces, before comments and newlines. */
