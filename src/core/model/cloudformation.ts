@@ -6,6 +6,9 @@ import { functionViewsOf } from './functions';
 import { applyGlobals } from './sam/globals';
 import { transformSam } from './sam/implicit';
 import type { NamedEntry, Resource, Template, TemplateFormat, TemplateKind } from './template';
+import type { TemplateResolver } from './resolve/resolver';
+import { conditionOf, createResolver } from './resolve/resolver';
+import type { ResolutionInputs } from './resolve/types';
 
 export interface TemplateBase {
   readonly fileName: string;
@@ -17,7 +20,7 @@ export interface TemplateBase {
 }
 
 /** Builds the model of a CloudFormation or SAM template from its parsed root. */
-export function buildCloudFormation(base: TemplateBase, parseProblems: readonly ParseProblem[]): Template {
+export function buildCloudFormation(base: TemplateBase, parseProblems: readonly ParseProblem[], inputs?: ResolutionInputs): Template {
   const problems = [...parseProblems];
   const root = base.root;
   const globals = base.kind === 'sam' ? mapAt(root, 'Globals') : undefined;
@@ -25,12 +28,16 @@ export function buildCloudFormation(base: TemplateBase, parseProblems: readonly 
   const sam = base.kind === 'sam'
     ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text)
     : { written, generated: [] };
-  const resources = [...sam.written, ...sam.generated];
+  const built = [...sam.written, ...sam.generated];
+  const ids = new Set(built.map((r) => r.logicalId));
+  const resolver = createResolver({ sections: root, inputs, isResource: (id) => ids.has(id) });
+  const resources = withCreation(built, resolver);
   const template: Template = {
     ...base,
     problems,
     resources,
     resourceById: indexById(resources),
+    resolver,
     parameters: namedEntries(root, 'Parameters'),
     conditions: namedEntries(root, 'Conditions'),
     mappings: namedEntries(root, 'Mappings'),
@@ -45,6 +52,19 @@ export function indexById(resources: readonly Resource[]): Map<string, Resource>
   const byId = new Map<string, Resource>();
   for (const r of resources) if (!byId.has(r.logicalId)) byId.set(r.logicalId, r);
   return byId;
+}
+
+/**
+ * Each resource with its `Condition` and whether it is created. A generated resource follows the resource
+ * that generates it: SAM and the framework give it the same condition.
+ */
+export function withCreation(resources: readonly Resource[], resolver: TemplateResolver): Resource[] {
+  const written = new Map<string, string | undefined>();
+  for (const r of resources) if (r.origin === 'written' && !written.has(r.logicalId)) written.set(r.logicalId, conditionOf(r.node));
+  return resources.map((r) => {
+    const condition = r.origin === 'written' ? conditionOf(r.node) : written.get(r.generatedBy?.logicalId ?? '');
+    return condition === undefined ? { ...r, created: true } : { ...r, condition, created: resolver.created(condition) };
+  });
 }
 
 export function namedEntries(root: MapNode | undefined, section: string): NamedEntry[] {

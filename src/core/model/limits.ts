@@ -7,4 +7,10 @@ export const LIMITS = {
    * via S3"), so twice that is no template anyone can deploy and is only read far enough to say so.
    */
   maxTemplateBytes: 2 * 1024 * 1024,
+  /**
+   * Intrinsic functions and containers nested inside one expression that evaluating a value follows. Written
+   * templates nest a handful (an `Fn::If` around a `Fn::Sub` around a `Ref`); deeper is generated or hostile
+   * and is answered "unknown" instead of exhausting the stack.
+   */
+  maxEvaluationDepth: 100,
 } as const;

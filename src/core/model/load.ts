@@ -9,6 +9,7 @@ import { buildCloudFormation } from './cloudformation';
 import { buildServerless } from './serverless/build';
 import type { Template, TemplateFormat, TemplateKind } from './template';
 import type { ResolutionInputs } from './resolve/types';
+import { createResolver } from './resolve/resolver';
 
 export interface LoadOptions {
   /** Reads another file relative to the template (Serverless `${file(...)}`); absent in pure contexts. */
@@ -33,7 +34,7 @@ export function loadTemplate(text: string, fileName: string, options: LoadOption
 
   if (text.length > LIMITS.maxTemplateBytes || looksBinary(text)) {
     if (!conventional) return undefined;
-    return emptyTemplate(text, fileName, format, guessKind(fileName), tooBigOrBinary(text));
+    return emptyTemplate(text, fileName, format, guessKind(fileName), tooBigOrBinary(text), options.resolution);
   }
 
   let parsed: ParseResult;
@@ -52,20 +53,20 @@ export function loadTemplate(text: string, fileName: string, options: LoadOption
         message: 'This file is named like a template but has neither AWSTemplateFormatVersion, Resources with AWS:: types, nor service and provider.',
       });
     }
-    return emptyTemplate(text, fileName, format, guessKind(fileName), problems, parsed.root);
+    return emptyTemplate(text, fileName, format, guessKind(fileName), problems, options.resolution, parsed.root);
   }
   const root = parsed.root as MapNode;
   const base = { fileName, text, format, kind, lines: new LineIndex(text), root };
   try {
     return kind === 'serverless'
       ? buildServerless(base, parsed.problems, options)
-      : buildCloudFormation(base, parsed.problems);
+      : buildCloudFormation(base, parsed.problems, options.resolution);
   } catch (error) {
     // A model bug must not take the editor down with it: keep what parsed and say what failed.
     return emptyTemplate(text, fileName, format, kind, [
       ...parsed.problems,
       { code: 'template-structure', severity: 'error', span: { start: 0, end: 0 }, message: `Serverless Workbench could not build the model: ${(error as Error).message}` },
-    ], root);
+    ], options.resolution, root);
   }
 }
 
@@ -110,12 +111,14 @@ function tooBigOrBinary(text: string): ParseProblem[] {
 
 function emptyTemplate(
   text: string, fileName: string, format: TemplateFormat, kind: TemplateKind,
-  problems: readonly ParseProblem[], root?: Node,
+  problems: readonly ParseProblem[], inputs: ResolutionInputs | undefined, root?: Node,
 ): Template {
+  const sections = root?.kind === 'map' ? root : undefined;
   return {
     fileName, text, format, kind, lines: new LineIndex(text),
     root: root?.kind === 'map' ? root : undefined,
     problems, resources: [], resourceById: new Map(), parameters: [], conditions: [], mappings: [], outputs: [],
     globals: undefined, functions: [],
+    resolver: createResolver({ sections, inputs, isResource: () => false }),
   };
 }
