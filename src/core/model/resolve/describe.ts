@@ -7,13 +7,14 @@ const SCOPES = new Set(['globals', 'provider']);
 /**
  * Where a value came from, in one phrase for hovers, tree descriptions, cost lines and messages:
  * "Default of parameter Mem", "Mappings EnvMap.prod.Memory, Default of parameter Env", "Lambda default
- * (condition IsProd is false)", "Default of parameter Mem, via Globals", "as written", or
+ * (condition IsProd is false)", "left out (condition IsProd is false)", "Default of parameter Mem, via Globals", "as written", or
  * "unknown: <reason>".
  */
 export function describeProvenance(subject: Setting<unknown> | Evaluated): string {
   const reason = 'known' in subject ? (subject.known ? undefined : subject.absent ? undefined : subject.reason) : subject.unknown;
   if (reason !== undefined) return `unknown: ${reason}`;
   const steps: readonly Provenance[] = 'provenance' in subject ? subject.provenance : [];
+  if ('known' in subject && subject.absent) return steps.length > 0 ? `left out (${steps[0].description})` : 'left out';
   const scope = steps.find((s) => SCOPES.has(s.origin));
   const defaults = steps.filter((s) => s.origin === 'default');
   const causes = steps.filter((s) => s.origin !== 'literal' && s.origin !== 'computed' && s.origin !== 'default' && !SCOPES.has(s.origin));
@@ -21,7 +22,8 @@ export function describeProvenance(subject: Setting<unknown> | Evaluated): strin
   const why = causes.length > 0 ? causes : computed;
   if (defaults.length > 0) {
     const main = defaults.map((s) => s.description).join(', ');
-    return why.length > 0 ? `${main} (${why.map((s) => s.description).join(', ')})` : main;
+    // The step that left the setting out is the reason; the steps behind it are in `provenance`.
+    return why.length > 0 ? `${main} (${why[0].description})` : main;
   }
   if (why.length === 0) return scope?.description ?? 'as written';
   const text = why.map((s) => s.description).join(', ');
