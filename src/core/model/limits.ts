@@ -13,4 +13,9 @@ export const LIMITS = {
    * and is answered "unknown" instead of exhausting the stack.
    */
   maxEvaluationDepth: 100,
+  /**
+   * Provenance steps kept per value, outermost first. A person reads three or four; a chain of thousands of
+   * conditions would otherwise copy ever longer lists at each link.
+   */
+  maxProvenanceSteps: 12,
 } as const;

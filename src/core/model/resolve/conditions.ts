@@ -1,8 +1,8 @@
 import type { IntrinsicNode, MapEntry, MapNode, Node } from '../nodes';
-import { entryOf, itemsOf, stringOf } from '../nodes';
+import { itemsOf, stringOf } from '../nodes';
 import type { EvaluationContext, Inner } from './context';
 import type { ConditionValue, Evaluated, Known, PlainValue, Provenance } from './types';
-import { absent, computed, known, shown, step, stepsOf, textOf, unknown } from './values';
+import { absent, bounded, computed, known, shown, step, stepsOf, textOf, unknown } from './values';
 
 /**
  * `Conditions`, each decided once: references between conditions are followed without recursion (a chain of
@@ -10,6 +10,8 @@ import { absent, computed, known, shown, step, stepsOf, textOf, unknown } from '
  */
 export class ConditionTable {
   private readonly decided = new Map<string, ConditionValue>();
+  /** Built on first use: most edits never ask for a condition. */
+  private byName: Map<string, MapEntry> | undefined;
 
   constructor(
     private readonly section: MapNode | undefined,
@@ -45,7 +47,12 @@ export class ConditionTable {
   }
 
   private entry(name: string): MapEntry | undefined {
-    return entryOf(this.section, name);
+    if (!this.byName) {
+      this.byName = new Map();
+      // The first of duplicate names, as `entryOf` reads them elsewhere.
+      for (const e of this.section?.entries ?? []) if (!this.byName.has(e.key)) this.byName.set(e.key, e);
+    }
+    return this.byName.get(name);
   }
 
   private markCycle(names: readonly string[]): void {
@@ -95,7 +102,7 @@ function conditionStep(name: string, value: boolean, node: Node): Provenance {
 function namedCondition(name: string, node: Node, ctx: EvaluationContext): { value: boolean; provenance: Provenance[] } | Evaluated {
   const decided = ctx.condition(name);
   if (decided.value === undefined) return unknown(`condition ${name} cannot be decided: ${decided.reason}`, decided.span ?? node.span);
-  return { value: decided.value, provenance: [conditionStep(name, decided.value, node), ...stepsOf([known(decided.value, decided.provenance)], [])] };
+  return { value: decided.value, provenance: bounded([conditionStep(name, decided.value, node)], stepsOf([known(decided.value, decided.provenance)], [])) };
 }
 
 /** `Fn::If [Condition, WhenTrue, WhenFalse]`: the branch the condition chooses, once the condition is decided. */
@@ -108,9 +115,9 @@ export function fnIf(node: IntrinsicNode, ctx: EvaluationContext, inner: Inner):
   const decided = namedCondition(name, args[0], ctx);
   if ('known' in decided) return decided;
   const branch = inner(decided.value ? args[1] : args[2]);
-  if (branch.absent) return absent(branch.reason, branch.span, [...decided.provenance, ...branch.provenance]);
+  if (branch.absent) return absent(branch.reason, branch.span, bounded(decided.provenance, branch.provenance));
   if (!branch.known) return branch;
-  return known(branch.value, [decided.provenance[0], ...stepsOf([branch], []), ...decided.provenance.slice(1)]);
+  return known(branch.value, bounded([decided.provenance[0]], stepsOf([branch], []), decided.provenance.slice(1)));
 }
 
 /** `Condition: Name` inside a condition (or `!Condition Name`). */

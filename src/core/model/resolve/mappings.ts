@@ -2,7 +2,7 @@ import type { IntrinsicNode } from '../nodes';
 import { entryOf, itemsOf } from '../nodes';
 import type { EvaluationContext, Inner } from './context';
 import type { Evaluated, Known } from './types';
-import { known, step, stepsOf, textOf, unknown } from './values';
+import { bounded, known, step, stepsOf, textOf, unknown } from './values';
 
 /**
  * `Fn::FindInMap [Map, TopKey, SecondKey]`, with the AWS::LanguageExtensions `{DefaultValue: ...}` used when
@@ -28,11 +28,11 @@ export function findInMap(node: IntrinsicNode, ctx: EvaluationContext, inner: In
   if (found) {
     const value = inner(found.value);
     if (!value.known) return value;
-    return known(value.value, [step('mapping', `Mappings ${path}`, found.value.span), ...stepsOf([...keys, value], [])]);
+    return known(value.value, bounded([step('mapping', `Mappings ${path}`, found.value.span)], stepsOf([...keys, value], [])));
   }
   const fallback = entryOf(args[3], 'DefaultValue');
   if (!fallback) return unknown(`Mappings has no ${path}`, node.span);
   const value = inner(fallback.value);
   if (!value.known) return value;
-  return known(value.value, [step('mapping', `DefaultValue of Fn::FindInMap (Mappings has no ${path})`, fallback.value.span), ...stepsOf([...keys, value], [])]);
+  return known(value.value, bounded([step('mapping', `DefaultValue of Fn::FindInMap (Mappings has no ${path})`, fallback.value.span)], stepsOf([...keys, value], [])));
 }

@@ -2,7 +2,8 @@ import type { Node, Span } from '../nodes';
 import type { Setting, SettingSource } from '../template';
 import type { TemplateResolver } from './resolver';
 import type { PlainValue, Provenance } from './types';
-import { shown, step, textOf } from './values';
+import { LIMITS } from '../limits';
+import { bounded, shown, step, textOf } from './values';
 
 /** How a setting reads a resolved value, and what it expects (for the reason when it is something else). */
 export interface SettingReader<T> {
@@ -47,10 +48,10 @@ export function resolvedSetting<T>(resolver: TemplateResolver, node: Node, sourc
   const where = SOURCE_STEPS[source];
   const inherited: Provenance[] = where ? [step(source as 'globals' | 'provider', where, node.span)] : [];
   const evaluated = resolver.evaluate(node);
-  if (evaluated.absent) return { leftOut: [...inherited, ...evaluated.provenance] };
+  if (evaluated.absent) return { leftOut: bounded(inherited, evaluated.provenance) };
   const base = { node, span: node.span, source };
   if (!evaluated.known) return { ...base, value: undefined, provenance: inherited, unknown: evaluated.reason };
-  const provenance = [...inherited, ...evaluated.provenance];
+  const provenance = bounded(inherited, evaluated.provenance);
   const value = reader.read(evaluated.value);
   if (value === undefined) return { ...base, value, provenance, unknown: `the value ${shown(evaluated.value)} is not ${reader.expected}` };
   return { ...base, value, provenance };
@@ -58,7 +59,7 @@ export function resolvedSetting<T>(resolver: TemplateResolver, node: Node, sourc
 
 /** The service's default for a setting the template leaves out, after the steps that left it out. */
 export function defaultSetting<T>(value: T, span: Span, description: string, leftOut: readonly Provenance[] = []): Setting<T> {
-  return { value, span, source: 'default', provenance: [...leftOut, step('default', description)] };
+  return { value, span, source: 'default', provenance: [...leftOut.slice(0, LIMITS.maxProvenanceSteps - 1), step('default', description)] };
 }
 
 export function isLeftOut<T>(setting: Setting<T> | LeftOut): setting is LeftOut {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits';
 import type { Node, Span } from '../nodes';
 import type { Absent, Evaluated, Known, PlainValue, Provenance, Unknown, ValueOrigin } from './types';
 
@@ -28,20 +29,30 @@ export function literalStep(node: Node): Provenance {
  */
 export function stepsOf(parts: readonly Known[], fallback: readonly Provenance[]): Provenance[] {
   const out: Provenance[] = [];
-  const seen = new Set<string>();
   for (const part of parts) {
     for (const s of part.provenance) {
-      if (s.origin === 'literal' || seen.has(s.description)) continue;
-      seen.add(s.description);
-      out.push(s);
+      if (out.length >= LIMITS.maxProvenanceSteps) return out;
+      if (s.origin !== 'literal' && !out.some((o) => o.description === s.description)) out.push(s);
     }
   }
   return out.length > 0 ? out : [...fallback];
 }
 
+/** Steps joined, no longer than `LIMITS.maxProvenanceSteps`. */
+export function bounded(...steps: readonly (readonly Provenance[])[]): Provenance[] {
+  const out: Provenance[] = [];
+  for (const list of steps) {
+    for (const s of list) {
+      if (out.length >= LIMITS.maxProvenanceSteps) return out;
+      out.push(s);
+    }
+  }
+  return out;
+}
+
 /** A value computed from known parts (`Fn::Join`, ...): the computation first, then where its inputs came from. */
 export function computed(value: PlainValue, description: string, span: Span, parts: readonly Known[]): Known {
-  return known(value, [step('computed', description, span), ...stepsOf(parts, [])]);
+  return known(value, bounded([step('computed', description, span)], stepsOf(parts, [])));
 }
 
 /** Text as CloudFormation makes it from a scalar (`Fn::Join`, `Fn::Sub`): numbers and booleans as written. */
