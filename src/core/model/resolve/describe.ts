@@ -7,18 +7,20 @@ const SCOPES = new Set(['globals', 'provider']);
 /**
  * Where a value came from, in one phrase for hovers, tree descriptions, cost lines and messages:
  * "Default of parameter Mem", "Mappings EnvMap.prod.Memory, Default of parameter Env", "Lambda default
- * (condition IsProd is false)", "left out (condition IsProd is false)", "Default of parameter Mem, via Globals", "as written", or
- * "unknown: <reason>".
+ * (condition IsProd is false)", "Default of parameter Mem, via Globals", "provider", "as written",
+ * "left out (condition IsProd is false)" for an evaluated `AWS::NoValue`, or "unknown: <reason>".
  */
 export function describeProvenance(subject: Setting<unknown> | Evaluated): string {
   const reason = 'known' in subject ? (subject.known ? undefined : subject.absent ? undefined : subject.reason) : subject.unknown;
   if (reason !== undefined) return `unknown: ${reason}`;
   const steps: readonly Provenance[] = 'provenance' in subject ? subject.provenance : [];
   if ('known' in subject && subject.absent) return steps.length > 0 ? `left out (${steps[0].description})` : 'left out';
-  const scope = steps.find((s) => SCOPES.has(s.origin));
-  const defaults = steps.filter((s) => s.origin === 'default');
-  const causes = steps.filter((s) => s.origin !== 'literal' && s.origin !== 'computed' && s.origin !== 'default' && !SCOPES.has(s.origin));
-  const computed = steps.filter((s) => s.origin === 'computed');
+  // A setting inherited from Globals or the provider starts with that step; the rest say what produced it.
+  const scope = steps.length > 0 && SCOPES.has(steps[0].origin) ? steps[0] : undefined;
+  const produced = scope ? steps.slice(1) : steps;
+  const defaults = produced.filter((s) => s.origin === 'default');
+  const causes = produced.filter((s) => s.origin !== 'literal' && s.origin !== 'computed' && s.origin !== 'default');
+  const computed = produced.filter((s) => s.origin === 'computed');
   const why = causes.length > 0 ? causes : computed;
   if (defaults.length > 0) {
     const main = defaults.map((s) => s.description).join(', ');
