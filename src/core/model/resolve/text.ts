@@ -15,6 +15,16 @@ function malformed(node: IntrinsicNode, shape: string): Evaluated {
   return unknown(`${node.name} needs ${shape}`, node.span);
 }
 
+/** The two evaluated arguments of `Fn::Join`, `Fn::Select`, `Fn::Split`, or what stops them being known. */
+function pair(node: IntrinsicNode, inner: Inner, shape: string): { readonly first: Known; readonly second: Known } | Evaluated {
+  const args = argumentsOf(node, 2);
+  if (!args) return malformed(node, shape);
+  const first = inner(args[0]);
+  if (!first.known) return first;
+  const second = inner(args[1]);
+  return second.known ? { first, second } : second;
+}
+
 /**
  * `Fn::Sub`, with a string or `[string, {variables}]`: `${Name}` is a variable, a parameter, a pseudo parameter
  * or a resource; `${Res.Attr}` an attribute; `${!Literal}` stays `${Literal}`
@@ -55,12 +65,9 @@ export function sub(node: IntrinsicNode, ctx: EvaluationContext, inner: Inner): 
 
 /** `Fn::Join [delimiter, [items]]`. */
 export function join(node: IntrinsicNode, _ctx: EvaluationContext, inner: Inner): Evaluated {
-  const args = argumentsOf(node, 2);
-  if (!args) return malformed(node, 'a delimiter and a list');
-  const delimiter = inner(args[0]);
-  if (!delimiter.known) return delimiter;
-  const list = inner(args[1]);
-  if (!list.known) return list;
+  const args = pair(node, inner, 'a delimiter and a list');
+  if (!('first' in args)) return args;
+  const { first: delimiter, second: list } = args;
   const separator = textOf(delimiter.value);
   if (separator === undefined || !isList(list.value)) return malformed(node, 'a delimiter and a list');
   const texts = list.value.map(textOf);
@@ -70,12 +77,9 @@ export function join(node: IntrinsicNode, _ctx: EvaluationContext, inner: Inner)
 
 /** `Fn::Select [index, list]`. */
 export function select(node: IntrinsicNode, _ctx: EvaluationContext, inner: Inner): Evaluated {
-  const args = argumentsOf(node, 2);
-  if (!args) return malformed(node, 'an index and a list');
-  const index = inner(args[0]);
-  if (!index.known) return index;
-  const list = inner(args[1]);
-  if (!list.known) return list;
+  const args = pair(node, inner, 'an index and a list');
+  if (!('first' in args)) return args;
+  const { first: index, second: list } = args;
   const at = Number(textOf(index.value));
   if (!isList(list.value) || !Number.isInteger(at)) return malformed(node, 'an index and a list');
   if (at < 0 || at >= list.value.length) {
@@ -86,12 +90,9 @@ export function select(node: IntrinsicNode, _ctx: EvaluationContext, inner: Inne
 
 /** `Fn::Split [delimiter, text]`. */
 export function split(node: IntrinsicNode, _ctx: EvaluationContext, inner: Inner): Evaluated {
-  const args = argumentsOf(node, 2);
-  if (!args) return malformed(node, 'a delimiter and a text');
-  const delimiter = inner(args[0]);
-  if (!delimiter.known) return delimiter;
-  const source = inner(args[1]);
-  if (!source.known) return source;
+  const args = pair(node, inner, 'a delimiter and a text');
+  if (!('first' in args)) return args;
+  const { first: delimiter, second: source } = args;
   const separator = textOf(delimiter.value);
   const text = textOf(source.value);
   if (!separator || text === undefined) return malformed(node, 'a delimiter and a text');
