@@ -49,10 +49,9 @@ function evaluateAt(node: Node, ctx: EvaluationContext, depth: number): Evaluate
   if (depth > LIMITS.maxEvaluationDepth) {
     return unknown(`the expression nests more than ${LIMITS.maxEvaluationDepth} levels deep here, so it was not evaluated`, node.span);
   }
+  if (node.kind === 'scalar') return known(node.value, ctx.originOf?.(node) ?? [literalStep(node)]);
   const inner: Inner = (child) => evaluateAt(child, ctx, depth + 1);
   switch (node.kind) {
-    case 'scalar':
-      return known(node.value, ctx.originOf?.(node) ?? [literalStep(node)]);
     case 'seq': {
       const items: PlainValue[] = [];
       const parts: Known[] = [];

@@ -21,6 +21,8 @@ export interface TemplateResolver {
    * condition is false, undefined when it cannot be decided before deploying.
    */
   created(conditionName: string | undefined): boolean | undefined;
+  /** Whether the model made this scalar from something else (a Serverless variable), so it is not a literal. */
+  madeByModel(node: Node): boolean;
 }
 
 export interface ResolverSource {
@@ -50,6 +52,7 @@ export function createResolver(source: ResolverSource): TemplateResolver {
     evaluate: (node) => evaluate(node, context),
     condition: (name) => conditions.value(name),
     created: (name) => (name === undefined ? true : conditions.value(name).value),
+    madeByModel: (node) => source.originOf?.(node) !== undefined,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Setting, SettingSource } from '../template';
 import type { TemplateResolver } from './resolver';
 import type { PlainValue, Provenance } from './types';
 import { LIMITS } from '../limits';
-import { bounded, shown, step, textOf } from './values';
+import { bounded, known, literalStep, shown, step, textOf } from './values';
 
 /** How a setting reads a resolved value, and what it expects (for the reason when it is something else). */
 export interface SettingReader<T> {
@@ -47,14 +47,15 @@ const SOURCE_STEPS: Readonly<Record<SettingSource, string | undefined>> = {
 export function resolvedSetting<T>(resolver: TemplateResolver, node: Node, source: SettingSource, reader: SettingReader<T>): Setting<T> | LeftOut {
   const where = SOURCE_STEPS[source];
   const inherited: Provenance[] = where ? [step(source as 'globals' | 'provider', where, node.span)] : [];
-  const evaluated = resolver.evaluate(node);
+  // Every function has a dozen settings, mostly written as plain values: those need no evaluation.
+  const evaluated = node.kind === 'scalar' && !resolver.madeByModel(node) ? known(node.value, [literalStep(node)]) : resolver.evaluate(node);
   if (evaluated.absent) return { leftOut: bounded(inherited, evaluated.provenance) };
-  const base = { node, span: node.span, source };
-  if (!evaluated.known) return { ...base, value: undefined, provenance: inherited, unknown: evaluated.reason };
-  const provenance = bounded(inherited, evaluated.provenance);
+  const span = node.span;
+  if (!evaluated.known) return { value: undefined, node, span, source, provenance: inherited, unknown: evaluated.reason };
+  const provenance = inherited.length === 0 ? evaluated.provenance : bounded(inherited, evaluated.provenance);
   const value = reader.read(evaluated.value);
-  if (value === undefined) return { ...base, value, provenance, unknown: `the value ${shown(evaluated.value)} is not ${reader.expected}` };
-  return { ...base, value, provenance };
+  if (value === undefined) return { value, node, span, source, provenance, unknown: `the value ${shown(evaluated.value)} is not ${reader.expected}` };
+  return { value, node, span, source, provenance };
 }
 
 /** The service's default for a setting the template leaves out, after the steps that left it out. */
