@@ -70,6 +70,8 @@ const TEXT = yaml(
   '  AZs: {Value: !GetAZs ""}',
   '  Imported: {Value: !ImportValue shared-vpc}',
   '  List: {Value: [a, !Ref AWS::NoValue, !If [IsDev, c, !Ref AWS::NoValue]]}',
+  '  Dropped: {Value: !If [IsProd, x, !Ref AWS::NoValue]}',
+  "  SubNoValue: {Value: !Sub 'a${AWS::NoValue}'}",
 );
 
 describe('Resolving template values', () => {
@@ -166,6 +168,13 @@ describe('Resolving template values', () => {
     const e = output(t, 'TableRef');
     assert.ok(!e.known);
     assert.equal(t.text.slice(e.span.start, e.span.end), '!Ref Table');
+  });
+
+  it('evaluates AWS::NoValue as left out, with the steps that chose it, and not as text inside Fn::Sub', () => {
+    const dropped = output(t, 'Dropped');
+    assert.deepEqual(summary(dropped), { absent: ['condition: condition IsProd is false', 'computed: Fn::Equals', 'parameter-default: Default of parameter Env'] });
+    assert.equal(describeProvenance(dropped), 'left out (condition IsProd is false)');
+    assert.deepEqual(summary(output(t, 'SubNoValue')), { unknown: '${AWS::NoValue} in Fn::Sub is AWS::NoValue, which cannot be part of a text' });
   });
 
   it('drops AWS::NoValue items from lists', () => {

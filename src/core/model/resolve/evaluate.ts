@@ -38,8 +38,9 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
 
 /**
  * What a template expression evaluates to before deploying, with the steps that produced it, or why it
- * cannot be known. Lists and maps drop what evaluates to `AWS::NoValue`, as CloudFormation does. Never
- * throws and never recurses deeper than `LIMITS.maxEvaluationDepth`.
+ * cannot be known. Lists and maps drop what evaluates to `AWS::NoValue`, as CloudFormation does; a list or
+ * map with an unknown part is unknown as a whole (evaluate the part you need instead). Never throws and
+ * never recurses deeper than `LIMITS.maxEvaluationDepth`.
  */
 export function evaluate(node: Node, ctx: EvaluationContext): Evaluated {
   return evaluateAt(node, ctx, 0);

@@ -53,6 +53,7 @@ export function sub(node: IntrinsicNode, ctx: EvaluationContext, inner: Inner): 
     const value = variable ? inner(variable.value)
       : name.includes('.') && !name.startsWith('AWS::') ? unknown(`${name} is only known after deploy`, node.span)
       : refByName(name, node.span, ctx);
+    if (value.absent) return unknown(`\${${name}} in Fn::Sub is AWS::NoValue, which cannot be part of a text`, node.span);
     if (!value.known) return value;
     const text = textOf(value.value);
     if (text === undefined) return unknown(`\${${name}} in Fn::Sub is ${shown(value.value)}, not text`, node.span);
