@@ -1,6 +1,6 @@
 import type { LineIndex } from './lines';
 import type { LoadOptions } from './load';
-import { literalOrParameterCollections } from './language-extensions/collections';
+import { resolvedCollections } from './language-extensions/collections';
 import type { LoopOrigin } from './language-extensions/for-each';
 import { expandForEach, isForEachKey, LANGUAGE_EXTENSIONS_TRANSFORM, mayHaveForEach } from './language-extensions/for-each';
 import type { MapEntry, MapNode } from './nodes';
@@ -11,6 +11,8 @@ import { functionViewsOf } from './functions';
 import { applyGlobals } from './sam/globals';
 import { transformSam } from './sam/implicit';
 import type { NamedEntry, Resource, Template, TemplateFormat, TemplateKind } from './template';
+import type { TemplateResolver } from './resolve/resolver';
+import { conditionOf, createResolver } from './resolve/resolver';
 
 export interface TemplateBase {
   readonly fileName: string;
@@ -24,21 +26,27 @@ export interface TemplateBase {
 /** Builds the model of a CloudFormation or SAM template from its parsed root. */
 export function buildCloudFormation(base: TemplateBase, parseProblems: readonly ParseProblem[], options: LoadOptions = {}): Template {
   const problems = [...parseProblems];
+  const inputs = options.resolution;
+  // Loop collections come from parameters and mappings, which loops do not make: the written sections answer them.
   const expansion = mayHaveForEach(base.text)
-    ? expandForEach(base.root, hasTransform(base.root, LANGUAGE_EXTENSIONS_TRANSFORM), literalOrParameterCollections(base.root, options.resolution), problems)
+    ? expandForEach(base.root, hasTransform(base.root, LANGUAGE_EXTENSIONS_TRANSFORM), resolvedCollections(createResolver({ sections: base.root, inputs, isResource: () => false })), problems)
     : undefined;
   const root = expansion?.root ?? base.root;
   const globals = base.kind === 'sam' ? mapAt(root, 'Globals') : undefined;
   const written = writtenResources(root, problems, expansion?.loopOf);
   const sam = base.kind === 'sam'
-    ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text, options.resolution)
+    ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text, inputs)
     : { written, generated: [] };
-  const resources = [...sam.written, ...sam.generated];
+  const built = [...sam.written, ...sam.generated];
+  const ids = new Set(built.map((r) => r.logicalId));
+  const resolver = createResolver({ sections: root, inputs, isResource: (id) => ids.has(id) });
+  const resources = withCreation(built, resolver);
   const template: Template = {
     ...base,
     problems,
     resources,
     resourceById: indexById(resources),
+    resolver,
     parameters: namedEntries(root, 'Parameters'),
     conditions: namedEntries(root, 'Conditions'),
     mappings: namedEntries(root, 'Mappings'),
@@ -54,6 +62,19 @@ export function indexById(resources: readonly Resource[]): Map<string, Resource>
   const byId = new Map<string, Resource>();
   for (const r of resources) if (!byId.has(r.logicalId)) byId.set(r.logicalId, r);
   return byId;
+}
+
+/**
+ * Each resource with its `Condition` and whether it is created. A generated resource follows the resource
+ * that generates it: SAM and the framework give it the same condition.
+ */
+export function withCreation(resources: readonly Resource[], resolver: TemplateResolver): Resource[] {
+  const written = new Map<string, string | undefined>();
+  for (const r of resources) if (r.origin === 'written' && !written.has(r.logicalId)) written.set(r.logicalId, conditionOf(r.node));
+  return resources.map((r) => {
+    const condition = r.origin === 'written' ? conditionOf(r.node) : written.get(r.generatedBy?.logicalId ?? '');
+    return condition === undefined ? { ...r, created: true } : { ...r, condition, created: resolver.created(condition) };
+  });
 }
 
 /** A section's entries; a `Fn::ForEach` loop left unexpanded (its collection unknown) is no entry. */

@@ -1,5 +1,8 @@
 import type { MapNode, Node } from './nodes';
-import { itemsOf, mapAt, numberOf, stringOf, valueOf, entryOf } from './nodes';
+import { itemsOf, mapAt, stringOf, valueOf, entryOf } from './nodes';
+import type { TemplateResolver } from './resolve/resolver';
+import type { SettingReader } from './resolve/setting';
+import { ARCHITECTURE_LIST, defaultSetting, isLeftOut, NUMBER, resolvedSetting, TEXT } from './resolve/setting';
 import type { EnvironmentVariable, FunctionEvent, FunctionView, Resource, Setting, SettingSource, Template } from './template';
 
 /**
@@ -8,13 +11,16 @@ import type { EnvironmentVariable, FunctionEvent, FunctionView, Resource, Settin
  */
 export const LAMBDA_DEFAULTS = { memorySize: 128, timeout: 3, ephemeralStorage: 512, architecture: 'x86_64' } as const;
 
+/** How a Lambda default reads in a setting's provenance. */
+const LAMBDA_DEFAULT = 'Lambda default';
+
 /** Function views for SAM and CloudFormation functions (Serverless functions are built by their own module). */
 export function functionViewsOf(template: Template): FunctionView[] {
   const views: FunctionView[] = [];
   for (const r of template.resources) {
     if (r.origin !== 'written') continue;
-    if (r.type === 'AWS::Serverless::Function') views.push(samFunction(r));
-    else if (r.type === 'AWS::Lambda::Function') views.push(lambdaFunction(r));
+    if (r.type === 'AWS::Serverless::Function') views.push(samFunction(template.resolver, r));
+    else if (r.type === 'AWS::Lambda::Function') views.push(lambdaFunction(template.resolver, r));
   }
   return views;
 }
@@ -24,25 +30,34 @@ function sourceOf(resource: Resource, node: Node): SettingSource {
   return node.span.start >= resource.span.start && node.span.end <= resource.span.end ? 'resource' : 'globals';
 }
 
-function setting<T>(resource: Resource, node: Node | undefined, read: (n: Node) => T | undefined): Setting<T> | undefined {
+/** A written setting, resolved; undefined when absent or left out with `AWS::NoValue` (CloudFormation then applies none). */
+function setting<T>(resolver: TemplateResolver, resource: Resource, node: Node | undefined, reader: SettingReader<T>): Setting<T> | undefined {
   if (!node) return undefined;
-  return { value: read(node), node, span: node.span, source: sourceOf(resource, node) };
+  const resolved = resolvedSetting(resolver, node, sourceOf(resource, node), reader);
+  return isLeftOut(resolved) ? undefined : resolved;
 }
 
-function withDefault<T>(resource: Resource, node: Node | undefined, read: (n: Node) => T | undefined, fallback: T): Setting<T> {
-  return setting(resource, node, read) ?? { value: fallback, span: resource.idSpan, source: 'default' };
+/** A written setting, resolved, or Lambda's default when the template leaves it out (never when it is unknown). */
+function withDefault<T>(resolver: TemplateResolver, resource: Resource, node: Node | undefined, reader: SettingReader<T>, fallback: T): Setting<T> {
+  const resolved = node && resolvedSetting(resolver, node, sourceOf(resource, node), reader);
+  if (resolved && !isLeftOut(resolved)) return resolved;
+  return defaultSetting(fallback, resource.idSpan, LAMBDA_DEFAULT, resolved?.leftOut);
 }
 
-function architectureOf(node: Node): 'x86_64' | 'arm64' | undefined {
-  const first = stringOf(itemsOf(node)[0]);
-  return first === 'arm64' || first === 'x86_64' ? first : undefined;
+/** A code location: the text itself, or the key of an S3 location map (`{Bucket, Key}`), resolved. */
+function codeLocation(resolver: TemplateResolver, resource: Resource, node: Node | undefined, key: string): Setting<string> | undefined {
+  return setting(resolver, resource, node?.kind === 'map' ? valueOf(node, key) ?? node : node, TEXT);
 }
 
-function environmentOf(resource: Resource, props: MapNode | undefined): EnvironmentVariable[] {
+function environmentOf(resolver: TemplateResolver, resource: Resource, props: MapNode | undefined): EnvironmentVariable[] {
   const vars = mapAt(mapAt(props, 'Environment'), 'Variables');
-  return vars
-    ? vars.entries.map((e) => ({ name: e.key, nameSpan: e.keySpan, value: e.value, source: sourceOf(resource, e.value) }))
-    : [];
+  const out: EnvironmentVariable[] = [];
+  for (const e of vars?.entries ?? []) {
+    const source = sourceOf(resource, e.value);
+    const resolved = resolvedSetting(resolver, e.value, source, TEXT);
+    if (!isLeftOut(resolved)) out.push({ name: e.key, nameSpan: e.keySpan, value: e.value, source, resolved });
+  }
+  return out;
 }
 
 /** SAM `Events` of a function or state machine, in the model's event vocabulary. */
@@ -59,46 +74,47 @@ export function eventsOf(props: MapNode | undefined): FunctionEvent[] {
 }
 
 /** What SAM and plain CloudFormation functions share; the kinds differ in code location and events. */
-function commonSettings(resource: Resource) {
+function commonSettings(resolver: TemplateResolver, resource: Resource) {
   const props = resource.properties;
   const read = (key: string): Node | undefined => valueOf(props, key);
+  const packageType = setting(resolver, resource, read('PackageType'), TEXT);
   return {
     logicalId: resource.logicalId,
     resource,
     displayName: resource.logicalId,
-    functionName: setting(resource, read('FunctionName'), stringOf),
-    runtime: setting(resource, read('Runtime'), stringOf),
-    handler: setting(resource, read('Handler'), stringOf),
-    memorySize: withDefault(resource, read('MemorySize'), numberOf, LAMBDA_DEFAULTS.memorySize),
-    timeout: withDefault(resource, read('Timeout'), numberOf, LAMBDA_DEFAULTS.timeout),
-    architecture: withDefault(resource, read('Architectures'), architectureOf, LAMBDA_DEFAULTS.architecture),
-    ephemeralStorage: withDefault(resource, valueOf(read('EphemeralStorage'), 'Size'), numberOf, LAMBDA_DEFAULTS.ephemeralStorage),
-    packageType: stringOf(read('PackageType')) === 'Image' ? ('Image' as const) : ('Zip' as const),
-    environment: environmentOf(resource, props),
+    functionName: setting(resolver, resource, read('FunctionName'), TEXT),
+    runtime: setting(resolver, resource, read('Runtime'), TEXT),
+    handler: setting(resolver, resource, read('Handler'), TEXT),
+    memorySize: withDefault(resolver, resource, read('MemorySize'), NUMBER, LAMBDA_DEFAULTS.memorySize),
+    timeout: withDefault(resolver, resource, read('Timeout'), NUMBER, LAMBDA_DEFAULTS.timeout),
+    architecture: withDefault(resolver, resource, read('Architectures'), ARCHITECTURE_LIST, LAMBDA_DEFAULTS.architecture),
+    ephemeralStorage: withDefault(resolver, resource, valueOf(read('EphemeralStorage'), 'Size'), NUMBER, LAMBDA_DEFAULTS.ephemeralStorage),
+    packageType: packageType?.value === 'Image' ? ('Image' as const) : ('Zip' as const),
+    environment: environmentOf(resolver, resource, props),
     layers: itemsOf(read('Layers')),
     role: read('Role'),
-    reservedConcurrency: setting(resource, read('ReservedConcurrentExecutions'), numberOf),
+    reservedConcurrency: setting(resolver, resource, read('ReservedConcurrentExecutions'), NUMBER),
     managedInstances: entryOf(props, 'CapacityProviderConfig') !== undefined,
   };
 }
 
-function samFunction(resource: Resource): FunctionView {
+function samFunction(resolver: TemplateResolver, resource: Resource): FunctionView {
   const props = resource.properties;
   const provisioned = valueOf(valueOf(props, 'ProvisionedConcurrencyConfig'), 'ProvisionedConcurrentExecutions');
   return {
-    ...commonSettings(resource),
-    codeUri: setting(resource, valueOf(props, 'CodeUri'), (n) => stringOf(n) ?? stringOf(valueOf(n, 'Key'))),
+    ...commonSettings(resolver, resource),
+    codeUri: codeLocation(resolver, resource, valueOf(props, 'CodeUri'), 'Key'),
     events: eventsOf(props),
     policies: valueOf(props, 'Policies'),
-    provisionedConcurrency: setting(resource, provisioned, numberOf),
-    autoPublishAlias: setting(resource, valueOf(props, 'AutoPublishAlias'), stringOf),
+    provisionedConcurrency: setting(resolver, resource, provisioned, NUMBER),
+    autoPublishAlias: setting(resolver, resource, valueOf(props, 'AutoPublishAlias'), TEXT),
   };
 }
 
-function lambdaFunction(resource: Resource): FunctionView {
+function lambdaFunction(resolver: TemplateResolver, resource: Resource): FunctionView {
   return {
-    ...commonSettings(resource),
-    codeUri: setting(resource, valueOf(resource.properties, 'Code'), (n) => stringOf(n) ?? stringOf(valueOf(n, 'S3Key'))),
+    ...commonSettings(resolver, resource),
+    codeUri: codeLocation(resolver, resource, valueOf(resource.properties, 'Code'), 'S3Key'),
     events: [],
     policies: undefined,
     provisionedConcurrency: undefined,

@@ -22,4 +22,15 @@ export const LIMITS = {
    * recursive walk over the model (Globals merges, rules, permissions) stays far from the stack's end.
    */
   maxNestingDepth: 400,
+  /**
+   * Intrinsic functions and containers nested inside one expression that evaluating a value follows. Written
+   * templates nest a handful (an `Fn::If` around a `Fn::Sub` around a `Ref`); deeper is generated or hostile
+   * and is answered "unknown" instead of exhausting the stack.
+   */
+  maxEvaluationDepth: 100,
+  /**
+   * Provenance steps kept per value, outermost first. A person reads three or four; a chain of thousands of
+   * conditions would otherwise copy ever longer lists at each link.
+   */
+  maxProvenanceSteps: 12,
 } as const;

@@ -11,6 +11,7 @@ import { buildServerless } from './serverless/build';
 import type { Template, TemplateFormat, TemplateKind } from './template';
 import type { ResolutionInputs } from './resolve/types';
 import type { ReadFile } from './file-read';
+import { createResolver } from './resolve/resolver';
 
 export interface LoadOptions {
   /**
@@ -38,7 +39,7 @@ export function loadTemplate(text: string, fileName: string, options: LoadOption
 
   if (text.length > LIMITS.maxTemplateBytes || looksBinary(text)) {
     if (!conventional) return undefined;
-    return emptyTemplate(text, fileName, format, guessKind(fileName), tooBigOrBinary(text));
+    return emptyTemplate(text, fileName, format, guessKind(fileName), tooBigOrBinary(text), options.resolution);
   }
 
   let parsed: ParseResult;
@@ -68,7 +69,7 @@ export function templateOfParsed(text: string, fileName: string, parsedText: Par
         message: 'This file is named like a template but has neither AWSTemplateFormatVersion, Resources with AWS:: types, nor service and provider.',
       });
     }
-    return emptyTemplate(text, fileName, format, guessKind(fileName), problems, parsed.root);
+    return emptyTemplate(text, fileName, format, guessKind(fileName), problems, options.resolution, parsed.root);
   }
   const root = parsed.root as MapNode;
   const base = { fileName, text, format, kind, lines: new LineIndex(text), root };
@@ -81,7 +82,7 @@ export function templateOfParsed(text: string, fileName: string, parsedText: Par
     return emptyTemplate(text, fileName, format, kind, [
       ...parsed.problems,
       { code: 'template-structure', severity: 'error', span: { start: 0, end: 0 }, message: `Serverless Workbench could not build the model: ${(error as Error).message}` },
-    ], root);
+    ], options.resolution, root);
   }
 }
 
@@ -126,12 +127,14 @@ function tooBigOrBinary(text: string): ParseProblem[] {
 
 function emptyTemplate(
   text: string, fileName: string, format: TemplateFormat, kind: TemplateKind,
-  problems: readonly ParseProblem[], root?: Node,
+  problems: readonly ParseProblem[], inputs: ResolutionInputs | undefined, root?: Node,
 ): Template {
+  const sections = root?.kind === 'map' ? root : undefined;
   return {
     fileName, text, format, kind, lines: new LineIndex(text),
     root: root?.kind === 'map' ? root : undefined,
     problems, resources: [], resourceById: new Map(), parameters: [], conditions: [], mappings: [], outputs: [],
     globals: undefined, functions: [],
+    resolver: createResolver({ sections, inputs, isResource: () => false }),
   };
 }

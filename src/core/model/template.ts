@@ -2,6 +2,8 @@ import type { LineIndex } from './lines';
 import type { MapNode, Node, Span } from './nodes';
 import type { ParseProblem } from './parse-result';
 import type { LoopOrigin, UnexpandedLoop } from './language-extensions/for-each';
+import type { TemplateResolver } from './resolve/resolver';
+import type { Provenance } from './resolve/types';
 
 export type TemplateKind = 'sam' | 'cloudformation' | 'serverless';
 export type TemplateFormat = 'yaml' | 'json';
@@ -43,6 +45,11 @@ export interface Template {
    * several nodes may share a span (one per item of a loop's collection). `root` stays the document as written.
    */
   readonly expanded?: ExpandedTemplate;
+  /**
+   * What values resolve to with this template's parameters, mappings and conditions and the inputs given to
+   * `loadTemplate` (`LoadOptions.resolution`): `resolver.evaluate(node)`, `resolver.condition(name)`.
+   */
+  readonly resolver: TemplateResolver;
 }
 
 export interface ExpandedTemplate {
@@ -93,28 +100,51 @@ export interface Resource {
    * carry the spans of the loop body they were copied from.
    */
   readonly expandedFrom?: LoopOrigin;
+  /**
+   * The `Condition` attribute: the resource's own, or for a generated resource the one of the resource that
+   * generates it (SAM and the framework carry it over).
+   */
+  readonly condition?: string;
+  /**
+   * Whether the stack creates it: true without a condition or when the condition is true, false when it is
+   * false ("not created", costs nothing), undefined when the condition cannot be decided before deploying.
+   */
+  readonly created?: boolean;
 }
 
 /** Where an effective setting came from, so that a finding can point at the line that causes it. */
 export type SettingSource = 'resource' | 'globals' | 'provider' | 'default';
 
 /**
- * One effective setting. `value` is undefined when the written value is an intrinsic that cannot be
- * resolved statically; `node` is then the intrinsic. Defaults have neither a node nor a span of their own
- * and use `span` of the function's logical ID.
+ * One effective setting, resolved: `Ref` to parameters (their overrides or Defaults), mappings, conditions
+ * and the other intrinsics are evaluated. `value` is undefined when it cannot be known before deploying (or
+ * is not of the setting's type); `unknown` then says why, and nobody may put a default in its place.
+ * `node` is the expression as written. Defaults have neither a node nor a span of their own and use `span`
+ * of the function's logical ID.
  */
 export interface Setting<T> {
   readonly value: T | undefined;
   readonly node?: Node;
   readonly span: Span;
   readonly source: SettingSource;
+  /**
+   * How the value came about, outermost first: `globals` when inherited, then the steps of the expression
+   * (`parameter-default`, `override`, `mapping`, `condition`, ...); a plain value written in place is one
+   * `literal` step; a default is a `default` step. `describeProvenance` puts it in words.
+   */
+  readonly provenance: readonly Provenance[];
+  /** Why `value` is undefined, in one sentence a user understands. */
+  readonly unknown?: string;
 }
 
 export interface EnvironmentVariable {
   readonly name: string;
   readonly nameSpan: Span;
+  /** As written. */
   readonly value: Node;
   readonly source: SettingSource;
+  /** The value as text, resolved, with its provenance (a variable whose value is `AWS::NoValue` is not listed). */
+  readonly resolved: Setting<string>;
 }
 
 /**

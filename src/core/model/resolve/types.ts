@@ -27,10 +27,43 @@ export interface Provenance {
 /** A JSON value a template expression evaluates to. */
 export type PlainValue = string | number | boolean | null | readonly PlainValue[] | { readonly [key: string]: PlainValue };
 
-/** The value of a template expression, or why it cannot be known before deploying. */
-export type Evaluated =
-  | { readonly known: true; readonly value: PlainValue; readonly provenance: readonly Provenance[] }
-  | { readonly known: false; readonly reason: string; readonly span: Span };
+export interface Known {
+  readonly known: true;
+  readonly value: PlainValue;
+  /** Outermost step first: `Fn::If` on IsProd, then the mapping entry it chose, then the parameter that keyed it. */
+  readonly provenance: readonly Provenance[];
+  readonly absent?: undefined;
+}
+
+export interface Unknown {
+  readonly known: false;
+  /** One sentence a user understands: "the physical ID of Table is only known after deploy". */
+  readonly reason: string;
+  /** The expression that could not be evaluated (the innermost one). */
+  readonly span: Span;
+  readonly absent?: undefined;
+}
+
+/**
+ * `AWS::NoValue`: the property (or list item) is left out, so the service's default applies. It counts as not
+ * known for a reader that does not look for it, so nobody mistakes it for a value.
+ */
+export interface Absent {
+  readonly known: false;
+  readonly absent: true;
+  readonly reason: string;
+  readonly span: Span;
+  /** How the template came to leave it out (the condition that chose `AWS::NoValue`, ...). */
+  readonly provenance: readonly Provenance[];
+}
+
+/** The value of a template expression, why it cannot be known before deploying, or that it is left out. */
+export type Evaluated = Known | Unknown | Absent;
+
+/** A condition's value with how it was decided, or why it cannot be decided before deploying. */
+export type ConditionValue =
+  | { readonly value: boolean; readonly provenance: readonly Provenance[]; readonly reason?: undefined }
+  | { readonly value: undefined; readonly reason: string; readonly span?: Span };
 
 /** A value given from outside the template, with the place a user can find it. */
 export interface InputValue {

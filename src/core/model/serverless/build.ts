@@ -4,14 +4,15 @@ import type { LoadOptions } from '../load';
 import type { MapEntry, MapNode, Node, Span } from '../nodes';
 import { entryOf, itemsOf, mapAt, stringOf, syntheticMap, valueOf } from '../nodes';
 import type { Resource, ServerlessIam, Template } from '../template';
-import { indexById, namedEntries, writtenResources } from '../cloudformation';
+import { indexById, namedEntries, withCreation, writtenResources } from '../cloudformation';
+import { createResolver } from '../resolve/resolver';
 import type { EventSite } from './events';
 import { KNOWN_EVENT_KEYS, streamType } from './events';
 import type { BuiltFunction, ServiceContext } from './functions';
 import { buildFunction } from './functions';
 import { generateServerlessResources } from './generated';
 import { naming } from './naming';
-import { DEFAULT_REGION, DEFAULT_STAGE, resolveVariables } from './resolve';
+import { DEFAULT_REGION, resolveVariables } from './resolve';
 import { mayContainVariable } from './variable-syntax';
 
 /** The plugin that gives each function its own role from its `iamRoleStatements`. */
@@ -21,16 +22,16 @@ const PER_FUNCTION_ROLE_PLUGIN = 'serverless-iam-roles-per-function';
 /** Builds the model of a Serverless Framework (v3) service: serverless.yml, .yaml or .json. */
 export function buildServerless(base: TemplateBase, parseProblems: readonly ParseProblem[], options: LoadOptions): Template {
   const problems = [...parseProblems];
-  const { root: resolved, unresolved } = resolveVariables({
-    text: base.text, root: base.root, readFile: options.readFile, env: options.env, problems,
+  const inputs = options.resolution;
+  const { root: resolved, unresolved, origins, stage } = resolveVariables({
+    text: base.text, root: base.root, readFile: options.readFile, env: options.env, resolution: inputs, problems,
   });
   const providerEntry = entryOf(resolved, 'provider');
   const provider = providerEntry?.value.kind === 'map' ? providerEntry.value : undefined;
   const providerName = provider ? plainText(valueOf(provider, 'name')) : plainText(providerEntry?.value);
   const providerSpan = providerEntry?.keySpan ?? { start: 0, end: 0 };
   const service = serviceName(resolved);
-  const stage = plainText(valueOf(provider, 'stage')) ?? DEFAULT_STAGE;
-  const region = plainText(valueOf(provider, 'region')) ?? DEFAULT_REGION;
+  const region = inputs?.region?.value ?? plainText(valueOf(provider, 'region')) ?? DEFAULT_REGION;
   const plugins = pluginsOf(resolved);
   const iam = iamOf(provider);
   const resourcesSection = resourcesSectionOf(resolved, problems);
@@ -44,8 +45,17 @@ export function buildServerless(base: TemplateBase, parseProblems: readonly Pars
       message: `The provider is "${providerName}": only the aws provider's functions and resources are modelled.`,
     });
   }
+  // The service's own CloudFormation (`resources:`) has parameters, mappings and conditions too; the Region
+  // the framework deploys to is `AWS::Region`.
+  const ids = new Set<string>();
+  const resolver = createResolver({
+    sections: resourcesSection,
+    inputs: { ...inputs, region: inputs?.region ?? { value: region, origin: providerRegionOrigin(provider) } },
+    isResource: (id) => ids.has(id),
+    originOf: (node) => origins.get(node),
+  });
   const ctx: ServiceContext = {
-    service: service ?? 'service', stage, provider, servicePackage: mapAt(resolved, 'package'),
+    service: service ?? 'service', stage, provider, servicePackage: mapAt(resolved, 'package'), resolver,
     customRole: iam.customRole, perFunctionRolePlugin: plugins.includes(PER_FUNCTION_ROLE_PLUGIN),
   };
   const built: BuiltFunction[] = aws
@@ -59,19 +69,22 @@ export function buildServerless(base: TemplateBase, parseProblems: readonly Pars
   const generated = (aws ? generateServerlessResources({
     service: ctx.service, provider, providerSpan, functions: built, functionKeys: new Set(built.map((b) => b.facts.key)), sharedRole,
   }) : []).filter((r) => !writtenIds.has(r.logicalId));
-  const resources = [...ownResources, ...generated];
+  for (const r of [...ownResources, ...generated]) ids.add(r.logicalId);
+  const resources = withCreation([...ownResources, ...generated], resolver);
+  const resourceById = indexById(resources);
 
   return {
     ...base,
     problems,
     resources,
-    resourceById: indexById(resources),
+    resourceById,
+    resolver,
     parameters: namedEntries(resourcesSection, 'Parameters'),
     conditions: namedEntries(resourcesSection, 'Conditions'),
     mappings: namedEntries(resourcesSection, 'Mappings'),
     outputs: namedEntries(resourcesSection, 'Outputs'),
     globals: undefined,
-    functions: built.map((b) => b.view),
+    functions: built.map((b) => ({ ...b.view, resource: resourceById.get(b.view.logicalId) ?? b.view.resource })),
     serverless: {
       service,
       stage,
@@ -85,6 +98,11 @@ export function buildServerless(base: TemplateBase, parseProblems: readonly Pars
       functionFacts: new Map(built.map((b) => [b.resource.logicalId, b.facts])),
     },
   };
+}
+
+/** Where the Region came from when the inputs do not give it. */
+function providerRegionOrigin(provider: MapNode | undefined): string {
+  return plainText(valueOf(provider, 'region')) === undefined ? `the framework's default Region ${DEFAULT_REGION}` : 'provider.region';
 }
 
 /** A string value that no longer contains a variable (an unresolved one is no name). */

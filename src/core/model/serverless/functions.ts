@@ -1,5 +1,8 @@
 import type { IntrinsicNode, MapEntry, MapNode, Node, Span } from '../nodes';
-import { booleanOf, entryOf, itemsOf, mapAt, numberOf, stringOf, syntheticMap, syntheticScalar, valueOf } from '../nodes';
+import { booleanOf, entryOf, itemsOf, mapAt, syntheticMap, syntheticScalar, valueOf } from '../nodes';
+import type { TemplateResolver } from '../resolve/resolver';
+import type { SettingReader } from '../resolve/setting';
+import { ARCHITECTURE, defaultSetting, isLeftOut, NUMBER, resolvedSetting, TEXT } from '../resolve/setting';
 import type { EnvironmentVariable, FunctionView, Resource, ServerlessFunctionFacts, Setting, SettingSource } from '../template';
 import type { EventSite } from './events';
 import { samEvents } from './events';
@@ -21,6 +24,8 @@ export interface ServiceContext {
   readonly servicePackage: MapNode | undefined;
   readonly customRole: Node | undefined;
   readonly perFunctionRolePlugin: boolean;
+  /** Resolves CloudFormation intrinsics left in the settings, with the service's `resources:` sections. */
+  readonly resolver: TemplateResolver;
 }
 
 export interface BuiltFunction {
@@ -30,15 +35,8 @@ export interface BuiltFunction {
   readonly sites: readonly EventSite[];
 }
 
-type Read<T> = (node: Node) => T | undefined;
-
-const own = <T>(node: Node | undefined, read: Read<T>, source: SettingSource): Setting<T> | undefined =>
-  node ? { value: read(node), node, span: node.span, source } : undefined;
-
-function architectureOf(node: Node): 'x86_64' | 'arm64' | undefined {
-  const value = stringOf(node);
-  return value === 'arm64' || value === 'x86_64' ? value : undefined;
-}
+/** How the framework's defaults read in a setting's provenance. */
+const FRAMEWORK_DEFAULT = 'Serverless Framework default';
 
 /** Builds one function: its written resource (`<Name>LambdaFunction`), its view and its serverless facts. */
 export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode, sites: readonly EventSite[]): BuiltFunction {
@@ -47,32 +45,36 @@ export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode,
   const logicalId = naming.lambda(key);
   const fromFunction = (name: string) => valueOf(fn, name);
   const fromProvider = (name: string) => valueOf(ctx.provider, name);
+  /** A setting written on the function or the provider, resolved; undefined when absent or left out. */
+  const own = <T>(node: Node | undefined, reader: SettingReader<T>, source: SettingSource): Setting<T> | undefined => {
+    const resolved = node && resolvedSetting(ctx.resolver, node, source, reader);
+    return resolved && !isLeftOut(resolved) ? resolved : undefined;
+  };
+  const fallbackTo = <T>(value: T): Setting<T> => defaultSetting(value, keySpan, FRAMEWORK_DEFAULT);
   /** The function's own line, else the provider's, else the framework's default at the function's key. */
-  const layered = <T>(name: string, read: Read<T>, fallback: T | undefined): Setting<T> | undefined =>
-    own(fromFunction(name), read, 'resource') ??
-    own(fromProvider(name), read, 'provider') ??
-    (fallback === undefined ? undefined : { value: fallback, span: keySpan, source: 'default' });
+  const layered = <T>(name: string, reader: SettingReader<T>, fallback: T): Setting<T> =>
+    own(fromFunction(name), reader, 'resource') ?? own(fromProvider(name), reader, 'provider') ?? fallbackTo(fallback);
 
   const isImage = entryOf(fn, 'image') !== undefined;
   // A service-wide `package.artifact` is not under `provider`, but like it, it applies to every function.
-  const artifact = own(valueOf(mapAt(fn, 'package'), 'artifact'), stringOf, 'resource') ?? own(valueOf(ctx.servicePackage, 'artifact'), stringOf, 'provider');
+  const artifact = own(valueOf(mapAt(fn, 'package'), 'artifact'), TEXT, 'resource') ?? own(valueOf(ctx.servicePackage, 'artifact'), TEXT, 'provider');
   const role = fromFunction('role') ?? ctx.customRole;
   const statements = itemsOf(fromFunction('iamRoleStatements'));
   const ownRole = ctx.perFunctionRolePlugin && statements.length > 0 && !fromFunction('role');
 
   const settings = {
-    functionName: own(fromFunction('name'), stringOf, 'resource') ?? { value: `${ctx.service}-${ctx.stage}-${key}`, span: keySpan, source: 'default' as const },
-    handler: own(fromFunction('handler'), stringOf, 'resource'),
-    runtime: isImage ? undefined : layered('runtime', stringOf, SERVERLESS_DEFAULTS.runtime),
-    memorySize: layered('memorySize', numberOf, SERVERLESS_DEFAULTS.memorySize) as Setting<number>,
-    timeout: layered('timeout', numberOf, SERVERLESS_DEFAULTS.timeout) as Setting<number>,
-    architecture: layered('architecture', architectureOf, SERVERLESS_DEFAULTS.architecture) as Setting<'x86_64' | 'arm64'>,
-    ephemeralStorage: own(fromFunction('ephemeralStorageSize'), numberOf, 'resource') ?? { value: SERVERLESS_DEFAULTS.ephemeralStorage, span: keySpan, source: 'default' as const },
-    codeUri: isImage ? undefined : artifact ?? { value: '.', span: keySpan, source: 'default' as const },
-    reservedConcurrency: own(fromFunction('reservedConcurrency'), numberOf, 'resource'),
-    provisionedConcurrency: own(fromFunction('provisionedConcurrency'), numberOf, 'resource'),
+    functionName: own(fromFunction('name'), TEXT, 'resource') ?? fallbackTo(`${ctx.service}-${ctx.stage}-${key}`),
+    handler: own(fromFunction('handler'), TEXT, 'resource'),
+    runtime: isImage ? undefined : layered<string>('runtime', TEXT, SERVERLESS_DEFAULTS.runtime),
+    memorySize: layered<number>('memorySize', NUMBER, SERVERLESS_DEFAULTS.memorySize),
+    timeout: layered<number>('timeout', NUMBER, SERVERLESS_DEFAULTS.timeout),
+    architecture: layered<'x86_64' | 'arm64'>('architecture', ARCHITECTURE, SERVERLESS_DEFAULTS.architecture),
+    ephemeralStorage: own(fromFunction('ephemeralStorageSize'), NUMBER, 'resource') ?? fallbackTo<number>(SERVERLESS_DEFAULTS.ephemeralStorage),
+    codeUri: isImage ? undefined : artifact ?? fallbackTo('.'),
+    reservedConcurrency: own(fromFunction('reservedConcurrency'), NUMBER, 'resource'),
+    provisionedConcurrency: own(fromFunction('provisionedConcurrency'), NUMBER, 'resource'),
   };
-  const environment = environmentOf(mapAt(ctx.provider, 'environment'), mapAt(fn, 'environment'));
+  const environment = environmentOf(ctx.resolver, mapAt(ctx.provider, 'environment'), mapAt(fn, 'environment'));
   const layers = itemsOf(fromFunction('layers') ?? fromProvider('layers'));
   const roleId = ownRole ? naming.functionRole(key) : naming.role;
   const executionRole = role ? { node: role } : { logicalId: roleId };
@@ -113,13 +115,17 @@ export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode,
 }
 
 /** Provider variables first, each overridden by the function's own of the same name. */
-function environmentOf(provider: MapNode | undefined, fn: MapNode | undefined): EnvironmentVariable[] {
+function environmentOf(resolver: TemplateResolver, provider: MapNode | undefined, fn: MapNode | undefined): EnvironmentVariable[] {
   const own = new Set(fn?.entries.map((e) => e.key));
   const inherited = (provider?.entries ?? []).filter((e) => !own.has(e.key));
-  return [
-    ...inherited.map((e) => ({ name: e.key, nameSpan: e.keySpan, value: e.value, source: 'provider' as const })),
-    ...(fn?.entries ?? []).map((e) => ({ name: e.key, nameSpan: e.keySpan, value: e.value, source: 'resource' as const })),
-  ];
+  const variables: EnvironmentVariable[] = [];
+  const add = (e: MapEntry, source: SettingSource) => {
+    const resolved = resolvedSetting(resolver, e.value, source, TEXT);
+    if (!isLeftOut(resolved)) variables.push({ name: e.key, nameSpan: e.keySpan, value: e.value, source, resolved });
+  };
+  for (const e of inherited) add(e, 'provider');
+  for (const e of fn?.entries ?? []) add(e, 'resource');
+  return variables;
 }
 
 function getAtt(logicalId: string, span: Span): IntrinsicNode {

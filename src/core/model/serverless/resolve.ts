@@ -2,10 +2,12 @@ import type { MapEntry, MapNode, Node, ScalarNode, Span } from '../nodes';
 import { openingOf, withoutDeepValues } from '../depth';
 import { LIMITS } from '../limits';
 import { entryOf, syntheticScalar } from '../nodes';
+import { step } from '../resolve/values';
 import type { ParseProblem } from '../parse-result';
 import { isUnreadable, type ReadFile } from '../file-read';
 import { parseJson } from '../parse-json';
 import { parseYaml } from '../parse-yaml';
+import type { Provenance, ResolutionInputs } from '../resolve/types';
 import type { Template, VariableExpression, VariableSource } from './variable-syntax';
 import { expressionText, mayContainVariable, parseTemplate, VariableSyntaxError } from './variable-syntax';
 
@@ -24,12 +26,18 @@ export interface ResolveInput {
   readonly root: MapNode;
   readonly readFile?: ReadFile;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The stage (`--stage`), Region and `--param` values chosen outside the file. */
+  readonly resolution?: ResolutionInputs;
   readonly problems: ParseProblem[];
 }
 
 export interface ResolveResult {
   readonly root: MapNode;
   readonly unresolved: readonly UnresolvedVariable[];
+  /** Where the values of resolved stage, option and `param:` variables came from, by the scalar that holds them. */
+  readonly origins: ReadonlyMap<Node, readonly Provenance[]>;
+  /** The stage the variables were resolved for: `--stage`, else `provider.stage`, else `dev`. */
+  readonly stage: string;
 }
 
 /**
@@ -47,8 +55,8 @@ const EXTERNAL_SOURCES: Readonly<Record<string, string>> = {
   ssm: 'its value is read from SSM Parameter Store at deploy time',
   cf: 'its value is a CloudFormation stack output read at deploy time',
   s3: 'its value is an S3 object read at deploy time',
-  param: 'its value is a Serverless Dashboard or CLI parameter',
   secretsmanager: 'its value is read from Secrets Manager at deploy time',
+  dashboard: 'its value is a Serverless Dashboard parameter',
 };
 
 type Outcome =
@@ -70,11 +78,12 @@ const KIND_WORDS: Readonly<Record<Node['kind'], string>> = { scalar: 'a value', 
 export function resolveVariables(input: ResolveInput): ResolveResult {
   const resolver = new Resolver(input);
   const root = resolver.resolve(input.root) as MapNode;
-  return { root, unresolved: resolver.unresolved };
+  return { root, unresolved: resolver.unresolved, origins: resolver.origins, stage: resolver.stage() };
 }
 
 class Resolver {
   readonly unresolved: UnresolvedVariable[] = [];
+  readonly origins = new Map<Node, Provenance[]>();
   private readonly memo = new Map<Node, Node>();
   private readonly templates = new Map<string, Template | VariableSyntaxError>();
   /** Scalars being resolved, innermost last, to name a cycle when one closes. */
@@ -126,8 +135,9 @@ class Resolver {
         // Copied only from the first entry that changes: unchanged subtrees keep their identity.
         let entries: MapEntry[] | undefined;
         node.entries.forEach((e, k) => {
+          const key = mayContainVariable(e.key) ? this.resolveKey(e) : e.key;
           const value = this.resolve(e.value);
-          if (value !== e.value) (entries ??= node.entries.slice(0, k)).push({ key: e.key, keySpan: e.keySpan, value });
+          if (value !== e.value || key !== e.key) (entries ??= node.entries.slice(0, k)).push({ key, keySpan: e.keySpan, value });
           else entries?.push(e);
         });
         return entries ? { ...node, entries } : node;
@@ -148,6 +158,12 @@ class Resolver {
     }
   }
 
+  /** A key with variables (a function key or logical ID with `${sls:stage}`) resolved to text. */
+  private resolveKey(entry: MapEntry): string {
+    const resolved = this.resolve(syntheticScalar(entry.key, entry.keySpan));
+    return resolved.kind === 'scalar' && resolved.value !== null ? String(resolved.value) : entry.key;
+  }
+
   private resolveString(site: ScalarNode, value: string): Node {
     if (this.active.includes(site)) {
       this.reportCycle(site, value);
@@ -165,10 +181,11 @@ class Resolver {
         const result = this.evaluate(template[0] as VariableExpression, site, value);
         if (!result) return site;
         // A scalar takes the place of the reference; maps and lists keep their own lines.
-        return result.kind === 'scalar' ? syntheticScalar(result.value, site.span) : result;
+        return result.kind === 'scalar' ? this.carried(syntheticScalar(result.value, site.span), [result]) : result;
       }
-      const text = this.interpolate(template, site, value);
-      return text === undefined || text === value ? site : syntheticScalar(text, site.span);
+      const parts: Node[] = [];
+      const text = this.interpolate(template, site, value, parts);
+      return text === undefined || text === value ? site : this.carried(syntheticScalar(text, site.span), parts);
     } finally {
       this.active.pop();
     }
@@ -190,7 +207,7 @@ class Resolver {
   }
 
   /** Text with each variable replaced by its value; unresolved ones stay as written. */
-  private interpolate(template: Template, site: ScalarNode, value: string): string | undefined {
+  private interpolate(template: Template, site: ScalarNode, value: string, parts: Node[]): string | undefined {
     let out = '';
     for (const part of template) {
       if (typeof part === 'string') {
@@ -199,6 +216,7 @@ class Resolver {
       }
       const written = expressionText(value, part);
       const result = this.evaluate(part, site, value);
+      if (result) parts.push(result);
       if (!result) out += written;
       else if (result.kind === 'scalar') out += result.value === null ? 'null' : String(result.value);
       else {
@@ -263,7 +281,7 @@ class Resolver {
       }
       case 'sls': {
         const address = this.text(source.address ?? [], site, value);
-        if (address === 'stage') return { kind: 'value', node: syntheticScalar(this.stage(), site.span) };
+        if (address === 'stage') return { kind: 'value', node: this.stageNode(site.span) };
         if (address === 'instanceId') return { kind: 'unresolved', reason: 'it changes on every deploy' };
         return { kind: 'missing', reason: `sls:${address ?? ''} is not a framework value (stage or instanceId)`, dependsOnRun: false };
       }
@@ -276,8 +294,12 @@ class Resolver {
       }
       case 'opt': {
         const address = this.text(source.address ?? [], site, value) ?? '';
+        const given = address === 'stage' ? this.input.resolution?.stage : address === 'region' ? this.input.resolution?.region : undefined;
+        if (given) return { kind: 'value', node: this.tagged(given.value, site.span, step('override', `${address} ${given.value} from ${given.origin}`)) };
         return { kind: 'missing', reason: `it needs the --${address} option on the command line`, dependsOnRun: true };
       }
+      case 'param':
+        return this.fromParams(source, site, value);
       case 'env': {
         const name = this.text(source.address ?? [], site, value);
         if (name === undefined) return FAILED;
@@ -302,6 +324,38 @@ class Resolver {
           reason: EXTERNAL_SOURCES[source.type] ?? `"${source.type}" is not a built-in variable source (a plugin may provide it)`,
         };
     }
+  }
+
+  /**
+   * `${param:name}`: a `--param` value given outside the file, else `params.<stage>.name`, else
+   * `params.default.name` in serverless.yml (https://www.serverless.com/framework/docs/guides/parameters);
+   * otherwise it may live in the Serverless Dashboard, which is not asked.
+   */
+  private fromParams(source: Extract<VariableSource, { kind: 'reference' }>, site: ScalarNode, value: string): Outcome {
+    const name = this.text(source.address ?? [], site, value);
+    if (name === undefined) return FAILED;
+    const given = this.input.resolution?.parameters?.[name];
+    if (given) return { kind: 'value', node: this.tagged(given.value, site.span, step('override', `param ${name} from ${given.origin}`)) };
+    for (const stage of [this.stage(), 'default']) {
+      const found = this.navigate(this.input.root, ['params', stage, name]);
+      if (found?.kind === 'scalar') return { kind: 'value', node: this.tagged(found.value, site.span, step('parameter-default', `params.${stage}.${name}`, found.span)) };
+      if (found) return { kind: 'value', node: found };
+    }
+    return { kind: 'unresolved', reason: `params.${this.stage()}.${name} and params.default.${name} are not set, so its value would come from the Serverless Dashboard or --param` };
+  }
+
+  /** A scalar the resolver made, with where it came from. */
+  private tagged(value: string | number | boolean | null, span: Span, origin: Provenance): ScalarNode {
+    const node = syntheticScalar(value, span);
+    this.origins.set(node, [origin]);
+    return node;
+  }
+
+  /** A scalar made from resolved parts keeps their origins. */
+  private carried(node: ScalarNode, parts: readonly Node[]): ScalarNode {
+    const steps = parts.flatMap((p) => this.origins.get(p) ?? []);
+    if (steps.length > 0) this.origins.set(node, steps);
+    return node;
   }
 
   private fromFile(source: Extract<VariableSource, { kind: 'reference' }>, site: ScalarNode, value: string): Outcome {
@@ -381,12 +435,22 @@ class Resolver {
     return this.resolve(current);
   }
 
-  private stage(): string {
-    return this.providerText('stage') ?? DEFAULT_STAGE;
+  stage(): string {
+    return this.input.resolution?.stage?.value ?? this.providerText('stage') ?? DEFAULT_STAGE;
+  }
+
+  /** `${sls:stage}`: the stage, saying where it was chosen. */
+  private stageNode(span: Span): ScalarNode {
+    const given = this.input.resolution?.stage;
+    if (given) return this.tagged(given.value, span, step('override', `stage ${given.value} from ${given.origin}`));
+    const written = this.providerText('stage');
+    return written !== undefined
+      ? this.tagged(written, span, step('provider', `stage ${written} from provider.stage`))
+      : this.tagged(DEFAULT_STAGE, span, step('default', `the framework's default stage ${DEFAULT_STAGE}`));
   }
 
   private region(): string {
-    return this.providerText('region') ?? DEFAULT_REGION;
+    return this.input.resolution?.region?.value ?? this.providerText('region') ?? DEFAULT_REGION;
   }
 
   private providerText(key: string): string | undefined {
