@@ -79,7 +79,7 @@ describe('bounded: values nested thousands of levels deep', function () {
       const expected = { map: '"Key"', seq: '[', intrinsic: '"Fn::Base64"' }[kind];
       assert.deepEqual(nestingProblems(t), [
         `${where(t, { start: cutAt + (kind === 'seq' ? 0 : 1), end: 0 })} ${expected} template-structure: `
-        + 'This value is nested more than 500 levels deep; what lies deeper is not read. No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.',
+        + `This value is nested more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.`,
       ]);
       // The model still holds everything above the cut: the bucket, the function, the reference between them.
       assert.deepEqual(t.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId), ['Bucket', 'Fn']);
@@ -119,9 +119,9 @@ describe('bounded: values nested thousands of levels deep', function () {
     // so resolving it there stops one map earlier.
     const keyOfMap = (index: number) => where(t, { start: shallow.indexOf('"@DEEP@"') + index * '{"Key": '.length + 1, end: 0 });
     assert.deepEqual(nestingProblems(t), [
-      `${keyOfMap(LIMITS.maxNestingDepth - 3)} "Key" template-structure: This value is nested more than 500 levels deep; what lies deeper is not read. `
+      `${keyOfMap(LIMITS.maxNestingDepth - 3)} "Key" template-structure: This value is nested more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. `
       + 'No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.',
-      `${keyOfMap(LIMITS.maxNestingDepth - 4)} "Key" serverless-variable: Values and the variables between them nest more than 500 levels deep here; resolution stopped.`,
+      `${keyOfMap(LIMITS.maxNestingDepth - 4)} "Key" serverless-variable: Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
     ]);
     const table = t.functions[0].environment.find((v) => v.name === 'TABLE');
     assert.equal(table && toPlain(table.value), 'orders');
@@ -129,7 +129,7 @@ describe('bounded: values nested thousands of levels deep', function () {
   });
 
   it('stops resolving Serverless values that references stack deeper than the limit, with the place it stopped', () => {
-    // Three values 200 levels deep, each ending in a reference to the top of the next: 600 levels once resolved.
+    // Three values 200 levels deep, each ending in a reference to the top of the next: 600 levels once resolved, past the limit of 400.
     const nest = (leaf: string) => `${'{"k": '.repeat(200)}${leaf}${'}'.repeat(200)}`;
     const text = `{"service": "shop", "provider": {"name": "aws"}, "custom": {\n`
       + `"a1": ${nest('"${self:custom.a2}"')},\n"a2": ${nest('"${self:custom.a3}"')},\n"a3": ${nest('"end"')}},\n`
@@ -137,8 +137,8 @@ describe('bounded: values nested thousands of levels deep', function () {
     const t = loadTemplate(text, 'serverless.json')!;
     const stopped = t.problems.filter((p) => p.message.startsWith('Values and the variables'));
     assert.deepEqual(stopped.map((p) => `${where(t, p.span)} ${p.code}: ${p.message}`), [
-      // Root, custom, a1's 200 maps and a2's 200, then a3's 99th map (its key at column 6 + 98 × 6 + 2) is level 501.
-      '4:596 serverless-variable: Values and the variables between them nest more than 500 levels deep here; resolution stopped.',
+      // Root, custom and a1's 200 maps, then a2's 199th map (its key at column 6 + 198 × 6 + 2) is level 401.
+      `3:1196 serverless-variable: Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
     ]);
     analyseEverything(t, text.indexOf('hello'));
   });

@@ -287,7 +287,7 @@ describe('AWS::LanguageExtensions Fn::ForEach', () => {
     assert.deepEqual(t.resources.map((r) => r.logicalId), ['Policy']);
     assert.deepEqual(t.problems.map((p) => [p.severity, where(t, p.span), textAt(t, p.span), p.message]), [[
       'info', '12:7', '!FindInMap [Buckets, !Ref Env, Ids]',
-      'The collection of Fn::ForEach::Buckets is only known at deploy (the collection is Fn::FindInMap, not a list or a Ref to a list parameter), so what it produces is not listed.',
+      'The collection of Fn::ForEach::Buckets is only known at deploy (parameter Env has no Default and no value was given), so what it produces is not listed.',
     ]]);
     const findings = analyzeTemplate(t, { today: TODAY }).findings;
     assert.deepEqual(findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.message}`), []);
