@@ -152,8 +152,7 @@ const SAM_REFERENCEABLE: ReadonlyMap<string, readonly string[]> = new Map(Object
  */
 export function referenceTarget(template: Template, reference: Pick<Reference, 'kind' | 'target' | 'attribute'>): ReferenceTarget {
   const { target, attribute } = reference;
-  const dotted = reference.kind === 'Ref' ? splitDotted(target) : attribute === undefined ? undefined : { owner: target, property: attribute };
-  const through = dotted && samProperty(template, dotted.owner, dotted.property, reference.kind);
+  const through = samReference(template, reference);
   if (through) return through;
   const resource = template.resourceById.get(target);
   if (resource) return attribute === undefined ? { kind: 'resource', resource } : { kind: 'resource', resource, attribute };
@@ -185,6 +184,29 @@ export function resourcesNamedBy(template: Template, node: Node | undefined): Re
     const target = referenceTarget(template, ref);
     return target.kind === 'resource' ? [target.resource] : [];
   });
+}
+
+/**
+ * SAM's dotted names in each form they are written: `!Ref Fn.Alias`, `${Fn.Alias}`, `!GetAtt Fn.Alias.Name` and
+ * `!GetAtt [Fn.Alias, Name]` (the alias's attribute), and `!GetAtt Api.Stage` style attributes that SAM reads as
+ * the generated resource itself.
+ */
+function samReference(template: Template, reference: Pick<Reference, 'kind' | 'target' | 'attribute'>): ReferenceTarget | undefined {
+  const { kind, target, attribute } = reference;
+  const dottedTarget = splitDotted(target);
+  if (dottedTarget) {
+    const found = samProperty(template, dottedTarget.owner, dottedTarget.property, 'Ref');
+    if (found?.kind === 'resource' && attribute !== undefined) return { ...found, attribute };
+    return found;
+  }
+  if (attribute === undefined || kind === 'Ref') return undefined;
+  const dottedAttribute = splitDotted(attribute);
+  if (dottedAttribute) {
+    const found = samProperty(template, target, dottedAttribute.owner, 'Ref');
+    if (found?.kind === 'resource') return { ...found, attribute: dottedAttribute.property };
+    if (found) return found;
+  }
+  return samProperty(template, target, attribute, kind);
 }
 
 function splitDotted(name: string): { owner: string; property: string } | undefined {
