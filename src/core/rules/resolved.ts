@@ -1,6 +1,6 @@
 import type { Span } from '../model/nodes';
 import { entryOf } from '../model/nodes';
-import { describeProvenance } from '../model/resolve/describe';
+import { describeProvenance, isWrittenInPlace } from '../model/resolve/describe';
 import type { Provenance } from '../model/resolve/types';
 import type { Setting, Template } from '../model/template';
 import { replaceScalarAt } from './edits';
@@ -17,11 +17,6 @@ const SCOPES: ReadonlySet<string> = new Set(['globals', 'provider']);
 /** The steps that made the value, without the Globals/provider scope it was inherited through. */
 function producingSteps(setting: Setting<unknown>): readonly Provenance[] {
   return setting.provenance.filter((s) => !SCOPES.has(s.origin));
-}
-
-/** Whether the value is written where the setting is (`MemorySize: 512`), so its text says it all. */
-function isWrittenInPlace(setting: Setting<unknown>): boolean {
-  return producingSteps(setting).every((s) => s.origin === 'literal');
 }
 
 /**
