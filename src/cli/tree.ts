@@ -1,6 +1,7 @@
 import { outlineOf } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/outline';
-import type { Template } from '../core';
+import { describeProvenance } from '../core';
+import type { FunctionView, Setting, Template } from '../core';
 import type { ResolutionInputs } from '../core/model/resolve/types';
 import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, readTemplate, UsageError } from './io';
 
@@ -18,19 +19,46 @@ export function treeCommand(argv: readonly string[], out: (text: string) => void
 
 /** `inputs` are the values from outside the template (parameter overrides, Region, stage) with where each came from. */
 export function treeJson(template: Template, file: string, inputs: ResolutionInputs = {}): unknown {
+  const functionsById = new Map(template.functions.map((f) => [f.logicalId, f]));
   return {
     file,
     kind: template.kind,
     inputs,
     problems: template.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, ...template.lines.oneBased(p.span) })),
-    resources: template.resources.map((r) => ({
-      logicalId: r.logicalId,
-      type: r.type,
-      kind: r.origin,
-      ...(r.generatedBy ? { generatedBy: r.generatedBy.logicalId } : {}),
-      range: template.lines.oneBased(r.idSpan),
-    })),
+    resources: template.resources.map((r) => {
+      const fn = functionsById.get(r.logicalId);
+      return {
+        logicalId: r.logicalId,
+        type: r.type,
+        kind: r.origin,
+        ...(r.generatedBy ? { generatedBy: r.generatedBy.logicalId } : {}),
+        range: template.lines.oneBased(r.idSpan),
+        ...(r.condition !== undefined ? { condition: r.condition, created: r.created ?? 'unknown' } : {}),
+        ...(fn ? { settings: functionSettingsJson(template, fn) } : {}),
+      };
+    }),
   };
+}
+
+/** A function's resolved settings: value (absent when unknown), where it came from in words, and each step. */
+function functionSettingsJson(template: Template, fn: FunctionView): Record<string, unknown> {
+  const settings: Record<string, Setting<unknown> | undefined> = {
+    runtime: fn.runtime, handler: fn.handler, memorySize: fn.memorySize, timeout: fn.timeout, architecture: fn.architecture,
+    ephemeralStorage: fn.ephemeralStorage, functionName: fn.functionName,
+    reservedConcurrency: fn.reservedConcurrency, provisionedConcurrency: fn.provisionedConcurrency,
+  };
+  const out: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(settings)) {
+    if (!setting) continue;
+    out[name] = {
+      ...(setting.value !== undefined ? { value: setting.value } : { unknown: setting.unknown }),
+      from: describeProvenance(setting),
+      provenance: setting.provenance.map((p) => ({
+        origin: p.origin, description: p.description, ...(p.span ? { range: template.lines.oneBased(p.span) } : {}),
+      })),
+    };
+  }
+  return out;
 }
 
 function renderText(root: OutlineNode): string {

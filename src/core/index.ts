@@ -7,7 +7,7 @@ export { loadTemplate, formatOf } from './model/load';
 export type { LoadOptions } from './model/load';
 export type { Absent, ConditionValue, Evaluated, InputValue, Known, PlainValue, Provenance, ResolutionInputs, Unknown, ValueOrigin } from './model/resolve/types';
 export type { TemplateResolver } from './model/resolve/resolver';
-export { describeProvenance, formatSetting } from './model/resolve/describe';
+export { describeProvenance, formatSetting, isWrittenInPlace } from './model/resolve/describe';
 export { detectKind, isConventionalTemplateName, mightBeTemplate } from './model/detect';
 export { referencesIn, subVariables, isPseudoParameter, nameSpan, referenceTarget, resourceNamedBy, functionNamedBy, PSEUDO_PARAMETERS } from './model/references';
 export type { Reference, ReferenceKind, ReferenceTarget, SamProperty, FunctionQualifier } from './model/references';

@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadTemplate } from '../../src/core';
-import type { Span, Template } from '../../src/core';
+import type { LoadOptions, Span, Template } from '../../src/core';
 
 /** The read-only corpus beside the checkout; tests that need it skip when it is absent. */
 export const SHARED = process.env.SWB_SHARED ?? path.resolve(__dirname, '../../../shared');
 export const hasShared = fs.existsSync(path.join(SHARED, 'corpus'));
 
-export function load(text: string, fileName = 'template.yaml'): Template {
-  const template = loadTemplate(text, fileName);
+export function load(text: string, fileName = 'template.yaml', options: LoadOptions = {}): Template {
+  const template = loadTemplate(text, fileName, options);
   if (!template) throw new Error(`${fileName} was not recognised as a template`);
   return template;
 }

@@ -1,4 +1,4 @@
-import type { MapEntry, Node, Span } from '../model/nodes';
+import type { IntrinsicNode, MapEntry, Node, Span } from '../model/nodes';
 import { stringOf, valueOf } from '../model/nodes';
 import type { Template } from '../model/template';
 import type { PropertySpec, SchemaCatalog } from '../schema/catalog';
@@ -7,6 +7,7 @@ import { KNOWN_VALUES } from '../schema/known-values';
 import { lifecycleSummary } from '../completion/runtimes';
 import type { Occurrence } from '../navigation/symbol-index';
 import { symbolIndex, writtenResources } from '../navigation/symbol-index';
+import { conditionValueLine, intrinsicAt, intrinsicHover, parameterValueLine, settingHover } from './resolved';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -30,20 +31,27 @@ const SAM_GLOBALS_TYPE: Readonly<Record<string, string>> = {
  */
 export function hoverAt(template: Template, offset: number, options: HoverOptions): HoverResult | undefined {
   const occurrence = symbolIndex(template).at(offset);
+  const intrinsic = intrinsicAt(template.root, offset);
   if (occurrence) {
-    const markdown = describeName(template, occurrence, options.catalog);
+    const markdown = describeName(template, occurrence, options.catalog, intrinsic);
     return markdown ? { markdown, span: occurrence.span } : undefined;
+  }
+  // On an intrinsic's tag (`!If`, `!Ref`, `Fn::FindInMap`): what it evaluates to, for the setting it gives.
+  if (intrinsic && intrinsic.nameSpan.start <= offset && offset <= intrinsic.nameSpan.end) {
+    return { markdown: settingHover(template, intrinsic) ?? intrinsicHover(template, intrinsic), span: intrinsic.span };
   }
   const chain = entryChainAt(template.root, offset);
   if (chain.length === 0) return undefined;
   return describeStructure(template, chain, offset, options);
 }
 
-function describeName(template: Template, o: Occurrence, catalog: SchemaCatalog): string | undefined {
+function describeName(template: Template, o: Occurrence, catalog: SchemaCatalog, intrinsic: IntrinsicNode | undefined): string | undefined {
   const index = symbolIndex(template);
   if (o.namespace === 'condition' || o.namespace === 'mapping') {
     const entry = (o.namespace === 'condition' ? template.conditions : template.mappings).find((c) => c.name === o.name);
-    return entry ? `**${o.name}** (${o.namespace})\n\n\`\`\`yaml\n${excerpt(template.text, entry.value.span)}\n\`\`\`` : undefined;
+    if (!entry) return undefined;
+    const definition = `**${o.name}** (${o.namespace})\n\n\`\`\`yaml\n${excerpt(template.text, entry.value.span)}\n\`\`\``;
+    return o.namespace === 'condition' ? `${definition}\n\n${conditionValueLine(template, o.name)}` : definition;
   }
   if (o.namespace === 'self') {
     const key = index.definition('self', o.name);
@@ -58,7 +66,10 @@ function describeName(template: Template, o: Occurrence, catalog: SchemaCatalog)
     const type = stringOf(valueOf(parameter.value, 'Type')) ?? 'String';
     const fallback = stringOf(valueOf(parameter.value, 'Default'));
     const description = stringOf(valueOf(parameter.value, 'Description'));
-    return [`**${o.name}**: parameter of type \`${type}\`${fallback !== undefined ? `, default \`${fallback}\`` : ''}`, description].filter(Boolean).join('\n\n');
+    return [
+      `**${o.name}**: parameter of type \`${type}\`${fallback !== undefined ? `, default \`${fallback}\`` : ''}`,
+      parameterValueLine(template, o.name, intrinsic), description,
+    ].filter(Boolean).join('\n\n');
   }
   const resource = writtenResources(template).find((r) => r.logicalId === o.name) ?? template.resourceById.get(o.name);
   if (!resource) return o.role === 'use' ? `**${o.name}** is not defined in this template.` : undefined;
@@ -84,11 +95,14 @@ function describeStructure(template: Template, chain: readonly ChainLink[], offs
   const last = chain[chain.length - 1];
   const onKey = last.entry.keySpan.start <= offset && offset <= last.entry.keySpan.end;
   const value = stringOf(last.entry.value);
+  const resolved = onKey ? undefined : settingHover(template, last.entry.value);
   if (!onKey && value && (last.entry.key === 'Runtime' || last.entry.key === 'runtime')) {
     const life = catalog.runtimes()[value];
     const text = life ? lifecycleSummary(value, life, options.today ?? new Date()) : `${value} is not a known Lambda runtime.`;
-    return { markdown: `**Lambda runtime** ${text}`, span: last.entry.value.span };
+    return { markdown: [`**Lambda runtime** ${text}`, resolved].filter(Boolean).join('\n\n'), span: last.entry.value.span };
   }
+  // A setting written in Globals or the provider, or resolved by the model: what each function gets and why.
+  if (resolved) return { markdown: resolved, span: last.entry.value.span };
   const base = template.kind === 'serverless' ? 2 : 1;
   const inResources = template.kind === 'serverless' ? keys[0] === 'resources' && keys[1] === 'Resources' : keys[0] === 'Resources';
   let type: string | undefined;

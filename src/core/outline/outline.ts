@@ -1,6 +1,7 @@
 import type { Node, Span } from '../model/nodes';
 import { itemsOf, stringOf, valueOf } from '../model/nodes';
-import type { FunctionEvent, FunctionView, NamedEntry, Resource, Template } from '../model/template';
+import { formatSetting, isWrittenInPlace } from '../model/resolve/describe';
+import type { FunctionEvent, FunctionView, NamedEntry, Resource, Setting, Template } from '../model/template';
 import { GROUP_ORDER, groupOfType, iconOfType, ServiceIcon } from './groups';
 import { shortText } from './short-text';
 
@@ -77,21 +78,41 @@ function resourceNode(resource: Resource, fn: FunctionView | undefined): Outline
     logicalId: resource.logicalId,
     resource,
   };
+  const absence = notCreatedNote(resource);
   if (fn) {
     const summary = functionSummary(fn);
-    return { ...base, kind: 'function', description: summary, tooltip: `${resource.type}\n${summary}`, children: functionChildren(fn) };
+    const description = absence ? `${absence} · ${summary}` : summary;
+    const tooltip = [resource.type, absence, ...functionSettingLines(fn)].filter(Boolean).join('\n');
+    return { ...base, kind: 'function', description, tooltip, children: functionChildren(fn) };
   }
-  const tooltip = resource.generatedBy
-    ? `${resource.type}\nGenerated from ${resource.generatedBy.logicalId}: ${resource.generatedBy.reason}`
-    : resource.type;
-  return { ...base, kind: 'resource', description: resource.type, tooltip, children: [] };
+  const generated = resource.generatedBy ? `Generated from ${resource.generatedBy.logicalId}: ${resource.generatedBy.reason}` : undefined;
+  const tooltip = [resource.type, absence, generated].filter(Boolean).join('\n');
+  return { ...base, kind: 'resource', description: absence ? `${absence} · ${resource.type}` : resource.type, tooltip, children: [] };
 }
 
+/** "not created (condition IsProd is false)" for a resource the stack leaves out with the inputs given. */
+function notCreatedNote(resource: Resource): string | undefined {
+  return resource.created === false ? `not created (condition ${resource.condition} is false)` : undefined;
+}
+
+/**
+ * "nodejs22.x · 1024 MB* · 30 s": the resolved values, a `*` on those not written in place (a parameter,
+ * a mapping, a condition, the service's default; the tooltip says which), "? MB" where the value is unknown.
+ */
 export function functionSummary(fn: FunctionView): string {
-  const runtime = fn.packageType === 'Image' ? 'image' : fn.runtime?.value ?? (fn.runtime ? shortText(fn.runtime.node) : 'no runtime');
-  const memory = fn.memorySize.value !== undefined ? `${fn.memorySize.value} MB` : shortText(fn.memorySize.node);
-  const timeout = fn.timeout.value !== undefined ? `${fn.timeout.value} s` : shortText(fn.timeout.node);
-  return `${runtime} · ${memory} · ${timeout}`;
+  const runtime = fn.packageType === 'Image' ? 'image' : fn.runtime ? compactSetting(fn.runtime) : 'no runtime';
+  return `${runtime} · ${compactSetting(fn.memorySize, 'MB')} · ${compactSetting(fn.timeout, 's')}`;
+}
+
+function compactSetting(setting: Setting<unknown>, unit?: string): string {
+  const value = setting.value === undefined ? '?' : String(setting.value);
+  return `${value}${unit ? ` ${unit}` : ''}${setting.value !== undefined && !isWrittenInPlace(setting) ? '*' : ''}`;
+}
+
+/** "Memory: 1024 MB — Default of parameter Mem", one line per setting the description shows. */
+function functionSettingLines(fn: FunctionView): string[] {
+  const lines = fn.runtime && fn.packageType !== 'Image' ? [`Runtime: ${formatSetting(fn.runtime)}`] : [];
+  return [...lines, `Memory: ${formatSetting(fn.memorySize, 'MB')}`, `Timeout: ${formatSetting(fn.timeout, 's')}`];
 }
 
 function functionChildren(fn: FunctionView): OutlineNode[] {

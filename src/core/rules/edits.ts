@@ -1,4 +1,4 @@
-import type { MapNode, Node, ScalarNode } from '../model/nodes';
+import type { MapNode, Node, ScalarNode, Span } from '../model/nodes';
 import type { Template } from '../model/template';
 import type { TextEdit } from './types';
 
@@ -11,12 +11,17 @@ export type PlainValue = string | number | boolean | RawText | { readonly [key: 
 
 /** Replaces a scalar's value, keeping its quoting style in YAML so the line changes only where it must. */
 export function replaceScalar(template: Template, node: Node, value: string | number): TextEdit {
-  const raw = template.text.slice(node.span.start, node.span.end);
-  if (template.format === 'json') return { span: node.span, newText: JSON.stringify(value) };
+  return replaceScalarAt(template, node.span, value);
+}
+
+/** `replaceScalar` for a scalar known by its span (a parameter's Default a provenance step points at). */
+export function replaceScalarAt(template: Template, span: Span, value: string | number): TextEdit {
+  const raw = template.text.slice(span.start, span.end);
   const quote = raw.startsWith("'") || raw.startsWith('"') ? raw[0] : undefined;
-  if (quote === '"') return { span: node.span, newText: JSON.stringify(String(value)) };
-  if (quote === "'") return { span: node.span, newText: `'${String(value).replace(/'/g, "''")}'` };
-  return { span: node.span, newText: yamlScalar(value) };
+  if (quote === '"') return { span, newText: JSON.stringify(String(value)) };
+  if (template.format === 'json') return { span, newText: JSON.stringify(value) };
+  if (quote === "'") return { span, newText: `'${String(value).replace(/'/g, "''")}'` };
+  return { span, newText: yamlScalar(value) };
 }
 
 /** Replaces any node (an intrinsic, a scalar) with a new value rendered in the template's syntax. */

@@ -1,5 +1,6 @@
 import type { MapNode, Node, Span } from '../model/nodes';
 import { stringOf, valueOf } from '../model/nodes';
+import { NUMBER } from '../model/resolve/setting';
 import { eventSourceOf } from '../model/event-sources';
 import { functionNamedBy, resourceNamedBy } from '../model/references';
 import type { FunctionView, Resource, Template } from '../model/template';
@@ -65,12 +66,17 @@ export function polledSources(template: Template): PolledSource[] {
   return found;
 }
 
-/** SQS queue settings a rule needs: visibility timeout (default 30 s, aws-facts.md §C) and FIFO-ness. */
-export function queueSettings(queue: Resource): { visibilityTimeout: number | undefined; fifo: boolean } {
+/**
+ * SQS queue settings a rule needs, as they resolve: visibility timeout (default 30 s, aws-facts.md §C; undefined
+ * when it is known only at deploy) and FIFO-ness.
+ */
+export function queueSettings(template: Template, queue: Resource): { visibilityTimeout: number | undefined; fifo: boolean } {
   const props = queue.properties;
   const vt = valueOf(props, 'VisibilityTimeout');
   const fifo = stringOf(valueOf(props, 'FifoQueue')) === 'true' || (stringOf(valueOf(props, 'QueueName')) ?? '').endsWith('.fifo');
-  return { visibilityTimeout: vt === undefined ? SQS_DEFAULT_VISIBILITY_TIMEOUT : vt.kind === 'scalar' ? Number(stringOf(vt)) : undefined, fifo };
+  if (vt === undefined) return { visibilityTimeout: SQS_DEFAULT_VISIBILITY_TIMEOUT, fifo };
+  const resolved = template.resolver.evaluate(vt);
+  return { visibilityTimeout: resolved.known ? NUMBER.read(resolved.value) : undefined, fifo };
 }
 
 /** SQS VisibilityTimeout default: 30 s (aws-facts.md §C "SQS ↔ Lambda"). */

@@ -5,6 +5,7 @@ import { defineRule } from './define';
 import { insertPath, replaceScalar } from './edits';
 import { polledSources, queueSettings } from './event-sources';
 import { inheritedBy, subject } from './function-settings';
+import { notCreated, originNote, originRelated } from './resolved';
 import type { Fix } from './types';
 
 /** aws-facts.md §C "API Gateway": integration timeouts. */
@@ -36,21 +37,24 @@ export const apiGatewayTimeout = defineRule({
       fix: 'Lower the function timeout to the API\'s limit, or make the work asynchronous (queue it and return 202).',
     },
   },
-  messages: { tooLong: "{{subject}} has a {{timeout}} s timeout, but its {{api}} event '{{event}}' gives up after {{limit}} s.{{where}}" },
+  messages: { tooLong: "{{subject}} has a {{timeout}} s timeout{{origin}}, but its {{api}} event '{{event}}' gives up after {{limit}} s.{{where}}" },
   check(context) {
     for (const fn of context.template.functions) {
       const timeout = fn.timeout.value;
-      if (timeout === undefined) continue;
+      if (timeout === undefined || notCreated(fn.resource)) continue;
       for (const event of fn.events) {
         if (event.type !== 'Api' && event.type !== 'HttpApi') continue;
         const limit = API_TIMEOUT_SECONDS[event.type];
         if (timeout <= limit) continue;
         context.report({
           messageId: 'tooLong',
-          data: { subject: subject(fn), timeout, api: event.type === 'Api' ? 'REST API' : 'HTTP API', event: event.name, limit, where: inheritedBy(fn, fn.timeout) },
+          data: {
+            subject: subject(fn), timeout, origin: originNote(fn.timeout), api: event.type === 'Api' ? 'REST API' : 'HTTP API',
+            event: event.name, limit, where: inheritedBy(fn, fn.timeout),
+          },
           span: fn.timeout.span,
           logicalId: fn.logicalId,
-          related: [{ span: event.nameSpan, message: `${event.type} event '${event.name}'` }],
+          related: [{ span: event.nameSpan, message: `${event.type} event '${event.name}'` }, ...originRelated(fn.timeout)],
         });
         break;
       }
@@ -88,11 +92,13 @@ export const sqsVisibilityTimeout = defineRule({
       const queue = s.source;
       const timeout = s.fn?.timeout.value;
       if (s.kind !== 'SQS' || !queue?.node || !s.fn || timeout === undefined) continue;
-      const { visibilityTimeout } = queueSettings(queue);
+      const { visibilityTimeout } = queueSettings(template, queue);
       const recommended = timeout * SQS_VISIBILITY_FACTOR;
       if (visibilityTimeout === undefined || Number.isNaN(visibilityTimeout) || visibilityTimeout >= recommended) continue;
       const vtNode = valueOf(queue.properties, 'VisibilityTimeout');
       const blocking = visibilityTimeout < timeout;
+      // Redelivery while a batch still runs needs the function and the queue to exist; a rejected mapping does not.
+      if (!blocking && (notCreated(s.fn.resource) || notCreated(queue))) continue;
       context.report({
         messageId: blocking ? 'belowTimeout' : 'belowRecommended',
         data: { queue: queue.logicalId, visibility: visibilityTimeout, timeout, fn: s.fn.displayName, recommended },
@@ -100,8 +106,9 @@ export const sqsVisibilityTimeout = defineRule({
         severity: blocking ? 'error' : 'warning',
         logicalId: queue.logicalId,
         related: [
-          { span: s.fn.timeout.span, message: `${s.fn.displayName}'s timeout: ${timeout} s${inheritedBy(s.fn, s.fn.timeout)}` },
+          { span: s.fn.timeout.span, message: `${s.fn.displayName}'s timeout: ${timeout} s${originNote(s.fn.timeout)}${inheritedBy(s.fn, s.fn.timeout)}` },
           { span: s.anchor, message: 'the event source mapping' },
+          ...originRelated(s.fn.timeout),
         ],
         fixes: visibilityFix(template, queue.node, vtNode, recommended),
       });
@@ -125,7 +132,7 @@ export const sqsBatchWindow = defineRule({
   check(context) {
     const { template } = context;
     for (const s of polledSources(template)) {
-      if (s.kind !== 'SQS' || (s.source && queueSettings(s.source).fifo)) continue;
+      if (s.kind !== 'SQS' || (s.source && queueSettings(template, s.source).fifo)) continue;
       const batch = valueOf(s.properties, 'BatchSize');
       const size = numberOf(batch);
       if (!batch || size === undefined || size <= SQS_BATCH_WITHOUT_WINDOW_MAX) continue;
@@ -158,7 +165,7 @@ export const sqsFifoBatchSize = defineRule({
   check(context) {
     const { template } = context;
     for (const s of polledSources(template)) {
-      if (s.kind !== 'SQS' || !s.source || !queueSettings(s.source).fifo) continue;
+      if (s.kind !== 'SQS' || !s.source || !queueSettings(template, s.source).fifo) continue;
       const batch = valueOf(s.properties, 'BatchSize');
       const size = numberOf(batch);
       if (!batch || size === undefined || size <= SQS_FIFO_BATCH_MAX) continue;

@@ -2,6 +2,7 @@ import { entryOf, mapAt, stringOf, valueOf } from '../model/nodes';
 import type { FunctionView } from '../model/template';
 import { defineRule } from './define';
 import { inheritedBy, subject } from './function-settings';
+import { notCreated, originNote, originRelated } from './resolved';
 import type { RelatedLocation } from './types';
 
 /** aws-facts.md §A: environment variables 4 KB in total (keys plus values); 5 layers; 64-character names. */
@@ -33,7 +34,7 @@ export const lambdaEnvSize = defineRule({
     severity: 'error',
     docs: {
       summary: `A function's environment variables add up to more than ${ENVIRONMENT_MAX_BYTES.toLocaleString('en-US')} bytes.`,
-      why: 'Lambda rejects the configuration and the deploy fails. Values set through intrinsics are counted once resolved, so the real total can only be higher than what the template shows.',
+      why: 'Lambda rejects the configuration and the deploy fails. Values set through intrinsics are counted as they resolve (a parameter\'s Default or override, a mapping entry); values known only after deploy count as empty, so the real total can only be higher.',
       fact: 'Environment variables: 4 KB in total, all keys plus values (aws-facts.md §A, Lambda quotas; cfn-lint E3697 sums the same way).',
       example: 'Environment:\n  Variables:\n    CONFIG: <a 5,000-character JSON document>',
       fix: 'Move large values to SSM Parameter Store, Secrets Manager or S3 and read them at start-up.',
@@ -43,7 +44,7 @@ export const lambdaEnvSize = defineRule({
   check(context) {
     for (const fn of context.template.functions) {
       if (fn.environment.length === 0) continue;
-      const bytes = fn.environment.reduce((sum, v) => sum + utf8Length(v.name) + utf8Length(stringOf(v.value) ?? ''), 0);
+      const bytes = fn.environment.reduce((sum, v) => sum + utf8Length(v.name) + utf8Length(v.resolved.value ?? ''), 0);
       if (bytes <= ENVIRONMENT_MAX_BYTES) continue;
       const variables = entryOf(mapAt(fn.resource.properties, 'Environment'), 'Variables');
       context.report({
@@ -124,20 +125,21 @@ export const lambdaFunctionName = defineRule({
     },
   },
   messages: {
-    tooLong: "{{subject}}: the function name '{{name}}' has {{length}} characters; Lambda allows {{max}}.{{where}}",
-    badCharacters: "{{subject}}: the function name '{{name}}' contains '{{characters}}'; only letters, digits, '-' and '_' are allowed.{{where}}",
+    tooLong: "{{subject}}: the function name '{{name}}'{{origin}} has {{length}} characters; Lambda allows {{max}}.{{where}}",
+    badCharacters: "{{subject}}: the function name '{{name}}'{{origin}} contains '{{characters}}'; only letters, digits, '-' and '_' are allowed.{{where}}",
   },
   check(context) {
     for (const fn of context.template.functions) {
       const setting = fn.functionName;
       const name = setting?.value;
       if (!setting || name === undefined || name.includes('${') || /^arn:/.test(name)) continue;
-      const base = { subject: subject(fn), name, where: inheritedBy(fn, setting) };
+      const base = { subject: subject(fn), name, origin: originNote(setting), where: inheritedBy(fn, setting) };
+      const at = { span: setting.span, logicalId: fn.logicalId, related: originRelated(setting) };
       if (name.length > FUNCTION_NAME_MAX) {
-        context.report({ messageId: 'tooLong', data: { ...base, length: name.length, max: FUNCTION_NAME_MAX }, span: setting.span, logicalId: fn.logicalId });
+        context.report({ messageId: 'tooLong', data: { ...base, length: name.length, max: FUNCTION_NAME_MAX }, ...at });
       }
       const bad = [...new Set(name.replace(/[a-zA-Z0-9_-]/g, ''))].join('');
-      if (bad) context.report({ messageId: 'badCharacters', data: { ...base, characters: bad }, span: setting.span, logicalId: fn.logicalId });
+      if (bad) context.report({ messageId: 'badCharacters', data: { ...base, characters: bad }, ...at });
     }
   },
 });
@@ -155,7 +157,7 @@ export const lambdaReservedConcurrency = defineRule({
     },
   },
   messages: {
-    single: '{{subject}} reserves {{value}} concurrent executions; with an account limit of {{limit}} at most {{max}} can be reserved (100 must stay unreserved).{{where}}',
+    single: '{{subject}} reserves {{value}}{{origin}} concurrent executions; with an account limit of {{limit}} at most {{max}} can be reserved (100 must stay unreserved).{{where}}',
     total: 'Reserved concurrency in this template adds up to {{total}} with {{subject}}; with an account limit of {{limit}} at most {{max}} can be reserved in total.{{where}}',
   },
   check(context) {
@@ -167,14 +169,17 @@ export const lambdaReservedConcurrency = defineRule({
       const setting = fn.reservedConcurrency;
       const value = setting?.value;
       if (!setting || value === undefined) continue;
-      const data = { subject: subject(fn), value, limit, max, where: inheritedBy(fn, setting) };
-      total += value;
+      const data = { subject: subject(fn), value, origin: originNote(setting), limit, max, where: inheritedBy(fn, setting) };
       if (value > max) {
-        context.report({ messageId: 'single', data, span: setting.span, logicalId: fn.logicalId });
-      } else if (total > max) {
-        context.report({ messageId: 'total', data: { ...data, total }, span: setting.span, logicalId: fn.logicalId, related: [...earlier] });
+        context.report({ messageId: 'single', data, span: setting.span, logicalId: fn.logicalId, related: originRelated(setting) });
       }
-      earlier.push({ span: setting.span, message: `${fn.displayName} reserves ${value}` });
+      // A function the stack does not create reserves nothing from the account.
+      if (notCreated(fn.resource)) continue;
+      total += value;
+      if (value <= max && total > max) {
+        context.report({ messageId: 'total', data: { ...data, total }, span: setting.span, logicalId: fn.logicalId, related: [...earlier, ...originRelated(setting)] });
+      }
+      earlier.push({ span: setting.span, message: `${fn.displayName} reserves ${value}${originNote(setting)}` });
     }
   },
 });

@@ -1,8 +1,7 @@
-import { numberOf } from '../model/nodes';
 import type { FunctionView, Setting } from '../model/template';
 import { defineRule } from './define';
-import { replaceScalar } from './edits';
 import { inheritedBy, subject } from './function-settings';
+import { originNote, originRelated, settingFix } from './resolved';
 import type { Rule } from './types';
 
 /** Lambda's configuration bounds for ordinary functions (aws-facts.md §A). Managed Instances have others. */
@@ -32,10 +31,10 @@ function rangeRule(spec: RangeRuleSpec): Rule {
         why: spec.docs.why,
         fact: spec.docs.fact,
         example: spec.docs.example,
-        fix: `Choose a value in range; the quick fix clamps it to the nearest bound. Functions on Lambda Managed Instances (\`CapacityProviderConfig\`) have other bounds and are not checked.`,
+        fix: `Choose a value in range; the quick fix clamps it to the nearest bound where the value is written (a parameter's Default when it comes from one). Values that reach the template from samconfig.toml or the command line are changed there. Functions on Lambda Managed Instances (\`CapacityProviderConfig\`) have other bounds and are not checked.`,
       },
     },
-    messages: { outOfRange: `{{subject}}: ${spec.what} {{value}} ${spec.unit} is outside the allowed {{min}}–{{max}} ${spec.unit}.{{where}}` },
+    messages: { outOfRange: `{{subject}}: ${spec.what} {{value}} ${spec.unit}{{origin}} is outside the allowed {{min}}–{{max}} ${spec.unit}.{{where}}` },
     check(context) {
       for (const fn of context.template.functions) {
         if (fn.managedInstances) continue;
@@ -45,12 +44,14 @@ function rangeRule(spec: RangeRuleSpec): Rule {
         const clamped = Math.min(spec.bounds.max, Math.max(spec.bounds.min, value));
         context.report({
           messageId: 'outOfRange',
-          data: { subject: subject(fn), value, min: spec.bounds.min.toLocaleString('en-US'), max: spec.bounds.max.toLocaleString('en-US'), where: inheritedBy(fn, setting) },
+          data: {
+            subject: subject(fn), value, origin: originNote(setting),
+            min: spec.bounds.min.toLocaleString('en-US'), max: spec.bounds.max.toLocaleString('en-US'), where: inheritedBy(fn, setting),
+          },
           span: setting.span,
           logicalId: fn.logicalId,
-          fixes: setting.node && numberOf(setting.node) !== undefined
-            ? [{ title: `Set ${spec.what} to ${clamped}`, edits: [replaceScalar(context.template, setting.node, clamped)], preferred: true }]
-            : [],
+          related: originRelated(setting),
+          fixes: settingFix(context.template, setting, clamped, `Set ${spec.what}`),
         });
       }
     },

@@ -1,7 +1,7 @@
 import type { FunctionView, Setting } from '../model/template';
 import { defineRule } from './define';
-import { replaceScalar } from './edits';
 import { inheritedBy, subject } from './function-settings';
+import { originNote, originRelated, settingFix } from './resolved';
 import { RUNTIMES, successorOf } from './runtime-data';
 import { closest, didYouMean } from './suggest';
 import { addDays } from './today';
@@ -17,15 +17,14 @@ interface RuntimeUse {
   readonly setting: Setting<string> & { value: string };
 }
 
+/** Runtimes as they resolve (`Runtime: !Ref Runtime` is its parameter's value); unknown ones are not judged. */
 function runtimesIn(context: RuleContext): RuntimeUse[] {
   return context.template.functions.flatMap((fn) =>
-    fn.runtime?.value !== undefined && fn.runtime.node?.kind === 'scalar' && !fn.runtime.value.includes('${') ? [{ fn, setting: fn.runtime as RuntimeUse['setting'] }] : []);
+    fn.runtime?.value !== undefined && !fn.runtime.value.includes('${') ? [{ fn, setting: fn.runtime as RuntimeUse['setting'] }] : []);
 }
 
 function replaceWith(context: RuleContext, use: RuntimeUse, runtime: string | undefined): Fix[] {
-  return runtime && use.setting.node
-    ? [{ title: `Change runtime to ${runtime}`, edits: [replaceScalar(context.template, use.setting.node, runtime)], preferred: true }]
-    : [];
+  return runtime ? settingFix(context.template, use.setting, runtime, 'Change runtime') : [];
 }
 
 type Phase = 'updateBlock' | 'createBlock' | 'deprecated';
@@ -45,10 +44,10 @@ function lifecycleRule(id: string, phase: Phase, severity: 'error' | 'warning', 
     id,
     meta: { severity, docs: { ...docs, fact: LIFECYCLE_FACT } },
     messages: {
-      deprecated: '{{subject}} uses {{runtime}}, deprecated on {{date}}: it no longer gets security patches.{{successor}}{{where}}',
-      deprecating: '{{subject}} uses {{runtime}}, which will be deprecated on {{date}} ({{days}} days from now).{{successor}}{{where}}',
-      createBlock: '{{subject}} uses {{runtime}}: Lambda has refused to create functions with it since {{date}}, so deploying this function to a new stack fails.{{successor}}{{where}}',
-      updateBlock: '{{subject}} uses {{runtime}}: Lambda has refused to update functions with it since {{date}}, so any deploy that changes this function fails.{{successor}}{{where}}',
+      deprecated: '{{subject}} uses {{runtime}}{{origin}}, deprecated on {{date}}: it no longer gets security patches.{{successor}}{{where}}',
+      deprecating: '{{subject}} uses {{runtime}}{{origin}}, which will be deprecated on {{date}} ({{days}} days from now).{{successor}}{{where}}',
+      createBlock: '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to create functions with it since {{date}}, so deploying this function to a new stack fails.{{successor}}{{where}}',
+      updateBlock: '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to update functions with it since {{date}}, so any deploy that changes this function fails.{{successor}}{{where}}',
     },
     check(context) {
       const today = context.inputs.today;
@@ -61,11 +60,12 @@ function lifecycleRule(id: string, phase: Phase, severity: 'error' | 'warning', 
         context.report({
           messageId: phase === 'deprecated' && days > 0 ? 'deprecating' : phase,
           data: {
-            subject: subject(use.fn), runtime: use.setting.value, date, days,
+            subject: subject(use.fn), runtime: use.setting.value, origin: originNote(use.setting), date, days,
             successor: successor ? ` Move to ${successor}.` : '', where: inheritedBy(use.fn, use.setting),
           },
           span: use.setting.span,
           logicalId: use.fn.logicalId,
+          related: originRelated(use.setting),
           fixes: replaceWith(context, use, successor),
         });
       }
@@ -106,16 +106,17 @@ export const runtimeUnknown = defineRule({
       fix: 'Use the identifier the message suggests (quick fix) or another from the list in aws-facts.md §B.',
     },
   },
-  messages: { unknown: "{{subject}}: '{{runtime}}' is not a Lambda runtime.{{suggestion}}{{where}}" },
+  messages: { unknown: "{{subject}}: '{{runtime}}'{{origin}} is not a Lambda runtime.{{suggestion}}{{where}}" },
   check(context) {
     for (const use of runtimesIn(context)) {
       if (RUNTIMES[use.setting.value]) continue;
       const suggestion = closest(use.setting.value, Object.keys(RUNTIMES));
       context.report({
         messageId: 'unknown',
-        data: { subject: subject(use.fn), runtime: use.setting.value, suggestion: didYouMean(suggestion), where: inheritedBy(use.fn, use.setting) },
+        data: { subject: subject(use.fn), runtime: use.setting.value, origin: originNote(use.setting), suggestion: didYouMean(suggestion), where: inheritedBy(use.fn, use.setting) },
         span: use.setting.span,
         logicalId: use.fn.logicalId,
+        related: originRelated(use.setting),
         fixes: replaceWith(context, use, suggestion),
       });
     }

@@ -3,6 +3,7 @@ import { booleanOf, entryOf, itemsOf, mapAt, stringOf, valueOf } from '../model/
 import { eventSourceOf } from '../model/event-sources';
 import type { EnvironmentVariable, FunctionView, Template } from '../model/template';
 import { defineRule } from './define';
+import { notCreated } from './resolved';
 import { insertPath, RawText, replaceNode } from './edits';
 import { subject } from './function-settings';
 import type { Fix, TextEdit } from './types';
@@ -97,12 +98,13 @@ export const functionUrlPublic = defineRule({
   check(context) {
     const { template } = context;
     for (const fn of template.functions) {
+      if (notCreated(fn.resource)) continue;
       const auth = valueOf(mapAt(fn.resource.properties, 'FunctionUrlConfig'), 'AuthType');
       if (stringOf(auth) === 'NONE') context.report({ messageId: 'public', data: { what: `The URL of function '${fn.displayName}'` }, span: auth!.span, logicalId: fn.logicalId });
     }
     for (const r of template.resources) {
       const auth = valueOf(r.properties, 'AuthType');
-      if (r.type === 'AWS::Lambda::Url' && r.origin === 'written' && stringOf(auth) === 'NONE') {
+      if (r.type === 'AWS::Lambda::Url' && r.origin === 'written' && !notCreated(r) && stringOf(auth) === 'NONE') {
         context.report({ messageId: 'public', data: { what: `Function URL '${r.logicalId}'` }, span: auth!.span, logicalId: r.logicalId });
       }
     }
@@ -143,6 +145,7 @@ export const apiNoAuth = defineRule({
     const { template } = context;
     const globals = template.globals;
     for (const fn of template.functions) {
+      if (notCreated(fn.resource)) continue;
       for (const event of fn.events) {
         if (event.type !== 'Api' && event.type !== 'HttpApi') continue;
         const method = (stringOf(valueOf(event.properties, 'Method')) ?? 'any').toUpperCase();

@@ -45,8 +45,27 @@ describe('serverless-workbench tree', function () {
     fs.writeFileSync(file, ['service: envs', 'provider:', '  name: aws', '  runtime: nodejs20.x',
       '  memorySize: ${env:SWB_TEST_MEMORY, 256}', 'functions:', '  hello:', '    handler: h.main', ''].join('\n'));
     delete process.env.SWB_TEST_MEMORY;
-    assert.match(cli('tree', file).stdout, /hello {2}\(nodejs20\.x · 256 MB · 6 s\)/);
-    assert.match(cliWithEnv({ SWB_TEST_MEMORY: '2048' }, 'tree', file).stdout, /hello {2}\(nodejs20\.x · 2048 MB · 6 s\)/);
+    assert.match(cli('tree', file).stdout, /hello {2}\(nodejs20\.x · 256 MB · 6 s\*\)/);
+    assert.match(cliWithEnv({ SWB_TEST_MEMORY: '2048' }, 'tree', file).stdout, /hello {2}\(nodejs20\.x · 2048 MB · 6 s\*\)/);
+  });
+
+  it('prints resolved settings with where they came from, and what a false condition leaves out', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'swb-')), 'template.yaml');
+    fs.writeFileSync(file, ['Transform: AWS::Serverless-2016-10-31', 'Parameters:', '  Mem:', '    Type: Number', '    Default: 1024',
+      'Conditions:', '  Off: !Equals [a, b]', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:',
+      '      Runtime: nodejs22.x', '      Handler: index.handler', '      MemorySize: !Ref Mem', '      Timeout: !GetAtt Other.Value',
+      '  Spare:', '    Type: AWS::SQS::Queue', '    Condition: Off', ''].join('\n'));
+    assert.match(cli('tree', file).stdout, /Fn {2}\(nodejs22\.x · 1024 MB\* · \? s\)/);
+    assert.match(cli('tree', file).stdout, /Spare {2}\(not created \(condition Off is false\) · AWS::SQS::Queue\)/);
+    const json = JSON.parse(cli('tree', file, '--format', 'json', '--parameter-overrides', 'Mem=2048').stdout);
+    const fn = json.resources.find((r: { logicalId: string }) => r.logicalId === 'Fn');
+    assert.deepEqual(fn.settings.memorySize, {
+      value: 2048, from: 'parameter Mem from --parameter-overrides', provenance: [{ origin: 'override', description: 'parameter Mem from --parameter-overrides' }],
+    });
+    assert.deepEqual(fn.settings.timeout, { unknown: 'Other is not a resource of this template', from: 'unknown: Other is not a resource of this template', provenance: [] });
+    assert.equal(fn.settings.runtime.from, 'as written');
+    const spare = json.resources.find((r: { logicalId: string }) => r.logicalId === 'Spare');
+    assert.deepEqual([spare.condition, spare.created], ['Off', false]);
   });
 
   it('exits 2 with a message for a missing file, a non-template or a bad flag', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { hoverAt } from '../../../src/core/hover/hover';
-import { load } from '../helpers';
+import { load, yaml } from '../helpers';
 import { catalog } from '../completion/catalog';
 import { cursor, samTemplate } from '../navigation/fixtures';
 
@@ -27,6 +27,45 @@ describe('hover', () => {
   it('describes a parameter and a condition', () => {
     assert.match(hover('${|Stage}')!.markdown, /parameter of type `String`/);
     assert.match(hover('!If [|IsProd')!.markdown, /!Equals \[!Ref Stage, prod\]/);
+  });
+
+  describe('resolved values', () => {
+    const text = yaml('Transform: AWS::Serverless-2016-10-31',
+      'Parameters:', '  Mem:', '    Type: Number', '    Default: 1024', '  Env:', '    Type: String', '    Default: dev',
+      'Conditions:', '  IsProd: !Equals [!Ref Env, prod]',
+      'Globals:', '  Function:', '    Timeout: 30',
+      'Resources:', '  Api:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x',
+      '      MemorySize: !Ref Mem', '      EphemeralStorage:', '        Size: !If [IsProd, 2048, 512]',
+      '  Worker:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x');
+    const given = load(text, 'template.yaml', { resolution: { parameters: { Mem: { value: '2048', origin: 'samconfig.toml [default] parameter_overrides' } } } });
+    const at = (needle: string, template = load(text)) => {
+      const h = hoverAt(template, cursor(template, needle), { catalog, today: TODAY });
+      assert.ok(h, `a hover at ${needle}`);
+      return { markdown: h.markdown, text: template.text.slice(h.span.start, h.span.end) };
+    };
+
+    it('on a setting written as an intrinsic: the resolved value and where it came from', () => {
+      assert.deepEqual(at('MemorySize: !|Ref Mem'), { markdown: '**Memory** of `Api`: 1024 MB — Default of parameter Mem', text: '!Ref Mem' });
+      assert.deepEqual(at('MemorySize: !|Ref Mem', given).markdown, '**Memory** of `Api`: 2048 MB — parameter Mem from samconfig.toml [default] parameter_overrides');
+      assert.equal(at('Size: !|If').markdown, '**Ephemeral storage** of `Api`: 512 MB — condition IsProd is false, Default of parameter Env');
+    });
+
+    it('on a setting in Globals: what each function inherits', () => {
+      assert.deepEqual(at('Timeout: |30'), { markdown: '**Timeout** of `Api`: 30 s — Globals\n\n**Timeout** of `Worker`: 30 s — Globals', text: '30' });
+    });
+
+    it('on !Ref Param: the parameter\'s value and where it comes from, override or Default', () => {
+      assert.match(at('!Ref |Mem').markdown, /^Value: `1024` — Default of parameter Mem$/m);
+      assert.match(at('!Ref |Mem', given).markdown, /^Value: `2048` — parameter Mem from samconfig\.toml \[default\] parameter_overrides$/m);
+      assert.match(at('  |Mem:', given).markdown, /^Value: `2048` — from samconfig\.toml \[default\] parameter_overrides \(wins over the Default\)$/m);
+    });
+
+    it('on a condition: its value and what decided it', () => {
+      assert.match(at('!If [|IsProd').markdown, /^Value: `false` — Default of parameter Env$/m);
+      const prod = load(text, 'template.yaml', { resolution: { parameters: { Env: { value: 'prod', origin: '--parameter-overrides' } } } });
+      assert.match(at('!If [|IsProd', prod).markdown, /^Value: `true` — parameter Env from --parameter-overrides$/m);
+      assert.match(at('Size: !|If', prod).markdown, /2048 MB — condition IsProd is true, parameter Env from --parameter-overrides$/);
+    });
   });
 
   it('documents a resource type with a link and a property with its type and allowed values', () => {

@@ -43,6 +43,40 @@ describe('resource explorer outline', () => {
     assert.equal(env[0].tooltip, 'inherited from globals');
   });
 
+  describe('resolved settings', () => {
+    const resolved = (resolution = {}) => load(yaml('Transform: AWS::Serverless-2016-10-31',
+      'Parameters:', '  Mem:', '    Type: Number', '    Default: 1024', 'Conditions:', '  Off: !Equals [a, b]',
+      'Globals:', '  Function:', '    Timeout: 30',
+      'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: !Ref Rt', '      MemorySize: !Ref Mem',
+      '  Spare:', '    Type: AWS::Serverless::Function', '    Condition: Off', '    Properties:', '      Runtime: nodejs22.x',
+      '  SpareQueue:', '    Type: AWS::SQS::Queue', '    Condition: Off'), 'template.yaml', { resolution });
+    const fnNode = (t: ReturnType<typeof resolved>, name: string) => child(child(outlineOf(t, 't'), 'Functions'), name);
+
+    it('marks values not written in place, says where each came from in the tooltip, and never puts a default for an unknown', () => {
+      const fn = fnNode(resolved(), 'Fn');
+      assert.equal(fn.description, '? · 1024 MB* · 30 s');
+      assert.equal(fn.tooltip, [
+        'AWS::Serverless::Function',
+        'Runtime: unknown — Rt is not a parameter or resource of this template',
+        'Memory: 1024 MB — Default of parameter Mem',
+        'Timeout: 30 s — Globals',
+      ].join('\n'));
+    });
+
+    it('follows an override', () => {
+      const fn = fnNode(resolved({ parameters: { Mem: { value: '2048', origin: 'samconfig.toml [prod] parameter_overrides' } } }), 'Fn');
+      assert.match(fn.tooltip!, /^Memory: 2048 MB — parameter Mem from samconfig\.toml \[prod\] parameter_overrides$/m);
+    });
+
+    it('marks resources a false condition leaves out, functions and others', () => {
+      const spare = fnNode(resolved(), 'Spare');
+      assert.equal(spare.description, 'not created (condition Off is false) · nodejs22.x · 128 MB* · 30 s');
+      assert.match(spare.tooltip!, /^not created \(condition Off is false\)\nRuntime: nodejs22\.x — as written\nMemory: 128 MB — Lambda default$/m);
+      const queue = child(child(outlineOf(resolved(), 't'), 'Queues and Topics'), 'SpareQueue');
+      assert.equal(queue.description, 'not created (condition Off is false) · AWS::SQS::Queue');
+    });
+  });
+
   it('lists a function\'s layers, the Globals ones first as SAM concatenates them', () => {
     const t = load(yaml('Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Layers: [!Ref SharedLayer]',
       'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: python3.12', '      Handler: a.b',

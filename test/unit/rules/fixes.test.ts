@@ -43,6 +43,37 @@ describe('quick fixes', () => {
     assert.equal(applyOnly(lambdaTimeoutRange, json, /to 1$/, 'template.json'), json.replace('"Timeout": 0', '"Timeout": 1'));
   });
 
+  describe('a value from a parameter is fixed at its Default, never by writing over the reference', () => {
+    const withMem = (mem: string, ...props: string[]) => sam(
+      'Parameters:', '  Mem:', '    Type: Number', ...mem.split('\n').map((l) => `    ${l}`),
+      'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x', ...props.map((p) => `      ${p}`),
+    );
+
+    it('edits the Default, keeping its quotes, and keeps the !Ref', () => {
+      const text = withMem("Default: '20000'", 'MemorySize: !Ref Mem');
+      const fixed = applyOnly(lambdaMemoryRange, text, /^Set Default of parameter Mem to 10240$/);
+      assert.equal(fixed, text.replace("Default: '20000'", "Default: '10240'"));
+    });
+
+    it('edits the runtime parameter Default the same way', () => {
+      const text = sam('Parameters:', '  Rt:', '    Type: String', '    Default: nodejs18.x', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: !Ref Rt');
+      assert.equal(applyOnly(runtimeDeprecated, text, /^Set Default of parameter Rt to nodejs24\.x$/), text.replace('Default: nodejs18.x', 'Default: nodejs24.x'));
+    });
+
+    it('offers no fix when the Default must also satisfy AllowedValues, or the value is chosen by a condition', () => {
+      assert.deepEqual(fixesOf(lambdaMemoryRange, withMem('Default: 20000\nAllowedValues: [20000, 512]', 'MemorySize: !Ref Mem')), []);
+      const chosen = sam('Conditions:', '  Big: !Equals [a, a]', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      MemorySize: !If [Big, 20000, 512]');
+      assert.deepEqual(fixesOf(lambdaMemoryRange, chosen), []);
+    });
+
+    it('offers no fix for a Serverless variable, whose text is the reference', () => {
+      const text = yaml('service: s', 'provider:', '  name: aws', '  runtime: nodejs22.x', 'custom:', '  mem: 20000', 'functions:', '  api:', '    handler: h.handler', '    memorySize: ${self:custom.mem}');
+      const findings = analyzeTemplate(load(text, 'serverless.yml'), { today: TODAY }, [lambdaMemoryRange]).findings;
+      assert.equal(findings.length, 1, 'the resolved value is still judged');
+      assert.deepEqual(findings[0].fixes, []);
+    });
+  });
+
   describe('SQS visibility timeout set to 6 × the function timeout', () => {
     const worker = ['  Worker:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 20', '      Events:', '        Q:', '          Type: SQS', '          Properties:', '            Queue: !GetAtt Queue.Arn'];
 

@@ -2,7 +2,7 @@ import {
   apiGatewayTimeout, eventBridgeInputSize, sqsBatchWindow, sqsFifoBatchSize, sqsVisibilityTimeout, streamStartingPosition,
 } from '../../../src/core/rules/integrations';
 import { yaml } from '../helpers';
-import { ruleTester } from './rule-tester';
+import { ruleTester, withCondition, withSections } from './rule-tester';
 
 const sam = (...lines: string[]) => yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', ...lines);
 const worker = (timeout: number, ...eventProps: string[]) => [
@@ -19,18 +19,38 @@ const worker = (timeout: number, ...eventProps: string[]) => [
 ];
 const queue = (...props: string[]) => ['  Queue:', '    Type: AWS::SQS::Queue', ...(props.length ? ['    Properties:', ...props.map((p) => `      ${p}`)] : [])];
 
+/** A function behind a REST API whose timeout is the parameter T (Default `seconds`); a false condition Off. */
+const behindApiFromParameter = (seconds: number) => withSections(
+  sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: !Ref T', '      Events:', '        Get:', '          Type: Api'),
+  'Parameters:', '  T:', '    Type: Number', `    Default: ${seconds}`, 'Conditions:', '  Off: !Equals [a, b]',
+);
+
 ruleTester(apiGatewayTimeout, {
-  valid: [{ name: '29 s behind a REST API', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 29', '      Events:', '        Get:', '          Type: Api') }],
+  valid: [
+    { name: 'a function a false condition leaves out answers no caller', text: withCondition(behindApiFromParameter(60), 'Fn', 'Off') },{ name: '29 s behind a REST API', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 29', '      Events:', '        Get:', '          Type: Api') }],
   invalid: [
     { name: '30 s behind a REST API', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 30', '      Events:', '        Get:', '          Type: Api'), findings: [{ range: '6:16-6:18', text: '30', message: /30 s timeout, but its REST API event 'Get' gives up after 29 s/, severity: 'warning' }] },
+    {
+      name: 'a timeout from a parameter Default, said and pointed at',
+      text: behindApiFromParameter(60),
+      findings: [{ range: '12:16-12:22', text: '!Ref T', related: ['Get', '60'], message: /60 s timeout \(Default of parameter T\), but its REST API event 'Get' gives up after 29 s/ }],
+    },
     { name: '31 s behind an HTTP API', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 31', '      Events:', '        Get:', '          Type: HttpApi'), findings: [{ range: '6:16-6:18', text: '31', message: /HTTP API.*30 s/ }] },
   ],
 });
 
 ruleTester(sqsVisibilityTimeout, {
-  valid: [{ name: 'six times the timeout', text: sam(...queue('VisibilityTimeout: 60'), ...worker(10)) }],
+  valid: [
+    { name: 'six times the timeout', text: sam(...queue('VisibilityTimeout: 60'), ...worker(10)) },
+    { name: 'a visibility timeout known only at deploy is not judged', text: sam(...queue('VisibilityTimeout: !GetAtt Other.Value'), ...worker(10)) },
+  ],
   invalid: [
     { name: 'below the function timeout: error', text: sam(...queue('VisibilityTimeout: 30'), ...worker(60)), findings: [{ range: '6:26-6:28', text: '30', severity: 'error', message: /shorter than the 60 s timeout of function 'Worker'.*Use at least 360 s/ }] },
+    {
+      name: 'a visibility timeout from a parameter Default',
+      text: withSections(sam(...queue('VisibilityTimeout: !Ref V'), ...worker(60)), 'Parameters:', '  V:', '    Type: Number', '    Default: 30'),
+      findings: [{ range: '10:26-10:32', text: '!Ref V', severity: 'error', message: /visibility timeout of 30 s, shorter than the 60 s timeout/ }],
+    },
     { name: 'the default 30 s below 6×: warning on the queue', text: sam(...queue(), ...worker(10)), findings: [{ range: '3:3-3:8', text: 'Queue', severity: 'warning', message: /30 s; AWS recommends at least 6 × the 10 s timeout.*\(60 s\)/ }] },
   ],
 });

@@ -3,13 +3,18 @@ import {
   provisionedConcurrencyWithoutAlias, snapstartIncompatible,
 } from '../../../src/core/rules/lambda-config';
 import { yaml } from '../helpers';
-import { ruleTester, samFunction } from './rule-tester';
+import { ruleTester, samFunction, withCondition, withSections } from './rule-tester';
 
 const fn = (...props: string[]) => samFunction('python3.12', ...props);
 
 ruleTester(lambdaEnvSize, {
   valid: [{ name: '4,096 bytes exactly', text: fn('Environment:', '  Variables:', `    K: ${'v'.repeat(4095)}`) }],
-  invalid: [{ name: 'one byte over', text: fn('Environment:', '  Variables:', `    K: ${'v'.repeat(4096)}`), findings: [{ range: '8:9-8:18', text: 'Variables', message: /4,097 bytes.*Lambda allows 4,096/ }] }],
+  invalid: [
+    {
+      name: 'a value from a parameter Default counts as it resolves',
+      text: withSections(fn('Environment:', '  Variables:', '    K: !Ref Big'), 'Parameters:', '  Big:', '    Type: String', `    Default: ${'v'.repeat(4096)}`),
+      findings: [{ range: '12:9-12:18', text: 'Variables', message: /4,097 bytes/ }],
+    },{ name: 'one byte over', text: fn('Environment:', '  Variables:', `    K: ${'v'.repeat(4096)}`), findings: [{ range: '8:9-8:18', text: 'Variables', message: /4,097 bytes.*Lambda allows 4,096/ }] }],
 });
 
 ruleTester(lambdaEnvReservedName, {
@@ -40,9 +45,30 @@ ruleTester(lambdaFunctionName, {
   ],
 });
 
+/** Function A reserves the parameter R (Default `reserved`), function B reserves 500. */
+const reservingTwo = (reserved: number) => yaml(
+  'Transform: AWS::Serverless-2016-10-31', 'Parameters:', '  R:', '    Type: Number', `    Default: ${reserved}`, 'Conditions:', '  Off: !Equals [a, b]',
+  'Resources:', '  A:', '    Type: AWS::Serverless::Function', '    Properties:', '      ReservedConcurrentExecutions: !Ref R',
+  '  B:', '    Type: AWS::Serverless::Function', '    Properties:', '      ReservedConcurrentExecutions: 500',
+);
+
 ruleTester(lambdaReservedConcurrency, {
-  valid: [{ name: '900 of 1,000', text: fn('ReservedConcurrentExecutions: 900') }, { name: 'a raised account limit', text: fn('ReservedConcurrentExecutions: 1500'), inputs: { accountConcurrency: 2000 } }],
+  valid: [
+    {
+      name: 'a function a false condition leaves out reserves nothing from the total',
+      text: withCondition(reservingTwo(600), 'A', 'Off'),
+    },
+    { name: '900 of 1,000', text: fn('ReservedConcurrentExecutions: 900') }, { name: 'a raised account limit', text: fn('ReservedConcurrentExecutions: 1500'), inputs: { accountConcurrency: 2000 } }],
   invalid: [
+    {
+      name: 'a parameter Default over the limit, said and pointed at',
+      text: reservingTwo(950),
+      findings: [
+        { range: '12:37-12:43', text: '!Ref R', related: ['950'], message: /reserves 950 \(Default of parameter R\) concurrent executions/ },
+        { range: '16:37-16:40', text: '500', message: /adds up to 1450/ },
+      ],
+      inputs: { accountConcurrency: 1000 },
+    },
     { name: '901 of 1,000', text: fn('ReservedConcurrentExecutions: 901'), findings: [{ range: '7:37-7:40', text: '901', message: /at most 900 can be reserved/ }] },
     {
       name: 'two functions adding up',

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { analyzeTemplate } from '../../../src/core/rules';
 import type { AnalysisInputs, Finding, Rule, Severity, TextEdit } from '../../../src/core/rules';
 import type { Template } from '../../../src/core';
+import type { ResolutionInputs } from '../../../src/core/model/resolve/types';
 import { load } from '../helpers';
 
 export interface ValidCase {
@@ -9,6 +10,8 @@ export interface ValidCase {
   readonly text: string;
   readonly fileName?: string;
   readonly inputs?: Partial<AnalysisInputs>;
+  /** Values from outside the template (parameter overrides, Region), as samconfig.toml or the CLI give them. */
+  readonly resolution?: ResolutionInputs;
 }
 
 export interface ExpectedFinding {
@@ -18,6 +21,8 @@ export interface ExpectedFinding {
   readonly text: string;
   readonly message?: RegExp;
   readonly severity?: Severity;
+  /** The text of each related location, in order, when the case checks them. */
+  readonly related?: readonly string[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -42,13 +47,13 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
   describe(rule.id, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
-        const findings = run(load(c.text, c.fileName), rule, c.inputs);
+        const findings = run(load(c.text, c.fileName, { resolution: c.resolution }), rule, c.inputs);
         assert.deepEqual(findings.map((f) => f.message), []);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const template = load(c.text, c.fileName);
+        const template = load(c.text, c.fileName, { resolution: c.resolution });
         const findings = run(template, rule, c.inputs);
         assert.deepEqual(
           findings.map((f) => ({ range: rangeOf(template, f), text: template.text.slice(f.span.start, f.span.end) })),
@@ -57,6 +62,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
         );
         c.findings.forEach((e, i) => {
           if (e.message) assert.match(findings[i].message, e.message);
+          if (e.related) assert.deepEqual(findings[i].related.map((r) => template.text.slice(r.span.start, r.span.end)), e.related);
           assert.equal(findings[i].severity, e.severity ?? rule.meta.severity);
           assert.equal(findings[i].ruleId, rule.id);
         });
@@ -82,4 +88,14 @@ export function samFunction(runtime: string, ...props: string[]): string {
 /** Applies edits the way VS Code applies a WorkspaceEdit: all against the original text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+}
+
+/** A template with these lines (Parameters, Conditions, ...) put before its `Resources:`. */
+export function withSections(text: string, ...lines: string[]): string {
+  return text.replace(/^Resources:\n/m, `${lines.join('\n')}\nResources:\n`);
+}
+
+/** Puts `Condition: <name>` on resource `logicalId` of a YAML template written with two-space indents. */
+export function withCondition(text: string, logicalId: string, name: string): string {
+  return text.replace(new RegExp(`^  ${logicalId}:\\n`, 'm'), `  ${logicalId}:\n    Condition: ${name}\n`);
 }

@@ -1,7 +1,7 @@
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from '../../../src/core/rules/security';
 import { lambdaEdgeRestrictions } from '../../../src/core/rules/edge';
 import { yaml } from '../helpers';
-import { ruleTester, samFunction } from './rule-tester';
+import { ruleTester, samFunction, withCondition, withSections } from './rule-tester';
 
 const fn = (...props: string[]) => samFunction('nodejs22.x', ...props);
 const env = (...vars: string[]) => fn('Environment:', '  Variables:', ...vars.map((v) => `    ${v}`));
@@ -27,6 +27,10 @@ ruleTester(functionUrlPublic, {
 
 ruleTester(apiNoAuth, {
   valid: [
+    {
+      name: 'a route of a function a false condition leaves out',
+      text: withCondition(withSections(fn('Events:', '  Get:', '    Type: Api', '    Properties:', '      Path: /', '      Method: get'), 'Conditions:', '  Off: !Equals [a, b]'), 'Api', 'Off'),
+    },
     { name: 'an authorizer on the event', text: fn('Events:', '  Get:', '    Type: Api', '    Properties:', '      Path: /', '      Method: get', '      Auth:', '        Authorizer: AWS_IAM') },
     {
       name: 'a default authorizer in Globals',

@@ -32,6 +32,15 @@ export function describeProvenance(subject: Setting<unknown> | Evaluated): strin
   return scope ? `${text}, via ${scope.description}` : text;
 }
 
+/**
+ * Whether a setting's value is written where the setting is, or inherited as written from Globals or the
+ * provider: its text says it all. Otherwise (a parameter, a mapping, a condition, a default) a reader needs
+ * `describeProvenance` to know where it came from.
+ */
+export function isWrittenInPlace(setting: Setting<unknown>): boolean {
+  return setting.provenance.every((s) => s.origin === 'literal' || SCOPES.has(s.origin));
+}
+
 /** "1024 MB — Default of parameter Mem", "unknown — parameter Mem has no Default and no value was given". */
 export function formatSetting(setting: Setting<unknown>, unit?: string): string {
   if (setting.value === undefined) return `unknown — ${setting.unknown ?? 'not set'}`;
