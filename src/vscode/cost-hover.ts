@@ -38,7 +38,7 @@ export function registerCostHover(cost: CostService): vscode.Disposable {
       const precision = cost.settings().precision;
       const setting = priced.settings.find((s) => s.name === (isMemory ? 'MemorySize' : 'Architectures'));
       const md = new vscode.MarkdownString(`**Monthly cost of ${who}** at ${isMemory ? 'other memory sizes' : 'each architecture'}\n\n`);
-      if (setting) md.appendText(`Priced with ${settingLine(setting)}\n\n`);
+      if (setting) md.appendMarkdown(`Priced with ${escapeMarkdown(settingLine(setting))}\n\n`);
       md.appendMarkdown(`${table(rows, precision)}\n\n`);
       md.appendMarkdown(isMemory
         ? '_Duration is kept as in the usage file; more memory also means more CPU, which often shortens it._'
@@ -47,6 +47,11 @@ export function registerCostHover(cost: CostService): vscode.Disposable {
       return new vscode.Hover(md, new vscode.Range(start, document.positionAt(entry.value.span.end)));
     },
   });
+}
+
+/** Template text (parameter names, reasons) shown as itself, not as Markdown. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, '\\$&');
 }
 
 function table(rows: readonly WhatIfRow[], precision: number): string {

@@ -60,6 +60,13 @@ describe('cost follows resolved parameters', () => {
       return command?.title === LENS_1024 && command;
     });
     assert.equal(lens.tooltip?.split('\n')[0], 'MemorySize: 1024 MB — Default of parameter Mem');
+    const memory = document.positionAt(document.getText().indexOf('MemorySize: !Ref Mem') + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, memory);
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(hoverText, /Priced with MemorySize: 1024 MB — Default of parameter Mem/);
+    // Neighbouring sizes from the priced 1024 MB: at 512 MB the function costs $9.04 (500,000 GB-s × $0.0000166667 + $0.705447).
+    assert.match(hoverText, /\| \*\*1024 MB\*\* \(now\) \| \$17\.37 \| — \|/);
+    assert.match(hoverText, /\| 512 MB \| \$9\.04 \| −\$8\.33 \|/);
 
     const defaultAt = document.getText().indexOf('Default: 1024') + 'Default: '.length;
     const edit = new vscode.WorkspaceEdit();
