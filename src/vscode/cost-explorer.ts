@@ -20,7 +20,8 @@ export function registerCostExplorer(cost: CostService, explorer: ExplorerProvid
       const precision = cost.settings().precision;
       if (item.node.kind === 'template') return `≈ ${formatUsd(report.totalMonthlyUsd, precision)}/mo`;
       const resource = item.node.logicalId && (item.node.kind === 'resource' || item.node.kind === 'function') ? resourcesOf(report).get(item.node.logicalId) : undefined;
-      return resource && `≈ ${formatUsd(resource.monthlyUsd, precision)}/mo`;
+      if (!resource) return undefined;
+      return resource.creation?.created === false ? `${resource.creation.summary}` : `≈ ${formatUsd(resource.monthlyUsd, precision)}/mo`;
     },
   });
 }

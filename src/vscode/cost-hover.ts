@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatUsd, neighbouringMemorySizes, whatIf } from '../core/cost';
+import { formatUsd, neighbouringMemorySizes, settingLine, whatIf } from '../core/cost';
 import type { WhatIfRow } from '../core/cost';
 import { mapAt } from '../core';
 import type { FunctionView, MapEntry, Template } from '../core';
@@ -26,13 +26,20 @@ export function registerCostHover(cost: CostService): vscode.Disposable {
       const usage = cost.usageFor(document.uri).usage;
       const ids = functions.map((f) => f.logicalId);
       const isMemory = MEMORY_KEYS.has(entry.key);
+      // The values the estimate priced, with where they came from (an unknown one is priced at Lambda's default).
+      const priced = cost.report(document.uri, template)?.resources.find((r) => r.logicalId === first.logicalId);
+      if (!priced?.lambda) return undefined;
+      const { memoryMb, arch: currentArch } = priced.lambda;
       const alternatives = isMemory
-        ? neighbouringMemorySizes(first.memorySize.value ?? 128).map((mb) => ({ label: `${mb} MB`, current: mb === first.memorySize.value, change: { memoryMb: mb } }))
-        : (['x86_64', 'arm64'] as const).map((arch) => ({ label: arch, current: arch === first.architecture.value, change: { arch } }));
+        ? neighbouringMemorySizes(memoryMb).map((mb) => ({ label: `${mb} MB`, current: mb === memoryMb, change: { memoryMb: mb } }))
+        : (['x86_64', 'arm64'] as const).map((arch) => ({ label: arch, current: arch === currentArch, change: { arch } }));
       const rows = whatIf(template, usage, cost.options(), ids, alternatives);
       const who = functions.length === 1 ? first.displayName : `the ${functions.length} functions that inherit this setting`;
       const precision = cost.settings().precision;
-      const md = new vscode.MarkdownString(`**Monthly cost of ${who}** at ${isMemory ? 'other memory sizes' : 'each architecture'}\n\n${table(rows, precision)}\n\n`);
+      const setting = priced.settings.find((s) => s.name === (isMemory ? 'MemorySize' : 'Architectures'));
+      const md = new vscode.MarkdownString(`**Monthly cost of ${who}** at ${isMemory ? 'other memory sizes' : 'each architecture'}\n\n`);
+      if (setting) md.appendMarkdown(`Priced with ${escapeMarkdown(settingLine(setting))}\n\n`);
+      md.appendMarkdown(`${table(rows, precision)}\n\n`);
       md.appendMarkdown(isMemory
         ? '_Duration is kept as in the usage file; more memory also means more CPU, which often shortens it._'
         : '_Same duration assumed; arm64 GB-seconds cost 20% less._');
@@ -40,6 +47,11 @@ export function registerCostHover(cost: CostService): vscode.Disposable {
       return new vscode.Hover(md, new vscode.Range(start, document.positionAt(entry.value.span.end)));
     },
   });
+}
+
+/** Template text (parameter names, reasons) shown as itself, not as Markdown. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, '\\$&');
 }
 
 function table(rows: readonly WhatIfRow[], precision: number): string {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { lensText, totalLensText } from '../core/cost';
+import { lensText, lensTooltip, totalLensText } from '../core/cost';
 import { entryOf } from '../core';
 import type { CostService } from './cost-service';
 import { SHOW_BREAKDOWN_COMMAND } from './cost-breakdown';
 
 /**
  * `≈ $18.73/mo · 3M req × 1000 ms @ 512 MB` above every priced resource and the stack total above
- * `Resources`; each opens the breakdown. Recomputed from the store's model of the text being typed.
+ * `Resources`; each opens the breakdown, and its tooltip says where each figure came from. Recomputed from the store's model of the text being typed.
  */
 export class CostLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
@@ -25,11 +25,12 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       const line = document.positionAt(offset).line;
       return new vscode.Range(line, 0, line, 0);
     };
-    const open = (title: string, offset: number, logicalId?: string): vscode.CodeLens =>
-      new vscode.CodeLens(lineOf(offset), { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri, logicalId], tooltip: 'Open the cost breakdown' });
+    const open = (title: string, tooltip: string, offset: number, logicalId?: string): vscode.CodeLens =>
+      new vscode.CodeLens(lineOf(offset), { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri, logicalId], tooltip });
     const section = entryOf(template.root, 'Resources') ?? entryOf(template.root, 'functions');
-    const lenses = section ? [open(totalLensText(report, settings.precision), section.keySpan.start)] : [];
-    for (const r of report.resources) lenses.push(open(lensText(r, settings.precision), r.span.start, r.logicalId));
+    const lenses = section ? [open(totalLensText(report, settings.precision), 'Open the cost breakdown', section.keySpan.start)] : [];
+    // The tooltip says where each figure came from ("MemorySize: 1024 MB — Default of parameter Mem").
+    for (const r of report.resources) lenses.push(open(lensText(r, settings.precision), lensTooltip(r), r.span.start, r.logicalId));
     return lenses;
   }
 }

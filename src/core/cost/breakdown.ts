@@ -1,6 +1,7 @@
 import type { CostReport } from './estimate';
 import { formatQuantity, formatUnitUsd, formatUsd } from './format';
 import { formulaOf } from './pricing';
+import { settingLine } from './settings';
 import { jsonForScript } from '../json-in-html';
 
 /**
@@ -19,6 +20,10 @@ export interface BreakdownView {
     readonly usd: number;
     readonly costText: string;
     readonly drivers: string;
+    /** "not created: condition IsProd is false (Default of parameter Env)", when the stack may not create it. */
+    readonly creation?: string;
+    /** What the price stands on: "MemorySize: 1024 MB — Default of parameter Mem". */
+    readonly settings: readonly string[];
     readonly usage: readonly { readonly key: string; readonly value: string; readonly source: string }[];
     readonly lineItems: readonly {
       readonly name: string; readonly quantity: string; readonly free: string; readonly unitPrice: string;
@@ -43,6 +48,8 @@ export function breakdownView(report: CostReport, options: { title: string; focu
       usd: r.monthlyUsd,
       costText: formatUsd(r.monthlyUsd, precision),
       drivers: r.drivers,
+      ...(r.creation ? { creation: `${r.creation.summary} (${r.creation.why})` } : {}),
+      settings: r.settings.map(settingLine),
       usage: Object.entries(r.usage).map(([key, figure]) => ({ key, value: formatQuantity(figure.value), source: figure.source })),
       lineItems: r.lineItems.map((li) => ({
         name: li.name,
@@ -91,12 +98,14 @@ export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: Break
 <section id="${e(r.logicalId)}"${r.logicalId === view.focus ? ' class="focus"' : ''}>
   <h2>${e(r.logicalId)} <span class="cost">${e(r.costText)}/mo</span></h2>
   <p class="meta">${e(r.type)} · ${e(r.origin)} · ${e(r.drivers)}</p>
+  ${r.creation ? `<p class="creation">${e(r.creation)}</p>` : ''}
   <table>
     <thead><tr><th>Line item</th><th class="num">Quantity</th><th class="num">Free tier</th><th class="num">Unit price</th><th class="num">Cost</th><th>Formula</th></tr></thead>
     <tbody>${r.lineItems.map((li) => `
       <tr><td>${e(li.name)}${li.note ? `<div class="note">${e(li.note)}</div>` : ''}</td><td class="num">${e(li.quantity)}</td><td class="num">${e(li.free)}</td><td class="num">${e(li.unitPrice)}</td><td class="num">${e(li.costText)}</td><td class="formula">${e(li.formula)}</td></tr>`).join('')}
     </tbody>
   </table>
+  ${r.settings.length > 0 ? `<details open><summary>Settings priced</summary><ul>${r.settings.map((line) => `<li>${e(line)}</li>`).join('')}</ul></details>` : ''}
   <details><summary>Usage assumed</summary><ul>${r.usage.map((u) => `<li><code>${e(u.key)}</code> = ${e(u.value)} <span class="source">(${e(u.source)})</span></li>`).join('')}</ul></details>
   ${r.notes.map((n) => `<p class="note">${e(n)}</p>`).join('')}
 </section>`).join('');
@@ -108,7 +117,7 @@ export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: Break
   body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); padding: 0 1.5em 2em; }
   h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-bottom: 0.2em; }
   .cost { float: right; } .meta, .source, .note { color: var(--vscode-descriptionForeground, #666); }
-  .note { font-size: 0.9em; }
+  .note { font-size: 0.9em; } .creation { font-weight: bold; }
   table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
   th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, #ddd); vertical-align: top; }
   .num { text-align: right; white-space: nowrap; } .formula { font-family: var(--vscode-editor-font-family, monospace); font-size: 0.9em; }

@@ -1,4 +1,3 @@
-import { LAMBDA_DEFAULTS } from '../model/functions';
 import type { Template } from '../model/template';
 import type { Architecture, CostOptions, CostReport } from './estimate';
 import { estimateCost } from './estimate';
@@ -54,9 +53,9 @@ export function memoryCurve(template: Template, usage: UsageFile, options: CostO
   if (!fn) return undefined;
   const base = estimateCost(template, usage, options);
   const costed = base.resources.find((r) => r.logicalId === functionId);
-  if (!costed) return undefined;
-  const memoryMb = fn.memorySize.value ?? LAMBDA_DEFAULTS.memorySize;
-  const arch = fn.architecture.value ?? LAMBDA_DEFAULTS.architecture;
+  if (!costed?.lambda) return undefined;
+  // The settings the estimate priced (an unknown memory size is priced at Lambda's default, and says so there).
+  const { memoryMb, arch } = costed.lambda;
   const duration = costed.usage.averageDurationMs;
   const { lambdaOnly, lambdaUsage } = functionsAlone(template, usage, base);
   const costAt = (mb: number, a: Architecture, durationMs: number): number => {

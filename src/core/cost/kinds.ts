@@ -1,5 +1,5 @@
-import { stringOf, valueOf } from '../model/nodes';
-import type { Resource } from '../model/template';
+import { valueOf } from '../model/nodes';
+import type { Resource, Template } from '../model/template';
 
 /** What a resource is for pricing; resources of other types cost nothing by themselves (roles, permissions, ...). */
 export type CostKind =
@@ -23,9 +23,12 @@ const KIND_BY_TYPE: Readonly<Record<string, CostKind>> = {
   'AWS::EC2::NatGateway': 'natGateway',
 };
 
-export function costKindOf(resource: Resource): CostKind | undefined {
+/** The kind a resource is priced as; an API Gateway v2 API by its `ProtocolType`, resolved (HTTP unless known to be WEBSOCKET). */
+export function costKindOf(template: Template, resource: Resource): CostKind | undefined {
   if (resource.type === 'AWS::ApiGatewayV2::Api') {
-    return stringOf(valueOf(resource.properties, 'ProtocolType')) === 'WEBSOCKET' ? 'websocketApi' : 'httpApi';
+    const protocol = valueOf(resource.properties, 'ProtocolType');
+    const evaluated = protocol && template.resolver.evaluate(protocol);
+    return evaluated?.known && evaluated.value === 'WEBSOCKET' ? 'websocketApi' : 'httpApi';
   }
   return KIND_BY_TYPE[resource.type];
 }

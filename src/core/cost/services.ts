@@ -1,10 +1,16 @@
-import { booleanOf, entryOf, numberOf, stringOf, valueOf } from '../model/nodes';
-import type { FunctionView, Resource } from '../model/template';
+import { entryOf } from '../model/nodes';
+import type { SettingReader } from '../model/resolve/setting';
+import { NUMBER, TEXT } from '../model/resolve/setting';
+import type { PlainValue } from '../model/resolve/types';
+import type { Resource, Template } from '../model/template';
 import { compact } from './format';
 import type { CostKind } from './kinds';
+import type { LambdaSettings } from './lambda-settings';
 import type { Demand } from './pricing';
 import type { PriceSheet } from './prices';
 import { flat, HOURS_PER_MONTH, KB_PER_GB, MB_PER_GB } from './prices';
+import type { PricedSetting } from './settings';
+import { assumptionNote, BOOLEAN, pricedSetting, propertySetting } from './settings';
 import type { ResolvedUsage } from './wiring';
 
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
@@ -15,12 +21,16 @@ const FREE_EPHEMERAL_MB = 512;
  * Batching lowers this; empty receives by idle pollers raise it.
  */
 const SQS_REQUESTS_PER_MESSAGE = 3;
+/** Any value: for a property whose presence, not its value, decides the price. */
+const ANY: SettingReader<PlainValue> = { read: (value) => value, expected: 'a value' };
 
 export interface ServiceInput {
+  /** Pricing properties are read through its resolver (parameters, mappings, conditions). */
+  readonly template: Template;
   readonly resource: Resource;
   readonly kind: CostKind;
   readonly usage: ResolvedUsage;
-  readonly fn?: FunctionView & { readonly memoryMb: number; readonly arch: 'x86_64' | 'arm64' };
+  readonly fn?: LambdaSettings;
   readonly sheet: PriceSheet;
   /** True for the one function that carries the NAT gateway hours when the template declares no NAT gateway. */
   readonly carriesNatHours: boolean;
@@ -31,6 +41,8 @@ export interface ServiceCost {
   /** What drives the cost, briefly: `3M req × 1000 ms @ 512 MB`. */
   readonly drivers: string;
   readonly notes: string[];
+  /** The template values the price depends on, with where each came from. */
+  readonly settings: readonly PricedSetting[];
 }
 
 export function serviceCost(input: ServiceInput): ServiceCost {
@@ -49,33 +61,42 @@ export function serviceCost(input: ServiceInput): ServiceCost {
   }
 }
 
-function functionCost({ fn, usage, sheet, resource, carriesNatHours }: ServiceInput): ServiceCost {
-  if (!fn) return { demands: [], drivers: '', notes: [] };
+function functionCost({ template, fn, usage, sheet, resource, carriesNatHours }: ServiceInput): ServiceCost {
+  if (!fn) return { demands: [], drivers: '', notes: [], settings: [] };
   const { lambda, logs, nat } = sheet;
   const requests = usage.monthlyRequests.value;
   // Lambda rounds each invocation up to the millisecond (aws-facts.md §D Lambda billing mechanics).
   const ms = Math.ceil(usage.averageDurationMs.value);
   const gb = fn.memoryMb / MB_PER_GB;
   const gbSeconds = requests * (ms / 1000) * gb;
-  const provisioned = fn.provisionedConcurrency?.value ?? 0;
+  const { provisioned, arch } = fn;
+  const noteOf = (name: string): string | undefined => {
+    const setting = fn.settings.find((s) => s.name === name);
+    return setting && assumptionNote(setting);
+  };
+  // An unknown memory size or architecture is priced at Lambda's default; the compute line says so.
+  const computeNote = joinNotes(noteOf('MemorySize'), noteOf('Architectures'), noteOf('ProvisionedConcurrentExecutions'));
+  const ephemeralNote = noteOf('EphemeralStorage');
   const demands: Demand[] = [];
   const notes: string[] = [];
   if (provisioned > 0) {
     demands.push(
-      { name: `Provisioned concurrency (${provisioned} × ${fn.memoryMb} MB, ${fn.arch})`, quantity: provisioned * gb * SECONDS_PER_MONTH, unit: 'GB-s', tiers: flat(lambda.provisionedConcurrencyUsdPerGbSecond[fn.arch]), pool: `lambda-pc-${fn.arch}` },
-      { name: `Compute on provisioned concurrency (${fn.arch})`, quantity: gbSeconds, unit: 'GB-s', tiers: flat(lambda.provisionedDurationUsdPerGbSecond[fn.arch]), pool: `lambda-pc-duration-${fn.arch}` },
+      { name: `Provisioned concurrency (${provisioned} × ${fn.memoryMb} MB, ${arch})`, quantity: provisioned * gb * SECONDS_PER_MONTH, unit: 'GB-s', tiers: flat(lambda.provisionedConcurrencyUsdPerGbSecond[arch]), pool: `lambda-pc-${arch}`, note: computeNote },
+      { name: `Compute on provisioned concurrency (${arch})`, quantity: gbSeconds, unit: 'GB-s', tiers: flat(lambda.provisionedDurationUsdPerGbSecond[arch]), pool: `lambda-pc-duration-${arch}` },
     );
     notes.push('The free tier does not apply to functions with provisioned concurrency; all invocations are assumed to fit the provisioned instances.');
   } else {
-    demands.push({ name: `Compute (${fn.arch})`, quantity: gbSeconds, unit: 'GB-s', tiers: lambda.durationUsdPerGbSecond[fn.arch], pool: `lambda-duration-${fn.arch}`, freeGroup: 'lambda-gb-seconds' });
+    demands.push({ name: `Compute (${arch})`, quantity: gbSeconds, unit: 'GB-s', tiers: lambda.durationUsdPerGbSecond[arch], pool: `lambda-duration-${arch}`, freeGroup: 'lambda-gb-seconds', note: computeNote });
   }
   demands.push({ name: 'Requests', quantity: requests, unit: 'requests', tiers: flat(lambda.requestUsd), pool: 'lambda-requests', freeGroup: provisioned > 0 ? undefined : 'lambda-requests' });
-  const ephemeralMb = fn.ephemeralStorage.value ?? FREE_EPHEMERAL_MB;
+  const ephemeralMb = fn.ephemeralMb;
   if (ephemeralMb > FREE_EPHEMERAL_MB) {
     demands.push({
       name: `Ephemeral storage above ${FREE_EPHEMERAL_MB} MB (${ephemeralMb} MB)`, quantity: requests * (ms / 1000) * ((ephemeralMb - FREE_EPHEMERAL_MB) / MB_PER_GB),
       unit: 'GB-s', tiers: flat(lambda.ephemeralStorageUsdPerGbSecond), pool: 'lambda-ephemeral',
     });
+  } else if (ephemeralNote) {
+    notes.push(ephemeralNote);
   }
   const logGb = (requests * usage.logKbPerInvocation.value) / KB_PER_GB;
   if (logGb > 0) {
@@ -84,15 +105,33 @@ function functionCost({ fn, usage, sheet, resource, carriesNatHours }: ServiceIn
       { name: 'CloudWatch Logs storage (one month of logs)', quantity: logGb, unit: 'GB-month', tiers: flat(logs.storageUsdPerGbMonth), pool: 'logs-storage', note: 'Stored logs add up month after month unless the log group has a retention period.' },
     );
   }
-  if (entryOf(resource.properties, 'VpcConfig')) {
+  if (inVpc(template, resource)) {
     if (carriesNatHours) {
       demands.push({ name: 'NAT gateway hours (one gateway for the VPC)', quantity: HOURS_PER_MONTH, unit: 'hours', tiers: flat(nat.hourUsd), pool: 'nat-hours', note: 'The template declares no NAT gateway: one is assumed for the VPC and counted once, on the first function in a VPC.' });
     }
     if (usage.monthlyNatGb.value > 0) demands.push({ name: 'NAT gateway data processed', quantity: usage.monthlyNatGb.value, unit: 'GB', tiers: flat(nat.gbProcessedUsd), pool: 'nat-data' });
     else notes.push('In a VPC: data through a NAT gateway costs extra; set monthlyNatGb in the usage file to include it.');
   }
-  const drivers = `${compact(requests)} req × ${ms} ms @ ${fn.memoryMb} MB${fn.arch === 'arm64' ? ' arm64' : ''}${provisioned > 0 ? ` · ${provisioned} provisioned` : ''}`;
-  return { demands, drivers, notes };
+  // "?" marks a figure priced at Lambda's default because the template's value is unknown.
+  const memory = `${fn.memoryMb} MB${fn.memoryAssumed ? '?' : ''}`;
+  const architecture = fn.archAssumed ? ' x86_64?' : arch === 'arm64' ? ' arm64' : '';
+  const provisionedText = provisioned > 0 ? ` · ${provisioned} provisioned` : fn.provisionedAssumed ? ' · provisioned?' : '';
+  const drivers = `${compact(requests)} req × ${ms} ms @ ${memory}${architecture}${provisionedText}`;
+  return { demands, drivers, notes, settings: fn.settings };
+}
+
+/**
+ * Whether a function runs in a VPC: it has a `VpcConfig` that the template does not leave out with
+ * `AWS::NoValue` (a config naming subnets of the stack is unknown before deploy, but still a VPC).
+ */
+export function inVpc(template: Template, resource: Resource): boolean {
+  const config = entryOf(resource.properties, 'VpcConfig');
+  return config !== undefined && !template.resolver.evaluate(config.value).absent;
+}
+
+function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  const given = notes.filter((n): n is string => n !== undefined);
+  return given.length > 0 ? given.join(' ') : undefined;
 }
 
 function restApiCost({ usage, sheet }: ServiceInput): ServiceCost {
@@ -101,16 +140,22 @@ function restApiCost({ usage, sheet }: ServiceInput): ServiceCost {
     demands: [{ name: 'REST API requests', quantity: requests, unit: 'requests', tiers: sheet.apiGateway.restUsdPerRequest, pool: 'apigw-rest' }],
     drivers: `${compact(requests)} req (REST)`,
     notes: [],
+    settings: [],
   };
 }
 
-function httpApiCost({ usage, sheet }: ServiceInput): ServiceCost {
+function httpApiCost({ template, resource, usage, sheet }: ServiceInput): ServiceCost {
   const requests = usage.monthlyRequests.value;
   const steps = Math.max(1, Math.ceil(usage.averageResponseKb.value / sheet.apiGateway.httpMeteringKb));
+  // An API Gateway v2 API whose ProtocolType is unknown is priced as the HTTP API it most often is (see costKindOf).
+  const protocol = resource.type === 'AWS::ApiGatewayV2::Api' ? propertySetting(template, resource, ['ProtocolType'], TEXT) : undefined;
+  const settings = protocol ? [pricedSetting('ProtocolType', protocol, undefined, 'priced as an HTTP API')] : [];
+  const note = settings.length > 0 ? assumptionNote(settings[0]) : undefined;
   return {
-    demands: [{ name: `HTTP API requests (metered per ${sheet.apiGateway.httpMeteringKb} KB)`, quantity: requests * steps, unit: 'requests', tiers: sheet.apiGateway.httpUsdPerRequest, pool: 'apigw-http' }],
-    drivers: `${compact(requests)} req (HTTP API)${steps > 1 ? ` × ${steps} metering units` : ''}`,
+    demands: [{ name: `HTTP API requests (metered per ${sheet.apiGateway.httpMeteringKb} KB)`, quantity: requests * steps, unit: 'requests', tiers: sheet.apiGateway.httpUsdPerRequest, pool: 'apigw-http', note }],
+    drivers: `${compact(requests)} req (HTTP API${note ? '?' : ''})${steps > 1 ? ` × ${steps} metering units` : ''}`,
     notes: [],
+    settings,
   };
 }
 
@@ -126,54 +171,71 @@ function websocketCost({ usage, sheet }: ServiceInput): ServiceCost {
     ],
     drivers: `${compact(messages)} msg · ${compact(minutes)} conn-min`,
     notes: [],
+    settings: [],
   };
 }
 
-function tableCost({ resource, usage, sheet }: ServiceInput): ServiceCost {
+function tableCost({ template, resource, usage, sheet }: ServiceInput): ServiceCost {
   const { dynamodb } = sheet;
-  const props = resource.properties;
-  const throughput = valueOf(props, 'ProvisionedThroughput');
-  const mode = stringOf(valueOf(props, 'BillingMode'));
+  const throughputGiven = propertySetting(template, resource, ['ProvisionedThroughput'], ANY) !== undefined;
+  const billingMode = propertySetting(template, resource, ['BillingMode'], TEXT);
   // CloudFormation's default billing mode is PROVISIONED; SAM's SimpleTable is on-demand unless given throughput.
-  const provisioned = mode === 'PROVISIONED' || (mode === undefined && throughput !== undefined);
+  const assumedMode = throughputGiven ? 'priced as PROVISIONED because ProvisionedThroughput is given' : 'priced on demand because no ProvisionedThroughput is given';
+  const settings: PricedSetting[] = billingMode ? [pricedSetting('BillingMode', billingMode, undefined, assumedMode)] : [];
+  const mode = billingMode?.value;
+  const provisioned = mode === 'PROVISIONED' || (mode === undefined && throughputGiven);
   const storage: Demand = { name: 'Storage', quantity: usage.storageGb.value, unit: 'GB-month', tiers: flat(dynamodb.storageUsdPerGbMonth), pool: 'ddb-storage', freeGroup: 'ddb-storage' };
+  const modeNote = settings.length > 0 ? assumptionNote(settings[0]) : undefined;
   if (provisioned) {
-    const rcu = numberOf(valueOf(throughput, 'ReadCapacityUnits')) ?? 0;
-    const wcu = numberOf(valueOf(throughput, 'WriteCapacityUnits')) ?? 0;
+    const capacity = (key: string): { units: number; note?: string } => {
+      const setting = propertySetting(template, resource, ['ProvisionedThroughput', key], NUMBER);
+      if (!setting) return { units: 0, note: `${key} is not given; priced at 0.` };
+      const priced = pricedSetting(key, setting, undefined, 'priced at 0, so this line is not included');
+      settings.push(priced);
+      return { units: setting.value ?? 0, note: assumptionNote(priced) };
+    };
+    const read = capacity('ReadCapacityUnits');
+    const write = capacity('WriteCapacityUnits');
     return {
       demands: [
-        { name: `Provisioned read capacity (${rcu} RCU)`, quantity: rcu * HOURS_PER_MONTH, unit: 'RCU-hours', tiers: flat(dynamodb.provisionedUsdPerRcuHour), pool: 'ddb-rcu', freeGroup: 'ddb-rcu' },
-        { name: `Provisioned write capacity (${wcu} WCU)`, quantity: wcu * HOURS_PER_MONTH, unit: 'WCU-hours', tiers: flat(dynamodb.provisionedUsdPerWcuHour), pool: 'ddb-wcu', freeGroup: 'ddb-wcu' },
+        { name: `Provisioned read capacity (${read.units} RCU)`, quantity: read.units * HOURS_PER_MONTH, unit: 'RCU-hours', tiers: flat(dynamodb.provisionedUsdPerRcuHour), pool: 'ddb-rcu', freeGroup: 'ddb-rcu', note: joinNotes(modeNote, read.note) },
+        { name: `Provisioned write capacity (${write.units} WCU)`, quantity: write.units * HOURS_PER_MONTH, unit: 'WCU-hours', tiers: flat(dynamodb.provisionedUsdPerWcuHour), pool: 'ddb-wcu', freeGroup: 'ddb-wcu', note: write.note },
         storage,
       ],
-      drivers: `${rcu} RCU · ${wcu} WCU · ${compact(usage.storageGb.value)} GB`,
+      drivers: `${read.units}${read.note ? '?' : ''} RCU · ${write.units}${write.note ? '?' : ''} WCU · ${compact(usage.storageGb.value)} GB`,
       notes: ['Provisioned capacity of global secondary indexes and auto scaling are not included.'],
+      settings,
     };
   }
   return {
     demands: [
-      { name: 'On-demand reads', quantity: usage.monthlyReads.value, unit: 'read request units', tiers: flat(dynamodb.onDemandUsdPerReadRequestUnit), pool: 'ddb-reads' },
+      { name: 'On-demand reads', quantity: usage.monthlyReads.value, unit: 'read request units', tiers: flat(dynamodb.onDemandUsdPerReadRequestUnit), pool: 'ddb-reads', note: modeNote },
       { name: 'On-demand writes', quantity: usage.monthlyWrites.value, unit: 'write request units', tiers: flat(dynamodb.onDemandUsdPerWriteRequestUnit), pool: 'ddb-writes' },
       storage,
     ],
-    drivers: `${compact(usage.monthlyReads.value)} reads · ${compact(usage.monthlyWrites.value)} writes · ${compact(usage.storageGb.value)} GB`,
+    drivers: `${compact(usage.monthlyReads.value)} reads · ${compact(usage.monthlyWrites.value)} writes · ${compact(usage.storageGb.value)} GB${modeNote ? ' (on demand?)' : ''}`,
     notes: [],
+    settings,
   };
 }
 
-function queueCost({ resource, usage, sheet }: ServiceInput): ServiceCost {
+function queueCost({ template, resource, usage, sheet }: ServiceInput): ServiceCost {
   const { sqs } = sheet;
-  const fifo = booleanOf(valueOf(resource.properties, 'FifoQueue')) === true;
+  const fifoQueue = propertySetting(template, resource, ['FifoQueue'], BOOLEAN);
+  const settings = fifoQueue ? [pricedSetting('FifoQueue', fifoQueue, undefined, 'priced as a Standard queue')] : [];
+  const note = settings.length > 0 ? assumptionNote(settings[0]) : undefined;
+  const fifo = fifoQueue?.value === true;
   const messages = usage.monthlyMessages.value;
   const chunks = Math.max(1, Math.ceil(usage.averageMessageKb.value / sqs.chunkKb));
   return {
     demands: [{
       name: `${fifo ? 'FIFO' : 'Standard'} queue requests (send, receive, delete per ${sqs.chunkKb} KB chunk)`,
       quantity: messages * chunks * SQS_REQUESTS_PER_MESSAGE, unit: 'requests',
-      tiers: fifo ? sqs.fifoUsdPerRequest : sqs.standardUsdPerRequest, pool: fifo ? 'sqs-fifo' : 'sqs-standard', freeGroup: 'sqs-requests',
+      tiers: fifo ? sqs.fifoUsdPerRequest : sqs.standardUsdPerRequest, pool: fifo ? 'sqs-fifo' : 'sqs-standard', freeGroup: 'sqs-requests', note,
     }],
-    drivers: `${compact(messages)} msg${fifo ? ' (FIFO)' : ''}`,
+    drivers: `${compact(messages)} msg${fifo ? ' (FIFO)' : note ? ' (Standard?)' : ''}`,
     notes: [],
+    settings,
   };
 }
 
@@ -183,6 +245,7 @@ function topicCost({ usage, sheet }: ServiceInput): ServiceCost {
     demands: [{ name: 'Publishes', quantity: publishes, unit: 'publishes', tiers: flat(sheet.sns.publishUsd), pool: 'sns-publishes', freeGroup: 'sns-publishes' }],
     drivers: `${compact(publishes)} publishes`,
     notes: ['Deliveries to SQS and Lambda are free; HTTP, email and SMS deliveries are not included.'],
+    settings: [],
   };
 }
 
@@ -192,31 +255,38 @@ function eventBusCost({ usage, sheet }: ServiceInput): ServiceCost {
     demands: [{ name: `Custom events (per ${sheet.eventBridge.chunkKb} KB chunk)`, quantity: events, unit: 'events', tiers: flat(sheet.eventBridge.customEventUsd), pool: 'eventbridge' }],
     drivers: `${compact(events)} events`,
     notes: [],
+    settings: [],
   };
 }
 
-function stateMachineCost({ resource, usage, sheet }: ServiceInput): ServiceCost {
+function stateMachineCost({ template, resource, usage, sheet }: ServiceInput): ServiceCost {
   const { stepFunctions } = sheet;
-  const props = resource.properties;
-  const type = stringOf(valueOf(props, 'Type')) ?? stringOf(valueOf(props, 'StateMachineType')) ?? 'STANDARD';
+  // SAM spells it `Type`, CloudFormation `StateMachineType`; both default to STANDARD.
+  const name = resource.type === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType';
+  const typeSetting = propertySetting(template, resource, [name], TEXT);
+  const settings = typeSetting ? [pricedSetting(name, typeSetting, undefined, 'priced as a STANDARD state machine')] : [];
+  const note = settings.length > 0 ? assumptionNote(settings[0]) : undefined;
+  const type = typeSetting?.value ?? 'STANDARD';
   const executions = usage.monthlyExecutions.value;
   if (type.toUpperCase() === 'EXPRESS') {
     // Express bills duration rounded up to 100 ms in 64 MB memory steps; the smallest step is assumed.
     const ms = Math.ceil(usage.averageDurationMs.value / stepFunctions.expressDurationRoundMs) * stepFunctions.expressDurationRoundMs;
     return {
       demands: [
-        { name: 'Express requests', quantity: executions, unit: 'requests', tiers: flat(stepFunctions.expressUsdPerRequest), pool: 'sfn-express-requests' },
+        { name: 'Express requests', quantity: executions, unit: 'requests', tiers: flat(stepFunctions.expressUsdPerRequest), pool: 'sfn-express-requests', note },
         { name: `Express duration (${stepFunctions.expressMemoryChunkMb} MB)`, quantity: executions * (ms / 1000) * (stepFunctions.expressMemoryChunkMb / MB_PER_GB), unit: 'GB-s', tiers: stepFunctions.expressDurationUsdPerGbSecond, pool: 'sfn-express-duration' },
       ],
       drivers: `${compact(executions)} exec × ${ms} ms (Express)`,
       notes: [],
+      settings,
     };
   }
   const transitions = executions * usage.transitionsPerExecution.value;
   return {
-    demands: [{ name: 'State transitions', quantity: transitions, unit: 'transitions', tiers: flat(stepFunctions.standardUsdPerTransition), pool: 'sfn-transitions', freeGroup: 'sfn-transitions' }],
-    drivers: `${compact(executions)} exec × ${compact(usage.transitionsPerExecution.value)} transitions`,
+    demands: [{ name: 'State transitions', quantity: transitions, unit: 'transitions', tiers: flat(stepFunctions.standardUsdPerTransition), pool: 'sfn-transitions', freeGroup: 'sfn-transitions', note }],
+    drivers: `${compact(executions)} exec × ${compact(usage.transitionsPerExecution.value)} transitions${note ? ' (Standard?)' : ''}`,
     notes: [],
+    settings,
   };
 }
 
@@ -230,6 +300,7 @@ function bucketCost({ usage, sheet }: ServiceInput): ServiceCost {
     ],
     drivers: `${compact(usage.storageGb.value)} GB · ${compact(usage.monthlyPuts.value)} PUT · ${compact(usage.monthlyGets.value)} GET`,
     notes: ['Data transfer out to the internet is not included.'],
+    settings: [],
   };
 }
 
@@ -242,5 +313,6 @@ function natGatewayCost({ usage, sheet }: ServiceInput): ServiceCost {
     ],
     drivers: `${HOURS_PER_MONTH} h · ${compact(gb)} GB`,
     notes: [],
+    settings: [],
   };
 }

@@ -36,8 +36,10 @@ export interface Wiring {
   /** Queue → the functions it feeds. */
   readonly functionsByQueue: ReadonlyMap<string, readonly string[]>;
   readonly deadLetterQueues: ReadonlySet<string>;
-  /** Function or state machine → the schedule expressions that run it. */
+  /** Function or state machine → the schedule expressions that run it, resolved. */
   readonly schedulesById: ReadonlyMap<string, readonly string[]>;
+  /** Function or state machine → why a schedule expression of it cannot be known (its runs are then not counted). */
+  readonly unknownSchedulesById: ReadonlyMap<string, readonly string[]>;
 }
 
 export function wiringOf(template: Template): Wiring {
@@ -58,10 +60,13 @@ export function wiringOf(template: Template): Wiring {
     else if (kind === 'queue') add(functionsByQueue, id, fn);
   };
   const schedulesById = new Map<string, string[]>();
+  const unknownSchedulesById = new Map<string, string[]>();
   const schedule = (id: string, type: string, props: Node | undefined): void => {
     if (type !== 'Schedule' && type !== 'ScheduleV2') return;
-    const expression = stringOf(valueOf(props, 'Schedule')) ?? stringOf(valueOf(props, 'ScheduleExpression'));
-    if (expression) add(schedulesById, id, expression);
+    const node = valueOf(props, 'Schedule') ?? valueOf(props, 'ScheduleExpression');
+    const expression = node && template.resolver.evaluate(node);
+    if (expression?.known && typeof expression.value === 'string') add(schedulesById, id, expression.value);
+    else if (expression && !expression.known && !expression.absent) add(unknownSchedulesById, id, expression.reason);
   };
   for (const fn of template.functions) {
     for (const event of fn.events) {
@@ -81,7 +86,7 @@ export function wiringOf(template: Template): Wiring {
     const target = resourceNamedBy(template, valueOf(valueOf(r.properties, 'RedrivePolicy'), 'deadLetterTargetArn'));
     if (target) deadLetterQueues.add(target.logicalId);
   }
-  return { functionsByApi, functionsByQueue, sourcesByFunction, deadLetterQueues, schedulesById };
+  return { functionsByApi, functionsByQueue, sourcesByFunction, deadLetterQueues, schedulesById, unknownSchedulesById };
 }
 
 /** The events whose source passes its traffic on to the function, and what kind of source that is. */

@@ -22,7 +22,7 @@ export function resource(report: CostReport, logicalId: string): ResourceCost {
 }
 
 /** The cost of one named line item of a resource. */
-export function item(report: CostReport, logicalId: string, name: RegExp): { usd: number; quantity: number; freeQuantity: number; unitUsd: number; formula: string } {
+export function item(report: CostReport, logicalId: string, name: RegExp): { usd: number; quantity: number; freeQuantity: number; unitUsd: number; formula: string; note?: string } {
   const r = resource(report, logicalId);
   const found = r.lineItems.find((li) => name.test(li.name));
   assert.ok(found, `${logicalId} has a line item ${name} (has: ${r.lineItems.map((li) => li.name).join('; ')})`);
