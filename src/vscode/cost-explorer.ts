@@ -20,8 +20,9 @@ export function registerCostExplorer(cost: CostService, explorer: ExplorerProvid
       const precision = cost.settings().precision;
       if (item.node.kind === 'template') return `≈ ${formatUsd(report.totalMonthlyUsd, precision)}/mo`;
       const resource = item.node.logicalId && (item.node.kind === 'resource' || item.node.kind === 'function') ? resourcesOf(report).get(item.node.logicalId) : undefined;
-      if (!resource) return undefined;
-      return resource.creation?.created === false ? `${resource.creation.summary}` : `≈ ${formatUsd(resource.monthlyUsd, precision)}/mo`;
+      // A resource the stack does not create costs nothing, and the tree's own description already says why.
+      if (!resource || resource.creation?.created === false) return undefined;
+      return `≈ ${formatUsd(resource.monthlyUsd, precision)}/mo`;
     },
   });
 }
