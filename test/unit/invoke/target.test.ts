@@ -64,7 +64,7 @@ describe('local function settings from the template', () => {
       BATCH: '5', KEY: '', IMPORTED: '',
     });
     assert.ok(t.notes.some((n) => /^QUEUE_URL=.*Jobs has no QueueName in the template; AWS generates one, so the logical ID stands in for it/.test(n)), t.notes.join('\n'));
-    assert.ok(t.notes.some((n) => /^KEY is empty: parameter ApiKey has no Default\. Set it in \.serverless-workbench\/env\.json/.test(n)));
+    assert.ok(t.notes.some((n) => /^KEY is empty: parameter ApiKey has no Default and no value was given\. Set it in \.serverless-workbench\/env\.json/.test(n)));
     assert.ok(t.notes.some((n) => /^IMPORTED is empty: Fn::ImportValue reads another stack's export at deploy time/.test(n)));
   });
 
