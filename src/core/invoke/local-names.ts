@@ -57,19 +57,20 @@ const standIn = (description: string): Provenance => ({ origin: 'stand-in', desc
  */
 export function localStandIns(template: Template, references: Readonly<Record<string, string>>, region: () => string, resolver: () => TemplateResolver): StandIns {
   const naming = new Set<string>();
-  const nameOf = (resource: Resource, rule: Naming | undefined): Known | undefined => {
-    const written = rule?.nameProperty ? valueOf(resource.properties, rule.nameProperty) : undefined;
-    if (written && !naming.has(resource.logicalId)) {
-      // A name may itself refer to other resources' names; a cycle leaves it unknown rather than looping.
-      naming.add(resource.logicalId);
-      const name = resolver().evaluate(written);
-      naming.delete(resource.logicalId);
-      if (!name.known || typeof name.value !== 'string') return undefined;
-      return made(name.value, [{ origin: 'computed', description: `${rule!.nameProperty} of ${resource.logicalId}`, span: written.span }, ...name.provenance]);
+  /** The resource's name: its name property evaluated, or the logical ID standing in for the name AWS generates. */
+  const nameOf = (resource: Resource, rule: Naming): { readonly value: string; readonly provenance: readonly Provenance[] } | undefined => {
+    const written = rule.nameProperty ? valueOf(resource.properties, rule.nameProperty) : undefined;
+    if (!written) {
+      const what = rule.nameProperty ? `no ${rule.nameProperty}` : 'no name';
+      return { value: resource.logicalId, provenance: [standIn(`${resource.logicalId} has ${what} in the template; AWS generates one, so the logical ID stands in for it`)] };
     }
-    if (written) return undefined;
-    const what = rule?.nameProperty ? `no ${rule.nameProperty}` : 'no name';
-    return made(resource.logicalId, [standIn(`${resource.logicalId} has ${what} in the template; AWS generates one, so the logical ID stands in for it`)]);
+    // A name may itself refer to other resources' names; a cycle leaves it unknown rather than looping.
+    if (naming.has(resource.logicalId)) return undefined;
+    naming.add(resource.logicalId);
+    const name = resolver().evaluate(written);
+    naming.delete(resource.logicalId);
+    if (!name.known || typeof name.value !== 'string') return undefined;
+    return { value: name.value, provenance: [{ origin: 'computed', description: `${rule.nameProperty} of ${resource.logicalId}`, span: written.span }, ...name.provenance] };
   };
   return {
     reference(name: string, attribute: string | undefined): Evaluated | undefined {
@@ -79,20 +80,19 @@ export function localStandIns(template: Template, references: Readonly<Record<st
       const resource = template.resourceById.get(name);
       if (!resource) return undefined;
       const rule = NAMING[resource.type];
+      if (!rule) return attribute === undefined ? made(name, [standIn(`Ref of a ${resource.type} is taken to be its logical ID ${name}`)]) : undefined;
       const physical = nameOf(resource, rule);
       if (!physical) return undefined;
-      const built = (value: string, what: string) => made(value, [...physical.provenance, standIn(`the ${what} of ${name} is made locally (Region ${region()}, placeholder account ${LOCAL_ACCOUNT_ID})`)]);
+      const at = region();
+      const built = (value: string, what: string) => made(value, [...physical.provenance, standIn(`the ${what} of ${name} is made locally (Region ${at}, placeholder account ${LOCAL_ACCOUNT_ID})`)]);
       if (attribute === undefined) {
-        if (!rule) return made(resource.logicalId, [standIn(`Ref of a ${resource.type} is taken to be its logical ID ${name}`)]);
-        const ref = rule.ref(physical.value as string, region());
-        return ref === physical.value ? physical : built(ref, 'Ref');
+        const ref = rule.ref(physical.value, at);
+        return ref === physical.value ? made(ref, physical.provenance) : built(ref, 'Ref');
       }
-      if (!rule) return undefined;
-      const text = physical.value as string;
-      if (attribute === 'Arn' && rule.arn) return built(rule.arn(text, region()), 'ARN');
-      if (attribute === 'QueueName' || attribute === 'TopicName' || attribute === 'Name') return physical;
-      if (attribute === 'QueueUrl') return built(rule.ref(text, region()), 'URL');
-      if (attribute === 'StreamArn' && rule.arn) return built(`${rule.arn(text, region())}/stream/${LOCAL_STREAM_LABEL}`, 'stream ARN');
+      if (attribute === 'Arn' && rule.arn) return built(rule.arn(physical.value, at), 'ARN');
+      if (attribute === 'QueueName' || attribute === 'TopicName' || attribute === 'Name') return made(physical.value, physical.provenance);
+      if (attribute === 'QueueUrl') return built(rule.ref(physical.value, at), 'URL');
+      if (attribute === 'StreamArn' && rule.arn) return built(`${rule.arn(physical.value, at)}/stream/${LOCAL_STREAM_LABEL}`, 'stream ARN');
       return undefined;
     },
   };

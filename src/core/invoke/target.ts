@@ -20,7 +20,6 @@ export type Target =
     readonly notes: readonly string[];
     /** Timeout, memory, name, architecture and Region the run uses, each with where it came from. */
     readonly settings: UsedSettings;
-    readonly resolution: LocalResolution;
   }
   | { readonly ok: false; readonly message: string; readonly notFound?: boolean };
 
@@ -84,7 +83,7 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
     environment,
     region: resolution.region.value,
   };
-  return { ok: true, fn, view, template, notes, settings, resolution };
+  return { ok: true, fn, view, template, notes, settings };
 }
 
 export type FoundFunction =

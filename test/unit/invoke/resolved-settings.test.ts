@@ -45,6 +45,12 @@ const TEMPLATE = yaml(
   '  Unknown:',
   '    Type: AWS::Serverless::Function',
   '    Properties: {Timeout: !Ref Missing}',
+  '  Names:',
+  '    Type: AWS::Serverless::Function',
+  '    Properties: {Environment: {Variables: {ORDERS: !Ref Orders, ORDERS_ARN: !GetAtt Orders.Arn, LOOP: !Ref Ping}}}',
+  '  Orders: {Type: AWS::DynamoDB::Table, Properties: {TableName: !Sub "${AWS::StackName}-orders"}}',
+  '  Ping: {Type: AWS::SQS::Queue, Properties: {QueueName: !GetAtt Pong.QueueName}}',
+  '  Pong: {Type: AWS::SQS::Queue, Properties: {QueueName: !GetAtt Ping.QueueName}}',
 );
 
 describe('invoke runs with the settings the model resolves, and says where each came from', function () {
@@ -110,6 +116,17 @@ describe('invoke runs with the settings the model resolves, and says where each 
     assert.ok(prod.ok);
     assert.equal(prod.fn.timeoutSeconds, 25);
     assert.equal(prod.settings.timeoutSeconds.from, 'Mappings Sizes.prod.Timeout, parameter Env from --parameter-overrides');
+  });
+
+  it('names resources through the model\'s evaluator, with local stand-ins said, and stops at a cycle of names', () => {
+    const t = loadTarget(template, 'Names', { given: { region: { value: 'eu-west-1', origin: '--region' } } });
+    assert.ok(t.ok);
+    assert.deepEqual(t.fn.environment, { ORDERS: 'local-orders', ORDERS_ARN: 'arn:aws:dynamodb:eu-west-1:123456789012:table/local-orders', LOOP: '' });
+    assert.deepEqual(t.notes, [
+      'ORDERS=local-orders: "local" stands in for AWS::StackName (give stack_name in samconfig.toml or --stack).',
+      'ORDERS_ARN=arn:aws:dynamodb:eu-west-1:123456789012:table/local-orders: "local" stands in for AWS::StackName (give stack_name in samconfig.toml or --stack); the ARN of Orders is made locally (Region eu-west-1, placeholder account 123456789012).',
+      'LOOP is empty: the physical ID of Ping is only known after deploy. Set it in .serverless-workbench/env.json.',
+    ]);
   });
 
   it('an unknown timeout runs with Lambda\'s default and says so; env.json References can give it', () => {
