@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import type { InvocationResult } from '../core/invoke';
-import { invocationJson, summaryLine } from '../core/invoke/present';
+import { invocationJson, settingLines, summaryLine, type ShownSettings } from '../core/invoke/present';
 import type { GivenInputs } from '../core/load';
 import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from './io';
 
@@ -30,10 +30,10 @@ export async function invokeCommand(argv: readonly string[], out: (text: string)
   const event = readEvent(flags.get('event') as string | undefined, invoke.checkEventText);
   const stack = flags.get('stack');
   const given: GivenInputs = { ...givenInputsOf(flags), ...(typeof stack === 'string' ? { stackName: { value: stack, origin: '--stack' } } : {}) };
-  const result = flags.get('remote')
-    ? await runRemote(invoke, templatePath, name, event, flags, given)
+  const { result, settings } = flags.get('remote')
+    ? await runRemote(invoke, templatePath, name, event, flags, given, format === 'text')
     : await runLocal(invoke, templatePath, name, event, given, format === 'text');
-  if (format === 'json') out(JSON.stringify(invocationJson(result), null, 2));
+  if (format === 'json') out(JSON.stringify(invocationJson(result, settings), null, 2));
   else {
     out(prettyPayload(result.payload));
     if (result.functionError) process.stderr.write(`Function error: ${result.functionError.errorType}: ${result.functionError.errorMessage}\n`);
@@ -44,16 +44,29 @@ export async function invokeCommand(argv: readonly string[], out: (text: string)
 
 type InvokeModule = typeof import('../core/invoke');
 
-async function runLocal(invoke: InvokeModule, templatePath: string, name: string, event: string, given: GivenInputs, streamLogs: boolean): Promise<InvocationResult> {
+/** What ran and the settings it ran with. */
+interface Ran {
+  readonly result: InvocationResult;
+  readonly settings: ShownSettings;
+}
+
+/** In text form the settings are said before the run, on stderr with the logs, so stdout stays the payload. */
+function say(settings: ShownSettings): void {
+  for (const line of settingLines(settings)) process.stderr.write(`${line}\n`);
+}
+
+async function runLocal(invoke: InvokeModule, templatePath: string, name: string, event: string, given: GivenInputs, text: boolean): Promise<Ran> {
   const target = invoke.loadTarget(templatePath, name, { given });
   if (!target.ok) throw new UsageError(target.message);
+  if (text) say(target.settings);
   for (const note of target.notes) process.stderr.write(`note: ${note}\n`);
   const invoker = new invoke.LocalInvoker();
   const interrupt = () => void invoker.dispose().then(() => process.exit(130));
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    return await invoker.invoke(target.fn, event, { onLog: streamLogs ? (t) => process.stderr.write(t) : undefined });
+    const result = await invoker.invoke(target.fn, event, { onLog: text ? (t) => process.stderr.write(t) : undefined });
+    return { result, settings: target.settings };
   } finally {
     process.removeListener('SIGINT', interrupt);
     process.removeListener('SIGTERM', interrupt);
@@ -61,12 +74,12 @@ async function runLocal(invoke: InvokeModule, templatePath: string, name: string
   }
 }
 
-async function runRemote(invoke: InvokeModule, templatePath: string, name: string, event: string, flags: Map<string, string | boolean>, given: GivenInputs): Promise<InvocationResult> {
+async function runRemote(invoke: InvokeModule, templatePath: string, name: string, event: string, flags: Map<string, string | boolean>, given: GivenInputs, text: boolean): Promise<Ran> {
   const target = invoke.loadFunction(templatePath, name, given);
   if (!target.ok) throw new UsageError(target.message);
   const { resolution, samconfig } = target.inputs;
   try {
-    return await invoke.invokeRemote({
+    const result = await invoke.invokeRemote({
       template: target.template,
       view: target.view,
       payload: event,
@@ -74,6 +87,8 @@ async function runRemote(invoke: InvokeModule, templatePath: string, name: strin
       profile: (flags.get('profile') as string | undefined) ?? samconfig?.profile?.value,
       stackName: resolution.stackName?.value,
     });
+    if (text) say(result.settings);
+    return { result, settings: result.settings };
   } catch (error) {
     throw new UsageError(`remote invoke failed: ${(error as Error).message}`);
   }

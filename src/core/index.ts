@@ -5,7 +5,7 @@ export * from './model/template';
 export * from './model/parse-result';
 export { loadTemplate, formatOf } from './model/load';
 export type { LoadOptions } from './model/load';
-export type { Absent, ConditionValue, Evaluated, InputValue, Known, PlainValue, Provenance, ResolutionInputs, Unknown, ValueOrigin } from './model/resolve/types';
+export type { Absent, ConditionValue, Evaluated, InputValue, Known, PlainValue, Provenance, ResolutionInputs, StandIns, Unknown, ValueOrigin } from './model/resolve/types';
 export type { TemplateResolver } from './model/resolve/resolver';
 export { describeProvenance, formatSetting, isWrittenInPlace } from './model/resolve/describe';
 export { detectKind, isConventionalTemplateName, mightBeTemplate } from './model/detect';

@@ -1,7 +1,8 @@
 // The local and remote invoker's public surface. Loaded lazily by the editor (first invoke) and the CLI.
 export type { LocalFunction, InvocationResult, InvokeOptions, FunctionError, LaunchPlan } from './types';
 export { LocalInvoker, type DebugOptions } from './invoker';
-export { loadTarget, loadFunction, localFunctionOf, findFunction, resolveContextOf, DEFAULT_REGION, type Target, type TargetOptions } from './target';
+export { loadTarget, loadFunction, localFunctionOf, findFunction, localResolutionOf, type Target, type TargetOptions } from './target';
+export { DEFAULT_REGION, type LocalResolution, type UsedSetting, type UsedSettings } from './local-settings';
 export { InvokeApiServer, type InvokeApiOptions } from './invoke-api';
 export { suggestEvents, EVENT_GENERATORS, type EventSuggestion } from './events';
 export { eventsDir, listSavedEvents, saveEvent, readEventFile, checkEventText } from './events/store';
@@ -12,4 +13,4 @@ export { runtimeFamily } from './runtimes';
 export { pythonCommand } from './executables';
 export { LAMBDA_LIMITS } from './limits';
 export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
-export { invocationJson, summaryLine } from './present';
+export { invocationJson, settingLines, summaryLine, type ShownSettings } from './present';

@@ -2,7 +2,8 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { LocalInvoker } from './invoker';
 import { LAMBDA_LIMITS, LATEST_VERSION, LOCAL_ACCOUNT_ID } from './limits';
-import { DEFAULT_REGION, type Target } from './target';
+import { DEFAULT_REGION } from './local-settings';
+import type { Target } from './target';
 
 /** Hosts the local endpoint may bind to: it runs workspace code, so never anything reachable from outside. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);

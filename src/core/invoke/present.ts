@@ -1,7 +1,14 @@
+import type { UsedSetting } from './local-settings';
 import type { InvocationResult } from './types';
 
-/** The result as one JSON object: what `invoke --format json` prints and the editor's result document shows. */
-export function invocationJson(result: InvocationResult): unknown {
+/** Settings an invocation used, by name (`timeoutSeconds`, `memorySizeMb`, `functionName`, ...). */
+export type ShownSettings = { readonly [name: string]: UsedSetting<unknown> };
+
+/**
+ * The result as one JSON object: what `invoke --format json` prints and the editor's result document shows,
+ * with the settings it ran with, each as `{value, from}`.
+ */
+export function invocationJson(result: InvocationResult, settings?: ShownSettings): unknown {
   let payload: unknown = result.payload;
   try {
     payload = JSON.parse(result.payload);
@@ -18,7 +25,19 @@ export function invocationJson(result: InvocationResult): unknown {
     initDurationMs: result.initDurationMs === undefined ? null : round(result.initDurationMs),
     cold: result.cold,
     costUsd: result.costUsd,
+    ...(settings ? { settings: settingsJson(settings) } : {}),
   };
+}
+
+function settingsJson(settings: ShownSettings): Record<string, { value: unknown; from: string }> {
+  const out: Record<string, { value: unknown; from: string }> = {};
+  for (const [name, { value, from }] of Object.entries(settings)) out[name] = { value, from };
+  return out;
+}
+
+/** One line per setting: "Timeout 10 s — Default of parameter T". */
+export function settingLines(settings: ShownSettings): string[] {
+  return Object.values(settings).map((s) => s.line);
 }
 
 function round(ms: number): number {

@@ -1,36 +1,32 @@
 import * as path from 'path';
 import { loadTemplateFile, readBoundedFile, type GatheredInputs, type GivenInputs } from '../load';
 import type { FunctionView, Template } from '../model/template';
-import { resolveValue, type ResolveContext } from './intrinsics';
+import { localResolution, localView, usedSettings, type LocalResolution, type UsedSettings } from './local-settings';
 import { readOverrides, type Overrides } from './overrides';
 import type { LocalFunction } from './types';
-
-/** Region used when neither the user, samconfig.toml nor the template says (Lambda's pricing reference Region). */
-export const DEFAULT_REGION = 'us-east-1';
 
 export interface TargetOptions {
   /** Folder holding `.serverless-workbench/`; the template's folder by default. */
   readonly workspaceDir?: string;
-  readonly region?: string;
-  readonly stackName?: string;
   readonly overrides?: Overrides;
   /** Parameter overrides, Region, stage and config environment given on the command line or in settings. */
   readonly given?: GivenInputs;
 }
 
 export type Target =
-  | { readonly ok: true; readonly fn: LocalFunction; readonly view: FunctionView; readonly template: Template; readonly notes: readonly string[] }
+  | {
+    readonly ok: true; readonly fn: LocalFunction; readonly view: FunctionView; readonly template: Template;
+    /** What was made up or left empty, one sentence each. */
+    readonly notes: readonly string[];
+    /** Timeout, memory, name, architecture and Region the run uses, each with where it came from. */
+    readonly settings: UsedSettings;
+  }
   | { readonly ok: false; readonly message: string; readonly notFound?: boolean };
 
-/** How intrinsics resolve for this template: Region, stack name and the overrides' `References`. */
-export function resolveContextOf(template: Template, options: TargetOptions = {}): ResolveContext {
+/** How values resolve for a local run of this template: the model's inputs, env.json's `References`, local names. */
+export function localResolutionOf(template: Template, options: Pick<TargetOptions, 'workspaceDir' | 'overrides'> = {}): LocalResolution {
   const workspaceDir = options.workspaceDir ?? path.dirname(path.resolve(template.fileName));
-  return {
-    template,
-    region: options.region ?? template.serverless?.region ?? DEFAULT_REGION,
-    stackName: options.stackName ?? (template.serverless ? `${template.serverless.service}-${template.serverless.stage}` : 'local'),
-    parameters: (options.overrides ?? readOverrides(workspaceDir).overrides).references,
-  };
+  return localResolution(template, (options.overrides ?? readOverrides(workspaceDir).overrides).references);
 }
 
 /** Finds a function by logical ID, or for serverless.yml also by its key or deployed name. */
@@ -39,17 +35,12 @@ export function findFunction(template: Template, name: string): FunctionView | u
     ?? template.functions.find((f) => f.displayName === name || f.functionName?.value === name);
 }
 
-/** The function as this machine will run it: settings resolved to values, with notes on what was guessed. */
+/** The function as this machine will run it: settings resolved to values, with notes on what was made up. */
 export function localFunctionOf(template: Template, view: FunctionView, options: TargetOptions = {}): Target {
   const templateDir = path.dirname(path.resolve(template.fileName));
   const workspaceDir = path.resolve(options.workspaceDir ?? templateDir);
   const where = `${view.displayName} in ${path.basename(template.fileName)}`;
   if (view.packageType === 'Image') return { ok: false, message: `${where} is a container image function; running images needs Docker, which Serverless Workbench does not use.` };
-  const runtime = view.runtime?.value;
-  if (!runtime) return { ok: false, message: `${where} has no Runtime${view.runtime ? ' that can be read without AWS' : ''}.` };
-  const handler = view.handler?.value;
-  if (!handler && !runtime.startsWith('provided')) return { ok: false, message: `${where} has no Handler.` };
-  if (view.codeUri && view.codeUri.value === undefined) return { ok: false, message: `${where} has a CodeUri that is only known at deploy time.` };
 
   let overrides = options.overrides;
   if (!overrides) {
@@ -58,36 +49,41 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
     if (read.problem) return { ok: false, message: read.problem };
     overrides = read.overrides;
   }
-  const ctx = resolveContextOf(template, { ...options, overrides });
-  const region = ctx.region;
+  const resolution = localResolution(template, overrides.references);
+  const local = localView(template, view, resolution.resolver);
+  const runtime = local.runtime?.value;
+  if (!runtime) return { ok: false, message: `${where} has no Runtime${local.runtime ? ` that can be read without AWS: ${local.runtime.unknown}` : ''}.` };
+  const handler = local.handler?.value;
+  if (!handler && !runtime.startsWith('provided')) {
+    return { ok: false, message: `${where} has no Handler${local.handler ? ` that can be read without AWS: ${local.handler.unknown}` : ''}.` };
+  }
+  if (local.codeUri && local.codeUri.value === undefined) return { ok: false, message: `${where} has a CodeUri that is only known at deploy time: ${local.codeUri.unknown}.` };
+
   const notes: string[] = [];
   const environment: Record<string, string> = {};
-  for (const variable of view.environment) {
-    const r = resolveValue(variable.value, ctx);
-    if (r.value === undefined) {
-      environment[variable.name] = '';
-      notes.push(`${variable.name} is empty: ${r.unresolved}. Set it in .serverless-workbench/env.json.`);
-    } else {
-      environment[variable.name] = r.value;
-      if (r.guess) notes.push(`${variable.name}=${r.value}: ${r.guess}.`);
-    }
+  for (const { name, resolved } of local.environment) {
+    environment[name] = resolved.value ?? '';
+    if (resolved.value === undefined) notes.push(`${name} is empty: ${resolved.unknown}. Set it in .serverless-workbench/env.json.`);
+    const madeUp = resolved.provenance.filter((s) => s.origin === 'stand-in').map((s) => s.description);
+    if (madeUp.length > 0) notes.push(`${name}=${resolved.value}: ${madeUp.join('; ')}.`);
   }
   Object.assign(environment, overrides.allFunctions, overrides.byFunction[view.logicalId] ?? overrides.byFunction[view.displayName]);
 
+  const settings = usedSettings(template, view, local, resolution.region);
   const fn: LocalFunction = {
     logicalId: view.logicalId,
-    functionName: view.functionName?.value ?? view.logicalId,
+    functionName: settings.functionName.value,
     runtime,
     handler: handler ?? 'bootstrap',
-    codeDir: path.resolve(templateDir, view.codeUri?.value ?? '.'),
+    codeDir: path.resolve(templateDir, local.codeUri?.value ?? '.'),
     workspaceDir,
-    memorySizeMb: view.memorySize.value ?? 128,
-    timeoutSeconds: view.timeout.value ?? 3,
-    architecture: view.architecture.value ?? 'x86_64',
+    memorySizeMb: settings.memorySizeMb.value,
+    timeoutSeconds: settings.timeoutSeconds.value,
+    architecture: settings.architecture.value,
     environment,
-    region,
+    region: resolution.region.value,
   };
-  return { ok: true, fn, view, template, notes };
+  return { ok: true, fn, view, template, notes, settings };
 }
 
 export type FoundFunction =
@@ -110,5 +106,5 @@ export function loadFunction(templatePath: string, name: string, given: GivenInp
 /** Reads a template from disk and resolves one function of it for a local run. */
 export function loadTarget(templatePath: string, name: string, options: TargetOptions = {}): Target {
   const found = loadFunction(templatePath, name, options.given);
-  return found.ok ? localFunctionOf(found.template, found.view, { ...options, region: options.region ?? found.inputs.resolution.region?.value }) : found;
+  return found.ok ? localFunctionOf(found.template, found.view, options) : found;
 }

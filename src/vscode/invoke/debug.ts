@@ -68,7 +68,7 @@ export async function debugFunction(store: TemplateStore, runner: InvokeRunner, 
   const started = vscode.debug.onDidStartDebugSession((s) => {
     if (s.name === name) session ??= s;
   });
-  const log = view.begin(ref, 'debug', [...target.notes, 'The timeout is off while debugging.']);
+  const log = view.begin(ref, 'debug', [...target.notes, 'The timeout is off while debugging.'], core.settingLines(target.settings));
   const invoker = await runner.localInvoker();
   try {
     const result = await invoker.debug(target.fn, event.text, {
@@ -79,7 +79,7 @@ export async function debugFunction(store: TemplateStore, runner: InvokeRunner, 
         });
       },
     });
-    await view.show(core, ref, result, 'debug');
+    await view.show(core, ref, result, 'debug', {}, target.settings);
     return result;
   } finally {
     ended.dispose();

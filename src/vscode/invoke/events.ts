@@ -18,8 +18,8 @@ export async function pickEvent(core: InvokeCore, template: Template, ref: Funct
   const saved = core.listSavedEvents(workspaceDir, ref.logicalId).map((file) => ({
     label: `$(file) ${path.basename(file, '.json')}`, description: 'saved event', file, payload: undefined as unknown, name: '',
   }));
-  const ctx = core.resolveContextOf(template, { workspaceDir });
-  const generated = core.suggestEvents(view, ctx, view.functionName?.value ?? view.logicalId).map((s) => ({
+  const resolution = core.localResolutionOf(template, { workspaceDir });
+  const generated = core.suggestEvents(view, resolution, view.functionName?.value ?? view.logicalId).map((s) => ({
     label: `$(add) New: ${s.label}`, description: `from event ${s.name}`, file: undefined as string | undefined, payload: s.payload, name: s.name,
   }));
   const picked = await vscode.window.showQuickPick([...saved, ...generated], { placeHolder: `Event for ${view.displayName}` });

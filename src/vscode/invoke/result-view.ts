@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { InvocationResult } from '../../core/invoke';
+import type { InvocationResult, ShownSettings } from '../../core/invoke';
 import type { InvokeCore } from './core';
 import type { FunctionRef } from './target';
 
@@ -20,9 +20,11 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
     return this.contents.get(uri.toString()) ?? '{}\n';
   }
 
-  begin(ref: FunctionRef, mode: 'local' | 'remote' | 'debug', notes: readonly string[] = []): (text: string) => void {
+  /** Starts an invocation's part of the log: a header, the settings it runs with, then notes on what was made up. */
+  begin(ref: FunctionRef, mode: 'local' | 'remote' | 'debug', notes: readonly string[] = [], settings: readonly string[] = []): (text: string) => void {
     this.channel.show(true);
     this.channel.appendLine(`── ${ref.logicalId} (${mode}, ${new Date().toLocaleTimeString()}) ──`);
+    for (const line of settings) this.channel.appendLine(line);
     for (const note of notes) this.channel.appendLine(`note: ${note}`);
     return (text) => this.channel.append(text);
   }
@@ -35,13 +37,14 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
     return vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${ref.logicalId} result.json`, query: ref.templateUri.toString() });
   }
 
-  async show(core: InvokeCore, ref: FunctionRef, result: InvocationResult, mode: string, extra: Record<string, unknown> = {}): Promise<vscode.Uri> {
+  /** Shows the result document; `settings` are what the run used, each with where its value came from. */
+  async show(core: InvokeCore, ref: FunctionRef, result: InvocationResult, mode: string, extra: Record<string, unknown> = {}, settings?: ShownSettings): Promise<vscode.Uri> {
     const summary = core.summaryLine(result);
     if (mode === 'remote') this.channel.append(result.logs);
     this.channel.appendLine(result.functionError ? `✗ ${result.functionError.errorType}: ${result.functionError.errorMessage}` : '✓ succeeded');
     this.channel.appendLine(summary);
     const uri = this.uriFor(ref);
-    const body = { function: ref.logicalId, mode, ...extra, ...(core.invocationJson(result) as object) };
+    const body = { function: ref.logicalId, mode, ...extra, ...(core.invocationJson(result, settings) as object) };
     const content = `${JSON.stringify(body, null, 2)}\n`;
     this.contents.set(uri.toString(), content);
     this.changed.fire(uri);

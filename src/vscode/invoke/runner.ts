@@ -44,7 +44,7 @@ export class InvokeRunner implements vscode.Disposable {
     const event = await this.eventFor(core, template, ref);
     if (!event) return undefined;
     try {
-      const outcome = mode === 'local' ? await this.runLocal(core, template, inputs, ref, event) : await this.runRemote(core, template, inputs, ref, event);
+      const outcome = mode === 'local' ? await this.runLocal(core, template, ref, event) : await this.runRemote(core, template, inputs, ref, event);
       if (outcome) {
         await this.history.add(ref, {
           at: Date.now(), mode, eventFile: event.file, event: event.file ? undefined : event.text,
@@ -81,15 +81,16 @@ export class InvokeRunner implements vscode.Disposable {
     return pickEvent(core, template, ref);
   }
 
-  private async runLocal(core: InvokeCore, template: Template, inputs: GatheredInputs, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
+  private async runLocal(core: InvokeCore, template: Template, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
     const view = core.findFunction(template, ref.logicalId);
     if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
-    const target = core.localFunctionOf(template, view, { workspaceDir: workspaceDirOf(ref.templateUri), region: inputs.resolution.region?.value });
+    const target = core.localFunctionOf(template, view, { workspaceDir: workspaceDirOf(ref.templateUri) });
     if (!target.ok) throw new Error(target.message);
-    const log = this.view.begin(ref, 'local', target.notes);
+    const log = this.view.begin(ref, 'local', target.notes, core.settingLines(target.settings));
     const invoker = await this.localInvoker();
     const result = await withCancellableProgress(`Invoking ${view.displayName} locally`, (signal) => invoker.invoke(target.fn, event.text, { onLog: log, signal }));
-    return { result, resultUri: await this.view.show(core, ref, result, 'local', { event: event.file ? path.basename(event.file) : 'inline' }) };
+    const extra = { event: event.file ? path.basename(event.file) : 'inline' };
+    return { result, resultUri: await this.view.show(core, ref, result, 'local', extra, target.settings) };
   }
 
   private async runRemote(core: InvokeCore, template: Template, inputs: GatheredInputs, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
@@ -111,7 +112,8 @@ export class InvokeRunner implements vscode.Disposable {
       template, view, payload: event.text, region, profile, stackName: inputs.resolution.stackName?.value, signal,
       explicitName: invokeSettings.functionNames()[ref.logicalId],
     }));
-    return { result, resultUri: await this.view.show(core, ref, result, 'remote', { deployedName: result.functionName, region }) };
+    this.view.append(result.settings.functionName.line);
+    return { result, resultUri: await this.view.show(core, ref, result, 'remote', { deployedName: result.functionName, region }, result.settings) };
   }
 
   dispose(): void {

@@ -20,7 +20,10 @@ describe('serverless-workbench invoke and serve', function () {
       '  Function: {Runtime: nodejs22.x, CodeUri: src/, Timeout: 1, Environment: {Variables: {TABLE: !Ref Orders, STAGE: !Ref Stage}}}',
       'Parameters:',
       '  Stage: {Type: String, Default: dev}',
+      '  Seconds: {Type: Number, Default: 10}',
+      '  Mem: {Type: Number, Default: 1024}',
       'Resources:',
+      '  Configured: {Type: AWS::Serverless::Function, Properties: {Handler: app.ok, Timeout: !Ref Seconds, MemorySize: !Ref Mem, FunctionName: !Sub "orders-${Stage}"}}',
       '  Ok: {Type: AWS::Serverless::Function, Properties: {Handler: app.ok}}',
       '  Fails: {Type: AWS::Serverless::Function, Properties: {Handler: app.fails}}',
       '  Hangs: {Type: AWS::Serverless::Function, Properties: {Handler: app.hangs}}',
@@ -43,12 +46,33 @@ describe('serverless-workbench invoke and serve', function () {
     const r = cli(['invoke', template, 'Ok', '--event', '-', '--format', 'json'], '{"id": 7}');
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(json), ['payload', 'functionError', 'logs', 'durationMs', 'billedDurationMs', 'maxMemoryUsedMb', 'initDurationMs', 'cold', 'costUsd']);
+    assert.deepEqual(Object.keys(json), ['payload', 'functionError', 'logs', 'durationMs', 'billedDurationMs', 'maxMemoryUsedMb', 'initDurationMs', 'cold', 'costUsd', 'settings']);
+    assert.deepEqual(json.settings, {
+      timeoutSeconds: { value: 1, from: 'Globals' },
+      memorySizeMb: { value: 128, from: 'Lambda default' },
+      functionName: { value: 'Ok', from: 'not set (AWS generates one at deploy); using the logical ID' },
+      architecture: { value: 'x86_64', from: 'Lambda default' },
+      region: { value: 'us-east-1', from: "the invoker's default Region (no Region in samconfig, settings or flags)" },
+    });
     assert.deepEqual(json.payload, { event: { id: 7 }, table: 'orders-dev', stage: 'dev' }, 'Globals environment with !Ref resolved');
     assert.equal(json.functionError, null);
     assert.equal(json.cold, true);
     assert.ok(json.billedDurationMs >= 1 && json.initDurationMs > 0 && json.costUsd > 0);
     assert.match(json.logs, /START RequestId: [\s\S]*END RequestId: [\s\S]*REPORT RequestId: /);
+  });
+
+  it('says in text what it ran with: Timeout: !Ref Seconds from --parameter-overrides, its name and Region', () => {
+    const r = cli(['invoke', template, 'Configured', '--parameter-overrides', 'Seconds=2', '--region', 'eu-west-1']);
+    assert.equal(r.code, 0, r.stderr);
+    const said = r.stderr.split('\n').slice(0, 5);
+    assert.deepEqual(said, [
+      'Timeout 2 s — parameter Seconds from --parameter-overrides',
+      'Memory 1024 MB — Default of parameter Mem',
+      'FunctionName orders-dev — Default of parameter Stage',
+      'Architecture x86_64 — Lambda default',
+      'Region eu-west-1 — --region',
+    ]);
+    assert.match(r.stderr, /Memory Size: 1024 MB/, 'the REPORT line shows the memory it ran with');
   });
 
   it('exits 1 on a function error or a timeout, with the error on stderr', () => {
@@ -66,7 +90,7 @@ describe('serverless-workbench invoke and serve', function () {
     assert.match(bad.stderr, /bad\.json:2:7: invalid JSON: value expected/);
     const unknown = cli(['invoke', template, 'Nope']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /No function Nope .*functions: Ok, Fails, Hangs/);
+    assert.match(unknown.stderr, /No function Nope .*functions: Configured, Ok, Fails, Hangs/);
     assert.equal(cli(['invoke', path.join(ws.dir, 'missing.yaml'), 'Ok']).code, 2);
     assert.equal(cli(['invoke', template]).code, 2);
   });

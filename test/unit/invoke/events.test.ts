@@ -2,9 +2,10 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import { checkEventText, readEventFile, resolveContextOf, saveEvent, suggestEvents, listSavedEvents } from '../../../src/core/invoke';
+import { checkEventText, readEventFile, localResolutionOf, saveEvent, suggestEvents, listSavedEvents } from '../../../src/core/invoke';
+import { loadTemplate } from '../../../src/core';
 import { EMPTY_OVERRIDES } from '../../../src/core/invoke/overrides';
-import { hasShared, load, SHARED, yaml } from '../helpers';
+import { hasShared, SHARED, yaml } from '../helpers';
 import { workspace } from './fixtures';
 
 const TEMPLATE = yaml(
@@ -39,9 +40,9 @@ const TEMPLATE = yaml(
 );
 
 function generated(): Map<string, any> {
-  const template = load(TEMPLATE, '/tmp/template.yaml');
-  const ctx = resolveContextOf(template, { region: 'eu-west-1', overrides: EMPTY_OVERRIDES });
-  return new Map(suggestEvents(template.functions[0], ctx, 'fn').map((s) => [s.name, s.payload]));
+  const template = loadTemplate(TEMPLATE, '/tmp/template.yaml', { resolution: { region: { value: 'eu-west-1', origin: '--region' } } })!;
+  const resolution = localResolutionOf(template, { overrides: EMPTY_OVERRIDES });
+  return new Map(suggestEvents(template.functions[0], resolution, 'fn').map((s) => [s.name, s.payload]));
 }
 
 /**

@@ -10,6 +10,9 @@ import { request, startCloudFormationStub, workspace } from './fixtures';
 const ws = workspace({
   'template.yaml': yaml(
     'Transform: AWS::Serverless-2016-10-31',
+    'Parameters:',
+    '  EchoName: {Type: String, Default: Echo}',
+    '  Unset: {Type: String}',
     'Resources:',
     '  Echo:',
     '    Type: AWS::Serverless::Function',
@@ -17,6 +20,12 @@ const ws = workspace({
     '  Fails:',
     '    Type: AWS::Serverless::Function',
     '    Properties: {Runtime: nodejs22.x, Handler: app.fails, CodeUri: src/}',
+    '  Named:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties: {Runtime: nodejs22.x, Handler: app.echo, CodeUri: src/, FunctionName: !Ref EchoName}',
+    '  Unnamed:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties: {Runtime: nodejs22.x, Handler: app.echo, CodeUri: src/, FunctionName: !Ref Unset}',
   ),
   'src/app.js': [
     "exports.echo = async (event, context) => { console.log('echoing'); return { event, client: context.clientContext }; };",
@@ -127,6 +136,25 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
       assert.ok(r.billedDurationMs >= Math.ceil(r.durationMs));
       assert.match(r.logs, /echoing/);
       assert.ok(r.costUsd > 0);
+    });
+
+    it('names the deployed function by FunctionName: !Ref P as the model resolves it, and says where from', async () => {
+      const view = template.functions.find((f) => f.logicalId === 'Named')!;
+      const r = await invokeRemote({ template, view, payload: '{}', region: 'eu-central-1', stackName: 'shop', lambdaEndpoint: `http://127.0.0.1:${port}`, cloudFormationEndpoint: cfn.url });
+      assert.equal(r.functionName, 'Echo');
+      assert.deepEqual(r.settings.functionName, { value: 'Echo', from: 'Default of parameter EchoName', line: 'FunctionName Echo — Default of parameter EchoName' });
+      assert.ok(!cfn.seen.some((c) => c.endsWith(' Named')), 'no stack lookup, and never the logical ID');
+    });
+
+    it('says FunctionName is unknown and looks the function up in the stack instead', async () => {
+      const view = template.functions.find((f) => f.logicalId === 'Unnamed')!;
+      const common = { template, view, payload: '{}', region: 'eu-central-1', lambdaEndpoint: `http://127.0.0.1:${port}`, cloudFormationEndpoint: cfn.url };
+      const r = await invokeRemote({ ...common, stackName: 'shop' });
+      assert.equal(cfn.seen.at(-1), 'DescribeStackResource shop Unnamed');
+      assert.equal(r.functionName, 'shop-Unnamed-AbC123');
+      assert.equal(r.settings.functionName.line,
+        'FunctionName unknown (parameter Unset has no Default and no value was given); the physical ID of Unnamed in stack shop: shop-Unnamed-AbC123');
+      await assert.rejects(invokeRemote(common), /FunctionName is unknown \(parameter Unset has no Default and no value was given\), and there is no stack name/);
     });
 
     it('reports a remote function error with its type, and refuses a payload over 6 MB before sending', async () => {

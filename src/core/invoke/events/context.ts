@@ -1,7 +1,8 @@
 import { randomUUID } from 'crypto';
 import type { MapNode, Node } from '../../model/nodes';
 import { itemsOf, stringOf, valueOf } from '../../model/nodes';
-import { resolveValue, type ResolveContext } from '../intrinsics';
+import { textOf } from '../../model/resolve/values';
+import type { LocalResolution } from '../local-settings';
 import { LOCAL_ACCOUNT_ID } from '../limits';
 
 /** What an event generator knows: the declared event's properties, resolved where the template allows. */
@@ -11,12 +12,12 @@ export class EventContext {
 
   constructor(
     readonly properties: MapNode | undefined,
-    private readonly resolveCtx: ResolveContext,
+    private readonly resolution: LocalResolution,
     readonly functionName: string,
   ) {}
 
   get region(): string {
-    return this.resolveCtx.region;
+    return this.resolution.region.value;
   }
 
   node(path: string): Node | undefined {
@@ -26,16 +27,22 @@ export class EventContext {
   /** A property as a string, through `!Ref`, `!GetAtt` and `!Sub` when they can be resolved here. */
   text(path: string): string | undefined {
     const n = this.node(path);
-    if (!n) return undefined;
-    return stringOf(n) ?? resolveValue(n, this.resolveCtx).value;
+    return n && this.textOf(n);
   }
 
   list(path: string): string[] {
     const n = this.node(path);
     if (!n) return [];
-    if (n.kind === 'seq') return itemsOf(n).map((i) => stringOf(i) ?? resolveValue(i, this.resolveCtx).value).filter((s): s is string => s !== undefined);
+    if (n.kind === 'seq') return itemsOf(n).map((i) => this.textOf(i)).filter((s): s is string => s !== undefined);
     const one = this.text(path);
     return one === undefined ? [] : [one];
+  }
+
+  private textOf(n: Node): string | undefined {
+    const written = stringOf(n);
+    if (written !== undefined) return written;
+    const evaluated = this.resolution.resolver.evaluate(n);
+    return evaluated.known ? textOf(evaluated.value) : undefined;
   }
 
   arn(service: string, resource: string): string {

@@ -1,5 +1,5 @@
 import type { FunctionEvent, FunctionView } from '../../model/template';
-import type { ResolveContext } from '../intrinsics';
+import type { LocalResolution } from '../local-settings';
 import { albEvent, apiGatewayRestEvent, httpApiEvent } from './api-gateway';
 import { EventContext } from './context';
 import { eventBridgeEvent, scheduleEvent } from './eventbridge';
@@ -48,12 +48,12 @@ function describe(event: FunctionEvent, ctx: EventContext): string {
 }
 
 /** An event for each event the function declares that we know how to build, then an empty one. */
-export function suggestEvents(view: FunctionView, resolve: ResolveContext, functionName: string): EventSuggestion[] {
+export function suggestEvents(view: FunctionView, resolution: LocalResolution, functionName: string): EventSuggestion[] {
   const suggestions: EventSuggestion[] = [];
   for (const event of view.events) {
     const generate = EVENT_GENERATORS[event.type];
     if (!generate) continue;
-    const ctx = new EventContext(event.properties, resolve, functionName);
+    const ctx = new EventContext(event.properties, resolution, functionName);
     suggestions.push({ name: event.name, label: describe(event, ctx), payload: generate(ctx) });
   }
   suggestions.push({ name: 'empty', label: 'Empty event {}', payload: {} });

@@ -2,6 +2,7 @@ import type { FunctionView, Template } from '../../model/template';
 import { invocationCostUsd } from '../cost';
 import { LAMBDA_LIMITS } from '../limits';
 import { parseReportLine } from '../report';
+import type { UsedSetting } from '../local-settings';
 import type { InvocationResult } from '../types';
 import { clientConfig, deployedFunctionName, type NameLookup } from './deployed-name';
 import { loadAwsSdk } from './sdk';
@@ -15,6 +16,8 @@ export interface RemoteInvocation extends NameLookup {
 
 export interface RemoteResult extends InvocationResult {
   readonly functionName: string;
+  /** The deployed name with where it came from (the template's FunctionName, a setting, the stack). */
+  readonly settings: { readonly functionName: UsedSetting<string> };
 }
 
 /**
@@ -28,7 +31,8 @@ export async function invokeRemote(request: RemoteInvocation): Promise<RemoteRes
     throw new Error(`The event is ${size} bytes; Lambda accepts at most ${LAMBDA_LIMITS.syncPayloadBytes} bytes for a synchronous invocation.`);
   }
   const sdk = loadAwsSdk();
-  const functionName = await deployedFunctionName(sdk, request.template, request.view, request);
+  const name = await deployedFunctionName(sdk, request.template, request.view, request);
+  const functionName = name.value;
   const lambda = new sdk.LambdaClient(clientConfig(sdk, request, request.lambdaEndpoint));
   const started = performance.now();
   try {
@@ -43,6 +47,7 @@ export async function invokeRemote(request: RemoteInvocation): Promise<RemoteRes
     const billed = report?.billedDurationMs ?? 0;
     return {
       functionName,
+      settings: { functionName: name },
       requestId: report?.requestId ?? '',
       payload,
       functionError: out.FunctionError ? errorOf(payload, out.FunctionError) : undefined,

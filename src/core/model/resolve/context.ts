@@ -1,5 +1,5 @@
 import type { MapEntry, MapNode, Node } from '../nodes';
-import type { ConditionValue, Evaluated, Provenance, ResolutionInputs } from './types';
+import type { ConditionValue, Evaluated, Provenance, ResolutionInputs, StandIns } from './types';
 
 /** What evaluating an expression may look up: the template's sections and the inputs from outside it. */
 export interface EvaluationContext {
@@ -16,6 +16,8 @@ export interface EvaluationContext {
    * undefined for a scalar written as itself.
    */
   originOf?(node: Node): readonly Provenance[] | undefined;
+  /** What a consumer makes up for values that exist only in AWS; absent in the model's own resolver. */
+  readonly standIns?: StandIns;
 }
 
 /** Evaluates a node one level deeper than the expression being evaluated. */

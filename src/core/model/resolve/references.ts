@@ -19,10 +19,10 @@ export function ref(node: IntrinsicNode, ctx: EvaluationContext, inner: Inner): 
 
 /** What `Ref Name` (or `${Name}` in `Fn::Sub`) gives. */
 export function refByName(name: string, span: Span, ctx: EvaluationContext): Evaluated {
-  if (name.startsWith('AWS::')) return pseudoParameter(name, span, ctx);
+  if (name.startsWith('AWS::')) return orStandIn(pseudoParameter(name, span, ctx), name, undefined, span, ctx);
   const parameter = ctx.parameters.get(name);
   if (parameter) return parameterValue(parameter, span, ctx);
-  if (ctx.isResource(name)) return unknown(`the physical ID of ${name} is only known after deploy`, span);
+  if (ctx.isResource(name)) return orStandIn(unknown(`the physical ID of ${name} is only known after deploy`, span), name, undefined, span, ctx);
   return unknown(`${name} is not a parameter or resource of this template`, span);
 }
 
@@ -30,9 +30,21 @@ export function refByName(name: string, span: Span, ctx: EvaluationContext): Eva
 export function getAtt(node: IntrinsicNode, ctx: EvaluationContext): Evaluated {
   const arg = node.argument;
   const written = arg.kind === 'scalar' ? stringOf(arg) : itemsOf(arg).map((i) => stringOf(i) ?? '?').join('.');
-  const target = (written ?? '').split('.')[0];
-  if (!target || !ctx.isResource(target)) return unknown(`${target || 'Fn::GetAtt'} is not a resource of this template`, node.span);
-  return unknown(`${written} is only known after deploy`, node.span);
+  return attributeByName(written ?? '', node.span, ctx);
+}
+
+/** What `Fn::GetAtt Res.Attr` (or `${Res.Attr}` in `Fn::Sub`) gives. */
+export function attributeByName(written: string, span: Span, ctx: EvaluationContext): Evaluated {
+  const dot = written.indexOf('.');
+  const target = dot < 0 ? written : written.slice(0, dot);
+  if (!target || !ctx.isResource(target)) return unknown(`${target || 'Fn::GetAtt'} is not a resource of this template`, span);
+  return orStandIn(unknown(`${written} is only known after deploy`, span), target, dot < 0 ? '' : written.slice(dot + 1), span, ctx);
+}
+
+/** What only exists in AWS, as a consumer's stand-in when it has one. */
+function orStandIn(evaluated: Evaluated, name: string, attribute: string | undefined, span: Span, ctx: EvaluationContext): Evaluated {
+  if (evaluated.known || evaluated.absent || !ctx.standIns) return evaluated;
+  return ctx.standIns.reference(name, attribute, span) ?? evaluated;
 }
 
 /**

@@ -3,7 +3,7 @@ import { mapAt, stringOf, valueOf } from '../nodes';
 import { ConditionTable } from './conditions';
 import type { EvaluationContext } from './context';
 import { evaluate } from './evaluate';
-import type { ConditionValue, Evaluated, Provenance, ResolutionInputs } from './types';
+import type { ConditionValue, Evaluated, Provenance, ResolutionInputs, StandIns } from './types';
 
 /**
  * One template's answers to "what does this value resolve to": built with the model, shared by every
@@ -23,6 +23,11 @@ export interface TemplateResolver {
   created(conditionName: string | undefined): boolean | undefined;
   /** Whether the model made this scalar from something else (a Serverless variable), so it is not a literal. */
   madeByModel(node: Node): boolean;
+  /**
+   * The same template's answers with other inputs and, for a consumer that runs the template without AWS,
+   * its stand-ins for what exists only there (the local invoker's names for tables and queues).
+   */
+  derive(inputs: ResolutionInputs, standIns?: StandIns): TemplateResolver;
 }
 
 export interface ResolverSource {
@@ -32,6 +37,7 @@ export interface ResolverSource {
   readonly isResource: (logicalId: string) => boolean;
   /** Where model-made scalars came from (Serverless variables). */
   readonly originOf?: (node: Node) => readonly Provenance[] | undefined;
+  readonly standIns?: StandIns;
 }
 
 export function createResolver(source: ResolverSource): TemplateResolver {
@@ -45,6 +51,7 @@ export function createResolver(source: ResolverSource): TemplateResolver {
     isResource: source.isResource,
     condition: (name) => conditions.value(name),
     originOf: source.originOf,
+    standIns: source.standIns,
   };
   const conditions = new ConditionTable(mapAt(source.sections, 'Conditions'), (body) => evaluate(body, context));
   return {
@@ -53,6 +60,7 @@ export function createResolver(source: ResolverSource): TemplateResolver {
     condition: (name) => conditions.value(name),
     created: (name) => (name === undefined ? true : conditions.value(name).value),
     madeByModel: (node) => source.originOf?.(node) !== undefined,
+    derive: (given, standIns) => createResolver({ ...source, inputs: given, standIns }),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { IntrinsicNode, Node } from '../nodes';
 import { entryOf, itemsOf, stringOf } from '../nodes';
 import type { EvaluationContext, Inner } from './context';
-import { refByName } from './references';
+import { attributeByName, refByName } from './references';
 import type { Evaluated, Known } from './types';
 import { computed, isList, known, literalStep, shown, textOf, unknown } from './values';
 
@@ -51,7 +51,7 @@ export function sub(node: IntrinsicNode, ctx: EvaluationContext, inner: Inner): 
     const name = expression.trim();
     const variable = entryOf(variablesNode, name);
     const value = variable ? inner(variable.value)
-      : name.includes('.') && !name.startsWith('AWS::') ? unknown(`${name} is only known after deploy`, node.span)
+      : name.includes('.') && !name.startsWith('AWS::') ? attributeByName(name, node.span, ctx)
       : refByName(name, node.span, ctx);
     if (value.absent) return unknown(`\${${name}} in Fn::Sub is AWS::NoValue, which cannot be part of a text`, node.span);
     if (!value.known) return value;

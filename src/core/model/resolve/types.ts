@@ -14,7 +14,8 @@ export type ValueOrigin =
   | 'computed'           // Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::Length, Fn::ToJsonString of known parts
   | 'globals'            // SAM Globals
   | 'provider'           // Serverless Framework provider settings
-  | 'default';           // the service's documented default (Lambda's 128 MB, 3 s, ...)
+  | 'default'            // the service's documented default (Lambda's 128 MB, 3 s, ...)
+  | 'stand-in';          // made up by a consumer for what exists only in AWS (invoke's local names, placeholder account)
 
 export interface Provenance {
   readonly origin: ValueOrigin;
@@ -64,6 +65,17 @@ export type Evaluated = Known | Unknown | Absent;
 export type ConditionValue =
   | { readonly value: boolean; readonly provenance: readonly Provenance[]; readonly reason?: undefined }
   | { readonly value: undefined; readonly reason: string; readonly span?: Span };
+
+/**
+ * Values that exist only in AWS, made up by a consumer that runs things without it (the local invoker's
+ * names for tables and queues, a placeholder account). The evaluator asks only where it would otherwise
+ * answer "only known after deploy": `Ref` of a resource or of such a pseudo parameter, `Fn::GetAtt` and
+ * `${Res.Attr}` in `Fn::Sub`. The answer's provenance must say it was made up (`stand-in` or `override`).
+ */
+export interface StandIns {
+  /** `Ref name` when `attribute` is undefined, else `Fn::GetAtt name.attribute`; undefined leaves it unknown. */
+  reference(name: string, attribute: string | undefined, at: Span): Evaluated | undefined;
+}
 
 /** A value given from outside the template, with the place a user can find it. */
 export interface InputValue {
