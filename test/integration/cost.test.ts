@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { BreakdownView } from '../../src/core/cost';
 import { screenshot } from './report';
-import { eventually, findItem, workbench, workspaceUri } from './workbench';
+import { closeWithoutSaving, eventually, findItem, workbench, workspaceUri } from './workbench';
 
 /**
  * Hand-computed for the example with no usage file (defaults: 1M requests × 100 ms, 1 KB of logs per
@@ -131,7 +131,7 @@ describe('cost estimates in VS Code', () => {
     const fix = actions.find((a) => a.title === 'Switch to arm64 (−20% compute)')!;
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(doc.getText(), /^ {4}Properties:\n {6}Architectures:\n {8}- arm64\n {6}Runtime: python3\.12$/m);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeWithoutSaving(doc);
   });
 
   it('switches to arm64 where the setting is written: in Globals for every function, or added to JSON', async () => {
@@ -151,10 +151,7 @@ describe('cost estimates in VS Code', () => {
     const added = await quickFix(jsonDoc, jsonDoc.positionAt(jsonDoc.getText().indexOf('"Runtime"')));
     assert.ok(await vscode.workspace.applyEdit(added.edit!));
     assert.deepEqual(JSON.parse(jsonDoc.getText()).Resources.Fn.Properties.Architectures, ['arm64']);
-    for (const doc of [yamlDoc, jsonDoc]) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+    for (const doc of [yamlDoc, jsonDoc]) await closeWithoutSaving(doc);
   });
 
   it('creates a pre-filled usage file and follows its unsaved edits', async () => {

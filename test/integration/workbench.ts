@@ -18,6 +18,17 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs` with `what`. */
+/**
+ * Drops a document's unsaved changes and closes it, returning once the extension host has seen it closed: VS Code
+ * reuses an untitled document's name at once, and a new document opened before the close arrives can be answered
+ * with the old one's text.
+ */
+export async function closeWithoutSaving(document: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await eventually(`${document.uri.toString()} closed`, () => document.isClosed);
+}
+
 export async function eventually<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
