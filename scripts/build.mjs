@@ -30,6 +30,7 @@ const FEATURE_CHUNKS = [
   [/core\/permissions$/, './permissions.js'],
   [/core\/invoke$/, './invoke.js'], // src/vscode/invoke/core.ts loads it on the first invocation
   [/core\/rules$/, './rules.js'], // src/vscode/rules-engine.ts loads it at the first analysis
+  [/core\/cost$/, './cost.js'], // src/vscode/cost-core.ts loads it at the first estimate
 ];
 
 function vendor() {
@@ -54,6 +55,7 @@ await Promise.all([
   }),
   build({ ...common, entryPoints: ['src/core/invoke/index.ts'], outfile: 'dist/invoke.js' }),
   build({ ...common, entryPoints: ['src/core/rules/index.ts'], outfile: 'dist/rules.js' }),
+  build({ ...common, entryPoints: ['src/core/cost/index.ts'], outfile: 'dist/cost.js' }),
   build({ ...common, entryPoints: ['src/core/permissions/index.ts'], outfile: 'dist/permissions.js', plugins: [lazyChunks(VENDORED)] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyChunks(VENDORED)] }),
   // The compiler ships as one CommonJS file; minifying it halves what the package carries.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { supportsArm64 } from '../core/cost';
+import { costCore } from './cost-core';
 import { itemsOf, mapAt } from '../core';
 import type { FunctionView, Template } from '../core';
 
@@ -30,7 +30,7 @@ export function registerCostActions(modelOf: (document: vscode.TextDocument) => 
 }
 
 function canSwitch(fn: FunctionView): boolean {
-  return fn.architecture.value === 'x86_64' && fn.packageType === 'Zip' && !fn.managedInstances && supportsArm64(fn.runtime?.value);
+  return fn.architecture.value === 'x86_64' && fn.packageType === 'Zip' && !fn.managedInstances && costCore().supportsArm64(fn.runtime?.value);
 }
 
 function switchEdit(document: vscode.TextDocument, template: Template, fn: FunctionView): vscode.WorkspaceEdit | undefined {

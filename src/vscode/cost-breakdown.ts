@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { breakdownHtml, breakdownView } from '../core/cost';
+import { costCore } from './cost-core';
 import type { BreakdownView } from '../core/cost';
 import type { FromChartPage } from '../webview/charts/protocol';
 import { DATA_ELEMENT_ID } from '../webview/page-data';
@@ -24,14 +24,14 @@ export function registerCostBreakdown(cost: CostService, extensionUri: vscode.Ur
   const viewOf = (uri: vscode.Uri, focus?: string): BreakdownView | undefined => {
     const report = cost.report(uri);
     if (!report) return undefined;
-    return breakdownView(report, { title: `Monthly cost of ${vscode.workspace.asRelativePath(uri)}`, focus, precision: cost.settings().precision });
+    return costCore().breakdownView(report, { title: `Monthly cost of ${vscode.workspace.asRelativePath(uri)}`, focus, precision: cost.settings().precision });
   };
   const render = (): BreakdownView | undefined => {
     if (!panel || !shown) return undefined;
     const view = viewOf(shown.uri, shown.focus);
     if (view) {
       const chart = { src: panel.webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'charts.js')).toString(), nonce: randomBytes(16).toString('base64'), dataElementId: DATA_ELEMENT_ID };
-      panel.webview.html = breakdownHtml(view, panel.webview.cspSource, chart);
+      panel.webview.html = costCore().breakdownHtml(view, panel.webview.cspSource, chart);
     }
     return view;
   };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatUsd } from '../core/cost';
+import { costCore } from './cost-core';
 import type { CostReport, ResourceCost } from '../core/cost';
 import type { CostService } from './cost-service';
 import type { ExplorerProvider } from './explorer';
@@ -18,11 +18,11 @@ export function registerCostExplorer(cost: CostService, explorer: ExplorerProvid
       const report = cost.report(item.uri);
       if (!report || report.resources.length === 0) return undefined;
       const precision = cost.settings().precision;
-      if (item.node.kind === 'template') return `≈ ${formatUsd(report.totalMonthlyUsd, precision)}/mo`;
+      if (item.node.kind === 'template') return `≈ ${costCore().formatUsd(report.totalMonthlyUsd, precision)}/mo`;
       const resource = item.node.logicalId && (item.node.kind === 'resource' || item.node.kind === 'function') ? resourcesOf(report).get(item.node.logicalId) : undefined;
       // A resource the stack does not create costs nothing, and the tree's own description already says why.
       if (!resource || resource.creation?.created === false) return undefined;
-      return `≈ ${formatUsd(resource.monthlyUsd, precision)}/mo`;
+      return `≈ ${costCore().formatUsd(resource.monthlyUsd, precision)}/mo`;
     },
   });
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatUsd, neighbouringMemorySizes, settingLine, whatIf } from '../core/cost';
+import { costCore } from './cost-core';
 import type { WhatIfRow } from '../core/cost';
 import { mapAt } from '../core';
 import type { FunctionView, MapEntry, Template } from '../core';
@@ -31,14 +31,14 @@ export function registerCostHover(cost: CostService): vscode.Disposable {
       if (!priced?.lambda) return undefined;
       const { memoryMb, arch: currentArch } = priced.lambda;
       const alternatives = isMemory
-        ? neighbouringMemorySizes(memoryMb).map((mb) => ({ label: `${mb} MB`, current: mb === memoryMb, change: { memoryMb: mb } }))
+        ? costCore().neighbouringMemorySizes(memoryMb).map((mb) => ({ label: `${mb} MB`, current: mb === memoryMb, change: { memoryMb: mb } }))
         : (['x86_64', 'arm64'] as const).map((arch) => ({ label: arch, current: arch === currentArch, change: { arch } }));
-      const rows = whatIf(template, usage, cost.options(), ids, alternatives);
+      const rows = costCore().whatIf(template, usage, cost.options(), ids, alternatives);
       const who = functions.length === 1 ? first.displayName : `the ${functions.length} functions that inherit this setting`;
       const precision = cost.settings().precision;
       const setting = priced.settings.find((s) => s.name === (isMemory ? 'MemorySize' : 'Architectures'));
       const md = new vscode.MarkdownString(`**Monthly cost of ${who}** at ${isMemory ? 'other memory sizes' : 'each architecture'}\n\n`);
-      if (setting) md.appendMarkdown(`Priced with ${escapeMarkdown(settingLine(setting))}\n\n`);
+      if (setting) md.appendMarkdown(`Priced with ${escapeMarkdown(costCore().settingLine(setting))}\n\n`);
       md.appendMarkdown(`${table(rows, precision)}\n\n`);
       md.appendMarkdown(isMemory
         ? '_Duration is kept as in the usage file; more memory also means more CPU, which often shortens it._'
@@ -55,6 +55,7 @@ function escapeMarkdown(text: string): string {
 }
 
 function table(rows: readonly WhatIfRow[], precision: number): string {
+  const { formatUsd } = costCore();
   const current = rows.find((r) => r.current)?.monthlyUsd;
   const lines = ['| Setting | Monthly | Change |', '|---|---:|---:|'];
   for (const r of rows) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lensText, lensTooltip, totalLensText } from '../core/cost';
+import { costCore } from './cost-core';
 import { entryOf } from '../core';
 import type { CostService } from './cost-service';
 import { SHOW_BREAKDOWN_COMMAND } from './cost-breakdown';
@@ -28,9 +28,9 @@ export class CostLensProvider implements vscode.CodeLensProvider {
     const open = (title: string, tooltip: string, offset: number, logicalId?: string): vscode.CodeLens =>
       new vscode.CodeLens(lineOf(offset), { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri, logicalId], tooltip });
     const section = entryOf(template.root, 'Resources') ?? entryOf(template.root, 'functions');
-    const lenses = section ? [open(totalLensText(report, settings.precision), 'Open the cost breakdown', section.keySpan.start)] : [];
+    const lenses = section ? [open(costCore().totalLensText(report, settings.precision), 'Open the cost breakdown', section.keySpan.start)] : [];
     // The tooltip says where each figure came from ("MemorySize: 1024 MB — Default of parameter Mem").
-    for (const r of report.resources) lenses.push(open(lensText(r, settings.precision), lensTooltip(r), r.span.start, r.logicalId));
+    for (const r of report.resources) lenses.push(open(costCore().lensText(r, settings.precision), costCore().lensTooltip(r), r.span.start, r.logicalId));
     return lenses;
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { memoryCurve } from '../core/cost';
+import { costCore } from './cost-core';
 import type { FunctionView, Template } from '../core';
 import type { ChartPageData, FromChartPage } from '../webview/charts/protocol';
 import { webviewHtml } from '../webview/page';
@@ -23,7 +23,7 @@ export function registerMemoryCurve(cost: CostService, extensionUri: vscode.Uri)
 
   const dataOf = (uri: vscode.Uri, functionId: string): ChartPageData | undefined => {
     const template = cost.store.get(uri);
-    const curve = template && memoryCurve(template, cost.usageFor(uri).usage, cost.options(), functionId);
+    const curve = template && costCore().memoryCurve(template, cost.usageFor(uri).usage, cost.options(), functionId);
     return curve && { kind: 'memory-curve', title: `${functionId}: monthly cost and duration by memory size`, curve };
   };
   const render = (): ChartPageData | undefined => {

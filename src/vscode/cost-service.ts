@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EMPTY_USAGE, estimateCost, parseUsageFile, USAGE_FILE_PATH } from '../core/cost';
+import { costCore } from './cost-core';
+import { USAGE_FILE_PATH } from '../core/cost/usage-path';
 import type { CostOptions, CostReport, UsageFile, UsageProblem } from '../core/cost';
 import type { Template } from '../core';
 import { SECTION, setting } from './settings';
@@ -72,7 +73,7 @@ export class CostService implements vscode.Disposable {
     if (cached && cached.generation === this.generation) return cached.report;
     let report: CostReport;
     try {
-      report = estimateCost(template, this.usageFor(uri).usage, this.options());
+      report = costCore().estimateCost(template, this.usageFor(uri).usage, this.options());
     } catch (error) {
       // An engine bug must not break the editor: no figures for this template, and a trace in the log.
       console.error(`Serverless Workbench: cost estimate of ${uri.toString()} failed`, error);
@@ -88,11 +89,11 @@ export class CostService implements vscode.Disposable {
     const key = candidates.join('|');
     const known = this.usageByFolder.get(key);
     if (known) return known;
-    let loaded: LoadedUsage = { file: undefined, usage: EMPTY_USAGE, problems: [] };
+    let loaded: LoadedUsage = { file: undefined, usage: costCore().EMPTY_USAGE, problems: [] };
     for (const file of candidates) {
       const text = readUsageText(file);
       if (text === undefined) continue;
-      loaded = { file, ...parseUsageFile(text) };
+      loaded = { file, ...costCore().parseUsageFile(text) };
       break;
     }
     // Misses are cached too: the watcher clears the cache when a usage file appears.

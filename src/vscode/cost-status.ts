@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatUsd } from '../core/cost';
+import { costCore } from './cost-core';
 import type { CostService } from './cost-service';
 import { SHOW_BREAKDOWN_COMMAND } from './cost-breakdown';
 
@@ -15,7 +15,7 @@ export function registerCostStatus(cost: CostService): { item: vscode.StatusBarI
       item.hide();
       return;
     }
-    item.text = `$(graph) ≈ ${formatUsd(report.totalMonthlyUsd, cost.settings().precision)}/mo`;
+    item.text = `$(graph) ≈ ${costCore().formatUsd(report.totalMonthlyUsd, cost.settings().precision)}/mo`;
     item.tooltip = `Estimated monthly cost of ${vscode.workspace.asRelativePath(document.uri)}: ${report.resources.length} priced resources, ${report.region}, free tier ${report.freeTier ? 'on' : 'off'}. Click for the breakdown.`;
     item.command = { title: 'Show cost breakdown', command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri] };
     item.show();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { parseUsageFile, USAGE_FILE_PATH, usageFileTemplate } from '../core/cost';
+import { costCore } from './cost-core';
+import { USAGE_FILE_PATH } from '../core/cost/usage-path';
 import type { CostService } from './cost-service';
 
 export const CREATE_USAGE_FILE_COMMAND = 'serverlessWorkbench.cost.createUsageFile';
@@ -22,7 +23,7 @@ export function registerUsageFileCommand(cost: CostService): vscode.Disposable {
       void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(existing)} already exists; it was opened, not changed.`);
     } else {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(usageFileTemplate(template)));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(costCore().usageFileTemplate(template)));
     }
     await vscode.window.showTextDocument(target);
     return target;
@@ -37,7 +38,7 @@ export function registerUsageFileDiagnostics(): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('serverlessWorkbench.usage');
   const check = (document: vscode.TextDocument): void => {
     if (!document.uri.path.endsWith(`/${USAGE_FILE_PATH}`)) return;
-    collection.set(document.uri, parseUsageFile(document.getText()).problems.map((p) => {
+    collection.set(document.uri, costCore().parseUsageFile(document.getText()).problems.map((p) => {
       const range = new vscode.Range(document.positionAt(p.span.start), document.positionAt(p.span.end));
       const diagnostic = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
       diagnostic.source = 'Serverless Workbench';

@@ -4,8 +4,7 @@ import { LineIndex } from '../model/lines';
 import type { Span } from '../model/nodes';
 import { ALL_USAGE_KEYS } from './kinds';
 
-/** Where the editor looks for the usage file, relative to the workspace folder. */
-export const USAGE_FILE_PATH = '.serverless-workbench/usage.yml';
+export { USAGE_FILE_PATH } from './usage-path';
 
 export type UsageValues = Readonly<Record<string, number>>;
 

@@ -1,0 +1,10 @@
+// The cost code is required at the first estimate, not at activation; the build makes it a bundle of its own beside
+// extension.js (scripts/build.mjs, FEATURE_CHUNKS), which keeps the main bundle small. Types come from it freely.
+export type CostModule = typeof import('../core/cost');
+
+let loaded: CostModule | undefined;
+
+export function costCore(): CostModule {
+  loaded ??= require('../core/cost') as CostModule;
+  return loaded;
+}
