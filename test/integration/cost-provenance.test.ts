@@ -79,4 +79,21 @@ describe('cost follows resolved parameters', () => {
     });
     assert.equal(followed.tooltip?.split('\n')[0], 'MemorySize: 2048 MB — Default of parameter Mem');
   });
+
+  it('takes a parameter value from the serverlessWorkbench.parameters setting over the Default, and says so', async () => {
+    const document = await vscode.workspace.openTextDocument(template());
+    const settings = vscode.workspace.getConfiguration('serverlessWorkbench', document.uri);
+    await settings.update('parameters', { Mem: 1024 }, vscode.ConfigurationTarget.Workspace);
+    try {
+      // Whatever the Default reads now (the previous test left it at 2048 unsaved), the setting decides.
+      const lens = await eventually('the cost CodeLens at the setting\'s 1024 MB', async () => {
+        const command = await costLensOf(document);
+        return command?.title === LENS_1024 && command;
+      });
+      assert.equal(lens.tooltip?.split('\n')[0], 'MemorySize: 1024 MB — parameter Mem from setting serverlessWorkbench.parameters');
+    } finally {
+      await settings.update('parameters', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await eventually('the CodeLens back on the Default', async () => (await costLensOf(document))?.title === LENS_2048);
+  });
 });
