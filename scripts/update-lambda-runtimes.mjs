@@ -12,7 +12,7 @@ const source = process.argv[2] ?? path.resolve(root, '../shared/corpus/lambda-ru
 
 /**
  * Runtime ids that Lambda's API accepts (botocore `Runtime` enum, 2026-08-07) but cfn-lint's table does not
- * list yet. Their dates come from endoflife.date where known (aws-facts.md §B, "Additions and caveats").
+ * list yet. Their dates come from endoflife.date where known (Lambda developer guide, "Lambda runtimes").
  */
 const ADDITIONS = {
   'java8.al2023': { deprecated: '2029-06-30', createBlock: null, updateBlock: '2029-08-31', successor: null },

@@ -12,7 +12,7 @@ const { parsePriceListItem, sheetFromPriceList, overridesOf } = require('../src/
 const { pricesFor } = require('../src/core/cost/prices.ts');
 
 const DATA = new URL('../data/prices.json', import.meta.url);
-// The Price List API answers in us-east-1, eu-central-1 and ap-south-1 (aws-facts.md §D); the prices are global.
+// The Price List API answers in us-east-1, eu-central-1 and ap-south-1 (AWS pricing pages); the prices are global.
 const PRICING_ENDPOINT_REGION = 'us-east-1';
 
 const args = process.argv.slice(2);

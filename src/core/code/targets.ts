@@ -4,7 +4,7 @@ import { resourceNamedBy } from '../model/references';
 import type { FunctionView, Template } from '../model/template';
 import { handlerLanguage } from './handler';
 
-/** Lambda's deployment package limits (aws-facts.md §A "Deployment package (.zip)"). */
+/** Lambda's deployment package limits (Lambda developer guide, "Lambda quotas", "Deployment package (.zip)"). */
 export const PACKAGE_LIMITS = {
   /** Zipped, for a direct upload through the API or SDK. */
   zippedBytes: 50 * 1024 * 1024,

@@ -7,7 +7,7 @@ import { supportsArm64 } from './what-if';
 /**
  * Lambda gives a function CPU in proportion to its memory; at 1,769 MB it has the equivalent of one full vCPU
  * (AWS Lambda Developer Guide, "Configuring Lambda function memory"). Lambda's memory range is 128 MB to
- * 10,240 MB (aws-facts.md §A).
+ * 10,240 MB (Lambda developer guide, "Lambda quotas").
  */
 export const ONE_VCPU_MB = 1769;
 export const MIN_MEMORY_MB = 128;

@@ -143,7 +143,7 @@ function chooseRegion(template: Template, usage: UsageFile, options: CostOptions
   return { region: DEFAULT_REGION, regionSource: 'default' };
 }
 
-/** The permanent free tier (aws-facts.md §D): the 12-month offers are left out, new accounts get credits instead. */
+/** The permanent free tier (aws.amazon.com/free): the 12-month offers are left out, new accounts get credits instead. */
 function freeAllowances(sheet: PriceSheet): Map<string, number> {
   return new Map([
     ['lambda-requests', sheet.lambda.freeTier.requests],

@@ -14,7 +14,7 @@ export interface FunctionOverride {
 
 /**
  * The settings a function is priced at. A setting the model could not resolve is priced at Lambda's default
- * (aws-facts.md §A) and says so: `memoryAssumed` puts a "?" in the CodeLens, `settings` carries the reason.
+ * (Lambda developer guide, "Lambda quotas") and says so: `memoryAssumed` puts a "?" in the CodeLens, `settings` carries the reason.
  */
 export interface LambdaSettings {
   readonly memoryMb: number;

@@ -2,8 +2,8 @@ import type { PriceSheet, Tier } from './prices';
 
 /**
  * Reading the AWS Price List Query API (GetProducts, FormatVersion aws_v1) into our price sheet. Used by
- * `npm run update-prices`, never by the extension. Response format: aws-facts.md §D "AWS Price List Query
- * API": each `PriceList` item is a JSON string `{product: {productFamily, attributes}, terms: {OnDemand:
+ * `npm run update-prices`, never by the extension. Response format: AWS Price List Query API
+ * reference, GetProducts: each `PriceList` item is a JSON string `{product: {productFamily, attributes}, terms: {OnDemand:
  * {<sku>.<term>: {priceDimensions: {<rate>: {beginRange, endRange, unit, pricePerUnit: {USD}}}}}}}`.
  */
 export interface PriceListRow {
@@ -67,7 +67,7 @@ const by = (service: string, serviceCode: string, key: string, suffix: string, s
 
 /**
  * Every price the sheet holds that the Price List can answer, with its service code and usage type
- * (aws-facts.md §D; usage types marked [M] there are unverified). Prices without a query (Step Functions
+ * (AWS Price List Query API; the usage types were read off its answers). Prices without a query (Step Functions
  * Express, the free tiers, metering sizes) are kept from the shipped data.
  */
 export const PRICE_QUERIES: readonly PriceQuery[] = [

@@ -89,9 +89,9 @@ export const DEFAULT_REGION = 'us-east-1';
 
 export const SHIPPED_PRICES = PRICE_DATA as unknown as PriceData;
 
-/** Hours in a billing month, as AWS's calculators count them (aws-facts.md §D general rules). */
+/** Hours in a billing month, as AWS's calculators and pricing pages count them. */
 export const HOURS_PER_MONTH = 730;
-/** AWS bills 1 KB = 1,024 bytes and 1 GB = 1,024 MB (aws-facts.md §D general rules). */
+/** AWS bills 1 KB = 1,024 bytes and 1 GB = 1,024 MB (as the AWS pricing pages count them). */
 export const KB_PER_GB = 1024 * 1024;
 export const MB_PER_GB = 1024;
 

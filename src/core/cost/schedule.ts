@@ -1,7 +1,7 @@
 /**
  * How often a schedule fires in a month, for usage that follows the wiring: a function or state machine
  * run by `rate(1 day)` or `cron(0 2 * * ? *)` is invoked about 30 times, not a million. EventBridge
- * schedule expressions (`rate(value unit)`, six-field `cron(...)`); a month is 730 hours (aws-facts.md §D).
+ * schedule expressions (`rate(value unit)`, six-field `cron(...)`); a month is 730 hours (AWS pricing pages).
  */
 import { HOURS_PER_MONTH } from './prices';
 

@@ -14,10 +14,10 @@ import { assumptionNote, BOOLEAN, pricedSetting, propertySetting } from './setti
 import type { ResolvedUsage } from './wiring';
 
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
-/** Lambda bills ephemeral storage above the 512 MB every function gets (aws-facts.md §D Lambda). */
+/** Lambda bills ephemeral storage above the 512 MB every function gets (aws.amazon.com/lambda/pricing). */
 const FREE_EPHEMERAL_MB = 512;
 /**
- * An SQS message is sent, received and deleted: three requests per 64 KB chunk (aws-facts.md §D SQS).
+ * An SQS message is sent, received and deleted: three requests per 64 KB chunk (aws.amazon.com/sqs/pricing).
  * Batching lowers this; empty receives by idle pollers raise it.
  */
 const SQS_REQUESTS_PER_MESSAGE = 3;
@@ -65,7 +65,7 @@ function functionCost({ template, fn, usage, sheet, resource, carriesNatHours }:
   if (!fn) return { demands: [], drivers: '', notes: [], settings: [] };
   const { lambda, logs, nat } = sheet;
   const requests = usage.monthlyRequests.value;
-  // Lambda rounds each invocation up to the millisecond (aws-facts.md §D Lambda billing mechanics).
+  // Lambda rounds each invocation up to the millisecond (aws.amazon.com/lambda/pricing).
   const ms = Math.ceil(usage.averageDurationMs.value);
   const gb = fn.memoryMb / MB_PER_GB;
   const gbSeconds = requests * (ms / 1000) * gb;

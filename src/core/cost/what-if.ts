@@ -3,7 +3,7 @@ import type { Architecture, CostOptions } from './estimate';
 import { estimateCost } from './estimate';
 import type { UsageFile } from './usage-file';
 
-/** Lambda's memory range (aws-facts.md §A: 128 MB to 10,240 MB) and the sizes people usually pick within it. */
+/** Lambda's memory range (Lambda developer guide, "Lambda quotas": 128 MB to 10,240 MB) and the sizes people usually pick within it. */
 const MEMORY_STEPS = [128, 256, 512, 768, 1024, 1536, 2048, 3008, 4096, 5120, 6144, 8192, 10240];
 
 /**

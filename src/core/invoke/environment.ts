@@ -10,7 +10,7 @@ const PASSED_THROUGH = [
 ];
 
 /**
- * The environment Lambda gives a function (lambda-protocols.md, "Environment Lambda gives a function"),
+ * The environment Lambda gives a function (Lambda developer guide, "Defined runtime environment variables"),
  * then the function's own variables, which win as they do in Lambda for the names it lets you set.
  */
 export function lambdaEnvironment(fn: LocalFunction, runtimeDir: string, extra: Record<string, string> = {}): Record<string, string> {

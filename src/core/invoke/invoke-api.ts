@@ -24,7 +24,7 @@ export function isLoopback(address: string | undefined): boolean {
 }
 
 /**
- * The Lambda Invoke API (lambda-protocols.md, "Invoke API") for the functions of one template, so that AWS SDKs
+ * The Lambda Invoke API (Lambda API reference, "Invoke") for the functions of one template, so that AWS SDKs
  * and the AWS CLI reach them with `--endpoint-url`. Like `sam local start-lambda`, any credentials are accepted.
  */
 export class InvokeApiServer {

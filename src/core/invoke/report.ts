@@ -1,4 +1,4 @@
-/** The log lines Lambda prints around each invocation (lambda-protocols.md, "What Lambda prints"). */
+/** The log lines Lambda prints around each invocation (Lambda developer guide, "Working with Lambda function logs"). */
 
 export interface ReportFigures {
   readonly requestId: string;

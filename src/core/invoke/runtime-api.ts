@@ -2,7 +2,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { LAMBDA_LIMITS } from './limits';
 
-/** One event handed to the runtime, with what the `next` headers carry (lambda-protocols.md, Runtime API). */
+/** One event handed to the runtime, with what the `next` headers carry (Lambda developer guide, "Using the Lambda runtime API for custom runtimes"). */
 export interface RuntimeInvocation {
   readonly requestId: string;
   readonly payload: Buffer;

@@ -192,7 +192,7 @@ export class FunctionSandbox {
     if (functionError && fatal && ending.kind !== 'timeout' && ending.kind !== 'init-error') log.write(`${functionError.errorMessage}\n${functionError.errorType}\n`);
     if (ending.kind === 'init-error' || ending.kind === 'init-timeout') log.write(startLine(requestId, LATEST_VERSION));
     log.write(endLine(requestId));
-    // Since Aug 2025 Lambda bills the INIT phase of on-demand functions too (aws-facts.md §D, billing mechanics).
+    // Since Aug 2025 Lambda bills the INIT phase of on-demand functions too (aws.amazon.com/lambda/pricing).
     const billedDurationMs = Math.ceil(durationMs + (initDurationMs ?? 0));
     const maxMemoryUsedMb = this.peakMb > 0 ? Math.ceil(this.peakMb) : undefined;
     log.write(reportLine({ requestId, durationMs, billedDurationMs, memorySizeMb: this.fn.memorySizeMb, maxMemoryUsedMb, initDurationMs }));

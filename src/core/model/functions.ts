@@ -6,8 +6,8 @@ import { ARCHITECTURE_LIST, defaultSetting, isLeftOut, NUMBER, resolvedSetting, 
 import type { EnvironmentVariable, FunctionEvent, FunctionView, Resource, Setting, SettingSource, Template } from './template';
 
 /**
- * Lambda's defaults for what a template leaves out (aws-facts.md §A: memory 128 MB, timeout 3 s,
- * ephemeral storage 512 MB, x86_64). The Serverless Framework has its own (see serverless/build.ts).
+ * Lambda's defaults for what a template leaves out (Lambda developer guide, "Lambda quotas": memory 128 MB,
+ * timeout 3 s, ephemeral storage 512 MB, x86_64). The Serverless Framework has its own (see serverless/build.ts).
  */
 export const LAMBDA_DEFAULTS = { memorySize: 128, timeout: 3, ephemeralStorage: 512, architecture: 'x86_64' } as const;
 

@@ -1,5 +1,6 @@
 /**
- * Where a function's handler lives, as Lambda's runtimes read the `Handler` string (lambda-protocols.md):
+ * Where a function's handler lives, as Lambda's runtimes read the `Handler` string (Lambda developer guide,
+ * "Define Lambda function handler" for each runtime):
  * Node.js splits the file name at its first dot (`src/app.handler` → module `src/app`, export `handler`,
  * nested exports allowed); Python splits at the last dot and accepts `.` or `/` between packages.
  */

@@ -3,8 +3,9 @@ export const LIMITS = {
   /** Nodes that aliases may expand to in total; real templates use a few hundred at most. */
   maxAliasExpansion: 100_000,
   /**
-   * Largest text we parse: CloudFormation accepts at most 1 MB through S3 (aws-facts.md, "Template body
-   * via S3"), so twice that is no template anyone can deploy and is only read far enough to say so.
+   * Largest text we parse: CloudFormation accepts at most 1 MB through S3 (CloudFormation user guide,
+   * "CloudFormation quotas"), so twice that is no template anyone can deploy and is only read far enough to
+   * say so.
    */
   maxTemplateBytes: 2 * 1024 * 1024,
   /**

@@ -56,7 +56,7 @@ export function effectivePermissions(template: Template, fn: FunctionView): Effe
   return grants.result(fn.logicalId);
 }
 
-/** Managed policies SAM attaches to the role it creates, by what the function uses (aws-facts.md §F). */
+/** Managed policies SAM attaches to the role it creates, by what the function uses (SAM developer guide, "Generated AWS CloudFormation resources"). */
 const SAM_EVENT_POLICIES: Readonly<Record<string, string>> = {
   SQS: 'AWSLambdaSQSQueueExecutionRole',
   Kinesis: 'AWSLambdaKinesisExecutionRole',

@@ -55,7 +55,7 @@ export const lambdaPackageSize = defineRule({
     docs: {
       summary: 'A function\'s code folder plus its layers is over (error) or within 80% of (warning) Lambda\'s 250 MB unzipped limit, or its zipped package is over 50 MB (the direct-upload limit).',
       why: 'Over 250 MB unzipped the deploy fails; near it, the next dependency added breaks it. Over 50 MB zipped, uploads through the API fail (SAM and the Serverless Framework upload through S3, which avoids that limit).',
-      fact: 'Deployment package: 50 MB zipped for direct upload; 250 MB unzipped including layers (aws-facts.md §A "Deployment package (.zip)"). Measured on disk off the UI path; build output (node_modules, vendored packages) counts.',
+      fact: 'Deployment package: 50 MB zipped for direct upload; 250 MB unzipped including layers (Lambda developer guide, "Lambda quotas", "Deployment package (.zip)"). Measured on disk off the UI path; build output (node_modules, vendored packages) counts.',
       example: 'CodeUri: ./   # a folder with 300 MB of node_modules',
       fix: 'Exclude development dependencies and test data from the package, bundle with esbuild, move large dependencies into a container image (10 GB).',
     },

@@ -67,7 +67,7 @@ export function polledSources(template: Template): PolledSource[] {
 }
 
 /**
- * SQS queue settings a rule needs, as they resolve: visibility timeout (default 30 s, aws-facts.md §C; undefined
+ * SQS queue settings a rule needs, as they resolve: visibility timeout (default 30 s, Lambda developer guide, "Using Lambda with Amazon SQS"; undefined
  * when it is known only at deploy) and FIFO-ness.
  */
 export function queueSettings(template: Template, queue: Resource): { visibilityTimeout: number | undefined; fifo: boolean } {
@@ -79,5 +79,5 @@ export function queueSettings(template: Template, queue: Resource): { visibility
   return { visibilityTimeout: resolved.known ? NUMBER.read(resolved.value) : undefined, fifo };
 }
 
-/** SQS VisibilityTimeout default: 30 s (aws-facts.md §C "SQS ↔ Lambda"). */
+/** SQS VisibilityTimeout default: 30 s (Lambda developer guide, "Using Lambda with Amazon SQS"). */
 export const SQS_DEFAULT_VISIBILITY_TIMEOUT = 30;

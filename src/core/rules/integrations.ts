@@ -8,13 +8,13 @@ import { inheritedBy, subject } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { Fix } from './types';
 
-/** aws-facts.md §C "API Gateway": integration timeouts. */
+/** API Gateway developer guide, "Amazon API Gateway quotas": integration timeouts. */
 export const API_TIMEOUT_SECONDS = { Api: 29, HttpApi: 30 } as const;
-/** aws-facts.md §C "SQS ↔ Lambda": visibility ≥ function timeout (enforced), ≥ 6× recommended; batch limits. */
+/** Lambda developer guide, "Using Lambda with Amazon SQS": visibility ≥ function timeout (enforced), ≥ 6× recommended; batch limits. */
 export const SQS_VISIBILITY_FACTOR = 6;
 export const SQS_BATCH_WITHOUT_WINDOW_MAX = 10;
 export const SQS_FIFO_BATCH_MAX = 10;
-/** aws-facts.md §C "Step Functions / EventBridge": target Input ≤ 8,192 characters. */
+/** EventBridge API reference, "PutTargets": target Input ≤ 8,192 characters. */
 export const EVENTBRIDGE_INPUT_MAX = 8192;
 
 /**
@@ -32,7 +32,7 @@ export const apiGatewayTimeout = defineRule({
     docs: {
       summary: 'A function behind API Gateway has a timeout longer than the API waits (29 s for a REST API, 30 s for an HTTP API).',
       why: 'It deploys, but callers get a 504 at the API\'s limit while the function keeps running and is billed to its own timeout.',
-      fact: 'REST integration timeout 50 ms–29 s by default (Regional and private APIs can request more through Service Quotas); HTTP API 50 ms–30 s, not adjustable (aws-facts.md §C "API Gateway").',
+      fact: 'REST integration timeout 50 ms–29 s by default (Regional and private APIs can request more through Service Quotas); HTTP API 50 ms–30 s, not adjustable (API Gateway developer guide, "Amazon API Gateway quotas").',
       example: 'Timeout: 60\nEvents:\n  Get:\n    Type: Api',
       fix: 'Lower the function timeout to the API\'s limit, or make the work asynchronous (queue it and return 202).',
     },
@@ -77,7 +77,7 @@ export const sqsVisibilityTimeout = defineRule({
     docs: {
       summary: 'A queue\'s visibility timeout is shorter than the timeout of the function it triggers (error) or than 6 times it (warning).',
       why: 'Below the function timeout Lambda refuses to create the event source mapping. Below 6× a message can become visible again while a retried batch is still running and be processed twice.',
-      fact: 'Queue VisibilityTimeout must be ≥ the function timeout (Lambda validates it); AWS recommends ≥ 6× the function timeout; the default is 30 s (aws-facts.md §C "SQS ↔ Lambda", cfn-lint E3505).',
+      fact: 'Queue VisibilityTimeout must be ≥ the function timeout (Lambda validates it); AWS recommends ≥ 6× the function timeout; the default is 30 s (Lambda developer guide, "Using Lambda with Amazon SQS", cfn-lint E3505).',
       example: 'Queue:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 30\nWorker:\n  Properties:\n    Timeout: 60\n    Events: { Q: { Type: SQS, Properties: { Queue: !GetAtt Queue.Arn } } }',
       fix: 'Set the queue\'s VisibilityTimeout to 6 × the function timeout (quick fix), or shorten the function timeout.',
     },
@@ -123,7 +123,7 @@ export const sqsBatchWindow = defineRule({
     docs: {
       summary: `An SQS event source has a batch size over ${SQS_BATCH_WITHOUT_WINDOW_MAX} without a batching window of at least 1 second.`,
       why: 'Lambda rejects the event source mapping.',
-      fact: 'When BatchSize > 10 for SQS, MaximumBatchingWindowInSeconds must be ≥ 1 (aws-facts.md §C "SQS ↔ Lambda", CreateEventSourceMapping API).',
+      fact: 'When BatchSize > 10 for SQS, MaximumBatchingWindowInSeconds must be ≥ 1 (Lambda developer guide, "Using Lambda with Amazon SQS", CreateEventSourceMapping API).',
       example: 'Type: SQS\nProperties:\n  Queue: !GetAtt Queue.Arn\n  BatchSize: 100',
       fix: 'Add MaximumBatchingWindowInSeconds: 1 (or more), or lower BatchSize to 10.',
     },
@@ -156,7 +156,7 @@ export const sqsFifoBatchSize = defineRule({
     docs: {
       summary: `An event source on a FIFO queue has a batch size over ${SQS_FIFO_BATCH_MAX}.`,
       why: 'Lambda rejects the event source mapping.',
-      fact: 'SQS BatchSize: standard queues up to 10,000, FIFO queues up to 10 (aws-facts.md §C "SQS ↔ Lambda").',
+      fact: 'SQS BatchSize: standard queues up to 10,000, FIFO queues up to 10 (Lambda developer guide, "Using Lambda with Amazon SQS").',
       example: 'BatchSize: 20   # Queue has FifoQueue: true',
       fix: 'Set BatchSize to 10 or less.',
     },
@@ -185,7 +185,7 @@ export const streamStartingPosition = defineRule({
     docs: {
       summary: 'A Kinesis or DynamoDB stream event source has no StartingPosition, or an SQS one has one.',
       why: 'Lambda rejects the event source mapping: streams need to know where to start reading; queues have no position.',
-      fact: 'StartingPosition (TRIM_HORIZON, LATEST, AT_TIMESTAMP) is required for Kinesis and DynamoDB Streams and not supported for SQS (CreateEventSourceMapping API, aws-facts.md §C "SQS ↔ Lambda" / "Streams").',
+      fact: 'StartingPosition (TRIM_HORIZON, LATEST, AT_TIMESTAMP) is required for Kinesis and DynamoDB Streams and not supported for SQS (CreateEventSourceMapping API, Lambda developer guide, "Using Lambda with Amazon SQS" / "Streams").',
       example: 'Type: Kinesis\nProperties:\n  Stream: !GetAtt Stream.Arn\n  BatchSize: 100',
       fix: 'Add StartingPosition: LATEST (or TRIM_HORIZON) to stream sources; remove it from SQS sources.',
     },
@@ -238,7 +238,7 @@ export const eventBridgeInputSize = defineRule({
     docs: {
       summary: `An EventBridge target's constant Input is longer than ${EVENTBRIDGE_INPUT_MAX.toLocaleString('en-US')} characters.`,
       why: 'EventBridge rejects the rule target and the deploy fails.',
-      fact: 'Target Input (constant JSON): at most 8,192 characters (aws-facts.md §C "Step Functions / EventBridge", EventBridge API model).',
+      fact: 'Target Input (constant JSON): at most 8,192 characters (EventBridge API reference, "PutTargets", EventBridge API model).',
       example: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Input: <a 9,000-character JSON string>',
       fix: 'Pass a reference (an S3 key, an SSM parameter name) instead of the data, or use InputTransformer.',
     },

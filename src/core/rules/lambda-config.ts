@@ -5,11 +5,11 @@ import { inheritedBy, subject } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { RelatedLocation } from './types';
 
-/** aws-facts.md §A: environment variables 4 KB in total (keys plus values); 5 layers; 64-character names. */
+/** Lambda developer guide, "Lambda quotas": environment variables 4 KB in total (keys plus values); 5 layers; 64-character names. */
 export const ENVIRONMENT_MAX_BYTES = 4096;
 export const LAYERS_MAX = 5;
 export const FUNCTION_NAME_MAX = 64;
-/** aws-facts.md §A "Concurrent executions" (1,000 by default) and "Reserved concurrency" (leave 100 unreserved). */
+/** Lambda developer guide, "Lambda quotas", "Concurrent executions" (1,000 by default) and "Reserved concurrency" (leave 100 unreserved). */
 export const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
 export const UNRESERVED_MINIMUM = 100;
 
@@ -35,7 +35,7 @@ export const lambdaEnvSize = defineRule({
     docs: {
       summary: `A function's environment variables add up to more than ${ENVIRONMENT_MAX_BYTES.toLocaleString('en-US')} bytes.`,
       why: 'Lambda rejects the configuration and the deploy fails. Values set through intrinsics are counted as they resolve (a parameter\'s Default or override, a mapping entry); values known only after deploy count as empty, so the real total can only be higher.',
-      fact: 'Environment variables: 4 KB in total, all keys plus values (aws-facts.md §A, Lambda quotas; cfn-lint E3697 sums the same way).',
+      fact: 'Environment variables: 4 KB in total, all keys plus values (Lambda developer guide, "Lambda quotas"; cfn-lint E3697 sums the same way).',
       example: 'Environment:\n  Variables:\n    CONFIG: <a 5,000-character JSON document>',
       fix: 'Move large values to SSM Parameter Store, Secrets Manager or S3 and read them at start-up.',
     },
@@ -92,7 +92,7 @@ export const lambdaLayersCount = defineRule({
     docs: {
       summary: `A function uses more than ${LAYERS_MAX} layers.`,
       why: 'Lambda rejects the function configuration. With SAM, Globals layers and the function\'s own are concatenated, so the total can pass the limit without either list doing so.',
-      fact: 'Function layers: 5 (aws-facts.md §A "Layers per function", Lambda quotas).',
+      fact: 'Function layers: 5 (Lambda developer guide, "Lambda quotas", "Layers per function").',
       example: 'Layers: [!Ref L1, !Ref L2, !Ref L3, !Ref L4, !Ref L5, !Ref L6]',
       fix: 'Merge layers, or ship some dependencies in the function package or a container image.',
     },
@@ -119,7 +119,7 @@ export const lambdaFunctionName = defineRule({
     docs: {
       summary: `A function name is longer than ${FUNCTION_NAME_MAX} characters or uses characters other than letters, digits, hyphens and underscores.`,
       why: 'Lambda rejects the name. With the Serverless Framework the name is `<service>-<stage>-<function>` unless set, so a long service name breaks every function.',
-      fact: 'Function name: at most 64 characters for a bare name, pattern [a-zA-Z0-9-_] (aws-facts.md §A "Function name", from the Lambda API model).',
+      fact: 'Function name: at most 64 characters for a bare name, pattern [a-zA-Z0-9-_] (Lambda developer guide, "Lambda quotas", "Function name", from the Lambda API model).',
       example: 'FunctionName: orders-service-production-process-incoming-order-events-from-queue',
       fix: 'Shorten the name (or the service/stage names it is built from), or leave FunctionName out and let CloudFormation generate one.',
     },
@@ -151,7 +151,7 @@ export const lambdaReservedConcurrency = defineRule({
     docs: {
       summary: `Reserved concurrency that leaves fewer than ${UNRESERVED_MINIMUM} executions unreserved in the account.`,
       why: 'Lambda refuses the reservation (PutFunctionConcurrency fails) and the deploy rolls back. The account limit is 1,000 by default; set `serverlessWorkbench.accountConcurrency` if yours was raised.',
-      fact: 'Concurrent executions: 1,000 per Region by default; "you leave at least 100 simultaneous executions unreserved" (aws-facts.md §A "Reserved concurrency", from the PutFunctionConcurrency API).',
+      fact: 'Concurrent executions: 1,000 per Region by default; "you leave at least 100 simultaneous executions unreserved" (Lambda developer guide, "Lambda quotas", "Reserved concurrency", from the PutFunctionConcurrency API).',
       example: 'ReservedConcurrentExecutions: 950',
       fix: 'Reserve less, or raise the account quota in Service Quotas and tell the extension the new limit.',
     },
@@ -207,7 +207,7 @@ export const snapstartIncompatible = defineRule({
     docs: {
       summary: 'SnapStart is turned on for a function that cannot use it (runtime, container image, provisioned concurrency, EFS, or more than 512 MB of /tmp).',
       why: 'Lambda rejects the configuration when the function or its version is published.',
-      fact: 'SnapStart supports Java 11+, Python 3.12+ and .NET 8+, not container images; it is not compatible with provisioned concurrency, EFS or ephemeral storage over 512 MB (aws-facts.md §A "SnapStart", cfn-lint E2530).',
+      fact: 'SnapStart supports Java 11+, Python 3.12+ and .NET 8+, not container images; it is not compatible with provisioned concurrency, EFS or ephemeral storage over 512 MB (Lambda developer guide, "Lambda quotas", "SnapStart", cfn-lint E2530).',
       example: 'Runtime: nodejs22.x\nSnapStart:\n  ApplyOn: PublishedVersions',
       fix: 'Remove SnapStart, or remove the conflicting setting the message names.',
     },
@@ -238,7 +238,7 @@ export const provisionedConcurrencyWithoutAlias = defineRule({
     docs: {
       summary: 'A SAM function sets ProvisionedConcurrencyConfig without AutoPublishAlias.',
       why: 'Provisioned concurrency applies to a published version or alias, never $LATEST; the SAM transform fails without an alias to attach it to.',
-      fact: 'Provisioned concurrency only on a published version or alias; in SAM it needs AutoPublishAlias (aws-facts.md §A "Provisioned concurrency", SAM schema).',
+      fact: 'Provisioned concurrency only on a published version or alias; in SAM it needs AutoPublishAlias (Lambda developer guide, "Lambda quotas", "Provisioned concurrency", SAM schema).',
       example: 'ProvisionedConcurrencyConfig:\n  ProvisionedConcurrentExecutions: 5',
       fix: 'Add `AutoPublishAlias: live` to the function (or to Globals).',
     },

@@ -4,7 +4,7 @@ import { inheritedBy, subject } from './function-settings';
 import { originNote, originRelated, settingFix } from './resolved';
 import type { Rule } from './types';
 
-/** Lambda's configuration bounds for ordinary functions (aws-facts.md §A). Managed Instances have others. */
+/** Lambda's configuration bounds for ordinary functions (Lambda developer guide, "Lambda quotas"). Managed Instances have others. */
 export const LAMBDA_LIMITS = {
   memoryMb: { min: 128, max: 10_240 },
   timeoutSeconds: { min: 1, max: 900 },
@@ -66,7 +66,7 @@ export const lambdaMemoryRange = rangeRule({
   read: (fn) => fn.memorySize,
   docs: {
     why: 'CloudFormation rejects a function whose MemorySize is out of range, and the whole stack rolls back.',
-    fact: 'Memory: 128–10,240 MB in 1-MB increments, default 128 (aws-facts.md §A "Memory", from the Lambda pricing page and the CreateFunction API).',
+    fact: 'Memory: 128–10,240 MB in 1-MB increments, default 128 (Lambda developer guide, "Lambda quotas", "Memory", from the Lambda pricing page and the CreateFunction API).',
     example: 'MemorySize: 16384',
   },
 });
@@ -79,7 +79,7 @@ export const lambdaTimeoutRange = rangeRule({
   read: (fn) => fn.timeout,
   docs: {
     why: 'CloudFormation rejects a function whose Timeout is out of range; a timeout of 0 is also rejected.',
-    fact: 'Timeout: 1–900 s, default 3 (aws-facts.md §A "Timeout", from the CreateFunction API documentation).',
+    fact: 'Timeout: 1–900 s, default 3 (Lambda developer guide, "Lambda quotas", "Timeout", from the CreateFunction API documentation).',
     example: 'Timeout: 1200',
   },
 });
@@ -92,7 +92,7 @@ export const lambdaEphemeralStorageRange = rangeRule({
   read: (fn) => fn.ephemeralStorage,
   docs: {
     why: 'CloudFormation rejects a function whose EphemeralStorage.Size is out of range.',
-    fact: '/tmp: 512–10,240 MB, default 512 (aws-facts.md §A "Ephemeral storage", from the EphemeralStorage API reference).',
+    fact: '/tmp: 512–10,240 MB, default 512 (Lambda developer guide, "Lambda quotas", "Ephemeral storage", from the EphemeralStorage API reference).',
     example: 'EphemeralStorage:\n  Size: 256',
   },
 });

@@ -11,7 +11,7 @@ import { isDefinedReference, isResourceName, referencingSections, refTargets, st
 import { closest, didYouMean } from './suggest';
 import type { Fix, RuleContext } from './types';
 
-const REFERENCE_FACT = 'Ref and Fn::GetAtt must name a parameter, a resource of the template or a pseudo parameter; Fn::Sub variables follow the same rule (CloudFormation user guide, "Intrinsic function reference"). Names SAM and the Serverless Framework generate (MyFunctionRole, ServerlessRestApi, HelloLambdaFunction) exist after the transform and resolve (aws-facts.md §F).';
+const REFERENCE_FACT = 'Ref and Fn::GetAtt must name a parameter, a resource of the template or a pseudo parameter; Fn::Sub variables follow the same rule (CloudFormation user guide, "Intrinsic function reference"). Names SAM and the Serverless Framework generate (MyFunctionRole, ServerlessRestApi, HelloLambdaFunction) exist after the transform and resolve (SAM developer guide, "Generated AWS CloudFormation resources").';
 
 /** A reference with where it sits: the resource and top-level property (or attribute) it is written under. */
 interface PlacedReference {
@@ -210,7 +210,7 @@ export const dependsOnUndefined = defineRule({
     docs: {
       summary: 'DependsOn names a resource the template does not have.',
       why: 'CloudFormation rejects the template ("Template format error: Unresolved resource dependencies").',
-      fact: 'DependsOn takes logical IDs of resources in the same template (CloudFormation user guide, "DependsOn attribute"); SAM-generated names count (aws-facts.md §F).',
+      fact: 'DependsOn takes logical IDs of resources in the same template (CloudFormation user guide, "DependsOn attribute"); SAM-generated names count (SAM developer guide, "Generated AWS CloudFormation resources").',
       example: 'DependsOn: OrdersTabel',
       fix: 'Correct the name (quick fix) or remove the entry.',
     },

@@ -1,6 +1,6 @@
 import table from '../../../data/lambda-runtimes.json';
 
-/** One runtime's lifecycle (data/lambda-runtimes.json, derived from AWS's schedule; aws-facts.md §B). */
+/** One runtime's lifecycle (data/lambda-runtimes.json, derived from AWS's schedule; Lambda developer guide, "Lambda runtimes"). */
 export interface RuntimeLifecycle {
   readonly deprecated: string | null;
   readonly createBlock: string | null;

@@ -7,10 +7,10 @@ import { closest, didYouMean } from './suggest';
 import { addDays } from './today';
 import type { Fix, RuleContext } from './types';
 
-/** Warn this many days before deprecation: Lambda emails owners 60 days ahead and Trusted Advisor 120 (aws-facts.md §B). */
+/** Warn this many days before deprecation: Lambda emails owners 60 days ahead and Trusted Advisor 120 (Lambda developer guide, "Lambda runtimes"). */
 export const DEPRECATION_NOTICE_DAYS = 90;
 
-const LIFECYCLE_FACT = 'AWS publishes a deprecation date, a block-create date and a block-update date for every runtime; invocations are never blocked. Source: aws-facts.md §B (the "Lambda runtimes" page of the Lambda developer guide, as kept by cfn-lint\'s LmbdRuntimeLifecycle.json), shipped as data/lambda-runtimes.json.';
+const LIFECYCLE_FACT = 'AWS publishes a deprecation date, a block-create date and a block-update date for every runtime; invocations are never blocked. Source: the "Lambda runtimes" page of the Lambda developer guide, as kept by cfn-lint\'s LmbdRuntimeLifecycle.json, shipped as data/lambda-runtimes.json.';
 
 interface RuntimeUse {
   readonly fn: FunctionView;
@@ -101,9 +101,9 @@ export const runtimeUnknown = defineRule({
     docs: {
       summary: 'A function names a runtime that Lambda does not have.',
       why: 'CloudFormation rejects the function ("Value … at \'runtime\' failed to satisfy constraint"), usually after minutes of deploying other resources.',
-      fact: 'The valid identifiers are the Runtime enum of the Lambda API (botocore, aws-facts.md §B "Full current enum"), which data/lambda-runtimes.json lists.',
+      fact: 'The valid identifiers are the Runtime enum of the Lambda API (CreateFunction API reference), which data/lambda-runtimes.json lists.',
       example: 'Runtime: provided.al2023023',
-      fix: 'Use the identifier the message suggests (quick fix) or another from the list in aws-facts.md §B.',
+      fix: 'Use the identifier the message suggests (quick fix) or another from the "Lambda runtimes" page of the Lambda developer guide.',
     },
   },
   messages: { unknown: "{{subject}}: '{{runtime}}'{{origin}} is not a Lambda runtime.{{suggestion}}{{where}}" },

@@ -5,7 +5,7 @@ import type { Template } from '../model/template';
 import { defineRule } from './define';
 import type { Rule } from './types';
 
-/** CloudFormation template limits (aws-facts.md §C "CloudFormation template limits"). */
+/** CloudFormation template limits (CloudFormation user guide, "CloudFormation quotas"). */
 export const TEMPLATE_LIMITS = {
   resources: 500,
   parameters: 200,
@@ -52,13 +52,13 @@ export const duplicateKey = problemRule('duplicate-key', {
 export const templateStructure = problemRule('template-structure', {
   summary: 'A section of the template has the wrong shape (Resources that is not a map, a resource without Type, an unknown Globals section).',
   why: 'CloudFormation or the SAM transform rejects the template before creating anything.',
-  fact: 'Template anatomy: Resources maps logical IDs to objects with a Type (CloudFormation user guide, "Template anatomy"); Globals sections per aws-facts.md §F.',
+  fact: 'Template anatomy: Resources maps logical IDs to objects with a Type (CloudFormation user guide, "Template anatomy"); Globals sections per the SAM specification, "Globals section of the AWS SAM template".',
   example: 'Resources:\n  Queue:\n    Properties: {}', fix: 'Follow the message: add the missing Type, turn the section into a map, or move the setting where SAM accepts it.',
 });
 export const templateTooLarge = problemRule('template-too-large', {
   summary: 'The file is too large to be a template (over 2 MB) and was not analysed.',
   why: 'CloudFormation accepts at most 1 MB even through S3; parsing more would only slow the editor down.',
-  fact: 'Template body via S3: 1 MB (aws-facts.md §C "CloudFormation template limits").', example: '(a 3 MB template.yaml)', fix: 'Split the stack into nested stacks.',
+  fact: 'Template body via S3: 1 MB (CloudFormation user guide, "CloudFormation quotas").', example: '(a 3 MB template.yaml)', fix: 'Split the stack into nested stacks.',
 });
 export const notText = problemRule('not-text', {
   summary: 'A file named like a template contains binary data.', why: 'It cannot be a template; it is usually a build artefact saved under the wrong name.',
@@ -74,7 +74,7 @@ export const logicalIdInvalid = defineRule({
     docs: {
       summary: `A resource's logical ID is not alphanumeric or is longer than ${TEMPLATE_LIMITS.logicalIdLength} characters.`,
       why: 'CloudFormation rejects the template ("Template format error: Resource name … is non alphanumeric").',
-      fact: 'Logical IDs match ^[a-zA-Z0-9]+$ and are at most 255 characters (aws-facts.md §C, cfn-lint resources schema).',
+      fact: 'Logical IDs match ^[a-zA-Z0-9]+$ and are at most 255 characters (CloudFormation user guide, "CloudFormation quotas"; the logical ID pattern of the resource schema).',
       example: 'Resources:\n  orders-queue:\n    Type: AWS::SQS::Queue',
       fix: 'Rename the resource with letters and digits only (OrdersQueue) and update its references.',
     },
@@ -133,7 +133,7 @@ export const templateResourceCount = countRule({
   count: (t) => deployedResources(t.resources).length,
   docs: {
     why: 'CloudFormation rejects the stack. SAM and the Serverless Framework add resources of their own (roles, permissions, API stages, event source mappings), so the count that matters is the one after the transform.',
-    fact: 'Resources per template: 500 (aws-facts.md §C, CloudFormation quotas); the generated resources are those of aws-facts.md §F.',
+    fact: 'Resources per template: 500 (CloudFormation user guide, "CloudFormation quotas"); the generated resources are those of the SAM developer guide, "Generated AWS CloudFormation resources".',
     example: '(450 SAM functions: each adds at least an IAM role, so the stack has over 900)',
     fix: 'Split the application into nested stacks or several stacks.',
   },
@@ -141,17 +141,17 @@ export const templateResourceCount = countRule({
 export const templateParameterCount = countRule({
   id: 'template-parameter-count', section: 'Parameters', noun: 'parameters', limit: TEMPLATE_LIMITS.parameters,
   count: (t) => t.parameters.length, kinds: ['sam', 'cloudformation'],
-  docs: { why: 'CloudFormation rejects the template.', fact: 'Parameters: 200 (aws-facts.md §C, CloudFormation quotas).', example: '(201 entries under Parameters)', fix: 'Group settings into fewer parameters (a JSON string, SSM parameters read with dynamic references) or split the stack.' },
+  docs: { why: 'CloudFormation rejects the template.', fact: 'Parameters: 200 (CloudFormation user guide, "CloudFormation quotas").', example: '(201 entries under Parameters)', fix: 'Group settings into fewer parameters (a JSON string, SSM parameters read with dynamic references) or split the stack.' },
 });
 export const templateOutputCount = countRule({
   id: 'template-output-count', section: 'Outputs', noun: 'outputs', limit: TEMPLATE_LIMITS.outputs,
   count: (t) => t.outputs.length, kinds: ['sam', 'cloudformation'],
-  docs: { why: 'CloudFormation rejects the template.', fact: 'Outputs: 200 (aws-facts.md §C, CloudFormation quotas).', example: '(201 entries under Outputs)', fix: 'Output fewer values, or publish them as SSM parameters instead.' },
+  docs: { why: 'CloudFormation rejects the template.', fact: 'Outputs: 200 (CloudFormation user guide, "CloudFormation quotas").', example: '(201 entries under Outputs)', fix: 'Output fewer values, or publish them as SSM parameters instead.' },
 });
 export const templateMappingCount = countRule({
   id: 'template-mapping-count', section: 'Mappings', noun: 'mappings', limit: TEMPLATE_LIMITS.mappings,
   count: (t) => t.mappings.length, kinds: ['sam', 'cloudformation'],
-  docs: { why: 'CloudFormation rejects the template.', fact: 'Mappings: 200 (aws-facts.md §C, CloudFormation quotas).', example: '(201 entries under Mappings)', fix: 'Merge mappings or move the data to SSM parameters.' },
+  docs: { why: 'CloudFormation rejects the template.', fact: 'Mappings: 200 (CloudFormation user guide, "CloudFormation quotas").', example: '(201 entries under Mappings)', fix: 'Merge mappings or move the data to SSM parameters.' },
 });
 
 export const templateSize = defineRule({
@@ -162,7 +162,7 @@ export const templateSize = defineRule({
     docs: {
       summary: `The template is over ${TEMPLATE_LIMITS.inlineBodyBytes.toLocaleString('en-US')} bytes (must be uploaded to S3: info) or over ${TEMPLATE_LIMITS.s3BodyBytes.toLocaleString('en-US')} bytes (cannot be deployed: error).`,
       why: 'Above the inline limit `aws cloudformation deploy` needs --s3-bucket (sam deploy uploads for you); above 1 MB no deploy path accepts it.',
-      fact: 'Template body: 51,200 bytes inline, 1 MB through S3 (aws-facts.md §C "CloudFormation template limits").',
+      fact: 'Template body: 51,200 bytes inline, 1 MB through S3 (CloudFormation user guide, "CloudFormation quotas").',
       example: '(a 60 KB template.yaml)',
       fix: 'Deploy through S3 (sam deploy does); above 1 MB, split the stack into nested stacks.',
     },

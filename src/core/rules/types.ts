@@ -41,7 +41,7 @@ export interface RuleDocs {
   readonly summary: string;
   /** Why it matters: what breaks and when. */
   readonly why: string;
-  /** The AWS limit or behaviour behind the rule, with its source (a section of aws-facts.md or an AWS page). */
+  /** The AWS limit or behaviour behind the rule, with its source (the AWS page or API model it comes from). */
   readonly fact: string;
   /** A template fragment that the rule flags. */
   readonly example: string;
@@ -76,7 +76,7 @@ export interface AnalysisInputs {
   readonly today: string;
   /** Per-rule severity overrides (`serverlessWorkbench.rules`). */
   readonly severities?: Readonly<Record<string, SeverityOverride>>;
-  /** The account's concurrent executions quota (default 1,000, aws-facts.md §A "Concurrent executions"). */
+  /** The account's concurrent executions quota (default 1,000, Lambda developer guide, "Lambda quotas", "Concurrent executions"). */
   readonly accountConcurrency?: number;
   /** What is known about the code on disk (handlers, package sizes), measured off the UI path. */
   readonly code?: CodeFacts;

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { SECTION } from '../settings';
 
 /**
- * Commercial Regions where Lambda runs (botocore endpoints.json, aws partition, at the snapshot named in
- * aws-facts.md). The picker also accepts any other code typed in.
+ * Commercial Regions where Lambda runs (botocore endpoints.json, aws partition; AWS General Reference, "AWS Lambda
+ * endpoints and quotas"). The picker also accepts any other code typed in.
  */
 const REGIONS = [
   'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'ca-west-1', 'sa-east-1', 'mx-central-1',

@@ -4,7 +4,7 @@ import { knownRegions, pricesFor, SHIPPED_PRICES, tieredCost } from '../../../sr
 describe('cost: shipped prices', () => {
   it('names its source, licence and date', () => {
     assert.match(SHIPPED_PRICES.asOf, /^\d{4}-\d{2}-\d{2}$/);
-    assert.match(SHIPPED_PRICES.source, /aws-facts\.md/);
+    assert.match(SHIPPED_PRICES.source, /AWS pricing pages \(aws\.amazon\.com\/<service>\/pricing\)/);
     for (const [service, prices] of Object.entries(SHIPPED_PRICES.base)) {
       assert.ok(prices.source && prices.asOf, `${service} has a source and a date`);
     }
