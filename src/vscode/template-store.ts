@@ -96,7 +96,8 @@ export class TemplateStore implements vscode.Disposable {
     const known = this.models.get(key);
     if (known && known.document === document && known.version === document.version) return known.entry?.template;
     if (!isCandidate(document)) return undefined;
-    const entry = build(document.getText(), document.uri);
+    // A new version of the same file: its samconfig and settings are as before (rebuild() forgets them when they change).
+    const entry = build(document.getText(), document.uri, known?.entry?.inputs);
     this.models.set(key, { document, version: document.version, entry });
     return entry?.template;
   }
@@ -226,8 +227,8 @@ function isCandidate(document: vscode.TextDocument): boolean {
 }
 
 /** The core's one loader: `${file()}` and samconfig from open documents first, inputs from the settings. */
-function build(text: string, uri: vscode.Uri): TemplateEntry | undefined {
-  const { template, inputs } = loadTemplateText(text, uri.fsPath || uri.path, { readFile: readWorkspaceFile, given: givenInputsFor(uri) });
+function build(text: string, uri: vscode.Uri, known?: GatheredInputs): TemplateEntry | undefined {
+  const { template, inputs } = loadTemplateText(text, uri.fsPath || uri.path, { readFile: readWorkspaceFile, given: givenInputsFor(uri), inputs: known });
   return template ? { uri, template, inputs } : undefined;
 }
 

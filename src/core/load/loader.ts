@@ -11,6 +11,11 @@ export interface LoaderOptions {
    */
   readonly readFile: ReadFile;
   readonly given?: GivenInputs;
+  /**
+   * Inputs gathered for this template before: the editor keeps them until samconfig or a setting changes, so a
+   * keystroke does not read samconfig from disk again.
+   */
+  readonly inputs?: GatheredInputs;
   /** Serverless `${env:NAME}`: the shell's environment in a terminal, none in the editor. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -30,7 +35,7 @@ export type LoadedFile =
  * adapter was given) and its `${file()}` includes read relative to it through the given reader.
  */
 export function loadTemplateText(text: string, fileName: string, options: LoaderOptions): LoadedTemplate {
-  const inputs = gatherInputs(fileName, options.given ?? {}, options.readFile);
+  const inputs = options.inputs ?? gatherInputs(fileName, options.given ?? {}, options.readFile);
   const dir = path.dirname(path.resolve(fileName));
   const template = loadTemplate(text, fileName, {
     readFile: (relative) => options.readFile(path.resolve(dir, relative)),

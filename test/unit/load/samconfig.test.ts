@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { gatherInputs, loadTemplateFile, parseParameterOverrides, readBoundedFile, readSamconfig } from '../../../src/core/load';
+import { gatherInputs, loadTemplateFile, loadTemplateText, parseParameterOverrides, readBoundedFile, readSamconfig } from '../../../src/core/load';
 
 const TEMPLATE = [
   'Transform: AWS::Serverless-2016-10-31',
@@ -134,6 +134,19 @@ describe('samconfig and the inputs of a template', () => {
     assert.ok(loaded.ok);
     assert.equal(loaded.template.functions[0].logicalId, 'Fn');
     assert.deepEqual(loaded.inputs.resolution.parameters, { Mem: { value: '1024', origin: 'samconfig.toml [default.deploy.parameters] parameter_overrides' } });
+  });
+
+  it('reuses inputs gathered before instead of reading samconfig again (the editor, on each keystroke)', () => {
+    write('samconfig.toml', '[default.deploy.parameters]\nparameter_overrides = "Mem=1024"\n');
+    const first = loadTemplateFile(templateFile(), { readFile: readBoundedFile });
+    assert.ok(first.ok);
+    const read: string[] = [];
+    const again = loadTemplateText(fs.readFileSync(templateFile(), 'utf8'), templateFile(), {
+      readFile: (file) => { read.push(path.basename(file)); return readBoundedFile(file); }, inputs: first.inputs,
+    });
+    assert.deepEqual(read, []);
+    assert.equal(again.inputs, first.inputs);
+    assert.equal(again.template?.functions[0].memorySize.value, 1024);
   });
 
   it('turns a broken samconfig into a warning with file and line, and the template still loads', () => {
