@@ -118,11 +118,23 @@ describe('cost estimates in VS Code', () => {
     assert.match(text, /\| 128 MB \| \$1\.28 \| same \|/);
   });
 
+  // Templates of their own, in files with names no other document has had: an untitled document's name is reused
+  // at once, and a quick fix asked for right after could be computed on the previous document's text.
+  const scratch = () => workspaceUri('arm64-fixes');
+  const scratchDocument = async (name: string, content: string): Promise<vscode.TextDocument> => {
+    const uri = vscode.Uri.joinPath(scratch(), name);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    return vscode.workspace.openTextDocument(uri);
+  };
+  after(async () => {
+    await vscode.workspace.fs.delete(scratch(), { recursive: true }).then(undefined, () => undefined);
+  });
+
   it('offers "Switch to arm64 (−20% compute)" on an x86_64 function and applies it', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: [
+    const doc = await scratchDocument('python.yaml', [
       'Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function',
       '    Properties:', '      Runtime: python3.12', '      Handler: app.handler', '',
-    ].join('\n') });
+    ].join('\n'));
     await vscode.window.showTextDocument(doc);
     const actions = await eventually('the arm64 quick fix', async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(5, 8, 5, 8));
@@ -137,17 +149,17 @@ describe('cost estimates in VS Code', () => {
   it('switches to arm64 where the setting is written: in Globals for every function, or added to JSON', async () => {
     const quickFix = async (doc: vscode.TextDocument, at: vscode.Position): Promise<vscode.CodeAction> => eventually('an arm64 quick fix', async () =>
       (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at)))?.find((a) => a.title.startsWith('Switch to arm64')));
-    const yamlDoc = await vscode.workspace.openTextDocument({ language: 'yaml', content: [
+    const yamlDoc = await scratchDocument('globals.yaml', [
       'Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Architectures: [x86_64]', 'Resources:', '  Fn:',
       '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x', '      Handler: index.handler', '',
-    ].join('\n') });
+    ].join('\n'));
     const inGlobals = await quickFix(yamlDoc, new vscode.Position(8, 8));
     assert.equal(inGlobals.title, 'Switch to arm64 (−20% compute) in Globals, for every function');
     assert.ok(await vscode.workspace.applyEdit(inGlobals.edit!));
     assert.match(yamlDoc.getText(), /^ {4}Architectures: \[arm64\]$/m);
-    const jsonDoc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify({
+    const jsonDoc = await scratchDocument('function.json', JSON.stringify({
       AWSTemplateFormatVersion: '2010-09-09', Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.12', Handler: 'app.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' } } } },
-    }, null, 2) });
+    }, null, 2));
     const added = await quickFix(jsonDoc, jsonDoc.positionAt(jsonDoc.getText().indexOf('"Runtime"')));
     assert.ok(await vscode.workspace.applyEdit(added.edit!));
     assert.deepEqual(JSON.parse(jsonDoc.getText()).Resources.Fn.Properties.Architectures, ['arm64']);

@@ -19,14 +19,14 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs` with `what`. */
 /**
- * Drops a document's unsaved changes and closes it, returning once the extension host has seen it closed: VS Code
- * reuses an untitled document's name at once, and a new document opened before the close arrives can be answered
- * with the old one's text.
+ * Drops a document's unsaved changes and closes its editor. An untitled document is disposed with its editor, and
+ * this returns once the extension host has seen that (VS Code reuses the name at once); a file's document may stay
+ * loaded after its editor closes.
  */
 export async function closeWithoutSaving(document: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  await eventually(`${document.uri.toString()} closed`, () => document.isClosed);
+  if (document.isUntitled) await eventually(`${document.uri.toString()} closed`, () => document.isClosed);
 }
 
 export async function eventually<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
