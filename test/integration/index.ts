@@ -8,6 +8,7 @@ import type MochaType from 'mocha';
 import { finishReport, writeEvent, type SuiteEvent } from './report';
 
 // mocha's package entry is an ES module; its CommonJS build loads in every extension host (Node and Electron).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const Mocha: typeof MochaType = require('mocha/lib/mocha.cjs');
 
 /**

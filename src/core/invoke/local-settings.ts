@@ -32,6 +32,8 @@ export function localResolution(template: Template, references: Readonly<Record<
   const accountId = given('AWS::AccountId') ?? model.accountId;
   const stackName = given('AWS::StackName') ?? model.stackName;
   const inputs: ResolutionInputs = { ...model, parameters, region, ...(accountId ? { accountId } : {}), ...(stackName ? { stackName } : {}) };
+  // Assigned below: the stand-ins ask the resolver that is built with them.
+  // eslint-disable-next-line prefer-const
   let resolver: TemplateResolver | undefined;
   const standIns = localStandIns(template, references, () => region.value, () => resolver!);
   resolver = template.resolver.derive(inputs, standIns);

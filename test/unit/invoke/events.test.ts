@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON of AWS's own shapes, read loosely and checked by the assertions */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

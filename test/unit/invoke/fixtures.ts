@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as http from 'http';
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import type { LocalFunction } from '../../../src/core/invoke';
@@ -45,7 +45,7 @@ export async function waitUntil(check: () => boolean, ms = 3000): Promise<boolea
 
 export const hasPython = (() => {
   try {
-    return require('child_process').spawnSync('python3', ['-c', 'pass']).status === 0;
+    return spawnSync('python3', ['-c', 'pass']).status === 0;
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { InvokeApiServer, invokeRemote, LocalInvoker, localFunctionOf, loadFunction, type Target } from '../../../src/core/invoke';
@@ -41,7 +42,7 @@ const ws = workspace({
     "stack_name = 'shop-prod'",
   ].join('\n'),
 });
-const template = load(require('fs').readFileSync(path.join(ws.dir, 'template.yaml'), 'utf8'), path.join(ws.dir, 'template.yaml'));
+const template = load(fs.readFileSync(path.join(ws.dir, 'template.yaml'), 'utf8'), path.join(ws.dir, 'template.yaml'));
 const targets = new Map(template.functions.map((v) => [v.logicalId, localFunctionOf(template, v, { overrides: EMPTY_OVERRIDES })]));
 const notFound: Target = { ok: false, notFound: true, message: 'No function' };
 

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { strict as assert } from 'assert';
 import { deployedResources } from '../../../src/core';
 import type { Resource, Template } from '../../../src/core';
@@ -491,6 +492,5 @@ describe('SAM implicit resources', () => {
 
 /** SAM's LogicalIdGenerator suffix, computed independently of the model. */
 function sha10(data: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  return (require('crypto') as typeof import('crypto')).createHash('sha1').update(data).digest('hex').slice(0, 10);
+  return createHash('sha1').update(data).digest('hex').slice(0, 10);
 }
