@@ -249,6 +249,7 @@ const onlyAwboostTypes = Object.keys(resources).filter((t) => !serviceSpec.resou
 const onlySpecTypes = Object.keys(serviceSpec.resources).filter((t) => !resources[t]);
 const onlyAwboostProperties = [];
 const onlySpecProperties = [];
+const relaxedRequired = [];
 for (const [type, spec] of Object.entries(serviceSpec.resources)) {
   if (!resources[type]) {
     // A type newer than awboost's registry snapshot: its property names and required ones, values unchecked.
@@ -262,6 +263,12 @@ for (const [type, spec] of Object.entries(serviceSpec.resources)) {
     continue;
   }
   const node = resources[type];
+  // Required only where both snapshots agree: a newer schema that relaxed a requirement must not be contradicted
+  // (AWS::CloudWatch::Alarm.ComparisonOperator), nor the registry's view of a legacy type (a nested Stack's StackName).
+  const required = node.required?.filter((name) => spec.props[name]?.required);
+  relaxedRequired.push(...(node.required ?? []).filter((name) => !required.includes(name)).map((name) => `${type}.${name}`));
+  if (required?.length) node.required = required;
+  else delete node.required;
   for (const name of Object.keys(spec.props)) {
     if (node.properties?.[name]) continue;
     onlySpecProperties.push(`${type}.${name}`);
@@ -288,5 +295,6 @@ console.log(`${counts.patterns} patterns, ${counts.patternsDropped} dropped (not
 console.log(`types only in awboost: ${onlyAwboostTypes.length} ${onlyAwboostTypes.join(' ')}`);
 console.log(`types only in the service spec (property names only): ${onlySpecTypes.length} ${onlySpecTypes.join(' ')}`);
 console.log(`top-level properties only in the service spec (added as anything): ${onlySpecProperties.length} ${onlySpecProperties.join(' ')}`);
+console.log(`required in awboost but not in the service spec (not required): ${relaxedRequired.length} ${relaxedRequired.join(' ')}`);
 console.log(`top-level properties only in awboost: ${onlyAwboostProperties.length} ${onlyAwboostProperties.slice(0, 40).join(' ')}${onlyAwboostProperties.length > 40 ? ' …' : ''}`);
 if (process.argv.includes('--dropped')) console.log(droppedPatterns.join('\n'));

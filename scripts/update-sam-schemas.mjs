@@ -19,7 +19,7 @@ const commit = existsSync(path.join(folder, 'SOURCE_COMMIT')) ? readFileSync(pat
 const cfn = JSON.parse(readFileSync(new URL('../data/cfn-schemas.json', import.meta.url), 'utf8'));
 const samDefinitions = schema.definitions;
 
-const counts = { passThrough: 0, passThroughMissing: [], intrinsicBranches: 0 };
+const counts = { passThrough: 0, documentedPassThrough: 0, passThroughMissing: [], intrinsicBranches: 0 };
 const definitions = {};
 
 /** SAM's definition names carry their Python module; the last parts are enough and unique. */
@@ -69,17 +69,37 @@ function definition(name) {
   return key;
 }
 
-function convert(node) {
+/**
+ * Most of SAM's pass-through properties name their CloudFormation property only in their documentation:
+ * "passed directly to the [`Timeout`](...) property of an `AWS::Lambda::Function` resource" or "... of the
+ * `AWS::Events::Rule` `Target` data type". A renamed property (`Region` → `AwsRegion`) is taken only when
+ * it is a plain value: the text sometimes names the enclosing object instead.
+ */
+function documentedPassThrough(name, node) {
+  const text = /CloudFormation compatibility\*: ([^\n]*)/.exec(node.markdownDescription ?? '')?.[1] ?? '';
+  const match = /passed directly to the `?\[?`?\s*([A-Za-z0-9]+)`?\]?\([^)]*\)`? property of (?:an?|the) `([A-Za-z0-9:]+)(?:`? `| )?([A-Za-z0-9]*)`? (resource|data type|object)/.exec(text);
+  if (!match) return undefined;
+  const [, cfnName, type, nested] = match;
+  const owner = nested ? cfn.definitions[`${type}.${nested}`] : cfn.resources[type];
+  const target = owner?.properties?.[cfnName];
+  if (!target || (cfnName !== name && (target.$ref || target.type === 'object' || target.type === 'array'))) return undefined;
+  counts.documentedPassThrough++;
+  copyCloudFormationDefinitions(target);
+  return target;
+}
+
+function convert(node, name) {
   if (node.__samPassThrough) return passThrough(node.__samPassThrough.schemaPath);
   if (node.$ref) {
     const target = refTarget(node.$ref);
     return target === 'PassThroughProp' ? {} : { $ref: definition(target) };
   }
+  if (node.allOf?.length === 1 && node.allOf[0].$ref === '#/definitions/PassThroughProp') return documentedPassThrough(name, node) ?? {};
   if (node.allOf?.length === 1) return convert(node.allOf[0]);
   if (node.anyOf) return union(node.anyOf);
   const out = {};
   for (const key of KEPT) if (node[key] !== undefined) out[key] = node[key];
-  if (node.properties) out.properties = Object.fromEntries(Object.entries(node.properties).map(([name, p]) => [name, convert(p)]));
+  if (node.properties) out.properties = Object.fromEntries(Object.entries(node.properties).map(([name, p]) => [name, convert(p, name)]));
   if (node.items) out.items = convert(node.items);
   if (node.additionalProperties !== undefined) {
     out.additionalProperties = typeof node.additionalProperties === 'boolean' ? node.additionalProperties : convert(node.additionalProperties);
@@ -125,6 +145,35 @@ for (const option of schema.properties.Resources.additionalProperties.anyOf) {
 }
 definition(refTarget(schema.properties.Globals.$ref));
 
+// ---- what the SAM transform accepts beyond its schema ----
+// Every valid input of the SAM translator's own tests is accepted by SAM; these keys appear there and the
+// transform reads (or knowingly ignores) them though sam.schema.json leaves them out.
+const RULE_STATE = () => cfn.resources['AWS::Events::Rule'].properties.State;
+const RULE_NAME = () => cfn.resources['AWS::Events::Rule'].properties.Name;
+const ENABLED = () => ({ type: 'boolean' });
+const ACCEPTED_BEYOND_SCHEMA = [
+  // EventBridgeRule and CloudWatchEvent are one event source in the transform (samtranslator/model/eventsources/push.py
+  // CloudWatchEvent/EventBridgeRule): both take the rule's State, Enabled and RuleName.
+  ['aws_serverless_function__CloudWatchEventProperties', { RuleName: RULE_NAME }],
+  ['aws_serverless_function__EventBridgeRuleEventProperties', { State: RULE_STATE, Enabled: ENABLED }],
+  ['aws_serverless_statemachine__CloudWatchEventProperties', { State: RULE_STATE, Enabled: ENABLED, RuleName: RULE_NAME }],
+  ['aws_serverless_statemachine__EventBridgeRuleEventProperties', { State: RULE_STATE, Enabled: ENABLED }],
+  // A REST API's Lambda authorizer ignores the HTTP API authorizer's settings rather than rejecting them.
+  ['LambdaTokenAuthorizer', { EnableSimpleResponses: () => ({}), AuthorizerPayloadFormatVersion: () => ({}) }],
+  ['LambdaRequestAuthorizer', { EnableSimpleResponses: () => ({}), AuthorizerPayloadFormatVersion: () => ({}) }],
+  // The transform reads either spelling of the VPC endpoint list.
+  ['EndpointConfiguration', { VpcEndpointIds: () => definitions.EndpointConfiguration.properties.VPCEndpointIds }],
+  // Event source mappings' OnFailure takes the destination's Type (SQS, SNS, S3) for the policy SAM writes.
+  ['AWS::Lambda::EventSourceMapping.OnFailure', { Type: () => ({ type: 'string' }) }],
+];
+for (const [name, extra] of ACCEPTED_BEYOND_SCHEMA) {
+  const node = definitions[name];
+  for (const [key, schemaOf] of Object.entries(extra)) {
+    if (node.properties[key]) throw new Error(`${name}.${key} is in SAM's schema now: remove it from ACCEPTED_BEYOND_SCHEMA`);
+    node.properties = { ...node.properties, [key]: schemaOf() };
+  }
+}
+
 const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 const file = {
   source: `https://github.com/aws/serverless-application-model commit ${commit}, schema_source/sam.schema.json; pass-through properties from data/cfn-schemas.json; regenerate: node scripts/update-sam-schemas.mjs <folder holding sam.schema.json>`,
@@ -138,5 +187,5 @@ const addedEnums = applyEnums(file, 'sam');
 const size = writeValidationSchemas('sam-schemas', file);
 const eventTypes = Object.values(resources).flatMap((r) => Object.keys(r.properties?.Events?.additionalProperties?.discriminator?.mapping ?? {}));
 console.log(`${Object.keys(resources).length} SAM resource types, ${eventTypes.length} event types, ${Object.keys(definitions).length} definitions → data/sam-schemas.json (${size} bytes)`);
-console.log(`${counts.passThrough} pass-through properties from CloudFormation, ${counts.intrinsicBranches} intrinsic-function branches collapsed, ${combinations} combinations, ${addedEnums} enums from schema-enums.json`);
+console.log(`${counts.passThrough} pass-through properties from CloudFormation by schema path, ${counts.documentedPassThrough} by their documentation, ${counts.intrinsicBranches} intrinsic-function branches collapsed, ${combinations} combinations, ${addedEnums} enums from schema-enums.json`);
 console.log(`pass-through properties CloudFormation does not know (accepted as anything): ${counts.passThroughMissing.length} ${counts.passThroughMissing.join(' ')}`);
