@@ -254,9 +254,10 @@ for (const [type, spec] of Object.entries(serviceSpec.resources)) {
   if (!resources[type]) {
     // A type newer than awboost's registry snapshot: its property names and required ones, values unchecked.
     const required = Object.keys(spec.props).filter((name) => spec.props[name].required);
+    const names = Object.keys(spec.props);
     resources[type] = {
       type: 'object',
-      properties: Object.fromEntries(Object.keys(spec.props).map((name) => [name, {}])),
+      ...(names.length ? { properties: Object.fromEntries(names.map((name) => [name, {}])) } : {}),
       ...(required.length ? { required } : {}),
       additionalProperties: false,
     };
