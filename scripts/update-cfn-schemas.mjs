@@ -282,7 +282,7 @@ for (const [type, spec] of Object.entries(serviceSpec.resources)) {
 const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 const file = {
   source: `npm @awboost/cfn-resource-types@${version} (CloudFormation registry schemas; https://github.com/awboost/cfn-resource-schemas), integers and extra properties from npm @aws-cdk/aws-service-spec; regenerate: node scripts/update-cfn-schemas.mjs`,
-  licence: 'MIT (@awboost/cfn-resource-types), Apache-2.0 (@aws-cdk/aws-service-spec)',
+  licence: 'MIT (@awboost/cfn-resource-types; see data/cfn-schemas.NOTICE), Apache-2.0 (@aws-cdk/aws-service-spec; see data/LICENSE-Apache-2.0)',
   generated: new Date().toISOString().slice(0, 10),
   resources: sorted(resources),
   definitions: sorted(definitions),

@@ -177,7 +177,7 @@ for (const [name, extra] of ACCEPTED_BEYOND_SCHEMA) {
 const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 const file = {
   source: `https://github.com/aws/serverless-application-model commit ${commit}, schema_source/sam.schema.json; pass-through properties from data/cfn-schemas.json; regenerate: node scripts/update-sam-schemas.mjs <folder holding sam.schema.json>`,
-  licence: 'Apache-2.0 (SAM schema; see data/LICENSE-Apache-2.0), MIT (CloudFormation schemas from @awboost/cfn-resource-types)',
+  licence: 'Apache-2.0 (SAM schema; see data/LICENSE-Apache-2.0), MIT (CloudFormation schemas from @awboost/cfn-resource-types; see data/cfn-schemas.NOTICE)',
   generated: new Date().toISOString().slice(0, 10),
   resources: sorted(resources),
   definitions: sorted(definitions),
