@@ -1,3 +1,5 @@
+import { VALIDATION_SCHEMA_FILES, type ValidationSchemaFile, type ValidationSchemaKind } from './validation/schema-node';
+
 /**
  * Resource types, properties, attributes, SAM events and policy templates, and Lambda runtimes, read from
  * the derived indexes in `data/` (see each file's `source` and `licence`) on first use, never at
@@ -73,6 +75,7 @@ export class SchemaCatalog {
   private cfnTypes?: CfnTypesFile;
   private sam?: SamFile;
   private lifecycle?: RuntimesFile;
+  private readonly validation = new Map<ValidationSchemaKind, ValidationSchemaFile>();
 
   constructor(private readonly read: ReadData) {}
 
@@ -116,6 +119,16 @@ export class SchemaCatalog {
 
   policyTemplates(): Readonly<Record<string, PolicyTemplateSpec>> {
     return this.samFile.policyTemplates;
+  }
+
+  /** The schemas schema validation checks properties against (`data/cfn-schemas.json`, ...), read on first use. */
+  validationSchemas(kind: ValidationSchemaKind): ValidationSchemaFile {
+    let file = this.validation.get(kind);
+    if (!file) {
+      file = this.read(VALIDATION_SCHEMA_FILES[kind]) as ValidationSchemaFile;
+      this.validation.set(kind, file);
+    }
+    return file;
   }
 
   runtimes(): Readonly<Record<string, RuntimeLifecycle>> {

@@ -1,0 +1,56 @@
+// Shared by update-cfn-schemas.mjs and update-sam-schemas.mjs: the hand-kept tables merged at their schema
+// nodes (scripts/schema-combinations.json: keys that exclude or require each other; scripts/schema-enums.json:
+// allowed values the registry schemas leave open), and the writer of data/<name>.json.
+import { readFileSync, writeFileSync } from 'fs';
+
+const COMBINATION_KEYWORDS = ['requiredOneOf', 'dependentRequired', 'dependentExcluded'];
+
+/** The object node a `$ref` names, or the node itself. */
+export function dereference(file, node) {
+  return node?.$ref ? file.definitions[node.$ref] : node;
+}
+
+const table = (name, kind) => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'))[kind];
+const where = (entry) => `${entry.type ?? entry.definition} ${(entry.path ?? []).join('.')}`;
+
+/** The node an entry names: a resource's Properties (or a definition), then down its `path` of property names. */
+function entryNode(file, entry) {
+  let node = entry.definition ? file.definitions[entry.definition] : file.resources[entry.type];
+  for (const key of entry.path ?? []) node = dereference(file, node)?.properties?.[key];
+  return node;
+}
+
+/** Merges schema-enums.json's entries for this file (`cfn` or `sam`); returns how many were merged. */
+export function applyEnums(file, kind) {
+  const entries = table('schema-enums.json', kind);
+  for (const entry of entries) {
+    const node = entryNode(file, entry);
+    if (node?.type !== 'string' || node.enum) throw new Error(`schema-enums.json: ${where(entry)} is not an open string`);
+    node.enum = entry.enum;
+  }
+  return entries.length;
+}
+
+/** Merges schema-combinations.json's entries for this file (`cfn` or `sam`); returns how many were merged. */
+export function applyCombinations(file, kind) {
+  const entries = table('schema-combinations.json', kind);
+  for (const entry of entries) {
+    const node = dereference(file, entryNode(file, entry));
+    if (!node?.properties) throw new Error(`schema-combinations.json: no object at ${where(entry)}`);
+    for (const keyword of COMBINATION_KEYWORDS) {
+      if (!entry[keyword]) continue;
+      const names = keyword === 'requiredOneOf' ? entry[keyword].flat() : Object.entries(entry[keyword]).flat(2);
+      const missing = names.filter((n) => !(n in node.properties));
+      if (missing.length) throw new Error(`schema-combinations.json: ${where(entry)} has no ${missing.join(', ')}`);
+      node[keyword] = keyword === 'requiredOneOf' ? [...(node[keyword] ?? []), ...entry[keyword]] : { ...node[keyword], ...entry[keyword] };
+    }
+  }
+  return entries.length;
+}
+
+/** Writes data/<name>.json compactly (no indentation: it is read by code only); returns its size in bytes. */
+export function writeValidationSchemas(name, file) {
+  const text = JSON.stringify(file);
+  writeFileSync(new URL(`../data/${name}.json`, import.meta.url), text);
+  return Buffer.byteLength(text);
+}
