@@ -12,6 +12,9 @@ import {
   circularDependency, conditionUndefined, dependsOnUndefined, findInMapUndefined, getattAttributeInvalid, getattUndefined,
   parameterUnused, refUndefined, subVariableUndefined,
 } from './references';
+import { resourceAttributeInvalid } from './resource-attributes';
+import { resourceTypeUnknown } from './resource-type';
+import { samTransformMissing } from './sam-transform';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
@@ -24,6 +27,7 @@ import type { Rule } from './types';
 export const ALL_RULES: readonly Rule[] = [
   yamlSyntax, jsonSyntax, duplicateKey, templateStructure, templateTooLarge, notText, logicalIdInvalid,
   templateResourceCount, templateParameterCount, templateOutputCount, templateMappingCount, templateSize,
+  resourceTypeUnknown, resourceAttributeInvalid, samTransformMissing,
   refUndefined, getattUndefined, getattAttributeInvalid, subVariableUndefined, dependsOnUndefined, conditionUndefined,
   findInMapUndefined, circularDependency, parameterUnused,
   lambdaMemoryRange, lambdaTimeoutRange, lambdaEphemeralStorageRange, lambdaEnvSize, lambdaEnvReservedName,

@@ -1,0 +1,85 @@
+import { defineRule } from './define';
+import { writtenResources, typeScalar } from './resource-entries';
+import { closest, didYouMean } from './suggest';
+import type { Fix, RuleContext } from './types';
+import type { MapEntry, Span } from '../model/nodes';
+
+/** The keys of a resource entry (CloudFormation user guide, "Resources template section" and "Resource attribute reference"). */
+const CLOUDFORMATION_KEYS = [
+  'Type', 'Properties', 'DependsOn', 'Condition', 'Metadata', 'DeletionPolicy', 'UpdatePolicy', 'UpdateReplacePolicy', 'CreationPolicy',
+];
+/** SAM adds embedded connectors on any source resource ("AWS SAM connectors") and IgnoreGlobals on its own types ("Globals section of the AWS SAM template"). */
+const SAM_CONNECTORS = 'Connectors';
+const SAM_IGNORE_GLOBALS = 'IgnoreGlobals';
+/** A resource-level `Fn::Transform` (AWS::Include of a snippet) is replaced by the snippet before the keys are read. */
+const TRANSFORM_KEY = 'Fn::Transform';
+
+/** Values of DeletionPolicy and UpdateReplacePolicy (CloudFormation user guide, "DeletionPolicy attribute", "UpdateReplacePolicy attribute"). */
+const POLICY_VALUES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
+const POLICY_KEYS = ['DeletionPolicy', 'UpdateReplacePolicy'];
+
+export const resourceAttributeInvalid = defineRule({
+  id: 'resource-attribute-invalid',
+  meta: {
+    severity: 'error',
+    kinds: ['sam', 'cloudformation', 'serverless'],
+    docs: {
+      summary: 'A resource has a key CloudFormation does not know (Description, a misspelt Properties) or a DeletionPolicy/UpdateReplacePolicy value it does not accept.',
+      why: 'CloudFormation rejects the template ("Invalid template resource property \'Propertes\'"); a misspelt Properties would otherwise drop every property.',
+      fact: 'A resource entry has Type, Properties, DependsOn, Condition, Metadata, DeletionPolicy, UpdatePolicy, UpdateReplacePolicy and CreationPolicy (CloudFormation user guide, "Resources template section", "Resource attribute reference"); SAM adds Connectors ("AWS SAM connectors") and IgnoreGlobals on its own types ("Globals section of the AWS SAM template"). DeletionPolicy and UpdateReplacePolicy take Delete, Retain, RetainExceptOnCreate (DeletionPolicy only) or Snapshot.',
+      example: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Propertes:\n      DelaySeconds: 5',
+      fix: 'Rename the key (the quick fix offers the closest one), move a Description into Metadata or Properties, or remove it.',
+    },
+  },
+  messages: {
+    key: "'{{key}}' is not a resource attribute.{{suggestion}} A resource may have: {{allowed}}.",
+    policy: "{{attribute}} '{{value}}' is not accepted.{{suggestion}} Use one of: {{allowed}}.",
+  },
+  check(context) {
+    const { template } = context;
+    for (const written of writtenResources(template)) {
+      const type = typeScalar(written)?.value ?? '';
+      const allowed = [
+        ...CLOUDFORMATION_KEYS,
+        ...(template.kind === 'sam' ? [SAM_CONNECTORS] : []),
+        ...(template.kind === 'sam' && type.startsWith('AWS::Serverless::') ? [SAM_IGNORE_GLOBALS] : []),
+      ];
+      const logicalId = written.resource.logicalId;
+      for (const entry of written.node.entries) {
+        if (allowed.includes(entry.key) || entry.key.startsWith(TRANSFORM_KEY)) {
+          if (POLICY_KEYS.includes(entry.key)) checkPolicy(context, entry, logicalId);
+          continue;
+        }
+        const suggestion = closest(entry.key, allowed);
+        context.report({
+          messageId: 'key', data: { key: entry.key, suggestion: didYouMean(suggestion), allowed: allowed.join(', ') }, span: entry.keySpan, logicalId,
+          fixes: suggestion ? [rename(unquoted(template.text, entry.keySpan), suggestion)] : [],
+        });
+      }
+    }
+  },
+});
+
+/** DeletionPolicy or UpdateReplacePolicy written as a plain string; an intrinsic (a parameter's value) is CloudFormation's to check. */
+function checkPolicy(context: RuleContext, entry: MapEntry, logicalId: string): void {
+  const { template } = context;
+  const { key: attribute, value } = entry;
+  if (value.kind !== 'scalar' || typeof value.value !== 'string') return;
+  const values = attribute === 'UpdateReplacePolicy' ? POLICY_VALUES.filter((v) => v !== 'RetainExceptOnCreate') : POLICY_VALUES;
+  if (values.includes(value.value)) return;
+  const suggestion = closest(value.value, values);
+  const span = unquoted(template.text, value.span);
+  context.report({
+    messageId: 'policy', data: { attribute, value: value.value, suggestion: didYouMean(suggestion), allowed: values.join(', ') }, span, logicalId,
+    fixes: suggestion ? [rename(span, suggestion)] : [],
+  });
+}
+
+/** A key or value without its quotes, so a rename keeps them. */
+function unquoted(text: string, span: Span): Span {
+  return /^["']/.test(text[span.start]) ? { start: span.start + 1, end: span.end - 1 } : span;
+}
+
+function rename(span: Span, to: string): Fix {
+  return { title: `Change to '${to}'`, edits: [{ span, newText: to }], preferred: true };
+}
