@@ -11,6 +11,9 @@ const CLOUDFORMATION_KEYS = [
 /** SAM adds embedded connectors on any source resource ("AWS SAM connectors") and IgnoreGlobals on its own types ("Globals section of the AWS SAM template"). */
 const SAM_CONNECTORS = 'Connectors';
 const SAM_IGNORE_GLOBALS = 'IgnoreGlobals';
+/** Custom resources also accept a legacy `Version` key (kept by cfn-lint's custom resource schema, accepted by CloudFormation). */
+const CUSTOM_RESOURCE_VERSION = 'Version';
+const CUSTOM_TYPE = /^(Custom::|AWS::CloudFormation::CustomResource$)/;
 /** A resource-level `Fn::Transform` (AWS::Include of a snippet) is replaced by the snippet before the keys are read. */
 const TRANSFORM_KEY = 'Fn::Transform';
 
@@ -43,6 +46,7 @@ export const resourceAttributeInvalid = defineRule({
         ...CLOUDFORMATION_KEYS,
         ...(template.kind === 'sam' ? [SAM_CONNECTORS] : []),
         ...(template.kind === 'sam' && type.startsWith('AWS::Serverless::') ? [SAM_IGNORE_GLOBALS] : []),
+        ...(CUSTOM_TYPE.test(type) ? [CUSTOM_RESOURCE_VERSION] : []),
       ];
       const logicalId = written.resource.logicalId;
       for (const entry of written.node.entries) {

@@ -8,6 +8,8 @@ import { closest } from './suggest';
 const AWS_NAMESPACES = ['AWS', 'Alexa'];
 /** Custom resources name their own type (CloudFormation user guide, "Custom resources"). */
 const CUSTOM_TYPE = /^Custom::/;
+/** The CDK's own metadata resource, which CloudFormation accepts though the registry does not list it. */
+const CDK_METADATA = 'AWS::CDK::Metadata';
 /** Modules registered in the account (`Org::Service::Name::MODULE`, CloudFormation user guide, "Modules"). */
 const MODULE_SUFFIX = '::MODULE';
 
@@ -71,7 +73,7 @@ export const resourceTypeUnknown = defineRule({
     for (const written of writtenResources(context.template)) {
       const node = typeScalar(written);
       const type = node?.value;
-      if (!node || type === undefined || index.known.has(type) || CUSTOM_TYPE.test(type) || type.endsWith(MODULE_SUFFIX)) continue;
+      if (!node || type === undefined || index.known.has(type) || type === CDK_METADATA || CUSTOM_TYPE.test(type) || type.endsWith(MODULE_SUFFIX)) continue;
       const namespace = type.split('::')[0];
       if (!AWS_NAMESPACES.some((n) => n.toLowerCase() === namespace.toLowerCase())) continue;
       const logicalId = written.resource.logicalId;

@@ -13,7 +13,7 @@ const typed = (type: string) => cfn('Resources:', '  R:', `    Type: ${type}`);
 ruleTester(resourceTypeUnknown, {
   valid: [
     { name: 'CloudFormation, SAM and Alexa types', inputs, text: yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', '  A:', '    Type: AWS::SQS::Queue', '  B:', '    Type: AWS::Serverless::Function', '  C:', '    Type: Alexa::ASK::Skill') },
-    { name: 'custom resources', inputs, text: cfn('Resources:', '  A:', '    Type: Custom::OrderSeeder', '  B:', '    Type: AWS::CloudFormation::CustomResource') },
+    { name: 'custom resources', inputs, text: cfn('Resources:', '  A:', '    Type: Custom::OrderSeeder', '  B:', '    Type: AWS::CloudFormation::CustomResource', '  C:', '    Type: AWS::CDK::Metadata') },
     { name: 'third-party registry types and modules', inputs, text: cfn('Resources:', '  A:', '    Type: MongoDB::Atlas::Cluster', '  B:', '    Type: MyOrg::Network::Vpc::MODULE') },
     { name: 'nothing without the catalog', text: typed('AWS::Lambda::Functon') },
     { name: 'serverless.yml resources', inputs, fileName: 'serverless.yml', text: yaml('service: s', 'provider:', '  name: aws', 'resources:', '  Resources:', '    Q:', '      Type: AWS::SQS::Queue') },
@@ -40,6 +40,7 @@ ruleTester(resourceAttributeInvalid, {
   valid: [
     { name: 'every CloudFormation attribute', text: cfn('Conditions:', '  C: !Equals [a, a]', 'Resources:', '  A:', '    Type: AWS::SQS::Queue', '  B:', '    Type: AWS::SQS::Queue', '    Properties: {}', '    DependsOn: A', '    Condition: C', '    Metadata: {}', '    DeletionPolicy: RetainExceptOnCreate', '    UpdateReplacePolicy: Snapshot', '    UpdatePolicy: {}', '    CreationPolicy: {}') },
     { name: 'SAM Connectors and IgnoreGlobals', text: yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', '  F:', '    Type: AWS::Serverless::Function', '    IgnoreGlobals: [Timeout]', '    Connectors:', '      C:', '        Properties: {}', '  T:', '    Type: AWS::DynamoDB::Table', '    Connectors: {}') },
+    { name: 'Version on a custom resource', text: cfn('Resources:', '  C:', '    Type: Custom::Seeder', "    Version: '1.0'", '    Properties:', '      ServiceToken: arn') },
     { name: 'a policy from a parameter', text: cfn('Parameters:', '  P:', '    Type: String', 'Resources:', '  A:', '    Type: AWS::SQS::Queue', '    DeletionPolicy: !Ref P') },
     { name: 'serverless.yml functions are not resource entries', fileName: 'serverless.yml', text: yaml('service: s', 'provider:', '  name: aws', '  runtime: nodejs20.x', 'functions:', '  hello:', '    handler: h.handler') },
   ],
