@@ -15,6 +15,7 @@ import {
 import { resourceAttributeInvalid } from './resource-attributes';
 import { resourceTypeUnknown } from './resource-type';
 import { samTransformMissing } from './sam-transform';
+import { scheduleExpressionInvalid } from './schedule-expression';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
@@ -35,6 +36,7 @@ export const ALL_RULES: readonly Rule[] = [
   snapstartIncompatible, provisionedConcurrencyWithoutAlias, lambdaEdgeRestrictions,
   runtimeDeprecated, runtimeCreateBlocked, runtimeUpdateBlocked, runtimeUnknown,
   apiGatewayTimeout, sqsVisibilityTimeout, sqsBatchWindow, sqsFifoBatchSize, streamStartingPosition, eventBridgeInputSize,
+  scheduleExpressionInvalid,
   envPlaintextSecret, functionUrlPublic, apiNoAuth, s3PublicAccess,
 ];
 
