@@ -16,6 +16,7 @@ import { resourceAttributeInvalid } from './resource-attributes';
 import { resourceTypeUnknown } from './resource-type';
 import { samTransformMissing } from './sam-transform';
 import { scheduleExpressionInvalid } from './schedule-expression';
+import { serviceRetired } from './service-retired';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
@@ -34,7 +35,7 @@ export const ALL_RULES: readonly Rule[] = [
   lambdaMemoryRange, lambdaTimeoutRange, lambdaEphemeralStorageRange, lambdaEnvSize, lambdaEnvReservedName,
   lambdaLayersCount, lambdaFunctionName, lambdaReservedConcurrency, lambdaHandlerMissing, lambdaPackageSize,
   snapstartIncompatible, provisionedConcurrencyWithoutAlias, lambdaEdgeRestrictions,
-  runtimeDeprecated, runtimeCreateBlocked, runtimeUpdateBlocked, runtimeUnknown,
+  runtimeDeprecated, runtimeCreateBlocked, runtimeUpdateBlocked, runtimeUnknown, serviceRetired,
   apiGatewayTimeout, sqsVisibilityTimeout, sqsBatchWindow, sqsFifoBatchSize, streamStartingPosition, eventBridgeInputSize,
   scheduleExpressionInvalid,
   envPlaintextSecret, functionUrlPublic, apiNoAuth, s3PublicAccess,
