@@ -17,6 +17,7 @@ import { resourceTypeUnknown } from './resource-type';
 import { samTransformMissing } from './sam-transform';
 import { scheduleExpressionInvalid } from './schedule-expression';
 import { serviceRetired } from './service-retired';
+import { subNeeded } from './sub-needed';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
@@ -31,7 +32,7 @@ export const ALL_RULES: readonly Rule[] = [
   templateResourceCount, templateParameterCount, templateOutputCount, templateMappingCount, templateSize,
   resourceTypeUnknown, resourceAttributeInvalid, samTransformMissing,
   refUndefined, getattUndefined, getattAttributeInvalid, subVariableUndefined, dependsOnUndefined, conditionUndefined,
-  findInMapUndefined, circularDependency, parameterUnused,
+  findInMapUndefined, circularDependency, parameterUnused, subNeeded,
   lambdaMemoryRange, lambdaTimeoutRange, lambdaEphemeralStorageRange, lambdaEnvSize, lambdaEnvReservedName,
   lambdaLayersCount, lambdaFunctionName, lambdaReservedConcurrency, lambdaHandlerMissing, lambdaPackageSize,
   snapstartIncompatible, provisionedConcurrencyWithoutAlias, lambdaEdgeRestrictions,
