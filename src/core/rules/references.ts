@@ -5,7 +5,7 @@ import type { Reference } from '../model/references';
 import { PSEUDO_PARAMETERS, referencedLogicalId, referencesIn, referenceTarget } from '../model/references';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
-import { insertPath } from './edits';
+import { insertPath, renameFix, unquoted } from './edits';
 import { attributesOf, hasAttribute } from './getatt-attributes';
 import { isDefinedReference, isResourceName, referencingSections, refTargets, stringItems } from './names';
 import { closest, didYouMean } from './suggest';
@@ -63,10 +63,6 @@ function referencesOf(template: Template): Reference[] {
     seen.add(key);
     return true;
   });
-}
-
-function renameFix(span: Span, to: string): Fix {
-  return { title: `Change to '${to}'`, edits: [{ span, newText: to }], preferred: true };
 }
 
 /** "Add parameter X": a String parameter in Parameters, created before Resources when there is none. */
@@ -140,11 +136,6 @@ function attributeSpan(template: Template, ref: Reference): Span {
   if (second) return second.kind === 'scalar' ? unquoted(template, second.span) : second.span;
   const start = ref.span.end + 1;
   return { start, end: start + (ref.attribute?.length ?? 0) };
-}
-
-function unquoted(template: Template, span: Span): Span {
-  const first = template.text[span.start];
-  return first === '"' || first === "'" ? { start: span.start + 1, end: span.end - 1 } : span;
 }
 
 export const getattAttributeInvalid = defineRule({

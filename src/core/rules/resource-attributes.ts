@@ -1,8 +1,9 @@
 import { defineRule } from './define';
 import { writtenResources, typeScalar } from './resource-entries';
 import { closest, didYouMean } from './suggest';
-import type { Fix, RuleContext } from './types';
-import type { MapEntry, Span } from '../model/nodes';
+import type { MapEntry } from '../model/nodes';
+import { renameFix, unquoted } from './edits';
+import type { RuleContext } from './types';
 
 /** The keys of a resource entry (CloudFormation user guide, "Resources template section" and "Resource attribute reference"). */
 const CLOUDFORMATION_KEYS = [
@@ -57,7 +58,7 @@ export const resourceAttributeInvalid = defineRule({
         const suggestion = closest(entry.key, allowed);
         context.report({
           messageId: 'key', data: { key: entry.key, suggestion: didYouMean(suggestion), allowed: allowed.join(', ') }, span: entry.keySpan, logicalId,
-          fixes: suggestion ? [rename(unquoted(template.text, entry.keySpan), suggestion)] : [],
+          fixes: suggestion ? [renameFix(unquoted(template, entry.keySpan), suggestion)] : [],
         });
       }
     }
@@ -72,18 +73,10 @@ function checkPolicy(context: RuleContext, entry: MapEntry, logicalId: string): 
   const values = attribute === 'UpdateReplacePolicy' ? POLICY_VALUES.filter((v) => v !== 'RetainExceptOnCreate') : POLICY_VALUES;
   if (values.includes(value.value)) return;
   const suggestion = closest(value.value, values);
-  const span = unquoted(template.text, value.span);
+  const span = unquoted(template, value.span);
   context.report({
     messageId: 'policy', data: { attribute, value: value.value, suggestion: didYouMean(suggestion), allowed: values.join(', ') }, span, logicalId,
-    fixes: suggestion ? [rename(span, suggestion)] : [],
+    fixes: suggestion ? [renameFix(span, suggestion)] : [],
   });
 }
 
-/** A key or value without its quotes, so a rename keeps them. */
-function unquoted(text: string, span: Span): Span {
-  return /^["']/.test(text[span.start]) ? { start: span.start + 1, end: span.end - 1 } : span;
-}
-
-function rename(span: Span, to: string): Fix {
-  return { title: `Change to '${to}'`, edits: [{ span, newText: to }], preferred: true };
-}

@@ -1,6 +1,6 @@
 import type { SchemaCatalog } from '../schema/catalog';
 import { defineRule } from './define';
-import { replaceScalar } from './edits';
+import { renameFix, replaceScalar } from './edits';
 import { typeScalar, writtenResources } from './resource-entries';
 import { closest } from './suggest';
 
@@ -79,7 +79,7 @@ export const resourceTypeUnknown = defineRule({
       const logicalId = written.resource.logicalId;
       const suggested = suggestion(type, index);
       if (suggested) {
-        const fix = { title: `Change to '${suggested}'`, edits: [replaceScalar(context.template, node, suggested)], preferred: true };
+        const fix = { ...renameFix(node.span, suggested), edits: [replaceScalar(context.template, node, suggested)] };
         context.report({ messageId: 'misspelt', data: { type, suggestion: suggested }, span: node.span, fixes: [fix], logicalId });
         continue;
       }

@@ -2,6 +2,7 @@ import type { MapNode, Node, Span } from '../model/nodes';
 import { entryOf, itemsOf, mapAt, stringOf, valueOf } from '../model/nodes';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
+import { renameFix } from './edits';
 import { checkSchedule } from './schedule-syntax';
 
 /** An expression to check, the resource it belongs to, and whether one-time `at(...)` schedules are allowed there. */
@@ -73,7 +74,7 @@ export const scheduleExpressionInvalid = defineRule({
       const start = textStart(template, site.node, expression);
       const span: Span = start === undefined ? site.node.span : { start: start + mistake.start, end: start + mistake.end };
       const fixes = start !== undefined && mistake.replacement !== undefined
-        ? [{ title: `Change to '${mistake.replacement}'`, edits: [{ span, newText: mistake.replacement }], preferred: true }]
+        ? [renameFix(span, mistake.replacement)]
         : [];
       context.report({ messageId: 'invalid', data: { expression, reason: mistake.message }, span, fixes, logicalId: site.logicalId });
     }
