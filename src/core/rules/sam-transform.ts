@@ -1,4 +1,4 @@
-import type { MapNode, Span } from '../model/nodes';
+import type { MapNode, SeqNode, Span } from '../model/nodes';
 import { entryOf } from '../model/nodes';
 import { hasTransform, SAM_TRANSFORM } from '../model/detect';
 import type { Template } from '../model/template';
@@ -45,15 +45,30 @@ function indentOf(text: string, offset: number): string {
   return text.slice(lineStart, offset);
 }
 
+/** SAM appended to a list of transforms (it runs after AWS::LanguageExtensions, as CloudFormation requires). */
+function appendToList(template: Template, list: SeqNode): TextEdit | undefined {
+  const last = list.items[list.items.length - 1];
+  if (!last) return undefined;
+  const text = template.text;
+  const at = { start: last.span.end, end: last.span.end };
+  if (template.format === 'json') return { span: at, newText: `, ${JSON.stringify(SAM_TRANSFORM)}` };
+  if (text[list.span.start] === '[') return { span: at, newText: `, ${SAM_TRANSFORM}` };
+  const dash = text.slice(text.lastIndexOf('\n', last.span.start - 1) + 1, last.span.start);
+  return /^\s*-\s+$/.test(dash) ? { span: at, newText: `${text.includes('\r\n') ? '\r\n' : '\n'}${dash}${SAM_TRANSFORM}` } : undefined;
+}
+
 function fixesFor(template: Template, root: MapNode): Fix[] {
   const transform = entryOf(root, 'Transform');
   const title = `Add Transform: ${SAM_TRANSFORM}`;
-  if (!transform) return [{ title, edits: [addTransform(template, root)], preferred: true }];
-  // One other transform (AWS::LanguageExtensions) becomes a list; SAM runs after it, as CloudFormation requires.
-  if (transform.value.kind !== 'scalar' || typeof transform.value.value !== 'string') return [];
-  const list = [transform.value.value, SAM_TRANSFORM];
-  const raw = new RawText(`[${list.join(', ')}]`, JSON.stringify(list));
-  return [{ title, edits: [replaceNode(template, transform.value, raw)], preferred: true }];
+  const edit = !transform
+    ? addTransform(template, root)
+    : transform.value.kind === 'seq'
+      ? appendToList(template, transform.value)
+      : transform.value.kind === 'scalar' && typeof transform.value.value === 'string'
+        // One other transform (AWS::LanguageExtensions) becomes a list, SAM after it.
+        ? replaceNode(template, transform.value, new RawText(`[${transform.value.value}, ${SAM_TRANSFORM}]`, JSON.stringify([transform.value.value, SAM_TRANSFORM])))
+        : undefined;
+  return edit ? [{ title, edits: [edit], preferred: true }] : [];
 }
 
 export const samTransformMissing = defineRule({

@@ -50,6 +50,7 @@ ruleTester(resourceAttributeInvalid, {
     { name: 'IgnoreGlobals outside SAM types, Connectors outside SAM', text: cfn('Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Connectors: {}'), findings: [{ range: '5:5-5:15', text: 'Connectors' }] },
     { name: 'a misspelt policy value, quoted', text: cfn('Resources:', '  Q:', '    Type: AWS::SQS::Queue', "    DeletionPolicy: 'Retian'", '    UpdateReplacePolicy: RetainExceptOnCreate'), findings: [{ range: '5:22-5:28', text: 'Retian', message: /DeletionPolicy 'Retian' is not accepted\. Did you mean 'Retain'\?/ }, { range: '6:26-6:46', text: 'RetainExceptOnCreate', message: /Use one of: Delete, Retain, Snapshot/ }] },
     { name: 'JSON', fileName: 'template.json', text: '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Propertes": {}}}}', findings: [{ range: '1:49-1:60', text: '"Propertes"' }] },
+    { name: 'serverless.yml resources', fileName: 'serverless.yml', text: yaml('service: s', 'provider:', '  name: aws', 'resources:', '  Resources:', '    Q:', '      Type: AWS::SQS::Queue', '      Properties: {}', '      Description: orders'), findings: [{ range: '9:7-9:18', text: 'Description' }] },
   ],
 });
 
@@ -86,6 +87,14 @@ describe('sam-transform-missing quick fix', () => {
     ['after the header', yaml("AWSTemplateFormatVersion: '2010-09-09'", 'Description: orders', ...samFn), yaml("AWSTemplateFormatVersion: '2010-09-09'", 'Description: orders', 'Transform: AWS::Serverless-2016-10-31', ...samFn), 'template.yaml'],
     ['at the top without a header', yaml(...samFn), yaml('Transform: AWS::Serverless-2016-10-31', ...samFn), 'template.yaml'],
     ['into a list with another transform', yaml('Transform: AWS::LanguageExtensions', ...samFn), yaml('Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]', ...samFn), 'template.yaml'],
+    ['appended to a flow list', yaml('Transform: [AWS::LanguageExtensions]', ...samFn), yaml('Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]', ...samFn), 'template.yaml'],
+    ['appended to a block list', yaml('Transform:', '  - AWS::LanguageExtensions', ...samFn), yaml('Transform:', '  - AWS::LanguageExtensions', '  - AWS::Serverless-2016-10-31', ...samFn), 'template.yaml'],
+    [
+      'JSON list',
+      '{\n  "Transform": ["AWS::LanguageExtensions"],\n  "Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
+      '{\n  "Transform": ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"],\n  "Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
+      'template.json',
+    ],
     [
       'JSON, after the header',
       '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
