@@ -50,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const cost = new CostService(store);
   const costStatus = registerCostStatus(cost);
   const output = vscode.window.createOutputChannel('Serverless Workbench');
-  const analyzer = new Analyzer(output);
+  const catalog = schemaCatalog(context.extensionUri);
+  const analyzer = new Analyzer(output, catalog);
   const diagnostics = registerDiagnostics(store, analyzer);
   context.subscriptions.push(
     output, analyzer, diagnostics.disposable, registerCodeActions(store, analyzer),
@@ -63,7 +64,6 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
     registerMemoryCurve(cost, context.extensionUri),
   );
-  const catalog = schemaCatalog(context.extensionUri);
   context.subscriptions.push(
     registerDefinition(store),
     registerReferences(store),

@@ -8,6 +8,7 @@ import { ALL_RULES, analyzeTemplate, isIsoDate, todayIso } from '../core/rules';
 import type { Finding, Severity } from '../core/rules';
 import { nodeCodeFileSystem } from './code-fs';
 import { choice, EXIT, givenInputsOf, INPUT_FLAGS, INPUT_USAGE, parseArgs, readTemplate, UsageError } from './io';
+import { cliSchemaCatalog } from './schema-data';
 import { toSarif } from './sarif';
 
 export const LINT_USAGE = `serverless-workbench lint <files or folders...> [--format text|json|sarif] [--today YYYY-MM-DD] [--fail-on error|warning|never] ${INPUT_USAGE}`;
@@ -39,10 +40,11 @@ export async function lintCommand(argv: readonly string[], out: (text: string) =
 
   const files = positionals.flatMap(templatesUnder);
   const results: FileFindings[] = [];
+  const schemas = cliSchemaCatalog();
   for (const file of files) {
     const { template } = readTemplate(file, given);
     const code = await measureCode(codeQueriesOf(template), nodeCodeFileSystem);
-    const result = analyzeTemplate(template, { today, code });
+    const result = analyzeTemplate(template, { today, code, schemas });
     for (const crash of result.crashes) process.stderr.write(`serverless-workbench lint: rule ${crash.ruleId} failed on ${file}: ${crash.message}\n`);
     results.push({ file, template, findings: result.findings });
   }

@@ -7,6 +7,7 @@ import type { AnalysisResult, Finding, Severity, SeverityOverride } from '../cor
 import { CodeFactsCache } from './code-facts';
 import { SECTION, setting } from './settings';
 import type { TemplateStore } from './template-store';
+import type { SchemaCatalog } from '../core/schema/catalog';
 
 export const DIAGNOSTIC_SOURCE = 'serverless-workbench';
 export const LAST_ANALYSIS_COMMAND = 'serverlessWorkbench.diagnostics.lastAnalysis';
@@ -38,7 +39,7 @@ export class Analyzer implements vscode.Disposable {
   readonly code = new CodeFactsCache();
   private readonly disposables: vscode.Disposable[] = [this.code];
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  constructor(private readonly output: vscode.OutputChannel, private readonly schemas: SchemaCatalog) {
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) this.settingsVersion++;
     }));
@@ -60,6 +61,7 @@ export class Analyzer implements vscode.Disposable {
       severities: setting<Record<string, SeverityOverride>>('rules', {}),
       accountConcurrency: setting<number>('accountConcurrency', 1000),
       code: this.code.facts,
+      schemas: this.schemas,
     });
     this.cache.set(template, { key, result });
     this.reportCrashes(template, result);

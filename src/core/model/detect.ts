@@ -3,7 +3,8 @@ import { entryOf, itemsOf, mapAt, stringOf, valueOf } from './nodes';
 import type { TemplateKind } from './template';
 import { LANGUAGE_EXTENSIONS_TRANSFORM } from './language-extensions/for-each';
 
-const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+/** The transform that makes a template SAM (SAM developer guide, "AWS SAM template anatomy"). */
+export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
 /** Whether `Transform` (a name or a list of names) includes `name`. */
 export function hasTransform(root: Node | undefined, name: string): boolean {

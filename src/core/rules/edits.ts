@@ -1,6 +1,6 @@
 import type { MapNode, Node, ScalarNode, Span } from '../model/nodes';
 import type { Template } from '../model/template';
-import type { TextEdit } from './types';
+import type { Fix, TextEdit } from './types';
 
 /** Text written as is, already in the template's syntax (an intrinsic such as `!Sub '...'`). */
 export class RawText {
@@ -142,4 +142,15 @@ function newline(text: string): string {
 
 export function isScalar(node: Node | undefined): node is ScalarNode {
   return node?.kind === 'scalar';
+}
+
+/** A quoted key or scalar without its quotes, so that a rename keeps them. */
+export function unquoted(template: Template, span: Span): Span {
+  const first = template.text[span.start];
+  return first === '"' || first === "'" ? { start: span.start + 1, end: span.end - 1 } : span;
+}
+
+/** "Change to 'X'": the text at `span` replaced by a suggested name, the fix a user most likely wants. */
+export function renameFix(span: Span, to: string): Fix {
+  return { title: `Change to '${to}'`, edits: [{ span, newText: to }], preferred: true };
 }

@@ -1,38 +1,28 @@
-import { deployedType } from '../model/sam/transformed';
+import type { SchemaCatalog } from '../schema/catalog';
+
+/** Custom resources return whatever attributes their function sends back (CloudFormation user guide, "Custom resources"). */
+const CUSTOM_RESOURCE = 'AWS::CloudFormation::CustomResource';
 
 /**
- * Return values (`Fn::GetAtt` attributes) of the resource types users reference most, from the "Return values"
- * section of each type's page in the CloudFormation resource reference. Types not listed are not checked.
+ * The `Fn::GetAtt` attributes of a resource type, from the "Return values" of the CloudFormation registry schemas
+ * (data/cfn-resource-types.json). A SAM type answers with those of the type the transform makes of it under the
+ * same logical ID (SAM developer guide, "Generated AWS CloudFormation resources"). Undefined when the type's
+ * attributes are not known: custom resources, third-party types, SAM types that leave no resource of their own.
  */
-export const GETATT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  'AWS::Lambda::Function': ['Arn', 'SnapStartResponse', 'SnapStartResponse.ApplyOn', 'SnapStartResponse.OptimizationStatus'],
-  'AWS::Lambda::LayerVersion': ['LayerVersionArn'],
-  'AWS::Lambda::Alias': ['AliasArn'],
-  'AWS::Lambda::Version': ['FunctionArn', 'Version'],
-  'AWS::Lambda::Url': ['FunctionArn', 'FunctionUrl'],
-  'AWS::Lambda::EventSourceMapping': ['EventSourceMappingArn', 'Id'],
-  'AWS::DynamoDB::Table': ['Arn', 'StreamArn'],
-  'AWS::DynamoDB::GlobalTable': ['Arn', 'StreamArn', 'TableId'],
-  'AWS::SQS::Queue': ['Arn', 'QueueName', 'QueueUrl'],
-  'AWS::SNS::Topic': ['TopicArn', 'TopicName'],
-  'AWS::S3::Bucket': [
-    'Arn', 'DomainName', 'DualStackDomainName', 'RegionalDomainName', 'WebsiteURL',
-    'MetadataTableConfiguration.S3TablesDestination.TableArn', 'MetadataTableConfiguration.S3TablesDestination.TableNamespace',
-    'MetadataConfiguration.Destination.TableBucketArn', 'MetadataConfiguration.Destination.TableNamespace',
-    'MetadataConfiguration.InventoryTableConfiguration.TableArn', 'MetadataConfiguration.InventoryTableConfiguration.TableName',
-    'MetadataConfiguration.JournalTableConfiguration.TableArn', 'MetadataConfiguration.JournalTableConfiguration.TableName',
-  ],
-  'AWS::IAM::Role': ['Arn', 'RoleId'],
-  'AWS::StepFunctions::StateMachine': ['Arn', 'Name', 'StateMachineRevisionId'],
-  'AWS::ApiGateway::RestApi': ['RestApiId', 'RootResourceId'],
-  'AWS::ApiGatewayV2::Api': ['ApiEndpoint', 'ApiId'],
-  'AWS::Kinesis::Stream': ['Arn'],
-  'AWS::Events::Rule': ['Arn'],
-  'AWS::Events::EventBus': ['Arn', 'Name', 'Policy'],
-  'AWS::Logs::LogGroup': ['Arn'],
-};
+export function attributesOf(catalog: SchemaCatalog, type: string): readonly string[] | undefined {
+  if (type === CUSTOM_RESOURCE) return undefined;
+  const deployed = catalog.deployed(type);
+  return deployed.spec ? Object.keys(deployed.spec.attrs ?? {}) : undefined;
+}
 
-/** Attributes of a resource type; SAM types answer with those of the type the transform makes of them. */
-export function attributesOf(type: string): readonly string[] | undefined {
-  return GETATT_ATTRIBUTES[deployedType({ type })];
+/**
+ * Whether `attribute` is one of `attributes`, counting the members of an attribute that is a map of its own
+ * (a nested stack's `Outputs.BucketName`): one listed without any dotted sub-attribute.
+ */
+export function hasAttribute(attributes: readonly string[], attribute: string): boolean {
+  if (attributes.includes(attribute)) return true;
+  const dot = attribute.indexOf('.');
+  if (dot < 0) return false;
+  const head = attribute.slice(0, dot);
+  return attributes.includes(head) && !attributes.some((a) => a.startsWith(`${head}.`));
 }

@@ -5,8 +5,8 @@ import type { Reference } from '../model/references';
 import { PSEUDO_PARAMETERS, referencedLogicalId, referencesIn, referenceTarget } from '../model/references';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
-import { insertPath } from './edits';
-import { attributesOf } from './getatt-attributes';
+import { insertPath, renameFix, unquoted } from './edits';
+import { attributesOf, hasAttribute } from './getatt-attributes';
 import { isDefinedReference, isResourceName, referencingSections, refTargets, stringItems } from './names';
 import { closest, didYouMean } from './suggest';
 import type { Fix, RuleContext } from './types';
@@ -63,10 +63,6 @@ function referencesOf(template: Template): Reference[] {
     seen.add(key);
     return true;
   });
-}
-
-function renameFix(span: Span, to: string): Fix {
-  return { title: `Change to '${to}'`, edits: [{ span, newText: to }], preferred: true };
 }
 
 /** "Add parameter X": a String parameter in Parameters, created before Resources when there is none. */
@@ -142,11 +138,6 @@ function attributeSpan(template: Template, ref: Reference): Span {
   return { start, end: start + (ref.attribute?.length ?? 0) };
 }
 
-function unquoted(template: Template, span: Span): Span {
-  const first = template.text[span.start];
-  return first === '"' || first === "'" ? { start: span.start + 1, end: span.end - 1 } : span;
-}
-
 export const getattAttributeInvalid = defineRule({
   id: 'getatt-attribute-invalid',
   meta: {
@@ -154,7 +145,7 @@ export const getattAttributeInvalid = defineRule({
     docs: {
       summary: 'A Fn::GetAtt (or ${Resource.Attribute} in Fn::Sub) asks for an attribute the resource type does not return.',
       why: 'CloudFormation rejects the template ("Template error: resource X does not support attribute type Y in Fn::GetAtt").',
-      fact: 'Each type\'s attributes are listed under "Return values" in the CloudFormation resource reference; the types checked are in src/core/rules/getatt-attributes.ts (Lambda, DynamoDB, SQS, SNS, S3, IAM role, Step Functions, API Gateway, Kinesis, EventBridge, CloudWatch Logs). SAM resources answer with the attributes of the type they become.',
+      fact: 'Each type\'s attributes are listed under "Return values" in the CloudFormation resource reference (read from the CloudFormation registry schemas in data/cfn-resource-types.json, every type). SAM resources answer with the attributes of the type they become under the same logical ID (an AWS::Serverless::Function those of AWS::Lambda::Function: Arn, SnapStartResponse, not Name); the resources SAM generates beside them are reached through their own names or the referenceable properties (MyFunction.Alias, MyApi.Stage; SAM developer guide, "Generated AWS CloudFormation resources"). Custom resources and third-party types are not checked.',
       example: 'QueueUrl: !GetAtt OrdersQueue.Url   # SQS returns Arn, QueueName, QueueUrl',
       fix: 'Use one of the attributes the message lists (the quick fix offers the closest). For a queue URL use !Ref; for a table name use !Ref.',
     },
@@ -162,12 +153,14 @@ export const getattAttributeInvalid = defineRule({
   messages: { invalid: "'{{resource}}' ({{type}}) has no attribute '{{attribute}}'.{{suggestion}} It returns: {{attributes}}." },
   check(context) {
     const { template } = context;
+    const catalog = context.inputs.schemas;
+    if (!catalog) return;
     for (const ref of referencesOf(template)) {
       if (ref.kind === 'Ref' || ref.attribute === undefined) continue;
       const target = referenceTarget(template, ref);
       const resource = target.kind === 'resource' && !target.through ? target.resource : undefined;
-      const attributes = resource && attributesOf(resource.type);
-      if (!resource || !attributes || attributes.includes(ref.attribute)) continue;
+      const attributes = resource && attributesOf(catalog, resource.type);
+      if (!resource || !attributes || hasAttribute(attributes, ref.attribute)) continue;
       const span = ref.kind === 'Sub' ? { start: ref.span.end + 1, end: ref.span.end + 1 + ref.attribute.length } : attributeSpan(template, ref);
       const suggestion = closest(ref.attribute, attributes);
       context.report({

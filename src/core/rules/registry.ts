@@ -12,6 +12,12 @@ import {
   circularDependency, conditionUndefined, dependsOnUndefined, findInMapUndefined, getattAttributeInvalid, getattUndefined,
   parameterUnused, refUndefined, subVariableUndefined,
 } from './references';
+import { resourceAttributeInvalid } from './resource-attributes';
+import { resourceTypeUnknown } from './resource-type';
+import { samTransformMissing } from './sam-transform';
+import { scheduleExpressionInvalid } from './schedule-expression';
+import { serviceRetired } from './service-retired';
+import { subNeeded } from './sub-needed';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
@@ -24,13 +30,15 @@ import type { Rule } from './types';
 export const ALL_RULES: readonly Rule[] = [
   yamlSyntax, jsonSyntax, duplicateKey, templateStructure, templateTooLarge, notText, logicalIdInvalid,
   templateResourceCount, templateParameterCount, templateOutputCount, templateMappingCount, templateSize,
+  resourceTypeUnknown, resourceAttributeInvalid, samTransformMissing,
   refUndefined, getattUndefined, getattAttributeInvalid, subVariableUndefined, dependsOnUndefined, conditionUndefined,
-  findInMapUndefined, circularDependency, parameterUnused,
+  findInMapUndefined, circularDependency, parameterUnused, subNeeded,
   lambdaMemoryRange, lambdaTimeoutRange, lambdaEphemeralStorageRange, lambdaEnvSize, lambdaEnvReservedName,
   lambdaLayersCount, lambdaFunctionName, lambdaReservedConcurrency, lambdaHandlerMissing, lambdaPackageSize,
   snapstartIncompatible, provisionedConcurrencyWithoutAlias, lambdaEdgeRestrictions,
-  runtimeDeprecated, runtimeCreateBlocked, runtimeUpdateBlocked, runtimeUnknown,
+  runtimeDeprecated, runtimeCreateBlocked, runtimeUpdateBlocked, runtimeUnknown, serviceRetired,
   apiGatewayTimeout, sqsVisibilityTimeout, sqsBatchWindow, sqsFifoBatchSize, streamStartingPosition, eventBridgeInputSize,
+  scheduleExpressionInvalid,
   envPlaintextSecret, functionUrlPublic, apiNoAuth, s3PublicAccess,
 ];
 

@@ -51,6 +51,15 @@ describe('serverless-workbench lint', () => {
     ].join('\n'));
   });
 
+  it('reads the resource types from the package\'s data/, so typos in types and attributes are caught', async () => {
+    const file = write('template.yaml', ['Resources:', '  Queue:', '    Type: AWS::SQS::Queu', '  Table:', '    Type: AWS::DynamoDB::Table', 'Outputs:', '  Arn:', '    Value: !GetAtt Table.Arm', ''].join('\n'));
+    const r = await lint(file, '--today', '2026-11-23', '--format', 'json');
+    assert.deepEqual(JSON.parse(r.out).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message.split('.')[0]]), [
+      ['resource-type-unknown', "Resource type 'AWS::SQS::Queu' does not exist"],
+      ['getatt-attribute-invalid', "'Table' (AWS::DynamoDB::Table) has no attribute 'Arm'"],
+    ]);
+  });
+
   it('reads "today" from --today', async () => {
     const file = write('template.yaml', BAD);
     const r = await lint(file, '--today', '2027-03-03', '--format', 'json');

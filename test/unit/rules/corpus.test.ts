@@ -5,6 +5,7 @@ import { loadTemplate } from '../../../src/core';
 import { analyzeTemplate } from '../../../src/core/rules';
 import { hasShared, SHARED } from '../helpers';
 import { TODAY } from './rule-tester';
+import { SCHEMAS } from './schema-catalog';
 
 /** Every template of the shared corpus: SAM translator inputs (valid and error cases) and Serverless v3 fixtures. */
 function corpusFiles(): string[] {
@@ -37,7 +38,7 @@ describe('every rule over the shared corpus', function () {
       const template = loadTemplate(fs.readFileSync(file, 'utf8'), file);
       if (!template) continue;
       templates++;
-      const result = analyzeTemplate(template, { today: TODAY });
+      const result = analyzeTemplate(template, { today: TODAY, schemas: SCHEMAS });
       crashes.push(...result.crashes.map((c) => `${path.basename(file)}: ${c.ruleId}: ${c.message}`));
       const fired = new Set(result.findings.map((f) => f.ruleId));
       for (const f of result.findings) {

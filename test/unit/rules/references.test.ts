@@ -4,6 +4,7 @@ import {
 } from '../../../src/core/rules/references';
 import { yaml } from '../helpers';
 import { ruleTester } from './rule-tester';
+import { SCHEMAS } from './schema-catalog';
 
 const cfn = (...lines: string[]) => yaml("AWSTemplateFormatVersion: '2010-09-09'", ...lines);
 
@@ -34,21 +35,35 @@ ruleTester(getattUndefined, {
   }],
 });
 
+const schemas = { schemas: SCHEMAS };
+const sam = (...lines: string[]) => yaml('Transform: AWS::Serverless-2016-10-31', ...lines);
+
 ruleTester(getattAttributeInvalid, {
   valid: [
-    { name: 'a real attribute', text: cfn('Resources:', '  Q:', '    Type: AWS::SQS::Queue', 'Outputs:', '  A:', '    Value: !GetAtt Q.QueueUrl') },
-    { name: 'a type we do not know', text: cfn('Resources:', '  C:', '    Type: Custom::Thing', 'Outputs:', '  A:', '    Value: !GetAtt C.Anything') },
+    { name: 'a real attribute', inputs: schemas, text: cfn('Resources:', '  Q:', '    Type: AWS::SQS::Queue', 'Outputs:', '  A:', '    Value: !GetAtt Q.QueueUrl') },
+    { name: 'a type we do not know', inputs: schemas, text: cfn('Resources:', '  C:', '    Type: Custom::Thing', 'Outputs:', '  A:', '    Value: !GetAtt C.Anything') },
+    { name: 'a custom resource answers with its own data', inputs: schemas, text: cfn('Resources:', '  C:', '    Type: AWS::CloudFormation::CustomResource', 'Outputs:', '  A:', '    Value: !GetAtt C.Anything') },
+    { name: 'a nested stack output, a SAM application output', inputs: schemas, text: sam('Resources:', '  S:', '    Type: AWS::CloudFormation::Stack', '  App:', '    Type: AWS::Serverless::Application', 'Outputs:', '  A:', '    Value: !GetAtt S.Outputs.BucketName', '  B:', "    Value: !Sub '${App.Outputs.TopicArn}'") },
+    { name: 'a type outside the old hand list', inputs: schemas, text: cfn('Resources:', '  Db:', '    Type: AWS::RDS::DBInstance', 'Outputs:', '  A:', '    Value: !GetAtt Db.Endpoint.Address') },
+    { name: "SAM's referenceable forms and what the API becomes", inputs: schemas, text: sam('Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      AutoPublishAlias: live', '  Api:', '    Type: AWS::Serverless::Api', 'Outputs:', '  A:', '    Value: !GetAtt Api.RootResourceId', '  B:', '    Value: !GetAtt Fn.SnapStartResponse.ApplyOn', '  C:', '    Value: !Ref Fn.Alias') },
+    { name: 'nothing without the catalog', text: cfn('Resources:', '  Q:', '    Type: AWS::SQS::Queue', 'Outputs:', '  A:', '    Value: !GetAtt Q.Url') },
   ],
   invalid: [
     {
-      name: 'short form', text: cfn('Resources:', '  Q:', '    Type: AWS::SQS::Queue', 'Outputs:', '  A:', '    Value: !GetAtt Q.Url'),
+      name: 'short form', inputs: schemas, text: cfn('Resources:', '  Q:', '    Type: AWS::SQS::Queue', 'Outputs:', '  A:', '    Value: !GetAtt Q.Url'),
       findings: [{ range: '7:22-7:25', text: 'Url', message: /'Q' \(AWS::SQS::Queue\) has no attribute 'Url'.*It returns: Arn, QueueName, QueueUrl/ }],
     },
     {
-      name: 'list form, on a SAM function', text: yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', 'Outputs:', '  A:', '    Value: !GetAtt [Fn, Ar]'),
+      name: 'list form, on a SAM function', inputs: schemas, text: yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', 'Outputs:', '  A:', '    Value: !GetAtt [Fn, Ar]'),
       findings: [{ range: '7:25-7:27', text: 'Ar', message: /Did you mean 'Arn'/ }],
     },
-    { name: 'in a Sub', text: cfn('Resources:', '  T:', '    Type: AWS::DynamoDB::Table', 'Outputs:', '  A:', "    Value: !Sub '${T.Stream}'"), findings: [{ range: '7:22-7:28', text: 'Stream' }] },
+    { name: 'in a Sub', inputs: schemas, text: cfn('Resources:', '  T:', '    Type: AWS::DynamoDB::Table', 'Outputs:', '  A:', "    Value: !Sub '${T.Stream}'"), findings: [{ range: '7:22-7:28', text: 'Stream' }] },
+    {
+      name: 'a SAM function has no Name', inputs: schemas, text: sam('Resources:', '  Fn:', '    Type: AWS::Serverless::Function', 'Outputs:', '  A:', '    Value: !GetAtt Fn.Name'),
+      findings: [{ range: '7:23-7:27', text: 'Name', message: /'Fn' \(AWS::Serverless::Function\) has no attribute 'Name'\. It returns: .*Arn/ }],
+    },
+    { name: 'a sub-attribute the data lists others for', inputs: schemas, text: cfn('Resources:', '  Db:', '    Type: AWS::RDS::DBInstance', 'Outputs:', '  A:', '    Value: !GetAtt Db.Endpoint.Host'), findings: [{ range: '7:23-7:36', text: 'Endpoint.Host' }] },
+    { name: 'a type outside the old hand list', inputs: schemas, text: cfn('Resources:', '  K:', '    Type: AWS::KMS::Key', 'Outputs:', '  A:', '    Value: !GetAtt K.Arm'), findings: [{ range: '7:22-7:25', text: 'Arm', message: /Did you mean 'Arn'/ }] },
   ],
 });
 
