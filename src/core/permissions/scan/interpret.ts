@@ -15,6 +15,12 @@ function modulePrefix(module: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Signers that compute a token locally instead of calling AWS: their method maps to the action the token is
+ * checked against (`rds:GetAuthToken` → `rds-db:connect`, see operations.ts).
+ */
+const SIGNERS: Readonly<Record<string, string>> = { '@aws-sdk/rds-signer Signer': 'rds', 'aws-sdk RDS.Signer': 'rds' };
+
 /** Methods of SDK clients that are not AWS operations. */
 const CLIENT_HOUSEKEEPING = new Set(['send', 'destroy', 'config', 'middlewareStack', 'promise', 'on', 'makeRequest',
   'makeUnauthenticatedRequest', 'waitFor', 'setupRequestListeners', 'createPresignedPost', 'then', 'catch', 'constructor']);
@@ -25,6 +31,8 @@ export function constructed(callee: Sym | undefined): Sym | undefined {
   if (callee?.kind === 'sdk-module' && callee.module.startsWith('aws-sdk/clients/')) return constructed({ kind: 'sdk-export', module: callee.module, name: 'default' });
   if (callee?.kind !== 'sdk-export') return undefined;
   const { module, name } = callee;
+  const signer = SIGNERS[`${module} ${name}`];
+  if (signer) return { kind: 'client', prefix: signer, style: 'methods' };
   if (module === 'aws-sdk') {
     if (name === 'DynamoDB.DocumentClient') return { kind: 'client', prefix: 'dynamodb', style: 'document' };
     return name.includes('.') ? undefined : { kind: 'client', prefix: iamPrefix(name), style: 'methods' };
