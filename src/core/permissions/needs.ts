@@ -1,4 +1,4 @@
-import { queueArnFromUrl } from './arn';
+import { SECRET_SUFFIX, queueArnFromUrl } from './arn';
 
 /** How the code gives a call's parameter: an environment variable, a literal, or something we cannot see. */
 export type ValueSource =
@@ -40,7 +40,8 @@ export function resourceArn(action: string, params: Readonly<Record<string, stri
     case 'lambda': return params.FunctionName && arnOrBuild(params.FunctionName, (n) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${n}`);
     case 'states': return params.stateMachineArn;
     case 'events': return arnOrBuild(params.EventBusName ?? 'default', (n) => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${n}`);
-    case 'secretsmanager': return params.SecretId && arnOrBuild(params.SecretId, (n) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${n}`);
+    // A secret named by its name is the secret whose ARN is that name and the random suffix.
+    case 'secretsmanager': return params.SecretId && arnOrBuild(params.SecretId, (n) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${n}${SECRET_SUFFIX}`);
     case 'ssm': return params.Name && arnOrBuild(params.Name, (n) => `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/${n.replace(/^\//, '')}`);
     case 'kinesis': return params.StreamARN ?? (params.StreamName && `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/${params.StreamName}`);
     case 'firehose': return params.DeliveryStreamName && `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/${params.DeliveryStreamName}`;
