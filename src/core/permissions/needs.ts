@@ -11,6 +11,8 @@ export interface RawCall {
   readonly operation: string;
   readonly actions: readonly string[];
   readonly params: Readonly<Record<string, ValueSource>>;
+  /** Made through a client given credentials of its own. */
+  readonly ownCredentials?: boolean;
   readonly span: { readonly start: number; readonly end: number };
 }
 
