@@ -62,7 +62,24 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   // STS answers these for any identity, with no permission at all.
   'sts:GetCallerIdentity': [],
   'sts:GetSessionToken': [],
+  ...noPermission('sts', ['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML']),
+  // Identity pools hand out identities and credentials to unauthenticated callers
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html).
+  ...noPermission('cognito-identity', ['GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken']),
+  // User pool operations that are unauthenticated or authorized by the user's access token, never by IAM
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
+  ...noPermission('cognito-idp', [
+    'SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'ForgotPassword', 'ConfirmForgotPassword', 'InitiateAuth',
+    'RespondToAuthChallenge', 'UpdateAuthEventFeedback', 'RevokeToken', 'ChangePassword', 'GetUser', 'DeleteUser',
+    'UpdateUserAttributes', 'DeleteUserAttributes', 'VerifyUserAttribute', 'GetUserAttributeVerificationCode',
+    'SetUserMFAPreference', 'SetUserSettings', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'GlobalSignOut',
+    'ListDevices', 'GetDevice', 'ConfirmDevice', 'ForgetDevice', 'UpdateDeviceStatus',
+  ]),
 };
+
+function noPermission(prefix: string, operations: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(operations.map((operation) => [`${prefix}:${operation}`, []]));
+}
 
 /** DocumentClient (v2) and DynamoDBDocument (v3 aggregated) method names → DynamoDB operations. */
 export const DOCUMENT_CLIENT_METHODS: Readonly<Record<string, string>> = {

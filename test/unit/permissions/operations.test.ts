@@ -27,6 +27,9 @@ describe('SDK operations → IAM actions', () => {
       ['rds', 'GenerateDbAuthToken', ['rds-db:connect']], ['rds', 'GetAuthToken', ['rds-db:connect']],
       ['execute-api', 'PostToConnection', ['execute-api:ManageConnections']], ['bedrock', 'Converse', ['bedrock:InvokeModel']],
       ['s3', 'HeadObject', ['s3:GetObject']], ['mobiletargeting', 'SendMessages', ['mobiletargeting:SendMessages']],
+      // Public and access-token operations of user pools, and identity pools' own sign-in, need no IAM permission.
+      ['cognito-idp', 'InitiateAuth', []], ['cognito-idp', 'GetUser', []], ['cognito-identity', 'GetCredentialsForIdentity', []],
+      ['cognito-idp', 'AdminGetUser', ['cognito-idp:AdminGetUser']],
     ];
     assert.deepEqual(cases.map(([prefix, operation]) => [prefix, operation, actionsFor(prefix, operation)]), cases);
     for (const [, , actions] of cases) {
