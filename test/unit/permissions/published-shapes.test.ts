@@ -169,6 +169,13 @@ describe('permission analysis on the shapes of published example apps', () => {
       "export const handler = async (event) => tenant.send(new PutCommand({ TableName: 'tenant-data', Item: event }));",
     );
     assert.deepEqual(await permissionFindings(samFunction('nodejs22.x', 'app.handler', [], []), { 'src/app.mjs': javascript }), []);
+    const keysByName = yaml(
+      "const AWS = require('aws-sdk');",
+      'const config = { accessKeyId: process.env.PARTNER_KEY_ID, secretAccessKey: process.env.PARTNER_SECRET };',
+      'const partner = new AWS.S3(config);',
+      "exports.handler = async () => partner.putObject({ Bucket: 'partner-drop', Key: 'report.csv', Body: '' }).promise();",
+    );
+    assert.deepEqual(await permissionFindings(samFunction('nodejs22.x', 'index.handler', [], []), { 'src/index.js': keysByName }), []);
     const python = yaml(
       'import boto3',
       'def handler(event, context):',

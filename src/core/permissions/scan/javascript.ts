@@ -36,6 +36,8 @@ class Scanner {
   private readonly names = new Map<string, Sym>();
   /** Commands sent through a client with credentials of its own (`client.send(new XCommand(...))`). */
   private readonly sentWithOwnCredentials = new Set<TS.Node>();
+  /** Object literals held by names (`const config = { credentials }`), for client configurations passed by name. */
+  private readonly objectLiterals = new Map<string, TS.ObjectLiteralExpression>();
   private readonly result: FileScan = { calls: [], deferred: [], unresolved: [], localImports: [], exports: new Map(), starExports: [], parseErrors: 0 };
 
   constructor(private readonly t: typeof TS, private readonly source: TS.SourceFile) {}
@@ -75,6 +77,7 @@ class Scanner {
       const module = this.module(node.moduleReference.expression.text);
       if (module) this.names.set(node.name.text, module);
     } else if (t.isVariableDeclaration(node) && node.initializer) {
+      if (t.isIdentifier(node.name) && t.isObjectLiteralExpression(node.initializer)) this.objectLiterals.set(node.name.text, node.initializer);
       this.bind(node.name, this.evaluate(node.initializer));
       if (t.isIdentifier(node.name) && this.isExported(node)) this.result.exports.set(node.name.text, this.names.get(node.name.text) ?? { kind: 'object', props: {} });
     } else if (t.isExportDeclaration(node)) {
@@ -224,7 +227,8 @@ class Scanner {
   /** Whether a client's configuration object gives it credentials (`{ credentials: fromTemporaryCredentials(...) }`). */
   private givesCredentials(config: TS.Expression | undefined): boolean {
     const t = this.t;
-    return Boolean(config && t.isObjectLiteralExpression(config) && config.properties.some((p) => p.name && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) && CREDENTIAL_OPTIONS.has(p.name.text)));
+    const literal = config && t.isIdentifier(config) ? this.objectLiterals.get(config.text) : config;
+    return Boolean(literal && t.isObjectLiteralExpression(literal) && literal.properties.some((p) => p.name && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) && CREDENTIAL_OPTIONS.has(p.name.text)));
   }
 
   /** The resource-naming parameters of a call: from an object literal, or a variable holding one, one level deep into lists. */
