@@ -41,7 +41,9 @@ export function resourceArn(action: string, params: Readonly<Record<string, stri
     case 'sns': return params.TopicArn;
     case 'lambda': return params.FunctionName && arnOrBuild(params.FunctionName, (n) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${n}`);
     case 'states': return params.stateMachineArn;
-    case 'events': return arnOrBuild(params.EventBusName ?? 'default', (n) => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${n}`);
+    // Without a bus we can read, the entries may name one in a way the scan does not follow (a list built in
+    // code): the default bus is not assumed.
+    case 'events': return params.EventBusName && arnOrBuild(params.EventBusName, (n) => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${n}`);
     // A secret named by its name is the secret whose ARN is that name and the random suffix.
     case 'secretsmanager': return params.SecretId && arnOrBuild(params.SecretId, (n) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${n}${SECRET_SUFFIX}`);
     case 'ssm': return params.Name && arnOrBuild(params.Name, (n) => `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/${n.replace(/^\//, '')}`);

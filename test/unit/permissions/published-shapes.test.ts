@@ -58,7 +58,17 @@ const PUT_EVENTS = yaml(
 const PUT_EVENTS_ON_DEFAULT_BUS = yaml(
   "import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';",
   'const events = new EventBridgeClient({});',
-  "export const handler = async (event) => events.send(new PutEventsCommand({ Entries: [{ Source: 'orders', DetailType: 'OrderPlaced', Detail: '{}' }] }));",
+  "export const handler = async (event) => events.send(new PutEventsCommand({ Entries: [{ EventBusName: 'default', Source: 'orders', DetailType: 'OrderPlaced', Detail: '{}' }] }));",
+);
+
+/** Entries built in code: which bus they name is not read, so no bus is assumed. */
+const PUT_EVENTS_PYTHON = yaml(
+  'import boto3, json, os',
+  "events = boto3.client('events')",
+  'def handler(event, context):',
+  "    entries = [{'Source': 'orders', 'DetailType': 'OrderPlaced', 'Detail': json.dumps(e), 'EventBusName': os.environ['EVENT_BUS_NAME']} for e in event['orders']]",
+  '    events.put_events(Entries=entries)',
+  "    events.put_events(Entries=[{'EventBusName': os.environ['EVENT_BUS_NAME'], 'Source': 'orders', 'DetailType': 'Done', 'Detail': '{}'}])",
 );
 
 describe('permission analysis on the shapes of published example apps', () => {
@@ -68,6 +78,9 @@ describe('permission analysis on the shapes of published example apps', () => {
     assert.deepEqual(await permissionFindings(samFunction('nodejs22.x', 'app.handler', [], policy, [], withDefault), { 'src/app.mjs': PUT_EVENTS_ON_DEFAULT_BUS }), []);
     const withoutDefault = ['  EventBusName:', '    Type: String'];
     assert.deepEqual(await permissionFindings(samFunction('nodejs22.x', 'app.handler', ['EVENT_BUS_NAME: !Ref EventBusName'], policy, [], withoutDefault), { 'src/app.mjs': PUT_EVENTS }), []);
+    const bus = ['  OrdersBus:', '    Type: AWS::Events::EventBus', '    Properties:', '      Name: orders'];
+    const onBus = ['- EventBridgePutEventsPolicy:', '    EventBusName: !Ref OrdersBus'];
+    assert.deepEqual(await permissionFindings(samFunction('python3.12', 'app.handler', ['EVENT_BUS_NAME: !Ref OrdersBus'], onBus, bus), { 'src/app.py': PUT_EVENTS_PYTHON }), []);
   });
 
   it('still reports events put on the default bus when the policy names another bus', async () => {

@@ -25,6 +25,9 @@ const OBJECT_METHODS: Readonly<Record<string, Readonly<Record<string, string>>>>
   Queue: { send_message: 'SendMessage', send_messages: 'SendMessageBatch', receive_messages: 'ReceiveMessage', delete_messages: 'DeleteMessageBatch', purge: 'PurgeQueue' },
 };
 
+/** `'Key': value` in a dictionary literal, where the value is an environment read, a string or a name. */
+const DICTIONARY_ENTRY = /['"](\w+)['"]\s*:\s*(os\.environ\[\s*['"]\w+['"]\s*\]|(?:os\.environ\.get|os\.getenv)\([^)]*\)|['"][^'"\n]*['"]|[\w.]+)/g;
+
 /** Client helpers that are not operations of the same name. */
 const CLIENT_HELPERS: Readonly<Record<string, string>> = {
   upload_file: 'PutObject', upload_fileobj: 'PutObject', download_file: 'GetObject', download_fileobj: 'GetObject',
@@ -200,6 +203,12 @@ class PythonReader {
         const v = this.value(kw[2]);
         if (v) out[kw[1]] = v;
       }
+    }
+    // Keys of dictionaries written in the call (`Entries=[{'EventBusName': os.environ['BUS'], ...}]`).
+    for (const m of args.matchAll(DICTIONARY_ENTRY)) {
+      if (!RESOURCE_PARAMETERS.has(m[1]) || out[m[1]]) continue;
+      const v = this.value(m[2]);
+      if (v) out[m[1]] = v;
     }
     return out;
   }
