@@ -3,6 +3,7 @@ import * as path from 'path';
 import { loadTemplate } from '../../../src/core';
 import { analyzePermissions, loadCatalogue, servicesOf } from '../../../src/core/permissions';
 import type { PermissionAnalysis } from '../../../src/core/permissions';
+import { permissionsOutline } from '../../../src/core/permissions/outline';
 import { yaml } from '../helpers';
 
 /**
@@ -182,6 +183,10 @@ describe('permission analysis on the shapes of published example apps', () => {
       "export const handler = async (event) => tenant.send(new PutCommand({ TableName: 'tenant-data', Item: event }));",
     );
     assert.deepEqual(await permissionFindings(samFunction('nodejs22.x', 'app.handler', [], []), { 'src/app.mjs': javascript }), []);
+    const { analysis } = await analyse(samFunction('nodejs22.x', 'app.handler', [], []), { 'src/app.mjs': javascript });
+    const code = permissionsOutline(analysis.functions[0]).children.find((n) => n.label === 'Code calls')!;
+    const call = code.children.find((n) => n.label === 'dynamodb:PutItem')!;
+    assert.equal(call.description, 'not known (the client uses its own credentials, not the role) on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/tenant-data');
     const keysByName = yaml(
       "const AWS = require('aws-sdk');",
       'const config = { accessKeyId: process.env.PARTNER_KEY_ID, secretAccessKey: process.env.PARTNER_SECRET };',
