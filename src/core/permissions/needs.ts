@@ -31,7 +31,11 @@ const arnOrBuild = (value: string, build: (name: string) => string): string => (
 export function resourceArn(action: string, params: Readonly<Record<string, string | undefined>>): string | undefined {
   const [prefix] = action.split(':');
   switch (prefix) {
-    case 'dynamodb': return params.TableName && arnOrBuild(params.TableName, (n) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${n}`);
+    case 'dynamodb': {
+      const table = params.TableName && arnOrBuild(params.TableName, (n) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${n}`);
+      // A Query or Scan of an index is authorised on the index's ARN, which a grant on `table/X/index/*` covers.
+      return table && params.IndexName ? `${table}/index/${params.IndexName}` : table;
+    }
     case 's3': {
       if (!params.Bucket) return undefined;
       if (S3_BUCKET_ACTIONS.test(action)) return `arn:aws:s3:::${params.Bucket}`;
@@ -56,6 +60,6 @@ export function resourceArn(action: string, params: Readonly<Record<string, stri
 
 /** The parameter names that identify resources, which the scanners keep (others are ignored). */
 export const RESOURCE_PARAMETERS: ReadonlySet<string> = new Set([
-  'TableName', 'Bucket', 'Key', 'QueueUrl', 'TopicArn', 'FunctionName', 'stateMachineArn', 'EventBusName',
+  'TableName', 'IndexName', 'Bucket', 'Key', 'QueueUrl', 'TopicArn', 'FunctionName', 'stateMachineArn', 'EventBusName',
   'SecretId', 'Name', 'StreamName', 'StreamARN', 'DeliveryStreamName', 'KeyId',
 ]);

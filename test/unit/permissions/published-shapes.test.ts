@@ -113,6 +113,17 @@ describe('permission analysis on the shapes of published example apps', () => {
     }
   });
 
+  it('matches a Query of an index with a grant on the table\'s indexes only', async () => {
+    const statement = ['- Statement:', '  - Effect: Allow', '    Action: dynamodb:Query', "    Resource: !Sub '${OrdersTable.Arn}/index/*'"];
+    const handler = yaml(
+      "const { DynamoDBClient, QueryCommand } = require('@aws-sdk/client-dynamodb');",
+      'const db = new DynamoDBClient({});',
+      "exports.handler = async (event) => db.send(new QueryCommand({ TableName: process.env.TABLE_NAME, IndexName: 'byCustomer', KeyConditionExpression: 'c = :c' }));",
+    );
+    const table = ['  OrdersTable:', '    Type: AWS::DynamoDB::Table'];
+    assert.deepEqual(await permissionFindings(samFunction('nodejs22.x', 'index.handler', ['TABLE_NAME: !Ref OrdersTable'], statement, table), { 'src/index.js': handler }), []);
+  });
+
   it('matches a grant written for one account and Region with the call of the stack deployed there', async () => {
     const statement = ['- Statement:', '  - Effect: Allow', '    Action: dynamodb:PutItem', '    Resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders'];
     const handler = yaml(
