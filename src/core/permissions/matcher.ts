@@ -42,6 +42,7 @@ function asGlob(pattern: string): string {
 }
 
 const isStar = (c: string | undefined): boolean => c === '*' || c === SEGMENT;
+const isWild = (c: string): boolean => isStar(c) || c === '?';
 /** Whether a star of one pattern can stand for the character (or the wildcard) at that place of the other. */
 const absorbs = (star: string, c: string): boolean => star === '*' || !SEPARATORS.includes(c);
 
@@ -50,6 +51,10 @@ const absorbs = (star: string, c: string): boolean => star === '*' || !SEPARATOR
  * segment): a grant written with wildcards and a call whose resource has parts known only at deploy.
  */
 export function globsIntersect(a: string, b: string): boolean {
+  // Literal endings must agree: most different resources differ there, and this is linear.
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0 && !isWild(a[i]) && !isWild(b[j]); i--, j--) {
+    if (a[i] !== b[j]) return false;
+  }
   const seen = new Map<number, boolean>();
   const width = b.length + 1;
   const from = (i: number, j: number): boolean => {
@@ -71,7 +76,11 @@ export function globsIntersect(a: string, b: string): boolean {
 type Certainty = 'possibly' | 'surely';
 
 function covers(pattern: string, resource: string, certainty: Certainty): boolean {
-  return certainty === 'surely' ? wildcardMatch(pattern, resource) : globsIntersect(asGlob(pattern), asGlob(resource));
+  if (wildcardMatch(pattern, resource)) return true;
+  if (certainty === 'surely') return false;
+  // The quadratic comparison only where a deployment value or a wildcard could make them meet.
+  if (!/[*?]|\{AWS::/.test(pattern + resource)) return false;
+  return globsIntersect(asGlob(pattern), asGlob(resource));
 }
 
 /**
