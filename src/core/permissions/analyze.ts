@@ -14,6 +14,8 @@ import type { CodeCall, EffectivePermissions, Finding, Statement } from './types
 export interface CheckedCall extends CodeCall {
   readonly decision: Decision['decision'] | 'unknown';
   readonly decidedBy?: Statement;
+  /** Why the analysis cannot tell whether IAM allows the call (`unknown` decisions reported at info). */
+  readonly doubt?: string;
 }
 
 export interface FunctionPermissions {
@@ -43,9 +45,9 @@ export function analyzePermissions(template: Template, options: AnalysisOptions 
   for (const fn of template.functions) {
     const permissions = effectivePermissions(template, fn);
     const needs = options.readFile ? needsOf(template, fn, options.readFile) : undefined;
-    const calls = (needs?.calls ?? []).map((call) => check(permissions, call));
+    const calls = (needs?.calls ?? []).map((call) => check(permissions, call, options.catalogue));
     functions.push({ fn, permissions, needs, calls });
-    findings.push(...missingPermissionFindings(template, fn, calls));
+    findings.push(...missingPermissionFindings(template, fn, calls), ...cannotTellFindings(template, fn, calls));
     if (needs?.scan.complete) findings.push(...unusedPermissionFindings(fn, permissions, calls));
     findings.push(...managedPolicyFindings(permissions, (policy) => (needs?.scan.complete ? replaceManagedPolicy(template, permissions, policy, calls) : [])));
   }
@@ -53,10 +55,35 @@ export function analyzePermissions(template: Template, options: AnalysisOptions 
   return { functions, findings: dedupe(findings) };
 }
 
-function check(permissions: EffectivePermissions, call: CodeCall): CheckedCall {
+function check(permissions: EffectivePermissions, call: CodeCall, catalogue: ActionCatalogue | undefined): CheckedCall {
+  // A client given its own credentials acts as another principal: the function's role does not decide.
+  if (call.ownCredentials) return { ...call, decision: 'unknown' };
   const decision = evaluate(permissions.statements, call.actions[0], call.resource);
   if (decision.decision === 'implicitly-denied' && permissions.unknown.length > 0) return { ...call, decision: 'unknown' };
+  if (decision.decision === 'implicitly-denied') {
+    const doubt = actionDoubt(catalogue, call.actions[0])
+      ?? (decision.unsure ? `${decision.unsure.origin.label} names a resource by a value this analysis does not model, which may be this one` : undefined);
+    if (doubt) return { ...call, decision: 'unknown', doubt };
+  }
   return { ...call, decision: decision.decision, decidedBy: 'by' in decision ? decision.by : undefined };
+}
+
+/** Why the action a call was mapped to may not be the one IAM checks: it is not in the IAM reference. */
+function actionDoubt(catalogue: ActionCatalogue | undefined, action: string): string | undefined {
+  if (!catalogue) return undefined;
+  const [prefix, name] = action.split(':');
+  const actions = catalogue.actionsOf(prefix);
+  if (!actions) return `'${prefix}' is not an IAM service prefix, so the action this call needs is not known`;
+  return actions.has(name.toLowerCase()) ? undefined : `${action} is not in the IAM reference, so the action this call needs is not known`;
+}
+
+/** `iam-missing-permission` at info on each call whose permission the analysis cannot decide, saying why. */
+function cannotTellFindings(template: Template, fn: FunctionView, calls: readonly CheckedCall[]): Finding[] {
+  return calls.filter((c) => c.doubt).map((c) => ({
+    ruleId: 'iam-missing-permission', severity: 'info', functionId: fn.logicalId, ...c.location,
+    message: `Cannot tell whether the role of ${fn.displayName} allows ${c.operation}: ${c.doubt}.`,
+    related: [{ file: template.fileName, span: fn.resource.idSpan, message: `the role of ${fn.displayName} is defined here` }],
+  }));
 }
 
 /** `iam-missing-permission`, twice: on each call in the code and once per action and resource on the function. */

@@ -9,6 +9,11 @@ import type { ResourcePattern } from './types';
  * `{AWS::AccountId}`; the partition is `aws`.
  */
 const REGION = '{AWS::Region}';
+/**
+ * "Secrets Manager automatically adds a hyphen and six random characters after the secret name at the end of
+ * the ARN" (https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html#iam-resources).
+ */
+export const SECRET_SUFFIX = '-??????';
 const ACCOUNT = '{AWS::AccountId}';
 
 interface TypeValues {
@@ -23,6 +28,8 @@ const arnOf = (service: string, resource: (n: string) => string, global = false)
 const tableArn = arnOf('dynamodb', (n) => `table/${n}`);
 const functionArn = arnOf('lambda', (n) => `function:${n}`);
 const stateMachineArn = arnOf('states', (n) => `stateMachine:${n}`);
+/** Secrets Manager adds a hyphen and six random characters to a secret's name in its ARN. */
+export const secretArn = arnOf('secretsmanager', (n) => `secret:${n}${SECRET_SUFFIX}`);
 const queueUrl = (n: string): string => `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${n}`;
 
 /** From the CloudFormation resource reference ("Return values" of each type). */
@@ -40,7 +47,7 @@ const TYPES: Readonly<Record<string, TypeValues>> = {
   'AWS::Kinesis::Stream': { ref: name, attributes: { Arn: arnOf('kinesis', (n) => `stream/${n}`) } },
   'AWS::KinesisFirehose::DeliveryStream': { ref: name, attributes: { Arn: arnOf('firehose', (n) => `deliverystream/${n}`) } },
   'AWS::Events::EventBus': { ref: name, attributes: { Arn: arnOf('events', (n) => `event-bus/${n}`), Name: name } },
-  'AWS::SecretsManager::Secret': { ref: arnOf('secretsmanager', (n) => `secret:${n}`), attributes: { Id: arnOf('secretsmanager', (n) => `secret:${n}`) } },
+  'AWS::SecretsManager::Secret': { ref: secretArn, attributes: { Id: secretArn } },
   'AWS::SSM::Parameter': { ref: name, attributes: {} },
   'AWS::KMS::Key': { ref: name, attributes: { Arn: arnOf('kms', (n) => `key/${n}`), KeyId: name } },
   'AWS::Logs::LogGroup': { ref: name, attributes: { Arn: arnOf('logs', (n) => `log-group:${n}:*`) } },
@@ -81,7 +88,9 @@ export function resourceNames(template: Template): ReadonlyMap<string, string> {
     const written = property ? valueOf(r.properties, property) : undefined;
     // The index is in place (tokens only) while names are resolved, so a name that refers to itself ends.
     const resolved = written ? resolveValue(template, toPlain(written)) : [];
-    if (resolved.length === 1 && !/[*{]/.test(resolved[0]) && resolved[0] !== '') index.set(r.logicalId, resolved[0]);
+    // A name built from deployment values (`${AWS::StackName}-orders`) is still this resource's name; one built
+    // from another resource's name or an unknown value is not one we can compare.
+    if (resolved.length === 1 && !/\*|\{(?!AWS::)/.test(resolved[0]) && resolved[0] !== '') index.set(r.logicalId, resolved[0]);
   }
   return index;
 }
@@ -99,16 +108,27 @@ const PSEUDO: Readonly<Record<string, string>> = {
   'AWS::StackName': '{AWS::StackName}', 'AWS::StackId': '{AWS::StackId}',
 };
 
-/** Ref / GetAtt of a template entity; parameters stay tokens, unknown names become `*` (we do not guess). */
+/**
+ * Ref / GetAtt of a template entity. A parameter is its value (given outside the template, else its Default), or
+ * `*` when it has none: the grant then covers whatever the deployment gives it. Unknown names become `*`.
+ */
 function referenceValue(template: Template, target: string, attribute: string | undefined): string {
   if (attribute === undefined && PSEUDO[target] !== undefined) return PSEUDO[target];
   const resource = template.resourceById.get(target);
-  if (!resource) return attribute === undefined && template.parameters.some((p) => p.name === target) ? nameToken(target) : '*';
+  if (!resource) return attribute === undefined ? parameterValue(template, target) : '*';
   const values = TYPES[resource.type];
   const token = nameOf(template, target);
   if (!values) return attribute === undefined ? token : `{${target}.${attribute}}`;
   if (attribute === undefined) return values.ref(token);
   return values.attributes[attribute]?.(token) ?? `{${target}.${attribute}}`;
+}
+
+function parameterValue(template: Template, name: string): string {
+  const parameter = template.parameters.find((p) => p.name === name);
+  if (!parameter) return '*';
+  const argument = { kind: 'scalar', value: name, span: parameter.nameSpan } as const;
+  const value = template.resolver.evaluate({ kind: 'intrinsic', name: 'Ref', nameSpan: parameter.nameSpan, argument, form: 'short', span: parameter.nameSpan });
+  return value.known && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : '*';
 }
 
 /**

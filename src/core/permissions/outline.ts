@@ -1,5 +1,5 @@
 import type { OutlineNode } from '../outline/outline';
-import type { FunctionPermissions } from './analyze';
+import type { CheckedCall, FunctionPermissions } from './analyze';
 import { displayPattern } from './arn';
 import type { Statement } from './types';
 
@@ -20,6 +20,12 @@ function statementNode(id: string, s: Statement): OutlineNode {
   };
 }
 
+/** Why IAM's decision on a call is not known. */
+function unknownBecause(c: CheckedCall): string {
+  if (c.ownCredentials) return 'the client uses its own credentials, not the role';
+  return c.doubt ?? 'role not visible';
+}
+
 /**
  * The explorer's Permissions node of a function: what the role grants and where each grant comes from,
  * what the role may hold that we cannot see, and what the code calls, marked granted or missing.
@@ -33,7 +39,7 @@ export function permissionsOutline(f: FunctionPermissions): OutlineNode {
   }));
   const calls: OutlineNode[] = f.calls.map((c, i) => {
     const isMissing = c.decision === 'denied' || c.decision === 'implicitly-denied';
-    const status = isMissing ? 'missing' : c.decision === 'unknown' ? 'not known (role not visible)' : `granted by ${c.decidedBy?.origin.label}`;
+    const status = isMissing ? 'missing' : c.decision === 'unknown' ? `not known (${unknownBecause(c)})` : `granted by ${c.decidedBy?.origin.label}`;
     const on = c.resource ? ` on ${displayPattern(c.resource.pattern)}` : '';
     return {
       id: `${base}/call/${i}`, kind: 'policy', icon: isMissing ? 'error' : 'policy', file: c.location.file, span: c.location.span, children: [],

@@ -7,7 +7,7 @@ export function servicesOf(analysis: PermissionAnalysis): Set<string> {
     for (const s of f.permissions.statements) {
       for (const a of [...(s.actions ?? []), ...(s.notActions ?? [])]) if (a.includes(':')) prefixes.add(a.split(':')[0].toLowerCase());
     }
-    for (const c of f.calls) prefixes.add(c.service);
+    for (const c of f.calls) for (const a of [`${c.service}:`, ...c.actions]) prefixes.add(a.split(':')[0].toLowerCase());
   }
   return prefixes;
 }

@@ -2,7 +2,7 @@ import type { Node, Span } from '../model/nodes';
 import { itemsOf, stringOf, valueOf } from '../model/nodes';
 import type { FunctionView, Template } from '../model/template';
 import type { ActionCatalogue } from './catalogue';
-import { closest } from './catalogue';
+import { closest, suggestServicePrefix } from './catalogue';
 import { actionCovers } from './matcher';
 import type { AttachedManagedPolicy, CodeCall, EffectivePermissions, Finding, Fix, Statement } from './types';
 
@@ -83,8 +83,8 @@ function unknownActions(template: Template, catalogue: ActionCatalogue, actions:
     const name = a.value.slice(colon + 1);
     const known = catalogue.actionsOf(prefix);
     if (!known) {
-      const guess = closest(prefix, catalogue.serviceKeys, 1);
-      out.push(finding(template, 'iam-unknown-action', 'error', a.span, `'${prefix}' is not an IAM service prefix.${guess.length ? ` Did you mean '${guess[0]}'?` : ''}`));
+      const guess = suggestServicePrefix(prefix, catalogue.serviceKeys);
+      out.push(finding(template, 'iam-unknown-action', 'error', a.span, `'${prefix}' is not an IAM service prefix.${guess ? ` Did you mean '${guess}'?` : ''}`));
       continue;
     }
     const matches = [...known.values()].some((info) => actionCovers(a.value, `${prefix}:${info.name}`));

@@ -77,6 +77,8 @@ export interface CodeCall {
   readonly resource?: ResourcePattern;
   /** How the resource was found, for messages ("TABLE_NAME → OrdersTable"). */
   readonly resourceVia?: string;
+  /** The client was given credentials of its own (keys, an assumed role), so the function's role does not apply. */
+  readonly ownCredentials?: boolean;
   readonly location: Location;
 }
 

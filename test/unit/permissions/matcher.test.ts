@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { evaluate, wildcardMatch } from '../../../src/core/permissions/matcher';
+import { evaluate, globsIntersect, wildcardMatch } from '../../../src/core/permissions/matcher';
 import type { ResourcePattern, Statement } from '../../../src/core/permissions/types';
 
 const origin = { file: 't.yaml', span: { start: 0, end: 0 }, label: 'test' };
@@ -49,5 +49,28 @@ describe('IAM policy matcher', () => {
     assert.equal(evaluate([allow], 'sqs:SendMessage').decision, 'allowed');
     assert.equal(evaluate([allow, statement({ effect: 'Deny', actions: ['sqs:*'], resources: [r('arn:aws:sqs:*:*:other')] })], 'sqs:SendMessage').decision, 'allowed');
     assert.equal(evaluate([allow, statement({ effect: 'Deny', actions: ['sqs:*'] })], 'sqs:SendMessage').decision, 'denied');
+  });
+
+  it('compares the account, Region and stack name as values of one deployment, within their ARN segment', () => {
+    const literal = statement({ actions: ['dynamodb:PutItem'], resources: [r('arn:aws:dynamodb:us-east-1:123456789012:table/orders')] });
+    assert.equal(evaluate([literal], 'dynamodb:PutItem', r('arn:aws:dynamodb:{AWS::Region}:{AWS::AccountId}:table/orders')).decision, 'allowed');
+    assert.equal(evaluate([literal], 'dynamodb:PutItem', r('arn:aws:dynamodb:{AWS::Region}:{AWS::AccountId}:table/other')).decision, 'implicitly-denied');
+    const index = statement({ actions: ['dynamodb:PutItem'], resources: [r('arn:aws:dynamodb:{AWS::Region}:{AWS::AccountId}:table/{Other}/index/*')] });
+    assert.equal(evaluate([index], 'dynamodb:PutItem', TABLE).decision, 'implicitly-denied', 'the account does not stand for a whole ARN tail');
+    const deny = statement({ effect: 'Deny', actions: ['dynamodb:*'], resources: [r('arn:aws:dynamodb:us-east-1:123456789012:table/orders')] });
+    const call = r('arn:aws:dynamodb:{AWS::Region}:{AWS::AccountId}:table/orders');
+    assert.equal(evaluate([statement({ actions: ['dynamodb:*'] }), deny], 'dynamodb:PutItem', call).decision, 'allowed', 'a Deny denies only what it surely covers');
+  });
+
+  it('intersects two globs: a call whose resource has a wildcard is covered by a grant that may name it', () => {
+    assert.ok(globsIntersect('arn:aws:s3:::b/uploads/*', 'arn:aws:s3:::b/*'));
+    assert.ok(globsIntersect('arn:aws:secretsmanager:*:*:secret:app-??????', 'arn:aws:secretsmanager:*:*:secret:app*'));
+    assert.ok(!globsIntersect('arn:aws:s3:::a/*', 'arn:aws:s3:::b/*'));
+  });
+
+  it('is unsure, not sure of a denial, when the only grant names an attribute the analysis does not model', () => {
+    const grant = statement({ actions: ['events:PutEvents'], resources: [r('{Bus.Unmodelled}')] });
+    const decision = evaluate([grant], 'events:PutEvents', r('arn:aws:events:{AWS::Region}:{AWS::AccountId}:event-bus/default'));
+    assert.deepEqual(decision, { decision: 'implicitly-denied', unsure: grant });
   });
 });

@@ -25,7 +25,7 @@ describe('Python boto3 call reader', () => {
     );
     const result = scan({ 'app.py': source }, 'app.handler', 'python3.12');
     assert.deepEqual(summary(result), [
-      's3:GetObject → s3:GetObject',
+      's3:GetObject → s3:GetObject [Bucket=env:BUCKET_NAME]',
       's3:HeadObject → s3:GetObject [Bucket=env:BUCKET_NAME Key=a.json]',
       's3:ListObjectsV2 → s3:ListBucket',
       's3:ListObjectsV2 → s3:ListBucket [Bucket=env:BUCKET_NAME]',

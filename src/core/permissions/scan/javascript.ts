@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import type { RawCall, ValueSource } from '../needs';
 import { RESOURCE_PARAMETERS } from '../needs';
-import { callOfFunction, callOfMethod, callOfNew, constructed, fromFactory, isSdkModule } from './interpret';
+import { CREDENTIAL_OPTIONS, callOfFunction, callOfMethod, callOfNew, constructed, fromFactory, isSdkModule } from './interpret';
 import type { DeferredCall, Sym, Unresolved } from './symbols';
 
 /** What one JavaScript or TypeScript file does with the AWS SDK, independent of every other file. */
@@ -34,6 +34,10 @@ export function scanJavaScript(text: string, fileName: string): FileScan {
 
 class Scanner {
   private readonly names = new Map<string, Sym>();
+  /** Commands sent through a client with credentials of its own (`client.send(new XCommand(...))`). */
+  private readonly sentWithOwnCredentials = new Set<TS.Node>();
+  /** Object literals held by names (`const config = { credentials }`), for client configurations passed by name. */
+  private readonly objectLiterals = new Map<string, TS.ObjectLiteralExpression>();
   private readonly result: FileScan = { calls: [], deferred: [], unresolved: [], localImports: [], exports: new Map(), starExports: [], parseErrors: 0 };
 
   constructor(private readonly t: typeof TS, private readonly source: TS.SourceFile) {}
@@ -73,6 +77,7 @@ class Scanner {
       const module = this.module(node.moduleReference.expression.text);
       if (module) this.names.set(node.name.text, module);
     } else if (t.isVariableDeclaration(node) && node.initializer) {
+      if (t.isIdentifier(node.name) && t.isObjectLiteralExpression(node.initializer)) this.objectLiterals.set(node.name.text, node.initializer);
       this.bind(node.name, this.evaluate(node.initializer));
       if (t.isIdentifier(node.name) && this.isExported(node)) this.result.exports.set(node.name.text, this.names.get(node.name.text) ?? { kind: 'object', props: {} });
     } else if (t.isExportDeclaration(node)) {
@@ -204,17 +209,26 @@ class Scanner {
     }
     if (t.isNewExpression(expr)) {
       const callee = this.evaluate(expr.expression);
-      return constructed(callee) ?? (callee?.kind === 'import' ? { kind: 'import', spec: callee.spec, name: `new ${callee.name}` } : undefined);
+      const made = constructed(callee);
+      if (made?.kind === 'client' && this.givesCredentials(expr.arguments?.[0])) return { ...made, ownCredentials: true };
+      return made ?? (callee?.kind === 'import' ? { kind: 'import', spec: callee.spec, name: `new ${callee.name}` } : undefined);
     }
     if (t.isCallExpression(expr)) {
       if (t.isIdentifier(expr.expression) && expr.expression.text === 'require' && expr.arguments.length === 1 && t.isStringLiteral(expr.arguments[0])) {
         return this.module(expr.arguments[0].text);
       }
       if (t.isPropertyAccessExpression(expr.expression)) {
-        return fromFactory(this.evaluate(expr.expression.expression), expr.expression.name.text);
+        return fromFactory(this.evaluate(expr.expression.expression), expr.expression.name.text, expr.arguments[0] && this.evaluate(expr.arguments[0]));
       }
     }
     return undefined;
+  }
+
+  /** Whether a client's configuration object gives it credentials (`{ credentials: fromTemporaryCredentials(...) }`). */
+  private givesCredentials(config: TS.Expression | undefined): boolean {
+    const t = this.t;
+    const literal = config && t.isIdentifier(config) ? this.objectLiterals.get(config.text) : config;
+    return Boolean(literal && t.isObjectLiteralExpression(literal) && literal.properties.some((p) => p.name && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) && CREDENTIAL_OPTIONS.has(p.name.text)));
   }
 
   /** The resource-naming parameters of a call: from an object literal, or a variable holding one, one level deep into lists. */
@@ -256,7 +270,7 @@ class Scanner {
       this.result.deferred.push({ receiver: callee, form: 'new', params: this.params(args), span });
       return;
     }
-    const call = callOfNew(callee, this.params(args), span);
+    const call = callOfNew(callee, this.params(args), span, this.sentWithOwnCredentials.has(node));
     if (call) this.result.calls.push(call);
     else if (t.isElementAccessExpression(node.expression) && this.evaluate(node.expression.expression)?.kind === 'sdk-module') {
       this.result.unresolved.push({ reason: 'an SDK client is created from a computed name', span: this.span(node) });
@@ -295,6 +309,7 @@ class Scanner {
       return;
     }
     if (receiver?.kind === 'client' && method === 'send') {
+      if (receiver.ownCredentials && args[0]) this.sentWithOwnCredentials.add(args[0]);
       const sent = args[0] && this.evaluate(args[0]);
       if (!(args[0] && t.isNewExpression(args[0])) && sent?.kind !== 'command') {
         this.result.unresolved.push({ reason: 'the command sent cannot be determined statically', span: this.span(node) });

@@ -11,9 +11,9 @@ import type { DeferredCall, Span, Sym } from './symbols';
  * project's own modules. What it cannot follow is reported as unresolved, never guessed.
  */
 type PySym =
-  | { readonly kind: 'client'; readonly prefix: string; readonly style: 'methods' }
-  | { readonly kind: 'py-resource'; readonly prefix: string }
-  | { readonly kind: 'py-object'; readonly prefix: string; readonly type: 'Table' | 'Bucket' | 'Object' | 'Queue' | 'batch'; readonly params: Record<string, ValueSource> }
+  | { readonly kind: 'client'; readonly prefix: string; readonly style: 'methods'; readonly ownCredentials?: boolean }
+  | { readonly kind: 'py-resource'; readonly prefix: string; readonly ownCredentials?: boolean }
+  | { readonly kind: 'py-object'; readonly prefix: string; readonly type: 'Table' | 'Bucket' | 'Object' | 'Queue' | 'batch'; readonly params: Record<string, ValueSource>; readonly ownCredentials?: boolean }
   | Sym;
 
 /** Operations of boto3 resource objects, by object type and method. */
@@ -24,6 +24,9 @@ const OBJECT_METHODS: Readonly<Record<string, Readonly<Record<string, string>>>>
   Object: { get: 'GetObject', put: 'PutObject', delete: 'DeleteObject', upload_file: 'PutObject', upload_fileobj: 'PutObject', download_file: 'GetObject', download_fileobj: 'GetObject', copy_from: 'CopyObject', load: 'HeadObject' },
   Queue: { send_message: 'SendMessage', send_messages: 'SendMessageBatch', receive_messages: 'ReceiveMessage', delete_messages: 'DeleteMessageBatch', purge: 'PurgeQueue' },
 };
+
+/** `'Key': value` in a dictionary literal, where the value is an environment read, a string or a name. */
+const DICTIONARY_ENTRY = /['"](\w+)['"]\s*:\s*(os\.environ\[\s*['"]\w+['"]\s*\]|(?:os\.environ\.get|os\.getenv)\([^)]*\)|['"][^'"\n]*['"]|[\w.]+)/g;
 
 /** Client helpers that are not operations of the same name. */
 const CLIENT_HELPERS: Readonly<Record<string, string>> = {
@@ -105,7 +108,7 @@ class PythonReader {
       const base = object[1].includes('(') ? this.evaluate(object[1]) : this.lookup(object[1]);
       if (base?.kind !== 'py-resource') return undefined;
       const params = this.positional(object[2] as 'Table', object[3]);
-      return { kind: 'py-object', prefix: base.prefix, type: object[2] as 'Table', params };
+      return { kind: 'py-object', prefix: base.prefix, type: object[2] as 'Table', params, ownCredentials: base.ownCredentials };
     }
     const factory = /^([\w.()]+?)\.(client|resource)\(\s*(?:service_name\s*=\s*)?(['"]([\w-]+)['"])?/.exec(expr) ?? /^(client|resource)\(\s*(['"]([\w-]+)['"])?/.exec(expr);
     if (factory) return this.factory(factory, expr);
@@ -134,7 +137,19 @@ class PythonReader {
       this.result.unresolved.push({ reason: `a boto3 ${kind} is created for a service named at run time`, span: this.spanOf(expr) });
       return undefined;
     }
-    return kind === 'client' ? { kind: 'client', prefix: iamPrefix(service), style: 'methods' } : { kind: 'py-resource', prefix: iamPrefix(service) };
+    const ownCredentials = this.givesCredentials(expr, kind);
+    return kind === 'client' ? { kind: 'client', prefix: iamPrefix(service), style: 'methods', ownCredentials } : { kind: 'py-resource', prefix: iamPrefix(service), ownCredentials };
+  }
+
+  /**
+   * Whether a `client(...)`/`resource(...)` call, or the `Session(...)` it is made from, passes credentials
+   * (`aws_access_key_id=creds['AccessKeyId']` after `sts.assume_role`), read up to the call's closing parenthesis.
+   */
+  private givesCredentials(expr: string, kind: string): boolean {
+    const at = this.code.indexOf(expr);
+    const open = at < 0 ? -1 : this.code.indexOf('(', at + expr.indexOf(`${kind}(`));
+    const text = open < 0 ? expr : this.code.slice(at, open + 1 + argumentsAt(this.code, open + 1).length);
+    return /\baws_(?:access_key_id|secret_access_key|session_token)\s*=/.test(text);
   }
 
   private positional(type: 'Table' | 'Bucket' | 'Object' | 'Queue', args: string): Record<string, ValueSource> {
@@ -189,13 +204,20 @@ class PythonReader {
         if (v) out[kw[1]] = v;
       }
     }
+    // Keys of dictionaries written in the call (`Entries=[{'EventBusName': os.environ['BUS'], ...}]`).
+    for (const m of args.matchAll(DICTIONARY_ENTRY)) {
+      if (!RESOURCE_PARAMETERS.has(m[1]) || out[m[1]]) continue;
+      const v = this.value(m[2]);
+      if (v) out[m[1]] = v;
+    }
     return out;
   }
 }
 
 /** The AWS call `receiver.method(...)` makes in boto3, if any. Shared with linking across modules. */
 export function pythonCall(receiver: PySym | undefined, method: string, params: Record<string, ValueSource>, first: string | undefined, span: Span): RawCall | undefined {
-  const make = (prefix: string, operation: string, p: Record<string, ValueSource>): RawCall => ({ prefix, operation, actions: actionsFor(prefix, operation), params: p, span });
+  const ownCredentials = (receiver?.kind === 'client' || receiver?.kind === 'py-object') && receiver.ownCredentials;
+  const make = (prefix: string, operation: string, p: Record<string, ValueSource>): RawCall => ({ prefix, operation, actions: actionsFor(prefix, operation), params: p, span, ...(ownCredentials ? { ownCredentials } : {}) });
   if (receiver?.kind === 'client') {
     if (CLIENT_HOUSEKEEPING.has(method) || method.startsWith('_')) return undefined;
     if (method === 'get_paginator' || method === 'generate_presigned_url') return first ? make(receiver.prefix, pythonOperation(first), params) : undefined;

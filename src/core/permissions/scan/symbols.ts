@@ -8,7 +8,8 @@ import type { ValueSource } from '../needs';
 export type Sym =
   | { readonly kind: 'sdk-module'; readonly module: string }
   | { readonly kind: 'sdk-export'; readonly module: string; readonly name: string }
-  | { readonly kind: 'client'; readonly prefix: string; readonly style: ClientStyle }
+  /** `ownCredentials`: built with credentials of its own (keys, an assumed role), not the function's role. */
+  | { readonly kind: 'client'; readonly prefix: string; readonly style: ClientStyle; readonly ownCredentials?: boolean }
   | { readonly kind: 'command' }
   | { readonly kind: 'object'; readonly props: Readonly<Record<string, Sym>> }
   | { readonly kind: 'import'; readonly spec: string; readonly name: string }
