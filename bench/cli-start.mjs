@@ -43,7 +43,10 @@ export async function run() {
     return [
       { name: 'node -e 0 (Node starting, for comparison)', ...node },
       { name: 'lint one small template, empty code cache', ...cold, note: over(cold) },
-      { name: 'lint one small template, code cache written', ...warm, target: Math.round(node.medianMs + OVER_NODE_TARGET_MS), note: over(warm) },
+      {
+        name: 'lint one small template, code cache written', ...warm,
+        target: Math.round(node.medianMs + OVER_NODE_TARGET_MS), note: over(warm),
+      },
     ];
   } finally {
     rmSync(scratch, { recursive: true, force: true });

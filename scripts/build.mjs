@@ -46,9 +46,10 @@ function codeCachedCommands() {
     name: 'code-cached-commands',
     setup(b) {
       const filter = new RegExp(`^\\./(${CLI_COMMANDS.join('|')})$`);
-      b.onResolve({ filter }, (args) => (args.importer === dispatcher ? { path: args.path.slice(2), namespace: 'cli-command' } : undefined));
-      b.onLoad({ filter: /.*/, namespace: 'cli-command' }, (args) => ({
-        contents: `module.exports = require('./code-cache').requireWithCodeCache(require('path').join(__dirname, 'cli-${args.path}.js'));`,
+      const namespace = 'cli-command';
+      b.onResolve({ filter }, (args) => (args.importer === dispatcher ? { path: args.path.slice(2), namespace } : undefined));
+      b.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: `module.exports = require('./code-cache').requireWithCodeCache(__dirname + '/cli-${args.path}.js');`,
         resolveDir: path.resolve('src/cli'),
         loader: 'js',
       }));
@@ -81,7 +82,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/core/cost/index.ts'], outfile: 'dist/cost.js' }),
   build({ ...common, entryPoints: ['src/core/permissions/index.ts'], outfile: 'dist/permissions.js', plugins: [lazyChunks(VENDORED)] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [codeCachedCommands()] }),
-  ...CLI_COMMANDS.map((name) => build({ ...common, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/cli-${name}.js`, plugins: [lazyChunks(VENDORED)] })),
+  ...CLI_COMMANDS.map((name) => build({
+    ...common, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/cli-${name}.js`, plugins: [lazyChunks(VENDORED)],
+  })),
   // The compiler ships as one CommonJS file; minifying it halves what the package carries.
   build({ entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/vendor/typescript.js', bundle: false, minify: !watch, platform: 'node', format: 'cjs', logLevel: 'error' }),
   // The AWS SDK, loaded only on the first remote invocation (src/core/invoke/remote/sdk.ts).

@@ -21,22 +21,27 @@ export function requireWithCodeCache(file: string): unknown {
   const cacheFile = cacheFileOf(file, source);
   const cachedData = cacheFile === undefined ? undefined : readIfPresent(cacheFile);
   // Node's own CommonJS wrapper, on the bundle's first line, so that line and column numbers stay the same.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
     process.once('exit', () => writeAtomically(cacheFile, script.createCachedData()));
   }
   const module = { exports: {} as unknown };
-  (script.runInThisContext() as CommonJsWrapper).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  const run = script.runInThisContext() as CommonJsWrapper;
+  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   return module.exports;
 }
 
-type CommonJsWrapper = (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
+type CommonJsWrapper = (
+  exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string,
+) => void;
 
 /** The cache file for this bundle text, or undefined when there is no private folder to keep it in. */
 function cacheFileOf(file: string, source: string): string | undefined {
   const folder = privateCacheFolder();
   if (folder === undefined) return undefined;
-  const key = createHash('sha256').update(process.version).update('\0').update(source).digest('hex').slice(0, CACHE_KEY_LENGTH);
+  const hash = createHash('sha256').update(process.version).update('\0').update(source);
+  const key = hash.digest('hex').slice(0, CACHE_KEY_LENGTH);
   return path.join(folder, `${path.basename(file, '.js')}-${key}.v8cache`);
 }
 
@@ -54,12 +59,12 @@ const WRITABLE_BY_OTHERS = 0o022;
  */
 function privateCacheFolder(): string | undefined {
   const uid = process.getuid?.();
-  const folder = path.join(os.tmpdir(), `serverless-workbench-${uid ?? os.userInfo().username}`);
   try {
+    const folder = path.join(os.tmpdir(), `serverless-workbench-${uid ?? os.userInfo().username}`);
     fs.mkdirSync(folder, { mode: PRIVATE_FOLDER_MODE, recursive: true });
     const stat = fs.lstatSync(folder);
-    if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & WRITABLE_BY_OTHERS) !== 0) return undefined;
-    return folder;
+    const isPrivate = stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & WRITABLE_BY_OTHERS) === 0;
+    return isPrivate ? folder : undefined;
   } catch {
     return undefined;
   }

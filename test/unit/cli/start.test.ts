@@ -23,7 +23,8 @@ describe('serverless-workbench start-up: one bundle per command, V8 code cache',
   let tmp: string;
   let template: string;
   /** The command line as a user runs it, with its temporary folder (where the code cache lives) in `tmp`. */
-  const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } });
+  const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: withTmp() });
+  const withTmp = () => ({ ...process.env, TMPDIR: tmp });
   const cacheFiles = () => {
     const folder = fs.readdirSync(tmp).find((f) => f.startsWith('serverless-workbench-'));
     return folder ? fs.readdirSync(path.join(tmp, folder)).map((f) => path.join(tmp, folder, f)) : [];
@@ -35,7 +36,8 @@ describe('serverless-workbench start-up: one bundle per command, V8 code cache',
   };
 
   before(function () {
-    if (!fs.existsSync(path.join(DIST, 'cli-lint.js'))) this.skip(); // `npm test` builds first; a bare `mocha` run may not have dist/
+    // `npm test` builds first; a bare `mocha` run may not have dist/
+    if (!fs.existsSync(path.join(DIST, 'cli-lint.js'))) this.skip();
   });
   beforeEach(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-start-'));
@@ -91,10 +93,14 @@ describe('serverless-workbench start-up: one bundle per command, V8 code cache',
       "const fs = require('fs');",
       'const read = fs.readFileSync;',
       'const seen = new Set();',
-      `fs.readFileSync = function (file, ...rest) { if (String(file).startsWith(${JSON.stringify(DIST + path.sep)})) seen.add(require('path').basename(String(file))); return read.call(this, file, ...rest); };`,
+      `const dist = ${JSON.stringify(DIST + path.sep)};`,
+      'fs.readFileSync = function (file, ...rest) {',
+      "  if (String(file).startsWith(dist)) seen.add(require('path').basename(String(file)));",
+      '  return read.call(this, file, ...rest);',
+      '};',
       "process.on('exit', () => process.stderr.write(`READ ${[...seen].sort().join(' ')}\\n`));",
     ].join('\n'));
-    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'lint', template, ...TODAY], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } });
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'lint', template, ...TODAY], { encoding: 'utf8', env: withTmp() });
     assert.equal(r.status, 1);
     assert.equal(r.stderr.split('\n').find((l) => l.startsWith('READ ')), 'READ cli-lint.js cli.js');
   });
@@ -107,9 +113,9 @@ describe('serverless-workbench start-up: one bundle per command, V8 code cache',
 
   it('exits quietly, with its own exit code, when the reader closes the pipe early (| head)', async () => {
     // Enough findings to overflow a pipe's buffer, so that writes happen after the reader is gone.
-    const many = ['Resources:', ...Array.from({ length: 3000 }, (_, i) => `  Fn${i}: {Type: AWS::Lambda::Function, Properties: {Runtime: python3.9, MemorySize: 20000}}`)];
-    fs.writeFileSync(template, many.join('\n'));
-    const child = spawn(process.execPath, [BIN, 'lint', template, ...TODAY], { env: { ...process.env, TMPDIR: tmp } });
+    const fn = (i: number) => `  Fn${i}: {Type: AWS::Lambda::Function, Properties: {Runtime: python3.9, MemorySize: 20000}}`;
+    fs.writeFileSync(template, ['Resources:', ...Array.from({ length: 3000 }, (_, i) => fn(i))].join('\n'));
+    const child = spawn(process.execPath, [BIN, 'lint', template, ...TODAY], { env: withTmp() });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.once('data', () => child.stdout.destroy());

@@ -16,7 +16,7 @@ describe('Lambda limits and process cleanup', function () {
       "exports.leaks = async () => { require('child_process').spawn('sleep', ['600'], { stdio: 'ignore' }); setInterval(() => {}, 1000); return process.pid; };",
       "exports.hog = async () => { const keep = []; for (;;) { keep.push(Buffer.alloc(8 * 1024 * 1024, 1)); await new Promise((r) => setImmediate(r)); } };",
       "exports.big = async () => 'x'.repeat(7 * 1024 * 1024);",
-      "exports.hangs = async () => { console.log('waiting forever'); setInterval(() => {}, 1000); await new Promise(() => {}); };",
+      "exports.hangs = async () => { console.log('waiting forever'); setInterval(() => {}, 1000); return new Promise(() => {}); };",
       'exports.small = async () => { const b = Buffer.alloc(30 * 1024 * 1024, 1); return b.length; };',
       // The helper says when its 150 MB are resident, so the check does not depend on how loaded the machine is.
       "exports.helper = async () => { const c = require('child_process').spawn(process.execPath, ['-e', 'const b = Buffer.alloc(150 * 1024 * 1024, 1); console.log(\"ready\"); setTimeout(() => b, 5000)'], { stdio: ['ignore', 'pipe', 'ignore'] }); await new Promise((r) => c.stdout.once('data', r)); await new Promise((r) => setTimeout(r, 100)); return 'done'; };",
