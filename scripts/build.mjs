@@ -5,6 +5,7 @@
 // when a handler is scanned or actions are checked, so the main bundle stays small.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'fs';
+import path from 'path';
 import { commonOptions } from './esbuild-common.mjs';
 import { buildWebviews } from './webviews.mjs';
 
@@ -33,6 +34,29 @@ const FEATURE_CHUNKS = [
   [/core\/cost$/, './cost.js'], // src/vscode/cost-core.ts loads it at the first estimate
 ];
 
+/**
+ * The command line: dist/cli.js holds only the dispatcher (src/cli/main.ts); each subcommand is a bundle of its own,
+ * dist/cli-<command>.js, required through V8's code cache (src/cli/code-cache.ts) when the command is named, so
+ * `lint` neither reads nor compiles the invoke, server or cost code.
+ */
+const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost'];
+function codeCachedCommands() {
+  const dispatcher = path.resolve('src/cli/main.ts');
+  return {
+    name: 'code-cached-commands',
+    setup(b) {
+      const filter = new RegExp(`^\\./(${CLI_COMMANDS.join('|')})$`);
+      const namespace = 'cli-command';
+      b.onResolve({ filter }, (args) => (args.importer === dispatcher ? { path: args.path.slice(2), namespace } : undefined));
+      b.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: `module.exports = require('./code-cache').requireWithCodeCache(__dirname + '/cli-${args.path}.js');`,
+        resolveDir: path.resolve('src/cli'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 function vendor() {
   rmSync('dist/vendor', { recursive: true, force: true });
   mkdirSync('dist/vendor/iam-data/data', { recursive: true });
@@ -57,7 +81,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/core/rules/index.ts'], outfile: 'dist/rules.js' }),
   build({ ...common, entryPoints: ['src/core/cost/index.ts'], outfile: 'dist/cost.js' }),
   build({ ...common, entryPoints: ['src/core/permissions/index.ts'], outfile: 'dist/permissions.js', plugins: [lazyChunks(VENDORED)] }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyChunks(VENDORED)] }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [codeCachedCommands()] }),
+  ...CLI_COMMANDS.map((name) => build({
+    ...common, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/cli-${name}.js`, plugins: [lazyChunks(VENDORED)],
+  })),
   // The compiler ships as one CommonJS file; minifying it halves what the package carries.
   build({ entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/vendor/typescript.js', bundle: false, minify: !watch, platform: 'node', format: 'cjs', logLevel: 'error' }),
   // The AWS SDK, loaded only on the first remote invocation (src/core/invoke/remote/sdk.ts).

@@ -1,11 +1,9 @@
 import type { Template } from '../core';
 import { loadTemplateFile, parseParameterOverrides, readBoundedFile, type GatheredInputs, type GivenInputs } from '../core/load';
 import type { InputValue } from '../core/model/resolve/types';
+import { UsageError } from './exit';
 
-/** Exit codes shared by every subcommand. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
-
-export class UsageError extends Error {}
+export { EXIT, UsageError } from './exit';
 
 /** Where parameter values, Region and stage come from on the command line; every command that reads a template takes them. */
 export const INPUT_FLAGS = ['parameter-overrides', 'config-env', 'region', 'stage'] as const;

@@ -1,23 +1,37 @@
-import { EXIT, UsageError } from './io';
-import { lintCommand, LINT_USAGE } from './lint';
-import { invokeCommand, INVOKE_USAGE } from './invoke';
-import { serveCommand, SERVE_USAGE } from './serve';
-import { costCommand, COST_USAGE } from './cost';
-import { treeCommand, TREE_USAGE } from './tree';
+import { EXIT, isUsageError } from './exit';
 
 type Command = (argv: readonly string[], out: (text: string) => void) => number | Promise<number>;
+interface CommandModule { run: Command; usage: string }
 
-/** Subcommands by name; each lives in its own module. */
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  tree: { run: treeCommand, usage: TREE_USAGE },
-  lint: { run: lintCommand, usage: LINT_USAGE },
-  invoke: { run: invokeCommand, usage: INVOKE_USAGE },
-  serve: { run: serveCommand, usage: SERVE_USAGE },
-  cost: { run: costCommand, usage: COST_USAGE },
+/**
+ * Subcommands by name, each required only when named: `lint` loads no invoke, cost or server code. In the bundle
+ * every command is a file of its own beside cli.js, compiled through V8's code cache (scripts/build.mjs: CLI_COMMANDS).
+ */
+const COMMANDS: Record<string, () => CommandModule> = {
+  tree: () => {
+    const { treeCommand, TREE_USAGE } = require('./tree') as typeof import('./tree');
+    return { run: treeCommand, usage: TREE_USAGE };
+  },
+  lint: () => {
+    const { lintCommand, LINT_USAGE } = require('./lint') as typeof import('./lint');
+    return { run: lintCommand, usage: LINT_USAGE };
+  },
+  invoke: () => {
+    const { invokeCommand, INVOKE_USAGE } = require('./invoke') as typeof import('./invoke');
+    return { run: invokeCommand, usage: INVOKE_USAGE };
+  },
+  serve: () => {
+    const { serveCommand, SERVE_USAGE } = require('./serve') as typeof import('./serve');
+    return { run: serveCommand, usage: SERVE_USAGE };
+  },
+  cost: () => {
+    const { costCommand, COST_USAGE } = require('./cost') as typeof import('./cost');
+    return { run: costCommand, usage: COST_USAGE };
+  },
 };
 
 function usage(): string {
-  return ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+  return ['Usage:', ...Object.values(COMMANDS).map((load) => `  ${load().usage}`)].join('\n');
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -26,15 +40,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     process.stderr.write(`serverless-workbench: unknown command '${name}'\n${usage()}\n`);
     return EXIT.usage;
   }
   try {
-    return await command.run(rest, (text) => process.stdout.write(`${text}\n`));
+    return await load().run(rest, (text) => process.stdout.write(`${text}\n`));
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       process.stderr.write(`serverless-workbench ${name}: ${error.message}\n`);
       return EXIT.usage;
     }
@@ -43,6 +57,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module || process.argv[1]?.endsWith('serverless-workbench.js') || process.argv[1]?.endsWith('cli.js')) {
+  // A reader that stops early (`| head`) closes the pipe; the rest of the output has nowhere to go, which is no
+  // error: the command finishes and exits with its own code, without a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error) => {

@@ -1,8 +1,6 @@
 /** Number formatting shared by CodeLens, breakdown, CLI and hovers, so a figure reads the same everywhere. */
 
-// Hand-rolled rather than Intl.NumberFormat: every line item's formula is formatted on every keystroke,
-// and Intl costs several microseconds a call (measured in bench/cost.mjs).
-const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+import { groupThousands } from '../format-number';
 
 /** `$18.73`; precision is the user's setting (digits after the point). */
 export function formatUsd(usd: number, precision = 2): string {
@@ -25,7 +23,7 @@ export function formatUnitUsd(usd: number): string {
 export function formatQuantity(n: number): string {
   const [whole, fraction] = String(Math.round(n * 1000) / 1000).split('.');
   if (whole.includes('e')) return String(n);
-  return fraction ? `${group(whole)}.${fraction}` : group(whole);
+  return fraction ? `${groupThousands(whole)}.${fraction}` : groupThousands(whole);
 }
 
 /** `3M`, `1.5M`, `10K`, `400`: what a CodeLens has room for. */

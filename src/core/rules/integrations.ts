@@ -7,6 +7,7 @@ import { polledSources, queueSettings } from './event-sources';
 import { inheritedBy, subject } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { Fix } from './types';
+import { formatInteger } from '../format-number';
 
 /** API Gateway developer guide, "Amazon API Gateway quotas": integration timeouts. */
 export const API_TIMEOUT_SECONDS = { Api: 29, HttpApi: 30 } as const;
@@ -236,7 +237,7 @@ export const eventBridgeInputSize = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: `An EventBridge target's constant Input is longer than ${EVENTBRIDGE_INPUT_MAX.toLocaleString('en-US')} characters.`,
+      summary: `An EventBridge target's constant Input is longer than ${formatInteger(EVENTBRIDGE_INPUT_MAX)} characters.`,
       why: 'EventBridge rejects the rule target and the deploy fails.',
       fact: 'Target Input (constant JSON): at most 8,192 characters (EventBridge API reference, "PutTargets", EventBridge API model).',
       example: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Input: <a 9,000-character JSON string>',
@@ -248,7 +249,7 @@ export const eventBridgeInputSize = defineRule({
     for (const input of eventBridgeInputs(context.template)) {
       const text = stringOf(input.node);
       if (text === undefined || text.length <= EVENTBRIDGE_INPUT_MAX) continue;
-      context.report({ messageId: 'tooLong', data: { length: text.length.toLocaleString('en-US'), max: EVENTBRIDGE_INPUT_MAX.toLocaleString('en-US') }, span: input.span, logicalId: input.logicalId });
+      context.report({ messageId: 'tooLong', data: { length: formatInteger(text.length), max: formatInteger(EVENTBRIDGE_INPUT_MAX) }, span: input.span, logicalId: input.logicalId });
     }
   },
 });

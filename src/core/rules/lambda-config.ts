@@ -4,6 +4,7 @@ import { defineRule } from './define';
 import { inheritedBy, subject } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { RelatedLocation } from './types';
+import { formatInteger } from '../format-number';
 
 /** Lambda developer guide, "Lambda quotas": environment variables 4 KB in total (keys plus values); 5 layers; 64-character names. */
 export const ENVIRONMENT_MAX_BYTES = 4096;
@@ -33,7 +34,7 @@ export const lambdaEnvSize = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: `A function's environment variables add up to more than ${ENVIRONMENT_MAX_BYTES.toLocaleString('en-US')} bytes.`,
+      summary: `A function's environment variables add up to more than ${formatInteger(ENVIRONMENT_MAX_BYTES)} bytes.`,
       why: 'Lambda rejects the configuration and the deploy fails. Values set through intrinsics are counted as they resolve (a parameter\'s Default or override, a mapping entry); values known only after deploy count as empty, so the real total can only be higher.',
       fact: 'Environment variables: 4 KB in total, all keys plus values (Lambda developer guide, "Lambda quotas"; cfn-lint E3697 sums the same way).',
       example: 'Environment:\n  Variables:\n    CONFIG: <a 5,000-character JSON document>',
@@ -49,7 +50,7 @@ export const lambdaEnvSize = defineRule({
       const variables = entryOf(mapAt(fn.resource.properties, 'Environment'), 'Variables');
       context.report({
         messageId: 'tooLarge',
-        data: { subject: subject(fn), bytes: bytes.toLocaleString('en-US'), max: ENVIRONMENT_MAX_BYTES.toLocaleString('en-US') },
+        data: { subject: subject(fn), bytes: formatInteger(bytes), max: formatInteger(ENVIRONMENT_MAX_BYTES) },
         span: variables?.keySpan ?? fn.environment[0].nameSpan,
         logicalId: fn.logicalId,
       });

@@ -3,6 +3,7 @@ import { defineRule } from './define';
 import { inheritedBy, subject } from './function-settings';
 import { originNote, originRelated, settingFix } from './resolved';
 import type { Rule } from './types';
+import { formatInteger } from '../format-number';
 
 /** Lambda's configuration bounds for ordinary functions (Lambda developer guide, "Lambda quotas"). Managed Instances have others. */
 export const LAMBDA_LIMITS = {
@@ -27,7 +28,7 @@ function rangeRule(spec: RangeRuleSpec): Rule {
     meta: {
       severity: 'error',
       docs: {
-        summary: `A function's ${spec.what} is outside ${spec.bounds.min.toLocaleString('en-US')}–${spec.bounds.max.toLocaleString('en-US')} ${spec.unit}.`,
+        summary: `A function's ${spec.what} is outside ${formatInteger(spec.bounds.min)}–${formatInteger(spec.bounds.max)} ${spec.unit}.`,
         why: spec.docs.why,
         fact: spec.docs.fact,
         example: spec.docs.example,
@@ -46,7 +47,7 @@ function rangeRule(spec: RangeRuleSpec): Rule {
           messageId: 'outOfRange',
           data: {
             subject: subject(fn), value, origin: originNote(setting),
-            min: spec.bounds.min.toLocaleString('en-US'), max: spec.bounds.max.toLocaleString('en-US'), where: inheritedBy(fn, setting),
+            min: formatInteger(spec.bounds.min), max: formatInteger(spec.bounds.max), where: inheritedBy(fn, setting),
           },
           span: setting.span,
           logicalId: fn.logicalId,

@@ -4,6 +4,7 @@ import type { ParseProblem } from '../model/parse-result';
 import type { Template } from '../model/template';
 import { defineRule } from './define';
 import type { Rule } from './types';
+import { formatInteger } from '../format-number';
 
 /** CloudFormation template limits (CloudFormation user guide, "CloudFormation quotas"). */
 export const TEMPLATE_LIMITS = {
@@ -160,7 +161,7 @@ export const templateSize = defineRule({
     severity: 'info',
     kinds: ['sam', 'cloudformation'],
     docs: {
-      summary: `The template is over ${TEMPLATE_LIMITS.inlineBodyBytes.toLocaleString('en-US')} bytes (must be uploaded to S3: info) or over ${TEMPLATE_LIMITS.s3BodyBytes.toLocaleString('en-US')} bytes (cannot be deployed: error).`,
+      summary: `The template is over ${formatInteger(TEMPLATE_LIMITS.inlineBodyBytes)} bytes (must be uploaded to S3: info) or over ${formatInteger(TEMPLATE_LIMITS.s3BodyBytes)} bytes (cannot be deployed: error).`,
       why: 'Above the inline limit `aws cloudformation deploy` needs --s3-bucket (sam deploy uploads for you); above 1 MB no deploy path accepts it.',
       fact: 'Template body: 51,200 bytes inline, 1 MB through S3 (CloudFormation user guide, "CloudFormation quotas").',
       example: '(a 60 KB template.yaml)',
@@ -178,9 +179,9 @@ export const templateSize = defineRule({
     const firstLine = template.text.search(/\r?\n|$/);
     const span = { start: 0, end: firstLine };
     if (bytes > TEMPLATE_LIMITS.s3BodyBytes) {
-      context.report({ messageId: 'tooLarge', data: { bytes: bytes.toLocaleString('en-US'), limit: TEMPLATE_LIMITS.s3BodyBytes.toLocaleString('en-US') }, span, severity: 'error' });
+      context.report({ messageId: 'tooLarge', data: { bytes: formatInteger(bytes), limit: formatInteger(TEMPLATE_LIMITS.s3BodyBytes) }, span, severity: 'error' });
     } else {
-      context.report({ messageId: 's3', data: { bytes: bytes.toLocaleString('en-US'), limit: TEMPLATE_LIMITS.inlineBodyBytes.toLocaleString('en-US') }, span });
+      context.report({ messageId: 's3', data: { bytes: formatInteger(bytes), limit: formatInteger(TEMPLATE_LIMITS.inlineBodyBytes) }, span });
     }
   },
 });

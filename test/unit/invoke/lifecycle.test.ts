@@ -16,7 +16,7 @@ describe('Lambda limits and process cleanup', function () {
       "exports.leaks = async () => { require('child_process').spawn('sleep', ['600'], { stdio: 'ignore' }); setInterval(() => {}, 1000); return process.pid; };",
       "exports.hog = async () => { const keep = []; for (;;) { keep.push(Buffer.alloc(8 * 1024 * 1024, 1)); await new Promise((r) => setImmediate(r)); } };",
       "exports.big = async () => 'x'.repeat(7 * 1024 * 1024);",
-      'exports.slow = async () => { await new Promise((r) => setTimeout(r, 10000)); return 1; };',
+      "exports.hangs = async () => { console.log('waiting forever'); setInterval(() => {}, 1000); return new Promise(() => {}); };",
       'exports.small = async () => { const b = Buffer.alloc(30 * 1024 * 1024, 1); return b.length; };',
       // The helper says when its 150 MB are resident, so the check does not depend on how loaded the machine is.
       "exports.helper = async () => { const c = require('child_process').spawn(process.execPath, ['-e', 'const b = Buffer.alloc(150 * 1024 * 1024, 1); console.log(\"ready\"); setTimeout(() => b, 5000)'], { stdio: ['ignore', 'pipe', 'ignore'] }); await new Promise((r) => c.stdout.once('data', r)); await new Promise((r) => setTimeout(r, 100)); return 'done'; };",
@@ -35,7 +35,8 @@ describe('Lambda limits and process cleanup', function () {
     assert.equal(r.functionError?.errorType, 'Sandbox.Timedout');
     assert.match(r.functionError?.errorMessage ?? '', /Task timed out after 1\.00 seconds/);
     assert.match(r.logs, new RegExp(`\\S+Z ${r.requestId} Task timed out after 1.00 seconds`));
-    assert.ok(r.durationMs >= 1000 && r.durationMs < 1500, `${r.durationMs}`);
+    // It ran the whole timeout; how soon after it the kill lands depends on the machine, and is not checked.
+    assert.ok(r.durationMs >= 1000, `${r.durationMs}`);
     assert.deepEqual(invoker.livePids(), [], 'the environment is gone');
     const next = await invoker.invoke(f, '{}');
     assert.equal(next.cold, true, 'after a timeout the next invocation starts cold');
@@ -63,7 +64,7 @@ describe('Lambda limits and process cleanup', function () {
   it('enforces MemorySize: a handler that keeps allocating is stopped, and max memory is reported', async () => {
     const r = await invoker.invoke(fn(ws.dir, { handler: 'app.hog', logicalId: 'Hog', memorySizeMb: 128, timeoutSeconds: 20 }), '{}');
     assert.ok(['Runtime.OutOfMemory', 'Runtime.ExitError'].includes(r.functionError?.errorType ?? ''), r.payload);
-    assert.ok(r.durationMs < 15000, 'stopped long before the timeout');
+    assert.equal(r.timedOut, false, 'stopped for its memory, before the timeout');
     assert.deepEqual(invoker.livePids(), []);
     const ok = await invoker.invoke(fn(ws.dir, { handler: 'app.small', logicalId: 'Small', memorySizeMb: 512 }), '{}');
     assert.equal(ok.payload, String(30 * 1024 * 1024));
@@ -88,10 +89,11 @@ describe('Lambda limits and process cleanup', function () {
   it('stops at once when cancelled', async () => {
     const local = new LocalInvoker();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 300);
-    const r = await local.invoke(fn(ws.dir, { handler: 'app.slow', logicalId: 'Slow', timeoutSeconds: 30 }), '{}', { signal: controller.signal });
+    // Cancelled once the handler runs; it never returns, so only the cancellation can end it before the timeout.
+    const onLog = (text: string) => text.includes('waiting forever') && controller.abort();
+    const f = fn(ws.dir, { handler: 'app.hangs', logicalId: 'Hangs', timeoutSeconds: 600 });
+    const r = await local.invoke(f, '{}', { signal: controller.signal, onLog });
     assert.equal(r.functionError?.errorType, 'Invocation.Cancelled');
-    assert.ok(r.durationMs < 2000);
     assert.deepEqual(local.livePids(), []);
   });
 

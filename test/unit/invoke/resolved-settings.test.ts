@@ -79,8 +79,8 @@ describe('invoke runs with the settings the model resolves, and says where each 
     const result = await invoker.invoke(t.fn, '{}');
     const seen = JSON.parse(result.payload);
     // The deadline the runtime receives is the configured 10 s from when it took the event; Lambda's 3 s
-    // default would leave at most 3000 ms.
-    assert.ok(seen.remainingMs > 9000 && seen.remainingMs <= 10000, `remaining ${seen.remainingMs} ms`);
+    // default would leave at most 3000 ms, however fast or slow the machine runs the handler.
+    assert.ok(seen.remainingMs > 3000 && seen.remainingMs <= 10000, `remaining ${seen.remainingMs} ms`);
     assert.equal(seen.memory, '1024');
     assert.equal(result.memorySizeMb, 1024);
   });

@@ -22,8 +22,12 @@ describe('Runtime API server (conformance with lambda-protocols.md)', () => {
 
   it('listens on 127.0.0.1 and blocks `next` until an invocation arrives, then sends the event with every header', async () => {
     assert.match(server.address, /^127\.0\.0\.1:\d+$/);
+    const asked = new Promise<void>((resolve) => server.onNext(resolve));
+    let answeredEarly = false;
     const next = call(server.address, 'GET', '/2018-06-01/runtime/invocation/next');
-    await new Promise((r) => setTimeout(r, 50));
+    void next.then(() => (answeredEarly = true));
+    await asked;
+    assert.equal(answeredEarly, false, 'next waits while there is no invocation');
     const before = Date.now();
     const outcome = server.invoke(invocation('req-1'), () => undefined);
     const res = await next;

@@ -145,9 +145,8 @@ describe('bad input', () => {
       const cur = String.fromCharCode(97 + i);
       bomb.push(`${cur}: &${cur} [${Array(10).fill(`*${prev}`).join(',')}]`);
     }
-    const started = Date.now();
+    // Expanded, the bomb is 10^10 nodes: the test would not finish, so finishing is the proof.
     const t = load(yaml('Resources: {}', 'Metadata:', ...bomb.map((l) => `  ${l}`)));
-    assert.ok(Date.now() - started < 5000, 'finished');
     assert.ok(t.problems.some((p) => p.code === 'yaml-syntax' && /alias/i.test(p.message)), JSON.stringify(t.problems));
   });
 
