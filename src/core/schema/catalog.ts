@@ -1,3 +1,5 @@
+import type { ValidationSchemaFile, ValidationSchemaKind } from './validation/schema-node';
+
 /**
  * Resource types, properties, attributes, SAM events and policy templates, and Lambda runtimes, read from
  * the derived indexes in `data/` (see each file's `source` and `licence`) on first use, never at
@@ -52,6 +54,9 @@ interface SamFile {
 }
 interface RuntimesFile { readonly runtimes: Record<string, RuntimeLifecycle> }
 
+/** The data file each kind of validation schema is read from. */
+const VALIDATION_FILES: Readonly<Record<ValidationSchemaKind, string>> = { cfn: 'cfn-schemas', sam: 'sam-schemas', serverless: 'serverless-schema' };
+
 /** Reads `data/<name>.json`; supplied by the adapter (extension folder) or the tests (repository). */
 export type ReadData = (name: string) => unknown;
 
@@ -73,6 +78,7 @@ export class SchemaCatalog {
   private cfnTypes?: CfnTypesFile;
   private sam?: SamFile;
   private lifecycle?: RuntimesFile;
+  private readonly validation = new Map<ValidationSchemaKind, ValidationSchemaFile>();
 
   constructor(private readonly read: ReadData) {}
 
@@ -116,6 +122,16 @@ export class SchemaCatalog {
 
   policyTemplates(): Readonly<Record<string, PolicyTemplateSpec>> {
     return this.samFile.policyTemplates;
+  }
+
+  /** The schemas the validator checks properties against, read on the first validation. */
+  validationSchemas(kind: ValidationSchemaKind): ValidationSchemaFile {
+    let file = this.validation.get(kind);
+    if (!file) {
+      file = this.read(VALIDATION_FILES[kind]) as ValidationSchemaFile;
+      this.validation.set(kind, file);
+    }
+    return file;
   }
 
   runtimes(): Readonly<Record<string, RuntimeLifecycle>> {
