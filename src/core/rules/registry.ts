@@ -12,6 +12,9 @@ import {
   circularDependency, conditionUndefined, dependsOnUndefined, findInMapUndefined, getattAttributeInvalid, getattUndefined,
   parameterUnused, refUndefined, subVariableUndefined,
 } from './references';
+import {
+  schemaDependencies, schemaEnum, schemaPattern, schemaRange, schemaRequiredProperty, schemaType, schemaUnknownProperty,
+} from './schema';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
@@ -26,6 +29,7 @@ export const ALL_RULES: readonly Rule[] = [
   templateResourceCount, templateParameterCount, templateOutputCount, templateMappingCount, templateSize,
   refUndefined, getattUndefined, getattAttributeInvalid, subVariableUndefined, dependsOnUndefined, conditionUndefined,
   findInMapUndefined, circularDependency, parameterUnused,
+  schemaUnknownProperty, schemaRequiredProperty, schemaType, schemaEnum, schemaRange, schemaPattern, schemaDependencies,
   lambdaMemoryRange, lambdaTimeoutRange, lambdaEphemeralStorageRange, lambdaEnvSize, lambdaEnvReservedName,
   lambdaLayersCount, lambdaFunctionName, lambdaReservedConcurrency, lambdaHandlerMissing, lambdaPackageSize,
   snapstartIncompatible, provisionedConcurrencyWithoutAlias, lambdaEdgeRestrictions,

@@ -1,6 +1,7 @@
 import type { Span } from '../model/nodes';
 import type { Template, TemplateKind } from '../model/template';
 import type { CodeFacts } from '../code/facts';
+import type { SchemaCatalog } from '../schema/catalog';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** What a user may set a rule to in `serverlessWorkbench.rules` (or the CLI): a severity, or off. */
@@ -80,6 +81,11 @@ export interface AnalysisInputs {
   readonly accountConcurrency?: number;
   /** What is known about the code on disk (handlers, package sizes), measured off the UI path. */
   readonly code?: CodeFacts;
+  /**
+   * The resource schemas (`data/cfn-schemas.json`, `data/sam-schemas.json`), read at the first validation; the
+   * schema-* rules report nothing without them.
+   */
+  readonly schemas?: SchemaCatalog;
 }
 
 export interface RuleContext {
