@@ -41,7 +41,7 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
     if (!validator) {
       const context: ValidationContext = {
         definitions: file.definitions, resolver: template.resolver, refTargets: targets, opaque,
-        frameworkVariables: template.kind === 'serverless',
+        frameworkVariables: template.kind === 'serverless', text: template.text,
       };
       validator = new Validator(context);
       validators.set(file, validator);

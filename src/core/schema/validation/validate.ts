@@ -18,6 +18,8 @@ export interface ValidationContext {
   readonly opaque: ReadonlySet<Node>;
   /** Serverless Framework templates: `${...}` is a variable the framework resolves, so its value is unknown here. */
   readonly frameworkVariables: boolean;
+  /** The document's text, to end a block map's or list's span at its last character rather than the next line. */
+  readonly text: string;
 }
 
 /** Where a value sits: what its violations name, and the key a missing property of it is reported on. */
@@ -173,7 +175,7 @@ export class Validator {
     }
     const expected = this.typesOf(s);
     if (expected.length === 0) return;
-    this.push({ kind: 'type', span: node.span, ...this.where(place), expected, actual: describeNode(node), origin: this.derived.get(node) });
+    this.push({ kind: 'type', span: this.trimmed(node.span), ...this.where(place), expected, actual: describeNode(node), origin: this.derived.get(node) });
   }
 
   private scalar(node: ScalarNode, s: SchemaNode, place: Place): void {
@@ -183,11 +185,11 @@ export class Validator {
     const types = this.typesOf(s);
     const origin = this.derived.get(node);
     const where = this.where(place);
+    if (typeof value === 'string' && value.includes(DYNAMIC_REFERENCE)) return;
     if (types.length > 0 && !types.some((t) => scalarFits(value, t))) {
       this.push({ kind: 'type', span: node.span, ...where, expected: types, actual: describeNode(node), origin });
       return;
     }
-    if (typeof value === 'string' && value.includes(DYNAMIC_REFERENCE)) return;
     if (s.enum && !s.enum.some((allowed) => String(allowed) === String(value))) {
       const literal = this.derived.has(node) ? undefined : node;
       this.push({ kind: 'enum', span: node.span, ...where, value: String(value), allowed: s.enum.map(String), origin, literal });
@@ -208,7 +210,7 @@ export class Validator {
   private seq(node: SeqNode, s: SchemaNode, place: Place, depth: number): void {
     const types = this.typesOf(s);
     if (types.length > 0 && !types.includes('array')) {
-      this.push({ kind: 'type', span: node.span, ...this.where(place), expected: types, actual: 'a list', origin: undefined });
+      this.push({ kind: 'type', span: this.trimmed(node.span), ...this.where(place), expected: types, actual: 'a list', origin: undefined });
       return;
     }
     // Items that may be left out (`AWS::NoValue`) count towards the most there can be, not the fewest.
@@ -223,7 +225,7 @@ export class Validator {
   private map(node: MapNode, s: SchemaNode, place: Place, depth: number): void {
     const types = this.typesOf(s);
     if (types.length > 0 && !types.includes('object')) {
-      this.push({ kind: 'type', span: node.span, ...this.where(place), expected: types, actual: 'a map', origin: undefined });
+      this.push({ kind: 'type', span: this.trimmed(node.span), ...this.where(place), expected: types, actual: 'a map', origin: undefined });
       return;
     }
     const opaque = this.ctx.opaque.has(node) || node.entries.some((e) => isMacroKey(e.key));
@@ -322,6 +324,13 @@ export class Validator {
   private isVariable(node: ScalarNode): boolean {
     if (!this.ctx.frameworkVariables || this.derived.has(node)) return false;
     return this.ctx.resolver.madeByModel(node) || (typeof node.value === 'string' && node.value.includes('${'));
+  }
+
+  /** A block value's span without the line breaks YAML counts into it. */
+  private trimmed(span: Span): Span {
+    let end = span.end;
+    while (end > span.start && /\s/.test(this.ctx.text[end - 1])) end--;
+    return { start: span.start, end };
   }
 
   private regExp(source: string): RegExp | null {
