@@ -50,7 +50,9 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const cost = new CostService(store);
   const costStatus = registerCostStatus(cost);
   const output = vscode.window.createOutputChannel('Serverless Workbench');
-  const analyzer = new Analyzer(output);
+  // Reads data/ on first use only (a completion, a hover, the first property validation).
+  const catalog = schemaCatalog(context.extensionUri);
+  const analyzer = new Analyzer(output, catalog);
   const diagnostics = registerDiagnostics(store, analyzer);
   context.subscriptions.push(
     output, analyzer, diagnostics.disposable, registerCodeActions(store, analyzer),
@@ -63,7 +65,6 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
     registerMemoryCurve(cost, context.extensionUri),
   );
-  const catalog = schemaCatalog(context.extensionUri);
   context.subscriptions.push(
     registerDefinition(store),
     registerReferences(store),

@@ -7,6 +7,7 @@ import { codeQueriesOf } from '../core/code/targets';
 import { ALL_RULES, analyzeTemplate, isIsoDate, todayIso } from '../core/rules';
 import type { Finding, Severity } from '../core/rules';
 import { nodeCodeFileSystem } from './code-fs';
+import { cliSchemaCatalog } from './schema-data';
 import { choice, EXIT, givenInputsOf, INPUT_FLAGS, INPUT_USAGE, parseArgs, readTemplate, UsageError } from './io';
 import { toSarif } from './sarif';
 
@@ -38,11 +39,12 @@ export async function lintCommand(argv: readonly string[], out: (text: string) =
   const given = givenInputsOf(flags);
 
   const files = positionals.flatMap(templatesUnder);
+  const schemas = cliSchemaCatalog();
   const results: FileFindings[] = [];
   for (const file of files) {
     const { template } = readTemplate(file, given);
     const code = await measureCode(codeQueriesOf(template), nodeCodeFileSystem);
-    const result = analyzeTemplate(template, { today, code });
+    const result = analyzeTemplate(template, { today, code, schemas });
     for (const crash of result.crashes) process.stderr.write(`serverless-workbench lint: rule ${crash.ruleId} failed on ${file}: ${crash.message}\n`);
     results.push({ file, template, findings: result.findings });
   }

@@ -4,6 +4,7 @@ import { codeQueriesOf } from '../core/code/targets';
 import type { CodeQueries } from '../core/code/targets';
 import { rulesEngine } from './rules-engine';
 import type { AnalysisResult, Finding, Severity, SeverityOverride } from '../core/rules';
+import type { SchemaCatalog } from '../core/schema/catalog';
 import { CodeFactsCache } from './code-facts';
 import { SECTION, setting } from './settings';
 import type { TemplateStore } from './template-store';
@@ -38,7 +39,8 @@ export class Analyzer implements vscode.Disposable {
   readonly code = new CodeFactsCache();
   private readonly disposables: vscode.Disposable[] = [this.code];
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  /** `schemas` reads the validation data on the first analysis that validates properties, not at activation. */
+  constructor(private readonly output: vscode.OutputChannel, private readonly schemas: SchemaCatalog) {
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) this.settingsVersion++;
     }));
@@ -60,6 +62,7 @@ export class Analyzer implements vscode.Disposable {
       severities: setting<Record<string, SeverityOverride>>('rules', {}),
       accountConcurrency: setting<number>('accountConcurrency', 1000),
       code: this.code.facts,
+      schemas: this.schemas,
     });
     this.cache.set(template, { key, result });
     this.reportCrashes(template, result);
