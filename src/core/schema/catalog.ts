@@ -1,4 +1,4 @@
-import type { ValidationSchemaFile, ValidationSchemaKind } from './validation/schema-node';
+import { VALIDATION_SCHEMA_FILES, type ValidationSchemaFile, type ValidationSchemaKind } from './validation/schema-node';
 
 /**
  * Resource types, properties, attributes, SAM events and policy templates, and Lambda runtimes, read from
@@ -53,9 +53,6 @@ interface SamFile {
   readonly policyTemplates: Record<string, PolicyTemplateSpec>;
 }
 interface RuntimesFile { readonly runtimes: Record<string, RuntimeLifecycle> }
-
-/** The data file each kind of validation schema is read from. */
-const VALIDATION_FILES: Readonly<Record<ValidationSchemaKind, string>> = { cfn: 'cfn-schemas', sam: 'sam-schemas', serverless: 'serverless-schema' };
 
 /** Reads `data/<name>.json`; supplied by the adapter (extension folder) or the tests (repository). */
 export type ReadData = (name: string) => unknown;
@@ -124,11 +121,11 @@ export class SchemaCatalog {
     return this.samFile.policyTemplates;
   }
 
-  /** The schemas the validator checks properties against, read on the first validation. */
+  /** The schemas schema validation checks properties against (`data/cfn-schemas.json`, ...), read on first use. */
   validationSchemas(kind: ValidationSchemaKind): ValidationSchemaFile {
     let file = this.validation.get(kind);
     if (!file) {
-      file = this.read(VALIDATION_FILES[kind]) as ValidationSchemaFile;
+      file = this.read(VALIDATION_SCHEMA_FILES[kind]) as ValidationSchemaFile;
       this.validation.set(kind, file);
     }
     return file;

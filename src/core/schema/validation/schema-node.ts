@@ -1,7 +1,8 @@
 /**
- * The validation schemas in `data/cfn-schemas.json` and `data/sam-schemas.json`: a JSON-Schema subset plus a few
- * keywords of ours, derived from the CloudFormation registry schemas and SAM's `sam.schema.json` by
- * `scripts/update-cfn-schemas.mjs` and `scripts/update-sam-schemas.mjs`.
+ * The validation schemas in `data/cfn-schemas.json`, `data/sam-schemas.json` and `data/serverless-schema.json`:
+ * a JSON Schema subset plus two keywords of ours (`discriminator`, `dependentExcluded`, `requiredOneOf`), made by
+ * `scripts/update-cfn-schemas.mjs`, `scripts/update-sam-schemas.mjs` and `scripts/update-serverless-schema.mjs`.
+ * An empty node `{}` accepts anything.
  */
 export type SchemaType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
 
@@ -14,7 +15,7 @@ export interface SchemaNode {
   readonly patternProperties?: Readonly<Record<string, SchemaNode>>;
   readonly items?: SchemaNode;
   readonly enum?: readonly (string | number | boolean)[];
-  /** JavaScript RegExp source ('u' flag not used). */
+  /** JavaScript RegExp source, used without the `u` flag; matched anywhere in the value unless anchored. */
   readonly pattern?: string;
   readonly minimum?: number;
   readonly maximum?: number;
@@ -27,7 +28,7 @@ export interface SchemaNode {
   /** A key of the same file's `definitions`. */
   readonly $ref?: string;
   /** Ours: pick the branch by the value of one property (SAM events by `Type`) instead of trying every anyOf branch. */
-  readonly discriminator?: { readonly property: string; readonly mapping: Readonly<Record<string, string>> };
+  readonly discriminator?: { readonly property: string; readonly mapping: Readonly<Record<string, string /* definition */>> };
   /** JSON Schema's: when the key is present, these keys are required too. */
   readonly dependentRequired?: Readonly<Record<string, readonly string[]>>;
   /** Ours: when the key is present, none of these may be (mutually exclusive: Code.ZipFile vs Code.S3Bucket). */
@@ -36,13 +37,23 @@ export interface SchemaNode {
   readonly requiredOneOf?: readonly (readonly string[])[];
 }
 
-/** One generated file: the Properties schema of each resource type, and the definitions they share by `$ref`. */
+/** One data file: where it came from, and the schema of each resource type's `Properties` (or the root). */
 export interface ValidationSchemaFile {
   readonly source: string;
   readonly licence: string;
   readonly generated: string;
-  readonly resources: Readonly<Record<string, SchemaNode>>;
+  /** CloudFormation and SAM: resource type → its `Properties` object. */
+  readonly resources?: Readonly<Record<string, SchemaNode>>;
+  /** serverless.yml: the whole document. */
+  readonly root?: SchemaNode;
   readonly definitions: Readonly<Record<string, SchemaNode>>;
 }
 
 export type ValidationSchemaKind = 'cfn' | 'sam' | 'serverless';
+
+/** The data file (`data/<name>.json`) of each kind. */
+export const VALIDATION_SCHEMA_FILES: Readonly<Record<ValidationSchemaKind, string>> = {
+  cfn: 'cfn-schemas',
+  sam: 'sam-schemas',
+  serverless: 'serverless-schema',
+};

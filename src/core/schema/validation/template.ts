@@ -53,7 +53,7 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
     const typeEntry = writtenTypeEntry(resource);
     if (!typeEntry || isCustomResource(resource.type)) continue;
     const file = catalog.validationSchemas(resource.type.startsWith('AWS::Serverless::') ? 'sam' : 'cfn');
-    const schema = file.resources[resource.type];
+    const schema = file.resources?.[resource.type];
     if (!schema) continue;
     const properties = entryOf(resource.node, 'Properties');
     if (properties) markOpaque(properties.value, opaque);
