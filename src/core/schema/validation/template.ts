@@ -63,7 +63,7 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
       logicalId: resource.logicalId, owner: resource.type, path: ['Properties'],
       keySpan: properties?.keySpan ?? typeEntry.span, resource: resource.node,
       ...(properties ? {} : { propertiesMissing: true }),
-      ...(merged && merged !== properties?.value ? { alsoPresent: (key: string) => entryOf(merged, key) !== undefined } : {}),
+      ...(merged && merged !== properties?.value ? { merged } : {}),
     };
     validatorFor(file).check(properties?.value ?? syntheticMap([], typeEntry.span), schema, place);
   }
@@ -74,7 +74,7 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
     const schema: SchemaNode | undefined = file.definitions[SAM_GLOBALS_DEFINITION];
     if (schema) {
       markOpaque(globals.value, opaque);
-      validatorFor(file).check(globals.value, schema, { logicalId: undefined, owner: 'Globals', path: ['Globals'], keySpan: globals.keySpan });
+      validatorFor(file).check(globals.value, schema, { logicalId: undefined, owner: 'Globals', path: ['Globals'], keySpan: globals.keySpan, partial: true });
     }
   }
   return distinct([...validators.values()].flatMap((v) => v.violations));

@@ -1,11 +1,12 @@
 import { LIMITS } from '../../model/limits';
 import type { IntrinsicNode, MapEntry, MapNode, Node, ScalarNode, SeqNode, Span } from '../../model/nodes';
-import { syntheticScalar } from '../../model/nodes';
+import { entryOf, mapAt, syntheticScalar } from '../../model/nodes';
 import { describeProvenance } from '../../model/resolve/describe';
 import type { TemplateResolver } from '../../model/resolve/resolver';
 import type { Known } from '../../model/resolve/types';
 import type { RefTargets } from './intrinsic-shape';
 import { ifBranches, intrinsicShape, isNoValue, mayBeAbsent } from './intrinsic-shape';
+import { isPackagedPath } from './packaged';
 import type { SchemaNode, SchemaType } from './schema-node';
 import type { Violation } from './violation';
 
@@ -33,8 +34,13 @@ export interface Place {
   readonly resource?: MapNode;
   /** The resource has no `Properties` map: a required property is inserted with a new one. */
   readonly propertiesMissing?: boolean;
-  /** Keys that count as present besides the map's own (SAM Globals merged into a resource's Properties). */
-  readonly alsoPresent?: (key: string) => boolean;
+  /** This map as SAM reads it, Globals merged in: a key given there counts as present. */
+  readonly merged?: MapNode;
+  /**
+   * SAM `Globals`: a part of each resource's properties, completed by the resources, so required keys and keys that
+   * need each other are judged in the resources, not here.
+   */
+  readonly partial?: boolean;
 }
 
 /** What every violation says about its place. */
@@ -77,6 +83,8 @@ export class Validator {
       this.intrinsic(node, s, place, depth);
       return;
     }
+    // `{Fn::GetStackOutput: ...}`: a function newer than the model's list (or a macro's), whose value is unknown.
+    if (node.kind === 'map' && node.entries.length === 1 && node.entries[0].key.startsWith('Fn::')) return;
     if (s.discriminator && node.kind === 'map') {
       this.discriminated(node, s, place, depth);
       return;
@@ -123,13 +131,13 @@ export class Validator {
     if (node.name === 'Fn::Transform' || isNoValue(node)) return;
     const types = this.typesOf(s);
     const shape = intrinsicShape(node, this.ctx.refTargets);
-    if (shape && types.length > 0) {
-      const isList = shape === 'list';
-      if (isList !== types.includes('array') && (isList || types.every((t) => t === 'array'))) {
-        this.push({ kind: 'type', span: node.span, ...this.where(place), expected: types, actual: isList ? `a list (${node.name})` : `text (${node.name})`, origin: undefined });
-        return;
-      }
+    // A list where one value belongs is reported; one value where a list belongs is not, because CloudFormation
+    // and the SAM transform accept a single value for some list properties.
+    if (shape === 'list' && types.length > 0 && !types.includes('array')) {
+      this.push({ kind: 'type', span: node.span, ...this.where(place), expected: types, actual: `a list (${node.name})`, origin: undefined });
+      return;
     }
+    if (shape === 'list' || (types.length > 0 && types.every((t) => t === 'array' || t === 'object'))) return;
     const value = this.ctx.resolver.evaluate(node);
     if (!value.known || !isScalarValue(value.value) || value.provenance.some((p) => p.origin === 'stand-in')) return;
     const scalar = syntheticScalar(value.value, node.span);
@@ -186,11 +194,14 @@ export class Validator {
     const origin = this.derived.get(node);
     const where = this.where(place);
     if (typeof value === 'string' && value.includes(DYNAMIC_REFERENCE)) return;
+    if (typeof value === 'string' && isPackagedPath(place.owner, place.path)) return;
     if (types.length > 0 && !types.some((t) => scalarFits(value, t))) {
       this.push({ kind: 'type', span: node.span, ...where, expected: types, actual: describeNode(node), origin });
       return;
     }
-    if (s.enum && !s.enum.some((allowed) => String(allowed) === String(value))) {
+    // Values that differ only in case are not reported: several services read them without regard to case, and which
+    // ones do is not in the schemas.
+    if (s.enum && !s.enum.some((allowed) => String(allowed).toLowerCase() === String(value).toLowerCase())) {
       const literal = this.derived.has(node) ? undefined : node;
       this.push({ kind: 'enum', span: node.span, ...where, value: String(value), allowed: s.enum.map(String), origin, literal });
       return;
@@ -218,7 +229,7 @@ export class Validator {
     if (s.minItems !== undefined && node.items.length < s.minItems) this.bounds(node.span, this.where(place), 'items', node.items.length, s.minItems, undefined, undefined);
     if (s.maxItems !== undefined && surely > s.maxItems) this.bounds(node.span, this.where(place), 'items', surely, undefined, s.maxItems, undefined);
     if (!s.items) return;
-    const itemPlace: Place = { logicalId: place.logicalId, owner: place.owner, path: place.path, keySpan: undefined };
+    const itemPlace: Place = { logicalId: place.logicalId, owner: place.owner, path: place.path, keySpan: undefined, partial: place.partial };
     for (const item of node.items) this.check(item, s.items, itemPlace, depth + 1);
   }
 
@@ -232,7 +243,10 @@ export class Validator {
     for (const entry of node.entries) {
       const schema = this.propertySchema(s, entry.key);
       const path = [...place.path, entry.key];
-      if (schema) this.check(entry.value, schema, { logicalId: place.logicalId, owner: place.owner, path, keySpan: entry.keySpan }, depth + 1);
+      if (schema) {
+        const merged = mapAt(place.merged, entry.key);
+        this.check(entry.value, schema, { logicalId: place.logicalId, owner: place.owner, path, keySpan: entry.keySpan, merged, partial: place.partial }, depth + 1);
+      }
       else if (s.additionalProperties === false && !opaque && !entry.key.startsWith('Fn::')) {
         this.push({ kind: 'unknown-property', span: entry.keySpan, ...this.where(place), key: entry.key, candidates: Object.keys(s.properties ?? {}) });
       }
@@ -243,16 +257,16 @@ export class Validator {
   /** Required keys and the keys that need, exclude or stand in for each other. */
   private keys(node: MapNode, s: SchemaNode, place: Place): void {
     const entry = (key: string): MapEntry | undefined => node.entries.find((e) => e.key === key);
-    const present = (key: string): boolean => entry(key) !== undefined || place.alsoPresent?.(key) === true;
+    const present = (key: string): boolean => entry(key) !== undefined || entryOf(place.merged, key) !== undefined;
     const where = this.where(place);
     const at = place.keySpan ?? node.entries[0]?.keySpan ?? node.span;
-    for (const key of s.required ?? []) {
+    for (const key of place.partial ? [] : s.required ?? []) {
       if (present(key)) continue;
       const schema = this.propertySchema(s, key);
       const resolved = schema && this.resolve(schema);
       this.push({ kind: 'required', span: at, ...where, property: key, expected: resolved ? this.typesOf(resolved) : [], map: place.propertiesMissing ? undefined : node, resource: place.resource });
     }
-    for (const [key, needed] of Object.entries(s.dependentRequired ?? {})) {
+    for (const [key, needed] of Object.entries(place.partial ? {} : s.dependentRequired ?? {})) {
       const given = entry(key);
       if (!given) continue;
       const missing = needed.filter((n) => !present(n));
@@ -277,7 +291,7 @@ export class Validator {
         this.push({ kind: 'dependencies', span: later.keySpan, ...where, relation: 'excludes', property: later.key, others: [earlier.key] });
       }
     }
-    for (const group of s.requiredOneOf ?? []) {
+    for (const group of place.partial ? [] : s.requiredOneOf ?? []) {
       if (!group.some(present)) this.push({ kind: 'dependencies', span: at, ...where, relation: 'one-of', property: undefined, others: group });
     }
   }
