@@ -337,7 +337,8 @@ export class Validator {
   /** Whether the framework fills this scalar in (`${self:custom.size}`): its value is not known here. */
   private isVariable(node: ScalarNode): boolean {
     if (!this.ctx.frameworkVariables || this.derived.has(node)) return false;
-    return this.ctx.resolver.madeByModel(node) || (typeof node.value === 'string' && node.value.includes('${'));
+    // The model puts a variable's resolved value in its place, with the span of the `${...}` that asked for it.
+    return this.ctx.resolver.madeByModel(node) || this.ctx.text.slice(node.span.start, node.span.end).includes('${');
   }
 
   /** A block value's span without the line breaks YAML counts into it. */
