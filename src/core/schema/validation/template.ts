@@ -36,6 +36,8 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
   const targets = refTargets(template);
   const validators = new Map<ValidationSchemaFile, Validator>();
   const opaque = new Set<Node>();
+  // Most templates use no macro: their maps need no search for one.
+  const hasMacros = /Fn::Transform|!Transform/.test(template.text);
   const validatorFor = (file: ValidationSchemaFile): Validator => {
     let validator = validators.get(file);
     if (!validator) {
@@ -56,7 +58,7 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
     const schema = file.resources?.[resource.type];
     if (!schema) continue;
     const properties = entryOf(resource.node, 'Properties');
-    if (properties) markOpaque(properties.value, opaque);
+    if (properties && hasMacros) markOpaque(properties.value, opaque);
     // SAM merges Globals into the resource before CloudFormation sees it, so a required property may come from there.
     const merged = resource.properties;
     const place: Place = {
@@ -73,7 +75,7 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
     const file = catalog.validationSchemas('sam');
     const schema: SchemaNode | undefined = file.definitions[SAM_GLOBALS_DEFINITION];
     if (schema) {
-      markOpaque(globals.value, opaque);
+      if (hasMacros) markOpaque(globals.value, opaque);
       validatorFor(file).check(globals.value, schema, { logicalId: undefined, owner: 'Globals', path: ['Globals'], keySpan: globals.keySpan, partial: true });
     }
   }

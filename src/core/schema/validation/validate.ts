@@ -138,6 +138,7 @@ export class Validator {
       return;
     }
     if (shape === 'list' || (types.length > 0 && types.every((t) => t === 'array' || t === 'object'))) return;
+    if (!judgesScalars(s, types)) return;
     const value = this.ctx.resolver.evaluate(node);
     if (!value.known || !isScalarValue(value.value) || value.provenance.some((p) => p.origin === 'stand-in')) return;
     const scalar = syntheticScalar(value.value, node.span);
@@ -192,29 +193,28 @@ export class Validator {
     if (value === null || this.isVariable(node)) return;
     const types = this.typesOf(s);
     const origin = this.derived.get(node);
-    const where = this.where(place);
     if (typeof value === 'string' && value.includes(DYNAMIC_REFERENCE)) return;
     if (typeof value === 'string' && isPackagedPath(place.owner, place.path)) return;
     if (types.length > 0 && !types.some((t) => scalarFits(value, t))) {
-      this.push({ kind: 'type', span: node.span, ...where, expected: types, actual: describeNode(node), origin });
+      this.push({ kind: 'type', span: node.span, ...this.where(place), expected: types, actual: describeNode(node), origin });
       return;
     }
     // Values that differ only in case are not reported: several services read them without regard to case, and which
     // ones do is not in the schemas.
     if (s.enum && !s.enum.some((allowed) => String(allowed).toLowerCase() === String(value).toLowerCase())) {
       const literal = this.derived.has(node) ? undefined : node;
-      this.push({ kind: 'enum', span: node.span, ...where, value: String(value), allowed: s.enum.map(String), origin, literal });
+      this.push({ kind: 'enum', span: node.span, ...this.where(place), value: String(value), allowed: s.enum.map(String), origin, literal });
       return;
     }
     const numeric = typeof value === 'number' ? value : typeof value === 'string' && NUMBER.test(value.trim()) ? Number(value) : undefined;
     if (numeric !== undefined && (types.includes('number') || types.includes('integer') || (types.length === 0 && typeof value === 'number'))) {
-      this.bounds(node.span, where, 'value', numeric, s.minimum, s.maximum, origin);
+      this.bounds(node.span, place, 'value', numeric, s.minimum, s.maximum, origin);
     }
     if (typeof value !== 'string') return;
     if (types.length === 0 || types.includes('string')) {
-      this.bounds(node.span, where, 'length', [...value].length, s.minLength, s.maxLength, origin);
+      if (s.minLength !== undefined || s.maxLength !== undefined) this.bounds(node.span, place, 'length', [...value].length, s.minLength, s.maxLength, origin);
       const pattern = s.pattern === undefined ? undefined : this.regExp(s.pattern);
-      if (pattern && !pattern.test(value)) this.push({ kind: 'pattern', span: node.span, ...where, value, pattern: s.pattern!, origin });
+      if (pattern && !pattern.test(value)) this.push({ kind: 'pattern', span: node.span, ...this.where(place), value, pattern: s.pattern!, origin });
     }
   }
 
@@ -226,8 +226,8 @@ export class Validator {
     }
     // Items that may be left out (`AWS::NoValue`) count towards the most there can be, not the fewest.
     const surely = node.items.filter((i) => !mayBeAbsent(i)).length;
-    if (s.minItems !== undefined && node.items.length < s.minItems) this.bounds(node.span, this.where(place), 'items', node.items.length, s.minItems, undefined, undefined);
-    if (s.maxItems !== undefined && surely > s.maxItems) this.bounds(node.span, this.where(place), 'items', surely, undefined, s.maxItems, undefined);
+    if (s.minItems !== undefined && node.items.length < s.minItems) this.bounds(node.span, place, 'items', node.items.length, s.minItems, undefined, undefined);
+    if (s.maxItems !== undefined && surely > s.maxItems) this.bounds(node.span, place, 'items', surely, undefined, s.maxItems, undefined);
     if (!s.items) return;
     const itemPlace: Place = { logicalId: place.logicalId, owner: place.owner, path: place.path, keySpan: undefined, partial: place.partial };
     for (const item of node.items) this.check(item, s.items, itemPlace, depth + 1);
@@ -303,10 +303,9 @@ export class Validator {
     return typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined;
   }
 
-  private bounds(span: Span, where: Where, measure: 'value' | 'length' | 'items', actual: number, min: number | undefined, max: number | undefined, origin: string | undefined): void {
-    const base = { kind: 'range' as const, span, logicalId: where.logicalId, owner: where.owner, path: where.path, measure, actual, origin };
-    if (min !== undefined && actual < min) this.push({ ...base, bound: 'min', limit: min });
-    else if (max !== undefined && actual > max) this.push({ ...base, bound: 'max', limit: max });
+  private bounds(span: Span, place: Place, measure: 'value' | 'length' | 'items', actual: number, min: number | undefined, max: number | undefined, origin: string | undefined): void {
+    const bound = min !== undefined && actual < min ? 'min' : max !== undefined && actual > max ? 'max' : undefined;
+    if (bound) this.push({ kind: 'range', span, ...this.where(place), measure, actual, origin, bound, limit: bound === 'min' ? min! : max! });
   }
 
   /** The schema's own types, or those of all its branches when each branch says. */
@@ -389,6 +388,13 @@ function scalarFits(value: string | number | boolean, type: SchemaType): boolean
     case 'boolean': return typeof value === 'boolean' || (typeof value === 'string' && BOOLEAN.test(value));
     default: return false;
   }
+}
+
+/** Whether a scalar value can break this schema at all: text, with no enum, pattern or length, accepts any. */
+function judgesScalars(s: SchemaNode, types: readonly SchemaType[]): boolean {
+  return s.enum !== undefined || s.pattern !== undefined || s.minimum !== undefined || s.maximum !== undefined
+    || s.minLength !== undefined || s.maxLength !== undefined || s.anyOf !== undefined || s.oneOf !== undefined
+    || types.some((t) => t !== 'string');
 }
 
 function isScalarValue(value: unknown): value is string | number | boolean {
