@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const cost = new CostService(store);
   const costStatus = registerCostStatus(cost);
   const output = vscode.window.createOutputChannel('Serverless Workbench');
+  // Reads data/ on first use only (a completion, a hover, the first property validation).
   const catalog = schemaCatalog(context.extensionUri);
   const analyzer = new Analyzer(output, catalog);
   const diagnostics = registerDiagnostics(store, analyzer);

@@ -39,8 +39,8 @@ export async function lintCommand(argv: readonly string[], out: (text: string) =
   const given = givenInputsOf(flags);
 
   const files = positionals.flatMap(templatesUnder);
-  const results: FileFindings[] = [];
   const schemas = cliSchemaCatalog();
+  const results: FileFindings[] = [];
   for (const file of files) {
     const { template } = readTemplate(file, given);
     const code = await measureCode(codeQueriesOf(template), nodeCodeFileSystem);

@@ -3,19 +3,20 @@ import * as path from 'path';
 import { SchemaCatalog } from '../core/schema/catalog';
 
 /**
- * The package's `data/` folder: beside `dist/` when installed (dist/cli.js), two levels up when run from
- * the sources (src/cli/*.ts under the tests). The first folder up from here that holds the resource index.
+ * The package's `data/` folder: beside `dist/` when run as the bundled `dist/cli.js` (bin/serverless-workbench.js),
+ * two levels up when run from `src/cli` (the tests).
  */
-function dataFolder(): string | undefined {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'data');
-    if (fs.existsSync(path.join(candidate, 'cfn-resource-types.json'))) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
+const DATA_FOLDERS = [path.resolve(__dirname, '..', 'data'), path.resolve(__dirname, '..', '..', 'data')];
 
-/** The catalog over the package's data, read on first use; undefined (rules needing it stay silent) when absent. */
+/** The file whose presence marks the folder that holds the validation schemas. */
+const MARKER = 'cfn-schemas.json';
+
+/**
+ * The schema catalog over the installed package's data, read on the first validation; undefined when the package
+ * carries no validation schemas, so the schema rules stay silent instead of failing on every template.
+ */
 export function cliSchemaCatalog(): SchemaCatalog | undefined {
-  const folder = dataFolder();
-  return folder ? new SchemaCatalog((name) => JSON.parse(fs.readFileSync(path.join(folder, `${name}.json`), 'utf8'))) : undefined;
+  const folder = DATA_FOLDERS.find((dir) => fs.existsSync(path.join(dir, MARKER)));
+  if (!folder) return undefined;
+  return new SchemaCatalog((name) => JSON.parse(fs.readFileSync(path.join(folder, `${name}.json`), 'utf8')));
 }

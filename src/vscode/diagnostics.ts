@@ -4,10 +4,10 @@ import { codeQueriesOf } from '../core/code/targets';
 import type { CodeQueries } from '../core/code/targets';
 import { rulesEngine } from './rules-engine';
 import type { AnalysisResult, Finding, Severity, SeverityOverride } from '../core/rules';
+import type { SchemaCatalog } from '../core/schema/catalog';
 import { CodeFactsCache } from './code-facts';
 import { SECTION, setting } from './settings';
 import type { TemplateStore } from './template-store';
-import type { SchemaCatalog } from '../core/schema/catalog';
 
 export const DIAGNOSTIC_SOURCE = 'serverless-workbench';
 export const LAST_ANALYSIS_COMMAND = 'serverlessWorkbench.diagnostics.lastAnalysis';
@@ -39,6 +39,7 @@ export class Analyzer implements vscode.Disposable {
   readonly code = new CodeFactsCache();
   private readonly disposables: vscode.Disposable[] = [this.code];
 
+  /** `schemas` reads the validation data on the first analysis that validates properties, not at activation. */
   constructor(private readonly output: vscode.OutputChannel, private readonly schemas: SchemaCatalog) {
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) this.settingsVersion++;

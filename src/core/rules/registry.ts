@@ -18,6 +18,9 @@ import { samTransformMissing } from './sam-transform';
 import { scheduleExpressionInvalid } from './schedule-expression';
 import { serviceRetired } from './service-retired';
 import { subNeeded } from './sub-needed';
+import {
+  schemaDependencies, schemaEnum, schemaPattern, schemaRange, schemaRequiredProperty, schemaType, schemaUnknownProperty,
+} from './schema';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
@@ -33,6 +36,7 @@ export const ALL_RULES: readonly Rule[] = [
   resourceTypeUnknown, resourceAttributeInvalid, samTransformMissing,
   refUndefined, getattUndefined, getattAttributeInvalid, subVariableUndefined, dependsOnUndefined, conditionUndefined,
   findInMapUndefined, circularDependency, parameterUnused, subNeeded,
+  schemaUnknownProperty, schemaRequiredProperty, schemaType, schemaEnum, schemaRange, schemaPattern, schemaDependencies,
   lambdaMemoryRange, lambdaTimeoutRange, lambdaEphemeralStorageRange, lambdaEnvSize, lambdaEnvReservedName,
   lambdaLayersCount, lambdaFunctionName, lambdaReservedConcurrency, lambdaHandlerMissing, lambdaPackageSize,
   snapstartIncompatible, provisionedConcurrencyWithoutAlias, lambdaEdgeRestrictions,

@@ -81,7 +81,10 @@ export interface AnalysisInputs {
   readonly accountConcurrency?: number;
   /** What is known about the code on disk (handlers, package sizes), measured off the UI path. */
   readonly code?: CodeFacts;
-  /** Resource types, attributes and properties (data/); rules that need them report nothing without them. */
+  /**
+   * Resource types, attributes and property schemas (`data/`), read on first use; rules that need them report
+   * nothing without them.
+   */
   readonly schemas?: SchemaCatalog;
 }
 

@@ -1,0 +1,44 @@
+import type { SchemaType } from '../../schema/validation/schema-node';
+import { schemaViolations } from '../../schema/validation/template';
+import type { Violation, ViolationKind } from '../../schema/validation/violation';
+import type { RuleContext } from '../types';
+
+/**
+ * The schema rules' shared facts: the template's one validation pass, and the words every message uses.
+ */
+
+/** Pages the schema rules' docs cite: the resource and property reference is what the schemas encode. */
+export const SCHEMA_SOURCES = 'The CloudFormation "Resource and property reference" (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html), from the CloudFormation registry\'s resource schemas (https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html), and for AWS::Serverless::* the "AWS SAM resources and properties" reference (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-resources-and-properties.html) through SAM\'s own schema (sam.schema.json); shipped as data/cfn-schemas.json and data/sam-schemas.json.';
+
+/** This kind's violations of the template, or none when the analysis was given no schemas. */
+export function violationsOf<K extends ViolationKind>(context: RuleContext, kind: K): Extract<Violation, { kind: K }>[] {
+  const catalog = context.inputs.schemas;
+  if (!catalog) return [];
+  return schemaViolations(context.template, catalog).filter((v): v is Extract<Violation, { kind: K }> => v.kind === kind);
+}
+
+/** `Properties.Timeout of Fn (AWS::Serverless::Function)`; `Globals.Function.Timeout` for SAM Globals. */
+export function placeOf(v: Violation): string {
+  return v.logicalId === undefined ? v.path : `${v.path} of ${v.logicalId} (${v.owner})`;
+}
+
+const TYPE_WORDS: Readonly<Record<SchemaType, string>> = {
+  string: 'text', number: 'a number', integer: 'an integer', boolean: 'true or false', array: 'a list', object: 'a map',
+};
+
+export function typeWords(types: readonly SchemaType[]): string {
+  return types.map((t) => TYPE_WORDS[t]).join(' or ');
+}
+
+/** " (Default of parameter Size)" after a value that is not written in place. */
+export function originSuffix(origin: string | undefined): string {
+  return origin === undefined ? '' : ` (${origin})`;
+}
+
+/** Lists of allowed values are cut after this many, with a count of the rest. */
+const LISTED_VALUES = 12;
+
+export function listed(values: readonly string[]): string {
+  const shown = values.slice(0, LISTED_VALUES).join(', ');
+  return values.length > LISTED_VALUES ? `${shown} and ${values.length - LISTED_VALUES} more` : shown;
+}

@@ -1,0 +1,89 @@
+import { strict as assert } from 'assert';
+import { analyzeTemplate } from '../../../src/core/rules';
+import type { SchemaCatalog } from '../../../src/core/schema/catalog';
+import { schemaViolations } from '../../../src/core/schema/validation/template';
+import { load, yaml } from '../helpers';
+import { rangeOf, TODAY } from './rule-tester';
+import { fixtureCatalog, realCatalog } from './schema/fixtures';
+
+/** Issue 12's new user: every typo in this template lints clean without schema validation. */
+const ISSUE_TEMPLATE = yaml(
+  'Transform: AWS::Serverless-2016-10-31',
+  'Resources:',
+  '  HelloFunction:',
+  '    Type: AWS::Serverless::Function',
+  '    Properties:',
+  '      Handler: index.handler',
+  '      Runtime: nodejs22.x',
+  '      CodeUri: src/',
+  '      MemorySzie: 512',
+  '      Timeout: "abc"',
+  '      Events:',
+  '        Hello:',
+  '          Type: Api',
+  '          Properties:',
+  '            Path: /hello',
+  '            Methd: get',
+  '  Table:',
+  '    Type: AWS::DynamoDB::Table',
+  '    Properties:',
+  '      BillingMode: PAY_PER_REQUST',
+  '      KeySchema:',
+  '        - AttributeName: id',
+  '          KeyType: HASH',
+);
+
+const EXPECTED = [
+  { rule: 'schema-unknown-property', range: '9:7-9:17', text: 'MemorySzie', message: /Did you mean 'MemorySize'\?/ },
+  { rule: 'schema-type', range: '10:16-10:21', text: '"abc"', message: /must be an integer, not "abc"/ },
+  { rule: 'schema-required-property', range: '14:11-14:21', text: 'Properties', message: /missing the required property 'Method'/ },
+  { rule: 'schema-unknown-property', range: '16:13-16:18', text: 'Methd', message: /Did you mean 'Method'\?/ },
+  { rule: 'schema-enum', range: '20:20-20:34', text: 'PAY_PER_REQUST', message: /Did you mean 'PAY_PER_REQUEST'\?/ },
+  { rule: 'schema-dependencies', range: '21:7-21:16', text: 'KeySchema', message: /needs 'AttributeDefinitions' too/ },
+];
+
+function issueFindings(catalog: SchemaCatalog) {
+  const template = load(ISSUE_TEMPLATE);
+  const findings = analyzeTemplate(template, { today: TODAY, schemas: catalog }).findings.filter((f) => f.ruleId.startsWith('schema-'));
+  return findings.map((f) => ({ rule: f.ruleId, range: rangeOf(template, f), text: template.text.slice(f.span.start, f.span.end), message: f.message, severity: f.severity }));
+}
+
+function assertIssueFindings(catalog: SchemaCatalog): void {
+  const found = issueFindings(catalog);
+  assert.deepEqual(found.map(({ rule, range, text }) => ({ rule, range, text })), EXPECTED.map(({ rule, range, text }) => ({ rule, range, text })), found.map((f) => f.message).join('\n'));
+  EXPECTED.forEach((e, i) => assert.match(found[i].message, e.message));
+  assert.ok(found.every((f) => f.severity === 'error'));
+}
+
+describe('issue 12: the new user\'s typos', () => {
+  it('are each reported at the key or value, with the fixture schemas', () => {
+    assertIssueFindings(fixtureCatalog);
+  });
+
+  it('are each reported with the schemas the extension ships', function () {
+    if (!realCatalog) {
+      console.log('      (skipped: data/cfn-schemas.json and data/sam-schemas.json are not generated in this checkout)');
+      this.skip();
+    }
+    assertIssueFindings(realCatalog!);
+  });
+
+  it('are found in one validation pass that the seven rules share', () => {
+    const template = load(ISSUE_TEMPLATE);
+    const first = schemaViolations(template, fixtureCatalog);
+    assert.equal(schemaViolations(template, fixtureCatalog), first);
+    assert.notEqual(schemaViolations(load(ISSUE_TEMPLATE), fixtureCatalog), first);
+  });
+
+  it('reads no schema until a template is validated', () => {
+    const read: string[] = [];
+    const { SchemaCatalog } = require('../../../src/core/schema/catalog') as typeof import('../../../src/core/schema/catalog');
+    const catalog = new SchemaCatalog((name) => {
+      read.push(name);
+      return fixtureCatalog.validationSchemas(name === 'cfn-schemas' ? 'cfn' : 'sam');
+    });
+    assert.deepEqual(read, []);
+    analyzeTemplate(load(ISSUE_TEMPLATE), { today: TODAY, schemas: catalog });
+    assert.deepEqual(read.sort(), ['cfn-schemas', 'sam-schemas']);
+  });
+});
