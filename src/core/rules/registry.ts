@@ -13,6 +13,7 @@ import {
   parameterUnused, refUndefined, subVariableUndefined,
 } from './references';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
+import { samValidation } from './sam-validation';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
   duplicateKey, jsonSyntax, logicalIdInvalid, notText, templateMappingCount, templateOutputCount, templateParameterCount,
@@ -32,6 +33,7 @@ export const ALL_RULES: readonly Rule[] = [
   runtimeDeprecated, runtimeCreateBlocked, runtimeUpdateBlocked, runtimeUnknown,
   apiGatewayTimeout, sqsVisibilityTimeout, sqsBatchWindow, sqsFifoBatchSize, streamStartingPosition, eventBridgeInputSize,
   envPlaintextSecret, functionUrlPublic, apiNoAuth, s3PublicAccess,
+  samValidation,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

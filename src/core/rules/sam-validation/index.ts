@@ -1,0 +1,31 @@
+import { defineRule } from '../define';
+import type { SamCheck } from './check';
+import { undefinedAuthorizer } from './undefined-authorizer';
+
+/** The checks, each a file that knows one family of what the SAM transform rejects. */
+const CHECKS: readonly SamCheck[] = [
+  undefinedAuthorizer,
+];
+
+const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
+
+export const samValidation = defineRule({
+  id: 'sam-validation',
+  meta: {
+    severity: 'error',
+    kinds: ['sam'],
+    docs: {
+      summary: 'The SAM transform rejects how properties or resources fit together (an undefined authorizer, Models without an inline DefinitionBody, event properties that exclude each other).',
+      why: 'The SAM transform runs before CloudFormation creates anything: one such error fails the whole deploy with "Invalid Serverless Application Specification document", and `sam validate` only says so after you run it.',
+      fact: 'What the AWS SAM transform (AWS::Serverless-2016-10-31) accepts, as the AWS SAM developer guide describes each resource and event property ("AWS SAM resources and properties").',
+      example: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /\n      Method: get\n      Auth:\n        Authorizer: MyAuth   # MyApi defines no Auth.Authorizers',
+      fix: 'Do what the message says: define what is referred to, remove one of two properties that exclude each other, or move the property to where SAM reads it.',
+    },
+  },
+  messages: MESSAGES,
+  check(context) {
+    for (const check of CHECKS) {
+      check.check(context.template, (problem) => context.report(problem));
+    }
+  },
+});
