@@ -1,10 +1,13 @@
 import { defineRule } from '../define';
 import type { SamCheck } from './check';
+import { aliasRequired } from './alias-required';
+import { ruleDeadLetterConfig } from './rule-dead-letter-config';
+import { ruleStateAndEnabled } from './rule-state-and-enabled';
 import { undefinedAuthorizer } from './undefined-authorizer';
 
 /** The checks, each a file that knows one family of what the SAM transform rejects. */
 const CHECKS: readonly SamCheck[] = [
-  undefinedAuthorizer,
+  undefinedAuthorizer, ruleDeadLetterConfig, ruleStateAndEnabled, aliasRequired,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
