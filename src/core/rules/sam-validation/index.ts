@@ -2,6 +2,7 @@ import { defineRule } from '../define';
 import type { SamCheck } from './check';
 import { aliasRequired } from './alias-required';
 import { eventApiReference } from './event-api-reference';
+import { eventSourceAccess } from './event-source-access';
 import { inlineDefinition } from './inline-definition';
 import { ruleDeadLetterConfig } from './rule-dead-letter-config';
 import { ruleStateAndEnabled } from './rule-state-and-enabled';
@@ -10,7 +11,7 @@ import { undefinedAuthorizer } from './undefined-authorizer';
 /** The checks, each a file that knows one family of what the SAM transform rejects. */
 const CHECKS: readonly SamCheck[] = [
   undefinedAuthorizer, ruleDeadLetterConfig, ruleStateAndEnabled, aliasRequired,
-  eventApiReference, inlineDefinition,
+  eventApiReference, inlineDefinition, eventSourceAccess,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
