@@ -7,11 +7,12 @@ import { inlineDefinition } from './inline-definition';
 import { ruleDeadLetterConfig } from './rule-dead-letter-config';
 import { ruleStateAndEnabled } from './rule-state-and-enabled';
 import { undefinedAuthorizer } from './undefined-authorizer';
+import { webSocketApi } from './websocket-api';
 
 /** The checks, each a file that knows one family of what the SAM transform rejects. */
 const CHECKS: readonly SamCheck[] = [
   undefinedAuthorizer, ruleDeadLetterConfig, ruleStateAndEnabled, aliasRequired,
-  eventApiReference, inlineDefinition, eventSourceAccess,
+  eventApiReference, inlineDefinition, eventSourceAccess, webSocketApi,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
