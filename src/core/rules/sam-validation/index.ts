@@ -1,18 +1,22 @@
 import { defineRule } from '../define';
 import type { SamCheck } from './check';
 import { aliasRequired } from './alias-required';
+import { duplicateEventTarget } from './duplicate-event-target';
 import { eventApiReference } from './event-api-reference';
 import { eventSourceAccess } from './event-source-access';
+import { functionTenancy } from './function-tenancy';
 import { inlineDefinition } from './inline-definition';
 import { ruleDeadLetterConfig } from './rule-dead-letter-config';
 import { ruleStateAndEnabled } from './rule-state-and-enabled';
+import { s3BucketInTemplate } from './s3-bucket-in-template';
 import { undefinedAuthorizer } from './undefined-authorizer';
 import { webSocketApi } from './websocket-api';
 
 /** The checks, each a file that knows one family of what the SAM transform rejects. */
 const CHECKS: readonly SamCheck[] = [
   undefinedAuthorizer, ruleDeadLetterConfig, ruleStateAndEnabled, aliasRequired,
-  eventApiReference, inlineDefinition, eventSourceAccess, webSocketApi,
+  eventApiReference, inlineDefinition, eventSourceAccess, webSocketApi, functionTenancy,
+  duplicateEventTarget, s3BucketInTemplate,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
