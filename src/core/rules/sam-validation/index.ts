@@ -1,6 +1,7 @@
 import { defineRule } from '../define';
 import type { SamCheck } from './check';
 import { aliasRequired } from './alias-required';
+import { definitionBodyStructure } from './definition-body-structure';
 import { duplicateEventTarget } from './duplicate-event-target';
 import { eventApiReference } from './event-api-reference';
 import { eventSourceAccess } from './event-source-access';
@@ -16,7 +17,7 @@ import { webSocketApi } from './websocket-api';
 const CHECKS: readonly SamCheck[] = [
   undefinedAuthorizer, ruleDeadLetterConfig, ruleStateAndEnabled, aliasRequired,
   eventApiReference, inlineDefinition, eventSourceAccess, webSocketApi, functionTenancy,
-  duplicateEventTarget, s3BucketInTemplate,
+  duplicateEventTarget, s3BucketInTemplate, definitionBodyStructure,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
