@@ -1,3 +1,4 @@
+import type { Span } from '../../model/nodes';
 import { defineRule } from '../define';
 import type { SamCheck } from './check';
 import { aliasRequired } from './alias-required';
@@ -37,8 +38,16 @@ export const samValidation = defineRule({
   },
   messages: MESSAGES,
   check(context) {
+    const text = context.template.text;
     for (const check of CHECKS) {
-      check.check(context.template, (problem) => context.report(problem));
+      check.check(context.template, (problem) => context.report({ ...problem, span: withoutTrailingSpace(text, problem.span) }));
     }
   },
 });
+
+/** A block map or list ends after its last line break; the highlight should end with its last character. */
+function withoutTrailingSpace(text: string, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && /\s/.test(text.charAt(end - 1))) end--;
+  return end === span.end ? span : { start: span.start, end };
+}

@@ -1,0 +1,176 @@
+import { samValidation } from '../../../src/core/rules/sam-validation';
+import { yaml } from '../helpers';
+import { ruleTester } from './rule-tester';
+
+const sam = (...lines: string[]) => yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', ...lines);
+/** A function `Fn` with one event `E` of this type and these properties (each a line under Properties). */
+const fnEvent = (type: string, ...props: string[]) => [
+  '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Handler: index.handler', '      Runtime: python3.12', '      CodeUri: src/',
+  '      Events:', '        E:', `          Type: ${type}`, ...(props.length ? ['          Properties:', ...props.map((p) => `            ${p}`)] : []),
+];
+/** A REST API `MyApi` with these lines under Properties. */
+const restApi = (...props: string[]) => ['  MyApi:', '    Type: AWS::Serverless::Api', '    Properties:', '      StageName: prod', ...props.map((p) => `      ${p}`)];
+const lambdaAuthorizers = ['Auth:', '  Authorizers:', '    MyAuth:', '      FunctionArn: arn:aws:lambda:us-east-1:1:function:a'];
+
+ruleTester(samValidation, {
+  valid: [
+    { name: 'an authorizer defined on the API', text: sam(...restApi(...lambdaAuthorizers), ...fnEvent('Api', 'RestApiId: !Ref MyApi', 'Path: /', 'Method: get', 'Auth:', '  Authorizer: MyAuth')) },
+    { name: 'AWS_IAM needs no definition', text: sam(...restApi(), ...fnEvent('Api', 'RestApiId: !Ref MyApi', 'Path: /', 'Method: get', 'Auth:', '  Authorizer: AWS_IAM')) },
+    { name: 'NONE under a DefaultAuthorizer', text: sam(...restApi(...lambdaAuthorizers, '  DefaultAuthorizer: MyAuth'), ...fnEvent('Api', 'RestApiId: !Ref MyApi', 'Path: /', 'Method: get', 'Auth:', '  Authorizer: NONE')) },
+    { name: 'an authorizer of the implicit API defined in Globals', text: yaml('Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Api:', '    Auth:', '      Authorizers:', '        MyAuth:', '          FunctionArn: arn:aws:lambda:us-east-1:1:function:a', 'Resources:', ...fnEvent('Api', 'Path: /', 'Method: get', 'Auth:', '  Authorizer: MyAuth')) },
+    { name: 'a dead-letter queue SAM creates', text: sam(...fnEvent('Schedule', 'Schedule: rate(1 minute)', 'DeadLetterConfig:', '  Type: SQS')) },
+    { name: 'a gradual deployment with an alias', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      AutoPublishAlias: live', '      DeploymentPreference:', '        Type: AllAtOnce') },
+    { name: 'a deployment preference switched by a parameter is not judged', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      DeploymentPreference:', '        Enabled: !Ref On', '        Type: AllAtOnce') },
+    { name: 'an HttpApi event on an API of the template', text: sam('  MyHttp:', '    Type: AWS::Serverless::HttpApi', ...fnEvent('HttpApi', 'ApiId: !Ref MyHttp')) },
+    { name: 'Cors on an inline definition', text: sam(...restApi('Cors: "\'*\'"', 'DefinitionBody:', '  swagger: "2.0"', '  paths: {}')) },
+    { name: 'Models from an AWS::Include document are not judged', text: sam(...restApi('Models:', '  User: { type: object }', 'DefinitionBody:', '  Fn::Transform:', '    Name: AWS::Include', '    Parameters: { Location: s3://b/k }')) },
+    { name: 'an MQ event with one BASIC_AUTH secret', text: sam(...fnEvent('MQ', 'Broker: arn:aws:mq:us-east-1:1:broker:b', 'Queues: [q]', 'SourceAccessConfigurations:', '  - Type: BASIC_AUTH', '    URI: arn:aws:secretsmanager:us-east-1:1:secret:s')) },
+    { name: 'a WebSocket API with a Lambda authorizer on $connect', text: sam('  Ws:', '    Type: AWS::Serverless::WebSocketApi', '    Properties:', '      RouteSelectionExpression: $request.body.action', '      Auth:', '        AuthType: CUSTOM', '        AuthArn: arn:aws:lambda:us-east-1:1:function:a', '      Routes:', '        $connect:', '          FunctionArn: arn:aws:lambda:us-east-1:1:function:c') },
+    { name: 'an Api event on a tenant-isolated function', text: sam(...fnEvent('Api', 'Path: /', 'Method: get').flatMap((l) => (l === '      CodeUri: src/' ? [l, '      TenancyConfig:', '        TenantIsolationMode: PER_TENANT'] : [l]))) },
+    { name: 'an S3 event on a bucket of the template', text: sam('  Bucket:', '    Type: AWS::S3::Bucket', ...fnEvent('S3', 'Bucket: !Ref Bucket', 'Events: s3:ObjectCreated:*')) },
+    { name: 'an empty operation that an event fills in', text: sam('  MyHttp:', '    Type: AWS::Serverless::HttpApi', '    Properties:', '      DefinitionBody:', '        openapi: 3.0.1', '        paths:', '          /a:', '            post:') },
+  ],
+  invalid: [
+    {
+      name: 'an event authorizer the API does not define',
+      text: sam(...restApi(...lambdaAuthorizers), ...fnEvent('Api', 'RestApiId: !Ref MyApi', 'Path: /', 'Method: get', 'Auth:', '  Authorizer: Other')),
+      findings: [{ range: '25:27-25:32', text: 'Other', message: /Authorizer 'Other' is not defined in the Auth.Authorizers of API 'MyApi' \(it defines MyAuth\)/ }],
+    },
+    {
+      name: 'an authorizer on the implicit API, which defines none',
+      text: sam(...fnEvent('Api', 'Path: /', 'Method: get', 'Auth:', '  Authorizer: MyAuth')),
+      findings: [{ range: '16:27-16:33', text: 'MyAuth', message: /API 'ServerlessRestApi' defines no Auth.Authorizers/ }],
+    },
+    {
+      name: 'NONE without a DefaultAuthorizer',
+      text: sam(...restApi(...lambdaAuthorizers), ...fnEvent('Api', 'RestApiId: !Ref MyApi', 'Path: /', 'Method: get', 'Auth:', '  Authorizer: NONE')),
+      findings: [{ range: '25:27-25:31', text: 'NONE', message: /NONE only turns off the API's DefaultAuthorizer/ }],
+    },
+    {
+      name: 'a DefaultAuthorizer that is not defined',
+      text: sam(...restApi(...lambdaAuthorizers, '  DefaultAuthorizer: Missing')),
+      findings: [{ range: '11:28-11:35', text: 'Missing', message: /DefaultAuthorizer 'Missing' is not one of the Auth.Authorizers/ }],
+    },
+    {
+      name: 'a dead-letter config with both Arn and Type',
+      text: sam(...fnEvent('Schedule', 'Schedule: rate(1 minute)', 'DeadLetterConfig:', '  Arn: arn:aws:sqs:us-east-1:1:q', '  Type: SQS')),
+      findings: [{ range: '16:15-16:19', text: 'Type', related: ['Arn'], message: /either 'Arn' or 'Type', not both/ }],
+    },
+    {
+      name: 'a dead-letter config with neither, and one of another type',
+      text: sam(...fnEvent('EventBridgeRule', 'Pattern: { source: [a] }', 'DeadLetterConfig: {}'), ...fnEvent('ScheduleV2', 'ScheduleExpression: rate(1 minute)', 'DeadLetterConfig:', '  Type: SNS').map((l) => l.replace('  Fn:', '  Fn2:'))),
+      findings: [
+        { range: '14:13-14:29', text: 'DeadLetterConfig', message: /needs either 'Arn'.*or 'Type: SQS'/ },
+        { range: '27:21-27:24', text: 'SNS', message: /Type 'SNS' is not supported: SAM can only create an SQS queue/ },
+      ],
+    },
+    {
+      name: 'a QueueLogicalId computed by an intrinsic',
+      text: sam(...fnEvent('Schedule', 'Schedule: rate(1 minute)', 'DeadLetterConfig:', '  Type: SQS', '  QueueLogicalId: !Sub Dlq${Env}')),
+      findings: [{ range: '16:31-16:45', text: '!Sub Dlq${Env}', message: /QueueLogicalId .* must be a plain string/ }],
+    },
+    {
+      name: 'State and Enabled on one schedule',
+      text: sam(...fnEvent('Schedule', 'Schedule: rate(1 minute)', 'State: ENABLED', 'Enabled: true')),
+      findings: [{ range: '15:13-15:20', text: 'Enabled', related: ['State'], message: /either 'State' or 'Enabled'/ }],
+    },
+    {
+      name: 'a deployment preference and a version deletion policy without an alias',
+      text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      DeploymentPreference:', '        Type: AllAtOnce', '      VersionDeletionPolicy: Delete'),
+      findings: [
+        { range: '9:7-9:27', text: 'DeploymentPreference', message: /DeploymentPreference acts on the versions SAM publishes, which needs AutoPublishAlias on this function/ },
+        { range: '11:7-11:28', text: 'VersionDeletionPolicy', message: /VersionDeletionPolicy acts on the versions/ },
+      ],
+    },
+    {
+      name: 'an alias that is empty through its parameter, and one with symbols',
+      text: yaml('Transform: AWS::Serverless-2016-10-31', 'Parameters:', '  Alias:', '    Type: String', "    Default: ''", 'Resources:',
+        '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      AutoPublishAlias: !Ref Alias',
+        '  Fn2:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      AutoPublishAlias: live*1'),
+      findings: [
+        { range: '13:25-13:35', text: '!Ref Alias', message: /AutoPublishAlias \(from its parameter\) is empty/ },
+        { range: '20:25-20:31', text: 'live*1', message: /'live\*1' is not a valid alias name/ },
+      ],
+    },
+    {
+      name: 'RestApiId naming an HTTP API, and one computed by Sub',
+      text: sam('  MyHttp:', '    Type: AWS::Serverless::HttpApi', ...fnEvent('Api', 'RestApiId: !Ref MyHttp', 'Path: /', 'Method: get'), ...fnEvent('Api', 'RestApiId: !Sub ${AWS::StackName}Api', 'Path: /', 'Method: get').map((l) => l.replace('  Fn:', '  Fn2:'))),
+      findings: [
+        { range: '15:24-15:35', text: '!Ref MyHttp', message: /RestApiId names 'MyHttp', which is not an AWS::Serverless::Api of this template \(it is an AWS::Serverless::HttpApi\)/ },
+        { range: '28:24-28:49', text: '!Sub ${AWS::StackName}Api', message: /cannot add the route to an API given by Fn::Sub/ },
+      ],
+    },
+    {
+      name: 'Cors and Models on a definition in S3',
+      text: sam('  MyApi:', '    Type: AWS::Serverless::Api', '    Properties:', '      StageName: prod', '      DefinitionUri: s3://b/api.yaml', '      Cors: "\'*\'"', '      Models:', '        User: { type: object }'),
+      findings: [
+        { range: '8:7-8:11', text: 'Cors', message: /Cors works only with an inline Swagger definition in DefinitionBody/ },
+        { range: '9:7-9:13', text: 'Models', message: /Models works only with an inline Swagger definition/ },
+      ],
+    },
+    {
+      name: 'Tags on an HTTP API whose body is not an OpenAPI document',
+      text: sam('  MyHttp:', '    Type: AWS::Serverless::HttpApi', '    Properties:', '      DefinitionBody:', '        invalid: body', '      Tags:', '        Team: a'),
+      findings: [{ range: '6:7-6:21', text: 'DefinitionBody', message: /not a OpenAPI document .* cannot add Tags/ }],
+    },
+    {
+      name: 'MQ access with a subnet type and no BASIC_AUTH',
+      text: sam(...fnEvent('MQ', 'Broker: arn:aws:mq:us-east-1:1:broker:b', 'Queues: [q]', 'SourceAccessConfigurations:', '  - Type: VIRTUAL_HOST', '    URI: /vh', '  - Type: VPC_SUBNET', '    URI: subnet:s')),
+      findings: [
+        { range: '15:13-15:39', text: 'SourceAccessConfigurations', message: /MQ events sign in with a BASIC_AUTH secret/ },
+        { range: '18:23-18:33', text: 'VPC_SUBNET', message: /Type 'VPC_SUBNET' is not supported for MQ events; use BASIC_AUTH, VIRTUAL_HOST/ },
+      ],
+    },
+    {
+      name: 'self-managed Kafka without brokers, with two topics, two ways to sign in and half a VPC',
+      text: sam(...fnEvent('SelfManagedKafka', 'Topics: [a, b]', 'SourceAccessConfigurations:', '  - Type: BASIC_AUTH', '    URI: arn:s', '  - Type: SASL_SCRAM_512_AUTH', '    URI: arn:s', '  - Type: VPC_SUBNET', '    URI: subnet:s')),
+      findings: [
+        { range: '10:9-10:10', text: 'E', message: /need KafkaBootstrapServers/ },
+        { range: '13:21-13:27', text: '[a, b]', message: /exactly one topic in Topics, not 2/ },
+        { range: '17:23-17:42', text: 'SASL_SCRAM_512_AUTH', message: /signs in one way.*BASIC_AUTH, SASL_SCRAM_512_AUTH/ },
+        { range: '19:23-19:33', text: 'VPC_SUBNET', message: /VPC_SUBNET needs VPC_SECURITY_GROUP too/ },
+      ],
+    },
+    {
+      name: 'a WebSocket API with authorization but no $connect, and an unknown special route without a function',
+      text: sam('  Ws:', '    Type: AWS::Serverless::WebSocketApi', '    Properties:', '      RouteSelectionExpression: $request.body.action', '      StageName: $default', '      Auth:', '        AuthType: AWS_IAM', '        IdentitySource: [route.request.header.Auth]', '      Routes:', '        $other: {}'),
+      findings: [
+        { range: '7:18-7:26', text: '$default', message: /cannot be named '\$default'/ },
+        { range: '8:7-8:11', text: 'Auth', message: /Auth needs a \$connect route/ },
+        { range: '9:19-9:26', text: 'AWS_IAM', message: /AuthType AWS_IAM takes no other settings \(IdentitySource\)/ },
+        { range: '12:9-12:15', text: '$other', message: /Route key '\$other' starts with '\$'/ },
+        { range: '12:9-12:15', text: '$other', message: /Route '\$other' needs FunctionArn/ },
+      ],
+    },
+    {
+      name: 'an SQS event and provisioned concurrency on a tenant-isolated function',
+      text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      TenancyConfig:', '        TenantIsolationMode: PER_TENANT', '      AutoPublishAlias: live', '      ProvisionedConcurrencyConfig:', '        ProvisionedConcurrentExecutions: 1', '      Events:', '        Jobs:', '          Type: SQS', '          Properties:', '            Queue: arn:aws:sqs:us-east-1:1:q'),
+      findings: [
+        { range: '12:7-12:35', text: 'ProvisionedConcurrencyConfig', related: ['TenancyConfig'], message: /Provisioned concurrency is not available for a function with TenancyConfig/ },
+        { range: '15:9-15:13', text: 'Jobs', related: ['TenancyConfig'], message: /SQS events cannot invoke a function with TenancyConfig/ },
+      ],
+    },
+    {
+      name: 'two events on one method of one path, and two functions on one Cognito trigger',
+      text: sam(...fnEvent('Api', 'Path: /a', 'Method: get'), ...fnEvent('Api', 'Path: /a', 'Method: GET').map((l) => l.replace('  Fn:', '  Fn2:')),
+        '  Pool:', '    Type: AWS::Cognito::UserPool', ...fnEvent('Cognito', 'UserPool: !Ref Pool', 'Trigger: PreSignUp').map((l) => l.replace('  Fn:', '  Fn3:')), ...fnEvent('Cognito', 'UserPool: !Ref Pool', 'Trigger: [PreSignUp]').map((l) => l.replace('  Fn:', '  Fn4:'))),
+      findings: [
+        { range: '26:21-26:24', text: 'GET', related: ['get'], message: /Method get of path \/a on API 'ServerlessRestApi' is already handled by event 'E' of 'Fn'/ },
+        { range: '52:23-52:32', text: 'PreSignUp', related: ['PreSignUp'], message: /Trigger PreSignUp of user pool 'Pool' is already set by event 'E' of 'Fn3'/ },
+      ],
+    },
+    {
+      name: 'an S3 event on a bucket named by a plain string',
+      text: sam(...fnEvent('S3', 'Bucket: my-bucket', 'Events: s3:ObjectCreated:*')),
+      findings: [{ range: '13:21-13:30', text: 'my-bucket', message: /S3 events need a bucket of this template .* 'my-bucket' is not one/ }],
+    },
+    {
+      name: 'a path that is a string and a security that is not a list',
+      text: sam(...restApi('DefinitionBody:', '  swagger: "2.0"', '  paths:', "    /a: ''", '    /b:', '      get:', '        security:', '          MyAuth: []')),
+      findings: [
+        { range: '10:15-10:17', text: "''", message: /Path '\/a' of DefinitionBody must be an object of operations, not empty/ },
+        { range: '14:17-14:27', text: 'MyAuth: []', message: /The security of 'get \/b' must be a list/ },
+      ],
+    },
+  ],
+});
