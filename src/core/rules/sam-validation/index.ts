@@ -2,6 +2,8 @@ import type { Span } from '../../model/nodes';
 import { defineRule } from '../define';
 import type { SamCheck } from './check';
 import { aliasRequired } from './alias-required';
+import { apiEventSettings } from './api-event-settings';
+import { apiSettings } from './api-settings';
 import { definitionBodyStructure } from './definition-body-structure';
 import { duplicateEventTarget } from './duplicate-event-target';
 import { eventApiReference } from './event-api-reference';
@@ -10,6 +12,7 @@ import { functionTenancy } from './function-tenancy';
 import { inlineDefinition } from './inline-definition';
 import { ruleDeadLetterConfig } from './rule-dead-letter-config';
 import { ruleStateAndEnabled } from './rule-state-and-enabled';
+import { reservedTag } from './reserved-tag';
 import { s3BucketInTemplate } from './s3-bucket-in-template';
 import { undefinedAuthorizer } from './undefined-authorizer';
 import { webSocketApi } from './websocket-api';
@@ -19,6 +22,7 @@ const CHECKS: readonly SamCheck[] = [
   undefinedAuthorizer, ruleDeadLetterConfig, ruleStateAndEnabled, aliasRequired,
   eventApiReference, inlineDefinition, eventSourceAccess, webSocketApi, functionTenancy,
   duplicateEventTarget, s3BucketInTemplate, definitionBodyStructure,
+  apiEventSettings, apiSettings, reservedTag,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
