@@ -8,12 +8,14 @@ import { definitionBodyStructure } from './definition-body-structure';
 import { duplicateEventTarget } from './duplicate-event-target';
 import { eventApiReference } from './event-api-reference';
 import { eventSourceAccess } from './event-source-access';
+import { functionPackage } from './function-package';
 import { functionTenancy } from './function-tenancy';
 import { inlineDefinition } from './inline-definition';
 import { ruleDeadLetterConfig } from './rule-dead-letter-config';
 import { ruleStateAndEnabled } from './rule-state-and-enabled';
 import { reservedTag } from './reserved-tag';
 import { s3BucketInTemplate } from './s3-bucket-in-template';
+import { s3Location } from './s3-location';
 import { undefinedAuthorizer } from './undefined-authorizer';
 import { webSocketApi } from './websocket-api';
 
@@ -22,7 +24,7 @@ const CHECKS: readonly SamCheck[] = [
   undefinedAuthorizer, ruleDeadLetterConfig, ruleStateAndEnabled, aliasRequired,
   eventApiReference, inlineDefinition, eventSourceAccess, webSocketApi, functionTenancy,
   duplicateEventTarget, s3BucketInTemplate, definitionBodyStructure,
-  apiEventSettings, apiSettings, reservedTag,
+  apiEventSettings, apiSettings, reservedTag, functionPackage, s3Location,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
