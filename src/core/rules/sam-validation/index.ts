@@ -11,6 +11,7 @@ import { eventSourceAccess } from './event-source-access';
 import { functionPackage } from './function-package';
 import { functionTenancy } from './function-tenancy';
 import { inlineDefinition } from './inline-definition';
+import { policies } from './policies';
 import { ruleDeadLetterConfig } from './rule-dead-letter-config';
 import { ruleStateAndEnabled } from './rule-state-and-enabled';
 import { reservedTag } from './reserved-tag';
@@ -25,6 +26,7 @@ const CHECKS: readonly SamCheck[] = [
   eventApiReference, inlineDefinition, eventSourceAccess, webSocketApi, functionTenancy,
   duplicateEventTarget, s3BucketInTemplate, definitionBodyStructure,
   apiEventSettings, apiSettings, reservedTag, functionPackage, s3Location,
+  policies,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
