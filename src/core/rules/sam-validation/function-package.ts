@@ -19,6 +19,8 @@ export const functionPackage: SamCheck = {
       const packageType = entryOf(properties, 'PackageType');
       if (packageType && packageType.value.kind !== 'scalar') continue;
       const isImage = stringOf(packageType?.value) === IMAGE;
+      // An ImageUri without PackageType is an image function too.
+      if (!packageType && entryOf(properties, 'ImageUri')) continue;
       const where = entryOf(resource.node, 'Properties')?.keySpan ?? resource.idSpan;
       if (isImage) {
         const metadata = valueOf(resource.node, 'Metadata');
