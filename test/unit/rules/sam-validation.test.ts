@@ -29,6 +29,11 @@ ruleTester(samValidation, {
     { name: 'an Api event on a tenant-isolated function', text: sam(...fnEvent('Api', 'Path: /', 'Method: get').flatMap((l) => (l === '      CodeUri: src/' ? [l, '      TenancyConfig:', '        TenantIsolationMode: PER_TENANT'] : [l]))) },
     { name: 'an S3 event on a bucket of the template', text: sam('  Bucket:', '    Type: AWS::S3::Bucket', ...fnEvent('S3', 'Bucket: !Ref Bucket', 'Events: s3:ObjectCreated:*')) },
     { name: 'an empty operation that an event fills in', text: sam('  MyHttp:', '    Type: AWS::Serverless::HttpApi', '    Properties:', '      DefinitionBody:', '        openapi: 3.0.1', '        paths:', '          /a:', '            post:') },
+    { name: 'a request model the API defines', text: sam(...restApi('Models:', '  User: { type: object }'), ...fnEvent('Api', 'RestApiId: !Ref MyApi', 'Path: /', 'Method: post', 'RequestModel:', '  Model: User')) },
+    { name: 'credentials with an explicit origin', text: sam(...restApi('Cors:', '  AllowOrigin: "\'https://example.com\'"', '  AllowCredentials: true')) },
+    { name: 'an image function built by sam build', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      PackageType: Image', '    Metadata:', '      DockerContext: ./app', '      Dockerfile: Dockerfile') },
+    { name: 'a local code folder and an S3 object', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: ./src', '      Handler: a.b', '      Runtime: python3.12', '  Layer:', '    Type: AWS::Serverless::LayerVersion', '    Properties:', '      ContentUri: s3://bucket/layer.zip') },
+    { name: 'a managed policy, a document and a policy template', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      Policies:', '        - AWSLambdaBasicExecutionRole', '        - Statement:', '            - Effect: Allow', '              Action: s3:GetObject', "              Resource: '*'", '        - SQSPollerPolicy:', '            QueueName: q') },
   ],
   invalid: [
     {
@@ -170,6 +175,66 @@ ruleTester(samValidation, {
       findings: [
         { range: '10:15-10:17', text: "''", message: /Path '\/a' of DefinitionBody must be an object of operations, not empty/ },
         { range: '14:17-14:27', text: 'MyAuth: []', message: /The security of 'get \/b' must be a list/ },
+      ],
+    },
+    {
+      name: 'a request model the API does not define, and OverrideApiAuth with nothing to override with',
+      text: sam(...restApi('Models:', '  User: { type: object }'), ...fnEvent('Api', 'RestApiId: !Ref MyApi', 'Path: /', 'Method: post', 'RequestModel:', '  Model: Order', 'Auth:', '  OverrideApiAuth: true')),
+      findings: [
+        { range: '23:22-23:27', text: 'Order', message: /RequestModel 'Order' is not one of the Models of API 'MyApi' \(it defines User\)/ },
+        { range: '25:15-25:30', text: 'OverrideApiAuth', message: /OverrideApiAuth replaces the API's authorization/ },
+      ],
+    },
+    {
+      name: 'API key exempted on an API that requires none',
+      text: sam(...restApi(), ...fnEvent('Api', 'RestApiId: !Ref MyApi', 'Path: /', 'Method: get', 'Auth:', '  ApiKeyRequired: false')),
+      findings: [{ range: '21:31-21:36', text: 'false', message: /API 'MyApi' sets none/ }],
+    },
+    {
+      name: 'CORS credentials with any origin, in Globals',
+      text: yaml('Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Api:', '    Cors:', '      AllowCredentials: true', 'Resources:', ...restApi()),
+      findings: [{ range: '5:7-5:23', text: 'AllowCredentials', message: /needs an explicit AllowOrigin: browsers refuse credentials when the origin is not set \(so '\*'\)/ }],
+    },
+    {
+      name: 'a DefaultAuthorizer by Ref, a Route53 record without a zone, an empty stage and a bad OpenAPI version',
+      text: sam('  MyApi:', '    Type: AWS::Serverless::Api', '    Properties:', "      StageName: ''", '      OpenApiVersion: three', ...lambdaAuthorizers.map((l) => `      ${l}`), '        DefaultAuthorizer: !Ref Name', '      Domain:', '        DomainName: api.example.com', '        CertificateArn: arn:aws:acm:us-east-1:1:certificate/c', '        Route53:', '          EvaluateTargetHealth: false'),
+      findings: [
+        { range: '6:18-6:20', text: "''", message: /StageName cannot be empty/ },
+        { range: '7:23-7:28', text: 'three', message: /OpenApiVersion 'three' is not a version like 3.0.1/ },
+        { range: '12:28-12:37', text: '!Ref Name', message: /DefaultAuthorizer must be the name .* so Ref cannot name it/ },
+        { range: '16:9-16:16', text: 'Route53', message: /Route53 needs HostedZoneId or HostedZoneName/ },
+      ],
+    },
+    {
+      name: 'the reserved lambda:createdBy tag',
+      text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      Tags:', '        lambda:createdBy: me'),
+      findings: [{ range: '10:9-10:25', text: 'lambda:createdBy', message: /Tag 'lambda:createdBy' is reserved/ }],
+    },
+    {
+      name: 'a zip function without a handler, with the runtime from Globals, and an image function with nothing to run',
+      text: yaml('Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Runtime: python3.12', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '  Img:', '    Type: AWS::Serverless::Function', '    Properties:', '      PackageType: Image'),
+      findings: [
+        { range: '8:5-8:15', text: 'Properties', message: /packaged as a .zip file .* needs Handler\./ },
+        { range: '13:20-13:25', text: 'Image', message: /PackageType Image needs ImageUri, or Metadata with DockerContext and Dockerfile/ },
+      ],
+    },
+    {
+      name: 'code at an http URL and an S3 location without a key',
+      text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: http://example.com/code.zip', '      Handler: a.b', '      Runtime: python3.12', '  MyApi:', '    Type: AWS::Serverless::Api', '    Properties:', '      StageName: prod', '      DefinitionUri: s3://bucket'),
+      findings: [
+        { range: '6:16-6:43', text: 'http://example.com/code.zip', message: /CodeUri 'http:\/\/example.com\/code.zip' is a http URL/ },
+        { range: '13:22-13:33', text: 's3://bucket', message: /names no object: an S3 location is s3:\/\/bucket\/key/ },
+      ],
+    },
+    {
+      name: 'an IAM role policy in Policies, an unknown template and a template without its parameter',
+      text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      Policies:', '        - PolicyName: p', '          PolicyDocument: {}', '        - SomeUnknownPolicy: {}', '        - LambdaInvokePolicy:', '            Other: x', '        - SQSPollerPolicy: q'),
+      findings: [
+        { range: '10:11-10:21', text: 'PolicyName', message: /'PolicyName' is neither a SAM policy template nor part of a policy document/ },
+        { range: '11:11-11:25', text: 'PolicyDocument', message: /'PolicyDocument' is neither/ },
+        { range: '12:11-12:28', text: 'SomeUnknownPolicy', message: /'SomeUnknownPolicy' is neither/ },
+        { range: '13:11-13:29', text: 'LambdaInvokePolicy', message: /LambdaInvokePolicy needs the parameter FunctionName/ },
+        { range: '15:28-15:29', text: 'q', message: /SQSPollerPolicy takes its parameters as a map/ },
       ],
     },
   ],
