@@ -10,7 +10,9 @@ import { eventApiReference } from './event-api-reference';
 import { eventSourceAccess } from './event-source-access';
 import { functionPackage } from './function-package';
 import { functionTenancy } from './function-tenancy';
+import { httpApiAuthorizers } from './http-api-authorizers';
 import { inlineDefinition } from './inline-definition';
+import { invokeDestinations } from './invoke-destinations';
 import { policies } from './policies';
 import { ruleDeadLetterConfig } from './rule-dead-letter-config';
 import { ruleStateAndEnabled } from './rule-state-and-enabled';
@@ -26,7 +28,7 @@ const CHECKS: readonly SamCheck[] = [
   eventApiReference, inlineDefinition, eventSourceAccess, webSocketApi, functionTenancy,
   duplicateEventTarget, s3BucketInTemplate, definitionBodyStructure,
   apiEventSettings, apiSettings, reservedTag, functionPackage, s3Location,
-  policies,
+  policies, httpApiAuthorizers, invokeDestinations,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
