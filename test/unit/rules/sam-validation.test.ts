@@ -114,9 +114,36 @@ ruleTester(samValidation, {
       ],
     },
     {
-      name: 'Tags on an HTTP API whose body is not an OpenAPI document',
-      text: sam('  MyHttp:', '    Type: AWS::Serverless::HttpApi', '    Properties:', '      DefinitionBody:', '        invalid: body', '      Tags:', '        Team: a'),
-      findings: [{ range: '6:7-6:21', text: 'DefinitionBody', message: /not a OpenAPI document .* cannot add Tags/ }],
+      name: 'an HTTP API whose body is not an OpenAPI document',
+      text: sam('  MyHttp:', '    Type: AWS::Serverless::HttpApi', '    Properties:', '      DefinitionBody:', '        invalid: body'),
+      findings: [{ range: '6:7-6:21', text: 'DefinitionBody', message: /not an OpenAPI document .*SAM edits every HTTP API's definition/ }],
+    },
+    {
+      name: 'Models on a REST API whose body is not a Swagger document',
+      text: sam(...restApi('Models:', '  User: { type: object }', 'DefinitionBody:', '  info: {}')),
+      findings: [{ range: '9:7-9:21', text: 'DefinitionBody', message: /not a Swagger document .* cannot add Models/ }],
+    },
+    {
+      name: 'an application located by Sub, a dynamic reference and a blank version',
+      text: sam('  App:', '    Type: AWS::Serverless::Application', '    Properties:', '      Location:', '        ApplicationId: !Sub ${Id}', "        SemanticVersion: ''", '  App2:', '    Type: AWS::Serverless::Application', '    Properties:', '      Location:', "        ApplicationId: '{{resolve:ssm:/app}}'", '        SemanticVersion: 1.0.0'),
+      findings: [
+        { range: '7:24-7:34', text: '!Sub ${Id}', message: /ApplicationId cannot be computed with Fn::Sub/ },
+        { range: '8:26-8:28', text: "''", message: /SemanticVersion cannot be blank/ },
+        { range: '13:24-13:46', text: "'{{resolve:ssm:/app}}'", message: /ApplicationId cannot be a dynamic reference/ },
+      ],
+    },
+    {
+      name: 'an HTTP Lambda authorizer without its payload format, and a Lambda setting on a JWT authorizer',
+      text: sam('  MyHttp:', '    Type: AWS::Serverless::HttpApi', '    Properties:', '      Auth:', '        Authorizers:', '          L:', '            FunctionArn: arn:aws:lambda:us-east-1:1:function:a', '          J:', '            JwtConfiguration: { issuer: https://a }', '            EnableFunctionDefaultPermissions: true'),
+      findings: [
+        { range: '8:11-8:12', text: 'L', message: /'L' has no JwtConfiguration, so it is a Lambda authorizer, which needs AuthorizerPayloadFormatVersion/ },
+        { range: '12:13-12:45', text: 'EnableFunctionDefaultPermissions', message: /only for Lambda authorizers; 'J' is a JWT authorizer/ },
+      ],
+    },
+    {
+      name: 'a Lambda destination without its ARN',
+      text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      EventInvokeConfig:', '        DestinationConfig:', '          OnSuccess:', '            Type: SQS', '          OnFailure:', '            Type: Lambda'),
+      findings: [{ range: '14:19-14:25', text: 'Lambda', message: /A Lambda destination needs Destination \(its ARN\); SAM only creates SQS and SNS destinations/ }],
     },
     {
       name: 'MQ access with a subnet type and no BASIC_AUTH',
@@ -200,7 +227,7 @@ ruleTester(samValidation, {
       text: sam('  MyApi:', '    Type: AWS::Serverless::Api', '    Properties:', "      StageName: ''", '      OpenApiVersion: three', ...lambdaAuthorizers.map((l) => `      ${l}`), '        DefaultAuthorizer: !Ref Name', '      Domain:', '        DomainName: api.example.com', '        CertificateArn: arn:aws:acm:us-east-1:1:certificate/c', '        Route53:', '          EvaluateTargetHealth: false'),
       findings: [
         { range: '6:18-6:20', text: "''", message: /StageName cannot be empty/ },
-        { range: '7:23-7:28', text: 'three', message: /OpenApiVersion 'three' is not a version like 3.0.1/ },
+        { range: '7:23-7:28', text: 'three', message: /OpenApiVersion 'three' is not a Swagger \(2.0\) or OpenAPI 3 version/ },
         { range: '12:28-12:37', text: '!Ref Name', message: /DefaultAuthorizer must be the name .* so Ref cannot name it/ },
         { range: '16:9-16:16', text: 'Route53', message: /Route53 needs HostedZoneId or HostedZoneName/ },
       ],

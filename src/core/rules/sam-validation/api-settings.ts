@@ -4,8 +4,11 @@ import { samResources } from './check';
 
 /** The origin CORS answers with when `AllowOrigin` is not set (SAM developer guide, "CorsConfiguration": `'*'`). */
 const ANY_ORIGIN = "'*'";
-/** OpenAPI versions are `major.minor.patch` (SAM developer guide, "AWS::Serverless::Api", OpenApiVersion: "3.0.0"). */
-const OPENAPI_VERSION = /^\d+\.\d+(\.\d+)?$/;
+/**
+ * The document versions SAM writes: Swagger 2.0 or OpenAPI 3.x (SAM developer guide, "AWS::Serverless::Api",
+ * OpenApiVersion: "Version of OpenApi to use ... 2.0 for the Swagger specification, or one of the OpenApi 3.0 versions").
+ */
+const OPENAPI_VERSION = /^[23]\.\d+(\.\d+)?$/;
 const HOSTED_ZONE = ['HostedZoneId', 'HostedZoneName'];
 
 /**
@@ -19,7 +22,7 @@ export const apiSettings: SamCheck = {
     authorizerNotName: 'DefaultAuthorizer must be the name of one of the Auth.Authorizers, written as text: SAM looks it up before deploying, so {{what}} cannot name it.',
     route53Zone: 'Route53 needs HostedZoneId or HostedZoneName: the hosted zone SAM creates the custom domain\'s record in.',
     stageEmpty: 'StageName cannot be empty.',
-    openApiVersion: "OpenApiVersion '{{version}}' is not a version like 3.0.1.",
+    openApiVersion: "OpenApiVersion '{{version}}' is not a Swagger (2.0) or OpenAPI 3 version such as 3.0.1.",
   },
   check(template, report) {
     for (const type of ['AWS::Serverless::Api', 'AWS::Serverless::HttpApi']) {

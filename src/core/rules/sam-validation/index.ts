@@ -4,6 +4,7 @@ import type { SamCheck } from './check';
 import { aliasRequired } from './alias-required';
 import { apiEventSettings } from './api-event-settings';
 import { apiSettings } from './api-settings';
+import { applicationLocation } from './application-location';
 import { definitionBodyStructure } from './definition-body-structure';
 import { duplicateEventTarget } from './duplicate-event-target';
 import { eventApiReference } from './event-api-reference';
@@ -28,7 +29,7 @@ const CHECKS: readonly SamCheck[] = [
   eventApiReference, inlineDefinition, eventSourceAccess, webSocketApi, functionTenancy,
   duplicateEventTarget, s3BucketInTemplate, definitionBodyStructure,
   apiEventSettings, apiSettings, reservedTag, functionPackage, s3Location,
-  policies, httpApiAuthorizers, invokeDestinations,
+  policies, httpApiAuthorizers, invokeDestinations, applicationLocation,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));

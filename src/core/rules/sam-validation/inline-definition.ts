@@ -21,8 +21,13 @@ export const inlineDefinition: SamCheck = {
   messages: {
     needsInlineDefinition: "{{property}} works only with an inline {{document}} definition in DefinitionBody (or none, so SAM generates it); SAM cannot edit the document DefinitionUri points to.",
     notOpenApi: "DefinitionBody is not a {{document}} document (it has no 'swagger' or 'openapi' version), so SAM cannot add {{properties}} to it.",
+    httpNotOpenApi: "DefinitionBody is not an OpenAPI document (it has no 'openapi' version or no 'paths'); SAM edits every HTTP API's definition, if only to tag it as its own.",
   },
   check(template, report) {
+    for (const { resource, properties } of samResources(template, 'AWS::Serverless::HttpApi')) {
+      const body = entryOf(properties, 'DefinitionBody');
+      if (body?.value.kind === 'map' && !(isDocument(body.value) && entryOf(body.value, 'paths'))) report({ messageId: 'httpNotOpenApi', span: body.keySpan, logicalId: resource.logicalId });
+    }
     for (const { type, document, properties: edited } of EDITS_DEFINITION) {
       for (const { resource, properties } of samResources(template, type)) {
         const uses = edited.map((p) => entryOf(properties, p)).filter((e): e is MapEntry => e !== undefined && inUse(e));
@@ -31,7 +36,7 @@ export const inlineDefinition: SamCheck = {
         const logicalId = resource.logicalId;
         if (!body && entryOf(properties, 'DefinitionUri')) {
           for (const use of uses) report({ messageId: 'needsInlineDefinition', data: { property: use.key, document }, span: use.keySpan, logicalId });
-        } else if (body?.value.kind === 'map' && !isDocument(body.value)) {
+        } else if (type !== 'AWS::Serverless::HttpApi' && body?.value.kind === 'map' && !isDocument(body.value)) {
           report({ messageId: 'notOpenApi', data: { document, properties: uses.map((u) => u.key).join(', ') }, span: body.keySpan, logicalId });
         }
       }
