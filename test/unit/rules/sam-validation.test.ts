@@ -34,6 +34,8 @@ ruleTester(samValidation, {
     { name: 'an image function built by sam build', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      PackageType: Image', '    Metadata:', '      DockerContext: ./app', '      Dockerfile: Dockerfile') },
     { name: 'a local code folder and an S3 object', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: ./src', '      Handler: a.b', '      Runtime: python3.12', '  Layer:', '    Type: AWS::Serverless::LayerVersion', '    Properties:', '      ContentUri: s3://bucket/layer.zip') },
     { name: 'a managed policy, a document and a policy template', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      Policies:', '        - AWSLambdaBasicExecutionRole', '        - Statement:', '            - Effect: Allow', '              Action: s3:GetObject', "              Resource: '*'", '        - SQSPollerPolicy:', '            QueueName: q') },
+    { name: 'a written ServerlessRestApi is the implicit API, not a conflict', text: sam('  ServerlessRestApi:', '    Type: AWS::Serverless::Api', '    Properties:', '      StageName: prod', ...fnEvent('Api', 'Path: /', 'Method: get')) },
+    { name: 'a role the function names is not generated', text: sam('  FnRole:', '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument: {}', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      Role: !GetAtt FnRole.Arn') },
   ],
   invalid: [
     {
@@ -263,6 +265,11 @@ ruleTester(samValidation, {
         { range: '13:11-13:29', text: 'LambdaInvokePolicy', message: /LambdaInvokePolicy needs the parameter FunctionName/ },
         { range: '15:28-15:29', text: 'q', message: /SQSPollerPolicy takes its parameters as a map/ },
       ],
+    },
+    {
+      name: 'a written resource under the name of the role SAM generates',
+      text: sam('  FnRole:', '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument: {}', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12'),
+      findings: [{ range: '3:3-3:9', text: 'FnRole', related: ['Fn'], message: /Logical ID 'FnRole' is taken: for 'Fn', SAM creates an execution role .* and names it 'FnRole' \(AWS::IAM::Role\)/ }],
     },
   ],
 });

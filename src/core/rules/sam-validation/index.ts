@@ -11,6 +11,7 @@ import { eventApiReference } from './event-api-reference';
 import { eventSourceAccess } from './event-source-access';
 import { functionPackage } from './function-package';
 import { functionTenancy } from './function-tenancy';
+import { generatedIdConflict } from './generated-id-conflict';
 import { httpApiAuthorizers } from './http-api-authorizers';
 import { inlineDefinition } from './inline-definition';
 import { invokeDestinations } from './invoke-destinations';
@@ -30,6 +31,7 @@ const CHECKS: readonly SamCheck[] = [
   duplicateEventTarget, s3BucketInTemplate, definitionBodyStructure,
   apiEventSettings, apiSettings, reservedTag, functionPackage, s3Location,
   policies, httpApiAuthorizers, invokeDestinations, applicationLocation,
+  generatedIdConflict,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
