@@ -36,6 +36,7 @@ ruleTester(samValidation, {
     { name: 'a managed policy, a document and a policy template', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      Policies:', '        - AWSLambdaBasicExecutionRole', '        - Statement:', '            - Effect: Allow', '              Action: s3:GetObject', "              Resource: '*'", '        - SQSPollerPolicy:', '            QueueName: q') },
     { name: 'a written ServerlessRestApi is the implicit API, not a conflict', text: sam('  ServerlessRestApi:', '    Type: AWS::Serverless::Api', '    Properties:', '      StageName: prod', ...fnEvent('Api', 'Path: /', 'Method: get')) },
     { name: 'a role the function names is not generated', text: sam('  FnRole:', '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument: {}', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12', '      Role: !GetAtt FnRole.Arn') },
+    { name: 'a connector between resources of the template', text: sam('  Queue:', '    Type: AWS::SQS::Queue', ...fnEvent('SQS', 'Queue: !GetAtt Queue.Arn'), '  Conn:', '    Type: AWS::Serverless::Connector', '    Properties:', '      Source: { Id: Fn }', '      Destination: [{ Id: Queue }, { Type: AWS::SNS::Topic, Arn: arn:aws:sns:us-east-1:1:t }]', '      Permissions: [Write]') },
   ],
   invalid: [
     {
@@ -270,6 +271,17 @@ ruleTester(samValidation, {
       name: 'a written resource under the name of the role SAM generates',
       text: sam('  FnRole:', '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument: {}', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: src/', '      Handler: a.b', '      Runtime: python3.12'),
       findings: [{ range: '3:3-3:9', text: 'FnRole', related: ['Fn'], message: /Logical ID 'FnRole' is taken: for 'Fn', SAM creates an execution role .* and names it 'FnRole' \(AWS::IAM::Role\)/ }],
+    },
+    {
+      name: 'connector endpoints: Id with Arn, an Id that is no resource, no Type, no destination',
+      text: sam('  Queue:', '    Type: AWS::SQS::Queue', '  Conn:', '    Type: AWS::Serverless::Connector', '    Properties:', '      Source:', '        Id: Missing', '      Destination:', '        Id: Queue', '        Arn: arn:aws:sqs:us-east-1:1:q', '      Permissions: [Write]',
+        '  Conn2:', '    Type: AWS::Serverless::Connector', '    Properties:', '      Source:', '        Arn: arn:aws:lambda:us-east-1:1:function:f', '      Destination: []', '      Permissions: [Write]'),
+      findings: [
+        { range: '9:13-9:20', text: 'Missing', message: /Source Id 'Missing' is not a resource of this template/ },
+        { range: '12:9-12:12', text: 'Arn', message: /Destination names a resource by Id, so it takes no other properties than Qualifier \(it also has Arn\)/ },
+        { range: '18:9-18:51', text: 'Arn: arn:aws:lambda:us-east-1:1:function:f', message: /Source without Id needs Type/ },
+        { range: '19:20-19:22', text: '[]', message: /Destination is an empty list/ },
+      ],
     },
   ],
 });

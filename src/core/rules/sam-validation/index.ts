@@ -5,6 +5,7 @@ import { aliasRequired } from './alias-required';
 import { apiEventSettings } from './api-event-settings';
 import { apiSettings } from './api-settings';
 import { applicationLocation } from './application-location';
+import { connectorEndpoints } from './connector-endpoints';
 import { definitionBodyStructure } from './definition-body-structure';
 import { duplicateEventTarget } from './duplicate-event-target';
 import { eventApiReference } from './event-api-reference';
@@ -31,7 +32,7 @@ const CHECKS: readonly SamCheck[] = [
   duplicateEventTarget, s3BucketInTemplate, definitionBodyStructure,
   apiEventSettings, apiSettings, reservedTag, functionPackage, s3Location,
   policies, httpApiAuthorizers, invokeDestinations, applicationLocation,
-  generatedIdConflict,
+  generatedIdConflict, connectorEndpoints,
 ];
 
 const MESSAGES: Readonly<Record<string, string>> = Object.assign({}, ...CHECKS.map((c) => c.messages));
