@@ -15,7 +15,7 @@ import { TODAY } from './rule-tester';
 const CORPUS = path.join(SHARED, 'corpus', 'sam-translator');
 
 /** Rejected inputs reported when this test was last raised; a regression fails here. */
-const FLOOR = 142;
+const FLOOR = 144;
 
 function findingsOn(file: string): string[] {
   const text = fs.readFileSync(path.join(CORPUS, 'input', file), 'utf8');

@@ -283,5 +283,13 @@ ruleTester(samValidation, {
         { range: '19:20-19:22', text: '[]', message: /Destination is an empty list/ },
       ],
     },
+    {
+      name: 'a gateway response computed by Fn::Select, and response parameters outside their groups',
+      text: sam(...restApi('GatewayResponses:', '  DEFAULT_4XX: !Select [0, [{}]]', '  UNAUTHORIZED:', '    ResponseParameters:', '      Footers: {}')),
+      findings: [
+        { range: '8:22-8:29', text: '!Select', message: /Gateway response DEFAULT_4XX cannot be computed with Fn::Select/ },
+        { range: '11:13-11:20', text: 'Footers', message: /ResponseParameters of UNAUTHORIZED groups parameters under Headers, Paths and QueryStrings, not 'Footers'/ },
+      ],
+    },
   ],
 });
