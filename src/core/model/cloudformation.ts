@@ -36,7 +36,7 @@ export function buildCloudFormation(base: TemplateBase, parseProblems: readonly 
   const written = writtenResources(root, problems, expansion?.loopOf);
   const sam = base.kind === 'sam'
     ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text, inputs)
-    : { written, generated: [] };
+    : { written, generated: [], conflicts: [] };
   const built = [...sam.written, ...sam.generated];
   const ids = new Set(built.map((r) => r.logicalId));
   const resolver = createResolver({ sections: root, inputs, isResource: (id) => ids.has(id) });
@@ -53,6 +53,7 @@ export function buildCloudFormation(base: TemplateBase, parseProblems: readonly 
     outputs: namedEntries(root, 'Outputs'),
     globals,
     functions: [],
+    ...(sam.conflicts.length ? { generatedIdConflicts: sam.conflicts } : {}),
     ...(expansion ? { expanded: { root, unexpandedLoops: expansion.unexpanded, loopCollections: expansion.collections } } : {}),
   };
   return { ...template, functions: functionViewsOf(template) };

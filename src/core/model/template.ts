@@ -50,6 +50,19 @@ export interface Template {
    * `loadTemplate` (`LoadOptions.resolution`): `resolver.evaluate(node)`, `resolver.condition(name)`.
    */
   readonly resolver: TemplateResolver;
+  /**
+   * SAM templates: resources the transform would generate under a logical ID the template already uses for
+   * something else (a function's role, an event's permission). The SAM transform refuses such a template.
+   */
+  readonly generatedIdConflicts?: readonly GeneratedIdConflict[];
+}
+
+/** A resource SAM would generate (`type`, for `generatedBy`, `reason` in words) under a written resource's logical ID. */
+export interface GeneratedIdConflict {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly generatedBy: string;
+  readonly reason: string;
 }
 
 export interface ExpandedTemplate {

@@ -22,6 +22,7 @@ import {
   schemaDependencies, schemaEnum, schemaPattern, schemaRange, schemaRequiredProperty, schemaType, schemaUnknownProperty,
 } from './schema';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
+import { samValidation } from './sam-validation';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
   duplicateKey, jsonSyntax, logicalIdInvalid, notText, templateMappingCount, templateOutputCount, templateParameterCount,
@@ -44,6 +45,7 @@ export const ALL_RULES: readonly Rule[] = [
   apiGatewayTimeout, sqsVisibilityTimeout, sqsBatchWindow, sqsFifoBatchSize, streamStartingPosition, eventBridgeInputSize,
   scheduleExpressionInvalid,
   envPlaintextSecret, functionUrlPublic, apiNoAuth, s3PublicAccess,
+  samValidation,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

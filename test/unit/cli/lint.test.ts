@@ -18,6 +18,7 @@ const BAD = [
   '      Runtime: python3.9',
   '      MemorySize: 20000',
   '      InlineCode: x',
+  '      Handler: index.handler',
   '',
 ].join('\n');
 const CLEAN = ['Resources:', '  Queue:', '    Type: AWS::SQS::Queue', ''].join('\n');

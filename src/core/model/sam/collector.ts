@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { MapEntry, MapNode, Node, Span } from '../nodes';
 import { entryOf, stringOf, valueOf } from '../nodes';
-import type { Resource } from '../template';
+import type { GeneratedIdConflict, Resource } from '../template';
 
 /** Where a generated resource comes from: the key a user would click to see why it exists. */
 export interface Cause {
@@ -33,6 +33,8 @@ export function propertyCause(resource: Resource, name: string): Cause {
  */
 export class GeneratedResources {
   readonly list: Resource[] = [];
+  /** Resources the transform would generate under the logical ID of a written resource, which makes it fail. */
+  readonly conflicts: GeneratedIdConflict[] = [];
   private readonly taken: Set<string>;
 
   constructor(readonly written: ReadonlyMap<string, Resource>, readonly text: string) {
@@ -44,7 +46,10 @@ export class GeneratedResources {
   }
 
   add(logicalId: string, type: string, producer: string, reason: string, cause: Cause): void {
-    if (this.taken.has(logicalId)) return;
+    if (this.taken.has(logicalId)) {
+      if (this.written.has(logicalId)) this.conflicts.push({ logicalId, type, generatedBy: producer, reason });
+      return;
+    }
     this.taken.add(logicalId);
     this.list.push({
       logicalId, type, origin: 'generated', idSpan: cause.idSpan, span: this.trimmed(cause.span),

@@ -1,7 +1,7 @@
 import type { MapNode } from '../nodes';
 import { mapAt, stringOf } from '../nodes';
 import type { ResolutionInputs } from '../resolve/types';
-import type { Resource } from '../template';
+import type { GeneratedIdConflict, Resource } from '../template';
 import { IMPLICIT_HTTP_API, IMPLICIT_REST_API, implicitApiResources, httpApiResources, restApiResources } from './api';
 import { GeneratedResources } from './collector';
 import type { SamContext } from './context';
@@ -34,7 +34,7 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
  */
 export function transformSam(
   written: readonly Resource[], root: MapNode, text: string, inputs?: ResolutionInputs,
-): { written: Resource[]; generated: Resource[] } {
+): { written: Resource[]; generated: Resource[]; conflicts: GeneratedIdConflict[] } {
   const byId = new Map<string, Resource>();
   for (const r of written) if (!byId.has(r.logicalId)) byId.set(r.logicalId, r);
   const globals = mapAt(root, 'Globals');
@@ -55,7 +55,9 @@ export function transformSam(
     return as ? { ...r, deployedAs: as } : r;
   });
   implicitApiResources(ctx);
-  return replacedByImplicitApis(ctx, transformed);
+  // The implicit APIs are meant to take over a written resource of their name (see replacedByImplicitApis).
+  const conflicts = ctx.out.conflicts.filter((c) => c.logicalId !== IMPLICIT_REST_API && c.logicalId !== IMPLICIT_HTTP_API);
+  return { ...replacedByImplicitApis(ctx, transformed), conflicts };
 }
 
 /**
