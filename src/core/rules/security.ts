@@ -11,9 +11,12 @@ import type { Fix, TextEdit } from './types';
 /** Values that are credentials whatever their name: AWS access key IDs and PEM private keys. */
 const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 const PRIVATE_KEY = /-----BEGIN ([A-Z]+ )*PRIVATE KEY-----/;
-/** Names that announce a secret, and suffixes that announce a pointer to one instead (an ARN, a parameter name). */
+/**
+ * Names that announce a secret, and suffixes that announce a pointer to one or a detail beside it instead (an
+ * ARN, a parameter name, the host and port of the database a secret opens: `DB_SECRET_PORT: '5432'`).
+ */
 const SECRET_NAME = /(pass(word|wd|phrase)?|secret|token|api[_-]?key|private[_-]?key|credentials?|auth[_-]?key)/i;
-const POINTER_NAME = /(_|^)(arn|name|id|param(eter)?|path|url|uri|ttl|expir\w*|length|header|type|region|version)$/i;
+const POINTER_NAME = /(_|^)(arn|name|id|param(eter)?|path|url|uri|ttl|expir\w*|length|header|type|region|version|port|host)$/i;
 const POINTER_VALUE = /^(arn:|\/|\{\{resolve:|\$\{(ssm|ssm-secure|secretsmanager|aws|cf|param|env|opt):)/;
 
 function secretKind(v: EnvironmentVariable): string | undefined {
