@@ -2,7 +2,7 @@ import * as path from 'path';
 import { PACKAGE_LIMITS, codeDirOf, isArchive, layerDirsOf, startedByWrapper } from '../code/targets';
 import { handlerLanguage } from '../code/handler';
 import { defineRule } from './define';
-import { inheritedBy, subject } from './function-settings';
+import { about } from './function-settings';
 
 export const lambdaHandlerMissing = defineRule({
   id: 'lambda-handler-missing',
@@ -34,14 +34,15 @@ export const lambdaHandlerMissing = defineRule({
       const fact = inputs.code.handler(dir, handler.value, runtime);
       if (!fact || fact.status === 'found') continue;
       const shown = path.relative(path.dirname(template.fileName), dir) || '.';
-      const base = { subject: subject(fn), handler: handler.value, dir: shown, where: inheritedBy(fn, handler) };
+      const base = { handler: handler.value, dir: shown };
+      const at = { about: about(fn, handler), logicalId: fn.logicalId };
       if (fact.status === 'folder-missing') {
-        context.report({ messageId: isArchive(dir) ? 'archive' : 'folder', data: base, span: fn.codeUri?.span ?? handler.span, logicalId: fn.logicalId });
+        context.report({ messageId: isArchive(dir) ? 'archive' : 'folder', data: base, span: fn.codeUri?.span ?? handler.span, ...at });
       } else if (fact.status === 'file-missing' || fact.status === 'other-file') {
         const messageId = fact.status === 'file-missing' ? 'file' : 'otherFile';
-        context.report({ messageId, data: { ...base, candidates: fact.candidates.join(', ') }, span: handler.span, logicalId: fn.logicalId });
+        context.report({ messageId, data: { ...base, candidates: fact.candidates.join(', ') }, span: handler.span, ...at });
       } else {
-        context.report({ messageId: 'export', data: { ...base, file: fact.file, export: fact.exportName }, span: handler.span, logicalId: fn.logicalId });
+        context.report({ messageId: 'export', data: { ...base, file: fact.file, export: fact.exportName }, span: handler.span, ...at });
       }
     }
   },
@@ -78,19 +79,19 @@ export const lambdaPackageSize = defineRule({
       const layers = layerDirsOf(template, fn).map((d) => inputs.code!.packageSize(d)).filter((s) => s !== undefined);
       const unzipped = own.unzippedBytes + layers.reduce((sum, l) => sum + l.unzippedBytes, 0);
       const data = {
-        subject: subject(fn), dir: path.relative(path.dirname(template.fileName), dir) || '.',
+        dir: path.relative(path.dirname(template.fileName), dir) || '.',
         layers: layers.length > 0 ? ` with ${layers.length} layer${layers.length > 1 ? 's' : ''}` : '',
         size: megabytes(unzipped), limit: megabytes(PACKAGE_LIMITS.unzippedBytes), truncated: own.truncated ? ' (measuring stopped there)' : '',
-        percent: Math.round((unzipped / PACKAGE_LIMITS.unzippedBytes) * 100), where: fn.codeUri ? inheritedBy(fn, fn.codeUri) : '',
+        percent: Math.round((unzipped / PACKAGE_LIMITS.unzippedBytes) * 100),
       };
-      const span = fn.codeUri?.span ?? fn.resource.idSpan;
+      const at = { span: fn.codeUri?.span ?? fn.resource.idSpan, about: about(fn, fn.codeUri ?? { source: 'resource' }), logicalId: fn.logicalId };
       if (unzipped > PACKAGE_LIMITS.unzippedBytes) {
-        context.report({ messageId: 'unzipped', data, span, logicalId: fn.logicalId });
+        context.report({ messageId: 'unzipped', data, ...at });
       } else if (unzipped >= PACKAGE_LIMITS.unzippedBytes * PACKAGE_LIMITS.warnRatio) {
-        context.report({ messageId: 'nearUnzipped', data, span, logicalId: fn.logicalId, severity: 'warning' });
+        context.report({ messageId: 'nearUnzipped', data, ...at, severity: 'warning' });
       }
       if (own.zippedBytes !== undefined && own.zippedBytes > PACKAGE_LIMITS.zippedBytes) {
-        context.report({ messageId: 'zipped', data: { ...data, size: megabytes(own.zippedBytes), limit: megabytes(PACKAGE_LIMITS.zippedBytes) }, span, logicalId: fn.logicalId, severity: 'warning' });
+        context.report({ messageId: 'zipped', data: { ...data, size: megabytes(own.zippedBytes), limit: megabytes(PACKAGE_LIMITS.zippedBytes) }, ...at, severity: 'warning' });
       }
     }
   },

@@ -5,7 +5,7 @@ import type { FunctionEvent, Template } from '../model/template';
 import { defineRule } from './define';
 import { insertPath, replaceScalar } from './edits';
 import { polledSources, queueSettings } from './event-sources';
-import { inheritedBy, subject } from './function-settings';
+import { about, inheritedBy } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { Fix } from './types';
 
@@ -67,10 +67,10 @@ export const apiGatewayTimeout = defineRule({
         context.report({
           messageId: 'tooLong',
           data: {
-            subject: subject(fn), timeout, origin: originNote(fn.timeout), api: event.type === 'Api' ? 'REST API' : 'HTTP API',
-            event: event.name, limit, where: inheritedBy(fn, fn.timeout),
+            timeout, origin: originNote(fn.timeout), api: event.type === 'Api' ? 'REST API' : 'HTTP API', event: event.name, limit,
           },
           span: fn.timeout.span,
+          about: about(fn, fn.timeout),
           logicalId: fn.logicalId,
           related: [{ span: event.nameSpan, message: `${event.type} event '${event.name}'` }, ...originRelated(fn.timeout)],
         });
