@@ -1,3 +1,4 @@
+import type { Span } from '../model/nodes';
 import type { FunctionView, Setting } from '../model/template';
 import { whereWords } from './inherited';
 import type { AboutFunction } from './types';
@@ -8,6 +9,16 @@ import type { AboutFunction } from './types';
  */
 export function about(fn: FunctionView, setting: Pick<Setting<unknown>, 'source'>): AboutFunction {
   return { name: fn.displayName, span: fn.resource.idSpan, source: setting.source };
+}
+
+/**
+ * `about` for a property read from the function's properties as SAM merges them rather than from a setting:
+ * inherited from Globals when it is written outside the function's own text.
+ */
+export function aboutProperty(fn: FunctionView, span: Span): AboutFunction {
+  const own = fn.resource.node?.span;
+  const inherited = own !== undefined && (span.start < own.start || span.end > own.end);
+  return about(fn, { source: inherited ? 'globals' : 'resource' });
 }
 
 /**

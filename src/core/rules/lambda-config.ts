@@ -1,7 +1,7 @@
 import { entryOf, mapAt, stringOf, valueOf } from '../model/nodes';
 import type { FunctionView } from '../model/template';
 import { defineRule } from './define';
-import { about, subject } from './function-settings';
+import { about, aboutProperty, subject } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { RelatedLocation } from './types';
 
@@ -213,7 +213,7 @@ export const snapstartIncompatible = defineRule({
       fix: 'Remove SnapStart, or remove the conflicting setting the message names.',
     },
   },
-  messages: { conflict: '{{subject}}: {{reason}}.' },
+  messages: { conflict: '{{subject}}: {{reason}}.{{where}}' },
   check(context) {
     for (const fn of context.template.functions) {
       const snapStart = entryOf(fn.resource.properties, 'SnapStart');
@@ -221,8 +221,9 @@ export const snapstartIncompatible = defineRule({
       for (const conflict of snapStartConflicts(fn)) {
         context.report({
           messageId: 'conflict',
-          data: { subject: subject(fn), reason: conflict.reason },
+          data: { reason: conflict.reason },
           span: snapStart.keySpan,
+          about: aboutProperty(fn, snapStart.keySpan),
           logicalId: fn.logicalId,
           related: conflict.span ? [{ span: conflict.span, message: 'the conflicting setting' }] : [],
         });

@@ -69,4 +69,20 @@ describe('a value set in Globals is reported once for the functions that inherit
     assert.equal(secrets[0].fixes.length, 1);
     assert.match(applyEdits(TEMPLATE, secrets[0].fixes[0].edits), /Default: \/API_TOKEN$/m);
   });
+
+  it('a property SAM merges from Globals (SnapStart) is judged once for the functions it conflicts with alike', () => {
+    const text = yaml(
+      'Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Runtime: nodejs22.x', '    SnapStart:', '      ApplyOn: PublishedVersions',
+      'Resources:', '  A:', '    Type: AWS::Serverless::Function', '  B:', '    Type: AWS::Serverless::Function',
+      '  Java:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: java21',
+    );
+    const snap = load(text);
+    const found = analyzeTemplate(snap, { today: TODAY }).findings.filter((f) => f.ruleId === 'snapstart-incompatible');
+    assert.deepEqual(found.map((f) => `${rangeOf(snap, f)} ${f.message}`), [
+      "5:5-5:14 Each of functions 'A' and 'B': nodejs22.x does not support SnapStart (Java 11+, Python 3.12+ and .NET 8+ do). (set in Globals)",
+    ]);
+    assert.deepEqual(found[0].related.map((r) => `${where(snap, r.span)} ${r.message}`), [
+      "8:3 'A' inherits this value from Globals", "10:3 'B' inherits this value from Globals", '4:14 the conflicting setting',
+    ]);
+  });
 });
