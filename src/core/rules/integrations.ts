@@ -55,7 +55,8 @@ export const apiGatewayTimeout = defineRule({
       fix: 'Lower the function timeout to the API\'s limit, or make the work asynchronous (queue it and return 202).',
     },
   },
-  messages: { tooLong: "{{subject}} has a {{timeout}} s timeout{{origin}}, but its {{api}} event '{{event}}' gives up after {{limit}} s.{{where}}" },
+  // The event is named in the related locations, so that functions inheriting one timeout read as one finding.
+  messages: { tooLong: '{{subject}} has a {{timeout}} s timeout{{origin}}, but the {{api}} in front of it gives up after {{limit}} s.{{where}}' },
   check(context) {
     for (const fn of context.template.functions) {
       const timeout = fn.timeout.value;
@@ -67,12 +68,12 @@ export const apiGatewayTimeout = defineRule({
         context.report({
           messageId: 'tooLong',
           data: {
-            timeout, origin: originNote(fn.timeout), api: event.type === 'Api' ? 'REST API' : 'HTTP API', event: event.name, limit,
+            timeout, origin: originNote(fn.timeout), api: event.type === 'Api' ? 'REST API' : 'HTTP API', limit,
           },
           span: fn.timeout.span,
           about: about(fn, fn.timeout),
           logicalId: fn.logicalId,
-          related: [{ span: event.nameSpan, message: `${event.type} event '${event.name}'` }, ...originRelated(fn.timeout)],
+          related: [{ span: event.nameSpan, message: `${event.type} event '${event.name}' of '${fn.displayName}'` }, ...originRelated(fn.timeout)],
         });
         break;
       }

@@ -85,4 +85,22 @@ describe('a value set in Globals is reported once for the functions that inherit
       "8:3 'A' inherits this value from Globals", "10:3 'B' inherits this value from Globals", '4:14 the conflicting setting',
     ]);
   });
+
+  it('a Globals timeout too long for the REST API of two functions: one finding pointing at both and at their events', () => {
+    const text = yaml(
+      'Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Timeout: 60', 'Resources:',
+      '  Orders:', '    Type: AWS::Serverless::Function', '    Properties:', '      Events:', '        ListOrders:', '          Type: Api',
+      '  Users:', '    Type: AWS::Serverless::Function', '    Properties:', '      Events:', '        GetUser:', '          Type: Api',
+      '  Fast:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 10', '      Events:', '        Ping:', '          Type: Api',
+    );
+    const api = load(text);
+    const found = analyzeTemplate(api, { today: TODAY }).findings.filter((f) => f.ruleId === 'api-gateway-timeout');
+    assert.deepEqual(found.map((f) => `${rangeOf(api, f)} ${f.message}`), [
+      "4:14-4:16 Each of functions 'Orders' and 'Users' has a 60 s timeout, but the REST API in front of it gives up after 29 s. (set in Globals)",
+    ]);
+    assert.deepEqual(found[0].related.map((r) => `${where(api, r.span)} ${r.message}`), [
+      "6:3 'Orders' inherits this value from Globals", "12:3 'Users' inherits this value from Globals",
+      "10:9 Api event 'ListOrders' of 'Orders'", "16:9 Api event 'GetUser' of 'Users'",
+    ]);
+  });
 });
