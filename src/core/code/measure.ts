@@ -3,9 +3,10 @@ import { promisify } from 'util';
 import { deflateRaw } from 'zlib';
 import type { CodeFileSystem, HandlerFact, PackageSize } from './facts';
 import { CodeFactsTable, handlerKey } from './facts';
+import type { HandlerLanguage } from './handler';
 import { definesExport, handlerFiles, handlerLanguage } from './handler';
 import type { CodeQueries } from './targets';
-import { PACKAGE_LIMITS } from './targets';
+import { isArchive, PACKAGE_LIMITS } from './targets';
 
 const deflate = promisify(deflateRaw);
 /** Folders that never ship in a package. */
@@ -37,16 +38,31 @@ export async function findHandler(dir: string, handler: string, runtime: string,
   const language = handlerLanguage(runtime);
   const expected = language && handlerFiles(handler, language);
   if (!language || !expected) return { status: 'found', file: '' };
-  if (!(await fs.readDir(dir))) return { status: 'folder-missing' };
-  for (const file of expected.files) {
-    const bytes = await fs.readFile(path.join(dir, file));
-    if (!bytes) continue;
-    const source = new TextDecoder().decode(bytes);
-    return definesExport(source, expected.exportName, language)
-      ? { status: 'found', file }
-      : { status: 'export-missing', file, exportName: expected.exportName };
+  if (await fs.readDir(dir)) {
+    const file = await firstExisting(dir, expected.files, fs);
+    return file ? judgeExport(file, expected.exportName, language) : { status: 'file-missing', candidates: expected.files };
   }
-  return { status: 'file-missing', candidates: expected.files };
+  if ((await fs.fileSize(dir)) === undefined) return { status: 'folder-missing' };
+  // A file as the code location: SAM CLI uploads an archive as it is (what is inside is not ours to open) and
+  // zips any other file alone, so that file is the whole package and must be the handler's own file.
+  if (isArchive(dir)) return { status: 'found', file: path.basename(dir) };
+  if (!expected.files.includes(path.basename(dir))) return { status: 'other-file', candidates: expected.files };
+  const bytes = await fs.readFile(dir);
+  return bytes ? judgeExport({ file: path.basename(dir), bytes }, expected.exportName, language) : { status: 'folder-missing' };
+}
+
+async function firstExisting(dir: string, files: readonly string[], fs: CodeFileSystem): Promise<{ file: string; bytes: Uint8Array } | undefined> {
+  for (const file of files) {
+    const bytes = await fs.readFile(path.join(dir, file));
+    if (bytes) return { file, bytes };
+  }
+  return undefined;
+}
+
+function judgeExport(found: { file: string; bytes: Uint8Array }, exportName: string, language: HandlerLanguage): HandlerFact {
+  return definesExport(new TextDecoder().decode(found.bytes), exportName, language)
+    ? { status: 'found', file: found.file }
+    : { status: 'export-missing', file: found.file, exportName };
 }
 
 /** Total size of a folder's files, and their deflated size when the unzipped size could pass the zipped limit. */

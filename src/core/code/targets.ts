@@ -1,4 +1,5 @@
 import * as path from 'path';
+import type { Node } from '../model/nodes';
 import { stringOf, valueOf } from '../model/nodes';
 import { resourceNamedBy } from '../model/references';
 import type { FunctionView, Template } from '../model/template';
@@ -23,6 +24,13 @@ export function codeDirOf(template: Template, fn: FunctionView): string | undefi
   return localDir(template, fn.codeUri.value);
 }
 
+/** Archives Lambda takes as the deployment package itself (Lambda developer guide, "Deploying Lambda functions as .zip file archives"; Java also as .jar: "Deploy Java Lambda functions with .zip or JAR file archives"). */
+const ARCHIVE_EXTENSIONS = ['.zip', '.jar'];
+
+export function isArchive(location: string): boolean {
+  return ARCHIVE_EXTENSIONS.includes(path.extname(location).toLowerCase());
+}
+
 /** Local folders of the layers a function uses, when they are defined in the same template. */
 export function layerDirsOf(template: Template, fn: FunctionView): string[] {
   const dirs: string[] = [];
@@ -38,6 +46,26 @@ export function layerDirsOf(template: Template, fn: FunctionView): string[] {
 function localDir(template: Template, location: string | undefined): string | undefined {
   if (!location || /^[a-z][a-z0-9+.-]*:\/\//i.test(location) || !path.isAbsolute(template.fileName)) return undefined;
   return path.resolve(path.dirname(template.fileName), location);
+}
+
+/**
+ * Whether something other than the runtime starts the function: a wrapper script named by
+ * `AWS_LAMBDA_EXEC_WRAPPER` (Lambda developer guide, "Modifying the runtime environment", wrapper scripts) takes
+ * over the start, and the Lambda Web Adapter (its layer `LambdaAdapterLayer...`, wrapper `/opt/bootstrap`) runs
+ * the handler as a script (`run.sh`) that starts a web server. The handler then names no `<file>.<export>`.
+ */
+export function startedByWrapper(fn: FunctionView): boolean {
+  if (fn.environment.some((v) => v.name === 'AWS_LAMBDA_EXEC_WRAPPER')) return true;
+  return fn.layers.some((layer) => WEB_ADAPTER_LAYER.test(stringOf(layer) ?? subTemplateOf(layer) ?? ''));
+}
+
+/** The Lambda Web Adapter's published layers: `arn:aws:lambda:<region>:753240598075:layer:LambdaAdapterLayerX86:<n>` (and `...Arm64`). */
+const WEB_ADAPTER_LAYER = /:layer:LambdaAdapterLayer/;
+
+/** The text of a `!Sub` layer ARN, which is how templates name a layer in the template's Region. */
+function subTemplateOf(node: Node): string | undefined {
+  if (node.kind !== 'intrinsic' || !/Sub$/.test(node.name)) return undefined;
+  return stringOf(node.argument.kind === 'seq' ? node.argument.items[0] : node.argument);
 }
 
 /** What to measure for one template: the handlers to look for and the folders to weigh. */
@@ -56,7 +84,7 @@ export function codeQueriesOf(template: Template): CodeQueries {
     for (const layer of layerDirsOf(template, fn)) packages.add(layer);
     const handler = fn.handler?.value;
     const runtime = fn.runtime?.value;
-    if (handler && runtime && handlerLanguage(runtime)) handlers.push({ dir, handler, runtime });
+    if (handler && runtime && handlerLanguage(runtime) && !startedByWrapper(fn)) handlers.push({ dir, handler, runtime });
   }
   return { handlers, packages: [...packages] };
 }

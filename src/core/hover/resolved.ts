@@ -24,20 +24,24 @@ const SETTINGS: readonly { readonly label: string; readonly unit?: string; reado
 ];
 
 /**
- * "**Memory** of `Api`: 1024 MB — Default of parameter Mem", one line per function that uses the value written at
- * `node` (a value in Globals is inherited by several). Values written as plain scalars in the function need no
- * hover: their text is the value.
+ * "**Memory** of `Api`: 1024 MB — Default of parameter Mem" for the value written at `node`. A value in Globals or
+ * a provider is inherited by several functions: one paragraph names them all ("of `Api`, `Worker`") when they
+ * resolve it alike. Values written as plain scalars in the function need no hover: their text is the value.
  */
 export function settingHover(template: Template, node: Node): string | undefined {
-  const lines: string[] = [];
+  const paragraphs = new Map<string, { label: string; names: string[] }>();
   for (const fn of template.functions) {
     for (const s of SETTINGS) {
       const setting = s.read(fn);
       if (!setting?.node || !sameSpan(setting.node.span, node.span)) continue;
       if (setting.source === 'resource' && node.kind === 'scalar' && setting.provenance.every((p) => p.origin === 'literal')) continue;
-      lines.push(`**${s.label}** of \`${fn.displayName}\`: ${formatSetting(setting, s.unit)}`);
+      const value = formatSetting(setting, s.unit);
+      const key = `${s.label}\u0000${value}`;
+      const paragraph = paragraphs.get(key) ?? paragraphs.set(key, { label: s.label, names: [] }).get(key)!;
+      paragraph.names.push(`\`${fn.displayName}\``);
     }
   }
+  const lines = [...paragraphs].map(([key, p]) => `**${p.label}** of ${p.names.join(', ')}: ${key.slice(key.indexOf('\u0000') + 1)}`);
   return lines.length > 0 ? lines.join('\n\n') : undefined;
 }
 

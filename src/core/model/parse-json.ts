@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { DuplicateKeys } from './duplicate-keys';
 import { longFormIntrinsic, MapEntry, Node, Span } from './nodes';
 import { firstTooDeepJsonBracket, nestingTooDeep } from './nesting';
 import type { ParseProblem, ParseResult } from './parse-result';
@@ -23,14 +24,14 @@ export function parseJson(text: string): ParseResult {
     message: `JSON: ${humanize(printParseErrorCode(e.error))}`,
     span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
   }));
-  return { root: tree ? convert(tree, problems) : undefined, problems };
+  return { root: tree ? convert(tree, new DuplicateKeys(text, problems)) : undefined, problems };
 }
 
 function humanize(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function convert(node: JsonNode, problems: ParseProblem[]): Node {
+function convert(node: JsonNode, duplicates: DuplicateKeys): Node {
   const span: Span = { start: node.offset, end: node.offset + node.length };
   switch (node.type) {
     case 'object': {
@@ -43,21 +44,17 @@ function convert(node: JsonNode, problems: ParseProblem[]): Node {
         const keySpan = { start: k.offset, end: k.offset + k.length };
         const previous = seen.get(key);
         if (previous) {
-          problems.push({
-            code: 'duplicate-key', severity: 'error', span: keySpan,
-            message: `Duplicate key '${key}': CloudFormation rejects a template with duplicate keys.`,
-            related: [{ span: previous, message: `'${key}' first defined here` }],
-          });
+          duplicates.report(key, keySpan, previous);
         } else {
           seen.set(key, keySpan);
         }
-        const value = v ? convert(v, problems) : ({ kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } } as Node);
+        const value = v ? convert(v, duplicates) : ({ kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } } as Node);
         entries.push({ key, keySpan, value });
       }
       return longFormIntrinsic(entries, span) ?? { kind: 'map', entries, span };
     }
     case 'array':
-      return { kind: 'seq', items: (node.children ?? []).map((c) => convert(c, problems)), span };
+      return { kind: 'seq', items: (node.children ?? []).map((c) => convert(c, duplicates)), span };
     case 'string':
     case 'number':
     case 'boolean':

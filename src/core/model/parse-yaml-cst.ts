@@ -2,6 +2,7 @@ import { CST } from 'yaml';
 import type { Node, ScalarNode } from './nodes';
 import { LIMITS } from './limits';
 import type { ParseProblem, ParseResult } from './parse-result';
+import { DuplicateKeys } from './duplicate-keys';
 import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared';
 
 /**
@@ -70,7 +71,11 @@ class CstReader {
   private depth = 0;
   private readonly scalarFailed = (): never => outside();
 
-  constructor(private readonly text: string, private readonly problems: ParseProblem[]) {}
+  private readonly duplicates: DuplicateKeys;
+
+  constructor(private readonly text: string, problems: ParseProblem[]) {
+    this.duplicates = new DuplicateKeys(text, problems);
+  }
 
   document({ offset, start, value, end }: CST.Document): Node {
     const props = this.props(start, 'doc-start', value ?? end?.[0], offset, 0, true);
@@ -122,7 +127,7 @@ class CstReader {
   }
 
   private blockMap(map: CST.BlockMap): Node {
-    const entries = new MapEntries(this.problems);
+    const entries = new MapEntries(this.duplicates);
     let offset = map.offset;
     let commentEnd: number | undefined;
     for (const { start, key, sep, value } of map.items) {
@@ -175,7 +180,7 @@ class CstReader {
   private flowCollection(flow: CST.FlowCollection): Node {
     const isMap = flow.start.source === '{';
     const items: Node[] = [];
-    const entries = new MapEntries(this.problems);
+    const entries = new MapEntries(this.duplicates);
     let offset = flow.offset + flow.start.source.length;
     flow.items.forEach(({ start, key, sep, value }, i) => {
       const props = this.props(start, 'explicit-key-ind', key ?? sep?.[0], offset, flow.indent, false, true);

@@ -5,6 +5,7 @@ import type { MapEntry, Node, Span } from './nodes';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { LIMITS } from './limits';
 import { firstTooDeepYamlCollection, nestingTooDeep } from './nesting';
+import { DuplicateKeys } from './duplicate-keys';
 import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared';
 import { parseYamlFromCst } from './parse-yaml-cst';
 
@@ -184,7 +185,11 @@ class YamlConverter {
   /** Nodes open around the one being converted. */
   private depth = 0;
 
-  constructor(private readonly text: string, private readonly problems: ParseProblem[]) {}
+  private readonly duplicates: DuplicateKeys;
+
+  constructor(private readonly text: string, private readonly problems: ParseProblem[]) {
+    this.duplicates = new DuplicateKeys(text, problems);
+  }
 
   convert(node: YamlNode | Alias | null | undefined, fallbackAt = 0): Node {
     if (!node) return { kind: 'scalar', value: null, span: { start: fallbackAt, end: fallbackAt } };
@@ -232,7 +237,7 @@ class YamlConverter {
   }
 
   private convertMap(items: unknown[], span: Span): Node {
-    const entries = new MapEntries(this.problems);
+    const entries = new MapEntries(this.duplicates);
     const slots: MapSlot[] = [];
     for (const item of items) {
       if (!isPair(item)) continue;

@@ -1,5 +1,5 @@
 import { intrinsicNameForTag, INTRINSIC_FUNCTIONS, longFormIntrinsic, MapEntry, Node, Span } from './nodes';
-import type { ParseProblem } from './parse-result';
+import type { DuplicateKeys } from './duplicate-keys';
 
 /** CloudFormation's short-form tags as written (`!Ref`, `!GetAtt`, ...), one per intrinsic function. */
 export const CLOUDFORMATION_TAG_NAMES: readonly string[] = [...INTRINSIC_FUNCTIONS].map((name) => `!${name.replace(/^Fn::/, '')}`);
@@ -20,17 +20,13 @@ export class MapEntries {
   private readonly entries: MapEntry[] = [];
   private readonly seen = new Map<string, Span>();
 
-  constructor(private readonly problems: ParseProblem[]) {}
+  constructor(private readonly duplicates: DuplicateKeys) {}
 
   /** Call before converting the value, so problems stay in document order. */
   key(key: string, keySpan: Span): void {
     const previous = this.seen.get(key);
     if (previous) {
-      this.problems.push({
-        code: 'duplicate-key', severity: 'error', span: keySpan,
-        message: `Duplicate key '${key}': CloudFormation rejects a template with duplicate keys (first defined at offset ${previous.start}).`,
-        related: [{ span: previous, message: `'${key}' first defined here` }],
-      });
+      this.duplicates.report(key, keySpan, previous);
     } else {
       this.seen.set(key, keySpan);
     }

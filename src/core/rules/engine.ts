@@ -1,4 +1,5 @@
 import type { Template } from '../model/template';
+import { inheritingFunctions, mergeInherited, subjectWords, whereWords } from './inherited';
 import { ALL_RULES } from './registry';
 import { Suppressions } from './suppression';
 import type { AnalysisInputs, Finding, Report, Rule } from './types';
@@ -28,23 +29,28 @@ export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rule
     const override = inputs.severities?.[rule.id];
     if (override === 'off') continue;
     if (rule.meta.kinds && !rule.meta.kinds.includes(template.kind)) continue;
+    const reports: Report[] = [];
     const report = (r: Report): void => {
       if (suppressions.any && suppressions.isSuppressed(rule.id, r.span, r.logicalId)) return;
-      findings.push({
-        ruleId: rule.id,
-        severity: override ?? r.severity ?? rule.meta.severity,
-        message: formatMessage(rule, r),
-        span: r.span,
-        related: r.related ?? [],
-        fixes: r.fixes ?? [],
-        ...(r.logicalId !== undefined ? { logicalId: r.logicalId } : {}),
-      });
+      reports.push(r);
     };
     try {
       rule.check({ template, inputs, report });
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       crashes.push({ ruleId: rule.id, message: e.message, stack: e.stack });
+    }
+    for (const { report: r, functions } of mergeInherited(reports)) {
+      const logicalId = functions.length > 1 ? undefined : r.logicalId;
+      findings.push({
+        ruleId: rule.id,
+        severity: override ?? r.severity ?? rule.meta.severity,
+        message: formatMessage(rule, functions.length > 0 ? { ...r, data: { ...r.data, subject: subjectWords(functions), where: whereWords(functions) } } : r),
+        span: r.span,
+        related: [...inheritingFunctions(functions), ...(r.related ?? [])],
+        fixes: r.fixes ?? [],
+        ...(logicalId !== undefined ? { logicalId } : {}),
+      });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));

@@ -1,16 +1,32 @@
+import type { Span } from '../model/nodes';
 import type { FunctionView, Setting } from '../model/template';
+import { whereWords } from './inherited';
+import type { AboutFunction } from './types';
 
 /**
- * Words that say where an inherited setting comes from, so that a finding placed on a Globals or provider line
- * names the function it is about: " (in Globals, inherited by 'Api')".
+ * What a report about one of a function's settings says it is about: the engine words the message's subject
+ * and where the value came from, and reports a value inherited from Globals or provider once for all.
+ */
+export function about(fn: FunctionView, setting: Pick<Setting<unknown>, 'source'>): AboutFunction {
+  return { name: fn.displayName, span: fn.resource.idSpan, source: setting.source };
+}
+
+/**
+ * `about` for a property read from the function's properties as SAM merges them rather than from a setting:
+ * inherited from Globals when it is written outside the function's own text.
+ */
+export function aboutProperty(fn: FunctionView, span: Span): AboutFunction {
+  const own = fn.resource.node?.span;
+  const inherited = own !== undefined && (span.start < own.start || span.end > own.end);
+  return about(fn, { source: inherited ? 'globals' : 'resource' });
+}
+
+/**
+ * Words that say where an inherited setting comes from, for text about one function outside a rule's own
+ * message (a related location): " (set in Globals, inherited by 'Api')".
  */
 export function inheritedBy(fn: FunctionView, setting: Pick<Setting<unknown>, 'source'>): string {
-  switch (setting.source) {
-    case 'globals': return ` (set in Globals, inherited by '${fn.displayName}')`;
-    case 'provider': return ` (set in provider, inherited by function '${fn.displayName}')`;
-    case 'default': return ` (the default for '${fn.displayName}')`;
-    default: return '';
-  }
+  return whereWords([about(fn, setting)]);
 }
 
 /** The subject of a function's message: "Function 'Api'". */

@@ -1,10 +1,11 @@
-import { entryOf, itemsOf, numberOf, stringOf, valueOf } from '../model/nodes';
+import { eventSourceOf } from '../model/event-sources';
+import { entryOf, itemsOf, mapAt, numberOf, stringOf, valueOf } from '../model/nodes';
 import type { MapNode, Node, Span } from '../model/nodes';
-import type { Template } from '../model/template';
+import type { FunctionEvent, Template } from '../model/template';
 import { defineRule } from './define';
 import { insertPath, replaceScalar } from './edits';
 import { polledSources, queueSettings } from './event-sources';
-import { inheritedBy, subject } from './function-settings';
+import { about, inheritedBy } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { Fix } from './types';
 import { formatInteger } from '../format-number';
@@ -26,6 +27,23 @@ function canAddTo(template: Template, properties: MapNode | undefined): properti
   return template.kind !== 'serverless' && properties !== undefined && properties.entries.length > 0;
 }
 
+/**
+ * Whether a REST API event streams the function's response: SAM's `ResponseTransferMode: RESPONSE_STREAM` on the
+ * event, or `responseTransferMode: STREAM` on the route's integration in the API's OpenAPI definition. A streamed
+ * integration may run up to 15 minutes, as long as Lambda itself (API Gateway developer guide, "Stream the
+ * integration response for your proxy integrations in API Gateway").
+ */
+function streamsResponse(template: Template, owner: string, event: FunctionEvent): boolean {
+  if (stringOf(valueOf(event.properties, 'ResponseTransferMode')) === 'RESPONSE_STREAM') return true;
+  const source = eventSourceOf(template, owner, event);
+  const path = stringOf(valueOf(event.properties, 'Path'));
+  const method = stringOf(valueOf(event.properties, 'Method'))?.toLowerCase();
+  if (source.kind !== 'resource' || path === undefined || method === undefined) return false;
+  const route = mapAt(mapAt(valueOf(source.resource.properties, 'DefinitionBody'), 'paths'), path);
+  const operation = mapAt(route, method === 'any' ? 'x-amazon-apigateway-any-method' : method);
+  return stringOf(valueOf(mapAt(operation, 'x-amazon-apigateway-integration'), 'responseTransferMode')) === 'STREAM';
+}
+
 export const apiGatewayTimeout = defineRule({
   id: 'api-gateway-timeout',
   meta: {
@@ -33,12 +51,13 @@ export const apiGatewayTimeout = defineRule({
     docs: {
       summary: 'A function behind API Gateway has a timeout longer than the API waits (29 s for a REST API, 30 s for an HTTP API).',
       why: 'It deploys, but callers get a 504 at the API\'s limit while the function keeps running and is billed to its own timeout.',
-      fact: 'REST integration timeout 50 ms–29 s by default (Regional and private APIs can request more through Service Quotas); HTTP API 50 ms–30 s, not adjustable (API Gateway developer guide, "Amazon API Gateway quotas").',
+      fact: 'REST integration timeout 50 ms–29 s by default (Regional and private APIs can request more through Service Quotas); HTTP API 50 ms–30 s, not adjustable (API Gateway developer guide, "Amazon API Gateway quotas"). A REST integration that streams the response (SAM `ResponseTransferMode: RESPONSE_STREAM`, OpenAPI `responseTransferMode: STREAM`) may run up to 15 minutes and is not flagged ("Stream the integration response for your proxy integrations in API Gateway").',
       example: 'Timeout: 60\nEvents:\n  Get:\n    Type: Api',
       fix: 'Lower the function timeout to the API\'s limit, or make the work asynchronous (queue it and return 202).',
     },
   },
-  messages: { tooLong: "{{subject}} has a {{timeout}} s timeout{{origin}}, but its {{api}} event '{{event}}' gives up after {{limit}} s.{{where}}" },
+  // The event is named in the related locations, so that functions inheriting one timeout read as one finding.
+  messages: { tooLong: '{{subject}} has a {{timeout}} s timeout{{origin}}, but the {{api}} in front of it gives up after {{limit}} s.{{where}}' },
   check(context) {
     for (const fn of context.template.functions) {
       const timeout = fn.timeout.value;
@@ -46,16 +65,16 @@ export const apiGatewayTimeout = defineRule({
       for (const event of fn.events) {
         if (event.type !== 'Api' && event.type !== 'HttpApi') continue;
         const limit = API_TIMEOUT_SECONDS[event.type];
-        if (timeout <= limit) continue;
+        if (timeout <= limit || (event.type === 'Api' && streamsResponse(context.template, fn.logicalId, event))) continue;
         context.report({
           messageId: 'tooLong',
           data: {
-            subject: subject(fn), timeout, origin: originNote(fn.timeout), api: event.type === 'Api' ? 'REST API' : 'HTTP API',
-            event: event.name, limit, where: inheritedBy(fn, fn.timeout),
+            timeout, origin: originNote(fn.timeout), api: event.type === 'Api' ? 'REST API' : 'HTTP API', limit,
           },
           span: fn.timeout.span,
+          about: about(fn, fn.timeout),
           logicalId: fn.logicalId,
-          related: [{ span: event.nameSpan, message: `${event.type} event '${event.name}'` }, ...originRelated(fn.timeout)],
+          related: [{ span: event.nameSpan, message: `${event.type} event '${event.name}' of '${fn.displayName}'` }, ...originRelated(fn.timeout)],
         });
         break;
       }

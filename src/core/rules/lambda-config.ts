@@ -1,7 +1,7 @@
 import { entryOf, mapAt, stringOf, valueOf } from '../model/nodes';
 import type { FunctionView } from '../model/template';
 import { defineRule } from './define';
-import { inheritedBy, subject } from './function-settings';
+import { about, aboutProperty, subject } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { RelatedLocation } from './types';
 import { formatInteger } from '../format-number';
@@ -77,8 +77,9 @@ export const lambdaEnvReservedName = defineRule({
         if (!RESERVED_ENVIRONMENT_KEYS.has(v.name)) continue;
         context.report({
           messageId: 'reserved',
-          data: { subject: subject(fn), name: v.name, where: inheritedBy(fn, v) },
+          data: { name: v.name },
           span: v.nameSpan,
+          about: about(fn, v),
           logicalId: fn.logicalId,
         });
       }
@@ -134,8 +135,8 @@ export const lambdaFunctionName = defineRule({
       const setting = fn.functionName;
       const name = setting?.value;
       if (!setting || name === undefined || name.includes('${') || /^arn:/.test(name)) continue;
-      const base = { subject: subject(fn), name, origin: originNote(setting), where: inheritedBy(fn, setting) };
-      const at = { span: setting.span, logicalId: fn.logicalId, related: originRelated(setting) };
+      const base = { name, origin: originNote(setting) };
+      const at = { span: setting.span, about: about(fn, setting), logicalId: fn.logicalId, related: originRelated(setting) };
       if (name.length > FUNCTION_NAME_MAX) {
         context.report({ messageId: 'tooLong', data: { ...base, length: name.length, max: FUNCTION_NAME_MAX }, ...at });
       }
@@ -170,15 +171,15 @@ export const lambdaReservedConcurrency = defineRule({
       const setting = fn.reservedConcurrency;
       const value = setting?.value;
       if (!setting || value === undefined) continue;
-      const data = { subject: subject(fn), value, origin: originNote(setting), limit, max, where: inheritedBy(fn, setting) };
+      const data = { value, origin: originNote(setting), limit, max };
       if (value > max) {
-        context.report({ messageId: 'single', data, span: setting.span, logicalId: fn.logicalId, related: originRelated(setting) });
+        context.report({ messageId: 'single', data, span: setting.span, about: about(fn, setting), logicalId: fn.logicalId, related: originRelated(setting) });
       }
       // A function the stack does not create reserves nothing from the account.
       if (notCreated(fn.resource)) continue;
       total += value;
       if (value <= max && total > max) {
-        context.report({ messageId: 'total', data: { ...data, total }, span: setting.span, logicalId: fn.logicalId, related: [...earlier, ...originRelated(setting)] });
+        context.report({ messageId: 'total', data: { ...data, total }, span: setting.span, about: about(fn, setting), logicalId: fn.logicalId, related: [...earlier, ...originRelated(setting)] });
       }
       earlier.push({ span: setting.span, message: `${fn.displayName} reserves ${value}${originNote(setting)}` });
     }
@@ -213,7 +214,7 @@ export const snapstartIncompatible = defineRule({
       fix: 'Remove SnapStart, or remove the conflicting setting the message names.',
     },
   },
-  messages: { conflict: '{{subject}}: {{reason}}.' },
+  messages: { conflict: '{{subject}}: {{reason}}.{{where}}' },
   check(context) {
     for (const fn of context.template.functions) {
       const snapStart = entryOf(fn.resource.properties, 'SnapStart');
@@ -221,8 +222,9 @@ export const snapstartIncompatible = defineRule({
       for (const conflict of snapStartConflicts(fn)) {
         context.report({
           messageId: 'conflict',
-          data: { subject: subject(fn), reason: conflict.reason },
+          data: { reason: conflict.reason },
           span: snapStart.keySpan,
+          about: aboutProperty(fn, snapStart.keySpan),
           logicalId: fn.logicalId,
           related: conflict.span ? [{ span: conflict.span, message: 'the conflicting setting' }] : [],
         });
@@ -250,7 +252,7 @@ export const provisionedConcurrencyWithoutAlias = defineRule({
       const pc = fn.provisionedConcurrency;
       if (!pc || fn.autoPublishAlias || fn.resource.type !== 'AWS::Serverless::Function') continue;
       const key = entryOf(fn.resource.properties, 'ProvisionedConcurrencyConfig');
-      context.report({ messageId: 'noAlias', data: { subject: subject(fn), where: inheritedBy(fn, pc) }, span: key?.keySpan ?? pc.span, logicalId: fn.logicalId });
+      context.report({ messageId: 'noAlias', span: key?.keySpan ?? pc.span, about: about(fn, pc), logicalId: fn.logicalId });
     }
   },
 });

@@ -1,6 +1,6 @@
 import type { FunctionView, Setting } from '../model/template';
 import { defineRule } from './define';
-import { inheritedBy, subject } from './function-settings';
+import { about } from './function-settings';
 import { originNote, originRelated, settingFix } from './resolved';
 import type { Rule } from './types';
 import { formatInteger } from '../format-number';
@@ -46,10 +46,10 @@ function rangeRule(spec: RangeRuleSpec): Rule {
         context.report({
           messageId: 'outOfRange',
           data: {
-            subject: subject(fn), value, origin: originNote(setting),
-            min: formatInteger(spec.bounds.min), max: formatInteger(spec.bounds.max), where: inheritedBy(fn, setting),
+            value, origin: originNote(setting), min: formatInteger(spec.bounds.min), max: formatInteger(spec.bounds.max),
           },
           span: setting.span,
+          about: about(fn, setting),
           logicalId: fn.logicalId,
           related: originRelated(setting),
           fixes: settingFix(context.template, setting, clamped, `Set ${spec.what}`),

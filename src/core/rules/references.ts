@@ -3,7 +3,7 @@ import { itemsOf, mapAt, stringOf, valueOf, walk } from '../model/nodes';
 import { analysedRoot, isLoopIdentifier, mayBeMadeByLoop } from '../model/language-extensions/loops';
 import type { Reference } from '../model/references';
 import { PSEUDO_PARAMETERS, referencedLogicalId, referencesIn, referenceTarget } from '../model/references';
-import type { Template } from '../model/template';
+import type { Resource, Template } from '../model/template';
 import { defineRule } from './define';
 import { insertPath, renameFix, unquoted } from './edits';
 import { attributesOf, hasAttribute } from './getatt-attributes';
@@ -338,6 +338,18 @@ export const findInMapUndefined = defineRule({
 /** Properties of SAM resources that the transform moves into other resources, so their references are not edges of this one. */
 const SAM_MOVED_PROPERTIES: ReadonlySet<string> = new Set(['Events', 'Policies', 'Connectors', 'DeploymentPreference', 'DataSources', 'Functions', 'Resolvers']);
 
+/**
+ * Whether a property's references stay dependencies of the resource after the transform. `Policies` move into
+ * the role SAM generates, but the function (or state machine) is created after that role, so what the policies
+ * reference still comes first: `LambdaInvokePolicy: { FunctionName: !Ref MyFunction }` in MyFunction fails with
+ * "Circular dependency between resources: [MyFunction, MyFunctionRole]" (aws/serverless-application-model#1204).
+ * With a `Role` of its own, SAM generates no role and ignores `Policies`.
+ */
+function staysDependency(owner: Resource | undefined, property: string | undefined): boolean {
+  if (!owner?.type.startsWith('AWS::Serverless::') || !SAM_MOVED_PROPERTIES.has(property ?? '')) return true;
+  return property === 'Policies' && valueOf(owner.properties, 'Role') === undefined;
+}
+
 /** Resource → resources it needs first: its references (Ref, GetAtt, Sub) and DependsOn. */
 function dependencyGraph(template: Template): Map<string, { target: string; span: Span }[]> {
   const graph = new Map<string, { target: string; span: Span }[]>();
@@ -349,7 +361,7 @@ function dependencyGraph(template: Template): Map<string, { target: string; span
     if (!resource || property === 'Metadata') continue;
     const edges = graph.get(resource);
     const owner = template.resourceById.get(resource);
-    if (!edges || (owner?.type.startsWith('AWS::Serverless::') && SAM_MOVED_PROPERTIES.has(property ?? ''))) continue;
+    if (!edges || !staysDependency(owner, property)) continue;
     const target = referencedLogicalId(template, ref);
     if (target !== undefined && written(target)) edges.push({ target, span: ref.span });
   }
@@ -444,7 +456,7 @@ export const circularDependency = defineRule({
     docs: {
       summary: 'Resources reference each other in a loop (through Ref, GetAtt, Sub or DependsOn).',
       why: 'CloudFormation cannot order their creation and rejects the template ("Circular dependency between resources: [...]").',
-      fact: 'Every Ref/GetAtt/Sub and DependsOn is a creation-order dependency (CloudFormation user guide, "DependsOn attribute"); the graph must be acyclic.',
+      fact: 'Every Ref/GetAtt/Sub and DependsOn is a creation-order dependency (CloudFormation user guide, "DependsOn attribute"); the graph must be acyclic. A SAM function\'s `Policies` go into the role SAM generates for it, which is created first, so a function whose policies name the function itself is a loop too; its `Events` move into resources that depend on it, so they are not.',
       example: 'Function:\n  Environment: { Variables: { QUEUE: !Ref Queue } }\nQueue:\n  Properties:\n    Tags: [{ Key: fn, Value: !GetAtt Function.Arn }]',
       fix: 'Break the loop: build one of the names with !Sub and a fixed name instead of a reference, or move the link into a separate resource (an EventSourceMapping, a Permission, a Policy).',
     },

@@ -1,6 +1,6 @@
 import type { FunctionView, Setting } from '../model/template';
 import { defineRule } from './define';
-import { inheritedBy, subject } from './function-settings';
+import { about } from './function-settings';
 import { originNote, originRelated, settingFix } from './resolved';
 import { RUNTIMES, successorOf } from './runtime-data';
 import { closest, didYouMean } from './suggest';
@@ -60,10 +60,10 @@ function lifecycleRule(id: string, phase: Phase, severity: 'error' | 'warning', 
         context.report({
           messageId: phase === 'deprecated' && days > 0 ? 'deprecating' : phase,
           data: {
-            subject: subject(use.fn), runtime: use.setting.value, origin: originNote(use.setting), date, days,
-            successor: successor ? ` Move to ${successor}.` : '', where: inheritedBy(use.fn, use.setting),
+            runtime: use.setting.value, origin: originNote(use.setting), date, days, successor: successor ? ` Move to ${successor}.` : '',
           },
           span: use.setting.span,
+          about: about(use.fn, use.setting),
           logicalId: use.fn.logicalId,
           related: originRelated(use.setting),
           fixes: replaceWith(context, use, successor),
@@ -113,8 +113,9 @@ export const runtimeUnknown = defineRule({
       const suggestion = closest(use.setting.value, Object.keys(RUNTIMES));
       context.report({
         messageId: 'unknown',
-        data: { subject: subject(use.fn), runtime: use.setting.value, origin: originNote(use.setting), suggestion: didYouMean(suggestion), where: inheritedBy(use.fn, use.setting) },
+        data: { runtime: use.setting.value, origin: originNote(use.setting), suggestion: didYouMean(suggestion) },
         span: use.setting.span,
+        about: about(use.fn, use.setting),
         logicalId: use.fn.logicalId,
         related: originRelated(use.setting),
         fixes: replaceWith(context, use, suggestion),

@@ -5,15 +5,18 @@ import type { EnvironmentVariable, FunctionView, Template } from '../model/templ
 import { defineRule } from './define';
 import { notCreated } from './resolved';
 import { insertPath, RawText, replaceNode } from './edits';
-import { subject } from './function-settings';
+import { about } from './function-settings';
 import type { Fix, TextEdit } from './types';
 
 /** Values that are credentials whatever their name: AWS access key IDs and PEM private keys. */
 const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 const PRIVATE_KEY = /-----BEGIN ([A-Z]+ )*PRIVATE KEY-----/;
-/** Names that announce a secret, and suffixes that announce a pointer to one instead (an ARN, a parameter name). */
+/**
+ * Names that announce a secret, and suffixes that announce a pointer to one or a detail beside it instead (an
+ * ARN, a parameter name, the host and port of the database a secret opens: `DB_SECRET_PORT: '5432'`).
+ */
 const SECRET_NAME = /(pass(word|wd|phrase)?|secret|token|api[_-]?key|private[_-]?key|credentials?|auth[_-]?key)/i;
-const POINTER_NAME = /(_|^)(arn|name|id|param(eter)?|path|url|uri|ttl|expir\w*|length|header|type|region|version)$/i;
+const POINTER_NAME = /(_|^)(arn|name|id|param(eter)?|path|url|uri|ttl|expir\w*|length|header|type|region|version|port|host)$/i;
 const POINTER_VALUE = /^(arn:|\/|\{\{resolve:|\$\{(ssm|ssm-secure|secretsmanager|aws|cf|param|env|opt):)/;
 
 function secretKind(v: EnvironmentVariable): string | undefined {
@@ -46,7 +49,8 @@ function moveToSsmFix(template: Template, fn: FunctionView, v: EnvironmentVariab
   const reference = new RawText(`!Sub '{{resolve:ssm:\${${parameter}}}}'`, JSON.stringify({ 'Fn::Sub': `{{resolve:ssm:\${${parameter}}}}` }));
   const edits: TextEdit[] = [replaceNode(template, v.value, reference)];
   if (!template.parameters.some((p) => p.name === parameter)) {
-    const definition = { Type: 'String', Default: `/${fn.logicalId}/${v.name}`, Description: `Name of the SSM parameter that holds ${v.name}` };
+    // A variable in Globals is every function's: its parameter is named for none of them.
+    const definition = { Type: 'String', Default: v.source === 'resource' ? `/${fn.logicalId}/${v.name}` : `/${v.name}`, Description: `Name of the SSM parameter that holds ${v.name}` };
     const parameters = mapAt(template.root, 'Parameters');
     edits.push(parameters && parameters.entries.length > 0
       ? insertPath(template, parameters, [parameter], definition)
@@ -67,14 +71,14 @@ export const envPlaintextSecret = defineRule({
       fix: 'Store the value in SSM Parameter Store or Secrets Manager and reference it; the quick fix adds a parameter naming the SSM parameter and a {{resolve:ssm:...}} reference. Better still, read the secret at run time with the SDK so it never sits in the environment. Rotate a secret that was committed.',
     },
   },
-  messages: { plaintext: "{{subject}}: '{{name}}' holds {{kind}} in plain text. Reference it from SSM Parameter Store or Secrets Manager instead." },
+  messages: { plaintext: "{{subject}}: '{{name}}' holds {{kind}} in plain text. Reference it from SSM Parameter Store or Secrets Manager instead.{{where}}" },
   check(context) {
     for (const fn of context.template.functions) {
       for (const v of fn.environment) {
         const kind = secretKind(v);
         if (!kind) continue;
         context.report({
-          messageId: 'plaintext', data: { subject: subject(fn), name: v.name, kind }, span: v.value.span, logicalId: fn.logicalId,
+          messageId: 'plaintext', data: { name: v.name, kind }, span: v.value.span, about: about(fn, v), logicalId: fn.logicalId,
           fixes: moveToSsmFix(context.template, fn, v),
         });
       }

@@ -1,5 +1,5 @@
 import type { Span } from '../model/nodes';
-import type { Template, TemplateKind } from '../model/template';
+import type { SettingSource, Template, TemplateKind } from '../model/template';
 import type { CodeFacts } from '../code/facts';
 import type { SchemaCatalog } from '../schema/catalog';
 
@@ -59,6 +59,16 @@ export interface RuleMeta {
   readonly kinds?: readonly TemplateKind[];
 }
 
+/** The function a report about one of its settings is for, and where that setting was written. */
+export interface AboutFunction {
+  /** How the user names it (`FunctionView.displayName`). */
+  readonly name: string;
+  /** Where the function is defined (its logical ID or its key under `functions`). */
+  readonly span: Span;
+  /** Where the setting came from: values from `globals` or `provider` are shared by every function inheriting them. */
+  readonly source: SettingSource;
+}
+
 /** What one report of a rule says; the engine turns it into a `Finding` with severity and suppression applied. */
 export interface Report {
   readonly messageId: string;
@@ -69,6 +79,12 @@ export interface Report {
   readonly logicalId?: string;
   /** Overrides the rule's default for this report (e.g. warning from 80% of a limit, error above it). */
   readonly severity?: Severity;
+  /**
+   * The function whose setting the report is about. The engine fills the message's `{{subject}}` and `{{where}}`
+   * from it, and reports a value written once in Globals or a Serverless `provider` once for every function that
+   * inherits it (see `inherited.ts`).
+   */
+  readonly about?: AboutFunction;
 }
 
 /** The explicit inputs of an analysis besides the template: analyses stay pure functions of these. */

@@ -36,7 +36,8 @@ describe('hover', () => {
       'Globals:', '  Function:', '    Timeout: 30',
       'Resources:', '  Api:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x',
       '      MemorySize: !Ref Mem', '      EphemeralStorage:', '        Size: !If [IsProd, 2048, 512]',
-      '  Worker:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x');
+      '  Worker:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x',
+      '  Own:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x', '      Timeout: 5');
     const given = load(text, 'template.yaml', { resolution: { parameters: { Mem: { value: '2048', origin: 'samconfig.toml [default] parameter_overrides' } } } });
     const at = (needle: string, template = load(text)) => {
       const h = hoverAt(template, cursor(template, needle), { catalog, today: TODAY });
@@ -50,8 +51,8 @@ describe('hover', () => {
       assert.equal(at('Size: !|If').markdown, '**Ephemeral storage** of `Api`: 512 MB — condition IsProd is false, Default of parameter Env');
     });
 
-    it('on a setting in Globals: what each function inherits', () => {
-      assert.deepEqual(at('Timeout: |30'), { markdown: '**Timeout** of `Api`: 30 s — Globals\n\n**Timeout** of `Worker`: 30 s — Globals', text: '30' });
+    it('on a setting in Globals: one paragraph naming the functions that inherit it, not those that set their own', () => {
+      assert.deepEqual(at('Timeout: |30'), { markdown: '**Timeout** of `Api`, `Worker`: 30 s — Globals', text: '30' });
     });
 
     it('on !Ref Param: the parameter\'s value and where it comes from, override or Default', () => {

@@ -136,6 +136,15 @@ describe('bad input', () => {
     assert.ok(dup);
     assert.equal(where(t, dup.span), '4:3');
     assert.equal(where(t, dup.related![0].span), '2:3');
+    assert.equal(dup.message, "Duplicate key 'A': CloudFormation rejects a template with duplicate keys (first defined at line 2, column 3).");
+  });
+
+  it('says where the first of a duplicate key is in JSON too, as line and column', () => {
+    // The shape of cfn-lint's templates/bad/duplicate.json: a resource written twice.
+    const t = load('{\n  "Resources": {\n    "MySNSTopic": { "Type": "AWS::SNS::Topic" },\n    "MySNSTopic": { "Type": "AWS::SNS::Topic" }\n  }\n}\n', 'template.json');
+    const dup = t.problems.find((p) => p.code === 'duplicate-key');
+    assert.equal(dup && where(t, dup.span), '4:5');
+    assert.equal(dup?.message, "Duplicate key 'MySNSTopic': CloudFormation rejects a template with duplicate keys (first defined at line 3, column 5).");
   });
 
   it('stops a YAML alias bomb with a message instead of expanding it', () => {

@@ -69,6 +69,34 @@ describe('code on disk', () => {
       assert.deepEqual(await analyse(template('CodeUri: src/', 'Runtime: java21', 'Handler: a.B::handle')), []);
     });
 
+    it('takes a .zip or .jar CodeUri as the package itself, and says when the archive is missing', async () => {
+      write('amilookup.zip', Buffer.from('PK\u0003\u0004'));
+      assert.deepEqual(await analyse(template('CodeUri: amilookup.zip', 'Runtime: nodejs22.x', 'Handler: amilookup.handler')), []);
+      assert.deepEqual(await analyse(template('CodeUri: sample.zip', 'Runtime: python3.12', 'Handler: index.handler')), [{
+        range: '6:16-6:26', severity: 'warning', message: "Function 'Fn': the code archive 'sample.zip' does not exist.",
+      }]);
+    });
+
+    it('takes a single-file CodeUri as the whole package: the handler must name that file', async () => {
+      write('src/index.js', 'exports.handler = async () => ({});\n');
+      assert.deepEqual(await analyse(template('CodeUri: src/index.js', 'Runtime: nodejs22.x', 'Handler: index.handler')), []);
+      assert.deepEqual(await analyse(template('CodeUri: src/index.js', 'Runtime: nodejs22.x', 'Handler: index.main')), [{
+        range: '8:16-8:26', severity: 'warning', message: "Function 'Fn': 'index.js' does not export 'main' (handler 'index.main').",
+      }]);
+      assert.deepEqual(await analyse(template('CodeUri: src/index.js', 'Runtime: nodejs22.x', 'Handler: app.handler')), [{
+        range: '8:16-8:27', severity: 'warning',
+        message: "Function 'Fn': the code is the single file 'src/index.js', the only file in the package, but handler 'app.handler' needs one of app.js, app.mjs, app.cjs, app.ts, app.mts.",
+      }]);
+    });
+
+    it('does not check functions the Lambda Web Adapter starts (run.sh with AWS_LAMBDA_EXEC_WRAPPER, or its layer)', async () => {
+      write('app/run.sh', '#!/bin/bash\nexec python -m uvicorn main:app --port=$PORT\n');
+      const webAdapter = ['CodeUri: app/', 'Handler: run.sh', 'Runtime: python3.9'];
+      assert.deepEqual(await analyse(template(...webAdapter, 'Environment:', '  Variables:', '    AWS_LAMBDA_EXEC_WRAPPER: /opt/bootstrap', '    PORT: 8000')), []);
+      assert.deepEqual(await analyse(template(...webAdapter, 'Layers:', '  - !Sub arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:16')), []);
+      assert.equal((await analyse(template(...webAdapter))).length, 1, 'without the adapter, run.sh names module run, export sh');
+    });
+
     it('checks Serverless Framework handlers against the service folder', async function () {
       write('src/handler.mjs', 'export const hello = async () => ({});\n');
       const service = load(yaml('service: demo', 'provider:', '  name: aws', '  runtime: nodejs22.x', 'functions:', '  hello:', '    handler: src/handler.hello', '  missing:', '    handler: src/nope.run'), path.join(root, 'serverless.yml'));

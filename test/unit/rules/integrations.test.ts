@@ -25,16 +25,36 @@ const behindApiFromParameter = (seconds: number) => withSections(
   'Parameters:', '  T:', '    Type: Number', `    Default: ${seconds}`, 'Conditions:', '  Off: !Equals [a, b]',
 );
 
+/** The shapes of the SAM translator's api_with_invoke_mode input and of an OpenAPI route that streams. */
+const streaming = (timeout: number, eventProps: string[], apiProps: string[] = []) => sam(
+  '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', `      Timeout: ${timeout}`, '      Events:', '        StreamApi:', '          Type: Api',
+  '          Properties:', ...eventProps.map((p) => `            ${p}`), ...apiProps,
+);
+const streamingApi = (mode: string) => [
+  '  StreamingApi:', '    Type: AWS::Serverless::Api', '    Properties:', '      StageName: prod', '      DefinitionBody:', '        openapi: 3.0.1', '        paths:',
+  '          /stream:', '            post:', '              x-amazon-apigateway-integration:', '                type: aws_proxy', '                httpMethod: POST',
+  `                responseTransferMode: ${mode}`,
+  "                uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2021-11-15/functions/${Fn.Arn}/response-streaming-invocations",
+];
+
 ruleTester(apiGatewayTimeout, {
   valid: [
+    { name: 'a streamed response (SAM ResponseTransferMode)', text: streaming(300, ['Path: /stream', 'Method: post', 'ResponseTransferMode: RESPONSE_STREAM']) },
+    { name: 'a streamed response (OpenAPI responseTransferMode: STREAM)', text: streaming(300, ['Path: /stream', 'Method: post', 'RestApiId: !Ref StreamingApi'], streamingApi('STREAM')) },
     { name: 'a function a false condition leaves out answers no caller', text: withCondition(behindApiFromParameter(60), 'Fn', 'Off') },{ name: '29 s behind a REST API', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 29', '      Events:', '        Get:', '          Type: Api') }],
   invalid: [
-    { name: '30 s behind a REST API', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 30', '      Events:', '        Get:', '          Type: Api'), findings: [{ range: '6:16-6:18', text: '30', message: /30 s timeout, but its REST API event 'Get' gives up after 29 s/, severity: 'warning' }] },
+    { name: '30 s behind a REST API', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 30', '      Events:', '        Get:', '          Type: Api'), findings: [{ range: '6:16-6:18', text: '30', related: ['Get'], message: /30 s timeout, but the REST API in front of it gives up after 29 s/, severity: 'warning' }] },
     {
       name: 'a timeout from a parameter Default, said and pointed at',
       text: behindApiFromParameter(60),
-      findings: [{ range: '12:16-12:22', text: '!Ref T', related: ['Get', '60'], message: /60 s timeout \(Default of parameter T\), but its REST API event 'Get' gives up after 29 s/ }],
+      findings: [{ range: '12:16-12:22', text: '!Ref T', related: ['Get', '60'], message: /60 s timeout \(Default of parameter T\), but the REST API in front of it gives up after 29 s/ }],
     },
+    {
+      name: 'a buffered response still gives up after 29 s',
+      text: streaming(300, ['Path: /stream', 'Method: post', 'RestApiId: !Ref StreamingApi'], streamingApi('BUFFERED')),
+      findings: [{ range: '6:16-6:19', text: '300', related: ['StreamApi'], message: /REST API in front of it gives up after 29 s/ }],
+    },
+    { name: 'a buffered SAM event', text: streaming(300, ['Path: /buffered', 'Method: get', 'ResponseTransferMode: BUFFERED']), findings: [{ range: '6:16-6:19', text: '300' }] },
     { name: '31 s behind an HTTP API', text: sam('  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 31', '      Events:', '        Get:', '          Type: HttpApi'), findings: [{ range: '6:16-6:18', text: '31', message: /HTTP API.*30 s/ }] },
   ],
 });

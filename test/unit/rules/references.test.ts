@@ -101,9 +101,26 @@ ruleTester(findInMapUndefined, {
   }],
 });
 
+/** The function of aws/serverless-application-model#1204, allowed to invoke itself, with or without a role of its own. */
+const selfInvoking = (...more: string[]) => yaml(
+  'Transform: AWS::Serverless-2016-10-31', 'Resources:', '  MyFunction:', '    Type: AWS::Serverless::Function', '    Properties:', '      CodeUri: aws_lambda',
+  '      Handler: handler.run', '      Runtime: python3.12', '      Policies:', '        - LambdaInvokePolicy:', '            FunctionName: !Ref MyFunction', ...more,
+);
+
 ruleTester(circularDependency, {
-  valid: [{ name: 'a chain', text: cfn('Resources:', '  A:', '    Type: AWS::SQS::Queue', '  B:', '    Type: AWS::SQS::Queue', '    Properties:', '      QueueName: !GetAtt A.QueueName') }],
+  valid: [
+    { name: 'a chain', text: cfn('Resources:', '  A:', '    Type: AWS::SQS::Queue', '  B:', '    Type: AWS::SQS::Queue', '    Properties:', '      QueueName: !GetAtt A.QueueName') },
+    { name: 'Policies are ignored when the function has a role of its own', text: selfInvoking('      Role: arn:aws:iam::123456789012:role/invoker') },
+    {
+      name: 'an event that names the function itself moves into the resource SAM makes for it',
+      text: yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', '      Events:', '        Tick:', '          Type: Schedule', '          Properties:', '            Schedule: rate(1 hour)', '            Input: !Sub \'{"self": "${Fn.Arn}"}\''),
+    },
+  ],
   invalid: [{
+    name: "a function's Policies naming the function: its generated role is created before it",
+    text: selfInvoking(),
+    findings: [{ range: '3:3-3:13', text: 'MyFunction', message: /Circular dependency: MyFunction → MyFunction\./, related: ['MyFunction'] }],
+  }, {
     name: 'two queues naming each other',
     text: cfn('Resources:', '  A:', '    Type: AWS::SQS::Queue', '    Properties:', '      QueueName: !Sub "${B.QueueName}-a"', '  B:', '    Type: AWS::SQS::Queue', '    DependsOn: A'),
     findings: [{ range: '3:3-3:4', text: 'A', message: /Circular dependency: A → B → A\./ }],

@@ -9,6 +9,7 @@ const env = (...vars: string[]) => fn('Environment:', '  Variables:', ...vars.ma
 ruleTester(envPlaintextSecret, {
   valid: [
     { name: 'references, pointers and ordinary values', text: env('DB_PASSWORD: !Ref DbPassword', "API_KEY: '{{resolve:secretsmanager:prod/api:SecretString:key}}'", 'TOKEN_PARAMETER: /app/token', 'SECRET_ARN: arn:aws:secretsmanager:us-east-1:1:secret:x', 'TABLE: orders') },
+    { name: 'the host and port of the database a secret opens', text: env("DB_SECRET_HOST: db.internal.example.com", "DB_SECRET_PORT: '5432'", 'REDIS_AUTH_PORT: "6379"', 'DB_PORT: 5432') },
   ],
   invalid: [
     { name: 'a password', text: env('DB_PASSWORD: hunter2hunter2'), findings: [{ range: '9:24-9:38', text: 'hunter2hunter2', message: /'DB_PASSWORD' holds a secret in plain text/ }] },
