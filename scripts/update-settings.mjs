@@ -6,6 +6,7 @@ import { pathToFileURL } from 'url';
 
 const OUTPUT = new URL('../src/vscode/settings.generated.ts', import.meta.url);
 const COMMENT_WIDTH = 110;
+const LINE_WIDTH = 120;
 
 /** Scopes whose value can differ per folder or document, so reading one needs the document or folder it is for. */
 const RESOURCE_SCOPES = new Set(['resource', 'language-overridable']);
@@ -51,7 +52,9 @@ function settingLine(name, schema, key, indent) {
   const bounds = Object.fromEntries(['minimum', 'maximum'].filter((bound) => schema[bound] !== undefined).map((bound) => [bound, schema[bound]]));
   const args = [literal(name), literal(schema.default)];
   if (Object.keys(bounds).length > 0) args.push(`{ ${Object.entries(bounds).map(([bound, value]) => `${bound}: ${value}`).join(', ')} }`);
-  return [...docComment(schema.description ?? schema.markdownDescription ?? name, indent), `${indent}${key}: new ${kind}<${typeOf(schema)}>(${args.join(', ')}),`];
+  const oneLine = `${indent}${key}: new ${kind}<${typeOf(schema)}>(${args.join(', ')}),`;
+  const split = [`${indent}${key}: new ${kind}<${typeOf(schema)}>(`, `${indent}  ${args.join(', ')},`, `${indent}),`];
+  return [...docComment(schema.description ?? schema.markdownDescription ?? name, indent), ...(oneLine.length <= LINE_WIDTH ? [oneLine] : split)];
 }
 
 /** The settings as a tree of their dotted names after the section (`cost.precision` → `cost: { precision }`). */
@@ -93,7 +96,7 @@ export function settingsModule(manifest) {
     `/** The section all our settings are in (\`${section}.*\`). */`,
     `export const SECTION = ${literal(section)};`,
     '',
-    '/** Every setting package.json declares, typed, with its default; a resource-scoped one is read for a document or folder. */',
+    '/** Every setting package.json declares, typed, with its default (a resource-scoped one is read for a document). */',
     'export const SETTINGS = {',
     ...body(tree(properties, section), '  '),
     '} as const;',

@@ -5,11 +5,13 @@ import { ResourceSetting, WindowSetting } from './settings';
 /** The section all our settings are in (`serverlessWorkbench.*`). */
 export const SECTION = 'serverlessWorkbench';
 
-/** Every setting package.json declares, typed, with its default; a resource-scoped one is read for a document or folder. */
+/** Every setting package.json declares, typed, with its default (a resource-scoped one is read for a document). */
 export const SETTINGS = {
   analysis: {
     /** How long to wait after a keystroke before the template is analysed again (milliseconds). */
-    debounceMs: new WindowSetting<number>('serverlessWorkbench.analysis.debounceMs', 150, { minimum: 0, maximum: 2000 }),
+    debounceMs: new WindowSetting<number>(
+      'serverlessWorkbench.analysis.debounceMs', 150, { minimum: 0, maximum: 2000 },
+    ),
   },
   /**
    * Serverless Framework stage to resolve `serverless.yml` with (`${opt:stage}`, `${sls:stage}`, `params.<stage>`
@@ -21,7 +23,9 @@ export const SETTINGS = {
    * `parameter_overrides` in `samconfig.toml`/`samconfig.yaml` and over the parameters' `Default`, for every
    * template that declares them (memory, timeout, cost and rules use the resolved values).
    */
-  parameters: new ResourceSetting<Readonly<Record<string, string | number | boolean>>>('serverlessWorkbench.parameters', {}),
+  parameters: new ResourceSetting<Readonly<Record<string, string | number | boolean>>>(
+    'serverlessWorkbench.parameters', {},
+  ),
   invoke: {
     /** Ask before invoking a deployed function in AWS. */
     confirmRemote: new WindowSetting<boolean>('serverlessWorkbench.invoke.confirmRemote', true),
@@ -43,7 +47,9 @@ export const SETTINGS = {
     /** Deployed function names by logical ID, for functions not found through the stack. */
     functionNames: new WindowSetting<Readonly<Record<string, string>>>('serverlessWorkbench.invoke.functionNames', {}),
     /** Port of the local Lambda endpoint on 127.0.0.1 (3001 as sam local start-lambda). */
-    endpointPort: new WindowSetting<number>('serverlessWorkbench.invoke.endpointPort', 3001, { minimum: 0, maximum: 65535 }),
+    endpointPort: new WindowSetting<number>(
+      'serverlessWorkbench.invoke.endpointPort', 3001, { minimum: 0, maximum: 65535 },
+    ),
     /** Invocations remembered per function for re-running. */
     historySize: new WindowSetting<number>('serverlessWorkbench.invoke.historySize', 20, { minimum: 1 }),
   },
@@ -69,7 +75,9 @@ export const SETTINGS = {
    * [docs/rules.md](https://github.com/serverless-workbench/serverless-workbench/blob/main/docs/rules.md). To
    * silence a rule for one resource or template, list it under `Metadata: serverless-workbench: ignore`.
    */
-  rules: new WindowSetting<Readonly<Record<string, 'error' | 'warning' | 'info' | 'off'>>>('serverlessWorkbench.rules', {}),
+  rules: new WindowSetting<Readonly<Record<string, 'error' | 'warning' | 'info' | 'off'>>>(
+    'serverlessWorkbench.rules', {},
+  ),
   /**
    * Your account's Lambda concurrent executions quota in the Region you deploy to (1,000 by default).
    * `lambda-reserved-concurrency` checks that reservations leave 100 of it unreserved.

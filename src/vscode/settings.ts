@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-/** The range package.json declares for a number setting: VS Code only underlines a value outside it, and still returns it. */
+/** The range package.json declares for a number setting: VS Code underlines a value outside it, yet returns it. */
 export interface NumberBounds {
   readonly minimum?: number;
   readonly maximum?: number;
