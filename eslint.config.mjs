@@ -9,6 +9,34 @@ const NODE_BUILTINS = [...NODE_IO, 'path', 'os', 'crypto', 'url', 'util', 'strea
 
 const vscodeBan = { name: 'vscode', message: 'src/core does not know about the editor: put editor code in src/vscode.' };
 
+/**
+ * Which layer may import which (ARCHITECTURE.md, "Layers"): each entry is a relative import into another layer's
+ * folder (`../../vscode/diagnostics`, `../webview/page`, `../cli/io`, `../extension`).
+ */
+const layering = (layers, message) => ({ regex: `^\\.\\.?/(.*/)?(${layers.join('|')})(/|$)`, message });
+const CORE_LAYERING = layering(['vscode', 'webview', 'cli', 'extension'],
+  'src/core is shared by the editor, the terminal and the pages: it imports none of them (data flows core → adapters).');
+const CLI_LAYERING = layering(['vscode', 'webview', 'extension'], 'src/cli adapts src/core to a terminal: it imports only the core.');
+const WEBVIEW_LAYERING = layering(['vscode', 'cli', 'extension'],
+  'Pages talk to their editor adapter only through the messages of their protocol.ts.');
+
+/** The same boundaries for `import()` and `require()`, which no-restricted-imports does not look at. */
+const dynamicImports = ({ regex, message }) => {
+  const pattern = `/${regex.replace(/\//g, '\\/')}/`;
+  return [
+    { selector: `ImportExpression[source.value=${pattern}]`, message },
+    { selector: `CallExpression[callee.name='require'][arguments.0.value=${pattern}]`, message },
+  ];
+};
+
+/** Page HTML lives in src/webview (page.ts, breakdown-page.ts): the core hands pages data, never markup. */
+const PAGE_MARKUP = '/<html|<!DOCTYPE|<head>|<style|<script|Content-Security-Policy/';
+const PAGE_MARKUP_MESSAGE = 'src/core builds no web page: return the data and make the page in src/webview (see src/webview/page.ts).';
+const noPageMarkup = [
+  { selector: `Literal[value=${PAGE_MARKUP}]`, message: PAGE_MARKUP_MESSAGE },
+  { selector: `TemplateElement[value.raw=${PAGE_MARKUP}]`, message: PAGE_MARKUP_MESSAGE },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'out/**', 'test-results/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
   ...tseslint.configs.recommended,
@@ -25,18 +53,38 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...dynamicImports(CORE_LAYERING), ...noPageMarkup] },
+  },
+  {
     // The core does no I/O of its own, except the modules whose job is I/O: running code (invoke) and the one file reader.
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/invoke/**', 'src/core/load/node-files.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [vscodeBan, ...nodeIo.map((name) => ({ name, message: 'src/core does no I/O: take a reader as a parameter (see src/core/load/node-files.ts).' }))],
+        patterns: [CORE_LAYERING],
       }],
     },
   },
   {
     files: ['src/core/invoke/**/*.ts', 'src/core/load/node-files.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [vscodeBan] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeBan], patterns: [CORE_LAYERING] }] },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: CLI_LAYERING.message }], patterns: [CLI_LAYERING] }],
+      'no-restricted-syntax': ['error', ...dynamicImports(CLI_LAYERING)],
+    },
+  },
+  {
+    // Pages made in Node (page.ts, breakdown-page.ts, graph-payload.ts), shared by the editor and the browser tests.
+    files: ['src/webview/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: WEBVIEW_LAYERING.message }], patterns: [WEBVIEW_LAYERING] }],
+      'no-restricted-syntax': ['error', ...dynamicImports(WEBVIEW_LAYERING)],
+    },
   },
   {
     // Code that runs in the webview's browser: no Node module can load there.
@@ -44,7 +92,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [vscodeBan, ...NODE_BUILTINS.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'Webview code runs in a browser.' }))],
+        patterns: [WEBVIEW_LAYERING],
       }],
+      'no-restricted-syntax': ['error', ...dynamicImports(WEBVIEW_LAYERING)],
+    },
+  },
+  {
+    // Settings are read through SETTINGS (src/vscode/settings.generated.ts, generated from package.json), which carries
+    // each one's name, type and default: a string name here would repeat them and drift.
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    ignores: ['src/vscode/settings.ts', 'src/vscode/settings.generated.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...[
+        "CallExpression[callee.property.name='getConfiguration'] > Literal.arguments[value='serverlessWorkbench']",
+        "CallExpression[callee.property.name='getConfiguration'] > Identifier.arguments[name='SECTION']",
+        "CallExpression[callee.property.name=/^(get|inspect|update|affectsConfiguration)$/] > Literal.arguments[value=/^serverlessWorkbench\\.[\\w.]+$/]",
+      ].map((selector) => ({ selector, message: 'Read and name our settings through SETTINGS (src/vscode/settings.generated.ts).' }))],
     },
   },
 );

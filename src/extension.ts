@@ -18,7 +18,7 @@ import { registerInvoke } from './vscode/invoke';
 import { registerPermissionDiagnostics } from './vscode/permissions-diagnostics';
 import { registerPermissionsExplorer } from './vscode/permissions-explorer';
 import { PermissionsService } from './vscode/permissions-service';
-import { setting } from './vscode/settings';
+import { SETTINGS } from './vscode/settings.generated';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
 import { registerCompletion } from './vscode/completion';
@@ -45,7 +45,7 @@ export interface WorkbenchApi {
 
 /** Wires the features together; each one registers itself and returns what disposes it. */
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
-  const store = new TemplateStore(() => setting('analysis.debounceMs', 150));
+  const store = new TemplateStore(() => SETTINGS.analysis.debounceMs.value());
   const explorer = registerExplorer(store, context.extensionUri);
   const cost = new CostService(store);
   const costStatus = registerCostStatus(cost);
@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerHover(store, catalog),
     registerHandlerLens(store),
   );
-  const permissions = new PermissionsService(store, () => setting('analysis.debounceMs', 150));
+  const permissions = new PermissionsService(store, () => SETTINGS.analysis.debounceMs.value());
   context.subscriptions.push(permissions, registerPermissionDiagnostics(permissions, context.extensionUri), registerPermissionsExplorer(permissions, explorer.provider));
   context.subscriptions.push(registerGraphView(store, context.extensionUri, accessFromPermissions(permissions)));
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Template } from '../core';
+import { TEMPLATE_SELECTOR } from './document-selectors';
 import { rulesEngine } from './rules-engine';
 import type { Fix } from '../core/rules';
 import type { Analyzer } from './diagnostics';
@@ -52,8 +53,5 @@ function toAction(uri: vscode.Uri, template: Template, fix: Fix, diagnostic: vsc
 }
 
 export function registerCodeActions(store: TemplateStore, analyzer: Analyzer): vscode.Disposable {
-  const selector: vscode.DocumentSelector = ['yaml', 'json', 'jsonc'].flatMap((language) => [
-    { language, scheme: 'file' }, { language, scheme: 'untitled' }, { language, scheme: 'vscode-remote' },
-  ]);
-  return vscode.languages.registerCodeActionsProvider(selector, new RuleCodeActions(store, analyzer), { providedCodeActionKinds: RuleCodeActions.kinds });
+  return vscode.languages.registerCodeActionsProvider(TEMPLATE_SELECTOR, new RuleCodeActions(store, analyzer), { providedCodeActionKinds: RuleCodeActions.kinds });
 }

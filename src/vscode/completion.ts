@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { completionsAt } from '../core/completion/complete';
 import type { CompletionKind, CompletionProposal } from '../core/completion/items';
 import type { SchemaCatalog } from '../core/schema/catalog';
-import { rangeOf, TEMPLATE_SELECTOR } from './locations';
+import { TEMPLATE_SELECTOR } from './document-selectors';
+import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';
 import { yamlSchemaCovers } from './yaml-extension';
 

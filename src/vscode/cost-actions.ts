@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TEMPLATE_SELECTOR } from './document-selectors';
 import { costCore } from './cost-core';
 import { itemsOf, mapAt } from '../core';
 import type { FunctionView, Template } from '../core';
@@ -11,8 +12,7 @@ export const SWITCH_TO_ARM64_TITLE = 'Switch to arm64 (−20% compute)';
  * or adds `Architectures` to the function.
  */
 export function registerCostActions(modelOf: (document: vscode.TextDocument) => Template | undefined): vscode.Disposable {
-  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
-  return vscode.languages.registerCodeActionsProvider(selector, {
+  return vscode.languages.registerCodeActionsProvider(TEMPLATE_SELECTOR, {
     provideCodeActions(document, range) {
       const template = modelOf(document);
       if (!template) return [];

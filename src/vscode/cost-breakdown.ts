@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { costCore } from './cost-core';
 import type { BreakdownView } from '../core/cost';
 import type { FromChartPage } from '../webview/charts/protocol';
-import { DATA_ELEMENT_ID } from '../webview/page-data';
+import { breakdownHtml } from '../webview/breakdown-page';
 import { SHOW_MEMORY_CURVE_COMMAND } from './cost-memory-curve';
 import type { CostService } from './cost-service';
 
@@ -30,8 +30,8 @@ export function registerCostBreakdown(cost: CostService, extensionUri: vscode.Ur
     if (!panel || !shown) return undefined;
     const view = viewOf(shown.uri, shown.focus);
     if (view) {
-      const chart = { src: panel.webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'charts.js')).toString(), nonce: randomBytes(16).toString('base64'), dataElementId: DATA_ELEMENT_ID };
-      panel.webview.html = costCore().breakdownHtml(view, panel.webview.cspSource, chart);
+      const chart = { src: panel.webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'charts.js')).toString(), nonce: randomBytes(16).toString('base64') };
+      panel.webview.html = breakdownHtml(view, panel.webview.cspSource, chart);
     }
     return view;
   };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TEMPLATE_SELECTOR } from './document-selectors';
 import { costCore } from './cost-core';
 import type { WhatIfRow } from '../core/cost';
 import { mapAt } from '../core';
@@ -14,8 +15,7 @@ const ARCH_KEYS = new Set(['Architectures', 'architecture']);
  * inherits the setting) would cost at neighbouring memory sizes or on the other architecture.
  */
 export function registerCostHover(cost: CostService): vscode.Disposable {
-  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
-  return vscode.languages.registerHoverProvider(selector, {
+  return vscode.languages.registerHoverProvider(TEMPLATE_SELECTOR, {
     provideHover(document, position) {
       const template = cost.store.modelOf(document);
       if (!template) return undefined;

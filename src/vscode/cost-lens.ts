@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TEMPLATE_SELECTOR } from './document-selectors';
 import { costCore } from './cost-core';
 import { entryOf } from '../core';
 import type { CostService } from './cost-service';
@@ -36,6 +37,5 @@ export class CostLensProvider implements vscode.CodeLensProvider {
 }
 
 export function registerCostLens(cost: CostService): vscode.Disposable {
-  const selector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
-  return vscode.languages.registerCodeLensProvider(selector, new CostLensProvider(cost));
+  return vscode.languages.registerCodeLensProvider(TEMPLATE_SELECTOR, new CostLensProvider(cost));
 }

@@ -4,7 +4,8 @@ import { costCore } from './cost-core';
 import { USAGE_FILE_PATH } from '../core/cost/usage-path';
 import type { CostOptions, CostReport, UsageFile, UsageProblem } from '../core/cost';
 import type { Template } from '../core';
-import { SECTION, setting } from './settings';
+import { withinBounds } from './settings';
+import { SETTINGS } from './settings.generated';
 import type { TemplateStore } from './template-store';
 import { readWorkspaceText } from './workspace-files';
 
@@ -44,7 +45,7 @@ export class CostService implements vscode.Disposable {
         if (isUsageFile(e.document.uri)) this.invalidate();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SECTION}.cost`)) this.invalidate();
+        if (Object.values(SETTINGS.cost).some((s) => e.affectsConfiguration(s.name))) this.invalidate();
       }),
       store.onDidChange(() => this.onDidChangeEmitter.fire()),
     );
@@ -52,10 +53,10 @@ export class CostService implements vscode.Disposable {
 
   settings(): CostSettings {
     return {
-      region: setting('cost.region', ''),
-      freeTier: setting('cost.freeTier', true),
-      precision: Math.max(0, Math.min(6, Math.round(setting('cost.precision', 2)))),
-      codeLens: setting('cost.codeLens', true),
+      region: SETTINGS.cost.region.value(),
+      freeTier: SETTINGS.cost.freeTier.value(),
+      precision: withinBounds(Math.round(SETTINGS.cost.precision.value()), SETTINGS.cost.precision.bounds),
+      codeLens: SETTINGS.cost.codeLens.value(),
     };
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { definitionAt } from '../core/navigation/definition';
-import { locationOf, TEMPLATE_SELECTOR } from './locations';
+import { TEMPLATE_SELECTOR } from './document-selectors';
+import { locationOf } from './locations';
 import { readWorkspaceText } from './workspace-files';
 import type { TemplateStore } from './template-store';
 

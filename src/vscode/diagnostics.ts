@@ -3,10 +3,10 @@ import type { Span, Template } from '../core';
 import { codeQueriesOf } from '../core/code/targets';
 import type { CodeQueries } from '../core/code/targets';
 import { rulesEngine } from './rules-engine';
-import type { AnalysisResult, Finding, Severity, SeverityOverride } from '../core/rules';
+import type { AnalysisResult, Finding, Severity } from '../core/rules';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { CodeFactsCache } from './code-facts';
-import { SECTION, setting } from './settings';
+import { SECTION, SETTINGS } from './settings.generated';
 import type { TemplateStore } from './template-store';
 
 export const DIAGNOSTIC_SOURCE = 'serverless-workbench';
@@ -59,8 +59,8 @@ export class Analyzer implements vscode.Disposable {
     if (cached?.key === key) return cached.result;
     const result = rulesEngine().analyzeTemplate(template, {
       today,
-      severities: setting<Record<string, SeverityOverride>>('rules', {}),
-      accountConcurrency: setting<number>('accountConcurrency', 1000),
+      severities: SETTINGS.rules.value(),
+      accountConcurrency: SETTINGS.accountConcurrency.value(),
       code: this.code.facts,
       schemas: this.schemas,
     });

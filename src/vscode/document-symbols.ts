@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { documentSymbols } from '../core/navigation/document-symbols';
 import type { TemplateSymbol } from '../core/navigation/document-symbols';
-import { rangeOf, TEMPLATE_SELECTOR } from './locations';
+import { TEMPLATE_SELECTOR } from './document-selectors';
+import { rangeOf } from './locations';
 import { SYMBOL_KIND } from './symbol-kinds';
 import type { TemplateStore } from './template-store';
 

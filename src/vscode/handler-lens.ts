@@ -1,12 +1,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { handlerUses } from '../core/navigation/handler';
+import { HANDLER_SOURCE_SELECTOR } from './document-selectors';
 import { REVEAL_COMMAND } from './explorer';
 import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';
-
-const SOURCE_SELECTOR: vscode.DocumentSelector = ['javascript', 'typescript', 'python']
-  .map((language) => ({ language, scheme: 'file' }));
 
 /** Above an exported handler in JS/TS/Python source: which template functions use it, a click away. */
 export function registerHandlerLens(store: TemplateStore): vscode.Disposable {
@@ -14,7 +12,7 @@ export function registerHandlerLens(store: TemplateStore): vscode.Disposable {
   return vscode.Disposable.from(
     changed,
     store.onDidChange(() => changed.fire()),
-    vscode.languages.registerCodeLensProvider(SOURCE_SELECTOR, {
+    vscode.languages.registerCodeLensProvider(HANDLER_SOURCE_SELECTOR, {
       onDidChangeCodeLenses: changed.event,
       async provideCodeLenses(document) {
         const entries = await store.all();

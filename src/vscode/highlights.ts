@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { highlightsAt } from '../core/navigation/references';
-import { rangeOf, TEMPLATE_SELECTOR } from './locations';
+import { TEMPLATE_SELECTOR } from './document-selectors';
+import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';
 
 /** Highlights the definition (write) and uses (read) of the name under the cursor. */

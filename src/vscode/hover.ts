@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { hoverAt } from '../core/hover/hover';
 import type { SchemaCatalog } from '../core/schema/catalog';
-import { rangeOf, TEMPLATE_SELECTOR } from './locations';
+import { TEMPLATE_SELECTOR } from './document-selectors';
+import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';
 
 /** Hover: what a name resolves to, a type's or property's documentation, a runtime's lifecycle. */

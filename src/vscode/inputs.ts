@@ -1,25 +1,24 @@
 import * as vscode from 'vscode';
 import type { GivenInputs } from '../core/load';
-import { SECTION } from './settings';
+import { SETTINGS } from './settings.generated';
 
 /** Settings that change what a template's values resolve to: the store rebuilds its models when one changes. */
-export const INPUT_SETTINGS = ['parameters', 'stage', 'invoke.region', 'invoke.samconfigEnvironment'].map((name) => `${SECTION}.${name}`);
+export const INPUT_SETTINGS = [SETTINGS.parameters, SETTINGS.stage, SETTINGS.invoke.region, SETTINGS.invoke.samconfigEnvironment].map((s) => s.name);
 
 /**
  * Parameter values, Serverless stage, Region and samconfig environment from the settings that apply to a template (a folder's
  * settings win over the user's). Each value names its setting, so a hover can say where a figure came from.
  */
 export function givenInputsFor(uri: vscode.Uri): GivenInputs {
-  const config = vscode.workspace.getConfiguration(SECTION, uri);
-  const parameters = Object.entries(config.get<Record<string, unknown>>('parameters', {}))
+  const parameters = Object.entries(SETTINGS.parameters.value(uri))
     .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))
-    .map(([name, value]) => [name, { value: String(value), origin: `setting ${SECTION}.parameters` }] as const);
-  const region = config.get<string>('invoke.region', '');
-  const stage = config.get<string>('stage', '');
+    .map(([name, value]) => [name, { value: String(value), origin: `setting ${SETTINGS.parameters.name}` }] as const);
+  const region = SETTINGS.invoke.region.value(uri);
+  const stage = SETTINGS.stage.value(uri);
   return {
     parameters: Object.fromEntries(parameters),
-    stage: stage ? { value: stage, origin: `setting ${SECTION}.stage` } : undefined,
-    configEnv: config.get<string>('invoke.samconfigEnvironment', '') || undefined,
-    region: region ? { value: region, origin: `setting ${SECTION}.invoke.region` } : undefined,
+    stage: stage ? { value: stage, origin: `setting ${SETTINGS.stage.name}` } : undefined,
+    configEnv: SETTINGS.invoke.samconfigEnvironment.value(uri) || undefined,
+    region: region ? { value: region, origin: `setting ${SETTINGS.invoke.region.name}` } : undefined,
   };
 }

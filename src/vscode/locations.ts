@@ -4,13 +4,6 @@ import type { Span } from '../core';
 import type { NavigationTarget } from '../core/navigation/location';
 import { readWorkspaceText } from './workspace-files';
 
-/** The documents our language features serve; each provider still returns nothing for non-templates. */
-export const TEMPLATE_SELECTOR: vscode.DocumentSelector = [
-  { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
-  { language: 'json', scheme: 'file' }, { language: 'json', scheme: 'untitled' },
-  { language: 'jsonc', scheme: 'file' },
-];
-
 export function rangeOf(document: vscode.TextDocument, span: Span): vscode.Range {
   return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }

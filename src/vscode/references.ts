@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { referencesAt } from '../core/navigation/references';
-import { locationOf, TEMPLATE_SELECTOR } from './locations';
+import { TEMPLATE_SELECTOR } from './document-selectors';
+import { locationOf } from './locations';
 import type { TemplateStore } from './template-store';
 
 /** Find All References of a resource, parameter, condition, mapping, output export or serverless variable. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { prepareRename, renameAt } from '../core/navigation/rename';
-import { rangeOf, TEMPLATE_SELECTOR } from './locations';
+import { TEMPLATE_SELECTOR } from './document-selectors';
+import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';
 
 /** Rename a logical ID, parameter, condition or mapping with all its uses in one WorkspaceEdit. */

@@ -4,6 +4,7 @@ import { isConventionalTemplateName, mightBeTemplate } from '../core';
 import type { Template } from '../core';
 import { loadTemplateText, SAMCONFIG_NAMES, type GatheredInputs, type InputProblem } from '../core/load';
 import { LIMITS } from '../core/model/limits';
+import { TEMPLATE_SCHEMES } from './document-selectors';
 import { givenInputsFor, INPUT_SETTINGS } from './inputs';
 import { readWorkspaceFile } from './workspace-files';
 
@@ -220,7 +221,7 @@ export class TemplateStore implements vscode.Disposable {
 
 /** YAML and JSON documents that are templates by name or could be by content; everything else is skipped cheaply. */
 function isCandidate(document: vscode.TextDocument): boolean {
-  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
+  if (!TEMPLATE_SCHEMES.includes(document.uri.scheme)) return false;
   if (isConventionalTemplateName(document.uri.path)) return true;
   if (!['yaml', 'json', 'jsonc'].includes(document.languageId) && !/\.(ya?ml|json|template)$/i.test(document.uri.path)) return false;
   return mightBeTemplate(document.getText());

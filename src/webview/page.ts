@@ -2,7 +2,7 @@
 // loopback server): one stylesheet and one script from the extension's own files, the data inline as JSON.
 // Nothing else may load: the Content-Security-Policy allows only those files, the nonce'd script and data: images.
 import { randomBytes } from 'crypto';
-import { jsonForScript } from '../core/json-in-html';
+import { jsonForScript } from './json-in-html';
 import { DATA_ELEMENT_ID } from './page-data';
 
 export interface WebviewPage {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SECTION } from '../settings';
+import { SETTINGS } from '../settings.generated';
 
 /**
  * Commercial Regions where Lambda runs (botocore endpoints.json, aws partition; AWS General Reference, "AWS Lambda
@@ -13,16 +13,16 @@ const REGIONS = [
   'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
 ];
 
-async function save(key: string, value: string | undefined): Promise<void> {
+async function save(setting: { name: string }, value: string | undefined): Promise<void> {
   const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(SECTION).update(key, value || undefined, target);
+  await vscode.workspace.getConfiguration().update(setting.name, value || undefined, target);
 }
 
 export async function selectRegion(): Promise<void> {
-  const current = vscode.workspace.getConfiguration(SECTION).get<string>('invoke.region', '');
+  const current = SETTINGS.invoke.region.value(undefined);
   const items = [{ label: '$(clear-all) From samconfig.toml or the template', region: '' }, ...REGIONS.map((r) => ({ label: r, description: r === current ? 'current' : undefined, region: r }))];
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'AWS Region for invocations' });
-  if (picked) await save('invoke.region', picked.region);
+  if (picked) await save(SETTINGS.invoke.region, picked.region);
 }
 
 export async function selectProfile(): Promise<void> {
@@ -31,5 +31,5 @@ export async function selectProfile(): Promise<void> {
   const items = [{ label: '$(clear-all) Default credential chain (or samconfig.toml)', profile: '' }, ...profiles.map((p) => ({ label: p, profile: p }))];
   if (profiles.length === 0) items.push({ label: '$(info) No profiles in ~/.aws/config or ~/.aws/credentials', profile: '' });
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'AWS profile for remote invocations' });
-  if (picked) await save('invoke.profile', picked.profile);
+  if (picked) await save(SETTINGS.invoke.profile, picked.profile);
 }

@@ -4,6 +4,7 @@ import { handlerModulePath } from '../../core/model/handlers';
 import { exportSpan } from '../../core/navigation/handler';
 import type { FunctionView, Template } from '../../core';
 import type { TemplateStore } from '../template-store';
+import { HANDLER_SOURCE_SELECTOR, TEMPLATE_SELECTOR } from '../document-selectors';
 import { INVOKE_COMMANDS } from './commands';
 
 const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.py'];
@@ -44,6 +45,8 @@ export class InvokeCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    // Running a function needs its template and code on this machine's disk.
+    if (document.uri.scheme !== 'file') return [];
     const template = this.store.modelOf(document);
     if (template) {
       return template.functions.flatMap((f) => {
@@ -65,9 +68,5 @@ export class InvokeCodeLensProvider implements vscode.CodeLensProvider {
 }
 
 export function registerInvokeCodeLens(store: TemplateStore): vscode.Disposable {
-  const selector: vscode.DocumentSelector = [
-    { scheme: 'file', language: 'yaml' }, { scheme: 'file', language: 'json' },
-    { scheme: 'file', language: 'javascript' }, { scheme: 'file', language: 'typescript' }, { scheme: 'file', language: 'python' },
-  ];
-  return vscode.languages.registerCodeLensProvider(selector, new InvokeCodeLensProvider(store));
+  return vscode.languages.registerCodeLensProvider([...TEMPLATE_SELECTOR, ...HANDLER_SOURCE_SELECTOR], new InvokeCodeLensProvider(store));
 }

@@ -5,7 +5,7 @@ import { INVOKE_COMMANDS } from './commands';
 import { invokeCore } from './core';
 import type { ResultView } from './result-view';
 import type { InvokeRunner } from './runner';
-import { invokeSettings } from './settings';
+import { SETTINGS } from '../settings.generated';
 import { givenInputsFor } from '../inputs';
 import { workspaceDirOf } from './target';
 import { requireTrust } from './trust';
@@ -30,14 +30,14 @@ export class LocalEndpoint implements vscode.Disposable {
     const workspaceDir = workspaceDirOf(templateUri);
     const server = new core.InvokeApiServer({
       invoker,
-      port: invokeSettings.endpointPort(),
+      port: SETTINGS.invoke.endpointPort.value(),
       resolve: (name) => core.loadTarget(templateUri.fsPath, name, { workspaceDir, given: givenInputsFor(templateUri) }),
       onLog: (text) => this.view.append(text.replace(/\n$/, '')),
     });
     try {
       await server.start();
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot start the local Lambda endpoint on 127.0.0.1:${invokeSettings.endpointPort()}: ${(error as Error).message}`);
+      void vscode.window.showErrorMessage(`Cannot start the local Lambda endpoint on 127.0.0.1:${SETTINGS.invoke.endpointPort.value()}: ${(error as Error).message}`);
       return undefined;
     }
     this.server = server;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FunctionRef } from './target';
-import { invokeSettings } from './settings';
+import { SETTINGS } from '../settings.generated';
 
 export interface HistoryEntry {
   readonly at: number;
@@ -29,7 +29,7 @@ export class InvokeHistory {
 
   async add(ref: FunctionRef, entry: HistoryEntry): Promise<void> {
     const event = entry.event !== undefined && entry.event.length > MAX_INLINE_EVENT_CHARS ? undefined : entry.event;
-    const next = [{ ...entry, event }, ...this.list(ref)].slice(0, invokeSettings.historySize());
+    const next = [{ ...entry, event }, ...this.list(ref)].slice(0, SETTINGS.invoke.historySize.value());
     await this.state.update(this.key(ref), next);
   }
 }

@@ -10,7 +10,7 @@ import { invokeCore, type InvokeCore } from './core';
 import { pickEvent, readEvent, type PickedEvent } from './events';
 import type { InvokeHistory } from './history';
 import type { ResultView } from './result-view';
-import { invokeSettings } from './settings';
+import { SETTINGS } from '../settings.generated';
 import { functionFromArgs, workspaceDirOf, type FunctionRef, type InvokeArgs } from './target';
 import { requireTrust } from './trust';
 
@@ -98,8 +98,8 @@ export class InvokeRunner implements vscode.Disposable {
     if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
     // Region: the setting, then samconfig of the chosen environment (both already in the inputs), then the template.
     const region = inputs.resolution.region?.value || template.serverless?.region || core.DEFAULT_REGION;
-    const profile = invokeSettings.profile() || inputs.samconfig?.profile?.value;
-    if (invokeSettings.confirmRemote()) {
+    const profile = SETTINGS.invoke.profile.value() || inputs.samconfig?.profile?.value;
+    if (SETTINGS.invoke.confirmRemote.value()) {
       const go = 'Invoke in AWS';
       const answer = await vscode.window.showWarningMessage(
         `Invoke the deployed ${view.displayName} in ${region}${profile ? ` with profile ${profile}` : ''}? It runs in your AWS account and may change data.`,
@@ -110,7 +110,7 @@ export class InvokeRunner implements vscode.Disposable {
     this.view.begin(ref, 'remote');
     const result = await withCancellableProgress(`Invoking ${view.displayName} in AWS`, (signal) => core.invokeRemote({
       template, view, payload: event.text, region, profile, stackName: inputs.resolution.stackName?.value, signal,
-      explicitName: invokeSettings.functionNames()[ref.logicalId],
+      explicitName: SETTINGS.invoke.functionNames.value()[ref.logicalId],
     }));
     this.view.append(result.settings.functionName.line);
     return { result, resultUri: await this.view.show(core, ref, result, 'remote', { deployedName: result.functionName, region }, result.settings) };

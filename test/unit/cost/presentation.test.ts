@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
-import { breakdownHtml, breakdownView, neighbouringMemorySizes, supportsArm64, whatIf, parseUsageFile } from '../../../src/core/cost';
+import { breakdownHtml } from '../../../src/webview/breakdown-page';
+import { breakdownView, neighbouringMemorySizes, supportsArm64, whatIf, parseUsageFile } from '../../../src/core/cost';
 import { load } from '../helpers';
 import { estimate, fn, sam } from './helpers';
 

@@ -3,9 +3,9 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { breakdownHtml, breakdownView, estimateCost, memoryCurve, parseUsageFile } from '../../../src/core/cost';
+import { breakdownHtml } from '../../../src/webview/breakdown-page';
+import { breakdownView, estimateCost, memoryCurve, parseUsageFile } from '../../../src/core/cost';
 import type { ChartPageData } from '../../../src/webview/charts/protocol';
-import { DATA_ELEMENT_ID } from '../../../src/webview/page-data';
 import { load } from '../helpers';
 import type { PageHost } from './browser';
 import { CHROMIUM, hasChromium, IMAGES_DIR, startPageHost } from './browser';
@@ -79,7 +79,7 @@ describe('cost pictures in headless Chromium', function () {
 
   describe('breakdown chart', () => {
     const view = breakdownView(estimateCost(template, usage), { title: 'Monthly cost of sam-app/template.yaml' });
-    const html = (origin: string): string => breakdownHtml(view, origin, { src: `${origin}/charts.js`, nonce: 'test-nonce', dataElementId: DATA_ELEMENT_ID });
+    const html = (origin: string): string => breakdownHtml(view, origin, { src: `${origin}/charts.js`, nonce: 'test-nonce' });
 
     it('stacks each resource\'s line items above the table, under a CSP that runs only its script', async () => {
       const p = await host.openHtml(html(host.origin), LIGHT, { width: 1000, height: 760 });
