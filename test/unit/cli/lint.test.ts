@@ -52,11 +52,12 @@ describe('serverless-workbench lint', () => {
     ].join('\n'));
   });
 
-  it('reads the resource types from the package\'s data/, so typos in types and attributes are caught', async () => {
+  it('reads the resource types and schemas from the package\'s data/, so typos and missing properties are caught', async () => {
     const file = write('template.yaml', ['Resources:', '  Queue:', '    Type: AWS::SQS::Queu', '  Table:', '    Type: AWS::DynamoDB::Table', 'Outputs:', '  Arn:', '    Value: !GetAtt Table.Arm', ''].join('\n'));
     const r = await lint(file, '--today', '2026-11-23', '--format', 'json');
     assert.deepEqual(JSON.parse(r.out).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message.split('.')[0]]), [
       ['resource-type-unknown', "Resource type 'AWS::SQS::Queu' does not exist"],
+      ['schema-required-property', "Properties of Table (AWS::DynamoDB::Table) is missing the required property 'KeySchema'"],
       ['getatt-attribute-invalid', "'Table' (AWS::DynamoDB::Table) has no attribute 'Arm'"],
     ]);
   });
