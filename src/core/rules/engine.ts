@@ -29,12 +29,14 @@ export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rule
     if (override === 'off') continue;
     if (rule.meta.kinds && !rule.meta.kinds.includes(template.kind)) continue;
     const report = (r: Report): void => {
-      if (suppressions.any && suppressions.isSuppressed(rule.id, r.span, r.logicalId)) return;
+      // A span in another file says nothing about which resource of the template it belongs to.
+      if (suppressions.any && suppressions.isSuppressed(rule.id, r.file ? undefined : r.span, r.logicalId)) return;
       findings.push({
         ruleId: rule.id,
         severity: override ?? r.severity ?? rule.meta.severity,
         message: formatMessage(rule, r),
         span: r.span,
+        ...(r.file ? { file: r.file } : {}),
         related: r.related ?? [],
         fixes: r.fixes ?? [],
         ...(r.logicalId !== undefined ? { logicalId: r.logicalId } : {}),
@@ -47,7 +49,8 @@ export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rule
       crashes.push({ ruleId: rule.id, message: e.message, stack: e.stack });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  // The template's findings first, then each other file's, each by position.
+  findings.sort((a, b) => (a.file?.path ?? '').localeCompare(b.file?.path ?? '') || a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { findings, crashes };
 }
 

@@ -12,6 +12,7 @@ import {
   circularDependency, conditionUndefined, dependsOnUndefined, findInMapUndefined, getattAttributeInvalid, getattUndefined,
   parameterUnused, refUndefined, subVariableUndefined,
 } from './references';
+import { PERMISSION_RULES } from './permissions';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
 import {
@@ -32,6 +33,7 @@ export const ALL_RULES: readonly Rule[] = [
   runtimeDeprecated, runtimeCreateBlocked, runtimeUpdateBlocked, runtimeUnknown,
   apiGatewayTimeout, sqsVisibilityTimeout, sqsBatchWindow, sqsFifoBatchSize, streamStartingPosition, eventBridgeInputSize,
   envPlaintextSecret, functionUrlPublic, apiNoAuth, s3PublicAccess,
+  ...PERMISSION_RULES,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));
