@@ -47,7 +47,7 @@ describe('permission rules in the rule engine', () => {
     assert.match(onCall.message, /^dynamodb:PutItem on .*table\/OrdersTable is not allowed for OrdersFunction: this call fails with AccessDenied/);
   });
 
-  it('carries the fixes as edits of the template, on both findings; the preferred one removes both, async () => {
+  it('carries the fixes as edits of the template, on both findings; the preferred one removes the missing permission', async () => {
     const { template, findings } = await lint(putItemTemplate());
     const [onFunction, onCall] = findings;
     assert.deepEqual(onCall.fixes, onFunction.fixes);
