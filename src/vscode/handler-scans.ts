@@ -86,12 +86,6 @@ export class HandlerScansCache implements vscode.Disposable {
     if (this.pending.size > 0 || this.wantedServices.size > 0) this.schedule(0);
   }
 
-  /** Resolves when every scan asked for so far has finished (for tests and commands). */
-  async idle(): Promise<void> {
-    while (this.timer || this.pending.size > 0) await this.running.then(() => new Promise((resolve) => setTimeout(resolve, 10)));
-    await this.running;
-  }
-
   dispose(): void {
     clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();

@@ -51,10 +51,6 @@ export class HandlerScansTable implements HandlerScans {
     return this.files.get(path);
   }
 
-  has(query: ScanQuery): boolean {
-    return this.scans.has(scanKey(query));
-  }
-
   /** Scans (again) through `readFile`, replacing what was known of this handler. */
   scan(query: ScanQuery, readFile: ReadFile): HandlerScan {
     const scan = scanHandler(query.codeDir, query.handler, query.runtime, (file) => {
