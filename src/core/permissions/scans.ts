@@ -74,6 +74,8 @@ export function scanQueriesOf(template: Template): ScanQuery[] {
  */
 export async function gatherPermissionInputs(template: Template, readFile: ReadFile): Promise<PermissionInputs> {
   const scans = new HandlerScansTable(readFile);
-  const catalogue = await loadCatalogue(servicesOf(analyzePermissions(template, { scans }))).catch(() => undefined);
+  const services = servicesOf(analyzePermissions(template, { scans }));
+  // The catalogue's package is loaded only for a template whose statements or code name a service.
+  const catalogue = services.size > 0 ? await loadCatalogue(services).catch(() => undefined) : undefined;
   return { scans, ...(catalogue ? { catalogue } : {}) };
 }
