@@ -38,7 +38,7 @@ function section(rule: Rule): string {
   return [
     `## ${rule.id}`,
     '',
-    `**Default severity:** ${rule.meta.severity} · **Templates:** ${kinds}`,
+    `**Default severity:** ${rule.meta.severity} · **Templates:** ${kinds}${rule.meta.fixable ? ' · **Quick fix**' : ''}`,
     '',
     rule.meta.docs.summary,
     '',

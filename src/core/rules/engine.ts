@@ -29,6 +29,7 @@ export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rule
     if (override === 'off') continue;
     if (rule.meta.kinds && !rule.meta.kinds.includes(template.kind)) continue;
     const report = (r: Report): void => {
+      if (r.fixes?.length && !rule.meta.fixable) throw new Error(`rule ${rule.id} reports a fix but its meta does not say fixable`);
       // A span in another file says nothing about which resource of the template it belongs to.
       if (suppressions.any && suppressions.isSuppressed(rule.id, r.file ? undefined : r.span, r.logicalId)) return;
       findings.push({

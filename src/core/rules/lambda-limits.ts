@@ -26,6 +26,7 @@ function rangeRule(spec: RangeRuleSpec): Rule {
     id: spec.id,
     meta: {
       severity: 'error',
+      fixable: true,
       docs: {
         summary: `A function's ${spec.what} is outside ${spec.bounds.min.toLocaleString('en-US')}–${spec.bounds.max.toLocaleString('en-US')} ${spec.unit}.`,
         why: spec.docs.why,

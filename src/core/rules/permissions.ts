@@ -66,6 +66,7 @@ function reportPermissionFindings(ruleId: string, context: RuleContext): void {
 interface PermissionRuleSpec {
   readonly id: string;
   readonly severity: Severity;
+  readonly fixable?: boolean;
   readonly summary: string;
   readonly why: string;
   readonly fact: string;
@@ -80,7 +81,7 @@ interface PermissionRuleSpec {
 function permissionRule(spec: PermissionRuleSpec): Rule {
   return defineRule({
     id: spec.id,
-    meta: { severity: spec.severity, docs: { summary: spec.summary, why: spec.why, fact: `${spec.fact} ${HOW_READ}`, example: spec.example, fix: spec.fix } },
+    meta: { severity: spec.severity, ...(spec.fixable ? { fixable: true } : {}), docs: { summary: spec.summary, why: spec.why, fact: `${spec.fact} ${HOW_READ}`, example: spec.example, fix: spec.fix } },
     messages: { finding: '{{message}}' },
     check: (context) => reportPermissionFindings(spec.id, context),
   });
@@ -88,6 +89,7 @@ function permissionRule(spec: PermissionRuleSpec): Rule {
 
 export const iamMissingPermission = permissionRule({
   id: 'iam-missing-permission',
+  fixable: true,
   severity: 'error',
   summary: "A function's handler code calls an AWS operation that no statement of its role allows.",
   why: 'The call fails at run time with AccessDenied, after the deploy succeeded. Reported twice: on the call in the handler source and on the function\'s logical ID in the template, each pointing at the other. Not reported when the role holds grants that are not visible here (a role or managed policy defined elsewhere).',
@@ -144,6 +146,7 @@ export const iamPassRoleWildcard = permissionRule({
 
 export const iamBroadManagedPolicy = permissionRule({
   id: 'iam-broad-managed-policy',
+  fixable: true,
   severity: 'warning',
   summary: '`AdministratorAccess`, `PowerUserAccess`, a `*FullAccess` policy or `SecretsManagerReadWrite` is attached by the user.',
   why: 'Such a policy grants every action of a service (or of all of them) on every resource. Policies that SAM attaches on its own are not reported.',

@@ -61,6 +61,8 @@ export interface RuleDocs {
 
 export interface RuleMeta {
   readonly severity: Severity;
+  /** The rule's findings may carry quick fixes (besides "ignore"); one that is not fixable must carry none. */
+  readonly fixable?: boolean;
   readonly docs: RuleDocs;
   /** Template kinds the rule applies to; all when absent. */
   readonly kinds?: readonly TemplateKind[];
