@@ -177,19 +177,31 @@ describe('serverless-workbench lint', () => {
       await assert.rejects(lint(template, '--rules', 'api-no-auth'), new UsageError("--rules: 'api-no-auth' is not written id=severity (for example api-no-auth=off)"));
     });
 
-    it('reads handler code beside the template whatever form the path takes (built command line)', function () {
-      if (!fs.existsSync(CLI)) this.skip();
-      const lintIn = (cwd: string, ...args: string[]) => {
-        const r = spawnSync(process.execPath, [CLI, 'lint', ...args, '--format', 'json', '--today', '2026-11-23'], { cwd, encoding: 'utf8' });
-        assert.equal(r.status, 1, r.stderr);
-        return JSON.parse(r.stdout).findings.map((f: { file: string; ruleId: string; line: number }) => `${f.file}:${f.line} ${f.ruleId}`);
+    it('reads handler code beside the template whatever form the path takes', async () => {
+      const lintIn = async (cwd: string, target: string) => {
+        const previous = process.cwd();
+        process.chdir(cwd);
+        try {
+          const r = await lint(target, '--format', 'json', '--today', '2026-11-23');
+          assert.equal(r.code, 1);
+          return JSON.parse(r.out).findings.map((f: { file: string; ruleId: string; line: number }) => `${f.file}:${f.line} ${f.ruleId}`);
+        } finally {
+          process.chdir(previous);
+        }
       };
       const expected = (app: string) => [`${app}template.yaml:3 iam-missing-permission`, `${app}template.yaml:21 lambda-handler-missing`, `${app}src/index.js:4 iam-missing-permission`];
-      assert.deepEqual(lintIn(dir, 'app/template.yaml'), expected('app/'));
-      assert.deepEqual(lintIn(dir, '.'), expected('app/'));
-      assert.deepEqual(lintIn(path.join(dir, 'app'), 'template.yaml'), expected(''));
-      assert.deepEqual(lintIn(path.join(dir, 'app', 'src'), '../template.yaml'), expected('../'));
-      assert.deepEqual(lintIn(os.tmpdir(), template), expected(`${path.join(dir, 'app')}/`));
+      assert.deepEqual(await lintIn(dir, 'app/template.yaml'), expected('app/'));
+      assert.deepEqual(await lintIn(dir, '.'), expected('app/'));
+      assert.deepEqual(await lintIn(path.join(dir, 'app'), 'template.yaml'), expected(''));
+      assert.deepEqual(await lintIn(path.join(dir, 'app', 'src'), '../template.yaml'), expected('../'));
+      assert.deepEqual(await lintIn(os.tmpdir(), template), expected(`${path.join(dir, 'app')}/`));
+    });
+
+    it('reports them from the built command line with a relative path, and exits 2 on an unknown --rules id', function () {
+      if (!fs.existsSync(CLI)) this.skip();
+      const found = spawnSync(process.execPath, [CLI, 'lint', 'app/template.yaml', '--today', '2026-11-23'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(found.status, 1, found.stderr);
+      assert.deepEqual(found.stdout.split('\n').filter((l) => l.includes('iam-missing-permission')).map((l) => l.split(' error ')[0]), ['app/template.yaml:3:3', 'app/src/index.js:4:48']);
       const r = spawnSync(process.execPath, [CLI, 'lint', 'app', '--rules', 'no-such-rule=off'], { cwd: dir, encoding: 'utf8' });
       assert.equal(r.status, 2);
       assert.equal(r.stderr, "serverless-workbench lint: --rules: unknown rule 'no-such-rule' (the rule ids are listed in docs/rules.md)\n");
