@@ -15,9 +15,7 @@ import { ExplorerProvider, registerExplorer } from './vscode/explorer';
 import { accessFromPermissions, registerGraphView } from './vscode/graph-view';
 import { registerInputProblems } from './vscode/input-problems';
 import { registerInvoke } from './vscode/invoke';
-import { registerPermissionDiagnostics } from './vscode/permissions-diagnostics';
 import { registerPermissionsExplorer } from './vscode/permissions-explorer';
-import { PermissionsService } from './vscode/permissions-service';
 import { SETTINGS } from './vscode/settings.generated';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
@@ -76,9 +74,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerHover(store, catalog),
     registerHandlerLens(store),
   );
-  const permissions = new PermissionsService(store, () => SETTINGS.analysis.debounceMs.value());
-  context.subscriptions.push(permissions, registerPermissionDiagnostics(permissions, context.extensionUri), registerPermissionsExplorer(permissions, explorer.provider));
-  context.subscriptions.push(registerGraphView(store, context.extensionUri, accessFromPermissions(permissions)));
+  context.subscriptions.push(registerPermissionsExplorer(store, analyzer, explorer.provider));
+  context.subscriptions.push(registerGraphView(store, context.extensionUri, accessFromPermissions(store, analyzer)));
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {
     templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item,

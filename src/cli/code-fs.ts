@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import type { CodeFileSystem } from '../core/code/facts';
+import { readBoundedFile } from '../core/load';
 
 /** The code measurement's file system for the terminal: Node's, with every failure meaning "not there". */
 export const nodeCodeFileSystem: CodeFileSystem = {
@@ -27,3 +28,9 @@ export const nodeCodeFileSystem: CodeFileSystem = {
     }
   },
 };
+
+/** A handler source for the permission scan: its text, or undefined when it is missing, too large or unreadable. */
+export function readSourceText(path: string): string | undefined {
+  const read = readBoundedFile(path);
+  return typeof read === 'string' ? read : undefined;
+}

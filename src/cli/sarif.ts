@@ -1,6 +1,7 @@
 import * as path from 'path';
-import type { Rule, Severity } from '../core/rules';
-import type { FileFindings } from './lint';
+import type { Finding, Rule, Severity, SourceFile } from '../core/rules';
+import type { FileFindings } from './finding-places';
+import { displayPath, position } from './finding-places';
 
 const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -32,17 +33,18 @@ export function toSarif(results: readonly FileFindings[], rules: readonly Rule[]
         },
       },
       results: results.flatMap((r) => r.findings.map((f) => {
-        const location = (span: typeof f.span) => {
-          const at = r.template.lines.oneBased(span);
-          return { physicalLocation: { artifactLocation: { uri: artifactUri(r.file), uriBaseId: '%SRCROOT%' }, region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn } } };
+        const location = (place: { span: Finding['span']; file?: SourceFile }) => {
+          const at = position(r, place);
+          const uri = artifactUri(displayPath(r, place.file));
+          return { physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn } } };
         };
         return {
           ruleId: f.ruleId,
           ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
           level: LEVEL[f.severity],
           message: { text: f.message },
-          locations: [location(f.span)],
-          ...(f.related.length > 0 ? { relatedLocations: f.related.map((rel, id) => ({ id, ...location(rel.span), message: { text: rel.message } })) } : {}),
+          locations: [location(f)],
+          ...(f.related.length > 0 ? { relatedLocations: f.related.map((rel, id) => ({ id, ...location(rel), message: { text: rel.message } })) } : {}),
         };
       })),
     }],

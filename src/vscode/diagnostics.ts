@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import type { Span, Template } from '../core';
+import type { LineIndex, Span, Template } from '../core';
 import { codeQueriesOf } from '../core/code/targets';
 import type { CodeQueries } from '../core/code/targets';
 import { rulesEngine } from './rules-engine';
-import type { AnalysisResult, Finding, Severity } from '../core/rules';
+import type { PermissionAnalysis } from '../core/permissions';
+import type { AnalysisResult, Finding, Severity, SourceFile } from '../core/rules';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { CodeFactsCache } from './code-facts';
+import { HandlerScansCache } from './handler-scans';
 import { SECTION, SETTINGS } from './settings.generated';
 import type { TemplateStore } from './template-store';
 
@@ -13,7 +15,7 @@ export const DIAGNOSTIC_SOURCE = 'serverless-workbench';
 export const LAST_ANALYSIS_COMMAND = 'serverlessWorkbench.diagnostics.lastAnalysis';
 /** Templates analysed per slice of the workspace scan, so a large workspace never blocks the extension host. */
 const SCAN_SLICE = 20;
-/** Code measurements that finish within this time are published together. */
+/** Code measurements and handler scans that finish within this time are published together. */
 const CODE_UPDATE_DELAY_MS = 200;
 
 /** How long the last analysis of a document took, for the benchmarks and for users who wonder. */
@@ -37,7 +39,8 @@ export class Analyzer implements vscode.Disposable {
   private settingsVersion = 0;
   private todayOverride: string | undefined;
   readonly code = new CodeFactsCache();
-  private readonly disposables: vscode.Disposable[] = [this.code];
+  readonly scans = new HandlerScansCache(() => SETTINGS.analysis.debounceMs.value());
+  private readonly disposables: vscode.Disposable[] = [this.code, this.scans];
 
   /** `schemas` reads the validation data on the first analysis that validates properties, not at activation. */
   constructor(private readonly output: vscode.OutputChannel, private readonly schemas: SchemaCatalog) {
@@ -54,20 +57,29 @@ export class Analyzer implements vscode.Disposable {
 
   analysis(template: Template): AnalysisResult {
     const today = this.todayOverride ?? rulesEngine().todayIso();
-    const key = `${today}|${this.settingsVersion}|${this.codeSignature(template)}`;
+    const key = `${today}|${this.settingsVersion}|${this.codeSignature(template)}|${this.scans.signature(template)}`;
     const cached = this.cache.get(template);
     if (cached?.key === key) return cached.result;
-    const result = rulesEngine().analyzeTemplate(template, {
+    const engine = rulesEngine();
+    const permissions = this.scans.inputs;
+    const result = engine.analyzeTemplate(template, {
       today,
       severities: SETTINGS.rules.value(),
       accountConcurrency: SETTINGS.accountConcurrency.value(),
       code: this.code.facts,
       schemas: this.schemas,
+      ...(permissions ? { permissions } : {}),
     });
     this.cache.set(template, { key, result });
     this.reportCrashes(template, result);
     this.code.request(this.queriesOf(template));
+    this.scans.request(template, engine.permissionAnalysisOf(template, permissions));
     return result;
+  }
+
+  /** The permission analysis the IAM rules reported from (for the Permissions tree and the graph). */
+  permissionAnalysis(template: Template): PermissionAnalysis {
+    return rulesEngine().permissionAnalysisOf(template, this.scans.inputs);
   }
 
   /**
@@ -114,46 +126,78 @@ const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export function rangeOf(template: Template, span: Span): vscode.Range {
-  const start = template.lines.positionAt(span.start);
-  const end = template.lines.positionAt(span.end);
+function rangeIn(lines: LineIndex, span: Span): vscode.Range {
+  const start = lines.positionAt(span.start);
+  const end = lines.positionAt(span.end);
   return new vscode.Range(start.line, start.character, end.line, end.character);
 }
 
+/** The range of a span in the template, or in the other file (a handler's source) it is in. */
+export function rangeOf(template: Template, span: Span, file?: SourceFile): vscode.Range {
+  return rangeIn(file?.lines ?? template.lines, span);
+}
+
+/** The document a finding (or one of its related places) is in: the template's, or the other file's. */
+export function uriOf(templateUri: vscode.Uri, file: SourceFile | undefined): vscode.Uri {
+  return file ? vscode.Uri.file(file.path) : templateUri;
+}
+
 export function toDiagnostic(uri: vscode.Uri, template: Template, finding: Finding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(rangeOf(template, finding.span), finding.message, SEVERITY[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(rangeOf(template, finding.span, finding.file), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(rulesEngine().ruleDocsUrl(finding.ruleId)) };
   if (finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, rangeOf(template, r.span)), r.message));
+    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(uri, r.file), rangeOf(template, r.span, r.file)), r.message));
   }
   if (finding.ruleId === 'parameter-unused') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
   return diagnostic;
 }
 
+/** A template's diagnostics by the document they are shown on: its own, and those in its handlers' sources. */
+function diagnosticsByFile(uri: vscode.Uri, template: Template, findings: readonly Finding[]): Map<string, vscode.Diagnostic[]> {
+  const byFile = new Map<string, vscode.Diagnostic[]>([[uri.toString(), []]]);
+  for (const f of findings) {
+    const key = uriOf(uri, f.file).toString();
+    byFile.set(key, [...(byFile.get(key) ?? []), toDiagnostic(uri, template, f)]);
+  }
+  return byFile;
+}
+
 /**
  * Problems for every template the store knows: open documents as the user types (after the store's debounce),
- * templates on disk from a lazy, bounded workspace scan after activation. Other YAML/JSON never gets any.
+ * templates on disk from a lazy, bounded workspace scan after activation. Other YAML/JSON never gets any; a
+ * handler's source gets the findings the templates that run it place there (several templates may).
  */
 export function registerDiagnostics(store: TemplateStore, analyzer: Analyzer): { disposable: vscode.Disposable; lastAnalysis: () => AnalysisTiming | undefined } {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  /** The result each document's Problems show, so an unchanged analysis is not handed to VS Code again. */
-  const shown = new Map<string, AnalysisResult>();
+  /** What each template's analysis shows and where, so an unchanged analysis is not handed to VS Code again. */
+  const shown = new Map<string, { result: AnalysisResult; byFile: Map<string, vscode.Diagnostic[]> }>();
   let last: AnalysisTiming | undefined;
+
+  /** A document's Problems: what every template shows on it. */
+  const refresh = (file: string): void => {
+    const diagnostics = [...shown.values()].flatMap((s) => s.byFile.get(file) ?? []);
+    if (diagnostics.length > 0) collection.set(vscode.Uri.parse(file), diagnostics);
+    else collection.delete(vscode.Uri.parse(file));
+  };
+  const show = (uri: vscode.Uri, next: { result: AnalysisResult; byFile: Map<string, vscode.Diagnostic[]> } | undefined): void => {
+    const previous = shown.get(uri.toString());
+    if (next) shown.set(uri.toString(), next);
+    else shown.delete(uri.toString());
+    for (const file of new Set([uri.toString(), ...(previous?.byFile.keys() ?? []), ...(next?.byFile.keys() ?? [])])) refresh(file);
+  };
 
   const publish = (uri: vscode.Uri): void => {
     const template = store.get(uri);
     if (!template) {
-      collection.delete(uri);
-      shown.delete(uri.toString());
+      show(uri, undefined);
       return;
     }
     const start = performance.now();
     const result = analyzer.analysis(template);
     const analysisMs = performance.now() - start;
-    if (shown.get(uri.toString()) === result) return;
-    shown.set(uri.toString(), result);
-    collection.set(uri, result.findings.map((f) => toDiagnostic(uri, template, f)));
+    if (shown.get(uri.toString())?.result === result) return;
+    show(uri, { result, byFile: diagnosticsByFile(uri, template, result.findings) });
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     last = { uri: uri.toString(), version: open?.version, analysisMs, publishedAt: Date.now() };
   };
@@ -176,11 +220,11 @@ export function registerDiagnostics(store: TemplateStore, analyzer: Analyzer): {
   const disposables = [
     collection,
     store.onDidChange((uri) => (uri ? publish(uri) : void publishKnown())),
-    analyzer.code.onDidUpdate(() => {
-      // Measurements finish in bursts (one per template at start-up): publish once per burst.
+    // Measurements and scans finish in bursts (one per template at start-up): publish once per burst.
+    ...[analyzer.code.onDidUpdate, analyzer.scans.onDidUpdate].map((onDidUpdate) => onDidUpdate(() => {
       clearTimeout(codeUpdate);
       codeUpdate = setTimeout(() => void publishKnown(), CODE_UPDATE_DELAY_MS);
-    }),
+    })),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) void publishKnown();
     }),

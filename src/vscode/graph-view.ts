@@ -7,7 +7,7 @@ import { graphPayload, iconDataUris } from '../webview/graph-payload';
 import type { FromGraphView, GraphPayload, ToGraphView } from '../webview/graph/protocol';
 import { webviewHtml } from '../webview/page';
 import type { ExplorerItem } from './explorer';
-import type { PermissionsService } from './permissions-service';
+import type { Analyzer } from './diagnostics';
 import type { TemplateStore } from './template-store';
 
 export const SHOW_GRAPH_COMMAND = 'serverlessWorkbench.showGraph';
@@ -20,12 +20,12 @@ export interface AccessSource {
 }
 
 /** The permission analysis's findings for the graph: granted and called resources of each function. */
-export function accessFromPermissions(permissions: PermissionsService): AccessSource {
+export function accessFromPermissions(store: TemplateStore, analyzer: Analyzer): AccessSource {
   return {
-    onDidChange: permissions.onDidChange,
+    onDidChange: analyzer.scans.onDidUpdate,
     accessOf: (uri) => {
-      const entry = permissions.get(uri);
-      return entry ? accessEdges(entry.analysis) : [];
+      const template = store.get(uri);
+      return template ? accessEdges(analyzer.permissionAnalysis(template)) : [];
     },
   };
 }

@@ -18,7 +18,7 @@ const BAD_TEMPLATE = [
   '',
 ].join('\n');
 
-/** The template rules' diagnostics (the permissions analysis publishes under the same source, with its own codes). */
+/** Our rules' diagnostics (every rule is in the one registry, the IAM rules too). */
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && RULES_BY_ID.has(codeOf(d)));
 }

@@ -53,3 +53,13 @@ export class LineIndex {
     return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   }
 }
+
+/**
+ * A file other than the template that an analysis read and points into (a handler's source), with the text as
+ * it was read, so every presentation places a span in it without reading the file again.
+ */
+export interface SourceFile {
+  /** Absolute path. */
+  readonly path: string;
+  readonly lines: LineIndex;
+}

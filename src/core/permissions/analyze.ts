@@ -9,6 +9,8 @@ import type { FunctionNeeds } from './needs-of-function';
 import { needsOf } from './needs-of-function';
 import { statementFindings, managedPolicyFindings, unusedPermissionFindings } from './statement-rules';
 import type { ReadFile } from './scan/files';
+import type { HandlerScans } from './scans';
+import { HandlerScansTable } from './scans';
 import type { CodeCall, EffectivePermissions, Finding, Statement } from './types';
 
 export interface CheckedCall extends CodeCall {
@@ -32,7 +34,9 @@ export interface PermissionAnalysis {
 }
 
 export interface AnalysisOptions {
-  /** Reads handler sources; without it, only the template's own statements are checked. */
+  /** The handlers' scans; without them (or `readFile`), only the template's own statements are checked. */
+  readonly scans?: HandlerScans;
+  /** Reads handler sources to scan them now, when no `scans` are given. */
   readonly readFile?: ReadFile;
   /** The IAM action catalogue (unknown actions, resource-level support); without it those rules are skipped. */
   readonly catalogue?: ActionCatalogue;
@@ -42,9 +46,10 @@ export interface AnalysisOptions {
 export function analyzePermissions(template: Template, options: AnalysisOptions = {}): PermissionAnalysis {
   const functions: FunctionPermissions[] = [];
   const findings: Finding[] = [];
+  const scans = options.scans ?? (options.readFile && new HandlerScansTable(options.readFile));
   for (const fn of template.functions) {
     const permissions = effectivePermissions(template, fn);
-    const needs = options.readFile ? needsOf(template, fn, options.readFile) : undefined;
+    const needs = scans ? needsOf(template, fn, scans) : undefined;
     const calls = (needs?.calls ?? []).map((call) => check(permissions, call, options.catalogue));
     functions.push({ fn, permissions, needs, calls });
     findings.push(...missingPermissionFindings(template, fn, calls), ...cannotTellFindings(template, fn, calls));

@@ -4,8 +4,8 @@ import type { FunctionView, Template } from '../model/template';
 import { displayPattern, patternOf, resolveValue } from './arn';
 import type { ValueSource } from './needs';
 import { resourceArn } from './needs';
-import type { HandlerScan, ReadFile } from './scan/files';
-import { scanHandler } from './scan/files';
+import type { HandlerScans } from './scans';
+import type { HandlerScan } from './scan/files';
 import type { CodeCall, UnresolvedCall } from './types';
 
 export interface FunctionNeeds {
@@ -22,12 +22,28 @@ export function codeDirOf(template: Template, fn: FunctionView): string | undefi
   return path.resolve(path.dirname(template.fileName), uri);
 }
 
-/** What the function's handler code calls, each action with the resource traced through the template. */
-export function needsOf(template: Template, fn: FunctionView, readFile: ReadFile): FunctionNeeds | undefined {
+/** The handler code a function runs: what to scan for it. */
+export interface ScanQuery {
+  readonly codeDir: string;
+  readonly handler: string;
+  readonly runtime: string | undefined;
+}
+
+export function scanQueryOf(template: Template, fn: FunctionView): ScanQuery | undefined {
   const codeDir = codeDirOf(template, fn);
   const handler = fn.handler?.value;
   if (!codeDir || !handler || fn.packageType === 'Image') return undefined;
-  const scan = scanHandler(codeDir, handler, fn.runtime?.value, readFile);
+  return { codeDir, handler, runtime: fn.runtime?.value };
+}
+
+/**
+ * What the function's handler code calls, each action with the resource traced through the template;
+ * undefined while its handler has not been scanned.
+ */
+export function needsOf(template: Template, fn: FunctionView, scans: HandlerScans): FunctionNeeds | undefined {
+  const query = scanQueryOf(template, fn);
+  const scan = query && scans.scanOf(query);
+  if (!scan) return undefined;
   const calls: CodeCall[] = [];
   for (const call of scan.calls) {
     const { values, via } = paramValues(template, fn, call.params);

@@ -38,7 +38,7 @@ function section(rule: Rule): string {
   return [
     `## ${rule.id}`,
     '',
-    `**Default severity:** ${rule.meta.severity} · **Templates:** ${kinds}`,
+    `**Default severity:** ${rule.meta.severity} · **Templates:** ${kinds}${rule.meta.fixable ? ' · **Quick fix**' : ''}`,
     '',
     rule.meta.docs.summary,
     '',
@@ -55,12 +55,8 @@ function section(rule: Rule): string {
   ].join('\n');
 }
 
-/**
- * docs/rules.md, generated from the rules' own documentation so the two never disagree. `permissionRules` is
- * docs/rules-permissions.md (the IAM rules belong to the permission analysis, not to this registry); it is
- * appended one heading level down so its rule sections are anchors of this page too.
- */
-export function rulesMarkdown(permissionRules: string, rules: readonly Rule[] = ALL_RULES): string {
+/** docs/rules.md, generated from the rules' own documentation so the two never disagree. */
+export function rulesMarkdown(rules: readonly Rule[] = ALL_RULES): string {
   const index = ['| Rule | Severity | Checks |', '| --- | --- | --- |', ...rules.map((r) => `| [${r.id}](#${r.id}) | ${r.meta.severity} | ${r.meta.docs.summary.replace(/\|/g, '\\|')} |`)];
-  return [INTRO, '## All rules', '', ...index, '', ...rules.map(section), permissionRules.replace(/^# /m, '## ')].join('\n');
+  return [INTRO, '## All rules', '', ...index, '', ...rules.map(section)].join('\n');
 }

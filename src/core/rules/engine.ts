@@ -31,7 +31,9 @@ export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rule
     if (rule.meta.kinds && !rule.meta.kinds.includes(template.kind)) continue;
     const reports: Report[] = [];
     const report = (r: Report): void => {
-      if (suppressions.any && suppressions.isSuppressed(rule.id, r.span, r.logicalId)) return;
+      if (r.fixes?.length && !rule.meta.fixable) throw new Error(`rule ${rule.id} reports a fix but its meta does not say fixable`);
+      // A span in another file says nothing about which resource of the template it belongs to.
+      if (suppressions.any && suppressions.isSuppressed(rule.id, r.file ? undefined : r.span, r.logicalId)) return;
       reports.push(r);
     };
     try {
@@ -47,14 +49,21 @@ export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rule
         severity: override ?? r.severity ?? rule.meta.severity,
         message: formatMessage(rule, functions.length > 0 ? { ...r, data: { ...r.data, subject: subjectWords(functions), where: whereWords(functions) } } : r),
         span: r.span,
+        ...(r.file ? { file: r.file } : {}),
         related: [...inheritingFunctions(functions), ...(r.related ?? [])],
         fixes: r.fixes ?? [],
         ...(logicalId !== undefined ? { logicalId } : {}),
       });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  // The template's findings first, then each other file's, each by position.
+  findings.sort((a, b) => byPath(a.file?.path ?? '', b.file?.path ?? '') || a.span.start - b.span.start || a.span.end - b.span.end || byPath(a.ruleId, b.ruleId));
   return { findings, crashes };
+}
+
+/** Code-unit order: a locale comparison would load ICU's data at the first lint, for nothing a path needs. */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function formatMessage(rule: Rule, report: Report): string {

@@ -5,4 +5,5 @@ export { ALL_RULES, RULES_BY_ID } from './registry';
 export { RULES_DOC_BASE, ruleDocsUrl } from './define';
 export { todayIso, isIsoDate } from './today';
 export { suppressionFix } from './suppression';
-export type { AnalysisInputs, Finding, Fix, RelatedLocation, Rule, Severity, SeverityOverride, TextEdit } from './types';
+export { permissionAnalysisOf } from './permissions';
+export type { AnalysisInputs, Finding, Fix, RelatedLocation, Rule, Severity, SeverityOverride, SourceFile, TextEdit } from './types';

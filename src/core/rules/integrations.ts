@@ -94,6 +94,7 @@ export const sqsVisibilityTimeout = defineRule({
   id: 'sqs-visibility-timeout',
   meta: {
     severity: 'warning',
+    fixable: true,
     docs: {
       summary: 'A queue\'s visibility timeout is shorter than the timeout of the function it triggers (error) or than 6 times it (warning).',
       why: 'Below the function timeout Lambda refuses to create the event source mapping. Below 6× a message can become visible again while a retried batch is still running and be processed twice.',
@@ -140,6 +141,7 @@ export const sqsBatchWindow = defineRule({
   id: 'sqs-batch-window',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: `An SQS event source has a batch size over ${SQS_BATCH_WITHOUT_WINDOW_MAX} without a batching window of at least 1 second.`,
       why: 'Lambda rejects the event source mapping.',
@@ -173,6 +175,7 @@ export const sqsFifoBatchSize = defineRule({
   id: 'sqs-fifo-batch-size',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: `An event source on a FIFO queue has a batch size over ${SQS_FIFO_BATCH_MAX}.`,
       why: 'Lambda rejects the event source mapping.',
@@ -202,6 +205,7 @@ export const streamStartingPosition = defineRule({
   id: 'stream-starting-position',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A Kinesis or DynamoDB stream event source has no StartingPosition, or an SQS one has one.',
       why: 'Lambda rejects the event source mapping: streams need to know where to start reading; queues have no position.',

@@ -27,6 +27,7 @@ function rangeRule(spec: RangeRuleSpec): Rule {
     id: spec.id,
     meta: {
       severity: 'error',
+      fixable: true,
       docs: {
         summary: `A function's ${spec.what} is outside ${formatInteger(spec.bounds.min)}–${formatInteger(spec.bounds.max)} ${spec.unit}.`,
         why: spec.docs.why,

@@ -87,6 +87,7 @@ export const refUndefined = defineRule({
   id: 'ref-undefined',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A Ref names no parameter, resource or pseudo parameter of the template.',
       why: 'CloudFormation rejects the template ("Unresolved resource dependencies [X] in the Resources block of the template").',
@@ -107,6 +108,7 @@ export const getattUndefined = defineRule({
   id: 'getatt-undefined',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A Fn::GetAtt names a resource the template does not have.',
       why: 'CloudFormation rejects the template ("Template error: instance of Fn::GetAtt references undefined resource X").',
@@ -142,6 +144,7 @@ export const getattAttributeInvalid = defineRule({
   id: 'getatt-attribute-invalid',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A Fn::GetAtt (or ${Resource.Attribute} in Fn::Sub) asks for an attribute the resource type does not return.',
       why: 'CloudFormation rejects the template ("Template error: resource X does not support attribute type Y in Fn::GetAtt").',
@@ -178,6 +181,7 @@ export const subVariableUndefined = defineRule({
   id: 'sub-variable-undefined',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A ${Name} in Fn::Sub names no parameter, resource, pseudo parameter or variable of the Sub\'s own map.',
       why: 'CloudFormation rejects the template. A literal ${...} that should stay as is must be written ${!...}.',
@@ -200,6 +204,7 @@ export const dependsOnUndefined = defineRule({
   id: 'dependson-undefined',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'DependsOn names a resource the template does not have.',
       why: 'CloudFormation rejects the template ("Template format error: Unresolved resource dependencies").',
@@ -249,6 +254,7 @@ export const conditionUndefined = defineRule({
   id: 'condition-undefined',
   meta: {
     severity: 'error',
+    fixable: true,
     kinds: ['sam', 'cloudformation'],
     docs: {
       summary: 'A Condition attribute, Fn::If or Condition function names a condition the template does not define.',
@@ -288,6 +294,7 @@ export const findInMapUndefined = defineRule({
   id: 'findinmap-undefined',
   meta: {
     severity: 'error',
+    fixable: true,
     kinds: ['sam', 'cloudformation'],
     docs: {
       summary: 'Fn::FindInMap names a mapping, or a literal top-level or second-level key, that does not exist.',

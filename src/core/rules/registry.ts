@@ -21,6 +21,7 @@ import { subNeeded } from './sub-needed';
 import {
   schemaDependencies, schemaEnum, schemaPattern, schemaRange, schemaRequiredProperty, schemaType, schemaUnknownProperty,
 } from './schema';
+import { PERMISSION_RULES } from './permissions';
 import { runtimeCreateBlocked, runtimeDeprecated, runtimeUnknown, runtimeUpdateBlocked } from './runtimes';
 import { samValidation } from './sam-validation';
 import { apiNoAuth, envPlaintextSecret, functionUrlPublic, s3PublicAccess } from './security';
@@ -46,6 +47,7 @@ export const ALL_RULES: readonly Rule[] = [
   scheduleExpressionInvalid,
   envPlaintextSecret, functionUrlPublic, apiNoAuth, s3PublicAccess,
   samValidation,
+  ...PERMISSION_RULES,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -42,7 +42,7 @@ function phaseOf(runtime: string, today: string): Phase | undefined {
 function lifecycleRule(id: string, phase: Phase, severity: 'error' | 'warning', docs: { summary: string; why: string; fix: string; example: string }) {
   return defineRule({
     id,
-    meta: { severity, docs: { ...docs, fact: LIFECYCLE_FACT } },
+    meta: { severity, fixable: true, docs: { ...docs, fact: LIFECYCLE_FACT } },
     messages: {
       deprecated: '{{subject}} uses {{runtime}}{{origin}}, deprecated on {{date}}: it no longer gets security patches.{{successor}}{{where}}',
       deprecating: '{{subject}} uses {{runtime}}{{origin}}, which will be deprecated on {{date}} ({{days}} days from now).{{successor}}{{where}}',
@@ -98,6 +98,7 @@ export const runtimeUnknown = defineRule({
   id: 'runtime-unknown',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A function names a runtime that Lambda does not have.',
       why: 'CloudFormation rejects the function ("Value … at \'runtime\' failed to satisfy constraint"), usually after minutes of deploying other resources.',

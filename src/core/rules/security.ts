@@ -63,6 +63,7 @@ export const envPlaintextSecret = defineRule({
   id: 'env-plaintext-secret',
   meta: {
     severity: 'warning',
+    fixable: true,
     docs: {
       summary: 'An environment variable holds a secret as a literal: an AWS access key, a private key, or the value of a variable named like a password, secret, token or API key.',
       why: 'The value is stored in the template (and its repository), in the CloudFormation stack and in the function configuration, readable by anyone with lambda:GetFunctionConfiguration.',

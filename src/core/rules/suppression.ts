@@ -31,10 +31,11 @@ export class Suppressions {
     return this.templateWide.size > 0 || this.byResource.size > 0;
   }
 
-  isSuppressed(ruleId: string, span: Span, logicalId: string | undefined): boolean {
+  /** `span` is where the finding lands in the template; undefined when it lands in another file. */
+  isSuppressed(ruleId: string, span: Span | undefined, logicalId: string | undefined): boolean {
     if (this.templateWide.has(ruleId)) return true;
     if (this.byResource.size === 0) return false;
-    const owner = logicalId !== undefined ? this.owner(logicalId) : this.resourceAt(span)?.logicalId;
+    const owner = logicalId !== undefined ? this.owner(logicalId) : span && this.resourceAt(span)?.logicalId;
     return owner !== undefined && (this.byResource.get(owner)?.has(ruleId) ?? false);
   }
 

@@ -1,7 +1,9 @@
+import type { SourceFile } from '../model/lines';
 import type { Span } from '../model/nodes';
 import type { SettingSource, Template, TemplateKind } from '../model/template';
 import type { CodeFacts } from '../code/facts';
 import type { SchemaCatalog } from '../schema/catalog';
+import type { PermissionInputs } from '../permissions/scans';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** What a user may set a rule to in `serverlessWorkbench.rules` (or the CLI): a severity, or off. */
@@ -13,7 +15,9 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-/** A quick fix: edits of the template's own text, applied together. */
+export type { SourceFile };
+
+/** A quick fix: edits of the template's own text, applied together (wherever the finding itself lands). */
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
@@ -24,6 +28,8 @@ export interface Fix {
 export interface RelatedLocation {
   readonly span: Span;
   readonly message: string;
+  /** The file the span is in; the template when absent. */
+  readonly file?: SourceFile;
 }
 
 export interface Finding {
@@ -31,6 +37,8 @@ export interface Finding {
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;
+  /** The file the span is in; the template when absent. */
+  readonly file?: SourceFile;
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly Fix[];
   /** The resource the finding is about (for `Metadata` suppression); undefined for template-wide findings. */
@@ -54,6 +62,8 @@ export interface RuleDocs {
 
 export interface RuleMeta {
   readonly severity: Severity;
+  /** The rule's findings may carry quick fixes (besides "ignore"); one that is not fixable must carry none. */
+  readonly fixable?: boolean;
   readonly docs: RuleDocs;
   /** Template kinds the rule applies to; all when absent. */
   readonly kinds?: readonly TemplateKind[];
@@ -74,6 +84,8 @@ export interface Report {
   readonly messageId: string;
   readonly data?: Readonly<Record<string, string | number>>;
   readonly span: Span;
+  /** The file the span is in, when it is not the template; such a report names its `logicalId` for suppression. */
+  readonly file?: SourceFile;
   readonly related?: readonly RelatedLocation[];
   readonly fixes?: readonly Fix[];
   readonly logicalId?: string;
@@ -102,6 +114,11 @@ export interface AnalysisInputs {
    * nothing without them.
    */
   readonly schemas?: SchemaCatalog;
+  /**
+   * What the functions' handler code calls and the IAM actions of the services involved, gathered off the UI
+   * path; without them the permission rules check the template's own statements only.
+   */
+  readonly permissions?: PermissionInputs;
 }
 
 export interface RuleContext {

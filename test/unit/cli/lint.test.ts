@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { lintCommand } from '../../../src/cli/lint';
 import { UsageError } from '../../../src/cli/io';
+import { PUT_ITEM_HANDLER, putItemTemplate } from '../../fixtures/put-item-app';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -22,6 +23,16 @@ const BAD = [
   '',
 ].join('\n');
 const CLEAN = ['Resources:', '  Queue:', '    Type: AWS::SQS::Queue', ''].join('\n');
+/** A function whose handler puts an item without a grant, and one whose handler file is missing. */
+const PUT_ITEM_APP = `${putItemTemplate()}  MissingFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      CodeUri: src/
+      Handler: missing.handler
+`;
+const ON_FUNCTION = 'OrdersFunction calls PutItem but its role does not allow dynamodb:PutItem on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/OrdersTable.';
+const ON_CALL = 'dynamodb:PutItem on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/OrdersTable is not allowed for OrdersFunction: this call fails with AccessDenied. (TABLE_NAME → arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/OrdersTable)';
 
 describe('serverless-workbench lint', () => {
   let dir: string;
@@ -116,6 +127,96 @@ describe('serverless-workbench lint', () => {
     await assert.rejects(lint(dir, '--today', '2026-02-30'), /--today must be a date/);
     await assert.rejects(lint(path.join(dir, 'missing.yaml')), /cannot read .*missing\.yaml: ENOENT/);
     await assert.rejects(lint(write('x.yaml', 'name: ci\non: push\n')), /is not a SAM, CloudFormation or Serverless Framework template/);
+  });
+
+  describe('permission findings', () => {
+    let template: string;
+    let handler: string;
+    beforeEach(() => {
+      template = write('app/template.yaml', PUT_ITEM_APP);
+      handler = write('app/src/index.js', PUT_ITEM_HANDLER);
+    });
+
+    it('prints a call the role does not allow at the call in the handler source and on the function', async () => {
+      const r = await lint(template, '--today', '2026-11-23');
+      assert.equal(r.code, 1);
+      assert.equal(r.out, [
+        `${template}:3:3 error iam-missing-permission ${ON_FUNCTION}`,
+        `${template}:21:16 warning lambda-handler-missing Function 'MissingFunction': handler 'missing.handler' needs one of missing.js, missing.mjs, missing.cjs, missing.ts, missing.mts in 'src', and none exists.`,
+        `${handler}:4:48 error iam-missing-permission ${ON_CALL}`,
+      ].join('\n'));
+    });
+
+    it('puts it in JSON with the handler file and 1-based positions', async () => {
+      const r = await lint(template, '--format', 'json', '--today', '2026-11-23');
+      assert.deepEqual(JSON.parse(r.out).findings.filter((f: { ruleId: string }) => f.ruleId === 'iam-missing-permission'), [
+        { file: template, ruleId: 'iam-missing-permission', severity: 'error', message: ON_FUNCTION, line: 3, column: 3, endLine: 3, endColumn: 17 },
+        { file: handler, ruleId: 'iam-missing-permission', severity: 'error', message: ON_CALL, line: 4, column: 48, endLine: 4, endColumn: 58 },
+      ]);
+    });
+
+    it('puts it in SARIF with the handler file as the location and the function as related location', async () => {
+      const cwd = process.cwd();
+      process.chdir(dir);
+      try {
+        const run = JSON.parse((await lint('app/template.yaml', '--format', 'sarif', '--today', '2026-11-23')).out).runs[0];
+        const onCall = run.results.find((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri === 'app/src/index.js');
+        assert.equal(onCall.ruleId, 'iam-missing-permission');
+        assert.equal(run.tool.driver.rules[onCall.ruleIndex].id, 'iam-missing-permission');
+        assert.equal(run.tool.driver.rules[onCall.ruleIndex].helpUri, 'https://github.com/serverless-workbench/serverless-workbench/blob/main/docs/rules.md#iam-missing-permission');
+        assert.equal(onCall.level, 'error');
+        assert.deepEqual(onCall.locations[0].physicalLocation.region, { startLine: 4, startColumn: 48, endLine: 4, endColumn: 58 });
+        assert.deepEqual(onCall.relatedLocations.map((l: { physicalLocation: { artifactLocation: { uri: string }; region: unknown } }) => [l.physicalLocation.artifactLocation.uri, l.physicalLocation.region]),
+          [['app/template.yaml', { startLine: 3, startColumn: 3, endLine: 3, endColumn: 17 }]]);
+      } finally {
+        process.chdir(cwd);
+      }
+    });
+
+    it('--rules changes a severity or turns a rule off, like the serverlessWorkbench.rules setting', async () => {
+      const warned = await lint(template, '--format', 'json', '--rules', 'iam-missing-permission=warning, lambda-handler-missing=off');
+      assert.deepEqual(JSON.parse(warned.out).findings.map((f: { ruleId: string; severity: string; line: number }) => `${f.ruleId} ${f.severity} ${f.line}`),
+        ['iam-missing-permission warning 3', 'iam-missing-permission warning 4']);
+      assert.equal(warned.code, 0);
+      const off = await lint(template, '--format', 'json', '--rules=iam-missing-permission=off,lambda-handler-missing=off');
+      assert.deepEqual(JSON.parse(off.out).findings, []);
+    });
+
+    it('--rules rejects unknown rule ids and severities as usage errors', async () => {
+      await assert.rejects(lint(template, '--rules', 'iam-missing-permision=off'), new UsageError("--rules: unknown rule 'iam-missing-permision'; did you mean 'iam-missing-permission'? (the rule ids are listed in docs/rules.md)"));
+      await assert.rejects(lint(template, '--rules', 'api-no-auth=silent'), new UsageError('--rules: api-no-auth=silent: the severity must be one of error, warning, info, off'));
+      await assert.rejects(lint(template, '--rules', 'api-no-auth'), new UsageError("--rules: 'api-no-auth' is not written id=severity (for example api-no-auth=off)"));
+    });
+
+    it('reads handler code beside the template whatever form the path takes', async () => {
+      const lintIn = async (cwd: string, target: string) => {
+        const previous = process.cwd();
+        process.chdir(cwd);
+        try {
+          const r = await lint(target, '--format', 'json', '--today', '2026-11-23');
+          assert.equal(r.code, 1);
+          return JSON.parse(r.out).findings.map((f: { file: string; ruleId: string; line: number }) => `${f.file}:${f.line} ${f.ruleId}`);
+        } finally {
+          process.chdir(previous);
+        }
+      };
+      const expected = (app: string) => [`${app}template.yaml:3 iam-missing-permission`, `${app}template.yaml:21 lambda-handler-missing`, `${app}src/index.js:4 iam-missing-permission`];
+      assert.deepEqual(await lintIn(dir, 'app/template.yaml'), expected('app/'));
+      assert.deepEqual(await lintIn(dir, '.'), expected('app/'));
+      assert.deepEqual(await lintIn(path.join(dir, 'app'), 'template.yaml'), expected(''));
+      assert.deepEqual(await lintIn(path.join(dir, 'app', 'src'), '../template.yaml'), expected('../'));
+      assert.deepEqual(await lintIn(os.tmpdir(), template), expected(`${path.join(dir, 'app')}/`));
+    });
+
+    it('reports them from the built command line with a relative path, and exits 2 on an unknown --rules id', function () {
+      if (!fs.existsSync(CLI)) this.skip();
+      const found = spawnSync(process.execPath, [CLI, 'lint', 'app/template.yaml', '--today', '2026-11-23'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(found.status, 1, found.stderr);
+      assert.deepEqual(found.stdout.split('\n').filter((l) => l.includes('iam-missing-permission')).map((l) => l.split(' error ')[0]), ['app/template.yaml:3:3', 'app/src/index.js:4:48']);
+      const r = spawnSync(process.execPath, [CLI, 'lint', 'app', '--rules', 'no-such-rule=off'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 2);
+      assert.equal(r.stderr, "serverless-workbench lint: --rules: unknown rule 'no-such-rule' (the rule ids are listed in docs/rules.md)\n");
+    });
   });
 
   it('exits 0, 1 and 2 from the built command line', function () {
