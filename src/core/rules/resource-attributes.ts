@@ -35,6 +35,7 @@ export const resourceAttributeInvalid = defineRule({
   id: 'resource-attribute-invalid',
   meta: {
     severity: 'error',
+    fixable: true,
     kinds: ['sam', 'cloudformation', 'serverless'],
     docs: {
       summary: 'A resource has a key CloudFormation does not know (Description, a misspelt Properties) or a DeletionPolicy/UpdateReplacePolicy value it does not accept.',

@@ -53,6 +53,7 @@ export const resourceTypeUnknown = defineRule({
   id: 'resource-type-unknown',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A resource\'s Type is not a CloudFormation, SAM or Alexa resource type.',
       why: 'CloudFormation rejects the template ("Template format error: Unrecognized resource types: [...]") before creating anything.',

@@ -75,6 +75,7 @@ export const samTransformMissing = defineRule({
   id: 'sam-transform-missing',
   meta: {
     severity: 'error',
+    fixable: true,
     kinds: ['sam', 'cloudformation'],
     docs: {
       summary: 'The template uses Globals or AWS::Serverless::* types without Transform: AWS::Serverless-2016-10-31.',

@@ -54,6 +54,7 @@ export const scheduleExpressionInvalid = defineRule({
   id: 'schedule-expression-invalid',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A schedule expression (SAM Schedule and ScheduleV2 events, serverless.yml schedule events, AWS::Events::Rule, AWS::Scheduler::Schedule) that EventBridge rejects.',
       why: 'The deploy fails when CloudFormation creates the rule or schedule ("Parameter ScheduleExpression is not valid"), after the resources before it were created.',

@@ -86,6 +86,7 @@ export const subNeeded = defineRule({
   id: 'sub-needed',
   meta: {
     severity: 'warning',
+    fixable: true,
     kinds: ['sam', 'cloudformation'],
     docs: {
       summary: 'A plain string (or a Fn::Join part) contains ${Name} naming a parameter, resource or pseudo parameter of the template, but is not inside Fn::Sub.',

@@ -142,7 +142,7 @@ describe('serverless-workbench lint', () => {
       assert.equal(r.code, 1);
       assert.equal(r.out, [
         `${template}:3:3 error iam-missing-permission ${ON_FUNCTION}`,
-        `${template}:21:16 warning lambda-handler-missing Function 'MissingFunction': handler 'missing.handler' needs one of missing.js, missing.mjs, missing.cjs, missing.ts, missing.mts in 'src', and none exists.`,
+        `${template}:23:16 warning lambda-handler-missing Function 'MissingFunction': handler 'missing.handler' needs one of missing.js, missing.mjs, missing.cjs, missing.ts, missing.mts in 'src', and none exists.`,
         `${handler}:4:48 error iam-missing-permission ${ON_CALL}`,
       ].join('\n'));
     });
@@ -200,7 +200,7 @@ describe('serverless-workbench lint', () => {
           process.chdir(previous);
         }
       };
-      const expected = (app: string) => [`${app}template.yaml:3 iam-missing-permission`, `${app}template.yaml:21 lambda-handler-missing`, `${app}src/index.js:4 iam-missing-permission`];
+      const expected = (app: string) => [`${app}template.yaml:3 iam-missing-permission`, `${app}template.yaml:23 lambda-handler-missing`, `${app}src/index.js:4 iam-missing-permission`];
       assert.deepEqual(await lintIn(dir, 'app/template.yaml'), expected('app/'));
       assert.deepEqual(await lintIn(dir, '.'), expected('app/'));
       assert.deepEqual(await lintIn(path.join(dir, 'app'), 'template.yaml'), expected(''));

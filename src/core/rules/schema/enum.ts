@@ -7,6 +7,7 @@ export const schemaEnum = defineRule({
   id: 'schema-enum',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A property value outside the values the property allows.',
       why: 'CloudFormation or the service rejects the value ("Value ... at \'billingMode\' failed to satisfy constraint: Member must satisfy enum value set") and the stack rolls back.',

@@ -11,6 +11,7 @@ export const schemaRequiredProperty = defineRule({
   id: 'schema-required-property',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A property the resource type (or nested property type) requires is missing.',
       why: 'CloudFormation rejects the resource before creating anything ("required key [...] not found"), and the stack rolls back.',

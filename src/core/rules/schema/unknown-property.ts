@@ -9,6 +9,7 @@ export const schemaUnknownProperty = defineRule({
   id: 'schema-unknown-property',
   meta: {
     severity: 'error',
+    fixable: true,
     docs: {
       summary: 'A property the resource type (or the nested property type, or SAM Globals section) does not have.',
       why: 'CloudFormation rejects the resource ("Encountered unsupported property"), and the SAM transform rejects unknown properties of its resources, minutes into a deploy; a misspelt optional property would otherwise be silently missing.',
