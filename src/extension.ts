@@ -25,7 +25,7 @@ import { registerDocumentSymbols } from './vscode/document-symbols';
 import { registerHandlerLens } from './vscode/handler-lens';
 import { registerHighlights } from './vscode/highlights';
 import { registerHover } from './vscode/hover';
-import { registerReferences } from './vscode/references';
+import { registerReferences } from './vscode/find-references';
 import { registerRename } from './vscode/rename';
 import { schemaCatalog } from './vscode/schema-data';
 import { registerWorkspaceSymbols } from './vscode/workspace-symbols';

@@ -14,7 +14,7 @@ export type { Reference, ReferenceKind, ReferenceTarget, SamProperty, FunctionQu
 export { eventSourceOf } from './model/event-sources';
 export type { EventSource } from './model/event-sources';
 export { definitionAt } from './navigation/definition';
-export { referencesAt, highlightsAt } from './navigation/references';
+export { referencesAt, highlightsAt } from './navigation/find-references';
 export { prepareRename, renameAt } from './navigation/rename';
 export { documentSymbols, workspaceSymbols } from './navigation/document-symbols';
 export { symbolIndex } from './navigation/symbol-index';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { highlightsAt } from '../core/navigation/references';
+import { highlightsAt } from '../core/navigation/find-references';
 import { TEMPLATE_SELECTOR } from './document-selectors';
 import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';

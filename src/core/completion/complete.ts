@@ -6,7 +6,7 @@ import { writtenResources } from '../navigation/symbol-index';
 import type { CursorContext } from './cursor-context';
 import { cursorContext } from './cursor-context';
 import type { CompletionProposal } from './items';
-import { conditionNames, getAttTargets, mappingNames, refTargets, resourceNames, subTargets } from './references';
+import { conditionNames, getAttTargets, mappingNames, refTargets, resourceNames, subTargets } from './reference-targets';
 import { resourceSnippets, serverlessFunctionSnippets, serverlessTopLevelSnippets } from './snippets';
 import type { Snippet } from './snippets';
 import { runtimeValues } from './runtimes';

@@ -11,7 +11,7 @@ import { lambdaEphemeralStorageRange, lambdaMemoryRange, lambdaTimeoutRange } fr
 import {
   circularDependency, conditionUndefined, dependsOnUndefined, findInMapUndefined, getattAttributeInvalid, getattUndefined,
   parameterUnused, refUndefined, subVariableUndefined,
-} from './references';
+} from './reference-checks';
 import { resourceAttributeInvalid } from './resource-attributes';
 import { resourceTypeUnknown } from './resource-type';
 import { samTransformMissing } from './sam-transform';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { highlightsAt, referencesAt } from '../../../src/core/navigation/references';
+import { highlightsAt, referencesAt } from '../../../src/core/navigation/find-references';
 import { load, yaml } from '../helpers';
 import { cursor, places, samTemplate } from './fixtures';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { completionsAt } from '../../../src/core/completion/complete';
 import { definitionAt } from '../../../src/core/navigation/definition';
 import { documentSymbols } from '../../../src/core/navigation/document-symbols';
-import { highlightsAt, referencesAt } from '../../../src/core/navigation/references';
+import { highlightsAt, referencesAt } from '../../../src/core/navigation/find-references';
 import { prepareRename } from '../../../src/core/navigation/rename';
 import { hoverAt } from '../../../src/core/hover/hover';
 import { loadTemplate } from '../../../src/core';

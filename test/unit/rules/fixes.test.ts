@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { analyzeTemplate, suppressionFix } from '../../../src/core/rules';
 import type { Fix, Rule } from '../../../src/core/rules';
 import { lambdaMemoryRange, lambdaTimeoutRange } from '../../../src/core/rules/lambda-limits';
-import { getattUndefined, refUndefined, subVariableUndefined } from '../../../src/core/rules/references';
+import { getattUndefined, refUndefined, subVariableUndefined } from '../../../src/core/rules/reference-checks';
 import { runtimeDeprecated, runtimeUnknown } from '../../../src/core/rules/runtimes';
 import { envPlaintextSecret } from '../../../src/core/rules/security';
 import { sqsVisibilityTimeout } from '../../../src/core/rules/integrations';

@@ -1,7 +1,7 @@
 import {
   circularDependency, conditionUndefined, dependsOnUndefined, findInMapUndefined, getattAttributeInvalid, getattUndefined,
   parameterUnused, refUndefined, subVariableUndefined,
-} from '../../../src/core/rules/references';
+} from '../../../src/core/rules/reference-checks';
 import { yaml } from '../helpers';
 import { ruleTester } from './rule-tester';
 import { SCHEMAS } from './schema-catalog';

@@ -3,7 +3,7 @@ import type { IntrinsicNode, Node } from '../nodes';
 import { condition, equals, fnAnd, fnIf, fnNot, fnOr } from './conditions';
 import type { EvaluationContext, Inner } from './context';
 import { findInMap } from './mappings';
-import { getAtt, ref } from './references';
+import { getAtt, ref } from './reference-values';
 import { base64, cidr, getAZs, importValue, join, length, select, split, sub, toJsonString } from './text';
 import type { Evaluated, Known, PlainValue } from './types';
 import { known, literalStep, stepsOf, unknown } from './values';

@@ -1,7 +1,7 @@
 import type { IntrinsicNode, Node } from '../nodes';
 import { entryOf, itemsOf, stringOf } from '../nodes';
 import type { EvaluationContext, Inner } from './context';
-import { attributeByName, refByName } from './references';
+import { attributeByName, refByName } from './reference-values';
 import type { Evaluated, Known } from './types';
 import { computed, isList, known, literalStep, shown, textOf, unknown } from './values';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { referencesAt } from '../core/navigation/references';
+import { referencesAt } from '../core/navigation/find-references';
 import { TEMPLATE_SELECTOR } from './document-selectors';
 import { locationOf } from './locations';
 import type { TemplateStore } from './template-store';
