@@ -1,9 +1,13 @@
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as schemaRules from '../../../src/core/rules/schema';
 import { schemaEnum, schemaRange, schemaRequiredProperty, schemaType, schemaUnknownProperty } from '../../../src/core/rules/schema';
 import type { Rule } from '../../../src/core/rules';
-import { load, yaml } from '../helpers';
+import { analyzeTemplate } from '../../../src/core/rules';
+import { hasShared, load, SHARED, yaml } from '../helpers';
 import type { InvalidCase, ValidCase } from './rule-tester';
-import { applyEdits, ruleTester, run } from './rule-tester';
+import { applyEdits, ruleTester, run, TODAY } from './rule-tester';
 import { realCatalog } from './schema/fixtures';
 
 /**
@@ -17,6 +21,7 @@ function service(fnLines: readonly string[], ...topLevel: string[]): string {
 }
 
 const FILE = 'serverless.yml';
+const SCHEMA_RULES: readonly Rule[] = Object.values(schemaRules);
 
 function serverlessTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   const withData = <C extends ValidCase>(c: C): C => ({ ...c, fileName: FILE, inputs: { schemas: realCatalog, ...c.inputs } });
@@ -150,3 +155,47 @@ if (!realCatalog) {
     });
   });
 }
+
+/**
+ * Every schema finding on the framework's own test services and on our example, each read against what serverless v3
+ * says about the same file: fixtures made to be invalid (`blank`, `config-invalid`, the `aws-loggedin-*` services with
+ * `foo:` and a wrong org) and a service name left as a placeholder to replace per test run (`iot`).
+ */
+const SERVERLESS_CORPUS_FINDINGS = [
+  'aws-loggedin-service/serverless.yml:7:5 warning schema-unknown-property',
+  'aws-loggedin-service/serverless.yml:10:5 warning schema-unknown-property',
+  'aws-loggedin-wrongorg-service/serverless.yml:4:6 warning schema-pattern',
+  'blank/serverless.yml:1:1 warning schema-required-property',
+  'blank/serverless.yml:1:1 warning schema-required-property',
+  'config-invalid/serverless.yml:1:1 warning schema-required-property',
+  'config-invalid/serverless.yml:1:1 warning schema-required-property',
+  'config-invalid/serverless.yml:1:1 warning schema-unknown-property',
+  'iot/serverless.yml:1:10 error schema-pattern',
+];
+
+describe('schema rules on the serverless v3 fixtures', () => {
+  const fixtures = path.join(SHARED, 'corpus', 'serverless-v3-fixtures');
+  it('report only what the framework itself reports', function () {
+    if (!hasShared || !fs.existsSync(fixtures) || !realCatalog) this.skip(); // ../shared/corpus is not on this machine
+    const files: string[] = [];
+    const add = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) add(full);
+        else if (/^serverless(\.[\w-]+)?\.(ya?ml|json)$/.test(e.name)) files.push(full);
+      }
+    };
+    add(fixtures);
+    const example = path.resolve(__dirname, '../../../examples/serverless-app/serverless.yml');
+    const found: string[] = [];
+    for (const file of [...files.sort(), example]) {
+      const template = load(fs.readFileSync(file, 'utf8'), file);
+      const { findings } = analyzeTemplate(template, { today: TODAY, schemas: realCatalog }, SCHEMA_RULES);
+      for (const f of findings) {
+        const at = template.lines.oneBased(f.span);
+        found.push(`${path.relative(fixtures, file)}:${at.line}:${at.column} ${f.severity} ${f.ruleId}`);
+      }
+    }
+    assert.deepEqual(found, SERVERLESS_CORPUS_FINDINGS);
+  });
+});
