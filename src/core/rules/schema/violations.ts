@@ -35,7 +35,7 @@ export function severityOf(v: Violation): Severity | undefined {
 }
 
 /** What the docs of every schema rule say about serverless.yml. */
-export const SERVERLESS_DOCS = 'In a serverless.yml, `provider`, `functions` (with every event type), `package`, `layers` and the top-level keys are checked against the Serverless Framework v3\'s own configuration schema (data/serverless-schema.json, derived from the MIT-licensed `serverless` package) and reported as warnings, as the framework warns under its default `configValidationMode: warn`; errors under `configValidationMode: error`, nothing under `off`. `custom` is not checked, `resources` is checked as CloudFormation, and `${...}` variables are values known only when the framework runs, so they are never judged.';
+export const SERVERLESS_DOCS = 'In a serverless.yml, `provider`, `functions` (with every event type), `package`, `layers` and the top-level keys are checked against the Serverless Framework v3\'s own configuration schema (data/serverless-schema.json, derived from the MIT-licensed `serverless` package) and reported as warnings, as the framework warns under its default `configValidationMode: warn`; errors under `configValidationMode: error`, nothing under `off`. `custom` is not checked, `resources` is checked as CloudFormation, a single value where a list belongs counts as a list of it (as the framework reads it), and `${...}` variables are values known only when the framework runs, so they are not judged, except a whole value `${self:path}` naming a literal in the same file, which is checked as that literal.';
 
 const TYPE_WORDS: Readonly<Record<SchemaType, string>> = {
   string: 'text', number: 'a number', integer: 'an integer', boolean: 'true or false', array: 'a list', object: 'a map',

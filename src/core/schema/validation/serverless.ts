@@ -1,7 +1,8 @@
+import type { MapNode, ScalarNode } from '../../model/nodes';
 import { entryOf, stringOf, valueOf } from '../../model/nodes';
 import type { Template } from '../../model/template';
 import type { SchemaNode, ValidationSchemaFile } from './schema-node';
-import type { Validator } from './validate';
+import type { CertainValue, ValidationContext, Validator } from './validate';
 import type { FrameworkJudgement, Violation } from './violation';
 
 /** What the violations of a serverless.yml's own keys name as their owner. */
@@ -39,6 +40,33 @@ export function serverlessViolations(template: Template, file: ValidationSchemaF
     };
     return { ...v, framework };
   });
+}
+
+/**
+ * How the framework reads values before validating them: a single value where a list belongs is a list of it (Ajv's
+ * `coerceTypes: 'array'`, serverless/lib/classes/config-schema-handler/resolve-ajv-validate.js), and a whole value
+ * `${self:path}` is the literal that path names in the same document (the framework resolves variables before it
+ * validates).
+ */
+export function frameworkReading(template: Template): Pick<ValidationContext, 'scalarAsList' | 'variableValue'> {
+  return { scalarAsList: true, variableValue: (node) => selfReference(template.root, node) };
+}
+
+/** `${self:a.b}`, a plain path: no fallback, no nested variable, no other source. */
+const PLAIN_SELF_REFERENCE = /^\$\{self:([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\}$/;
+
+/**
+ * The value of a whole-value `${self:...}` when it is certain: the path names a written scalar with no variable of
+ * its own. Anything else (a map, another variable, a file, a fallback) is left unknown.
+ */
+function selfReference(root: MapNode | undefined, node: ScalarNode): CertainValue | undefined {
+  const match = typeof node.value === 'string' ? PLAIN_SELF_REFERENCE.exec(node.value) : null;
+  if (!match) return undefined;
+  let target = valueOf(root, match[1].split('.')[0]);
+  for (const key of match[1].split('.').slice(1)) target = target?.kind === 'map' ? valueOf(target, key) : undefined;
+  if (target?.kind !== 'scalar' || target.value === null) return undefined;
+  if (typeof target.value === 'string' && target.value.includes('${')) return undefined;
+  return { value: target.value, origin: `from self:${match[1]}` };
 }
 
 /**

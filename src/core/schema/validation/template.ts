@@ -4,8 +4,8 @@ import type { Resource, Template } from '../../model/template';
 import type { SchemaCatalog } from '../catalog';
 import type { RefTargets } from './intrinsic-shape';
 import type { SchemaNode, ValidationSchemaFile } from './schema-node';
-import { serverlessViolations } from './serverless';
-import type { Place } from './validate';
+import { frameworkReading, serverlessViolations } from './serverless';
+import type { Place, ValidationContext } from './validate';
 import { Validator } from './validate';
 import type { Violation } from './violation';
 
@@ -39,9 +39,9 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
   const opaque = new Set<Node>();
   // Most templates use no macro: their maps need no search for one.
   const hasMacros = /Fn::Transform|!Transform/.test(template.text);
-  const newValidator = (file: ValidationSchemaFile, scalarAsList = false): Validator => new Validator({
+  const newValidator = (file: ValidationSchemaFile, framework?: Pick<ValidationContext, 'scalarAsList' | 'variableValue'>): Validator => new Validator({
     definitions: file.definitions, resolver: template.resolver, refTargets: targets, opaque,
-    frameworkVariables: template.kind === 'serverless', text: template.text, scalarAsList,
+    frameworkVariables: template.kind === 'serverless', text: template.text, ...framework,
   });
   const validatorFor = (file: ValidationSchemaFile): Validator => {
     let validator = validators.get(file);
@@ -83,7 +83,7 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
   const own = [...validators.values()].flatMap((v) => v.violations);
   if (template.kind !== 'serverless') return distinct(own);
   const file = catalog.validationSchemas('serverless');
-  return distinct([...serverlessViolations(template, file, newValidator(file, true)), ...own]);
+  return distinct([...serverlessViolations(template, file, newValidator(file, frameworkReading(template))), ...own]);
 }
 
 /**

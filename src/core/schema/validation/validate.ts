@@ -26,6 +26,14 @@ export interface ValidationContext {
    * `coerceTypes: 'array'`, in serverless/lib/classes/config-schema-handler/resolve-ajv-validate.js).
    */
   readonly scalarAsList?: boolean;
+  /** A framework variable's value when it is certain here (`${self:custom.memory}` naming a literal), with its origin. */
+  readonly variableValue?: (node: ScalarNode) => CertainValue | undefined;
+}
+
+export interface CertainValue {
+  readonly value: string | number | boolean;
+  /** Where it came from, in words: `from self:custom.memory`. */
+  readonly origin: string;
 }
 
 /** Where a value sits: what its violations name, and the key a missing property of it is reported on. */
@@ -195,7 +203,15 @@ export class Validator {
   private scalar(node: ScalarNode, s: SchemaNode, place: Place, depth: number): void {
     const { value } = node;
     // An empty YAML value: another rule speaks about nulls, and CloudFormation's reading of them varies by property.
-    if (value === null || this.isVariable(node)) return;
+    if (value === null) return;
+    if (this.isVariable(node)) {
+      const known = this.ctx.variableValue?.(node);
+      if (!known) return;
+      const scalar = syntheticScalar(known.value, node.span);
+      this.derived.set(scalar, known.origin);
+      this.check(scalar, s, place, depth + 1);
+      return;
+    }
     const types = this.typesOf(s);
     const origin = this.derived.get(node);
     if (this.ctx.scalarAsList && types.includes('array') && !types.some((t) => scalarFits(value, t))) {
