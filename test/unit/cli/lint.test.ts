@@ -105,7 +105,7 @@ describe('serverless-workbench lint', () => {
 
   it('searches folders for templates like the extension, skipping node_modules and build output', async () => {
     write('a/template.yaml', CLEAN);
-    write('b/serverless.yml', 'service: s\nprovider:\n  name: aws\n');
+    write('b/serverless.yml', 'service: svc\nprovider:\n  name: aws\n');
     write('node_modules/x/template.yaml', BAD);
     write('.aws-sam/build/template.yaml', BAD);
     write('c/other.yaml', BAD);

@@ -1,5 +1,5 @@
 import { defineRule } from '../define';
-import { placeOf, SCHEMA_SOURCES, violationsOf } from './violations';
+import { placeOf, SCHEMA_SOURCES, violationsOf, SERVERLESS_DOCS, severityOf } from './violations';
 
 export const schemaDependencies = defineRule({
   id: 'schema-dependencies',
@@ -8,7 +8,7 @@ export const schemaDependencies = defineRule({
     docs: {
       summary: 'Properties that must come together, cannot be used together, or of which one is needed (`Code.ZipFile` with `Code.S3Bucket`, `InlineCode` with `CodeUri`, `DefinitionBody` with `DefinitionUri`).',
       why: 'CloudFormation, the service or the SAM transform rejects the combination ("Specify only one of ...", "... requires ..."), minutes into the deploy.',
-      fact: `Reference pages state which properties exclude or need each other ("Conditional: ...", "You must specify either ..."). A key that a condition may leave out (\`AWS::NoValue\` in a branch of \`Fn::If\`) does not count as given. Source: ${SCHEMA_SOURCES}`,
+      fact: `Reference pages state which properties exclude or need each other ("Conditional: ...", "You must specify either ..."). A key that a condition may leave out (\`AWS::NoValue\` in a branch of \`Fn::If\`) does not count as given. Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
       example: 'Type: AWS::Serverless::Function\nProperties:\n  CodeUri: src/\n  InlineCode: "exports.handler = async () => 1"',
       fix: 'Keep one of the exclusive properties, or add the one the message says is needed.',
     },
@@ -25,6 +25,7 @@ export const schemaDependencies = defineRule({
         data: { property: v.property ?? '', place: placeOf(v), others: v.relation === 'excludes' ? v.others.join(', ') : v.others.map((o) => `'${o}'`).join(v.relation === 'one-of' ? ' or ' : ' and ') },
         span: v.span,
         logicalId: v.logicalId,
+        severity: severityOf(v),
       });
     }
   },

@@ -5,7 +5,7 @@ import { defineRule } from '../define';
 import type { PlainValue } from '../edits';
 import { insertPath, RawText } from '../edits';
 import type { Fix } from '../types';
-import { placeOf, SCHEMA_SOURCES, violationsOf } from './violations';
+import { placeOf, SCHEMA_SOURCES, violationsOf, SERVERLESS_DOCS, severityOf } from './violations';
 
 export const schemaRequiredProperty = defineRule({
   id: 'schema-required-property',
@@ -15,7 +15,7 @@ export const schemaRequiredProperty = defineRule({
     docs: {
       summary: 'A property the resource type (or nested property type) requires is missing.',
       why: 'CloudFormation rejects the resource before creating anything ("required key [...] not found"), and the stack rolls back.',
-      fact: `Each resource type lists its required properties ("Required: Yes" in its reference page). Source: ${SCHEMA_SOURCES}`,
+      fact: `Each resource type lists its required properties ("Required: Yes" in its reference page). Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
       example: 'Type: AWS::DynamoDB::Table\nProperties:\n  BillingMode: PAY_PER_REQUEST\n  KeySchema:\n    - AttributeName: id\n      KeyType: HASH',
       fix: 'Add the property. The quick fix inserts it with an empty placeholder to fill in. A property SAM Globals gives a function counts as given; a key given as `AWS::NoValue` in one branch of `Fn::If` is not reported.',
     },
@@ -29,6 +29,7 @@ export const schemaRequiredProperty = defineRule({
         data: { place: placeOf(v), property: v.property },
         span: v.span,
         logicalId: v.logicalId,
+        severity: severityOf(v),
         fixes: fix ? [fix] : [],
       });
     }

@@ -1,7 +1,7 @@
 import type { SchemaType } from '../../schema/validation/schema-node';
 import { schemaViolations } from '../../schema/validation/template';
 import type { Violation, ViolationKind } from '../../schema/validation/violation';
-import type { RuleContext } from '../types';
+import type { RuleContext, Severity } from '../types';
 
 /**
  * The schema rules' shared facts: the template's one validation pass, and the words every message uses.
@@ -17,10 +17,25 @@ export function violationsOf<K extends ViolationKind>(context: RuleContext, kind
   return schemaViolations(context.template, catalog).filter((v): v is Extract<Violation, { kind: K }> => v.kind === kind);
 }
 
-/** `Properties.Timeout of Fn (AWS::Serverless::Function)`; `Globals.Function.Timeout` for SAM Globals. */
+/**
+ * `Properties.Timeout of Fn (AWS::Serverless::Function)`; `Globals.Function.Timeout` for SAM Globals;
+ * `functions.hello.timeout` for a serverless.yml's own keys.
+ */
 export function placeOf(v: Violation): string {
-  return v.logicalId === undefined ? v.path : `${v.path} of ${v.logicalId} (${v.owner})`;
+  if (v.logicalId !== undefined) return `${v.path} of ${v.logicalId} (${v.owner})`;
+  return v.path === '' ? `the top level of ${v.owner}` : v.path;
 }
+
+/**
+ * A serverless.yml's own keys are judged as the framework judges them: a warning under its default
+ * `configValidationMode: warn`, an error under `error`; CloudFormation's and SAM's findings keep the rule's severity.
+ */
+export function severityOf(v: Violation): Severity | undefined {
+  return v.framework?.mode === 'warn' ? 'warning' : undefined;
+}
+
+/** What the docs of every schema rule say about serverless.yml. */
+export const SERVERLESS_DOCS = 'In a serverless.yml, `provider`, `functions` (with every event type), `package`, `layers` and the top-level keys are checked against the Serverless Framework v3\'s own configuration schema (data/serverless-schema.json, derived from the MIT-licensed `serverless` package) and reported as warnings, as the framework warns under its default `configValidationMode: warn`; errors under `configValidationMode: error`, nothing under `off`. `custom` is not checked, `resources` is checked as CloudFormation, a single value where a list belongs counts as a list of it (as the framework reads it), and `${...}` variables are values known only when the framework runs, so they are not judged, except a whole value `${self:path}` naming a literal in the same file, which is checked as that literal.';
 
 const TYPE_WORDS: Readonly<Record<SchemaType, string>> = {
   string: 'text', number: 'a number', integer: 'an integer', boolean: 'true or false', array: 'a list', object: 'a map',

@@ -4,6 +4,7 @@ import type { Resource, Template } from '../../model/template';
 import type { SchemaCatalog } from '../catalog';
 import type { RefTargets } from './intrinsic-shape';
 import type { SchemaNode, ValidationSchemaFile } from './schema-node';
+import { frameworkReading, serverlessViolations } from './serverless';
 import type { Place, ValidationContext } from './validate';
 import { Validator } from './validate';
 import type { Violation } from './violation';
@@ -19,8 +20,8 @@ function isCustomResource(type: string): boolean {
 const cache = new WeakMap<Template, { readonly catalog: SchemaCatalog; readonly violations: readonly Violation[] }>();
 
 /**
- * Every written resource's `Properties` (SAM types against SAM's schemas, the rest against CloudFormation's) and
- * SAM's `Globals` section, once per template and catalog: the schema rules share this one pass. Values SAM merges
+ * Every written resource's `Properties` (SAM types against SAM's schemas, the rest against CloudFormation's),
+ * SAM's `Globals` section and a serverless.yml's own configuration (against the framework's schema), once per template and catalog: the schema rules share this one pass. Values SAM merges
  * from Globals are checked where they are written, in `Globals`, not again in every function.
  * Types the data does not know and custom resources are not checked.
  */
@@ -38,14 +39,14 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
   const opaque = new Set<Node>();
   // Most templates use no macro: their maps need no search for one.
   const hasMacros = /Fn::Transform|!Transform/.test(template.text);
+  const newValidator = (file: ValidationSchemaFile, framework?: Pick<ValidationContext, 'scalarAsList' | 'variableValue'>): Validator => new Validator({
+    definitions: file.definitions, resolver: template.resolver, refTargets: targets, opaque,
+    frameworkVariables: template.kind === 'serverless', text: template.text, ...framework,
+  });
   const validatorFor = (file: ValidationSchemaFile): Validator => {
     let validator = validators.get(file);
     if (!validator) {
-      const context: ValidationContext = {
-        definitions: file.definitions, resolver: template.resolver, refTargets: targets, opaque,
-        frameworkVariables: template.kind === 'serverless', text: template.text,
-      };
-      validator = new Validator(context);
+      validator = newValidator(file);
       validators.set(file, validator);
     }
     return validator;
@@ -79,7 +80,10 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
       validatorFor(file).check(globals.value, schema, { logicalId: undefined, owner: 'Globals', path: ['Globals'], keySpan: globals.keySpan, partial: true });
     }
   }
-  return distinct([...validators.values()].flatMap((v) => v.violations));
+  const own = [...validators.values()].flatMap((v) => v.violations);
+  if (template.kind !== 'serverless') return distinct(own);
+  const file = catalog.validationSchemas('serverless');
+  return distinct([...serverlessViolations(template, file, newValidator(file, frameworkReading(template))), ...own]);
 }
 
 /**

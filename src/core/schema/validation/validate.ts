@@ -21,6 +21,19 @@ export interface ValidationContext {
   readonly frameworkVariables: boolean;
   /** The document's text, to end a block map's or list's span at its last character rather than the next line. */
   readonly text: string;
+  /**
+   * A single value stands for a list of it, as the Serverless Framework validates its configuration (Ajv's
+   * `coerceTypes: 'array'`, in serverless/lib/classes/config-schema-handler/resolve-ajv-validate.js).
+   */
+  readonly scalarAsList?: boolean;
+  /** A framework variable's value when it is certain here (`${self:custom.memory}` naming a literal), with its origin. */
+  readonly variableValue?: (node: ScalarNode) => CertainValue | undefined;
+}
+
+export interface CertainValue {
+  readonly value: string | number | boolean;
+  /** Where it came from, in words: `from self:custom.memory`. */
+  readonly origin: string;
 }
 
 /** Where a value sits: what its violations name, and the key a missing property of it is reported on. */
@@ -100,7 +113,7 @@ export class Validator {
   /** The keywords of the schema itself, without its branches. */
   private own(node: Node, s: SchemaNode, place: Place, depth: number): void {
     switch (node.kind) {
-      case 'scalar': this.scalar(node, s, place); break;
+      case 'scalar': this.scalar(node, s, place, depth); break;
       case 'map': this.map(node, s, place, depth); break;
       case 'seq': this.seq(node, s, place, depth); break;
       case 'intrinsic': break;
@@ -187,12 +200,24 @@ export class Validator {
     this.push({ kind: 'type', span: this.trimmed(node.span), ...this.where(place), expected, actual: describeNode(node), origin: this.derived.get(node) });
   }
 
-  private scalar(node: ScalarNode, s: SchemaNode, place: Place): void {
+  private scalar(node: ScalarNode, s: SchemaNode, place: Place, depth: number): void {
     const { value } = node;
     // An empty YAML value: another rule speaks about nulls, and CloudFormation's reading of them varies by property.
-    if (value === null || this.isVariable(node)) return;
+    if (value === null) return;
+    if (this.isVariable(node)) {
+      const known = this.ctx.variableValue?.(node);
+      if (!known) return;
+      const scalar = syntheticScalar(known.value, node.span);
+      this.derived.set(scalar, known.origin);
+      this.check(scalar, s, place, depth + 1);
+      return;
+    }
     const types = this.typesOf(s);
     const origin = this.derived.get(node);
+    if (this.ctx.scalarAsList && types.includes('array') && !types.some((t) => scalarFits(value, t))) {
+      if (s.items) this.check(node, s.items, { ...place, keySpan: undefined }, depth + 1);
+      return;
+    }
     if (typeof value === 'string' && value.includes(DYNAMIC_REFERENCE)) return;
     if (typeof value === 'string' && isPackagedPath(place.owner, place.path)) return;
     if (types.length > 0 && !types.some((t) => scalarFits(value, t))) {
@@ -247,7 +272,7 @@ export class Validator {
         const merged = mapAt(place.merged, entry.key);
         this.check(entry.value, schema, { logicalId: place.logicalId, owner: place.owner, path, keySpan: entry.keySpan, merged, partial: place.partial }, depth + 1);
       }
-      else if (s.additionalProperties === false && !opaque && !entry.key.startsWith('Fn::')) {
+      else if (s.additionalProperties === false && !opaque && !entry.key.startsWith('Fn::') && !this.isVariableKey(entry.key)) {
         this.push({ kind: 'unknown-property', span: entry.keySpan, ...this.where(place), key: entry.key, candidates: Object.keys(s.properties ?? {}) });
       }
     }
@@ -326,7 +351,8 @@ export class Validator {
   private kindFits(node: Node, types: readonly SchemaType[]): boolean {
     if (types.length === 0) return true;
     switch (node.kind) {
-      case 'scalar': return node.value === null || types.some((t) => scalarFits(node.value as string | number | boolean, t));
+      case 'scalar': return node.value === null || (this.ctx.scalarAsList === true && types.includes('array'))
+        || types.some((t) => scalarFits(node.value as string | number | boolean, t));
       case 'map': return types.includes('object');
       case 'seq': return types.includes('array');
       case 'intrinsic': return true;
@@ -338,6 +364,11 @@ export class Validator {
     if (!this.ctx.frameworkVariables || this.derived.has(node)) return false;
     // The model puts a variable's resolved value in its place, with the span of the `${...}` that asked for it.
     return this.ctx.resolver.madeByModel(node) || this.ctx.text.slice(node.span.start, node.span.end).includes('${');
+  }
+
+  /** A key the framework fills in (`${self:custom.name}: ...`), whose name is not known here. */
+  private isVariableKey(key: string): boolean {
+    return this.ctx.frameworkVariables && key.includes('${');
   }
 
   /** A block value's span without the line breaks YAML counts into it. */

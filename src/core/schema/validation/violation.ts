@@ -13,6 +13,16 @@ interface Base {
   readonly owner: string;
   /** Where the value is, for messages: `Properties.Environment.Variables`, `Globals.Function`. */
   readonly path: string;
+  /** Found against the Serverless Framework's own schema rather than CloudFormation's or SAM's. */
+  readonly framework?: FrameworkJudgement;
+}
+
+/** How the Serverless Framework itself treats a violation of its schema. */
+export interface FrameworkJudgement {
+  /** `configValidationMode`: the framework warns (its default) or refuses to go on. */
+  readonly mode: 'warn' | 'error';
+  /** An unknown key where a plugin the service lists may have declared it. */
+  readonly pluginMayDefine: boolean;
 }
 
 export interface UnknownProperty extends Base {

@@ -7,7 +7,7 @@ import { ruleTester } from '../rule-tester';
 import type { Rule } from '../../../../src/core/rules';
 
 /**
- * Small schemas in the shape of data/cfn-schemas.json and data/sam-schemas.json (schema-format contract), written
+ * Small schemas in the shape of data/cfn-schemas.json, data/sam-schemas.json and data/serverless-schema.json (schema-format contract), written
  * after the CloudFormation registry's and SAM's own schemas for the properties the tests use, so the engine's
  * semantics are tested whatever the generated data holds today.
  */
@@ -136,9 +136,25 @@ const sam: ValidationSchemaFile = {
   },
 };
 
+/** serverless.yml's top level, after the framework's own schema (data/serverless-schema.json). */
+const serverless: ValidationSchemaFile = {
+  source: 'test fixture', licence: 'MIT', generated: '2026-12-01',
+  root: {
+    type: 'object',
+    properties: {
+      service: string, provider: { type: 'object', properties: { name: { enum: ['aws'] } }, additionalProperties: false },
+      custom: { type: 'object' }, resources: { type: 'object' },
+    },
+    required: ['provider', 'service'],
+    additionalProperties: false,
+  },
+  definitions: {},
+};
+
 export const fixtureCatalog = new SchemaCatalog((name) => {
   if (name === 'cfn-schemas') return cfn;
   if (name === 'sam-schemas') return sam;
+  if (name === 'serverless-schema') return serverless;
   throw new Error(`no fixture for data/${name}.json`);
 });
 
