@@ -124,9 +124,17 @@ describe('validation schema data', () => {
       assert.deepStrictEqual(at(cfn, 'AWS::SQS::Queue').dependentRequired?.ContentBasedDeduplication, ['FifoQueue']);
     });
 
+    it('an existing network interface gets no new public address; IPv6 addresses are listed or counted, not both', () => {
+      const attached = cfn.definitions['AWS::EC2::Instance.NetworkInterface'];
+      assert.deepStrictEqual(attached.dependentExcluded?.NetworkInterfaceId, ['AssociatePublicIpAddress', 'AssociateCarrierIpAddress']);
+      assert.deepStrictEqual(cfn.definitions['AWS::EC2::LaunchTemplate.NetworkInterface'].dependentExcluded?.AssociatePublicIpAddress, ['NetworkInterfaceId']);
+      assert.deepStrictEqual(at(cfn, 'AWS::EC2::NetworkInterface').dependentExcluded, { Ipv6AddressCount: ['Ipv6Addresses'], Ipv6Addresses: ['Ipv6AddressCount'] });
+    });
+
     it('a DynamoDB key schema needs its attribute definitions; an event source mapping may have an empty filter list', () => {
       assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table').dependentRequired, { KeySchema: ['AttributeDefinitions'] });
       assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::GlobalTable').dependentRequired, { KeySchema: ['AttributeDefinitions'] });
+      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table', 'SSESpecification', 'SSEType').enum, ['KMS']);
       const filters = at(cfn, 'AWS::Lambda::EventSourceMapping', 'FilterCriteria').properties?.Filters;
       assert.strictEqual(filters?.minItems, undefined);
       assert.strictEqual(filters?.maxItems, 20);
