@@ -53,7 +53,8 @@ describe('serverless-workbench lint', () => {
   });
 
   it('reads the resource types from the package\'s data/, so typos in types and attributes are caught', async () => {
-    const file = write('template.yaml', ['Resources:', '  Queue:', '    Type: AWS::SQS::Queu', '  Table:', '    Type: AWS::DynamoDB::Table', 'Outputs:', '  Arn:', '    Value: !GetAtt Table.Arm', ''].join('\n'));
+    const table = ['  Table:', '    Type: AWS::DynamoDB::Table', '    Properties:', '      KeySchema: [{AttributeName: id, KeyType: HASH}]', '      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]'];
+    const file = write('template.yaml', ['Resources:', '  Queue:', '    Type: AWS::SQS::Queu', ...table, 'Outputs:', '  Arn:', '    Value: !GetAtt Table.Arm', ''].join('\n'));
     const r = await lint(file, '--today', '2026-11-23', '--format', 'json');
     assert.deepEqual(JSON.parse(r.out).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message.split('.')[0]]), [
       ['resource-type-unknown', "Resource type 'AWS::SQS::Queu' does not exist"],
