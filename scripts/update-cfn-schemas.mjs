@@ -6,13 +6,14 @@
 // tags; read here with the TypeScript compiler API. @aws-cdk/aws-service-spec (Apache-2.0, already behind
 // data/cfn-resource-types.json) says which numbers are integers and names properties awboost lacks.
 // scripts/schema-combinations.json adds the exclusive and one-of combinations the registry schemas lose,
-// scripts/schema-enums.json the allowed values they leave open.
+// scripts/schema-enums.json the allowed values they leave open, scripts/schema-corrections.json the constraints AWS does
+// not hold to (with the page that says so).
 // Run: node scripts/update-cfn-schemas.mjs
 import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import path from 'path';
 import ts from 'typescript';
-import { applyCombinations, applyEnums, writeValidationSchemas } from './validation-schema-common.mjs';
+import { applyCombinations, applyCorrections, applyEnums, writeValidationSchemas } from './validation-schema-common.mjs';
 
 const require = createRequire(import.meta.url);
 const lib = path.dirname(require.resolve('@awboost/cfn-resource-types/AWS-Lambda-Function'));
@@ -287,12 +288,13 @@ const file = {
   resources: sorted(resources),
   definitions: sorted(definitions),
 };
+const corrections = applyCorrections(file, 'cfn');
 const combinations = applyCombinations(file, 'cfn');
 const addedEnums = applyEnums(file, 'cfn');
 const size = writeValidationSchemas('cfn-schemas', file);
 
 console.log(`${Object.keys(resources).length} resource types, ${Object.keys(definitions).length} definitions → data/cfn-schemas.json (${size} bytes)`);
-console.log(`${counts.patterns} patterns, ${counts.patternsDropped} dropped (not JavaScript without the u flag), ${counts.enums} enums, ${counts.integers} integers from the service spec, ${combinations} combinations, ${addedEnums} enums from schema-enums.json, ${counts.widenedEnums} enums widened by the service spec, ${counts.constraintsOnRefs} constraints on references ignored`);
+console.log(`${counts.patterns} patterns, ${counts.patternsDropped} dropped (not JavaScript without the u flag), ${counts.enums} enums, ${counts.integers} integers from the service spec, ${corrections} corrections from schema-corrections.json, ${combinations} combinations, ${addedEnums} enums from schema-enums.json, ${counts.widenedEnums} enums widened by the service spec, ${counts.constraintsOnRefs} constraints on references ignored`);
 console.log(`types only in awboost: ${onlyAwboostTypes.length} ${onlyAwboostTypes.join(' ')}`);
 console.log(`types only in the service spec (property names only): ${onlySpecTypes.length} ${onlySpecTypes.join(' ')}`);
 console.log(`top-level properties only in the service spec (added as anything): ${onlySpecProperties.length} ${onlySpecProperties.join(' ')}`);

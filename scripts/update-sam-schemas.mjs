@@ -3,11 +3,12 @@
 // Source: aws/serverless-application-model, schema_source/sam.schema.json (Apache-2.0). Properties SAM passes
 // through to CloudFormation (`__samPassThrough.schemaPath`) take their schema from data/cfn-schemas.json (run
 // scripts/update-cfn-schemas.mjs first), copied here with the definitions they use so that this file stands
-// alone. scripts/schema-combinations.json adds the keys SAM's transform rejects together.
+// alone. scripts/schema-corrections.json gives back the maps SAM's schema cannot tell from intrinsics (a policy
+// document in Policies); scripts/schema-combinations.json adds the keys SAM's transform rejects together.
 // Run: node scripts/update-sam-schemas.mjs [folder holding sam.schema.json]  (default ../shared/corpus/sam-data)
 import { existsSync, readFileSync } from 'fs';
 import path from 'path';
-import { applyCombinations, applyEnums, writeValidationSchemas } from './validation-schema-common.mjs';
+import { applyCombinations, applyCorrections, applyEnums, writeValidationSchemas } from './validation-schema-common.mjs';
 
 const folder = path.resolve(process.argv[2] ?? new URL('../../shared/corpus/sam-data', import.meta.url).pathname);
 if (!existsSync(path.join(folder, 'sam.schema.json'))) {
@@ -182,10 +183,11 @@ const file = {
   resources: sorted(resources),
   definitions: sorted(definitions),
 };
+const corrections = applyCorrections(file, 'sam');
 const combinations = applyCombinations(file, 'sam');
 const addedEnums = applyEnums(file, 'sam');
 const size = writeValidationSchemas('sam-schemas', file);
 const eventTypes = Object.values(resources).flatMap((r) => Object.keys(r.properties?.Events?.additionalProperties?.discriminator?.mapping ?? {}));
 console.log(`${Object.keys(resources).length} SAM resource types, ${eventTypes.length} event types, ${Object.keys(definitions).length} definitions → data/sam-schemas.json (${size} bytes)`);
-console.log(`${counts.passThrough} pass-through properties from CloudFormation by schema path, ${counts.documentedPassThrough} by their documentation, ${counts.intrinsicBranches} intrinsic-function branches collapsed, ${combinations} combinations, ${addedEnums} enums from schema-enums.json`);
+console.log(`${counts.passThrough} pass-through properties from CloudFormation by schema path, ${counts.documentedPassThrough} by their documentation, ${counts.intrinsicBranches} intrinsic-function branches collapsed, ${corrections} corrections from schema-corrections.json, ${combinations} combinations, ${addedEnums} enums from schema-enums.json`);
 console.log(`pass-through properties CloudFormation does not know (accepted as anything): ${counts.passThroughMissing.length} ${counts.passThroughMissing.join(' ')}`);

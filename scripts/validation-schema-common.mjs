@@ -1,6 +1,7 @@
 // Shared by update-cfn-schemas.mjs and update-sam-schemas.mjs: the hand-kept tables merged at their schema
-// nodes (scripts/schema-combinations.json: keys that exclude or require each other; scripts/schema-enums.json:
-// allowed values the registry schemas leave open), and the writer of data/<name>.json.
+// nodes (scripts/schema-corrections.json: nodes that say otherwise than AWS accepts; scripts/schema-combinations.json:
+// keys that exclude or require each other; scripts/schema-enums.json: allowed values the registry schemas leave
+// open), and the writer of data/<name>.json.
 import { readFileSync, writeFileSync } from 'fs';
 
 const COMBINATION_KEYWORDS = ['requiredOneOf', 'dependentRequired', 'dependentExcluded'];
@@ -18,6 +19,25 @@ function entryNode(file, entry) {
   let node = entry.definition ? file.definitions[entry.definition] : file.resources[entry.type];
   for (const key of entry.path ?? []) node = dereference(file, node)?.properties?.[key];
   return node;
+}
+
+/**
+ * Applies schema-corrections.json's entries for this file (`cfn` or `sam`); returns how many were applied. A node is
+ * replaced in its parent, never changed in place: generated nodes are shared between the places that use them.
+ */
+export function applyCorrections(file, kind) {
+  const entries = table('schema-corrections.json', kind);
+  for (const entry of entries) {
+    const parent = dereference(file, entryNode(file, { ...entry, path: entry.path.slice(0, -1) }));
+    const key = entry.path.at(-1);
+    const node = parent?.properties?.[key];
+    if (!node) throw new Error(`schema-corrections.json: no property at ${where(entry)}`);
+    const missing = (entry.drop ?? []).filter((keyword) => node[keyword] === undefined);
+    if (missing.length) throw new Error(`schema-corrections.json: ${where(entry)} has no ${missing.join(', ')} now: remove the entry`);
+    const corrected = entry.replace ?? Object.fromEntries(Object.entries(node).filter(([keyword]) => !entry.drop.includes(keyword)));
+    parent.properties = { ...parent.properties, [key]: corrected };
+  }
+  return entries.length;
 }
 
 /** Merges schema-enums.json's entries for this file (`cfn` or `sam`); returns how many were merged. */

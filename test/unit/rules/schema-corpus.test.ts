@@ -24,7 +24,9 @@ const NOT_DEPLOYABLE: Readonly<Record<string, string>> = {
   'sam-translator/input/kinesis_intrinsics.yaml': 'ParallelizationFactor 50 (Lambda allows 1-10)',
   'sam-translator/input/api_with_canary_setting.yaml': "CanarySetting 'StageVariablesOverrides' (API Gateway's is StageVariableOverrides)",
   'sam-translator/input/basic_function_withimageuri.yaml': 'ImageConfig.EntryPoint and Command given as text (Lambda takes lists)',
+  'sam-translator/input/api_with_any_method_in_swagger.yaml': "a Lambda authorizer without FunctionArn: the transform writes `__FunctionArn__: null` into the authorizer's URI, and CloudFormation refuses null values",
   'cfn-lint-fixtures/templates/good/custom/is-defined.yaml': 'environment variables given as a list and a map (a custom-rule fixture)',
+  'cfn-lint-fixtures/templates/good/transform/applications_location.yaml': "Location map without SemanticVersion, which the SAM transform rejects (its test error_application_properties.yaml: 'Resource is missing the required [SemanticVersion] property')",
   'cfn-lint-fixtures/templates/good/functions/sub.yaml': "AWS::CloudFormation::Stack with ServiceCatalog's ProductName (a Fn::Sub fixture)",
 };
 

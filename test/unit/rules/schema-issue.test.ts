@@ -1,10 +1,14 @@
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { analyzeTemplate } from '../../../src/core/rules';
 import type { SchemaCatalog } from '../../../src/core/schema/catalog';
 import { schemaViolations } from '../../../src/core/schema/validation/template';
 import { load, yaml } from '../helpers';
 import { rangeOf, TODAY } from './rule-tester';
 import { fixtureCatalog, realCatalog } from './schema/fixtures';
+
+const DATA = path.resolve(__dirname, '../../../data');
 
 /** Issue 12's new user: every typo in this template lints clean without schema validation. */
 const ISSUE_TEMPLATE = yaml(
@@ -75,15 +79,19 @@ describe('issue 12: the new user\'s typos', () => {
     assert.notEqual(schemaViolations(load(ISSUE_TEMPLATE), fixtureCatalog), first);
   });
 
-  it('reads no schema until a template is validated', () => {
+  it('reads no schema until a template is analysed, then the validation schemas and the type index once', () => {
     const read: string[] = [];
     const { SchemaCatalog } = require('../../../src/core/schema/catalog') as typeof import('../../../src/core/schema/catalog');
     const catalog = new SchemaCatalog((name) => {
       read.push(name);
-      return fixtureCatalog.validationSchemas(name === 'cfn-schemas' ? 'cfn' : 'sam');
+      if (name === 'cfn-schemas') return fixtureCatalog.validationSchemas('cfn');
+      if (name === 'sam-schemas') return fixtureCatalog.validationSchemas('sam');
+      // The structural rules (resource-type-unknown, getatt-attribute-invalid) read the resource type index.
+      return JSON.parse(fs.readFileSync(path.join(DATA, `${name}.json`), 'utf8'));
     });
     assert.deepEqual(read, []);
-    analyzeTemplate(load(ISSUE_TEMPLATE), { today: TODAY, schemas: catalog });
-    assert.deepEqual(read.sort(), ['cfn-schemas', 'sam-schemas']);
+    const result = analyzeTemplate(load(ISSUE_TEMPLATE), { today: TODAY, schemas: catalog });
+    assert.deepEqual(result.crashes, []);
+    assert.deepEqual(read.sort(), ['cfn-resource-types', 'cfn-schemas', 'sam-resource-types', 'sam-schemas']);
   });
 });

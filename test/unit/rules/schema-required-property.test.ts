@@ -16,6 +16,9 @@ schemaTester(schemaRequiredProperty, {
     { name: 'missing at the top: on the Properties key', text: cfnResource('AWS::Lambda::Function', 'Code:', '  ZipFile: x'), findings: [{ range: '4:5-4:15', text: 'Properties', message: /^Properties of R \(AWS::Lambda::Function\) is missing the required property 'Role'\.$/ }] },
     { name: 'no Properties at all: on the Type line', text: cfnResource('AWS::DynamoDB::Table'), findings: [{ range: '3:5-3:31', text: 'Type: AWS::DynamoDB::Table', message: /'KeySchema'/ }] },
     { name: 'nested: on the key of the map', text: cfnResource('AWS::SQS::Queue', 'Tags:', '  - Key: a'), findings: [{ range: '6:11-6:14', text: 'Key', message: /Properties\.Tags of R .*'Value'/ }] },
+    { name: 'a key written as AWS::NoValue is left out', text: cfnResource('AWS::SQS::Queue', 'Tags:', '  - Key: a', '    Value: !Ref AWS::NoValue'), findings: [{ range: '6:11-6:14', text: 'Key', message: /'Value'/ }] },
+    { name: 'Properties: !Ref AWS::NoValue leaves every required property out', text: cfnResource('AWS::DynamoDB::Table').replace('AWS::DynamoDB::Table\n', 'AWS::DynamoDB::Table\n    Properties: !Ref AWS::NoValue\n'), findings: [{ range: '4:5-4:15', text: 'Properties', message: /'KeySchema'/ }] },
+    { name: 'a branch of Fn::If that lacks a required key: in that branch', text: cfnResource('AWS::SQS::Queue', 'Tags:', '  - !If [C, {Key: a, Value: b}, {Key: a}]'), findings: [{ range: '6:40-6:43', text: 'Key', message: /Properties\.Tags of R .*'Value'/ }] },
     {
       name: 'the issue: an Api event without Method, on its Properties key',
       text: samResource('Handler: index.handler', 'Events:', '  Get:', '    Type: Api', '    Properties:', '      Path: /', '      Methd: get'),
@@ -41,6 +44,12 @@ describe('schema-required-property quick fix', () => {
 
   it('adds Properties when the resource has none', () => {
     assert.equal(fixed(cfnResource('AWS::DynamoDB::Table')), yaml('Resources:', '  R:', '    Type: AWS::DynamoDB::Table', '    Properties:', '      KeySchema: []').replace(/\n$/, '') + '\n');
+  });
+
+  it('offers no insertion for a key written as AWS::NoValue: it is there to be replaced', () => {
+    const template = load(cfnResource('AWS::SQS::Queue', 'Tags:', '  - Key: a', '    Value: !Ref AWS::NoValue'));
+    const [finding] = run(template, schemaRequiredProperty, { schemas: fixtureCatalog });
+    assert.deepEqual(finding.fixes, []);
   });
 
   it('inserts in JSON', () => {

@@ -124,6 +124,22 @@ describe('validation schema data', () => {
       assert.deepStrictEqual(at(cfn, 'AWS::SQS::Queue').dependentRequired?.ContentBasedDeduplication, ['FifoQueue']);
     });
 
+    it('an existing network interface gets no new public address; IPv6 addresses are listed or counted, not both', () => {
+      const attached = cfn.definitions['AWS::EC2::Instance.NetworkInterface'];
+      assert.deepStrictEqual(attached.dependentExcluded?.NetworkInterfaceId, ['AssociatePublicIpAddress', 'AssociateCarrierIpAddress']);
+      assert.deepStrictEqual(cfn.definitions['AWS::EC2::LaunchTemplate.NetworkInterface'].dependentExcluded?.AssociatePublicIpAddress, ['NetworkInterfaceId']);
+      assert.deepStrictEqual(at(cfn, 'AWS::EC2::NetworkInterface').dependentExcluded, { Ipv6AddressCount: ['Ipv6Addresses'], Ipv6Addresses: ['Ipv6AddressCount'] });
+    });
+
+    it('a DynamoDB key schema needs its attribute definitions; an event source mapping may have an empty filter list', () => {
+      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table').dependentRequired, { KeySchema: ['AttributeDefinitions'] });
+      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::GlobalTable').dependentRequired, { KeySchema: ['AttributeDefinitions'] });
+      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table', 'SSESpecification', 'SSEType').enum, ['KMS']);
+      const filters = at(cfn, 'AWS::Lambda::EventSourceMapping', 'FilterCriteria').properties?.Filters;
+      assert.strictEqual(filters?.minItems, undefined);
+      assert.strictEqual(filters?.maxItems, 20);
+    });
+
     it('knows every type completion offers', () => {
       const completion = JSON.parse(fs.readFileSync(path.join(DATA, 'cfn-resource-types.json'), 'utf8')) as { resources: Record<string, { props: Record<string, unknown> }> };
       for (const [type, spec] of Object.entries(completion.resources)) {
@@ -137,10 +153,27 @@ describe('validation schema data', () => {
   describe('SAM', () => {
     const fn = at(sam, 'AWS::Serverless::Function');
 
-    it('AWS::Serverless::Function has CodeUri and InlineCode, which exclude each other', () => {
-      assert.ok(fn.properties?.CodeUri && fn.properties.InlineCode);
-      assert.deepStrictEqual(fn.dependentExcluded?.InlineCode, ['CodeUri', 'ImageUri']);
-      assert.deepStrictEqual(fn.dependentExcluded?.CodeUri, ['InlineCode']);
+    it('AWS::Serverless::Function takes InlineCode with CodeUri (InlineCode wins), not with ImageUri', () => {
+      assert.ok(fn.properties?.CodeUri && fn.properties.InlineCode && fn.properties.ImageUri);
+      assert.deepStrictEqual(fn.dependentExcluded, { InlineCode: ['ImageUri'], ImageUri: ['InlineCode'] });
+    });
+
+    it('Policies is a policy name, a policy document or template map, or a list of these', () => {
+      const policies = { type: ['string', 'object', 'array'], items: { type: ['string', 'object'] } };
+      assert.deepStrictEqual(fn.properties?.Policies, policies);
+      assert.deepStrictEqual(at(sam, 'AWS::Serverless::StateMachine', 'Policies'), policies);
+    });
+
+    it('what SAM accepts beyond its schema\'s types: an endpoint type alone, several user pools, one S3 event or more, alarm names', () => {
+      const endpoint = at(sam, 'AWS::Serverless::Api').properties?.EndpointConfiguration;
+      assert.deepStrictEqual(endpoint?.anyOf?.map((b) => b.type ?? b.$ref), ['string', 'EndpointConfiguration']);
+      assert.deepStrictEqual(sam.definitions.EndpointConfiguration.properties?.Type, { type: 'string', enum: ['EDGE', 'REGIONAL', 'PRIVATE'] });
+      assert.deepStrictEqual(sam.definitions.CognitoAuthorizer.properties?.UserPoolArn, { type: ['string', 'array'], items: { type: 'string' } });
+      assert.deepStrictEqual(sam.definitions.S3EventProperties.properties?.Events, { type: ['string', 'array'], items: { type: 'string' } });
+      assert.deepStrictEqual(sam.definitions.DeploymentPreference.properties?.Alarms, { type: 'array', items: { type: 'string' } });
+      assert.deepStrictEqual(sam.definitions.aws_serverless_api__ResourcePolicy.properties?.CustomStatements, { type: ['object', 'array'], items: { type: ['string', 'object'] } });
+      // An application's Location map needs both keys (the transform's own error test); a URL or S3 path is text.
+      assert.deepStrictEqual(sam.definitions.Location.required, ['ApplicationId', 'SemanticVersion']);
     });
 
     it('properties SAM passes to Lambda have Lambda\'s schema', () => {

@@ -17,7 +17,7 @@ export const schemaRequiredProperty = defineRule({
       why: 'CloudFormation rejects the resource before creating anything ("required key [...] not found"), and the stack rolls back.',
       fact: `Each resource type lists its required properties ("Required: Yes" in its reference page). Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
       example: 'Type: AWS::DynamoDB::Table\nProperties:\n  BillingMode: PAY_PER_REQUEST\n  KeySchema:\n    - AttributeName: id\n      KeyType: HASH',
-      fix: 'Add the property. The quick fix inserts it with an empty placeholder to fill in. A property SAM Globals gives a function counts as given; a key given as `AWS::NoValue` in one branch of `Fn::If` is not reported.',
+      fix: 'Add the property. The quick fix inserts it with an empty placeholder to fill in. A property SAM Globals gives a function counts as given; a key written as `!Ref AWS::NoValue` is missing (`Properties: !Ref AWS::NoValue` leaves them all out), one given as `AWS::NoValue` in one branch of `Fn::If` is not reported, and a branch of `Fn::If` that lacks a key is reported in that branch.',
     },
   },
   messages: { missing: "{{place}} is missing the required property '{{property}}'." },
@@ -46,6 +46,8 @@ function placeholder(expected: readonly SchemaType[]): PlainValue {
 function insertFix(template: Template, v: RequiredProperty): Fix | undefined {
   const value = placeholder(v.expected);
   const title = `Add the required property '${v.property}'`;
+  // A key written as `!Ref AWS::NoValue` is there to be replaced, not added again.
+  if (v.map?.entries.some((e) => e.key === v.property)) return undefined;
   if (v.map && (v.map.entries.length > 0 || template.text[v.map.span.start] === '{')) {
     return { title, edits: [insertPath(template, v.map, [v.property], value)], preferred: true };
   }

@@ -3,6 +3,7 @@ import { entryOf, stringOf, syntheticMap, valueOf, walk } from '../../model/node
 import type { Resource, Template } from '../../model/template';
 import type { SchemaCatalog } from '../catalog';
 import type { RefTargets } from './intrinsic-shape';
+import { isNoValue } from './intrinsic-shape';
 import type { SchemaNode, ValidationSchemaFile } from './schema-node';
 import { frameworkReading, serverlessViolations } from './serverless';
 import type { Place, ValidationContext } from './validate';
@@ -68,7 +69,9 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
       ...(properties ? {} : { propertiesMissing: true }),
       ...(merged && merged !== properties?.value ? { merged } : {}),
     };
-    validatorFor(file).check(properties?.value ?? syntheticMap([], typeEntry.span), schema, place);
+    // `Properties: !Ref AWS::NoValue` leaves the resource without properties: its required ones are missing.
+    const written = properties && !isNoValue(properties.value) ? properties.value : syntheticMap([], properties?.value.span ?? typeEntry.span);
+    validatorFor(file).check(written, schema, place);
   }
 
   const globals = template.kind === 'sam' ? entryOf(template.root, 'Globals') : undefined;

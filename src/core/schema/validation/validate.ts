@@ -138,7 +138,9 @@ export class Validator {
   private intrinsic(node: IntrinsicNode, s: SchemaNode, place: Place, depth: number): void {
     const branches = ifBranches(node);
     if (branches) {
-      for (const branch of branches) if (!isNoValue(branch)) this.check(branch, s, place, depth + 1);
+      // A branch that lacks a required key is pointed at itself, not at the key both branches share.
+      const branchPlace: Place = { ...place, keySpan: undefined };
+      for (const branch of branches) if (!isNoValue(branch)) this.check(branch, s, branchPlace, depth + 1);
       return;
     }
     if (node.name === 'Fn::Transform' || isNoValue(node)) return;
@@ -282,7 +284,11 @@ export class Validator {
   /** Required keys and the keys that need, exclude or stand in for each other. */
   private keys(node: MapNode, s: SchemaNode, place: Place): void {
     const entry = (key: string): MapEntry | undefined => node.entries.find((e) => e.key === key);
-    const present = (key: string): boolean => entry(key) !== undefined || entryOf(place.merged, key) !== undefined;
+    // A key whose value is `AWS::NoValue` is left out; one that `Fn::If` may leave out is given in the other case.
+    const present = (key: string): boolean => {
+      const given = entry(key) ?? entryOf(place.merged, key);
+      return given !== undefined && !isNoValue(given.value);
+    };
     const where = this.where(place);
     const at = place.keySpan ?? node.entries[0]?.keySpan ?? node.span;
     for (const key of place.partial ? [] : s.required ?? []) {

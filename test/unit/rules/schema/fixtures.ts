@@ -93,14 +93,14 @@ const sam: ValidationSchemaFile = {
     'AWS::Serverless::Function': {
       type: 'object',
       properties: {
-        Handler: string, Runtime: string, CodeUri: { anyOf: [string, { $ref: 'S3Location' }] }, InlineCode: string,
+        Handler: string, Runtime: string, CodeUri: { anyOf: [string, { $ref: 'S3Location' }] }, InlineCode: string, ImageUri: string,
         MemorySize: integer, Timeout: integer, Environment: { $ref: 'Environment' },
         Events: { type: 'object', additionalProperties: { $ref: 'EventSource' } },
         Policies: { anyOf: [string, { type: 'array' }, { type: 'object' }] },
         Architectures: { type: 'array', items: { type: 'string', enum: ['x86_64', 'arm64'] } },
       },
       additionalProperties: false,
-      dependentExcluded: { InlineCode: ['CodeUri'], CodeUri: ['InlineCode'] },
+      dependentExcluded: { InlineCode: ['ImageUri'], ImageUri: ['InlineCode'] },
     },
   },
   definitions: {
