@@ -5,20 +5,43 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const NODE_IO = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'dgram', 'tls', 'worker_threads'];
 const nodeIo = NODE_IO.flatMap((name) => [name, `node:${name}`]);
-const NODE_BUILTINS = [...NODE_IO, 'path', 'os', 'crypto', 'url', 'util', 'stream', 'events', 'zlib', 'vm', 'v8', 'module'];
+const NODE_BUILTINS = [
+  ...NODE_IO,
+  'path',
+  'os',
+  'crypto',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'zlib',
+  'vm',
+  'v8',
+  'module',
+];
 
-const vscodeBan = { name: 'vscode', message: 'src/core does not know about the editor: put editor code in src/vscode.' };
+const vscodeBan = {
+  name: 'vscode',
+  message: 'src/core does not know about the editor: put editor code in src/vscode.',
+};
 
 /**
  * Which layer may import which (ARCHITECTURE.md, "Layers"): each entry is a relative import into another layer's
  * folder (`../../vscode/diagnostics`, `../webview/page`, `../cli/io`, `../extension`).
  */
 const layering = (layers, message) => ({ regex: `^\\.\\.?/(.*/)?(${layers.join('|')})(/|$)`, message });
-const CORE_LAYERING = layering(['vscode', 'webview', 'cli', 'extension'],
-  'src/core is shared by the editor, the terminal and the pages: it imports none of them (data flows core → adapters).');
-const CLI_LAYERING = layering(['vscode', 'webview', 'extension'], 'src/cli adapts src/core to a terminal: it imports only the core.');
-const WEBVIEW_LAYERING = layering(['vscode', 'cli', 'extension'],
-  'Pages talk to their editor adapter only through the messages of their protocol.ts.');
+const CORE_LAYERING = layering(
+  ['vscode', 'webview', 'cli', 'extension'],
+  'src/core is shared by the editor, the terminal and the pages: it imports none of them (data flows core → adapters).',
+);
+const CLI_LAYERING = layering(
+  ['vscode', 'webview', 'extension'],
+  'src/cli adapts src/core to a terminal: it imports only the core.',
+);
+const WEBVIEW_LAYERING = layering(
+  ['vscode', 'cli', 'extension'],
+  'Pages talk to their editor adapter only through the messages of their protocol.ts.',
+);
 
 /** The same boundaries for `import()` and `require()`, which no-restricted-imports does not look at. */
 const dynamicImports = ({ regex, message }) => {
@@ -31,14 +54,26 @@ const dynamicImports = ({ regex, message }) => {
 
 /** Page HTML lives in src/webview (page.ts, breakdown-page.ts): the core hands pages data, never markup. */
 const PAGE_MARKUP = '/<html|<!DOCTYPE|<head>|<style|<script|Content-Security-Policy/';
-const PAGE_MARKUP_MESSAGE = 'src/core builds no web page: return the data and make the page in src/webview (see src/webview/page.ts).';
+const PAGE_MARKUP_MESSAGE =
+  'src/core builds no web page: return the data and make the page in src/webview (see src/webview/page.ts).';
 const noPageMarkup = [
   { selector: `Literal[value=${PAGE_MARKUP}]`, message: PAGE_MARKUP_MESSAGE },
   { selector: `TemplateElement[value.raw=${PAGE_MARKUP}]`, message: PAGE_MARKUP_MESSAGE },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'out/**', 'test-results/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'out/**',
+      'test-results/**',
+      '**/*.cjs',
+      '**/*.mjs',
+      '**/*.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -49,7 +84,16 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Prettier wraps code at 120 columns; what it cannot wrap (a long string, a URL, a regular expression) is let be,
+      // and comments are wrapped by hand.
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -61,10 +105,19 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/invoke/**', 'src/core/load/node-files.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [vscodeBan, ...nodeIo.map((name) => ({ name, message: 'src/core does no I/O: take a reader as a parameter (see src/core/load/node-files.ts).' }))],
-        patterns: [CORE_LAYERING],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            vscodeBan,
+            ...nodeIo.map((name) => ({
+              name,
+              message: 'src/core does no I/O: take a reader as a parameter (see src/core/load/node-files.ts).',
+            })),
+          ],
+          patterns: [CORE_LAYERING],
+        },
+      ],
     },
   },
   {
@@ -74,7 +127,10 @@ export default tseslint.config(
   {
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: CLI_LAYERING.message }], patterns: [CLI_LAYERING] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: CLI_LAYERING.message }], patterns: [CLI_LAYERING] },
+      ],
       'no-restricted-syntax': ['error', ...dynamicImports(CLI_LAYERING)],
     },
   },
@@ -82,7 +138,10 @@ export default tseslint.config(
     // Pages made in Node (page.ts, breakdown-page.ts, graph-payload.ts), shared by the editor and the browser tests.
     files: ['src/webview/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: WEBVIEW_LAYERING.message }], patterns: [WEBVIEW_LAYERING] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: WEBVIEW_LAYERING.message }], patterns: [WEBVIEW_LAYERING] },
+      ],
       'no-restricted-syntax': ['error', ...dynamicImports(WEBVIEW_LAYERING)],
     },
   },
@@ -90,10 +149,19 @@ export default tseslint.config(
     // Code that runs in the webview's browser: no Node module can load there.
     files: ['src/webview/graph/**/*.ts', 'src/webview/charts/**/*.ts', 'src/webview/browser/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [vscodeBan, ...NODE_BUILTINS.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'Webview code runs in a browser.' }))],
-        patterns: [WEBVIEW_LAYERING],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            vscodeBan,
+            ...NODE_BUILTINS.flatMap((name) => [name, `node:${name}`]).map((name) => ({
+              name,
+              message: 'Webview code runs in a browser.',
+            })),
+          ],
+          patterns: [WEBVIEW_LAYERING],
+        },
+      ],
       'no-restricted-syntax': ['error', ...dynamicImports(WEBVIEW_LAYERING)],
     },
   },
@@ -103,11 +171,17 @@ export default tseslint.config(
     files: ['src/vscode/**/*.ts', 'src/extension.ts'],
     ignores: ['src/vscode/settings.ts', 'src/vscode/settings.generated.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...[
-        "CallExpression[callee.property.name='getConfiguration'] > Literal.arguments[value='serverlessWorkbench']",
-        "CallExpression[callee.property.name='getConfiguration'] > Identifier.arguments[name='SECTION']",
-        "CallExpression[callee.property.name=/^(get|inspect|update|affectsConfiguration)$/] > Literal.arguments[value=/^serverlessWorkbench\\.[\\w.]+$/]",
-      ].map((selector) => ({ selector, message: 'Read and name our settings through SETTINGS (src/vscode/settings.generated.ts).' }))],
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.property.name='getConfiguration'] > Literal.arguments[value='serverlessWorkbench']",
+          "CallExpression[callee.property.name='getConfiguration'] > Identifier.arguments[name='SECTION']",
+          'CallExpression[callee.property.name=/^(get|inspect|update|affectsConfiguration)$/] > Literal.arguments[value=/^serverlessWorkbench\\.[\\w.]+$/]',
+        ].map((selector) => ({
+          selector,
+          message: 'Read and name our settings through SETTINGS (src/vscode/settings.generated.ts).',
+        })),
+      ],
     },
   },
 );

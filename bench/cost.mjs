@@ -23,16 +23,29 @@ function cpuMedianMs(fn) {
 
 export async function run() {
   const rows = [];
-  for (const [count, target] of [[500, 10], [2000, undefined]]) {
+  for (const [count, target] of [
+    [500, 10],
+    [2000, undefined],
+  ]) {
     const template = loadTemplate(generateSamTemplate(count), 'template.yaml');
     const none = parseUsageFile('').usage;
     const priced = estimateCost(template, none).resources.length;
     const noUsage = () => estimateCost(template, none);
-    rows.push({ name: `cost estimate, ${count} resources (${priced} priced), no usage file`, ...measure(noUsage, { runs: 100, warmup: 20 }), target, note: `CPU time ${cpuMedianMs(noUsage)} ms` });
+    rows.push({
+      name: `cost estimate, ${count} resources (${priced} priced), no usage file`,
+      ...measure(noUsage, { runs: 100, warmup: 20 }),
+      target,
+      note: `CPU time ${cpuMedianMs(noUsage)} ms`,
+    });
     // A usage file naming every resource: the usual case once the command has created it.
     const { usage } = parseUsageFile(usageFileTemplate(template));
     const withUsage = () => estimateCost(template, usage);
-    rows.push({ name: `cost estimate, ${count} resources, usage file for every resource`, ...measure(withUsage, { runs: 100, warmup: 20 }), target, note: `CPU time ${cpuMedianMs(withUsage)} ms` });
+    rows.push({
+      name: `cost estimate, ${count} resources, usage file for every resource`,
+      ...measure(withUsage, { runs: 100, warmup: 20 }),
+      target,
+      note: `CPU time ${cpuMedianMs(withUsage)} ms`,
+    });
   }
   return rows;
 }

@@ -16,7 +16,16 @@ export async function run() {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'swb-bench-'));
   try {
     const suite = path.join(scratch, 'suite', 'index.js');
-    await build({ entryPoints: [path.join(ROOT, 'bench/editor/suite.ts')], outfile: suite, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'error' });
+    await build({
+      entryPoints: [path.join(ROOT, 'bench/editor/suite.ts')],
+      outfile: suite,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+      logLevel: 'error',
+    });
     const workspace = path.join(scratch, 'workspace');
     await import('fs').then((fs) => fs.mkdirSync(workspace));
     writeFileSync(path.join(workspace, 'template.yaml'), generateSamTemplate(500));
@@ -28,8 +37,19 @@ export async function run() {
       if (typeof result.activationMs === 'number') activations.push(result.activationMs);
       keystrokes ??= result.keystrokeMs;
     }
-    const rows = [{ name: `activation in the extension host (${activations.length} windows)`, ...summarize(activations), target: 50 }];
-    if (keystrokes) rows.push({ name: 'keystroke → Problems panel, 500 resources', ...summarize(keystrokes), note: 'includes the 150 ms debounce' });
+    const rows = [
+      {
+        name: `activation in the extension host (${activations.length} windows)`,
+        ...summarize(activations),
+        target: 50,
+      },
+    ];
+    if (keystrokes)
+      rows.push({
+        name: 'keystroke → Problems panel, 500 resources',
+        ...summarize(keystrokes),
+        note: 'includes the 150 ms debounce',
+      });
     return rows;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -39,7 +59,9 @@ export async function run() {
 async function session(workspace, suite, keystrokes) {
   const out = path.join(path.dirname(suite), `result-${Date.now()}.json`);
   const host = await startHost({
-    workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: suite,
+    workspace,
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: suite,
     env: { SWB_BENCH_OUT: out, SWB_BENCH_KEYSTROKES: keystrokes ? '1' : '0' },
   });
   try {

@@ -20,8 +20,17 @@ export async function run() {
   const fn = template.functions[0].logicalId;
   const usage = parseUsageFile('').usage;
   return [
-    { name: `graph model, 500 resources (${graph.nodes.length} nodes, ${graph.edges.length} edges)`, ...measure(() => buildGraph(template, { includeGenerated: true }), { runs: 30, warmup: 5 }) },
-    { name: `graph layout (dagre), ${shown.length} nodes and ${edges.length} edges shown`, ...measure(() => layoutGraph(shown, edges), { runs: 10, warmup: 2 }) },
-    { name: 'memory/cost curve of one function, 500-resource stack', ...measure(() => memoryCurve(template, usage, {}, fn), { runs: 10, warmup: 2 }) },
+    {
+      name: `graph model, 500 resources (${graph.nodes.length} nodes, ${graph.edges.length} edges)`,
+      ...measure(() => buildGraph(template, { includeGenerated: true }), { runs: 30, warmup: 5 }),
+    },
+    {
+      name: `graph layout (dagre), ${shown.length} nodes and ${edges.length} edges shown`,
+      ...measure(() => layoutGraph(shown, edges), { runs: 10, warmup: 2 }),
+    },
+    {
+      name: 'memory/cost curve of one function, 500-resource stack',
+      ...measure(() => memoryCurve(template, usage, {}, fn), { runs: 10, warmup: 2 }),
+    },
   ];
 }

@@ -18,19 +18,31 @@ export async function run() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'swb-bench-invoke-'));
   writeFileSync(path.join(dir, 'app.js'), 'exports.handler = async () => ({ ok: true });\n');
   const fn = {
-    logicalId: 'Bench', functionName: 'bench', runtime: 'nodejs22.x', handler: 'app.handler', codeDir: dir, workspaceDir: dir,
-    memorySizeMb: 128, timeoutSeconds: 3, architecture: 'x86_64', environment: {}, region: 'us-east-1',
+    logicalId: 'Bench',
+    functionName: 'bench',
+    runtime: 'nodejs22.x',
+    handler: 'app.handler',
+    codeDir: dir,
+    workspaceDir: dir,
+    memorySizeMb: 128,
+    timeoutSeconds: 3,
+    architecture: 'x86_64',
+    environment: {},
+    region: 'us-east-1',
   };
   const invoker = new LocalInvoker();
   const rows = [];
   try {
     const warm = await measureAsync(() => invoker.invoke(fn, '{}'), { runs: 200, warmup: 10 });
     rows.push({ name: 'local invoke, warm (Node.js)', ...warm, target: WARM_TARGET_MS });
-    const cold = await measureAsync(async () => {
-      await invoker.dispose();
-      const r = await invoker.invoke(fn, '{}');
-      if (!r.cold) throw new Error('expected a cold start');
-    }, { runs: 20, warmup: 2 });
+    const cold = await measureAsync(
+      async () => {
+        await invoker.dispose();
+        const r = await invoker.invoke(fn, '{}');
+        if (!r.cold) throw new Error('expected a cold start');
+      },
+      { runs: 20, warmup: 2 },
+    );
     rows.push({ name: 'local invoke, cold (Node.js, new process)', ...cold, target: COLD_TARGET_MS });
 
     const lambdaLocal = require('lambda-local');
@@ -38,7 +50,11 @@ export async function run() {
     const lambdaPath = path.join(dir, 'app.js');
     const viaLambdaLocal = () => lambdaLocal.execute({ event: {}, lambdaPath, timeoutMs: 3000, verboseLevel: 0 });
     const ll = await measureAsync(viaLambdaLocal, { runs: 200, warmup: 10 });
-    rows.push({ name: 'lambda-local execute (same handler, in-process)', ...ll, note: 'peer: no process isolation, so no cold start or kill on timeout' });
+    rows.push({
+      name: 'lambda-local execute (same handler, in-process)',
+      ...ll,
+      note: 'peer: no process isolation, so no cold start or kill on timeout',
+    });
   } finally {
     await invoker.dispose();
     rmSync(dir, { recursive: true, force: true });

@@ -18,20 +18,31 @@ export async function run() {
   const warm = generateSamTemplate(200);
   for (let i = 0; i < 20; i++) analyzeTemplate(loadTemplate(warm, '/bench/template.yaml'), { today: TODAY });
   const rows = [];
-  for (const [count, target] of [[500, 30], [2000, undefined]]) {
+  for (const [count, target] of [
+    [500, 30],
+    [2000, undefined],
+  ]) {
     const text = generateSamTemplate(count);
     const models = Array.from({ length: RUNS + WARMUP }, () => loadTemplate(text, '/bench/template.yaml'));
     let next = 0;
     let findings = 0;
     const cpu = [];
-    const timing = measure(() => {
-      const before = process.cpuUsage();
-      findings = analyzeTemplate(models[next++], { today: TODAY }).findings.length;
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000);
-    }, { runs: RUNS, warmup: WARMUP });
+    const timing = measure(
+      () => {
+        const before = process.cpuUsage();
+        findings = analyzeTemplate(models[next++], { today: TODAY }).findings.length;
+        const used = process.cpuUsage(before);
+        cpu.push((used.user + used.system) / 1000);
+      },
+      { runs: RUNS, warmup: WARMUP },
+    );
     const cpuMedian = round(cpu.slice(WARMUP).sort((a, b) => a - b)[Math.floor(RUNS / 2)]);
-    rows.push({ name: `lint (all rules), ${count} resources, beyond the model build`, ...timing, target, note: `${findings} findings; CPU time median ${cpuMedian} ms` });
+    rows.push({
+      name: `lint (all rules), ${count} resources, beyond the model build`,
+      ...timing,
+      target,
+      note: `${findings} findings; CPU time median ${cpuMedian} ms`,
+    });
   }
   return rows;
 }

@@ -17,7 +17,12 @@ const { parseYaml, resultOfDocument, YAML_OPTIONS } = require('../src/core/model
 async function bundledCore() {
   const dir = mkdtempSync(join(tmpdir(), 'swb-bench-'));
   const outfile = join(dir, 'core.js');
-  await build({ ...commonOptions(), entryPoints: [new URL('../src/core/index.ts', import.meta.url).pathname], outfile, sourcemap: false });
+  await build({
+    ...commonOptions(),
+    entryPoints: [new URL('../src/core/index.ts', import.meta.url).pathname],
+    outfile,
+    sourcemap: false,
+  });
   try {
     return require(outfile);
   } finally {
@@ -28,25 +33,58 @@ async function bundledCore() {
 export async function run() {
   const rows = [];
   const shipped = await bundledCore();
-  for (const [count, target] of [[500, 60], [2000, undefined]]) {
+  for (const [count, target] of [
+    [500, 60],
+    [2000, undefined],
+  ]) {
     const text = generateSamTemplate(count);
     const kb = Math.round(text.length / 1024);
     // The model issue's bar: building the whole model, every function setting resolved through parameters, a
     // mapping and a condition, costs no more than `yaml` parsing the same text alone. Interleaved, same run.
-    const [parser, model] = measureInterleaved([() => parseDocument(text), () => shipped.loadTemplate(text, 'template.yaml')], { runs: 30 });
-    rows.push({ name: `yaml.parseDocument alone, ${count} resources (${kb} KB)`, ...parser, note: 'reference: the parser without our model' });
+    const [parser, model] = measureInterleaved(
+      [() => parseDocument(text), () => shipped.loadTemplate(text, 'template.yaml')],
+      { runs: 30 },
+    );
     rows.push({
-      name: `model build with resolution, ${count} resources (${kb} KB)`, ...model, target, ok: model.medianMs <= parser.medianMs && (target === undefined || model.medianMs < target),
+      name: `yaml.parseDocument alone, ${count} resources (${kb} KB)`,
+      ...parser,
+      note: 'reference: the parser without our model',
+    });
+    rows.push({
+      name: `model build with resolution, ${count} resources (${kb} KB)`,
+      ...model,
+      target,
+      ok: model.medianMs <= parser.medianMs && (target === undefined || model.medianMs < target),
       note: `the core as bundled in dist/; ${Math.round((model.medianMs / parser.medianMs) * 100)}% of yaml.parseDocument alone`,
     });
-    rows.push({ name: `model build from source, ${count} resources (${kb} KB)`, ...measure(() => loadTemplate(text, 'template.yaml')), note: "with yaml's Node build, as the unit tests run it" });
-    const [before, after] = measureInterleaved([() => resultOfDocument(text, parseDocument(text, YAML_OPTIONS)), () => parseYaml(text)], { runs: 40 });
-    rows.push({ name: `YAML → nodes before (via yaml documents), ${count} resources`, ...before, note: 'interleaved with the next row' });
+    rows.push({
+      name: `model build from source, ${count} resources (${kb} KB)`,
+      ...measure(() => loadTemplate(text, 'template.yaml')),
+      note: "with yaml's Node build, as the unit tests run it",
+    });
+    const [before, after] = measureInterleaved(
+      [() => resultOfDocument(text, parseDocument(text, YAML_OPTIONS)), () => parseYaml(text)],
+      { runs: 40 },
+    );
+    rows.push({
+      name: `YAML → nodes before (via yaml documents), ${count} resources`,
+      ...before,
+      note: 'interleaved with the next row',
+    });
     rows.push({ name: `YAML → nodes now (straight from yaml's CST), ${count} resources`, ...after });
   }
-  for (const [file, limitKb] of [['dist/extension.js', 400], ['dist/cli.js', undefined], ['dist/cli-lint.js', undefined]]) {
+  for (const [file, limitKb] of [
+    ['dist/extension.js', 400],
+    ['dist/cli.js', undefined],
+    ['dist/cli-lint.js', undefined],
+  ]) {
     const kb = Math.round(statSync(new URL(`../${file}`, import.meta.url)).size / 1024);
-    rows.push({ name: `bundle size ${file}`, value: `${kb} KB`, target: limitKb ? `< ${limitKb} KB` : undefined, ok: limitKb ? kb < limitKb : undefined });
+    rows.push({
+      name: `bundle size ${file}`,
+      value: `${kb} KB`,
+      target: limitKb ? `< ${limitKb} KB` : undefined,
+      ok: limitKb ? kb < limitKb : undefined,
+    });
   }
   return rows;
 }

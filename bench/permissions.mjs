@@ -31,8 +31,12 @@ function nodeHandler(i) {
 
 function pythonHandler(i) {
   return [
-    'import json', 'import os', 'import boto3', '',
-    's3 = boto3.client("s3")', '',
+    'import json',
+    'import os',
+    'import boto3',
+    '',
+    's3 = boto3.client("s3")',
+    '',
     'def handler(event, context):',
     '    for record in event["Records"]:',
     `        s3.put_object(Bucket=os.environ.get("BUCKET", "b${i}"), Key=record["messageId"], Body=json.dumps(record))`,
@@ -48,7 +52,10 @@ function afterEdits(text, readFile, catalogue) {
   const models = Array.from({ length: RUNS + WARMUP }, () => loadTemplate(text, path.join(ROOT, 'template.yaml')));
   let next = 0;
   const cpu = process.cpuUsage();
-  const timing = measure(() => permissions.analyzePermissions(models[next++], { readFile, catalogue }), { runs: RUNS, warmup: WARMUP });
+  const timing = measure(() => permissions.analyzePermissions(models[next++], { readFile, catalogue }), {
+    runs: RUNS,
+    warmup: WARMUP,
+  });
   const used = process.cpuUsage(cpu);
   // CPU time per run next to wall time: on a shared machine the wall clock also counts other processes.
   return { ...timing, cpuMs: round((used.user + used.system) / 1000 / (RUNS + WARMUP)) };
@@ -56,7 +63,9 @@ function afterEdits(text, readFile, catalogue) {
 
 function afterFirstRun({ cpuMs, ...timing }) {
   return {
-    name: 'permission analysis, 500 resources, after the first run', ...timing, target: 100,
+    name: 'permission analysis, 500 resources, after the first run',
+    ...timing,
+    target: 100,
     note: `a fresh model each run, as after a keystroke; handler scans cached by content; with the IAM catalogue; CPU ${cpuMs} ms per run`,
   };
 }
@@ -79,7 +88,11 @@ export async function run() {
   const calls = first.functions.reduce((n, f) => n + f.calls.length, 0);
   const note = `${template.functions.length} functions, ${files.size} handlers, ${calls} SDK calls checked`;
   return [
-    { name: 'permission analysis, 500 resources, first run (parses every handler)', medianMs: firstMs, note: `${note}; includes loading the TypeScript compiler` },
+    {
+      name: 'permission analysis, 500 resources, first run (parses every handler)',
+      medianMs: firstMs,
+      note: `${note}; includes loading the TypeScript compiler`,
+    },
     afterFirstRun(afterEdits(text, readFile, catalogue)),
   ];
 }

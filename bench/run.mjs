@@ -17,7 +17,14 @@ for (const file of modules) {
     const { run } = await import(new URL(file, import.meta.url));
     for (const row of await run()) results.push({ area, ...row });
   } catch (error) {
-    results.push({ area, name: 'failed', note: String(error?.stack ?? error).split('\n').slice(0, 3).join(' | ') });
+    results.push({
+      area,
+      name: 'failed',
+      note: String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 3)
+        .join(' | '),
+    });
   }
 }
 
@@ -27,15 +34,21 @@ const verdict = (r) => {
   return '';
 };
 const rows = results.map((r) => [
-  r.area, r.name,
-  r.medianMs !== undefined ? `${r.medianMs} ms` : r.value ?? '',
+  r.area,
+  r.name,
+  r.medianMs !== undefined ? `${r.medianMs} ms` : (r.value ?? ''),
   r.p95Ms !== undefined ? `${r.p95Ms} ms` : '',
-  typeof r.target === 'number' ? `< ${r.target} ms` : r.target ?? '',
-  verdict(r), r.note ?? '',
+  typeof r.target === 'number' ? `< ${r.target} ms` : (r.target ?? ''),
+  verdict(r),
+  r.note ?? '',
 ]);
 const header = ['area', 'measurement', 'median', 'p95', 'target', '', 'note'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
-const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+const line = (cells) =>
+  cells
+    .map((c, i) => String(c).padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
@@ -43,7 +56,21 @@ for (const row of rows) console.log(line(row));
 // A partial run (`npm run bench editor`) replaces its areas' rows and keeps the others' from the last run.
 const resultsFile = new URL('results.json', import.meta.url);
 const ranAreas = new Set(modules.map((f) => f.replace(/\.mjs$/, '')));
-const kept = only.length === 0 || !existsSync(resultsFile) ? [] : JSON.parse(readFileSync(resultsFile, 'utf8')).results.filter((r) => !ranAreas.has(r.area));
-writeFileSync(resultsFile, `${JSON.stringify({
-  date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results: [...kept, ...results],
-}, null, 2)}\n`);
+const kept =
+  only.length === 0 || !existsSync(resultsFile)
+    ? []
+    : JSON.parse(readFileSync(resultsFile, 'utf8')).results.filter((r) => !ranAreas.has(r.area));
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      results: [...kept, ...results],
+    },
+    null,
+    2,
+  )}\n`,
+);

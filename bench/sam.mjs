@@ -17,14 +17,19 @@ const SAM_SHARE_OF_500_BUDGET_MS = 6;
 
 export async function run() {
   const rows = [];
-  for (const [count, target] of [[500, SAM_SHARE_OF_500_BUDGET_MS], [2000, undefined]]) {
+  for (const [count, target] of [
+    [500, SAM_SHARE_OF_500_BUDGET_MS],
+    [2000, undefined],
+  ]) {
     const text = generateSamTemplate(count);
     const { root } = parseYaml(text);
-    const transform = () => transformSam(applyGlobals(writtenResources(root, []), valueOf(root, 'Globals'), []), root, text);
+    const transform = () =>
+      transformSam(applyGlobals(writtenResources(root, []), valueOf(root, 'Globals'), []), root, text);
     const generated = transform().generated.length;
     rows.push({
       name: `SAM Globals + implicit resources, ${count} resources (${generated} generated)`,
-      ...measure(transform, { runs: 100 }), target,
+      ...measure(transform, { runs: 100 }),
+      target,
       note: 'parsed once outside the timing',
     });
   }

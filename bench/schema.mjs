@@ -17,28 +17,37 @@ const WARMUP = 10;
 const DATA = new URL('../data/', import.meta.url);
 
 export async function run() {
-  if (!existsSync(new URL('cfn-schemas.json', DATA))) return [{ name: 'schema validation', note: 'skipped: data/cfn-schemas.json is not generated' }];
+  if (!existsSync(new URL('cfn-schemas.json', DATA)))
+    return [{ name: 'schema validation', note: 'skipped: data/cfn-schemas.json is not generated' }];
   const catalog = new SchemaCatalog((name) => JSON.parse(readFileSync(new URL(`${name}.json`, DATA), 'utf8')));
   const readStart = performance.now();
   catalog.validationSchemas('cfn');
   catalog.validationSchemas('sam');
   const readMs = Math.round(performance.now() - readStart);
   const rows = [];
-  for (const [count, target] of [[500, 20], [2000, undefined]]) {
+  for (const [count, target] of [
+    [500, 20],
+    [2000, undefined],
+  ]) {
     const text = generateSamTemplate(count);
     const models = Array.from({ length: RUNS + WARMUP }, () => loadTemplate(text, '/bench/template.yaml'));
     let next = 0;
     let violations = 0;
     const cpu = [];
-    const timing = measure(() => {
-      const before = process.cpuUsage();
-      violations = schemaViolations(models[next++], catalog).length;
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000);
-    }, { runs: RUNS, warmup: WARMUP });
+    const timing = measure(
+      () => {
+        const before = process.cpuUsage();
+        violations = schemaViolations(models[next++], catalog).length;
+        const used = process.cpuUsage(before);
+        cpu.push((used.user + used.system) / 1000);
+      },
+      { runs: RUNS, warmup: WARMUP },
+    );
     const cpuMedian = round(cpu.slice(WARMUP).sort((a, b) => a - b)[Math.floor(RUNS / 2)]);
     rows.push({
-      name: `schema validation, ${count} resources, beyond the model build`, ...timing, target,
+      name: `schema validation, ${count} resources, beyond the model build`,
+      ...timing,
+      target,
       note: `${violations} violations; CPU time median ${cpuMedian} ms; reading both schema files once: ${readMs} ms`,
     });
   }

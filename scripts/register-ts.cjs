@@ -5,7 +5,11 @@ const fs = require('fs');
 require.extensions['.ts'] = function (module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
   const { code } = transformSync(source, {
-    loader: 'ts', format: 'cjs', target: 'node20', sourcemap: 'inline', sourcefile: filename,
+    loader: 'ts',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    sourcefile: filename,
   });
   module._compile(code, filename);
 };

@@ -23,7 +23,10 @@ if (!fs.existsSync(corpus)) {
 }
 
 let shown = 0;
-for (const file of fs.readdirSync(path.join(corpus, 'input')).filter((f) => !f.startsWith('error_') && pattern.test(f)).sort()) {
+for (const file of fs
+  .readdirSync(path.join(corpus, 'input'))
+  .filter((f) => !f.startsWith('error_') && pattern.test(f))
+  .sort()) {
   const result = compareWithTranslator(corpus, file);
   if (!result || (!all && result.missing.length === 0 && result.extra.length === 0)) continue;
   shown++;

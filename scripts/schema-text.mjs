@@ -5,7 +5,10 @@ const MAX_DOC = 400;
 /** The first paragraph of a documentation text, cut at a sentence end near MAX_DOC characters. */
 export function shortDoc(text) {
   if (!text) return '';
-  const paragraph = String(text).split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ').trim();
+  const paragraph = String(text)
+    .split(/\n\s*\n/)[0]
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   if (paragraph.length <= MAX_DOC) return paragraph;
   const cut = paragraph.lastIndexOf('. ', MAX_DOC);
   return cut > 80 ? paragraph.slice(0, cut + 1) : `${paragraph.slice(0, MAX_DOC)}…`;
@@ -24,12 +27,18 @@ export function firstSentence(text, max = 200) {
  */
 export function compactType(type, resolveRef) {
   switch (type?.type) {
-    case 'string': return { text: 'String', values: type.allowedValues };
-    case 'integer': return { text: 'Integer' };
-    case 'number': return { text: 'Number' };
-    case 'boolean': return { text: 'Boolean' };
-    case 'json': return { text: 'Json' };
-    case 'date-time': return { text: 'Timestamp' };
+    case 'string':
+      return { text: 'String', values: type.allowedValues };
+    case 'integer':
+      return { text: 'Integer' };
+    case 'number':
+      return { text: 'Number' };
+    case 'boolean':
+      return { text: 'Boolean' };
+    case 'json':
+      return { text: 'Json' };
+    case 'date-time':
+      return { text: 'Timestamp' };
     case 'array':
     case 'map': {
       const element = compactType(type.element, resolveRef);
@@ -44,6 +53,7 @@ export function compactType(type, resolveRef) {
       const members = type.types.map((t) => compactType(t, resolveRef));
       return { ...members.find((m) => m.ref), text: members.map((m) => m.text).join(' | ') };
     }
-    default: return { text: 'Json' };
+    default:
+      return { text: 'Json' };
   }
 }

@@ -20,8 +20,11 @@ const host = await startHost({
   extensionDevelopmentPath: REPO_ROOT,
   viewport: { width: 1280, height: 800 },
   // No notification about the repository around examples/, no minimap: the picture is about the tree.
-  userSettings: { 'git.openRepositoryInParentFolders': 'never', 'editor.minimap.enabled': false,
-    'window.commandCenter': false },
+  userSettings: {
+    'git.openRepositoryInParentFolders': 'never',
+    'editor.minimap.enabled': false,
+    'window.commandCenter': false,
+  },
   log: console.log,
 });
 try {
@@ -29,7 +32,10 @@ try {
   await waitForWorkbench(page);
   await page.locator('.activitybar a[aria-label^="Serverless Workbench"]').click();
   await widenSideBar(page, SIDE_BAR_WIDTH);
-  const tree = page.locator('.pane-body').filter({ has: page.locator('[role="tree"]') }).last();
+  const tree = page
+    .locator('.pane-body')
+    .filter({ has: page.locator('[role="tree"]') })
+    .last();
   const row = (label) => tree.locator('.monaco-list-row', { hasText: label }).first();
   await row('Functions').waitFor({ timeout: 20_000 });
   await expand(row('Functions'));

@@ -35,7 +35,16 @@ try {
 function packageVsix() {
   console.log('packaging the extension');
   // Flags: no repository is published yet, and README's relative image links resolve inside the .vsix.
-  run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', VSIX]);
+  run('npx', [
+    '--no-install',
+    'vsce',
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+    '-o',
+    VSIX,
+  ]);
 }
 
 function openInDesktopCode() {
@@ -64,7 +73,9 @@ async function serveInBrowser() {
   const url = server.url({ workspace: EXAMPLES });
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the VS Code server answered ${response.status} for ${url}`);
-  console.log(`\nServerless Workbench is running in VS Code on examples/. Open this in a browser:\n\n  ${url}\n\nCtrl-C stops the server.`);
+  console.log(
+    `\nServerless Workbench is running in VS Code on examples/. Open this in a browser:\n\n  ${url}\n\nCtrl-C stops the server.`,
+  );
 }
 
 function hasCommand(name) {
@@ -73,5 +84,6 @@ function hasCommand(name) {
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`);
 }

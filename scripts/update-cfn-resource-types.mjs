@@ -46,11 +46,20 @@ for (const r of db.resource.entities.sort((a, b) => a.cloudFormationType.localeC
   for (const [name, a] of Object.entries(r.attributes ?? {})) attributes[name] = shortDoc(a.documentation);
   // `!Ref` returns a resource's primary identifier for nearly every registry type.
   const ref = r.primaryIdentifier?.length === 1 ? { ref: r.primaryIdentifier[0] } : {};
-  resources[r.cloudFormationType] = { doc: shortDoc(r.documentation), props: propertiesOf(r.properties), attrs: attributes, ...ref };
+  resources[r.cloudFormationType] = {
+    doc: shortDoc(r.documentation),
+    props: propertiesOf(r.properties),
+    attrs: attributes,
+    ...ref,
+  };
 }
 // Nested definitions can use further definitions: keep resolving until nothing new appears.
 const types = {};
-for (let pending = [...usedTypes.keys()]; pending.length > 0; pending = [...usedTypes.keys()].filter((k) => !(k in types))) {
+for (
+  let pending = [...usedTypes.keys()];
+  pending.length > 0;
+  pending = [...usedTypes.keys()].filter((k) => !(k in types))
+) {
   for (const ref of pending) {
     const definition = usedTypes.get(ref);
     types[ref] = { name: definition.name, props: propertiesOf(definition.properties) };
@@ -66,4 +75,6 @@ const header = {
 };
 writeFileSync(new URL('../data/cfn-resource-types.json', import.meta.url), JSON.stringify({ ...header, resources }));
 writeFileSync(new URL('../data/cfn-property-types.json', import.meta.url), JSON.stringify({ ...header, types }));
-console.log(`${Object.keys(resources).length} resource types → data/cfn-resource-types.json, ${Object.keys(types).length} property types → data/cfn-property-types.json`);
+console.log(
+  `${Object.keys(resources).length} resource types → data/cfn-resource-types.json, ${Object.keys(types).length} property types → data/cfn-property-types.json`,
+);

@@ -13,13 +13,20 @@ import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import path from 'path';
 import ts from 'typescript';
-import { applyCombinations, applyCorrections, applyEnums, writeValidationSchemas } from './validation-schema-common.mjs';
+import {
+  applyCombinations,
+  applyCorrections,
+  applyEnums,
+  writeValidationSchemas,
+} from './validation-schema-common.mjs';
 
 const require = createRequire(import.meta.url);
 const lib = path.dirname(require.resolve('@awboost/cfn-resource-types/AWS-Lambda-Function'));
 const { version } = JSON.parse(readFileSync(path.join(lib, '..', 'package.json'), 'utf8'));
 const serviceSpec = JSON.parse(readFileSync(new URL('../data/cfn-resource-types.json', import.meta.url), 'utf8'));
-const serviceSpecTypes = JSON.parse(readFileSync(new URL('../data/cfn-property-types.json', import.meta.url), 'utf8')).types;
+const serviceSpecTypes = JSON.parse(
+  readFileSync(new URL('../data/cfn-property-types.json', import.meta.url), 'utf8'),
+).types;
 
 const counts = { patterns: 0, patternsDropped: 0, enums: 0, constraintsOnRefs: 0, integers: 0, widenedEnums: 0 };
 const droppedPatterns = [];
@@ -30,7 +37,10 @@ const droppedPatterns = [];
  * `u` flag (Unicode property classes would silently match a literal `p{L}`) or does not compile.
  */
 function javascriptPattern(source) {
-  const rewritten = source.replace(/\\Z/g, '$').replace(/\\A/g, '^').replace(/\(\?P</g, '(?<');
+  const rewritten = source
+    .replace(/\\Z/g, '$')
+    .replace(/\\A/g, '^')
+    .replace(/\(\?P</g, '(?<');
   if (/\\[pPX]\{|\\[hRz]|\(\?[imsx]|\[\[:|\+\+|\*\+|\?\+|\}\+/.test(rewritten)) return undefined;
   try {
     new RegExp(rewritten);
@@ -53,13 +63,23 @@ function constrain(node, member) {
     const name = tag.tagName.text;
     const value = tagText(tag);
     if (!['pattern', 'minLength', 'maxLength', 'min', 'max'].includes(name)) continue;
-    if (target.$ref) { counts.constraintsOnRefs++; continue; }
+    if (target.$ref) {
+      counts.constraintsOnRefs++;
+      continue;
+    }
     const isArray = target.type === 'array';
-    const holder = stringBranch >= 0 && name !== 'min' && name !== 'max' ? (target.anyOf = [...target.anyOf], target.anyOf[stringBranch] = { ...target.anyOf[stringBranch] }) : target;
+    const holder =
+      stringBranch >= 0 && name !== 'min' && name !== 'max'
+        ? ((target.anyOf = [...target.anyOf]), (target.anyOf[stringBranch] = { ...target.anyOf[stringBranch] }))
+        : target;
     if (name === 'pattern') {
       if (isArray) continue;
       const pattern = javascriptPattern(value);
-      if (pattern === undefined) { counts.patternsDropped++; droppedPatterns.push(value); continue; }
+      if (pattern === undefined) {
+        counts.patternsDropped++;
+        droppedPatterns.push(value);
+        continue;
+      }
       holder.pattern = pattern;
       counts.patterns++;
     } else if (name === 'min' || name === 'max') {
@@ -107,18 +127,29 @@ class ResourceConverter {
 
   convert(type) {
     switch (type.kind) {
-      case ts.SyntaxKind.StringKeyword: return { type: 'string' };
-      case ts.SyntaxKind.NumberKeyword: return { type: 'number' };
-      case ts.SyntaxKind.BooleanKeyword: return { type: 'boolean' };
+      case ts.SyntaxKind.StringKeyword:
+        return { type: 'string' };
+      case ts.SyntaxKind.NumberKeyword:
+        return { type: 'number' };
+      case ts.SyntaxKind.BooleanKeyword:
+        return { type: 'boolean' };
       case ts.SyntaxKind.AnyKeyword:
-      case ts.SyntaxKind.UnknownKeyword: return {};
-      case ts.SyntaxKind.ParenthesizedType: return this.convert(type.type);
-      case ts.SyntaxKind.ArrayType: return { type: 'array', items: this.convert(type.elementType) };
-      case ts.SyntaxKind.LiteralType: return literal(type.literal);
-      case ts.SyntaxKind.UnionType: return this.union(type.types);
-      case ts.SyntaxKind.TypeLiteral: return this.object(type.members);
-      case ts.SyntaxKind.TypeReference: return this.reference(type);
-      default: throw new Error(`${this.resourceType}: unexpected type ${ts.SyntaxKind[type.kind]}: ${type.getText()}`);
+      case ts.SyntaxKind.UnknownKeyword:
+        return {};
+      case ts.SyntaxKind.ParenthesizedType:
+        return this.convert(type.type);
+      case ts.SyntaxKind.ArrayType:
+        return { type: 'array', items: this.convert(type.elementType) };
+      case ts.SyntaxKind.LiteralType:
+        return literal(type.literal);
+      case ts.SyntaxKind.UnionType:
+        return this.union(type.types);
+      case ts.SyntaxKind.TypeLiteral:
+        return this.object(type.members);
+      case ts.SyntaxKind.TypeReference:
+        return this.reference(type);
+      default:
+        throw new Error(`${this.resourceType}: unexpected type ${ts.SyntaxKind[type.kind]}: ${type.getText()}`);
     }
   }
 
@@ -152,20 +183,25 @@ class ResourceConverter {
       type: 'object',
       ...(Object.keys(properties).length ? { properties } : {}),
       ...(required.length ? { required } : {}),
-      ...(Object.keys(additionalProperties).length === 0 && additionalProperties !== false ? {} : { additionalProperties }),
+      ...(Object.keys(additionalProperties).length === 0 && additionalProperties !== false
+        ? {}
+        : { additionalProperties }),
     };
   }
 
   union(types) {
     const branches = types.map((t) => this.convert(t));
     if (branches.some((b) => Object.keys(b).length === 0)) return {};
-    const enumValues = branches.every((b) => b.enum && Object.keys(b).length === 2) ? branches.flatMap((b) => b.enum) : undefined;
+    const enumValues = branches.every((b) => b.enum && Object.keys(b).length === 2)
+      ? branches.flatMap((b) => b.enum)
+      : undefined;
     if (enumValues && new Set(branches.map((b) => b.type)).size === 1) {
       counts.enums++;
       return { type: branches[0].type, enum: enumValues };
     }
     // Bare types (`Record<string, any> | string`) are one node with several types.
-    if (branches.every((b) => Object.keys(b).length === 1 && typeof b.type === 'string')) return { type: [...new Set(branches.map((b) => b.type))] };
+    if (branches.every((b) => Object.keys(b).length === 1 && typeof b.type === 'string'))
+      return { type: [...new Set(branches.map((b) => b.type))] };
     return { anyOf: branches };
   }
 }
@@ -193,7 +229,9 @@ function resourceClass(sourceFile) {
 /** Nested service-spec definitions reachable from a resource, by their short name. */
 function serviceSpecDefinitions(resourceSpec) {
   const byName = new Map();
-  const pending = Object.values(resourceSpec?.props ?? {}).map((p) => p.ref).filter(Boolean);
+  const pending = Object.values(resourceSpec?.props ?? {})
+    .map((p) => p.ref)
+    .filter(Boolean);
   while (pending.length > 0) {
     const ref = pending.pop();
     const definition = serviceSpecTypes[ref];
@@ -229,8 +267,15 @@ function refineFromServiceSpec(objectNode, specProps) {
 
 const resources = {};
 const definitions = {};
-for (const file of readdirSync(lib).filter((f) => f.endsWith('.d.ts')).sort()) {
-  const sourceFile = ts.createSourceFile(file, readFileSync(path.join(lib, file), 'utf8'), ts.ScriptTarget.Latest, true);
+for (const file of readdirSync(lib)
+  .filter((f) => f.endsWith('.d.ts'))
+  .sort()) {
+  const sourceFile = ts.createSourceFile(
+    file,
+    readFileSync(path.join(lib, file), 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const found = resourceClass(sourceFile);
   if (!found) continue;
   const converter = new ResourceConverter(found.type, sourceFile, definitions);
@@ -268,7 +313,9 @@ for (const [type, spec] of Object.entries(serviceSpec.resources)) {
   // Required only where both snapshots agree: a newer schema that relaxed a requirement must not be contradicted
   // (AWS::CloudWatch::Alarm.ComparisonOperator), nor the registry's view of a legacy type (a nested Stack's StackName).
   const required = node.required?.filter((name) => spec.props[name]?.required);
-  relaxedRequired.push(...(node.required ?? []).filter((name) => !required.includes(name)).map((name) => `${type}.${name}`));
+  relaxedRequired.push(
+    ...(node.required ?? []).filter((name) => !required.includes(name)).map((name) => `${type}.${name}`),
+  );
   if (required?.length) node.required = required;
   else delete node.required;
   for (const name of Object.keys(spec.props)) {
@@ -277,13 +324,15 @@ for (const [type, spec] of Object.entries(serviceSpec.resources)) {
     // Known to CloudFormation's documentation though not to the registry schema awboost read: never "unknown".
     if (node.additionalProperties === false) node.properties = { ...node.properties, [name]: {} };
   }
-  for (const name of Object.keys(node.properties ?? {})) if (!spec.props[name]) onlyAwboostProperties.push(`${type}.${name}`);
+  for (const name of Object.keys(node.properties ?? {}))
+    if (!spec.props[name]) onlyAwboostProperties.push(`${type}.${name}`);
 }
 
 const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 const file = {
   source: `npm @awboost/cfn-resource-types@${version} (CloudFormation registry schemas; https://github.com/awboost/cfn-resource-schemas), integers and extra properties from npm @aws-cdk/aws-service-spec; regenerate: node scripts/update-cfn-schemas.mjs`,
-  licence: 'MIT (@awboost/cfn-resource-types; see data/cfn-schemas.NOTICE), Apache-2.0 (@aws-cdk/aws-service-spec; see data/LICENSE-Apache-2.0)',
+  licence:
+    'MIT (@awboost/cfn-resource-types; see data/cfn-schemas.NOTICE), Apache-2.0 (@aws-cdk/aws-service-spec; see data/LICENSE-Apache-2.0)',
   generated: new Date().toISOString().slice(0, 10),
   resources: sorted(resources),
   definitions: sorted(definitions),
@@ -293,11 +342,21 @@ const combinations = applyCombinations(file, 'cfn');
 const addedEnums = applyEnums(file, 'cfn');
 const size = writeValidationSchemas('cfn-schemas', file);
 
-console.log(`${Object.keys(resources).length} resource types, ${Object.keys(definitions).length} definitions → data/cfn-schemas.json (${size} bytes)`);
-console.log(`${counts.patterns} patterns, ${counts.patternsDropped} dropped (not JavaScript without the u flag), ${counts.enums} enums, ${counts.integers} integers from the service spec, ${corrections} corrections from schema-corrections.json, ${combinations} combinations, ${addedEnums} enums from schema-enums.json, ${counts.widenedEnums} enums widened by the service spec, ${counts.constraintsOnRefs} constraints on references ignored`);
+console.log(
+  `${Object.keys(resources).length} resource types, ${Object.keys(definitions).length} definitions → data/cfn-schemas.json (${size} bytes)`,
+);
+console.log(
+  `${counts.patterns} patterns, ${counts.patternsDropped} dropped (not JavaScript without the u flag), ${counts.enums} enums, ${counts.integers} integers from the service spec, ${corrections} corrections from schema-corrections.json, ${combinations} combinations, ${addedEnums} enums from schema-enums.json, ${counts.widenedEnums} enums widened by the service spec, ${counts.constraintsOnRefs} constraints on references ignored`,
+);
 console.log(`types only in awboost: ${onlyAwboostTypes.length} ${onlyAwboostTypes.join(' ')}`);
 console.log(`types only in the service spec (property names only): ${onlySpecTypes.length} ${onlySpecTypes.join(' ')}`);
-console.log(`top-level properties only in the service spec (added as anything): ${onlySpecProperties.length} ${onlySpecProperties.join(' ')}`);
-console.log(`required in awboost but not in the service spec (not required): ${relaxedRequired.length} ${relaxedRequired.join(' ')}`);
-console.log(`top-level properties only in awboost: ${onlyAwboostProperties.length} ${onlyAwboostProperties.slice(0, 40).join(' ')}${onlyAwboostProperties.length > 40 ? ' …' : ''}`);
+console.log(
+  `top-level properties only in the service spec (added as anything): ${onlySpecProperties.length} ${onlySpecProperties.join(' ')}`,
+);
+console.log(
+  `required in awboost but not in the service spec (not required): ${relaxedRequired.length} ${relaxedRequired.join(' ')}`,
+);
+console.log(
+  `top-level properties only in awboost: ${onlyAwboostProperties.length} ${onlyAwboostProperties.slice(0, 40).join(' ')}${onlyAwboostProperties.length > 40 ? ' …' : ''}`,
+);
 if (process.argv.includes('--dropped')) console.log(droppedPatterns.join('\n'));

@@ -27,7 +27,12 @@ const upstream = JSON.parse(text);
 const runtimes = {};
 for (const id of Object.keys(upstream).sort()) {
   const r = upstream[id];
-  runtimes[id] = { deprecated: r.deprecated ?? null, createBlock: r['create-block'] ?? null, updateBlock: r['update-block'] ?? null, successor: r.successor ?? null };
+  runtimes[id] = {
+    deprecated: r.deprecated ?? null,
+    createBlock: r['create-block'] ?? null,
+    updateBlock: r['update-block'] ?? null,
+    successor: r.successor ?? null,
+  };
 }
 for (const [id, r] of Object.entries(ADDITIONS)) runtimes[id] ??= r;
 
@@ -41,7 +46,8 @@ const out = {
   source: `aws-cloudformation/cfn-lint src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json (${commit}), from the AWS "Lambda runtimes" page; additions from the botocore Runtime enum and endoflife.date (see scripts/update-lambda-runtimes.mjs)`,
   licence: 'MIT-0 (cfn-lint data)',
   date: new Date().toISOString().slice(0, 10),
-  fields: 'deprecated: end of security patches; createBlock: new functions rejected; updateBlock: updates rejected; successor: the runtime to move to (null = current)',
+  fields:
+    'deprecated: end of security patches; createBlock: new functions rejected; updateBlock: updates rejected; successor: the runtime to move to (null = current)',
   runtimes,
 };
 writeFileSync(path.join(root, 'data/lambda-runtimes.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -36,22 +36,41 @@ const client = new PricingClient({ region: PRICING_ENDPOINT_REGION });
 const cache = new Map();
 async function fetchProducts(serviceCode, region, filters) {
   const key = JSON.stringify([serviceCode, region, filters]);
-  if (!cache.has(key)) cache.set(key, (async () => {
-    const Filters = [{ Type: 'TERM_MATCH', Field: 'regionCode', Value: region },
-      ...Object.entries(filters).map(([Field, Value]) => ({ Type: 'TERM_MATCH', Field, Value }))];
-    const rows = [];
-    let NextToken;
-    do {
-      const page = await client.send(new GetProductsCommand({ ServiceCode: serviceCode, Filters, FormatVersion: 'aws_v1', MaxResults: 100, NextToken }));
-      rows.push(...(page.PriceList ?? []).map((item) => parsePriceListItem(typeof item === 'string' ? item : JSON.stringify(item))));
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return rows;
-  })());
+  if (!cache.has(key))
+    cache.set(
+      key,
+      (async () => {
+        const Filters = [
+          { Type: 'TERM_MATCH', Field: 'regionCode', Value: region },
+          ...Object.entries(filters).map(([Field, Value]) => ({ Type: 'TERM_MATCH', Field, Value })),
+        ];
+        const rows = [];
+        let NextToken;
+        do {
+          const page = await client.send(
+            new GetProductsCommand({
+              ServiceCode: serviceCode,
+              Filters,
+              FormatVersion: 'aws_v1',
+              MaxResults: 100,
+              NextToken,
+            }),
+          );
+          rows.push(
+            ...(page.PriceList ?? []).map((item) =>
+              parsePriceListItem(typeof item === 'string' ? item : JSON.stringify(item)),
+            ),
+          );
+          NextToken = page.NextToken;
+        } while (NextToken);
+        return rows;
+      })(),
+    );
   return cache.get(key);
 }
 
-const stripMeta = (service) => Object.fromEntries(Object.entries(service).filter(([k]) => k !== 'asOf' && k !== 'source'));
+const stripMeta = (service) =>
+  Object.fromEntries(Object.entries(service).filter(([k]) => k !== 'asOf' && k !== 'source'));
 const withoutMeta = (sheet) => Object.fromEntries(Object.entries(sheet).map(([k, v]) => [k, stripMeta(v)]));
 const shippedBase = withoutMeta(data.base);
 
@@ -61,7 +80,11 @@ report(data.baseRegion, base.missing);
 const today = new Date().toISOString().slice(0, 10);
 const next = structuredClone(data);
 for (const [service, prices] of Object.entries(base.sheet)) {
-  next.base[service] = { asOf: today, source: `AWS Price List Query API GetProducts (${data.baseRegion}), ${today}`, ...prices };
+  next.base[service] = {
+    asOf: today,
+    source: `AWS Price List Query API GetProducts (${data.baseRegion}), ${today}`,
+    ...prices,
+  };
 }
 for (const region of regions) {
   if (region === data.baseRegion) continue;
@@ -72,16 +95,26 @@ for (const region of regions) {
   const overrides = overridesOf(base.sheet, sheet);
   next.regions[region] = {
     name: data.regions[region]?.name ?? region,
-    ...(Object.keys(overrides).length > 0 ? { overrides, sources: Object.fromEntries(Object.keys(overrides).map((s) => [s, `AWS Price List Query API GetProducts, ${today}`])) } : {}),
+    ...(Object.keys(overrides).length > 0
+      ? {
+          overrides,
+          sources: Object.fromEntries(
+            Object.keys(overrides).map((s) => [s, `AWS Price List Query API GetProducts, ${today}`]),
+          ),
+        }
+      : {}),
   };
 }
 next.asOf = today;
 next.source = `AWS Price List Query API (GetProducts, ${PRICING_ENDPOINT_REGION} endpoint), ${today}; figures the API did not answer are kept from the previous file.`;
 if (dryRun) console.log(JSON.stringify(next, null, 2));
 else writeFileSync(DATA, `${JSON.stringify(next, null, 2)}\n`);
-console.error(`update-prices: ${regions.length} Regions, ${failures} figures kept from the previous file${dryRun ? ' (dry run, nothing written)' : ''}.`);
+console.error(
+  `update-prices: ${regions.length} Regions, ${failures} figures kept from the previous file${dryRun ? ' (dry run, nothing written)' : ''}.`,
+);
 
 function report(region, missing) {
   failures += missing.length;
-  for (const m of missing) console.error(`update-prices: ${region}: no Price List answer for ${m}; kept the previous figure`);
+  for (const m of missing)
+    console.error(`update-prices: ${region}: no Price List answer for ${m}; kept the previous figure`);
 }

@@ -29,16 +29,24 @@ for (const [section, ref] of Object.entries(main)) {
   for (const property of Object.keys(schema.definitions[name]?.properties ?? {})) accept(section, property);
 }
 
-for (const file of fs.readdirSync(path.join(translator, 'output')).filter((f) => f.startsWith('error_') && f.endsWith('.json'))) {
+for (const file of fs
+  .readdirSync(path.join(translator, 'output'))
+  .filter((f) => f.startsWith('error_') && f.endsWith('.json'))) {
   const message = JSON.parse(fs.readFileSync(path.join(translator, 'output', file), 'utf8')).errorMessage ?? '';
   const m = /is not a supported property of '(\w+)'\. Must be one of the following values - \[([^\]]*)\]/.exec(message);
   if (m) for (const property of m[2].split(',').map((s) => s.trim().replace(/^'|'$/g, ''))) accept(m[1], property);
 }
 
-for (const file of fs.readdirSync(path.join(translator, 'input')).filter((f) => !f.startsWith('error_') && f.endsWith('.yaml'))) {
-  const doc = YAML.parse(fs.readFileSync(path.join(translator, 'input', file), 'utf8'), { logLevel: 'silent', customTags: [] });
+for (const file of fs
+  .readdirSync(path.join(translator, 'input'))
+  .filter((f) => !f.startsWith('error_') && f.endsWith('.yaml'))) {
+  const doc = YAML.parse(fs.readFileSync(path.join(translator, 'input', file), 'utf8'), {
+    logLevel: 'silent',
+    customTags: [],
+  });
   for (const [section, properties] of Object.entries(doc?.Globals ?? {})) {
-    if (sections.has(section) && properties && typeof properties === 'object') for (const p of Object.keys(properties)) accept(section, p);
+    if (sections.has(section) && properties && typeof properties === 'object')
+      for (const p of Object.keys(properties)) accept(section, p);
   }
 }
 
@@ -46,7 +54,11 @@ const data = {
   source: `aws/serverless-application-model ${commit}: schema_source Globals definitions, translator error messages and accepted test inputs (tests/translator)`,
   licence: 'Apache-2.0',
   generatedBy: 'scripts/update-sam-globals.mjs',
-  sections: Object.fromEntries([...sections].sort(([a], [b]) => a.localeCompare(b)).map(([s, props]) => [s, [...props].sort()])),
+  sections: Object.fromEntries(
+    [...sections].sort(([a], [b]) => a.localeCompare(b)).map(([s, props]) => [s, [...props].sort()]),
+  ),
 };
 fs.writeFileSync(path.join(root, 'data/sam-globals.json'), `${JSON.stringify(data, null, 2)}\n`);
-console.log(`data/sam-globals.json: ${sections.size} sections, ${[...sections.values()].reduce((n, s) => n + s.size, 0)} properties`);
+console.log(
+  `data/sam-globals.json: ${sections.size} sections, ${[...sections.values()].reduce((n, s) => n + s.size, 0)} properties`,
+);

@@ -14,15 +14,22 @@ if (!existsSync(source)) {
 }
 const upstream = JSON.parse(readFileSync(source, 'utf8'));
 const commitFile = join(dirname(source), 'SOURCE_COMMIT');
-const [commit, date] = existsSync(commitFile) ? readFileSync(commitFile, 'utf8').trim().split(/\s+/) : ['unknown', 'unknown'];
+const [commit, date] = existsSync(commitFile)
+  ? readFileSync(commitFile, 'utf8').trim().split(/\s+/)
+  : ['unknown', 'unknown'];
 
 // Only what the analysis needs: parameter names, description and the statements (Definition).
 const templates = {};
 for (const [name, t] of Object.entries(upstream.Templates).sort(([a], [b]) => a.localeCompare(b))) {
-  templates[name] = { description: t.Description, parameters: Object.keys(t.Parameters ?? {}), statements: t.Definition.Statement };
+  templates[name] = {
+    description: t.Description,
+    parameters: Object.keys(t.Parameters ?? {}),
+    statements: t.Definition.Statement,
+  };
 }
 const out = {
-  source: 'https://github.com/aws/serverless-application-model/blob/develop/samtranslator/policy_templates_data/policy_templates.json',
+  source:
+    'https://github.com/aws/serverless-application-model/blob/develop/samtranslator/policy_templates_data/policy_templates.json',
   sourceCommit: commit,
   sourceDate: date,
   licence: 'Apache-2.0 (see data/sam-policy-templates.NOTICE and data/LICENSE-Apache-2.0)',
@@ -30,7 +37,10 @@ const out = {
   templates,
 };
 writeFileSync(join(root, 'data/sam-policy-templates.json'), `${JSON.stringify(out, null, 1)}\n`);
-for (const [from, to] of [['NOTICE', 'sam-policy-templates.NOTICE'], ['LICENSE', 'LICENSE-Apache-2.0']]) {
+for (const [from, to] of [
+  ['NOTICE', 'sam-policy-templates.NOTICE'],
+  ['LICENSE', 'LICENSE-Apache-2.0'],
+]) {
   if (existsSync(join(dirname(source), from))) copyFileSync(join(dirname(source), from), join(root, 'data', to));
 }
 console.log(`wrote ${Object.keys(templates).length} policy templates from ${commit}`);

@@ -8,7 +8,12 @@
 // Run: node scripts/update-sam-schemas.mjs [folder holding sam.schema.json]  (default ../shared/corpus/sam-data)
 import { existsSync, readFileSync } from 'fs';
 import path from 'path';
-import { applyCombinations, applyCorrections, applyEnums, writeValidationSchemas } from './validation-schema-common.mjs';
+import {
+  applyCombinations,
+  applyCorrections,
+  applyEnums,
+  writeValidationSchemas,
+} from './validation-schema-common.mjs';
 
 const folder = path.resolve(process.argv[2] ?? new URL('../../shared/corpus/sam-data', import.meta.url).pathname);
 if (!existsSync(path.join(folder, 'sam.schema.json'))) {
@@ -16,7 +21,9 @@ if (!existsSync(path.join(folder, 'sam.schema.json'))) {
   process.exit(2);
 }
 const schema = JSON.parse(readFileSync(path.join(folder, 'sam.schema.json'), 'utf8'));
-const commit = existsSync(path.join(folder, 'SOURCE_COMMIT')) ? readFileSync(path.join(folder, 'SOURCE_COMMIT'), 'utf8').trim().split(/\s+/)[0] : 'unknown commit';
+const commit = existsSync(path.join(folder, 'SOURCE_COMMIT'))
+  ? readFileSync(path.join(folder, 'SOURCE_COMMIT'), 'utf8').trim().split(/\s+/)[0]
+  : 'unknown commit';
 const cfn = JSON.parse(readFileSync(new URL('../data/cfn-schemas.json', import.meta.url), 'utf8'));
 const samDefinitions = schema.definitions;
 
@@ -24,7 +31,8 @@ const counts = { passThrough: 0, documentedPassThrough: 0, passThroughMissing: [
 const definitions = {};
 
 /** SAM's definition names carry their Python module; the last parts are enough and unique. */
-const shortName = (name) => (name === '__main____Globals' ? 'Globals' : name.replace('samtranslator__internal__schema_source__', ''));
+const shortName = (name) =>
+  name === '__main____Globals' ? 'Globals' : name.replace('samtranslator__internal__schema_source__', '');
 const refTarget = (ref) => ref.replace('#/definitions/', '');
 
 // ---- CloudFormation pass-through: copy the node and every definition it reaches ----
@@ -42,8 +50,11 @@ function copyCloudFormationDefinitions(node) {
 function passThrough(schemaPath) {
   const [, owner, ...rest] = schemaPath;
   let node = owner.includes('.') ? cfn.definitions[owner] : cfn.resources[owner];
-  const names = rest.filter((_, i) => i % 2 === 1).filter((name, i) => !(i === 0 && !owner.includes('.') && name === 'Properties'));
-  for (const name of names) node = node?.$ref ? cfn.definitions[node.$ref]?.properties?.[name] : node?.properties?.[name];
+  const names = rest
+    .filter((_, i) => i % 2 === 1)
+    .filter((name, i) => !(i === 0 && !owner.includes('.') && name === 'Properties'));
+  for (const name of names)
+    node = node?.$ref ? cfn.definitions[node.$ref]?.properties?.[name] : node?.properties?.[name];
   if (!node) {
     // CloudFormation's registry no longer knows it (or never did): accept what SAM passes on.
     counts.passThroughMissing.push(schemaPath.join('/'));
@@ -56,10 +67,22 @@ function passThrough(schemaPath) {
 
 // ---- SAM's JSON Schema → our subset ----
 
-const KEPT = ['type', 'enum', 'pattern', 'required', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'];
+const KEPT = [
+  'type',
+  'enum',
+  'pattern',
+  'required',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+];
 const isAnything = (node) => Object.keys(node).length === 0;
 /** SAM's `SamIntrinsicable[T]` is `anyOf: [{type: object}, T]`; the object branch stands for an intrinsic function. */
-const isIntrinsicBranch = (branch) => (Object.keys(branch).length === 1 && branch.type === 'object') || branch.$ref === '#/definitions/Ref';
+const isIntrinsicBranch = (branch) =>
+  (Object.keys(branch).length === 1 && branch.type === 'object') || branch.$ref === '#/definitions/Ref';
 
 function definition(name) {
   const key = shortName(name);
@@ -78,12 +101,16 @@ function definition(name) {
  */
 function documentedPassThrough(name, node) {
   const text = /CloudFormation compatibility\*: ([^\n]*)/.exec(node.markdownDescription ?? '')?.[1] ?? '';
-  const match = /passed directly to the `?\[?`?\s*([A-Za-z0-9]+)`?\]?\([^)]*\)`? property of (?:an?|the) `([A-Za-z0-9:]+)(?:`? `| )?([A-Za-z0-9]*)`? (resource|data type|object)/.exec(text);
+  const match =
+    /passed directly to the `?\[?`?\s*([A-Za-z0-9]+)`?\]?\([^)]*\)`? property of (?:an?|the) `([A-Za-z0-9:]+)(?:`? `| )?([A-Za-z0-9]*)`? (resource|data type|object)/.exec(
+      text,
+    );
   if (!match) return undefined;
   const [, cfnName, type, nested] = match;
   const owner = nested ? cfn.definitions[`${type}.${nested}`] : cfn.resources[type];
   const target = owner?.properties?.[cfnName];
-  if (!target || (cfnName !== name && (target.$ref || target.type === 'object' || target.type === 'array'))) return undefined;
+  if (!target || (cfnName !== name && (target.$ref || target.type === 'object' || target.type === 'array')))
+    return undefined;
   counts.documentedPassThrough++;
   copyCloudFormationDefinitions(target);
   return target;
@@ -95,18 +122,23 @@ function convert(node, name) {
     const target = refTarget(node.$ref);
     return target === 'PassThroughProp' ? {} : { $ref: definition(target) };
   }
-  if (node.allOf?.length === 1 && node.allOf[0].$ref === '#/definitions/PassThroughProp') return documentedPassThrough(name, node) ?? {};
+  if (node.allOf?.length === 1 && node.allOf[0].$ref === '#/definitions/PassThroughProp')
+    return documentedPassThrough(name, node) ?? {};
   if (node.allOf?.length === 1) return convert(node.allOf[0]);
   if (node.anyOf) return union(node.anyOf);
   const out = {};
   for (const key of KEPT) if (node[key] !== undefined) out[key] = node[key];
-  if (node.properties) out.properties = Object.fromEntries(Object.entries(node.properties).map(([name, p]) => [name, convert(p, name)]));
+  if (node.properties)
+    out.properties = Object.fromEntries(Object.entries(node.properties).map(([name, p]) => [name, convert(p, name)]));
   if (node.items) out.items = convert(node.items);
   if (node.additionalProperties !== undefined) {
-    out.additionalProperties = typeof node.additionalProperties === 'boolean' ? node.additionalProperties : convert(node.additionalProperties);
-    if (typeof out.additionalProperties === 'object' && isAnything(out.additionalProperties)) delete out.additionalProperties;
+    out.additionalProperties =
+      typeof node.additionalProperties === 'boolean' ? node.additionalProperties : convert(node.additionalProperties);
+    if (typeof out.additionalProperties === 'object' && isAnything(out.additionalProperties))
+      delete out.additionalProperties;
   }
-  if (node.patternProperties) out.patternProperties = Object.fromEntries(Object.entries(node.patternProperties).map(([k, p]) => [k, convert(p)]));
+  if (node.patternProperties)
+    out.patternProperties = Object.fromEntries(Object.entries(node.patternProperties).map(([k, p]) => [k, convert(p)]));
   return out;
 }
 
@@ -117,7 +149,8 @@ function union(branches) {
   const converted = real.map(convert);
   if (converted.some(isAnything)) return {};
   if (converted.length === 1) return converted[0];
-  if (converted.every((b) => Object.keys(b).length === 1 && typeof b.type === 'string')) return { type: [...new Set(converted.map((b) => b.type))] };
+  if (converted.every((b) => Object.keys(b).length === 1 && typeof b.type === 'string'))
+    return { type: [...new Set(converted.map((b) => b.type))] };
   return { anyOf: converted };
 }
 
@@ -157,7 +190,10 @@ const ACCEPTED_BEYOND_SCHEMA = [
   // CloudWatchEvent/EventBridgeRule): both take the rule's State, Enabled and RuleName.
   ['aws_serverless_function__CloudWatchEventProperties', { RuleName: RULE_NAME }],
   ['aws_serverless_function__EventBridgeRuleEventProperties', { State: RULE_STATE, Enabled: ENABLED }],
-  ['aws_serverless_statemachine__CloudWatchEventProperties', { State: RULE_STATE, Enabled: ENABLED, RuleName: RULE_NAME }],
+  [
+    'aws_serverless_statemachine__CloudWatchEventProperties',
+    { State: RULE_STATE, Enabled: ENABLED, RuleName: RULE_NAME },
+  ],
   ['aws_serverless_statemachine__EventBridgeRuleEventProperties', { State: RULE_STATE, Enabled: ENABLED }],
   // A REST API's Lambda authorizer ignores the HTTP API authorizer's settings rather than rejecting them.
   ['LambdaTokenAuthorizer', { EnableSimpleResponses: () => ({}), AuthorizerPayloadFormatVersion: () => ({}) }],
@@ -170,7 +206,8 @@ const ACCEPTED_BEYOND_SCHEMA = [
 for (const [name, extra] of ACCEPTED_BEYOND_SCHEMA) {
   const node = definitions[name];
   for (const [key, schemaOf] of Object.entries(extra)) {
-    if (node.properties[key]) throw new Error(`${name}.${key} is in SAM's schema now: remove it from ACCEPTED_BEYOND_SCHEMA`);
+    if (node.properties[key])
+      throw new Error(`${name}.${key} is in SAM's schema now: remove it from ACCEPTED_BEYOND_SCHEMA`);
     node.properties = { ...node.properties, [key]: schemaOf() };
   }
 }
@@ -178,7 +215,8 @@ for (const [name, extra] of ACCEPTED_BEYOND_SCHEMA) {
 const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 const file = {
   source: `https://github.com/aws/serverless-application-model commit ${commit}, schema_source/sam.schema.json; pass-through properties from data/cfn-schemas.json; regenerate: node scripts/update-sam-schemas.mjs <folder holding sam.schema.json>`,
-  licence: 'Apache-2.0 (SAM schema; see data/LICENSE-Apache-2.0), MIT (CloudFormation schemas from @awboost/cfn-resource-types; see data/cfn-schemas.NOTICE)',
+  licence:
+    'Apache-2.0 (SAM schema; see data/LICENSE-Apache-2.0), MIT (CloudFormation schemas from @awboost/cfn-resource-types; see data/cfn-schemas.NOTICE)',
   generated: new Date().toISOString().slice(0, 10),
   resources: sorted(resources),
   definitions: sorted(definitions),
@@ -187,7 +225,15 @@ const corrections = applyCorrections(file, 'sam');
 const combinations = applyCombinations(file, 'sam');
 const addedEnums = applyEnums(file, 'sam');
 const size = writeValidationSchemas('sam-schemas', file);
-const eventTypes = Object.values(resources).flatMap((r) => Object.keys(r.properties?.Events?.additionalProperties?.discriminator?.mapping ?? {}));
-console.log(`${Object.keys(resources).length} SAM resource types, ${eventTypes.length} event types, ${Object.keys(definitions).length} definitions → data/sam-schemas.json (${size} bytes)`);
-console.log(`${counts.passThrough} pass-through properties from CloudFormation by schema path, ${counts.documentedPassThrough} by their documentation, ${counts.intrinsicBranches} intrinsic-function branches collapsed, ${corrections} corrections from schema-corrections.json, ${combinations} combinations, ${addedEnums} enums from schema-enums.json`);
-console.log(`pass-through properties CloudFormation does not know (accepted as anything): ${counts.passThroughMissing.length} ${counts.passThroughMissing.join(' ')}`);
+const eventTypes = Object.values(resources).flatMap((r) =>
+  Object.keys(r.properties?.Events?.additionalProperties?.discriminator?.mapping ?? {}),
+);
+console.log(
+  `${Object.keys(resources).length} SAM resource types, ${eventTypes.length} event types, ${Object.keys(definitions).length} definitions → data/sam-schemas.json (${size} bytes)`,
+);
+console.log(
+  `${counts.passThrough} pass-through properties from CloudFormation by schema path, ${counts.documentedPassThrough} by their documentation, ${counts.intrinsicBranches} intrinsic-function branches collapsed, ${corrections} corrections from schema-corrections.json, ${combinations} combinations, ${addedEnums} enums from schema-enums.json`,
+);
+console.log(
+  `pass-through properties CloudFormation does not know (accepted as anything): ${counts.passThroughMissing.length} ${counts.passThroughMissing.join(' ')}`,
+);

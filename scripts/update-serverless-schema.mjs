@@ -28,7 +28,13 @@ async function frameworkSchema() {
     const Serverless = require(path.join(slsRoot, 'lib/serverless.js'));
     const readConfiguration = require(path.join(slsRoot, 'lib/configuration/read.js'));
     const configuration = await readConfiguration(file);
-    const serverless = new Serverless({ configuration, serviceDir, configurationFilename: 'serverless.yml', commands: ['print'], options: {} });
+    const serverless = new Serverless({
+      configuration,
+      serviceDir,
+      configurationFilename: 'serverless.yml',
+      commands: ['print'],
+      options: {},
+    });
     await serverless.init();
     return serverless.configSchemaHandler.schema;
   } finally {
@@ -38,8 +44,23 @@ async function frameworkSchema() {
 
 const CF_INTRINSIC_DEFINITION = /^awsCf/;
 const KEPT = new Set([
-  'type', 'properties', 'required', 'additionalProperties', 'patternProperties', 'items', 'enum', 'pattern',
-  'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'anyOf', 'oneOf', '$ref',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'items',
+  'enum',
+  'pattern',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'anyOf',
+  'oneOf',
+  '$ref',
 ]);
 
 const refName = (ref) => ref.replace('#/definitions/', '');
@@ -57,7 +78,8 @@ function convert(node) {
     else if (key === 'properties' || key === 'patternProperties') {
       out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
     } else if (key === 'items') out.items = Array.isArray(value) ? {} : convert(value);
-    else if (key === 'additionalProperties') out.additionalProperties = typeof value === 'boolean' ? value : convert(value);
+    else if (key === 'additionalProperties')
+      out.additionalProperties = typeof value === 'boolean' ? value : convert(value);
     else if (key === 'anyOf' || key === 'oneOf') {
       const branches = value.filter((b) => !isIntrinsicRef(b)).map(convert);
       // A value that may be anything in one branch may be anything: keep no constraint rather than a wrong one.
@@ -91,8 +113,9 @@ const schema = await frameworkSchema();
 const root = convert({ ...schema, definitions: undefined });
 const functionSchema = schema.properties.functions.patternProperties;
 const [functionNamePattern] = Object.keys(functionSchema);
-root.properties.functions.patternProperties[functionNamePattern].properties.events =
-  eventsAsKeys(functionSchema[functionNamePattern].properties.events);
+root.properties.functions.patternProperties[functionNamePattern].properties.events = eventsAsKeys(
+  functionSchema[functionNamePattern].properties.events,
+);
 // `resources` is CloudFormation (validated per resource against CloudFormation's schemas) and `custom` belongs to
 // plugins and the user: neither is the framework's to judge.
 root.properties.resources = { type: 'object' };
@@ -115,4 +138,6 @@ const out = {
 };
 const target = new URL('../data/serverless-schema.json', import.meta.url);
 fs.writeFileSync(target, `${JSON.stringify(out)}\n`);
-console.log(`data/serverless-schema.json: ${(fs.statSync(target).size / 1024).toFixed(0)} KB, ${Object.keys(definitions).length} definitions, ${Object.keys(root.properties.functions.patternProperties[functionNamePattern].properties.events.items.properties).length} event types`);
+console.log(
+  `data/serverless-schema.json: ${(fs.statSync(target).size / 1024).toFixed(0)} KB, ${Object.keys(definitions).length} definitions, ${Object.keys(root.properties.functions.patternProperties[functionNamePattern].properties.events.items.properties).length} event types`,
+);

@@ -25,15 +25,27 @@ function literal(value) {
 /** The TypeScript type of a value the JSON schema of a setting allows. */
 function typeOf(schema) {
   if (schema.enum) return schema.enum.map(literal).join(' | ');
-  return [schema.type].flat().map((type) => {
-    switch (type) {
-      case 'number': case 'integer': return 'number';
-      case 'string': case 'boolean': return type;
-      case 'object': return `Readonly<Record<string, ${schema.additionalProperties ? typeOf(schema.additionalProperties) : 'unknown'}>>`;
-      case 'array': return `readonly (${schema.items ? typeOf(schema.items) : 'unknown'})[]`;
-      default: throw new Error(`A setting of type ${JSON.stringify(type)} has no TypeScript type here: add one to scripts/update-settings.mjs.`);
-    }
-  }).join(' | ');
+  return [schema.type]
+    .flat()
+    .map((type) => {
+      switch (type) {
+        case 'number':
+        case 'integer':
+          return 'number';
+        case 'string':
+        case 'boolean':
+          return type;
+        case 'object':
+          return `Readonly<Record<string, ${schema.additionalProperties ? typeOf(schema.additionalProperties) : 'unknown'}>>`;
+        case 'array':
+          return `readonly (${schema.items ? typeOf(schema.items) : 'unknown'})[]`;
+        default:
+          throw new Error(
+            `A setting of type ${JSON.stringify(type)} has no TypeScript type here: add one to scripts/update-settings.mjs.`,
+          );
+      }
+    })
+    .join(' | ');
 }
 
 function docComment(text, indent) {
@@ -44,17 +56,29 @@ function docComment(text, indent) {
     if (last >= 0 && lines[last].length + word.length + 1 <= COMMENT_WIDTH) lines[last] += ` ${word}`;
     else lines.push(word);
   }
-  return lines.length === 1 ? [`${indent}/** ${lines[0]} */`] : [`${indent}/**`, ...lines.map((line) => `${indent} * ${line}`), `${indent} */`];
+  return lines.length === 1
+    ? [`${indent}/** ${lines[0]} */`]
+    : [`${indent}/**`, ...lines.map((line) => `${indent} * ${line}`), `${indent} */`];
 }
 
 function settingLine(name, schema, key, indent) {
   const kind = RESOURCE_SCOPES.has(schema.scope) ? 'ResourceSetting' : 'WindowSetting';
-  const bounds = Object.fromEntries(['minimum', 'maximum'].filter((bound) => schema[bound] !== undefined).map((bound) => [bound, schema[bound]]));
+  const bounds = Object.fromEntries(
+    ['minimum', 'maximum'].filter((bound) => schema[bound] !== undefined).map((bound) => [bound, schema[bound]]),
+  );
   const args = [literal(name), literal(schema.default)];
-  if (Object.keys(bounds).length > 0) args.push(`{ ${Object.entries(bounds).map(([bound, value]) => `${bound}: ${value}`).join(', ')} }`);
+  if (Object.keys(bounds).length > 0)
+    args.push(
+      `{ ${Object.entries(bounds)
+        .map(([bound, value]) => `${bound}: ${value}`)
+        .join(', ')} }`,
+    );
   const oneLine = `${indent}${key}: new ${kind}<${typeOf(schema)}>(${args.join(', ')}),`;
   const split = [`${indent}${key}: new ${kind}<${typeOf(schema)}>(`, `${indent}  ${args.join(', ')},`, `${indent}),`];
-  return [...docComment(schema.description ?? schema.markdownDescription ?? name, indent), ...(oneLine.length <= LINE_WIDTH ? [oneLine] : split)];
+  return [
+    ...docComment(schema.description ?? schema.markdownDescription ?? name, indent),
+    ...(oneLine.length <= LINE_WIDTH ? [oneLine] : split),
+  ];
 }
 
 /** The settings as a tree of their dotted names after the section (`cost.precision` → `cost: { precision }`). */
@@ -62,7 +86,8 @@ function tree(properties, section) {
   const root = new Map();
   for (const [name, schema] of Object.entries(properties)) {
     if (!name.startsWith(`${section}.`)) throw new Error(`${name} is not in the ${section} section`);
-    if (schema.default === undefined) throw new Error(`${name} has no default in package.json: every setting needs one`);
+    if (schema.default === undefined)
+      throw new Error(`${name} has no default in package.json: every setting needs one`);
     const path = name.slice(section.length + 1).split('.');
     let node = root;
     for (const part of path.slice(0, -1)) {
@@ -77,9 +102,11 @@ function tree(properties, section) {
 }
 
 function body(node, indent) {
-  return [...node].flatMap(([key, child]) => child instanceof Map
-    ? [`${indent}${key}: {`, ...body(child, `${indent}  `), `${indent}},`]
-    : settingLine(child.name, child.schema, key, indent));
+  return [...node].flatMap(([key, child]) =>
+    child instanceof Map
+      ? [`${indent}${key}: {`, ...body(child, `${indent}  `), `${indent}},`]
+      : settingLine(child.name, child.schema, key, indent),
+  );
 }
 
 /** The text of src/vscode/settings.generated.ts for a package.json. */

@@ -33,8 +33,10 @@ export function applyCorrections(file, kind) {
     const node = parent?.properties?.[key];
     if (!node) throw new Error(`schema-corrections.json: no property at ${where(entry)}`);
     const missing = (entry.drop ?? []).filter((keyword) => node[keyword] === undefined);
-    if (missing.length) throw new Error(`schema-corrections.json: ${where(entry)} has no ${missing.join(', ')} now: remove the entry`);
-    const corrected = entry.replace ?? Object.fromEntries(Object.entries(node).filter(([keyword]) => !entry.drop.includes(keyword)));
+    if (missing.length)
+      throw new Error(`schema-corrections.json: ${where(entry)} has no ${missing.join(', ')} now: remove the entry`);
+    const corrected =
+      entry.replace ?? Object.fromEntries(Object.entries(node).filter(([keyword]) => !entry.drop.includes(keyword)));
     parent.properties = { ...parent.properties, [key]: corrected };
   }
   return entries.length;
@@ -45,7 +47,8 @@ export function applyEnums(file, kind) {
   const entries = table('schema-enums.json', kind);
   for (const entry of entries) {
     const node = entryNode(file, entry);
-    if (node?.type !== 'string' || node.enum) throw new Error(`schema-enums.json: ${where(entry)} is not an open string`);
+    if (node?.type !== 'string' || node.enum)
+      throw new Error(`schema-enums.json: ${where(entry)} is not an open string`);
     node.enum = entry.enum;
   }
   return entries.length;
@@ -62,7 +65,10 @@ export function applyCombinations(file, kind) {
       const names = keyword === 'requiredOneOf' ? entry[keyword].flat() : Object.entries(entry[keyword]).flat(2);
       const missing = names.filter((n) => !(n in node.properties));
       if (missing.length) throw new Error(`schema-combinations.json: ${where(entry)} has no ${missing.join(', ')}`);
-      node[keyword] = keyword === 'requiredOneOf' ? [...(node[keyword] ?? []), ...entry[keyword]] : { ...node[keyword], ...entry[keyword] };
+      node[keyword] =
+        keyword === 'requiredOneOf'
+          ? [...(node[keyword] ?? []), ...entry[keyword]]
+          : { ...node[keyword], ...entry[keyword] };
     }
   }
   return entries.length;

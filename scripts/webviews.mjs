@@ -24,8 +24,16 @@ export async function buildWebviews({ outdir, watch = false }) {
   mkdirSync(outdir, { recursive: true });
   for (const [name, file] of Object.entries(LICENCES)) cpSync(path.join(REPO_ROOT, file), path.join(outdir, name));
   await build({
-    entryPoints: Object.fromEntries(Object.entries(WEBVIEW_ENTRIES).map(([name, entry]) => [name, path.join(REPO_ROOT, entry)])),
-    outdir, bundle: true, platform: 'browser', target: 'chrome120', format: 'iife',
-    sourcemap: watch, minify: !watch, logLevel: 'warning',
+    entryPoints: Object.fromEntries(
+      Object.entries(WEBVIEW_ENTRIES).map(([name, entry]) => [name, path.join(REPO_ROOT, entry)]),
+    ),
+    outdir,
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: watch,
+    minify: !watch,
+    logLevel: 'warning',
   });
 }

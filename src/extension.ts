@@ -53,14 +53,24 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const analyzer = new Analyzer(output, catalog);
   const diagnostics = registerDiagnostics(store, analyzer);
   context.subscriptions.push(
-    output, analyzer, diagnostics.disposable, registerCodeActions(store, analyzer),
-    store, registerInputProblems(store),
+    output,
+    analyzer,
+    diagnostics.disposable,
+    registerCodeActions(store, analyzer),
+    store,
+    registerInputProblems(store),
     explorer.disposable,
     registerWelcomeCommands(context.extensionUri),
     registerInvoke(context, store),
-    cost, registerCostLens(cost), registerCostBreakdown(cost, context.extensionUri), registerCostHover(cost),
-    registerCostActions((document) => store.modelOf(document)), registerCostExplorer(cost, explorer.provider),
-    registerUsageFileCommand(cost), registerUsageFileDiagnostics(), costStatus.disposable,
+    cost,
+    registerCostLens(cost),
+    registerCostBreakdown(cost, context.extensionUri),
+    registerCostHover(cost),
+    registerCostActions((document) => store.modelOf(document)),
+    registerCostExplorer(cost, explorer.provider),
+    registerUsageFileCommand(cost),
+    registerUsageFileDiagnostics(),
+    costStatus.disposable,
     registerMemoryCurve(cost, context.extensionUri),
   );
   context.subscriptions.push(
@@ -78,7 +88,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   context.subscriptions.push(registerGraphView(store, context.extensionUri, accessFromPermissions(store, analyzer)));
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {
-    templates: store, explorer: explorer.provider, cost, costStatus: costStatus.item,
+    templates: store,
+    explorer: explorer.provider,
+    cost,
+    costStatus: costStatus.item,
     diagnostics: { analyzer, lastAnalysis: diagnostics.lastAnalysis },
     activationMs: loadStart === undefined ? undefined : performance.now() - loadStart,
   };

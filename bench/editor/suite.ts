@@ -30,7 +30,8 @@ async function keystrokeLatencies(): Promise<number[]> {
   const offset = document.getText().indexOf('MemorySize: 512', document.getText().indexOf('Resources:'));
   if (offset < 0) throw new Error(`no 'MemorySize: 512' under Resources in the bench template`);
   const start = document.positionAt(offset + 'MemorySize: '.length);
-  const hasMemoryFinding = (): boolean => vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === start.line);
+  const hasMemoryFinding = (): boolean =>
+    vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === start.line);
   await waitFor(() => vscode.languages.getDiagnostics(uri).length >= 0, 10_000);
   const times: number[] = [];
   let value = '512';
@@ -49,7 +50,10 @@ async function keystrokeLatencies(): Promise<number[]> {
       });
     });
     await vscode.workspace.applyEdit(edit);
-    await Promise.race([changed, new Promise((_, reject) => setTimeout(() => reject(new Error('no diagnostics change within 5 s')), 5000))]);
+    await Promise.race([
+      changed,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no diagnostics change within 5 s')), 5000)),
+    ]);
     times.push(performance.now() - began);
     value = next;
   }

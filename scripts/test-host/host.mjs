@@ -18,12 +18,18 @@ const LOOPBACK_GALLERY = JSON.stringify({
   itemUrl: 'http://127.0.0.1:9/item',
   resourceUrlTemplate: 'http://127.0.0.1:9/r',
 });
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run',
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
   // No host name resolves: the workbench is on the 127.0.0.1 literal, and webview resources on
   // *.vscode-resource.vscode-cdn.net are answered by the webview's service worker, so a request that would
   // leave the machine fails at once instead (on a machine with internet too).
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
 const SERVER_START_TIMEOUT_MS = 30_000;
 
 /**
@@ -36,29 +42,63 @@ const SERVER_START_TIMEOUT_MS = 30_000;
  * - `port`: a fixed port instead of a free one.
  * - `onOutput(line)`: the server's log lines (default: dropped; pass console.log for --verbose).
  */
-export async function startServer({ port: requestedPort = 0, userSettings = {}, trust = false, env = {}, install = [], dataDir, onOutput = () => {}, log = () => {} } = {}) {
+export async function startServer({
+  port: requestedPort = 0,
+  userSettings = {},
+  trust = false,
+  env = {},
+  install = [],
+  dataDir,
+  onOutput = () => {},
+  log = () => {},
+} = {}) {
   const { serverMain } = await ensureTestHost({ log });
   const root = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'swb-vscode-'));
-  const dirs = { userData: path.join(root, 'user-data'), serverData: path.join(root, 'server-data'), extensions: path.join(root, 'extensions') };
+  const dirs = {
+    userData: path.join(root, 'user-data'),
+    serverData: path.join(root, 'server-data'),
+    extensions: path.join(root, 'extensions'),
+  };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   writeUserSettings(dirs.userData, { ...trustSettings(trust), ...userSettings });
-  const dirArgs = ['--user-data-dir', dirs.userData, '--server-data-dir', dirs.serverData, '--extensions-dir', dirs.extensions];
+  const dirArgs = [
+    '--user-data-dir',
+    dirs.userData,
+    '--server-data-dir',
+    dirs.serverData,
+    '--extensions-dir',
+    dirs.extensions,
+  ];
   const serverEnv = { ...process.env, EXTENSIONS_GALLERY: LOOPBACK_GALLERY, ...env };
   for (const vsix of install) await installExtension(serverMain, dirArgs, serverEnv, vsix, onOutput);
 
-  const args = [serverMain, '--host', '127.0.0.1', '--port', String(requestedPort), '--without-connection-token', '--accept-server-license-terms',
-    '--disable-telemetry', ...dirArgs];
+  const args = [
+    serverMain,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(requestedPort),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--disable-telemetry',
+    ...dirArgs,
+  ];
   // Its own process group, so stopping it also ends the extension host, pty host and file watcher it forks.
   const server = spawn(process.execPath, args, { env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stopped = false;
   const killGroup = (signal) => {
-    try { process.kill(-server.pid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      /* already gone */
+    }
   };
   const exited = new Promise((resolve) => server.once('exit', resolve));
   const removeData = () => {
     if (!dataDir) rmSync(root, { recursive: true, force: true });
   };
-  const onExit = () => { // the process is ending without stop(): only synchronous work is possible
+  const onExit = () => {
+    // the process is ending without stop(): only synchronous work is possible
     killGroup('SIGKILL');
     removeData();
   };
@@ -79,9 +119,12 @@ export async function startServer({ port: requestedPort = 0, userSettings = {}, 
   try {
     const port = await listeningPort(server, onOutput);
     return {
-      port, dirs, stop,
+      port,
+      dirs,
+      stop,
       /** The workbench URL for a folder, with an extension under development and a test suite if given. */
-      url: ({ workspace, extensionDevelopmentPath, extensionTestsPath } = {}) => workbenchUrl(port, { workspace, extensionDevelopmentPath, extensionTestsPath }),
+      url: ({ workspace, extensionDevelopmentPath, extensionTestsPath } = {}) =>
+        workbenchUrl(port, { workspace, extensionDevelopmentPath, extensionTestsPath }),
       /** The newest extension host log (the suite's errors and our extension's console output land there). */
       extensionHostLog: () => newestLog(path.join(dirs.userData, 'logs'), /^exthost\d*$/, 'remoteexthost.log'),
       /** The server's own log, for when no extension host started. */
@@ -99,7 +142,13 @@ export async function startServer({ port: requestedPort = 0, userSettings = {}, 
  * extension host. Returns `{ page, browser, server, url, stop }`; `stop()` always ends both, and so do
  * SIGINT, SIGTERM and an exception that ends the process.
  */
-export async function startHost({ workspace, extensionDevelopmentPath, extensionTestsPath, viewport = { width: 1440, height: 900 }, ...serverOptions }) {
+export async function startHost({
+  workspace,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  viewport = { width: 1440, height: 900 },
+  ...serverOptions
+}) {
   const { chromium: executablePath } = await ensureTestHost({ log: serverOptions.log });
   const server = await startServer(serverOptions);
   let browser;
@@ -117,7 +166,14 @@ export async function startHost({ workspace, extensionDevelopmentPath, extension
   try {
     const { chromium } = await import('playwright-core');
     // Our signal handlers stop browser and server in order; playwright's own would exit before the server stops.
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     const page = await browser.newPage({ viewport });
     const url = server.url({ workspace, extensionDevelopmentPath, extensionTestsPath });
     await page.goto(url);
@@ -153,7 +209,10 @@ export async function webviewContents(page) {
     try {
       // The host keeps the shown document in #active-frame and loads the next one hidden in #pending-frame.
       if ((await (await frame.frameElement()).getAttribute('id')) !== 'active-frame') continue;
-      const { title, text } = await frame.evaluate(() => ({ title: document.title, text: document.body?.innerText ?? '' }));
+      const { title, text } = await frame.evaluate(() => ({
+        title: document.title,
+        text: document.body?.innerText ?? '',
+      }));
       contents.push({ title, text, visible: await (await host.frameElement()).isVisible() });
     } catch {
       // detached while we read it: a document being replaced
@@ -184,16 +243,36 @@ function writeUserSettings(userDataDir, settings) {
   const file = path.join(userDataDir, 'User', 'settings.json');
   mkdirSync(path.dirname(file), { recursive: true });
   let existing = {};
-  try { existing = JSON.parse(readFileSync(file, 'utf8')); } catch { /* first run */ }
+  try {
+    existing = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    /* first run */
+  }
   // Auto-save off: a test's unsaved edit must stay unsaved, as the features under test read the buffer.
-  writeFileSync(file, JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off', ...existing, ...settings }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'files.autoSave': 'off',
+        ...existing,
+        ...settings,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 /** Reads the server's output until it says which port it bound; passes every line on to `onOutput`. */
 function listeningPort(server, onOutput) {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`VS Code server did not start within ${SERVER_START_TIMEOUT_MS / 1000} s`)), SERVER_START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`VS Code server did not start within ${SERVER_START_TIMEOUT_MS / 1000} s`)),
+      SERVER_START_TIMEOUT_MS,
+    );
     const fail = (error) => {
       clearTimeout(timer);
       reject(new Error(`${error.message}\n${output.split('\n').slice(-20).join('\n')}`));
@@ -210,22 +289,32 @@ function listeningPort(server, onOutput) {
     };
     server.stdout.on('data', onData);
     server.stderr.on('data', onData);
-    server.once('exit', (code, signal) => fail(new Error(`VS Code server exited during start (${signal ?? `exit ${code}`})`)));
+    server.once('exit', (code, signal) =>
+      fail(new Error(`VS Code server exited during start (${signal ?? `exit ${code}`})`)),
+    );
     server.once('error', fail);
   });
 }
 
 function installExtension(serverMain, dirArgs, env, vsix, onOutput) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [serverMain, ...dirArgs, '--install-extension', vsix, '--force'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverMain, ...dirArgs, '--install-extension', vsix, '--force'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    const collect = (chunk) => { output += chunk; for (const line of chunk.toString().split('\n')) if (line.trim()) onOutput(line); };
+    const collect = (chunk) => {
+      output += chunk;
+      for (const line of chunk.toString().split('\n')) if (line.trim()) onOutput(line);
+    };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.once('error', reject);
-    child.once('exit', (code) => code === 0 && !/Failed Installing/i.test(output)
-      ? resolve()
-      : reject(new Error(`installing ${vsix} into the VS Code server failed:\n${output.trim()}`)));
+    child.once('exit', (code) =>
+      code === 0 && !/Failed Installing/i.test(output)
+        ? resolve()
+        : reject(new Error(`installing ${vsix} into the VS Code server failed:\n${output.trim()}`)),
+    );
   });
 }
 
@@ -234,11 +323,16 @@ function newestLog(logsDir, subdirPattern, fileName) {
   const candidates = [];
   const visit = (dir, depth) => {
     let entries = [];
-    try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() && depth < 3) visit(full, depth + 1);
-      else if (entry.name === fileName && (!subdirPattern || subdirPattern.test(path.basename(dir)))) candidates.push(full);
+      else if (entry.name === fileName && (!subdirPattern || subdirPattern.test(path.basename(dir))))
+        candidates.push(full);
     }
   };
   visit(logsDir, 0);

@@ -14,10 +14,16 @@ const version = process.env.SWB_VSCODE_VERSION ?? 'stable';
 
 let vscodeExecutablePath;
 try {
-  vscodeExecutablePath = await downloadAndUnzipVSCode({ version, cachePath: path.join(REPO_ROOT, '.vscode-test'), timeout: DOWNLOAD_TIMEOUT_MS });
+  vscodeExecutablePath = await downloadAndUnzipVSCode({
+    version,
+    cachePath: path.join(REPO_ROOT, '.vscode-test'),
+    timeout: DOWNLOAD_TIMEOUT_MS,
+  });
 } catch (error) {
-  console.error(`Could not download VS Code ${version} from Microsoft's update service: ${error.message}\n` +
-    'npm run test:electron needs internet access. Offline, run the same suite with: npm run test:integration');
+  console.error(
+    `Could not download VS Code ${version} from Microsoft's update service: ${error.message}\n` +
+      'npm run test:electron needs internet access. Offline, run the same suite with: npm run test:integration',
+  );
   process.exit(1);
 }
 

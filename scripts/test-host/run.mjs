@@ -5,14 +5,31 @@
 // Options: --verbose (server and extension host output), --grep <regexp>, --timeout <seconds per session>,
 //          --workspace <folder> (default: a copy of examples/).
 // Prints one line per test, the failures with their messages, and last `N passed, N failed[, N skipped]`.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SourceMap } from 'node:module';
 import { parseArgs } from 'node:util';
 import { startHost, webviewContents } from './host.mjs';
 import { ensureTestHost, REPO_ROOT } from './setup.mjs';
-import { buildExtensionIfStale, bundleSuite, copyWorkspace, defaultWorkspace, sessionOf, SUITE_ENTRY, SUITE_OUT } from './suite.mjs';
+import {
+  buildExtensionIfStale,
+  bundleSuite,
+  copyWorkspace,
+  defaultWorkspace,
+  sessionOf,
+  SUITE_ENTRY,
+  SUITE_OUT,
+} from './suite.mjs';
 
 /** The suite must say it started within this time, or the extension host is not running it at all. */
 const SUITE_START_TIMEOUT_MS = 90_000;
@@ -55,7 +72,9 @@ try {
     { name: 'trusted', trust: false },
     { name: 'restricted', trust: true },
     { name: 'multiroot', trust: false, multiRoot: true },
-  ].map((c) => ({ ...c, files: testFiles.filter((f) => sessionOf(f) === c.name) })).filter((c) => c.files.length > 0);
+  ]
+    .map((c) => ({ ...c, files: testFiles.filter((f) => sessionOf(f) === c.name) }))
+    .filter((c) => c.files.length > 0);
   for (const configuration of configurations) {
     sessions.push(await runSession(configuration, workspaceSource));
   }
@@ -75,8 +94,12 @@ async function runSession({ name, trust, files, multiRoot }, workspaceSource) {
   const copy = copyWorkspace(workspaceSource, scratch);
   const workspace = multiRoot ? multiRootWorkspace(copy, scratch) : copy;
   mkdirSync(reportDir);
-  const title = { restricted: 'Restricted Mode (workspace trust on)', multiroot: 'VS Code, multi-root workspace' }[name] ?? 'VS Code';
-  say(`\n${title}: ${files.length} test file${files.length === 1 ? '' : 's'} on ${path.relative(REPO_ROOT, workspaceSource) || workspaceSource}/`);
+  const title =
+    { restricted: 'Restricted Mode (workspace trust on)', multiroot: 'VS Code, multi-root workspace' }[name] ??
+    'VS Code';
+  say(
+    `\n${title}: ${files.length} test file${files.length === 1 ? '' : 's'} on ${path.relative(REPO_ROOT, workspaceSource) || workspaceSource}/`,
+  );
 
   const session = { name, results: [], error: undefined, seconds: 0 };
   const started = Date.now();
@@ -116,7 +139,8 @@ async function runSession({ name, trust, files, multiRoot }, workspaceSource) {
 /** A `.code-workspace` whose folders are the workspace's subfolders (examples/sam-app, examples/serverless-app). */
 function multiRootWorkspace(workspace, scratch) {
   const folders = readdirSync(workspace, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => ({ path: path.join(workspace, e.name) }));
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => ({ path: path.join(workspace, e.name) }));
   const file = path.join(scratch, 'examples.code-workspace');
   writeFileSync(file, JSON.stringify({ folders }, null, 2));
   return file;
@@ -152,7 +176,9 @@ async function followSuite(host, reportDir, session, timeoutMs) {
       return;
     }
     if (!startedSuite && Date.now() > startDeadline) {
-      throw new Error(`the extension host did not start the suite within ${Math.min(SUITE_START_TIMEOUT_MS, timeoutMs) / 1000} s`);
+      throw new Error(
+        `the extension host did not start the suite within ${Math.min(SUITE_START_TIMEOUT_MS, timeoutMs) / 1000} s`,
+      );
     }
     if (Date.now() > deadline) {
       throw new Error(`timed out after ${timeoutMs / 1000} s${running ? ` while running "${running}"` : ''}`);

@@ -54,10 +54,20 @@ function installVscodeServer(log) {
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, name: 'swb-test-host' }) + '\n');
     log(`setting up the VS Code test host in ${dir} (about a minute, once)`);
     // code-server's postinstall downloads ripgrep from GitHub, so scripts stay off and we do its work below.
-    npm(log, dir, ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--no-save'], { retry: true });
+    npm(
+      log,
+      dir,
+      ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--no-save'],
+      { retry: true },
+    );
     const vscode = vscodeDir();
     npm(log, vscode, ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { retry: true });
-    npm(log, path.join(vscode, 'extensions'), ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { retry: true });
+    npm(
+      log,
+      path.join(vscode, 'extensions'),
+      ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'],
+      { retry: true },
+    );
     // node-pty's install script runs `npx node-gyp`, which would stop to ask without npm_config_yes; JOBS=max
     // lets node-gyp compile on every core.
     npm(log, vscode, ['rebuild', ...NATIVE_MODULES], { env: { npm_config_yes: 'true', JOBS: 'max' } });
@@ -75,7 +85,11 @@ function installVscodeServer(log) {
 function linkRipgrep(log, vscode) {
   const target = path.join(vscode, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
   if (existsSync(target)) return;
-  const rg = ensureDebianPackage(log, { binary: '/usr/bin/rg', pkg: 'ripgrep', why: 'VS Code finds workspace files with it' });
+  const rg = ensureDebianPackage(log, {
+    binary: '/usr/bin/rg',
+    pkg: 'ripgrep',
+    why: 'VS Code finds workspace files with it',
+  });
   mkdirSync(path.dirname(target), { recursive: true });
   symlinkSync(rg, target);
   log(`linked ${path.relative(testHostDir(), target)} -> ${rg}`);
@@ -88,7 +102,8 @@ export function ensureChromium(log = console.log) {
     return process.env.CHROME_PATH;
   }
   return ensureDebianPackage(log, {
-    binary: '/usr/bin/chromium', pkg: 'chromium',
+    binary: '/usr/bin/chromium',
+    pkg: 'chromium',
     why: `it drives VS Code's web client (or point CHROME_PATH at a Chromium or Chrome binary; see ${CHROMIUM_FLAGS_DOC})`,
   });
 }
@@ -97,14 +112,18 @@ export function ensureChromium(log = console.log) {
 function ensureDebianPackage(log, { binary, pkg, why }) {
   if (existsSync(binary)) return binary;
   if (process.getuid?.() !== 0 || !hasCommand('apt-get')) {
-    throw new Error(`${binary} is missing: ${why}.\nInstall it with:  sudo apt-get update && sudo apt-get install -y ${pkg}`);
+    throw new Error(
+      `${binary} is missing: ${why}.\nInstall it with:  sudo apt-get update && sudo apt-get install -y ${pkg}`,
+    );
   }
   log(`installing Debian ${pkg} (${why})`);
   if (!aptListsFresh) {
     run(log, 'apt-get', ['update'], {});
     aptListsFresh = true;
   }
-  run(log, 'apt-get', ['install', '-y', '--no-install-recommends', pkg], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  run(log, 'apt-get', ['install', '-y', '--no-install-recommends', pkg], {
+    env: { DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (!existsSync(binary)) throw new Error(`apt-get install ${pkg} finished but ${binary} is still missing`);
   return binary;
 }
@@ -127,11 +146,20 @@ function npm(log, cwd, args, { env = {}, retry = false } = {}) {
 /** Runs a command, showing only its output's tail when it fails, so a healthy setup prints one line per step. */
 function run(log, command, args, { cwd = REPO_ROOT, env = {} }) {
   const started = Date.now();
-  log(`$ ${command} ${args.join(' ')}${cwd === REPO_ROOT ? '' : `   (in ${path.relative(testHostDir(), cwd) || '.'})`}`);
-  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  log(
+    `$ ${command} ${args.join(' ')}${cwd === REPO_ROOT ? '' : `   (in ${path.relative(testHostDir(), cwd) || '.'})`}`,
+  );
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (result.status !== 0) {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}) in ${cwd}:\n${output}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}) in ${cwd}:\n${output}`,
+    );
   }
   log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -27,7 +27,10 @@ export function defaultWorkspace() {
 /** `npm test` has just built; a direct `npm run test:integration` after editing src/ has not. */
 export async function buildExtensionIfStale(say) {
   const bundle = path.join(REPO_ROOT, 'dist', 'extension.js');
-  const newestSource = Math.max(newestMtime(path.join(REPO_ROOT, 'src')), statSync(path.join(REPO_ROOT, 'package.json')).mtimeMs);
+  const newestSource = Math.max(
+    newestMtime(path.join(REPO_ROOT, 'src')),
+    statSync(path.join(REPO_ROOT, 'package.json')).mtimeMs,
+  );
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource) return;
   say('building the extension (dist/ is older than src/)');
   await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'build.mjs')).href);
@@ -53,9 +56,16 @@ export async function bundleSuite() {
   rmSync(SUITE_OUT, { recursive: true, force: true });
   await build({
     entryPoints: [path.join(SUITE_SOURCE, 'index.ts'), ...tests],
-    outdir: SUITE_OUT, outbase: SUITE_SOURCE,
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline',
-    external: ['vscode', 'mocha', 'mocha/*'], mainFields: ['module', 'main'], logLevel: 'error',
+    outdir: SUITE_OUT,
+    outbase: SUITE_SOURCE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha', 'mocha/*'],
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
   });
   return tests;
 }
@@ -66,7 +76,6 @@ function listFiles(dir) {
     return entry.isDirectory() ? listFiles(full) : [full];
   });
 }
-
 
 /** Tests create and edit files; a scratch copy keeps examples/ clean even when a test dies half-way. */
 export function copyWorkspace(source, scratchDir) {

@@ -33,7 +33,11 @@ export function requireWithCodeCache(file: string): unknown {
 }
 
 type CommonJsWrapper = (
-  exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string,
+  exports: unknown,
+  require: NodeJS.Require,
+  module: { exports: unknown },
+  filename: string,
+  dirname: string,
 ) => void;
 
 /** The cache file for this bundle text, or undefined when there is no private folder to keep it in. */
@@ -63,7 +67,8 @@ function privateCacheFolder(): string | undefined {
     const folder = path.join(os.tmpdir(), `serverless-workbench-${uid ?? os.userInfo().username}`);
     fs.mkdirSync(folder, { mode: PRIVATE_FOLDER_MODE, recursive: true });
     const stat = fs.lstatSync(folder);
-    const isPrivate = stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & WRITABLE_BY_OTHERS) === 0;
+    const isPrivate =
+      stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & WRITABLE_BY_OTHERS) === 0;
     return isPrivate ? folder : undefined;
   } catch {
     return undefined;

@@ -15,7 +15,8 @@ export const nodeCodeFileSystem: CodeFileSystem = {
     try {
       const entries = await fs.readdir(path, { withFileTypes: true });
       return entries.flatMap((e): { name: string; type: 'file' | 'dir' }[] =>
-        e.isDirectory() ? [{ name: e.name, type: 'dir' }] : e.isFile() ? [{ name: e.name, type: 'file' }] : []);
+        e.isDirectory() ? [{ name: e.name, type: 'dir' }] : e.isFile() ? [{ name: e.name, type: 'file' }] : [],
+      );
     } catch {
       return undefined;
     }

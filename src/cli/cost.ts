@@ -1,5 +1,13 @@
 import * as path from 'path';
-import { costJson, costMarkdown, costTable, estimateCost, EMPTY_USAGE, parseUsageFile, USAGE_FILE_PATH } from '../core/cost';
+import {
+  costJson,
+  costMarkdown,
+  costTable,
+  estimateCost,
+  EMPTY_USAGE,
+  parseUsageFile,
+  USAGE_FILE_PATH,
+} from '../core/cost';
 import type { UsageFile } from '../core/cost';
 import { readBoundedFile } from '../core/load';
 import { isUnreadable } from '../core/model/file-read';
@@ -11,12 +19,17 @@ export const COST_USAGE = `serverless-workbench cost <template> [--usage file] [
  * `cost`: the monthly estimate of a template. Without `--usage`, the usage file is looked for where the
  * editor keeps it (`.serverless-workbench/usage.yml` beside the template, then in the current folder).
  */
-export function costCommand(argv: readonly string[], out: (text: string) => void, warn: (text: string) => void = (t) => process.stderr.write(`${t}\n`)): number {
+export function costCommand(
+  argv: readonly string[],
+  out: (text: string) => void,
+  warn: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+): number {
   const { positionals, flags } = parseArgs(argv, ['free-tier']);
   const format = choice(flags.get('format'), ['table', 'json', 'markdown'] as const, 'table', 'format');
   if (positionals.length !== 1) throw new UsageError(`usage: ${COST_USAGE}`);
   const region = flags.get('region');
-  if (region !== undefined && (typeof region !== 'string' || region === '')) throw new UsageError('--region needs a Region code such as eu-west-1');
+  if (region !== undefined && (typeof region !== 'string' || region === ''))
+    throw new UsageError('--region needs a Region code such as eu-west-1');
   const { template } = readTemplate(positionals[0], givenInputsOf(flags), warn);
   const usage = readUsage(flags.get('usage'), positionals[0], warn);
   const report = estimateCost(template, usage, {
@@ -32,13 +45,15 @@ export function costCommand(argv: readonly string[], out: (text: string) => void
 
 function readUsage(flag: string | boolean | undefined, templateFile: string, warn: (text: string) => void): UsageFile {
   if (flag === true) throw new UsageError('--usage needs a file');
-  const candidates = typeof flag === 'string'
-    ? [flag]
-    : [path.join(path.dirname(path.resolve(templateFile)), USAGE_FILE_PATH), path.resolve(USAGE_FILE_PATH)];
+  const candidates =
+    typeof flag === 'string'
+      ? [flag]
+      : [path.join(path.dirname(path.resolve(templateFile)), USAGE_FILE_PATH), path.resolve(USAGE_FILE_PATH)];
   for (const file of candidates) {
     const text = readBoundedFile(file);
     if (text === undefined || isUnreadable(text)) {
-      if (typeof flag === 'string') throw new UsageError(`cannot read ${file}: ${text === undefined ? 'ENOENT (no such file)' : text.unreadable}`);
+      if (typeof flag === 'string')
+        throw new UsageError(`cannot read ${file}: ${text === undefined ? 'ENOENT (no such file)' : text.unreadable}`);
       continue;
     }
     const { usage, problems } = parseUsageFile(text);

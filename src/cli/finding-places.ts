@@ -24,4 +24,3 @@ export function displayPath(r: FileFindings, file: SourceFile | undefined): stri
 export function position(r: FileFindings, at: { span: Finding['span']; file?: SourceFile }) {
   return (at.file?.lines ?? r.template.lines).oneBased(at.span);
 }
-

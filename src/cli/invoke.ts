@@ -4,16 +4,20 @@ import { invocationJson, settingLines, summaryLine, type ShownSettings } from '.
 import type { GivenInputs } from '../core/load';
 import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from './io';
 
-export const INVOKE_USAGE =
-  `serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--stack s] [--format text|json] ${INPUT_USAGE}`;
+export const INVOKE_USAGE = `serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--stack s] [--format text|json] ${INPUT_USAGE}`;
 
-function readEvent(source: string | undefined, checkEventText: (text: string, where: string) => { ok: true; text: string } | { ok: false; message: string }): string {
+function readEvent(
+  source: string | undefined,
+  checkEventText: (text: string, where: string) => { ok: true; text: string } | { ok: false; message: string },
+): string {
   if (source === undefined) return '{}';
   let text: string;
   try {
     text = source === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(source, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read event ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read event ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const checked = checkEventText(text, source === '-' ? '<stdin>' : source);
   if (!checked.ok) throw new UsageError(checked.message);
@@ -29,14 +33,18 @@ export async function invokeCommand(argv: readonly string[], out: (text: string)
   const invoke = await import('../core/invoke');
   const event = readEvent(flags.get('event') as string | undefined, invoke.checkEventText);
   const stack = flags.get('stack');
-  const given: GivenInputs = { ...givenInputsOf(flags), ...(typeof stack === 'string' ? { stackName: { value: stack, origin: '--stack' } } : {}) };
+  const given: GivenInputs = {
+    ...givenInputsOf(flags),
+    ...(typeof stack === 'string' ? { stackName: { value: stack, origin: '--stack' } } : {}),
+  };
   const { result, settings } = flags.get('remote')
     ? await runRemote(invoke, templatePath, name, event, flags, given, format === 'text')
     : await runLocal(invoke, templatePath, name, event, given, format === 'text');
   if (format === 'json') out(JSON.stringify(invocationJson(result, settings), null, 2));
   else {
     out(prettyPayload(result.payload));
-    if (result.functionError) process.stderr.write(`Function error: ${result.functionError.errorType}: ${result.functionError.errorMessage}\n`);
+    if (result.functionError)
+      process.stderr.write(`Function error: ${result.functionError.errorType}: ${result.functionError.errorMessage}\n`);
     process.stderr.write(`${summaryLine(result)}\n`);
   }
   return result.functionError ? EXIT.findings : EXIT.ok;
@@ -55,7 +63,14 @@ function say(settings: ShownSettings): void {
   for (const line of settingLines(settings)) process.stderr.write(`${line}\n`);
 }
 
-async function runLocal(invoke: InvokeModule, templatePath: string, name: string, event: string, given: GivenInputs, text: boolean): Promise<Ran> {
+async function runLocal(
+  invoke: InvokeModule,
+  templatePath: string,
+  name: string,
+  event: string,
+  given: GivenInputs,
+  text: boolean,
+): Promise<Ran> {
   const target = invoke.loadTarget(templatePath, name, { given });
   if (!target.ok) throw new UsageError(target.message);
   if (text) say(target.settings);
@@ -74,7 +89,15 @@ async function runLocal(invoke: InvokeModule, templatePath: string, name: string
   }
 }
 
-async function runRemote(invoke: InvokeModule, templatePath: string, name: string, event: string, flags: Map<string, string | boolean>, given: GivenInputs, text: boolean): Promise<Ran> {
+async function runRemote(
+  invoke: InvokeModule,
+  templatePath: string,
+  name: string,
+  event: string,
+  flags: Map<string, string | boolean>,
+  given: GivenInputs,
+  text: boolean,
+): Promise<Ran> {
   const target = invoke.loadFunction(templatePath, name, given);
   if (!target.ok) throw new UsageError(target.message);
   const { resolution, samconfig } = target.inputs;

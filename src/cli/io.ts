@@ -1,11 +1,20 @@
 import type { Template } from '../core';
-import { loadTemplateFile, parseParameterOverrides, readBoundedFile, type GatheredInputs, type GivenInputs } from '../core/load';
+import {
+  loadTemplateFile,
+  parseParameterOverrides,
+  readBoundedFile,
+  type GatheredInputs,
+  type GivenInputs,
+} from '../core/load';
 import type { InputValue } from '../core/model/resolve/types';
 import { UsageError } from './exit';
 
 export { EXIT, UsageError } from './exit';
 
-/** Where parameter values, Region and stage come from on the command line; every command that reads a template takes them. */
+/**
+ * Where parameter values, Region and stage come from on the command line; every command that reads a template takes
+ * them.
+ */
 export const INPUT_FLAGS = ['parameter-overrides', 'config-env', 'region', 'stage'] as const;
 export const INPUT_USAGE = '[--parameter-overrides "A=1 B=\'x y\'"] [--config-env env] [--region r] [--stage s]';
 
@@ -28,8 +37,13 @@ export function givenInputsOf(flags: ReadonlyMap<string, string | boolean>): Giv
   let parameterOverrides: Record<string, InputValue> | undefined;
   if (overridesText !== undefined) {
     const parsed = parseParameterOverrides(overridesText);
-    if (parsed.problems.length > 0) throw new UsageError(`--parameter-overrides: ${parsed.problems.join('; ')} (write Name=Value, quoting values with spaces)`);
-    parameterOverrides = Object.fromEntries(parsed.overrides.map((o) => [o.name, { value: o.value, origin: '--parameter-overrides' }]));
+    if (parsed.problems.length > 0)
+      throw new UsageError(
+        `--parameter-overrides: ${parsed.problems.join('; ')} (write Name=Value, quoting values with spaces)`,
+      );
+    parameterOverrides = Object.fromEntries(
+      parsed.overrides.map((o) => [o.name, { value: o.value, origin: '--parameter-overrides' }]),
+    );
   }
   return { parameterOverrides, configEnv: text('config-env'), region: input('region'), stage: input('stage') };
 }
@@ -40,7 +54,9 @@ export function givenInputsOf(flags: ReadonlyMap<string, string | boolean>): Giv
  * environment: in a terminal that is the shell a deploy would run from (the editor passes none).
  */
 export function readTemplate(
-  file: string, given: GivenInputs = {}, warn: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+  file: string,
+  given: GivenInputs = {},
+  warn: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
 ): { template: Template; inputs: GatheredInputs } {
   const loaded = loadTemplateFile(file, { readFile: readBoundedFile, given, env: process.env });
   if (!loaded.ok) throw new UsageError(loaded.message);
@@ -49,7 +65,10 @@ export function readTemplate(
 }
 
 /** Minimal flag parser: `--name value`, `--flag`, `--no-flag`, and positionals. */
-export function parseArgs(argv: readonly string[], booleans: readonly string[] = []): { positionals: string[]; flags: Map<string, string | boolean> } {
+export function parseArgs(
+  argv: readonly string[],
+  booleans: readonly string[] = [],
+): { positionals: string[]; flags: Map<string, string | boolean> } {
   const positionals: string[] = [];
   const flags = new Map<string, string | boolean>();
   for (let i = 0; i < argv.length; i++) {
@@ -67,7 +86,12 @@ export function parseArgs(argv: readonly string[], booleans: readonly string[] =
   return { positionals, flags };
 }
 
-export function choice<T extends string>(value: string | boolean | undefined, allowed: readonly T[], fallback: T, name: string): T {
+export function choice<T extends string>(
+  value: string | boolean | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  name: string,
+): T {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);

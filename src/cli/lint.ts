@@ -31,7 +31,9 @@ export async function lintCommand(argv: readonly string[], out: (text: string) =
   const failOn = choice(flags.get('fail-on'), ['error', 'warning', 'never'] as const, 'error', 'fail-on');
   const today = flags.get('today') ?? todayIso();
   if (typeof today !== 'string' || !isIsoDate(today)) throw new UsageError('--today must be a date written YYYY-MM-DD');
-  for (const name of flags.keys()) if (!['format', 'fail-on', 'today', 'rules', ...INPUT_FLAGS].includes(name)) throw new UsageError(`unknown option --${name}\nusage: ${LINT_USAGE}`);
+  for (const name of flags.keys())
+    if (!['format', 'fail-on', 'today', 'rules', ...INPUT_FLAGS].includes(name))
+      throw new UsageError(`unknown option --${name}\nusage: ${LINT_USAGE}`);
   if (positionals.length === 0) throw new UsageError(`usage: ${LINT_USAGE}`);
   const given = givenInputsOf(flags);
   const severities = parseRuleSeverities(flags.get('rules'));
@@ -45,7 +47,8 @@ export async function lintCommand(argv: readonly string[], out: (text: string) =
     const code = await measureCode(codeQueriesOf(template), nodeCodeFileSystem);
     const permissions = await gatherPermissionInputs(template, readSourceText);
     const result = analyzeTemplate(template, { today, code, schemas, permissions, severities });
-    for (const crash of result.crashes) process.stderr.write(`serverless-workbench lint: rule ${crash.ruleId} failed on ${file}: ${crash.message}\n`);
+    for (const crash of result.crashes)
+      process.stderr.write(`serverless-workbench lint: rule ${crash.ruleId} failed on ${file}: ${crash.message}\n`);
     results.push({ file, template, findings: result.findings });
   }
 
@@ -85,7 +88,13 @@ function textLine(r: FileFindings, f: Finding): string {
 }
 
 function jsonFindings(r: FileFindings) {
-  return r.findings.map((f) => ({ file: displayPath(r, f.file), ruleId: f.ruleId, severity: f.severity, message: f.message, ...position(r, f) }));
+  return r.findings.map((f) => ({
+    file: displayPath(r, f.file),
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    ...position(r, f),
+  }));
 }
 
 function summary(results: readonly FileFindings[], files: number): string {

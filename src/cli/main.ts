@@ -1,12 +1,16 @@
 import { EXIT, isUsageError } from './exit';
 
 type Command = (argv: readonly string[], out: (text: string) => void) => number | Promise<number>;
-interface CommandModule { run: Command; usage: string }
+interface CommandModule {
+  run: Command;
+  usage: string;
+}
 
 /**
  * Subcommands by name, each required only when named: `lint` loads no invoke, cost or server code. In the bundle
  * every command is a file of its own beside cli.js, compiled through V8's code cache (scripts/build.mjs: CLI_COMMANDS).
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- a subcommand's bundle is required only when it is named */
 const COMMANDS: Record<string, () => CommandModule> = {
   tree: () => {
     const { treeCommand, TREE_USAGE } = require('./tree') as typeof import('./tree');
@@ -29,6 +33,7 @@ const COMMANDS: Record<string, () => CommandModule> = {
     return { run: costCommand, usage: COST_USAGE };
   },
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function usage(): string {
   return ['Usage:', ...Object.values(COMMANDS).map((load) => `  ${load().usage}`)].join('\n');
@@ -56,14 +61,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith('serverless-workbench.js') || process.argv[1]?.endsWith('cli.js')) {
+if (
+  require.main === module ||
+  process.argv[1]?.endsWith('serverless-workbench.js') ||
+  process.argv[1]?.endsWith('cli.js')
+) {
   // A reader that stops early (`| head`) closes the pipe; the rest of the output has nowhere to go, which is no
   // error: the command finishes and exits with its own code, without a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (error) => {
       process.stderr.write(`serverless-workbench: ${(error as Error).stack ?? error}\n`);
       process.exitCode = EXIT.usage;

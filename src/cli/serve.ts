@@ -11,7 +11,8 @@ export async function serveCommand(argv: readonly string[], out: (text: string) 
   const { positionals, flags } = parseArgs(argv);
   if (positionals.length !== 1) throw new UsageError(`usage: ${SERVE_USAGE}`);
   const port = Number(flags.get('port') ?? DEFAULT_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError('--port must be a number from 0 to 65535');
   const templatePath = path.resolve(positionals[0]);
   const given = givenInputsOf(flags);
   const invoke = await import('../core/invoke');
@@ -27,7 +28,9 @@ export async function serveCommand(argv: readonly string[], out: (text: string) 
   try {
     await server.start();
   } catch (error) {
-    throw new UsageError(`cannot listen on 127.0.0.1:${port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot listen on 127.0.0.1:${port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   out(`Local Lambda endpoint for ${positionals[0]} on http://127.0.0.1:${server.port}`);
   out(`  aws lambda invoke --endpoint-url http://127.0.0.1:${server.port} --function-name <LogicalId> out.json`);

@@ -13,7 +13,11 @@ export function treeCommand(argv: readonly string[], out: (text: string) => void
   const format = choice(flags.get('format'), ['text', 'json'] as const, 'text', 'format');
   if (positionals.length !== 1) throw new UsageError(`usage: ${TREE_USAGE}`);
   const { template, inputs } = readTemplate(positionals[0], givenInputsOf(flags));
-  out(format === 'json' ? JSON.stringify(treeJson(template, positionals[0], inputs.resolution), null, 2) : renderText(outlineOf(template, positionals[0])));
+  out(
+    format === 'json'
+      ? JSON.stringify(treeJson(template, positionals[0], inputs.resolution), null, 2)
+      : renderText(outlineOf(template, positionals[0])),
+  );
   return EXIT.ok;
 }
 
@@ -24,7 +28,12 @@ export function treeJson(template: Template, file: string, inputs: ResolutionInp
     file,
     kind: template.kind,
     inputs,
-    problems: template.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, ...template.lines.oneBased(p.span) })),
+    problems: template.problems.map((p) => ({
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+      ...template.lines.oneBased(p.span),
+    })),
     resources: template.resources.map((r) => {
       const fn = functionsById.get(r.logicalId);
       return {
@@ -43,9 +52,15 @@ export function treeJson(template: Template, file: string, inputs: ResolutionInp
 /** A function's resolved settings: value (absent when unknown), where it came from in words, and each step. */
 function functionSettingsJson(template: Template, fn: FunctionView): Record<string, unknown> {
   const settings: Record<string, Setting<unknown> | undefined> = {
-    runtime: fn.runtime, handler: fn.handler, memorySize: fn.memorySize, timeout: fn.timeout, architecture: fn.architecture,
-    ephemeralStorage: fn.ephemeralStorage, functionName: fn.functionName,
-    reservedConcurrency: fn.reservedConcurrency, provisionedConcurrency: fn.provisionedConcurrency,
+    runtime: fn.runtime,
+    handler: fn.handler,
+    memorySize: fn.memorySize,
+    timeout: fn.timeout,
+    architecture: fn.architecture,
+    ephemeralStorage: fn.ephemeralStorage,
+    functionName: fn.functionName,
+    reservedConcurrency: fn.reservedConcurrency,
+    provisionedConcurrency: fn.provisionedConcurrency,
   };
   const out: Record<string, unknown> = {};
   for (const [name, setting] of Object.entries(settings)) {
@@ -54,7 +69,9 @@ function functionSettingsJson(template: Template, fn: FunctionView): Record<stri
       ...(setting.value !== undefined ? { value: setting.value } : { unknown: setting.unknown }),
       from: describeProvenance(setting),
       provenance: setting.provenance.map((p) => ({
-        origin: p.origin, description: p.description, ...(p.span ? { range: template.lines.oneBased(p.span) } : {}),
+        origin: p.origin,
+        description: p.description,
+        ...(p.span ? { range: template.lines.oneBased(p.span) } : {}),
       })),
     };
   }

@@ -5,11 +5,32 @@ export * from './model/template';
 export * from './model/parse-result';
 export { loadTemplate, formatOf } from './model/load';
 export type { LoadOptions } from './model/load';
-export type { Absent, ConditionValue, Evaluated, InputValue, Known, PlainValue, Provenance, ResolutionInputs, StandIns, Unknown, ValueOrigin } from './model/resolve/types';
+export type {
+  Absent,
+  ConditionValue,
+  Evaluated,
+  InputValue,
+  Known,
+  PlainValue,
+  Provenance,
+  ResolutionInputs,
+  StandIns,
+  Unknown,
+  ValueOrigin,
+} from './model/resolve/types';
 export type { TemplateResolver } from './model/resolve/resolver';
 export { describeProvenance, formatSetting, isWrittenInPlace } from './model/resolve/describe';
 export { detectKind, isConventionalTemplateName, mightBeTemplate } from './model/detect';
-export { referencesIn, subVariables, isPseudoParameter, nameSpan, referenceTarget, resourceNamedBy, functionNamedBy, PSEUDO_PARAMETERS } from './model/references';
+export {
+  referencesIn,
+  subVariables,
+  isPseudoParameter,
+  nameSpan,
+  referenceTarget,
+  resourceNamedBy,
+  functionNamedBy,
+  PSEUDO_PARAMETERS,
+} from './model/references';
 export type { Reference, ReferenceKind, ReferenceTarget, SamProperty, FunctionQualifier } from './model/references';
 export { eventSourceOf } from './model/event-sources';
 export type { EventSource } from './model/event-sources';

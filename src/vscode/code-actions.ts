@@ -15,9 +15,16 @@ import type { TemplateStore } from './template-store';
 export class RuleCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly store: TemplateStore, private readonly analyzer: Analyzer) {}
+  constructor(
+    private readonly store: TemplateStore,
+    private readonly analyzer: Analyzer,
+  ) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const template = this.store.modelOf(document);
     if (template) return this.actions(document.uri, template, document.uri, range, ours);
@@ -28,7 +35,13 @@ export class RuleCodeActions implements vscode.CodeActionProvider {
   }
 
   /** The fixes of one template's findings shown on `shownOn` within `range`, real fixes first, then suppressions. */
-  private actions(templateUri: vscode.Uri, template: Template, shownOn: vscode.Uri, range: vscode.Range, ours: readonly vscode.Diagnostic[]): vscode.CodeAction[] {
+  private actions(
+    templateUri: vscode.Uri,
+    template: Template,
+    shownOn: vscode.Uri,
+    range: vscode.Range,
+    ours: readonly vscode.Diagnostic[],
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const suppressions: vscode.CodeAction[] = [];
     const offered = new Set<string>();
@@ -41,7 +54,10 @@ export class RuleCodeActions implements vscode.CodeActionProvider {
       for (const fix of finding.fixes) actions.push(toAction(templateUri, template, fix, diagnostic));
       // Suppressions come last, once per rule and place, so the real fixes stay on top of the menu.
       const { suppressionFix } = rulesEngine();
-      for (const fix of [suppressionFix(template, finding.ruleId, finding.logicalId), suppressionFix(template, finding.ruleId, undefined)]) {
+      for (const fix of [
+        suppressionFix(template, finding.ruleId, finding.logicalId),
+        suppressionFix(template, finding.ruleId, undefined),
+      ]) {
         if (!fix || offered.has(fix.title)) continue;
         offered.add(fix.title);
         suppressions.push(toAction(templateUri, template, fix, diagnostic));
@@ -56,7 +72,12 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
 }
 
 /** Fixes edit the template, whichever document the finding is shown on. */
-function toAction(templateUri: vscode.Uri, template: Template, fix: Fix, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction {
+function toAction(
+  templateUri: vscode.Uri,
+  template: Template,
+  fix: Fix,
+  diagnostic: vscode.Diagnostic | undefined,
+): vscode.CodeAction {
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
   for (const edit of fix.edits) action.edit.replace(templateUri, rangeOf(template, edit.span), edit.newText);
@@ -65,7 +86,13 @@ function toAction(templateUri: vscode.Uri, template: Template, fix: Fix, diagnos
   return action;
 }
 
-/** Templates, and handler sources: a permission finding sits on the call in the handler and its fix edits the template. */
+/**
+ * Templates, and handler sources: a permission finding sits on the call in the handler and its fix edits the template.
+ */
 export function registerCodeActions(store: TemplateStore, analyzer: Analyzer): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider([...TEMPLATE_SELECTOR, ...HANDLER_SOURCE_SELECTOR], new RuleCodeActions(store, analyzer), { providedCodeActionKinds: RuleCodeActions.kinds });
+  return vscode.languages.registerCodeActionsProvider(
+    [...TEMPLATE_SELECTOR, ...HANDLER_SOURCE_SELECTOR],
+    new RuleCodeActions(store, analyzer),
+    { providedCodeActionKinds: RuleCodeActions.kinds },
+  );
 }

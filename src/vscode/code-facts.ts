@@ -18,7 +18,12 @@ const workspaceFileSystem: CodeFileSystem = {
     try {
       const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(p));
       return entries.flatMap(([name, type]): { name: string; type: 'file' | 'dir' }[] =>
-        type & vscode.FileType.Directory ? [{ name, type: 'dir' }] : type & vscode.FileType.File ? [{ name, type: 'file' }] : []);
+        type & vscode.FileType.Directory
+          ? [{ name, type: 'dir' }]
+          : type & vscode.FileType.File
+            ? [{ name, type: 'file' }]
+            : [],
+      );
     } catch {
       return undefined;
     }
@@ -63,7 +68,12 @@ export class CodeFactsCache implements vscode.Disposable {
       this.watcher.onDidChange(changed),
       vscode.workspace.onDidCreateFiles((e) => e.files.forEach(changed)),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(changed)),
-      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => { changed(f.oldUri); changed(f.newUri); })),
+      vscode.workspace.onDidRenameFiles((e) =>
+        e.files.forEach((f) => {
+          changed(f.oldUri);
+          changed(f.newUri);
+        }),
+      ),
       vscode.workspace.onDidSaveTextDocument((d) => changed(d.uri)),
     ];
   }
@@ -76,7 +86,8 @@ export class CodeFactsCache implements vscode.Disposable {
     const handlers = queries.handlers.filter((q) => !this.requested.has(handlerKey(q.dir, q.handler, q.runtime)));
     const packages = queries.packages.filter((dir) => !this.requested.has(dir));
     if (handlers.length === 0 && packages.length === 0) return;
-    for (const q of handlers) this.requested.set(handlerKey(q.dir, q.handler, q.runtime), { handlers: [q], packages: [] });
+    for (const q of handlers)
+      this.requested.set(handlerKey(q.dir, q.handler, q.runtime), { handlers: [q], packages: [] });
     for (const dir of packages) this.requested.set(dir, { handlers: [], packages: [dir] });
     void measureCode({ handlers, packages }, workspaceFileSystem, this.table).finally(() => this.emitter.fire());
   }
@@ -101,7 +112,10 @@ export class CodeFactsCache implements vscode.Disposable {
     const keys = [...this.stale];
     this.stale.clear();
     const queries = keys.map((k) => this.requested.get(k)).filter((q) => q !== undefined);
-    const fresh = await measureCode({ handlers: queries.flatMap((q) => q.handlers), packages: queries.flatMap((q) => q.packages) }, workspaceFileSystem);
+    const fresh = await measureCode(
+      { handlers: queries.flatMap((q) => q.handlers), packages: queries.flatMap((q) => q.packages) },
+      workspaceFileSystem,
+    );
     for (const key of keys) {
       this.table.handlers.delete(key);
       this.table.packages.delete(key);

@@ -27,17 +27,24 @@ const KIND: Readonly<Record<CompletionKind, vscode.CompletionItemKind>> = {
 const TRIGGERS = [' ', ':', '.', '{', '[', '"'];
 
 export function registerCompletion(store: TemplateStore, catalog: SchemaCatalog): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, {
-    provideCompletionItems(document, position, _token, context) {
-      const template = store.modelOf(document);
-      if (!template) return undefined;
-      // Spaces typed to indent a line are not a request for the property list; Ctrl+Space still is.
-      const before = document.lineAt(position.line).text.slice(0, position.character);
-      if (context.triggerCharacter === ' ' && before.trim() === '') return undefined;
-      const proposals = completionsAt(template, document.offsetAt(position), { catalog, schemaCompletions: !yamlSchemaCovers(document) });
-      return proposals.map((p) => toItem(document, p));
+  return vscode.languages.registerCompletionItemProvider(
+    TEMPLATE_SELECTOR,
+    {
+      provideCompletionItems(document, position, _token, context) {
+        const template = store.modelOf(document);
+        if (!template) return undefined;
+        // Spaces typed to indent a line are not a request for the property list; Ctrl+Space still is.
+        const before = document.lineAt(position.line).text.slice(0, position.character);
+        if (context.triggerCharacter === ' ' && before.trim() === '') return undefined;
+        const proposals = completionsAt(template, document.offsetAt(position), {
+          catalog,
+          schemaCompletions: !yamlSchemaCovers(document),
+        });
+        return proposals.map((p) => toItem(document, p));
+      },
     },
-  }, ...TRIGGERS);
+    ...TRIGGERS,
+  );
 }
 
 function toItem(document: vscode.TextDocument, p: CompletionProposal): vscode.CompletionItem {

@@ -24,13 +24,20 @@ export function registerCostBreakdown(cost: CostService, extensionUri: vscode.Ur
   const viewOf = (uri: vscode.Uri, focus?: string): BreakdownView | undefined => {
     const report = cost.report(uri);
     if (!report) return undefined;
-    return costCore().breakdownView(report, { title: `Monthly cost of ${vscode.workspace.asRelativePath(uri)}`, focus, precision: cost.settings().precision });
+    return costCore().breakdownView(report, {
+      title: `Monthly cost of ${vscode.workspace.asRelativePath(uri)}`,
+      focus,
+      precision: cost.settings().precision,
+    });
   };
   const render = (): BreakdownView | undefined => {
     if (!panel || !shown) return undefined;
     const view = viewOf(shown.uri, shown.focus);
     if (view) {
-      const chart = { src: panel.webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'charts.js')).toString(), nonce: randomBytes(16).toString('base64') };
+      const chart = {
+        src: panel.webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'charts.js')).toString(),
+        nonce: randomBytes(16).toString('base64'),
+      };
       panel.webview.html = breakdownHtml(view, panel.webview.cspSource, chart);
     }
     return view;
@@ -39,23 +46,36 @@ export function registerCostBreakdown(cost: CostService, extensionUri: vscode.Ur
   return vscode.Disposable.from(
     cost.onDidChange(() => void render()),
     { dispose: () => panel?.dispose() },
-    vscode.commands.registerCommand(SHOW_BREAKDOWN_COMMAND, (uri?: vscode.Uri, focus?: string): BreakdownView | undefined => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-      if (!target || !viewOf(target)) {
-        void vscode.window.showInformationMessage('Open a SAM, CloudFormation or Serverless Framework template to see its cost breakdown.');
-        return undefined;
-      }
-      shown = { uri: target, focus };
-      if (!panel) {
-        panel = vscode.window.createWebviewPanel('serverlessWorkbench.costBreakdown', 'Cost breakdown', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [bundles] });
-        panel.onDidDispose(() => { panel = undefined; });
-        panel.webview.onDidReceiveMessage((m: FromChartPage) => {
-          if (m.type === 'showMemoryCurve' && shown) void vscode.commands.executeCommand(SHOW_MEMORY_CURVE_COMMAND, shown.uri, m.functionId);
-        });
-      } else {
-        panel.reveal(vscode.ViewColumn.Beside, true);
-      }
-      return render();
-    }),
+    vscode.commands.registerCommand(
+      SHOW_BREAKDOWN_COMMAND,
+      (uri?: vscode.Uri, focus?: string): BreakdownView | undefined => {
+        const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+        if (!target || !viewOf(target)) {
+          void vscode.window.showInformationMessage(
+            'Open a SAM, CloudFormation or Serverless Framework template to see its cost breakdown.',
+          );
+          return undefined;
+        }
+        shown = { uri: target, focus };
+        if (!panel) {
+          panel = vscode.window.createWebviewPanel(
+            'serverlessWorkbench.costBreakdown',
+            'Cost breakdown',
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+            { enableScripts: true, localResourceRoots: [bundles] },
+          );
+          panel.onDidDispose(() => {
+            panel = undefined;
+          });
+          panel.webview.onDidReceiveMessage((m: FromChartPage) => {
+            if (m.type === 'showMemoryCurve' && shown)
+              void vscode.commands.executeCommand(SHOW_MEMORY_CURVE_COMMAND, shown.uri, m.functionId);
+          });
+        } else {
+          panel.reveal(vscode.ViewColumn.Beside, true);
+        }
+        return render();
+      },
+    ),
   );
 }

@@ -19,7 +19,10 @@ export function registerCostExplorer(cost: CostService, explorer: ExplorerProvid
       if (!report || report.resources.length === 0) return undefined;
       const precision = cost.settings().precision;
       if (item.node.kind === 'template') return `≈ ${costCore().formatUsd(report.totalMonthlyUsd, precision)}/mo`;
-      const resource = item.node.logicalId && (item.node.kind === 'resource' || item.node.kind === 'function') ? resourcesOf(report).get(item.node.logicalId) : undefined;
+      const resource =
+        item.node.logicalId && (item.node.kind === 'resource' || item.node.kind === 'function')
+          ? resourcesOf(report).get(item.node.logicalId)
+          : undefined;
       // A resource the stack does not create costs nothing, and the tree's own description already says why.
       if (!resource || resource.creation?.created === false) return undefined;
       return `≈ ${costCore().formatUsd(resource.monthlyUsd, precision)}/mo`;

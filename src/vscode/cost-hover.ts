@@ -31,18 +31,29 @@ export function registerCostHover(cost: CostService): vscode.Disposable {
       if (!priced?.lambda) return undefined;
       const { memoryMb, arch: currentArch } = priced.lambda;
       const alternatives = isMemory
-        ? costCore().neighbouringMemorySizes(memoryMb).map((mb) => ({ label: `${mb} MB`, current: mb === memoryMb, change: { memoryMb: mb } }))
-        : (['x86_64', 'arm64'] as const).map((arch) => ({ label: arch, current: arch === currentArch, change: { arch } }));
+        ? costCore()
+            .neighbouringMemorySizes(memoryMb)
+            .map((mb) => ({ label: `${mb} MB`, current: mb === memoryMb, change: { memoryMb: mb } }))
+        : (['x86_64', 'arm64'] as const).map((arch) => ({
+            label: arch,
+            current: arch === currentArch,
+            change: { arch },
+          }));
       const rows = costCore().whatIf(template, usage, cost.options(), ids, alternatives);
-      const who = functions.length === 1 ? first.displayName : `the ${functions.length} functions that inherit this setting`;
+      const who =
+        functions.length === 1 ? first.displayName : `the ${functions.length} functions that inherit this setting`;
       const precision = cost.settings().precision;
       const setting = priced.settings.find((s) => s.name === (isMemory ? 'MemorySize' : 'Architectures'));
-      const md = new vscode.MarkdownString(`**Monthly cost of ${who}** at ${isMemory ? 'other memory sizes' : 'each architecture'}\n\n`);
+      const md = new vscode.MarkdownString(
+        `**Monthly cost of ${who}** at ${isMemory ? 'other memory sizes' : 'each architecture'}\n\n`,
+      );
       if (setting) md.appendMarkdown(`Priced with ${escapeMarkdown(costCore().settingLine(setting))}\n\n`);
       md.appendMarkdown(`${table(rows, precision)}\n\n`);
-      md.appendMarkdown(isMemory
-        ? '_Duration is kept as in the usage file; more memory also means more CPU, which often shortens it._'
-        : '_Same duration assumed; arm64 GB-seconds cost 20% less._');
+      md.appendMarkdown(
+        isMemory
+          ? '_Duration is kept as in the usage file; more memory also means more CPU, which often shortens it._'
+          : '_Same duration assumed; arm64 GB-seconds cost 20% less._',
+      );
       const start = document.positionAt(entry.keySpan.start);
       return new vscode.Hover(md, new vscode.Range(start, document.positionAt(entry.value.span.end)));
     },
@@ -61,15 +72,22 @@ function table(rows: readonly WhatIfRow[], precision: number): string {
   for (const r of rows) {
     const difference = current === undefined ? 0 : r.monthlyUsd - current;
     // "same" is common: within the free tier, memory does not change the bill.
-    const delta = r.current ? '—' : formatUsd(Math.abs(difference), precision) === formatUsd(0, precision) ? 'same' : `${difference > 0 ? '+' : '−'}${formatUsd(Math.abs(difference), precision)}`;
-    lines.push(`| ${r.current ? `**${r.label}** (now)` : r.label} | ${formatUsd(r.monthlyUsd, precision)} | ${delta} |`);
+    const delta = r.current
+      ? '—'
+      : formatUsd(Math.abs(difference), precision) === formatUsd(0, precision)
+        ? 'same'
+        : `${difference > 0 ? '+' : '−'}${formatUsd(Math.abs(difference), precision)}`;
+    lines.push(
+      `| ${r.current ? `**${r.label}** (now)` : r.label} | ${formatUsd(r.monthlyUsd, precision)} | ${delta} |`,
+    );
   }
   return lines.join('\n');
 }
 
 /** The MemorySize/Architectures entry under the offset, in a function or in Globals, and the functions it sets. */
 function settingAt(template: Template, offset: number): { entry: MapEntry; functions: FunctionView[] } | undefined {
-  const within = (e: MapEntry): boolean => (MEMORY_KEYS.has(e.key) || ARCH_KEYS.has(e.key)) && offset >= e.keySpan.start && offset <= e.value.span.end;
+  const within = (e: MapEntry): boolean =>
+    (MEMORY_KEYS.has(e.key) || ARCH_KEYS.has(e.key)) && offset >= e.keySpan.start && offset <= e.value.span.end;
   for (const fn of template.functions) {
     const props = fn.resource.node ? mapAt(fn.resource.node, 'Properties') : fn.resource.properties;
     const entry = props?.entries.find(within);

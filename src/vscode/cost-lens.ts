@@ -7,7 +7,8 @@ import { SHOW_BREAKDOWN_COMMAND } from './cost-breakdown';
 
 /**
  * `≈ $18.73/mo · 3M req × 1000 ms @ 512 MB` above every priced resource and the stack total above
- * `Resources`; each opens the breakdown, and its tooltip says where each figure came from. Recomputed from the store's model of the text being typed.
+ * `Resources`; each opens the breakdown, and its tooltip says where each figure came from. Recomputed from the store's
+ * model of the text being typed.
  */
 export class CostLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
@@ -27,11 +28,21 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       return new vscode.Range(line, 0, line, 0);
     };
     const open = (title: string, tooltip: string, offset: number, logicalId?: string): vscode.CodeLens =>
-      new vscode.CodeLens(lineOf(offset), { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri, logicalId], tooltip });
+      new vscode.CodeLens(lineOf(offset), {
+        title,
+        command: SHOW_BREAKDOWN_COMMAND,
+        arguments: [document.uri, logicalId],
+        tooltip,
+      });
     const section = entryOf(template.root, 'Resources') ?? entryOf(template.root, 'functions');
-    const lenses = section ? [open(costCore().totalLensText(report, settings.precision), 'Open the cost breakdown', section.keySpan.start)] : [];
+    const lenses = section
+      ? [open(costCore().totalLensText(report, settings.precision), 'Open the cost breakdown', section.keySpan.start)]
+      : [];
     // The tooltip says where each figure came from ("MemorySize: 1024 MB — Default of parameter Mem").
-    for (const r of report.resources) lenses.push(open(costCore().lensText(r, settings.precision), costCore().lensTooltip(r), r.span.start, r.logicalId));
+    for (const r of report.resources)
+      lenses.push(
+        open(costCore().lensText(r, settings.precision), costCore().lensTooltip(r), r.span.start, r.logicalId),
+      );
     return lenses;
   }
 }

@@ -32,7 +32,9 @@ export function registerMemoryCurve(cost: CostService, extensionUri: vscode.Uri)
     if (!data) return undefined;
     const webview = panel.webview;
     webview.html = webviewHtml({
-      title: `Memory/cost: ${shown.functionId}`, cspSource: webview.cspSource, data,
+      title: `Memory/cost: ${shown.functionId}`,
+      cspSource: webview.cspSource,
+      data,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'charts.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'charts.css')).toString(),
     });
@@ -45,46 +47,71 @@ export function registerMemoryCurve(cost: CostService, extensionUri: vscode.Uri)
       if (!stale) render();
     }),
     { dispose: () => panel?.dispose() },
-    vscode.commands.registerCommand(SHOW_MEMORY_CURVE_COMMAND, async (target?: vscode.Uri | ExplorerItem, id?: string) => {
-      const uri = target instanceof vscode.Uri ? target : target?.uri ?? vscode.window.activeTextEditor?.document.uri;
-      const template = uri && cost.store.get(uri);
-      const functionId = id ?? (target && !(target instanceof vscode.Uri) ? target.node.logicalId : undefined) ?? (template && await pickFunction(template));
-      if (!uri || !functionId || !dataOf(uri, functionId)) {
-        if (!functionId && template?.functions.length !== 0) return undefined; // the pick was cancelled
-        void vscode.window.showInformationMessage('Open a template with a Lambda function to see its memory/cost curve.');
-        return undefined;
-      }
-      shown = { uri, functionId };
-      if (!panel) {
-        panel = vscode.window.createWebviewPanel('serverlessWorkbench.memoryCurve', `Memory/cost: ${functionId}`,
-          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [bundles] });
-        panel.onDidDispose(() => { panel = undefined; });
-        panel.onDidChangeViewState((e) => {
-          if (e.webviewPanel.visible && stale) {
-            stale = false;
-            render();
-          }
-        });
-        panel.webview.onDidReceiveMessage((m: FromChartPage) => {
-          if (m.type === 'setMemory' && shown) void offerMemorySize(cost, shown.uri, m.functionId, m.memoryMb, m.arch);
-        });
-      } else {
-        panel.title = `Memory/cost: ${functionId}`;
-        panel.reveal(vscode.ViewColumn.Beside, true);
-      }
-      return render();
-    }),
+    vscode.commands.registerCommand(
+      SHOW_MEMORY_CURVE_COMMAND,
+      async (target?: vscode.Uri | ExplorerItem, id?: string) => {
+        const uri =
+          target instanceof vscode.Uri ? target : (target?.uri ?? vscode.window.activeTextEditor?.document.uri);
+        const template = uri && cost.store.get(uri);
+        const functionId =
+          id ??
+          (target && !(target instanceof vscode.Uri) ? target.node.logicalId : undefined) ??
+          (template && (await pickFunction(template)));
+        if (!uri || !functionId || !dataOf(uri, functionId)) {
+          if (!functionId && template?.functions.length !== 0) return undefined; // the pick was cancelled
+          void vscode.window.showInformationMessage(
+            'Open a template with a Lambda function to see its memory/cost curve.',
+          );
+          return undefined;
+        }
+        shown = { uri, functionId };
+        if (!panel) {
+          panel = vscode.window.createWebviewPanel(
+            'serverlessWorkbench.memoryCurve',
+            `Memory/cost: ${functionId}`,
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+            { enableScripts: true, localResourceRoots: [bundles] },
+          );
+          panel.onDidDispose(() => {
+            panel = undefined;
+          });
+          panel.onDidChangeViewState((e) => {
+            if (e.webviewPanel.visible && stale) {
+              stale = false;
+              render();
+            }
+          });
+          panel.webview.onDidReceiveMessage((m: FromChartPage) => {
+            if (m.type === 'setMemory' && shown)
+              void offerMemorySize(cost, shown.uri, m.functionId, m.memoryMb, m.arch);
+          });
+        } else {
+          panel.title = `Memory/cost: ${functionId}`;
+          panel.reveal(vscode.ViewColumn.Beside, true);
+        }
+        return render();
+      },
+    ),
   );
 }
 
 async function pickFunction(template: Template): Promise<string | undefined> {
   if (template.functions.length <= 1) return template.functions[0]?.logicalId;
-  const picked = await vscode.window.showQuickPick(template.functions.map((f) => ({ label: f.logicalId, description: `${f.memorySize.value ?? ''} MB` })), { placeHolder: 'Memory/cost curve of which function?' });
+  const picked = await vscode.window.showQuickPick(
+    template.functions.map((f) => ({ label: f.logicalId, description: `${f.memorySize.value ?? ''} MB` })),
+    { placeHolder: 'Memory/cost curve of which function?' },
+  );
   return picked?.label;
 }
 
 /** Asks first: the curve is a model, and the template is the user's. */
-async function offerMemorySize(cost: CostService, uri: vscode.Uri, functionId: string, memoryMb: number, arch: string): Promise<void> {
+async function offerMemorySize(
+  cost: CostService,
+  uri: vscode.Uri,
+  functionId: string,
+  memoryMb: number,
+  arch: string,
+): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   const template = cost.store.modelOf(document);
   const fn = template?.functions.find((f) => f.logicalId === functionId);
@@ -92,11 +119,16 @@ async function offerMemorySize(cost: CostService, uri: vscode.Uri, functionId: s
   const current = fn.architecture.value;
   const otherArch = current && current !== arch ? ` The point was on ${arch}; the architecture stays ${current}.` : '';
   const action = `Set MemorySize to ${memoryMb} MB`;
-  const answer = await vscode.window.showInformationMessage(`Set MemorySize of ${functionId} to ${memoryMb} MB?${otherArch}`, action);
+  const answer = await vscode.window.showInformationMessage(
+    `Set MemorySize of ${functionId} to ${memoryMb} MB?${otherArch}`,
+    action,
+  );
   if (answer !== action) return;
   const edit = memorySizeEdit(document, template, fn, memoryMb);
   if (!edit) {
-    void vscode.window.showWarningMessage(`Cannot place MemorySize in ${functionId} automatically: set it to ${memoryMb} in the template.`);
+    void vscode.window.showWarningMessage(
+      `Cannot place MemorySize in ${functionId} automatically: set it to ${memoryMb} in the template.`,
+    );
     return;
   }
   await vscode.workspace.applyEdit(edit);
@@ -106,12 +138,26 @@ async function offerMemorySize(cost: CostService, uri: vscode.Uri, functionId: s
  * Replaces the function's own MemorySize (or Serverless `memorySize`) where it is written; a size inherited
  * from Globals or a default is set on this function alone, so the other functions keep theirs.
  */
-export function memorySizeEdit(document: vscode.TextDocument, template: Template, fn: FunctionView, memoryMb: number): vscode.WorkspaceEdit | undefined {
+export function memorySizeEdit(
+  document: vscode.TextDocument,
+  template: Template,
+  fn: FunctionView,
+  memoryMb: number,
+): vscode.WorkspaceEdit | undefined {
   const edit = new vscode.WorkspaceEdit();
   const written = fn.memorySize.node;
   if (written && fn.memorySize.source === 'resource') {
-    edit.replace(document.uri, new vscode.Range(document.positionAt(written.span.start), document.positionAt(written.span.end)), String(memoryMb));
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(written.span.start), document.positionAt(written.span.end)),
+      String(memoryMb),
+    );
     return edit;
   }
-  return addFunctionProperty(edit, document, template, fn, { yaml: `MemorySize: ${memoryMb}`, json: `"MemorySize": ${memoryMb}` }) ? edit : undefined;
+  return addFunctionProperty(edit, document, template, fn, {
+    yaml: `MemorySize: ${memoryMb}`,
+    json: `"MemorySize": ${memoryMb}`,
+  })
+    ? edit
+    : undefined;
 }

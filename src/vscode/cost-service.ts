@@ -40,7 +40,10 @@ export class CostService implements vscode.Disposable {
     const usageChanged = (): void => this.invalidate();
     this.disposables.push(
       this.onDidChangeEmitter,
-      watcher, watcher.onDidCreate(usageChanged), watcher.onDidChange(usageChanged), watcher.onDidDelete(usageChanged),
+      watcher,
+      watcher.onDidCreate(usageChanged),
+      watcher.onDidChange(usageChanged),
+      watcher.onDidDelete(usageChanged),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (isUsageFile(e.document.uri)) this.invalidate();
       }),

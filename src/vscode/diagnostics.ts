@@ -43,10 +43,15 @@ export class Analyzer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.code, this.scans];
 
   /** `schemas` reads the validation data on the first analysis that validates properties, not at activation. */
-  constructor(private readonly output: vscode.OutputChannel, private readonly schemas: SchemaCatalog) {
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SECTION)) this.settingsVersion++;
-    }));
+  constructor(
+    private readonly output: vscode.OutputChannel,
+    private readonly schemas: SchemaCatalog,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SECTION)) this.settingsVersion++;
+      }),
+    );
   }
 
   /** Tests (and only tests) pin "today"; the product reads the clock through `todayIso`. */
@@ -115,7 +120,9 @@ export class Analyzer implements vscode.Disposable {
       const key = `${crash.ruleId}\u0000${crash.message}`;
       if (this.reportedCrashes.has(key)) continue;
       this.reportedCrashes.add(key);
-      this.output.appendLine(`[rules] ${crash.ruleId} failed on ${template.fileName}; the other rules still ran.\n${crash.stack ?? crash.message}`);
+      this.output.appendLine(
+        `[rules] ${crash.ruleId} failed on ${template.fileName}; the other rules still ran.\n${crash.stack ?? crash.message}`,
+      );
     }
   }
 }
@@ -143,18 +150,32 @@ export function uriOf(templateUri: vscode.Uri, file: SourceFile | undefined): vs
 }
 
 export function toDiagnostic(uri: vscode.Uri, template: Template, finding: Finding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(rangeOf(template, finding.span, finding.file), finding.message, SEVERITY[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(
+    rangeOf(template, finding.span, finding.file),
+    finding.message,
+    SEVERITY[finding.severity],
+  );
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(rulesEngine().ruleDocsUrl(finding.ruleId)) };
   if (finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(uri, r.file), rangeOf(template, r.span, r.file)), r.message));
+    diagnostic.relatedInformation = finding.related.map(
+      (r) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(uriOf(uri, r.file), rangeOf(template, r.span, r.file)),
+          r.message,
+        ),
+    );
   }
   if (finding.ruleId === 'parameter-unused') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
   return diagnostic;
 }
 
 /** A template's diagnostics by the document they are shown on: its own, and those in its handlers' sources. */
-function diagnosticsByFile(uri: vscode.Uri, template: Template, findings: readonly Finding[]): Map<string, vscode.Diagnostic[]> {
+function diagnosticsByFile(
+  uri: vscode.Uri,
+  template: Template,
+  findings: readonly Finding[],
+): Map<string, vscode.Diagnostic[]> {
   const byFile = new Map<string, vscode.Diagnostic[]>([[uri.toString(), []]]);
   for (const f of findings) {
     const key = uriOf(uri, f.file).toString();
@@ -168,7 +189,10 @@ function diagnosticsByFile(uri: vscode.Uri, template: Template, findings: readon
  * templates on disk from a lazy, bounded workspace scan after activation. Other YAML/JSON never gets any; a
  * handler's source gets the findings the templates that run it place there (several templates may).
  */
-export function registerDiagnostics(store: TemplateStore, analyzer: Analyzer): { disposable: vscode.Disposable; lastAnalysis: () => AnalysisTiming | undefined } {
+export function registerDiagnostics(
+  store: TemplateStore,
+  analyzer: Analyzer,
+): { disposable: vscode.Disposable; lastAnalysis: () => AnalysisTiming | undefined } {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   /** What each template's analysis shows and where, so an unchanged analysis is not handed to VS Code again. */
   const shown = new Map<string, { result: AnalysisResult; byFile: Map<string, vscode.Diagnostic[]> }>();
@@ -180,11 +204,15 @@ export function registerDiagnostics(store: TemplateStore, analyzer: Analyzer): {
     if (diagnostics.length > 0) collection.set(vscode.Uri.parse(file), diagnostics);
     else collection.delete(vscode.Uri.parse(file));
   };
-  const show = (uri: vscode.Uri, next: { result: AnalysisResult; byFile: Map<string, vscode.Diagnostic[]> } | undefined): void => {
+  const show = (
+    uri: vscode.Uri,
+    next: { result: AnalysisResult; byFile: Map<string, vscode.Diagnostic[]> } | undefined,
+  ): void => {
     const previous = shown.get(uri.toString());
     if (next) shown.set(uri.toString(), next);
     else shown.delete(uri.toString());
-    for (const file of new Set([uri.toString(), ...(previous?.byFile.keys() ?? []), ...(next?.byFile.keys() ?? [])])) refresh(file);
+    for (const file of new Set([uri.toString(), ...(previous?.byFile.keys() ?? []), ...(next?.byFile.keys() ?? [])]))
+      refresh(file);
   };
 
   const publish = (uri: vscode.Uri): void => {
@@ -221,10 +249,12 @@ export function registerDiagnostics(store: TemplateStore, analyzer: Analyzer): {
     collection,
     store.onDidChange((uri) => (uri ? publish(uri) : void publishKnown())),
     // Measurements and scans finish in bursts (one per template at start-up): publish once per burst.
-    ...[analyzer.code.onDidUpdate, analyzer.scans.onDidUpdate].map((onDidUpdate) => onDidUpdate(() => {
-      clearTimeout(codeUpdate);
-      codeUpdate = setTimeout(() => void publishKnown(), CODE_UPDATE_DELAY_MS);
-    })),
+    ...[analyzer.code.onDidUpdate, analyzer.scans.onDidUpdate].map((onDidUpdate) =>
+      onDidUpdate(() => {
+        clearTimeout(codeUpdate);
+        codeUpdate = setTimeout(() => void publishKnown(), CODE_UPDATE_DELAY_MS);
+      }),
+    ),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) void publishKnown();
     }),

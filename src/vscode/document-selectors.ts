@@ -17,5 +17,10 @@ export const TEMPLATE_SELECTOR: readonly vscode.DocumentFilter[] = TEMPLATE_SCHE
  * Handler source files the code-side features read beside a template (which functions use a handler, invoke
  * from the handler). Only files on disk: a handler is found, and run, by its path relative to the template.
  */
-export const HANDLER_SOURCE_SELECTOR: readonly vscode.DocumentFilter[] = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python']
-  .map((language) => ({ language, scheme: 'file' }));
+export const HANDLER_SOURCE_SELECTOR: readonly vscode.DocumentFilter[] = [
+  'javascript',
+  'typescript',
+  'javascriptreact',
+  'typescriptreact',
+  'python',
+].map((language) => ({ language, scheme: 'file' }));

@@ -8,16 +8,26 @@ import type { TemplateStore } from './template-store';
 
 /** The Outline view and breadcrumbs: sections, resources by type, functions with their events. */
 export function registerDocumentSymbols(store: TemplateStore): vscode.Disposable {
-  return vscode.languages.registerDocumentSymbolProvider(TEMPLATE_SELECTOR, {
-    provideDocumentSymbols(document) {
-      const template = store.modelOf(document);
-      if (!template) return undefined;
-      const convert = (s: TemplateSymbol): vscode.DocumentSymbol => {
-        const symbol = new vscode.DocumentSymbol(s.name, s.detail, SYMBOL_KIND[s.kind], rangeOf(document, s.span), rangeOf(document, s.selectionSpan));
-        symbol.children = s.children.map(convert);
-        return symbol;
-      };
-      return documentSymbols(template).map(convert);
+  return vscode.languages.registerDocumentSymbolProvider(
+    TEMPLATE_SELECTOR,
+    {
+      provideDocumentSymbols(document) {
+        const template = store.modelOf(document);
+        if (!template) return undefined;
+        const convert = (s: TemplateSymbol): vscode.DocumentSymbol => {
+          const symbol = new vscode.DocumentSymbol(
+            s.name,
+            s.detail,
+            SYMBOL_KIND[s.kind],
+            rangeOf(document, s.span),
+            rangeOf(document, s.selectionSpan),
+          );
+          symbol.children = s.children.map(convert);
+          return symbol;
+        };
+        return documentSymbols(template).map(convert);
+      },
     },
-  }, { label: 'Serverless Workbench' });
+    { label: 'Serverless Workbench' },
+  );
 }

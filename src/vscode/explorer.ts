@@ -27,7 +27,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
   readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
   private readonly contributions: ExplorerContribution[] = [];
 
-  constructor(private readonly store: TemplateStore, private readonly mediaUri: vscode.Uri) {}
+  constructor(
+    private readonly store: TemplateStore,
+    private readonly mediaUri: vscode.Uri,
+  ) {}
 
   refresh(): void {
     this.onDidChangeTreeDataEmitter.fire(undefined);
@@ -46,7 +49,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
   async getChildren(element?: ExplorerItem): Promise<ExplorerItem[]> {
     if (!element) {
       const entries = await this.store.all();
-      return entries.map((e) => ({ uri: e.uri, node: outlineOf(e.template, vscode.workspace.asRelativePath(e.uri, true)) }));
+      return entries.map((e) => ({
+        uri: e.uri,
+        node: outlineOf(e.template, vscode.workspace.asRelativePath(e.uri, true)),
+      }));
     }
     const extra = this.contributions.flatMap((c) => c.children?.(element) ?? []);
     return [...element.node.children, ...extra].map((node) => ({ uri: element.uri, node }));
@@ -58,10 +64,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
 
   getTreeItem(element: ExplorerItem): vscode.TreeItem {
     const { node } = element;
-    const hasChildren = node.children.length > 0 || this.contributions.some((c) => (c.children?.(element) ?? []).length > 0);
-    const collapsed = node.kind === 'template' || (node.kind === 'group' && !node.label.startsWith('Generated'))
-      ? vscode.TreeItemCollapsibleState.Expanded
-      : vscode.TreeItemCollapsibleState.Collapsed;
+    const hasChildren =
+      node.children.length > 0 || this.contributions.some((c) => (c.children?.(element) ?? []).length > 0);
+    const collapsed =
+      node.kind === 'template' || (node.kind === 'group' && !node.label.startsWith('Generated'))
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, hasChildren ? collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${element.uri.toString()}#${node.id}`;
     // Contributions (the monthly cost) go first: a narrow sidebar cuts the end of a description, not its start.
@@ -72,28 +80,43 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
     item.iconPath = this.iconFor(node);
     item.resourceUri = node.kind === 'template' ? element.uri : undefined;
     item.command = {
-      command: REVEAL_COMMAND, title: 'Reveal in Template',
-      arguments: [node.file ? vscode.Uri.file(node.file) : element.uri, node.span ? [node.span.start, node.span.end] : undefined],
+      command: REVEAL_COMMAND,
+      title: 'Reveal in Template',
+      arguments: [
+        node.file ? vscode.Uri.file(node.file) : element.uri,
+        node.span ? [node.span.start, node.span.end] : undefined,
+      ],
     };
     return item;
   }
 
   private iconFor(node: OutlineNode): vscode.TreeItem['iconPath'] {
     switch (node.icon) {
-      case 'error': return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-      case 'folder': return new vscode.ThemeIcon(node.kind === 'section' ? 'list-tree' : 'folder');
-      case 'event': return new vscode.ThemeIcon('zap');
-      case 'policy': return new vscode.ThemeIcon('shield');
-      case 'environment': return new vscode.ThemeIcon('symbol-variable');
-      case 'parameter': return new vscode.ThemeIcon('symbol-parameter');
-      case 'output': return new vscode.ThemeIcon('export');
-      default: return vscode.Uri.joinPath(this.mediaUri, 'icons', `${node.icon}.svg`);
+      case 'error':
+        return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+      case 'folder':
+        return new vscode.ThemeIcon(node.kind === 'section' ? 'list-tree' : 'folder');
+      case 'event':
+        return new vscode.ThemeIcon('zap');
+      case 'policy':
+        return new vscode.ThemeIcon('shield');
+      case 'environment':
+        return new vscode.ThemeIcon('symbol-variable');
+      case 'parameter':
+        return new vscode.ThemeIcon('symbol-parameter');
+      case 'output':
+        return new vscode.ThemeIcon('export');
+      default:
+        return vscode.Uri.joinPath(this.mediaUri, 'icons', `${node.icon}.svg`);
     }
   }
 }
 
 /** The explorer view, its refresh command and the reveal-in-editor command its items run. */
-export function registerExplorer(store: TemplateStore, extensionUri: vscode.Uri): { provider: ExplorerProvider; disposable: vscode.Disposable } {
+export function registerExplorer(
+  store: TemplateStore,
+  extensionUri: vscode.Uri,
+): { provider: ExplorerProvider; disposable: vscode.Disposable } {
   const provider = new ExplorerProvider(store, vscode.Uri.joinPath(extensionUri, 'media'));
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const disposable = vscode.Disposable.from(

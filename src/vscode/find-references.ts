@@ -11,8 +11,10 @@ export function registerReferences(store: TemplateStore): vscode.Disposable {
       const template = store.modelOf(document);
       if (!template) return undefined;
       const others = (await store.all()).map((e) => e.template);
-      return referencesAt(template, document.offsetAt(position), { includeDeclaration: context.includeDeclaration, others })
-        .flatMap((t) => locationOf(document, t) ?? []);
+      return referencesAt(template, document.offsetAt(position), {
+        includeDeclaration: context.includeDeclaration,
+        others,
+      }).flatMap((t) => locationOf(document, t) ?? []);
     },
   });
 }

@@ -34,7 +34,11 @@ export function accessFromPermissions(store: TemplateStore, analyzer: Analyzer):
  * The architecture graph: one panel per template beside the editor, redrawn as the template changes (the
  * page keeps its zoom and pan), following the editor's selection, and revealing a clicked node in the template.
  */
-export function registerGraphView(store: TemplateStore, extensionUri: vscode.Uri, access?: AccessSource): vscode.Disposable {
+export function registerGraphView(
+  store: TemplateStore,
+  extensionUri: vscode.Uri,
+  access?: AccessSource,
+): vscode.Disposable {
   const panels = new Map<string, GraphPanel>();
   const iconsDir = vscode.Uri.joinPath(extensionUri, 'media', 'icons').fsPath;
   let icons: Record<string, string> | undefined;
@@ -42,10 +46,13 @@ export function registerGraphView(store: TemplateStore, extensionUri: vscode.Uri
 
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SHOW_GRAPH_COMMAND, async (target?: vscode.Uri | ExplorerItem) => {
-      const uri = target instanceof vscode.Uri ? target : target?.uri ?? vscode.window.activeTextEditor?.document.uri;
-      const template = uri && (store.get(uri) ?? (await store.all()).find((e) => e.uri.toString() === uri.toString())?.template);
+      const uri = target instanceof vscode.Uri ? target : (target?.uri ?? vscode.window.activeTextEditor?.document.uri);
+      const template =
+        uri && (store.get(uri) ?? (await store.all()).find((e) => e.uri.toString() === uri.toString())?.template);
       if (!uri || !template) {
-        void vscode.window.showInformationMessage('Open a SAM, CloudFormation or Serverless Framework template to see its architecture graph.');
+        void vscode.window.showInformationMessage(
+          'Open a SAM, CloudFormation or Serverless Framework template to see its architecture graph.',
+        );
         return;
       }
       const existing = panels.get(uri.toString());
@@ -62,9 +69,17 @@ export function registerGraphView(store: TemplateStore, extensionUri: vscode.Uri
       if (uri) refresh(uri);
       else for (const p of panels.values()) p.update();
     }),
-    access?.onDidChange(() => { for (const p of panels.values()) p.update(); }) ?? new vscode.Disposable(() => undefined),
-    vscode.window.onDidChangeTextEditorSelection((e) => panels.get(e.textEditor.document.uri.toString())?.highlightAt(e.textEditor)),
-    { dispose: () => { for (const p of panels.values()) p.panel.dispose(); } },
+    access?.onDidChange(() => {
+      for (const p of panels.values()) p.update();
+    }) ?? new vscode.Disposable(() => undefined),
+    vscode.window.onDidChangeTextEditorSelection((e) =>
+      panels.get(e.textEditor.document.uri.toString())?.highlightAt(e.textEditor),
+    ),
+    {
+      dispose: () => {
+        for (const p of panels.values()) p.panel.dispose();
+      },
+    },
   );
 }
 
@@ -74,20 +89,27 @@ class GraphPanel {
   private highlighted: string | undefined;
 
   constructor(
-    private readonly uri: vscode.Uri, private readonly store: TemplateStore, extensionUri: vscode.Uri,
-    private readonly icons: Readonly<Record<string, string>>, private readonly access: AccessSource | undefined,
+    private readonly uri: vscode.Uri,
+    private readonly store: TemplateStore,
+    extensionUri: vscode.Uri,
+    private readonly icons: Readonly<Record<string, string>>,
+    private readonly access: AccessSource | undefined,
   ) {
     const bundles = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Graph: ${path.basename(path.dirname(uri.path))}/${path.basename(uri.path)}`,
+    this.panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      `Graph: ${path.basename(path.dirname(uri.path))}/${path.basename(uri.path)}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [bundles] });
+      { enableScripts: true, localResourceRoots: [bundles] },
+    );
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'stack.svg');
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     this.payload = this.build();
     if (editor) this.highlighted = this.nodeAt(editor);
     const webview = this.panel.webview;
     webview.html = webviewHtml({
-      title: this.panel.title, cspSource: webview.cspSource,
+      title: this.panel.title,
+      cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'graph.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(bundles, 'graph.css')).toString(),
       data: { ...this.payload, highlight: this.highlighted },
@@ -112,7 +134,12 @@ class GraphPanel {
   private build(): GraphPayload | undefined {
     const template: Template | undefined = this.store.get(this.uri);
     if (!template) return undefined;
-    return graphPayload(template, vscode.workspace.asRelativePath(this.uri), this.icons, this.access?.accessOf(this.uri));
+    return graphPayload(
+      template,
+      vscode.workspace.asRelativePath(this.uri),
+      this.icons,
+      this.access?.accessOf(this.uri),
+    );
   }
 
   /**
@@ -121,8 +148,10 @@ class GraphPanel {
    */
   private nodeAt(editor: vscode.TextEditor): string | undefined {
     const offset = editor.document.offsetAt(editor.selection.active);
-    const holding = (this.payload?.graph.nodes ?? []).filter((n) => !n.detail && n.extent.start <= offset && offset <= n.extent.end);
-    return holding.sort((a, b) => (a.extent.end - a.extent.start) - (b.extent.end - b.extent.start))[0]?.id;
+    const holding = (this.payload?.graph.nodes ?? []).filter(
+      (n) => !n.detail && n.extent.start <= offset && offset <= n.extent.end,
+    );
+    return holding.sort((a, b) => a.extent.end - a.extent.start - (b.extent.end - b.extent.start))[0]?.id;
   }
 
   private post(message: ToGraphView): void {
@@ -142,7 +171,9 @@ class GraphPanel {
   private async reveal(start: number, end: number): Promise<void> {
     const document = await vscode.workspace.openTextDocument(this.uri);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
-    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const column =
+      visible?.viewColumn ??
+      (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
     const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
     editor.selection = new vscode.Selection(range.start, range.end);
@@ -156,7 +187,10 @@ class GraphPanel {
       filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
     });
     if (!target) return;
-    const bytes = format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
+    const bytes =
+      format === 'svg'
+        ? Buffer.from(data, 'utf8')
+        : Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
     await vscode.workspace.fs.writeFile(target, bytes);
     void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}`);
   }

@@ -17,7 +17,11 @@ export function registerHandlerLens(store: TemplateStore): vscode.Disposable {
       async provideCodeLenses(document) {
         const entries = await store.all();
         const uriOf = new Map(entries.map((e) => [e.template, e.uri]));
-        return handlerUses(document.uri.fsPath, document.getText(), entries.map((e) => e.template)).map((use) => {
+        return handlerUses(
+          document.uri.fsPath,
+          document.getText(),
+          entries.map((e) => e.template),
+        ).map((use) => {
           const uri = uriOf.get(use.template)!;
           const where = path.basename(path.dirname(uri.fsPath)) + '/' + path.basename(uri.fsPath);
           return new vscode.CodeLens(rangeOf(document, use.exportSpan), {

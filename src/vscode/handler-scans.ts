@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import type { Template } from '../core';
-import type { ActionCatalogue, HandlerScansTable, PermissionAnalysis, PermissionInputs, ScanQuery } from '../core/permissions';
+import type {
+  ActionCatalogue,
+  HandlerScansTable,
+  PermissionAnalysis,
+  PermissionInputs,
+  ScanQuery,
+} from '../core/permissions';
 import { readWorkspaceText } from './workspace-files';
 
 export type PermissionsCore = typeof import('../core/permissions');
@@ -47,7 +53,8 @@ export class HandlerScansCache implements vscode.Disposable {
   constructor(private readonly debounceMs: () => number) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,py}');
     this.subscriptions = [
-      this.emitter, watcher,
+      this.emitter,
+      watcher,
       vscode.workspace.onDidChangeTextDocument((e) => this.codeChanged(e.document.uri)),
       // A new or deleted file may be a handler that was missing, or an import that now resolves elsewhere.
       watcher.onDidCreate(() => this.codeChanged()),
@@ -67,7 +74,9 @@ export class HandlerScansCache implements vscode.Disposable {
   signature(template: Template): string {
     if (!this.table) return '';
     const { scanKey } = permissionsCore();
-    return `${this.queriesOf(template).map((q) => this.generations.get(scanKey(q)) ?? '?').join(',')}|${this.catalogueGeneration}`;
+    return `${this.queriesOf(template)
+      .map((q) => this.generations.get(scanKey(q)) ?? '?')
+      .join(',')}|${this.catalogueGeneration}`;
   }
 
   /** Asks for the template's handlers to be scanned and the catalogue of the services its analysis names. */
@@ -114,9 +123,11 @@ export class HandlerScansCache implements vscode.Disposable {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // Scans run one batch after another, so results land in the order the edits were made.
-      this.running = this.running.then(() => this.scanPending()).catch((error) => {
-        console.error('[serverless-workbench] scanning handler code failed:', error);
-      });
+      this.running = this.running
+        .then(() => this.scanPending())
+        .catch((error) => {
+          console.error('[serverless-workbench] scanning handler code failed:', error);
+        });
     }, delayMs);
   }
 
@@ -135,7 +146,9 @@ export class HandlerScansCache implements vscode.Disposable {
     if (this.wantedServices.size > 0) {
       for (const s of this.wantedServices) this.services.add(s);
       this.wantedServices.clear();
-      const catalogue = await permissionsCore().loadCatalogue(this.services).catch(() => undefined);
+      const catalogue = await permissionsCore()
+        .loadCatalogue(this.services)
+        .catch(() => undefined);
       if (catalogue) {
         this.catalogue = catalogue;
         this.catalogueGeneration++;

@@ -10,8 +10,13 @@ export function registerHighlights(store: TemplateStore): vscode.Disposable {
     provideDocumentHighlights(document, position) {
       const template = store.modelOf(document);
       if (!template) return undefined;
-      return highlightsAt(template, document.offsetAt(position)).map((h) => new vscode.DocumentHighlight(
-        rangeOf(document, h.span), h.kind === 'write' ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read));
+      return highlightsAt(template, document.offsetAt(position)).map(
+        (h) =>
+          new vscode.DocumentHighlight(
+            rangeOf(document, h.span),
+            h.kind === 'write' ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read,
+          ),
+      );
     },
   });
 }

@@ -12,7 +12,9 @@ export function registerHover(store: TemplateStore, catalog: SchemaCatalog): vsc
       const template = store.modelOf(document);
       if (!template) return undefined;
       const result = hoverAt(template, document.offsetAt(position), { catalog });
-      return result ? new vscode.Hover(new vscode.MarkdownString(result.markdown), rangeOf(document, result.span)) : undefined;
+      return result
+        ? new vscode.Hover(new vscode.MarkdownString(result.markdown), rangeOf(document, result.span))
+        : undefined;
     },
   });
 }

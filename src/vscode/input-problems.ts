@@ -12,7 +12,11 @@ export function registerInputProblems(store: TemplateStore): vscode.Disposable {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const problem of store.inputProblems()) {
       const line = Math.max(0, problem.line - 1);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), problem.message, vscode.DiagnosticSeverity.Warning);
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
+        problem.message,
+        vscode.DiagnosticSeverity.Warning,
+      );
       diagnostic.source = 'Serverless Workbench';
       byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
     }

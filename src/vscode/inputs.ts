@@ -3,10 +3,16 @@ import type { GivenInputs } from '../core/load';
 import { SETTINGS } from './settings.generated';
 
 /** Settings that change what a template's values resolve to: the store rebuilds its models when one changes. */
-export const INPUT_SETTINGS = [SETTINGS.parameters, SETTINGS.stage, SETTINGS.invoke.region, SETTINGS.invoke.samconfigEnvironment].map((s) => s.name);
+export const INPUT_SETTINGS = [
+  SETTINGS.parameters,
+  SETTINGS.stage,
+  SETTINGS.invoke.region,
+  SETTINGS.invoke.samconfigEnvironment,
+].map((s) => s.name);
 
 /**
- * Parameter values, Serverless stage, Region and samconfig environment from the settings that apply to a template (a folder's
+ * Parameter values, Serverless stage, Region and samconfig environment from the settings that apply to a template (a
+ * folder's
  * settings win over the user's). Each value names its setting, so a hover can say where a figure came from.
  */
 export function givenInputsFor(uri: vscode.Uri): GivenInputs {

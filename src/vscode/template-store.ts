@@ -9,7 +9,8 @@ import { givenInputsFor, INPUT_SETTINGS } from './inputs';
 import { readWorkspaceFile } from './workspace-files';
 
 /** Where templates are looked for on disk; the same names the CLI searches folders for. */
-export const TEMPLATE_GLOB = '**/{template.yaml,template.yml,template.json,serverless.yml,serverless.yaml,serverless.json}';
+export const TEMPLATE_GLOB =
+  '**/{template.yaml,template.yml,template.json,serverless.yml,serverless.yaml,serverless.json}';
 const EXCLUDED_FOLDERS = ['node_modules', '.aws-sam', '.serverless', '.git', 'cdk.out'];
 const EXCLUDE_GLOB = `**/{${EXCLUDED_FOLDERS.join(',')}}/**`;
 const IN_EXCLUDED_FOLDER = new RegExp(`/(${EXCLUDED_FOLDERS.map((f) => f.replace('.', '\\.')).join('|')})(/|$)`);
@@ -34,7 +35,10 @@ export class TemplateStore implements vscode.Disposable {
   readonly onDidChange = this.onDidChangeEmitter.event;
 
   /** `document` and `version` identify the buffer a model was built from (undefined: built from disk). */
-  private readonly models = new Map<string, { document?: vscode.TextDocument; version: number | undefined; entry: TemplateEntry | undefined }>();
+  private readonly models = new Map<
+    string,
+    { document?: vscode.TextDocument; version: number | undefined; entry: TemplateEntry | undefined }
+  >();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
   private scan: Promise<void> | undefined;
@@ -42,7 +46,9 @@ export class TemplateStore implements vscode.Disposable {
   constructor(private readonly debounceMs: () => number) {
     this.disposables.push(
       this.onDidChangeEmitter,
-      vscode.workspace.onDidChangeTextDocument((e) => (isSamconfig(e.document.uri) ? this.scheduleInputs(e.document.uri) : this.schedule(e.document))),
+      vscode.workspace.onDidChangeTextDocument((e) =>
+        isSamconfig(e.document.uri) ? this.scheduleInputs(e.document.uri) : this.schedule(e.document),
+      ),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (INPUT_SETTINGS.some((name) => e.affectsConfiguration(name))) this.rebuild(() => true);
       }),
@@ -51,10 +57,12 @@ export class TemplateStore implements vscode.Disposable {
         if (this.models.get(d.uri.toString())?.document === d) this.models.delete(d.uri.toString());
         void this.refreshFromDisk(d.uri);
       }),
-      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => {
-        this.forgetUnder(f.oldUri);
-        void this.discover(f.newUri);
-      })),
+      vscode.workspace.onDidRenameFiles((e) =>
+        e.files.forEach((f) => {
+          this.forgetUnder(f.oldUri);
+          void this.discover(f.newUri);
+        }),
+      ),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB);
     this.disposables.push(
@@ -70,7 +78,12 @@ export class TemplateStore implements vscode.Disposable {
     // samconfig gives parameter values and the Region: the templates beside it resolve differently when it changes.
     const samconfig = vscode.workspace.createFileSystemWatcher(SAMCONFIG_GLOB);
     const inputsChanged = (uri: vscode.Uri) => this.rebuild(besideOf(uri));
-    this.disposables.push(samconfig, samconfig.onDidCreate(inputsChanged), samconfig.onDidChange(inputsChanged), samconfig.onDidDelete(inputsChanged));
+    this.disposables.push(
+      samconfig,
+      samconfig.onDidCreate(inputsChanged),
+      samconfig.onDidChange(inputsChanged),
+      samconfig.onDidDelete(inputsChanged),
+    );
     // A folder moved on disk (mv, git checkout) reports the folders only, not the templates inside them.
     const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
     this.disposables.push(
@@ -87,7 +100,8 @@ export class TemplateStore implements vscode.Disposable {
     this.scan ??= this.scanWorkspace();
     await this.scan;
     for (const d of vscode.workspace.textDocuments) this.modelOf(d);
-    return [...this.models.values()].flatMap((m) => (m.entry ? [m.entry] : []))
+    return [...this.models.values()]
+      .flatMap((m) => (m.entry ? [m.entry] : []))
       .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
   }
 
@@ -97,7 +111,8 @@ export class TemplateStore implements vscode.Disposable {
     const known = this.models.get(key);
     if (known && known.document === document && known.version === document.version) return known.entry?.template;
     if (!isCandidate(document)) return undefined;
-    // A new version of the same file: its samconfig and settings are as before (rebuild() forgets them when they change).
+    // A new version of the same file: its samconfig and settings are as before (rebuild() forgets them when they
+    // change).
     const entry = build(document.getText(), document.uri, known?.entry?.inputs);
     this.models.set(key, { document, version: document.version, entry });
     return entry?.template;
@@ -113,10 +128,12 @@ export class TemplateStore implements vscode.Disposable {
   /** samconfig problems of every template modelled so far (no scan), for the Problems view. */
   inputProblems(): InputProblem[] {
     const seen = new Set<string>();
-    return [...this.models.values()].flatMap((m) => m.entry?.inputs.problems ?? []).filter((p) => {
-      const key = `${p.file}:${p.line}:${p.message}`;
-      return !seen.has(key) && seen.add(key);
-    });
+    return [...this.models.values()]
+      .flatMap((m) => m.entry?.inputs.problems ?? [])
+      .filter((p) => {
+        const key = `${p.file}:${p.line}:${p.message}`;
+        return !seen.has(key) && seen.add(key);
+      });
   }
 
   get(uri: vscode.Uri): Template | undefined {
@@ -133,19 +150,25 @@ export class TemplateStore implements vscode.Disposable {
     if (!isCandidate(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      this.refreshDocument(document);
-    }, this.debounceMs()));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.refreshDocument(document);
+      }, this.debounceMs()),
+    );
   }
 
   private scheduleInputs(samconfig: vscode.Uri): void {
     const key = samconfig.toString();
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      this.rebuild(besideOf(samconfig));
-    }, this.debounceMs()));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.rebuild(besideOf(samconfig));
+      }, this.debounceMs()),
+    );
   }
 
   /** Models again the templates `affected` selects, from the text they were built from: their inputs changed. */
@@ -189,7 +212,8 @@ export class TemplateStore implements vscode.Disposable {
     } catch {
       return;
     }
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, TEMPLATE_GLOB), EXCLUDE_GLOB, MAX_SCANNED_TEMPLATES)
+    const uris = await vscode.workspace
+      .findFiles(new vscode.RelativePattern(uri, TEMPLATE_GLOB), EXCLUDE_GLOB, MAX_SCANNED_TEMPLATES)
       .then(undefined, () => []); // no search (ripgrep missing): the watcher still reports templates written later
     await Promise.all(uris.map((u) => this.refreshFromDisk(u)));
   }
@@ -211,11 +235,16 @@ export class TemplateStore implements vscode.Disposable {
 
   private async scanWorkspace(): Promise<void> {
     const uris = await vscode.workspace.findFiles(TEMPLATE_GLOB, EXCLUDE_GLOB, MAX_SCANNED_TEMPLATES);
-    await Promise.all(uris.map(async (uri) => {
-      if (this.isOpen(uri) || this.models.has(uri.toString())) return;
-      const text = await readText(uri);
-      this.models.set(uri.toString(), { version: undefined, entry: text === undefined ? undefined : build(text, uri) });
-    }));
+    await Promise.all(
+      uris.map(async (uri) => {
+        if (this.isOpen(uri) || this.models.has(uri.toString())) return;
+        const text = await readText(uri);
+        this.models.set(uri.toString(), {
+          version: undefined,
+          entry: text === undefined ? undefined : build(text, uri),
+        });
+      }),
+    );
   }
 }
 
@@ -223,13 +252,18 @@ export class TemplateStore implements vscode.Disposable {
 function isCandidate(document: vscode.TextDocument): boolean {
   if (!TEMPLATE_SCHEMES.includes(document.uri.scheme)) return false;
   if (isConventionalTemplateName(document.uri.path)) return true;
-  if (!['yaml', 'json', 'jsonc'].includes(document.languageId) && !/\.(ya?ml|json|template)$/i.test(document.uri.path)) return false;
+  if (!['yaml', 'json', 'jsonc'].includes(document.languageId) && !/\.(ya?ml|json|template)$/i.test(document.uri.path))
+    return false;
   return mightBeTemplate(document.getText());
 }
 
 /** The core's one loader: `${file()}` and samconfig from open documents first, inputs from the settings. */
 function build(text: string, uri: vscode.Uri, known?: GatheredInputs): TemplateEntry | undefined {
-  const { template, inputs } = loadTemplateText(text, uri.fsPath || uri.path, { readFile: readWorkspaceFile, given: givenInputsFor(uri), inputs: known });
+  const { template, inputs } = loadTemplateText(text, uri.fsPath || uri.path, {
+    readFile: readWorkspaceFile,
+    given: givenInputsFor(uri),
+    inputs: known,
+  });
   return template ? { uri, template, inputs } : undefined;
 }
 
@@ -258,5 +292,8 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }

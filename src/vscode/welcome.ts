@@ -38,9 +38,10 @@ export function registerWelcomeCommands(extensionUri: vscode.Uri): vscode.Dispos
         await vscode.window.showTextDocument(doc);
         return;
       }
-      const folder = folders.length === 1
-        ? folders[0]
-        : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to create template.yaml in' });
+      const folder =
+        folders.length === 1
+          ? folders[0]
+          : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to create template.yaml in' });
       if (!folder) return;
       const target = vscode.Uri.joinPath(folder.uri, 'template.yaml');
       try {

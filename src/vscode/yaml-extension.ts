@@ -14,8 +14,10 @@ const SCHEMA_STORE_NAMES = /^(serverless\.ya?ml|.*\.sam\.ya?ml|sam\.ya?ml|.*\.cf
 export function yamlSchemaCovers(document: vscode.TextDocument): boolean {
   if (document.languageId !== 'yaml' || !vscode.extensions.getExtension(RED_HAT_YAML)) return false;
   const config = vscode.workspace.getConfiguration('yaml', document.uri);
-  if (config.get<boolean>('schemaStore.enable', true) && SCHEMA_STORE_NAMES.test(path.basename(document.uri.path))) return true;
+  if (config.get<boolean>('schemaStore.enable', true) && SCHEMA_STORE_NAMES.test(path.basename(document.uri.path)))
+    return true;
   const schemas = config.get<Record<string, string | string[]>>('schemas', {});
-  return Object.values(schemas).some((globs) => (Array.isArray(globs) ? globs : [globs])
-    .some((pattern) => vscode.languages.match({ pattern }, document) > 0));
+  return Object.values(schemas).some((globs) =>
+    (Array.isArray(globs) ? globs : [globs]).some((pattern) => vscode.languages.match({ pattern }, document) > 0),
+  );
 }

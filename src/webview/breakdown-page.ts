@@ -19,22 +19,33 @@ export interface BreakdownChartScript {
 export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: BreakdownChartScript): string {
   const e = escapeHtml;
   // The resource whose CodeLens was clicked comes first (the page has no script to scroll to it).
-  const ordered = [...view.resources.filter((r) => r.logicalId === view.focus), ...view.resources.filter((r) => r.logicalId !== view.focus)];
-  const sections = ordered.map((r) => `
+  const ordered = [
+    ...view.resources.filter((r) => r.logicalId === view.focus),
+    ...view.resources.filter((r) => r.logicalId !== view.focus),
+  ];
+  const sections = ordered
+    .map(
+      (r) => `
 <section id="${e(r.logicalId)}"${r.logicalId === view.focus ? ' class="focus"' : ''}>
   <h2>${e(r.logicalId)} <span class="cost">${e(r.costText)}/mo</span></h2>
   <p class="meta">${e(r.type)} · ${e(r.origin)} · ${e(r.drivers)}</p>
   ${r.creation ? `<p class="creation">${e(r.creation)}</p>` : ''}
   <table>
     <thead><tr><th>Line item</th><th class="num">Quantity</th><th class="num">Free tier</th><th class="num">Unit price</th><th class="num">Cost</th><th>Formula</th></tr></thead>
-    <tbody>${r.lineItems.map((li) => `
-      <tr><td>${e(li.name)}${li.note ? `<div class="note">${e(li.note)}</div>` : ''}</td><td class="num">${e(li.quantity)}</td><td class="num">${e(li.free)}</td><td class="num">${e(li.unitPrice)}</td><td class="num">${e(li.costText)}</td><td class="formula">${e(li.formula)}</td></tr>`).join('')}
+    <tbody>${r.lineItems
+      .map(
+        (li) => `
+      <tr><td>${e(li.name)}${li.note ? `<div class="note">${e(li.note)}</div>` : ''}</td><td class="num">${e(li.quantity)}</td><td class="num">${e(li.free)}</td><td class="num">${e(li.unitPrice)}</td><td class="num">${e(li.costText)}</td><td class="formula">${e(li.formula)}</td></tr>`,
+      )
+      .join('')}
     </tbody>
   </table>
   ${r.settings.length > 0 ? `<details open><summary>Settings priced</summary><ul>${r.settings.map((line) => `<li>${e(line)}</li>`).join('')}</ul></details>` : ''}
   <details><summary>Usage assumed</summary><ul>${r.usage.map((u) => `<li><code>${e(u.key)}</code> = ${e(u.value)} <span class="source">(${e(u.source)})</span></li>`).join('')}</ul></details>
   ${r.notes.map((n) => `<p class="note">${e(n)}</p>`).join('')}
-</section>`).join('');
+</section>`,
+    )
+    .join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline' ${e(cspSource)};${chart ? ` script-src 'nonce-${e(chart.nonce)}';` : ''}">
@@ -60,7 +71,11 @@ export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: Break
 ${view.notes.map((n) => `<p class="note">${e(n)}</p>`).join('\n')}
 ${chart ? '<div id="cost-chart" class="cost-chart"></div>' : ''}
 ${sections}
-${chart ? `<script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript({ kind: 'breakdown', view })}</script>
-<script nonce="${e(chart.nonce)}" src="${e(chart.src)}"></script>` : ''}
+${
+  chart
+    ? `<script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript({ kind: 'breakdown', view })}</script>
+<script nonce="${e(chart.nonce)}" src="${e(chart.src)}"></script>`
+    : ''
+}
 </body></html>`;
 }

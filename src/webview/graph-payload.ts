@@ -7,7 +7,12 @@ import type { AccessEdge } from '../core/graph/graph';
 import type { Template } from '../core/model/template';
 import type { GraphPayload } from './graph/protocol';
 
-export function graphPayload(template: Template, title: string, icons: Readonly<Record<string, string>>, access: readonly AccessEdge[] = []): GraphPayload {
+export function graphPayload(
+  template: Template,
+  title: string,
+  icons: Readonly<Record<string, string>>,
+  access: readonly AccessEdge[] = [],
+): GraphPayload {
   return { title, graph: buildGraph(template, { includeGenerated: true, access }), icons };
 }
 
@@ -16,7 +21,8 @@ export function iconDataUris(iconsDir: string): Record<string, string> {
   const icons: Record<string, string> = {};
   for (const file of fs.readdirSync(iconsDir)) {
     if (!file.endsWith('.svg')) continue;
-    icons[path.basename(file, '.svg')] = `data:image/svg+xml;base64,${fs.readFileSync(path.join(iconsDir, file)).toString('base64')}`;
+    icons[path.basename(file, '.svg')] =
+      `data:image/svg+xml;base64,${fs.readFileSync(path.join(iconsDir, file)).toString('base64')}`;
   }
   return icons;
 }

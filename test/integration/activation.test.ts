@@ -10,7 +10,15 @@ const RENDER_MS = 500;
 describe('activation', () => {
   it('is installed under its published id', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is among ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ') || 'no non-builtin extensions'}`);
+    assert.ok(
+      extension,
+      `${EXTENSION_ID} is among ${
+        vscode.extensions.all
+          .map((e) => e.id)
+          .filter((id) => !id.startsWith('vscode.'))
+          .join(', ') || 'no non-builtin extensions'
+      }`,
+    );
     assert.equal(extension.packageJSON.displayName, 'Serverless Workbench');
   });
 
@@ -23,11 +31,17 @@ describe('activation', () => {
 
   it('contributes the Serverless Workbench resources view', async () => {
     const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('serverlessWorkbench.resources.focus'), 'the view serverlessWorkbench.resources is registered');
+    assert.ok(
+      commands.includes('serverlessWorkbench.resources.focus'),
+      'the view serverlessWorkbench.resources is registered',
+    );
     await vscode.commands.executeCommand('serverlessWorkbench.resources.focus');
     // For a person to look at in test-results/screenshots/ (web test host only; test-electron has no page),
     // once the tree has its items and the renderer has had a moment to draw them.
-    await eventually('templates in the tree', async () => (await (await workbench()).explorer.getChildren()).length > 0);
+    await eventually(
+      'templates in the tree',
+      async () => (await (await workbench()).explorer.getChildren()).length > 0,
+    );
     await new Promise((resolve) => setTimeout(resolve, RENDER_MS));
     const picture = await screenshot('resources-view');
     if (picture) assert.ok(fs.statSync(picture).size > 0, `${picture} is not empty`);

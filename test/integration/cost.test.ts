@@ -22,17 +22,26 @@ async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
 }
 
 function lensAbove(lenses: vscode.CodeLens[], document: vscode.TextDocument, lineText: string): string[] {
-  const line = document.getText().split('\n').findIndex((l) => l === lineText);
+  const line = document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l === lineText);
   assert.ok(line >= 0, `${lineText} is in the document`);
   // Other features (invoke) put their own lenses on the same line; only the cost ones count here.
-  return lenses.filter((l) => l.range.start.line === line && l.command?.command === 'serverlessWorkbench.cost.showBreakdown').map((l) => l.command!.title);
+  return lenses
+    .filter((l) => l.range.start.line === line && l.command?.command === 'serverlessWorkbench.cost.showBreakdown')
+    .map((l) => l.command!.title);
 }
 
 /** Puts the text back as it was and leaves the document clean, whatever the editor focus or auto save did. */
 async function restore(document: vscode.TextDocument, original: string): Promise<void> {
   if (document.getText() !== original) {
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+      original,
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
   }
   if (document.isDirty) await document.save();
@@ -61,25 +70,38 @@ describe('cost estimates in VS Code', () => {
     const document = await vscode.workspace.openTextDocument(template());
     await vscode.window.showTextDocument(document);
     const original = document.getText();
-    const runtimeLine = document.getText().split('\n').findIndex((l, i, all) => l === '      Runtime: nodejs22.x' && all[i + 2] === '      Handler: create.handler');
+    const runtimeLine = document
+      .getText()
+      .split('\n')
+      .findIndex((l, i, all) => l === '      Runtime: nodejs22.x' && all[i + 2] === '      Handler: create.handler');
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(runtimeLine + 1, 0), '      MemorySize: 3008\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     try {
-      await eventually('the CodeLens at 3008 MB', async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_3008);
+      await eventually(
+        'the CodeLens at 3008 MB',
+        async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_3008,
+      );
       // Typing another value changes it again.
       const value = document.getText().indexOf('MemorySize: 3008') + 'MemorySize: '.length;
       const retype = new vscode.WorkspaceEdit();
       retype.replace(document.uri, new vscode.Range(document.positionAt(value), document.positionAt(value + 4)), '512');
       assert.ok(await vscode.workspace.applyEdit(retype));
-      await eventually('the CodeLens back at 512 MB', async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_512);
+      await eventually(
+        'the CodeLens back at 512 MB',
+        async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_512,
+      );
     } finally {
       await restore(document, original);
     }
   });
 
   it('opens the breakdown with every line item, its free tier and formula', async () => {
-    const view = await vscode.commands.executeCommand<BreakdownView>('serverlessWorkbench.cost.showBreakdown', template(), 'CreateOrderFunction');
+    const view = await vscode.commands.executeCommand<BreakdownView>(
+      'serverlessWorkbench.cost.showBreakdown',
+      template(),
+      'CreateOrderFunction',
+    );
     assert.ok(view, 'the command returns what it shows');
     const fn = view.resources.find((r) => r.logicalId === 'CreateOrderFunction')!;
     assert.equal(fn.costText, '$0.64');
@@ -87,12 +109,17 @@ describe('cost estimates in VS Code', () => {
     assert.equal(requests.quantity, '1,000,000 requests');
     assert.equal(requests.free, '333,333.333 requests');
     assert.match(requests.formula, /^\(1,000,000 − 333,333\.333 free\) requests × \$0\.0000002 = \$0\.1333$/);
-    assert.deepEqual(fn.usage.find((u) => u.key === 'monthlyRequests'), { key: 'monthlyRequests', value: '1,000,000', source: 'default' });
+    assert.deepEqual(
+      fn.usage.find((u) => u.key === 'monthlyRequests'),
+      { key: 'monthlyRequests', value: '1,000,000', source: 'default' },
+    );
   });
 
   it("shows each resource's cost in the explorer and the total on the template", async () => {
     const api = await workbench();
-    const fn = await eventually('CreateOrderFunction in the tree', () => findItem(api, template(), 'CreateOrderFunction'));
+    const fn = await eventually('CreateOrderFunction in the tree', () =>
+      findItem(api, template(), 'CreateOrderFunction'),
+    );
     assert.match(String(api.explorer.getTreeItem(fn).description), /^≈ \$0\.64\/mo · /);
     const root = (await api.explorer.getChildren()).find((r) => r.uri.toString() === template().toString())!;
     assert.match(String(api.explorer.getTreeItem(root).description), /^≈ \$\d+\.\d{2}\/mo · SAM/);
@@ -108,8 +135,14 @@ describe('cost estimates in VS Code', () => {
     const document = await vscode.workspace.openTextDocument(template());
     assert.ok(!document.isDirty, 'the template is as on disk');
     const at = document.positionAt(document.getText().indexOf('MemorySize: 512') + 2);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      at,
+    );
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
+      .join('\n');
     assert.match(text, /Monthly cost of the 2 functions that inherit this setting/);
     // Both functions: $0.64 each (see LENS_512). At 1024 MB the stack uses 300,000 GB-s, still inside the
     // 400,000 free, so the bill does not move; at 128 MB neither.
@@ -131,13 +164,26 @@ describe('cost estimates in VS Code', () => {
   });
 
   it('offers "Switch to arm64 (−20% compute)" on an x86_64 function and applies it', async () => {
-    const doc = await scratchDocument('python.yaml', [
-      'Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function',
-      '    Properties:', '      Runtime: python3.12', '      Handler: app.handler', '',
-    ].join('\n'));
+    const doc = await scratchDocument(
+      'python.yaml',
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.12',
+        '      Handler: app.handler',
+        '',
+      ].join('\n'),
+    );
     await vscode.window.showTextDocument(doc);
     const actions = await eventually('the arm64 quick fix', async () => {
-      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(5, 8, 5, 8));
+      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        new vscode.Range(5, 8, 5, 8),
+      );
       return found?.some((a) => a.title === 'Switch to arm64 (−20% compute)') && found;
     });
     const fix = actions.find((a) => a.title === 'Switch to arm64 (−20% compute)')!;
@@ -147,19 +193,57 @@ describe('cost estimates in VS Code', () => {
   });
 
   it('switches to arm64 where the setting is written: in Globals for every function, or added to JSON', async () => {
-    const quickFix = async (doc: vscode.TextDocument, at: vscode.Position): Promise<vscode.CodeAction> => eventually('an arm64 quick fix', async () =>
-      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at)))?.find((a) => a.title.startsWith('Switch to arm64')));
-    const yamlDoc = await scratchDocument('globals.yaml', [
-      'Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Architectures: [x86_64]', 'Resources:', '  Fn:',
-      '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x', '      Handler: index.handler', '',
-    ].join('\n'));
+    const quickFix = async (doc: vscode.TextDocument, at: vscode.Position): Promise<vscode.CodeAction> =>
+      eventually('an arm64 quick fix', async () =>
+        (
+          await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider',
+            doc.uri,
+            new vscode.Range(at, at),
+          )
+        )?.find((a) => a.title.startsWith('Switch to arm64')),
+      );
+    const yamlDoc = await scratchDocument(
+      'globals.yaml',
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Globals:',
+        '  Function:',
+        '    Architectures: [x86_64]',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: nodejs22.x',
+        '      Handler: index.handler',
+        '',
+      ].join('\n'),
+    );
     const inGlobals = await quickFix(yamlDoc, new vscode.Position(8, 8));
     assert.equal(inGlobals.title, 'Switch to arm64 (−20% compute) in Globals, for every function');
     assert.ok(await vscode.workspace.applyEdit(inGlobals.edit!));
     assert.match(yamlDoc.getText(), /^ {4}Architectures: \[arm64\]$/m);
-    const jsonDoc = await scratchDocument('function.json', JSON.stringify({
-      AWSTemplateFormatVersion: '2010-09-09', Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.12', Handler: 'app.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' } } } },
-    }, null, 2));
+    const jsonDoc = await scratchDocument(
+      'function.json',
+      JSON.stringify(
+        {
+          AWSTemplateFormatVersion: '2010-09-09',
+          Resources: {
+            Fn: {
+              Type: 'AWS::Lambda::Function',
+              Properties: {
+                Runtime: 'python3.12',
+                Handler: 'app.handler',
+                Role: 'arn:aws:iam::123456789012:role/r',
+                Code: { ZipFile: 'x' },
+              },
+            },
+          },
+        },
+        null,
+        2,
+      ),
+    );
     const added = await quickFix(jsonDoc, jsonDoc.positionAt(jsonDoc.getText().indexOf('"Runtime"')));
     assert.ok(await vscode.workspace.applyEdit(added.edit!));
     assert.deepEqual(JSON.parse(jsonDoc.getText()).Resources.Fn.Properties.Architectures, ['arm64']);
@@ -167,32 +251,64 @@ describe('cost estimates in VS Code', () => {
   });
 
   it('creates a pre-filled usage file and follows its unsaved edits', async () => {
-    const created = await vscode.commands.executeCommand<vscode.Uri>('serverlessWorkbench.cost.createUsageFile', template());
+    const created = await vscode.commands.executeCommand<vscode.Uri>(
+      'serverlessWorkbench.cost.createUsageFile',
+      template(),
+    );
     assert.ok(created, 'the command returns the file it wrote');
     try {
       assert.match(created.path, /\/\.serverless-workbench\/usage\.yml$/);
       const usage = await vscode.workspace.openTextDocument(created);
-      assert.match(usage.getText(), /^ {2}CreateOrderFunction: +# AWS::Serverless::Function\n {4}monthlyRequests: 1000000 /m);
+      assert.match(
+        usage.getText(),
+        /^ {2}CreateOrderFunction: +# AWS::Serverless::Function\n {4}monthlyRequests: 1000000 /m,
+      );
       const document = await vscode.workspace.openTextDocument(template());
-      await eventually('the CodeLens with the generated usage file', async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_512);
+      await eventually(
+        'the CodeLens with the generated usage file',
+        async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_512,
+      );
       // 3M × 1 s at 512 MB arm64: 1,500,000 of the stack's 1,650,000 GB-s, so 400,000 × 1.5/1.65 free and
       // 1,136,364 GB-s × $0.0000133334 = $15.1516; requests (3M − 600,000 free) × $0.0000002 = $0.48;
       // logs 2.861 GB × $0.53 = $1.5163. Total $17.15.
-      const fnLine = usage.getText().split('\n').findIndex((l) => l.startsWith('  CreateOrderFunction:'));
+      const fnLine = usage
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.startsWith('  CreateOrderFunction:'));
       const edit = new vscode.WorkspaceEdit();
-      for (const [offset, value] of [[1, '    monthlyRequests: 3000000'], [2, '    averageDurationMs: 1000']] as const) {
+      for (const [offset, value] of [
+        [1, '    monthlyRequests: 3000000'],
+        [2, '    averageDurationMs: 1000'],
+      ] as const) {
         const line = usage.lineAt(fnLine + offset);
-        assert.ok(line.text.startsWith(value.split(':')[0] + ':'), `line ${line.lineNumber + 1} is ${value.split(':')[0].trim()}`);
-        edit.replace(usage.uri, new vscode.Range(line.range.start, line.range.start.translate(0, line.text.indexOf('#') > 0 ? line.text.indexOf('#') : line.text.length)), value.padEnd(32));
+        assert.ok(
+          line.text.startsWith(value.split(':')[0] + ':'),
+          `line ${line.lineNumber + 1} is ${value.split(':')[0].trim()}`,
+        );
+        edit.replace(
+          usage.uri,
+          new vscode.Range(
+            line.range.start,
+            line.range.start.translate(0, line.text.indexOf('#') > 0 ? line.text.indexOf('#') : line.text.length),
+          ),
+          value.padEnd(32),
+        );
       }
       assert.ok(await vscode.workspace.applyEdit(edit));
-      await eventually('the CodeLens after editing the usage file', async () =>
-        lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === '≈ $17.15/mo · 3M req × 1000 ms @ 512 MB arm64');
+      await eventually(
+        'the CodeLens after editing the usage file',
+        async () =>
+          lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] ===
+          '≈ $17.15/mo · 3M req × 1000 ms @ 512 MB arm64',
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(created, '..'), { recursive: true });
     }
     const document = await vscode.workspace.openTextDocument(template());
-    await eventually('the CodeLens back on defaults', async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_512);
+    await eventually(
+      'the CodeLens back on defaults',
+      async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_512,
+    );
   });
 });

@@ -54,33 +54,54 @@ describe('diagnostics in VS Code', () => {
 
   it('shows the rule ids at the exact ranges, linked to their docs', async () => {
     const document = await openTemplate('template.yaml', BAD_TEMPLATE);
-    const diagnostics = await eventually('two diagnostics', () => (ours(document.uri).length >= 2 ? ours(document.uri) : undefined));
+    const diagnostics = await eventually('two diagnostics', () =>
+      ours(document.uri).length >= 2 ? ours(document.uri) : undefined,
+    );
     assert.deepEqual(diagnostics.map(summary).sort(), ['lambda-memory-range 8:19-8:24', 'runtime-unknown 6:16-6:34']);
     const runtime = diagnostics.find((d) => codeOf(d) === 'runtime-unknown')!;
     assert.equal(runtime.severity, vscode.DiagnosticSeverity.Error);
     assert.match(runtime.message, /Did you mean 'provided\.al2023'\?/);
     const target = (runtime.code as { target: vscode.Uri }).target;
-    assert.equal(target.toString(true), 'https://github.com/serverless-workbench/serverless-workbench/blob/main/docs/rules.md#runtime-unknown');
+    assert.equal(
+      target.toString(true),
+      'https://github.com/serverless-workbench/serverless-workbench/blob/main/docs/rules.md#runtime-unknown',
+    );
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await screenshot('diagnostics-problems-panel');
   });
 
   it('applies a quick fix through the code action provider and the diagnostic goes away', async () => {
     const document = await openTemplate('fix/template.yaml', BAD_TEMPLATE);
-    const diagnostic = await eventually('the runtime diagnostic', () => ours(document.uri).find((d) => codeOf(d) === 'runtime-unknown'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const diagnostic = await eventually('the runtime diagnostic', () =>
+      ours(document.uri).find((d) => codeOf(d) === 'runtime-unknown'),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Change runtime to provided.al2023');
     assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(document.getText(), BAD_TEMPLATE.replace('provided.al2023023', 'provided.al2023'));
-    await eventually('the runtime diagnostic gone', () => !ours(document.uri).some((d) => codeOf(d) === 'runtime-unknown'));
+    await eventually(
+      'the runtime diagnostic gone',
+      () => !ours(document.uri).some((d) => codeOf(d) === 'runtime-unknown'),
+    );
     assert.deepEqual(ours(document.uri).map(summary), ['lambda-memory-range 8:19-8:24']);
   });
 
   it('clamps memory with its quick fix, touching only that value', async () => {
     const document = await openTemplate('clamp/template.yaml', BAD_TEMPLATE);
-    const diagnostic = await eventually('the memory diagnostic', () => ours(document.uri).find((d) => codeOf(d) === 'lambda-memory-range'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+    const diagnostic = await eventually('the memory diagnostic', () =>
+      ours(document.uri).find((d) => codeOf(d) === 'lambda-memory-range'),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+    );
     const fix = actions.find((a) => a.title === 'Set memory to 10240');
     assert.ok(fix?.edit);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -88,22 +109,32 @@ describe('diagnostics in VS Code', () => {
   });
 
   it('shows a diagnostic while typing and removes it when the text is fixed, before saving', async () => {
-    const clean = BAD_TEMPLATE.replace('provided.al2023023', 'provided.al2023').replace('MemorySize: 20000', 'MemorySize: 512');
+    const clean = BAD_TEMPLATE.replace('provided.al2023023', 'provided.al2023').replace(
+      'MemorySize: 20000',
+      'MemorySize: 512',
+    );
     const document = await openTemplate('typing/template.yaml', clean);
-    await eventually('the template analysed', async () => (await workbench()).templates.get(document.uri) !== undefined);
+    await eventually(
+      'the template analysed',
+      async () => (await workbench()).templates.get(document.uri) !== undefined,
+    );
     assert.deepEqual(ours(document.uri), []);
     const memory = document.getText().indexOf('512');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(memory), document.positionAt(memory + 3)), '99999');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const appeared = await eventually('a memory diagnostic while typing', () => ours(document.uri).find((d) => codeOf(d) === 'lambda-memory-range'));
+    const appeared = await eventually('a memory diagnostic while typing', () =>
+      ours(document.uri).find((d) => codeOf(d) === 'lambda-memory-range'),
+    );
     assert.equal(summary(appeared), 'lambda-memory-range 8:19-8:24');
     const undo = new vscode.WorkspaceEdit();
     undo.replace(document.uri, new vscode.Range(document.positionAt(memory), document.positionAt(memory + 5)), '1024');
     assert.ok(await vscode.workspace.applyEdit(undo));
     await eventually('the diagnostic gone', () => ours(document.uri).length === 0);
     assert.ok(document.isDirty, 'nothing was saved');
-    const timing = await vscode.commands.executeCommand<{ analysisMs: number; uri: string }>('serverlessWorkbench.diagnostics.lastAnalysis');
+    const timing = await vscode.commands.executeCommand<{ analysisMs: number; uri: string }>(
+      'serverlessWorkbench.diagnostics.lastAnalysis',
+    );
     assert.equal(timing.uri, document.uri.toString());
     assert.ok(timing.analysisMs >= 0);
   });
@@ -111,18 +142,30 @@ describe('diagnostics in VS Code', () => {
   it('finds a missing handler off the typing path, and clears it when the file appears', async function () {
     // The new handler file reaches us through the server's file watcher, which a loaded machine can delay.
     this.timeout(60_000);
-    const text = BAD_TEMPLATE.replace('provided.al2023023', 'nodejs22.x').replace('bootstrap', 'app.handler')
-      .replace('MemorySize: 20000', 'MemorySize: 512').replace('InlineCode: x', 'CodeUri: src/');
+    const text = BAD_TEMPLATE.replace('provided.al2023023', 'nodejs22.x')
+      .replace('bootstrap', 'app.handler')
+      .replace('MemorySize: 20000', 'MemorySize: 512')
+      .replace('InlineCode: x', 'CodeUri: src/');
     await vscode.workspace.fs.writeFile(file('handler/src/index.js'), new TextEncoder().encode('exports.other = 1;\n'));
     const document = await openTemplate('handler/template.yaml', text);
-    const missing = await eventually('lambda-handler-missing', () => ours(document.uri).find((d) => codeOf(d) === 'lambda-handler-missing'), 10_000);
+    const missing = await eventually(
+      'lambda-handler-missing',
+      () => ours(document.uri).find((d) => codeOf(d) === 'lambda-handler-missing'),
+      10_000,
+    );
     assert.equal(summary(missing), 'lambda-handler-missing 7:16-7:27');
     assert.match(missing.message, /needs one of app\.js, app\.mjs/);
     // Created as a person would in the editor (the Explorer's New File), which VS Code reports at once.
     const create = new vscode.WorkspaceEdit();
-    create.createFile(file('handler/src/app.mjs'), { contents: new TextEncoder().encode('export const handler = async () => ({});\n') });
+    create.createFile(file('handler/src/app.mjs'), {
+      contents: new TextEncoder().encode('export const handler = async () => ({});\n'),
+    });
     assert.ok(await vscode.workspace.applyEdit(create));
-    await eventually('the handler warning gone once the file exists', () => !ours(document.uri).some((d) => codeOf(d) === 'lambda-handler-missing'), 45_000);
+    await eventually(
+      'the handler warning gone once the file exists',
+      () => !ours(document.uri).some((d) => codeOf(d) === 'lambda-handler-missing'),
+      45_000,
+    );
   });
 
   it('reports templates on disk that are not open, and nothing on YAML that is no template', async function () {
@@ -132,7 +175,10 @@ describe('diagnostics in VS Code', () => {
     await vscode.workspace.fs.writeFile(onDisk, new TextEncoder().encode(BAD_TEMPLATE));
     await eventually('diagnostics for a template that is not open', () => ours(onDisk).length === 2, 45_000);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === onDisk.toString()));
-    const workflow = await openTemplate('workflow.yaml', 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
+    const workflow = await openTemplate(
+      'workflow.yaml',
+      'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n',
+    );
     // The store decides at once, from the text, that this is no template; only templates are ever analysed.
     assert.equal((await workbench()).templates.get(workflow.uri), undefined, 'not taken for a template');
     assert.deepEqual(ours(workflow.uri), []);

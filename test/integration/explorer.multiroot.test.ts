@@ -6,7 +6,10 @@ import { eventually, findItem, workbench } from './workbench';
 describe('resource explorer in a multi-root workspace', () => {
   const folder = (name: string) => {
     const found = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
-    assert.ok(found, `workspace folder ${name} among ${vscode.workspace.workspaceFolders?.map((f) => f.name).join(', ')}`);
+    assert.ok(
+      found,
+      `workspace folder ${name} among ${vscode.workspace.workspaceFolders?.map((f) => f.name).join(', ')}`,
+    );
     return found.uri;
   };
 
@@ -25,9 +28,14 @@ describe('resource explorer in a multi-root workspace', () => {
   it('follows a template created in the second folder', async () => {
     const api = await workbench();
     const created = vscode.Uri.joinPath(folder('serverless-app'), 'nested', 'template.yaml');
-    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n'));
+    await vscode.workspace.fs.writeFile(
+      created,
+      new TextEncoder().encode('Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n'),
+    );
     try {
-      const root = await eventually('the new template', async () => (await api.explorer.getChildren()).find((r) => r.uri.toString() === created.toString()));
+      const root = await eventually('the new template', async () =>
+        (await api.explorer.getChildren()).find((r) => r.uri.toString() === created.toString()),
+      );
       assert.equal(root.node.label, 'serverless-app/nested/template.yaml');
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(created, '..'), { recursive: true });

@@ -10,7 +10,7 @@ describe('resource explorer in VS Code', () => {
     assert.ok(api.templates, 'the extension returned its API');
   });
 
-  it('lists the example\'s resources in the tree', async () => {
+  it("lists the example's resources in the tree", async () => {
     const api = await workbench();
     const roots = await api.explorer.getChildren();
     const root = roots.find((r) => r.uri.toString() === template().toString());
@@ -20,11 +20,17 @@ describe('resource explorer in VS Code', () => {
     const fn = await findItem(api, template(), 'ReportFunction');
     assert.ok(fn);
     // The cost contribution puts the monthly estimate first (test/integration/cost.test.ts checks the figure).
-    assert.match(String(api.explorer.getTreeItem(fn).description), /^≈ \$\d+\.\d{2}\/mo · python3\.12 · 1024 MB · 10 s$/);
+    assert.match(
+      String(api.explorer.getTreeItem(fn).description),
+      /^≈ \$\d+\.\d{2}\/mo · python3\.12 · 1024 MB · 10 s$/,
+    );
     assert.ok(await findItem(api, template(), 'OrdersTable'));
     const notify = await findItem(api, workspaceUri('serverless-app', 'serverless.yml'), 'notify');
     assert.ok(notify, 'the Serverless Framework example is listed with its functions');
-    assert.match(String(api.explorer.getTreeItem(notify).description), /^≈ \$\d+\.\d{2}\/mo · nodejs20\.x · 256 MB · 20 s$/);
+    assert.match(
+      String(api.explorer.getTreeItem(notify).description),
+      /^≈ \$\d+\.\d{2}\/mo · nodejs20\.x · 256 MB · 20 s$/,
+    );
   });
 
   it('reveals an item by selecting its logical ID in the editor', async () => {
@@ -36,7 +42,10 @@ describe('resource explorer in VS Code', () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     assert.equal(editor.document.uri.toString(), template().toString());
-    const expectedLine = editor.document.getText().split('\n').findIndex((l) => l === '  OrdersTable:');
+    const expectedLine = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l === '  OrdersTable:');
     assert.equal(editor.selection.start.line, expectedLine);
     assert.equal(editor.document.getText(editor.selection), 'OrdersTable');
   });
@@ -59,11 +68,17 @@ describe('resource explorer in VS Code', () => {
   it('shows one error item for a template that does not parse', async () => {
     const api = await workbench();
     const broken = workspaceUri('.swb-test-broken', 'template.yaml');
-    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('Resources:\n  Queue:\n    Type: [AWS::SQS::Queue\n'));
+    await vscode.workspace.fs.writeFile(
+      broken,
+      new TextEncoder().encode('Resources:\n  Queue:\n    Type: [AWS::SQS::Queue\n'),
+    );
     try {
       // The file watcher reports the new file; under load that can take seconds, hence the long wait.
-      const roots = await eventually('the broken template in the tree', async () =>
-        (await api.explorer.getChildren()).find((r) => r.uri.toString() === broken.toString()), 15_000);
+      const roots = await eventually(
+        'the broken template in the tree',
+        async () => (await api.explorer.getChildren()).find((r) => r.uri.toString() === broken.toString()),
+        15_000,
+      );
       const children = await api.explorer.getChildren(roots);
       assert.equal(children.length, 1);
       assert.equal(children[0].node.kind, 'error');
@@ -72,20 +87,27 @@ describe('resource explorer in VS Code', () => {
     } finally {
       await vscode.workspace.fs.delete(workspaceUri('.swb-test-broken'), { recursive: true });
     }
-    await eventually('the deleted template gone from the tree', async () =>
-      !(await api.explorer.getChildren()).some((r) => r.uri.toString() === broken.toString()), 15_000);
+    await eventually(
+      'the deleted template gone from the tree',
+      async () => !(await api.explorer.getChildren()).some((r) => r.uri.toString() === broken.toString()),
+      15_000,
+    );
   });
 
   it('follows a template and its folder being renamed, in the editor', async function () {
     this.timeout(60_000);
     const api = await workbench();
-    const listed = (uri: vscode.Uri) => async () => (await api.explorer.getChildren()).some((r) => r.uri.toString() === uri.toString());
+    const listed = (uri: vscode.Uri) => async () =>
+      (await api.explorer.getChildren()).some((r) => r.uri.toString() === uri.toString());
     const gone = (uri: vscode.Uri) => async () => !(await listed(uri)());
     const folder = workspaceUri('.swb-test-rename');
     const moved = workspaceUri('.swb-test-renamed');
     const written = vscode.Uri.joinPath(folder, 'template.yaml');
     const renamed = vscode.Uri.joinPath(folder, 'template.yml');
-    await vscode.workspace.fs.writeFile(written, new TextEncoder().encode('Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n'));
+    await vscode.workspace.fs.writeFile(
+      written,
+      new TextEncoder().encode('Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n'),
+    );
     try {
       await eventually('the new template in the tree', listed(written));
       const renameFile = new vscode.WorkspaceEdit();
@@ -100,7 +122,8 @@ describe('resource explorer in VS Code', () => {
       await eventually('the template in the renamed folder', listed(vscode.Uri.joinPath(moved, 'template.yml')));
       await eventually('the old folder gone', gone(renamed));
     } finally {
-      for (const uri of [folder, moved]) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+      for (const uri of [folder, moved])
+        await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
     }
   });
 });

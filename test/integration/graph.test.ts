@@ -21,7 +21,7 @@ describe('architecture graph in VS Code', () => {
     assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'beside the editor, not over it');
   });
 
-  it('opens from the explorer\'s template item, once per template', async () => {
+  it("opens from the explorer's template item, once per template", async () => {
     const api = await workbench();
     const roots = await api.explorer.getChildren();
     const root = roots.find((r) => r.uri.toString() === template().toString());
@@ -37,7 +37,11 @@ describe('architecture graph in VS Code', () => {
   });
 
   it('offers the graph as an inline button on template items', () => {
-    const menus = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string; group: string }[];
+    const menus = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'] as {
+      command: string;
+      when: string;
+      group: string;
+    }[];
     const entry = menus.find((m) => m.command === SHOW_GRAPH_COMMAND);
     assert.ok(entry);
     assert.equal(entry.group, 'inline');

@@ -24,7 +24,7 @@ export async function run(): Promise<void> {
     if (failures > 0) throw new Error(`${failures} integration test${failures === 1 ? '' : 's'} failed`);
   } catch (error) {
     // A test file that throws while loading never reaches mocha's 'end': say so rather than leave the runner waiting.
-    finishReport({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    finishReport({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     throw error;
   }
 }
@@ -51,13 +51,24 @@ async function runMocha(): Promise<number> {
 
 function followRunner(runner: MochaType.Runner): void {
   const test = (t: MochaType.Test, extra: Partial<SuiteEvent> = {}) =>
-    writeEvent({ event: 'test', title: t.fullTitle(), file: t.file && path.basename(t.file), durationMs: t.duration, ...extra });
+    writeEvent({
+      event: 'test',
+      title: t.fullTitle(),
+      file: t.file && path.basename(t.file),
+      durationMs: t.duration,
+      ...extra,
+    });
   runner.on('start', () => writeEvent({ event: 'start', total: runner.total }));
   runner.on('test', (t) => writeEvent({ event: 'begin', title: t.fullTitle() }));
   runner.on('pass', (t) => test(t, { state: 'passed' }));
   runner.on('pending', (t) => test(t, { state: 'skipped' }));
   runner.on('fail', (t, error: Error) => {
-    const event = { title: t.fullTitle(), state: 'failed' as const, message: error?.message ?? String(error), stack: error?.stack };
+    const event = {
+      title: t.fullTitle(),
+      state: 'failed' as const,
+      message: error?.message ?? String(error),
+      stack: error?.stack,
+    };
     if (t.type === 'test') test(t as MochaType.Test, event);
     else writeEvent({ event: 'test', ...event }); // a failing hook: mocha reports it under the hook's title
   });
@@ -65,9 +76,12 @@ function followRunner(runner: MochaType.Runner): void {
 }
 
 function testFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return testFiles(full);
-    return entry.name.endsWith('.test.js') ? [full] : [];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return testFiles(full);
+      return entry.name.endsWith('.test.js') ? [full] : [];
+    })
+    .sort();
 }

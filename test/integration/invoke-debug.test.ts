@@ -13,21 +13,27 @@ describe('debug a function locally in VS Code', function () {
   before(async () => {
     await workbench();
     fs.mkdirSync(path.dirname(source), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'template.yaml'), [
-      'Transform: AWS::Serverless-2016-10-31',
-      'Resources:',
-      '  TypedFunction:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties: {Runtime: nodejs22.x, CodeUri: src/, Handler: app.handler}',
-    ].join('\n'));
-    fs.writeFileSync(source, [
-      'interface Order { quantity: number }',
-      '',
-      'export const handler = async (order: Order): Promise<number> => {',
-      '  const doubled = order.quantity * 2;',
-      '  return doubled;',
-      '};',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'template.yaml'),
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  TypedFunction:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties: {Runtime: nodejs22.x, CodeUri: src/, Handler: app.handler}',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      source,
+      [
+        'interface Order { quantity: number }',
+        '',
+        'export const handler = async (order: Order): Promise<number> => {',
+        '  const doubled = order.quantity * 2;',
+        '  return doubled;',
+        '};',
+      ].join('\n'),
+    );
   });
   after(async () => {
     await vscode.debug.stopDebugging();
@@ -37,7 +43,9 @@ describe('debug a function locally in VS Code', function () {
 
   it('stops at a breakpoint in the TypeScript source, then returns the result', async () => {
     const line = 3; // `const doubled = ...`, 0-based
-    vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(vscode.Uri.file(source), new vscode.Position(line, 0)))]);
+    vscode.debug.addBreakpoints([
+      new vscode.SourceBreakpoint(new vscode.Location(vscode.Uri.file(source), new vscode.Position(line, 0))),
+    ]);
     const stopped = new Promise<vscode.DebugStackFrame>((resolve) => {
       const sub = vscode.debug.onDidChangeActiveStackItem((item) => {
         if (item instanceof vscode.DebugStackFrame) {
@@ -47,16 +55,25 @@ describe('debug a function locally in VS Code', function () {
       });
     });
     const sessions = debugSessionsStarted();
-    const running = vscode.commands.executeCommand<{ payload: string } | undefined>('serverlessWorkbench.debugFunction', {
-      templateUri: vscode.Uri.file(path.join(dir, 'template.yaml')), logicalId: 'TypedFunction', event: '{"quantity": 21}',
-    });
+    const running = vscode.commands.executeCommand<{ payload: string } | undefined>(
+      'serverlessWorkbench.debugFunction',
+      {
+        templateUri: vscode.Uri.file(path.join(dir, 'template.yaml')),
+        logicalId: 'TypedFunction',
+        event: '{"quantity": 21}',
+      },
+    );
     const frame = await stopped;
     const session = frame.session;
     const trace = await session.customRequest('stackTrace', { threadId: frame.threadId, startFrame: 0, levels: 1 });
     const top = trace.stackFrames[0];
     // Desktop VS Code reports a file path; a remote (server) host a vscode-remote: URI of the same file.
     const shown = String(top.source?.path);
-    assert.equal(shown.includes('://') ? vscode.Uri.parse(shown).path : shown, source, 'the debugger shows the .ts file, through the source map');
+    assert.equal(
+      shown.includes('://') ? vscode.Uri.parse(shown).path : shown,
+      source,
+      'the debugger shows the .ts file, through the source map',
+    );
     assert.equal(top.line, line + 1);
     await session.customRequest('continue', { threadId: frame.threadId });
     const result = await running;
@@ -94,15 +111,16 @@ function debugSessionsStarted(): { allEnded(guardMs: number): Promise<void> } {
     vscode.debug.onDidChangeActiveDebugSession((s) => seen.push(`active '${s?.name}'`)),
   ];
   return {
-    allEnded: (guardMs) => new Promise<void>((resolve, reject) => {
-      const fail = () => reject(new Error(`debug sessions still running after ${guardMs} ms: ${seen.join(', ')}`));
-      const guard = setTimeout(fail, guardMs);
-      settle = () => {
-        clearTimeout(guard);
-        for (const s of subscriptions) s.dispose();
-        resolve();
-      };
-      if (started > 0 && live.size === 0) settle();
-    }),
+    allEnded: (guardMs) =>
+      new Promise<void>((resolve, reject) => {
+        const fail = () => reject(new Error(`debug sessions still running after ${guardMs} ms: ${seen.join(', ')}`));
+        const guard = setTimeout(fail, guardMs);
+        settle = () => {
+          clearTimeout(guard);
+          for (const s of subscriptions) s.dispose();
+          resolve();
+        };
+        if (started > 0 && live.size === 0) settle();
+      }),
   };
 }

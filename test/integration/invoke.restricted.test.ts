@@ -9,13 +9,27 @@ describe('invoke in Restricted Mode', function () {
   it('refuses local invoke, debug and the local endpoint, while the explorer keeps working', async () => {
     const api = await workbench();
     assert.equal(vscode.workspace.isTrusted, false, 'this suite runs in an untrusted workspace');
-    const args = { templateUri: workspaceUri('sam-app', 'template.yaml'), logicalId: 'CreateOrderFunction', event: '{}' };
+    const args = {
+      templateUri: workspaceUri('sam-app', 'template.yaml'),
+      logicalId: 'CreateOrderFunction',
+      event: '{}',
+    };
     assert.equal(await vscode.commands.executeCommand('serverlessWorkbench.invokeFunction', args), undefined);
     assert.equal(await vscode.commands.executeCommand('serverlessWorkbench.debugFunction', args), undefined);
-    assert.equal(await vscode.commands.executeCommand('serverlessWorkbench.startLocalEndpoint', args.templateUri), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('serverlessWorkbench.startLocalEndpoint', args.templateUri),
+      undefined,
+    );
     const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'serverless-workbench-invoke');
-    assert.deepEqual(open.map((d) => d.uri.toString()), [], 'no result was shown');
+    assert.deepEqual(
+      open.map((d) => d.uri.toString()),
+      [],
+      'no result was shown',
+    );
     const roots = await api.explorer.getChildren();
-    assert.ok(roots.some((r) => r.uri.toString() === args.templateUri.toString()), 'the explorer still lists the template');
+    assert.ok(
+      roots.some((r) => r.uri.toString() === args.templateUri.toString()),
+      'the explorer still lists the template',
+    );
   });
 });

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON of AWS's own shapes, read loosely and checked by the assertions */
+/* eslint-disable @typescript-eslint/no-explicit-any -- AWS's JSON, read loosely and checked by the assertions */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -6,13 +6,20 @@ import * as vscode from 'vscode';
 import { workbench, workspaceUri } from './workbench';
 
 interface Outcome {
-  readonly result: { payload: string; functionError?: { errorType: string; errorMessage: string }; cold: boolean; logs: string };
+  readonly result: {
+    payload: string;
+    functionError?: { errorType: string; errorMessage: string };
+    cold: boolean;
+    logs: string;
+  };
   readonly resultUri: vscode.Uri;
 }
 
 async function invoke(logicalId: string, extra: Record<string, unknown>): Promise<Outcome | undefined> {
   return vscode.commands.executeCommand<Outcome | undefined>('serverlessWorkbench.invokeFunction', {
-    templateUri: workspaceUri('sam-app', 'template.yaml'), logicalId, ...extra,
+    templateUri: workspaceUri('sam-app', 'template.yaml'),
+    logicalId,
+    ...extra,
   });
 }
 
@@ -28,7 +35,7 @@ describe('invoke in VS Code', function () {
     assert.equal(vscode.workspace.isTrusted, true, 'this suite runs in a trusted workspace');
   });
 
-  it('invokes the example\'s Node.js function and shows the response, figures and cost', async () => {
+  it("invokes the example's Node.js function and shows the response, figures and cost", async () => {
     const event = JSON.stringify({ httpMethod: 'POST', body: JSON.stringify({ item: 'book', quantity: 0 }) });
     const outcome = await invoke('CreateOrderFunction', { event });
     assert.ok(outcome, 'the command returned a result');
@@ -44,7 +51,7 @@ describe('invoke in VS Code', function () {
     assert.equal((await shown(again!.resultUri)).cold, false, `the second run is warm: ${again?.result.logs}`);
   });
 
-  it('invokes the example\'s Python function and shows what it raised, as Lambda reports it', async () => {
+  it("invokes the example's Python function and shows what it raised, as Lambda reports it", async () => {
     const outcome = await invoke('ReportFunction', { event: '{"pathParameters": {"day": "2026-01-01"}}' });
     assert.ok(outcome);
     const doc = await shown(outcome.resultUri);
@@ -52,7 +59,10 @@ describe('invoke in VS Code', function () {
     // Without AWS the handler cannot reach DynamoDB: boto3 missing, no credentials or no network; each is a
     // function error with the type Lambda would give, and the REPORT figures are there.
     assert.ok(doc.functionError, outcome.result.logs);
-    assert.match(doc.functionError.errorType, /^(Runtime\.ImportModuleError|NoCredentialsError|EndpointConnectionError|ClientError|NoRegionError)$/);
+    assert.match(
+      doc.functionError.errorType,
+      /^(Runtime\.ImportModuleError|NoCredentialsError|EndpointConnectionError|ClientError|NoRegionError)$/,
+    );
     assert.match(doc.logs, /REPORT RequestId: \S+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 1024 MB/);
   });
 
@@ -68,7 +78,11 @@ describe('invoke in VS Code', function () {
       assert.equal(outcome, undefined, 'nothing ran');
       const editor = vscode.window.activeTextEditor;
       assert.equal(editor?.document.uri.fsPath, file);
-      assert.deepEqual([editor!.selection.active.line, editor!.selection.active.character], [3, 0], 'cursor on the error');
+      assert.deepEqual(
+        [editor!.selection.active.line, editor!.selection.active.character],
+        [3, 0],
+        'cursor on the error',
+      );
     } finally {
       fs.rmSync(existed ? file : root, { recursive: true, force: true });
     }
@@ -91,18 +105,26 @@ describe('invoke in VS Code', function () {
   });
 
   it('serves the example through the local Lambda endpoint', async () => {
-    await vscode.workspace.getConfiguration('serverlessWorkbench').update('invoke.endpointPort', 0, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('serverlessWorkbench')
+      .update('invoke.endpointPort', 0, vscode.ConfigurationTarget.Global);
     try {
-      const port = await vscode.commands.executeCommand<number>('serverlessWorkbench.startLocalEndpoint', workspaceUri('sam-app', 'template.yaml'));
+      const port = await vscode.commands.executeCommand<number>(
+        'serverlessWorkbench.startLocalEndpoint',
+        workspaceUri('sam-app', 'template.yaml'),
+      );
       assert.ok(port && port > 0);
       const res = await fetch(`http://127.0.0.1:${port}/2015-03-31/functions/CreateOrderFunction/invocations`, {
-        method: 'POST', body: JSON.stringify({ httpMethod: 'POST', body: '{}' }),
+        method: 'POST',
+        body: JSON.stringify({ httpMethod: 'POST', body: '{}' }),
       });
       assert.equal(res.status, 200);
       assert.equal(((await res.json()) as { statusCode: number }).statusCode, 400);
     } finally {
       await vscode.commands.executeCommand('serverlessWorkbench.stopLocalEndpoint');
-      await vscode.workspace.getConfiguration('serverlessWorkbench').update('invoke.endpointPort', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('serverlessWorkbench')
+        .update('invoke.endpointPort', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 });

@@ -13,16 +13,23 @@ describe('memory/cost curve in VS Code', () => {
     await vscode.window.tabGroups.close(curveTabs());
   });
 
-  it('opens a function\'s curve beside the editor, across the memory range, current setting included', async () => {
+  it("opens a function's curve beside the editor, across the memory range, current setting included", async () => {
     await workbench();
     await vscode.window.showTextDocument(template());
-    const data = await vscode.commands.executeCommand<ChartPageData>(SHOW_MEMORY_CURVE_COMMAND, template(), 'ReportFunction');
+    const data = await vscode.commands.executeCommand<ChartPageData>(
+      SHOW_MEMORY_CURVE_COMMAND,
+      template(),
+      'ReportFunction',
+    );
     assert.ok(data && data.kind === 'memory-curve');
-    assert.deepEqual({ memoryMb: data.curve.current.memoryMb, arch: data.curve.current.arch }, { memoryMb: 1024, arch: 'arm64' });
+    assert.deepEqual(
+      { memoryMb: data.curve.current.memoryMb, arch: data.curve.current.arch },
+      { memoryMb: 1024, arch: 'arm64' },
+    );
     const sizes = data.curve.points.map((p) => p.memoryMb);
     assert.deepEqual([Math.min(...sizes), Math.max(...sizes)], [128, 10240]);
     assert.deepEqual([...new Set(data.curve.points.map((p) => p.arch))], ['x86_64', 'arm64']);
-    await eventually('the curve\'s tab', () => curveTabs().length === 1);
+    await eventually("the curve's tab", () => curveTabs().length === 1);
     assert.equal(curveTabs()[0].label, 'Memory/cost: ReportFunction');
   });
 
@@ -36,12 +43,21 @@ describe('memory/cost curve in VS Code', () => {
       const model = () => api.templates.modelOf(document)!;
       const fn = (id: string) => model().functions.find((f) => f.logicalId === id)!;
       assert.ok(await vscode.workspace.applyEdit(memorySizeEdit(document, model(), fn('ReportFunction'), 2048)!));
-      assert.deepEqual([fn('ReportFunction').memorySize.value, fn('ReportFunction').memorySize.source], [2048, 'resource']);
+      assert.deepEqual(
+        [fn('ReportFunction').memorySize.value, fn('ReportFunction').memorySize.source],
+        [2048, 'resource'],
+      );
       assert.equal(fn('CreateOrderFunction').memorySize.source, 'globals');
       assert.ok(await vscode.workspace.applyEdit(memorySizeEdit(document, model(), fn('CreateOrderFunction'), 1536)!));
-      assert.deepEqual([fn('CreateOrderFunction').memorySize.value, fn('CreateOrderFunction').memorySize.source], [1536, 'resource']);
+      assert.deepEqual(
+        [fn('CreateOrderFunction').memorySize.value, fn('CreateOrderFunction').memorySize.source],
+        [1536, 'resource'],
+      );
       assert.equal(fn('ProcessOrderFunction').memorySize.value, 512, 'the other functions keep the Globals size');
-      assert.match(document.getText(), /CreateOrderFunction:\n {4}Type: AWS::Serverless::Function\n {4}Properties:\n {6}MemorySize: 1536\n {6}Runtime: nodejs22.x/);
+      assert.match(
+        document.getText(),
+        /CreateOrderFunction:\n {4}Type: AWS::Serverless::Function\n {4}Properties:\n {6}MemorySize: 1536\n {6}Runtime: nodejs22.x/,
+      );
       await document.save();
     } finally {
       await vscode.workspace.fs.delete(workspaceUri('.swb-test-curve'), { recursive: true });

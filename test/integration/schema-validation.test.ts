@@ -20,11 +20,18 @@ function codeOf(d: vscode.Diagnostic): string {
 }
 
 function unknownProperties(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && codeOf(d) === 'schema-unknown-property');
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === SOURCE && codeOf(d) === 'schema-unknown-property');
 }
 
 /** Resolves on the first diagnostics change of `uri` after which `check` holds: no polling, no sleeping. */
-function diagnosticsWhere<T>(uri: vscode.Uri, check: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+function diagnosticsWhere<T>(
+  uri: vscode.Uri,
+  check: () => T | undefined,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const now = check();
   if (now !== undefined) return Promise.resolve(now);
   return new Promise<T>((resolve, reject) => {
@@ -65,17 +72,38 @@ describe('schema validation in VS Code', () => {
     // Typed at the end of the Properties map, as a user would: a new line under CodeUri.
     const end = document.lineAt(7).range.end;
     assert.ok(await editor.edit((edit) => edit.insert(end, '\n      MemorySzie: 512')));
-    const diagnostic = await diagnosticsWhere(document.uri, () => unknownProperties(document.uri)[0], 'schema-unknown-property on MemorySzie');
-    assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character], [8, 6, 8, 16]);
+    const diagnostic = await diagnosticsWhere(
+      document.uri,
+      () => unknownProperties(document.uri)[0],
+      'schema-unknown-property on MemorySzie',
+    );
+    assert.deepEqual(
+      [
+        diagnostic.range.start.line,
+        diagnostic.range.start.character,
+        diagnostic.range.end.line,
+        diagnostic.range.end.character,
+      ],
+      [8, 6, 8, 16],
+    );
     assert.equal(document.getText(diagnostic.range), 'MemorySzie');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic.message, /Did you mean 'MemorySize'\?/);
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const rename = actions.find((a) => a.title === "Rename 'MemorySzie' to 'MemorySize'");
     assert.ok(rename?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(rename.edit));
     assert.equal(document.getText(), TEMPLATE.replace('CodeUri: src/\n', 'CodeUri: src/\n      MemorySize: 512\n'));
-    await diagnosticsWhere(document.uri, () => (unknownProperties(document.uri).length === 0 ? true : undefined), 'the diagnostic to go away');
+    await diagnosticsWhere(
+      document.uri,
+      () => (unknownProperties(document.uri).length === 0 ? true : undefined),
+      'the diagnostic to go away',
+    );
   });
 });

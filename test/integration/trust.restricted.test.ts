@@ -15,7 +15,7 @@ describe('Restricted Mode (untrusted workspace)', () => {
     await eventually('the extension to be active', () => extension.isActive, 15_000);
   });
 
-  it('lists the template\'s resources, which reads but never runs workspace code', async () => {
+  it("lists the template's resources, which reads but never runs workspace code", async () => {
     const api = await workbench();
     assert.ok(await findItem(api, workspaceUri('sam-app', 'template.yaml'), 'OrdersTable'));
   });

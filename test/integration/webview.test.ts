@@ -9,14 +9,21 @@ const SHOW_BREAKDOWN = 'serverlessWorkbench.cost.showBreakdown';
 const RENDER_TIMEOUT_MS = 15_000;
 
 function breakdownTab(): vscode.Tab | undefined {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-    .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('serverlessWorkbench.costBreakdown'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .find(
+      (t) =>
+        t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('serverlessWorkbench.costBreakdown'),
+    );
 }
 
 /** Waits until a visible webview shows the document titled `title` with `text` in it, as the browser rendered it. */
 function rendered(title: string, text: string): Promise<WebviewContent> {
-  return eventually(`a visible webview "${title}" showing "${text}"`, async () =>
-    (await webviewContents())?.find((c) => c.visible && c.title === title && c.text.includes(text)), RENDER_TIMEOUT_MS);
+  return eventually(
+    `a visible webview "${title}" showing "${text}"`,
+    async () => (await webviewContents())?.find((c) => c.visible && c.title === title && c.text.includes(text)),
+    RENDER_TIMEOUT_MS,
+  );
 }
 
 describe('webviews in VS Code', () => {
@@ -39,7 +46,10 @@ describe('webviews in VS Code', () => {
     const shown = await rendered(view.title, `${view.title}: ${view.total.text}/mo`);
     const fn = view.resources.find((r) => r.logicalId === 'CreateOrderFunction')!;
     assert.match(shown.text, new RegExp(`CreateOrderFunction\\s+\\${fn.costText}/mo`));
-    assert.ok(shown.text.indexOf('CreateOrderFunction') < shown.text.indexOf('ProcessOrderFunction'), 'the focused function comes first');
+    assert.ok(
+      shown.text.indexOf('CreateOrderFunction') < shown.text.indexOf('ProcessOrderFunction'),
+      'the focused function comes first',
+    );
     // The table laid out: a row per line item with its formula.
     assert.match(shown.text, /Line item\s+Quantity\s+Free tier\s+Unit price\s+Cost\s+Formula/);
     assert.match(shown.text, /Requests\s+1,000,000 requests\s+333,333\.333 requests/);
@@ -49,7 +59,11 @@ describe('webviews in VS Code', () => {
   it('re-renders the open breakdown as the template is edited', async () => {
     const document = await vscode.workspace.openTextDocument(template());
     await vscode.window.showTextDocument(document);
-    const before = await vscode.commands.executeCommand<BreakdownView>(SHOW_BREAKDOWN, template(), 'CreateOrderFunction');
+    const before = await vscode.commands.executeCommand<BreakdownView>(
+      SHOW_BREAKDOWN,
+      template(),
+      'CreateOrderFunction',
+    );
     if (!(await webviewContents())) return;
     await rendered(before.title, `${before.title}: ${before.total.text}/mo`);
 
@@ -65,7 +79,11 @@ describe('webviews in VS Code', () => {
       assert.doesNotMatch(shown.text, new RegExp(`: \\${before.total.text}/mo`), 'the total changed with the memory');
     } finally {
       const undo = new vscode.WorkspaceEdit();
-      undo.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+      undo.replace(
+        document.uri,
+        new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+        original,
+      );
       assert.ok(await vscode.workspace.applyEdit(undo));
       await document.save();
     }

@@ -21,7 +21,13 @@ describe('welcome actions in VS Code', () => {
     try {
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString());
       const fn = await eventually('HelloFunction in the tree', () => findItem(api, created, 'HelloFunction'));
-      assert.equal(api.explorer.getTreeItem(fn).description?.toString().replace(/^≈ [^·]+ · /, ''), 'nodejs22.x · 512 MB · 10 s');
+      assert.equal(
+        api.explorer
+          .getTreeItem(fn)
+          .description?.toString()
+          .replace(/^≈ [^·]+ · /, ''),
+        'nodejs22.x · 512 MB · 10 s',
+      );
       await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('# mine\n'));
       await vscode.commands.executeCommand('serverlessWorkbench.createTemplate');
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), '# mine\n');

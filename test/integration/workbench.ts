@@ -29,7 +29,11 @@ export async function closeWithoutSaving(document: vscode.TextDocument): Promise
   if (document.isUntitled) await eventually(`${document.uri.toString()} closed`, () => document.isClosed);
 }
 
-export async function eventually<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -39,7 +43,8 @@ export async function eventually<T>(what: string, check: () => T | undefined | f
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -60,6 +65,7 @@ export async function findItem(api: WorkbenchApi, uri: vscode.Uri, label: string
 
 /** The open tabs of our webview panels of one type (`serverlessWorkbench.graph`), in every editor group. */
 export function webviewTabs(viewType: string): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 }

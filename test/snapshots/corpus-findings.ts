@@ -16,11 +16,21 @@ import type { AnalysisInputs } from '../../src/core/rules';
  */
 
 /** The corpus folders whose templates are linted, each with the snapshot file it is saved to. */
-export const CORPUS_FOLDERS: readonly { readonly name: string; readonly dir: string; readonly isTemplate: (file: string) => boolean }[] = [
+export const CORPUS_FOLDERS: readonly {
+  readonly name: string;
+  readonly dir: string;
+  readonly isTemplate: (file: string) => boolean;
+}[] = [
   { name: 'sam-translator', dir: 'sam-translator/input', isTemplate: (f) => /\.ya?ml$/.test(f) },
-  { name: 'serverless-v3-fixtures', dir: 'serverless-v3-fixtures', isTemplate: (f) => /^serverless\.(ya?ml|json)$/.test(path.basename(f)) },
+  {
+    name: 'serverless-v3-fixtures',
+    dir: 'serverless-v3-fixtures',
+    isTemplate: (f) => /^serverless\.(ya?ml|json)$/.test(path.basename(f)),
+  },
   ...['good', 'bad', 'quickstart', 'integration', 'public'].map((kind) => ({
-    name: `cfn-lint-${kind}`, dir: `cfn-lint-fixtures/templates/${kind}`, isTemplate: (f: string) => /\.(ya?ml|json)$/.test(f),
+    name: `cfn-lint-${kind}`,
+    dir: `cfn-lint-fixtures/templates/${kind}`,
+    isTemplate: (f: string) => /\.(ya?ml|json)$/.test(f),
   })),
 ];
 
@@ -37,7 +47,9 @@ export const SNAPSHOT_TODAY = '2026-12-01';
  */
 const schemas = cliSchemaCatalog();
 
-async function analyse(file: string): Promise<{ template: Template; result: ReturnType<typeof analyzeTemplate> } | string> {
+async function analyse(
+  file: string,
+): Promise<{ template: Template; result: ReturnType<typeof analyzeTemplate> } | string> {
   const loaded = loadTemplateFile(file, { readFile: readBoundedFile, given: {} });
   if (!loaded.ok) return loaded.message;
   const code = await measureCode(codeQueriesOf(loaded.template), nodeCodeFileSystem);
@@ -73,7 +85,9 @@ export async function snapshotOf(corpus: string, folder: (typeof CORPUS_FOLDERS)
     for (const crash of result.crashes) lines.push(`${name} CRASH ${crash.ruleId}: ${oneLine(crash.message)}`);
     for (const f of result.findings) {
       const at = template.lines.oneBased(f.span);
-      lines.push(`${name}:${at.line}:${at.column}-${at.endLine}:${at.endColumn} ${f.severity} ${f.ruleId} ${oneLine(f.message)}`);
+      lines.push(
+        `${name}:${at.line}:${at.column}-${at.endLine}:${at.endColumn} ${f.severity} ${f.ruleId} ${oneLine(f.message)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -11,7 +11,10 @@ export type HandlerFact =
   | { readonly status: 'found'; readonly file: string }
   | { readonly status: 'file-missing'; readonly candidates: readonly string[] }
   | { readonly status: 'export-missing'; readonly file: string; readonly exportName: string }
-  /** The code location is one file that is not an archive, so the package holds that file alone, and the handler names another. */
+  /**
+   * The code location is one file that is not an archive, so the package holds that file alone, and the handler names
+   * another.
+   */
   | { readonly status: 'other-file'; readonly candidates: readonly string[] }
   | { readonly status: 'folder-missing' };
 

@@ -18,7 +18,11 @@ const WALK_LIMIT = 2 * PACKAGE_LIMITS.unzippedBytes;
  * Measures what `codeQueriesOf` asks through the given file system, asynchronously (the adapters run it off the
  * UI path and cache the result). Into `into`, so a cache can be filled incrementally.
  */
-export async function measureCode(queries: CodeQueries, fs: CodeFileSystem, into = new CodeFactsTable()): Promise<CodeFactsTable> {
+export async function measureCode(
+  queries: CodeQueries,
+  fs: CodeFileSystem,
+  into = new CodeFactsTable(),
+): Promise<CodeFactsTable> {
   await Promise.all([
     ...queries.handlers.map(async (q) => {
       const key = handlerKey(q.dir, q.handler, q.runtime);
@@ -34,13 +38,20 @@ export async function measureCode(queries: CodeQueries, fs: CodeFileSystem, into
   return into;
 }
 
-export async function findHandler(dir: string, handler: string, runtime: string, fs: CodeFileSystem): Promise<HandlerFact> {
+export async function findHandler(
+  dir: string,
+  handler: string,
+  runtime: string,
+  fs: CodeFileSystem,
+): Promise<HandlerFact> {
   const language = handlerLanguage(runtime);
   const expected = language && handlerFiles(handler, language);
   if (!language || !expected) return { status: 'found', file: '' };
   if (await fs.readDir(dir)) {
     const file = await firstExisting(dir, expected.files, fs);
-    return file ? judgeExport(file, expected.exportName, language) : { status: 'file-missing', candidates: expected.files };
+    return file
+      ? judgeExport(file, expected.exportName, language)
+      : { status: 'file-missing', candidates: expected.files };
   }
   if ((await fs.fileSize(dir)) === undefined) return { status: 'folder-missing' };
   // A file as the code location: SAM CLI uploads an archive as it is (what is inside is not ours to open) and
@@ -48,10 +59,16 @@ export async function findHandler(dir: string, handler: string, runtime: string,
   if (isArchive(dir)) return { status: 'found', file: path.basename(dir) };
   if (!expected.files.includes(path.basename(dir))) return { status: 'other-file', candidates: expected.files };
   const bytes = await fs.readFile(dir);
-  return bytes ? judgeExport({ file: path.basename(dir), bytes }, expected.exportName, language) : { status: 'folder-missing' };
+  return bytes
+    ? judgeExport({ file: path.basename(dir), bytes }, expected.exportName, language)
+    : { status: 'folder-missing' };
 }
 
-async function firstExisting(dir: string, files: readonly string[], fs: CodeFileSystem): Promise<{ file: string; bytes: Uint8Array } | undefined> {
+async function firstExisting(
+  dir: string,
+  files: readonly string[],
+  fs: CodeFileSystem,
+): Promise<{ file: string; bytes: Uint8Array } | undefined> {
   for (const file of files) {
     const bytes = await fs.readFile(path.join(dir, file));
     if (bytes) return { file, bytes };
@@ -59,7 +76,11 @@ async function firstExisting(dir: string, files: readonly string[], fs: CodeFile
   return undefined;
 }
 
-function judgeExport(found: { file: string; bytes: Uint8Array }, exportName: string, language: HandlerLanguage): HandlerFact {
+function judgeExport(
+  found: { file: string; bytes: Uint8Array },
+  exportName: string,
+  language: HandlerLanguage,
+): HandlerFact {
   return definesExport(new TextDecoder().decode(found.bytes), exportName, language)
     ? { status: 'found', file: found.file }
     : { status: 'export-missing', file: found.file, exportName };

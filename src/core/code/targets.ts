@@ -18,13 +18,17 @@ export const PACKAGE_LIMITS = {
 /** The local folder a function's code is built from, or undefined for S3 locations, images and inline code. */
 export function codeDirOf(template: Template, fn: FunctionView): string | undefined {
   // A map is an S3 location (`Bucket`/`Key`); a default (the Serverless service folder) has no node.
-  if (fn.packageType === 'Image' || !fn.codeUri || (fn.codeUri.node && fn.codeUri.node.kind !== 'scalar')) return undefined;
+  if (fn.packageType === 'Image' || !fn.codeUri || (fn.codeUri.node && fn.codeUri.node.kind !== 'scalar'))
+    return undefined;
   const props = fn.resource.properties;
   if (valueOf(props, 'InlineCode') || valueOf(valueOf(props, 'Code'), 'ZipFile')) return undefined;
   return localDir(template, fn.codeUri.value);
 }
 
-/** Archives Lambda takes as the deployment package itself (Lambda developer guide, "Deploying Lambda functions as .zip file archives"; Java also as .jar: "Deploy Java Lambda functions with .zip or JAR file archives"). */
+/**
+ * Archives Lambda takes as the deployment package itself (Lambda developer guide, "Deploying Lambda functions as .zip
+ * file archives"; Java also as .jar: "Deploy Java Lambda functions with .zip or JAR file archives").
+ */
 const ARCHIVE_EXTENSIONS = ['.zip', '.jar'];
 
 export function isArchive(location: string): boolean {
@@ -36,7 +40,10 @@ export function layerDirsOf(template: Template, fn: FunctionView): string[] {
   const dirs: string[] = [];
   for (const layer of fn.layers) {
     const resource = resourceNamedBy(template, layer);
-    const content = valueOf(resource?.properties, resource?.type === 'AWS::Serverless::LayerVersion' ? 'ContentUri' : 'Content');
+    const content = valueOf(
+      resource?.properties,
+      resource?.type === 'AWS::Serverless::LayerVersion' ? 'ContentUri' : 'Content',
+    );
     const dir = localDir(template, stringOf(content));
     if (dir) dirs.push(dir);
   }
@@ -59,7 +66,10 @@ export function startedByWrapper(fn: FunctionView): boolean {
   return fn.layers.some((layer) => WEB_ADAPTER_LAYER.test(stringOf(layer) ?? subTemplateOf(layer) ?? ''));
 }
 
-/** The Lambda Web Adapter's published layers: `arn:aws:lambda:<region>:753240598075:layer:LambdaAdapterLayerX86:<n>` (and `...Arm64`). */
+/**
+ * The Lambda Web Adapter's published layers: `arn:aws:lambda:<region>:753240598075:layer:LambdaAdapterLayerX86:<n>`
+ * (and `...Arm64`).
+ */
 const WEB_ADAPTER_LAYER = /:layer:LambdaAdapterLayer/;
 
 /** The text of a `!Sub` layer ARN, which is how templates name a layer in the template's Region. */
@@ -84,7 +94,8 @@ export function codeQueriesOf(template: Template): CodeQueries {
     for (const layer of layerDirsOf(template, fn)) packages.add(layer);
     const handler = fn.handler?.value;
     const runtime = fn.runtime?.value;
-    if (handler && runtime && handlerLanguage(runtime) && !startedByWrapper(fn)) handlers.push({ dir, handler, runtime });
+    if (handler && runtime && handlerLanguage(runtime) && !startedByWrapper(fn))
+      handlers.push({ dir, handler, runtime });
   }
   return { handlers, packages: [...packages] };
 }

@@ -27,13 +27,21 @@ const WORD = /[A-Za-z0-9_:.\-]*$/;
  * top-level entry and its child, so that a cursor deep in a 2,000-resource template does not scan back
  * over every resource above it.
  */
-export function cursorContext(text: string, offset: number, format: TemplateFormat, root?: MapNode): CursorContext | undefined {
+export function cursorContext(
+  text: string,
+  offset: number,
+  format: TemplateFormat,
+  root?: MapNode,
+): CursorContext | undefined {
   // The JSON reader below recurses per level; deeper than the model reads there is nothing to propose anyway.
   if (format === 'json' && jsonNestingAt(text, offset) > LIMITS.maxNestingDepth) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineBefore = text.slice(lineStart, offset);
   const prefix = WORD.exec(lineBefore)?.[0] ?? '';
-  const replace = { start: offset - prefix.length, end: offset + (/^[A-Za-z0-9_:.\-]*/.exec(text.slice(offset))?.[0].length ?? 0) };
+  const replace = {
+    start: offset - prefix.length,
+    end: offset + (/^[A-Za-z0-9_:.\-]*/.exec(text.slice(offset))?.[0].length ?? 0),
+  };
   return format === 'json'
     ? jsonContext(text, offset, lineBefore, prefix, replace)
     : yamlContext(text, lineStart, lineBefore, prefix, replace, root ? enclosingEntries(root, lineStart) : []);
@@ -55,7 +63,9 @@ function jsonNestingAt(text: string, offset: number): number {
   return depth;
 }
 
-const [QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = [...'"\\{}[]'].map((c) => c.charCodeAt(0));
+const [QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = [...'"\\{}[]'].map((c) =>
+  c.charCodeAt(0),
+);
 
 function jsonContext(text: string, offset: number, lineBefore: string, prefix: string, replace: Span): CursorContext {
   const location = getLocation(text, offset);
@@ -66,13 +76,24 @@ function jsonContext(text: string, offset: number, lineBefore: string, prefix: s
   const quoted = /"([^"]*)$/.exec(lineBefore);
   const word = quoted ? quoted[1] : prefix;
   return {
-    path: keys, position: inKey ? 'key' : 'value', prefix: word, replace: { start: offset - word.length, end: replace.end }, lineBefore,
+    path: keys,
+    position: inKey ? 'key' : 'value',
+    prefix: word,
+    replace: { start: offset - word.length, end: replace.end },
+    lineBefore,
     siblingKeys: () => new Set(),
   };
 }
 
 /** Key chain from indentation: each earlier line less indented than the current one is a parent. */
-function yamlContext(text: string, lineStart: number, lineBefore: string, prefix: string, replace: Span, anchors: readonly MapEntry[]): CursorContext {
+function yamlContext(
+  text: string,
+  lineStart: number,
+  lineBefore: string,
+  prefix: string,
+  replace: Span,
+  anchors: readonly MapEntry[],
+): CursorContext {
   const keyValue = /^(\s*)(?:-\s+)*([^\s:#][^:#]*?):(?:\s+(.*))?$/.exec(lineBefore);
   const item = /^(\s*)((?:-\s+)+)(.*)$/.exec(lineBefore);
   let indent: number;
@@ -92,7 +113,11 @@ function yamlContext(text: string, lineStart: number, lineBefore: string, prefix
   }
   const parents = parentKeys(text, lineStart, indent, anchors);
   return {
-    path: [...parents, ...path], position, prefix, replace, lineBefore,
+    path: [...parents, ...path],
+    position,
+    prefix,
+    replace,
+    lineBefore,
     siblingKeys: () => siblingKeys(text, lineStart, item ? indent + item[2].length : indent, item !== null),
   };
 }

@@ -1,6 +1,19 @@
 import type { Span } from '../model/nodes';
 
-export type CompletionKind = 'type' | 'property' | 'value' | 'resource' | 'parameter' | 'condition' | 'mapping' | 'attribute' | 'snippet' | 'policy' | 'event' | 'keyword' | 'variable';
+export type CompletionKind =
+  | 'type'
+  | 'property'
+  | 'value'
+  | 'resource'
+  | 'parameter'
+  | 'condition'
+  | 'mapping'
+  | 'attribute'
+  | 'snippet'
+  | 'policy'
+  | 'event'
+  | 'keyword'
+  | 'variable';
 
 /** One proposal; `insertText` is a VS Code snippet when `snippet` is set (`${1:name}` placeholders). */
 export interface CompletionProposal {

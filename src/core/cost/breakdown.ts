@@ -5,7 +5,8 @@ import { settingLine } from './settings';
 
 /**
  * What the breakdown shows, already formatted: the data half of data → HTML (the page is
- * src/webview/breakdown-page.ts). A view that adds charts reads the same structure (the raw numbers are kept beside the formatted ones).
+ * src/webview/breakdown-page.ts). A view that adds charts reads the same structure (the raw numbers are kept beside the
+ * formatted ones).
  */
 export interface BreakdownView {
   readonly title: string;
@@ -25,15 +26,24 @@ export interface BreakdownView {
     readonly settings: readonly string[];
     readonly usage: readonly { readonly key: string; readonly value: string; readonly source: string }[];
     readonly lineItems: readonly {
-      readonly name: string; readonly quantity: string; readonly free: string; readonly unitPrice: string;
-      readonly usd: number; readonly costText: string; readonly formula: string; readonly note?: string;
+      readonly name: string;
+      readonly quantity: string;
+      readonly free: string;
+      readonly unitPrice: string;
+      readonly usd: number;
+      readonly costText: string;
+      readonly formula: string;
+      readonly note?: string;
     }[];
     readonly notes: readonly string[];
   }[];
   readonly notes: readonly string[];
 }
 
-export function breakdownView(report: CostReport, options: { title: string; focus?: string; precision?: number }): BreakdownView {
+export function breakdownView(
+  report: CostReport,
+  options: { title: string; focus?: string; precision?: number },
+): BreakdownView {
   const precision = options.precision ?? 2;
   return {
     title: options.title,
@@ -43,13 +53,20 @@ export function breakdownView(report: CostReport, options: { title: string; focu
     resources: report.resources.map((r) => ({
       logicalId: r.logicalId,
       type: r.type,
-      origin: r.origin === 'generated' ? `generated${r.generatedBy ? ` by ${r.generatedBy.logicalId}: ${r.generatedBy.reason}` : ''}` : 'written',
+      origin:
+        r.origin === 'generated'
+          ? `generated${r.generatedBy ? ` by ${r.generatedBy.logicalId}: ${r.generatedBy.reason}` : ''}`
+          : 'written',
       usd: r.monthlyUsd,
       costText: formatUsd(r.monthlyUsd, precision),
       drivers: r.drivers,
       ...(r.creation ? { creation: `${r.creation.summary} (${r.creation.why})` } : {}),
       settings: r.settings.map(settingLine),
-      usage: Object.entries(r.usage).map(([key, figure]) => ({ key, value: formatQuantity(figure.value), source: figure.source })),
+      usage: Object.entries(r.usage).map(([key, figure]) => ({
+        key,
+        value: formatQuantity(figure.value),
+        source: figure.source,
+      })),
       lineItems: r.lineItems.map((li) => ({
         name: li.name,
         quantity: `${formatQuantity(li.quantity)} ${li.unit}`,
@@ -67,7 +84,11 @@ export function breakdownView(report: CostReport, options: { title: string; focu
 }
 
 function regionSourceText(source: string): string {
-  return source === 'option' ? 'chosen in settings or on the command line' : source === 'default' ? 'no Region given' : `from the ${source}`;
+  return source === 'option'
+    ? 'chosen in settings or on the command line'
+    : source === 'default'
+      ? 'no Region given'
+      : `from the ${source}`;
 }
 
 /** `requests` → `request`, `RCU-hours` → `RCU-hour`; `GB-s` stays. */

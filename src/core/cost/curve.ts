@@ -32,7 +32,12 @@ export interface CurvePoint {
 
 export interface MemoryCurve {
   readonly functionId: string;
-  readonly current: { readonly memoryMb: number; readonly arch: Architecture; readonly durationMs: number; readonly monthlyUsd: number };
+  readonly current: {
+    readonly memoryMb: number;
+    readonly arch: Architecture;
+    readonly durationMs: number;
+    readonly monthlyUsd: number;
+  };
   /** Where the measured duration comes from (`usage file`, `default`): the model scales that one figure. */
   readonly durationSource: string;
   readonly model: string;
@@ -49,7 +54,12 @@ export function scaledDuration(baseMs: number, baseMb: number, memoryMb: number)
  * A function's monthly cost and duration across Lambda's memory range, on each architecture it can run on,
  * the rest of the stack unchanged (so the free tier is shared as in the estimate). Undefined for an unknown function.
  */
-export function memoryCurve(template: Template, usage: UsageFile, options: CostOptions, functionId: string): MemoryCurve | undefined {
+export function memoryCurve(
+  template: Template,
+  usage: UsageFile,
+  options: CostOptions,
+  functionId: string,
+): MemoryCurve | undefined {
   const fn = template.functions.find((f) => f.logicalId === functionId);
   if (!fn) return undefined;
   const base = estimateCost(template, usage, options);
@@ -60,19 +70,30 @@ export function memoryCurve(template: Template, usage: UsageFile, options: CostO
   const duration = costed.usage.averageDurationMs;
   const { lambdaOnly, lambdaUsage } = functionsAlone(template, usage, base);
   const costAt = (mb: number, a: Architecture, durationMs: number): number => {
-    const report = estimateCost(lambdaOnly, lambdaUsage, { ...options, region: base.region, functionOverrides: new Map([[functionId, { memoryMb: mb, arch: a, averageDurationMs: durationMs }]]) });
+    const report = estimateCost(lambdaOnly, lambdaUsage, {
+      ...options,
+      region: base.region,
+      functionOverrides: new Map([[functionId, { memoryMb: mb, arch: a, averageDurationMs: durationMs }]]),
+    });
     return report.resources.find((r) => r.logicalId === functionId)?.monthlyUsd ?? 0;
   };
-  const architectures: Architecture[] = supportsArm64(fn.runtime?.value) || arch === 'arm64' ? ['x86_64', 'arm64'] : ['x86_64'];
-  const sizes = [...new Set([...CURVE_MEMORY_SIZES, memoryMb])].filter((m) => m >= MIN_MEMORY_MB && m <= MAX_MEMORY_MB).sort((a, b) => a - b);
-  const points = architectures.flatMap((a) => sizes.map((mb) => {
-    const durationMs = scaledDuration(duration.value, memoryMb, mb);
-    return { memoryMb: mb, arch: a, durationMs, monthlyUsd: costAt(mb, a, durationMs) };
-  }));
+  const architectures: Architecture[] =
+    supportsArm64(fn.runtime?.value) || arch === 'arm64' ? ['x86_64', 'arm64'] : ['x86_64'];
+  const sizes = [...new Set([...CURVE_MEMORY_SIZES, memoryMb])]
+    .filter((m) => m >= MIN_MEMORY_MB && m <= MAX_MEMORY_MB)
+    .sort((a, b) => a - b);
+  const points = architectures.flatMap((a) =>
+    sizes.map((mb) => {
+      const durationMs = scaledDuration(duration.value, memoryMb, mb);
+      return { memoryMb: mb, arch: a, durationMs, monthlyUsd: costAt(mb, a, durationMs) };
+    }),
+  );
   return {
     functionId,
     current: { memoryMb, arch, durationMs: duration.value, monthlyUsd: costed.monthlyUsd },
-    durationSource: duration.source, model: DURATION_MODEL, points,
+    durationSource: duration.source,
+    model: DURATION_MODEL,
+    points,
   };
 }
 
@@ -81,7 +102,11 @@ export function memoryCurve(template: Template, usage: UsageFile, options: CostO
  * free tier and volume tiers) with the usage the full estimate resolved for each, written out so that no
  * neighbour is needed to infer it. A hundred estimates of this are what a curve costs, not of the whole stack.
  */
-function functionsAlone(template: Template, usage: UsageFile, base: CostReport): { lambdaOnly: Template; lambdaUsage: UsageFile } {
+function functionsAlone(
+  template: Template,
+  usage: UsageFile,
+  base: CostReport,
+): { lambdaOnly: Template; lambdaUsage: UsageFile } {
   const ids = new Set(template.functions.map((f) => f.logicalId));
   const resources = template.resources.filter((r) => ids.has(r.logicalId));
   const resolved = base.resources.filter((r) => ids.has(r.logicalId));
@@ -89,7 +114,12 @@ function functionsAlone(template: Template, usage: UsageFile, base: CostReport):
     lambdaOnly: { ...template, resources, resourceById: new Map(resources.map((r) => [r.logicalId, r])) },
     lambdaUsage: {
       ...usage,
-      resources: Object.fromEntries(resolved.map((r) => [r.logicalId, Object.fromEntries(Object.entries(r.usage).map(([key, figure]) => [key, figure.value]))])),
+      resources: Object.fromEntries(
+        resolved.map((r) => [
+          r.logicalId,
+          Object.fromEntries(Object.entries(r.usage).map(([key, figure]) => [key, figure.value])),
+        ]),
+      ),
     },
   };
 }

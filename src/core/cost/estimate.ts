@@ -54,7 +54,10 @@ export interface ResourceCost {
 export interface CostReport {
   readonly region: string;
   readonly regionName: string;
-  /** How the Region was chosen: `option`, `usage file`, where the deploy inputs came from (`samconfig.toml [default.deploy.parameters] region`), `template`, `default`. */
+  /**
+   * How the Region was chosen: `option`, `usage file`, where the deploy inputs came from (`samconfig.toml
+   * [default.deploy.parameters] region`), `template`, `default`.
+   */
   readonly regionSource: string;
   readonly currency: 'USD';
   readonly pricesAsOf: string;
@@ -72,7 +75,9 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
   const { region, regionSource } = chooseRegion(template, usage, options);
   const prices = pricesFor(region, options.prices ?? SHIPPED_PRICES);
   const freeTier = options.freeTier ?? usage.freeTier ?? true;
-  const displayNames = new Map(template.functions.filter((f) => f.displayName !== f.logicalId).map((f) => [f.logicalId, f.displayName]));
+  const displayNames = new Map(
+    template.functions.filter((f) => f.displayName !== f.logicalId).map((f) => [f.logicalId, f.displayName]),
+  );
   const costed: CostedResource[] = template.resources.flatMap((resource) => {
     const kind = costKindOf(template, resource);
     const alias = displayNames.get(resource.logicalId);
@@ -92,27 +97,52 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
     const fn = view && lambdaSettings(view, override);
     if (creation?.created === false) {
       // Not created: nothing to pay, and no share of the stack's free tier or volume tiers.
-      return { c, creation, fn, result: { demands: [], drivers: creation.summary, notes: [], settings: fn?.settings ?? [] } };
+      return {
+        c,
+        creation,
+        fn,
+        result: { demands: [], drivers: creation.summary, notes: [], settings: fn?.settings ?? [] },
+      };
     }
     const carriesNatHours = c.kind === 'function' && !natHoursCarried && inVpc(template, c.resource);
     if (carriesNatHours) natHoursCarried = true;
     const resolved = usageById.get(id)!;
-    const usage = override?.averageDurationMs === undefined ? resolved
-      : { ...resolved, averageDurationMs: { value: override.averageDurationMs, source: 'what-if' } };
-    const result = serviceCost({ template, resource: c.resource, kind: c.kind, usage, fn, sheet: prices.sheet, carriesNatHours });
-    const unknownSchedules = (wiring.unknownSchedulesById.get(id) ?? []).map((reason) => `A schedule of ${id} is unknown (${reason}); its runs are not counted.`);
+    const usage =
+      override?.averageDurationMs === undefined
+        ? resolved
+        : { ...resolved, averageDurationMs: { value: override.averageDurationMs, source: 'what-if' } };
+    const result = serviceCost({
+      template,
+      resource: c.resource,
+      kind: c.kind,
+      usage,
+      fn,
+      sheet: prices.sheet,
+      carriesNatHours,
+    });
+    const unknownSchedules = (wiring.unknownSchedulesById.get(id) ?? []).map(
+      (reason) => `A schedule of ${id} is unknown (${reason}); its runs are not counted.`,
+    );
     return { c, creation, fn, result: { ...result, notes: [...unknownSchedules, ...result.notes] } };
   });
 
-  const demandsById = new Map<string, readonly Demand[]>(services.map((s) => [s.c.resource.logicalId, s.result.demands]));
+  const demandsById = new Map<string, readonly Demand[]>(
+    services.map((s) => [s.c.resource.logicalId, s.result.demands]),
+  );
   const lineItemsById = priceDemands(demandsById, freeTier ? freeAllowances(prices.sheet) : new Map());
   const resources: ResourceCost[] = services.map(({ c, creation, fn, result }) => {
     const lineItems = lineItemsById.get(c.resource.logicalId) ?? [];
     return {
-      logicalId: c.resource.logicalId, type: c.resource.type, kind: c.kind, origin: c.resource.origin, span: c.resource.idSpan,
+      logicalId: c.resource.logicalId,
+      type: c.resource.type,
+      kind: c.kind,
+      origin: c.resource.origin,
+      span: c.resource.idSpan,
       ...(c.resource.generatedBy ? { generatedBy: c.resource.generatedBy } : {}),
       monthlyUsd: lineItems.reduce((sum, li) => sum + li.usd, 0),
-      lineItems, drivers: result.drivers, usage: usageById.get(c.resource.logicalId)!,
+      lineItems,
+      drivers: result.drivers,
+      usage: usageById.get(c.resource.logicalId)!,
       notes: creation ? [`${capitalised(creation.summary)} (${creation.why}).`, ...result.notes] : result.notes,
       settings: result.settings,
       ...(fn ? { lambda: { memoryMb: fn.memoryMb, arch: fn.arch } } : {}),
@@ -120,20 +150,33 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
     };
   });
   const notes = [...prices.notes];
-  if (regionSource === 'default') notes.push(`No Region given (template, samconfig, usage file or setting): prices are ${DEFAULT_REGION}'s.`);
+  if (regionSource === 'default')
+    notes.push(`No Region given (template, samconfig, usage file or setting): prices are ${DEFAULT_REGION}'s.`);
   if (!freeTier) notes.push('Free tier off: every request and GB-second is charged.');
   const aliases = new Set(displayNames.values());
   const unknown = Object.keys(usage.resources).filter((id) => !template.resourceById.has(id) && !aliases.has(id));
-  if (unknown.length > 0) notes.push(`The usage file names resources this template does not have: ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    notes.push(`The usage file names resources this template does not have: ${unknown.join(', ')}.`);
   return {
-    region, regionName: prices.regionName, regionSource, currency: 'USD', pricesAsOf: prices.asOf, freeTier, resources,
-    totalMonthlyUsd: resources.reduce((sum, r) => sum + r.monthlyUsd, 0), notes,
+    region,
+    regionName: prices.regionName,
+    regionSource,
+    currency: 'USD',
+    pricesAsOf: prices.asOf,
+    freeTier,
+    resources,
+    totalMonthlyUsd: resources.reduce((sum, r) => sum + r.monthlyUsd, 0),
+    notes,
   };
 }
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-function chooseRegion(template: Template, usage: UsageFile, options: CostOptions): { region: string; regionSource: string } {
+function chooseRegion(
+  template: Template,
+  usage: UsageFile,
+  options: CostOptions,
+): { region: string; regionSource: string } {
   if (options.region) return { region: options.region, regionSource: 'option' };
   if (usage.region) return { region: usage.region, regionSource: 'usage file' };
   // The Region the stack deploys to, given to the model (samconfig.toml `region`, a setting, `--region`).
@@ -143,7 +186,9 @@ function chooseRegion(template: Template, usage: UsageFile, options: CostOptions
   return { region: DEFAULT_REGION, regionSource: 'default' };
 }
 
-/** The permanent free tier (aws.amazon.com/free): the 12-month offers are left out, new accounts get credits instead. */
+/**
+ * The permanent free tier (aws.amazon.com/free): the 12-month offers are left out, new accounts get credits instead.
+ */
 function freeAllowances(sheet: PriceSheet): Map<string, number> {
   return new Map([
     ['lambda-requests', sheet.lambda.freeTier.requests],

@@ -3,8 +3,17 @@ import type { Resource, Template } from '../model/template';
 
 /** What a resource is for pricing; resources of other types cost nothing by themselves (roles, permissions, ...). */
 export type CostKind =
-  | 'function' | 'restApi' | 'httpApi' | 'websocketApi' | 'table' | 'queue' | 'topic' | 'eventBus'
-  | 'stateMachine' | 'bucket' | 'natGateway';
+  | 'function'
+  | 'restApi'
+  | 'httpApi'
+  | 'websocketApi'
+  | 'table'
+  | 'queue'
+  | 'topic'
+  | 'eventBus'
+  | 'stateMachine'
+  | 'bucket'
+  | 'natGateway';
 
 const KIND_BY_TYPE: Readonly<Record<string, CostKind>> = {
   'AWS::Serverless::Function': 'function',
@@ -23,7 +32,10 @@ const KIND_BY_TYPE: Readonly<Record<string, CostKind>> = {
   'AWS::EC2::NatGateway': 'natGateway',
 };
 
-/** The kind a resource is priced as; an API Gateway v2 API by its `ProtocolType`, resolved (HTTP unless known to be WEBSOCKET). */
+/**
+ * The kind a resource is priced as; an API Gateway v2 API by its `ProtocolType`, resolved (HTTP unless known to be
+ * WEBSOCKET).
+ */
 export function costKindOf(template: Template, resource: Resource): CostKind | undefined {
   if (resource.type === 'AWS::ApiGatewayV2::Api') {
     const protocol = valueOf(resource.properties, 'ProtocolType');
@@ -34,11 +46,16 @@ export function costKindOf(template: Template, resource: Resource): CostKind | u
 }
 
 /** The usage keys each kind reads, with the built-in default and why it is what it is (shown wherever it is used). */
-export const USAGE_KEYS: Readonly<Record<CostKind, Readonly<Record<string, { readonly fallback: number; readonly meaning: string }>>>> = {
+export const USAGE_KEYS: Readonly<
+  Record<CostKind, Readonly<Record<string, { readonly fallback: number; readonly meaning: string }>>>
+> = {
   function: {
     monthlyRequests: { fallback: 1_000_000, meaning: 'invocations per month' },
     averageDurationMs: { fallback: 100, meaning: 'average billed duration of one invocation (ms)' },
-    logKbPerInvocation: { fallback: 1, meaning: 'CloudWatch Logs written per invocation (KB; START/END/REPORT alone are about 0.3 KB)' },
+    logKbPerInvocation: {
+      fallback: 1,
+      meaning: 'CloudWatch Logs written per invocation (KB; START/END/REPORT alone are about 0.3 KB)',
+    },
     monthlyNatGb: { fallback: 0, meaning: 'data through a NAT gateway per month (GB), for functions in a VPC' },
   },
   restApi: {
@@ -84,7 +101,9 @@ export const USAGE_KEYS: Readonly<Record<CostKind, Readonly<Record<string, { rea
   },
 };
 
-export const ALL_USAGE_KEYS: ReadonlySet<string> = new Set(Object.values(USAGE_KEYS).flatMap((keys) => Object.keys(keys)));
+export const ALL_USAGE_KEYS: ReadonlySet<string> = new Set(
+  Object.values(USAGE_KEYS).flatMap((keys) => Object.keys(keys)),
+);
 
 const TYPES_BY_KIND = new Map<CostKind, string[]>();
 
@@ -92,7 +111,9 @@ const TYPES_BY_KIND = new Map<CostKind, string[]>();
 export function typesOfKind(kind: CostKind): readonly string[] {
   let types = TYPES_BY_KIND.get(kind);
   if (!types) {
-    types = Object.entries(KIND_BY_TYPE).filter(([, k]) => k === kind).map(([t]) => t);
+    types = Object.entries(KIND_BY_TYPE)
+      .filter(([, k]) => k === kind)
+      .map(([t]) => t);
     if (kind === 'httpApi' || kind === 'websocketApi') types.push('AWS::ApiGatewayV2::Api');
     TYPES_BY_KIND.set(kind, types);
   }

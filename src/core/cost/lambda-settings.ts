@@ -14,7 +14,8 @@ export interface FunctionOverride {
 
 /**
  * The settings a function is priced at. A setting the model could not resolve is priced at Lambda's default
- * (Lambda developer guide, "Lambda quotas") and says so: `memoryAssumed` puts a "?" in the CodeLens, `settings` carries the reason.
+ * (Lambda developer guide, "Lambda quotas") and says so: `memoryAssumed` puts a "?" in the CodeLens, `settings` carries
+ * the reason.
  */
 export interface LambdaSettings {
   readonly memoryMb: number;
@@ -33,16 +34,45 @@ const WHAT_IF = 'what-if';
 export function lambdaSettings(view: FunctionView, override: FunctionOverride | undefined): LambdaSettings {
   const settings: PricedSetting[] = [];
   const memory = override?.memoryMb ?? view.memorySize.value;
-  settings.push(override?.memoryMb !== undefined
-    ? { name: 'MemorySize', text: `${override.memoryMb} MB — ${WHAT_IF}` }
-    : pricedSetting('MemorySize', view.memorySize, 'MB', `priced at Lambda's default ${LAMBDA_DEFAULTS.memorySize} MB`));
+  settings.push(
+    override?.memoryMb !== undefined
+      ? { name: 'MemorySize', text: `${override.memoryMb} MB — ${WHAT_IF}` }
+      : pricedSetting(
+          'MemorySize',
+          view.memorySize,
+          'MB',
+          `priced at Lambda's default ${LAMBDA_DEFAULTS.memorySize} MB`,
+        ),
+  );
   const arch = override?.arch ?? view.architecture.value;
-  settings.push(override?.arch !== undefined
-    ? { name: 'Architectures', text: `${override.arch} — ${WHAT_IF}` }
-    : pricedSetting('Architectures', view.architecture, undefined, `priced as Lambda's default ${LAMBDA_DEFAULTS.architecture}`));
-  settings.push(pricedSetting('EphemeralStorage', view.ephemeralStorage, 'MB', `priced at Lambda's default ${LAMBDA_DEFAULTS.ephemeralStorage} MB, which costs nothing extra`));
+  settings.push(
+    override?.arch !== undefined
+      ? { name: 'Architectures', text: `${override.arch} — ${WHAT_IF}` }
+      : pricedSetting(
+          'Architectures',
+          view.architecture,
+          undefined,
+          `priced as Lambda's default ${LAMBDA_DEFAULTS.architecture}`,
+        ),
+  );
+  settings.push(
+    pricedSetting(
+      'EphemeralStorage',
+      view.ephemeralStorage,
+      'MB',
+      `priced at Lambda's default ${LAMBDA_DEFAULTS.ephemeralStorage} MB, which costs nothing extra`,
+    ),
+  );
   const provisioned = view.provisionedConcurrency;
-  if (provisioned) settings.push(pricedSetting('ProvisionedConcurrentExecutions', provisioned, undefined, 'priced without provisioned concurrency'));
+  if (provisioned)
+    settings.push(
+      pricedSetting(
+        'ProvisionedConcurrentExecutions',
+        provisioned,
+        undefined,
+        'priced without provisioned concurrency',
+      ),
+    );
   return {
     memoryMb: memory ?? LAMBDA_DEFAULTS.memorySize,
     arch: arch ?? LAMBDA_DEFAULTS.architecture,

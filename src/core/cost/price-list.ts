@@ -3,7 +3,8 @@ import type { PriceSheet, Tier } from './prices';
 /**
  * Reading the AWS Price List Query API (GetProducts, FormatVersion aws_v1) into our price sheet. Used by
  * `npm run update-prices`, never by the extension. Response format: AWS Price List Query API
- * reference, GetProducts: each `PriceList` item is a JSON string `{product: {productFamily, attributes}, terms: {OnDemand:
+ * reference, GetProducts: each `PriceList` item is a JSON string `{product: {productFamily, attributes}, terms:
+ * {OnDemand:
  * {<sku>.<term>: {priceDimensions: {<rate>: {beginRange, endRange, unit, pricePerUnit: {USD}}}}}}}`.
  */
 export interface PriceListRow {
@@ -11,13 +12,28 @@ export interface PriceListRow {
   readonly productFamily: string;
   readonly attributes: Readonly<Record<string, string>>;
   /** On-demand price dimensions sorted by beginRange; `endRange` null for "Inf". */
-  readonly dimensions: readonly { readonly beginRange: number; readonly endRange: number | null; readonly unit: string; readonly usd: number }[];
+  readonly dimensions: readonly {
+    readonly beginRange: number;
+    readonly endRange: number | null;
+    readonly unit: string;
+    readonly usd: number;
+  }[];
 }
 
 export function parsePriceListItem(item: string): PriceListRow {
   const json = JSON.parse(item) as {
     product?: { sku?: string; productFamily?: string; attributes?: Record<string, string> };
-    terms?: { OnDemand?: Record<string, { priceDimensions?: Record<string, { beginRange?: string; endRange?: string; unit?: string; pricePerUnit?: { USD?: string } }> }> };
+    terms?: {
+      OnDemand?: Record<
+        string,
+        {
+          priceDimensions?: Record<
+            string,
+            { beginRange?: string; endRange?: string; unit?: string; pricePerUnit?: { USD?: string } }
+          >;
+        }
+      >;
+    };
   };
   const dimensions = Object.values(json.terms?.OnDemand ?? {})
     .flatMap((term) => Object.values(term.priceDimensions ?? {}))
@@ -29,7 +45,12 @@ export function parsePriceListItem(item: string): PriceListRow {
     }))
     .filter((d) => Number.isFinite(d.usd))
     .sort((a, b) => a.beginRange - b.beginRange);
-  return { sku: json.product?.sku ?? '', productFamily: json.product?.productFamily ?? '', attributes: json.product?.attributes ?? {}, dimensions };
+  return {
+    sku: json.product?.sku ?? '',
+    productFamily: json.product?.productFamily ?? '',
+    attributes: json.product?.attributes ?? {},
+    dimensions,
+  };
 }
 
 /** Volume tiers of a row; free bands ($0) are dropped because the free tier is applied separately. */
@@ -47,7 +68,11 @@ export function priceOf(row: PriceListRow): number | undefined {
  * so they are matched by suffix.
  */
 export function matchesUsageType(usagetype: string | undefined, suffix: string): boolean {
-  return usagetype !== undefined && (usagetype === suffix || usagetype.endsWith(`-${suffix}`)) && !usagetype.startsWith('Global-');
+  return (
+    usagetype !== undefined &&
+    (usagetype === suffix || usagetype.endsWith(`-${suffix}`)) &&
+    !usagetype.startsWith('Global-')
+  );
 }
 
 export interface PriceQuery {
@@ -60,10 +85,21 @@ export interface PriceQuery {
   readonly shape: 'price' | 'tiers';
 }
 
-const lambda = (path: string[], group: string, suffix: string, shape: 'price' | 'tiers' = 'price'): PriceQuery =>
-  ({ path: ['lambda', ...path], serviceCode: 'AWSLambda', filters: { group }, usageTypeSuffix: suffix, shape });
-const by = (service: string, serviceCode: string, key: string, suffix: string, shape: 'price' | 'tiers' = 'price', filters: Record<string, string> = {}): PriceQuery =>
-  ({ path: [service, key], serviceCode, filters, usageTypeSuffix: suffix, shape });
+const lambda = (path: string[], group: string, suffix: string, shape: 'price' | 'tiers' = 'price'): PriceQuery => ({
+  path: ['lambda', ...path],
+  serviceCode: 'AWSLambda',
+  filters: { group },
+  usageTypeSuffix: suffix,
+  shape,
+});
+const by = (
+  service: string,
+  serviceCode: string,
+  key: string,
+  suffix: string,
+  shape: 'price' | 'tiers' = 'price',
+  filters: Record<string, string> = {},
+): PriceQuery => ({ path: [service, key], serviceCode, filters, usageTypeSuffix: suffix, shape });
 
 /**
  * Every price the sheet holds that the Price List can answer, with its service code and usage type
@@ -74,10 +110,26 @@ export const PRICE_QUERIES: readonly PriceQuery[] = [
   lambda(['requestUsd'], 'AWS-Lambda-Requests', 'Request'),
   lambda(['durationUsdPerGbSecond', 'x86_64'], 'AWS-Lambda-Duration', 'Lambda-GB-Second', 'tiers'),
   lambda(['durationUsdPerGbSecond', 'arm64'], 'AWS-Lambda-Duration-ARM', 'Lambda-GB-Second-ARM', 'tiers'),
-  lambda(['provisionedConcurrencyUsdPerGbSecond', 'x86_64'], 'AWS-Lambda-Provisioned-Concurrency', 'Lambda-Provisioned-Concurrency'),
-  lambda(['provisionedConcurrencyUsdPerGbSecond', 'arm64'], 'AWS-Lambda-Provisioned-Concurrency-ARM', 'Lambda-Provisioned-Concurrency-ARM'),
-  lambda(['provisionedDurationUsdPerGbSecond', 'x86_64'], 'AWS-Lambda-Duration-Provisioned', 'Lambda-Provisioned-GB-Second'),
-  lambda(['provisionedDurationUsdPerGbSecond', 'arm64'], 'AWS-Lambda-Duration-Provisioned-ARM', 'Lambda-Provisioned-GB-Second-ARM'),
+  lambda(
+    ['provisionedConcurrencyUsdPerGbSecond', 'x86_64'],
+    'AWS-Lambda-Provisioned-Concurrency',
+    'Lambda-Provisioned-Concurrency',
+  ),
+  lambda(
+    ['provisionedConcurrencyUsdPerGbSecond', 'arm64'],
+    'AWS-Lambda-Provisioned-Concurrency-ARM',
+    'Lambda-Provisioned-Concurrency-ARM',
+  ),
+  lambda(
+    ['provisionedDurationUsdPerGbSecond', 'x86_64'],
+    'AWS-Lambda-Duration-Provisioned',
+    'Lambda-Provisioned-GB-Second',
+  ),
+  lambda(
+    ['provisionedDurationUsdPerGbSecond', 'arm64'],
+    'AWS-Lambda-Duration-Provisioned-ARM',
+    'Lambda-Provisioned-GB-Second-ARM',
+  ),
   lambda(['ephemeralStorageUsdPerGbSecond'], 'AWS-Lambda-Storage-Duration', 'Lambda-Storage-GB-Second'),
   by('apiGateway', 'AmazonApiGateway', 'restUsdPerRequest', 'ApiGatewayRequest', 'tiers'),
   by('apiGateway', 'AmazonApiGateway', 'httpUsdPerRequest', 'ApiGatewayHttpRequest', 'tiers'),
@@ -104,17 +156,28 @@ export const PRICE_QUERIES: readonly PriceQuery[] = [
 ];
 
 /** GetProducts for one service and Region with TERM_MATCH filters, all pages, parsed. */
-export type FetchProducts = (serviceCode: string, region: string, filters: Readonly<Record<string, string>>) => Promise<PriceListRow[]>;
+export type FetchProducts = (
+  serviceCode: string,
+  region: string,
+  filters: Readonly<Record<string, string>>,
+) => Promise<PriceListRow[]>;
 
 /**
  * One Region's sheet from the Price List: every query answered replaces the shipped figure; the rest keep
  * it and are listed in `missing`, so a usage type AWS renamed is reported instead of priced at zero.
  */
-export async function sheetFromPriceList(fetchProducts: FetchProducts, region: string, shipped: PriceSheet, queries: readonly PriceQuery[] = PRICE_QUERIES): Promise<{ sheet: PriceSheet; missing: string[] }> {
+export async function sheetFromPriceList(
+  fetchProducts: FetchProducts,
+  region: string,
+  shipped: PriceSheet,
+  queries: readonly PriceQuery[] = PRICE_QUERIES,
+): Promise<{ sheet: PriceSheet; missing: string[] }> {
   const sheet = structuredClone(shipped) as unknown as Record<string, unknown>;
   const missing: string[] = [];
   for (const query of queries) {
-    const rows = (await fetchProducts(query.serviceCode, region, query.filters)).filter((r) => matchesUsageType(r.attributes.usagetype, query.usageTypeSuffix));
+    const rows = (await fetchProducts(query.serviceCode, region, query.filters)).filter((r) =>
+      matchesUsageType(r.attributes.usagetype, query.usageTypeSuffix),
+    );
     const value = rows.length === 0 ? undefined : query.shape === 'tiers' ? tiersOf(rows[0]) : priceOf(rows[0]);
     if (value === undefined || (Array.isArray(value) && value.length === 0)) {
       missing.push(`${query.path.join('.')} (${query.serviceCode} ${query.usageTypeSuffix})`);
@@ -128,7 +191,14 @@ export async function sheetFromPriceList(fetchProducts: FetchProducts, region: s
 /** The figures of `sheet` that differ from `base`, per service, as `data/prices.json` stores a Region. */
 export function overridesOf(base: PriceSheet, sheet: PriceSheet): Record<string, unknown> {
   const diff = (a: unknown, b: unknown): unknown => {
-    if (typeof a === 'object' && a !== null && !Array.isArray(a) && typeof b === 'object' && b !== null && !Array.isArray(b)) {
+    if (
+      typeof a === 'object' &&
+      a !== null &&
+      !Array.isArray(a) &&
+      typeof b === 'object' &&
+      b !== null &&
+      !Array.isArray(b)
+    ) {
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(b)) {
         const d = diff((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]);

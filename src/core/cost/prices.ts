@@ -40,7 +40,11 @@ export interface PriceSheet {
     readonly chunkKb: number;
     readonly freeTier: { readonly requests: number };
   };
-  readonly sns: { readonly publishUsd: number; readonly chunkKb: number; readonly freeTier: { readonly publishes: number } };
+  readonly sns: {
+    readonly publishUsd: number;
+    readonly chunkKb: number;
+    readonly freeTier: { readonly publishes: number };
+  };
   readonly eventBridge: { readonly customEventUsd: number; readonly chunkKb: number };
   readonly stepFunctions: {
     readonly standardUsdPerTransition: number;
@@ -50,8 +54,16 @@ export interface PriceSheet {
     readonly expressDurationRoundMs: number;
     readonly freeTier: { readonly transitions: number };
   };
-  readonly s3: { readonly storageUsdPerGbMonth: readonly Tier[]; readonly putUsdPerRequest: number; readonly getUsdPerRequest: number };
-  readonly logs: { readonly ingestionUsdPerGb: number; readonly lambdaIngestionUsdPerGb: readonly Tier[]; readonly storageUsdPerGbMonth: number };
+  readonly s3: {
+    readonly storageUsdPerGbMonth: readonly Tier[];
+    readonly putUsdPerRequest: number;
+    readonly getUsdPerRequest: number;
+  };
+  readonly logs: {
+    readonly ingestionUsdPerGb: number;
+    readonly lambdaIngestionUsdPerGb: readonly Tier[];
+    readonly storageUsdPerGbMonth: number;
+  };
   readonly nat: { readonly hourUsd: number; readonly gbProcessedUsd: number };
 }
 
@@ -120,17 +132,22 @@ function buildRegion(region: string, data: PriceData): RegionPrices {
       ...base,
       region,
       regionName: region,
-      notes: [`No prices for Region ${region}: us-east-1 prices are used instead (known Regions: ${knownRegions(data).join(', ')}).`],
+      notes: [
+        `No prices for Region ${region}: us-east-1 prices are used instead (known Regions: ${knownRegions(data).join(', ')}).`,
+      ],
     };
   }
   const overrides = entry.overrides ?? {};
   const sheet = deepMerge(data.base, overrides) as unknown as PriceSheet;
   const regionalServices = Object.keys(overrides) as ServiceKey[];
-  const notes = region === data.baseRegion || regionalServices.length === Object.keys(data.base).length
-    ? []
-    : [regionalServices.length === 0
-      ? `${entry.name}: no Region-specific figures are known, so all prices are us-east-1's (assumed equal).`
-      : `${entry.name}: Region-specific figures for ${regionalServices.join(', ')}; all other prices are us-east-1's (assumed equal).`];
+  const notes =
+    region === data.baseRegion || regionalServices.length === Object.keys(data.base).length
+      ? []
+      : [
+          regionalServices.length === 0
+            ? `${entry.name}: no Region-specific figures are known, so all prices are us-east-1's (assumed equal).`
+            : `${entry.name}: Region-specific figures for ${regionalServices.join(', ')}; all other prices are us-east-1's (assumed equal).`,
+        ];
   return { region, regionName: entry.name, sheet, asOf: data.asOf, regionalServices, notes };
 }
 

@@ -34,7 +34,10 @@ export interface LineItem {
  * engine runs on every keystroke, the breakdown only when opened.
  */
 export function formulaOf(li: LineItem): string {
-  const amount = li.freeQuantity > 0 ? `(${formatQuantity(li.quantity)} − ${formatQuantity(li.freeQuantity)} free) ${li.unit}` : `${formatQuantity(li.quantity)} ${li.unit}`;
+  const amount =
+    li.freeQuantity > 0
+      ? `(${formatQuantity(li.quantity)} − ${formatQuantity(li.freeQuantity)} free) ${li.unit}`
+      : `${formatQuantity(li.quantity)} ${li.unit}`;
   return `${amount} × ${formatUnitUsd(li.unitUsd)}${li.tierAverage ? ' (average over volume tiers)' : ''}`;
 }
 
@@ -42,7 +45,10 @@ export function formulaOf(li: LineItem): string {
  * Prices the demands of the whole stack at once: free allowances are shared out in proportion to use,
  * volume tiers are applied to each pool's total, and each demand pays its share of its pool's cost.
  */
-export function priceDemands(demandsByResource: ReadonlyMap<string, readonly Demand[]>, freeAllowances: ReadonlyMap<string, number>): Map<string, LineItem[]> {
+export function priceDemands(
+  demandsByResource: ReadonlyMap<string, readonly Demand[]>,
+  freeAllowances: ReadonlyMap<string, number>,
+): Map<string, LineItem[]> {
   // Three passes over flat arrays: this runs on every keystroke for every demand of the stack.
   const all = [...demandsByResource.values()].flat();
   const groupTotals = new Map<string, number>();
@@ -65,15 +71,23 @@ export function priceDemands(demandsByResource: ReadonlyMap<string, readonly Dem
   const out = new Map<string, LineItem[]>();
   let i = 0;
   for (const [id, demands] of demandsByResource) {
-    out.set(id, demands.map((d) => {
-      const unitUsd = poolRate.get(d.pool)!;
-      const item: LineItem = {
-        name: d.name, quantity: d.quantity, freeQuantity: free[i], unit: d.unit, unitUsd,
-        tierAverage: Math.abs(unitUsd - d.tiers[0].usd) > 1e-15, usd: billable[i] * unitUsd,
-      };
-      i++;
-      return d.note ? { ...item, note: d.note } : item;
-    }));
+    out.set(
+      id,
+      demands.map((d) => {
+        const unitUsd = poolRate.get(d.pool)!;
+        const item: LineItem = {
+          name: d.name,
+          quantity: d.quantity,
+          freeQuantity: free[i],
+          unit: d.unit,
+          unitUsd,
+          tierAverage: Math.abs(unitUsd - d.tiers[0].usd) > 1e-15,
+          usd: billable[i] * unitUsd,
+        };
+        i++;
+        return d.note ? { ...item, note: d.note } : item;
+      }),
+    );
   }
   return out;
 }

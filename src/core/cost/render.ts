@@ -20,7 +20,10 @@ export function costJson(report: CostReport): unknown {
       type: r.type,
       monthlyUsd: roundUsd(r.monthlyUsd),
       lineItems: r.lineItems.map((li) => ({
-        name: li.freeQuantity > 0 ? `${li.name} (after ${formatQuantity(Math.round(li.freeQuantity * 1000) / 1000)} ${li.unit} free)` : li.name,
+        name:
+          li.freeQuantity > 0
+            ? `${li.name} (after ${formatQuantity(Math.round(li.freeQuantity * 1000) / 1000)} ${li.unit} free)`
+            : li.name,
         quantity: Math.round((li.quantity - li.freeQuantity) * 1000) / 1000,
         unit: li.unit,
         unitUsd: li.unitUsd,
@@ -36,7 +39,9 @@ function heading(report: CostReport): string {
 }
 
 function resourceLabel(r: ResourceCost): string {
-  return r.origin === 'generated' ? `${r.logicalId} (generated${r.generatedBy ? ` by ${r.generatedBy.logicalId}` : ''})` : r.logicalId;
+  return r.origin === 'generated'
+    ? `${r.logicalId} (generated${r.generatedBy ? ` by ${r.generatedBy.logicalId}` : ''})`
+    : r.logicalId;
 }
 
 /**
@@ -57,11 +62,17 @@ export function costTable(report: CostReport, precision = 2): string {
   const header = ['Resource', 'Type', 'Monthly', 'Drivers'];
   const total = ['Total', '', formatUsd(report.totalMonthlyUsd, precision), ''];
   const widths = header.map((h, i) => Math.max(h.length, ...[...rows, total].map((row) => row[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const settings = settingLines(report);
   return [
-    heading(report), '',
-    line(header), widths.map((w) => '-'.repeat(w)).join('  '),
+    heading(report),
+    '',
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
     widths.map((w) => '-'.repeat(w)).join('  '),
     line(total),
@@ -74,19 +85,40 @@ export function costTable(report: CostReport, precision = 2): string {
 export function costMarkdown(report: CostReport, precision = 2): string {
   const esc = (s: string): string => s.replace(/\|/g, '\\|');
   const out = [
-    `### Estimated monthly cost: ${formatUsd(report.totalMonthlyUsd, precision)}`, '',
-    `_${heading(report)}_`, '',
-    '| Resource | Type | Monthly | Drivers |', '|---|---|---:|---|',
-    ...report.resources.map((r) => `| ${esc(resourceLabel(r))} | ${r.type} | ${formatUsd(r.monthlyUsd, precision)} | ${esc(r.drivers)} |`),
-    `| **Total** | | **${formatUsd(report.totalMonthlyUsd, precision)}** | |`, '',
-    '<details><summary>Line items</summary>', '',
-    '| Resource | Item | Quantity | Free | Unit price | Cost | Formula |', '|---|---|---:|---:|---:|---:|---|',
-    ...report.resources.flatMap((r) => r.lineItems.map((li) =>
-      `| ${esc(r.logicalId)} | ${esc(li.name)} | ${formatQuantity(li.quantity)} ${li.unit} | ${li.freeQuantity > 0 ? formatQuantity(Math.round(li.freeQuantity)) : ''} | ${formatUnitUsd(li.unitUsd)} | ${formatUsd(li.usd, precision)} | ${esc(formulaOf(li))} |`)),
-    '', '</details>',
+    `### Estimated monthly cost: ${formatUsd(report.totalMonthlyUsd, precision)}`,
+    '',
+    `_${heading(report)}_`,
+    '',
+    '| Resource | Type | Monthly | Drivers |',
+    '|---|---|---:|---|',
+    ...report.resources.map(
+      (r) => `| ${esc(resourceLabel(r))} | ${r.type} | ${formatUsd(r.monthlyUsd, precision)} | ${esc(r.drivers)} |`,
+    ),
+    `| **Total** | | **${formatUsd(report.totalMonthlyUsd, precision)}** | |`,
+    '',
+    '<details><summary>Line items</summary>',
+    '',
+    '| Resource | Item | Quantity | Free | Unit price | Cost | Formula |',
+    '|---|---|---:|---:|---:|---:|---|',
+    ...report.resources.flatMap((r) =>
+      r.lineItems.map(
+        (li) =>
+          `| ${esc(r.logicalId)} | ${esc(li.name)} | ${formatQuantity(li.quantity)} ${li.unit} | ${li.freeQuantity > 0 ? formatQuantity(Math.round(li.freeQuantity)) : ''} | ${formatUnitUsd(li.unitUsd)} | ${formatUsd(li.usd, precision)} | ${esc(formulaOf(li))} |`,
+      ),
+    ),
+    '',
+    '</details>',
   ];
   const settings = settingLines(report);
-  if (settings.length > 0) out.push('', '<details><summary>Priced with</summary>', '', ...settings.map((l) => `- ${esc(l)}`), '', '</details>');
+  if (settings.length > 0)
+    out.push(
+      '',
+      '<details><summary>Priced with</summary>',
+      '',
+      ...settings.map((l) => `- ${esc(l)}`),
+      '',
+      '</details>',
+    );
   if (report.notes.length > 0) out.push('', ...report.notes.map((n) => `> ${n}`));
   return out.join('\n');
 }

@@ -7,7 +7,14 @@ import { HOURS_PER_MONTH } from './prices';
 
 const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
 
-const MINUTES_PER_UNIT: Readonly<Record<string, number>> = { minute: 1, minutes: 1, hour: 60, hours: 60, day: 1440, days: 1440 };
+const MINUTES_PER_UNIT: Readonly<Record<string, number>> = {
+  minute: 1,
+  minutes: 1,
+  hour: 60,
+  hours: 60,
+  day: 1440,
+  days: 1440,
+};
 const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
@@ -30,7 +37,10 @@ export function firingsPerMonth(expression: string): number | undefined {
   if (minutes === undefined || hours === undefined || months === undefined) return undefined;
   let days: number | undefined;
   if (isAny(dayOfMonth) && isAny(dayOfWeek)) days = DAYS_PER_MONTH;
-  else if (isAny(dayOfMonth)) days = mapDefined(countOf(dayOfWeek.replace(/#\d+$/, ''), 1, 7, DAY_NAMES, 1), (n) => (dayOfWeek.includes('#') ? 1 : (n * DAYS_PER_MONTH) / 7));
+  else if (isAny(dayOfMonth))
+    days = mapDefined(countOf(dayOfWeek.replace(/#\d+$/, ''), 1, 7, DAY_NAMES, 1), (n) =>
+      dayOfWeek.includes('#') ? 1 : (n * DAYS_PER_MONTH) / 7,
+    );
   else days = /^L$|W$/.test(dayOfMonth) ? 1 : countOf(dayOfMonth, 1, 31);
   return days === undefined ? undefined : minutes * hours * days * (months / 12);
 }
@@ -44,7 +54,13 @@ function mapDefined<T, U>(value: T | undefined, f: (v: T) => U): U | undefined {
 }
 
 /** How many values a cron field matches: `*`, `5`, `1,15`, `MON-FRI`, `0/15`, `*\/10`. */
-function countOf(field: string, min: number, max: number, names: readonly string[] = [], firstNameValue = 0): number | undefined {
+function countOf(
+  field: string,
+  min: number,
+  max: number,
+  names: readonly string[] = [],
+  firstNameValue = 0,
+): number | undefined {
   if (isAny(field)) return max - min + 1;
   const value = (token: string): number | undefined => {
     const named = names.indexOf(token.toUpperCase());

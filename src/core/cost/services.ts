@@ -47,17 +47,28 @@ export interface ServiceCost {
 
 export function serviceCost(input: ServiceInput): ServiceCost {
   switch (input.kind) {
-    case 'function': return functionCost(input);
-    case 'restApi': return restApiCost(input);
-    case 'httpApi': return httpApiCost(input);
-    case 'websocketApi': return websocketCost(input);
-    case 'table': return tableCost(input);
-    case 'queue': return queueCost(input);
-    case 'topic': return topicCost(input);
-    case 'eventBus': return eventBusCost(input);
-    case 'stateMachine': return stateMachineCost(input);
-    case 'bucket': return bucketCost(input);
-    case 'natGateway': return natGatewayCost(input);
+    case 'function':
+      return functionCost(input);
+    case 'restApi':
+      return restApiCost(input);
+    case 'httpApi':
+      return httpApiCost(input);
+    case 'websocketApi':
+      return websocketCost(input);
+    case 'table':
+      return tableCost(input);
+    case 'queue':
+      return queueCost(input);
+    case 'topic':
+      return topicCost(input);
+    case 'eventBus':
+      return eventBusCost(input);
+    case 'stateMachine':
+      return stateMachineCost(input);
+    case 'bucket':
+      return bucketCost(input);
+    case 'natGateway':
+      return natGatewayCost(input);
   }
 }
 
@@ -75,25 +86,62 @@ function functionCost({ template, fn, usage, sheet, resource, carriesNatHours }:
     return setting && assumptionNote(setting);
   };
   // An unknown memory size or architecture is priced at Lambda's default; the compute line says so.
-  const computeNote = joinNotes(noteOf('MemorySize'), noteOf('Architectures'), noteOf('ProvisionedConcurrentExecutions'));
+  const computeNote = joinNotes(
+    noteOf('MemorySize'),
+    noteOf('Architectures'),
+    noteOf('ProvisionedConcurrentExecutions'),
+  );
   const ephemeralNote = noteOf('EphemeralStorage');
   const demands: Demand[] = [];
   const notes: string[] = [];
   if (provisioned > 0) {
     demands.push(
-      { name: `Provisioned concurrency (${provisioned} × ${fn.memoryMb} MB, ${arch})`, quantity: provisioned * gb * SECONDS_PER_MONTH, unit: 'GB-s', tiers: flat(lambda.provisionedConcurrencyUsdPerGbSecond[arch]), pool: `lambda-pc-${arch}`, note: computeNote },
-      { name: `Compute on provisioned concurrency (${arch})`, quantity: gbSeconds, unit: 'GB-s', tiers: flat(lambda.provisionedDurationUsdPerGbSecond[arch]), pool: `lambda-pc-duration-${arch}` },
+      {
+        name: `Provisioned concurrency (${provisioned} × ${fn.memoryMb} MB, ${arch})`,
+        quantity: provisioned * gb * SECONDS_PER_MONTH,
+        unit: 'GB-s',
+        tiers: flat(lambda.provisionedConcurrencyUsdPerGbSecond[arch]),
+        pool: `lambda-pc-${arch}`,
+        note: computeNote,
+      },
+      {
+        name: `Compute on provisioned concurrency (${arch})`,
+        quantity: gbSeconds,
+        unit: 'GB-s',
+        tiers: flat(lambda.provisionedDurationUsdPerGbSecond[arch]),
+        pool: `lambda-pc-duration-${arch}`,
+      },
     );
-    notes.push('The free tier does not apply to functions with provisioned concurrency; all invocations are assumed to fit the provisioned instances.');
+    notes.push(
+      'The free tier does not apply to functions with provisioned concurrency; all invocations are assumed to fit the provisioned instances.',
+    );
   } else {
-    demands.push({ name: `Compute (${arch})`, quantity: gbSeconds, unit: 'GB-s', tiers: lambda.durationUsdPerGbSecond[arch], pool: `lambda-duration-${arch}`, freeGroup: 'lambda-gb-seconds', note: computeNote });
+    demands.push({
+      name: `Compute (${arch})`,
+      quantity: gbSeconds,
+      unit: 'GB-s',
+      tiers: lambda.durationUsdPerGbSecond[arch],
+      pool: `lambda-duration-${arch}`,
+      freeGroup: 'lambda-gb-seconds',
+      note: computeNote,
+    });
   }
-  demands.push({ name: 'Requests', quantity: requests, unit: 'requests', tiers: flat(lambda.requestUsd), pool: 'lambda-requests', freeGroup: provisioned > 0 ? undefined : 'lambda-requests' });
+  demands.push({
+    name: 'Requests',
+    quantity: requests,
+    unit: 'requests',
+    tiers: flat(lambda.requestUsd),
+    pool: 'lambda-requests',
+    freeGroup: provisioned > 0 ? undefined : 'lambda-requests',
+  });
   const ephemeralMb = fn.ephemeralMb;
   if (ephemeralMb > FREE_EPHEMERAL_MB) {
     demands.push({
-      name: `Ephemeral storage above ${FREE_EPHEMERAL_MB} MB (${ephemeralMb} MB)`, quantity: requests * (ms / 1000) * ((ephemeralMb - FREE_EPHEMERAL_MB) / MB_PER_GB),
-      unit: 'GB-s', tiers: flat(lambda.ephemeralStorageUsdPerGbSecond), pool: 'lambda-ephemeral',
+      name: `Ephemeral storage above ${FREE_EPHEMERAL_MB} MB (${ephemeralMb} MB)`,
+      quantity: requests * (ms / 1000) * ((ephemeralMb - FREE_EPHEMERAL_MB) / MB_PER_GB),
+      unit: 'GB-s',
+      tiers: flat(lambda.ephemeralStorageUsdPerGbSecond),
+      pool: 'lambda-ephemeral',
     });
   } else if (ephemeralNote) {
     notes.push(ephemeralNote);
@@ -101,21 +149,50 @@ function functionCost({ template, fn, usage, sheet, resource, carriesNatHours }:
   const logGb = (requests * usage.logKbPerInvocation.value) / KB_PER_GB;
   if (logGb > 0) {
     demands.push(
-      { name: 'CloudWatch Logs ingestion (Lambda volume tiers)', quantity: logGb, unit: 'GB', tiers: logs.lambdaIngestionUsdPerGb, pool: 'lambda-logs' },
-      { name: 'CloudWatch Logs storage (one month of logs)', quantity: logGb, unit: 'GB-month', tiers: flat(logs.storageUsdPerGbMonth), pool: 'logs-storage', note: 'Stored logs add up month after month unless the log group has a retention period.' },
+      {
+        name: 'CloudWatch Logs ingestion (Lambda volume tiers)',
+        quantity: logGb,
+        unit: 'GB',
+        tiers: logs.lambdaIngestionUsdPerGb,
+        pool: 'lambda-logs',
+      },
+      {
+        name: 'CloudWatch Logs storage (one month of logs)',
+        quantity: logGb,
+        unit: 'GB-month',
+        tiers: flat(logs.storageUsdPerGbMonth),
+        pool: 'logs-storage',
+        note: 'Stored logs add up month after month unless the log group has a retention period.',
+      },
     );
   }
   if (inVpc(template, resource)) {
     if (carriesNatHours) {
-      demands.push({ name: 'NAT gateway hours (one gateway for the VPC)', quantity: HOURS_PER_MONTH, unit: 'hours', tiers: flat(nat.hourUsd), pool: 'nat-hours', note: 'The template declares no NAT gateway: one is assumed for the VPC and counted once, on the first function in a VPC.' });
+      demands.push({
+        name: 'NAT gateway hours (one gateway for the VPC)',
+        quantity: HOURS_PER_MONTH,
+        unit: 'hours',
+        tiers: flat(nat.hourUsd),
+        pool: 'nat-hours',
+        note: 'The template declares no NAT gateway: one is assumed for the VPC and counted once, on the first function in a VPC.',
+      });
     }
-    if (usage.monthlyNatGb.value > 0) demands.push({ name: 'NAT gateway data processed', quantity: usage.monthlyNatGb.value, unit: 'GB', tiers: flat(nat.gbProcessedUsd), pool: 'nat-data' });
-    else notes.push('In a VPC: data through a NAT gateway costs extra; set monthlyNatGb in the usage file to include it.');
+    if (usage.monthlyNatGb.value > 0)
+      demands.push({
+        name: 'NAT gateway data processed',
+        quantity: usage.monthlyNatGb.value,
+        unit: 'GB',
+        tiers: flat(nat.gbProcessedUsd),
+        pool: 'nat-data',
+      });
+    else
+      notes.push('In a VPC: data through a NAT gateway costs extra; set monthlyNatGb in the usage file to include it.');
   }
   // "?" marks a figure priced at Lambda's default because the template's value is unknown.
   const memory = `${fn.memoryMb} MB${fn.memoryAssumed ? '?' : ''}`;
   const architecture = fn.archAssumed ? ' x86_64?' : arch === 'arm64' ? ' arm64' : '';
-  const provisionedText = provisioned > 0 ? ` · ${provisioned} provisioned` : fn.provisionedAssumed ? ' · provisioned?' : '';
+  const provisionedText =
+    provisioned > 0 ? ` · ${provisioned} provisioned` : fn.provisionedAssumed ? ' · provisioned?' : '';
   const drivers = `${compact(requests)} req × ${ms} ms @ ${memory}${architecture}${provisionedText}`;
   return { demands, drivers, notes, settings: fn.settings };
 }
@@ -137,7 +214,15 @@ function joinNotes(...notes: (string | undefined)[]): string | undefined {
 function restApiCost({ usage, sheet }: ServiceInput): ServiceCost {
   const requests = usage.monthlyRequests.value;
   return {
-    demands: [{ name: 'REST API requests', quantity: requests, unit: 'requests', tiers: sheet.apiGateway.restUsdPerRequest, pool: 'apigw-rest' }],
+    demands: [
+      {
+        name: 'REST API requests',
+        quantity: requests,
+        unit: 'requests',
+        tiers: sheet.apiGateway.restUsdPerRequest,
+        pool: 'apigw-rest',
+      },
+    ],
     drivers: `${compact(requests)} req (REST)`,
     notes: [],
     settings: [],
@@ -148,11 +233,23 @@ function httpApiCost({ template, resource, usage, sheet }: ServiceInput): Servic
   const requests = usage.monthlyRequests.value;
   const steps = Math.max(1, Math.ceil(usage.averageResponseKb.value / sheet.apiGateway.httpMeteringKb));
   // An API Gateway v2 API whose ProtocolType is unknown is priced as the HTTP API it most often is (see costKindOf).
-  const protocol = resource.type === 'AWS::ApiGatewayV2::Api' ? propertySetting(template, resource, ['ProtocolType'], TEXT) : undefined;
+  const protocol =
+    resource.type === 'AWS::ApiGatewayV2::Api'
+      ? propertySetting(template, resource, ['ProtocolType'], TEXT)
+      : undefined;
   const settings = protocol ? [pricedSetting('ProtocolType', protocol, undefined, 'priced as an HTTP API')] : [];
   const note = settings.length > 0 ? assumptionNote(settings[0]) : undefined;
   return {
-    demands: [{ name: `HTTP API requests (metered per ${sheet.apiGateway.httpMeteringKb} KB)`, quantity: requests * steps, unit: 'requests', tiers: sheet.apiGateway.httpUsdPerRequest, pool: 'apigw-http', note }],
+    demands: [
+      {
+        name: `HTTP API requests (metered per ${sheet.apiGateway.httpMeteringKb} KB)`,
+        quantity: requests * steps,
+        unit: 'requests',
+        tiers: sheet.apiGateway.httpUsdPerRequest,
+        pool: 'apigw-http',
+        note,
+      },
+    ],
     drivers: `${compact(requests)} req (HTTP API${note ? '?' : ''})${steps > 1 ? ` × ${steps} metering units` : ''}`,
     notes: [],
     settings,
@@ -166,8 +263,20 @@ function websocketCost({ usage, sheet }: ServiceInput): ServiceCost {
   const minutes = usage.monthlyConnectionMinutes.value;
   return {
     demands: [
-      { name: `WebSocket messages (metered per ${apiGateway.websocketMeteringKb} KB)`, quantity: messages * steps, unit: 'messages', tiers: apiGateway.websocketUsdPerMessage, pool: 'apigw-ws' },
-      { name: 'WebSocket connection minutes', quantity: minutes, unit: 'minutes', tiers: flat(apiGateway.websocketUsdPerConnectionMinute), pool: 'apigw-ws-minutes' },
+      {
+        name: `WebSocket messages (metered per ${apiGateway.websocketMeteringKb} KB)`,
+        quantity: messages * steps,
+        unit: 'messages',
+        tiers: apiGateway.websocketUsdPerMessage,
+        pool: 'apigw-ws',
+      },
+      {
+        name: 'WebSocket connection minutes',
+        quantity: minutes,
+        unit: 'minutes',
+        tiers: flat(apiGateway.websocketUsdPerConnectionMinute),
+        pool: 'apigw-ws-minutes',
+      },
     ],
     drivers: `${compact(messages)} msg · ${compact(minutes)} conn-min`,
     notes: [],
@@ -180,11 +289,22 @@ function tableCost({ template, resource, usage, sheet }: ServiceInput): ServiceC
   const throughputGiven = propertySetting(template, resource, ['ProvisionedThroughput'], ANY) !== undefined;
   const billingMode = propertySetting(template, resource, ['BillingMode'], TEXT);
   // CloudFormation's default billing mode is PROVISIONED; SAM's SimpleTable is on-demand unless given throughput.
-  const assumedMode = throughputGiven ? 'priced as PROVISIONED because ProvisionedThroughput is given' : 'priced on demand because no ProvisionedThroughput is given';
-  const settings: PricedSetting[] = billingMode ? [pricedSetting('BillingMode', billingMode, undefined, assumedMode)] : [];
+  const assumedMode = throughputGiven
+    ? 'priced as PROVISIONED because ProvisionedThroughput is given'
+    : 'priced on demand because no ProvisionedThroughput is given';
+  const settings: PricedSetting[] = billingMode
+    ? [pricedSetting('BillingMode', billingMode, undefined, assumedMode)]
+    : [];
   const mode = billingMode?.value;
   const provisioned = mode === 'PROVISIONED' || (mode === undefined && throughputGiven);
-  const storage: Demand = { name: 'Storage', quantity: usage.storageGb.value, unit: 'GB-month', tiers: flat(dynamodb.storageUsdPerGbMonth), pool: 'ddb-storage', freeGroup: 'ddb-storage' };
+  const storage: Demand = {
+    name: 'Storage',
+    quantity: usage.storageGb.value,
+    unit: 'GB-month',
+    tiers: flat(dynamodb.storageUsdPerGbMonth),
+    pool: 'ddb-storage',
+    freeGroup: 'ddb-storage',
+  };
   const modeNote = settings.length > 0 ? assumptionNote(settings[0]) : undefined;
   if (provisioned) {
     const capacity = (key: string): { units: number; note?: string } => {
@@ -198,8 +318,24 @@ function tableCost({ template, resource, usage, sheet }: ServiceInput): ServiceC
     const write = capacity('WriteCapacityUnits');
     return {
       demands: [
-        { name: `Provisioned read capacity (${read.units} RCU)`, quantity: read.units * HOURS_PER_MONTH, unit: 'RCU-hours', tiers: flat(dynamodb.provisionedUsdPerRcuHour), pool: 'ddb-rcu', freeGroup: 'ddb-rcu', note: joinNotes(modeNote, read.note) },
-        { name: `Provisioned write capacity (${write.units} WCU)`, quantity: write.units * HOURS_PER_MONTH, unit: 'WCU-hours', tiers: flat(dynamodb.provisionedUsdPerWcuHour), pool: 'ddb-wcu', freeGroup: 'ddb-wcu', note: write.note },
+        {
+          name: `Provisioned read capacity (${read.units} RCU)`,
+          quantity: read.units * HOURS_PER_MONTH,
+          unit: 'RCU-hours',
+          tiers: flat(dynamodb.provisionedUsdPerRcuHour),
+          pool: 'ddb-rcu',
+          freeGroup: 'ddb-rcu',
+          note: joinNotes(modeNote, read.note),
+        },
+        {
+          name: `Provisioned write capacity (${write.units} WCU)`,
+          quantity: write.units * HOURS_PER_MONTH,
+          unit: 'WCU-hours',
+          tiers: flat(dynamodb.provisionedUsdPerWcuHour),
+          pool: 'ddb-wcu',
+          freeGroup: 'ddb-wcu',
+          note: write.note,
+        },
         storage,
       ],
       drivers: `${read.units}${read.note ? '?' : ''} RCU · ${write.units}${write.note ? '?' : ''} WCU · ${compact(usage.storageGb.value)} GB`,
@@ -209,8 +345,21 @@ function tableCost({ template, resource, usage, sheet }: ServiceInput): ServiceC
   }
   return {
     demands: [
-      { name: 'On-demand reads', quantity: usage.monthlyReads.value, unit: 'read request units', tiers: flat(dynamodb.onDemandUsdPerReadRequestUnit), pool: 'ddb-reads', note: modeNote },
-      { name: 'On-demand writes', quantity: usage.monthlyWrites.value, unit: 'write request units', tiers: flat(dynamodb.onDemandUsdPerWriteRequestUnit), pool: 'ddb-writes' },
+      {
+        name: 'On-demand reads',
+        quantity: usage.monthlyReads.value,
+        unit: 'read request units',
+        tiers: flat(dynamodb.onDemandUsdPerReadRequestUnit),
+        pool: 'ddb-reads',
+        note: modeNote,
+      },
+      {
+        name: 'On-demand writes',
+        quantity: usage.monthlyWrites.value,
+        unit: 'write request units',
+        tiers: flat(dynamodb.onDemandUsdPerWriteRequestUnit),
+        pool: 'ddb-writes',
+      },
       storage,
     ],
     drivers: `${compact(usage.monthlyReads.value)} reads · ${compact(usage.monthlyWrites.value)} writes · ${compact(usage.storageGb.value)} GB${modeNote ? ' (on demand?)' : ''}`,
@@ -228,11 +377,17 @@ function queueCost({ template, resource, usage, sheet }: ServiceInput): ServiceC
   const messages = usage.monthlyMessages.value;
   const chunks = Math.max(1, Math.ceil(usage.averageMessageKb.value / sqs.chunkKb));
   return {
-    demands: [{
-      name: `${fifo ? 'FIFO' : 'Standard'} queue requests (send, receive, delete per ${sqs.chunkKb} KB chunk)`,
-      quantity: messages * chunks * SQS_REQUESTS_PER_MESSAGE, unit: 'requests',
-      tiers: fifo ? sqs.fifoUsdPerRequest : sqs.standardUsdPerRequest, pool: fifo ? 'sqs-fifo' : 'sqs-standard', freeGroup: 'sqs-requests', note,
-    }],
+    demands: [
+      {
+        name: `${fifo ? 'FIFO' : 'Standard'} queue requests (send, receive, delete per ${sqs.chunkKb} KB chunk)`,
+        quantity: messages * chunks * SQS_REQUESTS_PER_MESSAGE,
+        unit: 'requests',
+        tiers: fifo ? sqs.fifoUsdPerRequest : sqs.standardUsdPerRequest,
+        pool: fifo ? 'sqs-fifo' : 'sqs-standard',
+        freeGroup: 'sqs-requests',
+        note,
+      },
+    ],
     drivers: `${compact(messages)} msg${fifo ? ' (FIFO)' : note ? ' (Standard?)' : ''}`,
     notes: [],
     settings,
@@ -242,7 +397,16 @@ function queueCost({ template, resource, usage, sheet }: ServiceInput): ServiceC
 function topicCost({ usage, sheet }: ServiceInput): ServiceCost {
   const publishes = usage.monthlyPublishes.value;
   return {
-    demands: [{ name: 'Publishes', quantity: publishes, unit: 'publishes', tiers: flat(sheet.sns.publishUsd), pool: 'sns-publishes', freeGroup: 'sns-publishes' }],
+    demands: [
+      {
+        name: 'Publishes',
+        quantity: publishes,
+        unit: 'publishes',
+        tiers: flat(sheet.sns.publishUsd),
+        pool: 'sns-publishes',
+        freeGroup: 'sns-publishes',
+      },
+    ],
     drivers: `${compact(publishes)} publishes`,
     notes: ['Deliveries to SQS and Lambda are free; HTTP, email and SMS deliveries are not included.'],
     settings: [],
@@ -252,7 +416,15 @@ function topicCost({ usage, sheet }: ServiceInput): ServiceCost {
 function eventBusCost({ usage, sheet }: ServiceInput): ServiceCost {
   const events = usage.monthlyEvents.value;
   return {
-    demands: [{ name: `Custom events (per ${sheet.eventBridge.chunkKb} KB chunk)`, quantity: events, unit: 'events', tiers: flat(sheet.eventBridge.customEventUsd), pool: 'eventbridge' }],
+    demands: [
+      {
+        name: `Custom events (per ${sheet.eventBridge.chunkKb} KB chunk)`,
+        quantity: events,
+        unit: 'events',
+        tiers: flat(sheet.eventBridge.customEventUsd),
+        pool: 'eventbridge',
+      },
+    ],
     drivers: `${compact(events)} events`,
     notes: [],
     settings: [],
@@ -264,17 +436,34 @@ function stateMachineCost({ template, resource, usage, sheet }: ServiceInput): S
   // SAM spells it `Type`, CloudFormation `StateMachineType`; both default to STANDARD.
   const name = resource.type === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType';
   const typeSetting = propertySetting(template, resource, [name], TEXT);
-  const settings = typeSetting ? [pricedSetting(name, typeSetting, undefined, 'priced as a STANDARD state machine')] : [];
+  const settings = typeSetting
+    ? [pricedSetting(name, typeSetting, undefined, 'priced as a STANDARD state machine')]
+    : [];
   const note = settings.length > 0 ? assumptionNote(settings[0]) : undefined;
   const type = typeSetting?.value ?? 'STANDARD';
   const executions = usage.monthlyExecutions.value;
   if (type.toUpperCase() === 'EXPRESS') {
     // Express bills duration rounded up to 100 ms in 64 MB memory steps; the smallest step is assumed.
-    const ms = Math.ceil(usage.averageDurationMs.value / stepFunctions.expressDurationRoundMs) * stepFunctions.expressDurationRoundMs;
+    const ms =
+      Math.ceil(usage.averageDurationMs.value / stepFunctions.expressDurationRoundMs) *
+      stepFunctions.expressDurationRoundMs;
     return {
       demands: [
-        { name: 'Express requests', quantity: executions, unit: 'requests', tiers: flat(stepFunctions.expressUsdPerRequest), pool: 'sfn-express-requests', note },
-        { name: `Express duration (${stepFunctions.expressMemoryChunkMb} MB)`, quantity: executions * (ms / 1000) * (stepFunctions.expressMemoryChunkMb / MB_PER_GB), unit: 'GB-s', tiers: stepFunctions.expressDurationUsdPerGbSecond, pool: 'sfn-express-duration' },
+        {
+          name: 'Express requests',
+          quantity: executions,
+          unit: 'requests',
+          tiers: flat(stepFunctions.expressUsdPerRequest),
+          pool: 'sfn-express-requests',
+          note,
+        },
+        {
+          name: `Express duration (${stepFunctions.expressMemoryChunkMb} MB)`,
+          quantity: executions * (ms / 1000) * (stepFunctions.expressMemoryChunkMb / MB_PER_GB),
+          unit: 'GB-s',
+          tiers: stepFunctions.expressDurationUsdPerGbSecond,
+          pool: 'sfn-express-duration',
+        },
       ],
       drivers: `${compact(executions)} exec × ${ms} ms (Express)`,
       notes: [],
@@ -283,7 +472,17 @@ function stateMachineCost({ template, resource, usage, sheet }: ServiceInput): S
   }
   const transitions = executions * usage.transitionsPerExecution.value;
   return {
-    demands: [{ name: 'State transitions', quantity: transitions, unit: 'transitions', tiers: flat(stepFunctions.standardUsdPerTransition), pool: 'sfn-transitions', freeGroup: 'sfn-transitions', note }],
+    demands: [
+      {
+        name: 'State transitions',
+        quantity: transitions,
+        unit: 'transitions',
+        tiers: flat(stepFunctions.standardUsdPerTransition),
+        pool: 'sfn-transitions',
+        freeGroup: 'sfn-transitions',
+        note,
+      },
+    ],
     drivers: `${compact(executions)} exec × ${compact(usage.transitionsPerExecution.value)} transitions${note ? ' (Standard?)' : ''}`,
     notes: [],
     settings,
@@ -294,9 +493,27 @@ function bucketCost({ usage, sheet }: ServiceInput): ServiceCost {
   const { s3 } = sheet;
   return {
     demands: [
-      { name: 'Storage (S3 Standard)', quantity: usage.storageGb.value, unit: 'GB-month', tiers: s3.storageUsdPerGbMonth, pool: 's3-storage' },
-      { name: 'PUT, COPY, POST, LIST requests', quantity: usage.monthlyPuts.value, unit: 'requests', tiers: flat(s3.putUsdPerRequest), pool: 's3-puts' },
-      { name: 'GET requests', quantity: usage.monthlyGets.value, unit: 'requests', tiers: flat(s3.getUsdPerRequest), pool: 's3-gets' },
+      {
+        name: 'Storage (S3 Standard)',
+        quantity: usage.storageGb.value,
+        unit: 'GB-month',
+        tiers: s3.storageUsdPerGbMonth,
+        pool: 's3-storage',
+      },
+      {
+        name: 'PUT, COPY, POST, LIST requests',
+        quantity: usage.monthlyPuts.value,
+        unit: 'requests',
+        tiers: flat(s3.putUsdPerRequest),
+        pool: 's3-puts',
+      },
+      {
+        name: 'GET requests',
+        quantity: usage.monthlyGets.value,
+        unit: 'requests',
+        tiers: flat(s3.getUsdPerRequest),
+        pool: 's3-gets',
+      },
     ],
     drivers: `${compact(usage.storageGb.value)} GB · ${compact(usage.monthlyPuts.value)} PUT · ${compact(usage.monthlyGets.value)} GET`,
     notes: ['Data transfer out to the internet is not included.'],
@@ -308,8 +525,20 @@ function natGatewayCost({ usage, sheet }: ServiceInput): ServiceCost {
   const gb = usage.monthlyGbProcessed.value;
   return {
     demands: [
-      { name: 'NAT gateway hours', quantity: HOURS_PER_MONTH, unit: 'hours', tiers: flat(sheet.nat.hourUsd), pool: 'nat-hours' },
-      { name: 'NAT gateway data processed', quantity: gb, unit: 'GB', tiers: flat(sheet.nat.gbProcessedUsd), pool: 'nat-data' },
+      {
+        name: 'NAT gateway hours',
+        quantity: HOURS_PER_MONTH,
+        unit: 'hours',
+        tiers: flat(sheet.nat.hourUsd),
+        pool: 'nat-hours',
+      },
+      {
+        name: 'NAT gateway data processed',
+        quantity: gb,
+        unit: 'GB',
+        tiers: flat(sheet.nat.gbProcessedUsd),
+        pool: 'nat-data',
+      },
     ],
     drivers: `${HOURS_PER_MONTH} h · ${compact(gb)} GB`,
     notes: [],

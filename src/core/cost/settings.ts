@@ -21,9 +21,16 @@ export interface PricedSetting {
 }
 
 /** A resolved setting in the estimate's words; an unknown value says what was priced instead. */
-export function pricedSetting(name: string, setting: Setting<unknown>, unit: string | undefined, assumption: string): PricedSetting {
+export function pricedSetting(
+  name: string,
+  setting: Setting<unknown>,
+  unit: string | undefined,
+  assumption: string,
+): PricedSetting {
   const text = formatSetting(setting, unit);
-  return setting.value === undefined ? { name, text, unknown: setting.unknown ?? 'not set', assumption } : { name, text };
+  return setting.value === undefined
+    ? { name, text, unknown: setting.unknown ?? 'not set', assumption }
+    : { name, text };
 }
 
 /** "MemorySize is unknown (T.Arn is only known after deploy); priced at Lambda's default 128 MB." */
@@ -41,7 +48,12 @@ export function settingLine(setting: PricedSetting): string {
  * the template's parameters, mappings and conditions. Undefined when the template leaves it out (or leaves it
  * out with `AWS::NoValue`): then the service's default applies, which the caller states.
  */
-export function propertySetting<T>(template: Template, resource: Resource, path: readonly string[], reader: SettingReader<T>): Setting<T> | undefined {
+export function propertySetting<T>(
+  template: Template,
+  resource: Resource,
+  path: readonly string[],
+  reader: SettingReader<T>,
+): Setting<T> | undefined {
   let node: Node | undefined = resource.properties;
   for (const key of path) node = valueOf(node, key);
   if (!node) return undefined;
@@ -51,7 +63,8 @@ export function propertySetting<T>(template: Template, resource: Resource, path:
 
 /** `true`/`false`, or text CloudFormation reads as one (`"true"`). */
 export const BOOLEAN: SettingReader<boolean> = {
-  read: (value) => (typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined),
+  read: (value) =>
+    typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined,
   expected: 'true or false',
 };
 
@@ -63,7 +76,10 @@ export interface CreationCondition {
   readonly condition: string;
   /** False: not created. Undefined: cannot be decided before deploying. */
   readonly created: false | undefined;
-  /** "not created: condition IsProd is false", "may not be created: condition IsProd cannot be decided before deploying". */
+  /**
+   * "not created: condition IsProd is false", "may not be created: condition IsProd cannot be decided before
+   * deploying".
+   */
   readonly summary: string;
   /** How the condition was decided ("Default of parameter Env"), or why it cannot be. */
   readonly why: string;
@@ -74,10 +90,17 @@ export function creationOf(template: Template, resource: Resource): CreationCond
   if (resource.created === true || name === undefined) return undefined;
   const decided = template.resolver.condition(name);
   if (decided.value === undefined) {
-    return { condition: name, created: undefined, summary: `may not be created: condition ${name} cannot be decided before deploying`, why: decided.reason };
+    return {
+      condition: name,
+      created: undefined,
+      summary: `may not be created: condition ${name} cannot be decided before deploying`,
+      why: decided.reason,
+    };
   }
   return {
-    condition: name, created: false, summary: `not created: condition ${name} is false`,
+    condition: name,
+    created: false,
+    summary: `not created: condition ${name} is false`,
     why: describeProvenance({ known: true, value: decided.value, provenance: decided.provenance }),
   };
 }

@@ -44,9 +44,14 @@ export function parseUsageFile(text: string): { usage: UsageFile; problems: Usag
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) report('error', error.message.split('\n')[0], error.pos);
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { usage: EMPTY_USAGE, problems };
+  if (root === null || (isScalar(root) && (root.value === null || root.value === '')))
+    return { usage: EMPTY_USAGE, problems };
   if (!isMap(root)) {
-    report('error', 'The usage file must be a map with version, region, freeTier, defaults and resources.', root.range ?? undefined);
+    report(
+      'error',
+      'The usage file must be a map with version, region, freeTier, defaults and resources.',
+      root.range ?? undefined,
+    );
     return { usage: EMPTY_USAGE, problems };
   }
   let region: string | undefined;
@@ -60,10 +65,16 @@ export function parseUsageFile(text: string): { usage: UsageFile; problems: Usag
     switch (key) {
       case 'version':
         sawVersion = true;
-        if (!isScalar(value) || Number(value.value) !== 1) report('error', 'version must be 1 (the only version of the usage file so far).', value?.range ?? pair.key?.range ?? undefined);
+        if (!isScalar(value) || Number(value.value) !== 1)
+          report(
+            'error',
+            'version must be 1 (the only version of the usage file so far).',
+            value?.range ?? pair.key?.range ?? undefined,
+          );
         break;
       case 'region':
-        if (isScalar(value) && typeof value.value === 'string' && /^[a-z]{2}(-[a-z]+)+-\d$/.test(value.value)) region = value.value;
+        if (isScalar(value) && typeof value.value === 'string' && /^[a-z]{2}(-[a-z]+)+-\d$/.test(value.value))
+          region = value.value;
         else report('error', 'region must be an AWS Region code such as us-east-1.', value?.range ?? undefined);
         break;
       case 'freeTier':
@@ -77,10 +88,19 @@ export function parseUsageFile(text: string): { usage: UsageFile; problems: Usag
         resources = valuesByName(value, 'resources', report);
         break;
       default:
-        report('warning', `Unknown key '${key}': the usage file has version, region, freeTier, defaults and resources.`, pair.key?.range ?? undefined);
+        report(
+          'warning',
+          `Unknown key '${key}': the usage file has version, region, freeTier, defaults and resources.`,
+          pair.key?.range ?? undefined,
+        );
     }
   }
-  if (!sawVersion) report('warning', 'Add `version: 1` so that a later format can be told apart.', root.range ? [root.range[0], root.range[0]] : undefined);
+  if (!sawVersion)
+    report(
+      'warning',
+      'Add `version: 1` so that a later format can be told apart.',
+      root.range ? [root.range[0], root.range[0]] : undefined,
+    );
   return { usage: { region, freeTier, defaults, resources }, problems };
 }
 
@@ -95,7 +115,11 @@ function valuesByName(node: YamlNode | null, section: string, report: Report): R
   const out: Record<string, UsageValues> = {};
   if (node === null || (isScalar(node) && node.value === null)) return out;
   if (!isMap(node)) {
-    report('error', `${section} must be a map keyed by ${section === 'defaults' ? 'resource type' : 'logical ID'}.`, node.range ?? undefined);
+    report(
+      'error',
+      `${section} must be a map keyed by ${section === 'defaults' ? 'resource type' : 'logical ID'}.`,
+      node.range ?? undefined,
+    );
     return out;
   }
   for (const entry of node.items as Pair<YamlNode, YamlNode>[]) {
@@ -103,18 +127,32 @@ function valuesByName(node: YamlNode | null, section: string, report: Report): R
     const values: Record<string, number> = {};
     if (!isMap(entry.value)) {
       if (entry.value !== null && !(isScalar(entry.value) && entry.value.value === null)) {
-        report('error', `${section}.${name} must be a map of usage keys such as monthlyRequests.`, entry.value.range ?? undefined);
+        report(
+          'error',
+          `${section}.${name} must be a map of usage keys such as monthlyRequests.`,
+          entry.value.range ?? undefined,
+        );
       }
       continue;
     }
     for (const item of entry.value.items as Pair<YamlNode, YamlNode>[]) {
       const key = keyOf(item);
       if (!ALL_USAGE_KEYS.has(key)) {
-        report('warning', `Unknown usage key '${key}' (known keys: ${[...ALL_USAGE_KEYS].join(', ')}).`, item.key?.range ?? undefined);
+        report(
+          'warning',
+          `Unknown usage key '${key}' (known keys: ${[...ALL_USAGE_KEYS].join(', ')}).`,
+          item.key?.range ?? undefined,
+        );
         continue;
       }
       const number = isScalar(item.value) ? Number(item.value.value) : NaN;
-      if (!isScalar(item.value) || typeof item.value.value === 'boolean' || item.value.value === null || !Number.isFinite(number) || number < 0) {
+      if (
+        !isScalar(item.value) ||
+        typeof item.value.value === 'boolean' ||
+        item.value.value === null ||
+        !Number.isFinite(number) ||
+        number < 0
+      ) {
         report('error', `${key} must be a number of 0 or more.`, item.value?.range ?? item.key?.range ?? undefined);
         continue;
       }

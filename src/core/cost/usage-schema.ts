@@ -11,9 +11,17 @@ export function usageSchema(): unknown {
   const valuesOf = (kind: CostKind): unknown => ({
     type: 'object',
     additionalProperties: false,
-    properties: Object.fromEntries(Object.entries(USAGE_KEYS[kind]).map(([key, spec]) => [key, {
-      type: 'number', minimum: 0, default: spec.fallback, description: `${spec.meaning}. Default ${spec.fallback}.`,
-    }])),
+    properties: Object.fromEntries(
+      Object.entries(USAGE_KEYS[kind]).map(([key, spec]) => [
+        key,
+        {
+          type: 'number',
+          minimum: 0,
+          default: spec.fallback,
+          description: `${spec.meaning}. Default ${spec.fallback}.`,
+        },
+      ]),
+    ),
   });
   const allKeys: Record<string, unknown> = {};
   for (const kind of kinds) {
@@ -25,18 +33,30 @@ export function usageSchema(): unknown {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://serverless-workbench.dev/schemas/usage.schema.json',
     title: 'Serverless Workbench usage file',
-    description: 'Monthly traffic the template cannot tell, for the cost estimates. Keys left out follow the wiring, then `defaults`, then the built-in defaults.',
+    description:
+      'Monthly traffic the template cannot tell, for the cost estimates. Keys left out follow the wiring, then `defaults`, then the built-in defaults.',
     type: 'object',
     additionalProperties: false,
     required: ['version'],
     properties: {
       version: { const: 1, description: 'Format version of this file.' },
-      region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d$', description: "AWS Region whose prices to use (default: the template's, else us-east-1)." },
-      freeTier: { type: 'boolean', default: true, description: 'Apply the permanent AWS free tier (Lambda 1M requests and 400,000 GB-s a month, SQS and SNS 1M, ...).' },
+      region: {
+        type: 'string',
+        pattern: '^[a-z]{2}(-[a-z]+)+-\\d$',
+        description: "AWS Region whose prices to use (default: the template's, else us-east-1).",
+      },
+      freeTier: {
+        type: 'boolean',
+        default: true,
+        description:
+          'Apply the permanent AWS free tier (Lambda 1M requests and 400,000 GB-s a month, SQS and SNS 1M, ...).',
+      },
       defaults: {
         type: 'object',
         description: 'Usage for every resource of a type, keyed by resource type.',
-        properties: Object.fromEntries(kinds.flatMap((kind) => typesOfKind(kind).map((type) => [type, valuesOf(kind)]))),
+        properties: Object.fromEntries(
+          kinds.flatMap((kind) => typesOfKind(kind).map((type) => [type, valuesOf(kind)])),
+        ),
         additionalProperties: { type: 'object', properties: allKeys, additionalProperties: false },
       },
       resources: {

@@ -3,7 +3,10 @@ import type { Architecture, CostOptions } from './estimate';
 import { estimateCost } from './estimate';
 import type { UsageFile } from './usage-file';
 
-/** Lambda's memory range (Lambda developer guide, "Lambda quotas": 128 MB to 10,240 MB) and the sizes people usually pick within it. */
+/**
+ * Lambda's memory range (Lambda developer guide, "Lambda quotas": 128 MB to 10,240 MB) and the sizes people usually
+ * pick within it.
+ */
 const MEMORY_STEPS = [128, 256, 512, 768, 1024, 1536, 2048, 3008, 4096, 5120, 6144, 8192, 10240];
 
 /**
@@ -11,8 +14,21 @@ const MEMORY_STEPS = [128, 256, 512, 768, 1024, 1536, 2048, 3008, 4096, 5120, 61
  * "Lambda instruction set architectures": arm64 needs an Amazon Linux 2 or later runtime).
  */
 const X86_ONLY_RUNTIMES = new Set([
-  'nodejs', 'nodejs4.3', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'python2.7', 'python3.6', 'python3.7',
-  'java8', 'go1.x', 'ruby2.5', 'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'provided',
+  'nodejs',
+  'nodejs4.3',
+  'nodejs6.10',
+  'nodejs8.10',
+  'nodejs10.x',
+  'python2.7',
+  'python3.6',
+  'python3.7',
+  'java8',
+  'go1.x',
+  'ruby2.5',
+  'dotnetcore1.0',
+  'dotnetcore2.0',
+  'dotnetcore2.1',
+  'provided',
 ]);
 
 export function supportsArm64(runtime: string | undefined): boolean {
@@ -39,11 +55,19 @@ type Change = { readonly memoryMb?: number; readonly arch?: Architecture };
  * under each alternative setting. Duration is kept as given: more memory often runs faster, which the
  * usage file can say.
  */
-export function whatIf(template: Template, usage: UsageFile, options: CostOptions, functionIds: readonly string[], alternatives: readonly { label: string; current: boolean; change: Change }[]): WhatIfRow[] {
+export function whatIf(
+  template: Template,
+  usage: UsageFile,
+  options: CostOptions,
+  functionIds: readonly string[],
+  alternatives: readonly { label: string; current: boolean; change: Change }[],
+): WhatIfRow[] {
   return alternatives.map((alt) => {
     const overrides = new Map(functionIds.map((id) => [id, alt.change]));
     const report = estimateCost(template, usage, { ...options, functionOverrides: overrides });
-    const monthlyUsd = report.resources.filter((r) => functionIds.includes(r.logicalId)).reduce((sum, r) => sum + r.monthlyUsd, 0);
+    const monthlyUsd = report.resources
+      .filter((r) => functionIds.includes(r.logicalId))
+      .reduce((sum, r) => sum + r.monthlyUsd, 0);
     return { label: alt.label, current: alt.current, monthlyUsd };
   });
 }

@@ -32,7 +32,10 @@ export interface Wiring {
   /** API logical ID → the functions it invokes. */
   readonly functionsByApi: ReadonlyMap<string, readonly string[]>;
   /** Function → the APIs, queues and topics that invoke it. */
-  readonly sourcesByFunction: ReadonlyMap<string, readonly { readonly id: string; readonly kind: 'api' | 'queue' | 'topic' }[]>;
+  readonly sourcesByFunction: ReadonlyMap<
+    string,
+    readonly { readonly id: string; readonly kind: 'api' | 'queue' | 'topic' }[]
+  >;
   /** Queue → the functions it feeds. */
   readonly functionsByQueue: ReadonlyMap<string, readonly string[]>;
   readonly deadLetterQueues: ReadonlySet<string>;
@@ -78,7 +81,8 @@ export function wiringOf(template: Template): Wiring {
   }
   for (const r of template.resources) {
     if (r.type !== 'AWS::Serverless::StateMachine') continue;
-    for (const e of mapAt(r.properties, 'Events')?.entries ?? []) schedule(r.logicalId, stringOf(valueOf(e.value, 'Type')) ?? '', valueOf(e.value, 'Properties'));
+    for (const e of mapAt(r.properties, 'Events')?.entries ?? [])
+      schedule(r.logicalId, stringOf(valueOf(e.value, 'Type')) ?? '', valueOf(e.value, 'Properties'));
   }
   const deadLetterQueues = new Set<string>();
   for (const r of template.resources) {
@@ -90,11 +94,20 @@ export function wiringOf(template: Template): Wiring {
 }
 
 /** The events whose source passes its traffic on to the function, and what kind of source that is. */
-const TRAFFIC_SOURCE_KIND: ReadonlyMap<string, 'api' | 'queue' | 'topic'> = new Map([['Api', 'api'], ['HttpApi', 'api'], ['SQS', 'queue'], ['SNS', 'topic']]);
+const TRAFFIC_SOURCE_KIND: ReadonlyMap<string, 'api' | 'queue' | 'topic'> = new Map([
+  ['Api', 'api'],
+  ['HttpApi', 'api'],
+  ['SQS', 'queue'],
+  ['SNS', 'topic'],
+]);
 
 /** The traffic key of each kind: what flows along the wiring. */
 const TRAFFIC_KEY: Partial<Record<CostKind, string>> = {
-  function: 'monthlyRequests', restApi: 'monthlyRequests', httpApi: 'monthlyRequests', queue: 'monthlyMessages', topic: 'monthlyPublishes',
+  function: 'monthlyRequests',
+  restApi: 'monthlyRequests',
+  httpApi: 'monthlyRequests',
+  queue: 'monthlyMessages',
+  topic: 'monthlyPublishes',
 };
 
 /**
@@ -103,7 +116,11 @@ const TRAFFIC_KEY: Partial<Record<CostKind, string>> = {
  * default. An API without its own figure carries the sum of its functions' requests; a queue the requests
  * of the function it feeds.
  */
-export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile, wiring: Wiring): Map<string, ResolvedUsage> {
+export function resolveUsage(
+  costed: readonly CostedResource[],
+  usage: UsageFile,
+  wiring: Wiring,
+): Map<string, ResolvedUsage> {
   const kindById = new Map(costed.map((c) => [c.resource.logicalId, c.kind]));
   const aliasOf = new Map(costed.filter((c) => c.alias).map((c) => [c.resource.logicalId, c.alias!]));
   const ownValue = (id: string, key: string): number | undefined => {
@@ -134,7 +151,8 @@ export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile
   };
   const plain = (c: CostedResource): Record<string, UsageFigure> => {
     const out: Record<string, UsageFigure> = {};
-    for (const key of Object.keys(USAGE_KEYS[c.kind])) out[key] = own(c.resource.logicalId, key) ?? typeDefault(c.kind, c.resource.type, key);
+    for (const key of Object.keys(USAGE_KEYS[c.kind]))
+      out[key] = own(c.resource.logicalId, key) ?? typeDefault(c.kind, c.resource.type, key);
     return out;
   };
   const explicitTraffic = (id: string): number | undefined => {
@@ -144,10 +162,11 @@ export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile
   };
 
   /** Runs a month by schedule; an expression we cannot read leaves the figure to the defaults. */
-  const scheduled = (id: string): { value: number; source: string }[] => (wiring.schedulesById.get(id) ?? []).flatMap((expression) => {
-    const firings = firingsPerMonth(expression);
-    return firings === undefined ? [] : [{ value: firings, source: `schedule ${expression}` }];
-  });
+  const scheduled = (id: string): { value: number; source: string }[] =>
+    (wiring.schedulesById.get(id) ?? []).flatMap((expression) => {
+      const firings = firingsPerMonth(expression);
+      return firings === undefined ? [] : [{ value: firings, source: `schedule ${expression}` }];
+    });
 
   const resolved = new Map<string, ResolvedUsage>();
   // Functions first: their traffic comes from their own figure or from a neighbour with an explicit one.
@@ -158,12 +177,20 @@ export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile
       const shares = (wiring.sourcesByFunction.get(id) ?? []).flatMap((s) => {
         const traffic = explicitTraffic(s.id);
         if (traffic === undefined) return [];
-        const siblings = s.kind === 'api' ? wiring.functionsByApi.get(s.id)?.length ?? 1 : s.kind === 'queue' ? wiring.functionsByQueue.get(s.id)?.length ?? 1 : 1;
+        const siblings =
+          s.kind === 'api'
+            ? (wiring.functionsByApi.get(s.id)?.length ?? 1)
+            : s.kind === 'queue'
+              ? (wiring.functionsByQueue.get(s.id)?.length ?? 1)
+              : 1;
         return [{ value: traffic / siblings, source: siblings > 1 ? `${s.id} ÷ ${siblings} functions` : s.id }];
       });
       shares.push(...scheduled(id));
       if (shares.length > 0) {
-        figures.monthlyRequests = { value: shares.reduce((sum, s) => sum + s.value, 0), source: `from ${shares.map((s) => s.source).join(' + ')}` };
+        figures.monthlyRequests = {
+          value: shares.reduce((sum, s) => sum + s.value, 0),
+          source: `from ${shares.map((s) => s.source).join(' + ')}`,
+        };
       }
     }
     resolved.set(id, figures);
@@ -179,10 +206,19 @@ export function resolveUsage(costed: readonly CostedResource[], usage: UsageFile
     const key = TRAFFIC_KEY[c.kind];
     if (c.kind === 'stateMachine' && !own(id, 'monthlyExecutions')) {
       const runs = scheduled(id);
-      if (runs.length > 0) figures.monthlyExecutions = { value: runs.reduce((sum, r) => sum + r.value, 0), source: `from ${runs.map((r) => r.source).join(' + ')}` };
+      if (runs.length > 0)
+        figures.monthlyExecutions = {
+          value: runs.reduce((sum, r) => sum + r.value, 0),
+          source: `from ${runs.map((r) => r.source).join(' + ')}`,
+        };
     }
     if (key && !own(id, key)) {
-      const wired = c.kind === 'queue' ? sumOfFunctions(wiring.functionsByQueue.get(id)) : c.kind === 'topic' ? undefined : sumOfFunctions(wiring.functionsByApi.get(id));
+      const wired =
+        c.kind === 'queue'
+          ? sumOfFunctions(wiring.functionsByQueue.get(id))
+          : c.kind === 'topic'
+            ? undefined
+            : sumOfFunctions(wiring.functionsByApi.get(id));
       if (wired) figures[key] = wired;
       else if (c.kind === 'queue' && wiring.deadLetterQueues.has(id) && figures[key].source === 'default') {
         figures[key] = { value: 0, source: 'dead-letter queue: only failed messages' };

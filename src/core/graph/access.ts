@@ -8,7 +8,10 @@ import type { AccessEdge } from './graph';
  * permissions core, so the graph never loads that chunk itself.
  */
 export function accessEdges(analysis: PermissionAnalysis): AccessEdge[] {
-  const edges = new Map<string, { functionId: string; resourceId: string; kind: AccessEdge['kind']; actions: Set<string> }>();
+  const edges = new Map<
+    string,
+    { functionId: string; resourceId: string; kind: AccessEdge['kind']; actions: Set<string> }
+  >();
   const add = (functionId: string, resourceId: string, kind: AccessEdge['kind'], actions: readonly string[]): void => {
     const key = `${functionId}\u0000${resourceId}\u0000${kind}`;
     const edge = edges.get(key) ?? { functionId, resourceId, kind, actions: new Set<string>() };

@@ -60,7 +60,8 @@ export interface GraphOptions {
   readonly access?: readonly AccessEdge[];
 }
 
-const SOURCE_TYPES = /^AWS::(Serverless::(Api|HttpApi|WebSocketApi|GraphQLApi)|ApiGateway|ApiGatewayV2|AppSync|Events::|Scheduler::|SNS::|SQS::|Kinesis::|Cognito::|IoT::)/;
+const SOURCE_TYPES =
+  /^AWS::(Serverless::(Api|HttpApi|WebSocketApi|GraphQLApi)|ApiGateway|ApiGatewayV2|AppSync|Events::|Scheduler::|SNS::|SQS::|Kinesis::|Cognito::|IoT::)/;
 const COMPUTE_TYPES = /^AWS::(Serverless::(Function|StateMachine)|Lambda::Function|StepFunctions::StateMachine)$/;
 const STATE_MACHINE_TYPES = new Set(['AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine']);
 const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
@@ -83,7 +84,9 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
 
   const invoked = [
     ...template.functions.map((fn) => ({ id: fn.logicalId, events: fn.events })),
-    ...shown.filter((r) => r.type === 'AWS::Serverless::StateMachine').map((r) => ({ id: r.logicalId, events: eventsOf(r.properties) })),
+    ...shown
+      .filter((r) => r.type === 'AWS::Serverless::StateMachine')
+      .map((r) => ({ id: r.logicalId, events: eventsOf(r.properties) })),
   ];
   for (const target of invoked) {
     for (const event of target.events) {
@@ -114,10 +117,16 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
         continue;
       }
       const target = template.resourceById.get(to);
-      add({ from: resource.logicalId, to, kind: target ? referenceKind(resource, target) : 'reference', label: ref.attribute });
+      add({
+        from: resource.logicalId,
+        to,
+        kind: target ? referenceKind(resource, target) : 'reference',
+        label: ref.attribute,
+      });
     }
   }
-  for (const relation of template.resources.filter((r) => r.origin === 'written' && RELATIONS[r.type])) addRelation(relation, template, add);
+  for (const relation of template.resources.filter((r) => r.origin === 'written' && RELATIONS[r.type]))
+    addRelation(relation, template, add);
   for (const edge of connectorEdges(template.resources)) add(edge);
   for (const access of options.access ?? []) {
     add({ from: access.functionId, to: access.resourceId, kind: access.kind, label: access.actions.join(', ') });
@@ -137,7 +146,17 @@ function layerOf(type: string): GraphLayer {
 }
 
 function nodeOf(r: Resource, layer: GraphLayer): GraphNode {
-  return { id: r.logicalId, label: r.logicalId, type: r.type, icon: iconOfType(r.type), layer, origin: r.origin, detail: isDetail(r), span: r.idSpan, extent: r.span };
+  return {
+    id: r.logicalId,
+    label: r.logicalId,
+    type: r.type,
+    icon: iconOfType(r.type),
+    layer,
+    origin: r.origin,
+    detail: isDetail(r),
+    span: r.idSpan,
+    extent: r.span,
+  };
 }
 
 /** Generated resources except the implicit APIs, which stand for the `Api`/`HttpApi` events people wrote. */
@@ -172,13 +191,16 @@ function isRelation(resource: Resource): boolean {
 
 function addRelation(relation: Resource, template: Template, add: (edge: GraphEdge) => void): void {
   const [fromProperty, toProperty] = RELATIONS[relation.type];
-  const target = (property: string): string | undefined => resourceNamedBy(template, valueOf(relation.properties, property))?.logicalId;
+  const target = (property: string): string | undefined =>
+    resourceNamedBy(template, valueOf(relation.properties, property))?.logicalId;
   const from = target(fromProperty);
   const to = target(toProperty);
   if (from && to) add({ from, to, kind: 'event', label: relation.type.replace(/^AWS::\w+::/, '') });
 }
 
-/** SAM resources whose `Policies` grant access: a resource named there is one the function or state machine may touch. */
+/**
+ * SAM resources whose `Policies` grant access: a resource named there is one the function or state machine may touch.
+ */
 const SAM_POLICY_HOLDERS = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
 
 /** `DynamoDBCrudPolicy` for a policy template item, `policy` for an inline statement. */
@@ -190,7 +212,8 @@ function policyName(policy: Node): string {
 function isEventOrEnvironment(resource: Resource, span: Span, template: Template): boolean {
   const fn = template.functions.find((f) => f.logicalId === resource.logicalId);
   if (!fn) return false;
-  const inside = (node: { span: Span } | undefined): boolean => !!node && span.start >= node.span.start && span.end <= node.span.end;
+  const inside = (node: { span: Span } | undefined): boolean =>
+    !!node && span.start >= node.span.start && span.end <= node.span.end;
   return fn.events.some((e) => inside(e)) || fn.environment.some((v) => inside(v.value));
 }
 
@@ -205,7 +228,14 @@ function eventSource(event: FunctionEvent, owner: string, template: Template, sh
     .find((r) => r && (shown.has(r.logicalId) || !isDetail(r)));
   if (resource) return nodeOf(resource, 'source');
   return {
-    id: `${event.type}:${describeEvent(event)}`, label: describeEvent(event), type: event.type,
-    icon: /Schedule/.test(event.type) ? 'schedule' : 'events', layer: 'source', origin: 'virtual', detail: false, span: event.nameSpan, extent: event.span,
+    id: `${event.type}:${describeEvent(event)}`,
+    label: describeEvent(event),
+    type: event.type,
+    icon: /Schedule/.test(event.type) ? 'schedule' : 'events',
+    layer: 'source',
+    origin: 'virtual',
+    detail: false,
+    span: event.nameSpan,
+    extent: event.span,
   };
 }

@@ -11,7 +11,11 @@ import type { FunctionView, Setting, Template } from '../model/template';
  */
 
 /** Settings a hover explains, with the unit their value is shown in. */
-const SETTINGS: readonly { readonly label: string; readonly unit?: string; readonly read: (fn: FunctionView) => Setting<unknown> | undefined }[] = [
+const SETTINGS: readonly {
+  readonly label: string;
+  readonly unit?: string;
+  readonly read: (fn: FunctionView) => Setting<unknown> | undefined;
+}[] = [
   { label: 'Runtime', read: (fn) => fn.runtime },
   { label: 'Handler', read: (fn) => fn.handler },
   { label: 'Memory', unit: 'MB', read: (fn) => fn.memorySize },
@@ -34,14 +38,21 @@ export function settingHover(template: Template, node: Node): string | undefined
     for (const s of SETTINGS) {
       const setting = s.read(fn);
       if (!setting?.node || !sameSpan(setting.node.span, node.span)) continue;
-      if (setting.source === 'resource' && node.kind === 'scalar' && setting.provenance.every((p) => p.origin === 'literal')) continue;
+      if (
+        setting.source === 'resource' &&
+        node.kind === 'scalar' &&
+        setting.provenance.every((p) => p.origin === 'literal')
+      )
+        continue;
       const value = formatSetting(setting, s.unit);
       const key = `${s.label}\u0000${value}`;
       const paragraph = paragraphs.get(key) ?? paragraphs.set(key, { label: s.label, names: [] }).get(key)!;
       paragraph.names.push(`\`${fn.displayName}\``);
     }
   }
-  const lines = [...paragraphs].map(([key, p]) => `**${p.label}** of ${p.names.join(', ')}: ${key.slice(key.indexOf('\u0000') + 1)}`);
+  const lines = [...paragraphs].map(
+    ([key, p]) => `**${p.label}** of ${p.names.join(', ')}: ${key.slice(key.indexOf('\u0000') + 1)}`,
+  );
   return lines.length > 0 ? lines.join('\n\n') : undefined;
 }
 
@@ -53,14 +64,18 @@ export function parameterValueLine(template: Template, name: string, at: Intrins
   if (given) return `Value: \`${given.value}\` — from ${given.origin} (wins over the Default)`;
   const parameter = template.parameters.find((p) => p.name === name);
   const fallback = stringOf(valueOf(parameter?.value, 'Default'));
-  return fallback !== undefined ? `Value: \`${fallback}\` — its Default (no value given outside the template)` : 'Value: unknown — no Default and no value given';
+  return fallback !== undefined
+    ? `Value: \`${fallback}\` — its Default (no value given outside the template)`
+    : 'Value: unknown — no Default and no value given';
 }
 
 /** "Value: `true` — Default of parameter Stage", or why a condition cannot be decided before deploying. */
 export function conditionValueLine(template: Template, name: string): string {
   const decided = template.resolver.condition(name);
   if (decided.value === undefined) return `Value: unknown — ${decided.reason}`;
-  const how = decided.provenance.filter((p) => p.origin !== 'computed' && p.origin !== 'literal').map((p) => p.description);
+  const how = decided.provenance
+    .filter((p) => p.origin !== 'computed' && p.origin !== 'literal')
+    .map((p) => p.description);
   return `Value: \`${decided.value}\`${how.length > 0 ? ` — ${how.join(', ')}` : ' — as written'}`;
 }
 
@@ -70,7 +85,10 @@ export function intrinsicHover(template: Template, node: IntrinsicNode): string 
 }
 
 function valueLine(evaluated: Evaluated): string {
-  if (!evaluated.known) return evaluated.absent ? `leaves the property out — ${describeProvenance(evaluated)}` : `Value: unknown — ${evaluated.reason}`;
+  if (!evaluated.known)
+    return evaluated.absent
+      ? `leaves the property out — ${describeProvenance(evaluated)}`
+      : `Value: unknown — ${evaluated.reason}`;
   const shown = typeof evaluated.value === 'string' ? evaluated.value : JSON.stringify(evaluated.value);
   return `Value: \`${shown}\` — ${describeProvenance(evaluated)}`;
 }

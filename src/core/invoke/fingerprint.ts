@@ -2,7 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** Folders whose changes do not change the function's code (or that we write ourselves). */
-const SKIPPED = new Set(['node_modules', '.git', '.serverless-workbench', '__pycache__', '.aws-sam', '.serverless', '.venv']);
+const SKIPPED = new Set([
+  'node_modules',
+  '.git',
+  '.serverless-workbench',
+  '__pycache__',
+  '.aws-sam',
+  '.serverless',
+  '.venv',
+]);
 /** Enough for any function folder; past it the stamp is partial rather than slow. */
 const MAX_ENTRIES = 5000;
 
@@ -27,12 +35,20 @@ export function codeStamp(codeDir: string): string {
       if (e.isDirectory()) visit(full);
       else {
         count++;
-        try { newest = Math.max(newest, fs.statSync(full).mtimeMs); } catch { /* deleted meanwhile */ }
+        try {
+          newest = Math.max(newest, fs.statSync(full).mtimeMs);
+        } catch {
+          /* deleted meanwhile */
+        }
       }
     }
   };
   visit(codeDir);
   let installed = 0;
-  try { installed = fs.statSync(path.join(codeDir, 'node_modules', '.package-lock.json')).mtimeMs; } catch { /* none */ }
+  try {
+    installed = fs.statSync(path.join(codeDir, 'node_modules', '.package-lock.json')).mtimeMs;
+  } catch {
+    /* none */
+  }
   return `${count}:${newest}:${installed}`;
 }

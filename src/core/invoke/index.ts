@@ -1,7 +1,15 @@
 // The local and remote invoker's public surface. Loaded lazily by the editor (first invoke) and the CLI.
 export type { LocalFunction, InvocationResult, InvokeOptions, FunctionError, LaunchPlan } from './types';
 export { LocalInvoker, type DebugOptions } from './invoker';
-export { loadTarget, loadFunction, localFunctionOf, findFunction, localResolutionOf, type Target, type TargetOptions } from './target';
+export {
+  loadTarget,
+  loadFunction,
+  localFunctionOf,
+  findFunction,
+  localResolutionOf,
+  type Target,
+  type TargetOptions,
+} from './target';
 export { DEFAULT_REGION, type LocalResolution, type UsedSetting, type UsedSettings } from './local-settings';
 export { InvokeApiServer, type InvokeApiOptions } from './invoke-api';
 export { suggestEvents, EVENT_GENERATORS, type EventSuggestion } from './events';

@@ -36,7 +36,9 @@ export class InvokeApiServer {
   async start(): Promise<number> {
     const host = this.options.host ?? '127.0.0.1';
     if (!LOOPBACK_HOSTS.has(host)) {
-      throw new Error(`The local Lambda endpoint binds to loopback only (127.0.0.1, ::1), not ${host}: it runs code from the workspace.`);
+      throw new Error(
+        `The local Lambda endpoint binds to loopback only (127.0.0.1, ::1), not ${host}: it runs code from the workspace.`,
+      );
     }
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
@@ -66,25 +68,45 @@ export class InvokeApiServer {
     const type = header(req, 'x-amz-invocation-type') ?? 'RequestResponse';
     if (!['RequestResponse', 'Event', 'DryRun'].includes(type)) {
       req.resume();
-      return serviceError(res, 400, 'InvalidParameterValueException', `Unsupported invocation type ${type}: use RequestResponse, Event or DryRun.`);
+      return serviceError(
+        res,
+        400,
+        'InvalidParameterValueException',
+        `Unsupported invocation type ${type}: use RequestResponse, Event or DryRun.`,
+      );
     }
     const limit = type === 'Event' ? LAMBDA_LIMITS.asyncPayloadBytes : LAMBDA_LIMITS.syncPayloadBytes;
     const body = await readLimited(req, limit);
     if (body === undefined) {
-      return serviceError(res, 413, 'RequestTooLargeException', `Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+      return serviceError(
+        res,
+        413,
+        'RequestTooLargeException',
+        `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+      );
     }
     const target = this.options.resolve(name);
     if (!target.ok) {
       this.log(`${name}: ${target.message}\n`);
       return target.notFound
-        ? serviceError(res, 404, 'ResourceNotFoundException', `Function not found: arn:aws:lambda:${DEFAULT_REGION}:${LOCAL_ACCOUNT_ID}:function:${name}`)
+        ? serviceError(
+            res,
+            404,
+            'ResourceNotFoundException',
+            `Function not found: arn:aws:lambda:${DEFAULT_REGION}:${LOCAL_ACCOUNT_ID}:function:${name}`,
+          )
         : serviceError(res, 400, 'InvalidParameterValueException', target.message);
     }
     const text = body.length ? body.toString('utf8') : '{}';
     try {
       JSON.parse(text);
     } catch (error) {
-      return serviceError(res, 400, 'InvalidRequestContentException', `Could not parse request body into json: ${(error as Error).message}`);
+      return serviceError(
+        res,
+        400,
+        'InvalidRequestContentException',
+        `Could not parse request body into json: ${(error as Error).message}`,
+      );
     }
     if (type === 'DryRun') {
       res.writeHead(204, { 'X-Amz-Executed-Version': LATEST_VERSION });
@@ -100,7 +122,10 @@ export class InvokeApiServer {
       return;
     }
     const result = await running;
-    const headers: http.OutgoingHttpHeaders = { 'Content-Type': 'application/json', 'X-Amz-Executed-Version': LATEST_VERSION };
+    const headers: http.OutgoingHttpHeaders = {
+      'Content-Type': 'application/json',
+      'X-Amz-Executed-Version': LATEST_VERSION,
+    };
     if (result.functionError) headers['X-Amz-Function-Error'] = 'Unhandled';
     if (header(req, 'x-amz-log-type') === 'Tail') headers['X-Amz-Log-Result'] = logTail(result.logs);
     res.writeHead(200, headers);

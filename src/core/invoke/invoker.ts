@@ -82,7 +82,9 @@ export class LocalInvoker {
 
   /** Process IDs of the live environments (for tests that prove nothing is left behind). */
   livePids(): number[] {
-    return [...[...this.pool.values()].flat().map((e) => e.sandbox), ...this.debugging].map((s) => s.pid).filter((p): p is number => p !== undefined);
+    return [...[...this.pool.values()].flat().map((e) => e.sandbox), ...this.debugging]
+      .map((s) => s.pid)
+      .filter((p): p is number => p !== undefined);
   }
 
   async dispose(): Promise<void> {
@@ -116,12 +118,28 @@ function launchFailure(fn: LocalFunction, error: unknown, options: InvokeOptions
     `${errorType}: ${errorMessage}\n`,
     startLine(requestId, LATEST_VERSION),
     endLine(requestId),
-    reportLine({ requestId, durationMs: 0, billedDurationMs: 0, memorySizeMb: fn.memorySizeMb, maxMemoryUsedMb: undefined }),
+    reportLine({
+      requestId,
+      durationMs: 0,
+      billedDurationMs: 0,
+      memorySizeMb: fn.memorySizeMb,
+      maxMemoryUsedMb: undefined,
+    }),
   ].join('');
   options.onLog?.(logs);
   return {
-    requestId, payload: JSON.stringify({ errorType, errorMessage }), functionError: { errorType, errorMessage }, logs,
-    durationMs: 0, billedDurationMs: 0, memorySizeMb: fn.memorySizeMb, maxMemoryUsedMb: undefined, initDurationMs: undefined,
-    cold: true, costUsd: 0, timedOut: false, totalMs: 0,
+    requestId,
+    payload: JSON.stringify({ errorType, errorMessage }),
+    functionError: { errorType, errorMessage },
+    logs,
+    durationMs: 0,
+    billedDurationMs: 0,
+    memorySizeMb: fn.memorySizeMb,
+    maxMemoryUsedMb: undefined,
+    initDurationMs: undefined,
+    cold: true,
+    costUsd: 0,
+    timedOut: false,
+    totalMs: 0,
   };
 }

@@ -8,16 +8,27 @@ export interface JsonProblem {
   readonly column: number;
 }
 
-export type JsonParse = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: JsonProblem };
+export type JsonParse =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: JsonProblem };
 
 /** Words for jsonc-parser's error codes that a person recognises. */
 const WORDS: Record<string, string> = {
-  InvalidSymbol: 'unexpected character', InvalidNumberFormat: 'invalid number', PropertyNameExpected: 'property name expected',
-  ValueExpected: 'value expected', ColonExpected: "':' expected", CommaExpected: "',' expected",
-  CloseBraceExpected: "'}' expected", CloseBracketExpected: "']' expected", EndOfFileExpected: 'end of file expected',
-  InvalidCommentToken: 'comments are not allowed in JSON', UnexpectedEndOfComment: 'unterminated comment',
-  UnexpectedEndOfString: 'unterminated string', UnexpectedEndOfNumber: 'unterminated number',
-  InvalidUnicode: 'invalid unicode escape', InvalidEscapeCharacter: 'invalid escape character', InvalidCharacter: 'invalid character in string',
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'property name expected',
+  ValueExpected: 'value expected',
+  ColonExpected: "':' expected",
+  CommaExpected: "',' expected",
+  CloseBraceExpected: "'}' expected",
+  CloseBracketExpected: "']' expected",
+  EndOfFileExpected: 'end of file expected',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string',
 };
 
 /** Strict JSON (no comments, no trailing commas: what Lambda accepts), with the first error's position. */

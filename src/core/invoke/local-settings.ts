@@ -1,7 +1,15 @@
 import { LAMBDA_DEFAULTS } from '../model/functions';
 import { describeProvenance, formatSetting } from '../model/resolve/describe';
 import type { TemplateResolver } from '../model/resolve/resolver';
-import { ARCHITECTURE, ARCHITECTURE_LIST, isLeftOut, NUMBER, resolvedSetting, TEXT, type SettingReader } from '../model/resolve/setting';
+import {
+  ARCHITECTURE,
+  ARCHITECTURE_LIST,
+  isLeftOut,
+  NUMBER,
+  resolvedSetting,
+  TEXT,
+  type SettingReader,
+} from '../model/resolve/setting';
 import type { InputValue, ResolutionInputs } from '../model/resolve/types';
 import { SERVERLESS_DEFAULTS } from '../model/serverless/functions';
 import type { FunctionView, Setting, Template } from '../model/template';
@@ -24,18 +32,33 @@ export interface LocalResolution {
  */
 export function localResolution(template: Template, references: Readonly<Record<string, string>>): LocalResolution {
   const model = template.resolver.inputs;
-  const given = (key: string): InputValue | undefined => (key in references ? { value: references[key], origin: `${OVERRIDES_ORIGIN} References` } : undefined);
+  const given = (key: string): InputValue | undefined =>
+    key in references ? { value: references[key], origin: `${OVERRIDES_ORIGIN} References` } : undefined;
   const parameters: Record<string, InputValue> = { ...model.parameters };
   for (const p of template.parameters) parameters[p.name] = given(p.name) ?? parameters[p.name];
-  const region = given('AWS::Region') ?? model.region
-    ?? { value: DEFAULT_REGION, origin: `the invoker's default Region (no Region in samconfig, settings or flags)` };
+  const region = given('AWS::Region') ??
+    model.region ?? {
+      value: DEFAULT_REGION,
+      origin: `the invoker's default Region (no Region in samconfig, settings or flags)`,
+    };
   const accountId = given('AWS::AccountId') ?? model.accountId;
   const stackName = given('AWS::StackName') ?? model.stackName;
-  const inputs: ResolutionInputs = { ...model, parameters, region, ...(accountId ? { accountId } : {}), ...(stackName ? { stackName } : {}) };
+  const inputs: ResolutionInputs = {
+    ...model,
+    parameters,
+    region,
+    ...(accountId ? { accountId } : {}),
+    ...(stackName ? { stackName } : {}),
+  };
   // Assigned below: the stand-ins ask the resolver that is built with them.
   // eslint-disable-next-line prefer-const
   let resolver: TemplateResolver | undefined;
-  const standIns = localStandIns(template, references, () => region.value, () => resolver!);
+  const standIns = localStandIns(
+    template,
+    references,
+    () => region.value,
+    () => resolver!,
+  );
   resolver = template.resolver.derive(inputs, standIns);
   return { resolver, region };
 }
@@ -94,7 +117,12 @@ export function localView(template: Template, view: FunctionView, resolver: Temp
 }
 
 /** The settings a run uses: each resolved one with its provenance, else the service's default, said. */
-export function usedSettings(template: Template, view: FunctionView, local: LocalView, region: InputValue): UsedSettings {
+export function usedSettings(
+  template: Template,
+  view: FunctionView,
+  local: LocalView,
+  region: InputValue,
+): UsedSettings {
   const serverless = template.kind === 'serverless';
   const defaults = serverless ? SERVERLESS_DEFAULTS : LAMBDA_DEFAULTS;
   const service = serverless ? "the Serverless Framework's default" : "Lambda's default";
@@ -102,9 +130,14 @@ export function usedSettings(template: Template, view: FunctionView, local: Loca
     timeoutSeconds: used('Timeout', local.timeout, 's', { instead: service, value: defaults.timeout }),
     memorySizeMb: used('Memory', local.memorySize, 'MB', { instead: service, value: defaults.memorySize }),
     functionName: used('FunctionName', local.functionName, undefined, {
-      instead: 'the logical ID', value: view.logicalId, absent: 'not set (AWS generates one at deploy)',
+      instead: 'the logical ID',
+      value: view.logicalId,
+      absent: 'not set (AWS generates one at deploy)',
     }),
-    architecture: used('Architecture', local.architecture, undefined, { instead: service, value: defaults.architecture }),
+    architecture: used('Architecture', local.architecture, undefined, {
+      instead: service,
+      value: defaults.architecture,
+    }),
     region: { value: region.value, from: region.origin, line: `Region ${region.value} — ${region.origin}` },
   };
 }
@@ -117,9 +150,19 @@ interface Fallback<T> {
   readonly absent?: string;
 }
 
-function used<T>(label: string, setting: Setting<T> | undefined, unit: string | undefined, fallback: Fallback<T>): UsedSetting<T> {
-  if (setting?.value !== undefined) return { value: setting.value, from: describeProvenance(setting), line: `${label} ${formatSetting(setting, unit)}` };
-  const why = setting ? `unknown (${setting.unknown})` : fallback.absent ?? 'left out';
+function used<T>(
+  label: string,
+  setting: Setting<T> | undefined,
+  unit: string | undefined,
+  fallback: Fallback<T>,
+): UsedSetting<T> {
+  if (setting?.value !== undefined)
+    return {
+      value: setting.value,
+      from: describeProvenance(setting),
+      line: `${label} ${formatSetting(setting, unit)}`,
+    };
+  const why = setting ? `unknown (${setting.unknown})` : (fallback.absent ?? 'left out');
   const from = `${why}; using ${fallback.instead}`;
   return { value: fallback.value, from, line: `${label} ${from} ${fallback.value}${unit ? ` ${unit}` : ''}` };
 }

@@ -26,7 +26,11 @@ export function killGroup(pid: number | undefined): void {
   try {
     process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
   } catch {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   liveGroups.delete(pid);
 }
@@ -63,7 +67,11 @@ export function descendants(pid: number): number[] {
     }
     for (const tid of tasks) {
       let children = '';
-      try { children = fs.readFileSync(`/proc/${parent}/task/${tid}/children`, 'utf8'); } catch { /* gone */ }
+      try {
+        children = fs.readFileSync(`/proc/${parent}/task/${tid}/children`, 'utf8');
+      } catch {
+        /* gone */
+      }
       for (const child of children.split(' ').filter(Boolean).map(Number)) {
         found.push(child);
         visit(child);

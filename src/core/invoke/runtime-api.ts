@@ -2,7 +2,10 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { LAMBDA_LIMITS } from './limits';
 
-/** One event handed to the runtime, with what the `next` headers carry (Lambda developer guide, "Using the Lambda runtime API for custom runtimes"). */
+/**
+ * One event handed to the runtime, with what the `next` headers carry (Lambda developer guide, "Using the Lambda
+ * runtime API for custom runtimes").
+ */
 export interface RuntimeInvocation {
   readonly requestId: string;
   readonly payload: Buffer;
@@ -129,7 +132,8 @@ export class RuntimeApiServer {
     if (req.method === 'GET' && url === `${PREFIX}/invocation/next`) return this.next(res);
     if (req.method === 'POST' && url === `${PREFIX}/init/error`) return this.initError(req, res);
     const m = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/.exec(url);
-    if (req.method === 'POST' && m) return this.answer(req, res, decodeURIComponent(m[1]), m[2] as 'response' | 'error');
+    if (req.method === 'POST' && m)
+      return this.answer(req, res, decodeURIComponent(m[1]), m[2] as 'response' | 'error');
     req.resume();
     reply(res, 404, { errorMessage: `Unknown Runtime API call ${req.method} ${url}`, errorType: 'InvalidRequest' });
   }
@@ -153,7 +157,12 @@ export class RuntimeApiServer {
     });
   }
 
-  private answer(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, kind: 'response' | 'error'): void {
+  private answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    requestId: string,
+    kind: 'response' | 'error',
+  ): void {
     const pending = this.current;
     if (!pending || pending.invocation.requestId !== requestId) {
       req.resume();
@@ -170,9 +179,11 @@ export class RuntimeApiServer {
         return;
       }
       reply(res, 202, { status: 'OK' });
-      pending.settle(kind === 'response'
-        ? { kind, body }
-        : { kind, body, errorType: header(req, 'lambda-runtime-function-error-type') });
+      pending.settle(
+        kind === 'response'
+          ? { kind, body }
+          : { kind, body, errorType: header(req, 'lambda-runtime-function-error-type') },
+      );
     });
   }
 }
@@ -183,7 +194,11 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 }
 
 /** Reads a body up to `limit` bytes; past it, drains the rest and reports undefined with the real size. */
-function readBody(req: http.IncomingMessage, limit: number, done: (body: Buffer | undefined, size: number) => void): void {
+function readBody(
+  req: http.IncomingMessage,
+  limit: number,
+  done: (body: Buffer | undefined, size: number) => void,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
   req.on('data', (c: Buffer) => {

@@ -32,16 +32,22 @@ export function nodeMemoryFlags(memorySizeMb: number): string[] {
 }
 
 export async function planLaunch(fn: LocalFunction, options: LaunchOptions = {}): Promise<LaunchPlan> {
-  if (!fs.existsSync(fn.codeDir)) throw new LaunchError('Runtime.InvalidEntrypoint', `The code folder ${fn.codeDir} does not exist.`);
+  if (!fs.existsSync(fn.codeDir))
+    throw new LaunchError('Runtime.InvalidEntrypoint', `The code folder ${fn.codeDir} does not exist.`);
   const family = runtimeFamily(fn.runtime);
   const runtimeDir = path.dirname(clientPath('node-runtime.cjs'));
   switch (family) {
-    case 'nodejs': return planNode(fn, runtimeDir, options);
-    case 'python': return planPython(fn, runtimeDir, options);
-    case 'provided': return planProvided(fn, runtimeDir);
+    case 'nodejs':
+      return planNode(fn, runtimeDir, options);
+    case 'python':
+      return planPython(fn, runtimeDir, options);
+    case 'provided':
+      return planProvided(fn, runtimeDir);
     default:
-      throw new LaunchError('Runtime.Unsupported',
-        `Runtime ${fn.runtime || '(none)'} cannot run locally: Serverless Workbench runs nodejs*, python* and provided* (custom runtime) functions.`);
+      throw new LaunchError(
+        'Runtime.Unsupported',
+        `Runtime ${fn.runtime || '(none)'} cannot run locally: Serverless Workbench runs nodejs*, python* and provided* (custom runtime) functions.`,
+      );
   }
 }
 
@@ -49,18 +55,30 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
   const node = nodeCommand();
   const source = typeScriptSourceOf(fn.codeDir, fn.handler);
   const moduleRoot = source
-    ? await compileTypeScriptHandler(fn.codeDir, fn.handler, source, path.join(fn.workspaceDir, '.serverless-workbench', 'build', fn.logicalId))
+    ? await compileTypeScriptHandler(
+        fn.codeDir,
+        fn.handler,
+        source,
+        path.join(fn.workspaceDir, '.serverless-workbench', 'build', fn.logicalId),
+      )
     : fn.codeDir;
   const debugging = options.debugPort !== undefined;
   return {
     command: node.command,
     args: [
-      ...nodeMemoryFlags(fn.memorySizeMb), '--enable-source-maps', ...(debugging ? [`--inspect=127.0.0.1:${options.debugPort}`] : []),
-      clientPath('node-runtime.cjs'), moduleRoot, `--parent-pid=${process.pid}`, ...(debugging ? ['--wait-for-debugger'] : []),
+      ...nodeMemoryFlags(fn.memorySizeMb),
+      '--enable-source-maps',
+      ...(debugging ? [`--inspect=127.0.0.1:${options.debugPort}`] : []),
+      clientPath('node-runtime.cjs'),
+      moduleRoot,
+      `--parent-pid=${process.pid}`,
+      ...(debugging ? ['--wait-for-debugger'] : []),
     ],
     env: lambdaEnvironment(fn, runtimeDir, {
       ...node.env,
-      NODE_PATH: [nodePathFor(fn.codeDir, fn.workspaceDir), runtimeProvidedNodeModules()].filter(Boolean).join(path.delimiter),
+      NODE_PATH: [nodePathFor(fn.codeDir, fn.workspaceDir), runtimeProvidedNodeModules()]
+        .filter(Boolean)
+        .join(path.delimiter),
     }),
     description: `Runtime: ${fn.runtime} (local ${node.command})${source ? `, ${path.relative(fn.codeDir, source)} compiled with esbuild` : ''}`,
   };
@@ -68,7 +86,11 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
 
 function planPython(fn: LocalFunction, runtimeDir: string, options: LaunchOptions): LaunchPlan {
   const python = pythonCommand(fn.runtime);
-  if (!python) throw new LaunchError('Runtime.InvalidEntrypoint', `No Python found on PATH to run ${fn.runtime} (looked for ${fn.runtime}, python3, python).`);
+  if (!python)
+    throw new LaunchError(
+      'Runtime.InvalidEntrypoint',
+      `No Python found on PATH to run ${fn.runtime} (looked for ${fn.runtime}, python3, python).`,
+    );
   const client = clientPath('python_runtime.py');
   const debug = options.debugPort !== undefined ? ['--debugpy-port', String(options.debugPort)] : [];
   return {
@@ -81,8 +103,10 @@ function planPython(fn: LocalFunction, runtimeDir: string, options: LaunchOption
 
 function planProvided(fn: LocalFunction, runtimeDir: string): LaunchPlan {
   const bootstrap = path.join(fn.codeDir, 'bootstrap');
-  if (!fs.existsSync(bootstrap)) throw new LaunchError('Runtime.InvalidEntrypoint', `Couldn't find valid bootstrap(s): [${bootstrap}]`);
-  if (!isExecutable(bootstrap)) throw new LaunchError('Runtime.InvalidEntrypoint', `${bootstrap} is not executable (chmod +x it).`);
+  if (!fs.existsSync(bootstrap))
+    throw new LaunchError('Runtime.InvalidEntrypoint', `Couldn't find valid bootstrap(s): [${bootstrap}]`);
+  if (!isExecutable(bootstrap))
+    throw new LaunchError('Runtime.InvalidEntrypoint', `${bootstrap} is not executable (chmod +x it).`);
   const node = nodeCommand();
   return {
     command: node.command,

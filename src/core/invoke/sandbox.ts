@@ -37,7 +37,10 @@ export class FunctionSandbox {
   /** Lambda's log stream name for this environment: date, version, and an ID of its own. */
   private readonly logStream = `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[${LATEST_VERSION}]${randomBytes(16).toString('hex')}`;
 
-  constructor(readonly fn: LocalFunction, private readonly plan: LaunchPlan) {}
+  constructor(
+    readonly fn: LocalFunction,
+    private readonly plan: LaunchPlan,
+  ) {}
 
   get warm(): boolean {
     return this.child !== undefined;
@@ -63,7 +66,8 @@ export class FunctionSandbox {
       let initDurationMs: number | undefined;
       if (!this.child) {
         const init = await this.initialize(log, options.signal);
-        if ('ending' in init) return await this.finish(requestId, init.ending, started, started, init.initDurationMs, log);
+        if ('ending' in init)
+          return await this.finish(requestId, init.ending, started, started, init.initDurationMs, log);
         initDurationMs = init.initDurationMs;
       }
       log.write(startLine(requestId, LATEST_VERSION));
@@ -84,18 +88,25 @@ export class FunctionSandbox {
     await server?.close();
   }
 
-  private async initialize(log: LogCollector, signal: AbortSignal | undefined): Promise<{ initDurationMs: number } | { ending: Ending; initDurationMs: number }> {
+  private async initialize(
+    log: LogCollector,
+    signal: AbortSignal | undefined,
+  ): Promise<{ initDurationMs: number } | { ending: Ending; initDurationMs: number }> {
     const spawnedAt = performance.now();
     const server = (this.server = new RuntimeApiServer());
     const address = await server.start();
     log.write(`INIT_START ${this.plan.description}\n`);
     const firstNext = new Promise<void>((resolve) => server.onNext(() => resolve()));
-    const initError = new Promise<Ending>((resolve) => server.onInitError((error) => resolve({ kind: 'init-error', error })));
+    const initError = new Promise<Ending>((resolve) =>
+      server.onInitError((error) => resolve({ kind: 'init-error', error })),
+    );
     this.spawn(address);
     const ready = await race<Ending | 'ready'>(
       [firstNext.then(() => 'ready' as const), initError, this.exited as Promise<Ending>],
       // Under a debugger (timeout 0) the user may pause during init for as long as they like.
-      this.fn.timeoutSeconds > 0 ? LAMBDA_LIMITS.initTimeoutMs : 0, { kind: 'init-timeout' }, signal,
+      this.fn.timeoutSeconds > 0 ? LAMBDA_LIMITS.initTimeoutMs : 0,
+      { kind: 'init-timeout' },
+      signal,
     );
     const initDurationMs = performance.now() - spawnedAt;
     if (ready === 'ready') return { initDurationMs };
@@ -103,7 +114,9 @@ export class FunctionSandbox {
     if (ready.kind === 'init-error') await race([this.exited as Promise<Ending>], 200, undefined, undefined);
     const status = ready.kind === 'init-timeout' ? 'timeout' : 'error';
     const errorType = ready.kind === 'init-error' ? ` Error Type: ${ready.error.errorType ?? 'Runtime.Unknown'}` : '';
-    log.write(`INIT_REPORT Init Duration: ${initDurationMs.toFixed(2)} ms\tPhase: init\tStatus: ${status}${errorType}\n`);
+    log.write(
+      `INIT_REPORT Init Duration: ${initDurationMs.toFixed(2)} ms\tPhase: init\tStatus: ${status}${errorType}\n`,
+    );
     return { ending: ready, initDurationMs };
   }
 
@@ -140,7 +153,12 @@ export class FunctionSandbox {
     });
   }
 
-  private async run(requestId: string, payload: Buffer, options: InvokeOptions, onDelivered: () => void): Promise<Ending> {
+  private async run(
+    requestId: string,
+    payload: Buffer,
+    options: InvokeOptions,
+    onDelivered: () => void,
+  ): Promise<Ending> {
     const server = this.server as RuntimeApiServer;
     let timer: NodeJS.Timeout | undefined;
     let poll: NodeJS.Timeout | undefined;
@@ -149,7 +167,8 @@ export class FunctionSandbox {
     // The clock starts when the runtime takes the event, as Lambda's deadline does.
     const delivered = () => {
       onDelivered();
-      if (this.fn.timeoutSeconds > 0) timer = setTimeout(() => overLimit({ kind: 'timeout' }), this.fn.timeoutSeconds * 1000);
+      if (this.fn.timeoutSeconds > 0)
+        timer = setTimeout(() => overLimit({ kind: 'timeout' }), this.fn.timeoutSeconds * 1000);
       poll = setInterval(() => {
         const memory = sampleMemory(this.child?.pid, this.plan.launcher);
         if (!memory) return;
@@ -157,14 +176,17 @@ export class FunctionSandbox {
         if (memory.rssMb > this.fn.memorySizeMb) overLimit({ kind: 'out-of-memory' });
       }, MEMORY_POLL_MS);
     };
-    const answer = server.invoke({
-      requestId,
-      payload,
-      functionArn: this.functionArn,
-      timeoutMs: this.fn.timeoutSeconds * 1000,
-      traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`,
-      clientContext: options.clientContext,
-    }, delivered);
+    const answer = server.invoke(
+      {
+        requestId,
+        payload,
+        functionArn: this.functionArn,
+        timeoutMs: this.fn.timeoutSeconds * 1000,
+        traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`,
+        clientContext: options.clientContext,
+      },
+      delivered,
+    );
     try {
       return await race<Ending>([answer, limits, this.exited as Promise<Ending>], 0, undefined, options.signal);
     } finally {
@@ -173,12 +195,23 @@ export class FunctionSandbox {
     }
   }
 
-  private async finish(requestId: string, ending: Ending, from: number, started: number, initDurationMs: number | undefined, log: LogCollector): Promise<InvocationResult> {
+  private async finish(
+    requestId: string,
+    ending: Ending,
+    from: number,
+    started: number,
+    initDurationMs: number | undefined,
+    log: LogCollector,
+  ): Promise<InvocationResult> {
     const now = performance.now();
     // Node's timers may fire a fraction of a millisecond early; a timed-out invocation ran the whole timeout.
     const measured = now - from;
-    const durationMs = ending.kind === 'init-error' || ending.kind === 'init-timeout' ? 0
-      : ending.kind === 'timeout' ? Math.max(measured, this.fn.timeoutSeconds * 1000) : measured;
+    const durationMs =
+      ending.kind === 'init-error' || ending.kind === 'init-timeout'
+        ? 0
+        : ending.kind === 'timeout'
+          ? Math.max(measured, this.fn.timeoutSeconds * 1000)
+          : measured;
     const memory = sampleMemory(this.child?.pid, this.plan.launcher);
     if (memory) this.peakMb = Math.max(this.peakMb, memory.peakMb);
     const { payload, functionError, fatal } = this.describe(requestId, ending);
@@ -188,14 +221,25 @@ export class FunctionSandbox {
     }
     // Let output written just before the answer arrive before the log is closed.
     await new Promise((resolve) => setImmediate(resolve));
-    if (ending.kind === 'timeout') log.write(`${new Date().toISOString()} ${requestId} ${timeoutMessage(this.fn.timeoutSeconds)}\n`);
-    if (functionError && fatal && ending.kind !== 'timeout' && ending.kind !== 'init-error') log.write(`${functionError.errorMessage}\n${functionError.errorType}\n`);
+    if (ending.kind === 'timeout')
+      log.write(`${new Date().toISOString()} ${requestId} ${timeoutMessage(this.fn.timeoutSeconds)}\n`);
+    if (functionError && fatal && ending.kind !== 'timeout' && ending.kind !== 'init-error')
+      log.write(`${functionError.errorMessage}\n${functionError.errorType}\n`);
     if (ending.kind === 'init-error' || ending.kind === 'init-timeout') log.write(startLine(requestId, LATEST_VERSION));
     log.write(endLine(requestId));
     // Since Aug 2025 Lambda bills the INIT phase of on-demand functions too (aws.amazon.com/lambda/pricing).
     const billedDurationMs = Math.ceil(durationMs + (initDurationMs ?? 0));
     const maxMemoryUsedMb = this.peakMb > 0 ? Math.ceil(this.peakMb) : undefined;
-    log.write(reportLine({ requestId, durationMs, billedDurationMs, memorySizeMb: this.fn.memorySizeMb, maxMemoryUsedMb, initDurationMs }));
+    log.write(
+      reportLine({
+        requestId,
+        durationMs,
+        billedDurationMs,
+        memorySizeMb: this.fn.memorySizeMb,
+        maxMemoryUsedMb,
+        initDurationMs,
+      }),
+    );
     if (fatal) this.peakMb = 0;
     return {
       requestId,
@@ -215,7 +259,10 @@ export class FunctionSandbox {
   }
 
   /** The caller's view of an ending: the payload Lambda would return, and whether the environment is lost. */
-  private describe(requestId: string, ending: Ending): { payload: string; functionError?: InvocationResult['functionError']; fatal: boolean } {
+  private describe(
+    requestId: string,
+    ending: Ending,
+  ): { payload: string; functionError?: InvocationResult['functionError']; fatal: boolean } {
     const runtimeError = (errorType: string, detail: string, fatal = true) => {
       const body = { errorType, errorMessage: `RequestId: ${requestId} Error: ${detail}` };
       return { payload: JSON.stringify(body), functionError: body, fatal };
@@ -230,7 +277,10 @@ export class FunctionSandbox {
         const parsed = parseErrorBody(body);
         return {
           payload: body.toString('utf8'),
-          functionError: { errorType: parsed.errorType ?? headerType ?? 'Unhandled', errorMessage: parsed.errorMessage ?? '' },
+          functionError: {
+            errorType: parsed.errorType ?? headerType ?? 'Unhandled',
+            errorMessage: parsed.errorMessage ?? '',
+          },
           fatal: ending.kind === 'init-error',
         };
       }
@@ -244,9 +294,15 @@ export class FunctionSandbox {
       case 'timeout':
         return runtimeError('Sandbox.Timedout', timeoutMessage(this.fn.timeoutSeconds));
       case 'init-timeout':
-        return runtimeError('Sandbox.Timedout', `Init phase did not finish within ${LAMBDA_LIMITS.initTimeoutMs / 1000} seconds`);
+        return runtimeError(
+          'Sandbox.Timedout',
+          `Init phase did not finish within ${LAMBDA_LIMITS.initTimeoutMs / 1000} seconds`,
+        );
       case 'out-of-memory':
-        return runtimeError('Runtime.OutOfMemory', `Runtime exited with error: signal: killed (memory above ${this.fn.memorySizeMb} MB)`);
+        return runtimeError(
+          'Runtime.OutOfMemory',
+          `Runtime exited with error: signal: killed (memory above ${this.fn.memorySizeMb} MB)`,
+        );
       case 'cancelled':
         return runtimeError('Invocation.Cancelled', 'The invocation was cancelled');
       case 'exit':
@@ -256,7 +312,8 @@ export class FunctionSandbox {
 }
 
 function exitDetail(code: number | null, signal: NodeJS.Signals | null): string {
-  if (signal) return `Runtime exited with error: signal: ${signal === 'SIGKILL' ? 'killed' : signal === 'SIGABRT' ? 'aborted (core dumped)' : signal}`;
+  if (signal)
+    return `Runtime exited with error: signal: ${signal === 'SIGKILL' ? 'killed' : signal === 'SIGABRT' ? 'aborted (core dumped)' : signal}`;
   if (code === 0) return 'Runtime exited without providing a reason';
   return `Runtime exited with error: exit status ${code}`;
 }
@@ -277,17 +334,24 @@ function parseErrorBody(body: Buffer): { errorType?: string; errorMessage?: stri
  * The first of several promises, or `fallback` after `ms` (0: no time limit), or a cancellation when the
  * signal aborts. Timers and listeners are removed whatever wins.
  */
-function race<T>(promises: Promise<T>[], ms: number, fallback: T | undefined, signal: AbortSignal | undefined): Promise<T> {
+function race<T>(
+  promises: Promise<T>[],
+  ms: number,
+  fallback: T | undefined,
+  signal: AbortSignal | undefined,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const extra: Promise<T>[] = [];
   if (ms > 0) extra.push(new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback as T), ms))));
   if (signal) {
-    extra.push(new Promise<T>((resolve) => {
-      onAbort = () => resolve({ kind: 'cancelled' } as T);
-      if (signal.aborted) onAbort();
-      else signal.addEventListener('abort', onAbort, { once: true });
-    }));
+    extra.push(
+      new Promise<T>((resolve) => {
+        onAbort = () => resolve({ kind: 'cancelled' } as T);
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    );
   }
   return Promise.race([...promises, ...extra]).finally(() => {
     clearTimeout(timer);

@@ -15,24 +15,32 @@ export interface TargetOptions {
 
 export type Target =
   | {
-    readonly ok: true; readonly fn: LocalFunction; readonly view: FunctionView; readonly template: Template;
-    /** What was made up or left empty, one sentence each. */
-    readonly notes: readonly string[];
-    /** Timeout, memory, name, architecture and Region the run uses, each with where it came from. */
-    readonly settings: UsedSettings;
-  }
+      readonly ok: true;
+      readonly fn: LocalFunction;
+      readonly view: FunctionView;
+      readonly template: Template;
+      /** What was made up or left empty, one sentence each. */
+      readonly notes: readonly string[];
+      /** Timeout, memory, name, architecture and Region the run uses, each with where it came from. */
+      readonly settings: UsedSettings;
+    }
   | { readonly ok: false; readonly message: string; readonly notFound?: boolean };
 
 /** How values resolve for a local run of this template: the model's inputs, env.json's `References`, local names. */
-export function localResolutionOf(template: Template, options: Pick<TargetOptions, 'workspaceDir' | 'overrides'> = {}): LocalResolution {
+export function localResolutionOf(
+  template: Template,
+  options: Pick<TargetOptions, 'workspaceDir' | 'overrides'> = {},
+): LocalResolution {
   const workspaceDir = options.workspaceDir ?? path.dirname(path.resolve(template.fileName));
   return localResolution(template, (options.overrides ?? readOverrides(workspaceDir).overrides).references);
 }
 
 /** Finds a function by logical ID, or for serverless.yml also by its key or deployed name. */
 export function findFunction(template: Template, name: string): FunctionView | undefined {
-  return template.functions.find((f) => f.logicalId === name)
-    ?? template.functions.find((f) => f.displayName === name || f.functionName?.value === name);
+  return (
+    template.functions.find((f) => f.logicalId === name) ??
+    template.functions.find((f) => f.displayName === name || f.functionName?.value === name)
+  );
 }
 
 /** The function as this machine will run it: settings resolved to values, with notes on what was made up. */
@@ -40,7 +48,11 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
   const templateDir = path.dirname(path.resolve(template.fileName));
   const workspaceDir = path.resolve(options.workspaceDir ?? templateDir);
   const where = `${view.displayName} in ${path.basename(template.fileName)}`;
-  if (view.packageType === 'Image') return { ok: false, message: `${where} is a container image function; running images needs Docker, which Serverless Workbench does not use.` };
+  if (view.packageType === 'Image')
+    return {
+      ok: false,
+      message: `${where} is a container image function; running images needs Docker, which Serverless Workbench does not use.`,
+    };
 
   let overrides = options.overrides;
   if (!overrides) {
@@ -52,22 +64,38 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
   const resolution = localResolution(template, overrides.references);
   const local = localView(template, view, resolution.resolver);
   const runtime = local.runtime?.value;
-  if (!runtime) return { ok: false, message: `${where} has no Runtime${local.runtime ? ` that can be read without AWS: ${local.runtime.unknown}` : ''}.` };
+  if (!runtime)
+    return {
+      ok: false,
+      message: `${where} has no Runtime${local.runtime ? ` that can be read without AWS: ${local.runtime.unknown}` : ''}.`,
+    };
   const handler = local.handler?.value;
   if (!handler && !runtime.startsWith('provided')) {
-    return { ok: false, message: `${where} has no Handler${local.handler ? ` that can be read without AWS: ${local.handler.unknown}` : ''}.` };
+    return {
+      ok: false,
+      message: `${where} has no Handler${local.handler ? ` that can be read without AWS: ${local.handler.unknown}` : ''}.`,
+    };
   }
-  if (local.codeUri && local.codeUri.value === undefined) return { ok: false, message: `${where} has a CodeUri that is only known at deploy time: ${local.codeUri.unknown}.` };
+  if (local.codeUri && local.codeUri.value === undefined)
+    return {
+      ok: false,
+      message: `${where} has a CodeUri that is only known at deploy time: ${local.codeUri.unknown}.`,
+    };
 
   const notes: string[] = [];
   const environment: Record<string, string> = {};
   for (const { name, resolved } of local.environment) {
     environment[name] = resolved.value ?? '';
-    if (resolved.value === undefined) notes.push(`${name} is empty: ${resolved.unknown}. Set it in .serverless-workbench/env.json.`);
+    if (resolved.value === undefined)
+      notes.push(`${name} is empty: ${resolved.unknown}. Set it in .serverless-workbench/env.json.`);
     const madeUp = resolved.provenance.filter((s) => s.origin === 'stand-in').map((s) => s.description);
     if (madeUp.length > 0) notes.push(`${name}=${resolved.value}: ${madeUp.join('; ')}.`);
   }
-  Object.assign(environment, overrides.allFunctions, overrides.byFunction[view.logicalId] ?? overrides.byFunction[view.displayName]);
+  Object.assign(
+    environment,
+    overrides.allFunctions,
+    overrides.byFunction[view.logicalId] ?? overrides.byFunction[view.displayName],
+  );
 
   const settings = usedSettings(template, view, local, resolution.region);
   const fn: LocalFunction = {
@@ -90,7 +118,10 @@ export type FoundFunction =
   | { readonly ok: true; readonly template: Template; readonly view: FunctionView; readonly inputs: GatheredInputs }
   | { readonly ok: false; readonly message: string; readonly notFound?: boolean };
 
-/** Reads a template from disk (with its samconfig) and finds one function in it; every failure is a message, never a throw. */
+/**
+ * Reads a template from disk (with its samconfig) and finds one function in it; every failure is a message, never a
+ * throw.
+ */
 export function loadFunction(templatePath: string, name: string, given: GivenInputs = {}): FoundFunction {
   const loaded = loadTemplateFile(templatePath, { readFile: readBoundedFile, given });
   if (!loaded.ok) return { ok: false, message: `${loaded.message[0].toUpperCase()}${loaded.message.slice(1)}.` };

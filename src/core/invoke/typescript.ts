@@ -31,8 +31,10 @@ function loadEsbuild(codeDir: string): typeof import('esbuild') {
       // try the next place
     }
   }
-  throw new LaunchError('Runtime.UserCodeSyntaxError',
-    `Running a TypeScript handler needs esbuild: run "npm install --save-dev esbuild" in ${codeDir} (SAM's esbuild build uses it too).`);
+  throw new LaunchError(
+    'Runtime.UserCodeSyntaxError',
+    `Running a TypeScript handler needs esbuild: run "npm install --save-dev esbuild" in ${codeDir} (SAM's esbuild build uses it too).`,
+  );
 }
 
 /**
@@ -41,7 +43,12 @@ function loadEsbuild(codeDir: string): typeof import('esbuild') {
  * output is CommonJS `.cjs` with a linked source map so stack traces and breakpoints land in the `.ts` source.
  * esbuild is loaded here, on first use, never at activation.
  */
-export async function compileTypeScriptHandler(codeDir: string, handler: string, source: string, outDir: string): Promise<string> {
+export async function compileTypeScriptHandler(
+  codeDir: string,
+  handler: string,
+  source: string,
+  outDir: string,
+): Promise<string> {
   const esbuild = loadEsbuild(codeDir);
   const outfile = path.join(outDir, `${handlerModule(handler)}.cjs`);
   try {
@@ -59,7 +66,9 @@ export async function compileTypeScriptHandler(codeDir: string, handler: string,
       absWorkingDir: codeDir,
     });
   } catch (error) {
-    const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors ?? [];
+    const errors =
+      (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] })
+        .errors ?? [];
     const first = errors[0];
     if (!first) throw new LaunchError('Runtime.UserCodeSyntaxError', String(error));
     const where = first.location ? `${first.location.file}:${first.location.line}:${first.location.column + 1}: ` : '';

@@ -37,7 +37,9 @@ export interface GatheredInputs {
 export function gatherInputs(templateFile: string, given: GivenInputs, readFile: ReadFile): GatheredInputs {
   const configEnv = given.configEnv || DEFAULT_CONFIG_ENV;
   const readsSamconfig = path.isAbsolute(templateFile) && !/(^|[\\/])serverless\.(ya?ml|json)$/i.test(templateFile);
-  const { samconfig, problems } = readsSamconfig ? readSamconfig(path.dirname(templateFile), readFile, configEnv) : { samconfig: undefined, problems: [] };
+  const { samconfig, problems } = readsSamconfig
+    ? readSamconfig(path.dirname(templateFile), readFile, configEnv)
+    : { samconfig: undefined, problems: [] };
   const parameters = { ...(given.parameterOverrides ?? samconfig?.parameters), ...given.parameters };
   const resolution: ResolutionInputs = {
     configEnv,
@@ -50,5 +52,5 @@ export function gatherInputs(templateFile: string, given: GivenInputs, readFile:
 }
 
 function defined<K extends string>(key: K, value: InputValue | undefined): Partial<Record<K, InputValue>> {
-  return value ? { [key]: value } as Record<K, InputValue> : {};
+  return value ? ({ [key]: value } as Record<K, InputValue>) : {};
 }

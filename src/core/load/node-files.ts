@@ -8,7 +8,9 @@ import type { Unreadable } from '../model/file-read';
  */
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 const CHUNK_BYTES = 64 * 1024;
-/** Errors that mean "there is no such file", which callers treat as absent (a `${file()}` falls back to its default). */
+/**
+ * Errors that mean "there is no such file", which callers treat as absent (a `${file()}` falls back to its default).
+ */
 const MISSING = new Set(['ENOENT', 'ENOTDIR']);
 
 /**
@@ -16,7 +18,10 @@ const MISSING = new Set(['ENOENT', 'ENOTDIR']);
  * (`/dev/zero`), a FIFO, a socket or a folder is refused after `stat`, before it is opened, so nothing blocks
  * and nothing is read without end. Undefined when the file does not exist.
  */
-export function readBoundedFile(file: string, maxBytes: number = LIMITS.maxReadFileBytes): string | undefined | Unreadable {
+export function readBoundedFile(
+  file: string,
+  maxBytes: number = LIMITS.maxReadFileBytes,
+): string | undefined | Unreadable {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -34,7 +39,8 @@ export function readBoundedFile(file: string, maxBytes: number = LIMITS.maxReadF
   try {
     const opened = refusal(fs.fstatSync(fd), maxBytes);
     if (opened) return opened;
-    // The size from stat is a hint only (files in /proc say 0, a log grows): read until the end or one byte past the cap.
+    // The size from stat is a hint only (files in /proc say 0, a log grows): read until the end or one byte past the
+    // cap.
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -55,10 +61,15 @@ export function readBoundedFile(file: string, maxBytes: number = LIMITS.maxReadF
 
 function refusal(stat: fs.Stats, maxBytes: number): Unreadable | undefined {
   if (stat.isFile()) return stat.size > maxBytes ? { unreadable: tooLarge(stat.size, maxBytes) } : undefined;
-  const kind = stat.isDirectory() ? 'a folder'
-    : stat.isFIFO() ? 'a FIFO (named pipe)'
-      : stat.isSocket() ? 'a socket'
-        : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+  const kind = stat.isDirectory()
+    ? 'a folder'
+    : stat.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : stat.isSocket()
+        ? 'a socket'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
   return { unreadable: kind === 'not a regular file' ? kind : `it is ${kind}, not a regular file` };
 }
 
@@ -74,5 +85,7 @@ function size(bytes: number): string {
 function failure(error: unknown): undefined | Unreadable {
   const code = (error as NodeJS.ErrnoException).code;
   if (code && MISSING.has(code)) return undefined;
-  return { unreadable: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (error as Error).message };
+  return {
+    unreadable: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message),
+  };
 }

@@ -9,7 +9,10 @@ export interface ParsedOverrides {
   readonly problems: readonly string[];
 }
 
-/** `Name=Value` or CloudFormation's `ParameterKey=Name,ParameterValue=Value`, the value bare, "double" or 'single' quoted. */
+/**
+ * `Name=Value` or CloudFormation's `ParameterKey=Name,ParameterValue=Value`, the value bare, "double" or 'single'
+ * quoted.
+ */
 const PAIR = /^\s*(?:ParameterKey=([A-Za-z0-9]+),ParameterValue=|([A-Za-z0-9]+)=)("(?:\\.|[^"\\])*"|'[^']*'|[^\s"']*)/;
 
 /**
@@ -45,7 +48,8 @@ export function parseParameterOverrides(given: string | readonly string[]): Pars
 }
 
 function unquote(value: string): string {
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) return value.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+    return value.slice(1, -1).replace(/\\(.)/g, '$1');
   if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1);
   return value;
 }

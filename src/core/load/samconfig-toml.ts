@@ -1,7 +1,10 @@
 import type { SamconfigEntry, SamconfigRead, SamconfigTables, SamconfigValue } from './samconfig-types';
 
 class TomlError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -22,7 +25,10 @@ export function parseSamconfigToml(text: string): SamconfigRead {
       if (!line) continue;
       const header = /^\[([A-Za-z0-9_.\- "]+)\]$/.exec(line);
       if (header) {
-        const name = header[1].split('.').map((p) => p.trim().replace(/^"|"$/g, '')).join('.');
+        const name = header[1]
+          .split('.')
+          .map((p) => p.trim().replace(/^"|"$/g, ''))
+          .join('.');
         current = tables[name] ??= {};
         continue;
       }
@@ -77,7 +83,11 @@ function bracketDepth(text: string): number {
 
 function parseValue(text: string, line: number): SamconfigValue {
   if (text.startsWith('"')) {
-    try { return JSON.parse(text) as string; } catch { throw new TomlError(line, 'unterminated or invalid string'); }
+    try {
+      return JSON.parse(text) as string;
+    } catch {
+      throw new TomlError(line, 'unterminated or invalid string');
+    }
   }
   if (text.startsWith("'")) {
     if (!text.endsWith("'") || text.length < 2) throw new TomlError(line, 'unterminated string');

@@ -39,26 +39,49 @@ export interface Samconfig {
  * that cannot be read or has a wrong value gives problems with their line, never an exception.
  */
 export function readSamconfig(
-  templateDir: string, readFile: ReadFile, configEnv = DEFAULT_CONFIG_ENV,
+  templateDir: string,
+  readFile: ReadFile,
+  configEnv = DEFAULT_CONFIG_ENV,
 ): { samconfig?: Samconfig; problems: InputProblem[] } {
   for (const name of SAMCONFIG_NAMES) {
     const file = path.join(templateDir, name);
     const text = readFile(file);
     if (text === undefined) continue;
-    if (isUnreadable(text)) return { problems: [{ file, line: 1, message: `${name} is not read: ${text.unreadable}.` }] };
+    if (isUnreadable(text))
+      return { problems: [{ file, line: 1, message: `${name} is not read: ${text.unreadable}.` }] };
     const read: SamconfigRead = name.endsWith('.toml') ? parseSamconfigToml(text) : parseSamconfigYaml(text);
-    if (!read.ok) return { problems: [{ file, line: read.line, message: `${name} cannot be read: ${read.message}. Its parameter overrides, Region and stack name are not used.` }] };
+    if (!read.ok)
+      return {
+        problems: [
+          {
+            file,
+            line: read.line,
+            message: `${name} cannot be read: ${read.message}. Its parameter overrides, Region and stack name are not used.`,
+          },
+        ],
+      };
     return valuesOf(file, read.tables, configEnv);
   }
   return { problems: [] };
 }
 
-function valuesOf(file: string, tables: Extract<SamconfigRead, { ok: true }>['tables'], configEnv: string): { samconfig: Samconfig; problems: InputProblem[] } {
+function valuesOf(
+  file: string,
+  tables: Extract<SamconfigRead, { ok: true }>['tables'],
+  configEnv: string,
+): { samconfig: Samconfig; problems: InputProblem[] } {
   const name = path.basename(file);
   const problems: InputProblem[] = [];
   const sections = [SAMCONFIG_COMMAND, 'global'].map((command) => `${configEnv}.${command}.parameters`);
-  if (configEnv !== DEFAULT_CONFIG_ENV && !Object.keys(tables).some((t) => t === configEnv || t.startsWith(`${configEnv}.`))) {
-    problems.push({ file, line: 1, message: `${name} has no config environment "${configEnv}"; nothing in it is used.` });
+  if (
+    configEnv !== DEFAULT_CONFIG_ENV &&
+    !Object.keys(tables).some((t) => t === configEnv || t.startsWith(`${configEnv}.`))
+  ) {
+    problems.push({
+      file,
+      line: 1,
+      message: `${name} has no config environment "${configEnv}"; nothing in it is used.`,
+    });
   }
   const pick = (key: string): { entry: SamconfigEntry; origin: string } | undefined => {
     for (const section of sections) {
@@ -80,17 +103,29 @@ function valuesOf(file: string, tables: Extract<SamconfigRead, { ok: true }>['ta
   const overrides = pick('parameter_overrides');
   if (overrides) {
     const { value, line } = overrides.entry;
-    const list = Array.isArray(value) && value.every((v) => typeof v === 'string') ? value as string[] : undefined;
+    const list = Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
     if (typeof value !== 'string' && !list) {
-      problems.push({ file, line, message: `parameter_overrides in ${name} should be a string "A=1 B=2" or a list of "A=1", not ${JSON.stringify(value)}.` });
+      problems.push({
+        file,
+        line,
+        message: `parameter_overrides in ${name} should be a string "A=1 B=2" or a list of "A=1", not ${JSON.stringify(value)}.`,
+      });
     } else {
-      const parsed = parseParameterOverrides(list ?? value as string);
+      const parsed = parseParameterOverrides(list ?? (value as string));
       for (const o of parsed.overrides) parameters[o.name] = { value: o.value, origin: overrides.origin };
-      for (const p of parsed.problems) problems.push({ file, line, message: `parameter_overrides in ${name}: ${p}; it is not used.` });
+      for (const p of parsed.problems)
+        problems.push({ file, line, message: `parameter_overrides in ${name}: ${p}; it is not used.` });
     }
   }
   return {
-    samconfig: { file, configEnv, parameters, region: text('region'), stackName: text('stack_name'), profile: text('profile') },
+    samconfig: {
+      file,
+      configEnv,
+      parameters,
+      region: text('region'),
+      stackName: text('stack_name'),
+      profile: text('profile'),
+    },
     problems,
   };
 }

@@ -2,7 +2,12 @@ import type { LineIndex } from './lines';
 import type { LoadOptions } from './load';
 import { resolvedCollections } from './language-extensions/collections';
 import type { LoopOrigin } from './language-extensions/for-each';
-import { expandForEach, isForEachKey, LANGUAGE_EXTENSIONS_TRANSFORM, mayHaveForEach } from './language-extensions/for-each';
+import {
+  expandForEach,
+  isForEachKey,
+  LANGUAGE_EXTENSIONS_TRANSFORM,
+  mayHaveForEach,
+} from './language-extensions/for-each';
 import type { MapEntry, MapNode } from './nodes';
 import { mapAt, stringOf, valueOf } from './nodes';
 import { hasTransform } from './detect';
@@ -24,19 +29,29 @@ export interface TemplateBase {
 }
 
 /** Builds the model of a CloudFormation or SAM template from its parsed root. */
-export function buildCloudFormation(base: TemplateBase, parseProblems: readonly ParseProblem[], options: LoadOptions = {}): Template {
+export function buildCloudFormation(
+  base: TemplateBase,
+  parseProblems: readonly ParseProblem[],
+  options: LoadOptions = {},
+): Template {
   const problems = [...parseProblems];
   const inputs = options.resolution;
   // Loop collections come from parameters and mappings, which loops do not make: the written sections answer them.
   const expansion = mayHaveForEach(base.text)
-    ? expandForEach(base.root, hasTransform(base.root, LANGUAGE_EXTENSIONS_TRANSFORM), resolvedCollections(createResolver({ sections: base.root, inputs, isResource: () => false })), problems)
+    ? expandForEach(
+        base.root,
+        hasTransform(base.root, LANGUAGE_EXTENSIONS_TRANSFORM),
+        resolvedCollections(createResolver({ sections: base.root, inputs, isResource: () => false })),
+        problems,
+      )
     : undefined;
   const root = expansion?.root ?? base.root;
   const globals = base.kind === 'sam' ? mapAt(root, 'Globals') : undefined;
   const written = writtenResources(root, problems, expansion?.loopOf);
-  const sam = base.kind === 'sam'
-    ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text, inputs)
-    : { written, generated: [], conflicts: [] };
+  const sam =
+    base.kind === 'sam'
+      ? transformSam(applyGlobals(written, valueOf(root, 'Globals'), problems), root, base.text, inputs)
+      : { written, generated: [], conflicts: [] };
   const built = [...sam.written, ...sam.generated];
   const ids = new Set(built.map((r) => r.logicalId));
   const resolver = createResolver({ sections: root, inputs, isResource: (id) => ids.has(id) });
@@ -54,7 +69,9 @@ export function buildCloudFormation(base: TemplateBase, parseProblems: readonly 
     globals,
     functions: [],
     ...(sam.conflicts.length ? { generatedIdConflicts: sam.conflicts } : {}),
-    ...(expansion ? { expanded: { root, unexpandedLoops: expansion.unexpanded, loopCollections: expansion.collections } } : {}),
+    ...(expansion
+      ? { expanded: { root, unexpandedLoops: expansion.unexpanded, loopCollections: expansion.collections } }
+      : {}),
   };
   return { ...template, functions: functionViewsOf(template) };
 }
@@ -71,17 +88,22 @@ export function indexById(resources: readonly Resource[]): Map<string, Resource>
  */
 export function withCreation(resources: readonly Resource[], resolver: TemplateResolver): Resource[] {
   const written = new Map<string, string | undefined>();
-  for (const r of resources) if (r.origin === 'written' && !written.has(r.logicalId)) written.set(r.logicalId, conditionOf(r.node));
+  for (const r of resources)
+    if (r.origin === 'written' && !written.has(r.logicalId)) written.set(r.logicalId, conditionOf(r.node));
   return resources.map((r) => {
     const condition = r.origin === 'written' ? conditionOf(r.node) : written.get(r.generatedBy?.logicalId ?? '');
-    return condition === undefined ? { ...r, created: true } : { ...r, condition, created: resolver.created(condition) };
+    return condition === undefined
+      ? { ...r, created: true }
+      : { ...r, condition, created: resolver.created(condition) };
   });
 }
 
 /** A section's entries; a `Fn::ForEach` loop left unexpanded (its collection unknown) is no entry. */
 export function namedEntries(root: MapNode | undefined, section: string): NamedEntry[] {
   const map = mapAt(root, section);
-  return map ? map.entries.filter((e) => !isForEachKey(e.key)).map((e) => ({ name: e.key, nameSpan: e.keySpan, value: e.value })) : [];
+  return map
+    ? map.entries.filter((e) => !isForEachKey(e.key)).map((e) => ({ name: e.key, nameSpan: e.keySpan, value: e.value }))
+    : [];
 }
 
 /**
@@ -90,12 +112,18 @@ export function namedEntries(root: MapNode | undefined, section: string): NamedE
  * `duplicate-key`) is the last definition, as YAML and JSON loaders read it (PyYAML in SAM CLI and the SAM
  * translator, `JSON.parse`), at the place of the first, as a Python dict keeps it.
  */
-export function writtenResources(root: MapNode | undefined, problems: ParseProblem[], loopOf?: ReadonlyMap<MapEntry, LoopOrigin>): Resource[] {
+export function writtenResources(
+  root: MapNode | undefined,
+  problems: ParseProblem[],
+  loopOf?: ReadonlyMap<MapEntry, LoopOrigin>,
+): Resource[] {
   const section = valueOf(root, 'Resources');
   if (!section) return [];
   if (section.kind !== 'map') {
     problems.push({
-      code: 'template-structure', severity: 'error', span: section.span,
+      code: 'template-structure',
+      severity: 'error',
+      span: section.span,
       message: `Resources must be a map of logical IDs to resources, not ${describe(section.kind)}.`,
     });
     return [];
@@ -107,11 +135,17 @@ export function writtenResources(root: MapNode | undefined, problems: ParseProbl
   return [...byId.values()].filter((r): r is Resource => r !== undefined);
 }
 
-function writtenResource(entry: MapEntry, problems: ParseProblem[], loop: LoopOrigin | undefined): Resource | undefined {
+function writtenResource(
+  entry: MapEntry,
+  problems: ParseProblem[],
+  loop: LoopOrigin | undefined,
+): Resource | undefined {
   const node = entry.value;
   if (node.kind !== 'map') {
     problems.push({
-      code: 'template-structure', severity: 'error', span: node.span,
+      code: 'template-structure',
+      severity: 'error',
+      span: node.span,
       message: `Resource '${entry.key}' must be a map with a Type, not ${describe(node.kind)}.`,
     });
     return undefined;
@@ -119,7 +153,9 @@ function writtenResource(entry: MapEntry, problems: ParseProblem[], loop: LoopOr
   const type = stringOf(valueOf(node, 'Type'));
   if (type === undefined) {
     problems.push({
-      code: 'template-structure', severity: 'error', span: entry.keySpan,
+      code: 'template-structure',
+      severity: 'error',
+      span: entry.keySpan,
       message: `Resource '${entry.key}' has no Type.`,
     });
   }
@@ -136,5 +172,11 @@ function writtenResource(entry: MapEntry, problems: ParseProblem[], loop: LoopOr
 }
 
 function describe(kind: string): string {
-  return kind === 'seq' ? 'a list' : kind === 'scalar' ? 'a single value' : kind === 'intrinsic' ? 'an intrinsic function' : 'a map';
+  return kind === 'seq'
+    ? 'a list'
+    : kind === 'scalar'
+      ? 'a single value'
+      : kind === 'intrinsic'
+        ? 'an intrinsic function'
+        : 'a map';
 }

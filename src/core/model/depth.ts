@@ -21,9 +21,12 @@ export function boundedDepth(node: Node, problems: ParseProblem[]): Node {
   if (cuts.length > 0) {
     const more = cuts.length > 1 ? ` (and at ${cuts.length - 1} more ${cuts.length === 2 ? 'place' : 'places'})` : '';
     problems.push({
-      code: 'template-structure', severity: 'error', span: openingOf(cuts[0]),
-      message: `This value is nested more than ${LIMITS.maxNestingDepth} levels deep${more}; what lies deeper is not read. `
-        + 'No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.',
+      code: 'template-structure',
+      severity: 'error',
+      span: openingOf(cuts[0]),
+      message:
+        `This value is nested more than ${LIMITS.maxNestingDepth} levels deep${more}; what lies deeper is not read. ` +
+        'No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.',
     });
   }
   return bounded;

@@ -38,5 +38,7 @@ export function isConventionalTemplateName(fileName: string): boolean {
  * template at all (the extension activates on every YAML file and must not parse them all).
  */
 export function mightBeTemplate(text: string): boolean {
-  return /AWSTemplateFormatVersion|AWS::Serverless-2016-10-31|"?Resources"?\s*:|^\s*"?service"?\s*:/m.test(text.slice(0, 200_000));
+  return /AWSTemplateFormatVersion|AWS::Serverless-2016-10-31|"?Resources"?\s*:|^\s*"?service"?\s*:/m.test(
+    text.slice(0, 200_000),
+  );
 }

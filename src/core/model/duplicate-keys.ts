@@ -10,13 +10,18 @@ import type { ParseProblem } from './parse-result';
 export class DuplicateKeys {
   private lines: LineIndex | undefined;
 
-  constructor(private readonly text: string, private readonly problems: ParseProblem[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly problems: ParseProblem[],
+  ) {}
 
   report(key: string, keySpan: Span, first: Span): void {
     this.lines ??= new LineIndex(this.text);
     const at = this.lines.positionAt(first.start);
     this.problems.push({
-      code: 'duplicate-key', severity: 'error', span: keySpan,
+      code: 'duplicate-key',
+      severity: 'error',
+      span: keySpan,
       message: `Duplicate key '${key}': CloudFormation rejects a template with duplicate keys (first defined at line ${at.line + 1}, column ${at.character + 1}).`,
       related: [{ span: first, message: `'${key}' first defined here` }],
     });

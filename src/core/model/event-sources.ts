@@ -14,14 +14,32 @@ import type { FunctionEvent, Resource, Template } from './template';
  */
 export type EventSource =
   | { readonly kind: 'resource'; readonly resource: Resource; readonly bus?: EventSource }
-  | { readonly kind: 'outside'; readonly expression: Node | undefined; readonly reason: string; readonly bus?: EventSource }
+  | {
+      readonly kind: 'outside';
+      readonly expression: Node | undefined;
+      readonly reason: string;
+      readonly bus?: EventSource;
+    }
   | { readonly kind: 'unknown'; readonly reason: string; readonly bus?: EventSource };
 
 /** The property naming the source of each event type, in SAM's vocabulary (Serverless events use it too). */
-const SOURCE_PROPERTY: ReadonlyMap<string, string> = new Map(Object.entries({
-  Api: 'RestApiId', HttpApi: 'ApiId', SQS: 'Queue', Kinesis: 'Stream', DynamoDB: 'Stream', MSK: 'Stream', MQ: 'Broker',
-  DocumentDB: 'Cluster', SNS: 'Topic', S3: 'Bucket', CloudWatchLogs: 'LogGroupName', Cognito: 'UserPool', ALB: 'ListenerArn',
-}));
+const SOURCE_PROPERTY: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    Api: 'RestApiId',
+    HttpApi: 'ApiId',
+    SQS: 'Queue',
+    Kinesis: 'Stream',
+    DynamoDB: 'Stream',
+    MSK: 'Stream',
+    MQ: 'Broker',
+    DocumentDB: 'Cluster',
+    SNS: 'Topic',
+    S3: 'Bucket',
+    CloudWatchLogs: 'LogGroupName',
+    Cognito: 'UserPool',
+    ALB: 'ListenerArn',
+  }),
+);
 
 /**
  * Event types whose source is a resource made for the event itself, and the types it may have: SAM names it
@@ -29,21 +47,33 @@ const SOURCE_PROPERTY: ReadonlyMap<string, string> = new Map(Object.entries({
  * creates EventBridge rules through a custom resource.
  */
 const RULE_TYPES = ['AWS::Events::Rule', 'Custom::EventBridge'];
-const GENERATED_SOURCE_TYPES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
-  Schedule: RULE_TYPES, CloudWatchEvent: RULE_TYPES, EventBridgeRule: RULE_TYPES,
-  ScheduleV2: ['AWS::Scheduler::Schedule', 'AWS::Events::Rule'], IoTRule: ['AWS::IoT::TopicRule'],
-}));
+const GENERATED_SOURCE_TYPES: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    Schedule: RULE_TYPES,
+    CloudWatchEvent: RULE_TYPES,
+    EventBridgeRule: RULE_TYPES,
+    ScheduleV2: ['AWS::Scheduler::Schedule', 'AWS::Events::Rule'],
+    IoTRule: ['AWS::IoT::TopicRule'],
+  }),
+);
 
 /** SAM's implicit APIs: the API an `Api`/`HttpApi` event joins when it names none. */
-const SAM_IMPLICIT_API: ReadonlyMap<string, string> = new Map([['Api', IMPLICIT_REST_API], ['HttpApi', IMPLICIT_HTTP_API]]);
+const SAM_IMPLICIT_API: ReadonlyMap<string, string> = new Map([
+  ['Api', IMPLICIT_REST_API],
+  ['HttpApi', IMPLICIT_HTTP_API],
+]);
 
 /** The one answer to "which resource does this event come from", for the function or state machine `owner`. */
 export function eventSourceOf(template: Template, owner: string, event: FunctionEvent): EventSource {
   const generatedTypes = GENERATED_SOURCE_TYPES.get(event.type);
   if (generatedTypes) {
     const made = generatedFor(template, owner, event, generatedTypes);
-    const source: EventSource = made ? { kind: 'resource', resource: made } : { kind: 'unknown', reason: `no resource is generated for the ${event.type} event ${event.name}` };
-    return event.type === 'EventBridgeRule' ? { ...source, bus: busOf(template, valueOf(event.properties, 'EventBusName')) } : source;
+    const source: EventSource = made
+      ? { kind: 'resource', resource: made }
+      : { kind: 'unknown', reason: `no resource is generated for the ${event.type} event ${event.name}` };
+    return event.type === 'EventBridgeRule'
+      ? { ...source, bus: busOf(template, valueOf(event.properties, 'EventBusName')) }
+      : source;
   }
   const property = SOURCE_PROPERTY.get(event.type);
   if (!property) return { kind: 'unknown', reason: `${event.type} events do not come from a resource of the stack` };
@@ -53,7 +83,9 @@ export function eventSourceOf(template: Template, owner: string, event: Function
   if (!value) {
     const implicit = template.serverless ? undefined : SAM_IMPLICIT_API.get(event.type);
     const resource = implicit === undefined ? undefined : template.resourceById.get(implicit);
-    return resource ? { kind: 'resource', resource } : { kind: 'unknown', reason: `the ${event.type} event ${event.name} has no ${property}` };
+    return resource
+      ? { kind: 'resource', resource }
+      : { kind: 'unknown', reason: `the ${event.type} event ${event.name} has no ${property}` };
   }
   return writtenSource(template, value, event.type === 'Api' || event.type === 'HttpApi');
 }
@@ -64,7 +96,8 @@ export function eventSourceOf(template: Template, owner: string, event: Function
  * name from outside the template.
  */
 function writtenSource(template: Template, value: Node, byLogicalId: boolean): EventSource {
-  const named = resourceNamedBy(template, value) ?? (byLogicalId ? template.resourceById.get(stringOf(value) ?? '') : undefined);
+  const named =
+    resourceNamedBy(template, value) ?? (byLogicalId ? template.resourceById.get(stringOf(value) ?? '') : undefined);
   if (named) return { kind: 'resource', resource: named };
   return { kind: 'outside', expression: value, reason: 'named by an ARN or name, not by a resource of this template' };
 }
@@ -88,25 +121,38 @@ function busOf(template: Template, bus: Node | undefined): EventSource {
 function serverlessSource(template: Template, event: FunctionEvent, value: Node | undefined): EventSource | undefined {
   const provider = template.serverless?.provider;
   const shared = (external: Node | undefined, logicalId: string): EventSource | undefined => {
-    if (external) return { kind: 'outside', expression: external, reason: 'the provider names an API of another stack' };
+    if (external)
+      return { kind: 'outside', expression: external, reason: 'the provider names an API of another stack' };
     const resource = template.resourceById.get(logicalId);
     return resource ? { kind: 'resource', resource } : undefined;
   };
   const name = stringOf(value);
   const byName = (logicalId: (name: string) => string): EventSource | undefined => {
     if (name === undefined || name.startsWith('arn:')) return undefined;
-    if (booleanOf(valueOf(event.properties, 'Existing')) === true) return { kind: 'outside', expression: value, reason: 'existing: true names a resource made outside this service' };
+    if (booleanOf(valueOf(event.properties, 'Existing')) === true)
+      return {
+        kind: 'outside',
+        expression: value,
+        reason: 'existing: true names a resource made outside this service',
+      };
     const resource = template.resourceById.get(logicalId(name));
     return resource ? { kind: 'resource', resource } : undefined;
   };
   switch (event.type) {
-    case 'Api': return shared(valueOf(mapAt(provider, 'apiGateway'), 'restApiId'), naming.restApi);
-    case 'HttpApi': return shared(valueOf(mapAt(provider, 'httpApi'), 'id'), naming.httpApi);
-    case 'WebSocket': return shared(undefined, naming.websocketsApi);
-    case 'SNS': return byName(naming.topic);
-    case 'S3': return byName(naming.bucket);
-    case 'Cognito': return byName(naming.userPool);
-    default: return undefined;
+    case 'Api':
+      return shared(valueOf(mapAt(provider, 'apiGateway'), 'restApiId'), naming.restApi);
+    case 'HttpApi':
+      return shared(valueOf(mapAt(provider, 'httpApi'), 'id'), naming.httpApi);
+    case 'WebSocket':
+      return shared(undefined, naming.websocketsApi);
+    case 'SNS':
+      return byName(naming.topic);
+    case 'S3':
+      return byName(naming.bucket);
+    case 'Cognito':
+      return byName(naming.userPool);
+    default:
+      return undefined;
   }
 }
 
@@ -115,12 +161,19 @@ function serverlessSource(template: Template, event: FunctionEvent, value: Node 
  * point at the event's key, and a schedule with a list of rates (events `schedule-1`, `schedule-2`) makes one
  * rule per rate in that order.
  */
-function generatedFor(template: Template, owner: string, event: FunctionEvent, types: readonly string[]): Resource | undefined {
+function generatedFor(
+  template: Template,
+  owner: string,
+  event: FunctionEvent,
+  types: readonly string[],
+): Resource | undefined {
   if (!template.serverless) {
     const named = template.resourceById.get(owner + event.name);
     return named && types.includes(named.type) ? named : undefined;
   }
-  const made = template.resources.filter((r) => r.generatedBy?.logicalId === owner && r.idSpan.start === event.nameSpan.start && types.includes(r.type));
+  const made = template.resources.filter(
+    (r) => r.generatedBy?.logicalId === owner && r.idSpan.start === event.nameSpan.start && types.includes(r.type),
+  );
   const variant = /-(\d+)$/.exec(event.name);
   return made[variant ? Number(variant[1]) - 1 : 0];
 }

@@ -3,7 +3,15 @@ import { itemsOf, mapAt, stringOf, valueOf, entryOf } from './nodes';
 import type { TemplateResolver } from './resolve/resolver';
 import type { SettingReader } from './resolve/setting';
 import { ARCHITECTURE_LIST, defaultSetting, isLeftOut, NUMBER, resolvedSetting, TEXT } from './resolve/setting';
-import type { EnvironmentVariable, FunctionEvent, FunctionView, Resource, Setting, SettingSource, Template } from './template';
+import type {
+  EnvironmentVariable,
+  FunctionEvent,
+  FunctionView,
+  Resource,
+  Setting,
+  SettingSource,
+  Template,
+} from './template';
 
 /**
  * Lambda's defaults for what a template leaves out (Lambda developer guide, "Lambda quotas": memory 128 MB,
@@ -30,26 +38,49 @@ function sourceOf(resource: Resource, node: Node): SettingSource {
   return node.span.start >= resource.span.start && node.span.end <= resource.span.end ? 'resource' : 'globals';
 }
 
-/** A written setting, resolved; undefined when absent or left out with `AWS::NoValue` (CloudFormation then applies none). */
-function setting<T>(resolver: TemplateResolver, resource: Resource, node: Node | undefined, reader: SettingReader<T>): Setting<T> | undefined {
+/**
+ * A written setting, resolved; undefined when absent or left out with `AWS::NoValue` (CloudFormation then applies
+ * none).
+ */
+function setting<T>(
+  resolver: TemplateResolver,
+  resource: Resource,
+  node: Node | undefined,
+  reader: SettingReader<T>,
+): Setting<T> | undefined {
   if (!node) return undefined;
   const resolved = resolvedSetting(resolver, node, sourceOf(resource, node), reader);
   return isLeftOut(resolved) ? undefined : resolved;
 }
 
 /** A written setting, resolved, or Lambda's default when the template leaves it out (never when it is unknown). */
-function withDefault<T>(resolver: TemplateResolver, resource: Resource, node: Node | undefined, reader: SettingReader<T>, fallback: T): Setting<T> {
+function withDefault<T>(
+  resolver: TemplateResolver,
+  resource: Resource,
+  node: Node | undefined,
+  reader: SettingReader<T>,
+  fallback: T,
+): Setting<T> {
   const resolved = node && resolvedSetting(resolver, node, sourceOf(resource, node), reader);
   if (resolved && !isLeftOut(resolved)) return resolved;
   return defaultSetting(fallback, resource.idSpan, LAMBDA_DEFAULT, resolved?.leftOut);
 }
 
 /** A code location: the text itself, or the key of an S3 location map (`{Bucket, Key}`), resolved. */
-function codeLocation(resolver: TemplateResolver, resource: Resource, node: Node | undefined, key: string): Setting<string> | undefined {
-  return setting(resolver, resource, node?.kind === 'map' ? valueOf(node, key) ?? node : node, TEXT);
+function codeLocation(
+  resolver: TemplateResolver,
+  resource: Resource,
+  node: Node | undefined,
+  key: string,
+): Setting<string> | undefined {
+  return setting(resolver, resource, node?.kind === 'map' ? (valueOf(node, key) ?? node) : node, TEXT);
 }
 
-function environmentOf(resolver: TemplateResolver, resource: Resource, props: MapNode | undefined): EnvironmentVariable[] {
+function environmentOf(
+  resolver: TemplateResolver,
+  resource: Resource,
+  props: MapNode | undefined,
+): EnvironmentVariable[] {
   const vars = mapAt(mapAt(props, 'Environment'), 'Variables');
   const out: EnvironmentVariable[] = [];
   for (const e of vars?.entries ?? []) {
@@ -87,8 +118,20 @@ function commonSettings(resolver: TemplateResolver, resource: Resource) {
     handler: setting(resolver, resource, read('Handler'), TEXT),
     memorySize: withDefault(resolver, resource, read('MemorySize'), NUMBER, LAMBDA_DEFAULTS.memorySize),
     timeout: withDefault(resolver, resource, read('Timeout'), NUMBER, LAMBDA_DEFAULTS.timeout),
-    architecture: withDefault(resolver, resource, read('Architectures'), ARCHITECTURE_LIST, LAMBDA_DEFAULTS.architecture),
-    ephemeralStorage: withDefault(resolver, resource, valueOf(read('EphemeralStorage'), 'Size'), NUMBER, LAMBDA_DEFAULTS.ephemeralStorage),
+    architecture: withDefault(
+      resolver,
+      resource,
+      read('Architectures'),
+      ARCHITECTURE_LIST,
+      LAMBDA_DEFAULTS.architecture,
+    ),
+    ephemeralStorage: withDefault(
+      resolver,
+      resource,
+      valueOf(read('EphemeralStorage'), 'Size'),
+      NUMBER,
+      LAMBDA_DEFAULTS.ephemeralStorage,
+    ),
     packageType: packageType?.value === 'Image' ? ('Image' as const) : ('Zip' as const),
     environment: environmentOf(resolver, resource, props),
     layers: itemsOf(read('Layers')),

@@ -7,7 +7,10 @@
 export function handlerModulePath(runtime: string, handler: string): { module: string; exportName: string } {
   if (runtime.startsWith('python')) {
     const dot = handler.lastIndexOf('.');
-    return { module: handler.slice(0, dot < 0 ? handler.length : dot).replace(/\./g, '/'), exportName: dot < 0 ? '' : handler.slice(dot + 1) };
+    return {
+      module: handler.slice(0, dot < 0 ? handler.length : dot).replace(/\./g, '/'),
+      exportName: dot < 0 ? '' : handler.slice(dot + 1),
+    };
   }
   const slash = handler.lastIndexOf('/');
   const dir = handler.slice(0, slash + 1);

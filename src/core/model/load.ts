@@ -46,7 +46,17 @@ export function loadTemplate(text: string, fileName: string, options: LoadOption
   try {
     parsed = format === 'json' ? parseJson(text) : parseYaml(text);
   } catch (error) {
-    parsed = { root: undefined, problems: [{ code: format === 'json' ? 'json-syntax' : 'yaml-syntax', severity: 'error', message: String(error), span: { start: 0, end: 0 } }] };
+    parsed = {
+      root: undefined,
+      problems: [
+        {
+          code: format === 'json' ? 'json-syntax' : 'yaml-syntax',
+          severity: 'error',
+          message: String(error),
+          span: { start: 0, end: 0 },
+        },
+      ],
+    };
   }
   return templateOfParsed(text, fileName, parsed, options);
 }
@@ -55,7 +65,12 @@ export function loadTemplate(text: string, fileName: string, options: LoadOption
  * The second half of `loadTemplate`: parsed text → template model. Separate so that trees no parser
  * can produce yet (thousands of levels deep) can be given to the model directly.
  */
-export function templateOfParsed(text: string, fileName: string, parsedText: ParseResult, options: LoadOptions = {}): Template | undefined {
+export function templateOfParsed(
+  text: string,
+  fileName: string,
+  parsedText: ParseResult,
+  options: LoadOptions = {},
+): Template | undefined {
   const format = formatOf(fileName, text);
   const conventional = isConventionalTemplateName(fileName);
   const parsed = withBoundedDepth(parsedText);
@@ -65,8 +80,11 @@ export function templateOfParsed(text: string, fileName: string, parsedText: Par
     const problems = [...parsed.problems];
     if (!problems.some((p) => p.severity === 'error')) {
       problems.push({
-        code: 'template-structure', severity: 'error', span: { start: 0, end: Math.min(text.length, firstLineLength(text)) },
-        message: 'This file is named like a template but has neither AWSTemplateFormatVersion, Resources with AWS:: types, nor service and provider.',
+        code: 'template-structure',
+        severity: 'error',
+        span: { start: 0, end: Math.min(text.length, firstLineLength(text)) },
+        message:
+          'This file is named like a template but has neither AWSTemplateFormatVersion, Resources with AWS:: types, nor service and provider.',
       });
     }
     return emptyTemplate(text, fileName, format, guessKind(fileName), problems, options.resolution, parsed.root);
@@ -79,10 +97,23 @@ export function templateOfParsed(text: string, fileName: string, parsedText: Par
       : buildCloudFormation(base, parsed.problems, options);
   } catch (error) {
     // A model bug must not take the editor down with it: keep what parsed and say what failed.
-    return emptyTemplate(text, fileName, format, kind, [
-      ...parsed.problems,
-      { code: 'template-structure', severity: 'error', span: { start: 0, end: 0 }, message: `Serverless Workbench could not build the model: ${(error as Error).message}` },
-    ], options.resolution, root);
+    return emptyTemplate(
+      text,
+      fileName,
+      format,
+      kind,
+      [
+        ...parsed.problems,
+        {
+          code: 'template-structure',
+          severity: 'error',
+          span: { start: 0, end: 0 },
+          message: `Serverless Workbench could not build the model: ${(error as Error).message}`,
+        },
+      ],
+      options.resolution,
+      root,
+    );
   }
 }
 
@@ -108,7 +139,7 @@ function looksBinary(text: string): boolean {
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 9 || (c > 13 && c < 32)) || c === 0xfffd) control++;
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) control++;
   }
   return sample.length > 0 && control / sample.length > 0.1;
 }
@@ -116,25 +147,52 @@ function looksBinary(text: string): boolean {
 function tooBigOrBinary(text: string): ParseProblem[] {
   const span = { start: 0, end: 0 };
   if (looksBinary(text)) {
-    return [{ code: 'not-text', severity: 'error', span, message: 'This file is not text (it contains binary data), so it cannot be a template.' }];
+    return [
+      {
+        code: 'not-text',
+        severity: 'error',
+        span,
+        message: 'This file is not text (it contains binary data), so it cannot be a template.',
+      },
+    ];
   }
   const mb = (text.length / 1024 / 1024).toFixed(1);
-  return [{
-    code: 'template-too-large', severity: 'error', span,
-    message: `This template is ${mb} MB; CloudFormation accepts at most 1 MB, so it was not analysed (limit ${LIMITS.maxTemplateBytes / 1024 / 1024} MB).`,
-  }];
+  return [
+    {
+      code: 'template-too-large',
+      severity: 'error',
+      span,
+      message: `This template is ${mb} MB; CloudFormation accepts at most 1 MB, so it was not analysed (limit ${LIMITS.maxTemplateBytes / 1024 / 1024} MB).`,
+    },
+  ];
 }
 
 function emptyTemplate(
-  text: string, fileName: string, format: TemplateFormat, kind: TemplateKind,
-  problems: readonly ParseProblem[], inputs: ResolutionInputs | undefined, root?: Node,
+  text: string,
+  fileName: string,
+  format: TemplateFormat,
+  kind: TemplateKind,
+  problems: readonly ParseProblem[],
+  inputs: ResolutionInputs | undefined,
+  root?: Node,
 ): Template {
   const sections = root?.kind === 'map' ? root : undefined;
   return {
-    fileName, text, format, kind, lines: new LineIndex(text),
+    fileName,
+    text,
+    format,
+    kind,
+    lines: new LineIndex(text),
     root: root?.kind === 'map' ? root : undefined,
-    problems, resources: [], resourceById: new Map(), parameters: [], conditions: [], mappings: [], outputs: [],
-    globals: undefined, functions: [],
+    problems,
+    resources: [],
+    resourceById: new Map(),
+    parameters: [],
+    conditions: [],
+    mappings: [],
+    outputs: [],
+    globals: undefined,
+    functions: [],
     resolver: createResolver({ sections, inputs, isResource: () => false }),
   };
 }

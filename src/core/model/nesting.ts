@@ -9,7 +9,9 @@ import type { ParseProblem } from './parse-result';
  */
 export function nestingTooDeep(code: 'yaml-syntax' | 'json-syntax', at: number): ParseProblem {
   return {
-    code, severity: 'error', span: { start: at, end: at + 1 },
+    code,
+    severity: 'error',
+    span: { start: at, end: at + 1 },
     message: `Maps and lists nest deeper than ${LIMITS.maxNestingDepth} levels here; the template is not read further (SAM CLI and cfn-lint cannot read it either).`,
   };
 }

@@ -49,9 +49,27 @@ export interface IntrinsicNode {
 }
 
 export const INTRINSIC_FUNCTIONS: ReadonlySet<string> = new Set([
-  'Ref', 'Condition', 'Fn::GetAtt', 'Fn::Sub', 'Fn::Join', 'Fn::If', 'Fn::Select', 'Fn::Split',
-  'Fn::FindInMap', 'Fn::GetAZs', 'Fn::ImportValue', 'Fn::Base64', 'Fn::Cidr', 'Fn::Equals',
-  'Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::Transform', 'Fn::Length', 'Fn::ToJsonString', 'Fn::ForEach',
+  'Ref',
+  'Condition',
+  'Fn::GetAtt',
+  'Fn::Sub',
+  'Fn::Join',
+  'Fn::If',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::FindInMap',
+  'Fn::GetAZs',
+  'Fn::ImportValue',
+  'Fn::Base64',
+  'Fn::Cidr',
+  'Fn::Equals',
+  'Fn::And',
+  'Fn::Or',
+  'Fn::Not',
+  'Fn::Transform',
+  'Fn::Length',
+  'Fn::ToJsonString',
+  'Fn::ForEach',
 ]);
 
 /** `!GetAtt` → `Fn::GetAtt`; `!Ref` and `!Condition` have no `Fn::` prefix. */
@@ -140,7 +158,9 @@ export function itemsOf(node: Node | undefined): readonly Node[] {
  */
 export function toPlain(node: Node): unknown {
   const top: { value?: unknown } = {};
-  const work: { node: Node; into: Record<string | number, unknown>; key: string | number }[] = [{ node, into: top, key: 'value' }];
+  const work: { node: Node; into: Record<string | number, unknown>; key: string | number }[] = [
+    { node, into: top, key: 'value' },
+  ];
   for (let next = work.pop(); next; next = work.pop()) {
     const { node: n, into, key } = next;
     switch (n.kind) {
@@ -150,7 +170,8 @@ export function toPlain(node: Node): unknown {
       case 'seq': {
         const out: unknown[] = n.items.map(() => undefined);
         into[key] = out;
-        for (let i = n.items.length - 1; i >= 0; i--) work.push({ node: n.items[i], into: out as unknown as Record<number, unknown>, key: i });
+        for (let i = n.items.length - 1; i >= 0; i--)
+          work.push({ node: n.items[i], into: out as unknown as Record<number, unknown>, key: i });
         break;
       }
       case 'map': {
@@ -158,7 +179,8 @@ export function toPlain(node: Node): unknown {
         into[key] = out;
         for (const e of n.entries) out[e.key] = undefined;
         // Taken in document order, so a duplicate key keeps its last value, as YAML and JSON loaders do.
-        for (let i = n.entries.length - 1; i >= 0; i--) work.push({ node: n.entries[i].value, into: out, key: n.entries[i].key });
+        for (let i = n.entries.length - 1; i >= 0; i--)
+          work.push({ node: n.entries[i].value, into: out, key: n.entries[i].key });
         break;
       }
       case 'intrinsic': {
@@ -179,10 +201,14 @@ export function toPlain(node: Node): unknown {
 /** The `index`th child of a node (map values, list items, an intrinsic's argument), undefined past the last. */
 function childAt(node: Node, index: number): Node | undefined {
   switch (node.kind) {
-    case 'map': return node.entries[index]?.value;
-    case 'seq': return node.items[index];
-    case 'intrinsic': return index === 0 ? node.argument : undefined;
-    case 'scalar': return undefined;
+    case 'map':
+      return node.entries[index]?.value;
+    case 'seq':
+      return node.items[index];
+    case 'intrinsic':
+      return index === 0 ? node.argument : undefined;
+    case 'scalar':
+      return undefined;
   }
 }
 

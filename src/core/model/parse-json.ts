@@ -48,7 +48,9 @@ function convert(node: JsonNode, duplicates: DuplicateKeys): Node {
         } else {
           seen.set(key, keySpan);
         }
-        const value = v ? convert(v, duplicates) : ({ kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } } as Node);
+        const value = v
+          ? convert(v, duplicates)
+          : ({ kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } } as Node);
         entries.push({ key, keySpan, value });
       }
       return longFormIntrinsic(entries, span) ?? { kind: 'map', entries, span };

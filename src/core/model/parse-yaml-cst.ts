@@ -26,7 +26,10 @@ export function parseYamlFromCst(text: string, tokens: readonly CST.Token[]): Pa
         if (document) return undefined;
         document = token;
         break;
-      case 'byte-order-mark': case 'space': case 'comment': case 'newline':
+      case 'byte-order-mark':
+      case 'space':
+      case 'comment':
+      case 'newline':
         break;
       default:
         return undefined;
@@ -73,15 +76,20 @@ class CstReader {
 
   private readonly duplicates: DuplicateKeys;
 
-  constructor(private readonly text: string, problems: ParseProblem[]) {
+  constructor(
+    private readonly text: string,
+    problems: ParseProblem[],
+  ) {
     this.duplicates = new DuplicateKeys(text, problems);
   }
 
   document({ offset, start, value, end }: CST.Document): Node {
     const props = this.props(start, 'doc-start', value ?? end?.[0], offset, 0, true);
-    if (props.found && value && (value.type === 'block-map' || value.type === 'block-seq') && !props.hasNewline) outside();
+    if (props.found && value && (value.type === 'block-map' || value.type === 'block-seq') && !props.hasNewline)
+      outside();
     const root = value ? this.node(value, props) : this.empty(props.end, start, props);
-    for (const token of end ?? []) if (token.type !== 'space' && token.type !== 'comment' && token.type !== 'newline') outside();
+    for (const token of end ?? [])
+      if (token.type !== 'space' && token.type !== 'comment' && token.type !== 'newline') outside();
     return root;
   }
 
@@ -89,7 +97,10 @@ class CstReader {
     if (++this.depth > LIMITS.maxNestingDepth) outside();
     let node: Node;
     switch (token.type) {
-      case 'scalar': case 'single-quoted-scalar': case 'double-quoted-scalar': case 'block-scalar':
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+      case 'block-scalar':
         node = this.scalar(token, props.tag !== null);
         break;
       case 'block-map':
@@ -185,7 +196,8 @@ class CstReader {
     flow.items.forEach(({ start, key, sep, value }, i) => {
       const props = this.props(start, 'explicit-key-ind', key ?? sep?.[0], offset, flow.indent, false, true);
       if (props.found) outside(); // `? key`
-      if (!props.tag && !sep && !value) { // nothing between two commas, or after the last
+      if (!props.tag && !sep && !value) {
+        // nothing between two commas, or after the last
         if (props.comma ? i === 0 : i < flow.items.length - 1) outside();
         offset = props.end;
         return;
@@ -201,7 +213,11 @@ class CstReader {
         entries.key(keyName, keyNode.span);
         const valueProps = this.props(sep ?? [], 'map-value-ind', value, this.end, flow.indent, false, true);
         if (!valueProps.found || valueProps.comma) outside();
-        entries.add(keyName, keyNode.span, value ? this.flowValue(value, valueProps) : this.empty(valueProps.end, sep ?? [], valueProps));
+        entries.add(
+          keyName,
+          keyNode.span,
+          value ? this.flowValue(value, valueProps) : this.empty(valueProps.end, sep ?? [], valueProps),
+        );
       }
       offset = this.end;
     });
@@ -224,8 +240,13 @@ class CstReader {
 
   /** `yaml`'s resolveProps for this subset: the tokens before a node, with every error it reports. */
   private props(
-    tokens: readonly CST.SourceToken[], indicator: Indicator, next: CST.Token | undefined,
-    offset: number, parentIndent: number, startOnNewline: boolean, flow = false,
+    tokens: readonly CST.SourceToken[],
+    indicator: Indicator,
+    next: CST.Token | undefined,
+    offset: number,
+    parentIndent: number,
+    startOnNewline: boolean,
+    flow = false,
   ): Props {
     let atNewline = startOnNewline;
     let hasSpace = startOnNewline;
@@ -248,7 +269,8 @@ class CstReader {
       }
       switch (token.type) {
         case 'space':
-          if (!flow && (indicator !== 'doc-start' || next?.type !== 'flow-collection') && token.source.includes('\t')) tab = token;
+          if (!flow && (indicator !== 'doc-start' || next?.type !== 'flow-collection') && token.source.includes('\t'))
+            tab = token;
           hasSpace = true;
           break;
         case 'comment':
@@ -287,9 +309,17 @@ class CstReader {
     }
     const last = tokens[tokens.length - 1];
     const end = last ? last.offset + last.source.length : offset;
-    if (reqSpace && next && next.type !== 'space' && next.type !== 'newline' && next.type !== 'comma'
-      && (next.type !== 'scalar' || next.source !== '')) outside();
-    if (tab && ((atNewline && tab.indent <= parentIndent) || next?.type === 'block-map' || next?.type === 'block-seq')) outside();
+    if (
+      reqSpace &&
+      next &&
+      next.type !== 'space' &&
+      next.type !== 'newline' &&
+      next.type !== 'comma' &&
+      (next.type !== 'scalar' || next.source !== '')
+    )
+      outside();
+    if (tab && ((atNewline && tab.indent <= parentIndent) || next?.type === 'block-map' || next?.type === 'block-seq'))
+      outside();
     return { found, comma, hasNewline, hasComment, tag, newlineAfterTag, end };
   }
 }
@@ -325,9 +355,16 @@ export function coreSchemaValue(text: string): string | number | boolean | null 
   if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.substring(2), 16);
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
-    return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    return text.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : text[0] === '-'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
   }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) {
+  if (
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
+    /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)
+  ) {
     return parseFloat(text);
   }
   return text;

@@ -1,4 +1,17 @@
-import { Alias, Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, Scalar, YAMLParseError } from 'yaml';
+import {
+  Alias,
+  Composer,
+  CST,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  Parser,
+  Scalar,
+  YAMLParseError,
+} from 'yaml';
 import type { Document, DocumentOptions, Node as YamlNode, ParsedNode, ParseOptions, SchemaOptions, Tags } from 'yaml';
 import { toPlain } from './nodes';
 import type { MapEntry, Node, Span } from './nodes';
@@ -89,7 +102,8 @@ interface LexerInternals {
 function tokenize(text: string, flowLenient: boolean): { tokens: CST.Token[]; flowCutShort: boolean } {
   const lexer = new Lexer();
   const internals = lexer as unknown as LexerInternals;
-  if (flowLenient && typeof internals.parseNext === 'function') { // a Lexer without it reads strictly
+  if (flowLenient && typeof internals.parseNext === 'function') {
+    // a Lexer without it reads strictly
     const parseNext = internals.parseNext;
     internals.parseNext = function* (this: LexerInternals, next: string) {
       if (this.flowLevel === 0) return yield* parseNext.call(this, next);
@@ -118,7 +132,13 @@ function composeDocument(text: string, tokens: readonly CST.Token[]): Document.P
     if (!doc) {
       doc = next;
     } else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
       break;
     }
   }
@@ -133,7 +153,9 @@ export function resultOfDocument(text: string, doc: Document.Parsed): ParseResul
   const problems: ParseProblem[] = [];
   for (const e of doc.errors) {
     const message = firstLine(e.message);
-    const span = /^Flow (sequence|map|collection)/.test(message) ? unclosedOpener(text, e.pos[0]) ?? spanOfPos(e.pos, text) : spanOfPos(e.pos, text);
+    const span = /^Flow (sequence|map|collection)/.test(message)
+      ? (unclosedOpener(text, e.pos[0]) ?? spanOfPos(e.pos, text))
+      : spanOfPos(e.pos, text);
     problems.push({ code: 'yaml-syntax', severity: 'error', message, span });
   }
   const converter = new YamlConverter(text, problems);
@@ -187,7 +209,10 @@ class YamlConverter {
 
   private readonly duplicates: DuplicateKeys;
 
-  constructor(private readonly text: string, private readonly problems: ParseProblem[]) {
+  constructor(
+    private readonly text: string,
+    private readonly problems: ParseProblem[],
+  ) {
     this.duplicates = new DuplicateKeys(text, problems);
   }
 
@@ -210,7 +235,10 @@ class YamlConverter {
     const first = this.anchorSpans.get(name);
     if (first) {
       this.problems.push({
-        code: 'yaml-syntax', severity: 'error', span, related: [{ span: first, message: `&${name} first defined here` }],
+        code: 'yaml-syntax',
+        severity: 'error',
+        span,
+        related: [{ span: first, message: `&${name} first defined here` }],
         message: `Anchor &${name} is defined twice; SAM CLI and cfn-lint (PyYAML) reject a template that does this`,
       });
     } else {
@@ -269,7 +297,9 @@ class YamlConverter {
     const maps = value.kind === 'seq' ? value.items : [value];
     if (maps.every(isMapLike)) return maps;
     this.problems.push({
-      code: 'yaml-syntax', severity: 'error', span: value.span,
+      code: 'yaml-syntax',
+      severity: 'error',
+      span: value.span,
       message: 'A merge key << takes an alias of a map, or a list of them (like <<: [*a, *b])',
     });
     return maps.filter(isMapLike);
@@ -294,7 +324,9 @@ class YamlConverter {
     const { size, height } = this.expansion(target);
     if (this.depth + height > LIMITS.maxNestingDepth) {
       this.problems.push({
-        code: 'yaml-syntax', severity: 'error', span,
+        code: 'yaml-syntax',
+        severity: 'error',
+        span,
         message: `Alias *${name} would nest maps and lists deeper than ${LIMITS.maxNestingDepth} levels here; it is not expanded`,
       });
       return { kind: 'scalar', value: null, span };
@@ -303,7 +335,9 @@ class YamlConverter {
       if (!this.aliasBudgetReported) {
         this.aliasBudgetReported = true;
         this.problems.push({
-          code: 'yaml-syntax', severity: 'error', span,
+          code: 'yaml-syntax',
+          severity: 'error',
+          span,
           message: `YAML aliases expand to more than ${LIMITS.maxAliasExpansion} nodes; expansion stopped here (an alias bomb?)`,
         });
       }
@@ -320,7 +354,14 @@ class YamlConverter {
   private expansion(node: Node): Expansion {
     const known = this.expansions.get(node);
     if (known) return known;
-    const children = node.kind === 'map' ? node.entries.map((e) => e.value) : node.kind === 'seq' ? node.items : node.kind === 'intrinsic' ? [node.argument] : [];
+    const children =
+      node.kind === 'map'
+        ? node.entries.map((e) => e.value)
+        : node.kind === 'seq'
+          ? node.items
+          : node.kind === 'intrinsic'
+            ? [node.argument]
+            : [];
     let size = 1 + (node.kind === 'map' ? node.entries.length : 0); // keys count too
     let height = 0;
     for (const child of children) {
@@ -376,7 +417,7 @@ function resolveMerges(slots: readonly MapSlot[]): MapEntry[] {
     }
     mergedAt.set(i, entries);
   }
-  return slots.flatMap((slot, i) => ('entry' in slot ? [slot.entry] : mergedAt.get(i) ?? []));
+  return slots.flatMap((slot, i) => ('entry' in slot ? [slot.entry] : (mergedAt.get(i) ?? [])));
 }
 
 function rangeSpan(node: YamlNode | Alias): Span {

@@ -95,15 +95,25 @@ export function subVariables(scalar: Node, text: string): { target: string; attr
     const dot = expression.indexOf('.');
     const target = dot < 0 ? expression : expression.slice(0, dot);
     const start = scalar.span.start + m.index + 2 + m[1].indexOf(target);
-    out.push({ target, attribute: dot < 0 ? undefined : expression.slice(dot + 1), span: { start, end: start + target.length } });
+    out.push({
+      target,
+      attribute: dot < 0 ? undefined : expression.slice(dot + 1),
+      span: { start, end: start + target.length },
+    });
   }
   return out;
 }
 
 /** CloudFormation's pseudo parameters (CloudFormation user guide, "Pseudo parameters reference"). */
 export const PSEUDO_PARAMETERS: readonly string[] = [
-  'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId',
-  'AWS::StackName', 'AWS::URLSuffix',
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
 ];
 
 /**
@@ -114,7 +124,12 @@ export const PSEUDO_PARAMETERS: readonly string[] = [
  * resolves it); `undefined` is a name the stack will not have.
  */
 export type ReferenceTarget =
-  | { readonly kind: 'resource'; readonly resource: Resource; readonly attribute?: string; readonly through?: SamProperty }
+  | {
+      readonly kind: 'resource';
+      readonly resource: Resource;
+      readonly attribute?: string;
+      readonly through?: SamProperty;
+    }
   | ({ readonly kind: 'sam-property' } & SamProperty)
   | { readonly kind: 'parameter'; readonly parameter: NamedEntry }
   | { readonly kind: 'pseudo-parameter'; readonly name: string }
@@ -129,33 +144,43 @@ export interface SamProperty {
  * Properties SAM lets a reference reach on its resources, with the types of the resource each one names
  * (SAM developer guide, "Referencing generated CloudFormation resources"). `Name` has no resource of its own.
  */
-const SAM_REFERENCEABLE: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
-  Alias: ['AWS::Lambda::Alias'],
-  Version: ['AWS::Lambda::Version'],
-  DestinationTopic: ['AWS::SNS::Topic'],
-  DestinationQueue: ['AWS::SQS::Queue'],
-  Stage: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'],
-  Deployment: ['AWS::ApiGateway::Deployment'],
-  DomainName: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName'],
-  DomainNameV2: ['AWS::ApiGateway::DomainNameV2'],
-  BasePathMapping: ['AWS::ApiGateway::BasePathMapping', 'AWS::ApiGateway::BasePathMappingV2', 'AWS::ApiGatewayV2::ApiMapping'],
-  UsagePlan: ['AWS::ApiGateway::UsagePlan'],
-  UsagePlanKey: ['AWS::ApiGateway::UsagePlanKey'],
-  ApiKey: ['AWS::ApiGateway::ApiKey'],
-  Name: [],
-}));
+const SAM_REFERENCEABLE: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    Alias: ['AWS::Lambda::Alias'],
+    Version: ['AWS::Lambda::Version'],
+    DestinationTopic: ['AWS::SNS::Topic'],
+    DestinationQueue: ['AWS::SQS::Queue'],
+    Stage: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'],
+    Deployment: ['AWS::ApiGateway::Deployment'],
+    DomainName: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName'],
+    DomainNameV2: ['AWS::ApiGateway::DomainNameV2'],
+    BasePathMapping: [
+      'AWS::ApiGateway::BasePathMapping',
+      'AWS::ApiGateway::BasePathMappingV2',
+      'AWS::ApiGatewayV2::ApiMapping',
+    ],
+    UsagePlan: ['AWS::ApiGateway::UsagePlan'],
+    UsagePlanKey: ['AWS::ApiGateway::UsagePlanKey'],
+    ApiKey: ['AWS::ApiGateway::ApiKey'],
+    Name: [],
+  }),
+);
 
 /**
  * The one answer to "which entity does this reference name". `Ref` and a `Fn::Sub` variable without a dot
  * name a resource, a parameter or a pseudo parameter; `Fn::GetAtt` and `${X.Attr}` name a resource and one
  * of its attributes. In a SAM template, `Owner.Property` reaches what SAM generates for its resource.
  */
-export function referenceTarget(template: Template, reference: Pick<Reference, 'kind' | 'target' | 'attribute'>): ReferenceTarget {
+export function referenceTarget(
+  template: Template,
+  reference: Pick<Reference, 'kind' | 'target' | 'attribute'>,
+): ReferenceTarget {
   const { target, attribute } = reference;
   const through = samReference(template, reference);
   if (through) return through;
   const resource = template.resourceById.get(target);
-  if (resource) return attribute === undefined ? { kind: 'resource', resource } : { kind: 'resource', resource, attribute };
+  if (resource)
+    return attribute === undefined ? { kind: 'resource', resource } : { kind: 'resource', resource, attribute };
   if (reference.kind === 'GetAtt' || attribute !== undefined) return { kind: 'undefined', name: target };
   if (PSEUDO_PARAMETERS.includes(target)) return { kind: 'pseudo-parameter', name: target };
   const parameter = template.parameters.find((p) => p.name === target);
@@ -166,10 +191,13 @@ export function referenceTarget(template: Template, reference: Pick<Reference, '
  * The resource of the template a reference leads to, by logical ID: SAM's `Fn.Alias` leads to `Fn`, whose
  * alias is generated. Undefined for parameters, pseudo parameters and names the stack will not have.
  */
-export function referencedLogicalId(template: Template, reference: Pick<Reference, 'kind' | 'target' | 'attribute'>): string | undefined {
+export function referencedLogicalId(
+  template: Template,
+  reference: Pick<Reference, 'kind' | 'target' | 'attribute'>,
+): string | undefined {
   const target = referenceTarget(template, reference);
   if (target.kind === 'sam-property') return target.owner;
-  return target.kind === 'resource' ? target.through?.owner ?? target.resource.logicalId : undefined;
+  return target.kind === 'resource' ? (target.through?.owner ?? target.resource.logicalId) : undefined;
 }
 
 /** The resource a value names when it is, or contains, a reference to one (the first such reference). */
@@ -191,7 +219,10 @@ export function resourcesNamedBy(template: Template, node: Node | undefined): Re
  * `!GetAtt [Fn.Alias, Name]` (the alias's attribute), and `!GetAtt Api.Stage` style attributes that SAM reads as
  * the generated resource itself.
  */
-function samReference(template: Template, reference: Pick<Reference, 'kind' | 'target' | 'attribute'>): ReferenceTarget | undefined {
+function samReference(
+  template: Template,
+  reference: Pick<Reference, 'kind' | 'target' | 'attribute'>,
+): ReferenceTarget | undefined {
   const { kind, target, attribute } = reference;
   const dottedTarget = splitDotted(target);
   if (dottedTarget) {
@@ -219,7 +250,12 @@ function splitDotted(name: string): { owner: string; property: string } | undefi
  * implicit API. A property without a resource of its own (`Name`) is that resource's attribute when the
  * reference is a GetAtt or `${X.Name}`.
  */
-function samProperty(template: Template, owner: string, property: string, form: ReferenceKind): ReferenceTarget | undefined {
+function samProperty(
+  template: Template,
+  owner: string,
+  property: string,
+  form: ReferenceKind,
+): ReferenceTarget | undefined {
   const types = SAM_REFERENCEABLE.get(property);
   if (template.kind !== 'sam' || !types || (types.length === 0 && form !== 'Ref')) return undefined;
   const resource = template.resourceById.get(owner);
@@ -228,7 +264,9 @@ function samProperty(template: Template, owner: string, property: string, form: 
   const producer = resource?.generatedBy?.logicalId ?? owner;
   const candidates = template.resources.filter((r) => r.generatedBy?.logicalId === producer && types.includes(r.type));
   const generated = candidates.find((r) => r.logicalId.startsWith(owner)) ?? candidates[0];
-  return generated ? { kind: 'resource', resource: generated, through: { owner, property } } : { kind: 'sam-property', owner, property };
+  return generated
+    ? { kind: 'resource', resource: generated, through: { owner, property } }
+    : { kind: 'sam-property', owner, property };
 }
 
 /** How a value names a function: the function itself, or one of its published versions or aliases. */
@@ -238,13 +276,19 @@ function isQualifier(property: string): property is FunctionQualifier {
   return property === 'Version' || property === 'Alias';
 }
 
-const QUALIFIER_OF_TYPE: ReadonlyMap<string, FunctionQualifier> = new Map([['AWS::Lambda::Version', 'Version'], ['AWS::Lambda::Alias', 'Alias']]);
+const QUALIFIER_OF_TYPE: ReadonlyMap<string, FunctionQualifier> = new Map([
+  ['AWS::Lambda::Version', 'Version'],
+  ['AWS::Lambda::Alias', 'Alias'],
+]);
 
 /**
  * The function of the template a value names (`!Ref Fn`, `!GetAtt Fn.Arn`), following SAM's `Fn.Version` and
  * `Fn.Alias` and a written `AWS::Lambda::Version` or `Alias` to the function they publish.
  */
-export function functionNamedBy(template: Template, node: Node | undefined): { fn: FunctionView; qualifier?: FunctionQualifier } | undefined {
+export function functionNamedBy(
+  template: Template,
+  node: Node | undefined,
+): { fn: FunctionView; qualifier?: FunctionQualifier } | undefined {
   if (!node) return undefined;
   for (const ref of referencesIn(node, template.text)) {
     const target = referenceTarget(template, ref);
@@ -254,7 +298,11 @@ export function functionNamedBy(template: Template, node: Node | undefined): { f
     if (property !== undefined && !isQualifier(property)) continue;
     const written = through ? undefined : QUALIFIER_OF_TYPE.get(resource.type);
     const qualifier = property ?? written ?? (target.attribute === 'Version' ? 'Version' : undefined);
-    const owner = through?.owner ?? (written ? resourceNamedBy(template, valueOf(resource.properties, 'FunctionName'))?.logicalId : resource.logicalId);
+    const owner =
+      through?.owner ??
+      (written
+        ? resourceNamedBy(template, valueOf(resource.properties, 'FunctionName'))?.logicalId
+        : resource.logicalId);
     const fn = template.functions.find((f) => f.logicalId === owner);
     if (fn) return qualifier ? { fn, qualifier } : { fn };
   }

@@ -57,7 +57,9 @@ export interface Template {
   readonly generatedIdConflicts?: readonly GeneratedIdConflict[];
 }
 
-/** A resource SAM would generate (`type`, for `generatedBy`, `reason` in words) under a written resource's logical ID. */
+/**
+ * A resource SAM would generate (`type`, for `generatedBy`, `reason` in words) under a written resource's logical ID.
+ */
 export interface GeneratedIdConflict {
   readonly logicalId: string;
   readonly type: string;

@@ -2,7 +2,9 @@ import { intrinsicNameForTag, INTRINSIC_FUNCTIONS, longFormIntrinsic, MapEntry, 
 import type { DuplicateKeys } from './duplicate-keys';
 
 /** CloudFormation's short-form tags as written (`!Ref`, `!GetAtt`, ...), one per intrinsic function. */
-export const CLOUDFORMATION_TAG_NAMES: readonly string[] = [...INTRINSIC_FUNCTIONS].map((name) => `!${name.replace(/^Fn::/, '')}`);
+export const CLOUDFORMATION_TAG_NAMES: readonly string[] = [...INTRINSIC_FUNCTIONS].map(
+  (name) => `!${name.replace(/^Fn::/, '')}`,
+);
 
 /**
  * Node building shared by both YAML readers (from `yaml`'s documents and straight from its CST), so the

@@ -19,6 +19,9 @@ export function exportTargets(importKey: string, templates: readonly Template[])
 export function exportMatches(exportKey: string, importKey: string): boolean {
   if (exportKey === importKey) return true;
   if (!exportKey.includes('${')) return false;
-  const pattern = exportKey.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+  const pattern = exportKey
+    .split(/\$\{[^}]*\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.+');
   return new RegExp(`^${pattern}$`).test(importKey);
 }

@@ -36,7 +36,8 @@ function exportReferences(template: Template, here: Occurrence, options: Referen
   const templates = options.others ?? [template];
   for (const other of templates.includes(template) ? templates : [template, ...templates]) {
     for (const use of symbolIndex(other).usedIn('export')) {
-      if (exportMatches(exportName, use.name)) out.push(other === template ? { span: use.span } : { fileName: other.fileName, span: use.span });
+      if (exportMatches(exportName, use.name))
+        out.push(other === template ? { span: use.span } : { fileName: other.fileName, span: use.span });
     }
   }
   return out;

@@ -26,9 +26,16 @@ export function handlerSites(template: Template): HandlerSite[] {
     if (!handler || !fn.handler) continue;
     const codeUri = fn.codeUri?.value;
     const local = codeUri && !/^s3:\/\//i.test(codeUri) ? codeUri : '.';
-    sites.push({ functionName: fn.displayName, handler, span: fn.handler.span, runtime: fn.runtime?.value, codeDir: path.resolve(templateDir, local) });
+    sites.push({
+      functionName: fn.displayName,
+      handler,
+      span: fn.handler.span,
+      runtime: fn.runtime?.value,
+      codeDir: path.resolve(templateDir, local),
+    });
   }
-  if (template.kind === 'serverless' && template.functions.length === 0) sites.push(...serverlessSites(template, templateDir));
+  if (template.kind === 'serverless' && template.functions.length === 0)
+    sites.push(...serverlessSites(template, templateDir));
   return sites;
 }
 
@@ -39,7 +46,15 @@ function serverlessSites(template: Template, serviceDir: string): HandlerSite[] 
     const node = valueOf(e.value, 'handler');
     const handler = stringOf(node);
     if (!node || !handler) return [];
-    return [{ functionName: e.key, handler, span: node.span, runtime: stringOf(valueOf(e.value, 'runtime')) ?? providerRuntime, codeDir: serviceDir }];
+    return [
+      {
+        functionName: e.key,
+        handler,
+        span: node.span,
+        runtime: stringOf(valueOf(e.value, 'runtime')) ?? providerRuntime,
+        codeDir: serviceDir,
+      },
+    ];
   });
 }
 
@@ -78,7 +93,15 @@ export function handlerTargetAt(template: Template, offset: number, readFile: Re
     const text = readFile(file);
     if (text === undefined) continue;
     const span = exportSpan(text, candidates.exportName, file.endsWith('.py'));
-    return [span ? { fileName: file, span } : { fileName: file, span: { start: 0, end: 0 }, note: `${candidates.exportName} is not exported from ${path.basename(file)}.` }];
+    return [
+      span
+        ? { fileName: file, span }
+        : {
+            fileName: file,
+            span: { start: 0, end: 0 },
+            note: `${candidates.exportName} is not exported from ${path.basename(file)}.`,
+          },
+    ];
   }
   return [];
 }
@@ -93,13 +116,13 @@ export function exportSpan(text: string, name: string, python: boolean): Span | 
   const patterns = python
     ? [new RegExp(`^(?:async\\s+)?def\\s+(${n})\\s*\\(`, 'm'), new RegExp(`^(${n})\\s*=`, 'm')]
     : [
-      new RegExp(`export\\s+(?:async\\s+)?function\\s*\\*?\\s*(${n})\\b`),
-      new RegExp(`export\\s+(?:const|let|var)\\s+(${n})\\b`),
-      new RegExp(`(?:module\\.)?exports\\.(${n})\\s*=`),
-      new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*?\\b(${n})\\b`),
-      new RegExp(`export\\s*\\{[^}]*?\\b(${n})\\b`),
-      new RegExp(`(?:async\\s+)?function\\s*\\*?\\s*(${n})\\b|(?:const|let|var)\\s+(${n})\\s*=`),
-    ];
+        new RegExp(`export\\s+(?:async\\s+)?function\\s*\\*?\\s*(${n})\\b`),
+        new RegExp(`export\\s+(?:const|let|var)\\s+(${n})\\b`),
+        new RegExp(`(?:module\\.)?exports\\.(${n})\\s*=`),
+        new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*?\\b(${n})\\b`),
+        new RegExp(`export\\s*\\{[^}]*?\\b(${n})\\b`),
+        new RegExp(`(?:async\\s+)?function\\s*\\*?\\s*(${n})\\b|(?:const|let|var)\\s+(${n})\\s*=`),
+      ];
   for (const pattern of patterns) {
     const m = pattern.exec(text);
     if (!m) continue;

@@ -24,11 +24,14 @@ export function prepareRename(template: Template, offset: number): PrepareRename
   if (!here || !RENAMEABLE.has(here.namespace)) {
     return { error: 'Place the cursor on a resource, parameter, condition or mapping name to rename it.' };
   }
-  if (here.namespace === 'id' && isPseudoParameter(here.name)) return { error: `${here.name} is a pseudo parameter; it cannot be renamed.` };
+  if (here.namespace === 'id' && isPseudoParameter(here.name))
+    return { error: `${here.name} is a pseudo parameter; it cannot be renamed.` };
   if (!index.definition(here.namespace, here.name)) {
     const generated = here.namespace === 'id' ? template.resourceById.get(here.name)?.generatedBy : undefined;
     return generated
-      ? { error: `${here.name} is generated from ${generated.logicalId}; rename ${generated.logicalId} instead and its generated names follow.` }
+      ? {
+          error: `${here.name} is generated from ${generated.logicalId}; rename ${generated.logicalId} instead and its generated names follow.`,
+        }
       : { error: `${here.name} is not defined in this template, so there is nothing to rename.` };
   }
   const definition = index.definition(here.namespace, here.name)!;
@@ -55,11 +58,15 @@ export function renameAt(template: Template, offset: number, newName: string): R
   const oldName = here.name;
   if (newName === oldName) return { edits: [] };
   if (!VALID_NAME.test(newName)) {
-    return { error: `'${newName}' is not a valid ${WHAT[here.namespace]}: use only letters A–Z, a–z and digits 0–9 (at most 255).` };
+    return {
+      error: `'${newName}' is not a valid ${WHAT[here.namespace]}: use only letters A–Z, a–z and digits 0–9 (at most 255).`,
+    };
   }
   const taken = (name: string): boolean =>
-    index.definition(here.namespace, name) !== undefined || (here.namespace === 'id' && template.resourceById.has(name));
-  if (taken(newName)) return { error: `'${newName}' is already used by another ${WHAT[here.namespace]} in this template.` };
+    index.definition(here.namespace, name) !== undefined ||
+    (here.namespace === 'id' && template.resourceById.has(name));
+  if (taken(newName))
+    return { error: `'${newName}' is already used by another ${WHAT[here.namespace]} in this template.` };
 
   const edits: TextEdit[] = [];
   const definition = index.definition(here.namespace, oldName)!;
@@ -70,8 +77,10 @@ export function renameAt(template: Template, offset: number, newName: string): R
       if (generated.generatedBy?.logicalId !== oldName || !generated.logicalId.startsWith(oldName)) continue;
       const renamed = newName + generated.logicalId.slice(oldName.length);
       const uses = index.uses('id', generated.logicalId);
-      if (uses.length > 0 && taken(renamed)) return { error: `Renaming would turn ${generated.logicalId} into ${renamed}, which is already used.` };
-      for (const use of uses) edits.push({ span: { start: use.span.start, end: use.span.start + oldName.length }, newText: newName });
+      if (uses.length > 0 && taken(renamed))
+        return { error: `Renaming would turn ${generated.logicalId} into ${renamed}, which is already used.` };
+      for (const use of uses)
+        edits.push({ span: { start: use.span.start, end: use.span.start + oldName.length }, newText: newName });
     }
   }
   return { edits: edits.sort((a, b) => a.span.start - b.span.start) };

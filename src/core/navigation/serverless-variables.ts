@@ -19,14 +19,21 @@ const FILE = /\$\{file\(([^)$]+)\)(?::([A-Za-z0-9_\-.]+))?/g;
 
 /** Every `${self:...}` in the scalars below `node`, positioned in the raw text (quotes and all). */
 export function selfVariables(node: Node, text: string): SelfVariable[] {
-  return scan(node, text, SELF, (m, start) => ({ path: m[1], span: { start: start + m.index + 7, end: start + m.index + 7 + m[1].length } }));
+  return scan(node, text, SELF, (m, start) => ({
+    path: m[1],
+    span: { start: start + m.index + 7, end: start + m.index + 7 + m[1].length },
+  }));
 }
 
 export function fileVariables(node: Node, text: string): FileVariable[] {
   return scan(node, text, FILE, (m, start) => {
     const file = m[1].trim().replace(/^['"]|['"]$/g, '');
     const at = start + m.index + 7;
-    return { file, keyPath: m[2] ? m[2].split('.') : [], span: { start: at, end: at + m[1].length + (m[2] ? m[2].length + 2 : 1) } };
+    return {
+      file,
+      keyPath: m[2] ? m[2].split('.') : [],
+      span: { start: at, end: at + m[1].length + (m[2] ? m[2].length + 2 : 1) },
+    };
   });
 }
 

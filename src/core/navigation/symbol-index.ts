@@ -12,7 +12,8 @@ import { selfVariables } from './serverless-variables';
  */
 export type Namespace = 'id' | 'condition' | 'mapping' | 'output' | 'export' | 'self';
 
-export type UseKind = 'Ref' | 'GetAtt' | 'Sub' | 'DependsOn' | 'Condition' | 'If' | 'FindInMap' | 'ImportValue' | 'Connector' | 'self';
+export type UseKind =
+  'Ref' | 'GetAtt' | 'Sub' | 'DependsOn' | 'Condition' | 'If' | 'FindInMap' | 'ImportValue' | 'Connector' | 'self';
 
 /** One place a name appears: where it is defined or where it is used, with the span of the name only. */
 export interface Occurrence {
@@ -52,7 +53,12 @@ function buildIndex(template: Template): SymbolIndex {
   const found: Occurrence[] = [];
   // Keys are defined with the name only, without the quotes of a JSON or quoted YAML key.
   const define = (namespace: Namespace, name: string, span: Span): void => {
-    found.push({ namespace, name, span: nameSpan({ kind: 'scalar', value: name, span }, name, template.text), role: 'definition' });
+    found.push({
+      namespace,
+      name,
+      span: nameSpan({ kind: 'scalar', value: name, span }, name, template.text),
+      role: 'definition',
+    });
   };
   const use = (namespace: Namespace, name: string, span: Span, via: UseKind, attribute?: string): void => {
     found.push({ namespace, name, span, role: 'use', via, ...(attribute ? { attribute } : {}) });
@@ -67,14 +73,22 @@ function buildIndex(template: Template): SymbolIndex {
     if (exportName) define('export', exportKey(exportName, template.text), exportName.span);
   }
   for (const r of writtenResources(template)) define('id', r.logicalId, r.idSpan);
-  for (const r of derivedResources(template)) found.push({ namespace: 'id', name: r.logicalId, span: r.idSpan, role: 'definition' });
+  for (const r of derivedResources(template))
+    found.push({ namespace: 'id', name: r.logicalId, span: r.idSpan, role: 'definition' });
 
   const root = template.root;
   if (root) {
     for (const ref of referencesIn(root, template.text)) {
       if (isPseudoParameter(ref.target)) continue;
       const owned = ref.kind === 'Ref' && ref.target.includes('.') ? samOwner(template, ref) : undefined;
-      if (owned) use('id', owned.owner, { start: ref.span.start, end: ref.span.start + owned.owner.length }, ref.kind, owned.property);
+      if (owned)
+        use(
+          'id',
+          owned.owner,
+          { start: ref.span.start, end: ref.span.start + owned.owner.length },
+          ref.kind,
+          owned.property,
+        );
       else use('id', ref.target, ref.span, ref.kind, ref.attribute);
     }
     collectAttributeUses(template, use);
@@ -94,12 +108,16 @@ function samOwner(template: Template, ref: Reference): SamProperty | undefined {
  * Resources as written in the document. For a serverless.yml these are read from `resources.Resources`
  * itself, whatever the model adds for functions and layers (those have names the framework derives).
  */
-export function writtenResources(template: Template): { logicalId: string; idSpan: Span; node?: MapNode; type: string }[] {
+export function writtenResources(
+  template: Template,
+): { logicalId: string; idSpan: Span; node?: MapNode; type: string }[] {
   if (template.kind !== 'serverless') return template.resources.filter((r) => r.origin === 'written' && r.node);
   const section = mapAt(mapAt(template.root, 'resources'), 'Resources');
-  return (section?.entries ?? []).flatMap((e) => (e.value.kind === 'map'
-    ? [{ logicalId: e.key, idSpan: e.keySpan, node: e.value, type: stringOf(valueOf(e.value, 'Type')) ?? 'Unknown' }]
-    : []));
+  return (section?.entries ?? []).flatMap((e) =>
+    e.value.kind === 'map'
+      ? [{ logicalId: e.key, idSpan: e.keySpan, node: e.value, type: stringOf(valueOf(e.value, 'Type')) ?? 'Unknown' }]
+      : [],
+  );
 }
 
 /**
@@ -130,14 +148,16 @@ function collectAttributeUses(template: Template, use: UseFn): void {
       const props = mapAt(r.node, 'Properties');
       for (const end of ['Source', 'Destination']) {
         const value = valueOf(props, end);
-        for (const item of value?.kind === 'seq' ? value.items : [value]) scalarUse(valueOf(item, 'Id'), 'id', 'Connector');
+        for (const item of value?.kind === 'seq' ? value.items : [value])
+          scalarUse(valueOf(item, 'Id'), 'id', 'Connector');
       }
     }
     for (const connector of mapAt(r.node, 'Connectors')?.entries ?? []) {
       scalarUse(valueOf(valueOf(valueOf(connector.value, 'Properties'), 'Destination'), 'Id'), 'id', 'Connector');
     }
   }
-  for (const o of template.outputs) if (o.value.kind === 'map') scalarUse(entryOf(o.value, 'Condition')?.value, 'condition', 'Condition');
+  for (const o of template.outputs)
+    if (o.value.kind === 'map') scalarUse(entryOf(o.value, 'Condition')?.value, 'condition', 'Condition');
 }
 
 /** `!If [Cond, ...]`, `!Condition Cond`, `!FindInMap [Map, ...]` and `!ImportValue Name`. */
@@ -148,13 +168,15 @@ function collectIntrinsicUses(root: Node, text: string, use: UseFn): void {
     const name = stringOf(first);
     if (n.name === 'Fn::ImportValue') {
       const key = first ? exportKey(first, text) : undefined;
-      if (first && key) use('export', key, first.kind === 'intrinsic' ? first.argument.span : first.span, 'ImportValue');
+      if (first && key)
+        use('export', key, first.kind === 'intrinsic' ? first.argument.span : first.span, 'ImportValue');
       return;
     }
     if (!first || !name) return;
     if (n.name === 'Fn::If' && n.argument.kind === 'seq') use('condition', name, nameSpan(first, name, text), 'If');
     else if (n.name === 'Condition') use('condition', name, nameSpan(first, name, text), 'Condition');
-    else if (n.name === 'Fn::FindInMap' && n.argument.kind === 'seq') use('mapping', name, nameSpan(first, name, text), 'FindInMap');
+    else if (n.name === 'Fn::FindInMap' && n.argument.kind === 'seq')
+      use('mapping', name, nameSpan(first, name, text), 'FindInMap');
   });
 }
 
@@ -170,7 +192,12 @@ export function exportKey(node: Node, text: string): string {
   return stringOf(node) ?? text.slice(node.span.start, node.span.end);
 }
 
-function collectSelfVariables(template: Template, root: MapNode, define: (ns: Namespace, name: string, span: Span) => void, use: UseFn): void {
+function collectSelfVariables(
+  template: Template,
+  root: MapNode,
+  define: (ns: Namespace, name: string, span: Span) => void,
+  use: UseFn,
+): void {
   const defined = new Set<string>();
   for (const v of selfVariables(root, template.text)) {
     use('self', v.path, v.span, 'self');

@@ -3,16 +3,33 @@
  * new resource type is one line here (see ARCHITECTURE.md, "Adding a resource type").
  */
 export type ResourceGroup =
-  | 'Functions' | 'APIs' | 'Tables' | 'Queues and Topics' | 'State Machines' | 'Buckets' | 'Other';
+  'Functions' | 'APIs' | 'Tables' | 'Queues and Topics' | 'State Machines' | 'Buckets' | 'Other';
 
 export const GROUP_ORDER: readonly ResourceGroup[] = [
-  'Functions', 'APIs', 'Tables', 'Queues and Topics', 'State Machines', 'Buckets', 'Other',
+  'Functions',
+  'APIs',
+  'Tables',
+  'Queues and Topics',
+  'State Machines',
+  'Buckets',
+  'Other',
 ];
 
 /** Icon names are files in `media/icons/<name>.svg`. */
 export type ServiceIcon =
-  | 'lambda' | 'api' | 'table' | 'queue' | 'topic' | 'events' | 'statemachine' | 'bucket' | 'iam' | 'layer'
-  | 'logs' | 'stack' | 'generic';
+  | 'lambda'
+  | 'api'
+  | 'table'
+  | 'queue'
+  | 'topic'
+  | 'events'
+  | 'statemachine'
+  | 'bucket'
+  | 'iam'
+  | 'layer'
+  | 'logs'
+  | 'stack'
+  | 'generic';
 
 interface TypeInfo {
   readonly group: ResourceGroup;

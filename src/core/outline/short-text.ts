@@ -18,11 +18,17 @@ function render(node: Node): string {
         ? `[${node.items.map(render).join(', ')}]`
         : `[${node.items.length} items]`;
     case 'map':
-      return node.entries.length === 0 ? '{}' : `{${node.entries.map((e) => e.key).slice(0, 3).join(', ')}${node.entries.length > 3 ? ', …' : ''}}`;
+      return node.entries.length === 0
+        ? '{}'
+        : `{${node.entries
+            .map((e) => e.key)
+            .slice(0, 3)
+            .join(', ')}${node.entries.length > 3 ? ', …' : ''}}`;
     case 'intrinsic': {
       const tag = node.name.startsWith('!') ? node.name : `!${node.name.replace(/^Fn::/, '')}`;
       const arg = node.argument;
-      if (node.name === 'Fn::GetAtt' && arg.kind === 'seq') return `${tag} ${arg.items.map((i) => stringOf(i) ?? render(i)).join('.')}`;
+      if (node.name === 'Fn::GetAtt' && arg.kind === 'seq')
+        return `${tag} ${arg.items.map((i) => stringOf(i) ?? render(i)).join('.')}`;
       return `${tag} ${render(arg)}`;
     }
   }

@@ -54,9 +54,19 @@ export function analyzePermissions(template: Template, options: AnalysisOptions 
     functions.push({ fn, permissions, needs, calls });
     findings.push(...missingPermissionFindings(template, fn, calls), ...cannotTellFindings(template, fn, calls));
     if (needs?.scan.complete) findings.push(...unusedPermissionFindings(fn, permissions, calls));
-    findings.push(...managedPolicyFindings(permissions, (policy) => (needs?.scan.complete ? replaceManagedPolicy(template, permissions, policy, calls) : [])));
+    findings.push(
+      ...managedPolicyFindings(permissions, (policy) =>
+        needs?.scan.complete ? replaceManagedPolicy(template, permissions, policy, calls) : [],
+      ),
+    );
   }
-  findings.push(...statementFindings(template, functions.map((f) => f.permissions), options.catalogue));
+  findings.push(
+    ...statementFindings(
+      template,
+      functions.map((f) => f.permissions),
+      options.catalogue,
+    ),
+  );
   return { functions, findings: dedupe(findings) };
 }
 
@@ -64,10 +74,14 @@ function check(permissions: EffectivePermissions, call: CodeCall, catalogue: Act
   // A client given its own credentials acts as another principal: the function's role does not decide.
   if (call.ownCredentials) return { ...call, decision: 'unknown' };
   const decision = evaluate(permissions.statements, call.actions[0], call.resource);
-  if (decision.decision === 'implicitly-denied' && permissions.unknown.length > 0) return { ...call, decision: 'unknown' };
+  if (decision.decision === 'implicitly-denied' && permissions.unknown.length > 0)
+    return { ...call, decision: 'unknown' };
   if (decision.decision === 'implicitly-denied') {
-    const doubt = actionDoubt(catalogue, call.actions[0])
-      ?? (decision.unsure ? `${decision.unsure.origin.label} names a resource by a value this analysis does not model, which may be this one` : undefined);
+    const doubt =
+      actionDoubt(catalogue, call.actions[0]) ??
+      (decision.unsure
+        ? `${decision.unsure.origin.label} names a resource by a value this analysis does not model, which may be this one`
+        : undefined);
     if (doubt) return { ...call, decision: 'unknown', doubt };
   }
   return { ...call, decision: decision.decision, decidedBy: 'by' in decision ? decision.by : undefined };
@@ -79,16 +93,25 @@ function actionDoubt(catalogue: ActionCatalogue | undefined, action: string): st
   const [prefix, name] = action.split(':');
   const actions = catalogue.actionsOf(prefix);
   if (!actions) return `'${prefix}' is not an IAM service prefix, so the action this call needs is not known`;
-  return actions.has(name.toLowerCase()) ? undefined : `${action} is not in the IAM reference, so the action this call needs is not known`;
+  return actions.has(name.toLowerCase())
+    ? undefined
+    : `${action} is not in the IAM reference, so the action this call needs is not known`;
 }
 
 /** `iam-missing-permission` at info on each call whose permission the analysis cannot decide, saying why. */
 function cannotTellFindings(template: Template, fn: FunctionView, calls: readonly CheckedCall[]): Finding[] {
-  return calls.filter((c) => c.doubt).map((c) => ({
-    ruleId: 'iam-missing-permission', severity: 'info', functionId: fn.logicalId, ...c.location,
-    message: `Cannot tell whether the role of ${fn.displayName} allows ${c.operation}: ${c.doubt}.`,
-    related: [{ file: template.fileName, span: fn.resource.idSpan, message: `the role of ${fn.displayName} is defined here` }],
-  }));
+  return calls
+    .filter((c) => c.doubt)
+    .map((c) => ({
+      ruleId: 'iam-missing-permission',
+      severity: 'info',
+      functionId: fn.logicalId,
+      ...c.location,
+      message: `Cannot tell whether the role of ${fn.displayName} allows ${c.operation}: ${c.doubt}.`,
+      related: [
+        { file: template.fileName, span: fn.resource.idSpan, message: `the role of ${fn.displayName} is defined here` },
+      ],
+    }));
 }
 
 /** `iam-missing-permission`, twice: on each call in the code and once per action and resource on the function. */
@@ -107,18 +130,32 @@ function missingPermissionFindings(template: Template, fn: FunctionView, calls: 
     const on = first.resource ? ` on ${displayPattern(first.resource.pattern)}` : '';
     const why = first.decision === 'denied' ? ` (denied by ${first.decidedBy?.origin.label})` : '';
     // One fix for everything missing on this resource, so reads and writes get one policy template, not two.
-    const onResource = [...new Set(missing.filter((c) => c.resource?.pattern === first.resource?.pattern).map((c) => c.actions[0]))];
-    const fixes = onResource.length > 1
-      ? [...fixesFor(template, fn, { actions: onResource, resource: first.resource }), ...fixesFor(template, fn, { actions: [action], resource: first.resource })]
-      : fixesFor(template, fn, { actions: [action], resource: first.resource });
+    const onResource = [
+      ...new Set(missing.filter((c) => c.resource?.pattern === first.resource?.pattern).map((c) => c.actions[0])),
+    ];
+    const fixes =
+      onResource.length > 1
+        ? [
+            ...fixesFor(template, fn, { actions: onResource, resource: first.resource }),
+            ...fixesFor(template, fn, { actions: [action], resource: first.resource }),
+          ]
+        : fixesFor(template, fn, { actions: [action], resource: first.resource });
     findings.push({
-      ruleId: 'iam-missing-permission', severity: 'error', functionId: fn.logicalId, ...fnLocation, fixes,
+      ruleId: 'iam-missing-permission',
+      severity: 'error',
+      functionId: fn.logicalId,
+      ...fnLocation,
+      fixes,
       message: `${fn.displayName} calls ${first.operation} but its role does not allow ${action}${on}${why}.`,
       related: group.map((c) => ({ ...c.location, message: `${c.operation} is called here` })),
     });
     for (const c of group) {
       findings.push({
-        ruleId: 'iam-missing-permission', severity: 'error', functionId: fn.logicalId, ...c.location, fixes,
+        ruleId: 'iam-missing-permission',
+        severity: 'error',
+        functionId: fn.logicalId,
+        ...c.location,
+        fixes,
         message: `${action}${on} is not allowed for ${fn.displayName}${why}: this call fails with AccessDenied.${c.resourceVia ? ` (${c.resourceVia})` : ''}`,
         related: [{ ...fnLocation, message: `the role of ${fn.displayName} is defined here` }],
       });

@@ -22,8 +22,10 @@ interface TypeValues {
 }
 
 const name = (n: string): string => n;
-const arnOf = (service: string, resource: (n: string) => string, global = false) =>
-  (n: string): string => `arn:aws:${service}:${global ? '' : REGION}:${global ? '' : ACCOUNT}:${resource(n)}`;
+const arnOf =
+  (service: string, resource: (n: string) => string, global = false) =>
+  (n: string): string =>
+    `arn:aws:${service}:${global ? '' : REGION}:${global ? '' : ACCOUNT}:${resource(n)}`;
 
 const tableArn = arnOf('dynamodb', (n) => `table/${n}`);
 const functionArn = arnOf('lambda', (n) => `function:${n}`);
@@ -35,7 +37,10 @@ const queueUrl = (n: string): string => `https://sqs.${REGION}.amazonaws.com/${A
 /** From the CloudFormation resource reference ("Return values" of each type). */
 const TYPES: Readonly<Record<string, TypeValues>> = {
   'AWS::DynamoDB::Table': { ref: name, attributes: { Arn: tableArn, StreamArn: (n) => `${tableArn(n)}/stream/*` } },
-  'AWS::DynamoDB::GlobalTable': { ref: name, attributes: { Arn: tableArn, StreamArn: (n) => `${tableArn(n)}/stream/*` } },
+  'AWS::DynamoDB::GlobalTable': {
+    ref: name,
+    attributes: { Arn: tableArn, StreamArn: (n) => `${tableArn(n)}/stream/*` },
+  },
   'AWS::Serverless::SimpleTable': { ref: name, attributes: { Arn: tableArn } },
   'AWS::SQS::Queue': { ref: queueUrl, attributes: { Arn: arnOf('sqs', name), QueueName: name, QueueUrl: queueUrl } },
   'AWS::SNS::Topic': { ref: arnOf('sns', name), attributes: { TopicArn: arnOf('sns', name), TopicName: name } },
@@ -45,7 +50,10 @@ const TYPES: Readonly<Record<string, TypeValues>> = {
   'AWS::StepFunctions::StateMachine': { ref: stateMachineArn, attributes: { Arn: stateMachineArn, Name: name } },
   'AWS::Serverless::StateMachine': { ref: stateMachineArn, attributes: { Arn: stateMachineArn, Name: name } },
   'AWS::Kinesis::Stream': { ref: name, attributes: { Arn: arnOf('kinesis', (n) => `stream/${n}`) } },
-  'AWS::KinesisFirehose::DeliveryStream': { ref: name, attributes: { Arn: arnOf('firehose', (n) => `deliverystream/${n}`) } },
+  'AWS::KinesisFirehose::DeliveryStream': {
+    ref: name,
+    attributes: { Arn: arnOf('firehose', (n) => `deliverystream/${n}`) },
+  },
   'AWS::Events::EventBus': { ref: name, attributes: { Arn: arnOf('events', (n) => `event-bus/${n}`), Name: name } },
   'AWS::SecretsManager::Secret': { ref: secretArn, attributes: { Id: secretArn } },
   'AWS::SSM::Parameter': { ref: name, attributes: {} },
@@ -65,12 +73,22 @@ export function nameToken(logicalId: string): string {
 
 /** The property that names a resource of each type, when the template sets it (`TableName: orders-dev`). */
 const NAME_PROPERTY: Readonly<Record<string, string>> = {
-  'AWS::DynamoDB::Table': 'TableName', 'AWS::DynamoDB::GlobalTable': 'TableName', 'AWS::Serverless::SimpleTable': 'TableName',
-  'AWS::SQS::Queue': 'QueueName', 'AWS::SNS::Topic': 'TopicName', 'AWS::S3::Bucket': 'BucketName',
-  'AWS::Lambda::Function': 'FunctionName', 'AWS::Serverless::Function': 'FunctionName',
-  'AWS::StepFunctions::StateMachine': 'StateMachineName', 'AWS::Serverless::StateMachine': 'Name',
-  'AWS::Kinesis::Stream': 'Name', 'AWS::KinesisFirehose::DeliveryStream': 'DeliveryStreamName', 'AWS::Events::EventBus': 'Name',
-  'AWS::SecretsManager::Secret': 'Name', 'AWS::SSM::Parameter': 'Name', 'AWS::Logs::LogGroup': 'LogGroupName',
+  'AWS::DynamoDB::Table': 'TableName',
+  'AWS::DynamoDB::GlobalTable': 'TableName',
+  'AWS::Serverless::SimpleTable': 'TableName',
+  'AWS::SQS::Queue': 'QueueName',
+  'AWS::SNS::Topic': 'TopicName',
+  'AWS::S3::Bucket': 'BucketName',
+  'AWS::Lambda::Function': 'FunctionName',
+  'AWS::Serverless::Function': 'FunctionName',
+  'AWS::StepFunctions::StateMachine': 'StateMachineName',
+  'AWS::Serverless::StateMachine': 'Name',
+  'AWS::Kinesis::Stream': 'Name',
+  'AWS::KinesisFirehose::DeliveryStream': 'DeliveryStreamName',
+  'AWS::Events::EventBus': 'Name',
+  'AWS::SecretsManager::Secret': 'Name',
+  'AWS::SSM::Parameter': 'Name',
+  'AWS::Logs::LogGroup': 'LogGroupName',
 };
 
 const names = new WeakMap<Template, Map<string, string>>();
@@ -90,7 +108,8 @@ export function resourceNames(template: Template): ReadonlyMap<string, string> {
     const resolved = written ? resolveValue(template, toPlain(written)) : [];
     // A name built from deployment values (`${AWS::StackName}-orders`) is still this resource's name; one built
     // from another resource's name or an unknown value is not one we can compare.
-    if (resolved.length === 1 && !/\*|\{(?!AWS::)/.test(resolved[0]) && resolved[0] !== '') index.set(r.logicalId, resolved[0]);
+    if (resolved.length === 1 && !/\*|\{(?!AWS::)/.test(resolved[0]) && resolved[0] !== '')
+      index.set(r.logicalId, resolved[0]);
   }
   return index;
 }
@@ -104,8 +123,12 @@ const NO_VALUE = '{AWS::NoValue}';
 
 const PSEUDO: Readonly<Record<string, string>> = {
   'AWS::NoValue': NO_VALUE,
-  'AWS::Partition': 'aws', 'AWS::Region': REGION, 'AWS::AccountId': ACCOUNT, 'AWS::URLSuffix': 'amazonaws.com',
-  'AWS::StackName': '{AWS::StackName}', 'AWS::StackId': '{AWS::StackId}',
+  'AWS::Partition': 'aws',
+  'AWS::Region': REGION,
+  'AWS::AccountId': ACCOUNT,
+  'AWS::URLSuffix': 'amazonaws.com',
+  'AWS::StackName': '{AWS::StackName}',
+  'AWS::StackId': '{AWS::StackId}',
 };
 
 /**
@@ -127,8 +150,17 @@ function parameterValue(template: Template, name: string): string {
   const parameter = template.parameters.find((p) => p.name === name);
   if (!parameter) return '*';
   const argument = { kind: 'scalar', value: name, span: parameter.nameSpan } as const;
-  const value = template.resolver.evaluate({ kind: 'intrinsic', name: 'Ref', nameSpan: parameter.nameSpan, argument, form: 'short', span: parameter.nameSpan });
-  return value.known && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : '*';
+  const value = template.resolver.evaluate({
+    kind: 'intrinsic',
+    name: 'Ref',
+    nameSpan: parameter.nameSpan,
+    argument,
+    form: 'short',
+    span: parameter.nameSpan,
+  });
+  return value.known && (typeof value.value === 'string' || typeof value.value === 'number')
+    ? String(value.value)
+    : '*';
 }
 
 /**
@@ -136,7 +168,11 @@ function parameterValue(template: Template, name: string): string {
  * far as the template allows. Anything we cannot resolve becomes `*`, so a grant is never made narrower
  * than written.
  */
-export function resolveValue(template: Template, value: unknown, locals: Readonly<Record<string, string>> = {}): string[] {
+export function resolveValue(
+  template: Template,
+  value: unknown,
+  locals: Readonly<Record<string, string>> = {},
+): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
   if (!value || typeof value !== 'object' || Array.isArray(value)) return ['*'];
@@ -148,13 +184,20 @@ export function resolveValue(template: Template, value: unknown, locals: Readonl
       const [target, ...attribute] = Array.isArray(arg) ? arg.map(String) : String(arg).split('.');
       return [referenceValue(template, target, attribute.join('.') || undefined)];
     }
-    case 'Fn::Sub': return resolveSub(template, arg, locals);
+    case 'Fn::Sub':
+      return resolveSub(template, arg, locals);
     case 'Fn::Join': {
       if (!Array.isArray(arg) || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return ['*'];
-      return combine(arg[1].map((part: unknown) => resolveValue(template, part, locals))).map((parts) => parts.join(arg[0]));
+      return combine(arg[1].map((part: unknown) => resolveValue(template, part, locals))).map((parts) =>
+        parts.join(arg[0]),
+      );
     }
     case 'Fn::If':
-      return Array.isArray(arg) ? [...resolveValue(template, arg[1], locals), ...resolveValue(template, arg[2], locals)].filter((v) => v !== NO_VALUE) : ['*'];
+      return Array.isArray(arg)
+        ? [...resolveValue(template, arg[1], locals), ...resolveValue(template, arg[2], locals)].filter(
+            (v) => v !== NO_VALUE,
+          )
+        : ['*'];
     default:
       return ['*'];
   }
@@ -164,7 +207,8 @@ function resolveSub(template: Template, arg: unknown, locals: Readonly<Record<st
   const [text, variables] = Array.isArray(arg) ? arg : [arg, {}];
   if (typeof text !== 'string') return ['*'];
   const own: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries((variables ?? {}) as Record<string, unknown>)) own[k] = resolveValue(template, v, locals);
+  for (const [k, v] of Object.entries((variables ?? {}) as Record<string, unknown>))
+    own[k] = resolveValue(template, v, locals);
   const pieces: string[][] = [];
   const pattern = /\$\{(!?)([^}]*)\}/g;
   let last = 0;
@@ -177,9 +221,11 @@ function resolveSub(template: Template, arg: unknown, locals: Readonly<Record<st
     else {
       const dot = expression.indexOf('.');
       const isPseudo = expression.startsWith('AWS::');
-      pieces.push([isPseudo || dot < 0
-        ? referenceValue(template, expression, undefined)
-        : referenceValue(template, expression.slice(0, dot), expression.slice(dot + 1))]);
+      pieces.push([
+        isPseudo || dot < 0
+          ? referenceValue(template, expression, undefined)
+          : referenceValue(template, expression.slice(0, dot), expression.slice(dot + 1)),
+      ]);
     }
     last = m.index + m[0].length;
   }
@@ -213,7 +259,10 @@ const namePatternCache = new WeakMap<Template, [string, RegExp][]>();
 function namePatterns(template: Template): [string, RegExp][] {
   let patterns = namePatternCache.get(template);
   if (!patterns) {
-    patterns = [...resourceNames(template)].map(([id, name]) => [id, new RegExp(`(^|[:/])${escapeRegExp(name)}($|[:/])`)]);
+    patterns = [...resourceNames(template)].map(([id, name]) => [
+      id,
+      new RegExp(`(^|[:/])${escapeRegExp(name)}($|[:/])`),
+    ]);
     namePatternCache.set(template, patterns);
   }
   return patterns;
@@ -226,13 +275,17 @@ function escapeRegExp(text: string): string {
 /** Resource patterns of a statement's `Resource` / `NotResource` value. */
 export function resourcePatterns(template: Template, value: unknown): ResourcePattern[] {
   const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return items.flatMap((item) => resolveValue(template, item)).filter((p) => p !== NO_VALUE).map((p) => patternOf(template, p));
+  return items
+    .flatMap((item) => resolveValue(template, item))
+    .filter((p) => p !== NO_VALUE)
+    .map((p) => patternOf(template, p));
 }
 
 /** An SQS queue URL (what `!Ref Queue` and `QueueUrl` are) as the queue's ARN, which IAM compares. */
 export function queueArnFromUrl(url: string): string | undefined {
-  const m = /^https:\/\/(?:sqs\.)?([^./]+|\{AWS::Region\})\.(?:queue\.)?amazonaws\.com\/([^/]+)\/([^/]+)$/.exec(url)
-    ?? /^https:\/\/sqs\.([^/]+?)\.amazonaws\.com\/([^/]+)\/([^/]+)$/.exec(url);
+  const m =
+    /^https:\/\/(?:sqs\.)?([^./]+|\{AWS::Region\})\.(?:queue\.)?amazonaws\.com\/([^/]+)\/([^/]+)$/.exec(url) ??
+    /^https:\/\/sqs\.([^/]+?)\.amazonaws\.com\/([^/]+)\/([^/]+)$/.exec(url);
   return m ? `arn:aws:sqs:${m[1]}:${m[2]}:${m[3]}` : undefined;
 }
 

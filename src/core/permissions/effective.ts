@@ -7,7 +7,14 @@ import { MANAGED_POLICIES, managedPolicyName } from './data';
 import { expandPolicyTemplate, isPolicyTemplate } from './sam-templates';
 import { serverlessPermissions } from './serverless';
 import { documentStatements, statementOf } from './statements';
-import type { AttachedManagedPolicy, EffectivePermissions, Provenance, Statement, StatementKind, UnknownGrant } from './types';
+import type {
+  AttachedManagedPolicy,
+  EffectivePermissions,
+  Provenance,
+  Statement,
+  StatementKind,
+  UnknownGrant,
+} from './types';
 
 /** Collects a function's grants while remembering where each came from. */
 export class GrantCollector {
@@ -36,8 +43,15 @@ export class GrantCollector {
     const known = MANAGED_POLICIES[name];
     const awsManaged = !nameOrArn.startsWith('arn:') || /:iam::aws:policy\//.test(nameOrArn);
     this.managedPolicies.push({ name, known: Boolean(known), implicit, origin });
-    if (known) this.addPlain(known.statements, { ...origin, label: `${origin.label} (AWS managed policy ${name})` }, 'managed');
-    else this.unknown.push({ reason: awsManaged ? `the contents of the AWS managed policy ${name} are not in our table` : `the customer managed policy ${nameOrArn} is defined outside this template`, origin });
+    if (known)
+      this.addPlain(known.statements, { ...origin, label: `${origin.label} (AWS managed policy ${name})` }, 'managed');
+    else
+      this.unknown.push({
+        reason: awsManaged
+          ? `the contents of the AWS managed policy ${name} are not in our table`
+          : `the customer managed policy ${nameOrArn} is defined outside this template`,
+        origin,
+      });
   }
 
   result(functionId: string): EffectivePermissions {
@@ -51,12 +65,19 @@ export function effectivePermissions(template: Template, fn: FunctionView): Effe
   if (template.kind === 'serverless') serverlessPermissions(grants, fn);
   else if (fn.role) roleGrants(grants, fn.role);
   else if (fn.resource.type === 'AWS::Serverless::Function') samRoleGrants(grants, fn);
-  else grants.unknown.push({ reason: 'the function has no Role', origin: grants.origin(fn.resource.idSpan, fn.logicalId) });
+  else
+    grants.unknown.push({
+      reason: 'the function has no Role',
+      origin: grants.origin(fn.resource.idSpan, fn.logicalId),
+    });
   if (template.kind !== 'serverless') grants.statements.push(...connectorStatements(template, fn));
   return grants.result(fn.logicalId);
 }
 
-/** Managed policies SAM attaches to the role it creates, by what the function uses (SAM developer guide, "Generated AWS CloudFormation resources"). */
+/**
+ * Managed policies SAM attaches to the role it creates, by what the function uses (SAM developer guide, "Generated AWS
+ * CloudFormation resources").
+ */
 const SAM_EVENT_POLICIES: Readonly<Record<string, string>> = {
   SQS: 'AWSLambdaSQSQueueExecutionRole',
   Kinesis: 'AWSLambdaKinesisExecutionRole',
@@ -67,23 +88,49 @@ const SAM_EVENT_POLICIES: Readonly<Record<string, string>> = {
 /** The role SAM creates: basic execution, what events and settings need, then `Policies`. */
 export function samRoleGrants(grants: GrantCollector, fn: FunctionView): void {
   const id = fn.resource.idSpan;
-  grants.addManaged('AWSLambdaBasicExecutionRole', grants.origin(id, 'AWSLambdaBasicExecutionRole (SAM adds it to every function role)'), true);
+  grants.addManaged(
+    'AWSLambdaBasicExecutionRole',
+    grants.origin(id, 'AWSLambdaBasicExecutionRole (SAM adds it to every function role)'),
+    true,
+  );
   const props = fn.resource.properties;
-  if (valueOf(props, 'VpcConfig')) grants.addManaged('AWSLambdaVPCAccessExecutionRole', grants.origin(valueOf(props, 'VpcConfig')!.span, 'VpcConfig (SAM adds AWSLambdaVPCAccessExecutionRole)'), true);
+  if (valueOf(props, 'VpcConfig'))
+    grants.addManaged(
+      'AWSLambdaVPCAccessExecutionRole',
+      grants.origin(valueOf(props, 'VpcConfig')!.span, 'VpcConfig (SAM adds AWSLambdaVPCAccessExecutionRole)'),
+      true,
+    );
   const tracing = valueOf(props, 'Tracing');
   if (tracing && tracingMode(grants.template, tracing) !== 'Disabled') {
-    grants.addManaged('AWSXrayWriteOnlyAccess', grants.origin(tracing.span, 'Tracing (SAM adds AWSXrayWriteOnlyAccess)'), true);
+    grants.addManaged(
+      'AWSXrayWriteOnlyAccess',
+      grants.origin(tracing.span, 'Tracing (SAM adds AWSXrayWriteOnlyAccess)'),
+      true,
+    );
   }
   for (const event of fn.events) {
     // An SNS event with SqsSubscription is delivered through a queue SAM creates and polls.
-    const viaQueue = event.type === 'SNS' && valueOf(event.properties, 'SqsSubscription') !== undefined && stringOf(valueOf(event.properties, 'SqsSubscription')) !== 'false';
+    const viaQueue =
+      event.type === 'SNS' &&
+      valueOf(event.properties, 'SqsSubscription') !== undefined &&
+      stringOf(valueOf(event.properties, 'SqsSubscription')) !== 'false';
     const policy = SAM_EVENT_POLICIES[viaQueue ? 'SQS' : event.type];
-    if (policy) grants.addManaged(policy, grants.origin(event.nameSpan, `${event.type} event ${event.name} (SAM adds ${policy})`), true);
-    destinationGrants(grants, valueOf(valueOf(event.properties, 'DestinationConfig'), 'OnFailure'), `${event.type} event ${event.name} OnFailure`);
+    if (policy)
+      grants.addManaged(
+        policy,
+        grants.origin(event.nameSpan, `${event.type} event ${event.name} (SAM adds ${policy})`),
+        true,
+      );
+    destinationGrants(
+      grants,
+      valueOf(valueOf(event.properties, 'DestinationConfig'), 'OnFailure'),
+      `${event.type} event ${event.name} OnFailure`,
+    );
   }
   deadLetterGrants(grants, valueOf(props, 'DeadLetterQueue'));
   const invokeDestinations = valueOf(valueOf(props, 'EventInvokeConfig'), 'DestinationConfig');
-  for (const on of ['OnSuccess', 'OnFailure']) destinationGrants(grants, valueOf(invokeDestinations, on), `EventInvokeConfig ${on}`);
+  for (const on of ['OnSuccess', 'OnFailure'])
+    destinationGrants(grants, valueOf(invokeDestinations, on), `EventInvokeConfig ${on}`);
   samPolicies(grants, fn.policies);
 }
 
@@ -102,18 +149,31 @@ function deadLetterGrants(grants: GrantCollector, dlq: Node | undefined): void {
   const target = valueOf(dlq, 'TargetArn');
   if (!dlq || !target || (type !== 'SQS' && type !== 'SNS')) return;
   const action = type === 'SQS' ? 'sqs:SendMessage' : 'sns:Publish';
-  grants.addPlain([{ Effect: 'Allow', Action: action, Resource: toPlain(target) }], grants.origin(dlq.span, `DeadLetterQueue (SAM adds ${action})`), 'implicit');
+  grants.addPlain(
+    [{ Effect: 'Allow', Action: action, Resource: toPlain(target) }],
+    grants.origin(dlq.span, `DeadLetterQueue (SAM adds ${action})`),
+    'implicit',
+  );
 }
 
 /** What SAM lets a function send to its event source or asynchronous invocation destinations. */
-const DESTINATION_ACTIONS: Readonly<Record<string, string>> = { SQS: 'sqs:SendMessage', SNS: 'sns:publish', Lambda: 'lambda:InvokeFunction', EventBridge: 'events:PutEvents' };
+const DESTINATION_ACTIONS: Readonly<Record<string, string>> = {
+  SQS: 'sqs:SendMessage',
+  SNS: 'sns:publish',
+  Lambda: 'lambda:InvokeFunction',
+  EventBridge: 'events:PutEvents',
+};
 
 function destinationGrants(grants: GrantCollector, destination: Node | undefined, label: string): void {
   const type = stringOf(valueOf(destination, 'Type'));
   const target = valueOf(destination, 'Destination');
   const action = type ? DESTINATION_ACTIONS[type] : undefined;
   if (!destination || !target || !action) return;
-  grants.addPlain([{ Action: action, Effect: 'Allow', Resource: toPlain(target) }], grants.origin(destination.span, `${label} (SAM adds ${action})`), 'implicit');
+  grants.addPlain(
+    [{ Action: action, Effect: 'Allow', Resource: toPlain(target) }],
+    grants.origin(destination.span, `${label} (SAM adds ${action})`),
+    'implicit',
+  );
 }
 
 /** SAM `Policies`: a name, an inline document, a list of those, policy templates; `Fn::If` items count both ways. */
@@ -132,11 +192,15 @@ function samPolicyItem(grants: GrantCollector, item: Node, at: Node): void {
   if (item.kind === 'intrinsic') {
     if (item.name === 'Fn::If') {
       for (const branch of itemsOf(item.argument).slice(1)) {
-        if (!(branch.kind === 'intrinsic' && stringOf(branch.argument) === 'AWS::NoValue')) samPolicyItem(grants, branch, at);
+        if (!(branch.kind === 'intrinsic' && stringOf(branch.argument) === 'AWS::NoValue'))
+          samPolicyItem(grants, branch, at);
       }
       return;
     }
-    grants.unknown.push({ reason: 'a managed policy given by an intrinsic function cannot be read statically', origin: grants.origin(at.span, 'Policies') });
+    grants.unknown.push({
+      reason: 'a managed policy given by an intrinsic function cannot be read statically',
+      origin: grants.origin(at.span, 'Policies'),
+    });
     return;
   }
   if (item.kind !== 'map') return;
@@ -146,7 +210,10 @@ function samPolicyItem(grants: GrantCollector, item: Node, at: Node): void {
   }
   for (const entry of item.entries) {
     if (!isPolicyTemplate(entry.key)) {
-      grants.unknown.push({ reason: `'${entry.key}' is not a SAM policy template`, origin: grants.origin(entry.keySpan, `Policies › ${entry.key}`) });
+      grants.unknown.push({
+        reason: `'${entry.key}' is not a SAM policy template`,
+        origin: grants.origin(entry.keySpan, `Policies › ${entry.key}`),
+      });
       continue;
     }
     const parameters = entry.value.kind === 'map' ? (toPlain(entry.value) as Record<string, unknown>) : {};
@@ -161,7 +228,10 @@ function samPolicyItem(grants: GrantCollector, item: Node, at: Node): void {
 function roleGrants(grants: GrantCollector, role: Node): void {
   const target = resourcesNamedBy(grants.template, role).find((r) => r.type === 'AWS::IAM::Role');
   if (!target) {
-    grants.unknown.push({ reason: 'the function uses a role defined outside this template', origin: grants.origin(role.span, 'Role') });
+    grants.unknown.push({
+      reason: 'the function uses a role defined outside this template',
+      origin: grants.origin(role.span, 'Role'),
+    });
     return;
   }
   iamRoleGrants(grants, target.logicalId);
@@ -179,20 +249,44 @@ export function iamRoleGrants(grants: GrantCollector, roleId: string): void {
   for (const resource of template.resources) {
     if (resource.type !== 'AWS::IAM::Policy' && resource.type !== 'AWS::IAM::ManagedPolicy') continue;
     const roles = itemsOf(valueOf(resource.properties, 'Roles'));
-    if (!roles.some((r) => resourcesNamedBy(template, r).some((named) => named.logicalId === roleId) || stringOf(r) === roleId)) continue;
-    grants.statements.push(...documentStatements(template, mapAt(resource.properties, 'PolicyDocument'), `${resource.logicalId} (${resource.type})`));
+    if (
+      !roles.some(
+        (r) => resourcesNamedBy(template, r).some((named) => named.logicalId === roleId) || stringOf(r) === roleId,
+      )
+    )
+      continue;
+    grants.statements.push(
+      ...documentStatements(
+        template,
+        mapAt(resource.properties, 'PolicyDocument'),
+        `${resource.logicalId} (${resource.type})`,
+      ),
+    );
   }
 }
 
 function managedArn(grants: GrantCollector, arn: Node, roleId: string): void {
   const template = grants.template;
-  const plain = stringOf(arn) ?? (arn.kind === 'intrinsic' && arn.name === 'Fn::Sub' ? stringOf(arn.argument) : undefined);
+  const plain =
+    stringOf(arn) ?? (arn.kind === 'intrinsic' && arn.name === 'Fn::Sub' ? stringOf(arn.argument) : undefined);
   const local = resourcesNamedBy(template, arn).find((r) => r.type === 'AWS::IAM::ManagedPolicy');
   if (local) {
-    grants.statements.push(...documentStatements(template, mapAt(local.properties, 'PolicyDocument'), `${local.logicalId} (AWS::IAM::ManagedPolicy)`));
+    grants.statements.push(
+      ...documentStatements(
+        template,
+        mapAt(local.properties, 'PolicyDocument'),
+        `${local.logicalId} (AWS::IAM::ManagedPolicy)`,
+      ),
+    );
   } else if (plain) {
-    grants.addManaged(plain.replace('${AWS::Partition}', 'aws'), grants.origin(arn.span, `${roleId} › ManagedPolicyArns`));
+    grants.addManaged(
+      plain.replace('${AWS::Partition}', 'aws'),
+      grants.origin(arn.span, `${roleId} › ManagedPolicyArns`),
+    );
   } else {
-    grants.unknown.push({ reason: 'a managed policy ARN given by an intrinsic function cannot be read statically', origin: grants.origin(arn.span, `${roleId} › ManagedPolicyArns`) });
+    grants.unknown.push({
+      reason: 'a managed policy ARN given by an intrinsic function cannot be read statically',
+      origin: grants.origin(arn.span, `${roleId} › ManagedPolicyArns`),
+    });
   }
 }

@@ -14,14 +14,20 @@ export interface MissingGrant {
   readonly resource?: ResourcePattern;
 }
 
-/** Templates made for a function's everyday use of a resource, preferred over special-purpose ones (backups, rotation). */
-const GENERAL_PURPOSE = /(Crud|Read|Write|Poller|SendMessage|PublishMessage|Invoke|Execution|PutEvents|GetSecretValue|ParameterRead|Decrypt|Encrypt|PutMetric)Policy(_v2)?$/;
+/**
+ * Templates made for a function's everyday use of a resource, preferred over special-purpose ones (backups, rotation).
+ */
+const GENERAL_PURPOSE =
+  /(Crud|Read|Write|Poller|SendMessage|PublishMessage|Invoke|Execution|PutEvents|GetSecretValue|ParameterRead|Decrypt|Encrypt|PutMetric)Policy(_v2)?$/;
 
 /**
  * The SAM policy template that grants every missing action on the resource with the fewest actions,
  * with the parameter value that names the resource (`TableName: !Ref OrdersTable`).
  */
-export function fittingPolicyTemplate(template: Template, missing: MissingGrant): { name: string; parameter: string; value: string } | undefined {
+export function fittingPolicyTemplate(
+  template: Template,
+  missing: MissingGrant,
+): { name: string; parameter: string; value: string } | undefined {
   const id = missing.resource?.resourceIds[0];
   const resource = id ? template.resourceById.get(id) : undefined;
   const values = resource ? valuesOfType(resource.type) : undefined;
@@ -42,7 +48,8 @@ export function fittingPolicyTemplate(template: Template, missing: MissingGrant)
       const statements = expansion.statements.flatMap((s) => statementOf(template, s, origin, 'policy-template') ?? []);
       if (!missing.actions.every((a) => evaluate(statements, a, missing.resource).decision === 'allowed')) continue;
       const size = statements.reduce((n, s) => n + (s.actions?.length ?? 1000), 0);
-      if (!best || rank(name, size) < rank(best.name, best.size)) best = { name, parameter, value: candidate.yaml, size };
+      if (!best || rank(name, size) < rank(best.name, best.size))
+        best = { name, parameter, value: candidate.yaml, size };
       break;
     }
   }
@@ -54,12 +61,12 @@ export function resourceValue(template: Template, resource: ResourcePattern | un
   if (!resource) return "'*'";
   for (const id of resource.resourceIds) {
     const type = template.resourceById.get(id)?.type;
-    const arn = type ? valuesOfType(type)?.attributes.Arn?.(resourceNames(template).get(id) ?? nameToken(id)) : undefined;
+    const arn = type
+      ? valuesOfType(type)?.attributes.Arn?.(resourceNames(template).get(id) ?? nameToken(id))
+      : undefined;
     if (arn === resource.pattern) return `!GetAtt ${id}.Arn`;
   }
-  const sub = resource.pattern
-    .replace(/\{([A-Za-z0-9:.]+)\}/g, '${$1}')
-    .replace(/^arn:aws:/, 'arn:${AWS::Partition}:');
+  const sub = resource.pattern.replace(/\{([A-Za-z0-9:.]+)\}/g, '${$1}').replace(/^arn:aws:/, 'arn:${AWS::Partition}:');
   return `!Sub '${sub}'`;
 }
 
@@ -92,7 +99,11 @@ function appendToSequence(template: Template, seq: Node, lines: string[]): FixEd
   if (column === undefined) return undefined;
   const pad = ' '.repeat(column);
   const at = lineEnd(template.text, last.span.end);
-  return { file: template.fileName, span: { start: at, end: at }, text: lines.map((l, i) => `\n${pad}${i === 0 ? '- ' : '  '}${l}`).join('') };
+  return {
+    file: template.fileName,
+    span: { start: at, end: at },
+    text: lines.map((l, i) => `\n${pad}${i === 0 ? '- ' : '  '}${l}`).join(''),
+  };
 }
 
 /** Adds `key:` with a one-item sequence as the last entry of a block map. */
@@ -115,26 +126,49 @@ function addToPolicies(template: Template, fn: FunctionView, lines: string[]): F
 }
 
 function statementLines(template: Template, missing: MissingGrant): string[] {
-  return ['Effect: Allow', 'Action:', ...missing.actions.map((a) => `  - ${a}`), `Resource: ${resourceValue(template, missing.resource)}`];
+  return [
+    'Effect: Allow',
+    'Action:',
+    ...missing.actions.map((a) => `  - ${a}`),
+    `Resource: ${resourceValue(template, missing.resource)}`,
+  ];
 }
 
-/** Quick fixes for a function that lacks `missing`: the SAM policy template, an inline statement, a serverless.yml statement. */
+/**
+ * Quick fixes for a function that lacks `missing`: the SAM policy template, an inline statement, a serverless.yml
+ * statement.
+ */
 export function fixesFor(template: Template, fn: FunctionView, missing: MissingGrant): Fix[] {
   const fixes: Fix[] = [];
   if (template.kind === 'serverless') {
     const edit = addServerlessStatement(template, statementLines(template, missing));
-    if (edit) fixes.push({ title: `Add a statement for ${missing.actions.join(', ')} under provider.iam.role.statements`, edits: [edit], preferred: true });
+    if (edit)
+      fixes.push({
+        title: `Add a statement for ${missing.actions.join(', ')} under provider.iam.role.statements`,
+        edits: [edit],
+        preferred: true,
+      });
     return fixes;
   }
   if (fn.resource.type !== 'AWS::Serverless::Function' || fn.role) return fixes;
   const fitting = fittingPolicyTemplate(template, missing);
   if (fitting) {
     const edit = addToPolicies(template, fn, [`${fitting.name}:`, `  ${fitting.parameter}: ${fitting.value}`]);
-    if (edit) fixes.push({ title: `Add the SAM policy template ${fitting.name} (${fitting.parameter}: ${fitting.value})`, edits: [edit], preferred: true });
+    if (edit)
+      fixes.push({
+        title: `Add the SAM policy template ${fitting.name} (${fitting.parameter}: ${fitting.value})`,
+        edits: [edit],
+        preferred: true,
+      });
   }
   const lines = statementLines(template, missing);
   const inline = addToPolicies(template, fn, ['Statement:', ...lines.map((l, i) => `${i === 0 ? '- ' : '  '}${l}`)]);
-  if (inline) fixes.push({ title: `Add a least-privilege statement for ${missing.actions.join(', ')}`, edits: [inline], preferred: !fitting });
+  if (inline)
+    fixes.push({
+      title: `Add a least-privilege statement for ${missing.actions.join(', ')}`,
+      edits: [inline],
+      preferred: !fitting,
+    });
   return fixes;
 }
 
@@ -152,7 +186,11 @@ function addServerlessStatement(template: Template, lines: string[]): FixEdit | 
   const pad = ' '.repeat(columnOf(template.text, last.keySpan.start));
   const at = lineEnd(template.text, last.value.span.end);
   const body = lines.map((l, i) => `\n${pad}      ${i === 0 ? '- ' : '  '}${l}`).join('');
-  return { file: template.fileName, span: { start: at, end: at }, text: `\n${pad}iam:\n${pad}  role:\n${pad}    statements:${body}` };
+  return {
+    file: template.fileName,
+    span: { start: at, end: at },
+    text: `\n${pad}iam:\n${pad}  role:\n${pad}    statements:${body}`,
+  };
 }
 
 /**
@@ -160,9 +198,16 @@ function addServerlessStatement(template: Template, lines: string[]): FixEdit | 
  * the resources it uses. Offered only when the code was scanned completely and every call the policy
  * allowed gets a template.
  */
-export function replaceManagedPolicy(template: Template, permissions: EffectivePermissions, policy: AttachedManagedPolicy, calls: readonly CodeCall[]): Fix[] {
+export function replaceManagedPolicy(
+  template: Template,
+  permissions: EffectivePermissions,
+  policy: AttachedManagedPolicy,
+  calls: readonly CodeCall[],
+): Fix[] {
   if (template.format !== 'yaml' || !policy.origin.label.startsWith('Policies')) return [];
-  const own = permissions.statements.filter((s) => s.kind === 'managed' && s.origin.span.start === policy.origin.span.start);
+  const own = permissions.statements.filter(
+    (s) => s.kind === 'managed' && s.origin.span.start === policy.origin.span.start,
+  );
   const covered = calls.filter((c) => evaluate(own, c.actions[0], c.resource).decision === 'allowed');
   if (covered.length === 0) return [];
   const byResource = new Map<string, CodeCall[]>();
@@ -172,16 +217,23 @@ export function replaceManagedPolicy(template: Template, permissions: EffectiveP
   }
   const templates: { name: string; parameter: string; value: string }[] = [];
   for (const group of byResource.values()) {
-    const fitting = fittingPolicyTemplate(template, { actions: [...new Set(group.map((c) => c.actions[0]))], resource: group[0].resource });
+    const fitting = fittingPolicyTemplate(template, {
+      actions: [...new Set(group.map((c) => c.actions[0]))],
+      resource: group[0].resource,
+    });
     if (!fitting) return [];
     if (!templates.some((t) => t.name === fitting.name && t.value === fitting.value)) templates.push(fitting);
   }
   const column = columnOf(template.text, policy.origin.span.start);
   const pad = ' '.repeat(column);
-  const text = templates.map((t, i) => `${i === 0 ? '' : `\n${' '.repeat(column - 2)}- `}${t.name}:\n${pad}  ${t.parameter}: ${t.value}`).join('');
-  return [{
-    title: `Replace ${policy.name} by ${templates.map((t) => `${t.name} (${t.parameter}: ${t.value})`).join(' and ')}`,
-    edits: [{ file: template.fileName, span: policy.origin.span, text }],
-    preferred: true,
-  }];
+  const text = templates
+    .map((t, i) => `${i === 0 ? '' : `\n${' '.repeat(column - 2)}- `}${t.name}:\n${pad}  ${t.parameter}: ${t.value}`)
+    .join('');
+  return [
+    {
+      title: `Replace ${policy.name} by ${templates.map((t) => `${t.name} (${t.parameter}: ${t.value})`).join(' and ')}`,
+      edits: [{ file: template.fileName, span: policy.origin.span, text }],
+      preferred: true,
+    },
+  ];
 }

@@ -12,6 +12,7 @@ export { displayPattern } from './arn';
 export { servicesOf } from './services';
 export type * from './types';
 export { permissionsOutline } from './outline';
-export { HandlerScansTable, gatherPermissionInputs, scanQueriesOf, scanKey } from './scans';
+export { HandlerScansTable, scanQueriesOf, scanKey } from './scans';
+export { gatherPermissionInputs } from './gather';
 export type { HandlerScans, PermissionInputs } from './scans';
 export type { ScanQuery } from './needs-of-function';

@@ -5,11 +5,15 @@ const globCache = new Map<string, RegExp>();
 /** IAM's wildcard match: `*` any run of characters, `?` one character. Actions compare case-insensitively. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
   if (pattern === '*') return true;
-  if (!pattern.includes('*') && !pattern.includes('?')) return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
+  if (!pattern.includes('*') && !pattern.includes('?'))
+    return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
   const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
   let re = globCache.get(key);
   if (!re) {
-    const body = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+    const body = pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
     re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
     globCache.set(key, re);
   }
@@ -100,7 +104,10 @@ function resourceApplies(statement: Statement, resource: ResourcePattern | undef
   return !(statement.notResources ?? []).some((r) => covers(r.pattern, resource.pattern, exclusion));
 }
 
-/** An Allow that would cover the resource if the attributes it names, which the analysis does not model, were the call's. */
+/**
+ * An Allow that would cover the resource if the attributes it names, which the analysis does not model, were the
+ * call's.
+ */
 function mightApply(statement: Statement, resource: ResourcePattern): boolean {
   return (statement.resources ?? []).some((r) => {
     const widened = r.pattern.replace(UNMODELLED_ATTRIBUTE, '*');
@@ -126,7 +133,8 @@ export function evaluate(statements: readonly Statement[], action: string, resou
     }
   }
   if (allow) return { decision: 'allowed', by: allow };
-  const unsure = resource && statements.find((s) => s.effect === 'Allow' && actionApplies(s, action) && mightApply(s, resource));
+  const unsure =
+    resource && statements.find((s) => s.effect === 'Allow' && actionApplies(s, action) && mightApply(s, resource));
   return unsure ? { decision: 'implicitly-denied', unsure } : { decision: 'implicitly-denied' };
 }
 

@@ -51,7 +51,11 @@ export function needsOf(template: Template, fn: FunctionView, scans: HandlerScan
       const arn = resourceArn(action, values);
       const resource = arn && !/^\*$/.test(arn) ? patternOf(template, arn) : undefined;
       calls.push({
-        service: call.prefix, operation: call.operation, actions: [action], resource, ownCredentials: call.ownCredentials,
+        service: call.prefix,
+        operation: call.operation,
+        actions: [action],
+        resource,
+        ownCredentials: call.ownCredentials,
         resourceVia: resource && via.length > 0 ? `${via.join(', ')} → ${displayPattern(resource.pattern)}` : undefined,
         location: { file: call.file, span: call.span },
       });
@@ -62,7 +66,11 @@ export function needsOf(template: Template, fn: FunctionView, scans: HandlerScan
 }
 
 /** Parameter values: literals as written, environment variables as the template sets them (one value only). */
-function paramValues(template: Template, fn: FunctionView, params: Readonly<Record<string, ValueSource>>): { values: Record<string, string | undefined>; via: string[] } {
+function paramValues(
+  template: Template,
+  fn: FunctionView,
+  params: Readonly<Record<string, ValueSource>>,
+): { values: Record<string, string | undefined>; via: string[] } {
   const values: Record<string, string | undefined> = {};
   const via: string[] = [];
   for (const [name, source] of Object.entries(params)) {

@@ -8,9 +8,14 @@ import sdkPrefixes from '../../../data/sdk-client-iam-prefixes.json';
 /** SDK client ids (v3 package suffix, v2 class, boto3 name, all lower-case, dashes removed) → IAM prefix. */
 const PREFIX_BY_CLIENT: Readonly<Record<string, string>> = sdkPrefixes.prefixes;
 
-/** The IAM prefix of an SDK client id (`client-sfn` → `states`, `DynamoDB` → `dynamodb`, `stepfunctions` → `states`). */
+/**
+ * The IAM prefix of an SDK client id (`client-sfn` → `states`, `DynamoDB` → `dynamodb`, `stepfunctions` → `states`).
+ */
 export function iamPrefix(client: string): string {
-  const key = client.toLowerCase().replace(/^client-/, '').replace(/[-_ ]/g, '');
+  const key = client
+    .toLowerCase()
+    .replace(/^client-/, '')
+    .replace(/[-_ ]/g, '');
   return PREFIX_BY_CLIENT[key] ?? key;
 }
 
@@ -37,7 +42,12 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   's3:PutBucketLifecycleConfiguration': ['s3:PutLifecycleConfiguration'],
   's3:GetBucketLifecycleConfiguration': ['s3:GetLifecycleConfiguration'],
   'dynamodb:TransactGetItems': ['dynamodb:GetItem'],
-  'dynamodb:TransactWriteItems': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+  'dynamodb:TransactWriteItems': [
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
   'dynamodb:ExecuteStatement': ['dynamodb:PartiQLSelect'],
   'dynamodb:BatchExecuteStatement': ['dynamodb:PartiQLSelect'],
   'sqs:SendMessageBatch': ['sqs:SendMessage'],
@@ -69,11 +79,32 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   // User pool operations that are unauthenticated or authorized by the user's access token, never by IAM
   // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
   ...noPermission('cognito-idp', [
-    'SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'ForgotPassword', 'ConfirmForgotPassword', 'InitiateAuth',
-    'RespondToAuthChallenge', 'UpdateAuthEventFeedback', 'RevokeToken', 'ChangePassword', 'GetUser', 'DeleteUser',
-    'UpdateUserAttributes', 'DeleteUserAttributes', 'VerifyUserAttribute', 'GetUserAttributeVerificationCode',
-    'SetUserMFAPreference', 'SetUserSettings', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'GlobalSignOut',
-    'ListDevices', 'GetDevice', 'ConfirmDevice', 'ForgetDevice', 'UpdateDeviceStatus',
+    'SignUp',
+    'ConfirmSignUp',
+    'ResendConfirmationCode',
+    'ForgotPassword',
+    'ConfirmForgotPassword',
+    'InitiateAuth',
+    'RespondToAuthChallenge',
+    'UpdateAuthEventFeedback',
+    'RevokeToken',
+    'ChangePassword',
+    'GetUser',
+    'DeleteUser',
+    'UpdateUserAttributes',
+    'DeleteUserAttributes',
+    'VerifyUserAttribute',
+    'GetUserAttributeVerificationCode',
+    'SetUserMFAPreference',
+    'SetUserSettings',
+    'AssociateSoftwareToken',
+    'VerifySoftwareToken',
+    'GlobalSignOut',
+    'ListDevices',
+    'GetDevice',
+    'ConfirmDevice',
+    'ForgetDevice',
+    'UpdateDeviceStatus',
   ]),
 };
 
@@ -83,17 +114,36 @@ function noPermission(prefix: string, operations: readonly string[]): Record<str
 
 /** DocumentClient (v2) and DynamoDBDocument (v3 aggregated) method names → DynamoDB operations. */
 export const DOCUMENT_CLIENT_METHODS: Readonly<Record<string, string>> = {
-  get: 'GetItem', put: 'PutItem', update: 'UpdateItem', delete: 'DeleteItem', query: 'Query', scan: 'Scan',
-  batchGet: 'BatchGetItem', batchWrite: 'BatchWriteItem', transactGet: 'TransactGetItems', transactWrite: 'TransactWriteItems',
-  executeStatement: 'ExecuteStatement', batchExecuteStatement: 'BatchExecuteStatement', executeTransaction: 'ExecuteTransaction',
+  get: 'GetItem',
+  put: 'PutItem',
+  update: 'UpdateItem',
+  delete: 'DeleteItem',
+  query: 'Query',
+  scan: 'Scan',
+  batchGet: 'BatchGetItem',
+  batchWrite: 'BatchWriteItem',
+  transactGet: 'TransactGetItems',
+  transactWrite: 'TransactWriteItems',
+  executeStatement: 'ExecuteStatement',
+  batchExecuteStatement: 'BatchExecuteStatement',
+  executeTransaction: 'ExecuteTransaction',
 };
 
 /** `@aws-sdk/lib-dynamodb` command classes whose operation name differs from the low-level one. */
 export const DOCUMENT_COMMANDS: Readonly<Record<string, string>> = {
-  GetCommand: 'GetItem', PutCommand: 'PutItem', UpdateCommand: 'UpdateItem', DeleteCommand: 'DeleteItem',
-  QueryCommand: 'Query', ScanCommand: 'Scan', BatchGetCommand: 'BatchGetItem', BatchWriteCommand: 'BatchWriteItem',
-  TransactGetCommand: 'TransactGetItems', TransactWriteCommand: 'TransactWriteItems',
-  ExecuteStatementCommand: 'ExecuteStatement', BatchExecuteStatementCommand: 'BatchExecuteStatement', ExecuteTransactionCommand: 'ExecuteTransaction',
+  GetCommand: 'GetItem',
+  PutCommand: 'PutItem',
+  UpdateCommand: 'UpdateItem',
+  DeleteCommand: 'DeleteItem',
+  QueryCommand: 'Query',
+  ScanCommand: 'Scan',
+  BatchGetCommand: 'BatchGetItem',
+  BatchWriteCommand: 'BatchWriteItem',
+  TransactGetCommand: 'TransactGetItems',
+  TransactWriteCommand: 'TransactWriteItems',
+  ExecuteStatementCommand: 'ExecuteStatement',
+  BatchExecuteStatementCommand: 'BatchExecuteStatement',
+  ExecuteTransactionCommand: 'ExecuteTransaction',
 };
 
 /** The IAM actions an operation of a service needs. */
@@ -104,7 +154,10 @@ export function actionsFor(prefix: string, operation: string): string[] {
 
 /** `get_object` → `GetObject`, `list_objects_v2` → `ListObjectsV2` (botocore's naming). */
 export function pythonOperation(method: string): string {
-  return method.split('_').map((w) => (w ? w[0].toUpperCase() + w.slice(1) : '')).join('');
+  return method
+    .split('_')
+    .map((w) => (w ? w[0].toUpperCase() + w.slice(1) : ''))
+    .join('');
 }
 
 /** `putItem` → `PutItem` (v2 and v3-aggregated method names). */

@@ -1,8 +1,7 @@
 import { POLICY_TEMPLATES } from './data';
 
 export type Expansion =
-  | { readonly ok: true; readonly statements: unknown[] }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly statements: unknown[] } | { readonly ok: false; readonly message: string };
 
 /**
  * Expands a SAM policy template the way the SAM translator does: every `{"Ref": <Parameter>}` in the
@@ -20,7 +19,12 @@ export function expandPolicyTemplate(name: string, parameters: Readonly<Record<s
     if (Array.isArray(value)) return value.map(substitute);
     if (!value || typeof value !== 'object') return value;
     const entries = Object.entries(value);
-    if (entries.length === 1 && entries[0][0] === 'Ref' && typeof entries[0][1] === 'string' && template.parameters.includes(entries[0][1])) {
+    if (
+      entries.length === 1 &&
+      entries[0][0] === 'Ref' &&
+      typeof entries[0][1] === 'string' &&
+      template.parameters.includes(entries[0][1])
+    ) {
       return parameters[entries[0][1]];
     }
     return Object.fromEntries(entries.map(([k, v]) => [k, substitute(v)]));

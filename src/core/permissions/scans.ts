@@ -1,14 +1,11 @@
 import type { SourceFile } from '../model/lines';
 import { LineIndex } from '../model/lines';
 import type { Template } from '../model/template';
-import { analyzePermissions } from './analyze';
 import type { ActionCatalogue } from './catalogue';
-import { loadCatalogue } from './catalogue';
 import type { ScanQuery } from './needs-of-function';
 import { scanQueryOf } from './needs-of-function';
 import type { HandlerScan, ReadFile } from './scan/files';
 import { scanHandler } from './scan/files';
-import { servicesOf } from './services';
 
 /**
  * What is known about the functions' handler code: synchronous lookups over scans made beforehand (as
@@ -55,7 +52,8 @@ export class HandlerScansTable implements HandlerScans {
   scan(query: ScanQuery, readFile: ReadFile): HandlerScan {
     const scan = scanHandler(query.codeDir, query.handler, query.runtime, (file) => {
       const text = readFile(file);
-      if (text !== undefined && this.files.get(file)?.lines.text !== text) this.files.set(file, { path: file, lines: new LineIndex(text) });
+      if (text !== undefined && this.files.get(file)?.lines.text !== text)
+        this.files.set(file, { path: file, lines: new LineIndex(text) });
       return text;
     });
     this.scans.set(scanKey(query), scan);
@@ -66,16 +64,4 @@ export class HandlerScansTable implements HandlerScans {
 /** The handlers a template's functions name, to scan. */
 export function scanQueriesOf(template: Template): ScanQuery[] {
   return template.functions.flatMap((fn) => scanQueryOf(template, fn) ?? []);
-}
-
-/**
- * Everything the permission rules read for one template, gathered at once: every handler scanned through
- * `readFile`, and the catalogue of the services its statements and calls name (the command line's way).
- */
-export async function gatherPermissionInputs(template: Template, readFile: ReadFile): Promise<PermissionInputs> {
-  const scans = new HandlerScansTable(readFile);
-  const services = servicesOf(analyzePermissions(template, { scans }));
-  // The catalogue's package is loaded only for a template whose statements or code name a service.
-  const catalogue = services.size > 0 ? await loadCatalogue(services).catch(() => undefined) : undefined;
-  return { scans, ...(catalogue ? { catalogue } : {}) };
 }

@@ -17,19 +17,41 @@ export function serverlessPermissions(grants: GrantCollector, fn: FunctionView):
   if (!info || !facts) return;
   if ('node' in facts.executionRole) {
     const role = facts.executionRole.node;
-    grants.unknown.push({ reason: `the function uses the custom role ${describe(role)}, whose policies are not in serverless.yml`, origin: grants.origin(role.span, 'role') });
+    grants.unknown.push({
+      reason: `the function uses the custom role ${describe(role)}, whose policies are not in serverless.yml`,
+      origin: grants.origin(role.span, 'role'),
+    });
     return;
   }
   // The framework always lets the function write its own log group.
-  grants.addPlain([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:PutLogEvents', 'logs:TagResource'], Resource: '*' }],
-    grants.origin(fn.resource.idSpan, 'CloudWatch Logs (the framework adds it to every function role)'), 'implicit');
+  grants.addPlain(
+    [
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:PutLogEvents', 'logs:TagResource'],
+        Resource: '*',
+      },
+    ],
+    grants.origin(fn.resource.idSpan, 'CloudWatch Logs (the framework adds it to every function role)'),
+    'implicit',
+  );
   const ownRole = facts.perFunctionRolePlugin && facts.iamRoleStatements.length > 0;
   if (ownRole) written(grants, facts.iamRoleStatements, `functions › ${fn.displayName} › iamRoleStatements`);
   if (!ownRole || facts.iamRoleStatementsInherit) written(grants, info.iam.statements, 'provider.iam.role.statements');
   for (const policy of info.iam.managedPolicies) {
-    const arn = stringOf(policy) ?? (policy.kind === 'intrinsic' && policy.name === 'Fn::Sub' ? stringOf(policy.argument) : undefined);
-    if (arn) grants.addManaged(arn.replace('${AWS::Partition}', 'aws'), grants.origin(policy.span, 'provider.iam.role.managedPolicies'));
-    else grants.unknown.push({ reason: 'a managed policy given by an expression cannot be read statically', origin: grants.origin(policy.span, 'provider.iam.role.managedPolicies') });
+    const arn =
+      stringOf(policy) ??
+      (policy.kind === 'intrinsic' && policy.name === 'Fn::Sub' ? stringOf(policy.argument) : undefined);
+    if (arn)
+      grants.addManaged(
+        arn.replace('${AWS::Partition}', 'aws'),
+        grants.origin(policy.span, 'provider.iam.role.managedPolicies'),
+      );
+    else
+      grants.unknown.push({
+        reason: 'a managed policy given by an expression cannot be read statically',
+        origin: grants.origin(policy.span, 'provider.iam.role.managedPolicies'),
+      });
   }
   eventGrants(grants, fn);
 }
@@ -42,7 +64,14 @@ function written(grants: GrantCollector, statements: readonly Node[], label: str
 }
 
 const STREAM_ACTIONS: Readonly<Record<string, readonly string[]>> = {
-  Kinesis: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:ListStreams'],
+  Kinesis: [
+    'kinesis:GetRecords',
+    'kinesis:GetShardIterator',
+    'kinesis:DescribeStream',
+    'kinesis:DescribeStreamSummary',
+    'kinesis:ListShards',
+    'kinesis:ListStreams',
+  ],
   DynamoDB: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'],
 };
 
@@ -51,13 +80,28 @@ function eventGrants(grants: GrantCollector, fn: FunctionView): void {
   for (const event of fn.events) {
     const queue = event.type === 'SQS' ? valueOf(event.properties, 'Queue') : undefined;
     if (queue) {
-      grants.addPlain([{ Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], Resource: toPlain(queue) }],
-        grants.origin(event.span, 'sqs event (the framework adds sqs:ReceiveMessage, DeleteMessage, GetQueueAttributes)'), 'implicit');
+      grants.addPlain(
+        [
+          {
+            Effect: 'Allow',
+            Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+            Resource: toPlain(queue),
+          },
+        ],
+        grants.origin(
+          event.span,
+          'sqs event (the framework adds sqs:ReceiveMessage, DeleteMessage, GetQueueAttributes)',
+        ),
+        'implicit',
+      );
     }
     const stream = STREAM_ACTIONS[event.type] ? valueOf(event.properties, 'Stream') : undefined;
     if (stream) {
-      grants.addPlain([{ Effect: 'Allow', Action: STREAM_ACTIONS[event.type], Resource: toPlain(stream) }],
-        grants.origin(event.span, 'stream event (the framework adds the stream read permissions)'), 'implicit');
+      grants.addPlain(
+        [{ Effect: 'Allow', Action: STREAM_ACTIONS[event.type], Resource: toPlain(stream) }],
+        grants.origin(event.span, 'stream event (the framework adds the stream read permissions)'),
+        'implicit',
+      );
     }
   }
 }

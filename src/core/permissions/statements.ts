@@ -10,7 +10,13 @@ function strings(value: unknown): string[] {
 }
 
 /** A statement as written (plain JSON, intrinsics in long form) → a statement the matcher understands. */
-export function statementOf(template: Template, written: unknown, origin: Provenance, kind: StatementKind = 'written', node?: Node): Statement | undefined {
+export function statementOf(
+  template: Template,
+  written: unknown,
+  origin: Provenance,
+  kind: StatementKind = 'written',
+  node?: Node,
+): Statement | undefined {
   if (!written || typeof written !== 'object' || Array.isArray(written)) return undefined;
   const s = written as Record<string, unknown>;
   const effect = s.Effect === 'Deny' ? 'Deny' : 'Allow';
@@ -35,7 +41,13 @@ export function documentStatements(template: Template, document: Node | undefine
   if (!statement) return [];
   const nodes = statement.kind === 'seq' ? itemsOf(statement) : [statement];
   return nodes.flatMap((node) => {
-    const s = statementOf(template, toPlain(node), { file: template.fileName, span: node.span, label }, 'written', node);
+    const s = statementOf(
+      template,
+      toPlain(node),
+      { file: template.fileName, span: node.span, label },
+      'written',
+      node,
+    );
     return s ? [s] : [];
   });
 }

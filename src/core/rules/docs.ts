@@ -33,8 +33,12 @@ from. The runtime dates ship as
 `;
 
 function section(rule: Rule): string {
-  const kinds = (rule.meta.kinds ?? (['sam', 'cloudformation', 'serverless'] as const)).map((k) => KIND_NAMES[k]).join(', ');
-  const example = rule.meta.docs.example.startsWith('(') ? rule.meta.docs.example : `\`\`\`yaml\n${rule.meta.docs.example}\n\`\`\``;
+  const kinds = (rule.meta.kinds ?? (['sam', 'cloudformation', 'serverless'] as const))
+    .map((k) => KIND_NAMES[k])
+    .join(', ');
+  const example = rule.meta.docs.example.startsWith('(')
+    ? rule.meta.docs.example
+    : `\`\`\`yaml\n${rule.meta.docs.example}\n\`\`\``;
   return [
     `## ${rule.id}`,
     '',
@@ -57,6 +61,10 @@ function section(rule: Rule): string {
 
 /** docs/rules.md, generated from the rules' own documentation so the two never disagree. */
 export function rulesMarkdown(rules: readonly Rule[] = ALL_RULES): string {
-  const index = ['| Rule | Severity | Checks |', '| --- | --- | --- |', ...rules.map((r) => `| [${r.id}](#${r.id}) | ${r.meta.severity} | ${r.meta.docs.summary.replace(/\|/g, '\\|')} |`)];
+  const index = [
+    '| Rule | Severity | Checks |',
+    '| --- | --- | --- |',
+    ...rules.map((r) => `| [${r.id}](#${r.id}) | ${r.meta.severity} | ${r.meta.docs.summary.replace(/\|/g, '\\|')} |`),
+  ];
   return [INTRO, '## All rules', '', ...index, '', ...rules.map(section)].join('\n');
 }

@@ -33,14 +33,25 @@ function edgeUses(template: Template): EdgeUse[] {
       for (const association of itemsOf(valueOf(behavior, 'LambdaFunctionAssociations'))) {
         const arn = valueOf(association, 'LambdaFunctionARN');
         const target = functionNamedBy(template, arn);
-        if (arn && target) uses.push({ fn: target.fn, versioned: target.qualifier === 'Version', eventType: stringOf(valueOf(association, 'EventType')) ?? 'origin-request', span: arn.span });
+        if (arn && target)
+          uses.push({
+            fn: target.fn,
+            versioned: target.qualifier === 'Version',
+            eventType: stringOf(valueOf(association, 'EventType')) ?? 'origin-request',
+            span: arn.span,
+          });
       }
     }
   }
   for (const fn of template.functions) {
     for (const event of fn.events) {
       if (event.type !== 'CloudFront') continue;
-      uses.push({ fn, eventType: stringOf(valueOf(event.properties, 'EventType')) ?? 'origin-request', span: event.nameSpan, versioned: true });
+      uses.push({
+        fn,
+        eventType: stringOf(valueOf(event.properties, 'EventType')) ?? 'origin-request',
+        span: event.nameSpan,
+        versioned: true,
+      });
     }
   }
   return uses;
@@ -52,19 +63,35 @@ function violations(template: Template, use: EdgeUse): { message: string; span: 
   const out: { message: string; span: Span }[] = [];
   const viewer = use.eventType.startsWith('viewer-');
   const props = fn.resource.properties;
-  if (!use.versioned) out.push({ message: 'must be associated through a numbered version, not $LATEST or an alias', span: use.span });
-  if (fn.environment.length > 0) out.push({ message: 'cannot have environment variables', span: fn.environment[0].nameSpan });
+  if (!use.versioned)
+    out.push({ message: 'must be associated through a numbered version, not $LATEST or an alias', span: use.span });
+  if (fn.environment.length > 0)
+    out.push({ message: 'cannot have environment variables', span: fn.environment[0].nameSpan });
   if (fn.layers.length > 0) out.push({ message: 'cannot use layers', span: fn.layers[0].span });
   const vpc = entryOf(props, 'VpcConfig');
   if (vpc) out.push({ message: 'cannot run in a VPC', span: vpc.keySpan });
   const runtime = fn.runtime?.value;
-  if (runtime && !/^(nodejs|python)/.test(runtime)) out.push({ message: `cannot use ${runtime} (Node.js and Python only)`, span: fn.runtime!.span });
-  if ((fn.ephemeralStorage.value ?? 0) > EDGE_LIMITS.ephemeralStorageMb) out.push({ message: `allows at most ${EDGE_LIMITS.ephemeralStorageMb} MB of ephemeral storage`, span: fn.ephemeralStorage.span });
-  if (viewer && (fn.memorySize.value ?? 0) > EDGE_LIMITS.viewerMemoryMb) out.push({ message: `allows at most ${EDGE_LIMITS.viewerMemoryMb} MB of memory for ${use.eventType} triggers`, span: fn.memorySize.span });
+  if (runtime && !/^(nodejs|python)/.test(runtime))
+    out.push({ message: `cannot use ${runtime} (Node.js and Python only)`, span: fn.runtime!.span });
+  if ((fn.ephemeralStorage.value ?? 0) > EDGE_LIMITS.ephemeralStorageMb)
+    out.push({
+      message: `allows at most ${EDGE_LIMITS.ephemeralStorageMb} MB of ephemeral storage`,
+      span: fn.ephemeralStorage.span,
+    });
+  if (viewer && (fn.memorySize.value ?? 0) > EDGE_LIMITS.viewerMemoryMb)
+    out.push({
+      message: `allows at most ${EDGE_LIMITS.viewerMemoryMb} MB of memory for ${use.eventType} triggers`,
+      span: fn.memorySize.span,
+    });
   const maxTimeout = viewer ? EDGE_LIMITS.viewerTimeoutSeconds : EDGE_LIMITS.originTimeoutSeconds;
-  if ((fn.timeout.value ?? 0) > maxTimeout) out.push({ message: `allows at most a ${maxTimeout} s timeout for ${use.eventType} triggers`, span: fn.timeout.span });
+  if ((fn.timeout.value ?? 0) > maxTimeout)
+    out.push({
+      message: `allows at most a ${maxTimeout} s timeout for ${use.eventType} triggers`,
+      span: fn.timeout.span,
+    });
   const region = template.serverless?.region;
-  if (region && region !== EDGE_LIMITS.region) out.push({ message: `must be deployed in ${EDGE_LIMITS.region}, not ${region}`, span: fn.resource.idSpan });
+  if (region && region !== EDGE_LIMITS.region)
+    out.push({ message: `must be deployed in ${EDGE_LIMITS.region}, not ${region}`, span: fn.resource.idSpan });
   return out;
 }
 
@@ -73,10 +100,12 @@ export const lambdaEdgeRestrictions = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: 'A function used by CloudFront (Lambda@Edge) breaks one of its restrictions: environment variables, layers, VPC, runtime, memory, timeout, ephemeral storage, region or an unversioned ARN.',
+      summary:
+        'A function used by CloudFront (Lambda@Edge) breaks one of its restrictions: environment variables, layers, VPC, runtime, memory, timeout, ephemeral storage, region or an unversioned ARN.',
       why: 'CloudFront rejects the association and the distribution update fails, usually after a long deploy.',
       fact: 'Lambda@Edge: us-east-1 only; a numbered version; no VPC, environment variables or layers; ephemeral storage 512 MB; Node.js and Python only; viewer triggers ≤ 128 MB and ≤ 5 s, origin triggers ≤ 30 s (CloudFront developer guide, "Restrictions on Lambda@Edge").',
-      example: 'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !Ref EdgeFunction.Version   # EdgeFunction has MemorySize: 512',
+      example:
+        'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !Ref EdgeFunction.Version   # EdgeFunction has MemorySize: 512',
       fix: 'Remove what the message names, or move the logic to CloudFront Functions or to an origin function.',
     },
   },
@@ -85,7 +114,10 @@ export const lambdaEdgeRestrictions = defineRule({
     for (const use of edgeUses(context.template)) {
       for (const v of violations(context.template, use)) {
         context.report({
-          messageId: 'violation', data: { subject: subject(use.fn), event: use.eventType, problem: v.message }, span: v.span, logicalId: use.fn.logicalId,
+          messageId: 'violation',
+          data: { subject: subject(use.fn), event: use.eventType, problem: v.message },
+          span: v.span,
+          logicalId: use.fn.logicalId,
           related: [{ span: use.span, message: 'the CloudFront association' }],
         });
       }

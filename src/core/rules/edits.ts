@@ -4,7 +4,10 @@ import type { Fix, TextEdit } from './types';
 
 /** Text written as is, already in the template's syntax (an intrinsic such as `!Sub '...'`). */
 export class RawText {
-  constructor(readonly yaml: string, readonly json: string) {}
+  constructor(
+    readonly yaml: string,
+    readonly json: string,
+  ) {}
 }
 
 export type PlainValue = string | number | boolean | RawText | { readonly [key: string]: PlainValue };
@@ -26,7 +29,8 @@ export function replaceScalarAt(template: Template, span: Span, value: string | 
 
 /** Replaces any node (an intrinsic, a scalar) with a new value rendered in the template's syntax. */
 export function replaceNode(template: Template, node: Node, value: PlainValue): TextEdit {
-  if (node.kind === 'scalar' && typeof value !== 'object') return replaceScalar(template, node, typeof value === 'boolean' ? String(value) : value);
+  if (node.kind === 'scalar' && typeof value !== 'object')
+    return replaceScalar(template, node, typeof value === 'boolean' ? String(value) : value);
   return { span: node.span, newText: template.format === 'json' ? renderJson(value, '') : renderYamlInline(value) };
 }
 
@@ -35,7 +39,13 @@ export function replaceNode(template: Template, node: Node, value: PlainValue): 
  * the rest, as new lines after the last entry of the deepest existing map (or before the entry `before`).
  * Nothing else in the document moves.
  */
-export function insertPath(template: Template, map: MapNode, path: readonly string[], value: PlainValue, before?: string): TextEdit {
+export function insertPath(
+  template: Template,
+  map: MapNode,
+  path: readonly string[],
+  value: PlainValue,
+  before?: string,
+): TextEdit {
   let target = map;
   let i = 0;
   for (; i < path.length - 1; i++) {
@@ -79,7 +89,10 @@ function insertFlowEntry(template: Template, map: MapNode, key: string, value: P
   const multiline = text.slice(map.span.start, last.keySpan.start).includes('\n');
   const indent = multiline ? ' '.repeat(columnOf(text, last.keySpan.start)) : '';
   const separator = multiline ? `,${newline(text)}${indent}` : ', ';
-  return { span: { start: last.value.span.end, end: last.value.span.end }, newText: `${separator}${keyText}: ${render(value, indent)}` };
+  return {
+    span: { start: last.value.span.end, end: last.value.span.end },
+    newText: `${separator}${keyText}: ${render(value, indent)}`,
+  };
 }
 
 function yamlEntry(key: string, value: PlainValue, indent: number): string {
@@ -93,7 +106,10 @@ function yamlEntry(key: string, value: PlainValue, indent: number): string {
 
 function renderYamlInline(value: PlainValue): string {
   if (value instanceof RawText) return value.yaml;
-  if (typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${renderYamlInline(v)}`).join(', ')} }`;
+  if (typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${renderYamlInline(v)}`)
+      .join(', ')} }`;
   return yamlScalar(value);
 }
 
@@ -101,7 +117,9 @@ function renderJson(value: PlainValue, indent: string): string {
   if (value instanceof RawText) return value.json;
   if (typeof value === 'object') {
     const inner = `${indent}  `;
-    return `{\n${Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${renderJson(v, inner)}`).join(',\n')}\n${indent}}`;
+    return `{\n${Object.entries(value)
+      .map(([k, v]) => `${inner}${JSON.stringify(k)}: ${renderJson(v, inner)}`)
+      .join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value);
 }
@@ -109,7 +127,10 @@ function renderJson(value: PlainValue, indent: string): string {
 /** A YAML scalar, quoted only when plain style would change its meaning. */
 export function yamlScalar(value: string | number | boolean): string {
   if (typeof value !== 'string') return String(value);
-  const plainIsSafe = value !== '' && !/^[\s!&*{}[\]|>'"%@`#,?:-]|[:#]\s|\s$|^(true|false|yes|no|on|off|null|~|[-+]?[\d.]+(e[-+]?\d+)?)$/i.test(value) && !value.includes(': ');
+  const plainIsSafe =
+    value !== '' &&
+    !/^[\s!&*{}[\]|>'"%@`#,?:-]|[:#]\s|\s$|^(true|false|yes|no|on|off|null|~|[-+]?[\d.]+(e[-+]?\d+)?)$/i.test(value) &&
+    !value.includes(': ');
   return plainIsSafe ? value : `'${value.replace(/'/g, "''")}'`;
 }
 

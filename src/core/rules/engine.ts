@@ -21,7 +21,11 @@ export interface AnalysisResult {
  * template identity. Findings come back sorted by position; suppressed and switched-off rules are dropped;
  * a rule that throws becomes a `RuleCrash` and the others still run.
  */
-export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rules: readonly Rule[] = ALL_RULES): AnalysisResult {
+export function analyzeTemplate(
+  template: Template,
+  inputs: AnalysisInputs,
+  rules: readonly Rule[] = ALL_RULES,
+): AnalysisResult {
   const findings: Finding[] = [];
   const crashes: RuleCrash[] = [];
   const suppressions = new Suppressions(template);
@@ -31,7 +35,8 @@ export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rule
     if (rule.meta.kinds && !rule.meta.kinds.includes(template.kind)) continue;
     const reports: Report[] = [];
     const report = (r: Report): void => {
-      if (r.fixes?.length && !rule.meta.fixable) throw new Error(`rule ${rule.id} reports a fix but its meta does not say fixable`);
+      if (r.fixes?.length && !rule.meta.fixable)
+        throw new Error(`rule ${rule.id} reports a fix but its meta does not say fixable`);
       // A span in another file says nothing about which resource of the template it belongs to.
       if (suppressions.any && suppressions.isSuppressed(rule.id, r.file ? undefined : r.span, r.logicalId)) return;
       reports.push(r);
@@ -47,7 +52,12 @@ export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rule
       findings.push({
         ruleId: rule.id,
         severity: override ?? r.severity ?? rule.meta.severity,
-        message: formatMessage(rule, functions.length > 0 ? { ...r, data: { ...r.data, subject: subjectWords(functions), where: whereWords(functions) } } : r),
+        message: formatMessage(
+          rule,
+          functions.length > 0
+            ? { ...r, data: { ...r.data, subject: subjectWords(functions), where: whereWords(functions) } }
+            : r,
+        ),
         span: r.span,
         ...(r.file ? { file: r.file } : {}),
         related: [...inheritingFunctions(functions), ...(r.related ?? [])],
@@ -57,7 +67,13 @@ export function analyzeTemplate(template: Template, inputs: AnalysisInputs, rule
     }
   }
   // The template's findings first, then each other file's, each by position.
-  findings.sort((a, b) => byPath(a.file?.path ?? '', b.file?.path ?? '') || a.span.start - b.span.start || a.span.end - b.span.end || byPath(a.ruleId, b.ruleId));
+  findings.sort(
+    (a, b) =>
+      byPath(a.file?.path ?? '', b.file?.path ?? '') ||
+      a.span.start - b.span.start ||
+      a.span.end - b.span.end ||
+      byPath(a.ruleId, b.ruleId),
+  );
   return { findings, crashes };
 }
 

@@ -49,8 +49,13 @@ export function polledSources(template: Template): PolledSource[] {
       if (event.type !== 'SQS' && event.type !== 'Kinesis' && event.type !== 'DynamoDB') continue;
       const source = eventSourceOf(template, fn.logicalId, event);
       found.push({
-        kind: event.type, fn, properties: event.properties, anchor: event.nameSpan, source: source.kind === 'resource' ? source.resource : undefined,
-        logicalId: fn.logicalId, origin: 'event',
+        kind: event.type,
+        fn,
+        properties: event.properties,
+        anchor: event.nameSpan,
+        source: source.kind === 'resource' ? source.resource : undefined,
+        logicalId: fn.logicalId,
+        origin: 'event',
       });
     }
   }
@@ -60,20 +65,33 @@ export function polledSources(template: Template): PolledSource[] {
     const kind = kindOfArn(template, arn);
     if (!kind) continue;
     const fn = functionNamedBy(template, valueOf(r.properties, 'FunctionName'))?.fn;
-    found.push({ kind, fn, properties: r.properties, anchor: r.idSpan, source: resourceNamedBy(template, arn), logicalId: r.logicalId, origin: 'mapping' });
+    found.push({
+      kind,
+      fn,
+      properties: r.properties,
+      anchor: r.idSpan,
+      source: resourceNamedBy(template, arn),
+      logicalId: r.logicalId,
+      origin: 'mapping',
+    });
   }
   cache.set(template, found);
   return found;
 }
 
 /**
- * SQS queue settings a rule needs, as they resolve: visibility timeout (default 30 s, Lambda developer guide, "Using Lambda with Amazon SQS"; undefined
+ * SQS queue settings a rule needs, as they resolve: visibility timeout (default 30 s, Lambda developer guide, "Using
+ * Lambda with Amazon SQS"; undefined
  * when it is known only at deploy) and FIFO-ness.
  */
-export function queueSettings(template: Template, queue: Resource): { visibilityTimeout: number | undefined; fifo: boolean } {
+export function queueSettings(
+  template: Template,
+  queue: Resource,
+): { visibilityTimeout: number | undefined; fifo: boolean } {
   const props = queue.properties;
   const vt = valueOf(props, 'VisibilityTimeout');
-  const fifo = stringOf(valueOf(props, 'FifoQueue')) === 'true' || (stringOf(valueOf(props, 'QueueName')) ?? '').endsWith('.fifo');
+  const fifo =
+    stringOf(valueOf(props, 'FifoQueue')) === 'true' || (stringOf(valueOf(props, 'QueueName')) ?? '').endsWith('.fifo');
   if (vt === undefined) return { visibilityTimeout: SQS_DEFAULT_VISIBILITY_TIMEOUT, fifo };
   const resolved = template.resolver.evaluate(vt);
   return { visibilityTimeout: resolved.known ? NUMBER.read(resolved.value) : undefined, fifo };

@@ -1,6 +1,9 @@
 import type { SchemaCatalog } from '../schema/catalog';
 
-/** Custom resources return whatever attributes their function sends back (CloudFormation user guide, "Custom resources"). */
+/**
+ * Custom resources return whatever attributes their function sends back (CloudFormation user guide, "Custom
+ * resources").
+ */
 const CUSTOM_RESOURCE = 'AWS::CloudFormation::CustomResource';
 
 /**

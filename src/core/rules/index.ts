@@ -6,4 +6,14 @@ export { RULES_DOC_BASE, ruleDocsUrl } from './define';
 export { todayIso, isIsoDate } from './today';
 export { suppressionFix } from './suppression';
 export { permissionAnalysisOf } from './permissions';
-export type { AnalysisInputs, Finding, Fix, RelatedLocation, Rule, Severity, SeverityOverride, SourceFile, TextEdit } from './types';
+export type {
+  AnalysisInputs,
+  Finding,
+  Fix,
+  RelatedLocation,
+  Rule,
+  Severity,
+  SeverityOverride,
+  SourceFile,
+  TextEdit,
+} from './types';

@@ -26,11 +26,22 @@ export function mergeInherited(reports: readonly Report[]): MergedReport[] {
       merged.push({ report, functions: about ? [about] : [] });
       continue;
     }
-    const key = JSON.stringify([report.messageId, report.span.start, report.span.end, report.severity, about.source, report.data]);
+    const key = JSON.stringify([
+      report.messageId,
+      report.span.start,
+      report.span.end,
+      report.severity,
+      about.source,
+      report.data,
+    ]);
     const same = byKey.get(key);
     if (same) {
       same.functions.push(about);
-      same.report = { ...same.report, related: union(same.report.related, report.related), fixes: distinctFixes(same.report.fixes, report.fixes) };
+      same.report = {
+        ...same.report,
+        related: union(same.report.related, report.related),
+        fixes: distinctFixes(same.report.fixes, report.fixes),
+      };
       continue;
     }
     const entry = { report, functions: [about] };
@@ -52,10 +63,14 @@ export function whereWords(functions: readonly AboutFunction[]): string {
   if (!first) return '';
   const one = functions.length === 1;
   switch (first.source) {
-    case 'globals': return one ? ` (set in Globals, inherited by '${first.name}')` : ' (set in Globals)';
-    case 'provider': return one ? ` (set in provider, inherited by function '${first.name}')` : ' (set in provider)';
-    case 'default': return ` (the default for '${first.name}')`;
-    default: return '';
+    case 'globals':
+      return one ? ` (set in Globals, inherited by '${first.name}')` : ' (set in Globals)';
+    case 'provider':
+      return one ? ` (set in provider, inherited by function '${first.name}')` : ' (set in provider)';
+    case 'default':
+      return ` (the default for '${first.name}')`;
+    default:
+      return '';
   }
 }
 
@@ -71,7 +86,10 @@ function listWords(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function union(a: readonly RelatedLocation[] | undefined, b: readonly RelatedLocation[] | undefined): RelatedLocation[] {
+function union(
+  a: readonly RelatedLocation[] | undefined,
+  b: readonly RelatedLocation[] | undefined,
+): RelatedLocation[] {
   const seen = new Set<string>();
   return [...(a ?? []), ...(b ?? [])].filter((r) => {
     const key = `${r.span.start}:${r.span.end}:${r.message}`;

@@ -12,7 +12,10 @@ import { formatInteger } from '../format-number';
 
 /** API Gateway developer guide, "Amazon API Gateway quotas": integration timeouts. */
 export const API_TIMEOUT_SECONDS = { Api: 29, HttpApi: 30 } as const;
-/** Lambda developer guide, "Using Lambda with Amazon SQS": visibility ≥ function timeout (enforced), ≥ 6× recommended; batch limits. */
+/**
+ * Lambda developer guide, "Using Lambda with Amazon SQS": visibility ≥ function timeout (enforced), ≥ 6× recommended;
+ * batch limits.
+ */
 export const SQS_VISIBILITY_FACTOR = 6;
 export const SQS_BATCH_WITHOUT_WINDOW_MAX = 10;
 export const SQS_FIFO_BATCH_MAX = 10;
@@ -49,15 +52,19 @@ export const apiGatewayTimeout = defineRule({
   meta: {
     severity: 'warning',
     docs: {
-      summary: 'A function behind API Gateway has a timeout longer than the API waits (29 s for a REST API, 30 s for an HTTP API).',
-      why: 'It deploys, but callers get a 504 at the API\'s limit while the function keeps running and is billed to its own timeout.',
+      summary:
+        'A function behind API Gateway has a timeout longer than the API waits (29 s for a REST API, 30 s for an HTTP API).',
+      why: "It deploys, but callers get a 504 at the API's limit while the function keeps running and is billed to its own timeout.",
       fact: 'REST integration timeout 50 ms–29 s by default (Regional and private APIs can request more through Service Quotas); HTTP API 50 ms–30 s, not adjustable (API Gateway developer guide, "Amazon API Gateway quotas"). A REST integration that streams the response (SAM `ResponseTransferMode: RESPONSE_STREAM`, OpenAPI `responseTransferMode: STREAM`) may run up to 15 minutes and is not flagged ("Stream the integration response for your proxy integrations in API Gateway").',
       example: 'Timeout: 60\nEvents:\n  Get:\n    Type: Api',
-      fix: 'Lower the function timeout to the API\'s limit, or make the work asynchronous (queue it and return 202).',
+      fix: "Lower the function timeout to the API's limit, or make the work asynchronous (queue it and return 202).",
     },
   },
   // The event is named in the related locations, so that functions inheriting one timeout read as one finding.
-  messages: { tooLong: '{{subject}} has a {{timeout}} s timeout{{origin}}, but the {{api}} in front of it gives up after {{limit}} s.{{where}}' },
+  messages: {
+    tooLong:
+      '{{subject}} has a {{timeout}} s timeout{{origin}}, but the {{api}} in front of it gives up after {{limit}} s.{{where}}',
+  },
   check(context) {
     for (const fn of context.template.functions) {
       const timeout = fn.timeout.value;
@@ -65,16 +72,23 @@ export const apiGatewayTimeout = defineRule({
       for (const event of fn.events) {
         if (event.type !== 'Api' && event.type !== 'HttpApi') continue;
         const limit = API_TIMEOUT_SECONDS[event.type];
-        if (timeout <= limit || (event.type === 'Api' && streamsResponse(context.template, fn.logicalId, event))) continue;
+        if (timeout <= limit || (event.type === 'Api' && streamsResponse(context.template, fn.logicalId, event)))
+          continue;
         context.report({
           messageId: 'tooLong',
           data: {
-            timeout, origin: originNote(fn.timeout), api: event.type === 'Api' ? 'REST API' : 'HTTP API', limit,
+            timeout,
+            origin: originNote(fn.timeout),
+            api: event.type === 'Api' ? 'REST API' : 'HTTP API',
+            limit,
           },
           span: fn.timeout.span,
           about: about(fn, fn.timeout),
           logicalId: fn.logicalId,
-          related: [{ span: event.nameSpan, message: `${event.type} event '${event.name}' of '${fn.displayName}'` }, ...originRelated(fn.timeout)],
+          related: [
+            { span: event.nameSpan, message: `${event.type} event '${event.name}' of '${fn.displayName}'` },
+            ...originRelated(fn.timeout),
+          ],
         });
         break;
       }
@@ -82,10 +96,28 @@ export const apiGatewayTimeout = defineRule({
   },
 });
 
-function visibilityFix(template: Template, queueNode: Node | undefined, vtNode: Node | undefined, seconds: number): Fix[] {
-  if (vtNode?.kind === 'scalar') return [{ title: `Set VisibilityTimeout to ${seconds} (6 × the function timeout)`, edits: [replaceScalar(template, vtNode, seconds)], preferred: true }];
+function visibilityFix(
+  template: Template,
+  queueNode: Node | undefined,
+  vtNode: Node | undefined,
+  seconds: number,
+): Fix[] {
+  if (vtNode?.kind === 'scalar')
+    return [
+      {
+        title: `Set VisibilityTimeout to ${seconds} (6 × the function timeout)`,
+        edits: [replaceScalar(template, vtNode, seconds)],
+        preferred: true,
+      },
+    ];
   if (!vtNode && queueNode?.kind === 'map') {
-    return [{ title: `Set VisibilityTimeout to ${seconds} (6 × the function timeout)`, edits: [insertPath(template, queueNode, ['Properties', 'VisibilityTimeout'], seconds)], preferred: true }];
+    return [
+      {
+        title: `Set VisibilityTimeout to ${seconds} (6 × the function timeout)`,
+        edits: [insertPath(template, queueNode, ['Properties', 'VisibilityTimeout'], seconds)],
+        preferred: true,
+      },
+    ];
   }
   return [];
 }
@@ -96,16 +128,20 @@ export const sqsVisibilityTimeout = defineRule({
     severity: 'warning',
     fixable: true,
     docs: {
-      summary: 'A queue\'s visibility timeout is shorter than the timeout of the function it triggers (error) or than 6 times it (warning).',
+      summary:
+        "A queue's visibility timeout is shorter than the timeout of the function it triggers (error) or than 6 times it (warning).",
       why: 'Below the function timeout Lambda refuses to create the event source mapping. Below 6× a message can become visible again while a retried batch is still running and be processed twice.',
       fact: 'Queue VisibilityTimeout must be ≥ the function timeout (Lambda validates it); AWS recommends ≥ 6× the function timeout; the default is 30 s (Lambda developer guide, "Using Lambda with Amazon SQS", cfn-lint E3505).',
-      example: 'Queue:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 30\nWorker:\n  Properties:\n    Timeout: 60\n    Events: { Q: { Type: SQS, Properties: { Queue: !GetAtt Queue.Arn } } }',
-      fix: 'Set the queue\'s VisibilityTimeout to 6 × the function timeout (quick fix), or shorten the function timeout.',
+      example:
+        'Queue:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 30\nWorker:\n  Properties:\n    Timeout: 60\n    Events: { Q: { Type: SQS, Properties: { Queue: !GetAtt Queue.Arn } } }',
+      fix: "Set the queue's VisibilityTimeout to 6 × the function timeout (quick fix), or shorten the function timeout.",
     },
   },
   messages: {
-    belowTimeout: "Queue '{{queue}}' has a visibility timeout of {{visibility}} s, shorter than the {{timeout}} s timeout of function '{{fn}}' it triggers: Lambda rejects the event source mapping. Use at least {{recommended}} s (6 × {{timeout}}).",
-    belowRecommended: "Queue '{{queue}}' has a visibility timeout of {{visibility}} s; AWS recommends at least 6 × the {{timeout}} s timeout of function '{{fn}}' ({{recommended}} s) so retried messages are not processed twice.",
+    belowTimeout:
+      "Queue '{{queue}}' has a visibility timeout of {{visibility}} s, shorter than the {{timeout}} s timeout of function '{{fn}}' it triggers: Lambda rejects the event source mapping. Use at least {{recommended}} s (6 × {{timeout}}).",
+    belowRecommended:
+      "Queue '{{queue}}' has a visibility timeout of {{visibility}} s; AWS recommends at least 6 × the {{timeout}} s timeout of function '{{fn}}' ({{recommended}} s) so retried messages are not processed twice.",
   },
   check(context) {
     const { template } = context;
@@ -115,7 +151,8 @@ export const sqsVisibilityTimeout = defineRule({
       if (s.kind !== 'SQS' || !queue?.node || !s.fn || timeout === undefined) continue;
       const { visibilityTimeout } = queueSettings(template, queue);
       const recommended = timeout * SQS_VISIBILITY_FACTOR;
-      if (visibilityTimeout === undefined || Number.isNaN(visibilityTimeout) || visibilityTimeout >= recommended) continue;
+      if (visibilityTimeout === undefined || Number.isNaN(visibilityTimeout) || visibilityTimeout >= recommended)
+        continue;
       const vtNode = valueOf(queue.properties, 'VisibilityTimeout');
       const blocking = visibilityTimeout < timeout;
       // Redelivery while a batch still runs needs the function and the queue to exist; a rejected mapping does not.
@@ -127,7 +164,10 @@ export const sqsVisibilityTimeout = defineRule({
         severity: blocking ? 'error' : 'warning',
         logicalId: queue.logicalId,
         related: [
-          { span: s.fn.timeout.span, message: `${s.fn.displayName}'s timeout: ${timeout} s${originNote(s.fn.timeout)}${inheritedBy(s.fn, s.fn.timeout)}` },
+          {
+            span: s.fn.timeout.span,
+            message: `${s.fn.displayName}'s timeout: ${timeout} s${originNote(s.fn.timeout)}${inheritedBy(s.fn, s.fn.timeout)}`,
+          },
           { span: s.anchor, message: 'the event source mapping' },
           ...originRelated(s.fn.timeout),
         ],
@@ -150,7 +190,10 @@ export const sqsBatchWindow = defineRule({
       fix: 'Add MaximumBatchingWindowInSeconds: 1 (or more), or lower BatchSize to 10.',
     },
   },
-  messages: { noWindow: 'A batch size of {{size}} needs MaximumBatchingWindowInSeconds of at least 1 s (Lambda rejects SQS batches over {{max}} without one).' },
+  messages: {
+    noWindow:
+      'A batch size of {{size}} needs MaximumBatchingWindowInSeconds of at least 1 s (Lambda rejects SQS batches over {{max}} without one).',
+  },
   check(context) {
     const { template } = context;
     for (const s of polledSources(template)) {
@@ -162,10 +205,21 @@ export const sqsBatchWindow = defineRule({
       const window = numberOf(windowNode);
       if (windowNode && (window === undefined || window >= 1)) continue;
       context.report({
-        messageId: 'noWindow', data: { size, max: SQS_BATCH_WITHOUT_WINDOW_MAX }, span: batch.span, logicalId: s.logicalId,
-        fixes: windowNode?.kind === 'scalar'
-          ? [{ title: 'Set MaximumBatchingWindowInSeconds to 1', edits: [replaceScalar(template, windowNode, 1)] }]
-          : canAddTo(template, s.properties) && !windowNode ? [{ title: 'Add MaximumBatchingWindowInSeconds: 1', edits: [insertPath(template, s.properties, ['MaximumBatchingWindowInSeconds'], 1)] }] : [],
+        messageId: 'noWindow',
+        data: { size, max: SQS_BATCH_WITHOUT_WINDOW_MAX },
+        span: batch.span,
+        logicalId: s.logicalId,
+        fixes:
+          windowNode?.kind === 'scalar'
+            ? [{ title: 'Set MaximumBatchingWindowInSeconds to 1', edits: [replaceScalar(template, windowNode, 1)] }]
+            : canAddTo(template, s.properties) && !windowNode
+              ? [
+                  {
+                    title: 'Add MaximumBatchingWindowInSeconds: 1',
+                    edits: [insertPath(template, s.properties, ['MaximumBatchingWindowInSeconds'], 1)],
+                  },
+                ]
+              : [],
       });
     }
   },
@@ -193,9 +247,21 @@ export const sqsFifoBatchSize = defineRule({
       const size = numberOf(batch);
       if (!batch || size === undefined || size <= SQS_FIFO_BATCH_MAX) continue;
       context.report({
-        messageId: 'tooLarge', data: { queue: s.source.logicalId, size, max: SQS_FIFO_BATCH_MAX }, span: batch.span, logicalId: s.logicalId,
+        messageId: 'tooLarge',
+        data: { queue: s.source.logicalId, size, max: SQS_FIFO_BATCH_MAX },
+        span: batch.span,
+        logicalId: s.logicalId,
         related: [{ span: s.source.idSpan, message: `${s.source.logicalId} is a FIFO queue` }],
-        fixes: batch.kind === 'scalar' ? [{ title: `Set BatchSize to ${SQS_FIFO_BATCH_MAX}`, edits: [replaceScalar(template, batch, SQS_FIFO_BATCH_MAX)], preferred: true }] : [],
+        fixes:
+          batch.kind === 'scalar'
+            ? [
+                {
+                  title: `Set BatchSize to ${SQS_FIFO_BATCH_MAX}`,
+                  edits: [replaceScalar(template, batch, SQS_FIFO_BATCH_MAX)],
+                  preferred: true,
+                },
+              ]
+            : [],
       });
     }
   },
@@ -225,10 +291,21 @@ export const streamStartingPosition = defineRule({
       if (s.kind === 'SQS' && position) {
         context.report({ messageId: 'notAllowed', span: position.keySpan, logicalId: s.logicalId });
       } else if (s.kind !== 'SQS' && !position && template.kind !== 'serverless') {
-        // The Serverless Framework fills in a default position for streams, so only SAM and CloudFormation need it written.
+        // The Serverless Framework fills in a default position for streams, so only SAM and CloudFormation need it
+        // written.
         context.report({
-          messageId: 'missing', data: { source: s.kind }, span: s.anchor, logicalId: s.logicalId,
-          fixes: canAddTo(template, s.properties) ? [{ title: 'Add StartingPosition: LATEST', edits: [insertPath(template, s.properties, ['StartingPosition'], 'LATEST')] }] : [],
+          messageId: 'missing',
+          data: { source: s.kind },
+          span: s.anchor,
+          logicalId: s.logicalId,
+          fixes: canAddTo(template, s.properties)
+            ? [
+                {
+                  title: 'Add StartingPosition: LATEST',
+                  edits: [insertPath(template, s.properties, ['StartingPosition'], 'LATEST')],
+                },
+              ]
+            : [],
         });
       }
     }
@@ -272,7 +349,12 @@ export const eventBridgeInputSize = defineRule({
     for (const input of eventBridgeInputs(context.template)) {
       const text = stringOf(input.node);
       if (text === undefined || text.length <= EVENTBRIDGE_INPUT_MAX) continue;
-      context.report({ messageId: 'tooLong', data: { length: formatInteger(text.length), max: formatInteger(EVENTBRIDGE_INPUT_MAX) }, span: input.span, logicalId: input.logicalId });
+      context.report({
+        messageId: 'tooLong',
+        data: { length: formatInteger(text.length), max: formatInteger(EVENTBRIDGE_INPUT_MAX) },
+        span: input.span,
+        logicalId: input.logicalId,
+      });
     }
   },
 });

@@ -6,11 +6,17 @@ import { notCreated, originNote, originRelated } from './resolved';
 import type { RelatedLocation } from './types';
 import { formatInteger } from '../format-number';
 
-/** Lambda developer guide, "Lambda quotas": environment variables 4 KB in total (keys plus values); 5 layers; 64-character names. */
+/**
+ * Lambda developer guide, "Lambda quotas": environment variables 4 KB in total (keys plus values); 5 layers;
+ * 64-character names.
+ */
 export const ENVIRONMENT_MAX_BYTES = 4096;
 export const LAYERS_MAX = 5;
 export const FUNCTION_NAME_MAX = 64;
-/** Lambda developer guide, "Lambda quotas", "Concurrent executions" (1,000 by default) and "Reserved concurrency" (leave 100 unreserved). */
+/**
+ * Lambda developer guide, "Lambda quotas", "Concurrent executions" (1,000 by default) and "Reserved concurrency" (leave
+ * 100 unreserved).
+ */
 export const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
 export const UNRESERVED_MINIMUM = 100;
 
@@ -19,10 +25,24 @@ export const UNRESERVED_MINIMUM = 100;
  * environment variables": "The keys for these environment variables are reserved and can't be set").
  */
 export const RESERVED_ENVIRONMENT_KEYS: ReadonlySet<string> = new Set([
-  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
-  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE',
-  'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+  '_HANDLER',
+  '_X_AMZN_TRACE_ID',
+  'AWS_DEFAULT_REGION',
+  'AWS_REGION',
+  'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+  'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API',
+  'LAMBDA_TASK_ROOT',
+  'LAMBDA_RUNTIME_DIR',
 ]);
 
 function utf8Length(text: string): number {
@@ -35,13 +55,15 @@ export const lambdaEnvSize = defineRule({
     severity: 'error',
     docs: {
       summary: `A function's environment variables add up to more than ${formatInteger(ENVIRONMENT_MAX_BYTES)} bytes.`,
-      why: 'Lambda rejects the configuration and the deploy fails. Values set through intrinsics are counted as they resolve (a parameter\'s Default or override, a mapping entry); values known only after deploy count as empty, so the real total can only be higher.',
+      why: "Lambda rejects the configuration and the deploy fails. Values set through intrinsics are counted as they resolve (a parameter's Default or override, a mapping entry); values known only after deploy count as empty, so the real total can only be higher.",
       fact: 'Environment variables: 4 KB in total, all keys plus values (Lambda developer guide, "Lambda quotas"; cfn-lint E3697 sums the same way).',
       example: 'Environment:\n  Variables:\n    CONFIG: <a 5,000-character JSON document>',
       fix: 'Move large values to SSM Parameter Store, Secrets Manager or S3 and read them at start-up.',
     },
   },
-  messages: { tooLarge: '{{subject}}: environment variables take {{bytes}} bytes (keys plus values); Lambda allows {{max}}.' },
+  messages: {
+    tooLarge: '{{subject}}: environment variables take {{bytes}} bytes (keys plus values); Lambda allows {{max}}.',
+  },
   check(context) {
     for (const fn of context.template.functions) {
       if (fn.environment.length === 0) continue;
@@ -63,7 +85,8 @@ export const lambdaEnvReservedName = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: 'A function sets an environment variable whose name Lambda reserves (AWS_REGION, AWS_ACCESS_KEY_ID, _HANDLER, ...).',
+      summary:
+        'A function sets an environment variable whose name Lambda reserves (AWS_REGION, AWS_ACCESS_KEY_ID, _HANDLER, ...).',
       why: 'Lambda rejects the configuration ("Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys").',
       fact: 'The Lambda developer guide, "Defined runtime environment variables", lists the reserved keys; they are in RESERVED_ENVIRONMENT_KEYS in src/core/rules/lambda-config.ts.',
       example: 'Environment:\n  Variables:\n    AWS_REGION: eu-west-1',
@@ -93,7 +116,7 @@ export const lambdaLayersCount = defineRule({
     severity: 'error',
     docs: {
       summary: `A function uses more than ${LAYERS_MAX} layers.`,
-      why: 'Lambda rejects the function configuration. With SAM, Globals layers and the function\'s own are concatenated, so the total can pass the limit without either list doing so.',
+      why: "Lambda rejects the function configuration. With SAM, Globals layers and the function's own are concatenated, so the total can pass the limit without either list doing so.",
       fact: 'Function layers: 5 (Lambda developer guide, "Lambda quotas", "Layers per function").',
       example: 'Layers: [!Ref L1, !Ref L2, !Ref L3, !Ref L4, !Ref L5, !Ref L6]',
       fix: 'Merge layers, or ship some dependencies in the function package or a container image.',
@@ -127,8 +150,10 @@ export const lambdaFunctionName = defineRule({
     },
   },
   messages: {
-    tooLong: "{{subject}}: the function name '{{name}}'{{origin}} has {{length}} characters; Lambda allows {{max}}.{{where}}",
-    badCharacters: "{{subject}}: the function name '{{name}}'{{origin}} contains '{{characters}}'; only letters, digits, '-' and '_' are allowed.{{where}}",
+    tooLong:
+      "{{subject}}: the function name '{{name}}'{{origin}} has {{length}} characters; Lambda allows {{max}}.{{where}}",
+    badCharacters:
+      "{{subject}}: the function name '{{name}}'{{origin}} contains '{{characters}}'; only letters, digits, '-' and '_' are allowed.{{where}}",
   },
   check(context) {
     for (const fn of context.template.functions) {
@@ -136,7 +161,12 @@ export const lambdaFunctionName = defineRule({
       const name = setting?.value;
       if (!setting || name === undefined || name.includes('${') || /^arn:/.test(name)) continue;
       const base = { name, origin: originNote(setting) };
-      const at = { span: setting.span, about: about(fn, setting), logicalId: fn.logicalId, related: originRelated(setting) };
+      const at = {
+        span: setting.span,
+        about: about(fn, setting),
+        logicalId: fn.logicalId,
+        related: originRelated(setting),
+      };
       if (name.length > FUNCTION_NAME_MAX) {
         context.report({ messageId: 'tooLong', data: { ...base, length: name.length, max: FUNCTION_NAME_MAX }, ...at });
       }
@@ -159,8 +189,10 @@ export const lambdaReservedConcurrency = defineRule({
     },
   },
   messages: {
-    single: '{{subject}} reserves {{value}}{{origin}} concurrent executions; with an account limit of {{limit}} at most {{max}} can be reserved (100 must stay unreserved).{{where}}',
-    total: 'Reserved concurrency in this template adds up to {{total}} with {{subject}}; with an account limit of {{limit}} at most {{max}} can be reserved in total.{{where}}',
+    single:
+      '{{subject}} reserves {{value}}{{origin}} concurrent executions; with an account limit of {{limit}} at most {{max}} can be reserved (100 must stay unreserved).{{where}}',
+    total:
+      'Reserved concurrency in this template adds up to {{total}} with {{subject}}; with an account limit of {{limit}} at most {{max}} can be reserved in total.{{where}}',
   },
   check(context) {
     const limit = context.inputs.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
@@ -173,13 +205,27 @@ export const lambdaReservedConcurrency = defineRule({
       if (!setting || value === undefined) continue;
       const data = { value, origin: originNote(setting), limit, max };
       if (value > max) {
-        context.report({ messageId: 'single', data, span: setting.span, about: about(fn, setting), logicalId: fn.logicalId, related: originRelated(setting) });
+        context.report({
+          messageId: 'single',
+          data,
+          span: setting.span,
+          about: about(fn, setting),
+          logicalId: fn.logicalId,
+          related: originRelated(setting),
+        });
       }
       // A function the stack does not create reserves nothing from the account.
       if (notCreated(fn.resource)) continue;
       total += value;
       if (value <= max && total > max) {
-        context.report({ messageId: 'total', data: { ...data, total }, span: setting.span, about: about(fn, setting), logicalId: fn.logicalId, related: [...earlier, ...originRelated(setting)] });
+        context.report({
+          messageId: 'total',
+          data: { ...data, total },
+          span: setting.span,
+          about: about(fn, setting),
+          logicalId: fn.logicalId,
+          related: [...earlier, ...originRelated(setting)],
+        });
       }
       earlier.push({ span: setting.span, message: `${fn.displayName} reserves ${value}${originNote(setting)}` });
     }
@@ -194,11 +240,20 @@ function snapStartConflicts(fn: FunctionView): { reason: string; span?: { start:
   const conflicts: { reason: string; span?: { start: number; end: number } }[] = [];
   const runtime = fn.runtime?.value;
   if (fn.packageType === 'Image') conflicts.push({ reason: 'container images do not support SnapStart' });
-  else if (runtime && !SNAPSTART_RUNTIMES.test(runtime)) conflicts.push({ reason: `${runtime} does not support SnapStart (Java 11+, Python 3.12+ and .NET 8+ do)`, span: fn.runtime?.span });
-  if (fn.provisionedConcurrency) conflicts.push({ reason: 'SnapStart cannot be combined with provisioned concurrency', span: fn.provisionedConcurrency.span });
+  else if (runtime && !SNAPSTART_RUNTIMES.test(runtime))
+    conflicts.push({
+      reason: `${runtime} does not support SnapStart (Java 11+, Python 3.12+ and .NET 8+ do)`,
+      span: fn.runtime?.span,
+    });
+  if (fn.provisionedConcurrency)
+    conflicts.push({
+      reason: 'SnapStart cannot be combined with provisioned concurrency',
+      span: fn.provisionedConcurrency.span,
+    });
   const efs = entryOf(props, 'FileSystemConfigs');
   if (efs) conflicts.push({ reason: 'SnapStart cannot be used with an EFS file system', span: efs.keySpan });
-  if ((fn.ephemeralStorage.value ?? 512) > 512) conflicts.push({ reason: 'SnapStart allows at most 512 MB of ephemeral storage', span: fn.ephemeralStorage.span });
+  if ((fn.ephemeralStorage.value ?? 512) > 512)
+    conflicts.push({ reason: 'SnapStart allows at most 512 MB of ephemeral storage', span: fn.ephemeralStorage.span });
   return conflicts;
 }
 
@@ -207,7 +262,8 @@ export const snapstartIncompatible = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: 'SnapStart is turned on for a function that cannot use it (runtime, container image, provisioned concurrency, EFS, or more than 512 MB of /tmp).',
+      summary:
+        'SnapStart is turned on for a function that cannot use it (runtime, container image, provisioned concurrency, EFS, or more than 512 MB of /tmp).',
       why: 'Lambda rejects the configuration when the function or its version is published.',
       fact: 'SnapStart supports Java 11+, Python 3.12+ and .NET 8+, not container images; it is not compatible with provisioned concurrency, EFS or ephemeral storage over 512 MB (Lambda developer guide, "Lambda quotas", "SnapStart", cfn-lint E2530).',
       example: 'Runtime: nodejs22.x\nSnapStart:\n  ApplyOn: PublishedVersions',
@@ -246,13 +302,21 @@ export const provisionedConcurrencyWithoutAlias = defineRule({
       fix: 'Add `AutoPublishAlias: live` to the function (or to Globals).',
     },
   },
-  messages: { noAlias: '{{subject}} sets provisioned concurrency but has no AutoPublishAlias; SAM needs an alias to attach it to.{{where}}' },
+  messages: {
+    noAlias:
+      '{{subject}} sets provisioned concurrency but has no AutoPublishAlias; SAM needs an alias to attach it to.{{where}}',
+  },
   check(context) {
     for (const fn of context.template.functions) {
       const pc = fn.provisionedConcurrency;
       if (!pc || fn.autoPublishAlias || fn.resource.type !== 'AWS::Serverless::Function') continue;
       const key = entryOf(fn.resource.properties, 'ProvisionedConcurrencyConfig');
-      context.report({ messageId: 'noAlias', span: key?.keySpan ?? pc.span, about: about(fn, pc), logicalId: fn.logicalId });
+      context.report({
+        messageId: 'noAlias',
+        span: key?.keySpan ?? pc.span,
+        about: about(fn, pc),
+        logicalId: fn.logicalId,
+      });
     }
   },
 });

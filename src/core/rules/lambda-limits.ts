@@ -5,7 +5,10 @@ import { originNote, originRelated, settingFix } from './resolved';
 import type { Rule } from './types';
 import { formatInteger } from '../format-number';
 
-/** Lambda's configuration bounds for ordinary functions (Lambda developer guide, "Lambda quotas"). Managed Instances have others. */
+/**
+ * Lambda's configuration bounds for ordinary functions (Lambda developer guide, "Lambda quotas"). Managed Instances
+ * have others.
+ */
 export const LAMBDA_LIMITS = {
   memoryMb: { min: 128, max: 10_240 },
   timeoutSeconds: { min: 1, max: 900 },
@@ -36,7 +39,9 @@ function rangeRule(spec: RangeRuleSpec): Rule {
         fix: `Choose a value in range; the quick fix clamps it to the nearest bound where the value is written (a parameter's Default when it comes from one). Values that reach the template from samconfig.toml or the command line are changed there. Functions on Lambda Managed Instances (\`CapacityProviderConfig\`) have other bounds and are not checked.`,
       },
     },
-    messages: { outOfRange: `{{subject}}: ${spec.what} {{value}} ${spec.unit}{{origin}} is outside the allowed {{min}}–{{max}} ${spec.unit}.{{where}}` },
+    messages: {
+      outOfRange: `{{subject}}: ${spec.what} {{value}} ${spec.unit}{{origin}} is outside the allowed {{min}}–{{max}} ${spec.unit}.{{where}}`,
+    },
     check(context) {
       for (const fn of context.template.functions) {
         if (fn.managedInstances) continue;
@@ -47,7 +52,10 @@ function rangeRule(spec: RangeRuleSpec): Rule {
         context.report({
           messageId: 'outOfRange',
           data: {
-            value, origin: originNote(setting), min: formatInteger(spec.bounds.min), max: formatInteger(spec.bounds.max),
+            value,
+            origin: originNote(setting),
+            min: formatInteger(spec.bounds.min),
+            max: formatInteger(spec.bounds.max),
           },
           span: setting.span,
           about: about(fn, setting),

@@ -6,7 +6,14 @@ import { PSEUDO_PARAMETERS, referenceTarget } from '../model/references';
 import type { Template } from '../model/template';
 
 /** Root sections whose values may reference other names; Parameters, Mappings and Metadata hold plain data. */
-const DATA_SECTIONS: ReadonlySet<string> = new Set(['Parameters', 'Mappings', 'Metadata', 'AWSTemplateFormatVersion', 'Description', 'Transform']);
+const DATA_SECTIONS: ReadonlySet<string> = new Set([
+  'Parameters',
+  'Mappings',
+  'Metadata',
+  'AWSTemplateFormatVersion',
+  'Description',
+  'Transform',
+]);
 
 /** Sections that reference names, with `Fn::ForEach` loops expanded as CloudFormation expands them. */
 export function referencingSections(template: Template): Node[] {
@@ -27,8 +34,14 @@ export function refTargets(template: Template): string[] {
  * Whether a Ref, GetAtt or Sub variable names something the deployed stack has, counting the names a loop whose
  * collection is only known at deploy may make.
  */
-export function isDefinedReference(template: Template, reference: Pick<Reference, 'kind' | 'target' | 'attribute'>): boolean {
-  return referenceTarget(template, reference).kind !== 'undefined' || mayBeMadeByLoop(template, 'Resources', reference.target);
+export function isDefinedReference(
+  template: Template,
+  reference: Pick<Reference, 'kind' | 'target' | 'attribute'>,
+): boolean {
+  return (
+    referenceTarget(template, reference).kind !== 'undefined' ||
+    mayBeMadeByLoop(template, 'Resources', reference.target)
+  );
 }
 
 /** The string items of a scalar or a list of scalars (DependsOn, Fn::FindInMap arguments). */

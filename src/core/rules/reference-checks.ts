@@ -11,7 +11,8 @@ import { isDefinedReference, isResourceName, referencingSections, refTargets, st
 import { closest, didYouMean } from './suggest';
 import type { Fix, RuleContext } from './types';
 
-const REFERENCE_FACT = 'Ref and Fn::GetAtt must name a parameter, a resource of the template or a pseudo parameter; Fn::Sub variables follow the same rule (CloudFormation user guide, "Intrinsic function reference"). Names SAM and the Serverless Framework generate (MyFunctionRole, ServerlessRestApi, HelloLambdaFunction) exist after the transform and resolve (SAM developer guide, "Generated AWS CloudFormation resources").';
+const REFERENCE_FACT =
+  'Ref and Fn::GetAtt must name a parameter, a resource of the template or a pseudo parameter; Fn::Sub variables follow the same rule (CloudFormation user guide, "Intrinsic function reference"). Names SAM and the Serverless Framework generate (MyFunctionRole, ServerlessRestApi, HelloLambdaFunction) exist after the transform and resolve (SAM developer guide, "Generated AWS CloudFormation resources").';
 
 /** A reference with where it sits: the resource and top-level property (or attribute) it is written under. */
 interface PlacedReference {
@@ -31,7 +32,8 @@ function placedReferences(template: Template): PlacedReference[] {
   const add = (ref: Reference, resource?: string, property?: string): void => {
     if (!isLoopIdentifier(template, ref.target, ref.span)) placed!.push({ ref, resource, property });
   };
-  for (const collection of template.expanded?.loopCollections ?? []) for (const ref of referencesIn(collection, template.text)) add(ref);
+  for (const collection of template.expanded?.loopCollections ?? [])
+    for (const ref of referencesIn(collection, template.text)) add(ref);
   for (const entry of analysedRoot(template)?.entries ?? []) {
     if (!sections.includes(entry.value)) continue;
     if (entry.key !== 'Resources' || entry.value.kind !== 'map') {
@@ -42,7 +44,8 @@ function placedReferences(template: Template): PlacedReference[] {
       // A loop left unexpanded (its collection is only known at deploy) belongs to no resource yet.
       if (resource.value.kind !== 'map') for (const ref of referencesIn(resource.value, template.text)) add(ref);
       for (const attribute of resource.value.kind === 'map' ? resource.value.entries : []) {
-        const properties = attribute.key === 'Properties' && attribute.value.kind === 'map' ? attribute.value.entries : [attribute];
+        const properties =
+          attribute.key === 'Properties' && attribute.value.kind === 'map' ? attribute.value.entries : [attribute];
         for (const p of properties) {
           const property = attribute.key === 'Properties' ? p.key : attribute.key;
           for (const ref of referencesIn(p.value, template.text)) add(ref, resource.key, property);
@@ -57,21 +60,24 @@ function placedReferences(template: Template): PlacedReference[] {
 /** Each reference once: a loop's body is copied per item, and its references with it, all at the same place. */
 function referencesOf(template: Template): Reference[] {
   const seen = new Set<string>();
-  return placedReferences(template).map((p) => p.ref).filter((r) => {
-    const key = `${r.kind} ${r.target} ${r.attribute ?? ''} ${r.span.start} ${r.span.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return placedReferences(template)
+    .map((p) => p.ref)
+    .filter((r) => {
+      const key = `${r.kind} ${r.target} ${r.attribute ?? ''} ${r.span.start} ${r.span.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** "Add parameter X": a String parameter in Parameters, created before Resources when there is none. */
 function addParameterFix(template: Template, name: string): Fix[] {
   if (template.kind === 'serverless' || !template.root || !/^[A-Za-z0-9]+$/.test(name)) return [];
   const parameters = mapAt(template.root, 'Parameters');
-  const edit = parameters && parameters.entries.length > 0
-    ? insertPath(template, parameters, [name], { Type: 'String' })
-    : insertPath(template, template.root, ['Parameters', name], { Type: 'String' }, 'Resources');
+  const edit =
+    parameters && parameters.entries.length > 0
+      ? insertPath(template, parameters, [name], { Type: 'String' })
+      : insertPath(template, template.root, ['Parameters', name], { Type: 'String' }, 'Resources');
   return [{ title: `Add parameter '${name}'`, edits: [edit] }];
 }
 
@@ -124,7 +130,9 @@ export const getattUndefined = defineRule({
       if (ref.kind !== 'GetAtt' || isDefinedReference(template, ref)) continue;
       const suggestion = closest(ref.target, template.resourceById.keys());
       context.report({
-        messageId: 'undefined', data: { name: ref.target, suggestion: didYouMean(suggestion) }, span: ref.span,
+        messageId: 'undefined',
+        data: { name: ref.target, suggestion: didYouMean(suggestion) },
+        span: ref.span,
         fixes: suggestion ? [renameFix(ref.span, suggestion)] : [],
       });
     }
@@ -146,14 +154,17 @@ export const getattAttributeInvalid = defineRule({
     severity: 'error',
     fixable: true,
     docs: {
-      summary: 'A Fn::GetAtt (or ${Resource.Attribute} in Fn::Sub) asks for an attribute the resource type does not return.',
+      summary:
+        'A Fn::GetAtt (or ${Resource.Attribute} in Fn::Sub) asks for an attribute the resource type does not return.',
       why: 'CloudFormation rejects the template ("Template error: resource X does not support attribute type Y in Fn::GetAtt").',
       fact: 'Each type\'s attributes are listed under "Return values" in the CloudFormation resource reference (read from the CloudFormation registry schemas in data/cfn-resource-types.json, every type). SAM resources answer with the attributes of the type they become under the same logical ID (an AWS::Serverless::Function those of AWS::Lambda::Function: Arn, SnapStartResponse, not Name); the resources SAM generates beside them are reached through their own names or the referenceable properties (MyFunction.Alias, MyApi.Stage; SAM developer guide, "Generated AWS CloudFormation resources"). Custom resources and third-party types are not checked.',
       example: 'QueueUrl: !GetAtt OrdersQueue.Url   # SQS returns Arn, QueueName, QueueUrl',
       fix: 'Use one of the attributes the message lists (the quick fix offers the closest). For a queue URL use !Ref; for a table name use !Ref.',
     },
   },
-  messages: { invalid: "'{{resource}}' ({{type}}) has no attribute '{{attribute}}'.{{suggestion}} It returns: {{attributes}}." },
+  messages: {
+    invalid: "'{{resource}}' ({{type}}) has no attribute '{{attribute}}'.{{suggestion}} It returns: {{attributes}}.",
+  },
   check(context) {
     const { template } = context;
     const catalog = context.inputs.schemas;
@@ -164,11 +175,20 @@ export const getattAttributeInvalid = defineRule({
       const resource = target.kind === 'resource' && !target.through ? target.resource : undefined;
       const attributes = resource && attributesOf(catalog, resource.type);
       if (!resource || !attributes || hasAttribute(attributes, ref.attribute)) continue;
-      const span = ref.kind === 'Sub' ? { start: ref.span.end + 1, end: ref.span.end + 1 + ref.attribute.length } : attributeSpan(template, ref);
+      const span =
+        ref.kind === 'Sub'
+          ? { start: ref.span.end + 1, end: ref.span.end + 1 + ref.attribute.length }
+          : attributeSpan(template, ref);
       const suggestion = closest(ref.attribute, attributes);
       context.report({
         messageId: 'invalid',
-        data: { resource: ref.target, type: resource.type, attribute: ref.attribute, suggestion: didYouMean(suggestion), attributes: attributes.join(', ') },
+        data: {
+          resource: ref.target,
+          type: resource.type,
+          attribute: ref.attribute,
+          suggestion: didYouMean(suggestion),
+          attributes: attributes.join(', '),
+        },
         span,
         related: [{ span: resource.idSpan, message: `${ref.target} is ${resource.type}` }],
         fixes: suggestion ? [renameFix(span, suggestion)] : [],
@@ -183,11 +203,11 @@ export const subVariableUndefined = defineRule({
     severity: 'error',
     fixable: true,
     docs: {
-      summary: 'A ${Name} in Fn::Sub names no parameter, resource, pseudo parameter or variable of the Sub\'s own map.',
+      summary: "A ${Name} in Fn::Sub names no parameter, resource, pseudo parameter or variable of the Sub's own map.",
       why: 'CloudFormation rejects the template. A literal ${...} that should stay as is must be written ${!...}.',
       fact: REFERENCE_FACT,
       example: "Value: !Sub 'arn:aws:s3:::${BuckeName}/*'",
-      fix: 'Correct the name (quick fix), add it to the Sub\'s variable map, add a parameter (quick fix), or escape it as ${!Name}.',
+      fix: "Correct the name (quick fix), add it to the Sub's variable map, add a parameter (quick fix), or escape it as ${!Name}.",
     },
   },
   messages: { undefined: "'${{{name}}}' in Fn::Sub names no parameter, resource or Sub variable.{{suggestion}}" },
@@ -222,7 +242,10 @@ export const dependsOnUndefined = defineRule({
         const suggestion = closest(item.value, template.resourceById.keys());
         const span = unquoted(template, item.node.span);
         context.report({
-          messageId: 'undefined', data: { name: item.value, suggestion: didYouMean(suggestion) }, span, logicalId: resource.logicalId,
+          messageId: 'undefined',
+          data: { name: item.value, suggestion: didYouMean(suggestion) },
+          span,
+          logicalId: resource.logicalId,
           fixes: suggestion ? [renameFix(span, suggestion)] : [],
         });
       }
@@ -273,7 +296,9 @@ export const conditionUndefined = defineRule({
       const suggestion = closest(use.name, names);
       const span = unquoted(template, use.node.span);
       context.report({
-        messageId: 'undefined', data: { name: use.name, suggestion: didYouMean(suggestion) }, span,
+        messageId: 'undefined',
+        data: { name: use.name, suggestion: didYouMean(suggestion) },
+        span,
         fixes: suggestion ? [renameFix(span, suggestion)] : [],
       });
     }
@@ -317,10 +342,21 @@ export const findInMapUndefined = defineRule({
       // With a DefaultValue (AWS::LanguageExtensions) a missing key is no error: the lookup returns the default.
       if (fallback && name !== undefined && mappings.has(name)) continue;
       if (!mapName || name === undefined || mapName.kind !== 'scalar') continue;
-      const report = (messageId: string, node: Node, value: string, candidates: readonly string[], mapping?: string): void => {
+      const report = (
+        messageId: string,
+        node: Node,
+        value: string,
+        candidates: readonly string[],
+        mapping?: string,
+      ): void => {
         const suggestion = closest(value, candidates);
         const span = unquoted(template, node.span);
-        context.report({ messageId, data: { name: value, mapping: mapping ?? '', suggestion: didYouMean(suggestion) }, span, fixes: suggestion ? [renameFix(span, suggestion)] : [] });
+        context.report({
+          messageId,
+          data: { name: value, mapping: mapping ?? '', suggestion: didYouMean(suggestion) },
+          span,
+          fixes: suggestion ? [renameFix(span, suggestion)] : [],
+        });
       };
       const mapping = mappings.get(name);
       if (!mapping) {
@@ -333,7 +369,13 @@ export const findInMapUndefined = defineRule({
         if (!key || value === undefined || level?.kind !== 'map') break;
         const next: Node | undefined = valueOf(level, value);
         if (!next) {
-          report('key', key, value, (level as MapNode).entries.map((e) => e.key), name);
+          report(
+            'key',
+            key,
+            value,
+            (level as MapNode).entries.map((e) => e.key),
+            name,
+          );
           break;
         }
         level = next;
@@ -342,8 +384,19 @@ export const findInMapUndefined = defineRule({
   },
 });
 
-/** Properties of SAM resources that the transform moves into other resources, so their references are not edges of this one. */
-const SAM_MOVED_PROPERTIES: ReadonlySet<string> = new Set(['Events', 'Policies', 'Connectors', 'DeploymentPreference', 'DataSources', 'Functions', 'Resolvers']);
+/**
+ * Properties of SAM resources that the transform moves into other resources, so their references are not edges of this
+ * one.
+ */
+const SAM_MOVED_PROPERTIES: ReadonlySet<string> = new Set([
+  'Events',
+  'Policies',
+  'Connectors',
+  'DeploymentPreference',
+  'DataSources',
+  'Functions',
+  'Resolvers',
+]);
 
 /**
  * Whether a property's references stay dependencies of the resource after the transform. `Policies` move into
@@ -375,7 +428,8 @@ function dependencyGraph(template: Template): Map<string, { target: string; span
   for (const r of template.resources) {
     const edges = graph.get(r.logicalId);
     if (!edges || r.origin !== 'written') continue;
-    for (const item of stringItems(valueOf(r.node, 'DependsOn'))) if (written(item.value)) edges.push({ target: item.value, span: item.node.span });
+    for (const item of stringItems(valueOf(r.node, 'DependsOn')))
+      if (written(item.value)) edges.push({ target: item.value, span: item.node.span });
   }
   return graph;
 }
@@ -433,12 +487,17 @@ function cycles(graph: Map<string, { target: string }[]>): string[][] {
  * One concrete loop through a component, in the order the references run: A → B → C → A. A depth-first
  * search from the component's first resource back to it, with an explicit stack for the same reason.
  */
-function loopThrough(component: string[], graph: Map<string, { target: string; span: Span }[]>): { id: string; span: Span }[] {
+function loopThrough(
+  component: string[],
+  graph: Map<string, { target: string; span: Span }[]>,
+): { id: string; span: Span }[] {
   const members = new Set(component);
   const start = component[0];
   const seen = new Set<string>([start]);
   /** The path so far: each resource, its edges and the next edge to try. */
-  const path: { id: string; edges: { target: string; span: Span }[]; next: number }[] = [{ id: start, edges: graph.get(start) ?? [], next: 0 }];
+  const path: { id: string; edges: { target: string; span: Span }[]; next: number }[] = [
+    { id: start, edges: graph.get(start) ?? [], next: 0 },
+  ];
   while (path.length > 0) {
     const top = path[path.length - 1];
     if (top.next >= top.edges.length) {
@@ -464,7 +523,8 @@ export const circularDependency = defineRule({
       summary: 'Resources reference each other in a loop (through Ref, GetAtt, Sub or DependsOn).',
       why: 'CloudFormation cannot order their creation and rejects the template ("Circular dependency between resources: [...]").',
       fact: 'Every Ref/GetAtt/Sub and DependsOn is a creation-order dependency (CloudFormation user guide, "DependsOn attribute"); the graph must be acyclic. A SAM function\'s `Policies` go into the role SAM generates for it, which is created first, so a function whose policies name the function itself is a loop too; its `Events` move into resources that depend on it, so they are not.',
-      example: 'Function:\n  Environment: { Variables: { QUEUE: !Ref Queue } }\nQueue:\n  Properties:\n    Tags: [{ Key: fn, Value: !GetAtt Function.Arn }]',
+      example:
+        'Function:\n  Environment: { Variables: { QUEUE: !Ref Queue } }\nQueue:\n  Properties:\n    Tags: [{ Key: fn, Value: !GetAtt Function.Arn }]',
       fix: 'Break the loop: build one of the names with !Sub and a fixed name instead of a reference, or move the link into a separate resource (an EventSourceMapping, a Permission, a Policy).',
     },
   },
@@ -480,7 +540,10 @@ export const circularDependency = defineRule({
         data: { cycle: [...loop.map((l) => l.id), loop[0].id].join(' → ') },
         span: first.idSpan,
         logicalId: first.logicalId,
-        related: loop.map((l, i) => ({ span: l.span, message: `${l.id} references ${loop[(i + 1) % loop.length].id}` })),
+        related: loop.map((l, i) => ({
+          span: l.span,
+          message: `${l.id} references ${loop[(i + 1) % loop.length].id}`,
+        })),
       });
     }
   },

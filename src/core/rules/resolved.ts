@@ -34,7 +34,10 @@ export function originNote(setting: Setting<unknown>): string {
 export function originRelated(setting: Setting<unknown>): RelatedLocation[] {
   if (setting.value === undefined) return [];
   return producingSteps(setting)
-    .filter((s): s is Provenance & { span: Span } => s.span !== undefined && s.origin !== 'literal' && !sameSpan(s.span, setting.span))
+    .filter(
+      (s): s is Provenance & { span: Span } =>
+        s.span !== undefined && s.origin !== 'literal' && !sameSpan(s.span, setting.span),
+    )
     .map((s) => ({ span: s.span, message: s.description }));
 }
 
@@ -46,7 +49,12 @@ const PARAMETER_CONSTRAINTS = ['AllowedValues', 'AllowedPattern', 'MinValue', 'M
  * comes from. Values chosen by a condition or a mapping, computed, or given outside the template get no fix:
  * changing them is a decision about the inputs, not an edit of this value.
  */
-export function settingFix(template: Template, setting: Setting<unknown>, value: string | number, title: string): Fix[] {
+export function settingFix(
+  template: Template,
+  setting: Setting<unknown>,
+  value: string | number,
+  title: string,
+): Fix[] {
   if (setting.value === undefined) return [];
   const steps = producingSteps(setting);
   if (steps.length !== 1 || !steps[0].span) return [];
@@ -55,10 +63,13 @@ export function settingFix(template: Template, setting: Setting<unknown>, value:
   if (only.origin !== 'literal' && only.origin !== 'parameter-default') return [];
   // A Serverless variable keeps the span of the `${...}` that produced it: its text is not the value.
   if (unquoted(template.text.slice(span.start, span.end)) !== String(setting.value)) return [];
-  if (only.origin === 'literal') return [{ title: `${title} to ${value}`, edits: [replaceScalarAt(template, span, value)], preferred: true }];
+  if (only.origin === 'literal')
+    return [{ title: `${title} to ${value}`, edits: [replaceScalarAt(template, span, value)], preferred: true }];
   const parameter = template.parameters.find((p) => sameSpan(entryOf(p.value, 'Default')?.value.span, span));
   if (parameter && PARAMETER_CONSTRAINTS.some((key) => entryOf(parameter.value, key))) return [];
-  return [{ title: `Set ${only.description} to ${value}`, edits: [replaceScalarAt(template, span, value)], preferred: true }];
+  return [
+    { title: `Set ${only.description} to ${value}`, edits: [replaceScalarAt(template, span, value)], preferred: true },
+  ];
 }
 
 function unquoted(raw: string): string {

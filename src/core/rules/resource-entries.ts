@@ -23,5 +23,7 @@ export function writtenResources(template: Template): WrittenResource[] {
 /** The `Type` value when it is written as a plain string (not an intrinsic or a number). */
 export function typeScalar(written: WrittenResource): (ScalarNode & { value: string }) | undefined {
   const value = written.typeEntry.value;
-  return value.kind === 'scalar' && typeof value.value === 'string' ? (value as ScalarNode & { value: string }) : undefined;
+  return value.kind === 'scalar' && typeof value.value === 'string'
+    ? (value as ScalarNode & { value: string })
+    : undefined;
 }

@@ -4,7 +4,10 @@ import { renameFix, replaceScalar } from './edits';
 import { typeScalar, writtenResources } from './resource-entries';
 import { closest } from './suggest';
 
-/** Namespaces AWS publishes resource types under; any other (`MongoDB::Atlas::Cluster`) is a third-party or private registry type we cannot know. */
+/**
+ * Namespaces AWS publishes resource types under; any other (`MongoDB::Atlas::Cluster`) is a third-party or private
+ * registry type we cannot know.
+ */
 const AWS_NAMESPACES = ['AWS', 'Alexa'];
 /** Custom resources name their own type (CloudFormation user guide, "Custom resources"). */
 const CUSTOM_TYPE = /^Custom::/;
@@ -42,8 +45,10 @@ function suggestion(type: string, index: TypeIndex): string | undefined {
   if (parts.length !== 3) return closest(type, index.known);
   const namespace = AWS_NAMESPACES.find((n) => n.toLowerCase() === parts[0].toLowerCase()) ?? parts[0];
   const services = [...index.namesByService.keys()];
-  const service = index.namesByService.has(`${namespace}::${parts[1]}`) ? `${namespace}::${parts[1]}` : closest(`${namespace}::${parts[1]}`, services);
-  const names = service ? index.namesByService.get(service) ?? [] : [];
+  const service = index.namesByService.has(`${namespace}::${parts[1]}`)
+    ? `${namespace}::${parts[1]}`
+    : closest(`${namespace}::${parts[1]}`, services);
+  const names = service ? (index.namesByService.get(service) ?? []) : [];
   const name = names.includes(parts[2]) ? parts[2] : closest(parts[2], names);
   const candidate = service && name ? `${service}::${name}` : undefined;
   return candidate && candidate !== type && index.known.has(candidate) ? candidate : undefined;
@@ -55,7 +60,7 @@ export const resourceTypeUnknown = defineRule({
     severity: 'error',
     fixable: true,
     docs: {
-      summary: 'A resource\'s Type is not a CloudFormation, SAM or Alexa resource type.',
+      summary: "A resource's Type is not a CloudFormation, SAM or Alexa resource type.",
       why: 'CloudFormation rejects the template ("Template format error: Unrecognized resource types: [...]") before creating anything.',
       fact: 'The types are those of the CloudFormation registry ("AWS resource and property types reference", CloudFormation template reference) and of the SAM specification ("AWS SAM resources and properties"), as of the data this version ships. Custom::<Name> and AWS::CloudFormation::CustomResource are custom resources ("Custom resources", CloudFormation user guide); types outside the AWS and Alexa namespaces are third-party or private registry extensions and are not checked. A type of a known service that our data does not list may be newer than it: a warning, not an error.',
       example: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Functon',
@@ -64,7 +69,8 @@ export const resourceTypeUnknown = defineRule({
   },
   messages: {
     misspelt: "Resource type '{{type}}' does not exist. Did you mean '{{suggestion}}'?",
-    newer: "Resource type '{{type}}' is not among the {{service}} types this version knows; if it is newer than our data, ignore this warning.",
+    newer:
+      "Resource type '{{type}}' is not among the {{service}} types this version knows; if it is newer than our data, ignore this warning.",
     unknown: "Resource type '{{type}}' does not exist: {{reason}}",
   },
   check(context) {
@@ -74,23 +80,46 @@ export const resourceTypeUnknown = defineRule({
     for (const written of writtenResources(context.template)) {
       const node = typeScalar(written);
       const type = node?.value;
-      if (!node || type === undefined || index.known.has(type) || type === CDK_METADATA || CUSTOM_TYPE.test(type) || type.endsWith(MODULE_SUFFIX)) continue;
+      if (
+        !node ||
+        type === undefined ||
+        index.known.has(type) ||
+        type === CDK_METADATA ||
+        CUSTOM_TYPE.test(type) ||
+        type.endsWith(MODULE_SUFFIX)
+      )
+        continue;
       const namespace = type.split('::')[0];
       if (!AWS_NAMESPACES.some((n) => n.toLowerCase() === namespace.toLowerCase())) continue;
       const logicalId = written.resource.logicalId;
       const suggested = suggestion(type, index);
       if (suggested) {
         const fix = { ...renameFix(node.span, suggested), edits: [replaceScalar(context.template, node, suggested)] };
-        context.report({ messageId: 'misspelt', data: { type, suggestion: suggested }, span: node.span, fixes: [fix], logicalId });
+        context.report({
+          messageId: 'misspelt',
+          data: { type, suggestion: suggested },
+          span: node.span,
+          fixes: [fix],
+          logicalId,
+        });
         continue;
       }
       const parts = type.split('::');
       const service = parts.slice(0, 2).join('::');
       if (parts.length === 3 && AWS_NAMESPACES.includes(namespace) && index.namesByService.has(service)) {
-        context.report({ messageId: 'newer', data: { type, service }, span: node.span, severity: 'warning', logicalId });
+        context.report({
+          messageId: 'newer',
+          data: { type, service },
+          span: node.span,
+          severity: 'warning',
+          logicalId,
+        });
         continue;
       }
-      const reason = parts.length === 3 ? `no service '${parts[1]}' publishes resource types in CloudFormation.` : 'a type is written Namespace::Service::Resource (AWS::SQS::Queue).';
+      const reason =
+        parts.length === 3
+          ? `no service '${parts[1]}' publishes resource types in CloudFormation.`
+          : 'a type is written Namespace::Service::Resource (AWS::SQS::Queue).';
       context.report({ messageId: 'unknown', data: { type, reason }, span: node.span, logicalId });
     }
   },

@@ -7,10 +7,14 @@ import { closest, didYouMean } from './suggest';
 import { addDays } from './today';
 import type { Fix, RuleContext } from './types';
 
-/** Warn this many days before deprecation: Lambda emails owners 60 days ahead and Trusted Advisor 120 (Lambda developer guide, "Lambda runtimes"). */
+/**
+ * Warn this many days before deprecation: Lambda emails owners 60 days ahead and Trusted Advisor 120 (Lambda developer
+ * guide, "Lambda runtimes").
+ */
 export const DEPRECATION_NOTICE_DAYS = 90;
 
-const LIFECYCLE_FACT = 'AWS publishes a deprecation date, a block-create date and a block-update date for every runtime; invocations are never blocked. Source: the "Lambda runtimes" page of the Lambda developer guide, as kept by cfn-lint\'s LmbdRuntimeLifecycle.json, shipped as data/lambda-runtimes.json.';
+const LIFECYCLE_FACT =
+  'AWS publishes a deprecation date, a block-create date and a block-update date for every runtime; invocations are never blocked. Source: the "Lambda runtimes" page of the Lambda developer guide, as kept by cfn-lint\'s LmbdRuntimeLifecycle.json, shipped as data/lambda-runtimes.json.';
 
 interface RuntimeUse {
   readonly fn: FunctionView;
@@ -20,7 +24,10 @@ interface RuntimeUse {
 /** Runtimes as they resolve (`Runtime: !Ref Runtime` is its parameter's value); unknown ones are not judged. */
 function runtimesIn(context: RuleContext): RuntimeUse[] {
   return context.template.functions.flatMap((fn) =>
-    fn.runtime?.value !== undefined && !fn.runtime.value.includes('${') ? [{ fn, setting: fn.runtime as RuntimeUse['setting'] }] : []);
+    fn.runtime?.value !== undefined && !fn.runtime.value.includes('${')
+      ? [{ fn, setting: fn.runtime as RuntimeUse['setting'] }]
+      : [],
+  );
 }
 
 function replaceWith(context: RuleContext, use: RuntimeUse, runtime: string | undefined): Fix[] {
@@ -39,15 +46,24 @@ function phaseOf(runtime: string, today: string): Phase | undefined {
   return undefined;
 }
 
-function lifecycleRule(id: string, phase: Phase, severity: 'error' | 'warning', docs: { summary: string; why: string; fix: string; example: string }) {
+function lifecycleRule(
+  id: string,
+  phase: Phase,
+  severity: 'error' | 'warning',
+  docs: { summary: string; why: string; fix: string; example: string },
+) {
   return defineRule({
     id,
     meta: { severity, fixable: true, docs: { ...docs, fact: LIFECYCLE_FACT } },
     messages: {
-      deprecated: '{{subject}} uses {{runtime}}{{origin}}, deprecated on {{date}}: it no longer gets security patches.{{successor}}{{where}}',
-      deprecating: '{{subject}} uses {{runtime}}{{origin}}, which will be deprecated on {{date}} ({{days}} days from now).{{successor}}{{where}}',
-      createBlock: '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to create functions with it since {{date}}, so deploying this function to a new stack fails.{{successor}}{{where}}',
-      updateBlock: '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to update functions with it since {{date}}, so any deploy that changes this function fails.{{successor}}{{where}}',
+      deprecated:
+        '{{subject}} uses {{runtime}}{{origin}}, deprecated on {{date}}: it no longer gets security patches.{{successor}}{{where}}',
+      deprecating:
+        '{{subject}} uses {{runtime}}{{origin}}, which will be deprecated on {{date}} ({{days}} days from now).{{successor}}{{where}}',
+      createBlock:
+        '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to create functions with it since {{date}}, so deploying this function to a new stack fails.{{successor}}{{where}}',
+      updateBlock:
+        '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to update functions with it since {{date}}, so any deploy that changes this function fails.{{successor}}{{where}}',
     },
     check(context) {
       const today = context.inputs.today;
@@ -60,7 +76,11 @@ function lifecycleRule(id: string, phase: Phase, severity: 'error' | 'warning', 
         context.report({
           messageId: phase === 'deprecated' && days > 0 ? 'deprecating' : phase,
           data: {
-            runtime: use.setting.value, origin: originNote(use.setting), date, days, successor: successor ? ` Move to ${successor}.` : '',
+            runtime: use.setting.value,
+            origin: originNote(use.setting),
+            date,
+            days,
+            successor: successor ? ` Move to ${successor}.` : '',
           },
           span: use.setting.span,
           about: about(use.fn, use.setting),

@@ -28,14 +28,22 @@ function addTransform(template: Template, root: MapNode): TextEdit {
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   if (template.format === 'json') {
     const member = `"Transform": ${JSON.stringify(SAM_TRANSFORM)}`;
-    if (header) return { span: { start: header.value.span.end, end: header.value.span.end }, newText: `,${newline}${indentOf(text, header.keySpan.start)}${member}` };
+    if (header)
+      return {
+        span: { start: header.value.span.end, end: header.value.span.end },
+        newText: `,${newline}${indentOf(text, header.keySpan.start)}${member}`,
+      };
     const first = root.entries[0];
     if (!first) return { span: { start: root.span.start + 1, end: root.span.start + 1 }, newText: member };
-    return { span: { start: first.keySpan.start, end: first.keySpan.start }, newText: `${member},${newline}${indentOf(text, first.keySpan.start)}` };
+    return {
+      span: { start: first.keySpan.start, end: first.keySpan.start },
+      newText: `${member},${newline}${indentOf(text, first.keySpan.start)}`,
+    };
   }
   const line = `Transform: ${SAM_TRANSFORM}${newline}`;
   const next = header ? root.entries[root.entries.indexOf(header) + 1] : root.entries[0];
-  if (!next) return { span: { start: text.length, end: text.length }, newText: `${/\n$/.test(text) ? '' : newline}${line}` };
+  if (!next)
+    return { span: { start: text.length, end: text.length }, newText: `${/\n$/.test(text) ? '' : newline}${line}` };
   const at = text.lastIndexOf('\n', next.keySpan.start - 1) + 1;
   return { span: { start: at, end: at }, newText: line };
 }
@@ -54,7 +62,9 @@ function appendToList(template: Template, list: SeqNode): TextEdit | undefined {
   if (template.format === 'json') return { span: at, newText: `, ${JSON.stringify(SAM_TRANSFORM)}` };
   if (text[list.span.start] === '[') return { span: at, newText: `, ${SAM_TRANSFORM}` };
   const dash = text.slice(text.lastIndexOf('\n', last.span.start - 1) + 1, last.span.start);
-  return /^\s*-\s+$/.test(dash) ? { span: at, newText: `${text.includes('\r\n') ? '\r\n' : '\n'}${dash}${SAM_TRANSFORM}` } : undefined;
+  return /^\s*-\s+$/.test(dash)
+    ? { span: at, newText: `${text.includes('\r\n') ? '\r\n' : '\n'}${dash}${SAM_TRANSFORM}` }
+    : undefined;
 }
 
 function fixesFor(template: Template, root: MapNode): Fix[] {
@@ -65,8 +75,15 @@ function fixesFor(template: Template, root: MapNode): Fix[] {
     : transform.value.kind === 'seq'
       ? appendToList(template, transform.value)
       : transform.value.kind === 'scalar' && typeof transform.value.value === 'string'
-        // One other transform (AWS::LanguageExtensions) becomes a list, SAM after it.
-        ? replaceNode(template, transform.value, new RawText(`[${transform.value.value}, ${SAM_TRANSFORM}]`, JSON.stringify([transform.value.value, SAM_TRANSFORM])))
+        ? // One other transform (AWS::LanguageExtensions) becomes a list, SAM after it.
+          replaceNode(
+            template,
+            transform.value,
+            new RawText(
+              `[${transform.value.value}, ${SAM_TRANSFORM}]`,
+              JSON.stringify([transform.value.value, SAM_TRANSFORM]),
+            ),
+          )
         : undefined;
   return edit ? [{ title, edits: [edit], preferred: true }] : [];
 }
@@ -85,7 +102,10 @@ export const samTransformMissing = defineRule({
       fix: 'Add Transform: AWS::Serverless-2016-10-31 after AWSTemplateFormatVersion and Description (quick fix), or add it to the Transform list.',
     },
   },
-  messages: { missing: "This template uses {{what}} but does not declare 'Transform: {{transform}}', so CloudFormation cannot read it." },
+  messages: {
+    missing:
+      "This template uses {{what}} but does not declare 'Transform: {{transform}}', so CloudFormation cannot read it.",
+  },
   check(context) {
     const { template } = context;
     const root = template.root;
@@ -94,7 +114,9 @@ export const samTransformMissing = defineRule({
     if (!first) return;
     const what = template.text.slice(first.start, first.end).replace(/^["']|["']$/g, '');
     context.report({
-      messageId: 'missing', data: { what, transform: SAM_TRANSFORM }, span: first,
+      messageId: 'missing',
+      data: { what, transform: SAM_TRANSFORM },
+      span: first,
       related: others.map((span) => ({ span, message: 'also SAM' })),
       fixes: fixesFor(template, root),
     });

@@ -12,10 +12,23 @@ import type { Fix } from './types';
  * VTL mapping templates, build specs. A miss there is not worth a false alarm in someone's shell script.
  */
 const FOREIGN_TEXT: ReadonlySet<string> = new Set([
-  'ZipFile', 'InlineCode', 'DefinitionBody', 'Definition', 'DefinitionString', 'DefinitionSubstitutions',
-  'RequestTemplates', 'ResponseTemplates', 'RequestMappingTemplate', 'ResponseMappingTemplate', 'Code', 'BuildSpec',
+  'ZipFile',
+  'InlineCode',
+  'DefinitionBody',
+  'Definition',
+  'DefinitionString',
+  'DefinitionSubstitutions',
+  'RequestTemplates',
+  'ResponseTemplates',
+  'RequestMappingTemplate',
+  'ResponseMappingTemplate',
+  'Code',
+  'BuildSpec',
 ]);
-/** Intrinsics whose arguments are not plain template strings: Fn::Sub substitutes them itself, Fn::Transform passes them to a macro. */
+/**
+ * Intrinsics whose arguments are not plain template strings: Fn::Sub substitutes them itself, Fn::Transform passes them
+ * to a macro.
+ */
 const NOT_PLAIN = new Set(['Fn::Sub', 'Fn::Transform']);
 const VARIABLE = /\$\{([^}!][^}]*)\}/g;
 /**
@@ -34,7 +47,8 @@ function plainStrings(node: Node, logicalId: string | undefined, out: PlainStrin
   const stack: Node[] = [node];
   for (let next = stack.pop(); next; next = stack.pop()) {
     if (next.kind === 'scalar') {
-      if (typeof next.value === 'string' && next.value.includes('${')) out.push({ node: next as PlainString['node'], logicalId });
+      if (typeof next.value === 'string' && next.value.includes('${'))
+        out.push({ node: next as PlainString['node'], logicalId });
     } else if (next.kind === 'seq') {
       stack.push(...next.items);
     } else if (next.kind === 'map') {
@@ -76,9 +90,10 @@ function templateName(template: Template, name: string): string | undefined {
 }
 
 function wrapInSub(template: Template, node: ScalarNode): Fix {
-  const edit = template.format === 'json'
-    ? { span: node.span, newText: `{"Fn::Sub": ${template.text.slice(node.span.start, node.span.end)}}` }
-    : { span: { start: node.span.start, end: node.span.start }, newText: '!Sub ' };
+  const edit =
+    template.format === 'json'
+      ? { span: node.span, newText: `{"Fn::Sub": ${template.text.slice(node.span.start, node.span.end)}}` }
+      : { span: { start: node.span.start, end: node.span.start }, newText: '!Sub ' };
   return { title: 'Wrap in Fn::Sub', edits: [edit], preferred: true };
 }
 
@@ -89,14 +104,19 @@ export const subNeeded = defineRule({
     fixable: true,
     kinds: ['sam', 'cloudformation'],
     docs: {
-      summary: 'A plain string (or a Fn::Join part) contains ${Name} naming a parameter, resource or pseudo parameter of the template, but is not inside Fn::Sub.',
+      summary:
+        'A plain string (or a Fn::Join part) contains ${Name} naming a parameter, resource or pseudo parameter of the template, but is not inside Fn::Sub.',
       why: 'Only Fn::Sub substitutes ${...}; anywhere else CloudFormation keeps the text as written, so the function receives the literal "${TableName}" or a policy names a resource "arn:aws:s3:::${Bucket}/*" that does not exist.',
       fact: 'Fn::Sub substitutes ${Parameter}, ${Resource}, ${Resource.Attribute} and ${AWS::Region}-style pseudo parameters in its string; other intrinsics and plain values do not (CloudFormation user guide, "Fn::Sub"). Inline code, state machine definitions (Step Functions substitutes DefinitionSubstitutions itself), OpenAPI bodies, mapping templates and build specs are not checked, since ${...} there belongs to their own language.',
-      example: 'Environment:\n  Variables:\n    TABLE_ARN: arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${OrdersTable}',
+      example:
+        'Environment:\n  Variables:\n    TABLE_ARN: arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${OrdersTable}',
       fix: 'Wrap the string in !Sub (quick fix), or write ${!Name} to keep the text literally inside a Sub.',
     },
   },
-  messages: { plain: "'${{{name}}}' names {{what}} {{name}}, but this string is not in Fn::Sub, so CloudFormation keeps it as written." },
+  messages: {
+    plain:
+      "'${{{name}}}' names {{what}} {{name}}, but this string is not in Fn::Sub, so CloudFormation keeps it as written.",
+  },
   check(context) {
     const { template } = context;
     if (PREPROCESSOR_VARIABLE.test(template.text)) return;
@@ -107,8 +127,15 @@ export const subNeeded = defineRule({
         if (!what) continue;
         const source = template.text.slice(node.span.start, node.span.end);
         const at = source.indexOf(match[0]);
-        const span: Span = at >= 0 ? { start: node.span.start + at, end: node.span.start + at + match[0].length } : node.span;
-        context.report({ messageId: 'plain', data: { name, what }, span, fixes: [wrapInSub(template, node)], ...(logicalId ? { logicalId } : {}) });
+        const span: Span =
+          at >= 0 ? { start: node.span.start + at, end: node.span.start + at + match[0].length } : node.span;
+        context.report({
+          messageId: 'plain',
+          data: { name, what },
+          span,
+          fixes: [wrapInSub(template, node)],
+          ...(logicalId ? { logicalId } : {}),
+        });
         break;
       }
     }

@@ -18,7 +18,8 @@ export class Suppressions {
   private readonly written: readonly Resource[];
 
   constructor(private readonly template: Template) {
-    const topLevel = template.kind === 'serverless' ? valueOf(template.root, 'custom') : valueOf(template.root, 'Metadata');
+    const topLevel =
+      template.kind === 'serverless' ? valueOf(template.root, 'custom') : valueOf(template.root, 'Metadata');
     this.templateWide = ignoreList(topLevel);
     this.written = template.resources.filter((r) => r.origin === 'written' && r.node);
     for (const r of this.written) {
@@ -97,7 +98,10 @@ function appendItem(template: Template, list: SeqNode, item: string): TextEdit {
   const last = list.items[list.items.length - 1];
   const flow = template.text[list.span.start] === '[';
   if (flow || template.format === 'json') {
-    return { span: { start: last.span.end, end: last.span.end }, newText: `, ${template.format === 'json' ? JSON.stringify(item) : item}` };
+    return {
+      span: { start: last.span.end, end: last.span.end },
+      newText: `, ${template.format === 'json' ? JSON.stringify(item) : item}`,
+    };
   }
   const dash = lineStart(template.text, last.span.start);
   const indent = template.text.slice(dash, last.span.start);

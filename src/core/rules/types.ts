@@ -105,7 +105,10 @@ export interface AnalysisInputs {
   readonly today: string;
   /** Per-rule severity overrides (`serverlessWorkbench.rules`). */
   readonly severities?: Readonly<Record<string, SeverityOverride>>;
-  /** The account's concurrent executions quota (default 1,000, Lambda developer guide, "Lambda quotas", "Concurrent executions"). */
+  /**
+   * The account's concurrent executions quota (default 1,000, Lambda developer guide, "Lambda quotas", "Concurrent
+   * executions").
+   */
   readonly accountConcurrency?: number;
   /** What is known about the code on disk (handlers, package sizes), measured off the UI path. */
   readonly code?: CodeFacts;

@@ -1,4 +1,8 @@
-import { VALIDATION_SCHEMA_FILES, type ValidationSchemaFile, type ValidationSchemaKind } from './validation/schema-node';
+import {
+  VALIDATION_SCHEMA_FILES,
+  type ValidationSchemaFile,
+  type ValidationSchemaKind,
+} from './validation/schema-node';
 
 /**
  * Resource types, properties, attributes, SAM events and policy templates, and Lambda runtimes, read from
@@ -44,15 +48,21 @@ export interface RuntimeLifecycle {
   readonly successor: string | null;
 }
 
-interface CfnResourceFile { readonly resources: Record<string, ResourceSpec> }
-interface CfnTypesFile { readonly types: Record<string, NestedSpec> }
+interface CfnResourceFile {
+  readonly resources: Record<string, ResourceSpec>;
+}
+interface CfnTypesFile {
+  readonly types: Record<string, NestedSpec>;
+}
 interface SamFile {
   readonly resources: Record<string, ResourceSpec>;
   readonly events: Record<string, Record<string, EventSpec>>;
   readonly types: Record<string, NestedSpec>;
   readonly policyTemplates: Record<string, PolicyTemplateSpec>;
 }
-interface RuntimesFile { readonly runtimes: Record<string, RuntimeLifecycle> }
+interface RuntimesFile {
+  readonly runtimes: Record<string, RuntimeLifecycle>;
+}
 
 /** Reads `data/<name>.json`; supplied by the adapter (extension folder) or the tests (repository). */
 export type ReadData = (name: string) => unknown;

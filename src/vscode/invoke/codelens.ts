@@ -30,7 +30,7 @@ function functionsInFile(template: Template, file: string): FunctionView[] {
   return template.functions.filter((f) => {
     const runtime = f.runtime?.value;
     const handler = f.handler?.value;
-    if (!runtime || !handler || f.codeUri?.value === undefined && f.codeUri !== undefined) return false;
+    if (!runtime || !handler || (f.codeUri?.value === undefined && f.codeUri !== undefined)) return false;
     const module = handlerModulePath(runtime, handler).module;
     return path.resolve(templateDir, f.codeUri?.value ?? '.', module) === withoutExt;
   });
@@ -41,7 +41,8 @@ export class InvokeCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(private readonly store: TemplateStore) {
-    this.onDidChangeCodeLenses = (listener, thisArg, disposables) => store.onDidChange(() => listener.call(thisArg, undefined), undefined, disposables);
+    this.onDidChangeCodeLenses = (listener, thisArg, disposables) =>
+      store.onDidChange(() => listener.call(thisArg, undefined), undefined, disposables);
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
@@ -68,5 +69,8 @@ export class InvokeCodeLensProvider implements vscode.CodeLensProvider {
 }
 
 export function registerInvokeCodeLens(store: TemplateStore): vscode.Disposable {
-  return vscode.languages.registerCodeLensProvider([...TEMPLATE_SELECTOR, ...HANDLER_SOURCE_SELECTOR], new InvokeCodeLensProvider(store));
+  return vscode.languages.registerCodeLensProvider(
+    [...TEMPLATE_SELECTOR, ...HANDLER_SOURCE_SELECTOR],
+    new InvokeCodeLensProvider(store),
+  );
 }

@@ -26,7 +26,12 @@ function freePort(): Promise<number> {
  * TypeScript through the compiled source maps) or debugpy (Python, when installed), with VS Code attached.
  * Stopping the debug session ends the invocation.
  */
-export async function debugFunction(store: TemplateStore, runner: InvokeRunner, view: ResultView, arg: unknown): Promise<InvocationResult | undefined> {
+export async function debugFunction(
+  store: TemplateStore,
+  runner: InvokeRunner,
+  view: ResultView,
+  arg: unknown,
+): Promise<InvocationResult | undefined> {
   if (!requireTrust('Debugging functions locally')) return undefined;
   const ref = await functionFromArgs(store, arg);
   if (!ref) return undefined;
@@ -39,7 +44,9 @@ export async function debugFunction(store: TemplateStore, runner: InvokeRunner, 
   if (!target.ok) return void vscode.window.showErrorMessage(target.message);
   const family = core.runtimeFamily(target.fn.runtime);
   if (family === 'provided' || family === undefined) {
-    return void vscode.window.showErrorMessage(`Debugging ${target.fn.runtime} functions is not supported; Node.js and Python functions can be debugged.`);
+    return void vscode.window.showErrorMessage(
+      `Debugging ${target.fn.runtime} functions is not supported; Node.js and Python functions can be debugged.`,
+    );
   }
   if (family === 'python') {
     const python = core.pythonCommand(target.fn.runtime);
@@ -53,13 +60,24 @@ export async function debugFunction(store: TemplateStore, runner: InvokeRunner, 
   if (!event) return undefined;
   const port = await freePort();
   const name = `Debug ${ref.logicalId}`;
-  const config: vscode.DebugConfiguration = family === 'nodejs'
-    ? {
-      type: 'node', request: 'attach', name, address: '127.0.0.1', port, continueOnAttach: true, sourceMaps: true,
-      outFiles: [path.join(workspaceDir, '.serverless-workbench', 'build', '**', '*.cjs'), path.join(target.fn.codeDir, '**', '*.{js,mjs,cjs}'), '!**/node_modules/**'],
-      skipFiles: ['<node_internals>/**', '**/clients/node-runtime.cjs'],
-    }
-    : { type: 'debugpy', request: 'attach', name, connect: { host: '127.0.0.1', port }, justMyCode: true };
+  const config: vscode.DebugConfiguration =
+    family === 'nodejs'
+      ? {
+          type: 'node',
+          request: 'attach',
+          name,
+          address: '127.0.0.1',
+          port,
+          continueOnAttach: true,
+          sourceMaps: true,
+          outFiles: [
+            path.join(workspaceDir, '.serverless-workbench', 'build', '**', '*.cjs'),
+            path.join(target.fn.codeDir, '**', '*.{js,mjs,cjs}'),
+            '!**/node_modules/**',
+          ],
+          skipFiles: ['<node_internals>/**', '**/clients/node-runtime.cjs'],
+        }
+      : { type: 'debugpy', request: 'attach', name, connect: { host: '127.0.0.1', port }, justMyCode: true };
   const controller = new AbortController();
   const ended = vscode.debug.onDidTerminateDebugSession((s) => {
     if (s.name === name) controller.abort();
@@ -68,15 +86,24 @@ export async function debugFunction(store: TemplateStore, runner: InvokeRunner, 
   const started = vscode.debug.onDidStartDebugSession((s) => {
     if (s.name === name) session ??= s;
   });
-  const log = view.begin(ref, 'debug', [...target.notes, 'The timeout is off while debugging.'], core.settingLines(target.settings));
+  const log = view.begin(
+    ref,
+    'debug',
+    [...target.notes, 'The timeout is off while debugging.'],
+    core.settingLines(target.settings),
+  );
   const invoker = await runner.localInvoker();
   try {
     const result = await invoker.debug(target.fn, event.text, {
-      debugPort: port, onLog: log, signal: controller.signal,
+      debugPort: port,
+      onLog: log,
+      signal: controller.signal,
       onDebuggerReady: () => {
-        void vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(ref.templateUri), config).then((started) => {
-          if (!started) controller.abort();
-        });
+        void vscode.debug
+          .startDebugging(vscode.workspace.getWorkspaceFolder(ref.templateUri), config)
+          .then((started) => {
+            if (!started) controller.abort();
+          });
       },
     });
     await view.show(core, ref, result, 'debug', {}, target.settings);

@@ -18,11 +18,15 @@ export class LocalEndpoint implements vscode.Disposable {
   private server: InvokeApiServer | undefined;
   private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left);
 
-  constructor(private readonly store: TemplateStore, private readonly runner: InvokeRunner, private readonly view: ResultView) {}
+  constructor(
+    private readonly store: TemplateStore,
+    private readonly runner: InvokeRunner,
+    private readonly view: ResultView,
+  ) {}
 
   async start(arg?: vscode.Uri | { templateUri?: vscode.Uri }): Promise<number | undefined> {
     if (!requireTrust('The local Lambda endpoint')) return undefined;
-    const templateUri = arg instanceof vscode.Uri ? arg : arg?.templateUri ?? (await this.pickTemplate());
+    const templateUri = arg instanceof vscode.Uri ? arg : (arg?.templateUri ?? (await this.pickTemplate()));
     if (!templateUri) return undefined;
     await this.stop();
     const core = await invokeCore();
@@ -31,13 +35,16 @@ export class LocalEndpoint implements vscode.Disposable {
     const server = new core.InvokeApiServer({
       invoker,
       port: SETTINGS.invoke.endpointPort.value(),
-      resolve: (name) => core.loadTarget(templateUri.fsPath, name, { workspaceDir, given: givenInputsFor(templateUri) }),
+      resolve: (name) =>
+        core.loadTarget(templateUri.fsPath, name, { workspaceDir, given: givenInputsFor(templateUri) }),
       onLog: (text) => this.view.append(text.replace(/\n$/, '')),
     });
     try {
       await server.start();
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot start the local Lambda endpoint on 127.0.0.1:${SETTINGS.invoke.endpointPort.value()}: ${(error as Error).message}`);
+      void vscode.window.showErrorMessage(
+        `Cannot start the local Lambda endpoint on 127.0.0.1:${SETTINGS.invoke.endpointPort.value()}: ${(error as Error).message}`,
+      );
       return undefined;
     }
     this.server = server;
@@ -46,10 +53,14 @@ export class LocalEndpoint implements vscode.Disposable {
     this.status.tooltip = `Local Lambda endpoint for ${vscode.workspace.asRelativePath(templateUri)}: ${url}. Click to stop.`;
     this.status.command = INVOKE_COMMANDS.stopEndpoint;
     this.status.show();
-    this.view.append(`Local Lambda endpoint on ${url}: aws lambda invoke --endpoint-url ${url} --function-name <LogicalId> out.json`);
-    void vscode.window.showInformationMessage(`Local Lambda endpoint on ${url} (functions by logical ID).`, 'Copy URL').then((c) => {
-      if (c) void vscode.env.clipboard.writeText(url);
-    });
+    this.view.append(
+      `Local Lambda endpoint on ${url}: aws lambda invoke --endpoint-url ${url} --function-name <LogicalId> out.json`,
+    );
+    void vscode.window
+      .showInformationMessage(`Local Lambda endpoint on ${url} (functions by logical ID).`, 'Copy URL')
+      .then((c) => {
+        if (c) void vscode.env.clipboard.writeText(url);
+      });
     return server.port;
   }
 
@@ -63,7 +74,10 @@ export class LocalEndpoint implements vscode.Disposable {
   private async pickTemplate(): Promise<vscode.Uri | undefined> {
     const entries = (await this.store.all()).filter((e) => e.template.functions.length > 0);
     if (entries.length <= 1) return entries[0]?.uri;
-    const picked = await vscode.window.showQuickPick(entries.map((e) => ({ label: vscode.workspace.asRelativePath(e.uri), uri: e.uri })), { placeHolder: 'Template to serve' });
+    const picked = await vscode.window.showQuickPick(
+      entries.map((e) => ({ label: vscode.workspace.asRelativePath(e.uri), uri: e.uri })),
+      { placeHolder: 'Template to serve' },
+    );
     return picked?.uri;
   }
 

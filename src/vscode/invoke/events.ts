@@ -11,23 +11,41 @@ export type PickedEvent = { readonly text: string; readonly file?: string };
  * Picks the event: a saved one, a new one generated from one of the function's declared events (saved, so the
  * user can edit it next time), or an empty one. Invalid JSON is shown with its position, and opened there.
  */
-export async function pickEvent(core: InvokeCore, template: Template, ref: FunctionRef): Promise<PickedEvent | undefined> {
+export async function pickEvent(
+  core: InvokeCore,
+  template: Template,
+  ref: FunctionRef,
+): Promise<PickedEvent | undefined> {
   const workspaceDir = workspaceDirOf(ref.templateUri);
   const view = core.findFunction(template, ref.logicalId);
   if (!view) return undefined;
   const saved = core.listSavedEvents(workspaceDir, ref.logicalId).map((file) => ({
-    label: `$(file) ${path.basename(file, '.json')}`, description: 'saved event', file, payload: undefined as unknown, name: '',
+    label: `$(file) ${path.basename(file, '.json')}`,
+    description: 'saved event',
+    file,
+    payload: undefined as unknown,
+    name: '',
   }));
   const resolution = core.localResolutionOf(template, { workspaceDir });
   const generated = core.suggestEvents(view, resolution, view.functionName?.value ?? view.logicalId).map((s) => ({
-    label: `$(add) New: ${s.label}`, description: `from event ${s.name}`, file: undefined as string | undefined, payload: s.payload, name: s.name,
+    label: `$(add) New: ${s.label}`,
+    description: `from event ${s.name}`,
+    file: undefined as string | undefined,
+    payload: s.payload,
+    name: s.name,
   }));
-  const picked = await vscode.window.showQuickPick([...saved, ...generated], { placeHolder: `Event for ${view.displayName}` });
+  const picked = await vscode.window.showQuickPick([...saved, ...generated], {
+    placeHolder: `Event for ${view.displayName}`,
+  });
   if (!picked) return undefined;
   if (picked.file) return readEvent(core, picked.file);
   // A new event is saved and shown, so it can be edited and sent again from the history.
   const file = core.saveEvent(workspaceDir, ref.logicalId, picked.name, picked.payload);
-  await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside });
+  await vscode.window.showTextDocument(vscode.Uri.file(file), {
+    preview: true,
+    preserveFocus: true,
+    viewColumn: vscode.ViewColumn.Beside,
+  });
   return readEvent(core, file);
 }
 

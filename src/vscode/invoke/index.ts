@@ -23,18 +23,30 @@ export function registerInvoke(context: vscode.ExtensionContext, store: Template
     const ref = await functionFromArgs(store, arg);
     if (!ref) return undefined;
     const entries = history.list(ref);
-    if (entries.length === 0) return void vscode.window.showInformationMessage(`No invocations of ${ref.logicalId} yet.`);
-    const picked = await vscode.window.showQuickPick(entries.map((e) => ({
-      label: `${e.error ? '$(error)' : '$(pass)'} ${new Date(e.at).toLocaleString()} · ${e.mode}`,
-      description: e.eventFile ? vscode.workspace.asRelativePath(e.eventFile) : 'inline event',
-      detail: e.summary, entry: e,
-    })), { placeHolder: `Re-run an invocation of ${ref.logicalId}` });
+    if (entries.length === 0)
+      return void vscode.window.showInformationMessage(`No invocations of ${ref.logicalId} yet.`);
+    const picked = await vscode.window.showQuickPick(
+      entries.map((e) => ({
+        label: `${e.error ? '$(error)' : '$(pass)'} ${new Date(e.at).toLocaleString()} · ${e.mode}`,
+        description: e.eventFile ? vscode.workspace.asRelativePath(e.eventFile) : 'inline event',
+        detail: e.summary,
+        entry: e,
+      })),
+      { placeHolder: `Re-run an invocation of ${ref.logicalId}` },
+    );
     if (!picked) return undefined;
-    const args = { templateUri: ref.templateUri, logicalId: ref.logicalId, eventFile: picked.entry.eventFile, event: picked.entry.event ?? (picked.entry.eventFile ? undefined : '{}') };
+    const args = {
+      templateUri: ref.templateUri,
+      logicalId: ref.logicalId,
+      eventFile: picked.entry.eventFile,
+      event: picked.entry.event ?? (picked.entry.eventFile ? undefined : '{}'),
+    };
     return runner.run(args, picked.entry.mode);
   };
   return vscode.Disposable.from(
-    view, runner, endpoint,
+    view,
+    runner,
+    endpoint,
     vscode.commands.registerCommand(INVOKE_COMMANDS.local, (arg) => runner.run(arg, 'local')),
     vscode.commands.registerCommand(INVOKE_COMMANDS.remote, (arg) => runner.run(arg, 'remote')),
     vscode.commands.registerCommand(INVOKE_COMMANDS.debug, (arg) => debugFunction(store, runner, view, arg)),

@@ -21,7 +21,12 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
   }
 
   /** Starts an invocation's part of the log: a header, the settings it runs with, then notes on what was made up. */
-  begin(ref: FunctionRef, mode: 'local' | 'remote' | 'debug', notes: readonly string[] = [], settings: readonly string[] = []): (text: string) => void {
+  begin(
+    ref: FunctionRef,
+    mode: 'local' | 'remote' | 'debug',
+    notes: readonly string[] = [],
+    settings: readonly string[] = [],
+  ): (text: string) => void {
     this.channel.show(true);
     this.channel.appendLine(`── ${ref.logicalId} (${mode}, ${new Date().toLocaleTimeString()}) ──`);
     for (const line of settings) this.channel.appendLine(line);
@@ -34,14 +39,29 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
   }
 
   uriFor(ref: FunctionRef): vscode.Uri {
-    return vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${ref.logicalId} result.json`, query: ref.templateUri.toString() });
+    return vscode.Uri.from({
+      scheme: RESULT_SCHEME,
+      path: `/${ref.logicalId} result.json`,
+      query: ref.templateUri.toString(),
+    });
   }
 
   /** Shows the result document; `settings` are what the run used, each with where its value came from. */
-  async show(core: InvokeCore, ref: FunctionRef, result: InvocationResult, mode: string, extra: Record<string, unknown> = {}, settings?: ShownSettings): Promise<vscode.Uri> {
+  async show(
+    core: InvokeCore,
+    ref: FunctionRef,
+    result: InvocationResult,
+    mode: string,
+    extra: Record<string, unknown> = {},
+    settings?: ShownSettings,
+  ): Promise<vscode.Uri> {
     const summary = core.summaryLine(result);
     if (mode === 'remote') this.channel.append(result.logs);
-    this.channel.appendLine(result.functionError ? `✗ ${result.functionError.errorType}: ${result.functionError.errorMessage}` : '✓ succeeded');
+    this.channel.appendLine(
+      result.functionError
+        ? `✗ ${result.functionError.errorType}: ${result.functionError.errorMessage}`
+        : '✓ succeeded',
+    );
     this.channel.appendLine(summary);
     const uri = this.uriFor(ref);
     const body = { function: ref.logicalId, mode, ...extra, ...(core.invocationJson(result, settings) as object) };
@@ -50,7 +70,11 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
     this.changed.fire(uri);
     const document = await this.refreshed(uri, content);
     await vscode.languages.setTextDocumentLanguage(document, 'json');
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    await vscode.window.showTextDocument(document, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+      preserveFocus: true,
+    });
     return uri;
   }
 

@@ -26,7 +26,11 @@ export interface InvokeOutcome {
 export class InvokeRunner implements vscode.Disposable {
   private invoker: LocalInvoker | undefined;
 
-  constructor(private readonly store: TemplateStore, private readonly view: ResultView, private readonly history: InvokeHistory) {}
+  constructor(
+    private readonly store: TemplateStore,
+    private readonly view: ResultView,
+    private readonly history: InvokeHistory,
+  ) {}
 
   async localInvoker(): Promise<LocalInvoker> {
     this.invoker ??= new (await invokeCore()).LocalInvoker();
@@ -39,16 +43,26 @@ export class InvokeRunner implements vscode.Disposable {
     if (!ref) return undefined;
     const core = await invokeCore();
     const loaded = this.loadedOf(ref.templateUri);
-    if (!loaded) return void vscode.window.showErrorMessage(`Cannot read ${vscode.workspace.asRelativePath(ref.templateUri)} as a template.`);
+    if (!loaded)
+      return void vscode.window.showErrorMessage(
+        `Cannot read ${vscode.workspace.asRelativePath(ref.templateUri)} as a template.`,
+      );
     const { template, inputs } = loaded;
     const event = await this.eventFor(core, template, ref);
     if (!event) return undefined;
     try {
-      const outcome = mode === 'local' ? await this.runLocal(core, template, ref, event) : await this.runRemote(core, template, inputs, ref, event);
+      const outcome =
+        mode === 'local'
+          ? await this.runLocal(core, template, ref, event)
+          : await this.runRemote(core, template, inputs, ref, event);
       if (outcome) {
         await this.history.add(ref, {
-          at: Date.now(), mode, eventFile: event.file, event: event.file ? undefined : event.text,
-          summary: core.summaryLine(outcome.result), error: outcome.result.functionError?.errorType,
+          at: Date.now(),
+          mode,
+          eventFile: event.file,
+          event: event.file ? undefined : event.text,
+          summary: core.summaryLine(outcome.result),
+          error: outcome.result.functionError?.errorType,
         });
       }
       return outcome;
@@ -71,7 +85,11 @@ export class InvokeRunner implements vscode.Disposable {
     return loaded.ok ? loaded : undefined;
   }
 
-  async eventFor(core: InvokeCore, template: Template, ref: FunctionRef & InvokeArgs): Promise<PickedEvent | undefined> {
+  async eventFor(
+    core: InvokeCore,
+    template: Template,
+    ref: FunctionRef & InvokeArgs,
+  ): Promise<PickedEvent | undefined> {
     if (ref.event !== undefined) {
       const checked = core.checkEventText(ref.event, 'event');
       if (!checked.ok) return void vscode.window.showErrorMessage(`Not invoked: ${checked.message}`);
@@ -81,19 +99,32 @@ export class InvokeRunner implements vscode.Disposable {
     return pickEvent(core, template, ref);
   }
 
-  private async runLocal(core: InvokeCore, template: Template, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
+  private async runLocal(
+    core: InvokeCore,
+    template: Template,
+    ref: FunctionRef,
+    event: PickedEvent,
+  ): Promise<InvokeOutcome | undefined> {
     const view = core.findFunction(template, ref.logicalId);
     if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
     const target = core.localFunctionOf(template, view, { workspaceDir: workspaceDirOf(ref.templateUri) });
     if (!target.ok) throw new Error(target.message);
     const log = this.view.begin(ref, 'local', target.notes, core.settingLines(target.settings));
     const invoker = await this.localInvoker();
-    const result = await withCancellableProgress(`Invoking ${view.displayName} locally`, (signal) => invoker.invoke(target.fn, event.text, { onLog: log, signal }));
+    const result = await withCancellableProgress(`Invoking ${view.displayName} locally`, (signal) =>
+      invoker.invoke(target.fn, event.text, { onLog: log, signal }),
+    );
     const extra = { event: event.file ? path.basename(event.file) : 'inline' };
     return { result, resultUri: await this.view.show(core, ref, result, 'local', extra, target.settings) };
   }
 
-  private async runRemote(core: InvokeCore, template: Template, inputs: GatheredInputs, ref: FunctionRef, event: PickedEvent): Promise<InvokeOutcome | undefined> {
+  private async runRemote(
+    core: InvokeCore,
+    template: Template,
+    inputs: GatheredInputs,
+    ref: FunctionRef,
+    event: PickedEvent,
+  ): Promise<InvokeOutcome | undefined> {
     const view = core.findFunction(template, ref.logicalId);
     if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
     // Region: the setting, then samconfig of the chosen environment (both already in the inputs), then the template.
@@ -103,17 +134,36 @@ export class InvokeRunner implements vscode.Disposable {
       const go = 'Invoke in AWS';
       const answer = await vscode.window.showWarningMessage(
         `Invoke the deployed ${view.displayName} in ${region}${profile ? ` with profile ${profile}` : ''}? It runs in your AWS account and may change data.`,
-        { modal: true }, go,
+        { modal: true },
+        go,
       );
       if (answer !== go) return undefined;
     }
     this.view.begin(ref, 'remote');
-    const result = await withCancellableProgress(`Invoking ${view.displayName} in AWS`, (signal) => core.invokeRemote({
-      template, view, payload: event.text, region, profile, stackName: inputs.resolution.stackName?.value, signal,
-      explicitName: SETTINGS.invoke.functionNames.value()[ref.logicalId],
-    }));
+    const result = await withCancellableProgress(`Invoking ${view.displayName} in AWS`, (signal) =>
+      core.invokeRemote({
+        template,
+        view,
+        payload: event.text,
+        region,
+        profile,
+        stackName: inputs.resolution.stackName?.value,
+        signal,
+        explicitName: SETTINGS.invoke.functionNames.value()[ref.logicalId],
+      }),
+    );
     this.view.append(result.settings.functionName.line);
-    return { result, resultUri: await this.view.show(core, ref, result, 'remote', { deployedName: result.functionName, region }, result.settings) };
+    return {
+      result,
+      resultUri: await this.view.show(
+        core,
+        ref,
+        result,
+        'remote',
+        { deployedName: result.functionName, region },
+        result.settings,
+      ),
+    };
   }
 
   dispose(): void {
@@ -123,9 +173,14 @@ export class InvokeRunner implements vscode.Disposable {
 
 /** A notification with a Cancel button; cancelling aborts the invocation (and kills a local run). */
 export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_, token) => {
-    const controller = new AbortController();
-    const sub = token.onCancellationRequested(() => controller.abort());
-    return task(controller.signal).finally(() => sub.dispose());
-  }));
+  return Promise.resolve(
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (_, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        return task(controller.signal).finally(() => sub.dispose());
+      },
+    ),
+  );
 }

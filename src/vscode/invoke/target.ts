@@ -19,24 +19,34 @@ export interface InvokeArgs extends Partial<FunctionRef> {
  * The function an invocation is for: from an explorer item (`{uri, node}`), from `{templateUri, logicalId}`
  * arguments, or picked from every function of every template.
  */
-export async function functionFromArgs(store: TemplateStore, arg: unknown): Promise<(FunctionRef & InvokeArgs) | undefined> {
-  const a = arg as { uri?: vscode.Uri; node?: { logicalId?: string }; templateUri?: vscode.Uri | string; logicalId?: string } | undefined;
+export async function functionFromArgs(
+  store: TemplateStore,
+  arg: unknown,
+): Promise<(FunctionRef & InvokeArgs) | undefined> {
+  const a = arg as
+    | { uri?: vscode.Uri; node?: { logicalId?: string }; templateUri?: vscode.Uri | string; logicalId?: string }
+    | undefined;
   if (a?.uri && a.node?.logicalId) return { templateUri: a.uri, logicalId: a.node.logicalId };
   if (a?.templateUri && a.logicalId) {
     const templateUri = typeof a.templateUri === 'string' ? vscode.Uri.parse(a.templateUri) : a.templateUri;
     return { ...(arg as InvokeArgs), templateUri, logicalId: a.logicalId };
   }
   const entries = await store.all();
-  const items = entries.flatMap((e) => e.template.functions.map((f) => ({
-    label: f.displayName,
-    description: [f.runtime?.value, vscode.workspace.asRelativePath(e.uri)].filter(Boolean).join(' · '),
-    ref: { templateUri: e.uri, logicalId: f.logicalId },
-  })));
+  const items = entries.flatMap((e) =>
+    e.template.functions.map((f) => ({
+      label: f.displayName,
+      description: [f.runtime?.value, vscode.workspace.asRelativePath(e.uri)].filter(Boolean).join(' · '),
+      ref: { templateUri: e.uri, logicalId: f.logicalId },
+    })),
+  );
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('No functions found: open a SAM, CloudFormation or Serverless Framework template.');
+    void vscode.window.showInformationMessage(
+      'No functions found: open a SAM, CloudFormation or Serverless Framework template.',
+    );
     return undefined;
   }
-  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { placeHolder: 'Function to invoke' });
+  const picked =
+    items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { placeHolder: 'Function to invoke' });
   return picked?.ref;
 }
 

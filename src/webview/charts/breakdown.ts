@@ -21,7 +21,11 @@ export function stackedBars(view: BreakdownView): { labels: string[]; series: { 
   };
 }
 
-export function drawBreakdown(container: HTMLElement, view: BreakdownView, onResource: (logicalId: string) => void): Chart | undefined {
+export function drawBreakdown(
+  container: HTMLElement,
+  view: BreakdownView,
+  onResource: (logicalId: string) => void,
+): Chart | undefined {
   const { labels, series } = stackedBars(view);
   if (labels.length === 0) {
     container.textContent = 'Nothing in this stack costs money at the usage assumed.';
@@ -38,17 +42,33 @@ export function drawBreakdown(container: HTMLElement, view: BreakdownView, onRes
     type: 'bar',
     data: {
       labels,
-      datasets: series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: segmentColour(i), borderWidth: 0, stack: 'cost' })),
+      datasets: series.map((s, i) => ({
+        label: s.name,
+        data: s.values,
+        backgroundColor: segmentColour(i),
+        borderWidth: 0,
+        stack: 'cost',
+      })),
     },
     options: {
-      indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
       scales: {
-        x: { stacked: true, title: { display: true, text: 'USD per month' }, ticks: { callback: (v) => usd(Number(v)) } },
+        x: {
+          stacked: true,
+          title: { display: true, text: 'USD per month' },
+          ticks: { callback: (v) => usd(Number(v)) },
+        },
         y: { stacked: true },
       },
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 12 } },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${usd(Number(c.raw))}` }, filter: (c) => Number(c.raw) > 0 },
+        tooltip: {
+          callbacks: { label: (c) => `${c.dataset.label}: ${usd(Number(c.raw))}` },
+          filter: (c) => Number(c.raw) > 0,
+        },
       },
       onClick: (_, elements) => {
         const hit = elements[0];

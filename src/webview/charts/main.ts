@@ -8,7 +8,9 @@ import { drawMemoryCurve } from './memory-curve';
 import type { ChartPageData, FromChartPage, ToChartPage } from './protocol';
 import './charts.css';
 
-interface VsCodeApi { postMessage(message: FromChartPage): void }
+interface VsCodeApi {
+  postMessage(message: FromChartPage): void;
+}
 declare function acquireVsCodeApi(): VsCodeApi;
 const vscode: VsCodeApi | undefined = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
 
@@ -21,7 +23,9 @@ function render(data: ChartPageData): void {
   else renderCurve(data.title, data.curve);
 }
 
-/** The breakdown page is server-rendered; the script adds the chart above its sections and a curve button per function. */
+/**
+ * The breakdown page is server-rendered; the script adds the chart above its sections and a curve button per function.
+ */
 function renderBreakdown(view: BreakdownView): void {
   const container = document.getElementById('cost-chart');
   if (!container) return;
@@ -38,7 +42,8 @@ function renderBreakdown(view: BreakdownView): void {
 }
 
 function renderCurve(title: string, curve: MemoryCurve): void {
-  const pick = (memoryMb: number, arch: string): void => vscode?.postMessage({ type: 'setMemory', functionId: curve.functionId, memoryMb, arch });
+  const pick = (memoryMb: number, arch: string): void =>
+    vscode?.postMessage({ type: 'setMemory', functionId: curve.functionId, memoryMb, arch });
   const container = document.createElement('div');
   container.className = 'curve-chart';
   const model = document.createElement('p');
@@ -56,7 +61,8 @@ function figures(curve: MemoryCurve, pick: (memoryMb: number, arch: string) => v
   const table = document.createElement('table');
   const archs = [...new Set(curve.points.map((p) => p.arch))];
   const head = table.createTHead().insertRow();
-  for (const h of ['Memory (MB)', 'Duration (ms)', ...archs.map((a) => `USD/month, ${a}`)]) head.append(Object.assign(document.createElement('th'), { textContent: h }));
+  for (const h of ['Memory (MB)', 'Duration (ms)', ...archs.map((a) => `USD/month, ${a}`)])
+    head.append(Object.assign(document.createElement('th'), { textContent: h }));
   const body = table.createTBody();
   for (const mb of [...new Set(curve.points.map((p) => p.memoryMb))]) {
     const row = body.insertRow();

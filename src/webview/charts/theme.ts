@@ -3,7 +3,12 @@ import { Chart } from 'chart.js';
 
 const PALETTE = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'];
 const FALLBACK: Readonly<Record<string, string>> = {
-  blue: '#1a85ff', orange: '#d18616', green: '#388a34', purple: '#652d90', red: '#e51400', yellow: '#bf8803',
+  blue: '#1a85ff',
+  orange: '#d18616',
+  green: '#388a34',
+  purple: '#652d90',
+  red: '#e51400',
+  yellow: '#bf8803',
 };
 
 function variable(name: string, fallback: string): string {

@@ -1,7 +1,16 @@
 // Export of the picture as a stand-alone SVG (colours resolved from the theme, icons inline) and as PNG.
 
 /** Presentation properties copied from the live page, where they come from VS Code's CSS variables. */
-const STYLE_PROPERTIES = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight'];
+const STYLE_PROPERTIES = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+];
 
 /** The whole graph (not just what the viewport shows) as SVG text that renders the same outside the editor. */
 export function exportSvg(live: SVGSVGElement, content: SVGGElement, background: string): string {
@@ -18,7 +27,8 @@ export function exportSvg(live: SVGSVGElement, content: SVGGElement, background:
   clone.removeAttribute('class');
   clone.querySelector('.viewport')?.removeAttribute('transform');
   const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  for (const [k, v] of Object.entries({ x: box.x - margin, y: box.y - margin, width, height, fill: background })) rect.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({ x: box.x - margin, y: box.y - margin, width, height, fill: background }))
+    rect.setAttribute(k, String(v));
   clone.insertBefore(rect, clone.firstChild);
   return new XMLSerializer().serializeToString(clone);
 }

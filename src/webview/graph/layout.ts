@@ -3,9 +3,21 @@
 import dagre from '@dagrejs/dagre';
 import type { GraphEdge, GraphLayer, GraphNode } from '../../core/graph/graph';
 
-export interface Point { readonly x: number; readonly y: number }
-export interface PlacedNode { readonly node: GraphNode; readonly x: number; readonly y: number; readonly width: number; readonly height: number }
-export interface PlacedEdge { readonly edge: GraphEdge; readonly points: readonly Point[] }
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+export interface PlacedNode {
+  readonly node: GraphNode;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+export interface PlacedEdge {
+  readonly edge: GraphEdge;
+  readonly points: readonly Point[];
+}
 export interface Layout {
   readonly nodes: readonly PlacedNode[];
   readonly edges: readonly PlacedEdge[];
@@ -43,11 +55,17 @@ export function shortType(type: string): string {
  * left to right whatever their direction (a function sending to a queue in the first column): dagre lays
  * them out from the lower column, and the arrowhead still points at the real target.
  */
-export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], measure: MeasureText = estimateText): Layout {
+export function layoutGraph(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  measure: MeasureText = estimateText,
+): Layout {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const oriented = edges.map((e) => {
     const [from, to] = [byId.get(e.from)!, byId.get(e.to)!];
-    return COLUMN[from.layer] > COLUMN[to.layer] ? { edge: e, v: to.id, w: from.id, reversed: true } : { edge: e, v: from.id, w: to.id, reversed: false };
+    return COLUMN[from.layer] > COLUMN[to.layer]
+      ? { edge: e, v: to.id, w: from.id, reversed: true }
+      : { edge: e, v: from.id, w: to.id, reversed: false };
   });
   const rank = columnsOf(nodes, oriented);
 
@@ -55,7 +73,8 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
   g.setGraph({ rankdir: 'LR', ranker: 'none', nodesep: 22, ranksep: 70, edgesep: 14, marginx: 24, marginy: 24 });
   g.setDefaultEdgeLabel(() => ({}));
   // Ranks are doubled: dagre keeps the odd ones for the bends of edges that span columns.
-  for (const n of nodes) g.setNode(n.id, { width: nodeWidth(n, measure), height: NODE_HEIGHT, rank: 2 * rank.get(n.id)! });
+  for (const n of nodes)
+    g.setNode(n.id, { width: nodeWidth(n, measure), height: NODE_HEIGHT, rank: 2 * rank.get(n.id)! });
   oriented.forEach((o, i) => g.setEdge(o.v, o.w, { weight: o.edge.kind === 'event' ? 3 : 1 }, `edge:${i}`));
   dagre.layout(g);
 
@@ -64,7 +83,9 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
     return { node, x, y, width, height };
   });
   const placedEdges = oriented.map((o, i) => {
-    const points: Point[] = g.edge({ v: o.v, w: o.w, name: `edge:${i}` }).points.map((p: Point) => ({ x: p.x, y: p.y }));
+    const points: Point[] = g
+      .edge({ v: o.v, w: o.w, name: `edge:${i}` })
+      .points.map((p: Point) => ({ x: p.x, y: p.y }));
     return { edge: o.edge, points: o.reversed ? points.reverse() : points };
   });
   const graph = g.graph();
@@ -92,7 +113,9 @@ function columnsOf(nodes: readonly GraphNode[], edges: readonly { v: string; w: 
   };
   const width = new Map<GraphLayer, number>();
   for (const n of nodes) width.set(n.layer, Math.max(width.get(n.layer) ?? 1, depthOf(n.id) + 1));
-  const firstColumn = (layer: GraphLayer): number => (Object.keys(COLUMN) as GraphLayer[])
-    .filter((l) => COLUMN[l] < COLUMN[layer]).reduce((sum, l) => sum + (width.get(l) ?? 0), 0);
+  const firstColumn = (layer: GraphLayer): number =>
+    (Object.keys(COLUMN) as GraphLayer[])
+      .filter((l) => COLUMN[l] < COLUMN[layer])
+      .reduce((sum, l) => sum + (width.get(l) ?? 0), 0);
   return new Map(nodes.map((n) => [n.id, firstColumn(n.layer) + depthOf(n.id)]));
 }

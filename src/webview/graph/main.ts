@@ -37,7 +37,13 @@ const toggle = checkbox('Show generated resources', state.showGenerated, (on) =>
   save();
   render();
 });
-toolbar.append(title, toggle, button('Fit', fit), button('Export SVG', () => void exportAs('svg')), button('Export PNG', () => void exportAs('png')));
+toolbar.append(
+  title,
+  toggle,
+  button('Fit', fit),
+  button('Export SVG', () => void exportAs('svg')),
+  button('Export PNG', () => void exportAs('png')),
+);
 const legend = document.createElement('ul');
 legend.className = 'legend';
 for (const kind of EDGE_KINDS) {
@@ -91,9 +97,12 @@ function describe(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): str
 }
 
 function markHighlight(): void {
-  for (const node of viewport.querySelectorAll('.node')) node.classList.toggle('selected', node.getAttribute('data-id') === highlighted);
+  for (const node of viewport.querySelectorAll('.node'))
+    node.classList.toggle('selected', node.getAttribute('data-id') === highlighted);
   for (const edge of viewport.querySelectorAll('.edge')) {
-    const touches = highlighted !== undefined && (edge.getAttribute('data-from') === highlighted || edge.getAttribute('data-to') === highlighted);
+    const touches =
+      highlighted !== undefined &&
+      (edge.getAttribute('data-from') === highlighted || edge.getAttribute('data-to') === highlighted);
     edge.classList.toggle('selected', touches);
   }
 }
@@ -111,22 +120,30 @@ function fit(): void {
     state.transform = undefined;
     return;
   }
-  const k = Math.min(MAX_ZOOM, 1.25, Math.max(MIN_ZOOM, Math.min((width - 32) / box.width, (height - 32) / box.height)));
+  const k = Math.min(
+    MAX_ZOOM,
+    1.25,
+    Math.max(MIN_ZOOM, Math.min((width - 32) / box.width, (height - 32) / box.height)),
+  );
   state.transform = { k, x: (width - box.width * k) / 2 - box.x * k, y: (height - box.height * k) / 2 - box.y * k };
   applyTransform();
   save();
 }
 
-svg.addEventListener('wheel', (event) => {
-  event.preventDefault();
-  const t = state.transform ?? { x: 0, y: 0, k: 1 };
-  const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, t.k * Math.exp(-event.deltaY * 0.0015)));
-  const rect = svg.getBoundingClientRect();
-  const [px, py] = [event.clientX - rect.left, event.clientY - rect.top];
-  state.transform = { k, x: px - ((px - t.x) * k) / t.k, y: py - ((py - t.y) * k) / t.k };
-  applyTransform();
-  save();
-}, { passive: false });
+svg.addEventListener(
+  'wheel',
+  (event) => {
+    event.preventDefault();
+    const t = state.transform ?? { x: 0, y: 0, k: 1 };
+    const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, t.k * Math.exp(-event.deltaY * 0.0015)));
+    const rect = svg.getBoundingClientRect();
+    const [px, py] = [event.clientX - rect.left, event.clientY - rect.top];
+    state.transform = { k, x: px - ((px - t.x) * k) / t.k, y: py - ((py - t.y) * k) / t.k };
+    applyTransform();
+    save();
+  },
+  { passive: false },
+);
 
 let drag: { x: number; y: number; moved: boolean } | undefined;
 svg.addEventListener('pointerdown', (event) => {

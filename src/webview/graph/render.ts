@@ -5,14 +5,28 @@ import type { Layout, Point } from './layout';
 import { NODE_HEIGHT, typeLine } from './layout';
 
 const SVG = 'http://www.w3.org/2000/svg';
-export const EDGE_KINDS: readonly GraphEdgeKind[] = ['event', 'invokes', 'reference', 'environment', 'permission', 'code-call'];
+export const EDGE_KINDS: readonly GraphEdgeKind[] = [
+  'event',
+  'invokes',
+  'reference',
+  'environment',
+  'permission',
+  'code-call',
+];
 export const EDGE_KIND_LABEL: Readonly<Record<GraphEdgeKind, string>> = {
-  event: 'event', invokes: 'invokes', reference: 'reference', environment: 'environment variable',
-  permission: 'may access (IAM)', 'code-call': 'code calls',
+  event: 'event',
+  invokes: 'invokes',
+  reference: 'reference',
+  environment: 'environment variable',
+  permission: 'may access (IAM)',
+  'code-call': 'code calls',
 };
 const ICON_SIZE = 26;
 
-export function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+export function svgElement<K extends keyof SVGElementTagNameMap>(
+  name: K,
+  attributes: Record<string, string | number> = {},
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG, name);
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
   return element;
@@ -22,7 +36,15 @@ export function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attrib
 export function markerDefs(): SVGDefsElement {
   const defs = svgElement('defs');
   for (const kind of EDGE_KINDS) {
-    const marker = svgElement('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+    const marker = svgElement('marker', {
+      id: `arrow-${kind}`,
+      viewBox: '0 0 10 10',
+      refX: 9,
+      refY: 5,
+      markerWidth: 7,
+      markerHeight: 7,
+      orient: 'auto-start-reverse',
+    });
     marker.append(svgElement('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrowhead kind-${kind}` }));
     defs.append(marker);
   }
@@ -34,8 +56,12 @@ export function drawGraph(layout: Layout, icons: Readonly<Record<string, string>
   const edges = svgElement('g', { class: 'edges' });
   for (const { edge, points } of layout.edges) {
     const path = svgElement('path', {
-      class: `edge kind-${edge.kind}`, d: curveThrough(points), 'marker-end': `url(#arrow-${edge.kind})`,
-      'data-from': edge.from, 'data-to': edge.to, 'data-kind': edge.kind,
+      class: `edge kind-${edge.kind}`,
+      d: curveThrough(points),
+      'marker-end': `url(#arrow-${edge.kind})`,
+      'data-from': edge.from,
+      'data-to': edge.to,
+      'data-kind': edge.kind,
     });
     const title = svgElement('title');
     title.textContent = `${edge.from} → ${edge.to}: ${EDGE_KIND_LABEL[edge.kind]}${edge.label ? ` (${edge.label})` : ''}`;
@@ -45,12 +71,24 @@ export function drawGraph(layout: Layout, icons: Readonly<Record<string, string>
   const nodes = svgElement('g', { class: 'nodes' });
   for (const { node, x, y, width } of layout.nodes) {
     const g = svgElement('g', {
-      class: `node layer-${node.layer} origin-${node.origin}`, 'data-id': node.id, tabindex: 0, role: 'button',
+      class: `node layer-${node.layer} origin-${node.origin}`,
+      'data-id': node.id,
+      tabindex: 0,
+      role: 'button',
       transform: `translate(${x - width / 2},${y - NODE_HEIGHT / 2})`,
     });
     g.append(svgElement('rect', { class: 'box', width, height: NODE_HEIGHT, rx: 6 }));
     const icon = icons[node.icon] ?? icons.generic;
-    if (icon) g.append(svgElement('image', { href: icon, x: 10, y: (NODE_HEIGHT - ICON_SIZE) / 2, width: ICON_SIZE, height: ICON_SIZE }));
+    if (icon)
+      g.append(
+        svgElement('image', {
+          href: icon,
+          x: 10,
+          y: (NODE_HEIGHT - ICON_SIZE) / 2,
+          width: ICON_SIZE,
+          height: ICON_SIZE,
+        }),
+      );
     const label = svgElement('text', { class: 'label', x: 46, y: 20 });
     label.textContent = node.label;
     const type = svgElement('text', { class: 'type', x: 46, y: 36 });

@@ -13,10 +13,18 @@ function cli(cwd: string, ...args: string[]): { code: number | null; stdout: str
 }
 
 const TEMPLATE = [
-  'Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function',
-  '    Properties:', '      Runtime: nodejs22.x', '      Handler: index.handler', '      MemorySize: 512', '',
+  'Transform: AWS::Serverless-2016-10-31',
+  'Resources:',
+  '  Fn:',
+  '    Type: AWS::Serverless::Function',
+  '    Properties:',
+  '      Runtime: nodejs22.x',
+  '      Handler: index.handler',
+  '      MemorySize: 512',
+  '',
 ].join('\n');
-const USAGE = 'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
+const USAGE =
+  'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
 
 describe('serverless-workbench cost', function () {
   let dir: string;
@@ -35,8 +43,20 @@ describe('serverless-workbench cost', function () {
     assert.deepEqual(Object.keys(json), ['region', 'currency', 'pricesAsOf', 'resources', 'totalMonthlyUsd']);
     assert.deepEqual(Object.keys(json.resources[0]), ['logicalId', 'type', 'monthlyUsd', 'lineItems']);
     assert.deepEqual(json.resources[0].lineItems, [
-      { name: 'Compute (x86_64) (after 400,000 GB-s free)', quantity: 1_100_000, unit: 'GB-s', unitUsd: 0.0000166667, usd: 18.33337 },
-      { name: 'Requests (after 1,000,000 requests free)', quantity: 2_000_000, unit: 'requests', unitUsd: 0.0000002, usd: 0.4 },
+      {
+        name: 'Compute (x86_64) (after 400,000 GB-s free)',
+        quantity: 1_100_000,
+        unit: 'GB-s',
+        unitUsd: 0.0000166667,
+        usd: 18.33337,
+      },
+      {
+        name: 'Requests (after 1,000,000 requests free)',
+        quantity: 2_000_000,
+        unit: 'requests',
+        unitUsd: 0.0000002,
+        usd: 0.4,
+      },
     ]);
     assert.equal(json.totalMonthlyUsd, 18.73337);
     assert.equal(json.currency, 'USD');
@@ -50,13 +70,20 @@ describe('serverless-workbench cost', function () {
     assert.match(table.stdout, /^Total +\$18\.73$/m);
     const md = cli(dir, 'template.yaml', '--usage', 'usage.yml', '--format', 'markdown');
     assert.match(md.stdout, /^### Estimated monthly cost: \$18\.73$/m);
-    assert.match(md.stdout, /^\| Fn \| Compute \(x86_64\) \| 1,500,000 GB-s \| 400,000 \| \$0\.0000166667 \| \$18\.33 \|/m);
+    assert.match(
+      md.stdout,
+      /^\| Fn \| Compute \(x86_64\) \| 1,500,000 GB-s \| 400,000 \| \$0\.0000166667 \| \$18\.33 \|/m,
+    );
   });
 
   it('honours --no-free-tier and --region', () => {
-    const noFree = JSON.parse(cli(dir, 'template.yaml', '--usage', 'usage.yml', '--no-free-tier', '--format', 'json').stdout);
+    const noFree = JSON.parse(
+      cli(dir, 'template.yaml', '--usage', 'usage.yml', '--no-free-tier', '--format', 'json').stdout,
+    );
     assert.equal(noFree.totalMonthlyUsd, 25.60005);
-    const capeTown = JSON.parse(cli(dir, 'template.yaml', '--usage', 'usage.yml', '--region', 'af-south-1', '--format', 'json').stdout);
+    const capeTown = JSON.parse(
+      cli(dir, 'template.yaml', '--usage', 'usage.yml', '--region', 'af-south-1', '--format', 'json').stdout,
+    );
     assert.equal(capeTown.region, 'af-south-1');
     assert.equal(capeTown.totalMonthlyUsd, 24.71);
   });
@@ -66,7 +93,10 @@ describe('serverless-workbench cost', function () {
     fs.writeFileSync(path.join(sub, 'template.yaml'), TEMPLATE);
     fs.mkdirSync(path.join(sub, '.serverless-workbench'));
     fs.writeFileSync(path.join(sub, '.serverless-workbench', 'usage.yml'), USAGE);
-    assert.equal(JSON.parse(cli(dir, path.join(sub, 'template.yaml'), '--format', 'json').stdout).totalMonthlyUsd, 18.73337);
+    assert.equal(
+      JSON.parse(cli(dir, path.join(sub, 'template.yaml'), '--format', 'json').stdout).totalMonthlyUsd,
+      18.73337,
+    );
   });
 
   it('exits 2 with the position of a bad usage value, and for a missing usage file', () => {

@@ -46,7 +46,18 @@ describe('serverless-workbench invoke and serve', function () {
     const r = cli(['invoke', template, 'Ok', '--event', '-', '--format', 'json'], '{"id": 7}');
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(json), ['payload', 'functionError', 'logs', 'durationMs', 'billedDurationMs', 'maxMemoryUsedMb', 'initDurationMs', 'cold', 'costUsd', 'settings']);
+    assert.deepEqual(Object.keys(json), [
+      'payload',
+      'functionError',
+      'logs',
+      'durationMs',
+      'billedDurationMs',
+      'maxMemoryUsedMb',
+      'initDurationMs',
+      'cold',
+      'costUsd',
+      'settings',
+    ]);
     assert.deepEqual(json.settings, {
       timeoutSeconds: { value: 1, from: 'Globals' },
       memorySizeMb: { value: 128, from: 'Lambda default' },
@@ -54,7 +65,11 @@ describe('serverless-workbench invoke and serve', function () {
       architecture: { value: 'x86_64', from: 'Lambda default' },
       region: { value: 'us-east-1', from: "the invoker's default Region (no Region in samconfig, settings or flags)" },
     });
-    assert.deepEqual(json.payload, { event: { id: 7 }, table: 'orders-dev', stage: 'dev' }, 'Globals environment with !Ref resolved');
+    assert.deepEqual(
+      json.payload,
+      { event: { id: 7 }, table: 'orders-dev', stage: 'dev' },
+      'Globals environment with !Ref resolved',
+    );
     assert.equal(json.functionError, null);
     assert.equal(json.cold, true);
     assert.ok(json.billedDurationMs >= 1 && json.initDurationMs > 0 && json.costUsd > 0);
@@ -96,7 +111,10 @@ describe('serverless-workbench invoke and serve', function () {
   });
 
   async function serve(): Promise<{ server: ReturnType<typeof spawn>; port: number }> {
-    const server = spawn(process.execPath, [CLI, 'serve', template, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, [CLI, 'serve', template, '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const port = await new Promise<number>((resolve, reject) => {
       server.stdout!.on('data', (d: Buffer) => {
         const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(d.toString());
@@ -112,10 +130,18 @@ describe('serverless-workbench invoke and serve', function () {
     const cfn = await startCloudFormationStub((logicalId) => logicalId);
     try {
       const env = {
-        ...process.env, AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST', AWS_SECRET_ACCESS_KEY: 'local-secret', AWS_PROFILE: '',
-        AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${port}`, AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.url,
+        ...process.env,
+        AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
+        AWS_SECRET_ACCESS_KEY: 'local-secret',
+        AWS_PROFILE: '',
+        AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${port}`,
+        AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.url,
       };
-      const child = spawn(process.execPath, [CLI, 'invoke', template, 'Ok', '--remote', '--stack', 'shop', '--region', 'eu-west-1', '--format', 'json'], { cwd: ROOT, env });
+      const child = spawn(
+        process.execPath,
+        [CLI, 'invoke', template, 'Ok', '--remote', '--stack', 'shop', '--region', 'eu-west-1', '--format', 'json'],
+        { cwd: ROOT, env },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
@@ -136,7 +162,10 @@ describe('serverless-workbench invoke and serve', function () {
 
   it('serves the Invoke API on loopback until interrupted, leaving no process behind', async () => {
     const { server, port } = await serve();
-    const res = await fetch(`http://127.0.0.1:${port}/2015-03-31/functions/Ok/invocations`, { method: 'POST', body: '{"via":"sdk"}' });
+    const res = await fetch(`http://127.0.0.1:${port}/2015-03-31/functions/Ok/invocations`, {
+      method: 'POST',
+      body: '{"via":"sdk"}',
+    });
     assert.equal(res.status, 200);
     assert.deepEqual(((await res.json()) as { event: unknown }).event, { via: 'sdk' });
     const runtimes = spawnSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).stdout.trim();

@@ -89,20 +89,29 @@ describe('serverless-workbench start-up: one bundle per command, V8 code cache',
   it('reads only the dispatcher and the lint bundle for lint', () => {
     // A preload that records every file of dist/ the process reads.
     const probe = path.join(tmp, 'probe.cjs');
-    fs.writeFileSync(probe, [
-      "const fs = require('fs');",
-      'const read = fs.readFileSync;',
-      'const seen = new Set();',
-      `const dist = ${JSON.stringify(DIST + path.sep)};`,
-      'fs.readFileSync = function (file, ...rest) {',
-      "  if (String(file).startsWith(dist)) seen.add(require('path').basename(String(file)));",
-      '  return read.call(this, file, ...rest);',
-      '};',
-      "process.on('exit', () => process.stderr.write(`READ ${[...seen].sort().join(' ')}\\n`));",
-    ].join('\n'));
-    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'lint', template, ...TODAY], { encoding: 'utf8', env: withTmp() });
+    fs.writeFileSync(
+      probe,
+      [
+        "const fs = require('fs');",
+        'const read = fs.readFileSync;',
+        'const seen = new Set();',
+        `const dist = ${JSON.stringify(DIST + path.sep)};`,
+        'fs.readFileSync = function (file, ...rest) {',
+        "  if (String(file).startsWith(dist)) seen.add(require('path').basename(String(file)));",
+        '  return read.call(this, file, ...rest);',
+        '};',
+        "process.on('exit', () => process.stderr.write(`READ ${[...seen].sort().join(' ')}\\n`));",
+      ].join('\n'),
+    );
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'lint', template, ...TODAY], {
+      encoding: 'utf8',
+      env: withTmp(),
+    });
     assert.equal(r.status, 1);
-    assert.equal(r.stderr.split('\n').find((l) => l.startsWith('READ ')), 'READ cli-lint.js cli.js');
+    assert.equal(
+      r.stderr.split('\n').find((l) => l.startsWith('READ ')),
+      'READ cli-lint.js cli.js',
+    );
   });
 
   it('reports a usage error from a command bundle with exit code 2', () => {
@@ -113,7 +122,8 @@ describe('serverless-workbench start-up: one bundle per command, V8 code cache',
 
   it('exits quietly, with its own exit code, when the reader closes the pipe early (| head)', async () => {
     // Enough findings to overflow a pipe's buffer, so that writes happen after the reader is gone.
-    const fn = (i: number) => `  Fn${i}: {Type: AWS::Lambda::Function, Properties: {Runtime: python3.9, MemorySize: 20000}}`;
+    const fn = (i: number) =>
+      `  Fn${i}: {Type: AWS::Lambda::Function, Properties: {Runtime: python3.9, MemorySize: 20000}}`;
     fs.writeFileSync(template, ['Resources:', ...Array.from({ length: 3000 }, (_, i) => fn(i))].join('\n'));
     const child = spawn(process.execPath, [BIN, 'lint', template, ...TODAY], { env: withTmp() });
     let stderr = '';

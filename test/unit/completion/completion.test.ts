@@ -66,12 +66,30 @@ describe('completion', () => {
   });
 
   it('leaves out the properties the map already has', () => {
-    const queue = labels(complete(at('  Bus:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 1\n      |\n      FifoQueue: true\n  Other:\n    Type: AWS::SNS::Topic')));
+    const queue = labels(
+      complete(
+        at(
+          '  Bus:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 1\n      |\n      FifoQueue: true\n  Other:\n    Type: AWS::SNS::Topic',
+        ),
+      ),
+    );
     assert.ok(queue.includes('VisibilityTimeout'));
     assert.ok(!queue.includes('DelaySeconds') && !queue.includes('FifoQueue'), 'both neighbours are taken');
-    const second = labels(complete(at('  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: id\n          |')));
+    const second = labels(
+      complete(
+        at(
+          '  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: id\n          |',
+        ),
+      ),
+    );
     assert.deepEqual(second, ['KeyType']);
-    const nextItem = labels(complete(at('  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: id\n          KeyType: HASH\n        - |')));
+    const nextItem = labels(
+      complete(
+        at(
+          '  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: id\n          KeyType: HASH\n        - |',
+        ),
+      ),
+    );
     assert.deepEqual(nextItem.sort(), ['AttributeName', 'KeyType'], 'a new list item is a new map');
   });
 
@@ -80,10 +98,28 @@ describe('completion', () => {
     assert.ok(!runtimes[0].deprecated && runtimes[0].label !== 'nodejs', runtimes[0].label);
     const python27 = runtimes.find((r) => r.label === 'python2.7');
     assert.ok(python27?.deprecated, 'python2.7 is marked deprecated');
-    assert.ok(runtimes.findIndex((r) => r.label === 'nodejs22.x') < runtimes.findIndex((r) => r.label === 'nodejs16.x'));
-    assert.deepEqual(labels(complete(at('  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Architectures:\n        - |'))), ['x86_64', 'arm64']);
-    assert.ok(labels(complete(at('  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: |'))).includes('PAY_PER_REQUEST'));
-    const events = labels(complete(at('      Events:\n        Api:\n          Type: |').replace('      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Queue.Arn\n', '')));
+    assert.ok(
+      runtimes.findIndex((r) => r.label === 'nodejs22.x') < runtimes.findIndex((r) => r.label === 'nodejs16.x'),
+    );
+    assert.deepEqual(
+      labels(
+        complete(at('  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Architectures:\n        - |')),
+      ),
+      ['x86_64', 'arm64'],
+    );
+    assert.ok(
+      labels(complete(at('  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: |'))).includes(
+        'PAY_PER_REQUEST',
+      ),
+    );
+    const events = labels(
+      complete(
+        at('      Events:\n        Api:\n          Type: |').replace(
+          '      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Queue.Arn\n',
+          '',
+        ),
+      ),
+    );
     assert.ok(events.includes('SQS') && events.includes('HttpApi') && events.includes('Schedule'), events.join());
   });
 
@@ -93,36 +129,55 @@ describe('completion', () => {
   });
 
   it('proposes SAM function properties and values under Globals', () => {
-    const globals = 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Tracing: |\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n';
+    const globals =
+      'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Tracing: |\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n';
     assert.deepEqual(labels(complete(globals)), ['Active', 'Disabled', 'PassThrough']);
     assert.ok(labels(complete(globals.replace('Tracing: |', '|'))).includes('MemorySize'));
   });
 
   it('proposes !Ref targets: parameters, resources, pseudo parameters', () => {
     const items = labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref |')));
-    assert.ok(['Stage', 'Orders', 'Queue', 'Worker', 'WorkerRole', 'AWS::Region'].every((l) => items.includes(l)), items.join());
+    assert.ok(
+      ['Stage', 'Orders', 'Queue', 'Worker', 'WorkerRole', 'AWS::Region'].every((l) => items.includes(l)),
+      items.join(),
+    );
   });
 
-  it('proposes !GetAtt targets and then the attributes of the target\'s type', () => {
+  it("proposes !GetAtt targets and then the attributes of the target's type", () => {
     const targets = complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !GetAtt |'));
     assert.ok(targets.find((t) => t.label === 'Queue')?.retrigger);
-    const attrs = labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !GetAtt Queue.|')));
+    const attrs = labels(
+      complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !GetAtt Queue.|')),
+    );
     assert.deepEqual(attrs.sort(), ['Arn', 'QueueName', 'QueueUrl']);
-    const fnAttrs = labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !GetAtt Worker.|')));
-    assert.ok(fnAttrs.includes('Arn'), 'a SAM function has the Lambda function\'s attributes');
+    const fnAttrs = labels(
+      complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !GetAtt Worker.|')),
+    );
+    assert.ok(fnAttrs.includes('Arn'), "a SAM function has the Lambda function's attributes");
   });
 
   it('proposes ${} variables inside !Sub, attributes after a dot', () => {
-    const names = labels(complete(at("  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub '${Stage}-${|")));
+    const names = labels(
+      complete(at("  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub '${Stage}-${|")),
+    );
     assert.ok(names.includes('Orders') && names.includes('AWS::StackName'));
-    const attrs = labels(complete(at("  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub '${Orders.|")));
+    const attrs = labels(
+      complete(at("  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub '${Orders.|")),
+    );
     assert.ok(attrs.includes('StreamArn'));
   });
 
   it('proposes conditions, mappings and DependsOn targets', () => {
     assert.deepEqual(labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    Condition: |'))), ['IsProd']);
-    assert.deepEqual(labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !If [|'))), ['IsProd']);
-    assert.deepEqual(labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    DependsOn: |'))), ['Orders', 'Queue', 'Worker']);
+    assert.deepEqual(
+      labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !If [|'))),
+      ['IsProd'],
+    );
+    assert.deepEqual(labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    DependsOn: |'))), [
+      'Orders',
+      'Queue',
+      'Worker',
+    ]);
   });
 
   it('proposes SAM policy templates with their parameters as a snippet', () => {
@@ -140,18 +195,43 @@ describe('completion', () => {
   });
 
   it('completes serverless.yml: runtimes, function snippets, events, ${self:} paths', () => {
-    const sls = 'service: s\nprovider:\n  name: aws\n  runtime: |\ncustom:\n  table: t\nfunctions:\n  a:\n    handler: a.h\n';
+    const sls =
+      'service: s\nprovider:\n  name: aws\n  runtime: |\ncustom:\n  table: t\nfunctions:\n  a:\n    handler: a.h\n';
     assert.ok(labels(complete(sls, 'serverless.yml')).includes('nodejs22.x'));
-    assert.deepEqual(labels(complete('service: s\nprovider: {name: aws}\nfunctions:\n  |\n', 'serverless.yml')), ['sls-function-http', 'sls-sqs-consumer']);
-    assert.ok(labels(complete('service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.h\n    events:\n      - |\n', 'serverless.yml')).includes('httpApi'));
-    assert.deepEqual(labels(complete('service: s\nprovider: {name: aws}\ncustom:\n  table: t\n  stage: dev\nfunctions:\n  a:\n    handler: ${self:custom.|}\n', 'serverless.yml')), ['custom.table', 'custom.stage']);
-    assert.ok(labels(complete('service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: ${|}\n', 'serverless.yml')).includes('opt:'));
+    assert.deepEqual(labels(complete('service: s\nprovider: {name: aws}\nfunctions:\n  |\n', 'serverless.yml')), [
+      'sls-function-http',
+      'sls-sqs-consumer',
+    ]);
+    assert.ok(
+      labels(
+        complete(
+          'service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: a.h\n    events:\n      - |\n',
+          'serverless.yml',
+        ),
+      ).includes('httpApi'),
+    );
+    assert.deepEqual(
+      labels(
+        complete(
+          'service: s\nprovider: {name: aws}\ncustom:\n  table: t\n  stage: dev\nfunctions:\n  a:\n    handler: ${self:custom.|}\n',
+          'serverless.yml',
+        ),
+      ),
+      ['custom.table', 'custom.stage'],
+    );
+    assert.ok(
+      labels(
+        complete('service: s\nprovider: {name: aws}\nfunctions:\n  a:\n    handler: ${|}\n', 'serverless.yml'),
+      ).includes('opt:'),
+    );
   });
 
   it('finds the right resource deep in a long template (the scan starts at the enclosing resource)', () => {
-    const resources = Array.from({ length: 60 }, (_, i) => (i % 2
-      ? `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n`
-      : `  Table${i}:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n`)).join('');
+    const resources = Array.from({ length: 60 }, (_, i) =>
+      i % 2
+        ? `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 30\n`
+        : `  Table${i}:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n`,
+    ).join('');
     const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${resources}`;
     const inQueue = text.replace('      VisibilityTimeout: 30\n  Table42:', '      |\n  Table42:');
     assert.ok(labels(complete(inQueue)).includes('RedrivePolicy'));
@@ -160,21 +240,41 @@ describe('completion', () => {
   });
 
   it('completes parameter and output keys and parameter types', () => {
-    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  Env:\n    Type: |\nResources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Url:\n    Value: !Ref Q\n';
+    const text =
+      'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  Env:\n    Type: |\nResources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Url:\n    Value: !Ref Q\n';
     assert.ok(labels(complete(text)).includes('AWS::SSM::Parameter::Value<String>'));
     assert.ok(labels(complete(text.replace('    Type: |', '    |'))).includes('AllowedValues'));
-    assert.deepEqual(labels(complete(text.replace('    Type: |', '    Type: String').replace('    Value: !Ref Q', '    Value: !Ref Q\n    |'))), ['Description', 'Export', 'Condition']);
+    assert.deepEqual(
+      labels(
+        complete(
+          text.replace('    Type: |', '    Type: String').replace('    Value: !Ref Q', '    Value: !Ref Q\n    |'),
+        ),
+      ),
+      ['Description', 'Export', 'Condition'],
+    );
   });
 
   it('completes in JSON templates', () => {
-    const json = '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}, "T": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "|"}}}}}';
+    const json =
+      '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}, "T": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "|"}}}}}';
     assert.ok(labels(complete(json, 'template.json')).includes('Q'));
     const props = '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"|"}}}}';
     assert.ok(labels(complete(props, 'template.json')).includes('VisibilityTimeout'));
   });
 
   it('leaves keys and schema values to another schema-driven extension when asked, keeps names', () => {
-    assert.deepEqual(complete(at('  Bus:\n    Type: AWS::SQS::Queue\n    Properties:\n      |'), 'template.yaml', false), []);
-    assert.ok(labels(complete(at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref |'), 'template.yaml', false)).includes('Queue'));
+    assert.deepEqual(
+      complete(at('  Bus:\n    Type: AWS::SQS::Queue\n    Properties:\n      |'), 'template.yaml', false),
+      [],
+    );
+    assert.ok(
+      labels(
+        complete(
+          at('  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref |'),
+          'template.yaml',
+          false,
+        ),
+      ).includes('Queue'),
+    );
   });
 });

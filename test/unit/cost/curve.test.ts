@@ -6,7 +6,8 @@ import type { CurvePoint, MemoryCurve } from '../../../src/core/cost';
 import { load } from '../helpers';
 import { fn, sam } from './helpers';
 
-const USAGE = 'version: 1\nfreeTier: false\nresources:\n  Work:\n    monthlyRequests: 1000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
+const USAGE =
+  'version: 1\nfreeTier: false\nresources:\n  Work:\n    monthlyRequests: 1000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
 const lambda = pricesFor('us-east-1').sheet.lambda;
 const x86PerGbS = lambda.durationUsdPerGbSecond.x86_64[0].usd;
 const armPerGbS = lambda.durationUsdPerGbSecond.arm64[0].usd;
@@ -36,7 +37,8 @@ describe('memory/cost curve', () => {
     const curve = curveOf('MemorySize: 512');
     // 1M requests × 1 s × 0.5 GB = 500,000 GB-s at 512 MB; 128 MB runs 4 s, 1,024 MB 0.5 s: the same GB-s.
     const flat = 500_000 * x86PerGbS + requestsUsd;
-    for (const mb of [128, 512, 1024]) assert.ok(Math.abs(at(curve, mb).monthlyUsd - flat) < 1e-6, `${mb} MB costs ${flat}`);
+    for (const mb of [128, 512, 1024])
+      assert.ok(Math.abs(at(curve, mb).monthlyUsd - flat) < 1e-6, `${mb} MB costs ${flat}`);
     // 10,240 MB: 1000 × 512 / 1769 ms, billed rounded up to the ms, at 10 GB.
     const ms = Math.ceil((1000 * 512) / 1769);
     assert.ok(Math.abs(at(curve, 10240).monthlyUsd - (1_000_000 * (ms / 1000) * 10 * x86PerGbS + requestsUsd)) < 1e-6);
@@ -46,7 +48,10 @@ describe('memory/cost curve', () => {
 
   it('marks the current setting and prices arm64 beside x86_64', () => {
     const curve = curveOf('MemorySize: 700');
-    assert.deepEqual({ ...curve.current, monthlyUsd: undefined }, { memoryMb: 700, arch: 'x86_64', durationMs: 1000, monthlyUsd: undefined });
+    assert.deepEqual(
+      { ...curve.current, monthlyUsd: undefined },
+      { memoryMb: 700, arch: 'x86_64', durationMs: 1000, monthlyUsd: undefined },
+    );
     assert.equal(at(curve, 700).durationMs, 1000, 'the current size is on the curve even off the grid');
     const computeArm = at(curve, 2048, 'arm64').monthlyUsd - requestsUsd;
     const computeX86 = at(curve, 2048).monthlyUsd - requestsUsd;
@@ -62,12 +67,24 @@ describe('memory/cost curve', () => {
     for (const fn of template.functions) {
       const curve = memoryCurve(template, usage, {}, fn.logicalId)!;
       const { memoryMb, arch, monthlyUsd } = curve.current;
-      assert.ok(Math.abs(at(curve, memoryMb, arch).monthlyUsd - monthlyUsd) < 1e-9, `${fn.logicalId}: the curve passes through the estimate`);
+      assert.ok(
+        Math.abs(at(curve, memoryMb, arch).monthlyUsd - monthlyUsd) < 1e-9,
+        `${fn.logicalId}: the curve passes through the estimate`,
+      );
     }
   });
 
   it('leaves arm64 out for a runtime that cannot run on it, and has no curve for an unknown function', () => {
-    const template = load(sam('Work:', '  Type: AWS::Serverless::Function', '  Properties:', '    Runtime: go1.x', '    Handler: main', '    MemorySize: 512'));
+    const template = load(
+      sam(
+        'Work:',
+        '  Type: AWS::Serverless::Function',
+        '  Properties:',
+        '    Runtime: go1.x',
+        '    Handler: main',
+        '    MemorySize: 512',
+      ),
+    );
     const usage = parseUsageFile(USAGE).usage;
     assert.deepEqual([...new Set(memoryCurve(template, usage, {}, 'Work')!.points.map((p) => p.arch))], ['x86_64']);
     assert.equal(memoryCurve(template, usage, {}, 'Nope'), undefined);

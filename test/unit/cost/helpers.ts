@@ -22,7 +22,11 @@ export function resource(report: CostReport, logicalId: string): ResourceCost {
 }
 
 /** The cost of one named line item of a resource. */
-export function item(report: CostReport, logicalId: string, name: RegExp): { usd: number; quantity: number; freeQuantity: number; unitUsd: number; formula: string; note?: string } {
+export function item(
+  report: CostReport,
+  logicalId: string,
+  name: RegExp,
+): { usd: number; quantity: number; freeQuantity: number; unitUsd: number; formula: string; note?: string } {
   const r = resource(report, logicalId);
   const found = r.lineItems.find((li) => name.test(li.name));
   assert.ok(found, `${logicalId} has a line item ${name} (has: ${r.lineItems.map((li) => li.name).join('; ')})`);
@@ -36,5 +40,12 @@ export function assertUsd(actual: number, expected: number, what = 'cost'): void
 
 /** A function resource at 2-space indentation under Resources. */
 export function fn(id: string, ...props: string[]): string[] {
-  return [`${id}:`, '  Type: AWS::Serverless::Function', '  Properties:', '    Runtime: nodejs22.x', '    Handler: index.handler', ...props.map((p) => `    ${p}`)];
+  return [
+    `${id}:`,
+    '  Type: AWS::Serverless::Function',
+    '  Properties:',
+    '    Runtime: nodejs22.x',
+    '    Handler: index.handler',
+    ...props.map((p) => `    ${p}`),
+  ];
 }

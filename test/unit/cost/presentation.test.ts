@@ -6,14 +6,20 @@ import { estimate, fn, sam } from './helpers';
 
 describe('cost: breakdown and what-if', () => {
   const text = sam(...fn('Fn', 'MemorySize: 512'), 'Q:', '  Type: AWS::SQS::Queue');
-  const usage = 'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
+  const usage =
+    'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
 
   it('shows every line item with quantity, free tier, unit price, cost and formula', () => {
     const view = breakdownView(estimate(text, usage), { title: 'Monthly cost of template.yaml', focus: 'Fn' });
     const compute = view.resources[0].lineItems[0];
     assert.deepEqual(compute, {
-      name: 'Compute (x86_64)', quantity: '1,500,000 GB-s', free: '400,000 GB-s', unitPrice: '$0.0000166667 / GB-s', usd: compute.usd,
-      costText: '$18.33', formula: '(1,500,000 − 400,000 free) GB-s × $0.0000166667 = $18.3334',
+      name: 'Compute (x86_64)',
+      quantity: '1,500,000 GB-s',
+      free: '400,000 GB-s',
+      unitPrice: '$0.0000166667 / GB-s',
+      usd: compute.usd,
+      costText: '$18.33',
+      formula: '(1,500,000 − 400,000 free) GB-s × $0.0000166667 = $18.3334',
     });
     assert.equal(view.total.text, '$19.53');
     const html = breakdownHtml(view);
@@ -34,12 +40,18 @@ describe('cost: breakdown and what-if', () => {
     assert.deepEqual(neighbouringMemorySizes(10240), [6144, 8192, 10240]);
     const template = load(text);
     const { usage: u } = parseUsageFile(usage);
-    const rows = whatIf(template, u, {}, ['Fn'], [
-      { label: '1024 MB', current: false, change: { memoryMb: 1024 } },
-      { label: 'arm64', current: false, change: { arch: 'arm64' } },
-    ]);
-    assert.ok(Math.abs(rows[0].monthlyUsd - (2_600_000 * 0.0000166667 + 0.40)) < 1e-7);
-    assert.ok(Math.abs(rows[1].monthlyUsd - (1_100_000 * 0.0000133334 + 0.40)) < 1e-7);
+    const rows = whatIf(
+      template,
+      u,
+      {},
+      ['Fn'],
+      [
+        { label: '1024 MB', current: false, change: { memoryMb: 1024 } },
+        { label: 'arm64', current: false, change: { arch: 'arm64' } },
+      ],
+    );
+    assert.ok(Math.abs(rows[0].monthlyUsd - (2_600_000 * 0.0000166667 + 0.4)) < 1e-7);
+    assert.ok(Math.abs(rows[1].monthlyUsd - (1_100_000 * 0.0000133334 + 0.4)) < 1e-7);
   });
 
   it('knows which runtimes run on arm64', () => {

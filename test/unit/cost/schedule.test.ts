@@ -15,16 +15,46 @@ describe('cost: schedules set the traffic of what they run', () => {
   });
 
   it('leaves what it cannot read to the defaults', () => {
-    for (const e of ['rate(0 days)', 'rate(1 fortnight)', 'cron(0 2 * *)', 'cron(x 2 * * ? *)', '${self:custom.schedule}']) assert.equal(firingsPerMonth(e), undefined, e);
+    for (const e of [
+      'rate(0 days)',
+      'rate(1 fortnight)',
+      'cron(0 2 * *)',
+      'cron(x 2 * * ? *)',
+      '${self:custom.schedule}',
+    ])
+      assert.equal(firingsPerMonth(e), undefined, e);
   });
 
   it('runs a state machine and a function as often as their schedules say', () => {
-    const report = estimate(sam(
-      'Nightly:', '  Type: AWS::Serverless::StateMachine', '  Properties:', '    DefinitionUri: sm.json', '    Events:', '      Night:', '        Type: Schedule', '        Properties:', '          Schedule: cron(0 2 * * ? *)',
-      ...fn('Tick', 'Events:', '  Every:', '    Type: ScheduleV2', '    Properties:', '      ScheduleExpression: rate(1 minute)'),
-    ));
-    assert.deepEqual(resource(report, 'Nightly').usage.monthlyExecutions, { value: 730 / 24, source: 'from schedule cron(0 2 * * ? *)' });
+    const report = estimate(
+      sam(
+        'Nightly:',
+        '  Type: AWS::Serverless::StateMachine',
+        '  Properties:',
+        '    DefinitionUri: sm.json',
+        '    Events:',
+        '      Night:',
+        '        Type: Schedule',
+        '        Properties:',
+        '          Schedule: cron(0 2 * * ? *)',
+        ...fn(
+          'Tick',
+          'Events:',
+          '  Every:',
+          '    Type: ScheduleV2',
+          '    Properties:',
+          '      ScheduleExpression: rate(1 minute)',
+        ),
+      ),
+    );
+    assert.deepEqual(resource(report, 'Nightly').usage.monthlyExecutions, {
+      value: 730 / 24,
+      source: 'from schedule cron(0 2 * * ? *)',
+    });
     assertUsd(resource(report, 'Nightly').monthlyUsd, 0, 'about 304 transitions, inside the 4,000 free');
-    assert.deepEqual(resource(report, 'Tick').usage.monthlyRequests, { value: 43_800, source: 'from schedule rate(1 minute)' });
+    assert.deepEqual(resource(report, 'Tick').usage.monthlyRequests, {
+      value: 43_800,
+      source: 'from schedule rate(1 minute)',
+    });
   });
 });

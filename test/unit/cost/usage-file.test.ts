@@ -7,29 +7,53 @@ import { load } from '../helpers';
 
 describe('cost: usage file', () => {
   it('reads region, freeTier, defaults by type and resources by logical ID', () => {
-    const { usage, problems } = parseUsageFile([
-      'version: 1', 'region: eu-west-1', 'freeTier: false',
-      'defaults:', '  AWS::Serverless::Function:', '    averageDurationMs: 200',
-      'resources:', '  Fn:', '    monthlyRequests: 3000000', '    averageDurationMs: "1000"', '',
-    ].join('\n'));
+    const { usage, problems } = parseUsageFile(
+      [
+        'version: 1',
+        'region: eu-west-1',
+        'freeTier: false',
+        'defaults:',
+        '  AWS::Serverless::Function:',
+        '    averageDurationMs: 200',
+        'resources:',
+        '  Fn:',
+        '    monthlyRequests: 3000000',
+        '    averageDurationMs: "1000"',
+        '',
+      ].join('\n'),
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(usage, {
-      region: 'eu-west-1', freeTier: false,
+      region: 'eu-west-1',
+      freeTier: false,
       defaults: { 'AWS::Serverless::Function': { averageDurationMs: 200 } },
       resources: { Fn: { monthlyRequests: 3_000_000, averageDurationMs: 1000 } },
     });
   });
 
   it('reports bad values with their line and column and keeps the good ones', () => {
-    const { usage, problems } = parseUsageFile([
-      'version: 2', 'resources:', '  Fn:', '    monthlyRequests: lots', '    averageDurationMs: 50', '    monthlyRequets: 5', '  Table:', '    storageGb: -1', '',
-    ].join('\n'));
-    assert.deepEqual(problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message.split(' (')[0]}`), [
-      '1:10 error version must be 1',
-      '4:22 error monthlyRequests must be a number of 0 or more.',
-      "6:5 warning Unknown usage key 'monthlyRequets'",
-      '8:16 error storageGb must be a number of 0 or more.',
-    ]);
+    const { usage, problems } = parseUsageFile(
+      [
+        'version: 2',
+        'resources:',
+        '  Fn:',
+        '    monthlyRequests: lots',
+        '    averageDurationMs: 50',
+        '    monthlyRequets: 5',
+        '  Table:',
+        '    storageGb: -1',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message.split(' (')[0]}`),
+      [
+        '1:10 error version must be 1',
+        '4:22 error monthlyRequests must be a number of 0 or more.',
+        "6:5 warning Unknown usage key 'monthlyRequets'",
+        '8:16 error storageGb must be a number of 0 or more.',
+      ],
+    );
     assert.deepEqual(usage.resources.Fn, { averageDurationMs: 50 });
   });
 
@@ -51,14 +75,26 @@ describe('cost: usage file', () => {
     assert.match(text, /^version: 1$/m);
     assert.match(text, /^ {2}CreateOrderFunction: +# AWS::Serverless::Function$/m);
     assert.match(text, /^ {4}monthlyRequests: 1000000 +# invocations per month$/m);
-    assert.match(text, /^ {4}# monthlyMessages: 1000000 +# messages per month \(now from ProcessOrderFunction\)$/m, 'wired figures stay commented');
+    assert.match(
+      text,
+      /^ {4}# monthlyMessages: 1000000 +# messages per month \(now from ProcessOrderFunction\)$/m,
+      'wired figures stay commented',
+    );
     assert.deepEqual(parseUsageFile(text).problems, []);
   });
 
   it('ships a JSON schema generated from the keys the engine reads', () => {
-    const committed = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../schemas/usage.schema.json'), 'utf8'));
-    assert.deepEqual(committed, usageSchema(), 'schemas/usage.schema.json is current (node scripts/update-usage-schema.mjs)');
+    const committed = JSON.parse(
+      fs.readFileSync(path.resolve(__dirname, '../../../schemas/usage.schema.json'), 'utf8'),
+    );
+    assert.deepEqual(
+      committed,
+      usageSchema(),
+      'schemas/usage.schema.json is current (node scripts/update-usage-schema.mjs)',
+    );
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
-    assert.deepEqual(pkg.contributes.yamlValidation, [{ fileMatch: '**/.serverless-workbench/usage.yml', url: './schemas/usage.schema.json' }]);
+    assert.deepEqual(pkg.contributes.yamlValidation, [
+      { fileMatch: '**/.serverless-workbench/usage.yml', url: './schemas/usage.schema.json' },
+    ]);
   });
 });

@@ -20,10 +20,20 @@ function productFiles(): string[] {
 
 describe('citations', () => {
   it("cite AWS's own pages, never the project's working notes outside the repository", () => {
-    const offenders = productFiles().flatMap((file) => fs.readFileSync(file, 'utf8').split('\n')
-      .map((line, i) => ({ line, at: `${path.relative(ROOT, file)}:${i + 1}` }))
-      // Tests that read ../shared say so in README and ARCHITECTURE; the product cites nothing there.
-      .filter(({ line }) => /aws-facts\.md|lambda-protocols\.md/.test(line) || (/\.\.\/shared/.test(line) && !/skip/.test(line))));
-    assert.deepEqual(offenders.map((o) => o.at), []);
+    const offenders = productFiles().flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${path.relative(ROOT, file)}:${i + 1}` }))
+        // Tests that read ../shared say so in README and ARCHITECTURE; the product cites nothing there.
+        .filter(
+          ({ line }) =>
+            /aws-facts\.md|lambda-protocols\.md/.test(line) || (/\.\.\/shared/.test(line) && !/skip/.test(line)),
+        ),
+    );
+    assert.deepEqual(
+      offenders.map((o) => o.at),
+      [],
+    );
   });
 });

@@ -19,15 +19,27 @@ describe('src/vscode/settings.generated.ts', () => {
   });
 
   it('has every setting with its package.json default, and a scope argument where a folder can set it', () => {
-    assert.match(generated, /precision: new WindowSetting<number>\('serverlessWorkbench\.cost\.precision', 2, \{ minimum: 0, maximum: 6 \}\),/);
-    assert.match(generated, /samconfigEnvironment: new ResourceSetting<string>\('serverlessWorkbench\.invoke\.samconfigEnvironment', 'default'\),/);
-    assert.match(generated, /rules: new WindowSetting<Readonly<Record<string, 'error' \| 'warning' \| 'info' \| 'off'>>>\(\n\s+'serverlessWorkbench\.rules', \{\},\n\s+\),/);
+    assert.match(
+      generated,
+      /precision: new WindowSetting<number>\('serverlessWorkbench\.cost\.precision', 2, \{ minimum: 0, maximum: 6 \}\),/,
+    );
+    assert.match(
+      generated,
+      /samconfigEnvironment: new ResourceSetting<string>\('serverlessWorkbench\.invoke\.samconfigEnvironment', 'default'\),/,
+    );
+    assert.match(
+      generated,
+      /rules: new WindowSetting<Readonly<Record<string, 'error' \| 'warning' \| 'info' \| 'off'>>>\(\n\s+'serverlessWorkbench\.rules', \{\},\n\s+\),/,
+    );
     const names = [...generated.matchAll(/new (?:Window|Resource)Setting<.*>\(\s*'([\w.]+)'/g)].map((m) => m[1]);
     assert.deepEqual(names, Object.keys(manifest.contributes.configuration.properties));
   });
 
   it('refuses a setting without a default rather than inventing one', () => {
     const manifestWith = (properties: object) => ({ contributes: { configuration: { properties } } });
-    assert.throws(() => settingsModule(manifestWith({ 'serverlessWorkbench.x': { type: 'number' } })), /serverlessWorkbench\.x has no default in package\.json/);
+    assert.throws(
+      () => settingsModule(manifestWith({ 'serverlessWorkbench.x': { type: 'number' } })),
+      /serverlessWorkbench\.x has no default in package\.json/,
+    );
   });
 });

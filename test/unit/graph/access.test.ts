@@ -10,11 +10,14 @@ const EXAMPLE = path.resolve(__dirname, '../../../examples/sam-app/template.yaml
 
 describe('architecture graph with what the permissions analysis found', () => {
   const template = load(fs.readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
-  const readFile = (file: string): string | undefined => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+  const readFile = (file: string): string | undefined =>
+    fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
   const access = accessEdges(analyzePermissions(template, { readFile }));
 
   it('turns granted statements into permission edges with their actions, one per function and resource', () => {
-    const grant = access.find((e) => e.functionId === 'CreateOrderFunction' && e.resourceId === 'OrdersTable' && e.kind === 'permission');
+    const grant = access.find(
+      (e) => e.functionId === 'CreateOrderFunction' && e.resourceId === 'OrdersTable' && e.kind === 'permission',
+    );
     assert.ok(grant);
     assert.ok(grant.actions.includes('dynamodb:PutItem'), grant.actions.join(', '));
     const keys = access.map((e) => `${e.functionId} ${e.resourceId} ${e.kind}`);
@@ -22,11 +25,22 @@ describe('architecture graph with what the permissions analysis found', () => {
   });
 
   it('turns the calls the handler code makes into code-call edges, drawn apart from permissions', () => {
-    assert.deepEqual(access.find((e) => e.functionId === 'ReportFunction' && e.resourceId === 'ReportsBucket' && e.kind === 'code-call')?.actions, ['s3:PutObject']);
-    const call = access.find((e) => e.functionId === 'CreateOrderFunction' && e.resourceId === 'OrdersTable' && e.kind === 'code-call');
+    assert.deepEqual(
+      access.find(
+        (e) => e.functionId === 'ReportFunction' && e.resourceId === 'ReportsBucket' && e.kind === 'code-call',
+      )?.actions,
+      ['s3:PutObject'],
+    );
+    const call = access.find(
+      (e) => e.functionId === 'CreateOrderFunction' && e.resourceId === 'OrdersTable' && e.kind === 'code-call',
+    );
     assert.ok(call, 'create.js writes the order with the DynamoDB client');
     const graph = buildGraph(template, { access });
-    assert.ok(graph.edges.some((e) => e.from === 'CreateOrderFunction' && e.to === 'OrdersTable' && e.kind === 'code-call'));
-    assert.ok(graph.edges.some((e) => e.from === 'CreateOrderFunction' && e.to === 'OrdersTable' && e.kind === 'permission'));
+    assert.ok(
+      graph.edges.some((e) => e.from === 'CreateOrderFunction' && e.to === 'OrdersTable' && e.kind === 'code-call'),
+    );
+    assert.ok(
+      graph.edges.some((e) => e.from === 'CreateOrderFunction' && e.to === 'OrdersTable' && e.kind === 'permission'),
+    );
   });
 });

@@ -9,7 +9,8 @@ const EXAMPLE = path.resolve(__dirname, '../../../examples/sam-app/template.yaml
 describe('architecture graph of the example app', () => {
   const template = load(fs.readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
   const graph = buildGraph(template);
-  const edge = (from: string, to: string, kind: string): boolean => graph.edges.some((e) => e.from === from && e.to === to && e.kind === kind);
+  const edge = (from: string, to: string, kind: string): boolean =>
+    graph.edges.some((e) => e.from === from && e.to === to && e.kind === kind);
 
   it('draws event sources into functions', () => {
     assert.ok(edge('OrdersQueue', 'ProcessOrderFunction', 'event'));
@@ -29,34 +30,43 @@ describe('architecture graph of the example app', () => {
 
   it('puts sources, compute and stores in their columns and hides generated roles by default', () => {
     const layer = (id: string): string | undefined => graph.nodes.find((n) => n.id === id)?.layer;
-    assert.deepEqual([layer('OrdersQueue'), layer('CreateOrderFunction'), layer('OrdersTable')], ['source', 'compute', 'store']);
+    assert.deepEqual(
+      [layer('OrdersQueue'), layer('CreateOrderFunction'), layer('OrdersTable')],
+      ['source', 'compute', 'store'],
+    );
     assert.ok(!graph.nodes.some((n) => n.id === 'CreateOrderFunctionRole'));
     assert.ok(buildGraph(template, { includeGenerated: true }).nodes.some((n) => n.id === 'CreateOrderFunctionRole'));
   });
 
   it('adds what permissions found, drawn as its own kind', () => {
-    const g = buildGraph(template, { access: [{ functionId: 'ReportFunction', resourceId: 'OrdersTable', kind: 'code-call', actions: ['dynamodb:Scan'] }] });
+    const g = buildGraph(template, {
+      access: [
+        { functionId: 'ReportFunction', resourceId: 'OrdersTable', kind: 'code-call', actions: ['dynamodb:Scan'] },
+      ],
+    });
     assert.ok(g.edges.some((e) => e.kind === 'code-call' && e.label === 'dynamodb:Scan'));
   });
 });
 
 describe('architecture graph: sources and references as the model names them', () => {
-  const template = load([
-    'Transform: AWS::Serverless-2016-10-31',
-    'Resources:',
-    '  Bus:',
-    '    Type: AWS::Events::EventBus',
-    '    Properties: {Name: orders}',
-    '  Worker:',
-    '    Type: AWS::Serverless::Function',
-    '    Properties:',
-    '      {Runtime: python3.12, Handler: app.worker, AutoPublishAlias: live,',
-    '       Events: {OnOrder: {Type: EventBridgeRule, Properties: {EventBusName: !Ref Bus, Pattern: {source: [shop]}}}}}',
-    '  Caller:',
-    '    Type: AWS::Serverless::Function',
-    '    Properties: {Runtime: python3.12, Handler: app.caller, Environment: {Variables: {WORKER: !Ref Worker.Alias}}}',
-    '',
-  ].join('\n'));
+  const template = load(
+    [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Bus:',
+      '    Type: AWS::Events::EventBus',
+      '    Properties: {Name: orders}',
+      '  Worker:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      {Runtime: python3.12, Handler: app.worker, AutoPublishAlias: live,',
+      '       Events: {OnOrder: {Type: EventBridgeRule, Properties: {EventBusName: !Ref Bus, Pattern: {source: [shop]}}}}}',
+      '  Caller:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties: {Runtime: python3.12, Handler: app.caller, Environment: {Variables: {WORKER: !Ref Worker.Alias}}}',
+      '',
+    ].join('\n'),
+  );
   const graph = buildGraph(template);
   const edges = graph.edges.map((e) => `${e.from} -${e.kind}-> ${e.to}`);
 

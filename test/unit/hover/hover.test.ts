@@ -8,7 +8,8 @@ const TODAY = new Date('2026-11-23T00:00:00Z');
 
 describe('hover', () => {
   const t = samTemplate();
-  const hover = (needle: string, template = t) => hoverAt(template, cursor(template, needle), { catalog, today: TODAY });
+  const hover = (needle: string, template = t) =>
+    hoverAt(template, cursor(template, needle), { catalog, today: TODAY });
 
   it('says what a !Ref resolves to', () => {
     const h = hover('TableName: !Ref |Table');
@@ -30,15 +31,41 @@ describe('hover', () => {
   });
 
   describe('resolved values', () => {
-    const text = yaml('Transform: AWS::Serverless-2016-10-31',
-      'Parameters:', '  Mem:', '    Type: Number', '    Default: 1024', '  Env:', '    Type: String', '    Default: dev',
-      'Conditions:', '  IsProd: !Equals [!Ref Env, prod]',
-      'Globals:', '  Function:', '    Timeout: 30',
-      'Resources:', '  Api:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x',
-      '      MemorySize: !Ref Mem', '      EphemeralStorage:', '        Size: !If [IsProd, 2048, 512]',
-      '  Worker:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x',
-      '  Own:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x', '      Timeout: 5');
-    const given = load(text, 'template.yaml', { resolution: { parameters: { Mem: { value: '2048', origin: 'samconfig.toml [default] parameter_overrides' } } } });
+    const text = yaml(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Parameters:',
+      '  Mem:',
+      '    Type: Number',
+      '    Default: 1024',
+      '  Env:',
+      '    Type: String',
+      '    Default: dev',
+      'Conditions:',
+      '  IsProd: !Equals [!Ref Env, prod]',
+      'Globals:',
+      '  Function:',
+      '    Timeout: 30',
+      'Resources:',
+      '  Api:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: nodejs22.x',
+      '      MemorySize: !Ref Mem',
+      '      EphemeralStorage:',
+      '        Size: !If [IsProd, 2048, 512]',
+      '  Worker:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: nodejs22.x',
+      '  Own:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: nodejs22.x',
+      '      Timeout: 5',
+    );
+    const given = load(text, 'template.yaml', {
+      resolution: { parameters: { Mem: { value: '2048', origin: 'samconfig.toml [default] parameter_overrides' } } },
+    });
     const at = (needle: string, template = load(text)) => {
       const h = hoverAt(template, cursor(template, needle), { catalog, today: TODAY });
       assert.ok(h, `a hover at ${needle}`);
@@ -46,26 +73,46 @@ describe('hover', () => {
     };
 
     it('on a setting written as an intrinsic: the resolved value and where it came from', () => {
-      assert.deepEqual(at('MemorySize: !|Ref Mem'), { markdown: '**Memory** of `Api`: 1024 MB — Default of parameter Mem', text: '!Ref Mem' });
-      assert.deepEqual(at('MemorySize: !|Ref Mem', given).markdown, '**Memory** of `Api`: 2048 MB — parameter Mem from samconfig.toml [default] parameter_overrides');
-      assert.equal(at('Size: !|If').markdown, '**Ephemeral storage** of `Api`: 512 MB — condition IsProd is false, Default of parameter Env');
+      assert.deepEqual(at('MemorySize: !|Ref Mem'), {
+        markdown: '**Memory** of `Api`: 1024 MB — Default of parameter Mem',
+        text: '!Ref Mem',
+      });
+      assert.deepEqual(
+        at('MemorySize: !|Ref Mem', given).markdown,
+        '**Memory** of `Api`: 2048 MB — parameter Mem from samconfig.toml [default] parameter_overrides',
+      );
+      assert.equal(
+        at('Size: !|If').markdown,
+        '**Ephemeral storage** of `Api`: 512 MB — condition IsProd is false, Default of parameter Env',
+      );
     });
 
     it('on a setting in Globals: one paragraph naming the functions that inherit it, not those that set their own', () => {
       assert.deepEqual(at('Timeout: |30'), { markdown: '**Timeout** of `Api`, `Worker`: 30 s — Globals', text: '30' });
     });
 
-    it('on !Ref Param: the parameter\'s value and where it comes from, override or Default', () => {
+    it("on !Ref Param: the parameter's value and where it comes from, override or Default", () => {
       assert.match(at('!Ref |Mem').markdown, /^Value: `1024` — Default of parameter Mem$/m);
-      assert.match(at('!Ref |Mem', given).markdown, /^Value: `2048` — parameter Mem from samconfig\.toml \[default\] parameter_overrides$/m);
-      assert.match(at('  |Mem:', given).markdown, /^Value: `2048` — from samconfig\.toml \[default\] parameter_overrides \(wins over the Default\)$/m);
+      assert.match(
+        at('!Ref |Mem', given).markdown,
+        /^Value: `2048` — parameter Mem from samconfig\.toml \[default\] parameter_overrides$/m,
+      );
+      assert.match(
+        at('  |Mem:', given).markdown,
+        /^Value: `2048` — from samconfig\.toml \[default\] parameter_overrides \(wins over the Default\)$/m,
+      );
     });
 
     it('on a condition: its value and what decided it', () => {
       assert.match(at('!If [|IsProd').markdown, /^Value: `false` — Default of parameter Env$/m);
-      const prod = load(text, 'template.yaml', { resolution: { parameters: { Env: { value: 'prod', origin: '--parameter-overrides' } } } });
+      const prod = load(text, 'template.yaml', {
+        resolution: { parameters: { Env: { value: 'prod', origin: '--parameter-overrides' } } },
+      });
       assert.match(at('!If [|IsProd', prod).markdown, /^Value: `true` — parameter Env from --parameter-overrides$/m);
-      assert.match(at('Size: !|If', prod).markdown, /2048 MB — condition IsProd is true, parameter Env from --parameter-overrides$/);
+      assert.match(
+        at('Size: !|If', prod).markdown,
+        /2048 MB — condition IsProd is true, parameter Env from --parameter-overrides$/,
+      );
     });
   });
 
@@ -73,28 +120,38 @@ describe('hover', () => {
     const type = hover('Type: AWS::|DynamoDB::Table')!.markdown;
     assert.match(type, /\*\*AWS::DynamoDB::Table\*\*/);
     assert.match(type, /aws-resource-dynamodb-table\.html/);
-    const table = load('Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      KeySchema:\n        - KeyType: HASH\n');
+    const table = load(
+      'Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      KeySchema:\n        - KeyType: HASH\n',
+    );
     const billing = hover('|BillingMode', table)!.markdown;
     assert.match(billing, /\*\*BillingMode\*\*: String/);
     assert.match(billing, /Allowed values: `PAY_PER_REQUEST`, `PROVISIONED`/);
     assert.match(hover('- |KeyType', table)!.markdown, /\*\*KeyType\*\*: String \(required\)/);
   });
 
-  it('gives a runtime\'s lifecycle dates', () => {
+  it("gives a runtime's lifecycle dates", () => {
     assert.match(hover('python|3.12')!.markdown, /python3\.12: deprecation 2028-10-31/);
     const old = load('Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs16.x\n');
     assert.match(hover('nodejs|16', old)!.markdown, /deprecated since 2024-06-12.*move to nodejs/);
   });
 
   it('shows the value of a ${self:} variable in serverless.yml', () => {
-    const sls = load('service: s\nprovider: {name: aws}\ncustom:\n  schedule: rate(1 day)\nfunctions:\n  a:\n    handler: a.h\n    events:\n      - schedule: ${self:custom.schedule}\n      - schedule: ${self:custom.missing}\n', 'serverless.yml');
+    const sls = load(
+      'service: s\nprovider: {name: aws}\ncustom:\n  schedule: rate(1 day)\nfunctions:\n  a:\n    handler: a.h\n    events:\n      - schedule: ${self:custom.schedule}\n      - schedule: ${self:custom.missing}\n',
+      'serverless.yml',
+    );
     assert.equal(hover('custom.|schedule}', sls)!.markdown, '**self:custom.schedule** = `rate(1 day)`');
     assert.match(hover('custom.|missing', sls)!.markdown, /not defined/);
   });
 
   it('documents SAM policy templates and event types', () => {
-    assert.match(hover('- |DynamoDBCrudPolicy')!.markdown, /Gives CRUD access to a DynamoDB Table[\s\S]*Parameters: TableName/);
-    const events = load('Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Q:\n          Type: SQS\n          Properties:\n            BatchSize: 5\n');
+    assert.match(
+      hover('- |DynamoDBCrudPolicy')!.markdown,
+      /Gives CRUD access to a DynamoDB Table[\s\S]*Parameters: TableName/,
+    );
+    const events = load(
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Q:\n          Type: SQS\n          Properties:\n            BatchSize: 5\n',
+    );
     assert.match(hover('Type: |SQS', events)!.markdown, /\*\*SQS\*\* event/);
     assert.match(hover('|BatchSize', events)!.markdown, /maximum number of items to retrieve/);
   });

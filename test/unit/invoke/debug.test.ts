@@ -14,7 +14,10 @@ function freePort(): Promise<number> {
 }
 
 describe('debug locally (Node.js inspector)', function () {
-  const ws = workspace({ 'ts/app.ts': 'export const handler = async (event: { n: number }): Promise<number> => {\n  return event.n + 1;\n};\n' });
+  const ws = workspace({
+    'ts/app.ts':
+      'export const handler = async (event: { n: number }): Promise<number> => {\n  return event.n + 1;\n};\n',
+  });
   after(() => ws.cleanup());
 
   it('starts the function paused under the inspector on loopback, with no timeout, and answers once a debugger lets it go', async () => {
@@ -27,15 +30,23 @@ describe('debug locally (Node.js inspector)', function () {
     void running.then(() => (settled = true));
     assert.ok(await waitUntil(() => ready), 'the editor is told to attach');
     let targets: { url: string }[] = [];
-    assert.ok(await waitUntil(() => {
-      void request(port, 'GET', '/json/list').then((r) => (targets = JSON.parse(r.body)), () => undefined);
-      return targets.length > 0;
-    }, 5000), 'an inspector target is listed');
+    assert.ok(
+      await waitUntil(() => {
+        void request(port, 'GET', '/json/list').then(
+          (r) => (targets = JSON.parse(r.body)),
+          () => undefined,
+        );
+        return targets.length > 0;
+      }, 5000),
+      'an inspector target is listed',
+    );
     assert.match(targets[0].url, /node-runtime\.cjs$/);
     await new Promise((r) => setTimeout(r, 1500));
     // Paused before the handler loads: still waiting, and the 1 s timeout does not apply while debugging.
     assert.equal(settled, false, 'nothing ran before the debugger attached');
-    const debuggerCli = spawn(process.execPath, ['inspect', `127.0.0.1:${port}`], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const debuggerCli = spawn(process.execPath, ['inspect', `127.0.0.1:${port}`], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
     debuggerCli.stdin.write('cont\n');
     const result = await running;
     debuggerCli.kill();

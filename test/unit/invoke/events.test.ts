@@ -1,9 +1,16 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON of AWS's own shapes, read loosely and checked by the assertions */
+/* eslint-disable @typescript-eslint/no-explicit-any -- AWS's JSON, read loosely and checked by the assertions */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import { checkEventText, readEventFile, localResolutionOf, saveEvent, suggestEvents, listSavedEvents } from '../../../src/core/invoke';
+import {
+  checkEventText,
+  readEventFile,
+  localResolutionOf,
+  saveEvent,
+  suggestEvents,
+  listSavedEvents,
+} from '../../../src/core/invoke';
 import { loadTemplate } from '../../../src/core';
 import { EMPTY_OVERRIDES } from '../../../src/core/invoke/overrides';
 import { hasShared, SHARED, yaml } from '../helpers';
@@ -41,7 +48,9 @@ const TEMPLATE = yaml(
 );
 
 function generated(): Map<string, any> {
-  const template = loadTemplate(TEMPLATE, '/tmp/template.yaml', { resolution: { region: { value: 'eu-west-1', origin: '--region' } } })!;
+  const template = loadTemplate(TEMPLATE, '/tmp/template.yaml', {
+    resolution: { region: { value: 'eu-west-1', origin: '--region' } },
+  })!;
   const resolution = localResolutionOf(template, { overrides: EMPTY_OVERRIDES });
   return new Map(suggestEvents(template.functions[0], resolution, 'fn').map((s) => [s.name, s.payload]));
 }
@@ -52,10 +61,13 @@ function generated(): Map<string, any> {
  */
 function missingKeys(sample: unknown, made: unknown, at = '$'): string[] {
   if (made === null) return [];
-  if (Array.isArray(sample)) return sample.length && Array.isArray(made) ? missingKeys(sample[0], made[0], `${at}[0]`) : [];
+  if (Array.isArray(sample))
+    return sample.length && Array.isArray(made) ? missingKeys(sample[0], made[0], `${at}[0]`) : [];
   if (sample && typeof sample === 'object') {
     if (!made || typeof made !== 'object') return [at];
-    return Object.entries(sample).flatMap(([k, v]) => (k in (made as object) ? missingKeys(v, (made as Record<string, unknown>)[k], `${at}.${k}`) : [`${at}.${k}`]));
+    return Object.entries(sample).flatMap(([k, v]) =>
+      k in (made as object) ? missingKeys(v, (made as Record<string, unknown>)[k], `${at}.${k}`) : [`${at}.${k}`],
+    );
   }
   return [];
 }
@@ -89,7 +101,10 @@ describe('event generators', () => {
     assert.equal(s3.s3.bucket.name, 'shop-uploads');
     assert.equal(s3.eventName, 'ObjectCreated:Put');
     assert.match(s3.s3.object.key, /^incoming\/.*\.csv$/);
-    assert.match(events.get('Stream').Records[0].eventSourceARN, /^arn:aws:dynamodb:eu-west-1:123456789012:table\/orders-table\/stream\//);
+    assert.match(
+      events.get('Stream').Records[0].eventSourceARN,
+      /^arn:aws:dynamodb:eu-west-1:123456789012:table\/orders-table\/stream\//,
+    );
     assert.equal(events.get('Kin').Records[0].eventSourceARN, 'arn:aws:kinesis:eu-west-1:123456789012:stream/clicks');
     const logs = JSON.parse(gunzipSync(Buffer.from(events.get('Logs').awslogs.data, 'base64')).toString());
     assert.equal(logs.logGroup, '/app/logs');
@@ -112,16 +127,48 @@ describe('event generators', () => {
       if (!hasShared) this.skip(); // the corpus is beside the checkout, not part of it
     });
     const pairs: [string, string][] = [
-      ['GetOrder', 'apigateway/AwsProxy.json'], ['Http', 'apigateway/HttpApi.json'], ['Queue', 'sqs/Sqs.json'],
-      ['Topic', 'sns/Sns.json'], ['Upload', 's3/S3Put.json'], ['Nightly', 'cloudwatch/ScheduledEvent.json'],
-      ['Stream', 'dynamodb/DynamoDBUpdate.json'], ['Kin', 'kinesis/Kinesis.json'], ['Lb', 'alb/ALBRequest.json'],
-      ['Logs', 'cloudwatch/CloudwatchLogs.json'], ['Alexa', 'alexa-skills-kit/AlexaStartSession.json'],
+      ['GetOrder', 'apigateway/AwsProxy.json'],
+      ['Http', 'apigateway/HttpApi.json'],
+      ['Queue', 'sqs/Sqs.json'],
+      ['Topic', 'sns/Sns.json'],
+      ['Upload', 's3/S3Put.json'],
+      ['Nightly', 'cloudwatch/ScheduledEvent.json'],
+      ['Stream', 'dynamodb/DynamoDBUpdate.json'],
+      ['Kin', 'kinesis/Kinesis.json'],
+      ['Lb', 'alb/ALBRequest.json'],
+      ['Logs', 'cloudwatch/CloudwatchLogs.json'],
+      ['Alexa', 'alexa-skills-kit/AlexaStartSession.json'],
     ];
     for (const [name, file] of pairs) {
       it(`${name} has every field of ${file}`, () => {
         const sample = JSON.parse(fs.readFileSync(path.join(SHARED, 'corpus/sam-sample-events/events', file), 'utf8'));
         // Sample-only values that vary per request (headers, example attributes) are not structure.
-        const structural = JSON.parse(JSON.stringify(sample, (k, v) => (['headers', 'multiValueHeaders', 'MessageAttributes', 'queryStringParameters', 'multiValueQueryStringParameters', 'stageVariables', 'pathParameters', 'Keys', 'NewImage', 'OldImage', 'claims', 'authentication', 'attributes', 'user', 'application', 'intent'].includes(k) && v && typeof v === 'object' ? {} : v)));
+        const structural = JSON.parse(
+          JSON.stringify(sample, (k, v) =>
+            [
+              'headers',
+              'multiValueHeaders',
+              'MessageAttributes',
+              'queryStringParameters',
+              'multiValueQueryStringParameters',
+              'stageVariables',
+              'pathParameters',
+              'Keys',
+              'NewImage',
+              'OldImage',
+              'claims',
+              'authentication',
+              'attributes',
+              'user',
+              'application',
+              'intent',
+            ].includes(k) &&
+            v &&
+            typeof v === 'object'
+              ? {}
+              : v,
+          ),
+        );
         assert.deepEqual(missingKeys(structural, events.get(name)), []);
       });
     }
@@ -144,7 +191,12 @@ describe('event files', () => {
       const b = saveEvent(ws.dir, 'Fn', 'Get Order', { a: 2 });
       assert.equal(path.relative(ws.dir, a), '.serverless-workbench/events/Fn/Get-Order.json');
       assert.equal(path.relative(ws.dir, b), '.serverless-workbench/events/Fn/Get-Order-2.json');
-      assert.deepEqual(listSavedEvents(ws.dir, 'Fn').map((f) => path.basename(f)).sort(), ['Get-Order-2.json', 'Get-Order.json']);
+      assert.deepEqual(
+        listSavedEvents(ws.dir, 'Fn')
+          .map((f) => path.basename(f))
+          .sort(),
+        ['Get-Order-2.json', 'Get-Order.json'],
+      );
       const read = readEventFile(a);
       assert.ok(read.ok && JSON.parse(read.text).a === 1);
     } finally {

@@ -18,9 +18,18 @@ export function workspace(files: Record<string, string>): { dir: string; cleanup
 
 export function fn(dir: string, overrides: Partial<LocalFunction>): LocalFunction {
   return {
-    logicalId: 'TestFunction', functionName: 'test-function', runtime: 'nodejs22.x', handler: 'app.handler',
-    codeDir: dir, workspaceDir: dir, memorySizeMb: 256, timeoutSeconds: 3, architecture: 'x86_64',
-    environment: {}, region: 'eu-west-1', ...overrides,
+    logicalId: 'TestFunction',
+    functionName: 'test-function',
+    runtime: 'nodejs22.x',
+    handler: 'app.handler',
+    codeDir: dir,
+    workspaceDir: dir,
+    memorySizeMb: 256,
+    timeoutSeconds: 3,
+    architecture: 'x86_64',
+    environment: {},
+    region: 'eu-west-1',
+    ...overrides,
   };
 }
 
@@ -58,12 +67,20 @@ export interface HttpAnswer {
 }
 
 /** One HTTP request to a local server, answered as status, headers and body text. */
-export function request(port: number | string, method: string, path: string, body?: string | Buffer, headers: http.OutgoingHttpHeaders = {}): Promise<HttpAnswer> {
+export function request(
+  port: number | string,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: http.OutgoingHttpHeaders = {},
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -100,7 +117,9 @@ export async function pidsAfterParentKilled(call: string): Promise<number[]> {
  * A stub of CloudFormation's query API that answers DescribeStackResource in the documented XML, naming the
  * physical ID with `physical`; `seen` records each call as "Action StackName LogicalResourceId".
  */
-export async function startCloudFormationStub(physical: (logicalId: string) => string): Promise<{ url: string; seen: string[]; close: () => void }> {
+export async function startCloudFormationStub(
+  physical: (logicalId: string) => string,
+): Promise<{ url: string; seen: string[]; close: () => void }> {
   const seen: string[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -110,17 +129,19 @@ export async function startCloudFormationStub(physical: (logicalId: string) => s
       const logicalId = form.get('LogicalResourceId') ?? '';
       seen.push(`${form.get('Action')} ${form.get('StackName')} ${logicalId}`);
       res.writeHead(200, { 'Content-Type': 'text/xml' });
-      res.end([
-        '<DescribeStackResourceResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">',
-        '<DescribeStackResourceResult><StackResourceDetail>',
-        `<StackName>${form.get('StackName')}</StackName><LogicalResourceId>${logicalId}</LogicalResourceId>`,
-        `<PhysicalResourceId>${physical(logicalId)}</PhysicalResourceId>`,
-        '<ResourceType>AWS::Lambda::Function</ResourceType><ResourceStatus>CREATE_COMPLETE</ResourceStatus>',
-        '<LastUpdatedTimestamp>2026-01-01T00:00:00Z</LastUpdatedTimestamp>',
-        '</StackResourceDetail></DescribeStackResourceResult>',
-        '<ResponseMetadata><RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId></ResponseMetadata>',
-        '</DescribeStackResourceResponse>',
-      ].join(''));
+      res.end(
+        [
+          '<DescribeStackResourceResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">',
+          '<DescribeStackResourceResult><StackResourceDetail>',
+          `<StackName>${form.get('StackName')}</StackName><LogicalResourceId>${logicalId}</LogicalResourceId>`,
+          `<PhysicalResourceId>${physical(logicalId)}</PhysicalResourceId>`,
+          '<ResourceType>AWS::Lambda::Function</ResourceType><ResourceStatus>CREATE_COMPLETE</ResourceStatus>',
+          '<LastUpdatedTimestamp>2026-01-01T00:00:00Z</LastUpdatedTimestamp>',
+          '</StackResourceDetail></DescribeStackResourceResult>',
+          '<ResponseMetadata><RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId></ResponseMetadata>',
+          '</DescribeStackResourceResponse>',
+        ].join(''),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

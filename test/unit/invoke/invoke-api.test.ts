@@ -2,7 +2,14 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
-import { InvokeApiServer, invokeRemote, LocalInvoker, localFunctionOf, loadFunction, type Target } from '../../../src/core/invoke';
+import {
+  InvokeApiServer,
+  invokeRemote,
+  LocalInvoker,
+  localFunctionOf,
+  loadFunction,
+  type Target,
+} from '../../../src/core/invoke';
 import { EMPTY_OVERRIDES } from '../../../src/core/invoke/overrides';
 import { awsProfileNames } from '../../../src/core/invoke/remote/profiles';
 import { load, yaml } from '../helpers';
@@ -43,7 +50,9 @@ const ws = workspace({
   ].join('\n'),
 });
 const template = load(fs.readFileSync(path.join(ws.dir, 'template.yaml'), 'utf8'), path.join(ws.dir, 'template.yaml'));
-const targets = new Map(template.functions.map((v) => [v.logicalId, localFunctionOf(template, v, { overrides: EMPTY_OVERRIDES })]));
+const targets = new Map(
+  template.functions.map((v) => [v.logicalId, localFunctionOf(template, v, { overrides: EMPTY_OVERRIDES })]),
+);
 const notFound: Target = { ok: false, notFound: true, message: 'No function' };
 
 function post(port: number, name: string, body: string | Buffer, headers: http.OutgoingHttpHeaders = {}) {
@@ -52,7 +61,10 @@ function post(port: number, name: string, body: string | Buffer, headers: http.O
 
 describe('Invoke API server (sam local start-lambda compatible)', () => {
   const invoker = new LocalInvoker();
-  const server = new InvokeApiServer({ invoker, resolve: (name) => targets.get(name) ?? targets.get(name.replace(/^shop-(\w+)-AbC123$/, '$1')) ?? notFound });
+  const server = new InvokeApiServer({
+    invoker,
+    resolve: (name) => targets.get(name) ?? targets.get(name.replace(/^shop-(\w+)-AbC123$/, '$1')) ?? notFound,
+  });
   let port = 0;
   before(async () => {
     port = await server.start();
@@ -91,7 +103,10 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
     const missing = await post(port, 'Nope', '{}');
     assert.equal(missing.status, 404);
     assert.equal(missing.headers['x-amzn-errortype'], 'ResourceNotFoundException');
-    assert.match(JSON.parse(missing.body).message, /Function not found: arn:aws:lambda:us-east-1:123456789012:function:Nope/);
+    assert.match(
+      JSON.parse(missing.body).message,
+      /Function not found: arn:aws:lambda:us-east-1:123456789012:function:Nope/,
+    );
     const bad = await post(port, 'Echo', '{"a":');
     assert.equal(bad.status, 400);
     assert.equal(bad.headers['x-amzn-errortype'], 'InvalidRequestContentException');
@@ -121,12 +136,23 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
     it('finds the physical name in the stack from samconfig.toml and invokes it with LogType Tail', async () => {
       const found = loadFunction(path.join(ws.dir, 'template.yaml'), 'Echo');
       assert.ok(found.ok);
-      const defaults = { stackName: found.inputs.resolution.stackName?.value, region: found.inputs.resolution.region?.value };
-      assert.deepEqual({ stack: defaults.stackName, region: defaults.region }, { stack: 'shop', region: 'eu-central-1' });
+      const defaults = {
+        stackName: found.inputs.resolution.stackName?.value,
+        region: found.inputs.resolution.region?.value,
+      };
+      assert.deepEqual(
+        { stack: defaults.stackName, region: defaults.region },
+        { stack: 'shop', region: 'eu-central-1' },
+      );
       const view = template.functions.find((f) => f.logicalId === 'Echo')!;
       const r = await invokeRemote({
-        template, view, payload: '{"remote":true}', region: defaults.region!, stackName: defaults.stackName,
-        lambdaEndpoint: `http://127.0.0.1:${port}`, cloudFormationEndpoint: cfn.url,
+        template,
+        view,
+        payload: '{"remote":true}',
+        region: defaults.region!,
+        stackName: defaults.stackName,
+        lambdaEndpoint: `http://127.0.0.1:${port}`,
+        cloudFormationEndpoint: cfn.url,
       });
       assert.deepEqual(cfn.seen, ['DescribeStackResource shop Echo']);
       assert.equal(r.functionName, 'shop-Echo-AbC123');
@@ -141,29 +167,62 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
 
     it('names the deployed function by FunctionName: !Ref P as the model resolves it, and says where from', async () => {
       const view = template.functions.find((f) => f.logicalId === 'Named')!;
-      const r = await invokeRemote({ template, view, payload: '{}', region: 'eu-central-1', stackName: 'shop', lambdaEndpoint: `http://127.0.0.1:${port}`, cloudFormationEndpoint: cfn.url });
+      const r = await invokeRemote({
+        template,
+        view,
+        payload: '{}',
+        region: 'eu-central-1',
+        stackName: 'shop',
+        lambdaEndpoint: `http://127.0.0.1:${port}`,
+        cloudFormationEndpoint: cfn.url,
+      });
       assert.equal(r.functionName, 'Echo');
-      assert.deepEqual(r.settings.functionName, { value: 'Echo', from: 'Default of parameter EchoName', line: 'FunctionName Echo — Default of parameter EchoName' });
+      assert.deepEqual(r.settings.functionName, {
+        value: 'Echo',
+        from: 'Default of parameter EchoName',
+        line: 'FunctionName Echo — Default of parameter EchoName',
+      });
       assert.ok(!cfn.seen.some((c) => c.endsWith(' Named')), 'no stack lookup, and never the logical ID');
     });
 
     it('says FunctionName is unknown and looks the function up in the stack instead', async () => {
       const view = template.functions.find((f) => f.logicalId === 'Unnamed')!;
-      const common = { template, view, payload: '{}', region: 'eu-central-1', lambdaEndpoint: `http://127.0.0.1:${port}`, cloudFormationEndpoint: cfn.url };
+      const common = {
+        template,
+        view,
+        payload: '{}',
+        region: 'eu-central-1',
+        lambdaEndpoint: `http://127.0.0.1:${port}`,
+        cloudFormationEndpoint: cfn.url,
+      };
       const r = await invokeRemote({ ...common, stackName: 'shop' });
       assert.equal(cfn.seen.at(-1), 'DescribeStackResource shop Unnamed');
       assert.equal(r.functionName, 'shop-Unnamed-AbC123');
-      assert.equal(r.settings.functionName.line,
-        'FunctionName unknown (parameter Unset has no Default and no value was given); the physical ID of Unnamed in stack shop: shop-Unnamed-AbC123');
-      await assert.rejects(invokeRemote(common), /FunctionName is unknown \(parameter Unset has no Default and no value was given\), and there is no stack name/);
+      assert.equal(
+        r.settings.functionName.line,
+        'FunctionName unknown (parameter Unset has no Default and no value was given); the physical ID of Unnamed in stack shop: shop-Unnamed-AbC123',
+      );
+      await assert.rejects(
+        invokeRemote(common),
+        /FunctionName is unknown \(parameter Unset has no Default and no value was given\), and there is no stack name/,
+      );
     });
 
     it('reports a remote function error with its type, and refuses a payload over 6 MB before sending', async () => {
       const view = template.functions.find((f) => f.logicalId === 'Fails')!;
-      const common = { template, view, region: 'eu-central-1', explicitName: 'Fails', lambdaEndpoint: `http://127.0.0.1:${port}` };
+      const common = {
+        template,
+        view,
+        region: 'eu-central-1',
+        explicitName: 'Fails',
+        lambdaEndpoint: `http://127.0.0.1:${port}`,
+      };
       const r = await invokeRemote({ ...common, payload: '{}' });
       assert.deepEqual(r.functionError, { errorType: 'Error', errorMessage: 'nope' });
-      await assert.rejects(invokeRemote({ ...common, payload: 'x'.repeat(6 * 1024 * 1024 + 1) }), /at most 6291456 bytes/);
+      await assert.rejects(
+        invokeRemote({ ...common, payload: 'x'.repeat(6 * 1024 * 1024 + 1) }),
+        /at most 6291456 bytes/,
+      );
     });
   });
 });
@@ -171,7 +230,8 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
 describe('AWS profile names for the picker', () => {
   it('lists profiles from config and credentials headers, without anything else from the files', () => {
     const home = workspace({
-      '.aws/config': '[default]\nregion = eu-west-1\n[profile dev]\nregion = us-east-1\n[sso-session corp]\nsso_start_url = https://x\n',
+      '.aws/config':
+        '[default]\nregion = eu-west-1\n[profile dev]\nregion = us-east-1\n[sso-session corp]\nsso_start_url = https://x\n',
       '.aws/credentials': '[ci]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n',
     });
     try {

@@ -14,7 +14,7 @@ describe('Lambda limits and process cleanup', function () {
       'exports.exits = async () => { process.exit(2); };',
       'exports.exitsZero = async () => { process.exit(0); };',
       "exports.leaks = async () => { require('child_process').spawn('sleep', ['600'], { stdio: 'ignore' }); setInterval(() => {}, 1000); return process.pid; };",
-      "exports.hog = async () => { const keep = []; for (;;) { keep.push(Buffer.alloc(8 * 1024 * 1024, 1)); await new Promise((r) => setImmediate(r)); } };",
+      'exports.hog = async () => { const keep = []; for (;;) { keep.push(Buffer.alloc(8 * 1024 * 1024, 1)); await new Promise((r) => setImmediate(r)); } };',
       "exports.big = async () => 'x'.repeat(7 * 1024 * 1024);",
       "exports.hangs = async () => { console.log('waiting forever'); setInterval(() => {}, 1000); return new Promise(() => {}); };",
       'exports.small = async () => { const b = Buffer.alloc(30 * 1024 * 1024, 1); return b.length; };',
@@ -28,7 +28,7 @@ describe('Lambda limits and process cleanup', function () {
     ws.cleanup();
   });
 
-  it('kills a handler that loops forever when the timeout passes, with Lambda\'s message', async () => {
+  it("kills a handler that loops forever when the timeout passes, with Lambda's message", async () => {
     const f = fn(ws.dir, { handler: 'app.spin', logicalId: 'Spin', timeoutSeconds: 1 });
     const r = await invoker.invoke(f, '{}');
     assert.equal(r.timedOut, true);
@@ -44,7 +44,10 @@ describe('Lambda limits and process cleanup', function () {
 
   it('reports process.exit as Runtime.ExitError and leaves nothing running', async () => {
     const r = await invoker.invoke(fn(ws.dir, { handler: 'app.exits', logicalId: 'Exits' }), '{}');
-    assert.deepEqual(r.functionError, { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${r.requestId} Error: Runtime exited with error: exit status 2` });
+    assert.deepEqual(r.functionError, {
+      errorType: 'Runtime.ExitError',
+      errorMessage: `RequestId: ${r.requestId} Error: Runtime exited with error: exit status 2`,
+    });
     const zero = await invoker.invoke(fn(ws.dir, { handler: 'app.exitsZero', logicalId: 'ExitsZero' }), '{}');
     assert.match(zero.functionError?.errorMessage ?? '', /Runtime exited without providing a reason/);
     assert.deepEqual(invoker.livePids(), []);
@@ -55,14 +58,21 @@ describe('Lambda limits and process cleanup', function () {
     const r = await local.invoke(fn(ws.dir, { handler: 'app.leaks', logicalId: 'Leaks' }), '{}');
     const pid = Number(r.payload);
     assert.ok(alive(pid), 'warm after answering, as in Lambda');
-    const sleepers = () => spawnSync('pgrep', ['-g', String(pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    const sleepers = () =>
+      spawnSync('pgrep', ['-g', String(pid)], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .filter(Boolean);
     assert.ok(sleepers().length >= 2, 'runtime and its sleep child share the group');
     await local.dispose();
     assert.ok(await waitUntil(() => !alive(pid) && sleepers().length === 0), 'runtime and child are both gone');
   });
 
   it('enforces MemorySize: a handler that keeps allocating is stopped, and max memory is reported', async () => {
-    const r = await invoker.invoke(fn(ws.dir, { handler: 'app.hog', logicalId: 'Hog', memorySizeMb: 128, timeoutSeconds: 20 }), '{}');
+    const r = await invoker.invoke(
+      fn(ws.dir, { handler: 'app.hog', logicalId: 'Hog', memorySizeMb: 128, timeoutSeconds: 20 }),
+      '{}',
+    );
     assert.ok(['Runtime.OutOfMemory', 'Runtime.ExitError'].includes(r.functionError?.errorType ?? ''), r.payload);
     assert.equal(r.timedOut, false, 'stopped for its memory, before the timeout');
     assert.deepEqual(invoker.livePids(), []);
@@ -73,7 +83,10 @@ describe('Lambda limits and process cleanup', function () {
   });
 
   it('counts the memory of processes a handler starts, as Lambda counts the whole environment', async () => {
-    const r = await invoker.invoke(fn(ws.dir, { handler: 'app.helper', logicalId: 'Helper', memorySizeMb: 1024, timeoutSeconds: 30 }), '{}');
+    const r = await invoker.invoke(
+      fn(ws.dir, { handler: 'app.helper', logicalId: 'Helper', memorySizeMb: 1024, timeoutSeconds: 30 }),
+      '{}',
+    );
     assert.equal(r.payload, '"done"', r.logs);
     assert.ok(r.maxMemoryUsedMb! > 150, `max memory ${r.maxMemoryUsedMb} MB includes the 150 MB helper`);
   });
@@ -99,7 +112,9 @@ describe('Lambda limits and process cleanup', function () {
 
   it('leaves no process behind when the invoking process itself is killed', async () => {
     // A parent that starts a looping handler with a long timeout, then dies without cleaning up.
-    const pids = await pidsAfterParentKilled(`inv.invoke(${JSON.stringify(fn(ws.dir, { handler: 'app.spin', logicalId: 'Orphan', timeoutSeconds: 600 }))}, '{}')`);
+    const pids = await pidsAfterParentKilled(
+      `inv.invoke(${JSON.stringify(fn(ws.dir, { handler: 'app.spin', logicalId: 'Orphan', timeoutSeconds: 600 }))}, '{}')`,
+    );
     assert.equal(pids.length, 1);
     assert.ok(await waitUntil(() => !alive(pids[0]), 5000), `runtime ${pids[0]} outlived its parent`);
   });
@@ -110,10 +125,18 @@ describe('Lambda limits and process cleanup', function () {
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const deadParent = Number(gone.stdout);
     try {
-      const runtime = spawn(process.execPath, [path.join(ROOT, 'src/core/invoke/clients/node-runtime.cjs'), ws.dir, `--parent-pid=${deadParent}`], {
-        env: { ...process.env, AWS_LAMBDA_RUNTIME_API: address, _HANDLER: 'app.spin' }, stdio: 'ignore', detached: true,
-      });
-      const ended = await new Promise<NodeJS.Signals | null>((resolve) => runtime.once('exit', (_, signal) => resolve(signal)));
+      const runtime = spawn(
+        process.execPath,
+        [path.join(ROOT, 'src/core/invoke/clients/node-runtime.cjs'), ws.dir, `--parent-pid=${deadParent}`],
+        {
+          env: { ...process.env, AWS_LAMBDA_RUNTIME_API: address, _HANDLER: 'app.spin' },
+          stdio: 'ignore',
+          detached: true,
+        },
+      );
+      const ended = await new Promise<NodeJS.Signals | null>((resolve) =>
+        runtime.once('exit', (_, signal) => resolve(signal)),
+      );
       assert.equal(ended, 'SIGKILL', 'the runtime killed its own process group');
     } finally {
       await server.close();
@@ -122,7 +145,10 @@ describe('Lambda limits and process cleanup', function () {
 
   it('leaves no Python or custom runtime behind when the invoking process is killed', async function () {
     if (!hasPython) this.skip(); // python3 is needed to run Python functions
-    const py = workspace({ 'app.py': 'def spin(event, context):\n    while True:\n        pass\n', 'bootstrap': '#!/bin/sh\nsleep 600\n' });
+    const py = workspace({
+      'app.py': 'def spin(event, context):\n    while True:\n        pass\n',
+      bootstrap: '#!/bin/sh\nsleep 600\n',
+    });
     try {
       for (const f of [
         fn(py.dir, { runtime: 'python3.12', handler: 'app.spin', logicalId: 'PyOrphan', timeoutSeconds: 600 }),
@@ -130,7 +156,11 @@ describe('Lambda limits and process cleanup', function () {
       ]) {
         const [pid] = await pidsAfterParentKilled(`inv.invoke(${JSON.stringify(f)}, '{}')`);
         assert.ok(await waitUntil(() => !alive(pid), 5000), `${f.logicalId}: runtime ${pid} outlived its parent`);
-        assert.equal(spawnSync('pgrep', ['-g', String(pid)]).status, 1, `${f.logicalId}: nothing left in its process group`);
+        assert.equal(
+          spawnSync('pgrep', ['-g', String(pid)]).status,
+          1,
+          `${f.logicalId}: nothing left in its process group`,
+        );
       }
     } finally {
       py.cleanup();

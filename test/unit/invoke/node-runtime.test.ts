@@ -18,7 +18,7 @@ describe('Node.js runtime client', function () {
       "exports.nested = { deeper: { handler: async () => 'nested' } };",
       'exports.notFunction = 42;',
     ].join('\n'),
-    'esm/app.mjs': "export const handler = async (event) => ({ esm: true, event });",
+    'esm/app.mjs': 'export const handler = async (event) => ({ esm: true, event });',
     'typed/package.json': '{"type":"module"}',
     'typed/app.js': "export const handler = async () => 'type module';",
     'ts/app.ts': [
@@ -54,7 +54,10 @@ describe('Node.js runtime client', function () {
     assert.ok(out.remaining > 2000 && out.remaining <= 3000, `remaining ${out.remaining}`);
     assert.equal(out.waits, true);
     assert.deepEqual(out.env, { region: 'eu-west-1', handler: 'app.handler', tz: ':UTC', root: ws.dir, own: 'mine' });
-    assert.match(r.logs, /INIT_START[\s\S]*init ran[\s\S]*START RequestId: [\s\S]*END RequestId: [\s\S]*REPORT RequestId: /);
+    assert.match(
+      r.logs,
+      /INIT_START[\s\S]*init ran[\s\S]*START RequestId: [\s\S]*END RequestId: [\s\S]*REPORT RequestId: /,
+    );
   });
 
   it('waits for an empty event loop after a callback, unless told not to', async () => {
@@ -77,10 +80,16 @@ describe('Node.js runtime client', function () {
   });
 
   it('resolves nested exports, ES modules (.mjs and "type": "module")', async () => {
-    assert.equal((await invoker.invoke(fn(ws.dir, { handler: 'app.nested.deeper.handler', logicalId: 'Nested' }), '{}')).payload, '"nested"');
+    assert.equal(
+      (await invoker.invoke(fn(ws.dir, { handler: 'app.nested.deeper.handler', logicalId: 'Nested' }), '{}')).payload,
+      '"nested"',
+    );
     const esm = await invoker.invoke(fn(ws.dir, { handler: 'esm/app.handler', logicalId: 'Esm' }), '{"x":2}');
     assert.deepEqual(JSON.parse(esm.payload), { esm: true, event: { x: 2 } });
-    assert.equal((await invoker.invoke(fn(path.join(ws.dir, 'typed'), { logicalId: 'Typed' }), '{}')).payload, '"type module"');
+    assert.equal(
+      (await invoker.invoke(fn(path.join(ws.dir, 'typed'), { logicalId: 'Typed' }), '{}')).payload,
+      '"type module"',
+    );
   });
 
   it('compiles a TypeScript handler with its imports, and maps stack traces to the .ts source', async () => {
@@ -105,7 +114,12 @@ describe('Node.js runtime client', function () {
       const r = await invoker.invoke(fn(ws.dir, { logicalId, ...over }), '{}');
       assert.equal(r.functionError?.errorType, type, `${logicalId}: ${r.logs}`);
       assert.match(r.functionError?.errorMessage ?? '', message);
-      assert.match(r.logs, new RegExp(`INIT_REPORT Init Duration: [\\d.]+ ms\\tPhase: init\\tStatus: error Error Type: ${type.replace('.', '\\.')}`));
+      assert.match(
+        r.logs,
+        new RegExp(
+          `INIT_REPORT Init Duration: [\\d.]+ ms\\tPhase: init\\tStatus: error Error Type: ${type.replace('.', '\\.')}`,
+        ),
+      );
       assert.equal(r.cold, true);
     }
   });

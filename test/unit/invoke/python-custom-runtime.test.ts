@@ -30,7 +30,8 @@ describe('Python runtime client', function () {
     await invoker.dispose();
     ws.cleanup();
   });
-  const py = (over: Parameters<typeof fn>[1]) => fn(ws.dir, { runtime: 'python3.12', handler: 'pkg/app.handler', ...over });
+  const py = (over: Parameters<typeof fn>[1]) =>
+    fn(ws.dir, { runtime: 'python3.12', handler: 'pkg/app.handler', ...over });
 
   it('runs package/module.function with a context, print and logging in the log', async () => {
     const r = await invoker.invoke(py({ logicalId: 'Py' }), '{"n":21}');
@@ -53,14 +54,32 @@ describe('Python runtime client', function () {
     assert.deepEqual(r.functionError, { errorType: 'ValueError', errorMessage: 'bad value' });
     const body = JSON.parse(r.payload);
     assert.equal(body.requestId, r.requestId);
-    assert.ok(body.stackTrace.some((l: string) => l.includes('app.py') && l.includes('fails')), body.stackTrace.join(''));
+    assert.ok(
+      body.stackTrace.some((l: string) => l.includes('app.py') && l.includes('fails')),
+      body.stackTrace.join(''),
+    );
   });
 
   it('reports import errors, syntax errors, missing handlers and unmarshallable results by Lambda type', async () => {
     const cases: [string, Parameters<typeof fn>[1], string, RegExp][] = [
-      ['PyImport', { codeDir: path.join(ws.dir, 'imports'), handler: 'app.handler' }, 'Runtime.ImportModuleError', /Unable to import module 'app': No module named 'not_installed_module'/],
-      ['PySyntax', { codeDir: path.join(ws.dir, 'syntax'), handler: 'app.handler' }, 'Runtime.UserCodeSyntaxError', /Syntax error in module 'app'/],
-      ['PyMissing', { handler: 'pkg/app.nothing' }, 'Runtime.HandlerNotFound', /Handler 'nothing' missing on module 'pkg.app'/],
+      [
+        'PyImport',
+        { codeDir: path.join(ws.dir, 'imports'), handler: 'app.handler' },
+        'Runtime.ImportModuleError',
+        /Unable to import module 'app': No module named 'not_installed_module'/,
+      ],
+      [
+        'PySyntax',
+        { codeDir: path.join(ws.dir, 'syntax'), handler: 'app.handler' },
+        'Runtime.UserCodeSyntaxError',
+        /Syntax error in module 'app'/,
+      ],
+      [
+        'PyMissing',
+        { handler: 'pkg/app.nothing' },
+        'Runtime.HandlerNotFound',
+        /Handler 'nothing' missing on module 'pkg.app'/,
+      ],
       ['PyMarshal', { handler: 'pkg/app.unserialisable' }, 'Runtime.MarshalError', /Unable to marshal response/],
     ];
     for (const [logicalId, over, type, message] of cases) {
@@ -85,7 +104,7 @@ describe('custom runtime (provided.al2023)', () => {
     "  await call('POST', `/2018-06-01/runtime/invocation/${id}/response`, JSON.stringify({ echoed: JSON.parse(next.body), handler: process.env._HANDLER }));",
     '} })();',
   ].join('\n');
-  const ws = workspace({ 'bootstrap': bootstrap, 'empty/README': 'no bootstrap here' });
+  const ws = workspace({ bootstrap: bootstrap, 'empty/README': 'no bootstrap here' });
   const invoker = new LocalInvoker();
   after(async () => {
     await invoker.dispose();
@@ -93,15 +112,21 @@ describe('custom runtime (provided.al2023)', () => {
   });
 
   it('runs the bootstrap from the code folder against the Runtime API', async () => {
-    const r = await invoker.invoke(fn(ws.dir, { runtime: 'provided.al2023', handler: 'my.handler', logicalId: 'Custom' }), '{"q":1}');
+    const r = await invoker.invoke(
+      fn(ws.dir, { runtime: 'provided.al2023', handler: 'my.handler', logicalId: 'Custom' }),
+      '{"q":1}',
+    );
     assert.equal(r.functionError, undefined, r.logs);
     assert.deepEqual(JSON.parse(r.payload), { echoed: { q: 1 }, handler: 'my.handler' });
     assert.match(r.logs, /bootstrap got \{"q":1\}/);
-    assert.ok(r.maxMemoryUsedMb! > 0, 'the bootstrap\'s memory is measured');
+    assert.ok(r.maxMemoryUsedMb! > 0, "the bootstrap's memory is measured");
   });
 
   it('says which bootstrap is missing', async () => {
-    const r = await invoker.invoke(fn(path.join(ws.dir, 'empty'), { runtime: 'provided.al2', logicalId: 'NoBootstrap' }), '{}');
+    const r = await invoker.invoke(
+      fn(path.join(ws.dir, 'empty'), { runtime: 'provided.al2', logicalId: 'NoBootstrap' }),
+      '{}',
+    );
     assert.equal(r.functionError?.errorType, 'Runtime.InvalidEntrypoint');
     assert.match(r.functionError?.errorMessage ?? '', /Couldn't find valid bootstrap\(s\): \[.*empty\/bootstrap\]/);
   });

@@ -86,13 +86,22 @@ describe('invoke runs with the settings the model resolves, and says where each 
   });
 
   it('a parameter override from samconfig.toml reaches the environment and the function name, said', async () => {
-    fs.writeFileSync(samconfig, ['version = 0.1', '[default.deploy.parameters]', 'parameter_overrides = "Stage=prod"'].join('\n'));
+    fs.writeFileSync(
+      samconfig,
+      ['version = 0.1', '[default.deploy.parameters]', 'parameter_overrides = "Stage=prod"'].join('\n'),
+    );
     const t = loadTarget(template, 'ByParameter');
     assert.ok(t.ok, t.ok ? '' : t.message);
     assert.equal(t.fn.environment.STAGE, 'prod');
     assert.equal(t.fn.functionName, 'orders-prod');
-    assert.equal(t.settings.functionName.line, 'FunctionName orders-prod — parameter Stage from samconfig.toml [default.deploy.parameters] parameter_overrides');
-    assert.equal(t.settings.functionName.from, 'parameter Stage from samconfig.toml [default.deploy.parameters] parameter_overrides');
+    assert.equal(
+      t.settings.functionName.line,
+      'FunctionName orders-prod — parameter Stage from samconfig.toml [default.deploy.parameters] parameter_overrides',
+    );
+    assert.equal(
+      t.settings.functionName.from,
+      'parameter Stage from samconfig.toml [default.deploy.parameters] parameter_overrides',
+    );
     const seen = JSON.parse((await invoker.invoke(t.fn, '{}')).payload);
     assert.deepEqual([seen.stage, seen.name], ['prod', 'orders-prod']);
   });
@@ -101,27 +110,47 @@ describe('invoke runs with the settings the model resolves, and says where each 
     const mine = loadTarget(template, 'ByParameter');
     assert.ok(mine.ok);
     assert.equal(mine.fn.environment.REGION, 'us-east-1');
-    assert.equal(mine.settings.region.line, "Region us-east-1 — the invoker's default Region (no Region in samconfig, settings or flags)");
-    const given = loadTarget(template, 'ByParameter', { given: { region: { value: 'eu-west-1', origin: '--region' } } });
+    assert.equal(
+      mine.settings.region.line,
+      "Region us-east-1 — the invoker's default Region (no Region in samconfig, settings or flags)",
+    );
+    const given = loadTarget(template, 'ByParameter', {
+      given: { region: { value: 'eu-west-1', origin: '--region' } },
+    });
     assert.ok(given.ok);
-    assert.deepEqual([given.fn.region, given.fn.environment.REGION, given.settings.region.line], ['eu-west-1', 'eu-west-1', 'Region eu-west-1 — --region']);
+    assert.deepEqual(
+      [given.fn.region, given.fn.environment.REGION, given.settings.region.line],
+      ['eu-west-1', 'eu-west-1', 'Region eu-west-1 — --region'],
+    );
   });
 
   it('Timeout: !FindInMap follows the parameter that keys the mapping', () => {
     const dev = loadTarget(template, 'ByMapping');
     assert.ok(dev.ok);
     assert.equal(dev.fn.timeoutSeconds, 4);
-    assert.equal(dev.settings.timeoutSeconds.line, 'Timeout 4 s — Mappings Sizes.dev.Timeout, Default of parameter Env');
-    const prod = loadTarget(template, 'ByMapping', { given: { parameterOverrides: { Env: { value: 'prod', origin: '--parameter-overrides' } } } });
+    assert.equal(
+      dev.settings.timeoutSeconds.line,
+      'Timeout 4 s — Mappings Sizes.dev.Timeout, Default of parameter Env',
+    );
+    const prod = loadTarget(template, 'ByMapping', {
+      given: { parameterOverrides: { Env: { value: 'prod', origin: '--parameter-overrides' } } },
+    });
     assert.ok(prod.ok);
     assert.equal(prod.fn.timeoutSeconds, 25);
-    assert.equal(prod.settings.timeoutSeconds.from, 'Mappings Sizes.prod.Timeout, parameter Env from --parameter-overrides');
+    assert.equal(
+      prod.settings.timeoutSeconds.from,
+      'Mappings Sizes.prod.Timeout, parameter Env from --parameter-overrides',
+    );
   });
 
-  it('names resources through the model\'s evaluator, with local stand-ins said, and stops at a cycle of names', () => {
+  it("names resources through the model's evaluator, with local stand-ins said, and stops at a cycle of names", () => {
     const t = loadTarget(template, 'Names', { given: { region: { value: 'eu-west-1', origin: '--region' } } });
     assert.ok(t.ok);
-    assert.deepEqual(t.fn.environment, { ORDERS: 'local-orders', ORDERS_ARN: 'arn:aws:dynamodb:eu-west-1:123456789012:table/local-orders', LOOP: '' });
+    assert.deepEqual(t.fn.environment, {
+      ORDERS: 'local-orders',
+      ORDERS_ARN: 'arn:aws:dynamodb:eu-west-1:123456789012:table/local-orders',
+      LOOP: '',
+    });
     assert.deepEqual(t.notes, [
       'ORDERS=local-orders: "local" stands in for AWS::StackName (give stack_name in samconfig.toml or --stack).',
       'ORDERS_ARN=arn:aws:dynamodb:eu-west-1:123456789012:table/local-orders: "local" stands in for AWS::StackName (give stack_name in samconfig.toml or --stack); the ARN of Orders is made locally (Region eu-west-1, placeholder account 123456789012).',
@@ -129,17 +158,26 @@ describe('invoke runs with the settings the model resolves, and says where each 
     ]);
   });
 
-  it('an unknown timeout runs with Lambda\'s default and says so; env.json References can give it', () => {
+  it("an unknown timeout runs with Lambda's default and says so; env.json References can give it", () => {
     const t = loadTarget(template, 'Unknown');
     assert.ok(t.ok);
     assert.equal(t.fn.timeoutSeconds, 3);
-    assert.equal(t.settings.timeoutSeconds.line, "Timeout unknown (parameter Missing has no Default and no value was given); using Lambda's default 3 s");
-    assert.equal(t.settings.functionName.line, 'FunctionName not set (AWS generates one at deploy); using the logical ID Unknown');
+    assert.equal(
+      t.settings.timeoutSeconds.line,
+      "Timeout unknown (parameter Missing has no Default and no value was given); using Lambda's default 3 s",
+    );
+    assert.equal(
+      t.settings.functionName.line,
+      'FunctionName not set (AWS generates one at deploy); using the logical ID Unknown',
+    );
     fs.mkdirSync(path.dirname(envFile), { recursive: true });
     fs.writeFileSync(envFile, JSON.stringify({ References: { Missing: '12' } }));
     const given = loadTarget(template, 'Unknown');
     assert.ok(given.ok);
     assert.equal(given.fn.timeoutSeconds, 12);
-    assert.equal(given.settings.timeoutSeconds.line, 'Timeout 12 s — parameter Missing from .serverless-workbench/env.json References');
+    assert.equal(
+      given.settings.timeoutSeconds.line,
+      'Timeout 12 s — parameter Missing from .serverless-workbench/env.json References',
+    );
   });
 });

@@ -3,7 +3,13 @@ import * as http from 'http';
 import { RuntimeApiServer, type RuntimeOutcome } from '../../../src/core/invoke/runtime-api';
 import { request } from './fixtures';
 
-function call(address: string, method: string, path: string, body?: string | Buffer, headers: http.OutgoingHttpHeaders = {}) {
+function call(
+  address: string,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: http.OutgoingHttpHeaders = {},
+) {
   return request(address.split(':')[1], method, path, body, headers);
 }
 
@@ -16,8 +22,12 @@ describe('Runtime API server (conformance with lambda-protocols.md)', () => {
   afterEach(() => server.close());
 
   const invocation = (requestId: string) => ({
-    requestId, payload: Buffer.from('{"k":1}'), functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:f',
-    timeoutMs: 3000, traceId: 'Root=1-abc', clientContext: '{"custom":{"a":1}}',
+    requestId,
+    payload: Buffer.from('{"k":1}'),
+    functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:f',
+    timeoutMs: 3000,
+    traceId: 'Root=1-abc',
+    clientContext: '{"custom":{"a":1}}',
   });
 
   it('listens on 127.0.0.1 and blocks `next` until an invocation arrives, then sends the event with every header', async () => {
@@ -34,7 +44,10 @@ describe('Runtime API server (conformance with lambda-protocols.md)', () => {
     assert.equal(res.status, 200);
     assert.equal(res.body, '{"k":1}');
     assert.equal(res.headers['lambda-runtime-aws-request-id'], 'req-1');
-    assert.equal(res.headers['lambda-runtime-invoked-function-arn'], 'arn:aws:lambda:eu-west-1:123456789012:function:f');
+    assert.equal(
+      res.headers['lambda-runtime-invoked-function-arn'],
+      'arn:aws:lambda:eu-west-1:123456789012:function:f',
+    );
     assert.equal(res.headers['lambda-runtime-trace-id'], 'Root=1-abc');
     assert.equal(res.headers['lambda-runtime-client-context'], '{"custom":{"a":1}}');
     assert.equal(res.headers['lambda-runtime-cognito-identity'], undefined, 'absent when not set');
@@ -51,7 +64,9 @@ describe('Runtime API server (conformance with lambda-protocols.md)', () => {
     const outcome = server.invoke(invocation('req-2'), () => undefined);
     await call(server.address, 'GET', '/2018-06-01/runtime/invocation/next');
     const body = JSON.stringify({ errorMessage: 'boom', errorType: 'TypeError', stackTrace: [] });
-    const res = await call(server.address, 'POST', '/2018-06-01/runtime/invocation/req-2/error', body, { 'Lambda-Runtime-Function-Error-Type': 'TypeError' });
+    const res = await call(server.address, 'POST', '/2018-06-01/runtime/invocation/req-2/error', body, {
+      'Lambda-Runtime-Function-Error-Type': 'TypeError',
+    });
     assert.equal(res.status, 202);
     const result = await outcome;
     assert.equal(result.kind, 'error');
@@ -69,7 +84,12 @@ describe('Runtime API server (conformance with lambda-protocols.md)', () => {
   it('answers 413 to a response over 6 MB and reports it', async () => {
     const outcome = server.invoke(invocation('req-4'), () => undefined);
     await call(server.address, 'GET', '/2018-06-01/runtime/invocation/next');
-    const res = await call(server.address, 'POST', '/2018-06-01/runtime/invocation/req-4/response', Buffer.alloc(6 * 1024 * 1024 + 1, 0x61));
+    const res = await call(
+      server.address,
+      'POST',
+      '/2018-06-01/runtime/invocation/req-4/response',
+      Buffer.alloc(6 * 1024 * 1024 + 1, 0x61),
+    );
     assert.equal(res.status, 413);
     const result = await outcome;
     assert.deepEqual(result, { kind: 'too-large', size: 6 * 1024 * 1024 + 1 });
@@ -77,7 +97,13 @@ describe('Runtime API server (conformance with lambda-protocols.md)', () => {
 
   it('reports an init error posted before the first next', async () => {
     const got = new Promise<string | undefined>((resolve) => server.onInitError((e) => resolve(e.errorType)));
-    const res = await call(server.address, 'POST', '/2018-06-01/runtime/init/error', '{"errorType":"Runtime.ImportModuleError"}', { 'Lambda-Runtime-Function-Error-Type': 'Runtime.ImportModuleError' });
+    const res = await call(
+      server.address,
+      'POST',
+      '/2018-06-01/runtime/init/error',
+      '{"errorType":"Runtime.ImportModuleError"}',
+      { 'Lambda-Runtime-Function-Error-Type': 'Runtime.ImportModuleError' },
+    );
     assert.equal(res.status, 202);
     assert.equal(await got, 'Runtime.ImportModuleError');
   });

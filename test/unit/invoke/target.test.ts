@@ -58,23 +58,49 @@ describe('local function settings from the template', () => {
     assert.equal(t.fn.architecture, 'arm64');
     assert.equal(t.fn.codeDir, path.join(ws.dir, 'src'));
     assert.deepEqual(t.fn.environment, {
-      STAGE: 'dev', SHARED: 'from-function', TABLE: 'orders-table', TABLE_ARN: 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders-table',
-      QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/Jobs', QUEUE_ARN: 'arn:aws:sqs:eu-west-1:123456789012:Jobs',
-      TOPIC: 'arn:aws:sns:eu-west-1:123456789012:alerts', URL: 'https://eu-west-1.example.com/dev/orders-table', JOINED: 'a:dev',
-      BATCH: '5', KEY: '', IMPORTED: '',
+      STAGE: 'dev',
+      SHARED: 'from-function',
+      TABLE: 'orders-table',
+      TABLE_ARN: 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders-table',
+      QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/Jobs',
+      QUEUE_ARN: 'arn:aws:sqs:eu-west-1:123456789012:Jobs',
+      TOPIC: 'arn:aws:sns:eu-west-1:123456789012:alerts',
+      URL: 'https://eu-west-1.example.com/dev/orders-table',
+      JOINED: 'a:dev',
+      BATCH: '5',
+      KEY: '',
+      IMPORTED: '',
     });
-    assert.ok(t.notes.some((n) => /^QUEUE_URL=.*Jobs has no QueueName in the template; AWS generates one, so the logical ID stands in for it/.test(n)), t.notes.join('\n'));
-    assert.ok(t.notes.some((n) => /^KEY is empty: parameter ApiKey has no Default and no value was given\. Set it in \.serverless-workbench\/env\.json/.test(n)));
-    assert.ok(t.notes.some((n) => /^IMPORTED is empty: Fn::ImportValue reads another stack's export at deploy time/.test(n)));
+    assert.ok(
+      t.notes.some((n) =>
+        /^QUEUE_URL=.*Jobs has no QueueName in the template; AWS generates one, so the logical ID stands in for it/.test(
+          n,
+        ),
+      ),
+      t.notes.join('\n'),
+    );
+    assert.ok(
+      t.notes.some((n) =>
+        /^KEY is empty: parameter ApiKey has no Default and no value was given\. Set it in \.serverless-workbench\/env\.json/.test(
+          n,
+        ),
+      ),
+    );
+    assert.ok(
+      t.notes.some((n) => /^IMPORTED is empty: Fn::ImportValue reads another stack's export at deploy time/.test(n)),
+    );
   });
 
   it('takes values that only exist in AWS from .serverless-workbench/env.json', () => {
     fs.mkdirSync(path.join(ws.dir, '.serverless-workbench'), { recursive: true });
-    fs.writeFileSync(path.join(ws.dir, '.serverless-workbench/env.json'), JSON.stringify({
-      Parameters: { SHARED: 'for-all' },
-      Api: { IMPORTED: 'imported-value' },
-      References: { ApiKey: 'secret-key', Jobs: 'https://sqs.example/real-queue' },
-    }));
+    fs.writeFileSync(
+      path.join(ws.dir, '.serverless-workbench/env.json'),
+      JSON.stringify({
+        Parameters: { SHARED: 'for-all' },
+        Api: { IMPORTED: 'imported-value' },
+        References: { ApiKey: 'secret-key', Jobs: 'https://sqs.example/real-queue' },
+      }),
+    );
     const t = loadTarget(template, 'Api');
     assert.ok(t.ok);
     assert.equal(t.fn.environment.KEY, 'secret-key');
@@ -84,7 +110,10 @@ describe('local function settings from the template', () => {
     fs.writeFileSync(path.join(ws.dir, '.serverless-workbench/env.json'), '{"Api": {"A": 1,}}');
     assert.match(readOverrides(ws.dir).problem ?? '', /env\.json:1:17: invalid JSON: property name expected/);
     const broken = loadTarget(template, 'Api');
-    assert.ok(!broken.ok && /env\.json:1:17: invalid JSON/.test(broken.message), 'a broken overrides file stops the run with its position');
+    assert.ok(
+      !broken.ok && /env\.json:1:17: invalid JSON/.test(broken.message),
+      'a broken overrides file stops the run with its position',
+    );
     fs.rmSync(path.join(ws.dir, '.serverless-workbench/env.json'));
   });
 
@@ -104,7 +133,7 @@ describe('local function settings from the template', () => {
 describe('Serverless Framework functions', () => {
   const file = path.resolve(__dirname, '../../../examples/serverless-app/serverless.yml');
 
-  it('are found by their name in serverless.yml, with the framework\'s deployed name, provider settings and events', () => {
+  it("are found by their name in serverless.yml, with the framework's deployed name, provider settings and events", () => {
     const t = loadTarget(file, 'notify');
     assert.ok(t.ok, t.ok ? '' : t.message);
     assert.equal(t.fn.functionName, 'notifications-dev-notify');
@@ -112,7 +141,14 @@ describe('Serverless Framework functions', () => {
     assert.equal(t.fn.timeoutSeconds, 20);
     assert.equal(t.fn.memorySizeMb, 256);
     assert.equal(t.fn.handler, 'src/notify.handler');
-    const [sqs] = suggestEvents(t.view, localResolutionOf(t.template, { overrides: EMPTY_OVERRIDES }), t.fn.functionName);
-    assert.equal((sqs.payload as { Records: { eventSourceARN: string }[] }).Records[0].eventSourceARN, 'arn:aws:sqs:eu-west-1:123456789012:NotifyQueue');
+    const [sqs] = suggestEvents(
+      t.view,
+      localResolutionOf(t.template, { overrides: EMPTY_OVERRIDES }),
+      t.fn.functionName,
+    );
+    assert.equal(
+      (sqs.payload as { Records: { eventSourceARN: string }[] }).Records[0].eventSourceARN,
+      'arn:aws:sqs:eu-west-1:123456789012:NotifyQueue',
+    );
   });
 });

@@ -18,21 +18,36 @@ const DEEP = 10_000;
 const KINDS: readonly NestKind[] = ['map', 'seq', 'intrinsic'];
 
 /** A SAM template whose bucket's `Tags` value (level 5: root, Resources, Bucket, Properties, Tags) is the nest. */
-const SAM_WITH_DEEP_TAGS = JSON.stringify({
-  AWSTemplateFormatVersion: '2010-09-09',
-  Transform: 'AWS::Serverless-2016-10-31',
-  Globals: { Function: { Timeout: 10 } },
-  Resources: {
-    Bucket: { Type: 'AWS::S3::Bucket', Properties: { Tags: '@DEEP@' } },
-    Fn: { Type: 'AWS::Serverless::Function', Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', CodeUri: 'src', Environment: { Variables: { BUCKET: { Ref: 'Bucket' } } } } },
+const SAM_WITH_DEEP_TAGS = JSON.stringify(
+  {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Transform: 'AWS::Serverless-2016-10-31',
+    Globals: { Function: { Timeout: 10 } },
+    Resources: {
+      Bucket: { Type: 'AWS::S3::Bucket', Properties: { Tags: '@DEEP@' } },
+      Fn: {
+        Type: 'AWS::Serverless::Function',
+        Properties: {
+          Runtime: 'nodejs22.x',
+          Handler: 'index.handler',
+          CodeUri: 'src',
+          Environment: { Variables: { BUCKET: { Ref: 'Bucket' } } },
+        },
+      },
+    },
   },
-}, null, 1);
+  null,
+  1,
+);
 const TAGS_LEVEL = 5;
 
 /** Everything an editor runs on a template: none of it may throw, and no rule may crash. */
 function analyseEverything(t: Template, offset: number): void {
   const { crashes } = analyzeTemplate(t, { today: TODAY });
-  assert.deepEqual(crashes.map((c) => `${c.ruleId}: ${c.message}`), []);
+  assert.deepEqual(
+    crashes.map((c) => `${c.ruleId}: ${c.message}`),
+    [],
+  );
   outlineOf(t, 'template.json');
   symbolIndex(t);
   estimateCost(t, EMPTY_USAGE);
@@ -43,7 +58,9 @@ function analyseEverything(t: Template, offset: number): void {
 }
 
 function nestingProblems(t: Template): string[] {
-  return t.problems.filter((p) => p.message.includes('levels deep')).map((p) => `${where(t, p.span)} ${textAt(t, p.span)} ${p.code}: ${p.message}`);
+  return t.problems
+    .filter((p) => p.message.includes('levels deep'))
+    .map((p) => `${where(t, p.span)} ${textAt(t, p.span)} ${p.code}: ${p.message}`);
 }
 
 describe('bounded: values nested thousands of levels deep', function () {
@@ -64,7 +81,10 @@ describe('bounded: values nested thousands of levels deep', function () {
 
       let plain = toPlain(root);
       for (let level = 0; level < DEEP; level++) {
-        plain = kind === 'seq' ? (plain as unknown[])[0] : (plain as Record<string, unknown>)[kind === 'map' ? 'Key' : 'Fn::Base64'];
+        plain =
+          kind === 'seq'
+            ? (plain as unknown[])[0]
+            : (plain as Record<string, unknown>)[kind === 'map' ? 'Key' : 'Fn::Base64'];
       }
       assert.equal(plain, 'leaf');
     });
@@ -78,11 +98,14 @@ describe('bounded: values nested thousands of levels deep', function () {
       const cutAt = SAM_WITH_DEEP_TAGS.indexOf('"@DEEP@"') + cutLevel * opening.length;
       const expected = { map: '"Key"', seq: '[', intrinsic: '"Fn::Base64"' }[kind];
       assert.deepEqual(nestingProblems(t), [
-        `${where(t, { start: cutAt + (kind === 'seq' ? 0 : 1), end: 0 })} ${expected} template-structure: `
-        + `This value is nested more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.`,
+        `${where(t, { start: cutAt + (kind === 'seq' ? 0 : 1), end: 0 })} ${expected} template-structure: ` +
+          `This value is nested more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.`,
       ]);
       // The model still holds everything above the cut: the bucket, the function, the reference between them.
-      assert.deepEqual(t.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId), ['Bucket', 'Fn']);
+      assert.deepEqual(
+        t.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId),
+        ['Bucket', 'Fn'],
+      );
       assert.equal(t.functions[0].timeout.value, 10);
       const finding = analyzeTemplate(t, { today: TODAY }).findings.find((f) => f.ruleId === 'template-structure');
       assert.equal(finding && textAt(t, finding.span), expected);
@@ -98,7 +121,9 @@ describe('bounded: values nested thousands of levels deep', function () {
     const t = templateOfParsed(whole.text, 'template.json', whole.parsed)!;
     assert.deepEqual(nestingProblems(t), []);
     let depth = 0;
-    walk(t.root!, (_, parents) => { depth = Math.max(depth, parents.length + 1); });
+    walk(t.root!, (_, parents) => {
+      depth = Math.max(depth, parents.length + 1);
+    });
     assert.equal(depth, LIMITS.maxNestingDepth);
     analyseEverything(t, whole.innermost.span.start);
 
@@ -107,20 +132,31 @@ describe('bounded: values nested thousands of levels deep', function () {
   });
 
   it('cuts a deep nest in a serverless.json, whose variables are resolved over it', () => {
-    const shallow = JSON.stringify({
-      service: 'shop', provider: { name: 'aws', runtime: 'nodejs20.x' },
-      custom: { deep: '@DEEP@', table: 'orders' },
-      functions: { hello: { handler: 'handler.hello', environment: { DEEP: '${self:custom.deep}', TABLE: '${self:custom.table}' } } },
-    }, null, 1);
+    const shallow = JSON.stringify(
+      {
+        service: 'shop',
+        provider: { name: 'aws', runtime: 'nodejs20.x' },
+        custom: { deep: '@DEEP@', table: 'orders' },
+        functions: {
+          hello: {
+            handler: 'handler.hello',
+            environment: { DEEP: '${self:custom.deep}', TABLE: '${self:custom.table}' },
+          },
+        },
+      },
+      null,
+      1,
+    );
     const { text, parsed, innermost } = deepInput(shallow, 'map', DEEP);
     const t = templateOfParsed(text, 'serverless.json', parsed)!;
     assert.equal(t.kind, 'serverless');
     // custom.deep is level 3, so its 498th map is cut; the environment variable naming it sits at level 5,
     // so resolving it there stops one map earlier.
-    const keyOfMap = (index: number) => where(t, { start: shallow.indexOf('"@DEEP@"') + index * '{"Key": '.length + 1, end: 0 });
+    const keyOfMap = (index: number) =>
+      where(t, { start: shallow.indexOf('"@DEEP@"') + index * '{"Key": '.length + 1, end: 0 });
     assert.deepEqual(nestingProblems(t), [
-      `${keyOfMap(LIMITS.maxNestingDepth - 3)} "Key" template-structure: This value is nested more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. `
-      + 'No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.',
+      `${keyOfMap(LIMITS.maxNestingDepth - 3)} "Key" template-structure: This value is nested more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. ` +
+        'No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.',
       `${keyOfMap(LIMITS.maxNestingDepth - 4)} "Key" serverless-variable: Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
     ]);
     const table = t.functions[0].environment.find((v) => v.name === 'TABLE');
@@ -129,17 +165,22 @@ describe('bounded: values nested thousands of levels deep', function () {
   });
 
   it('stops resolving Serverless values that references stack deeper than the limit, with the place it stopped', () => {
-    // Three values 200 levels deep, each ending in a reference to the top of the next: 600 levels once resolved, past the limit of 400.
+    // Three values 200 levels deep, each ending in a reference to the top of the next: 600 levels once resolved, past
+    // the limit of 400.
     const nest = (leaf: string) => `${'{"k": '.repeat(200)}${leaf}${'}'.repeat(200)}`;
-    const text = `{"service": "shop", "provider": {"name": "aws"}, "custom": {\n`
-      + `"a1": ${nest('"${self:custom.a2}"')},\n"a2": ${nest('"${self:custom.a3}"')},\n"a3": ${nest('"end"')}},\n`
-      + `"functions": {"hello": {"handler": "h.h", "environment": {"A": "\${self:custom.a1}"}}}}`;
+    const text =
+      `{"service": "shop", "provider": {"name": "aws"}, "custom": {\n` +
+      `"a1": ${nest('"${self:custom.a2}"')},\n"a2": ${nest('"${self:custom.a3}"')},\n"a3": ${nest('"end"')}},\n` +
+      `"functions": {"hello": {"handler": "h.h", "environment": {"A": "\${self:custom.a1}"}}}}`;
     const t = loadTemplate(text, 'serverless.json')!;
     const stopped = t.problems.filter((p) => p.message.startsWith('Values and the variables'));
-    assert.deepEqual(stopped.map((p) => `${where(t, p.span)} ${p.code}: ${p.message}`), [
-      // Root, custom and a1's 200 maps, then a2's 199th map (its key at column 6 + 198 × 6 + 2) is level 401.
-      `3:1196 serverless-variable: Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
-    ]);
+    assert.deepEqual(
+      stopped.map((p) => `${where(t, p.span)} ${p.code}: ${p.message}`),
+      [
+        // Root, custom and a1's 200 maps, then a2's 199th map (its key at column 6 + 198 × 6 + 2) is level 401.
+        `3:1196 serverless-variable: Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
+      ],
+    );
     analyseEverything(t, text.indexOf('hello'));
   });
 });

@@ -19,10 +19,13 @@ export interface DeepInput {
   readonly innermost: Node;
 }
 
-/** `{"Key": {"Key": ... "leaf" }}`, `[[... "leaf" ]]` or `{"Fn::Base64": {"Fn::Base64": ... "leaf"}}`, `depth` levels. */
+/**
+ * `{"Key": {"Key": ... "leaf" }}`, `[[... "leaf" ]]` or `{"Fn::Base64": {"Fn::Base64": ... "leaf"}}`, `depth` levels.
+ */
 export function deepInput(shallowJson: string, kind: NestKind, depth: number): DeepInput {
   const at = shallowJson.indexOf(PLACEHOLDER);
-  if (at < 0 || shallowJson.indexOf(PLACEHOLDER, at + 1) >= 0) throw new Error(`the template needs exactly one ${PLACEHOLDER}`);
+  if (at < 0 || shallowJson.indexOf(PLACEHOLDER, at + 1) >= 0)
+    throw new Error(`the template needs exactly one ${PLACEHOLDER}`);
   const { open, close } = DELIMITERS[kind];
   const leafText = '"leaf"';
   const nestText = open.repeat(depth) + leafText + close.repeat(depth);
@@ -32,7 +35,10 @@ export function deepInput(shallowJson: string, kind: NestKind, depth: number): D
   let node: Node = { kind: 'scalar', value: 'leaf', span: { start: leafStart, end: leafStart + leafText.length } };
   const innermost = node;
   for (let level = depth - 1; level >= 0; level--) {
-    const span: Span = { start: at + open.length * level, end: leafStart + leafText.length + close.length * (depth - level) };
+    const span: Span = {
+      start: at + open.length * level,
+      end: leafStart + leafText.length + close.length * (depth - level),
+    };
     node = wrap(kind, node, span);
   }
 
@@ -53,9 +59,19 @@ function wrap(kind: NestKind, inner: Node, span: Span): Node {
   // The key starts one character after the brace: `{"Key": ` / `{"Fn::Base64": `.
   const keyOf = (key: string): Span => ({ start: span.start + 1, end: span.start + 1 + key.length + 2 });
   switch (kind) {
-    case 'seq': return { kind: 'seq', items: [inner], span };
-    case 'map': return { kind: 'map', entries: [{ key: 'Key', keySpan: keyOf('Key'), value: inner }], span };
-    case 'intrinsic': return { kind: 'intrinsic', name: 'Fn::Base64', nameSpan: keyOf('Fn::Base64'), argument: inner, form: 'long', span };
+    case 'seq':
+      return { kind: 'seq', items: [inner], span };
+    case 'map':
+      return { kind: 'map', entries: [{ key: 'Key', keySpan: keyOf('Key'), value: inner }], span };
+    case 'intrinsic':
+      return {
+        kind: 'intrinsic',
+        name: 'Fn::Base64',
+        nameSpan: keyOf('Fn::Base64'),
+        argument: inner,
+        form: 'long',
+        span,
+      };
   }
 }
 
@@ -66,10 +82,20 @@ function replacePlaceholder(node: Node, at: number, nest: Node, shift: number): 
     end: span.end > at ? span.end + shift : span.end,
   });
   if (node.kind === 'scalar') return node.span.start === at ? nest : { ...node, span: move(node.span) };
-  if (node.kind === 'seq') return { ...node, span: move(node.span), items: node.items.map((i) => replacePlaceholder(i, at, nest, shift)) };
+  if (node.kind === 'seq')
+    return { ...node, span: move(node.span), items: node.items.map((i) => replacePlaceholder(i, at, nest, shift)) };
   if (node.kind === 'intrinsic') {
-    return { ...node, span: move(node.span), nameSpan: move(node.nameSpan), argument: replacePlaceholder(node.argument, at, nest, shift) };
+    return {
+      ...node,
+      span: move(node.span),
+      nameSpan: move(node.nameSpan),
+      argument: replacePlaceholder(node.argument, at, nest, shift),
+    };
   }
-  const entries: MapEntry[] = node.entries.map((e) => ({ key: e.key, keySpan: move(e.keySpan), value: replacePlaceholder(e.value, at, nest, shift) }));
+  const entries: MapEntry[] = node.entries.map((e) => ({
+    key: e.key,
+    keySpan: move(e.keySpan),
+    value: replacePlaceholder(e.value, at, nest, shift),
+  }));
   return { ...node, span: move(node.span), entries };
 }

@@ -7,13 +7,15 @@ import { analyzeTemplate } from '../../../src/core/rules';
 import { hasShared, load, SHARED, textAt, where, yaml } from '../helpers';
 
 const TODAY = '2025-06-01';
-const header = (...lines: string[]) => yaml("AWSTemplateFormatVersion: '2010-09-09'", 'Transform: AWS::LanguageExtensions', ...lines);
+const header = (...lines: string[]) =>
+  yaml("AWSTemplateFormatVersion: '2010-09-09'", 'Transform: AWS::LanguageExtensions', ...lines);
 
-const plainOf = (t: Template, section: 'resources' | 'outputs' | 'conditions'): Record<string, unknown> => Object.fromEntries(
-  section === 'resources'
-    ? t.resources.map((r) => [r.logicalId, toPlain(r.node!)])
-    : t[section].map((e) => [e.name, toPlain(e.value)]),
-);
+const plainOf = (t: Template, section: 'resources' | 'outputs' | 'conditions'): Record<string, unknown> =>
+  Object.fromEntries(
+    section === 'resources'
+      ? t.resources.map((r) => [r.logicalId, toPlain(r.node!)])
+      : t[section].map((e) => [e.name, toPlain(e.value)]),
+  );
 
 interface Case {
   readonly name: string;
@@ -24,7 +26,8 @@ interface Case {
 }
 
 const topic = (name: string, display: string) => ({
-  Type: 'AWS::SNS::Topic', Properties: { TopicName: { 'Fn::Sub': `topic-${name}-\${AWS::Region}` }, DisplayName: display },
+  Type: 'AWS::SNS::Topic',
+  Properties: { TopicName: { 'Fn::Sub': `topic-${name}-\${AWS::Region}` }, DisplayName: display },
 });
 
 const CASES: Case[] = [
@@ -68,14 +71,26 @@ const CASES: Case[] = [
     expected: {
       NaclTransitSubnet: { Type: 'AWS::EC2::NetworkAcl' },
       TransitSubnetA: { Type: 'AWS::EC2::Subnet' },
-      NaclTransitSubnetAAssociation: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { SubnetId: { Ref: 'TransitSubnetA' } } },
+      NaclTransitSubnetAAssociation: {
+        Type: 'AWS::EC2::SubnetNetworkAclAssociation',
+        Properties: { SubnetId: { Ref: 'TransitSubnetA' } },
+      },
       TransitSubnetB: { Type: 'AWS::EC2::Subnet' },
-      NaclTransitSubnetBAssociation: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { SubnetId: { Ref: 'TransitSubnetB' } } },
+      NaclTransitSubnetBAssociation: {
+        Type: 'AWS::EC2::SubnetNetworkAclAssociation',
+        Properties: { SubnetId: { Ref: 'TransitSubnetB' } },
+      },
       NaclPublicSubnet: { Type: 'AWS::EC2::NetworkAcl' },
       PublicSubnetA: { Type: 'AWS::EC2::Subnet' },
-      NaclPublicSubnetAAssociation: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { SubnetId: { Ref: 'PublicSubnetA' } } },
+      NaclPublicSubnetAAssociation: {
+        Type: 'AWS::EC2::SubnetNetworkAclAssociation',
+        Properties: { SubnetId: { Ref: 'PublicSubnetA' } },
+      },
       PublicSubnetB: { Type: 'AWS::EC2::Subnet' },
-      NaclPublicSubnetBAssociation: { Type: 'AWS::EC2::SubnetNetworkAclAssociation', Properties: { SubnetId: { Ref: 'PublicSubnetB' } } },
+      NaclPublicSubnetBAssociation: {
+        Type: 'AWS::EC2::SubnetNetworkAclAssociation',
+        Properties: { SubnetId: { Ref: 'PublicSubnetB' } },
+      },
     },
   },
   {
@@ -93,8 +108,14 @@ const CASES: Case[] = [
     ),
     section: 'resources',
     expected: {
-      Subnet1000024: { Type: 'AWS::EC2::Subnet', Properties: { CidrBlock: '10.0.0.0/24', Tags: [{ Key: 'Name', Value: 'net-10.0.0.0/24' }] } },
-      Subnet1001024: { Type: 'AWS::EC2::Subnet', Properties: { CidrBlock: '10.0.1.0/24', Tags: [{ Key: 'Name', Value: 'net-10.0.1.0/24' }] } },
+      Subnet1000024: {
+        Type: 'AWS::EC2::Subnet',
+        Properties: { CidrBlock: '10.0.0.0/24', Tags: [{ Key: 'Name', Value: 'net-10.0.0.0/24' }] },
+      },
+      Subnet1001024: {
+        Type: 'AWS::EC2::Subnet',
+        Properties: { CidrBlock: '10.0.1.0/24', Tags: [{ Key: 'Name', Value: 'net-10.0.1.0/24' }] },
+      },
     },
   },
   {
@@ -185,7 +206,14 @@ const CASES: Case[] = [
     ),
     section: 'resources',
     expected: {
-      Table: { Type: 'AWS::DynamoDB::Table', Properties: { BillingMode: 'PAY_PER_REQUEST', StreamSpecification: { Enabled: true }, TtlSpecification: { Enabled: true } } },
+      Table: {
+        Type: 'AWS::DynamoDB::Table',
+        Properties: {
+          BillingMode: 'PAY_PER_REQUEST',
+          StreamSpecification: { Enabled: true },
+          TtlSpecification: { Enabled: true },
+        },
+      },
     },
   },
 ];
@@ -196,7 +224,11 @@ describe('AWS::LanguageExtensions Fn::ForEach', () => {
       const t = loadTemplate(c.text, 'template.yaml', c.resolution)!;
       assert.deepEqual(t.problems, []);
       assert.deepEqual(plainOf(t, c.section), c.expected);
-      assert.deepEqual(Object.keys(plainOf(t, c.section)), Object.keys(c.expected), 'in the order CloudFormation lists them');
+      assert.deepEqual(
+        Object.keys(plainOf(t, c.section)),
+        Object.keys(c.expected),
+        'in the order CloudFormation lists them',
+      );
     });
   }
 
@@ -233,125 +265,190 @@ describe('AWS::LanguageExtensions Fn::ForEach', () => {
   it('go to definition of a Ref to an expanded resource lands on the loop output key', () => {
     const t = load(topics);
     const at = t.text.indexOf('!Ref SNSTopicB') + '!Ref '.length + 1;
-    assert.deepEqual(definitionAt(t, at).map((d) => textAt(t, d.span)), ["'SNSTopic${TopicName}'"]);
+    assert.deepEqual(
+      definitionAt(t, at).map((d) => textAt(t, d.span)),
+      ["'SNSTopic${TopicName}'"],
+    );
   });
 
   it('renaming an expanded logical ID is refused with the loop to edit', () => {
     const t = load(topics);
     const at = t.text.indexOf('!Ref SNSTopicB') + '!Ref '.length + 1;
-    assert.deepEqual(prepareRename(t, at), { error: "SNSTopicB is made by the loop Fn::ForEach::Topics from 'SNSTopic${TopicName}'; edit the loop instead." });
+    assert.deepEqual(prepareRename(t, at), {
+      error: "SNSTopicB is made by the loop Fn::ForEach::Topics from 'SNSTopic${TopicName}'; edit the loop instead.",
+    });
   });
 
   it('lints with no undefined references: expanded names resolve and the identifier is not a name', () => {
     const findings = analyzeTemplate(load(topics), { today: TODAY }).findings;
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.message}`), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.message}`),
+      [],
+    );
   });
 
   it('a real undefined name inside a loop is reported once, at its place in the body', () => {
-    const t = load(header(
-      'Resources:',
-      "  'Fn::ForEach::Topics':",
-      '    - TopicName',
-      '    - [A, B, C]',
-      "    - 'SNSTopic${TopicName}':",
-      '        Type: AWS::SNS::Topic',
-      '        Properties:',
-      '          KmsMasterKeyId: !Ref MissingKey',
-    ));
+    const t = load(
+      header(
+        'Resources:',
+        "  'Fn::ForEach::Topics':",
+        '    - TopicName',
+        '    - [A, B, C]',
+        "    - 'SNSTopic${TopicName}':",
+        '        Type: AWS::SNS::Topic',
+        '        Properties:',
+        '          KmsMasterKeyId: !Ref MissingKey',
+      ),
+    );
     const errors = analyzeTemplate(t, { today: TODAY }).findings.filter((f) => f.severity === 'error');
-    assert.deepEqual(errors.map((f) => [f.ruleId, where(t, f.span), textAt(t, f.span)]), [['ref-undefined', '10:32', 'MissingKey']]);
+    assert.deepEqual(
+      errors.map((f) => [f.ruleId, where(t, f.span), textAt(t, f.span)]),
+      [['ref-undefined', '10:32', 'MissingKey']],
+    );
   });
 
   it('a collection known only at deploy is an info at the collection; names it may make and its identifier are not undefined', () => {
-    const t = load(header(
-      'Parameters:',
-      '  Env:',
-      '    Type: String',
-      'Mappings:',
-      '  Buckets:',
-      '    Prod: {Ids: [A, B]}',
-      'Resources:',
-      "  'Fn::ForEach::Buckets':",
-      '    - Id',
-      '    - !FindInMap [Buckets, !Ref Env, Ids]',
-      "    - 'Bucket${Id}':",
-      '        Type: AWS::S3::Bucket',
-      '        Properties:',
-      "          BucketName: !Sub 'b-${Id}'",
-      '  Policy:',
-      '    Type: AWS::S3::BucketPolicy',
-      '    Properties:',
-      '      Bucket: !Ref BucketA',
-      '      PolicyDocument: {}',
-    ));
-    assert.deepEqual(t.resources.map((r) => r.logicalId), ['Policy']);
-    assert.deepEqual(t.problems.map((p) => [p.severity, where(t, p.span), textAt(t, p.span), p.message]), [[
-      'info', '12:7', '!FindInMap [Buckets, !Ref Env, Ids]',
-      'The collection of Fn::ForEach::Buckets is only known at deploy (parameter Env has no Default and no value was given), so what it produces is not listed.',
-    ]]);
+    const t = load(
+      header(
+        'Parameters:',
+        '  Env:',
+        '    Type: String',
+        'Mappings:',
+        '  Buckets:',
+        '    Prod: {Ids: [A, B]}',
+        'Resources:',
+        "  'Fn::ForEach::Buckets':",
+        '    - Id',
+        '    - !FindInMap [Buckets, !Ref Env, Ids]',
+        "    - 'Bucket${Id}':",
+        '        Type: AWS::S3::Bucket',
+        '        Properties:',
+        "          BucketName: !Sub 'b-${Id}'",
+        '  Policy:',
+        '    Type: AWS::S3::BucketPolicy',
+        '    Properties:',
+        '      Bucket: !Ref BucketA',
+        '      PolicyDocument: {}',
+      ),
+    );
+    assert.deepEqual(
+      t.resources.map((r) => r.logicalId),
+      ['Policy'],
+    );
+    assert.deepEqual(
+      t.problems.map((p) => [p.severity, where(t, p.span), textAt(t, p.span), p.message]),
+      [
+        [
+          'info',
+          '12:7',
+          '!FindInMap [Buckets, !Ref Env, Ids]',
+          'The collection of Fn::ForEach::Buckets is only known at deploy (parameter Env has no Default and no value was given), so what it produces is not listed.',
+        ],
+      ],
+    );
     const findings = analyzeTemplate(t, { today: TODAY }).findings;
-    assert.deepEqual(findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.message}`), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.message}`),
+      [],
+    );
   });
 
   it('a loop with the wrong number of items is an error on the loop, and makes nothing', () => {
-    const t = load(header(
-      'Resources:',
-      "  'Fn::ForEach::Topics':",
-      '    - TopicName',
-      "    - 'SNSTopic${TopicName}':",
-      '        Type: AWS::SNS::Topic',
-      '  Queue:',
-      '    Type: AWS::SQS::Queue',
-    ));
-    assert.deepEqual(t.resources.map((r) => r.logicalId), ['Queue']);
-    assert.deepEqual(t.problems.map((p) => [p.severity, where(t, p.span), p.message]), [[
-      'error', '5:5', 'Fn::ForEach::Topics takes a list of 3 items, [Identifier, Collection, {OutputKey: OutputValue}]; found 2 items.',
-    ]]);
+    const t = load(
+      header(
+        'Resources:',
+        "  'Fn::ForEach::Topics':",
+        '    - TopicName',
+        "    - 'SNSTopic${TopicName}':",
+        '        Type: AWS::SNS::Topic',
+        '  Queue:',
+        '    Type: AWS::SQS::Queue',
+      ),
+    );
+    assert.deepEqual(
+      t.resources.map((r) => r.logicalId),
+      ['Queue'],
+    );
+    assert.deepEqual(
+      t.problems.map((p) => [p.severity, where(t, p.span), p.message]),
+      [
+        [
+          'error',
+          '5:5',
+          'Fn::ForEach::Topics takes a list of 3 items, [Identifier, Collection, {OutputKey: OutputValue}]; found 2 items.',
+        ],
+      ],
+    );
   });
 
   it('two loop copies with the same key are an error at the output key', () => {
-    const t = load(header(
-      'Resources:',
-      "  'Fn::ForEach::Topics':",
-      '    - TopicName',
-      '    - [A, A]',
-      "    - 'SNSTopic${TopicName}':",
-      '        Type: AWS::SNS::Topic',
-    ));
-    assert.deepEqual(t.resources.map((r) => r.logicalId), ['SNSTopicA']);
-    assert.deepEqual(t.problems.map((p) => [p.severity, where(t, p.span)]), [['error', '7:7']]);
+    const t = load(
+      header(
+        'Resources:',
+        "  'Fn::ForEach::Topics':",
+        '    - TopicName',
+        '    - [A, A]',
+        "    - 'SNSTopic${TopicName}':",
+        '        Type: AWS::SNS::Topic',
+      ),
+    );
+    assert.deepEqual(
+      t.resources.map((r) => r.logicalId),
+      ['SNSTopicA'],
+    );
+    assert.deepEqual(
+      t.problems.map((p) => [p.severity, where(t, p.span)]),
+      [['error', '7:7']],
+    );
     assert.match(t.problems[0].message, /produces 'SNSTopicA', which already exists here/);
   });
 
   it('a loop without the transform is an error on the loop key, and is still expanded', () => {
-    const t = load(yaml(
-      "AWSTemplateFormatVersion: '2010-09-09'",
-      'Resources:',
-      "  'Fn::ForEach::Topics':",
-      '    - TopicName',
-      '    - [A]',
-      "    - 'SNSTopic${TopicName}':",
-      '        Type: AWS::SNS::Topic',
-    ));
-    assert.deepEqual(t.resources.map((r) => r.logicalId), ['SNSTopicA']);
-    assert.deepEqual(t.problems.map((p) => [p.severity, textAt(t, p.span), p.message]), [[
-      'error', "'Fn::ForEach::Topics'", "Fn::ForEach needs 'Transform: AWS::LanguageExtensions'; without it CloudFormation rejects the template.",
-    ]]);
+    const t = load(
+      yaml(
+        "AWSTemplateFormatVersion: '2010-09-09'",
+        'Resources:',
+        "  'Fn::ForEach::Topics':",
+        '    - TopicName',
+        '    - [A]',
+        "    - 'SNSTopic${TopicName}':",
+        '        Type: AWS::SNS::Topic',
+      ),
+    );
+    assert.deepEqual(
+      t.resources.map((r) => r.logicalId),
+      ['SNSTopicA'],
+    );
+    assert.deepEqual(
+      t.problems.map((p) => [p.severity, textAt(t, p.span), p.message]),
+      [
+        [
+          'error',
+          "'Fn::ForEach::Topics'",
+          "Fn::ForEach needs 'Transform: AWS::LanguageExtensions'; without it CloudFormation rejects the template.",
+        ],
+      ],
+    );
   });
 
   it('DeletionPolicy and UpdateReplacePolicy given as intrinsics are not reported', () => {
-    const t = load(header(
-      'Parameters:',
-      '  Policy: {Type: String, Default: Retain}',
-      'Conditions:',
-      "  IsProd: !Equals [!Ref 'AWS::Region', us-east-1]",
-      'Resources:',
-      '  Table:',
-      '    Type: AWS::SQS::Queue',
-      '    DeletionPolicy: !Ref Policy',
-      '    UpdateReplacePolicy: !If [IsProd, Retain, Delete]',
-    ));
-    assert.deepEqual(analyzeTemplate(t, { today: TODAY }).findings.map((f) => `${f.ruleId} ${f.message}`), []);
+    const t = load(
+      header(
+        'Parameters:',
+        '  Policy: {Type: String, Default: Retain}',
+        'Conditions:',
+        "  IsProd: !Equals [!Ref 'AWS::Region', us-east-1]",
+        'Resources:',
+        '  Table:',
+        '    Type: AWS::SQS::Queue',
+        '    DeletionPolicy: !Ref Policy',
+        '    UpdateReplacePolicy: !If [IsProd, Retain, Delete]',
+      ),
+    );
+    assert.deepEqual(
+      analyzeTemplate(t, { today: TODAY }).findings.map((f) => `${f.ruleId} ${f.message}`),
+      [],
+    );
   });
 
   describe('cfn-lint fixtures that use the transform', function () {
@@ -364,8 +461,8 @@ describe('AWS::LanguageExtensions Fn::ForEach', () => {
       assert.ok(files.length >= 5, `found ${files.length} templates`);
       const errors = files.flatMap((f) => {
         const t = loadTemplate(fs.readFileSync(f, 'utf8'), f)!;
-        return analyzeTemplate(t, { today: TODAY }).findings
-          .filter((x) => x.severity === 'error')
+        return analyzeTemplate(t, { today: TODAY })
+          .findings.filter((x) => x.severity === 'error')
           .map((x) => `${path.relative(folder, f)}:${where(t, x.span)} ${x.ruleId} ${x.message}`);
       });
       assert.deepEqual(errors, []);

@@ -8,11 +8,14 @@ import { SHARED, hasShared } from '../helpers';
 
 /**
  * The fast YAML reader (straight from the CST) must give exactly what the full reader (`yaml`'s
- * documents, from the same strict or flow-lenient tokens) gives, node for node, span for span, problem for problem, whenever it does not step aside.
+ * documents, from the same strict or flow-lenient tokens) gives, node for node, span for span, problem for problem,
+ * whenever it does not step aside.
  * Stepping aside is always safe; answering differently, or answering where `yaml` reports an error, is not.
  */
 const ROOT = path.resolve(__dirname, '../../..');
-const EXAMPLES = ['examples/sam-app/template.yaml', 'examples/serverless-app/serverless.yml'].map((f) => path.join(ROOT, f));
+const EXAMPLES = ['examples/sam-app/template.yaml', 'examples/serverless-app/serverless.yml'].map((f) =>
+  path.join(ROOT, f),
+);
 const MUTATIONS_PER_FILE = 4;
 
 function yamlFilesUnder(dir: string): string[] {
@@ -41,7 +44,13 @@ const MUTATIONS: { name: string; apply: (text: string, at: number, lineStart: nu
   { name: 'indent a line', apply: (t, _at, ls) => `${t.slice(0, ls)} ${t.slice(ls)}` },
   { name: 'dedent a line', apply: (t, _at, ls) => (t[ls] === ' ' ? t.slice(0, ls) + t.slice(ls + 1) : t) },
   { name: 'tab as indentation', apply: (t, _at, ls) => `${t.slice(0, ls)}\t${t.slice(ls)}` },
-  { name: 'tab for a space', apply: (t, at) => { const i = t.indexOf(' ', at); return i < 0 ? t : `${t.slice(0, i)}\t${t.slice(i + 1)}`; } },
+  {
+    name: 'tab for a space',
+    apply: (t, at) => {
+      const i = t.indexOf(' ', at);
+      return i < 0 ? t : `${t.slice(0, i)}\t${t.slice(i + 1)}`;
+    },
+  },
   { name: 'unclosed bracket', apply: (t, at) => `${t.slice(0, at)}[${t.slice(at)}` },
   { name: 'unclosed brace', apply: (t, at) => `${t.slice(0, at)}{${t.slice(at)}` },
   { name: 'stray quote', apply: (t, at) => `${t.slice(0, at)}${at % 2 ? '"' : "'"}${t.slice(at)}` },
@@ -51,8 +60,20 @@ const MUTATIONS: { name: string; apply: (text: string, at: number, lineStart: nu
   { name: 'tag', apply: (t, at) => `${t.slice(0, at)}!Ref ${t.slice(at)}` },
   { name: 'anchor', apply: (t, at) => `${t.slice(0, at)}&a ${t.slice(at)}` },
   { name: 'block scalar', apply: (t, at) => `${t.slice(0, at)}|\n${t.slice(at)}` },
-  { name: 'duplicate a line', apply: (t, _at, ls) => { const e = t.indexOf('\n', ls) + 1 || t.length; return t.slice(0, e) + t.slice(ls, e) + t.slice(e); } },
-  { name: 'delete a line', apply: (t, _at, ls) => { const e = t.indexOf('\n', ls) + 1 || t.length; return t.slice(0, ls) + t.slice(e); } },
+  {
+    name: 'duplicate a line',
+    apply: (t, _at, ls) => {
+      const e = t.indexOf('\n', ls) + 1 || t.length;
+      return t.slice(0, e) + t.slice(ls, e) + t.slice(e);
+    },
+  },
+  {
+    name: 'delete a line',
+    apply: (t, _at, ls) => {
+      const e = t.indexOf('\n', ls) + 1 || t.length;
+      return t.slice(0, ls) + t.slice(e);
+    },
+  },
 ];
 
 function mutate(text: string, next: () => number): { text: string; what: string } {
@@ -81,23 +102,79 @@ describe('YAML readers agree', function () {
       ...EXAMPLES.map((f): [string, string] => [f, fs.readFileSync(f, 'utf8')]),
       ['generateSamTemplate(60)', generateSamTemplate(60) as string],
     ];
-    for (const [label, text] of texts) assert.ok(assertSameAsDocumentReader(text, label), `${label} left the fast path`);
+    for (const [label, text] of texts)
+      assert.ok(assertSameAsDocumentReader(text, label), `${label} left the fast path`);
   });
 
   it('on small cases at the edges of the fast subset', function () {
     const cases = [
-      'a: 1\nb: !Ref x\nc: !GetAtt A.B\n', 'a: !Sub |\n  x\n  ${y}\nb: >-\n  folded\n  text\n', 'x: 1\nx: 2\n',
-      'a:\nb: # comment\nc: !Ref\n', '- a\n-\n- !Ref\n- - nested\n', '---\na: .nan\nb: 0x1F\nc: -.inf\nd: 1e3\ne: 0o17\nf: ~\ng: +12\n',
-      '"quoted key": \'v\'\n1: one\ntrue: yes\nnull: none\n', '# only a comment\n', 'plain scalar\n', 'a: b\n  c\n',
-      'a: !If\n  - Cond\n  - x\n  - y\n', 'a: !If\n- x\n', 'Fn::GetAtt: [A, B]\n', 'Ref: X\n', 'Condition: C\n', 'a:\n\t- b\n',
-      'a: "unterminated\n', 'a: b: c\n', 'a:\n  b: 1\n c: 2\n', '- a\nb: 1\n', 'a: 1 #c\n#d\n', 'a: "\\q"\n', '? a\n: b\n',
-      'a: !Ref\t\n', 'a:\n  \t- x\n', '- \tb\n', 'a: !Ref\n  - x\n', 'a: !Ref - x\n', '!Ref a: b\n', 'a: &x 1\nb: *x\n', 'a: !Foo x\n',
-      'a:\n  - b\n   - c\n', 'a: |\n x\n  y\nb: 1\n', 'a: |2\n   x\n', 'k: v\n---\nk: w\n', '%YAML 1.2\n---\na: 1\n', '--- a: 1\n',
-      '[a, b, ]\n', '[, a]\n', '[a,, b]\n', '{a: 1, a: 2}\n', '{a}\n', '[a: 1]\n', '[a b]\n', '{a: [1, {b: !Ref c}]}\n',
-      'a: [\n  x,\n  y\n]\n', 'a: [x\n', '[a]]\n', 'a: { b: 1 } # c\n', 'a: !Join ["", [a, !Ref b]]\n', '{a: 1}: b\n',
-      'a: [- x]\n', 'a: [!Ref ]\n', 'a: {b: }\n', 'a: {b:c}\n', '[a]\n', 'a: [\n x\n]\n', 'a:\n  - [x,\n  y]\n',
-      'a:\n  b: {\n  c: 1\n  }\n  d: 2\n', 'a: [\nb,\n\tc\n]\n', '- [a,\n- b]\n', 'a: [\n  "x\ny"\n]\n', '<<: {a: 1}\nb: 2\n',
-      '{<<: {a: 1}, b: 2}\n', '"<<": 1\n', 'a: &a {x: 1}\nb:\n  <<: [*a]\n', `${'['.repeat(401)}${']'.repeat(401)}\n`,
+      'a: 1\nb: !Ref x\nc: !GetAtt A.B\n',
+      'a: !Sub |\n  x\n  ${y}\nb: >-\n  folded\n  text\n',
+      'x: 1\nx: 2\n',
+      'a:\nb: # comment\nc: !Ref\n',
+      '- a\n-\n- !Ref\n- - nested\n',
+      '---\na: .nan\nb: 0x1F\nc: -.inf\nd: 1e3\ne: 0o17\nf: ~\ng: +12\n',
+      '"quoted key": \'v\'\n1: one\ntrue: yes\nnull: none\n',
+      '# only a comment\n',
+      'plain scalar\n',
+      'a: b\n  c\n',
+      'a: !If\n  - Cond\n  - x\n  - y\n',
+      'a: !If\n- x\n',
+      'Fn::GetAtt: [A, B]\n',
+      'Ref: X\n',
+      'Condition: C\n',
+      'a:\n\t- b\n',
+      'a: "unterminated\n',
+      'a: b: c\n',
+      'a:\n  b: 1\n c: 2\n',
+      '- a\nb: 1\n',
+      'a: 1 #c\n#d\n',
+      'a: "\\q"\n',
+      '? a\n: b\n',
+      'a: !Ref\t\n',
+      'a:\n  \t- x\n',
+      '- \tb\n',
+      'a: !Ref\n  - x\n',
+      'a: !Ref - x\n',
+      '!Ref a: b\n',
+      'a: &x 1\nb: *x\n',
+      'a: !Foo x\n',
+      'a:\n  - b\n   - c\n',
+      'a: |\n x\n  y\nb: 1\n',
+      'a: |2\n   x\n',
+      'k: v\n---\nk: w\n',
+      '%YAML 1.2\n---\na: 1\n',
+      '--- a: 1\n',
+      '[a, b, ]\n',
+      '[, a]\n',
+      '[a,, b]\n',
+      '{a: 1, a: 2}\n',
+      '{a}\n',
+      '[a: 1]\n',
+      '[a b]\n',
+      '{a: [1, {b: !Ref c}]}\n',
+      'a: [\n  x,\n  y\n]\n',
+      'a: [x\n',
+      '[a]]\n',
+      'a: { b: 1 } # c\n',
+      'a: !Join ["", [a, !Ref b]]\n',
+      '{a: 1}: b\n',
+      'a: [- x]\n',
+      'a: [!Ref ]\n',
+      'a: {b: }\n',
+      'a: {b:c}\n',
+      '[a]\n',
+      'a: [\n x\n]\n',
+      'a:\n  - [x,\n  y]\n',
+      'a:\n  b: {\n  c: 1\n  }\n  d: 2\n',
+      'a: [\nb,\n\tc\n]\n',
+      '- [a,\n- b]\n',
+      'a: [\n  "x\ny"\n]\n',
+      '<<: {a: 1}\nb: 2\n',
+      '{<<: {a: 1}, b: 2}\n',
+      '"<<": 1\n',
+      'a: &a {x: 1}\nb:\n  <<: [*a]\n',
+      `${'['.repeat(401)}${']'.repeat(401)}\n`,
       '\ufeffa: 1\r\nb: [1,\r\n  2]\r\n',
     ];
     let fast = 0;
@@ -111,7 +188,11 @@ describe('YAML readers agree', function () {
       console.log(`    skipped: ${corpus} is missing (set SWB_SHARED to the shared folder)`);
       this.skip();
     }
-    const files = [...EXAMPLES, ...yamlFilesUnder(path.join(corpus, 'sam-translator')), ...yamlFilesUnder(path.join(corpus, 'serverless-v3-fixtures'))];
+    const files = [
+      ...EXAMPLES,
+      ...yamlFilesUnder(path.join(corpus, 'sam-translator')),
+      ...yamlFilesUnder(path.join(corpus, 'serverless-v3-fixtures')),
+    ];
     const next = random(20261123);
     let fastFiles = 0;
     let mutants = 0;

@@ -32,10 +32,13 @@ describe('parsing templates with exact spans', () => {
 
   it('detects plain CloudFormation and lists resources with the span of their logical ID', () => {
     assert.equal(t.kind, 'cloudformation');
-    assert.deepEqual(t.resources.map((r) => [r.logicalId, r.type, where(t, r.idSpan), textAt(t, r.idSpan)]), [
-      ['Queue', 'AWS::SQS::Queue', '3:3', 'Queue'],
-      ['Topic', 'AWS::SNS::Topic', '9:3', 'Topic'],
-    ]);
+    assert.deepEqual(
+      t.resources.map((r) => [r.logicalId, r.type, where(t, r.idSpan), textAt(t, r.idSpan)]),
+      [
+        ['Queue', 'AWS::SQS::Queue', '3:3', 'Queue'],
+        ['Topic', 'AWS::SNS::Topic', '9:3', 'Topic'],
+      ],
+    );
   });
 
   it('gives scalars the span of the value only', () => {
@@ -63,8 +66,12 @@ describe('parsing templates with exact spans', () => {
   });
 
   it('nests intrinsics inside lists of intrinsics', () => {
-    assert.deepEqual(toPlain(prop(t, 'Topic', 'TopicName')), { 'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, 'topic']] });
-    assert.deepEqual(toPlain(prop(t, 'Queue', 'Tags')), { 'Fn::If': ['IsProd', [{ Key: 'a', Value: 'b' }], { Ref: 'AWS::NoValue' }] });
+    assert.deepEqual(toPlain(prop(t, 'Topic', 'TopicName')), {
+      'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, 'topic']],
+    });
+    assert.deepEqual(toPlain(prop(t, 'Queue', 'Tags')), {
+      'Fn::If': ['IsProd', [{ Key: 'a', Value: 'b' }], { Ref: 'AWS::NoValue' }],
+    });
   });
 
   it('keeps unknown tags as written instead of failing', () => {
@@ -74,10 +81,35 @@ describe('parsing templates with exact spans', () => {
   });
 
   it('reads every short form CloudFormation defines', () => {
-    const tags = ['Ref', 'GetAtt', 'Sub', 'Join', 'If', 'Select', 'Split', 'FindInMap', 'GetAZs', 'ImportValue',
-      'Base64', 'Cidr', 'Equals', 'And', 'Or', 'Not', 'Condition', 'Transform'];
-    const doc = load(yaml('Resources:', '  R:', '    Type: AWS::SNS::Topic', '    Properties:',
-      ...tags.map((tag) => `      P${tag}: !${tag} x`)));
+    const tags = [
+      'Ref',
+      'GetAtt',
+      'Sub',
+      'Join',
+      'If',
+      'Select',
+      'Split',
+      'FindInMap',
+      'GetAZs',
+      'ImportValue',
+      'Base64',
+      'Cidr',
+      'Equals',
+      'And',
+      'Or',
+      'Not',
+      'Condition',
+      'Transform',
+    ];
+    const doc = load(
+      yaml(
+        'Resources:',
+        '  R:',
+        '    Type: AWS::SNS::Topic',
+        '    Properties:',
+        ...tags.map((tag) => `      P${tag}: !${tag} x`),
+      ),
+    );
     for (const tag of tags) {
       const node = prop(doc, 'R', `P${tag}`) as IntrinsicNode;
       assert.equal(node.kind, 'intrinsic', tag);
@@ -86,7 +118,8 @@ describe('parsing templates with exact spans', () => {
   });
 
   it('parses JSON templates with spans and long-form intrinsics', () => {
-    const json = '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {"BucketName": {"Ref": "Name"}}\n    }\n  }\n}\n';
+    const json =
+      '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {"BucketName": {"Ref": "Name"}}\n    }\n  }\n}\n';
     const jt = load(json, 'template.json');
     assert.equal(jt.format, 'json');
     const r = jt.resourceById.get('Bucket')!;
@@ -99,7 +132,10 @@ describe('parsing templates with exact spans', () => {
 describe('template kinds', () => {
   it('detects SAM by its transform, alone or in a list', () => {
     assert.equal(load(yaml('Transform: AWS::Serverless-2016-10-31', 'Resources: {}')).kind, 'sam');
-    assert.equal(load(yaml('Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]', 'Resources: {}')).kind, 'sam');
+    assert.equal(
+      load(yaml('Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]', 'Resources: {}')).kind,
+      'sam',
+    );
   });
 
   it('detects the Serverless Framework by service and provider', () => {
@@ -136,15 +172,24 @@ describe('bad input', () => {
     assert.ok(dup);
     assert.equal(where(t, dup.span), '4:3');
     assert.equal(where(t, dup.related![0].span), '2:3');
-    assert.equal(dup.message, "Duplicate key 'A': CloudFormation rejects a template with duplicate keys (first defined at line 2, column 3).");
+    assert.equal(
+      dup.message,
+      "Duplicate key 'A': CloudFormation rejects a template with duplicate keys (first defined at line 2, column 3).",
+    );
   });
 
   it('says where the first of a duplicate key is in JSON too, as line and column', () => {
     // The shape of cfn-lint's templates/bad/duplicate.json: a resource written twice.
-    const t = load('{\n  "Resources": {\n    "MySNSTopic": { "Type": "AWS::SNS::Topic" },\n    "MySNSTopic": { "Type": "AWS::SNS::Topic" }\n  }\n}\n', 'template.json');
+    const t = load(
+      '{\n  "Resources": {\n    "MySNSTopic": { "Type": "AWS::SNS::Topic" },\n    "MySNSTopic": { "Type": "AWS::SNS::Topic" }\n  }\n}\n',
+      'template.json',
+    );
     const dup = t.problems.find((p) => p.code === 'duplicate-key');
     assert.equal(dup && where(t, dup.span), '4:5');
-    assert.equal(dup?.message, "Duplicate key 'MySNSTopic': CloudFormation rejects a template with duplicate keys (first defined at line 3, column 5).");
+    assert.equal(
+      dup?.message,
+      "Duplicate key 'MySNSTopic': CloudFormation rejects a template with duplicate keys (first defined at line 3, column 5).",
+    );
   });
 
   it('stops a YAML alias bomb with a message instead of expanding it', () => {
@@ -156,12 +201,15 @@ describe('bad input', () => {
     }
     // Expanded, the bomb is 10^10 nodes: the test would not finish, so finishing is the proof.
     const t = load(yaml('Resources: {}', 'Metadata:', ...bomb.map((l) => `  ${l}`)));
-    assert.ok(t.problems.some((p) => p.code === 'yaml-syntax' && /alias/i.test(p.message)), JSON.stringify(t.problems));
+    assert.ok(
+      t.problems.some((p) => p.code === 'yaml-syntax' && /alias/i.test(p.message)),
+      JSON.stringify(t.problems),
+    );
   });
 
   it('refuses a 5 MB template with a clear message instead of parsing it', () => {
     const padding = '  # padding padding padding padding padding padding padding padding\n';
-    const big = `Resources:\n${padding.repeat(Math.ceil(5 * 1024 * 1024 / padding.length))}`;
+    const big = `Resources:\n${padding.repeat(Math.ceil((5 * 1024 * 1024) / padding.length))}`;
     const t = load(big);
     assert.equal(t.problems[0].code, 'template-too-large');
     assert.match(t.problems[0].message, /^This template is 5\.0 MB; CloudFormation accepts at most 1 MB/);
@@ -183,24 +231,65 @@ describe('bad input', () => {
   });
 
   it('survives intrinsic functions in odd places', () => {
-    const t = load(yaml('AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  A: !Ref B', '  C:', '    Type: !Ref T', '    Properties: !If [X, {}, {}]'));
+    const t = load(
+      yaml(
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        'Resources:',
+        '  A: !Ref B',
+        '  C:',
+        '    Type: !Ref T',
+        '    Properties: !If [X, {}, {}]',
+      ),
+    );
     assert.ok(t.problems.some((p) => /Resource 'A' must be a map/.test(p.message)));
     assert.ok(t.problems.some((p) => /Resource 'C' has no Type/.test(p.message)));
   });
 
   it('models intrinsics where a section, a map or a list belongs without throwing', () => {
-    const sam = (...lines: string[]) => yaml('Transform: AWS::Serverless-2016-10-31', 'Resources:', '  F:',
-      '    Type: AWS::Serverless::Function', '    Properties:', '      Handler: a.b', '      Runtime: python3.12', '      CodeUri: .', ...lines);
+    const sam = (...lines: string[]) =>
+      yaml(
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  F:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Handler: a.b',
+        '      Runtime: python3.12',
+        '      CodeUri: .',
+        ...lines,
+      );
     const cases: [string, string, RegExp | number][] = [
-      ['Resources', yaml('Transform: AWS::Serverless-2016-10-31', 'Resources: !Ref X'), /Resources must be a map .* not an intrinsic function/],
+      [
+        'Resources',
+        yaml('Transform: AWS::Serverless-2016-10-31', 'Resources: !Ref X'),
+        /Resources must be a map .* not an intrinsic function/,
+      ],
       ['Globals', yaml('Globals:', '  Function: !Ref X') + sam(), /The 'Function' section must be a map/],
-      ['function properties', sam('      Events: !If [C, {}, {}]', '      Environment: !Ref E', '      Policies: !If [C, [], []]', '      Layers: !Ref L'), 2],
-      ['events', sam('      Events:', '        E: !Ref X', '        H:', '          Type: Api', '          Properties: !Ref P'), 6],
+      [
+        'function properties',
+        sam(
+          '      Events: !If [C, {}, {}]',
+          '      Environment: !Ref E',
+          '      Policies: !If [C, [], []]',
+          '      Layers: !Ref L',
+        ),
+        2,
+      ],
+      [
+        'events',
+        sam('      Events:', '        E: !Ref X', '        H:', '          Type: Api', '          Properties: !Ref P'),
+        6,
+      ],
     ];
     for (const [place, text, expected] of cases) {
       const t = load(text);
-      if (typeof expected === 'number') assert.equal(t.resources.length, expected, `${place}: ${t.resources.map((r) => r.logicalId).join(', ')}`);
-      else assert.ok(t.problems.some((p) => expected.test(p.message)), `${place}: ${t.problems.map((p) => p.message).join(' | ')}`);
+      if (typeof expected === 'number')
+        assert.equal(t.resources.length, expected, `${place}: ${t.resources.map((r) => r.logicalId).join(', ')}`);
+      else
+        assert.ok(
+          t.problems.some((p) => expected.test(p.message)),
+          `${place}: ${t.problems.map((p) => p.message).join(' | ')}`,
+        );
       assert.ok(outlineOf(t, 'template.yaml'), place);
     }
   });

@@ -2,7 +2,12 @@ import { strict as assert } from 'assert';
 import { loadTemplate, valueOf } from '../../../src/core';
 import type { Evaluated, LoadOptions, ResolutionInputs, Template } from '../../../src/core';
 
-export function template(text: string, resolution?: ResolutionInputs, fileName = 'template.yaml', options: LoadOptions = {}): Template {
+export function template(
+  text: string,
+  resolution?: ResolutionInputs,
+  fileName = 'template.yaml',
+  options: LoadOptions = {},
+): Template {
   const t = loadTemplate(text, fileName, { ...options, resolution });
   assert.ok(t, `${fileName} was not recognised as a template`);
   return t;

@@ -47,10 +47,13 @@ describe('Serverless Framework values with the chosen stage', () => {
     assert.equal(formatSetting(f.memorySize, 'MB'), '512 MB — params.default.memory, via provider');
     assert.equal(textAt(t, f.memorySize.provenance[1].span!), '512');
     assert.equal(describeProvenance(f.timeout), 'provider');
-    assert.deepEqual(f.environment.map((v) => [v.name, v.resolved.value, describeProvenance(v.resolved)]), [
-      ['STAGE', 'dev', 'stage dev from provider.stage, via provider'],
-      ['TABLE', 'orders-main', 'params.default.table, via provider'],
-    ]);
+    assert.deepEqual(
+      f.environment.map((v) => [v.name, v.resolved.value, describeProvenance(v.resolved)]),
+      [
+        ['STAGE', 'dev', 'stage dev from provider.stage, via provider'],
+        ['TABLE', 'orders-main', 'params.default.table, via provider'],
+      ],
+    );
     assert.ok(t.resourceById.has('Queuedev'));
   });
 
@@ -62,41 +65,64 @@ describe('Serverless Framework values with the chosen stage', () => {
     assert.equal(f.functionName?.value, 'shop-prod-api-prod');
     assert.equal(f.memorySize.value, 2048);
     assert.equal(describeProvenance(f.memorySize), 'params.prod.memory, via provider');
-    assert.deepEqual(f.environment.map((v) => [v.name, v.resolved.value, describeProvenance(v.resolved)]), [
-      ['STAGE', 'prod', 'stage prod from --stage, via provider'],
-      ['TABLE', 'orders-main', 'params.default.table, via provider'],
-    ]);
-    assert.deepEqual(t.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId), ['ApiDashprodLambdaFunction', 'Queueprod']);
+    assert.deepEqual(
+      f.environment.map((v) => [v.name, v.resolved.value, describeProvenance(v.resolved)]),
+      [
+        ['STAGE', 'prod', 'stage prod from --stage, via provider'],
+        ['TABLE', 'orders-main', 'params.default.table, via provider'],
+      ],
+    );
+    assert.deepEqual(
+      t.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId),
+      ['ApiDashprodLambdaFunction', 'Queueprod'],
+    );
   });
 
   it('takes --param values first, and leaves a param without any value unresolved with the reason', () => {
     const given = template(SERVICE, { parameters: { memory: { value: '4096', origin: '--param' } } }, 'serverless.yml');
     assert.equal(given.functions[0].memorySize.value, 4096);
     assert.equal(describeProvenance(given.functions[0].memorySize), 'param memory from --param, via provider');
-    const missing = template(yaml(
-      'service: shop',
-      'provider: {name: aws, runtime: nodejs20.x, timeout: "${param:timeout}"}',
-      'functions:',
-      '  api: {handler: handler.api}',
-    ), undefined, 'serverless.yml');
-    assert.deepEqual(missing.serverless?.unresolvedVariables.map((u) => [u.expression, u.reason]), [
-      ['${param:timeout}', 'params.dev.timeout and params.default.timeout are not set, so its value would come from the Serverless Dashboard or --param'],
-    ]);
+    const missing = template(
+      yaml(
+        'service: shop',
+        'provider: {name: aws, runtime: nodejs20.x, timeout: "${param:timeout}"}',
+        'functions:',
+        '  api: {handler: handler.api}',
+      ),
+      undefined,
+      'serverless.yml',
+    );
+    assert.deepEqual(
+      missing.serverless?.unresolvedVariables.map((u) => [u.expression, u.reason]),
+      [
+        [
+          '${param:timeout}',
+          'params.dev.timeout and params.default.timeout are not set, so its value would come from the Serverless Dashboard or --param',
+        ],
+      ],
+    );
     assert.equal(missing.functions[0].timeout.value, undefined);
     assert.equal(missing.functions[0].timeout.unknown, 'the value "${param:timeout}" is not a number');
   });
 
   it("evaluates the service's own CloudFormation with the provider's Region", () => {
-    const t = template(yaml(
-      'service: shop',
-      'provider: {name: aws, region: eu-central-1}',
-      'resources:',
-      '  Outputs:',
-      '    Where: {Value: !Sub "${AWS::Region}/${AWS::Partition}"}',
-    ), undefined, 'serverless.yml');
+    const t = template(
+      yaml(
+        'service: shop',
+        'provider: {name: aws, region: eu-central-1}',
+        'resources:',
+        '  Outputs:',
+        '    Where: {Value: !Sub "${AWS::Region}/${AWS::Partition}"}',
+      ),
+      undefined,
+      'serverless.yml',
+    );
     const where = t.resolver.evaluate(t.outputs[0].value);
     assert.ok(where.known);
     assert.deepEqual(where.value, { Value: 'eu-central-1/aws' });
-    assert.equal(describeProvenance(where), 'AWS::Region from provider.region, AWS::Partition of Region eu-central-1 from provider.region');
+    assert.equal(
+      describeProvenance(where),
+      'AWS::Region from provider.region, AWS::Partition of Region eu-central-1 from provider.region',
+    );
   });
 });

@@ -8,15 +8,17 @@ const steps = (s: Setting<unknown>) => s.provenance.map((p) => `${p.origin}: ${p
 
 describe('Function settings resolved with provenance', () => {
   it('MemorySize: !Ref Mem with Default 1024 is 1024 MB from the Default of parameter Mem', () => {
-    const t = template(yaml(
-      'Transform: AWS::Serverless-2016-10-31',
-      'Parameters:',
-      '  Mem: {Type: Number, Default: 1024}',
-      'Resources:',
-      '  Fn:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/, MemorySize: !Ref Mem}',
-    ));
+    const t = template(
+      yaml(
+        'Transform: AWS::Serverless-2016-10-31',
+        'Parameters:',
+        '  Mem: {Type: Number, Default: 1024}',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/, MemorySize: !Ref Mem}',
+      ),
+    );
     const memory = fn(t, 'Fn').memorySize;
     assert.equal(memory.value, 1024);
     assert.equal(memory.source, 'resource');
@@ -31,18 +33,21 @@ describe('Function settings resolved with provenance', () => {
   });
 
   it('resolves Globals MemorySize: !Ref Mem with source globals and a parameter-default step', () => {
-    const t = template(yaml(
-      'Transform: AWS::Serverless-2016-10-31',
-      'Parameters:',
-      '  Mem: {Type: Number, Default: 2048}',
-      'Globals:',
-      '  Function:',
-      '    MemorySize: !Ref Mem',
-      'Resources:',
-      '  Fn:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/}',
-    ), { parameters: {} });
+    const t = template(
+      yaml(
+        'Transform: AWS::Serverless-2016-10-31',
+        'Parameters:',
+        '  Mem: {Type: Number, Default: 2048}',
+        'Globals:',
+        '  Function:',
+        '    MemorySize: !Ref Mem',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/}',
+      ),
+      { parameters: {} },
+    );
     const memory = fn(t, 'Fn').memorySize;
     assert.equal(memory.value, 2048);
     assert.equal(memory.source, 'globals');
@@ -87,34 +92,66 @@ describe('Function settings resolved with provenance', () => {
     const dev = fn(template(text), 'Fn');
     const prod = fn(template(text, { parameters: { Env: { value: 'prod', origin: '--parameter-overrides' } } }), 'Fn');
     assert.deepEqual(
-      [dev.functionName?.value, dev.handler?.value, dev.runtime?.value, dev.codeUri?.value, dev.timeout.value, dev.architecture.value,
-        dev.ephemeralStorage.value, dev.reservedConcurrency?.value, dev.autoPublishAlias?.value, dev.provisionedConcurrency?.value],
+      [
+        dev.functionName?.value,
+        dev.handler?.value,
+        dev.runtime?.value,
+        dev.codeUri?.value,
+        dev.timeout.value,
+        dev.architecture.value,
+        dev.ephemeralStorage.value,
+        dev.reservedConcurrency?.value,
+        dev.autoPublishAlias?.value,
+        dev.provisionedConcurrency?.value,
+      ],
       ['orders-dev', 'index.handler', 'python3.13', 'src/dev/', 10, 'arm64', 1024, 5, 'dev', 1],
     );
     assert.deepEqual(
-      [prod.functionName?.value, prod.runtime?.value, prod.timeout.value, prod.ephemeralStorage.value, prod.reservedConcurrency?.value, prod.provisionedConcurrency?.value],
+      [
+        prod.functionName?.value,
+        prod.runtime?.value,
+        prod.timeout.value,
+        prod.ephemeralStorage.value,
+        prod.reservedConcurrency?.value,
+        prod.provisionedConcurrency?.value,
+      ],
       ['orders-prod', 'python3.12', 30, 2048, 50, 10],
     );
-    assert.equal(describeProvenance(prod.timeout), 'Mappings Sizes.prod.Timeout, parameter Env from --parameter-overrides');
+    assert.equal(
+      describeProvenance(prod.timeout),
+      'Mappings Sizes.prod.Timeout, parameter Env from --parameter-overrides',
+    );
     assert.equal(describeProvenance(dev.runtime!), 'condition IsProd is false, Default of parameter Env');
-    assert.deepEqual(dev.environment.map((v) => [v.name, v.resolved.value, v.resolved.unknown]), [
-      ['STAGE', 'dev', undefined],
-      ['TABLE', undefined, 'the physical ID of Table is only known after deploy'],
-    ]);
-    assert.deepEqual(prod.environment.map((v) => [v.name, v.resolved.value]), [['STAGE', 'prod'], ['TABLE', undefined], ['ONLY_PROD', 'yes']]);
+    assert.deepEqual(
+      dev.environment.map((v) => [v.name, v.resolved.value, v.resolved.unknown]),
+      [
+        ['STAGE', 'dev', undefined],
+        ['TABLE', undefined, 'the physical ID of Table is only known after deploy'],
+      ],
+    );
+    assert.deepEqual(
+      prod.environment.map((v) => [v.name, v.resolved.value]),
+      [
+        ['STAGE', 'prod'],
+        ['TABLE', undefined],
+        ['ONLY_PROD', 'yes'],
+      ],
+    );
     assert.equal(textAt(template(text), dev.environment[0].value.span), '!Ref Env');
   });
 
   it('keeps an unresolvable value unknown with its reason instead of putting the default in its place', () => {
-    const t = template(yaml(
-      'Transform: AWS::Serverless-2016-10-31',
-      'Parameters:',
-      '  T: {Type: Number}',
-      'Resources:',
-      '  Fn:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/, Timeout: !Ref T, MemorySize: lots, FunctionName: !Ref AWS::StackName}',
-    ));
+    const t = template(
+      yaml(
+        'Transform: AWS::Serverless-2016-10-31',
+        'Parameters:',
+        '  T: {Type: Number}',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/, Timeout: !Ref T, MemorySize: lots, FunctionName: !Ref AWS::StackName}',
+      ),
+    );
     const f = fn(t, 'Fn');
     assert.equal(f.timeout.value, undefined);
     assert.equal(f.timeout.unknown, 'parameter T has no Default and no value was given');
@@ -123,32 +160,40 @@ describe('Function settings resolved with provenance', () => {
     assert.equal(f.memorySize.value, undefined);
     assert.equal(f.memorySize.unknown, 'the value "lots" is not a number');
     assert.equal(f.functionName?.value, undefined);
-    assert.equal(describeProvenance(f.functionName!), 'unknown: AWS::StackName is chosen at deploy time (give stack_name in samconfig.toml or --stack-name)');
+    assert.equal(
+      describeProvenance(f.functionName!),
+      'unknown: AWS::StackName is chosen at deploy time (give stack_name in samconfig.toml or --stack-name)',
+    );
   });
 
   it('treats AWS::NoValue as a property left out, so the Lambda default applies with the step that chose it', () => {
-    const t = template(yaml(
-      'Transform: AWS::Serverless-2016-10-31',
-      'Parameters:',
-      '  Env: {Type: String, Default: dev}',
-      'Conditions:',
-      '  IsProd: !Equals [!Ref Env, prod]',
-      'Resources:',
-      '  Fn:',
-      '    Type: AWS::Lambda::Function',
-      '    Properties:',
-      '      Handler: index.handler',
-      '      Runtime: nodejs22.x',
-      '      Code: {S3Bucket: !Ref AWS::AccountId, S3Key: !Sub "code/${Env}.zip"}',
-      '      MemorySize: !If [IsProd, 2048, !Ref AWS::NoValue]',
-      '      Timeout: !Ref AWS::NoValue',
-      '      FunctionName: !If [IsProd, orders, !Ref AWS::NoValue]',
-    ));
+    const t = template(
+      yaml(
+        'Transform: AWS::Serverless-2016-10-31',
+        'Parameters:',
+        '  Env: {Type: String, Default: dev}',
+        'Conditions:',
+        '  IsProd: !Equals [!Ref Env, prod]',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Lambda::Function',
+        '    Properties:',
+        '      Handler: index.handler',
+        '      Runtime: nodejs22.x',
+        '      Code: {S3Bucket: !Ref AWS::AccountId, S3Key: !Sub "code/${Env}.zip"}',
+        '      MemorySize: !If [IsProd, 2048, !Ref AWS::NoValue]',
+        '      Timeout: !Ref AWS::NoValue',
+        '      FunctionName: !If [IsProd, orders, !Ref AWS::NoValue]',
+      ),
+    );
     const f = fn(t, 'Fn');
     assert.equal(f.memorySize.value, 128);
     assert.equal(f.memorySize.source, 'default');
     assert.deepEqual(steps(f.memorySize), [
-      'condition: condition IsProd is false', 'computed: Fn::Equals', 'parameter-default: Default of parameter Env', 'default: Lambda default',
+      'condition: condition IsProd is false',
+      'computed: Fn::Equals',
+      'parameter-default: Default of parameter Env',
+      'default: Lambda default',
     ]);
     assert.equal(describeProvenance(f.memorySize), 'Lambda default (condition IsProd is false)');
     assert.deepEqual(steps(f.timeout), ['default: Lambda default']);
@@ -179,10 +224,18 @@ describe('Function settings resolved with provenance', () => {
     );
     const created = (t: ReturnType<typeof template>) => t.resources.map((r) => [r.logicalId, r.condition, r.created]);
     assert.deepEqual(created(template(text)), [
-      ['ProdFn', 'IsProd', false], ['Queue', undefined, true], ['MaybeQueue', 'Maybe', undefined], ['ProdFnRole', 'IsProd', false],
+      ['ProdFn', 'IsProd', false],
+      ['Queue', undefined, true],
+      ['MaybeQueue', 'Maybe', undefined],
+      ['ProdFnRole', 'IsProd', false],
     ]);
-    const prod = template(text, { parameters: { Env: { value: 'prod', origin: 'setting serverlessWorkbench.parameters' } } });
-    assert.deepEqual(created(prod).map((r) => r[2]), [true, true, undefined, true]);
+    const prod = template(text, {
+      parameters: { Env: { value: 'prod', origin: 'setting serverlessWorkbench.parameters' } },
+    });
+    assert.deepEqual(
+      created(prod).map((r) => r[2]),
+      [true, true, undefined, true],
+    );
     assert.equal(prod.functions[0].resource.created, true);
   });
 });

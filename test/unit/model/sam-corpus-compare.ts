@@ -33,9 +33,16 @@ const TRANSLATOR_TEST_REGION = { value: 'ap-southeast-1', origin: "the SAM trans
 export function compareWithTranslator(corpus: string, inputFile: string): CorpusComparison | undefined {
   const outputFile = path.join(corpus, 'output', inputFile.replace(/\.yaml$/, '.json'));
   if (!fs.existsSync(outputFile)) return undefined;
-  const resources = (JSON.parse(fs.readFileSync(outputFile, 'utf8')) as { Resources?: Record<string, { Type: unknown }> }).Resources ?? {};
+  const resources =
+    (JSON.parse(fs.readFileSync(outputFile, 'utf8')) as { Resources?: Record<string, { Type: unknown }> }).Resources ??
+    {};
   // A resource without a string Type passes through the translator as written; the model calls its type 'Unknown'.
-  const expected = keysOf(Object.entries(resources).map(([logicalId, r]) => ({ logicalId, type: typeof r.Type === 'string' ? r.Type : 'Unknown' })));
+  const expected = keysOf(
+    Object.entries(resources).map(([logicalId, r]) => ({
+      logicalId,
+      type: typeof r.Type === 'string' ? r.Type : 'Unknown',
+    })),
+  );
   const text = fs.readFileSync(path.join(corpus, 'input', inputFile), 'utf8');
   const template = loadTemplate(text, inputFile, { resolution: { region: TRANSLATOR_TEST_REGION } });
   const deployed = template ? deployedResources(template.resources) : [];

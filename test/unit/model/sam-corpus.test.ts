@@ -28,7 +28,10 @@ describe('SAM translator corpus', function () {
 
   it('lists the resources the SAM transform deploys, for every valid translator input', function () {
     skipWithoutCorpus(this);
-    const inputs = fs.readdirSync(path.join(CORPUS, 'input')).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_')).sort();
+    const inputs = fs
+      .readdirSync(path.join(CORPUS, 'input'))
+      .filter((f) => f.endsWith('.yaml') && !f.startsWith('error_'))
+      .sort();
     let exact = 0;
     let compared = 0;
     let expectedTotal = 0;
@@ -45,17 +48,33 @@ describe('SAM translator corpus', function () {
       extraTotal += result.extra.length;
       exactIds += result.exactIds;
       if (result.missing.length === 0 && result.extra.length === 0) exact++;
-      else lines.push(`${file}\n${result.missing.map((k) => `  missing ${k}`).concat(result.extra.map((k) => `  extra   ${k}`)).join('\n')}`);
+      else
+        lines.push(
+          `${file}\n${result.missing
+            .map((k) => `  missing ${k}`)
+            .concat(result.extra.map((k) => `  extra   ${k}`))
+            .join('\n')}`,
+        );
     }
-    const summary = `SAM corpus: ${exact}/${compared} templates exact; resources ${matched}/${expectedTotal} matched, ${extraTotal} extra; `
-      + `${exactIds}/${expectedTotal} logical IDs exact including hash suffixes`;
+    const summary =
+      `SAM corpus: ${exact}/${compared} templates exact; resources ${matched}/${expectedTotal} matched, ${extraTotal} extra; ` +
+      `${exactIds}/${expectedTotal} logical IDs exact including hash suffixes`;
     fs.mkdirSync(path.dirname(REPORT), { recursive: true });
     fs.writeFileSync(REPORT, `${summary}\n\n${lines.join('\n')}\n`);
     console.log(`    ${summary} (mismatches in ${path.relative(process.cwd(), REPORT)})`);
-    assert.ok(exact >= FLOOR.exactTemplates, `${summary}: fewer exact templates than the floor ${FLOOR.exactTemplates}`);
-    assert.ok(matched >= FLOOR.matchedResources, `${summary}: fewer matched resources than the floor ${FLOOR.matchedResources}`);
+    assert.ok(
+      exact >= FLOOR.exactTemplates,
+      `${summary}: fewer exact templates than the floor ${FLOOR.exactTemplates}`,
+    );
+    assert.ok(
+      matched >= FLOOR.matchedResources,
+      `${summary}: fewer matched resources than the floor ${FLOOR.matchedResources}`,
+    );
     assert.ok(exactIds >= FLOOR.exactIds, `${summary}: fewer exact logical IDs than the floor ${FLOOR.exactIds}`);
-    assert.ok(extraTotal <= FLOOR.maxExtraResources, `${summary}: more resources SAM does not generate than ${FLOOR.maxExtraResources}`);
+    assert.ok(
+      extraTotal <= FLOOR.maxExtraResources,
+      `${summary}: more resources SAM does not generate than ${FLOOR.maxExtraResources}`,
+    );
   });
 
   it('builds a model without an internal error for every translator input, the 287 error cases included', function () {
@@ -63,7 +82,8 @@ describe('SAM translator corpus', function () {
     const failures: string[] = [];
     for (const file of fs.readdirSync(path.join(CORPUS, 'input')).filter((f) => f.endsWith('.yaml'))) {
       const template = loadTemplate(fs.readFileSync(path.join(CORPUS, 'input', file), 'utf8'), file);
-      for (const p of template?.problems ?? []) if (/could not build the model/.test(p.message)) failures.push(`${file}: ${p.message}`);
+      for (const p of template?.problems ?? [])
+        if (/could not build the model/.test(p.message)) failures.push(`${file}: ${p.message}`);
     }
     assert.deepEqual(failures, []);
   });
@@ -83,9 +103,13 @@ describe('SAM translator corpus', function () {
       mutations.forEach((mutate, m) => {
         const at = Math.floor(random() * lines.length);
         const changed = mutate(lines[at]);
-        const text = [...lines.slice(0, at), ...(changed === undefined ? [] : [changed]), ...lines.slice(at + 1)].join('\n');
+        const text = [...lines.slice(0, at), ...(changed === undefined ? [] : [changed]), ...lines.slice(at + 1)].join(
+          '\n',
+        );
         const template = loadTemplate(text, file);
-        for (const p of template?.problems ?? []) if (/could not build the model/.test(p.message)) failures.push(`${file} (mutation ${m} at line ${at + 1}): ${p.message}`);
+        for (const p of template?.problems ?? [])
+          if (/could not build the model/.test(p.message))
+            failures.push(`${file} (mutation ${m} at line ${at + 1}): ${p.message}`);
       });
     }
     assert.deepEqual(failures, []);

@@ -19,7 +19,9 @@ function loadWith(text: string, resolution: ResolutionInputs): Template {
 
 /** The deployed resources of one CloudFormation type, as `logicalId type`. */
 function deployedOfType(template: Template, type: string): string[] {
-  return deployedResources(template.resources).filter((d) => d.type === type).map((d) => `${d.logicalId} ${d.type}`);
+  return deployedResources(template.resources)
+    .filter((d) => d.type === type)
+    .map((d) => `${d.logicalId} ${d.type}`);
 }
 
 const HEADER = ['Transform: AWS::Serverless-2016-10-31'];
@@ -27,17 +29,20 @@ const HEADER = ['Transform: AWS::Serverless-2016-10-31'];
 describe('SAM translator parity', () => {
   describe('GraphQLApi DataSource NONE', () => {
     it('adds one <Api>NoneDataSource for NONE written in any case', () => {
-      const t = load(yaml(...HEADER,
-        'Resources:',
-        '  Gql:',
-        '    Type: AWS::Serverless::GraphQLApi',
-        '    Properties:',
-        '      Auth: {Type: API_KEY}',
-        '      Functions:',
-        '        Upper: {CodeUri: f.js, DataSource: NONE, Runtime: {Name: APPSYNC_JS, Version: 1.0.0}}',
-        '        Title: {CodeUri: f.js, DataSource: None, Runtime: {Name: APPSYNC_JS, Version: 1.0.0}}',
-        '        Lower: {CodeUri: f.js, DataSource: none, Runtime: {Name: APPSYNC_JS, Version: 1.0.0}}',
-      ));
+      const t = load(
+        yaml(
+          ...HEADER,
+          'Resources:',
+          '  Gql:',
+          '    Type: AWS::Serverless::GraphQLApi',
+          '    Properties:',
+          '      Auth: {Type: API_KEY}',
+          '      Functions:',
+          '        Upper: {CodeUri: f.js, DataSource: NONE, Runtime: {Name: APPSYNC_JS, Version: 1.0.0}}',
+          '        Title: {CodeUri: f.js, DataSource: None, Runtime: {Name: APPSYNC_JS, Version: 1.0.0}}',
+          '        Lower: {CodeUri: f.js, DataSource: none, Runtime: {Name: APPSYNC_JS, Version: 1.0.0}}',
+        ),
+      );
       assert.deepEqual(deployedOfType(t, 'AWS::AppSync::DataSource'), ['GqlNoneDataSource AWS::AppSync::DataSource']);
       const source = t.resourceById.get('GqlNoneDataSource');
       assert.equal(textAt(t, source!.idSpan), 'Upper', 'caused by the first function that uses it');
@@ -49,19 +54,23 @@ describe('SAM translator parity', () => {
     });
 
     it('adds no NONE data source for a data source only named like it', () => {
-      const t = load(yaml(...HEADER,
-        'Resources:',
-        '  Gql:',
-        '    Type: AWS::Serverless::GraphQLApi',
-        '    Properties:',
-        '      Functions: {F: {CodeUri: f.js, DataSource: Nonesuch}}',
-      ));
+      const t = load(
+        yaml(
+          ...HEADER,
+          'Resources:',
+          '  Gql:',
+          '    Type: AWS::Serverless::GraphQLApi',
+          '    Properties:',
+          '      Functions: {F: {CodeUri: f.js, DataSource: Nonesuch}}',
+        ),
+      );
       assert.deepEqual(deployedOfType(t, 'AWS::AppSync::DataSource'), []);
     });
   });
 
   describe('custom domain and Route 53 logical IDs', () => {
-    const TEMPLATE = yaml(...HEADER,
+    const TEMPLATE = yaml(
+      ...HEADER,
       'Parameters:',
       '  Env: {Type: String, Default: prod}',
       '  Zone: {Type: String, Default: Z0001}',
@@ -95,7 +104,10 @@ describe('SAM translator parity', () => {
     });
 
     it('uses a value given for the parameter over its Default', () => {
-      const t = loadWith(TEMPLATE, { region: REGION, parameters: { Env: { value: 'dev', origin: '--parameter-overrides' } } });
+      const t = loadWith(TEMPLATE, {
+        region: REGION,
+        parameters: { Env: { value: 'dev', origin: '--parameter-overrides' } },
+      });
       assert.deepEqual(deployedOfType(t, 'AWS::ApiGateway::DomainName'), [
         `ApiGatewayDomainName${sha10('{"Fn::Sub":"api-dev.eu-west-1.example.com"}')} AWS::ApiGateway::DomainName`,
       ]);
@@ -118,80 +130,132 @@ describe('SAM translator parity', () => {
   });
 
   describe('resolveParameterRefs (samtranslator resolve_parameter_refs)', () => {
-    const values = new Map<string, unknown>([['Env', 'prod'], ['Size', 3], ['AWS::Region', 'eu-west-1']]);
+    const values = new Map<string, unknown>([
+      ['Env', 'prod'],
+      ['Size', 3],
+      ['AWS::Region', 'eu-west-1'],
+    ]);
 
     it('substitutes parameters in Ref and in both forms of Fn::Sub, and nothing else', () => {
       assert.deepEqual(resolveParameterRefs({ Ref: 'Env' }, values), 'prod');
       assert.deepEqual(resolveParameterRefs({ Ref: 'Bucket' }, values), { Ref: 'Bucket' });
-      assert.deepEqual(resolveParameterRefs({ 'Fn::Sub': '${Env}-${Size}-${Bucket.Arn}-${!Env}-${AWS::Region}' }, values),
-        { 'Fn::Sub': 'prod-3-${Bucket.Arn}-${!Env}-eu-west-1' });
-      assert.deepEqual(resolveParameterRefs({ 'Fn::Sub': ['${Env}.${Name}', { Name: { Ref: 'Env' } }] }, values),
-        { 'Fn::Sub': ['prod.${Name}', { Name: 'prod' }] });
-      assert.deepEqual(resolveParameterRefs({ 'Fn::Join': ['-', [{ Ref: 'Env' }, 'x']] }, values), { 'Fn::Join': ['-', ['prod', 'x']] });
-      assert.deepEqual(resolveParameterRefs({ 'Fn::If': ['C', { Ref: 'AWS::NoValue' }, 'a'] }, values), { 'Fn::If': ['C', { Ref: 'AWS::NoValue' }, 'a'] });
+      assert.deepEqual(
+        resolveParameterRefs({ 'Fn::Sub': '${Env}-${Size}-${Bucket.Arn}-${!Env}-${AWS::Region}' }, values),
+        { 'Fn::Sub': 'prod-3-${Bucket.Arn}-${!Env}-eu-west-1' },
+      );
+      assert.deepEqual(resolveParameterRefs({ 'Fn::Sub': ['${Env}.${Name}', { Name: { Ref: 'Env' } }] }, values), {
+        'Fn::Sub': ['prod.${Name}', { Name: 'prod' }],
+      });
+      assert.deepEqual(resolveParameterRefs({ 'Fn::Join': ['-', [{ Ref: 'Env' }, 'x']] }, values), {
+        'Fn::Join': ['-', ['prod', 'x']],
+      });
+      assert.deepEqual(resolveParameterRefs({ 'Fn::If': ['C', { Ref: 'AWS::NoValue' }, 'a'] }, values), {
+        'Fn::If': ['C', { Ref: 'AWS::NoValue' }, 'a'],
+      });
     });
 
     it('takes given values over Defaults, and the partition from the Region', () => {
-      const root = load(yaml('Parameters:', '  A: {Type: String, Default: a}', '  B: {Type: Number, Default: 2}', '  C: {Type: String}', 'Resources: {}')).root;
-      const given = samParameterValues(root, { parameters: { A: { value: 'given', origin: 'test' } }, region: { value: 'cn-north-1', origin: 'test' } });
-      assert.deepEqual([...given], [['A', 'given'], ['B', 2], ['AWS::Region', 'cn-north-1'], ['AWS::Partition', 'aws-cn']]);
-      assert.deepEqual([...samParameterValues(root, undefined)], [['A', 'a'], ['B', 2]]);
+      const root = load(
+        yaml(
+          'Parameters:',
+          '  A: {Type: String, Default: a}',
+          '  B: {Type: Number, Default: 2}',
+          '  C: {Type: String}',
+          'Resources: {}',
+        ),
+      ).root;
+      const given = samParameterValues(root, {
+        parameters: { A: { value: 'given', origin: 'test' } },
+        region: { value: 'cn-north-1', origin: 'test' },
+      });
+      assert.deepEqual(
+        [...given],
+        [
+          ['A', 'given'],
+          ['B', 2],
+          ['AWS::Region', 'cn-north-1'],
+          ['AWS::Partition', 'aws-cn'],
+        ],
+      );
+      assert.deepEqual(
+        [...samParameterValues(root, undefined)],
+        [
+          ['A', 'a'],
+          ['B', 2],
+        ],
+      );
     });
   });
 
   describe('a logical ID written twice', () => {
-    it('is the last definition, at the first one\'s place, and is still reported', () => {
-      const t = load(yaml(...HEADER,
-        'Resources:',
-        '  Worker:',
-        '    Type: AWS::SQS::Queue',
-        '  Other:',
-        '    Type: AWS::SNS::Topic',
-        '  Worker:',
-        '    Type: AWS::Serverless::Function',
-        '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/}',
-      ));
-      assert.deepEqual(t.resources.filter((r) => r.origin === 'written').map((r) => `${r.logicalId} ${r.type}@${where(t, r.idSpan)}`), [
-        'Worker AWS::Serverless::Function@7:3',
-        'Other AWS::SNS::Topic@5:3',
-      ]);
+    it("is the last definition, at the first one's place, and is still reported", () => {
+      const t = load(
+        yaml(
+          ...HEADER,
+          'Resources:',
+          '  Worker:',
+          '    Type: AWS::SQS::Queue',
+          '  Other:',
+          '    Type: AWS::SNS::Topic',
+          '  Worker:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/}',
+        ),
+      );
+      assert.deepEqual(
+        t.resources.filter((r) => r.origin === 'written').map((r) => `${r.logicalId} ${r.type}@${where(t, r.idSpan)}`),
+        ['Worker AWS::Serverless::Function@7:3', 'Other AWS::SNS::Topic@5:3'],
+      );
       assert.equal(t.resourceById.get('Worker')?.type, 'AWS::Serverless::Function');
       assert.ok(t.resourceById.has('WorkerRole'), 'the function that is deployed gets its role');
       const duplicates = t.problems.filter((p) => p.code === 'duplicate-key');
-      assert.deepEqual(duplicates.map((p) => `${textAt(t, p.span)}@${where(t, p.span)}`), ['Worker@7:3']);
+      assert.deepEqual(
+        duplicates.map((p) => `${textAt(t, p.span)}@${where(t, p.span)}`),
+        ['Worker@7:3'],
+      );
     });
 
     it('drops the earlier definition when the last one is not a resource', () => {
-      const t = load(yaml(...HEADER, 'Resources:', '  Q: {Type: AWS::SQS::Queue}', '  Q: 5', '  T: {Type: AWS::SNS::Topic}'));
-      assert.deepEqual(t.resources.map((r) => r.logicalId), ['T']);
+      const t = load(
+        yaml(...HEADER, 'Resources:', '  Q: {Type: AWS::SQS::Queue}', '  Q: 5', '  T: {Type: AWS::SNS::Topic}'),
+      );
+      assert.deepEqual(
+        t.resources.map((r) => r.logicalId),
+        ['T'],
+      );
       assert.deepEqual(t.problems.map((p) => p.code).sort(), ['duplicate-key', 'template-structure']);
     });
   });
 
   describe('a written resource named ServerlessRestApi', () => {
-    const template = (events: string): string => yaml(...HEADER,
-      'Resources:',
-      `  Fn: {Type: AWS::Serverless::Function, Properties: {Role: arn:aws:iam::1:role/r, Handler: h, Runtime: nodejs22.x, CodeUri: s3://b/k${events}}}`,
-      '  ServerlessRestApi: {Type: AWS::S3::Bucket}',
-    );
+    const template = (events: string): string =>
+      yaml(
+        ...HEADER,
+        'Resources:',
+        `  Fn: {Type: AWS::Serverless::Function, Properties: {Role: arn:aws:iam::1:role/r, Handler: h, Runtime: nodejs22.x, CodeUri: s3://b/k${events}}}`,
+        '  ServerlessRestApi: {Type: AWS::S3::Bucket}',
+      );
 
     it('is replaced by the implicit API when an Api event has no RestApiId, as SAM does', () => {
       const t = load(template(', Events: {Get: {Type: Api, Properties: {Path: /, Method: get}}}'));
-      assert.deepEqual(deployedResources(t.resources).map((d) => `${d.logicalId.replace(/[0-9a-f]{10}$/, '#')} ${d.type}`), [
-        'Fn AWS::Lambda::Function',
-        'ServerlessRestApi AWS::ApiGateway::RestApi',
-        'FnGetPermissionProd AWS::Lambda::Permission',
-        'ServerlessRestApiDeployment# AWS::ApiGateway::Deployment',
-        'ServerlessRestApiProdStage AWS::ApiGateway::Stage',
-      ]);
+      assert.deepEqual(
+        deployedResources(t.resources).map((d) => `${d.logicalId.replace(/[0-9a-f]{10}$/, '#')} ${d.type}`),
+        [
+          'Fn AWS::Lambda::Function',
+          'ServerlessRestApi AWS::ApiGateway::RestApi',
+          'FnGetPermissionProd AWS::Lambda::Permission',
+          'ServerlessRestApiDeployment# AWS::ApiGateway::Deployment',
+          'ServerlessRestApiProdStage AWS::ApiGateway::Stage',
+        ],
+      );
     });
 
     it('stays as written when no event asks for the implicit API', () => {
       const t = load(template(''));
-      assert.deepEqual(deployedResources(t.resources).map((d) => `${d.logicalId} ${d.type}`), [
-        'Fn AWS::Lambda::Function',
-        'ServerlessRestApi AWS::S3::Bucket',
-      ]);
+      assert.deepEqual(
+        deployedResources(t.resources).map((d) => `${d.logicalId} ${d.type}`),
+        ['Fn AWS::Lambda::Function', 'ServerlessRestApi AWS::S3::Bucket'],
+      );
     });
   });
 });

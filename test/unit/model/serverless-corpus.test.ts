@@ -44,7 +44,16 @@ describe('Serverless Framework v3 fixtures (corpus)', function () {
   });
 
   it('models every YAML/JSON config without an exception or an unexpected problem', () => {
-    const summary = { configs: 0, skippedScripts: [] as string[], functions: 0, events: 0, written: 0, generated: 0, unresolved: 0, expectedProblems: 0 };
+    const summary = {
+      configs: 0,
+      skippedScripts: [] as string[],
+      functions: 0,
+      events: 0,
+      written: 0,
+      generated: 0,
+      unresolved: 0,
+      expectedProblems: 0,
+    };
     const unexpected: string[] = [];
     for (const file of files) {
       const folder = path.relative(FIXTURES, path.dirname(file));
@@ -75,15 +84,28 @@ describe('Serverless Framework v3 fixtures (corpus)', function () {
     }
     console.log(`      serverless fixtures: ${JSON.stringify(summary)}`);
     assert.deepEqual(unexpected, []);
-    assert.equal(summary.expectedProblems, Object.values(EXPECTED_PROBLEMS).flat().length, 'an expected problem is no longer reported');
+    assert.equal(
+      summary.expectedProblems,
+      Object.values(EXPECTED_PROBLEMS).flat().length,
+      'an expected problem is no longer reported',
+    );
   });
 
   it('names functions and generated resources like `serverless package` does for the http-api fixture', () => {
     const file = path.join(FIXTURES, 'http-api', 'serverless.yml');
     const template = loadTemplate(fs.readFileSync(file, 'utf8'), file)!;
     const ids = new Set(template.resources.map((r) => r.logicalId));
-    // From the framework's own test of this fixture (test/unit/lib/plugins/aws/package/compile/events/http-api.test.js).
-    for (const id of ['FooLambdaFunction', 'HttpApi', 'HttpApiStage', 'HttpApiIntegrationFoo', 'HttpApiRoutePostSomeDashpost', 'FooLambdaPermissionHttpApi', 'HttpApiRouteGetBarMarkoVar']) {
+    // From the framework's own test of this fixture
+    // (test/unit/lib/plugins/aws/package/compile/events/http-api.test.js).
+    for (const id of [
+      'FooLambdaFunction',
+      'HttpApi',
+      'HttpApiStage',
+      'HttpApiIntegrationFoo',
+      'HttpApiRoutePostSomeDashpost',
+      'FooLambdaPermissionHttpApi',
+      'HttpApiRouteGetBarMarkoVar',
+    ]) {
       assert.ok(ids.has(id), `${id} missing`);
     }
   });

@@ -23,7 +23,7 @@ function filesUnder(dir: string, name: RegExp): string[] {
 describe('templates AWS tools accept read without syntax errors', function () {
   this.timeout(120_000);
 
-  it('the SAM translator\'s valid inputs, cfn-lint\'s good templates and the Serverless fixtures', function () {
+  it("the SAM translator's valid inputs, cfn-lint's good templates and the Serverless fixtures", function () {
     if (!hasShared) {
       console.log(`    skipped: ${CORPUS} is missing (set SWB_SHARED to the shared folder)`);
       this.skip();
@@ -38,7 +38,8 @@ describe('templates AWS tools accept read without syntax errors', function () {
       const text = fs.readFileSync(file, 'utf8');
       const result = file.endsWith('.json') ? parseJson(text) : parseYaml(text);
       for (const p of result.problems) {
-        if (p.code === 'yaml-syntax' || p.code === 'json-syntax') findings.push(`${path.relative(CORPUS, file)} at ${p.span.start}: ${p.message}`);
+        if (p.code === 'yaml-syntax' || p.code === 'json-syntax')
+          findings.push(`${path.relative(CORPUS, file)} at ${p.span.start}: ${p.message}`);
       }
     }
     assert.ok(files.length > 600, `expected the corpus's ~700 accepted templates, found ${files.length}`);

@@ -6,7 +6,11 @@ import { cursor, places, samTemplate } from './fixtures';
 
 describe('go to definition', () => {
   const t = samTemplate();
-  const target = (needle: string, nth = 0) => places(t, definitionAt(t, cursor(t, needle, nth)).map((d) => d.span));
+  const target = (needle: string, nth = 0) =>
+    places(
+      t,
+      definitionAt(t, cursor(t, needle, nth)).map((d) => d.span),
+    );
 
   it('goes from !Ref, !GetAtt (both forms) and DependsOn to the resource', () => {
     assert.deepEqual(target('Value: !Ref |Table'), ['19:3 Table']);
@@ -45,20 +49,44 @@ describe('go to definition', () => {
 
   it('does not confuse a name with another it is a prefix of', () => {
     assert.deepEqual(target('Ref |Stage\n'), ['4:3 Stage']);
-    const withPrefix = load(yaml('Parameters:', '  StageName: {Type: String}', '  Stage: {Type: String}', 'Resources:',
-      '  Q:', '    Type: AWS::SQS::Queue', "    Properties: {QueueName: !Sub '${StageName}-${Stage}'}"));
-    assert.deepEqual(places(withPrefix, definitionAt(withPrefix, cursor(withPrefix, '{Stage}')).map((d) => d.span)), ['3:3 Stage']);
-    assert.deepEqual(places(withPrefix, definitionAt(withPrefix, cursor(withPrefix, '{StageName}')).map((d) => d.span)), ['2:3 StageName']);
+    const withPrefix = load(
+      yaml(
+        'Parameters:',
+        '  StageName: {Type: String}',
+        '  Stage: {Type: String}',
+        'Resources:',
+        '  Q:',
+        '    Type: AWS::SQS::Queue',
+        "    Properties: {QueueName: !Sub '${StageName}-${Stage}'}",
+      ),
+    );
+    assert.deepEqual(
+      places(
+        withPrefix,
+        definitionAt(withPrefix, cursor(withPrefix, '{Stage}')).map((d) => d.span),
+      ),
+      ['3:3 Stage'],
+    );
+    assert.deepEqual(
+      places(
+        withPrefix,
+        definitionAt(withPrefix, cursor(withPrefix, '{StageName}')).map((d) => d.span),
+      ),
+      ['2:3 StageName'],
+    );
   });
 
   it('works in a JSON template, landing on the name inside the quotes', () => {
-    const json = load([
-      '{"Resources": {',
-      '  "Queue": {"Type": "AWS::SQS::Queue"},',
-      '  "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {',
-      '    "Q": {"Ref": "Queue"}, "A": {"Fn::GetAtt": ["Queue", "Arn"]}, "S": {"Fn::Sub": "x-${Queue}"}}}}}',
-      '}}',
-    ].join('\n'), 'template.json');
+    const json = load(
+      [
+        '{"Resources": {',
+        '  "Queue": {"Type": "AWS::SQS::Queue"},',
+        '  "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Environment": {"Variables": {',
+        '    "Q": {"Ref": "Queue"}, "A": {"Fn::GetAtt": ["Queue", "Arn"]}, "S": {"Fn::Sub": "x-${Queue}"}}}}}',
+        '}}',
+      ].join('\n'),
+      'template.json',
+    );
     for (const needle of ['"Ref": "|Queue"', '["|Queue"', '${|Queue}']) {
       const [d] = definitionAt(json, cursor(json, needle));
       assert.equal(json.text.slice(d.span.start, d.span.end), 'Queue', needle);
@@ -67,8 +95,16 @@ describe('go to definition', () => {
   });
 
   it('goes from Fn::ImportValue to the export in another template of the workspace', () => {
-    const consumer = load(yaml('Resources:', '  Fn:', '    Type: AWS::Lambda::Function', '    Properties:',
-      '      Environment: {Variables: {T: !ImportValue orders-TableName}}'), '/w/consumer/template.yaml');
+    const consumer = load(
+      yaml(
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Lambda::Function',
+        '    Properties:',
+        '      Environment: {Variables: {T: !ImportValue orders-TableName}}',
+      ),
+      '/w/consumer/template.yaml',
+    );
     const producer = load(samTemplate().text, '/w/orders/template.yaml');
     const [d] = definitionAt(consumer, cursor(consumer, 'orders-TableName'), { others: [consumer, producer] });
     assert.equal(d.fileName, '/w/orders/template.yaml');
@@ -77,10 +113,28 @@ describe('go to definition', () => {
   });
 
   it('goes from ${self:custom.x} and ${file(...):key} in serverless.yml', () => {
-    const sls = load(yaml('service: shop', 'provider: {name: aws, runtime: nodejs20.x}', 'custom:', '  table: orders',
-      'functions:', '  hello:', '    handler: src/hello.handler', '    environment:',
-      '      TABLE: ${self:custom.table}', '      SECRET: ${file(./config.yml):secrets.api}'), '/w/shop/serverless.yml');
-    assert.deepEqual(places(sls, definitionAt(sls, cursor(sls, 'custom.table')).map((d) => d.span)), ['4:3 table']);
+    const sls = load(
+      yaml(
+        'service: shop',
+        'provider: {name: aws, runtime: nodejs20.x}',
+        'custom:',
+        '  table: orders',
+        'functions:',
+        '  hello:',
+        '    handler: src/hello.handler',
+        '    environment:',
+        '      TABLE: ${self:custom.table}',
+        '      SECRET: ${file(./config.yml):secrets.api}',
+      ),
+      '/w/shop/serverless.yml',
+    );
+    assert.deepEqual(
+      places(
+        sls,
+        definitionAt(sls, cursor(sls, 'custom.table')).map((d) => d.span),
+      ),
+      ['4:3 table'],
+    );
     const files: Record<string, string> = { '/w/shop/config.yml': 'secrets:\n  api: x\n' };
     const [d] = definitionAt(sls, cursor(sls, 'config.yml'), { readFile: (f) => files[f] });
     assert.equal(d.fileName, path.resolve('/w/shop/config.yml'));

@@ -10,10 +10,19 @@ import { catalog } from '../completion/catalog';
 
 /** Half-typed documents as they are between keystrokes. */
 const BROKEN: [string, string][] = [
-  ['template.yaml', 'Resources:\n  Queue:\n    Type: [AWS::SQS::Queue\n  Fn:\n    Properties: !GetAtt\n      X: !Sub "${'],
-  ['template.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Type: AWS::SQS::Queue\n    DependsOn: [\n    Condition:\n'],
+  [
+    'template.yaml',
+    'Resources:\n  Queue:\n    Type: [AWS::SQS::Queue\n  Fn:\n    Properties: !GetAtt\n      X: !Sub "${',
+  ],
+  [
+    'template.yaml',
+    'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Type: AWS::SQS::Queue\n    DependsOn: [\n    Condition:\n',
+  ],
   ['template.json', '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"Ref": '],
-  ['serverless.yml', 'service: s\nprovider: {name: aws\nfunctions:\n  a:\n    handler: ${self:\n    events:\n      - http: ${file(\n'],
+  [
+    'serverless.yml',
+    'service: s\nprovider: {name: aws\nfunctions:\n  a:\n    handler: ${self:\n    events:\n      - http: ${file(\n',
+  ],
   ['template.yaml', ''],
 ];
 

@@ -16,12 +16,18 @@ const example = (relative: string): Template => {
   return loadTemplate(fs.readFileSync(file, 'utf8'), file)!;
 };
 const outline = (symbols: readonly TemplateSymbol[], depth = 0): string[] =>
-  symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`, ...outline(s.children, depth + 1)]);
+  symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`,
+    ...outline(s.children, depth + 1),
+  ]);
 
 describe('outline and workspace symbols', () => {
   it('outlines a SAM template by section, resources grouped by type, functions with their events', () => {
     const lines = outline(documentSymbols(example('sam-app/template.yaml')));
-    assert.deepEqual(lines.filter((l) => !l.startsWith('  ')), ['Parameters (1)', 'Resources (8)', 'Outputs (2)']);
+    assert.deepEqual(
+      lines.filter((l) => !l.startsWith('  ')),
+      ['Parameters (1)', 'Resources (8)', 'Outputs (2)'],
+    );
     assert.ok(lines.includes('  AWS::Serverless::Function (3)'));
     assert.ok(lines.includes('    CreateOrderFunction (AWS::Serverless::Function)'));
     assert.ok(lines.includes('      GetOrder (Api)'));
@@ -30,15 +36,24 @@ describe('outline and workspace symbols', () => {
 
   it('outlines serverless.yml: custom, functions with events, resources', () => {
     const lines = outline(documentSymbols(example('serverless-app/serverless.yml')));
-    assert.deepEqual(lines.filter((l) => !l.startsWith('  ')), ['custom', 'functions (3)', 'resources']);
+    assert.deepEqual(
+      lines.filter((l) => !l.startsWith('  ')),
+      ['custom', 'functions (3)', 'resources'],
+    );
     assert.ok(lines.includes('  subscribe (src/subscribe.handler)'));
     assert.ok(lines.includes('    http (POST subscribers)'));
     assert.ok(lines.includes('    AWS::DynamoDB::Table (1)') || lines.includes('  AWS::DynamoDB::Table (1)'));
   });
 
   it('finds symbols across templates by a fuzzy query', () => {
-    const found = workspaceSymbols([example('sam-app/template.yaml'), example('serverless-app/serverless.yml')], 'ordq');
-    assert.deepEqual(found.map((f) => f.symbol.name), ['OrderQueue', 'OrdersQueue', 'OrdersDeadLetterQueue']);
+    const found = workspaceSymbols(
+      [example('sam-app/template.yaml'), example('serverless-app/serverless.yml')],
+      'ordq',
+    );
+    assert.deepEqual(
+      found.map((f) => f.symbol.name),
+      ['OrderQueue', 'OrdersQueue', 'OrdersDeadLetterQueue'],
+    );
     assert.equal(found[0].container, 'ProcessOrderFunction');
   });
 
@@ -72,11 +87,27 @@ describe('go to handler and back', () => {
   });
 
   it('takes CodeUri and Runtime from Globals, TypeScript sources and Python packages', () => {
-    const t = loadTemplate([
-      'Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    CodeUri: services/', '    Runtime: nodejs22.x',
-      'Resources:', '  Ts:', '    Type: AWS::Serverless::Function', '    Properties:', '      Handler: api/app.lambdaHandler',
-      '  Py:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: python3.13', '      CodeUri: py/', '      Handler: jobs.worker.run',
-    ].join('\n'), '/w/template.yaml')!;
+    const t = loadTemplate(
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Globals:',
+        '  Function:',
+        '    CodeUri: services/',
+        '    Runtime: nodejs22.x',
+        'Resources:',
+        '  Ts:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Handler: api/app.lambdaHandler',
+        '  Py:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        '      CodeUri: py/',
+        '      Handler: jobs.worker.run',
+      ].join('\n'),
+      '/w/template.yaml',
+    )!;
     const files: Record<string, string> = {
       '/w/services/api/app.ts': 'export const lambdaHandler = async (): Promise<void> => {};',
       '/w/py/jobs/worker.py': 'import os\n\ndef run(event, context):\n    return 1\n',
@@ -90,18 +121,27 @@ describe('go to handler and back', () => {
   });
 
   it('says when the file exists but the export does not', () => {
-    const t = loadTemplate('Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.missing\n', '/w/template.yaml')!;
-    const [d] = definitionAt(t, cursor(t, 'index.|missing'), { readFile: (f) => (f === '/w/index.js' ? 'export const handler = 1;' : undefined) });
+    const t = loadTemplate(
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.missing\n',
+      '/w/template.yaml',
+    )!;
+    const [d] = definitionAt(t, cursor(t, 'index.|missing'), {
+      readFile: (f) => (f === '/w/index.js' ? 'export const handler = 1;' : undefined),
+    });
     assert.equal(d.fileName, '/w/index.js');
     assert.match(d.note ?? '', /missing is not exported from index.js/);
   });
 
   it('finds exports in every common form', () => {
     const cases: [string, boolean][] = [
-      ['export const handler = async () => {}', false], ['export async function handler(e) {}', false],
-      ['exports.handler = async () => {}', false], ['module.exports.handler = () => {}', false],
-      ['const handler = () => {}; module.exports = { other, handler };', false], ['async function handler() {}\nexport { handler };', false],
-      ['import x\n\nasync def handler(event, context):\n  pass', true], ['def handler(event, context):\n  pass', true],
+      ['export const handler = async () => {}', false],
+      ['export async function handler(e) {}', false],
+      ['exports.handler = async () => {}', false],
+      ['module.exports.handler = () => {}', false],
+      ['const handler = () => {}; module.exports = { other, handler };', false],
+      ['async function handler() {}\nexport { handler };', false],
+      ['import x\n\nasync def handler(event, context):\n  pass', true],
+      ['def handler(event, context):\n  pass', true],
     ];
     for (const [text, python] of cases) {
       const span = exportSpan(text, 'handler', python);
@@ -113,7 +153,13 @@ describe('go to handler and back', () => {
 
   it('finds the template functions using an export of a source file', () => {
     const file = path.join(EXAMPLES, 'sam-app/src/orders/create.js');
-    const uses = handlerUses(file, read(file)!, [example('sam-app/template.yaml'), example('serverless-app/serverless.yml')]);
-    assert.deepEqual(uses.map((u) => `${u.site.functionName} ${u.exportName}`), ['CreateOrderFunction handler']);
+    const uses = handlerUses(file, read(file)!, [
+      example('sam-app/template.yaml'),
+      example('serverless-app/serverless.yml'),
+    ]);
+    assert.deepEqual(
+      uses.map((u) => `${u.site.functionName} ${u.exportName}`),
+      ['CreateOrderFunction handler'],
+    );
   });
 });

@@ -16,8 +16,12 @@ export function scan(files: Record<string, string>, handler = 'index.handler', r
 
 /** `service:Operation → action(s) [param=env:X]` lines, sorted: what a reviewer checks in a scan. */
 export function summary(result: HandlerScan): string[] {
-  return result.calls.map((c) => {
-    const params = Object.entries(c.params).map(([k, v]) => `${k}=${v.kind === 'env' ? `env:${v.name}` : v.value}`).join(' ');
-    return `${c.prefix}:${c.operation} → ${c.actions.join('+')}${params ? ` [${params}]` : ''}`;
-  }).sort();
+  return result.calls
+    .map((c) => {
+      const params = Object.entries(c.params)
+        .map(([k, v]) => `${k}=${v.kind === 'env' ? `env:${v.name}` : v.value}`)
+        .join(' ');
+      return `${c.prefix}:${c.operation} → ${c.actions.join('+')}${params ? ` [${params}]` : ''}`;
+    })
+    .sort();
 }

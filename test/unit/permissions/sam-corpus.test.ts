@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON of AWS's own shapes, read loosely and checked by the assertions */
+/* eslint-disable @typescript-eslint/no-explicit-any -- AWS's JSON, read loosely and checked by the assertions */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,7 +14,10 @@ const CORPUS = path.join(SHARED, 'corpus/sam-translator');
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -44,7 +47,9 @@ interface Pair {
 
 /** Every SAM function and state machine of the corpus whose role SAM generates, with that role. */
 function* corpusRoles(filter: (text: string) => boolean): Generator<Pair> {
-  for (const file of fs.readdirSync(path.join(CORPUS, 'input')).filter((f) => !f.startsWith('error_') && f.endsWith('.yaml'))) {
+  for (const file of fs
+    .readdirSync(path.join(CORPUS, 'input'))
+    .filter((f) => !f.startsWith('error_') && f.endsWith('.yaml'))) {
     const text = fs.readFileSync(path.join(CORPUS, 'input', file), 'utf8');
     const outputFile = path.join(CORPUS, 'output', file.replace(/\.yaml$/, '.json'));
     if (!filter(text) || !fs.existsSync(outputFile)) continue;
@@ -65,7 +70,10 @@ function disagreement({ file, template, resource, role }: Pair): string | undefi
   const fn = template.functions.find((f) => f.logicalId === resource.logicalId);
   if (fn) samRoleGrants(grants, fn);
   else samPolicies(grants, valueOf(resource.properties, 'Policies'));
-  const ours = grants.statements.filter((s) => s.kind !== 'managed').map((s) => canonical(s.written)).sort();
+  const ours = grants.statements
+    .filter((s) => s.kind !== 'managed')
+    .map((s) => canonical(s.written))
+    .sort();
   const theirs = roleStatements(role);
   // Managed policies compare by name (SAM's expected ARNs are mocked); a conditional one counts both branches.
   const ourManaged = [...new Set(grants.managedPolicies.map((m) => m.name))].sort();
@@ -74,7 +82,10 @@ function disagreement({ file, template, resource, role }: Pair): string | undefi
   return `${file} ${resource.logicalId}: inline ${ours.length} vs SAM ${theirs.length}; managed [${ourManaged}] vs [${theirManaged}]`;
 }
 
-/** Names of managed policy ARNs; `Fn::If` opened; other intrinsics cannot be named and are left out (we report them as unknown). */
+/**
+ * Names of managed policy ARNs; `Fn::If` opened; other intrinsics cannot be named and are left out (we report them as
+ * unknown).
+ */
 function managedNames(arns: unknown[]): string[] {
   return arns.flatMap((arn): string[] => {
     if (typeof arn === 'string') return [managedPolicyName(arn)];
@@ -83,7 +94,8 @@ function managedNames(arns: unknown[]): string[] {
   });
 }
 
-const usesPolicyTemplate = (text: string): boolean => Object.keys(POLICY_TEMPLATES).some((n) => new RegExp(`\\b${n}\\s*:`).test(text));
+const usesPolicyTemplate = (text: string): boolean =>
+  Object.keys(POLICY_TEMPLATES).some((n) => new RegExp(`\\b${n}\\s*:`).test(text));
 
 describe('SAM role permissions agree with the SAM translator corpus', function () {
   before(function () {
@@ -104,8 +116,13 @@ describe('SAM role permissions agree with the SAM translator corpus', function (
   it('builds the role of every corpus function as SAM does, for most of them', () => {
     const pairs = [...corpusRoles(() => true)].filter((p) => p.resource.type === 'AWS::Serverless::Function');
     const differ = pairs.map(disagreement).filter(Boolean);
-    console.log(`    function role agreement: ${pairs.length - differ.length}/${pairs.length} roles (not modelled: MQ, DocumentDB and Kafka secrets access, S3 destinations, durable functions)`);
+    console.log(
+      `    function role agreement: ${pairs.length - differ.length}/${pairs.length} roles (not modelled: MQ, DocumentDB and Kafka secrets access, S3 destinations, durable functions)`,
+    );
     // Floor at today's figure: a change that loses agreement fails here.
-    assert.ok(pairs.length - differ.length >= 572, `only ${pairs.length - differ.length}/${pairs.length} agree:\n${differ.join('\n')}`);
+    assert.ok(
+      pairs.length - differ.length >= 572,
+      `only ${pairs.length - differ.length}/${pairs.length} agree:\n${differ.join('\n')}`,
+    );
   });
 });

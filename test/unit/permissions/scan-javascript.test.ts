@@ -18,19 +18,22 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
   });
 
   it('maps lib-dynamodb document commands to the low-level actions (PutCommand is dynamodb:PutItem)', () => {
-    const result = scan({
-      'index.mjs': [
-        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-        "import { DynamoDBDocumentClient, PutCommand as Put, ScanCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';",
-        'const docs = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
-        'const { ORDERS } = process.env;',
-        'export const handler = async () => {',
-        '  await docs.send(new Put({ TableName: ORDERS, Item: {} }));',
-        "  await docs.send(new ScanCommand({ TableName: 'literal-table' }));",
-        '  for await (const page of paginateQuery({ client: docs }, { TableName: ORDERS })) console.log(page);',
-        '};',
-      ].join('\n'),
-    }, 'index.handler');
+    const result = scan(
+      {
+        'index.mjs': [
+          "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+          "import { DynamoDBDocumentClient, PutCommand as Put, ScanCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';",
+          'const docs = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+          'const { ORDERS } = process.env;',
+          'export const handler = async () => {',
+          '  await docs.send(new Put({ TableName: ORDERS, Item: {} }));',
+          "  await docs.send(new ScanCommand({ TableName: 'literal-table' }));",
+          '  for await (const page of paginateQuery({ client: docs }, { TableName: ORDERS })) console.log(page);',
+          '};',
+        ].join('\n'),
+      },
+      'index.handler',
+    );
     assert.deepEqual(summary(result), [
       'dynamodb:PutItem → dynamodb:PutItem [TableName=env:ORDERS]',
       'dynamodb:Query → dynamodb:Query [TableName=env:ORDERS]',
@@ -39,25 +42,28 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
   });
 
   it('reads aggregated v3 clients, namespace imports and the S3 helpers with their exceptions', () => {
-    const result = scan({
-      'app.ts': [
-        "import * as sqs from '@aws-sdk/client-sqs';",
-        "import { S3, S3Client, GetObjectCommand, HeadObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';",
-        "import { Upload } from '@aws-sdk/lib-storage';",
-        "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';",
-        'const s3: S3Client = new S3Client({});',
-        'const aggregated = new S3({});',
-        'export async function handler(event: { key: string }): Promise<void> {',
-        '  const bucket = process.env["BUCKET"] as string;',
-        '  await new sqs.SQSClient({}).send(new sqs.SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: "x" }));',
-        '  await aggregated.putObject({ Bucket: bucket, Key: event.key, Body: "" });',
-        '  await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: "k" }));',
-        '  await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: "k" }));',
-        '  await new Upload({ client: s3, params: { Bucket: bucket, Key: "big" } }).done();',
-        '  for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket })) void page;',
-        '}',
-      ].join('\n'),
-    }, 'app.handler');
+    const result = scan(
+      {
+        'app.ts': [
+          "import * as sqs from '@aws-sdk/client-sqs';",
+          "import { S3, S3Client, GetObjectCommand, HeadObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';",
+          "import { Upload } from '@aws-sdk/lib-storage';",
+          "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';",
+          'const s3: S3Client = new S3Client({});',
+          'const aggregated = new S3({});',
+          'export async function handler(event: { key: string }): Promise<void> {',
+          '  const bucket = process.env["BUCKET"] as string;',
+          '  await new sqs.SQSClient({}).send(new sqs.SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: "x" }));',
+          '  await aggregated.putObject({ Bucket: bucket, Key: event.key, Body: "" });',
+          '  await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: "k" }));',
+          '  await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: "k" }));',
+          '  await new Upload({ client: s3, params: { Bucket: bucket, Key: "big" } }).done();',
+          '  for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket })) void page;',
+          '}',
+        ].join('\n'),
+      },
+      'app.handler',
+    );
     assert.deepEqual(summary(result), [
       's3:GetObject → s3:GetObject [Bucket=env:BUCKET Key=k]',
       's3:HeadObject → s3:GetObject [Bucket=env:BUCKET Key=k]',
@@ -69,20 +75,23 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
   });
 
   it('reads SDK v2 clients, the DocumentClient and per-service imports', () => {
-    const result = scan({
-      'handler.js': [
-        "const AWS = require('aws-sdk');",
-        "const Lambda = require('aws-sdk/clients/lambda');",
-        'const documents = new AWS.DynamoDB.DocumentClient();',
-        'exports.main = async () => {',
-        '  await documents.put({ TableName: process.env.TABLE, Item: {} }).promise();',
-        '  await documents.scan({ TableName: process.env.TABLE }).promise();',
-        "  await new AWS.S3().getObject({ Bucket: 'b', Key: 'k' }).promise();",
-        "  await new Lambda().invoke({ FunctionName: process.env.WORKER }).promise();",
-        "  await new AWS.StepFunctions().startExecution({ stateMachineArn: process.env.FLOW }).promise();",
-        '};',
-      ].join('\n'),
-    }, 'handler.main');
+    const result = scan(
+      {
+        'handler.js': [
+          "const AWS = require('aws-sdk');",
+          "const Lambda = require('aws-sdk/clients/lambda');",
+          'const documents = new AWS.DynamoDB.DocumentClient();',
+          'exports.main = async () => {',
+          '  await documents.put({ TableName: process.env.TABLE, Item: {} }).promise();',
+          '  await documents.scan({ TableName: process.env.TABLE }).promise();',
+          "  await new AWS.S3().getObject({ Bucket: 'b', Key: 'k' }).promise();",
+          '  await new Lambda().invoke({ FunctionName: process.env.WORKER }).promise();',
+          '  await new AWS.StepFunctions().startExecution({ stateMachineArn: process.env.FLOW }).promise();',
+          '};',
+        ].join('\n'),
+      },
+      'handler.main',
+    );
     assert.deepEqual(summary(result), [
       'dynamodb:PutItem → dynamodb:PutItem [TableName=env:TABLE]',
       'dynamodb:Scan → dynamodb:Scan [TableName=env:TABLE]',
@@ -92,7 +101,7 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
     ]);
   });
 
-  it('follows clients and commands re-exported from the project\'s own modules', () => {
+  it("follows clients and commands re-exported from the project's own modules", () => {
     const result = scan({
       'lib/clients.ts': [
         "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
@@ -101,7 +110,8 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
         "export { UpdateCommand } from '@aws-sdk/lib-dynamodb';",
       ].join('\n'),
       'lib/index.ts': "export * from './clients';",
-      'lib/queue.js': "const { SQSClient } = require('@aws-sdk/client-sqs');\nmodule.exports = { queue: new SQSClient({}) };",
+      'lib/queue.js':
+        "const { SQSClient } = require('@aws-sdk/client-sqs');\nmodule.exports = { queue: new SQSClient({}) };",
       'lib/legacy.js': "const AWS = require('aws-sdk');\nexports.sns = new AWS.SNS();",
       'index.ts': [
         "import { db, UpdateCommand } from './lib';",
@@ -161,7 +171,10 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
   });
 
   it('survives syntax errors and marks the scan incomplete', () => {
-    const result = scan({ 'index.js': "const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');\nconst s3 = new S3Client({});\nexports.handler = async () => { await s3.send(new GetObjectCommand({ Bucket: 'b' }) " });
+    const result = scan({
+      'index.js':
+        "const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');\nconst s3 = new S3Client({});\nexports.handler = async () => { await s3.send(new GetObjectCommand({ Bucket: 'b' }) ",
+    });
     assert.deepEqual(summary(result), ['s3:GetObject → s3:GetObject [Bucket=b]']);
     assert.equal(result.complete, false);
   });

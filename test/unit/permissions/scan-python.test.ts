@@ -38,21 +38,25 @@ describe('Python boto3 call reader', () => {
   });
 
   it('reads DynamoDB resources: Table objects, their methods and batch writers', () => {
-    const result = scan({
-      'app.py': py(
-        'import os',
-        'import boto3 as b3',
-        'from boto3 import resource',
-        'dynamodb = b3.resource("dynamodb")',
-        'orders = resource("dynamodb").Table(os.environ["ORDERS"])',
-        'def handler(event, context):',
-        '    table = dynamodb.Table(os.environ["TABLE_NAME"])',
-        '    table.put_item(Item={"id": "1"})',
-        '    table.scan()',
-        '    with orders.batch_writer() as batch:',
-        '        batch.put_item(Item={})',
-      ),
-    }, 'app.handler', 'python3.12');
+    const result = scan(
+      {
+        'app.py': py(
+          'import os',
+          'import boto3 as b3',
+          'from boto3 import resource',
+          'dynamodb = b3.resource("dynamodb")',
+          'orders = resource("dynamodb").Table(os.environ["ORDERS"])',
+          'def handler(event, context):',
+          '    table = dynamodb.Table(os.environ["TABLE_NAME"])',
+          '    table.put_item(Item={"id": "1"})',
+          '    table.scan()',
+          '    with orders.batch_writer() as batch:',
+          '        batch.put_item(Item={})',
+        ),
+      },
+      'app.handler',
+      'python3.12',
+    );
     assert.deepEqual(summary(result), [
       'dynamodb:BatchWriteItem → dynamodb:BatchWriteItem [TableName=env:ORDERS]',
       'dynamodb:BatchWriteItem → dynamodb:BatchWriteItem [TableName=env:ORDERS]',
@@ -61,19 +65,23 @@ describe('Python boto3 call reader', () => {
     ]);
   });
 
-  it('follows clients defined in the project\'s own modules, in packages and by module import', () => {
-    const result = scan({
-      'lib/__init__.py': '',
-      'lib/aws.py': py('import boto3', 'events = boto3.client("events")', 'sfn = boto3.client("stepfunctions")'),
-      'handlers/orders.py': py(
-        'import os',
-        'from lib.aws import events',
-        'import lib.aws as aws',
-        'def handler(event, context):',
-        '    events.put_events(Entries=[])',
-        '    aws.sfn.start_execution(stateMachineArn=os.environ["FLOW"])',
-      ),
-    }, 'handlers.orders.handler', 'python3.12');
+  it("follows clients defined in the project's own modules, in packages and by module import", () => {
+    const result = scan(
+      {
+        'lib/__init__.py': '',
+        'lib/aws.py': py('import boto3', 'events = boto3.client("events")', 'sfn = boto3.client("stepfunctions")'),
+        'handlers/orders.py': py(
+          'import os',
+          'from lib.aws import events',
+          'import lib.aws as aws',
+          'def handler(event, context):',
+          '    events.put_events(Entries=[])',
+          '    aws.sfn.start_execution(stateMachineArn=os.environ["FLOW"])',
+        ),
+      },
+      'handlers.orders.handler',
+      'python3.12',
+    );
     assert.deepEqual(summary(result), [
       'events:PutEvents → events:PutEvents',
       'states:StartExecution → states:StartExecution [stateMachineArn=env:FLOW]',
@@ -81,15 +89,19 @@ describe('Python boto3 call reader', () => {
   });
 
   it('reports clients and operations chosen at run time as unresolved', () => {
-    const result = scan({
-      'app.py': py(
-        'import boto3',
-        'def handler(event, context):',
-        '    client = boto3.client(event["service"])',
-        '    s3 = boto3.client("s3")',
-        '    getattr(s3, event["op"])(Bucket="b")',
-      ),
-    }, 'app.handler', 'python3.12');
+    const result = scan(
+      {
+        'app.py': py(
+          'import boto3',
+          'def handler(event, context):',
+          '    client = boto3.client(event["service"])',
+          '    s3 = boto3.client("s3")',
+          '    getattr(s3, event["op"])(Bucket="b")',
+        ),
+      },
+      'app.handler',
+      'python3.12',
+    );
     assert.deepEqual(result.unresolved.map((u) => u.reason).sort(), [
       'a boto3 client is created for a service named at run time',
       'the operation is chosen at run time (getattr)',

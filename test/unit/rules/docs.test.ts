@@ -14,8 +14,17 @@ describe('docs/rules.md', () => {
   it('has a section per rule, where the diagnostics link', () => {
     const text = fs.readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8');
     for (const rule of ALL_RULES) assert.ok(text.includes(`\n## ${rule.id}\n`), rule.id);
-    for (const id of ['iam-missing-permission', 'iam-wildcard-action', 'iam-wildcard-resource', 'iam-admin', 'iam-passrole-wildcard',
-      'iam-broad-managed-policy', 'iam-unknown-action', 'iam-unused-permission']) assert.ok(text.includes(`\n## ${id}\n`), id);
+    for (const id of [
+      'iam-missing-permission',
+      'iam-wildcard-action',
+      'iam-wildcard-resource',
+      'iam-admin',
+      'iam-passrole-wildcard',
+      'iam-broad-managed-policy',
+      'iam-unknown-action',
+      'iam-unused-permission',
+    ])
+      assert.ok(text.includes(`\n## ${id}\n`), id);
   });
 
   it('is linked at the repository named in package.json', () => {

@@ -5,31 +5,39 @@ import { lambdaMemoryRange } from '../../../src/core/rules/lambda-limits';
 import { load, yaml } from '../helpers';
 import { TODAY } from './rule-tester';
 
-const template = (...extra: string[]) => load(yaml(
-  'Transform: AWS::Serverless-2016-10-31',
-  ...extra,
-  'Resources:',
-  '  Big:',
-  '    Type: AWS::Serverless::Function',
-  '    Properties:',
-  '      Runtime: nodejs22.x',
-  '      MemorySize: 20000',
-  '  Small:',
-  '    Type: AWS::Serverless::Function',
-  '    Properties:',
-  '      Runtime: nodejs22.x',
-  '      MemorySize: 20000',
-  '    Metadata:',
-  '      serverless-workbench:',
-  '        ignore: [lambda-memory-range]',
-));
+const template = (...extra: string[]) =>
+  load(
+    yaml(
+      'Transform: AWS::Serverless-2016-10-31',
+      ...extra,
+      'Resources:',
+      '  Big:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: nodejs22.x',
+      '      MemorySize: 20000',
+      '  Small:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: nodejs22.x',
+      '      MemorySize: 20000',
+      '    Metadata:',
+      '      serverless-workbench:',
+      '        ignore: [lambda-memory-range]',
+    ),
+  );
 const ids = (t: ReturnType<typeof template>, severities = {}) =>
-  analyzeTemplate(t, { today: TODAY, severities }, [lambdaMemoryRange]).findings.map((f) => `${f.logicalId}:${f.severity}`);
+  analyzeTemplate(t, { today: TODAY, severities }, [lambdaMemoryRange]).findings.map(
+    (f) => `${f.logicalId}:${f.severity}`,
+  );
 
 describe('rule engine', () => {
   it('suppresses a rule for a resource through its Metadata, and for the whole template', () => {
     assert.deepEqual(ids(template()), ['Big:error']);
-    assert.deepEqual(ids(template('Metadata:', '  serverless-workbench:', '    ignore:', '      - lambda-memory-range')), []);
+    assert.deepEqual(
+      ids(template('Metadata:', '  serverless-workbench:', '    ignore:', '      - lambda-memory-range')),
+      [],
+    );
   });
 
   it('applies severity overrides and turns rules off', () => {
@@ -39,13 +47,18 @@ describe('rule engine', () => {
 
   it('reports a rule that throws and still runs the others', () => {
     const broken = defineRule({
-      id: 'broken', meta: { severity: 'error', docs: { summary: '', why: '', fact: '', example: '', fix: '' } }, messages: {},
+      id: 'broken',
+      meta: { severity: 'error', docs: { summary: '', why: '', fact: '', example: '', fix: '' } },
+      messages: {},
       check() {
         throw new Error('boom');
       },
     });
     const result = analyzeTemplate(template(), { today: TODAY }, [broken, lambdaMemoryRange]);
-    assert.deepEqual(result.crashes.map((c) => [c.ruleId, c.message]), [['broken', 'boom']]);
+    assert.deepEqual(
+      result.crashes.map((c) => [c.ruleId, c.message]),
+      [['broken', 'boom']],
+    );
     assert.equal(result.findings.length, 1);
   });
 
@@ -55,10 +68,22 @@ describe('rule engine', () => {
       assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
       assert.ok(!seen.has(rule.id), `${rule.id} twice`);
       seen.add(rule.id);
-      for (const field of ['summary', 'why', 'fact', 'example', 'fix'] as const) assert.ok(rule.meta.docs[field].length > 0, `${rule.id} docs.${field}`);
+      for (const field of ['summary', 'why', 'fact', 'example', 'fix'] as const)
+        assert.ok(rule.meta.docs[field].length > 0, `${rule.id} docs.${field}`);
       assert.equal(rule.meta.docs.url.endsWith(`/docs/rules.md#${rule.id}`), true);
     }
-    for (const required of ['yaml-syntax', 'duplicate-key', 'logical-id-invalid', 'template-resource-count', 'ref-undefined', 'circular-dependency', 'lambda-package-size', 'runtime-unknown', 'eventbridge-input-size', 's3-public-access']) {
+    for (const required of [
+      'yaml-syntax',
+      'duplicate-key',
+      'logical-id-invalid',
+      'template-resource-count',
+      'ref-undefined',
+      'circular-dependency',
+      'lambda-package-size',
+      'runtime-unknown',
+      'eventbridge-input-size',
+      's3-public-access',
+    ]) {
       assert.ok(seen.has(required), required);
     }
   });

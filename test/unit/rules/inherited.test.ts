@@ -41,12 +41,16 @@ describe('a value set in Globals is reported once for the functions that inherit
   const template = load(TEMPLATE);
   const findings = analyzeTemplate(template, { today: TODAY }).findings;
   const of = (ruleId: string) => findings.filter((f) => f.ruleId === ruleId);
-  const related = (ruleId: string) => of(ruleId)[0].related.map((r) => `${where(template, r.span)} ${textAt(template, r.span)}: ${r.message}`);
+  const related = (ruleId: string) =>
+    of(ruleId)[0].related.map((r) => `${where(template, r.span)} ${textAt(template, r.span)}: ${r.message}`);
 
   it('one finding on the Globals line, naming only the functions that inherit the value and are not silenced', () => {
-    assert.deepEqual(of('runtime-deprecated').map((f) => `${rangeOf(template, f)} ${f.message}`), [
-      "4:14-4:24 Each of functions 'Api' and 'Worker' uses nodejs18.x, deprecated on 2025-09-01: it no longer gets security patches. Move to nodejs24.x. (set in Globals)",
-    ]);
+    assert.deepEqual(
+      of('runtime-deprecated').map((f) => `${rangeOf(template, f)} ${f.message}`),
+      [
+        "4:14-4:24 Each of functions 'Api' and 'Worker' uses nodejs18.x, deprecated on 2025-09-01: it no longer gets security patches. Move to nodejs24.x. (set in Globals)",
+      ],
+    );
     assert.deepEqual(related('runtime-deprecated'), [
       "10:3 Api: 'Api' inherits this value from Globals",
       "14:3 Worker: 'Worker' inherits this value from Globals",
@@ -56,51 +60,108 @@ describe('a value set in Globals is reported once for the functions that inherit
   it('one quick fix, which changes the value where it is written', () => {
     const [memory] = of('lambda-memory-range');
     assert.equal(of('lambda-memory-range').length, 1);
-    assert.equal(memory.message, "Each of functions 'Api', 'Worker' and 'Quiet': memory 64 MB is outside the allowed 128–10,240 MB. (set in Globals)");
-    assert.deepEqual(memory.fixes.map((f) => f.title), ['Set memory to 128']);
+    assert.equal(
+      memory.message,
+      "Each of functions 'Api', 'Worker' and 'Quiet': memory 64 MB is outside the allowed 128–10,240 MB. (set in Globals)",
+    );
+    assert.deepEqual(
+      memory.fixes.map((f) => f.title),
+      ['Set memory to 128'],
+    );
     assert.match(applyEdits(TEMPLATE, memory.fixes[0].edits), /^ {4}MemorySize: 128$/m);
   });
 
   it('an environment variable in Globals: one finding and one fix whose parameter names no single function', () => {
     const secrets = of('env-plaintext-secret');
-    assert.deepEqual(secrets.map((f) => `${rangeOf(template, f)} ${f.message}`), [
-      "8:20-8:38 Each of functions 'Api', 'Worker', 'Own' and 'Quiet': 'API_TOKEN' holds a secret in plain text. Reference it from SSM Parameter Store or Secrets Manager instead. (set in Globals)",
-    ]);
+    assert.deepEqual(
+      secrets.map((f) => `${rangeOf(template, f)} ${f.message}`),
+      [
+        "8:20-8:38 Each of functions 'Api', 'Worker', 'Own' and 'Quiet': 'API_TOKEN' holds a secret in plain text. Reference it from SSM Parameter Store or Secrets Manager instead. (set in Globals)",
+      ],
+    );
     assert.equal(secrets[0].fixes.length, 1);
     assert.match(applyEdits(TEMPLATE, secrets[0].fixes[0].edits), /Default: \/API_TOKEN$/m);
   });
 
   it('a property SAM merges from Globals (SnapStart) is judged once for the functions it conflicts with alike', () => {
     const text = yaml(
-      'Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Runtime: nodejs22.x', '    SnapStart:', '      ApplyOn: PublishedVersions',
-      'Resources:', '  A:', '    Type: AWS::Serverless::Function', '  B:', '    Type: AWS::Serverless::Function',
-      '  Java:', '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: java21',
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:',
+      '  Function:',
+      '    Runtime: nodejs22.x',
+      '    SnapStart:',
+      '      ApplyOn: PublishedVersions',
+      'Resources:',
+      '  A:',
+      '    Type: AWS::Serverless::Function',
+      '  B:',
+      '    Type: AWS::Serverless::Function',
+      '  Java:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: java21',
     );
     const snap = load(text);
     const found = analyzeTemplate(snap, { today: TODAY }).findings.filter((f) => f.ruleId === 'snapstart-incompatible');
-    assert.deepEqual(found.map((f) => `${rangeOf(snap, f)} ${f.message}`), [
-      "5:5-5:14 Each of functions 'A' and 'B': nodejs22.x does not support SnapStart (Java 11+, Python 3.12+ and .NET 8+ do). (set in Globals)",
-    ]);
-    assert.deepEqual(found[0].related.map((r) => `${where(snap, r.span)} ${r.message}`), [
-      "8:3 'A' inherits this value from Globals", "10:3 'B' inherits this value from Globals", '4:14 the conflicting setting',
-    ]);
+    assert.deepEqual(
+      found.map((f) => `${rangeOf(snap, f)} ${f.message}`),
+      [
+        "5:5-5:14 Each of functions 'A' and 'B': nodejs22.x does not support SnapStart (Java 11+, Python 3.12+ and .NET 8+ do). (set in Globals)",
+      ],
+    );
+    assert.deepEqual(
+      found[0].related.map((r) => `${where(snap, r.span)} ${r.message}`),
+      [
+        "8:3 'A' inherits this value from Globals",
+        "10:3 'B' inherits this value from Globals",
+        '4:14 the conflicting setting',
+      ],
+    );
   });
 
   it('a Globals timeout too long for the REST API of two functions: one finding pointing at both and at their events', () => {
     const text = yaml(
-      'Transform: AWS::Serverless-2016-10-31', 'Globals:', '  Function:', '    Timeout: 60', 'Resources:',
-      '  Orders:', '    Type: AWS::Serverless::Function', '    Properties:', '      Events:', '        ListOrders:', '          Type: Api',
-      '  Users:', '    Type: AWS::Serverless::Function', '    Properties:', '      Events:', '        GetUser:', '          Type: Api',
-      '  Fast:', '    Type: AWS::Serverless::Function', '    Properties:', '      Timeout: 10', '      Events:', '        Ping:', '          Type: Api',
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:',
+      '  Function:',
+      '    Timeout: 60',
+      'Resources:',
+      '  Orders:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Events:',
+      '        ListOrders:',
+      '          Type: Api',
+      '  Users:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Events:',
+      '        GetUser:',
+      '          Type: Api',
+      '  Fast:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Timeout: 10',
+      '      Events:',
+      '        Ping:',
+      '          Type: Api',
     );
     const api = load(text);
     const found = analyzeTemplate(api, { today: TODAY }).findings.filter((f) => f.ruleId === 'api-gateway-timeout');
-    assert.deepEqual(found.map((f) => `${rangeOf(api, f)} ${f.message}`), [
-      "4:14-4:16 Each of functions 'Orders' and 'Users' has a 60 s timeout, but the REST API in front of it gives up after 29 s. (set in Globals)",
-    ]);
-    assert.deepEqual(found[0].related.map((r) => `${where(api, r.span)} ${r.message}`), [
-      "6:3 'Orders' inherits this value from Globals", "12:3 'Users' inherits this value from Globals",
-      "10:9 Api event 'ListOrders' of 'Orders'", "16:9 Api event 'GetUser' of 'Users'",
-    ]);
+    assert.deepEqual(
+      found.map((f) => `${rangeOf(api, f)} ${f.message}`),
+      [
+        "4:14-4:16 Each of functions 'Orders' and 'Users' has a 60 s timeout, but the REST API in front of it gives up after 29 s. (set in Globals)",
+      ],
+    );
+    assert.deepEqual(
+      found[0].related.map((r) => `${where(api, r.span)} ${r.message}`),
+      [
+        "6:3 'Orders' inherits this value from Globals",
+        "12:3 'Users' inherits this value from Globals",
+        "10:9 Api event 'ListOrders' of 'Orders'",
+        "16:9 Api event 'GetUser' of 'Users'",
+      ],
+    );
   });
 });

@@ -48,7 +48,10 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
         const findings = run(load(c.text, c.fileName, { resolution: c.resolution }), rule, c.inputs);
-        assert.deepEqual(findings.map((f) => f.message), []);
+        assert.deepEqual(
+          findings.map((f) => f.message),
+          [],
+        );
       });
     }
     for (const c of cases.invalid) {
@@ -62,7 +65,11 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
         );
         c.findings.forEach((e, i) => {
           if (e.message) assert.match(findings[i].message, e.message);
-          if (e.related) assert.deepEqual(findings[i].related.map((r) => template.text.slice(r.span.start, r.span.end)), e.related);
+          if (e.related)
+            assert.deepEqual(
+              findings[i].related.map((r) => template.text.slice(r.span.start, r.span.end)),
+              e.related,
+            );
           assert.equal(findings[i].severity, e.severity ?? rule.meta.severity);
           assert.equal(findings[i].ruleId, rule.id);
         });
@@ -87,7 +94,9 @@ export function samFunction(runtime: string, ...props: string[]): string {
 
 /** Applies edits the way VS Code applies a WorkspaceEdit: all against the original text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+  return [...edits]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
 }
 
 /** A template with these lines (Parameters, Conditions, ...) put before its `Resources:`. */

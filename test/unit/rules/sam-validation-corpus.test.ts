@@ -38,7 +38,10 @@ describe('sam-validation on the SAM translator corpus', function () {
       console.log(`    skipped: ${CORPUS} is missing (set SWB_SHARED to the shared folder)`);
       this.skip();
     }
-    inputs = fs.readdirSync(path.join(CORPUS, 'input')).filter((f) => f.endsWith('.yaml')).sort();
+    inputs = fs
+      .readdirSync(path.join(CORPUS, 'input'))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
   });
 
   it('reports nothing on any input the translator accepts', () => {

@@ -38,12 +38,17 @@ function lintables(): Lintable[] {
   const out: Lintable[] = [];
   for (const folder of FOLDERS) {
     const results = path.join(FIXTURES, 'results', folder);
-    for (const name of fs.readdirSync(results).filter((f) => f.endsWith('.json')).sort()) {
+    for (const name of fs
+      .readdirSync(results)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const [, base, ext] = /^(.*)_(yaml|json)\.json$/.exec(name) ?? [];
       if (!base) continue;
       const nonStrict = path.join(results, 'non_strict', name);
       const strict = !fs.existsSync(nonStrict);
-      const findings = JSON.parse(fs.readFileSync(strict ? path.join(results, name) : nonStrict, 'utf8')) as CfnLintFinding[];
+      const findings = JSON.parse(
+        fs.readFileSync(strict ? path.join(results, name) : nonStrict, 'utf8'),
+      ) as CfnLintFinding[];
       // The results name the template they were made from (`metadata_yaml.json` is `metdata.yaml`).
       const written = findings[0]?.Filename.replace(/^test\/fixtures\/templates\//, '') ?? `${folder}/${base}.${ext}`;
       const template = path.join(FIXTURES, 'templates', written);
@@ -54,9 +59,11 @@ function lintables(): Lintable[] {
 }
 
 describe('schema rules beside cfn-lint on its quickstart, integration and public templates', () => {
-  it('report cfn-lint\'s schema findings (E30xx) at the same line, and no schema error where cfn-lint sees none', function () {
+  it("report cfn-lint's schema findings (E30xx) at the same line, and no schema error where cfn-lint sees none", function () {
     if (!hasShared || !realCatalog || !fs.existsSync(path.join(FIXTURES, 'results'))) {
-      console.log(`      skipped: needs ${FIXTURES}/results and the generated data/cfn-schemas.json and data/sam-schemas.json`);
+      console.log(
+        `      skipped: needs ${FIXTURES}/results and the generated data/cfn-schemas.json and data/sam-schemas.json`,
+      );
       this.skip();
     }
     let theirs = 0;
@@ -84,10 +91,17 @@ describe('schema rules beside cfn-lint on its quickstart, integration and public
       const theirLines = new Set(findings.map((f) => f.Location.Start.LineNumber));
       for (const o of ours) if (!theirLines.has(o.line)) extras.push(`${relative}:${o.line} ${o.text}`);
     }
-    console.log(`      cfn-lint schema findings (E30xx) we report at the same line: ${matched} of ${theirs} (${((100 * matched) / theirs).toFixed(1)}%)`);
-    console.log(`      left out: ${strictOnly} of cfn-lint's strict-mode type findings on numbers and booleans written as text, which CloudFormation converts`);
+    console.log(
+      `      cfn-lint schema findings (E30xx) we report at the same line: ${matched} of ${theirs} (${((100 * matched) / theirs).toFixed(1)}%)`,
+    );
+    console.log(
+      `      left out: ${strictOnly} of cfn-lint's strict-mode type findings on numbers and booleans written as text, which CloudFormation converts`,
+    );
     console.log(`      ours where cfn-lint reports nothing: ${extras.length}`);
-    assert.ok(matched >= MATCHED_AT_LEAST, `matched ${matched}, floor ${MATCHED_AT_LEAST}; missed:\n${missed.join('\n')}`);
+    assert.ok(
+      matched >= MATCHED_AT_LEAST,
+      `matched ${matched}, floor ${MATCHED_AT_LEAST}; missed:\n${missed.join('\n')}`,
+    );
     assert.deepEqual(extras, []);
   });
 });

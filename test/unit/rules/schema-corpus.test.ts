@@ -14,20 +14,30 @@ const CORPUS = path.join(SHARED, 'corpus');
  * as written: the translator only translates them, so a schema error there is a true finding, not a false one.
  */
 const NOT_DEPLOYABLE: Readonly<Record<string, string>> = {
-  'sam-translator/input/connector_dependson_replace.yaml': 'CloudFormation resources without their required properties (Code, KeySchema, EventPattern)',
-  'sam-translator/input/connector_esm_dependson.yaml': 'AWS::Lambda::Function without Code, AWS::DynamoDB::Table without KeySchema',
-  'sam-translator/input/connector_hardcoded_props.yaml': 'AWS::Lambda::Function without Code and Role, a rule without a pattern or schedule, a state machine without RoleArn',
+  'sam-translator/input/connector_dependson_replace.yaml':
+    'CloudFormation resources without their required properties (Code, KeySchema, EventPattern)',
+  'sam-translator/input/connector_esm_dependson.yaml':
+    'AWS::Lambda::Function without Code, AWS::DynamoDB::Table without KeySchema',
+  'sam-translator/input/connector_hardcoded_props.yaml':
+    'AWS::Lambda::Function without Code and Role, a rule without a pattern or schedule, a state machine without RoleArn',
   'sam-translator/input/function_with_event_filtering.yaml': 'AWS::DynamoDB::Table without KeySchema',
   'sam-translator/input/function_with_resource_refs.yaml': "AWS::S3::Bucket has no property 'Name'",
   'sam-translator/input/function_with_tracing.yaml': "Tracing 'Hi' and '123' (Lambda accepts Active or PassThrough)",
-  'sam-translator/input/globals_for_function.yaml': "RuntimeManagementConfig.UpdateRuntimeOn 'FunctionChange' (Lambda accepts Auto, FunctionUpdate, Manual)",
+  'sam-translator/input/globals_for_function.yaml':
+    "RuntimeManagementConfig.UpdateRuntimeOn 'FunctionChange' (Lambda accepts Auto, FunctionUpdate, Manual)",
   'sam-translator/input/kinesis_intrinsics.yaml': 'ParallelizationFactor 50 (Lambda allows 1-10)',
-  'sam-translator/input/api_with_canary_setting.yaml': "CanarySetting 'StageVariablesOverrides' (API Gateway's is StageVariableOverrides)",
-  'sam-translator/input/basic_function_withimageuri.yaml': 'ImageConfig.EntryPoint and Command given as text (Lambda takes lists)',
-  'sam-translator/input/api_with_any_method_in_swagger.yaml': "a Lambda authorizer without FunctionArn: the transform writes `__FunctionArn__: null` into the authorizer's URI, and CloudFormation refuses null values",
-  'cfn-lint-fixtures/templates/good/custom/is-defined.yaml': 'environment variables given as a list and a map (a custom-rule fixture)',
-  'cfn-lint-fixtures/templates/good/transform/applications_location.yaml': "Location map without SemanticVersion, which the SAM transform rejects (its test error_application_properties.yaml: 'Resource is missing the required [SemanticVersion] property')",
-  'cfn-lint-fixtures/templates/good/functions/sub.yaml': "AWS::CloudFormation::Stack with ServiceCatalog's ProductName (a Fn::Sub fixture)",
+  'sam-translator/input/api_with_canary_setting.yaml':
+    "CanarySetting 'StageVariablesOverrides' (API Gateway's is StageVariableOverrides)",
+  'sam-translator/input/basic_function_withimageuri.yaml':
+    'ImageConfig.EntryPoint and Command given as text (Lambda takes lists)',
+  'sam-translator/input/api_with_any_method_in_swagger.yaml':
+    "a Lambda authorizer without FunctionArn: the transform writes `__FunctionArn__: null` into the authorizer's URI, and CloudFormation refuses null values",
+  'cfn-lint-fixtures/templates/good/custom/is-defined.yaml':
+    'environment variables given as a list and a map (a custom-rule fixture)',
+  'cfn-lint-fixtures/templates/good/transform/applications_location.yaml':
+    "Location map without SemanticVersion, which the SAM transform rejects (its test error_application_properties.yaml: 'Resource is missing the required [SemanticVersion] property')",
+  'cfn-lint-fixtures/templates/good/functions/sub.yaml':
+    "AWS::CloudFormation::Stack with ServiceCatalog's ProductName (a Fn::Sub fixture)",
 };
 
 function corpusFiles(): string[] {
@@ -45,7 +55,7 @@ function corpusFiles(): string[] {
 }
 
 describe('schema rules on valid published templates', () => {
-  it('report nothing on cfn-lint\'s good templates and the SAM translator\'s valid inputs', function () {
+  it("report nothing on cfn-lint's good templates and the SAM translator's valid inputs", function () {
     if (!hasShared || !realCatalog) {
       console.log(`      skipped: needs ${CORPUS} and the generated data/cfn-schemas.json and data/sam-schemas.json`);
       this.skip();
@@ -59,7 +69,11 @@ describe('schema rules on valid published templates', () => {
       if (!template) continue;
       checked++;
       const result = analyzeTemplate(template, { today: TODAY, schemas: realCatalog });
-      assert.deepEqual(result.crashes.filter((c) => c.ruleId.startsWith('schema-')), [], relative);
+      assert.deepEqual(
+        result.crashes.filter((c) => c.ruleId.startsWith('schema-')),
+        [],
+        relative,
+      );
       if (NOT_DEPLOYABLE[relative]) continue;
       for (const f of result.findings) {
         if (!f.ruleId.startsWith('schema-')) continue;
@@ -67,7 +81,9 @@ describe('schema rules on valid published templates', () => {
         unexpected.push(`${relative}:${line}:${column} ${f.ruleId} ${f.message}`);
       }
     }
-    console.log(`      ${checked} templates checked, ${Object.keys(NOT_DEPLOYABLE).length} known not to deploy as written`);
+    console.log(
+      `      ${checked} templates checked, ${Object.keys(NOT_DEPLOYABLE).length} known not to deploy as written`,
+    );
     assert.deepEqual(unexpected, []);
   });
 });

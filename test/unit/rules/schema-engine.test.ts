@@ -3,7 +3,8 @@ import { schemaViolations } from '../../../src/core/schema/validation/template';
 import { load, yaml } from '../helpers';
 import { cfnResource, fixtureCatalog } from './schema/fixtures';
 
-const kinds = (text: string, fileName?: string) => schemaViolations(load(text, fileName), fixtureCatalog).map((v) => `${v.kind} ${v.path}`);
+const kinds = (text: string, fileName?: string) =>
+  schemaViolations(load(text, fileName), fixtureCatalog).map((v) => `${v.kind} ${v.path}`);
 
 describe('schema validation engine', () => {
   it('follows a $ref cycle without end and checks nothing there', () => {
@@ -14,11 +15,22 @@ describe('schema validation engine', () => {
     const depth = 150;
     const lines = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}Child:`);
     lines.push(`${'  '.repeat(depth)}Nmae: x`);
-    assert.deepEqual(kinds(cfnResource('AWS::Tree::Node', ...lines)), [`unknown-property Properties.${Array(depth).fill('Child').join('.')}`]);
+    assert.deepEqual(kinds(cfnResource('AWS::Tree::Node', ...lines)), [
+      `unknown-property Properties.${Array(depth).fill('Child').join('.')}`,
+    ]);
   });
 
   it('checks resources a false condition leaves out, since their values deploy with other inputs', () => {
-    const text = yaml('Conditions:', '  Never: !Equals [a, b]', 'Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Condition: Never', '    Properties:', '      QueueNmae: q');
+    const text = yaml(
+      'Conditions:',
+      '  Never: !Equals [a, b]',
+      'Resources:',
+      '  Q:',
+      '    Type: AWS::SQS::Queue',
+      '    Condition: Never',
+      '    Properties:',
+      '      QueueNmae: q',
+    );
     assert.deepEqual(kinds(text), ['unknown-property Properties']);
   });
 
@@ -57,7 +69,13 @@ describe('schema validation engine', () => {
   });
 
   it('checks JSON templates the same way', () => {
-    const text = JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 'abc', FifoQueue: 'true' } } } }, null, 2);
+    const text = JSON.stringify(
+      {
+        Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 'abc', FifoQueue: 'true' } } },
+      },
+      null,
+      2,
+    );
     assert.deepEqual(kinds(text, 'template.json'), ['type Properties.MessageRetentionPeriod']);
   });
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeTemplate } from '../../../src/core/rules';
-import type { SchemaCatalog } from '../../../src/core/schema/catalog';
+import { SchemaCatalog } from '../../../src/core/schema/catalog';
 import { schemaViolations } from '../../../src/core/schema/validation/template';
 import { load, yaml } from '../helpers';
 import { rangeOf, TODAY } from './rule-tester';
@@ -40,7 +40,12 @@ const ISSUE_TEMPLATE = yaml(
 const EXPECTED = [
   { rule: 'schema-unknown-property', range: '9:7-9:17', text: 'MemorySzie', message: /Did you mean 'MemorySize'\?/ },
   { rule: 'schema-type', range: '10:16-10:21', text: '"abc"', message: /must be an integer, not "abc"/ },
-  { rule: 'schema-required-property', range: '14:11-14:21', text: 'Properties', message: /missing the required property 'Method'/ },
+  {
+    rule: 'schema-required-property',
+    range: '14:11-14:21',
+    text: 'Properties',
+    message: /missing the required property 'Method'/,
+  },
   { rule: 'schema-unknown-property', range: '16:13-16:18', text: 'Methd', message: /Did you mean 'Method'\?/ },
   { rule: 'schema-enum', range: '20:20-20:34', text: 'PAY_PER_REQUST', message: /Did you mean 'PAY_PER_REQUEST'\?/ },
   { rule: 'schema-dependencies', range: '21:7-21:16', text: 'KeySchema', message: /needs 'AttributeDefinitions' too/ },
@@ -48,25 +53,39 @@ const EXPECTED = [
 
 function issueFindings(catalog: SchemaCatalog) {
   const template = load(ISSUE_TEMPLATE);
-  const findings = analyzeTemplate(template, { today: TODAY, schemas: catalog }).findings.filter((f) => f.ruleId.startsWith('schema-'));
-  return findings.map((f) => ({ rule: f.ruleId, range: rangeOf(template, f), text: template.text.slice(f.span.start, f.span.end), message: f.message, severity: f.severity }));
+  const findings = analyzeTemplate(template, { today: TODAY, schemas: catalog }).findings.filter((f) =>
+    f.ruleId.startsWith('schema-'),
+  );
+  return findings.map((f) => ({
+    rule: f.ruleId,
+    range: rangeOf(template, f),
+    text: template.text.slice(f.span.start, f.span.end),
+    message: f.message,
+    severity: f.severity,
+  }));
 }
 
 function assertIssueFindings(catalog: SchemaCatalog): void {
   const found = issueFindings(catalog);
-  assert.deepEqual(found.map(({ rule, range, text }) => ({ rule, range, text })), EXPECTED.map(({ rule, range, text }) => ({ rule, range, text })), found.map((f) => f.message).join('\n'));
+  assert.deepEqual(
+    found.map(({ rule, range, text }) => ({ rule, range, text })),
+    EXPECTED.map(({ rule, range, text }) => ({ rule, range, text })),
+    found.map((f) => f.message).join('\n'),
+  );
   EXPECTED.forEach((e, i) => assert.match(found[i].message, e.message));
   assert.ok(found.every((f) => f.severity === 'error'));
 }
 
-describe('issue 12: the new user\'s typos', () => {
+describe("issue 12: the new user's typos", () => {
   it('are each reported at the key or value, with the fixture schemas', () => {
     assertIssueFindings(fixtureCatalog);
   });
 
   it('are each reported with the schemas the extension ships', function () {
     if (!realCatalog) {
-      console.log('      (skipped: data/cfn-schemas.json and data/sam-schemas.json are not generated in this checkout)');
+      console.log(
+        '      (skipped: data/cfn-schemas.json and data/sam-schemas.json are not generated in this checkout)',
+      );
       this.skip();
     }
     assertIssueFindings(realCatalog!);
@@ -81,7 +100,6 @@ describe('issue 12: the new user\'s typos', () => {
 
   it('reads no schema until a template is analysed, then the validation schemas and the type index once', () => {
     const read: string[] = [];
-    const { SchemaCatalog } = require('../../../src/core/schema/catalog') as typeof import('../../../src/core/schema/catalog');
     const catalog = new SchemaCatalog((name) => {
       read.push(name);
       if (name === 'cfn-schemas') return fixtureCatalog.validationSchemas('cfn');

@@ -15,7 +15,8 @@ export function unknownKeys(template: Template, cfn: ValidationSchemaFile, sam: 
     const properties = entry(resource.node, 'Properties');
     if (schema && properties) walk(properties, schema, file, `${resource.type}`, found);
   }
-  if (template.kind === 'sam' && template.globals) walk(template.globals, sam.definitions.Globals, sam, 'Globals', found);
+  if (template.kind === 'sam' && template.globals)
+    walk(template.globals, sam.definitions.Globals, sam, 'Globals', found);
   return found;
 }
 
@@ -39,8 +40,10 @@ function walk(node: Node, schema: SchemaNode, file: ValidationSchemaFile, where:
   if (target.discriminator) {
     const type = entry(node, target.discriminator.property);
     const definition = type?.kind === 'scalar' ? target.discriminator.mapping[String(type.value)] : undefined;
-    if (type?.kind === 'scalar' && !definition) found.push(`${where}: ${target.discriminator.property} ${String(type.value)}`);
-    if (definition) walk(node, { $ref: definition }, file, `${where}(${String(type!.kind === 'scalar' ? type!.value : '')})`, found);
+    if (type?.kind === 'scalar' && !definition)
+      found.push(`${where}: ${target.discriminator.property} ${String(type.value)}`);
+    if (definition)
+      walk(node, { $ref: definition }, file, `${where}(${String(type!.kind === 'scalar' ? type!.value : '')})`, found);
     return;
   }
   if (target.anyOf) {
@@ -55,9 +58,10 @@ function walk(node: Node, schema: SchemaNode, file: ValidationSchemaFile, where:
   }
   for (const { key, value } of node.entries) {
     if (key.startsWith('Fn::')) continue;
-    const child = target.properties?.[key]
-      ?? Object.entries(target.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(key))?.[1]
-      ?? (typeof target.additionalProperties === 'object' ? target.additionalProperties : undefined);
+    const child =
+      target.properties?.[key] ??
+      Object.entries(target.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(key))?.[1] ??
+      (typeof target.additionalProperties === 'object' ? target.additionalProperties : undefined);
     if (child) walk(value, child, file, `${where}.${key}`, found);
     else if (target.additionalProperties === false) found.push(`${where}.${key}`);
   }

@@ -87,7 +87,10 @@ describe('validation schema data', () => {
 
     it('Architectures is one of x86_64 and arm64, exactly one', () => {
       assert.deepStrictEqual(at(cfn, 'AWS::Lambda::Function', 'Architectures'), {
-        type: 'array', items: { type: 'string', enum: ['x86_64', 'arm64'] }, minItems: 1, maxItems: 1,
+        type: 'array',
+        items: { type: 'string', enum: ['x86_64', 'arm64'] },
+        minItems: 1,
+        maxItems: 1,
       });
     });
 
@@ -100,13 +103,19 @@ describe('validation schema data', () => {
     });
 
     it('Environment.Variables maps names to strings', () => {
-      assert.deepStrictEqual(at(cfn, 'AWS::Lambda::Function', 'Environment', 'Variables'), { type: 'object', additionalProperties: { type: 'string' } });
+      assert.deepStrictEqual(at(cfn, 'AWS::Lambda::Function', 'Environment', 'Variables'), {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+      });
     });
 
     it('AWS::DynamoDB::Table BillingMode is PROVISIONED or PAY_PER_REQUEST', () => {
       assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table', 'BillingMode').enum, ['PROVISIONED', 'PAY_PER_REQUEST']);
       // The registry accepts the key schema as a list or (a legacy form) an object.
-      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table', 'KeySchema').anyOf?.[0], { type: 'array', items: { $ref: 'AWS::DynamoDB::Table.KeySchema' } });
+      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table', 'KeySchema').anyOf?.[0], {
+        type: 'array',
+        items: { $ref: 'AWS::DynamoDB::Table.KeySchema' },
+      });
     });
 
     it('a policy document accepts JSON or JSON text', () => {
@@ -126,14 +135,27 @@ describe('validation schema data', () => {
 
     it('an existing network interface gets no new public address; IPv6 addresses are listed or counted, not both', () => {
       const attached = cfn.definitions['AWS::EC2::Instance.NetworkInterface'];
-      assert.deepStrictEqual(attached.dependentExcluded?.NetworkInterfaceId, ['AssociatePublicIpAddress', 'AssociateCarrierIpAddress']);
-      assert.deepStrictEqual(cfn.definitions['AWS::EC2::LaunchTemplate.NetworkInterface'].dependentExcluded?.AssociatePublicIpAddress, ['NetworkInterfaceId']);
-      assert.deepStrictEqual(at(cfn, 'AWS::EC2::NetworkInterface').dependentExcluded, { Ipv6AddressCount: ['Ipv6Addresses'], Ipv6Addresses: ['Ipv6AddressCount'] });
+      assert.deepStrictEqual(attached.dependentExcluded?.NetworkInterfaceId, [
+        'AssociatePublicIpAddress',
+        'AssociateCarrierIpAddress',
+      ]);
+      assert.deepStrictEqual(
+        cfn.definitions['AWS::EC2::LaunchTemplate.NetworkInterface'].dependentExcluded?.AssociatePublicIpAddress,
+        ['NetworkInterfaceId'],
+      );
+      assert.deepStrictEqual(at(cfn, 'AWS::EC2::NetworkInterface').dependentExcluded, {
+        Ipv6AddressCount: ['Ipv6Addresses'],
+        Ipv6Addresses: ['Ipv6AddressCount'],
+      });
     });
 
     it('a DynamoDB key schema needs its attribute definitions; an event source mapping may have an empty filter list', () => {
-      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table').dependentRequired, { KeySchema: ['AttributeDefinitions'] });
-      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::GlobalTable').dependentRequired, { KeySchema: ['AttributeDefinitions'] });
+      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table').dependentRequired, {
+        KeySchema: ['AttributeDefinitions'],
+      });
+      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::GlobalTable').dependentRequired, {
+        KeySchema: ['AttributeDefinitions'],
+      });
       assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table', 'SSESpecification', 'SSEType').enum, ['KMS']);
       const filters = at(cfn, 'AWS::Lambda::EventSourceMapping', 'FilterCriteria').properties?.Filters;
       assert.strictEqual(filters?.minItems, undefined);
@@ -141,11 +163,14 @@ describe('validation schema data', () => {
     });
 
     it('knows every type completion offers', () => {
-      const completion = JSON.parse(fs.readFileSync(path.join(DATA, 'cfn-resource-types.json'), 'utf8')) as { resources: Record<string, { props: Record<string, unknown> }> };
+      const completion = JSON.parse(fs.readFileSync(path.join(DATA, 'cfn-resource-types.json'), 'utf8')) as {
+        resources: Record<string, { props: Record<string, unknown> }>;
+      };
       for (const [type, spec] of Object.entries(completion.resources)) {
         const node = cfn.resources?.[type];
         assert.ok(node, `${type} missing`);
-        for (const name of Object.keys(spec.props)) assert.ok(node.properties?.[name], `${type}.${name} would be called unknown`);
+        for (const name of Object.keys(spec.props))
+          assert.ok(node.properties?.[name], `${type}.${name} would be called unknown`);
       }
     });
   });
@@ -164,19 +189,37 @@ describe('validation schema data', () => {
       assert.deepStrictEqual(at(sam, 'AWS::Serverless::StateMachine', 'Policies'), policies);
     });
 
-    it('what SAM accepts beyond its schema\'s types: an endpoint type alone, several user pools, one S3 event or more, alarm names', () => {
+    it("what SAM accepts beyond its schema's types: an endpoint type alone, several user pools, one S3 event or more, alarm names", () => {
       const endpoint = at(sam, 'AWS::Serverless::Api').properties?.EndpointConfiguration;
-      assert.deepStrictEqual(endpoint?.anyOf?.map((b) => b.type ?? b.$ref), ['string', 'EndpointConfiguration']);
-      assert.deepStrictEqual(sam.definitions.EndpointConfiguration.properties?.Type, { type: 'string', enum: ['EDGE', 'REGIONAL', 'PRIVATE'] });
-      assert.deepStrictEqual(sam.definitions.CognitoAuthorizer.properties?.UserPoolArn, { type: ['string', 'array'], items: { type: 'string' } });
-      assert.deepStrictEqual(sam.definitions.S3EventProperties.properties?.Events, { type: ['string', 'array'], items: { type: 'string' } });
-      assert.deepStrictEqual(sam.definitions.DeploymentPreference.properties?.Alarms, { type: 'array', items: { type: 'string' } });
-      assert.deepStrictEqual(sam.definitions.aws_serverless_api__ResourcePolicy.properties?.CustomStatements, { type: ['object', 'array'], items: { type: ['string', 'object'] } });
+      assert.deepStrictEqual(
+        endpoint?.anyOf?.map((b) => b.type ?? b.$ref),
+        ['string', 'EndpointConfiguration'],
+      );
+      assert.deepStrictEqual(sam.definitions.EndpointConfiguration.properties?.Type, {
+        type: 'string',
+        enum: ['EDGE', 'REGIONAL', 'PRIVATE'],
+      });
+      assert.deepStrictEqual(sam.definitions.CognitoAuthorizer.properties?.UserPoolArn, {
+        type: ['string', 'array'],
+        items: { type: 'string' },
+      });
+      assert.deepStrictEqual(sam.definitions.S3EventProperties.properties?.Events, {
+        type: ['string', 'array'],
+        items: { type: 'string' },
+      });
+      assert.deepStrictEqual(sam.definitions.DeploymentPreference.properties?.Alarms, {
+        type: 'array',
+        items: { type: 'string' },
+      });
+      assert.deepStrictEqual(sam.definitions.aws_serverless_api__ResourcePolicy.properties?.CustomStatements, {
+        type: ['object', 'array'],
+        items: { type: ['string', 'object'] },
+      });
       // An application's Location map needs both keys (the transform's own error test); a URL or S3 path is text.
       assert.deepStrictEqual(sam.definitions.Location.required, ['ApplicationId', 'SemanticVersion']);
     });
 
-    it('properties SAM passes to Lambda have Lambda\'s schema', () => {
+    it("properties SAM passes to Lambda have Lambda's schema", () => {
       assert.deepStrictEqual(fn.properties?.Timeout, { type: 'integer', minimum: 1 });
       assert.deepStrictEqual(fn.properties?.Architectures, at(cfn, 'AWS::Lambda::Function', 'Architectures'));
       assert.deepStrictEqual(resolve(sam, fn.properties?.Environment), at(cfn, 'AWS::Lambda::Function', 'Environment'));
@@ -191,7 +234,18 @@ describe('validation schema data', () => {
       assert.ok(events && typeof events === 'object' && events.discriminator);
       assert.strictEqual(events.discriminator.property, 'Type');
       const mapping = events.discriminator.mapping;
-      for (const type of ['Api', 'HttpApi', 'SQS', 'SNS', 'S3', 'Schedule', 'ScheduleV2', 'EventBridgeRule', 'Kinesis', 'DynamoDB']) {
+      for (const type of [
+        'Api',
+        'HttpApi',
+        'SQS',
+        'SNS',
+        'S3',
+        'Schedule',
+        'ScheduleV2',
+        'EventBridgeRule',
+        'Kinesis',
+        'DynamoDB',
+      ]) {
         assert.ok(sam.definitions[mapping[type]], `${type} → ${mapping[type]}`);
       }
       const api = sam.definitions[mapping.Api];
@@ -201,8 +255,14 @@ describe('validation schema data', () => {
     });
 
     it('APIs take DefinitionBody or DefinitionUri, not both; a state machine needs one of Definition and DefinitionUri', () => {
-      assert.deepStrictEqual(at(sam, 'AWS::Serverless::Api').dependentExcluded, { DefinitionBody: ['DefinitionUri'], DefinitionUri: ['DefinitionBody'] });
-      assert.deepStrictEqual(at(sam, 'AWS::Serverless::HttpApi').dependentExcluded, { DefinitionBody: ['DefinitionUri'], DefinitionUri: ['DefinitionBody'] });
+      assert.deepStrictEqual(at(sam, 'AWS::Serverless::Api').dependentExcluded, {
+        DefinitionBody: ['DefinitionUri'],
+        DefinitionUri: ['DefinitionBody'],
+      });
+      assert.deepStrictEqual(at(sam, 'AWS::Serverless::HttpApi').dependentExcluded, {
+        DefinitionBody: ['DefinitionUri'],
+        DefinitionUri: ['DefinitionBody'],
+      });
       assert.deepStrictEqual(at(sam, 'AWS::Serverless::StateMachine').requiredOneOf, [['Definition', 'DefinitionUri']]);
       assert.deepStrictEqual(at(sam, 'AWS::Serverless::LayerVersion').required, ['ContentUri']);
     });
@@ -216,12 +276,16 @@ describe('validation schema data', () => {
     });
   });
 
-  for (const [name, file] of [['cfn-schemas', cfn], ['sam-schemas', sam]] as const) {
+  for (const [name, file] of [
+    ['cfn-schemas', cfn],
+    ['sam-schemas', sam],
+  ] as const) {
     it(`${name}: every $ref resolves, every pattern compiles, no empty lists or maps`, () => {
       let patterns = 0;
       for (const [where, node] of nodes(file)) {
         if (node.$ref) assert.ok(file.definitions[node.$ref], `${where}: $ref ${node.$ref}`);
-        for (const definition of Object.values(node.discriminator?.mapping ?? {})) assert.ok(file.definitions[definition], `${where}: ${definition}`);
+        for (const definition of Object.values(node.discriminator?.mapping ?? {}))
+          assert.ok(file.definitions[definition], `${where}: ${definition}`);
         if (node.pattern !== undefined) {
           assert.doesNotThrow(() => new RegExp(node.pattern!), `${where}: /${node.pattern}/`);
           patterns++;
@@ -250,7 +314,9 @@ describe('validation schema data', () => {
     ]);
 
     function templates(dir: string): string[] {
-      return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? templates(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+      return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((d) => (d.isDirectory() ? templates(path.join(dir, d.name)) : [path.join(dir, d.name)]));
     }
 
     function unknownIn(files: string[]): string[] {
@@ -258,7 +324,9 @@ describe('validation schema data', () => {
       for (const file of files) {
         const template = loadTemplate(fs.readFileSync(file, 'utf8'), file);
         if (!template) continue;
-        found.push(...unknownKeys(template, cfn, sam).map((key) => `${path.basename(file)} ${key.replace(/\[\d+\]/g, '')}`));
+        found.push(
+          ...unknownKeys(template, cfn, sam).map((key) => `${path.basename(file)} ${key.replace(/\[\d+\]/g, '')}`),
+        );
       }
       return found.filter((key) => !REAL_ERRORS.has(key));
     }
@@ -273,7 +341,7 @@ describe('validation schema data', () => {
       assert.deepStrictEqual(unknownIn(inputs), []);
     });
 
-    it('cfn-lint\'s good templates', function () {
+    it("cfn-lint's good templates", function () {
       if (!hasShared || !fs.existsSync(goodTemplates)) {
         console.log(`    skipped: ${goodTemplates} is missing (set SWB_SHARED to the shared folder)`);
         this.skip();

@@ -23,12 +23,16 @@ async function loadRegistry(): Promise<textmate.Registry> {
   const wasm = fs.readFileSync(path.join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   return new textmate.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p) => new oniguruma.OnigScanner(p),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scope) => {
       const file = scope === 'cloudformation.injection' ? INJECTION : BASE[scope];
       return file ? textmate.parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null;
     },
-    getInjections: (scope) => (scope === 'source.yaml' || scope === 'source.json' ? ['cloudformation.injection'] : undefined),
+    getInjections: (scope) =>
+      scope === 'source.yaml' || scope === 'source.json' ? ['cloudformation.injection'] : undefined,
   });
 }
 
@@ -46,7 +50,10 @@ async function snapshot(fixture: string): Promise<string> {
       const ours = token.scopes.filter((s) => OURS.test(s));
       if (ours.length === 0) continue;
       // `#` takes column 0, so carets line up with the token from column 1; a token at column 0 gets `<`.
-      const marker = token.startIndex === 0 ? '<' : `${' '.repeat(token.startIndex - 1)}${'^'.repeat(token.endIndex - token.startIndex)}`;
+      const marker =
+        token.startIndex === 0
+          ? '<'
+          : `${' '.repeat(token.startIndex - 1)}${'^'.repeat(token.endIndex - token.startIndex)}`;
       out.push(`#${marker} ${ours.join(' ')}`);
     }
   }
@@ -82,10 +89,15 @@ describe('TextMate injection grammar', () => {
       '^ support.function.intrinsic.cloudformation punctuation.definition.tag.cloudformation',
       '^^^ support.function.intrinsic.cloudformation',
     ]);
-    const sub = scopesOf(snap, "          SUB: !Sub 'arn:${AWS::Partition}:sqs:${AWS::Region}:${Queue.QueueName}/${!Literal}'");
+    const sub = scopesOf(
+      snap,
+      "          SUB: !Sub 'arn:${AWS::Partition}:sqs:${AWS::Region}:${Queue.QueueName}/${!Literal}'",
+    );
     assert.ok(sub.includes('^^^^^^^^^^^^^^^ variable.other.cloudformation'), 'Queue.QueueName is one variable');
     assert.ok(sub.includes('^^^^^^^^^^^ constant.character.escape.cloudformation'), '${!Literal} is an escape');
-    assert.ok(scopesOf(snap, '            Fn::Sub: https://${Queue}.example').some((s) => /^\^{7} support\.function/.test(s)));
+    assert.ok(
+      scopesOf(snap, '            Fn::Sub: https://${Queue}.example').some((s) => /^\^{7} support\.function/.test(s)),
+    );
     assert.ok(scopesOf(snap, '            Ref: Queue').some((s) => /^\^{3} support\.function/.test(s)));
     assert.deepEqual(scopesOf(snap, '      # !Ref in a comment stays a comment'), []);
   });
@@ -95,7 +107,15 @@ describe('TextMate injection grammar', () => {
     const nested = scopesOf(sls, '    TABLE: ${self:custom.tables.${sls:stage}}');
     assert.equal(nested.filter((s) => /keyword\.other\.variable-source\.serverless/.test(s)).length, 2);
     const json = await snapshot('template.json');
-    assert.ok(scopesOf(json, '        "DisplayName": { "Ref": "Queue" },').some((s) => /^\^{3} .*support\.function\.intrinsic/.test(s)));
-    assert.ok(scopesOf(json, '        "TopicName": { "Fn::Sub": "${AWS::StackName}-${Queue}" },').some((s) => /variable\.other\.cloudformation/.test(s)));
+    assert.ok(
+      scopesOf(json, '        "DisplayName": { "Ref": "Queue" },').some((s) =>
+        /^\^{3} .*support\.function\.intrinsic/.test(s),
+      ),
+    );
+    assert.ok(
+      scopesOf(json, '        "TopicName": { "Fn::Sub": "${AWS::StackName}-${Queue}" },').some((s) =>
+        /variable\.other\.cloudformation/.test(s),
+      ),
+    );
   });
 });

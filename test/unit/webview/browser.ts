@@ -16,7 +16,9 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
 /** Pictures are rewritten under docs/images only when asked, so a test run leaves the checkout as it was. */
-export const IMAGES_DIR = process.env.SWB_UPDATE_IMAGES ? path.join(REPO_ROOT, 'docs', 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'swb-images-'));
+export const IMAGES_DIR = process.env.SWB_UPDATE_IMAGES
+  ? path.join(REPO_ROOT, 'docs', 'images')
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'swb-images-'));
 
 export interface PageHost {
   readonly origin: string;
@@ -47,7 +49,10 @@ export async function startPageHost(): Promise<PageHost> {
     const page = pages.get(name);
     const file = path.join(bundles, path.basename(name));
     if (page !== undefined) response.writeHead(200, { 'content-type': 'text/html' }).end(page);
-    else if (fs.existsSync(file)) response.writeHead(200, { 'content-type': name.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(fs.readFileSync(file));
+    else if (fs.existsSync(file))
+      response
+        .writeHead(200, { 'content-type': name.endsWith('.css') ? 'text/css' : 'text/javascript' })
+        .end(fs.readFileSync(file));
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -69,14 +74,22 @@ export async function startPageHost(): Promise<PageHost> {
       leaks.push(url);
       return route.abort();
     });
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript((t: Theme) => {
       const posted: unknown[] = [];
       let state: unknown;
       Object.assign(window, {
         __posted: posted,
-        acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => state, setState: (s: unknown) => { state = s; } }),
+        acquireVsCodeApi: () => ({
+          postMessage: (m: unknown) => posted.push(m),
+          getState: () => state,
+          setState: (s: unknown) => {
+            state = s;
+          },
+        }),
       });
       // VS Code sets the theme's variables before the page's script runs, and its class on <body>.
       new MutationObserver((_, observer) => {
@@ -87,15 +100,26 @@ export async function startPageHost(): Promise<PageHost> {
       document.addEventListener('DOMContentLoaded', () => document.body.classList.add(t.bodyClass));
     }, theme);
     await page.goto(`${origin}/${name}`);
-    const posted = (): Promise<unknown[]> => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
+    const posted = (): Promise<unknown[]> =>
+      page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
     return { page, html, leaks, errors, posted };
   };
 
   return {
     origin,
     openHtml,
-    open: (bundle, data, theme, viewport) => openHtml(
-      webviewHtml({ title: bundle, cspSource: origin, scriptUri: `${origin}/${bundle}.js`, styleUri: `${origin}/${bundle}.css`, data }), theme, viewport),
+    open: (bundle, data, theme, viewport) =>
+      openHtml(
+        webviewHtml({
+          title: bundle,
+          cspSource: origin,
+          scriptUri: `${origin}/${bundle}.js`,
+          styleUri: `${origin}/${bundle}.css`,
+          data,
+        }),
+        theme,
+        viewport,
+      ),
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));

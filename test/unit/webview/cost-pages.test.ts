@@ -40,7 +40,11 @@ describe('cost pictures in headless Chromium', function () {
 
   describe('memory/cost curve', () => {
     const curve = memoryCurve(template, usage, {}, 'ReportFunction')!;
-    const data: ChartPageData = { kind: 'memory-curve', title: 'ReportFunction: monthly cost and duration by memory size', curve };
+    const data: ChartPageData = {
+      kind: 'memory-curve',
+      title: 'ReportFunction: monthly cost and duration by memory size',
+      curve,
+    };
 
     it('draws the curve with its model named, and offers each point as a MemorySize', async () => {
       const p = await host.open('charts', data, LIGHT, { width: 1000, height: 620 });
@@ -52,7 +56,9 @@ describe('cost pictures in headless Chromium', function () {
       assert.equal(await rows.count(), new Set(curve.points.map((x) => x.memoryMb)).size);
       assert.equal(await p.page.locator('tr.current td').first().innerText(), '1,024');
       await p.page.getByTitle('Set MemorySize to 2048 MB').last().click();
-      assert.deepEqual(await p.posted(), [{ type: 'setMemory', functionId: 'ReportFunction', memoryMb: 2048, arch: 'arm64' }]);
+      assert.deepEqual(await p.posted(), [
+        { type: 'setMemory', functionId: 'ReportFunction', memoryMb: 2048, arch: 'arm64' },
+      ]);
       assert.deepEqual(p.leaks, []);
       assert.deepEqual(p.errors, []);
       await p.page.close();
@@ -79,9 +85,10 @@ describe('cost pictures in headless Chromium', function () {
 
   describe('breakdown chart', () => {
     const view = breakdownView(estimateCost(template, usage), { title: 'Monthly cost of sam-app/template.yaml' });
-    const html = (origin: string): string => breakdownHtml(view, origin, { src: `${origin}/charts.js`, nonce: 'test-nonce' });
+    const html = (origin: string): string =>
+      breakdownHtml(view, origin, { src: `${origin}/charts.js`, nonce: 'test-nonce' });
 
-    it('stacks each resource\'s line items above the table, under a CSP that runs only its script', async () => {
+    it("stacks each resource's line items above the table, under a CSP that runs only its script", async () => {
       const p = await host.openHtml(html(host.origin), LIGHT, { width: 1000, height: 760 });
       assert.equal(await p.page.locator('#cost-chart canvas').count(), 1);
       const label = await p.page.locator('#cost-chart canvas').getAttribute('aria-label');

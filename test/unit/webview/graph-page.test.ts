@@ -20,8 +20,15 @@ describe('architecture graph page in headless Chromium', function () {
   let host: PageHost;
   const template = load(fs.readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
   // What the editor shows: the template plus what the permission analysis found in the handlers' code.
-  const access = accessEdges(analyzePermissions(template, { readFile: (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined) }));
-  const payload = graphPayload(template, 'examples/sam-app/template.yaml', iconDataUris(path.join(REPO_ROOT, 'media/icons')), access);
+  const access = accessEdges(
+    analyzePermissions(template, { readFile: (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined) }),
+  );
+  const payload = graphPayload(
+    template,
+    'examples/sam-app/template.yaml',
+    iconDataUris(path.join(REPO_ROOT, 'media/icons')),
+    access,
+  );
   const shownByDefault = (graph: ArchitectureGraph): number => graph.nodes.filter((n) => !n.detail).length;
 
   before(async function () {
@@ -40,8 +47,18 @@ describe('architecture graph page in headless Chromium', function () {
     const p = await open();
     assert.equal(await p.page.locator('.node').count(), shownByDefault(payload.graph));
     assert.equal(await p.page.locator('.node[data-id="ProcessOrderFunction"] image').count(), 1, 'a service icon');
-    assert.equal(await p.page.locator('path.edge[data-from="OrdersQueue"][data-to="ProcessOrderFunction"][data-kind="event"]').count(), 1);
-    assert.equal(await p.page.locator('path.edge[data-from="ReportFunction"][data-to="ReportsBucket"][data-kind="code-call"]').count(), 1);
+    assert.equal(
+      await p.page
+        .locator('path.edge[data-from="OrdersQueue"][data-to="ProcessOrderFunction"][data-kind="event"]')
+        .count(),
+      1,
+    );
+    assert.equal(
+      await p.page
+        .locator('path.edge[data-from="ReportFunction"][data-to="ReportsBucket"][data-kind="code-call"]')
+        .count(),
+      1,
+    );
     const csp = await p.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /default-src 'none'/);
     assert.match(csp ?? '', /script-src 'nonce-[^']+'/);
@@ -76,7 +93,10 @@ describe('architecture graph page in headless Chromium', function () {
     await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await p.page.mouse.wheel(0, -300);
     const zoomed = await transformOf(p);
-    const edited = { ...payload, graph: { ...payload.graph, nodes: payload.graph.nodes.filter((n) => n.id !== 'ReportsBucket') } };
+    const edited = {
+      ...payload,
+      graph: { ...payload.graph, nodes: payload.graph.nodes.filter((n) => n.id !== 'ReportsBucket') },
+    };
     await p.page.evaluate((m) => window.postMessage(m, '*'), { type: 'graph', payload: edited });
     await p.page.locator('.node[data-id="ReportsBucket"]').waitFor({ state: 'detached' });
     assert.equal(await transformOf(p), zoomed);
@@ -101,12 +121,18 @@ describe('architecture graph page in headless Chromium', function () {
   it('outlines every node in the contrast border colour in a high contrast theme', async () => {
     const p = await open(HIGH_CONTRAST);
     const box = p.page.locator('.node[data-id="OrdersTable"] .box');
-    const style = await box.evaluate((e) => ({ stroke: getComputedStyle(e).stroke, width: getComputedStyle(e).strokeWidth }));
+    const style = await box.evaluate((e) => ({
+      stroke: getComputedStyle(e).stroke,
+      width: getComputedStyle(e).strokeWidth,
+    }));
     assert.deepEqual(style, { stroke: 'rgb(111, 195, 223)', width: '2px' });
     await p.page.close();
   });
 
-  for (const [name, theme] of [['light', LIGHT], ['dark', DARK]] as const) {
+  for (const [name, theme] of [
+    ['light', LIGHT],
+    ['dark', DARK],
+  ] as const) {
     it(`renders in the ${name} theme (docs/images/graph-${name}.png)`, async () => {
       const p = await open(theme);
       const background = await p.page.evaluate(() => getComputedStyle(document.body).backgroundColor);

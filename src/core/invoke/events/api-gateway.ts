@@ -3,7 +3,12 @@ import { EXAMPLE_BODY, type EventContext } from './context';
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** A concrete request for a route: `{id}` and greedy `{proxy+}` parameters filled with example values. */
-function route(ctx: EventContext): { template: string; path: string; method: string; parameters: Record<string, string> | null } {
+function route(ctx: EventContext): {
+  template: string;
+  path: string;
+  method: string;
+  parameters: Record<string, string> | null;
+} {
   const template = ctx.text('Path') ?? '/';
   const declared = (ctx.text('Method') ?? 'GET').toUpperCase();
   const method = declared === 'ANY' || declared === '*' ? 'GET' : declared;
@@ -51,9 +56,17 @@ export function apiGatewayRestEvent(ctx: EventContext): unknown {
       requestTime: ctx.now.toUTCString(),
       requestTimeEpoch: ctx.now.getTime(),
       identity: {
-        cognitoIdentityPoolId: null, accountId: null, cognitoIdentityId: null, caller: null, accessKey: null,
-        sourceIp: '127.0.0.1', cognitoAuthenticationType: null, cognitoAuthenticationProvider: null, userArn: null,
-        userAgent: 'Serverless-Workbench', user: null,
+        cognitoIdentityPoolId: null,
+        accountId: null,
+        cognitoIdentityId: null,
+        caller: null,
+        accessKey: null,
+        sourceIp: '127.0.0.1',
+        cognitoAuthenticationType: null,
+        cognitoAuthenticationProvider: null,
+        userArn: null,
+        userAgent: 'Serverless-Workbench',
+        user: null,
       },
       path: `/${stage}${r.path}`,
       resourcePath: r.template,
@@ -85,7 +98,13 @@ export function httpApiEvent(ctx: EventContext): unknown {
       authorizer: { jwt: { claims: {}, scopes: [] } },
       domainName: 'abcdef1234.execute-api.us-east-1.amazonaws.com',
       domainPrefix: 'abcdef1234',
-      http: { method: r.method, path: r.path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'Serverless-Workbench' },
+      http: {
+        method: r.method,
+        path: r.path,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'Serverless-Workbench',
+      },
       requestId: ctx.id(),
       routeKey,
       stage: '$default',
@@ -103,7 +122,9 @@ export function httpApiEvent(ctx: EventContext): unknown {
 export function albEvent(ctx: EventContext): unknown {
   const r = route(ctx);
   return {
-    requestContext: { elb: { targetGroupArn: ctx.arn('elasticloadbalancing', `targetgroup/${ctx.functionName}/0123456789abcdef`) } },
+    requestContext: {
+      elb: { targetGroupArn: ctx.arn('elasticloadbalancing', `targetgroup/${ctx.functionName}/0123456789abcdef`) },
+    },
     httpMethod: r.method,
     path: r.path,
     queryStringParameters: {},

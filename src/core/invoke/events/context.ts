@@ -21,7 +21,12 @@ export class EventContext {
   }
 
   node(path: string): Node | undefined {
-    return path.split('.').reduce<Node | undefined>((n, key) => (n?.kind === 'seq' ? n.items[Number(key)] : valueOf(n, key)), this.properties);
+    return path
+      .split('.')
+      .reduce<Node | undefined>(
+        (n, key) => (n?.kind === 'seq' ? n.items[Number(key)] : valueOf(n, key)),
+        this.properties,
+      );
   }
 
   /** A property as a string, through `!Ref`, `!GetAtt` and `!Sub` when they can be resolved here. */
@@ -33,7 +38,10 @@ export class EventContext {
   list(path: string): string[] {
     const n = this.node(path);
     if (!n) return [];
-    if (n.kind === 'seq') return itemsOf(n).map((i) => this.textOf(i)).filter((s): s is string => s !== undefined);
+    if (n.kind === 'seq')
+      return itemsOf(n)
+        .map((i) => this.textOf(i))
+        .filter((s): s is string => s !== undefined);
     const one = this.text(path);
     return one === undefined ? [] : [one];
   }

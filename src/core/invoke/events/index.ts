@@ -48,7 +48,11 @@ function describe(event: FunctionEvent, ctx: EventContext): string {
 }
 
 /** An event for each event the function declares that we know how to build, then an empty one. */
-export function suggestEvents(view: FunctionView, resolution: LocalResolution, functionName: string): EventSuggestion[] {
+export function suggestEvents(
+  view: FunctionView,
+  resolution: LocalResolution,
+  functionName: string,
+): EventSuggestion[] {
   const suggestions: EventSuggestion[] = [];
   for (const event of view.events) {
     const generate = EVENT_GENERATORS[event.type];

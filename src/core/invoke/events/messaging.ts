@@ -24,7 +24,13 @@ export function sqsEvent(ctx: EventContext): unknown {
           SentTimestamp: String(ctx.now.getTime()),
           SenderId: ctx.accountId,
           ApproximateFirstReceiveTimestamp: String(ctx.now.getTime() + 1),
-          ...(fifo ? { MessageGroupId: 'example-group', MessageDeduplicationId: ctx.id(), SequenceNumber: String(18849496460467696128n + BigInt(i)) } : {}),
+          ...(fifo
+            ? {
+                MessageGroupId: 'example-group',
+                MessageDeduplicationId: ctx.id(),
+                SequenceNumber: String(18849496460467696128n + BigInt(i)),
+              }
+            : {}),
         },
         messageAttributes: {},
         md5OfBody: createHash('md5').update(body).digest('hex'),
@@ -40,24 +46,26 @@ export function sqsEvent(ctx: EventContext): unknown {
 export function snsEvent(ctx: EventContext): unknown {
   const topicArn = ctx.text('Topic') ?? ctx.arn('sns', 'example-topic');
   return {
-    Records: [{
-      EventSource: 'aws:sns',
-      EventVersion: '1.0',
-      EventSubscriptionArn: `${topicArn}:${ctx.id()}`,
-      Sns: {
-        Type: 'Notification',
-        MessageId: ctx.id(),
-        TopicArn: topicArn,
-        Subject: 'Example subject',
-        Message: EXAMPLE_BODY,
-        Timestamp: ctx.now.toISOString(),
-        SignatureVersion: '1',
-        Signature: 'EXAMPLE',
-        SigningCertUrl: 'EXAMPLE',
-        UnsubscribeUrl: 'EXAMPLE',
-        MessageAttributes: {},
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        EventVersion: '1.0',
+        EventSubscriptionArn: `${topicArn}:${ctx.id()}`,
+        Sns: {
+          Type: 'Notification',
+          MessageId: ctx.id(),
+          TopicArn: topicArn,
+          Subject: 'Example subject',
+          Message: EXAMPLE_BODY,
+          Timestamp: ctx.now.toISOString(),
+          SignatureVersion: '1',
+          Signature: 'EXAMPLE',
+          SigningCertUrl: 'EXAMPLE',
+          UnsubscribeUrl: 'EXAMPLE',
+          MessageAttributes: {},
+        },
       },
-    }],
+    ],
   };
 }
 
@@ -68,15 +76,17 @@ export function mqEvent(ctx: EventContext): unknown {
   return {
     eventSource: 'aws:mq',
     eventSourceArn: broker,
-    messages: [{
-      messageID: `ID:${ctx.id()}`,
-      messageType: 'jms/text-message',
-      deliveryMode: 1,
-      redelivered: false,
-      timestamp: ctx.now.getTime(),
-      destination: { physicalName: queue },
-      data: Buffer.from(EXAMPLE_BODY).toString('base64'),
-    }],
+    messages: [
+      {
+        messageID: `ID:${ctx.id()}`,
+        messageType: 'jms/text-message',
+        deliveryMode: 1,
+        redelivered: false,
+        timestamp: ctx.now.getTime(),
+        destination: { physicalName: queue },
+        data: Buffer.from(EXAMPLE_BODY).toString('base64'),
+      },
+    ],
   };
 }
 
@@ -84,17 +94,26 @@ export function mqEvent(ctx: EventContext): unknown {
 export function kafkaEvent(ctx: EventContext, selfManaged: boolean): unknown {
   const topic = ctx.list('Topics')[0] ?? 'example-topic';
   const cluster = ctx.text('Stream') ?? ctx.arn('kafka', 'cluster/example-cluster/0000');
-  const servers = selfManaged ? ctx.list('KafkaBootstrapServers').join(',') || 'b-1.example.com:9092' : 'b-1.example.kafka.us-east-1.amazonaws.com:9092';
+  const servers = selfManaged
+    ? ctx.list('KafkaBootstrapServers').join(',') || 'b-1.example.com:9092'
+    : 'b-1.example.kafka.us-east-1.amazonaws.com:9092';
   return {
     eventSource: selfManaged ? 'SelfManagedKafka' : 'aws:kafka',
     ...(selfManaged ? {} : { eventSourceArn: cluster }),
     bootstrapServers: servers,
     records: {
-      [`${topic}-0`]: [{
-        topic, partition: 0, offset: 15, timestamp: ctx.now.getTime(), timestampType: 'CREATE_TIME',
-        key: Buffer.from('example-key').toString('base64'), value: Buffer.from(EXAMPLE_BODY).toString('base64'), headers: [],
-      }],
+      [`${topic}-0`]: [
+        {
+          topic,
+          partition: 0,
+          offset: 15,
+          timestamp: ctx.now.getTime(),
+          timestampType: 'CREATE_TIME',
+          key: Buffer.from('example-key').toString('base64'),
+          value: Buffer.from(EXAMPLE_BODY).toString('base64'),
+          headers: [],
+        },
+      ],
     },
   };
 }
-

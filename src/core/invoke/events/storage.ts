@@ -25,22 +25,32 @@ export function s3Event(ctx: EventContext): unknown {
   }
   const eventName = s3EventName(ctx.list('Events')[0]);
   return {
-    Records: [{
-      eventVersion: '2.1',
-      eventSource: 'aws:s3',
-      awsRegion: ctx.region,
-      eventTime: ctx.now.toISOString(),
-      eventName,
-      userIdentity: { principalId: 'EXAMPLE' },
-      requestParameters: { sourceIPAddress: '127.0.0.1' },
-      responseElements: { 'x-amz-request-id': 'EXAMPLE123456789', 'x-amz-id-2': 'EXAMPLE123/abcdefghijklmnopqrstuvwxyz' },
-      s3: {
-        s3SchemaVersion: '1.0',
-        configurationId: 'serverless-workbench-example',
-        bucket: { name: bucket, ownerIdentity: { principalId: 'EXAMPLE' }, arn: `arn:aws:s3:::${bucket}` },
-        object: { key: `${prefix}example${suffix}`, size: 1024, eTag: '0123456789abcdef0123456789abcdef', sequencer: '0A1B2C3D4E5F678901' },
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: ctx.region,
+        eventTime: ctx.now.toISOString(),
+        eventName,
+        userIdentity: { principalId: 'EXAMPLE' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: {
+          'x-amz-request-id': 'EXAMPLE123456789',
+          'x-amz-id-2': 'EXAMPLE123/abcdefghijklmnopqrstuvwxyz',
+        },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: 'serverless-workbench-example',
+          bucket: { name: bucket, ownerIdentity: { principalId: 'EXAMPLE' }, arn: `arn:aws:s3:::${bucket}` },
+          object: {
+            key: `${prefix}example${suffix}`,
+            size: 1024,
+            eTag: '0123456789abcdef0123456789abcdef',
+            sequencer: '0A1B2C3D4E5F678901',
+          },
+        },
       },
-    }],
+    ],
   };
 }
 

@@ -17,7 +17,11 @@ export function listSavedEvents(workspaceDir: string, logicalId: string): string
     return [];
   }
   const mtime = (n: string) => {
-    try { return fs.statSync(path.join(dir, n)).mtimeMs; } catch { return 0; }
+    try {
+      return fs.statSync(path.join(dir, n)).mtimeMs;
+    } catch {
+      return 0;
+    }
   };
   return names.sort((a, b) => mtime(b) - mtime(a) || a.localeCompare(b)).map((n) => path.join(dir, n));
 }

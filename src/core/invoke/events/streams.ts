@@ -28,21 +28,23 @@ export function kinesisEvent(ctx: EventContext): unknown {
   const streamArn = ctx.text('Stream') ?? ctx.arn('kinesis', 'stream/example-stream');
   const sequence = '49590338271490256608559692538361571095921575989136588898';
   return {
-    Records: [{
-      kinesis: {
-        partitionKey: 'partitionKey-03',
-        kinesisSchemaVersion: '1.0',
-        data: Buffer.from(EXAMPLE_BODY).toString('base64'),
-        sequenceNumber: sequence,
-        approximateArrivalTimestamp: ctx.now.getTime() / 1000,
+    Records: [
+      {
+        kinesis: {
+          partitionKey: 'partitionKey-03',
+          kinesisSchemaVersion: '1.0',
+          data: Buffer.from(EXAMPLE_BODY).toString('base64'),
+          sequenceNumber: sequence,
+          approximateArrivalTimestamp: ctx.now.getTime() / 1000,
+        },
+        eventSource: 'aws:kinesis',
+        eventID: `shardId-000000000000:${sequence}`,
+        invokeIdentityArn: `arn:aws:iam::${ctx.accountId}:role/${nameFromArn(streamArn, 'stream')}-role`,
+        eventVersion: '1.0',
+        eventName: 'aws:kinesis:record',
+        eventSourceARN: streamArn,
+        awsRegion: ctx.region,
       },
-      eventSource: 'aws:kinesis',
-      eventID: `shardId-000000000000:${sequence}`,
-      invokeIdentityArn: `arn:aws:iam::${ctx.accountId}:role/${nameFromArn(streamArn, 'stream')}-role`,
-      eventVersion: '1.0',
-      eventName: 'aws:kinesis:record',
-      eventSourceARN: streamArn,
-      awsRegion: ctx.region,
-    }],
+    ],
   };
 }

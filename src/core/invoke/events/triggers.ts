@@ -65,7 +65,12 @@ export function alexaSkillEvent(ctx: EventContext): unknown {
       AudioPlayer: { playerActivity: 'IDLE' },
       System: { application, user, device: { supportedInterfaces: { AudioPlayer: {} } } },
     },
-    request: { type: 'LaunchRequest', requestId: `EdwRequestId.${ctx.id()}`, locale: 'en-US', timestamp: ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z') },
+    request: {
+      type: 'LaunchRequest',
+      requestId: `EdwRequestId.${ctx.id()}`,
+      locale: 'en-US',
+      timestamp: ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    },
     version: '1.0',
   };
 }
@@ -85,7 +90,10 @@ export function webSocketEvent(ctx: EventContext): unknown {
       apiId: 'abcdef1234',
       requestTimeEpoch: ctx.now.getTime(),
     },
-    body: routeKey.startsWith('$') && routeKey !== '$default' ? undefined : JSON.stringify({ action: routeKey, message: 'hello' }),
+    body:
+      routeKey.startsWith('$') && routeKey !== '$default'
+        ? undefined
+        : JSON.stringify({ action: routeKey, message: 'hello' }),
     isBase64Encoded: false,
   };
 }

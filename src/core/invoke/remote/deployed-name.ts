@@ -35,20 +35,36 @@ const EXPLICIT_NAME_ORIGIN = 'the serverlessWorkbench.invoke.functionNames setti
  * `<service>-<stage>-<function>`...), or, when the template does not fix it or it is unknown before deploy
  * (said, never replaced by the logical ID), the physical ID of the logical ID in the deployed stack.
  */
-export async function deployedFunctionName(sdk: AwsSdk, template: Template, view: FunctionView, lookup: NameLookup): Promise<UsedSetting<string>> {
+export async function deployedFunctionName(
+  sdk: AwsSdk,
+  template: Template,
+  view: FunctionView,
+  lookup: NameLookup,
+): Promise<UsedSetting<string>> {
   if (lookup.explicitName) {
-    return { value: lookup.explicitName, from: EXPLICIT_NAME_ORIGIN, line: `FunctionName ${lookup.explicitName} — ${EXPLICIT_NAME_ORIGIN}` };
+    return {
+      value: lookup.explicitName,
+      from: EXPLICIT_NAME_ORIGIN,
+      line: `FunctionName ${lookup.explicitName} — ${EXPLICIT_NAME_ORIGIN}`,
+    };
   }
   const written = view.functionName;
-  if (written?.value !== undefined) return { value: written.value, from: describeProvenance(written), line: `FunctionName ${formatSetting(written)}` };
+  if (written?.value !== undefined)
+    return { value: written.value, from: describeProvenance(written), line: `FunctionName ${formatSetting(written)}` };
   const why = written ? `unknown (${written.unknown})` : 'not set (AWS generated it at deploy)';
-  const stackName = lookup.stackName ?? (template.serverless ? `${template.serverless.service}-${template.serverless.stage}` : undefined);
+  const stackName =
+    lookup.stackName ??
+    (template.serverless ? `${template.serverless.service}-${template.serverless.stage}` : undefined);
   if (!stackName) {
-    throw new Error(`Cannot tell which deployed function ${view.logicalId} is: FunctionName is ${why}, and there is no stack name to look it up in (add stack_name to samconfig.toml, pass --stack, or set serverlessWorkbench.invoke.functionNames).`);
+    throw new Error(
+      `Cannot tell which deployed function ${view.logicalId} is: FunctionName is ${why}, and there is no stack name to look it up in (add stack_name to samconfig.toml, pass --stack, or set serverlessWorkbench.invoke.functionNames).`,
+    );
   }
   const cfn = new sdk.CloudFormationClient(clientConfig(sdk, lookup, lookup.cloudFormationEndpoint));
   try {
-    const out = await cfn.send(new sdk.DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: view.logicalId }));
+    const out = await cfn.send(
+      new sdk.DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: view.logicalId }),
+    );
     const physical = out.StackResourceDetail?.PhysicalResourceId;
     if (!physical) throw new Error(`Stack ${stackName} has no physical ID for ${view.logicalId} yet.`);
     const from = `${why}; the physical ID of ${view.logicalId} in stack ${stackName}`;

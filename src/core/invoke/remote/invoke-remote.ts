@@ -28,7 +28,9 @@ export interface RemoteResult extends InvocationResult {
 export async function invokeRemote(request: RemoteInvocation): Promise<RemoteResult> {
   const size = Buffer.byteLength(request.payload);
   if (size > LAMBDA_LIMITS.syncPayloadBytes) {
-    throw new Error(`The event is ${size} bytes; Lambda accepts at most ${LAMBDA_LIMITS.syncPayloadBytes} bytes for a synchronous invocation.`);
+    throw new Error(
+      `The event is ${size} bytes; Lambda accepts at most ${LAMBDA_LIMITS.syncPayloadBytes} bytes for a synchronous invocation.`,
+    );
   }
   const sdk = loadAwsSdk();
   const name = await deployedFunctionName(sdk, request.template, request.view, request);

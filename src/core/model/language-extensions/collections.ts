@@ -16,8 +16,11 @@ export function resolvedCollections(resolver: TemplateResolver): CollectionOf {
     if (!evaluated.known) return { unknown: evaluated.reason };
     const value = evaluated.value;
     const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
-    if (!items) return { unknown: `the collection is a ${value === null ? 'null' : typeof value}, not a list of strings` };
-    const strings = items.map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : undefined));
+    if (!items)
+      return { unknown: `the collection is a ${value === null ? 'null' : typeof value}, not a list of strings` };
+    const strings = items.map((item) =>
+      typeof item === 'string' || typeof item === 'number' ? String(item) : undefined,
+    );
     return strings.every((s): s is string => s !== undefined)
       ? strings
       : { unknown: 'an item of the collection is not a string' };

@@ -76,8 +76,20 @@ interface Scope {
   readonly section: string;
 }
 
-export function expandForEach(root: MapNode, hasTransform: boolean, collectionOf: CollectionOf, problems: ParseProblem[]): Expansion {
-  const context: Context = { collectionOf, problems, hasTransform, loopOf: new Map(), unexpanded: [], collections: new Set() };
+export function expandForEach(
+  root: MapNode,
+  hasTransform: boolean,
+  collectionOf: CollectionOf,
+  problems: ParseProblem[],
+): Expansion {
+  const context: Context = {
+    collectionOf,
+    problems,
+    hasTransform,
+    loopOf: new Map(),
+    unexpanded: [],
+    collections: new Set(),
+  };
   let changed = false;
   const entries = root.entries.map((entry) => {
     if (!EXPANDED_SECTIONS.has(entry.key) || entry.value.kind !== 'map') return entry;
@@ -87,7 +99,10 @@ export function expandForEach(root: MapNode, hasTransform: boolean, collectionOf
     return { ...entry, value };
   });
   return {
-    root: changed ? { ...root, entries } : root, loopOf: context.loopOf, unexpanded: context.unexpanded, collections: [...context.collections],
+    root: changed ? { ...root, entries } : root,
+    loopOf: context.loopOf,
+    unexpanded: context.unexpanded,
+    collections: [...context.collections],
   };
 }
 
@@ -111,7 +126,9 @@ function expandMap(map: MapNode, scope: Scope, context: Context): MapNode {
       const clash = produced.get(made.key) ?? map.entries.find((e) => e.key === made.key && e !== made);
       if (clash) {
         context.problems.push({
-          code: 'template-structure', severity: 'error', span: made.keySpan,
+          code: 'template-structure',
+          severity: 'error',
+          span: made.keySpan,
           message: `Fn::ForEach::${loopName} produces '${made.key}', which already exists here; CloudFormation rejects the template.`,
           related: [{ span: clash.keySpan, message: `'${made.key}' is first defined here` }],
         });
@@ -128,7 +145,9 @@ function expandMap(map: MapNode, scope: Scope, context: Context): MapNode {
 function expandLoop(entry: MapEntry, loopName: string, scope: Scope, context: Context): MapEntry[] {
   if (!context.hasTransform) {
     context.problems.push({
-      code: 'template-structure', severity: 'error', span: entry.keySpan,
+      code: 'template-structure',
+      severity: 'error',
+      span: entry.keySpan,
       message: `Fn::ForEach needs 'Transform: ${LANGUAGE_EXTENSIONS_TRANSFORM}'; without it CloudFormation rejects the template.`,
     });
   }
@@ -137,12 +156,18 @@ function expandLoop(entry: MapEntry, loopName: string, scope: Scope, context: Co
   const collection = context.collectionOf(substituteNode(shape.collection, scope, context));
   if ('unknown' in collection) {
     context.problems.push({
-      code: 'template-structure', severity: 'info', span: shape.collection.span,
+      code: 'template-structure',
+      severity: 'info',
+      span: shape.collection.span,
       message: `The collection of Fn::ForEach::${loopName} is only known at deploy (${collection.unknown}), so what it produces is not listed.`,
     });
     context.unexpanded.push({
-      loop: loopName, span: entry.keySpan, extent: { start: entry.keySpan.start, end: entry.value.span.end },
-      identifiers: new Set([...scope.values.keys(), ...loopIdentifiers(entry.value)]), section: scope.section, keys: keyPatterns(shape.output),
+      loop: loopName,
+      span: entry.keySpan,
+      extent: { start: entry.keySpan.start, end: entry.value.span.end },
+      identifiers: new Set([...scope.values.keys(), ...loopIdentifiers(entry.value)]),
+      section: scope.section,
+      keys: keyPatterns(shape.output),
     });
     return [entry];
   }
@@ -171,12 +196,20 @@ function loopShape(entry: MapEntry, loopName: string, problems: ParseProblem[]):
   const [identifierNode, collection, output] = items;
   const identifier = identifierNode?.kind === 'scalar' ? stringOf(identifierNode) : undefined;
   const problem = (span: Span, message: string): undefined => {
-    problems.push({ code: 'template-structure', severity: 'error', span, message: `Fn::ForEach::${loopName} ${message}` });
+    problems.push({
+      code: 'template-structure',
+      severity: 'error',
+      span,
+      message: `Fn::ForEach::${loopName} ${message}`,
+    });
     return undefined;
   };
   if (entry.value.kind !== 'seq' || items.length !== FOR_EACH_ARITY) {
     const found = entry.value.kind === 'seq' ? `${items.length} item${items.length === 1 ? '' : 's'}` : 'no list';
-    return problem(entry.value.span, `takes a list of 3 items, [Identifier, Collection, {OutputKey: OutputValue}]; found ${found}.`);
+    return problem(
+      entry.value.span,
+      `takes a list of 3 items, [Identifier, Collection, {OutputKey: OutputValue}]; found ${found}.`,
+    );
   }
   if (!loopName) return problem(entry.keySpan, 'needs a loop name after Fn::ForEach:: (Fn::ForEach::Topics).');
   if (!identifier) return problem(identifierNode.span, 'needs an identifier (a string) as its first item.');
@@ -195,13 +228,18 @@ function substitute(text: string, values: ReadonlyMap<string, string>): string {
 
 function substituteNode(node: Node, scope: Scope, context: Context): Node {
   switch (node.kind) {
-    case 'scalar': return node;
-    case 'map': return expandMap(node, scope, context);
+    case 'scalar':
+      return node;
+    case 'map':
+      return expandMap(node, scope, context);
     case 'seq': {
       const items = node.items.map((i) => substituteNode(i, scope, context));
       return items.every((i, n) => i === node.items[n]) ? node : { ...node, items };
     }
-    case 'intrinsic': return scope.values.size > 0 ? substituteIntrinsic(node, scope, context) : withArgument(node, substituteNode(node.argument, scope, context));
+    case 'intrinsic':
+      return scope.values.size > 0
+        ? substituteIntrinsic(node, scope, context)
+        : withArgument(node, substituteNode(node.argument, scope, context));
   }
 }
 
@@ -209,7 +247,9 @@ function substituteIntrinsic(node: IntrinsicNode, scope: Scope, context: Context
   if (node.name === 'Ref') {
     const argument = substituteNode(node.argument, scope, context);
     const item = scope.values.get(stringOf(argument) ?? '');
-    return item !== undefined && argument.kind === 'scalar' ? syntheticScalar(item, node.span) : withArgument(node, argument);
+    return item !== undefined && argument.kind === 'scalar'
+      ? syntheticScalar(item, node.span)
+      : withArgument(node, argument);
   }
   if (node.name === 'Fn::Sub') {
     const [template, variables] = node.argument.kind === 'seq' ? node.argument.items : [node.argument];
@@ -217,12 +257,16 @@ function substituteIntrinsic(node: IntrinsicNode, scope: Scope, context: Context
     if (text === undefined) return withArgument(node, substituteNode(node.argument, scope, context));
     const replaced = substitute(text, scope.values);
     if (replaced === text) return withArgument(node, substituteNode(node.argument, scope, context));
-    // Nothing left for Fn::Sub to replace: the string itself, as the transform writes `!Ref {Fn::Sub: 'Subnet${Id}'}` → `!Ref SubnetA`.
+    // Nothing left for Fn::Sub to replace: the string itself, as the transform writes `!Ref {Fn::Sub: 'Subnet${Id}'}` →
+    // `!Ref SubnetA`.
     if (!replaced.includes('${')) return syntheticScalar(replaced, template.span);
     const scalar = syntheticScalar(replaced, template.span);
-    return withArgument(node, node.argument.kind === 'seq'
-      ? { ...node.argument, items: [scalar, ...(variables ? [substituteNode(variables, scope, context)] : [])] }
-      : scalar);
+    return withArgument(
+      node,
+      node.argument.kind === 'seq'
+        ? { ...node.argument, items: [scalar, ...(variables ? [substituteNode(variables, scope, context)] : [])] }
+        : scalar,
+    );
   }
   return withArgument(node, substituteNode(node.argument, scope, context));
 }
@@ -258,7 +302,10 @@ function keyPatterns(output: MapNode): RegExp[] {
       const inner = itemsOf(e.value)[2];
       return inner?.kind === 'map' ? keyPatterns(inner) : [];
     }
-    const pattern = e.key.split(/[$&]\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    const pattern = e.key
+      .split(/[$&]\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
     return [new RegExp(`^${pattern}$`)];
   });
 }

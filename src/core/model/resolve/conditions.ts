@@ -58,7 +58,12 @@ export class ConditionTable {
   private markCycle(names: readonly string[]): void {
     const chain = [...names, names[0]].join(' → ');
     for (const n of names) {
-      if (!this.decided.has(n)) this.decided.set(n, { value: undefined, reason: `condition ${n} refers back to itself (${chain})`, span: this.entry(n)!.keySpan });
+      if (!this.decided.has(n))
+        this.decided.set(n, {
+          value: undefined,
+          reason: `condition ${n} refers back to itself (${chain})`,
+          span: this.entry(n)!.keySpan,
+        });
     }
   }
 
@@ -67,7 +72,12 @@ export class ConditionTable {
     const result = this.evaluateBody(body);
     if (!result.known) return { value: undefined, reason: result.reason, span: result.span };
     const value = booleanOf(result.value);
-    if (value === undefined) return { value: undefined, reason: `condition ${name} is ${shown(result.value)}, not true or false`, span: body.span };
+    if (value === undefined)
+      return {
+        value: undefined,
+        reason: `condition ${name} is ${shown(result.value)}, not true or false`,
+        span: body.span,
+      };
     return { value, provenance: result.provenance };
   }
 }
@@ -81,7 +91,12 @@ function conditionsNamedIn(body: Node): string[] {
     if (node.kind === 'map') for (const e of node.entries) pending.push(e.value);
     else if (node.kind === 'seq') pending.push(...node.items);
     else if (node.kind === 'intrinsic') {
-      const named = node.name === 'Condition' ? stringOf(node.argument) : node.name === 'Fn::If' ? stringOf(itemsOf(node.argument)[0]) : undefined;
+      const named =
+        node.name === 'Condition'
+          ? stringOf(node.argument)
+          : node.name === 'Fn::If'
+            ? stringOf(itemsOf(node.argument)[0])
+            : undefined;
       if (named !== undefined) names.push(named);
       pending.push(node.argument);
     }
@@ -99,10 +114,21 @@ function conditionStep(name: string, value: boolean, node: Node): Provenance {
 }
 
 /** A condition's value with the step that names it, then how it was decided. */
-function namedCondition(name: string, node: Node, ctx: EvaluationContext): { value: boolean; provenance: Provenance[] } | Evaluated {
+function namedCondition(
+  name: string,
+  node: Node,
+  ctx: EvaluationContext,
+): { value: boolean; provenance: Provenance[] } | Evaluated {
   const decided = ctx.condition(name);
-  if (decided.value === undefined) return unknown(`condition ${name} cannot be decided: ${decided.reason}`, decided.span ?? node.span);
-  return { value: decided.value, provenance: bounded([conditionStep(name, decided.value, node)], stepsOf([known(decided.value, decided.provenance)], [])) };
+  if (decided.value === undefined)
+    return unknown(`condition ${name} cannot be decided: ${decided.reason}`, decided.span ?? node.span);
+  return {
+    value: decided.value,
+    provenance: bounded(
+      [conditionStep(name, decided.value, node)],
+      stepsOf([known(decided.value, decided.provenance)], []),
+    ),
+  };
 }
 
 /** `Fn::If [Condition, WhenTrue, WhenFalse]`: the branch the condition chooses, once the condition is decided. */
@@ -148,7 +174,8 @@ function comparable(value: PlainValue): string {
  */
 function connective(node: IntrinsicNode, inner: Inner, decisive: boolean): Evaluated {
   const args = itemsOf(node.argument);
-  if (node.argument.kind !== 'seq' || args.length < 2) return unknown(`${node.name} needs a list of conditions`, node.span);
+  if (node.argument.kind !== 'seq' || args.length < 2)
+    return unknown(`${node.name} needs a list of conditions`, node.span);
   let firstUnknown: Evaluated | undefined;
   const parts: Known[] = [];
   for (const arg of args) {
@@ -158,7 +185,8 @@ function connective(node: IntrinsicNode, inner: Inner, decisive: boolean): Evalu
       continue;
     }
     const value = booleanOf(operand.value);
-    if (value === undefined) return unknown(`${node.name} operands must be conditions, not ${shown(operand.value)}`, arg.span);
+    if (value === undefined)
+      return unknown(`${node.name} operands must be conditions, not ${shown(operand.value)}`, arg.span);
     if (value === decisive) return computed(decisive, node.name, node.span, [operand]);
     parts.push(operand);
   }

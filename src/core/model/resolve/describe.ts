@@ -11,7 +11,8 @@ const SCOPES = new Set(['globals', 'provider']);
  * "left out (condition IsProd is false)" for an evaluated `AWS::NoValue`, or "unknown: <reason>".
  */
 export function describeProvenance(subject: Setting<unknown> | Evaluated): string {
-  const reason = 'known' in subject ? (subject.known ? undefined : subject.absent ? undefined : subject.reason) : subject.unknown;
+  const reason =
+    'known' in subject ? (subject.known ? undefined : subject.absent ? undefined : subject.reason) : subject.unknown;
   if (reason !== undefined) return `unknown: ${reason}`;
   const steps: readonly Provenance[] = 'provenance' in subject ? subject.provenance : [];
   if ('known' in subject && subject.absent) return steps.length > 0 ? `left out (${steps[0].description})` : 'left out';

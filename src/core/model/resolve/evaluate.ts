@@ -15,7 +15,7 @@ type Handler = (node: IntrinsicNode, ctx: EvaluationContext, inner: Inner) => Ev
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html).
  */
 const HANDLERS: Readonly<Record<string, Handler>> = {
-  'Ref': ref,
+  Ref: ref,
   'Fn::GetAtt': getAtt,
   'Fn::Sub': sub,
   'Fn::Join': join,
@@ -26,7 +26,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   'Fn::Base64': base64,
   'Fn::FindInMap': findInMap,
   'Fn::If': fnIf,
-  'Condition': condition,
+  Condition: condition,
   'Fn::Equals': equals,
   'Fn::And': fnAnd,
   'Fn::Or': fnOr,
@@ -48,7 +48,10 @@ export function evaluate(node: Node, ctx: EvaluationContext): Evaluated {
 
 function evaluateAt(node: Node, ctx: EvaluationContext, depth: number): Evaluated {
   if (depth > LIMITS.maxEvaluationDepth) {
-    return unknown(`the expression nests more than ${LIMITS.maxEvaluationDepth} levels deep here, so it was not evaluated`, node.span);
+    return unknown(
+      `the expression nests more than ${LIMITS.maxEvaluationDepth} levels deep here, so it was not evaluated`,
+      node.span,
+    );
   }
   if (node.kind === 'scalar') return known(node.value, ctx.originOf?.(node) ?? [literalStep(node)]);
   const inner: Inner = (child) => evaluateAt(child, ctx, depth + 1);
@@ -87,6 +90,9 @@ function evaluateAt(node: Node, ctx: EvaluationContext, depth: number): Evaluate
 
 function notEvaluated(name: string): string {
   if (name === 'Fn::Transform') return 'Fn::Transform runs a macro at deploy time';
-  if (name === 'Fn::ForEach') return 'Fn::ForEach is expanded by the AWS::LanguageExtensions transform, not evaluated as a value';
-  return name.startsWith('!') ? `${name} is not a CloudFormation function` : `${name} cannot be evaluated before deploying`;
+  if (name === 'Fn::ForEach')
+    return 'Fn::ForEach is expanded by the AWS::LanguageExtensions transform, not evaluated as a value';
+  return name.startsWith('!')
+    ? `${name} is not a CloudFormation function`
+    : `${name} cannot be evaluated before deploying`;
 }

@@ -11,7 +11,8 @@ import { bounded, known, step, stepsOf, textOf, unknown } from './values';
  */
 export function findInMap(node: IntrinsicNode, ctx: EvaluationContext, inner: Inner): Evaluated {
   const args = itemsOf(node.argument);
-  if (node.argument.kind !== 'seq' || args.length < 3) return unknown('Fn::FindInMap needs a map name, a top-level key and a second-level key', node.span);
+  if (node.argument.kind !== 'seq' || args.length < 3)
+    return unknown('Fn::FindInMap needs a map name, a top-level key and a second-level key', node.span);
   const keys: Known[] = [];
   const names: string[] = [];
   for (const arg of args.slice(0, 3)) {
@@ -28,11 +29,20 @@ export function findInMap(node: IntrinsicNode, ctx: EvaluationContext, inner: In
   if (found) {
     const value = inner(found.value);
     if (!value.known) return value;
-    return known(value.value, bounded([step('mapping', `Mappings ${path}`, found.value.span)], stepsOf([...keys, value], [])));
+    return known(
+      value.value,
+      bounded([step('mapping', `Mappings ${path}`, found.value.span)], stepsOf([...keys, value], [])),
+    );
   }
   const fallback = entryOf(args[3], 'DefaultValue');
   if (!fallback) return unknown(`Mappings has no ${path}`, node.span);
   const value = inner(fallback.value);
   if (!value.known) return value;
-  return known(value.value, bounded([step('mapping', `DefaultValue of Fn::FindInMap (Mappings has no ${path})`, fallback.value.span)], stepsOf([...keys, value], [])));
+  return known(
+    value.value,
+    bounded(
+      [step('mapping', `DefaultValue of Fn::FindInMap (Mappings has no ${path})`, fallback.value.span)],
+      stepsOf([...keys, value], []),
+    ),
+  );
 }

@@ -23,7 +23,8 @@ export const NUMBER: SettingReader<number> = {
 export const TEXT: SettingReader<string> = { read: textOf, expected: 'text' };
 
 type Architecture = 'x86_64' | 'arm64';
-const architecture = (value: PlainValue): Architecture | undefined => (value === 'arm64' || value === 'x86_64' ? value : undefined);
+const architecture = (value: PlainValue): Architecture | undefined =>
+  value === 'arm64' || value === 'x86_64' ? value : undefined;
 
 /** `Architectures: [arm64]` (Lambda takes a list of one). */
 export const ARCHITECTURE_LIST: SettingReader<Architecture> = {
@@ -40,27 +41,57 @@ export interface LeftOut {
 }
 
 const SOURCE_STEPS: Readonly<Record<SettingSource, string | undefined>> = {
-  resource: undefined, globals: 'Globals', provider: 'provider', default: undefined,
+  resource: undefined,
+  globals: 'Globals',
+  provider: 'provider',
+  default: undefined,
 };
 
 /** A setting written at `node` (in the resource, SAM Globals or the Serverless provider), resolved. */
-export function resolvedSetting<T>(resolver: TemplateResolver, node: Node, source: SettingSource, reader: SettingReader<T>): Setting<T> | LeftOut {
+export function resolvedSetting<T>(
+  resolver: TemplateResolver,
+  node: Node,
+  source: SettingSource,
+  reader: SettingReader<T>,
+): Setting<T> | LeftOut {
   const where = SOURCE_STEPS[source];
   const inherited: Provenance[] = where ? [step(source as 'globals' | 'provider', where, node.span)] : [];
   // Every function has a dozen settings, mostly written as plain values: those need no evaluation.
-  const evaluated = node.kind === 'scalar' && !resolver.madeByModel(node) ? known(node.value, [literalStep(node)]) : resolver.evaluate(node);
+  const evaluated =
+    node.kind === 'scalar' && !resolver.madeByModel(node)
+      ? known(node.value, [literalStep(node)])
+      : resolver.evaluate(node);
   if (evaluated.absent) return { leftOut: bounded(inherited, evaluated.provenance) };
   const span = node.span;
-  if (!evaluated.known) return { value: undefined, node, span, source, provenance: inherited, unknown: evaluated.reason };
+  if (!evaluated.known)
+    return { value: undefined, node, span, source, provenance: inherited, unknown: evaluated.reason };
   const provenance = inherited.length === 0 ? evaluated.provenance : bounded(inherited, evaluated.provenance);
   const value = reader.read(evaluated.value);
-  if (value === undefined) return { value, node, span, source, provenance, unknown: `the value ${shown(evaluated.value)} is not ${reader.expected}` };
+  if (value === undefined)
+    return {
+      value,
+      node,
+      span,
+      source,
+      provenance,
+      unknown: `the value ${shown(evaluated.value)} is not ${reader.expected}`,
+    };
   return { value, node, span, source, provenance };
 }
 
 /** The service's default for a setting the template leaves out, after the steps that left it out. */
-export function defaultSetting<T>(value: T, span: Span, description: string, leftOut: readonly Provenance[] = []): Setting<T> {
-  return { value, span, source: 'default', provenance: [...leftOut.slice(0, LIMITS.maxProvenanceSteps - 1), step('default', description)] };
+export function defaultSetting<T>(
+  value: T,
+  span: Span,
+  description: string,
+  leftOut: readonly Provenance[] = [],
+): Setting<T> {
+  return {
+    value,
+    span,
+    source: 'default',
+    provenance: [...leftOut.slice(0, LIMITS.maxProvenanceSteps - 1), step('default', description)],
+  };
 }
 
 export function isLeftOut<T>(setting: Setting<T> | LeftOut): setting is LeftOut {

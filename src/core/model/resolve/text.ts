@@ -16,7 +16,11 @@ function malformed(node: IntrinsicNode, shape: string): Evaluated {
 }
 
 /** The two evaluated arguments of `Fn::Join`, `Fn::Select`, `Fn::Split`, or what stops them being known. */
-function pair(node: IntrinsicNode, inner: Inner, shape: string): { readonly first: Known; readonly second: Known } | Evaluated {
+function pair(
+  node: IntrinsicNode,
+  inner: Inner,
+  shape: string,
+): { readonly first: Known; readonly second: Known } | Evaluated {
   const args = argumentsOf(node, 2);
   if (!args) return malformed(node, shape);
   const first = inner(args[0]);
@@ -50,10 +54,13 @@ export function sub(node: IntrinsicNode, ctx: EvaluationContext, inner: Inner): 
     }
     const name = expression.trim();
     const variable = entryOf(variablesNode, name);
-    const value = variable ? inner(variable.value)
-      : name.includes('.') && !name.startsWith('AWS::') ? attributeByName(name, node.span, ctx)
-      : refByName(name, node.span, ctx);
-    if (value.absent) return unknown(`\${${name}} in Fn::Sub is AWS::NoValue, which cannot be part of a text`, node.span);
+    const value = variable
+      ? inner(variable.value)
+      : name.includes('.') && !name.startsWith('AWS::')
+        ? attributeByName(name, node.span, ctx)
+        : refByName(name, node.span, ctx);
+    if (value.absent)
+      return unknown(`\${${name}} in Fn::Sub is AWS::NoValue, which cannot be part of a text`, node.span);
     if (!value.known) return value;
     const text = textOf(value.value);
     if (text === undefined) return unknown(`\${${name}} in Fn::Sub is ${shown(value.value)}, not text`, node.span);
@@ -72,7 +79,8 @@ export function join(node: IntrinsicNode, _ctx: EvaluationContext, inner: Inner)
   const separator = textOf(delimiter.value);
   if (separator === undefined || !isList(list.value)) return malformed(node, 'a delimiter and a list');
   const texts = list.value.map(textOf);
-  if (texts.some((t) => t === undefined)) return unknown(`Fn::Join needs text items, not ${shown(list.value)}`, node.span);
+  if (texts.some((t) => t === undefined))
+    return unknown(`Fn::Join needs text items, not ${shown(list.value)}`, node.span);
   return computed(texts.join(separator), 'Fn::Join', node.span, [delimiter, list]);
 }
 
@@ -135,4 +143,3 @@ export function importValue(node: IntrinsicNode): Evaluated {
 export function cidr(node: IntrinsicNode): Evaluated {
   return unknown('Fn::Cidr address blocks are not worked out before deploying', node.span);
 }
-

@@ -5,28 +5,31 @@ import type { Span } from '../nodes';
  * the CLI can say "1024 MB — Default of parameter Mem" instead of presenting a guess as a fact.
  */
 export type ValueOrigin =
-  | 'literal'            // written in the template as the value itself
-  | 'parameter-default'  // a parameter's Default
-  | 'override'           // a parameter value given outside the template (samconfig, a setting, the command line)
-  | 'mapping'            // a Fn::FindInMap lookup (or its DefaultValue)
-  | 'condition'          // the branch of a Fn::If chosen by a condition whose inputs are known
-  | 'pseudo'             // a pseudo parameter (AWS::Region, ...)
-  | 'computed'           // Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::Length, Fn::ToJsonString of known parts
-  | 'globals'            // SAM Globals
-  | 'provider'           // Serverless Framework provider settings
-  | 'default'            // the service's documented default (Lambda's 128 MB, 3 s, ...)
-  | 'stand-in';          // made up by a consumer for what exists only in AWS (invoke's local names, placeholder account)
+  | 'literal' // written in the template as the value itself
+  | 'parameter-default' // a parameter's Default
+  | 'override' // a parameter value given outside the template (samconfig, a setting, the command line)
+  | 'mapping' // a Fn::FindInMap lookup (or its DefaultValue)
+  | 'condition' // the branch of a Fn::If chosen by a condition whose inputs are known
+  | 'pseudo' // a pseudo parameter (AWS::Region, ...)
+  | 'computed' // Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::Length, Fn::ToJsonString of known parts
+  | 'globals' // SAM Globals
+  | 'provider' // Serverless Framework provider settings
+  | 'default' // the service's documented default (Lambda's 128 MB, 3 s, ...)
+  | 'stand-in'; // made up by a consumer for what exists only in AWS (invoke's local names, placeholder account)
 
 export interface Provenance {
   readonly origin: ValueOrigin;
   /** In words a user understands: "Default of parameter Mem", "samconfig.toml [prod] parameter_overrides". */
   readonly description: string;
-  /** Where in the template that step happened (the parameter's Default, the mapping entry, ...), when it has a place. */
+  /**
+   * Where in the template that step happened (the parameter's Default, the mapping entry, ...), when it has a place.
+   */
   readonly span?: Span;
 }
 
 /** A JSON value a template expression evaluates to. */
-export type PlainValue = string | number | boolean | null | readonly PlainValue[] | { readonly [key: string]: PlainValue };
+export type PlainValue =
+  string | number | boolean | null | readonly PlainValue[] | { readonly [key: string]: PlainValue };
 
 export interface Known {
   readonly known: true;
@@ -80,7 +83,9 @@ export interface StandIns {
 /** A value given from outside the template, with the place a user can find it. */
 export interface InputValue {
   readonly value: string;
-  /** "samconfig.toml [default] parameter_overrides", "setting serverlessWorkbench.parameters", "--parameter-overrides". */
+  /**
+   * "samconfig.toml [default] parameter_overrides", "setting serverlessWorkbench.parameters", "--parameter-overrides".
+   */
   readonly origin: string;
 }
 

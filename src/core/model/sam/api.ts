@@ -35,7 +35,8 @@ export function restApiResources(ctx: SamContext, api: Resource): void {
 export function httpApiResources(ctx: SamContext, api: Resource): void {
   const site = writtenSite(ctx, api);
   const stage = valueOf(api.properties, 'StageName');
-  const id = !stage || stringOf(stage) === '$default' ? `${api.logicalId}ApiGatewayDefaultStage` : stageId(api.logicalId, stage);
+  const id =
+    !stage || stringOf(stage) === '$default' ? `${api.logicalId}ApiGatewayDefaultStage` : stageId(api.logicalId, stage);
   httpApi(ctx, site, id);
 }
 
@@ -44,15 +45,25 @@ export function implicitApiResources(ctx: SamContext): void {
   const [firstRest] = ctx.implicitRestEvents;
   if (firstRest) {
     const site = implicitSite(ctx, IMPLICIT_REST_API, firstRest, ctx.implicitRestEvents, ctx.globalApi);
-    ctx.out.add(IMPLICIT_REST_API, 'AWS::ApiGateway::RestApi', site.producer,
-      'SAM creates an API Gateway REST API for Api events without RestApiId', site.cause);
+    ctx.out.add(
+      IMPLICIT_REST_API,
+      'AWS::ApiGateway::RestApi',
+      site.producer,
+      'SAM creates an API Gateway REST API for Api events without RestApiId',
+      site.cause,
+    );
     restApi(ctx, site, `${IMPLICIT_REST_API}ProdStage`, 'SAM creates the Prod stage of the implicit REST API');
   }
   const [firstHttp] = ctx.implicitHttpEvents;
   if (firstHttp) {
     const site = implicitSite(ctx, IMPLICIT_HTTP_API, firstHttp, ctx.implicitHttpEvents, ctx.globalHttpApi);
-    ctx.out.add(IMPLICIT_HTTP_API, 'AWS::ApiGatewayV2::Api', site.producer,
-      'SAM creates an API Gateway HTTP API for HttpApi events without ApiId', site.cause);
+    ctx.out.add(
+      IMPLICIT_HTTP_API,
+      'AWS::ApiGatewayV2::Api',
+      site.producer,
+      'SAM creates an API Gateway HTTP API for HttpApi events without ApiId',
+      site.cause,
+    );
     httpApi(ctx, site, `${IMPLICIT_HTTP_API}ApiGatewayDefaultStage`);
   }
 }
@@ -64,15 +75,28 @@ export function apiDomainResources(ctx: SamContext, api: Resource, kind: 'rest' 
 
 function writtenSite(ctx: SamContext, api: Resource): ApiSite {
   return {
-    logicalId: api.logicalId, producer: api.logicalId, properties: api.properties, cause: resourceCause(api),
-    causeOf: (property) => propertyCause(api, property), hashSource: ctx.out.sourceOf(api.node),
+    logicalId: api.logicalId,
+    producer: api.logicalId,
+    properties: api.properties,
+    cause: resourceCause(api),
+    causeOf: (property) => propertyCause(api, property),
+    hashSource: ctx.out.sourceOf(api.node),
   };
 }
 
-function implicitSite(ctx: SamContext, logicalId: string, first: EventSite, events: readonly EventSite[], globals: MapNode | undefined): ApiSite {
+function implicitSite(
+  ctx: SamContext,
+  logicalId: string,
+  first: EventSite,
+  events: readonly EventSite[],
+  globals: MapNode | undefined,
+): ApiSite {
   const cause = entryCause(first.entry);
   return {
-    logicalId, producer: first.owner.logicalId, properties: globals, cause,
+    logicalId,
+    producer: first.owner.logicalId,
+    properties: globals,
+    cause,
     causeOf: (property) => {
       const entry = entryOf(globals, property);
       return entry ? entryCause(entry) : cause;
@@ -93,8 +117,13 @@ function stageId(apiId: string, stage: Node | undefined): string {
 
 function restApi(ctx: SamContext, site: ApiSite, stageLogicalId: string, stageReason: string): void {
   const { out } = ctx;
-  out.add(hashedId(`${site.logicalId}Deployment`, site.hashSource), 'AWS::ApiGateway::Deployment', site.producer,
-    'SAM deploys the REST API; the deployment ID changes whenever the API definition changes', site.cause);
+  out.add(
+    hashedId(`${site.logicalId}Deployment`, site.hashSource),
+    'AWS::ApiGateway::Deployment',
+    site.producer,
+    'SAM deploys the REST API; the deployment ID changes whenever the API definition changes',
+    site.cause,
+  );
   out.add(stageLogicalId, 'AWS::ApiGateway::Stage', site.producer, stageReason, site.cause);
   domain(ctx, site, 'rest');
   usagePlan(ctx, site);
@@ -102,7 +131,13 @@ function restApi(ctx: SamContext, site: ApiSite, stageLogicalId: string, stageRe
 }
 
 function httpApi(ctx: SamContext, site: ApiSite, stageLogicalId: string): void {
-  ctx.out.add(stageLogicalId, 'AWS::ApiGatewayV2::Stage', site.producer, 'SAM creates the stage of the HTTP API', site.cause);
+  ctx.out.add(
+    stageLogicalId,
+    'AWS::ApiGatewayV2::Stage',
+    site.producer,
+    'SAM creates the stage of the HTTP API',
+    site.cause,
+  );
   domain(ctx, site, 'http');
   authorizerPermissions(ctx, site, 'http');
 }
@@ -115,44 +150,66 @@ function httpApi(ctx: SamContext, site: ApiSite, stageLogicalId: string): void {
  */
 function domain(ctx: SamContext, site: ApiSite, api: 'rest' | 'http'): void {
   const node = mapAt(site.properties, 'Domain');
-  const domain = node ? resolveParameterRefs(toPlain(node), ctx.parameterValues) as Record<string, unknown> : undefined;
+  const domain = node
+    ? (resolveParameterRefs(toPlain(node), ctx.parameterValues) as Record<string, unknown>)
+    : undefined;
   const name = domain?.DomainName;
   if (!domain || name === undefined || name === null) return;
   const cause = site.causeOf('Domain');
-  const add = (logicalId: string, type: string, reason: string): void => ctx.out.add(logicalId, type, site.producer, reason, cause);
+  const add = (logicalId: string, type: string, reason: string): void =>
+    ctx.out.add(logicalId, type, site.producer, reason, cause);
   const isPrivate = api === 'rest' && domain.EndpointConfiguration === 'PRIVATE';
   const version = api === 'http' || isPrivate ? 'V2' : '';
   const domainType = api === 'http' ? 'AWS::ApiGatewayV2::DomainName' : `AWS::ApiGateway::DomainName${version}`;
-  add(samHashedId(`ApiGatewayDomainName${version}`, name), domainType, 'SAM creates the custom domain name of the API (Domain)');
+  add(
+    samHashedId(`ApiGatewayDomainName${version}`, name),
+    domainType,
+    'SAM creates the custom domain name of the API (Domain)',
+  );
 
   const mappingType = api === 'http' ? 'AWS::ApiGatewayV2::ApiMapping' : `AWS::ApiGateway::BasePathMapping${version}`;
   const mappingSuffix = api === 'http' ? 'ApiMapping' : 'BasePathMapping';
   const basePaths = basePathsOf(domain.BasePath);
   for (const path of basePaths.length ? basePaths : ['']) {
-    add(`${site.logicalId}${alphanumeric(path)}${mappingSuffix}`, mappingType, 'SAM maps the custom domain to the API (Domain BasePath)');
+    add(
+      `${site.logicalId}${alphanumeric(path)}${mappingSuffix}`,
+      mappingType,
+      'SAM maps the custom domain to the API (Domain BasePath)',
+    );
   }
   const route53 = isPlainMap(domain.Route53) ? domain.Route53 : undefined;
   const zone = route53?.HostedZoneId ?? route53?.HostedZoneName;
   if (zone !== undefined && zone !== null) {
     const separate = String(route53?.SeparateRecordSetGroup) === 'true';
-    add(samHashedId('RecordSetGroup', separate ? [zone, name] : zone), 'AWS::Route53::RecordSetGroup', 'SAM creates the DNS records of the custom domain (Domain Route53)');
+    add(
+      samHashedId('RecordSetGroup', separate ? [zone, name] : zone),
+      'AWS::Route53::RecordSetGroup',
+      'SAM creates the DNS records of the custom domain (Domain Route53)',
+    );
   }
   if (isPrivate && domain.AccessAssociation !== undefined) {
-    add(hashedId('DomainNameAccessAssociation', ctx.out.sourceOf(valueOf(node, 'AccessAssociation'))),
-      'AWS::ApiGateway::DomainNameAccessAssociation', 'SAM associates the private custom domain with the VPC endpoint (Domain AccessAssociation)');
+    add(
+      hashedId('DomainNameAccessAssociation', ctx.out.sourceOf(valueOf(node, 'AccessAssociation'))),
+      'AWS::ApiGateway::DomainNameAccessAssociation',
+      'SAM associates the private custom domain with the VPC endpoint (Domain AccessAssociation)',
+    );
   }
 }
 
 function basePathsOf(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : ''));
+  return (Array.isArray(value) ? value : [value]).map((item) =>
+    typeof item === 'string' || typeof item === 'number' ? String(item) : '',
+  );
 }
 
 function isPlainMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** SAM's `LogicalIdGenerator(prefix, data)`: a string is hashed as is, anything else as Python's compact sorted JSON. */
+/**
+ * SAM's `LogicalIdGenerator(prefix, data)`: a string is hashed as is, anything else as Python's compact sorted JSON.
+ */
 function samHashedId(prefix: string, data: unknown): string {
   return hashedId(prefix, typeof data === 'string' ? data : pythonJson(data));
 }
@@ -180,7 +237,12 @@ function authorizerPermissions(ctx: SamContext, site: ApiSite, api: 'rest' | 'ht
     if (!valueOf(entry.value, 'FunctionArn')) continue;
     const flag = api === 'rest' ? 'DisableFunctionDefaultPermissions' : 'EnableFunctionDefaultPermissions';
     if ((stringOf(valueOf(entry.value, flag)) === 'true') !== (api === 'http')) continue;
-    ctx.out.add(`${site.logicalId}${entry.key}AuthorizerPermission`, 'AWS::Lambda::Permission', site.producer,
-      `SAM lets API Gateway call the Lambda authorizer ${entry.key}`, entryCause(entry));
+    ctx.out.add(
+      `${site.logicalId}${entry.key}AuthorizerPermission`,
+      'AWS::Lambda::Permission',
+      site.producer,
+      `SAM lets API Gateway call the Lambda authorizer ${entry.key}`,
+      entryCause(entry),
+    );
   }
 }

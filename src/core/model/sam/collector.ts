@@ -37,7 +37,10 @@ export class GeneratedResources {
   readonly conflicts: GeneratedIdConflict[] = [];
   private readonly taken: Set<string>;
 
-  constructor(readonly written: ReadonlyMap<string, Resource>, readonly text: string) {
+  constructor(
+    readonly written: ReadonlyMap<string, Resource>,
+    readonly text: string,
+  ) {
     this.taken = new Set(written.keys());
   }
 
@@ -52,7 +55,11 @@ export class GeneratedResources {
     }
     this.taken.add(logicalId);
     this.list.push({
-      logicalId, type, origin: 'generated', idSpan: cause.idSpan, span: this.trimmed(cause.span),
+      logicalId,
+      type,
+      origin: 'generated',
+      idSpan: cause.idSpan,
+      span: this.trimmed(cause.span),
       generatedBy: { logicalId: producer, reason },
     });
   }

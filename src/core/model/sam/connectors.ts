@@ -13,13 +13,20 @@ type ConnectorOutput = 'Policy' | 'WriteLambdaPermission' | 'QueuePolicy' | 'Top
 const LAMBDA = 'AWS::Lambda::Function';
 /** Services that call Lambda through its resource policy rather than with a role of their own. */
 const INVOKE_THROUGH_PERMISSION = new Set([
-  'AWS::SNS::Topic', 'AWS::S3::Bucket', 'AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api', 'AWS::Events::Rule', 'AWS::AppSync::GraphQLApi',
+  'AWS::SNS::Topic',
+  'AWS::S3::Bucket',
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGatewayV2::Api',
+  'AWS::Events::Rule',
+  'AWS::AppSync::GraphQLApi',
 ]);
 
 function outputFor(source: string | undefined, destination: string | undefined): ConnectorOutput {
   if (destination === LAMBDA && source && INVOKE_THROUGH_PERMISSION.has(source)) return 'WriteLambdaPermission';
-  if (destination === 'AWS::SQS::Queue' && (source === 'AWS::SNS::Topic' || source === 'AWS::Events::Rule')) return 'QueuePolicy';
-  if (destination === 'AWS::SNS::Topic' && (source === 'AWS::Events::Rule' || source === 'AWS::S3::Bucket')) return 'TopicPolicy';
+  if (destination === 'AWS::SQS::Queue' && (source === 'AWS::SNS::Topic' || source === 'AWS::Events::Rule'))
+    return 'QueuePolicy';
+  if (destination === 'AWS::SNS::Topic' && (source === 'AWS::Events::Rule' || source === 'AWS::S3::Bucket'))
+    return 'TopicPolicy';
   return 'Policy';
 }
 
@@ -31,7 +38,7 @@ const OUTPUT_TYPE: Readonly<Record<ConnectorOutput, string>> = {
 };
 
 const OUTPUT_REASON: Readonly<Record<ConnectorOutput, string>> = {
-  Policy: 'SAM attaches a policy to the source\'s role for the connector',
+  Policy: "SAM attaches a policy to the source's role for the connector",
   WriteLambdaPermission: 'SAM lets the source invoke the function for the connector',
   QueuePolicy: 'SAM lets the source send to the queue for the connector',
   TopicPolicy: 'SAM lets the source publish to the topic for the connector',
@@ -40,7 +47,15 @@ const OUTPUT_REASON: Readonly<Record<ConnectorOutput, string>> = {
 /** `AWS::Serverless::Connector`: one policy or permission per destination. */
 export function connectorResources(ctx: SamContext, connector: Resource): void {
   const props = connector.properties;
-  connect(ctx, connector.logicalId, connector.logicalId, valueOf(props, 'Source'), undefined, valueOf(props, 'Destination'), resourceCause(connector));
+  connect(
+    ctx,
+    connector.logicalId,
+    connector.logicalId,
+    valueOf(props, 'Source'),
+    undefined,
+    valueOf(props, 'Destination'),
+    resourceCause(connector),
+  );
 }
 
 /** The `Connectors` attribute of any resource: a connector named `<Resource><Name>` with that resource as source. */
@@ -48,13 +63,26 @@ export function embeddedConnectorResources(ctx: SamContext, resource: Resource):
   const connectors = mapAt(resource.node, 'Connectors');
   for (const entry of connectors?.entries ?? []) {
     const props = mapAt(entry.value, 'Properties');
-    connect(ctx, `${resource.logicalId}${entry.key}`, resource.logicalId, undefined, resource, valueOf(props, 'Destination'), entryCause(entry));
+    connect(
+      ctx,
+      `${resource.logicalId}${entry.key}`,
+      resource.logicalId,
+      undefined,
+      resource,
+      valueOf(props, 'Destination'),
+      entryCause(entry),
+    );
   }
 }
 
 function connect(
-  ctx: SamContext, connectorId: string, producer: string, source: Node | undefined, sourceResource: Resource | undefined,
-  destination: Node | undefined, cause: Cause,
+  ctx: SamContext,
+  connectorId: string,
+  producer: string,
+  source: Node | undefined,
+  sourceResource: Resource | undefined,
+  destination: Node | undefined,
+  cause: Cause,
 ): void {
   const sourceType = sourceResource ? deployedType(sourceResource) : endpointType(ctx, source);
   const destinations = destination?.kind === 'seq' ? itemsOf(destination) : destination ? [destination] : [];

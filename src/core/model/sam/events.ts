@@ -20,7 +20,10 @@ export function eventSites(owner: Resource): EventSite[] {
   const events = mapAt(owner.properties, 'Events');
   if (!events) return [];
   return events.entries.map((entry: MapEntry) => ({
-    owner, entry, type: stringOf(valueOf(entry.value, 'Type')) ?? '', properties: mapAt(entry.value, 'Properties'),
+    owner,
+    entry,
+    type: stringOf(valueOf(entry.value, 'Type')) ?? '',
+    properties: mapAt(entry.value, 'Properties'),
   }));
 }
 
@@ -50,7 +53,8 @@ export function functionEventResources(ctx: SamContext, site: EventSite): void {
       return;
     case 'HttpApi':
       if (!valueOf(props, 'ApiId')) ctx.implicitHttpEvents.push(site);
-      if (isDefaultRoute(site) || !hasDefaultRouteOnSameApi(site)) permission('SAM lets API Gateway invoke the function for the HttpApi event');
+      if (isDefaultRoute(site) || !hasDefaultRouteOnSameApi(site))
+        permission('SAM lets API Gateway invoke the function for the HttpApi event');
       return;
     case 'S3':
       permission('SAM lets S3 invoke the function for the S3 event');
@@ -74,7 +78,13 @@ export function functionEventResources(ctx: SamContext, site: EventSite): void {
       return;
     case 'Cognito':
       // One permission per function, whatever the event is called: `<Fn>CognitoPermission`.
-      out.add(`${fn}CognitoPermission`, 'AWS::Lambda::Permission', fn, 'SAM lets Cognito invoke the function for the Cognito event', cause);
+      out.add(
+        `${fn}CognitoPermission`,
+        'AWS::Lambda::Permission',
+        fn,
+        'SAM lets Cognito invoke the function for the Cognito event',
+        cause,
+      );
       return;
     default:
       return;
@@ -90,7 +100,8 @@ export function stateMachineEventResources(ctx: SamContext, site: EventSite): vo
   const role = (reason: string): void => out.add(`${id}Role`, 'AWS::IAM::Role', owner, reason, cause);
   if (RULE_SOURCES.has(site.type)) {
     out.add(id, 'AWS::Events::Rule', owner, `SAM creates an EventBridge rule for the ${site.type} event`, cause);
-    if (!valueOf(site.properties, 'RoleArn')) role(`SAM creates a role that lets EventBridge start executions for the ${site.type} event`);
+    if (!valueOf(site.properties, 'RoleArn'))
+      role(`SAM creates a role that lets EventBridge start executions for the ${site.type} event`);
     ruleDeadLetterQueue(ctx, site, owner, true);
   } else if (site.type === 'ScheduleV2') {
     scheduleV2(ctx, site);
@@ -105,8 +116,13 @@ function apiEvent(ctx: SamContext, site: EventSite): void {
   if (!restApi) ctx.implicitRestEvents.push(site);
   const stage = restApi ? explicitStage(ctx, restApi) : 'Prod';
   const prefix = `${eventId(site)}Permission`;
-  ctx.out.add(isAlphanumeric(stage) ? prefix + stage : hashedId(prefix, stage), 'AWS::Lambda::Permission', site.owner.logicalId,
-    'SAM lets API Gateway invoke the function for the Api event', entryCause(site.entry));
+  ctx.out.add(
+    isAlphanumeric(stage) ? prefix + stage : hashedId(prefix, stage),
+    'AWS::Lambda::Permission',
+    site.owner.logicalId,
+    'SAM lets API Gateway invoke the function for the Api event',
+    entryCause(site.entry),
+  );
 }
 
 /**
@@ -125,7 +141,8 @@ function snsEvent(ctx: SamContext, site: EventSite): void {
   const id = eventId(site);
   const fn = site.owner.logicalId;
   const cause = entryCause(site.entry);
-  const add = (logicalId: string, type: string, reason: string): void => ctx.out.add(logicalId, type, fn, reason, cause);
+  const add = (logicalId: string, type: string, reason: string): void =>
+    ctx.out.add(logicalId, type, fn, reason, cause);
   const sqs = valueOf(site.properties, 'SqsSubscription');
   const viaQueue = sqs?.kind === 'map' || booleanOf(sqs) === true;
   if (!viaQueue) {
@@ -134,20 +151,40 @@ function snsEvent(ctx: SamContext, site: EventSite): void {
     return;
   }
   const given = sqs?.kind === 'map' ? sqs : undefined;
-  if (!given) add(`${id}Queue`, 'AWS::SQS::Queue', 'SAM creates a queue between the topic and the function (SqsSubscription)');
-  add(stringAt(given, 'QueuePolicyLogicalId') ?? `${id}QueuePolicy`, 'AWS::SQS::QueuePolicy',
-    'SAM lets the topic send to the queue of the SNS event (SqsSubscription)');
+  if (!given)
+    add(`${id}Queue`, 'AWS::SQS::Queue', 'SAM creates a queue between the topic and the function (SqsSubscription)');
+  add(
+    stringAt(given, 'QueuePolicyLogicalId') ?? `${id}QueuePolicy`,
+    'AWS::SQS::QueuePolicy',
+    'SAM lets the topic send to the queue of the SNS event (SqsSubscription)',
+  );
   add(id, 'AWS::SNS::Subscription', 'SAM subscribes the queue to the topic of the SNS event (SqsSubscription)');
-  add(`${id}EventSourceMapping`, 'AWS::Lambda::EventSourceMapping', 'SAM makes the function poll the queue of the SNS event (SqsSubscription)');
+  add(
+    `${id}EventSourceMapping`,
+    'AWS::Lambda::EventSourceMapping',
+    'SAM makes the function poll the queue of the SNS event (SqsSubscription)',
+  );
 }
 
 function scheduleV2(ctx: SamContext, site: EventSite): void {
   const id = eventId(site);
   const owner = site.owner.logicalId;
   const cause = entryCause(site.entry);
-  ctx.out.add(id, 'AWS::Scheduler::Schedule', owner, 'SAM creates an EventBridge Scheduler schedule for the ScheduleV2 event', cause);
+  ctx.out.add(
+    id,
+    'AWS::Scheduler::Schedule',
+    owner,
+    'SAM creates an EventBridge Scheduler schedule for the ScheduleV2 event',
+    cause,
+  );
   if (!valueOf(site.properties, 'RoleArn')) {
-    ctx.out.add(`${id}Role`, 'AWS::IAM::Role', owner, 'SAM creates the role EventBridge Scheduler uses for the ScheduleV2 event', cause);
+    ctx.out.add(
+      `${id}Role`,
+      'AWS::IAM::Role',
+      owner,
+      'SAM creates the role EventBridge Scheduler uses for the ScheduleV2 event',
+      cause,
+    );
   }
   ruleDeadLetterQueue(ctx, site, owner, false);
 }
@@ -162,11 +199,21 @@ function ruleDeadLetterQueue(ctx: SamContext, site: EventSite, owner: string, wi
   const id = eventId(site);
   const cause = entryCause(site.entry);
   const queueId = stringAt(dlq, 'QueueLogicalId') ?? `${id}Queue`;
-  ctx.out.add(isAlphanumeric(queueId) ? queueId : `${id}Queue`, 'AWS::SQS::Queue', owner,
-    `SAM creates the dead-letter queue of the ${site.type} event (DeadLetterConfig Type SQS)`, cause);
+  ctx.out.add(
+    isAlphanumeric(queueId) ? queueId : `${id}Queue`,
+    'AWS::SQS::Queue',
+    owner,
+    `SAM creates the dead-letter queue of the ${site.type} event (DeadLetterConfig Type SQS)`,
+    cause,
+  );
   if (withPolicy) {
-    ctx.out.add(`${id}QueuePolicy`, 'AWS::SQS::QueuePolicy', owner,
-      `SAM lets EventBridge send failed events of the ${site.type} event to its dead-letter queue`, cause);
+    ctx.out.add(
+      `${id}QueuePolicy`,
+      'AWS::SQS::QueuePolicy',
+      owner,
+      `SAM lets EventBridge send failed events of the ${site.type} event to its dead-letter queue`,
+      cause,
+    );
   }
 }
 
@@ -178,7 +225,7 @@ function isDefaultRoute(site: EventSite): boolean {
 
 function apiKey(site: EventSite): string {
   const api = valueOf(site.properties, 'ApiId');
-  return api ? referencedId(api) ?? stringOf(api) ?? '?' : '';
+  return api ? (referencedId(api) ?? stringOf(api) ?? '?') : '';
 }
 
 /**
@@ -187,5 +234,7 @@ function apiKey(site: EventSite): string {
  */
 function hasDefaultRouteOnSameApi(site: EventSite): boolean {
   const key = apiKey(site);
-  return eventSites(site.owner).some((other) => other.type === 'HttpApi' && isDefaultRoute(other) && apiKey(other) === key);
+  return eventSites(site.owner).some(
+    (other) => other.type === 'HttpApi' && isDefaultRoute(other) && apiKey(other) === key,
+  );
 }

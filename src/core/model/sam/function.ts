@@ -12,7 +12,13 @@ export function functionResources(ctx: SamContext, fn: Resource): void {
   const id = fn.logicalId;
   const props = fn.properties;
   if (mayBeAbsent(valueOf(props, 'Role'))) {
-    out.add(`${id}Role`, 'AWS::IAM::Role', id, 'SAM creates an execution role for a function without Role', resourceCause(fn));
+    out.add(
+      `${id}Role`,
+      'AWS::IAM::Role',
+      id,
+      'SAM creates an execution role for a function without Role',
+      resourceCause(fn),
+    );
   }
   // CodeDeploy shifts traffic between published versions, so DeploymentPreference needs AutoPublishAlias.
   if (publishedAlias(ctx, fn, 'function') !== undefined) {
@@ -31,7 +37,11 @@ export function functionResources(ctx: SamContext, fn: Resource): void {
  * (SAM hashes the code and configuration; see `hashedId`), state machines a plain `<SM>Version`.
  * Returns the alias name when one was generated.
  */
-export function publishedAlias(ctx: SamContext, owner: Resource, kind: 'function' | 'stateMachine'): string | undefined {
+export function publishedAlias(
+  ctx: SamContext,
+  owner: Resource,
+  kind: 'function' | 'stateMachine',
+): string | undefined {
   const entry = entryOf(owner.properties, 'AutoPublishAlias');
   if (!entry) return undefined;
   const name = ctx.resolveString(entry.value);
@@ -42,7 +52,13 @@ export function publishedAlias(ctx: SamContext, owner: Resource, kind: 'function
   const what = kind === 'function' ? 'function' : 'state machine';
   const versionId = kind === 'function' ? functionVersionId(id, owner.properties, ctx.parameterValues) : `${id}Version`;
   ctx.out.add(versionId, versionType, id, `SAM publishes a version of the ${what} for AutoPublishAlias`, cause);
-  ctx.out.add(`${id}Alias${aliasIdSuffix(name ?? '')}`, aliasType, id, `SAM creates the alias AutoPublishAlias names, pointing at the published version`, cause);
+  ctx.out.add(
+    `${id}Alias${aliasIdSuffix(name ?? '')}`,
+    aliasType,
+    id,
+    `SAM creates the alias AutoPublishAlias names, pointing at the published version`,
+    cause,
+  );
   return name ?? '';
 }
 
@@ -52,7 +68,13 @@ function deploymentPreference(ctx: SamContext, fn: Resource, cause: Cause, needs
   ctx.out.add('ServerlessDeploymentApplication', 'AWS::CodeDeploy::Application', id, reason, cause);
   ctx.out.add(`${id}DeploymentGroup`, 'AWS::CodeDeploy::DeploymentGroup', id, reason, cause);
   if (needsServiceRole) {
-    ctx.out.add('CodeDeployServiceRole', 'AWS::IAM::Role', id, 'SAM creates the role CodeDeploy uses for DeploymentPreference', cause);
+    ctx.out.add(
+      'CodeDeployServiceRole',
+      'AWS::IAM::Role',
+      id,
+      'SAM creates the role CodeDeploy uses for DeploymentPreference',
+      cause,
+    );
   }
 }
 
@@ -62,16 +84,34 @@ function eventInvokeConfig(ctx: SamContext, fn: Resource): void {
   if (entry?.value.kind !== 'map') return;
   const id = fn.logicalId;
   const cause = entryCause(entry);
-  ctx.out.add(`${id}EventInvokeConfig`, 'AWS::Lambda::EventInvokeConfig', id, 'SAM configures asynchronous invocation (EventInvokeConfig)', cause);
+  ctx.out.add(
+    `${id}EventInvokeConfig`,
+    'AWS::Lambda::EventInvokeConfig',
+    id,
+    'SAM configures asynchronous invocation (EventInvokeConfig)',
+    cause,
+  );
   const destinations = mapAt(entry.value, 'DestinationConfig');
   for (const outcome of ['OnSuccess', 'OnFailure']) {
     const destination = mapAt(destinations, outcome);
     if (!destination || !mayBeAbsent(valueOf(destination, 'Destination'))) continue;
     const type = stringAt(destination, 'Type');
     if (type === 'SQS') {
-      ctx.out.add(`${id}EventInvokeConfig${outcome}Queue`, 'AWS::SQS::Queue', id, `SAM creates the ${outcome} destination queue (EventInvokeConfig)`, cause);
+      ctx.out.add(
+        `${id}EventInvokeConfig${outcome}Queue`,
+        'AWS::SQS::Queue',
+        id,
+        `SAM creates the ${outcome} destination queue (EventInvokeConfig)`,
+        cause,
+      );
     } else if (type === 'SNS') {
-      ctx.out.add(`${id}EventInvokeConfig${outcome}Topic`, 'AWS::SNS::Topic', id, `SAM creates the ${outcome} destination topic (EventInvokeConfig)`, cause);
+      ctx.out.add(
+        `${id}EventInvokeConfig${outcome}Topic`,
+        'AWS::SNS::Topic',
+        id,
+        `SAM creates the ${outcome} destination topic (EventInvokeConfig)`,
+        cause,
+      );
     }
   }
 }

@@ -42,7 +42,10 @@ export function applyGlobals(resources: Resource[], globals: Node | undefined, p
     const ignoredNames = ignoredProperties(resource, sectionName, problems);
     const usable = ignoredNames === '*' ? [] : section.entries.filter((e) => !ignoredNames.has(e.key));
     if (usable.length === 0) return resource;
-    return { ...resource, properties: mergeMaps({ kind: 'map', entries: usable, span: section.span }, resource.properties) };
+    return {
+      ...resource,
+      properties: mergeMaps({ kind: 'map', entries: usable, span: section.span }, resource.properties),
+    };
   });
 }
 
@@ -69,7 +72,10 @@ function usableSections(globals: Node | undefined, problems: ParseProblem[]): Ma
     }
     const properties = entry.value.entries.filter((p) => {
       if (supported.includes(p.key)) return true;
-      report(p.keySpan, `'${p.key}' is not a supported property of '${entry.key}' in Globals. Must be one of: ${supported.join(', ')}.`);
+      report(
+        p.keySpan,
+        `'${p.key}' is not a supported property of '${entry.key}' in Globals. Must be one of: ${supported.join(', ')}.`,
+      );
       return false;
     });
     usable.set(entry.key, { kind: 'map', entries: properties, span: entry.value.span });
@@ -91,7 +97,9 @@ function ignoredProperties(resource: Resource, section: string, problems: ParseP
       continue;
     }
     problems.push({
-      code: 'template-structure', severity: 'error', span: item.span,
+      code: 'template-structure',
+      severity: 'error',
+      span: item.span,
       message: `Resource ${resource.logicalId} has invalid resource attribute 'IgnoreGlobals' on item '${name ?? 'this value'}': use '*' or names of properties Globals.${section} supports.`,
     });
   }

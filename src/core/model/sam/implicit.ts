@@ -33,7 +33,10 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
  * translator names them. One pass over the resources, then the implicit APIs their events asked for.
  */
 export function transformSam(
-  written: readonly Resource[], root: MapNode, text: string, inputs?: ResolutionInputs,
+  written: readonly Resource[],
+  root: MapNode,
+  text: string,
+  inputs?: ResolutionInputs,
 ): { written: Resource[]; generated: Resource[]; conflicts: GeneratedIdConflict[] } {
   const byId = new Map<string, Resource>();
   for (const r of written) if (!byId.has(r.logicalId)) byId.set(r.logicalId, r);
@@ -45,7 +48,10 @@ export function transformSam(
     globalHttpApi: mapAt(globals, 'HttpApi'),
     implicitRestEvents: [],
     implicitHttpEvents: [],
-    resolveString: (node) => (node?.kind === 'intrinsic' && node.name === 'Ref' ? scalarString(parameterValues.get(stringOf(node.argument) ?? '')) : stringOf(node)),
+    resolveString: (node) =>
+      node?.kind === 'intrinsic' && node.name === 'Ref'
+        ? scalarString(parameterValues.get(stringOf(node.argument) ?? ''))
+        : stringOf(node),
     parameterValues,
   };
   const transformed = written.map((r) => {
@@ -56,7 +62,9 @@ export function transformSam(
   });
   implicitApiResources(ctx);
   // The implicit APIs are meant to take over a written resource of their name (see replacedByImplicitApis).
-  const conflicts = ctx.out.conflicts.filter((c) => c.logicalId !== IMPLICIT_REST_API && c.logicalId !== IMPLICIT_HTTP_API);
+  const conflicts = ctx.out.conflicts.filter(
+    (c) => c.logicalId !== IMPLICIT_REST_API && c.logicalId !== IMPLICIT_HTTP_API,
+  );
   return { ...replacedByImplicitApis(ctx, transformed), conflicts };
 }
 
@@ -76,7 +84,8 @@ function replacedByImplicitApis(ctx: SamContext, written: Resource[]): { written
     gone.add(r.logicalId);
     return { ...r, deployedAs: { logicalId: r.logicalId, type } };
   });
-  const generated = gone.size === 0 ? ctx.out.list : ctx.out.list.filter((g) => !gone.has(g.generatedBy?.logicalId ?? ''));
+  const generated =
+    gone.size === 0 ? ctx.out.list : ctx.out.list.filter((g) => !gone.has(g.generatedBy?.logicalId ?? ''));
   return { written: out, generated };
 }
 

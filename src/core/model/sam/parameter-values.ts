@@ -8,7 +8,10 @@ import type { ResolutionInputs } from '../resolve/types';
  * `AWS::Partition` of the Region the template is deployed to. Without a known Region the pseudo
  * parameters stay out, so references to them are left as written rather than guessed.
  */
-export function samParameterValues(root: MapNode | undefined, inputs: ResolutionInputs | undefined): ReadonlyMap<string, unknown> {
+export function samParameterValues(
+  root: MapNode | undefined,
+  inputs: ResolutionInputs | undefined,
+): ReadonlyMap<string, unknown> {
   const values = new Map<string, unknown>();
   for (const [name, input] of Object.entries(inputs?.parameters ?? {})) values.set(name, input.value);
   for (const entry of mapAt(root, 'Parameters')?.entries ?? []) {

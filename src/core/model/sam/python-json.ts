@@ -3,7 +3,10 @@
  * `json.dumps(value, separators=(",", ":"), sort_keys=True)` writes them (sorted keys, ASCII only).
  */
 export function pythonJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value)).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(sortKeys(value)).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function sortKeys(value: unknown): unknown {

@@ -23,7 +23,8 @@ const TRANSFORMED_TYPE: Readonly<Record<string, string>> = {
 export function deployedAs(resource: Resource, parameterValues: ReadonlyMap<string, unknown>): Resource['deployedAs'] {
   const type = TRANSFORMED_TYPE[resource.type];
   if (!type) return undefined;
-  const logicalId = resource.type === 'AWS::Serverless::LayerVersion' ? layerLogicalId(resource, parameterValues) : resource.logicalId;
+  const logicalId =
+    resource.type === 'AWS::Serverless::LayerVersion' ? layerLogicalId(resource, parameterValues) : resource.logicalId;
   return { logicalId, type };
 }
 
@@ -37,11 +38,14 @@ export function isSamType(type: string): boolean {
 }
 
 /** The resources of the deployed template: written ones as SAM transforms them, then the generated ones. */
-export function deployedResources(resources: readonly Resource[]): { logicalId: string; type: string; resource: Resource }[] {
+export function deployedResources(
+  resources: readonly Resource[],
+): { logicalId: string; type: string; resource: Resource }[] {
   const out: { logicalId: string; type: string; resource: Resource }[] = [];
   for (const resource of resources) {
     if (resource.deployedAs) out.push({ ...resource.deployedAs, resource });
-    else if (resource.origin === 'generated' || !isSamType(resource.type)) out.push({ logicalId: resource.logicalId, type: resource.type, resource });
+    else if (resource.origin === 'generated' || !isSamType(resource.type))
+      out.push({ logicalId: resource.logicalId, type: resource.type, resource });
   }
   return out;
 }

@@ -11,7 +11,11 @@ import { pythonJson } from './python-json';
  * `AutoPublishAliasAllProperties` or `AutoPublishCodeSha256` (SAM then hashes the whole generated
  * function or a given digest) and is still stable and change-sensitive there.
  */
-export function functionVersionId(functionId: string, properties: MapNode | undefined, parameterValues: ReadonlyMap<string, unknown>): string {
+export function functionVersionId(
+  functionId: string,
+  properties: MapNode | undefined,
+  parameterValues: ReadonlyMap<string, unknown>,
+): string {
   const resolve = (value: unknown): unknown => resolveParameterRefs(value, parameterValues);
   const data: Record<string, unknown> = { ...(resolve(lambdaCode(properties)) as Record<string, unknown>) };
   const environment = mapAt(properties, 'Environment');
@@ -19,13 +23,15 @@ export function functionVersionId(functionId: string, properties: MapNode | unde
   const memory = valueOf(properties, 'MemorySize');
   if (memory) data.MemorySize = toPlain(memory);
   const snapStart = valueOf(properties, 'SnapStart');
-  const snapStartPlain = snapStart ? resolve(toPlain(snapStart)) as Record<string, unknown> : undefined;
+  const snapStartPlain = snapStart ? (resolve(toPlain(snapStart)) as Record<string, unknown>) : undefined;
   if (snapStartPlain && snapStartPlain.ApplyOn !== 'None') data.SnapStart = snapStartPlain;
   const extra = valueOf(properties, 'AutoPublishCodeSha256');
   return hashedId(`${functionId}Version`, pythonJson(data) + (extra ? pythonJson(toPlain(extra)) : ''));
 }
 
-/** The `Code` of the Lambda function SAM writes: `{S3Bucket, S3Key[, S3ObjectVersion]}`, `{ZipFile}` or `{ImageUri}`. */
+/**
+ * The `Code` of the Lambda function SAM writes: `{S3Bucket, S3Key[, S3ObjectVersion]}`, `{ZipFile}` or `{ImageUri}`.
+ */
 function lambdaCode(properties: MapNode | undefined): unknown {
   const inline = valueOf(properties, 'InlineCode');
   if (inline) return { ZipFile: toPlain(inline) };

@@ -1,6 +1,14 @@
 import { mapAt, stringOf, valueOf } from '../nodes';
 import type { Resource } from '../template';
-import { alphanumeric, entryCause, isAlphanumeric, hashedId, propertyCause, resourceCause, stringAt } from './collector';
+import {
+  alphanumeric,
+  entryCause,
+  isAlphanumeric,
+  hashedId,
+  propertyCause,
+  resourceCause,
+  stringAt,
+} from './collector';
 import type { SamContext } from './context';
 import { apiDomainResources } from './api';
 
@@ -15,19 +23,53 @@ export function webSocketResources(ctx: SamContext, api: Resource): void {
     const name = routeName(entry.key);
     const cause = entryCause(entry);
     ctx.out.add(`${id}${name}Route`, 'AWS::ApiGatewayV2::Route', id, `SAM creates the route ${entry.key}`, cause);
-    ctx.out.add(`${id}${name}Integration`, 'AWS::ApiGatewayV2::Integration', id, `SAM integrates the route ${entry.key} with its function`, cause);
-    ctx.out.add(`${id}${name}Permission`, 'AWS::Lambda::Permission', id, `SAM lets API Gateway invoke the function of the route ${entry.key}`, cause);
+    ctx.out.add(
+      `${id}${name}Integration`,
+      'AWS::ApiGatewayV2::Integration',
+      id,
+      `SAM integrates the route ${entry.key} with its function`,
+      cause,
+    );
+    ctx.out.add(
+      `${id}${name}Permission`,
+      'AWS::Lambda::Permission',
+      id,
+      `SAM lets API Gateway invoke the function of the route ${entry.key}`,
+      cause,
+    );
   }
   const stage = valueOf(props, 'StageName');
   const stageName = stringOf(stage);
-  const stageId = !stage ? `${id}DefaultStage` : stageName !== undefined && isAlphanumeric(stageName) ? `${id}${stageName}Stage` : hashedId(`${id}Stage`, stageName ?? '');
-  ctx.out.add(stageId, 'AWS::ApiGatewayV2::Stage', id, 'SAM creates the stage of the WebSocket API', resourceCause(api));
+  const stageId = !stage
+    ? `${id}DefaultStage`
+    : stageName !== undefined && isAlphanumeric(stageName)
+      ? `${id}${stageName}Stage`
+      : hashedId(`${id}Stage`, stageName ?? '');
+  ctx.out.add(
+    stageId,
+    'AWS::ApiGatewayV2::Stage',
+    id,
+    'SAM creates the stage of the WebSocket API',
+    resourceCause(api),
+  );
   const auth = mapAt(props, 'Auth');
   if (stringAt(auth, 'AuthType') === 'CUSTOM') {
     const cause = propertyCause(api, 'Auth');
-    ctx.out.add(`${id}ConnectAuthorizer`, 'AWS::ApiGatewayV2::Authorizer', id, 'SAM creates the Lambda authorizer of the $connect route', cause);
+    ctx.out.add(
+      `${id}ConnectAuthorizer`,
+      'AWS::ApiGatewayV2::Authorizer',
+      id,
+      'SAM creates the Lambda authorizer of the $connect route',
+      cause,
+    );
     if (!valueOf(auth, 'InvokeRole')) {
-      ctx.out.add(`${id}AuthorizerPermission`, 'AWS::Lambda::Permission', id, 'SAM lets API Gateway call the Lambda authorizer', cause);
+      ctx.out.add(
+        `${id}AuthorizerPermission`,
+        'AWS::Lambda::Permission',
+        id,
+        'SAM lets API Gateway call the Lambda authorizer',
+        cause,
+      );
     }
   }
   apiDomainResources(ctx, api, 'http');

@@ -18,13 +18,26 @@ import { mayContainVariable } from './variable-syntax';
 /** The plugin that gives each function its own role from its `iamRoleStatements`. */
 const PER_FUNCTION_ROLE_PLUGIN = 'serverless-iam-roles-per-function';
 
-
 /** Builds the model of a Serverless Framework (v3) service: serverless.yml, .yaml or .json. */
-export function buildServerless(base: TemplateBase, parseProblems: readonly ParseProblem[], options: LoadOptions): Template {
+export function buildServerless(
+  base: TemplateBase,
+  parseProblems: readonly ParseProblem[],
+  options: LoadOptions,
+): Template {
   const problems = [...parseProblems];
   const inputs = options.resolution;
-  const { root: resolved, unresolved, origins, stage } = resolveVariables({
-    text: base.text, root: base.root, readFile: options.readFile, env: options.env, resolution: inputs, problems,
+  const {
+    root: resolved,
+    unresolved,
+    origins,
+    stage,
+  } = resolveVariables({
+    text: base.text,
+    root: base.root,
+    readFile: options.readFile,
+    env: options.env,
+    resolution: inputs,
+    problems,
   });
   const providerEntry = entryOf(resolved, 'provider');
   const provider = providerEntry?.value.kind === 'map' ? providerEntry.value : undefined;
@@ -41,7 +54,9 @@ export function buildServerless(base: TemplateBase, parseProblems: readonly Pars
   if (!aws) {
     const at = (provider ? entryOf(provider, 'name')?.value.span : providerEntry?.value.span) ?? providerSpan;
     problems.push({
-      code: 'serverless-structure', severity: 'info', span: at,
+      code: 'serverless-structure',
+      severity: 'info',
+      span: at,
       message: `The provider is "${providerName}": only the aws provider's functions and resources are modelled.`,
     });
   }
@@ -55,20 +70,40 @@ export function buildServerless(base: TemplateBase, parseProblems: readonly Pars
     originOf: (node) => origins.get(node),
   });
   const ctx: ServiceContext = {
-    service: service ?? 'service', stage, provider, servicePackage: mapAt(resolved, 'package'), resolver,
-    customRole: iam.customRole, perFunctionRolePlugin: plugins.includes(PER_FUNCTION_ROLE_PLUGIN),
+    service: service ?? 'service',
+    stage,
+    provider,
+    servicePackage: mapAt(resolved, 'package'),
+    resolver,
+    customRole: iam.customRole,
+    perFunctionRolePlugin: plugins.includes(PER_FUNCTION_ROLE_PLUGIN),
   };
   const built: BuiltFunction[] = aws
-    ? functionEntries(resolved, problems).map(({ entry, fn }) => buildFunction(ctx, entry, fn, eventSites(entry.key, fn, problems)))
+    ? functionEntries(resolved, problems).map(({ entry, fn }) =>
+        buildFunction(ctx, entry, fn, eventSites(entry.key, fn, problems)),
+      )
     : [];
-  const sharedRole = built.some((b) => 'logicalId' in b.facts.executionRole && b.facts.executionRole.logicalId === naming.role);
+  const sharedRole = built.some(
+    (b) => 'logicalId' in b.facts.executionRole && b.facts.executionRole.logicalId === naming.role,
+  );
   const layers = aws ? layerResources(resolved, problems) : [];
-  const ownResources = [...built.map((b) => b.resource), ...layers, ...written].sort((a, b) => a.idSpan.start - b.idSpan.start);
+  const ownResources = [...built.map((b) => b.resource), ...layers, ...written].sort(
+    (a, b) => a.idSpan.start - b.idSpan.start,
+  );
   const writtenIds = new Set(ownResources.map((r) => r.logicalId));
   // `resources.Resources` may extend a generated resource by naming it; the written one is what the user edits.
-  const generated = (aws ? generateServerlessResources({
-    service: ctx.service, provider, providerSpan, functions: built, functionKeys: new Set(built.map((b) => b.facts.key)), sharedRole,
-  }) : []).filter((r) => !writtenIds.has(r.logicalId));
+  const generated = (
+    aws
+      ? generateServerlessResources({
+          service: ctx.service,
+          provider,
+          providerSpan,
+          functions: built,
+          functionKeys: new Set(built.map((b) => b.facts.key)),
+          sharedRole,
+        })
+      : []
+  ).filter((r) => !writtenIds.has(r.logicalId));
   for (const r of [...ownResources, ...generated]) ids.add(r.logicalId);
   const resources = withCreation([...ownResources, ...generated], resolver);
   const resourceById = indexById(resources);
@@ -102,7 +137,9 @@ export function buildServerless(base: TemplateBase, parseProblems: readonly Pars
 
 /** Where the Region came from when the inputs do not give it. */
 function providerRegionOrigin(provider: MapNode | undefined): string {
-  return plainText(valueOf(provider, 'region')) === undefined ? `the framework's default Region ${DEFAULT_REGION}` : 'provider.region';
+  return plainText(valueOf(provider, 'region')) === undefined
+    ? `the framework's default Region ${DEFAULT_REGION}`
+    : 'provider.region';
 }
 
 /** A string value that no longer contains a variable (an unresolved one is no name). */
@@ -121,7 +158,9 @@ function serviceName(root: MapNode): string | undefined {
 function pluginsOf(root: MapNode): string[] {
   const plugins = valueOf(root, 'plugins');
   const list = plugins?.kind === 'map' ? valueOf(plugins, 'modules') : plugins;
-  return itemsOf(list).map(stringOf).filter((p): p is string => p !== undefined);
+  return itemsOf(list)
+    .map(stringOf)
+    .filter((p): p is string => p !== undefined);
 }
 
 function iamOf(provider: MapNode | undefined): Omit<ServerlessIam, 'roleLogicalId'> {
@@ -144,14 +183,21 @@ function resourcesSectionOf(root: MapNode, problems: ParseProblem[]): MapNode | 
   const section = valueOf(root, 'resources');
   if (!section || section.kind === 'map') return section;
   if (section.kind !== 'seq') {
-    problems.push(structure(section.span, 'resources must be a map with Resources, Outputs, ... (CloudFormation), or a list of such maps.'));
+    problems.push(
+      structure(
+        section.span,
+        'resources must be a map with Resources, Outputs, ... (CloudFormation), or a list of such maps.',
+      ),
+    );
     return undefined;
   }
   const bySection = new Map<string, MapEntry[]>();
   const keySpans = new Map<string, Span>();
   for (const item of section.items) {
     if (item.kind !== 'map') {
-      problems.push(structure(item.span, 'Each item of resources must be a map with Resources, Outputs, ... (CloudFormation).'));
+      problems.push(
+        structure(item.span, 'Each item of resources must be a map with Resources, Outputs, ... (CloudFormation).'),
+      );
       continue;
     }
     for (const e of item.entries) {
@@ -161,7 +207,11 @@ function resourcesSectionOf(root: MapNode, problems: ParseProblem[]): MapNode | 
     }
   }
   return syntheticMap(
-    [...bySection].map(([key, entries]) => ({ key, keySpan: keySpans.get(key)!, value: syntheticMap(entries, section.span) })),
+    [...bySection].map(([key, entries]) => ({
+      key,
+      keySpan: keySpans.get(key)!,
+      value: syntheticMap(entries, section.span),
+    })),
     section.span,
   );
 }
@@ -172,21 +222,45 @@ function functionEntries(root: MapNode, problems: ParseProblem[]): { entry: MapE
   if (!section || (section.kind === 'scalar' && section.value === null)) return [];
   let entries: readonly MapEntry[];
   if (section.kind === 'map') entries = section.entries;
-  else if (section.kind === 'seq' && section.items.every((i) => i.kind === 'map')) entries = section.items.flatMap((i) => (i as MapNode).entries);
+  else if (section.kind === 'seq' && section.items.every((i) => i.kind === 'map'))
+    entries = section.items.flatMap((i) => (i as MapNode).entries);
   else {
-    problems.push(structure(section.span, 'functions must be a map of function names to their configuration (for example "hello:" with a handler), not a list.'));
+    problems.push(
+      structure(
+        section.span,
+        'functions must be a map of function names to their configuration (for example "hello:" with a handler), not a list.',
+      ),
+    );
     return [];
   }
   const out: { entry: MapEntry; fn: MapNode }[] = [];
   for (const entry of entries) {
     const fn = entry.value;
     if (fn.kind !== 'map') {
-      const got = fn.kind === 'scalar' ? (fn.value === null ? 'nothing' : 'a single value') : fn.kind === 'seq' ? 'a list' : 'an intrinsic function';
-      problems.push(structure(fn.kind === 'scalar' && fn.value === null ? entry.keySpan : fn.span, `Function '${entry.key}' must be a map with a handler (or an image), not ${got}.`));
+      const got =
+        fn.kind === 'scalar'
+          ? fn.value === null
+            ? 'nothing'
+            : 'a single value'
+          : fn.kind === 'seq'
+            ? 'a list'
+            : 'an intrinsic function';
+      problems.push(
+        structure(
+          fn.kind === 'scalar' && fn.value === null ? entry.keySpan : fn.span,
+          `Function '${entry.key}' must be a map with a handler (or an image), not ${got}.`,
+        ),
+      );
       continue;
     }
     if (!entryOf(fn, 'handler') && !entryOf(fn, 'image')) {
-      problems.push({ ...structure(entry.keySpan, `Function '${entry.key}' has neither a handler nor an image, so the framework cannot deploy it.`), severity: 'warning' });
+      problems.push({
+        ...structure(
+          entry.keySpan,
+          `Function '${entry.key}' has neither a handler nor an image, so the framework cannot deploy it.`,
+        ),
+        severity: 'warning',
+      });
     }
     out.push({ entry, fn });
   }
@@ -198,27 +272,43 @@ function eventSites(fnKey: string, fn: MapNode, problems: ParseProblem[]): Event
   const events = valueOf(fn, 'events');
   if (!events || (events.kind === 'scalar' && events.value === null)) return [];
   if (events.kind !== 'seq') {
-    problems.push(structure(events.span, `events of function '${fnKey}' must be a list (each item starting with "- ").`));
+    problems.push(
+      structure(events.span, `events of function '${fnKey}' must be a list (each item starting with "- ").`),
+    );
     return [];
   }
   const found: Omit<EventSite, 'ordinal' | 'count'>[] = [];
   for (const item of events.items) {
     if (item.kind !== 'map' || item.entries.length !== 1) {
-      const hint = item.kind === 'map' && item.entries.length > 1 ? ` (found ${item.entries.map((e) => e.key).join(', ')}: are the event's settings indented under its type?)` : '';
-      problems.push(structure(item.span, `Each event of function '${fnKey}' must be a map with exactly one key, its type (http, sqs, schedule, ...)${hint}.`));
+      const hint =
+        item.kind === 'map' && item.entries.length > 1
+          ? ` (found ${item.entries.map((e) => e.key).join(', ')}: are the event's settings indented under its type?)`
+          : '';
+      problems.push(
+        structure(
+          item.span,
+          `Each event of function '${fnKey}' must be a map with exactly one key, its type (http, sqs, schedule, ...)${hint}.`,
+        ),
+      );
       continue;
     }
     const [entry] = item.entries;
     if (!KNOWN_EVENT_KEYS.has(entry.key)) {
       problems.push({
-        ...structure(entry.keySpan, `'${entry.key}' is not an event type of the Serverless Framework's AWS provider (a plugin may add it); it is kept as written.`),
+        ...structure(
+          entry.keySpan,
+          `'${entry.key}' is not an event type of the Serverless Framework's AWS provider (a plugin may add it); it is kept as written.`,
+        ),
         severity: 'warning',
       });
     }
     const site = { key: entry.key, keySpan: entry.keySpan, span: item.span, value: entry.value };
     if (entry.key === 'stream' && !streamType({ ...site, ordinal: 1, count: 1 })) {
       problems.push({
-        ...structure(entry.keySpan, `This stream event needs "type: dynamodb" or "type: kinesis": its arn does not say which.`),
+        ...structure(
+          entry.keySpan,
+          `This stream event needs "type: dynamodb" or "type: kinesis": its arn does not say which.`,
+        ),
         severity: 'warning',
       });
     }
@@ -239,7 +329,9 @@ function layerResources(root: MapNode, problems: ParseProblem[]): Resource[] {
   const section = valueOf(root, 'layers');
   if (!section) return [];
   if (section.kind !== 'map') {
-    problems.push(structure(section.span, 'layers must be a map of layer names to their configuration (path, name, ...).'));
+    problems.push(
+      structure(section.span, 'layers must be a map of layer names to their configuration (path, name, ...).'),
+    );
     return [];
   }
   return section.entries.map((e) => ({

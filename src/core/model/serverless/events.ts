@@ -52,7 +52,8 @@ class Properties {
 const prop = (site: EventSite, key: string): Node | undefined => valueOf(site.value, key);
 
 /** A string-form event (`- sqs: arn:...`) or one property of the long form. */
-const stringOrProp = (site: EventSite, key: string): Node | undefined => (site.value.kind === 'map' ? prop(site, key) : site.value);
+const stringOrProp = (site: EventSite, key: string): Node | undefined =>
+  site.value.kind === 'map' ? prop(site, key) : site.value;
 
 /** `GET /users` or `{method, path}`, as the framework reads http and httpApi events. */
 export function methodAndPath(site: EventSite): { method: string | undefined; path: string | undefined; span: Span } {
@@ -73,27 +74,53 @@ export function restPath(path: string): string {
 type Converter = (site: EventSite, out: Properties) => string;
 
 const STREAM_SHARED: readonly (readonly [string, string])[] = [
-  ['batchSize', 'BatchSize'], ['batchWindow', 'MaximumBatchingWindowInSeconds'], ['enabled', 'Enabled'],
-  ['parallelizationFactor', 'ParallelizationFactor'], ['maximumRetryAttempts', 'MaximumRetryAttempts'],
-  ['bisectBatchOnFunctionError', 'BisectBatchOnFunctionError'], ['maximumRecordAgeInSeconds', 'MaximumRecordAgeInSeconds'],
-  ['tumblingWindowInSeconds', 'TumblingWindowInSeconds'], ['functionResponseType', 'FunctionResponseTypes'],
-  ['filterPatterns', 'FilterCriteria'], ['destinations', 'DestinationConfig'],
+  ['batchSize', 'BatchSize'],
+  ['batchWindow', 'MaximumBatchingWindowInSeconds'],
+  ['enabled', 'Enabled'],
+  ['parallelizationFactor', 'ParallelizationFactor'],
+  ['maximumRetryAttempts', 'MaximumRetryAttempts'],
+  ['bisectBatchOnFunctionError', 'BisectBatchOnFunctionError'],
+  ['maximumRecordAgeInSeconds', 'MaximumRecordAgeInSeconds'],
+  ['tumblingWindowInSeconds', 'TumblingWindowInSeconds'],
+  ['functionResponseType', 'FunctionResponseTypes'],
+  ['filterPatterns', 'FilterCriteria'],
+  ['destinations', 'DestinationConfig'],
 ];
 
 /** The framework's event keys and how each reads in SAM's vocabulary (see FunctionEvent). */
 const CONVERTERS: Readonly<Record<string, Converter>> = {
   http: (site, out) => {
     const { method, path, span } = methodAndPath(site);
-    out.set('Path', path === undefined ? undefined : syntheticScalar(`/${restPath(path)}`, span), keySpanOf(site, 'path'));
-    out.set('Method', method === undefined ? undefined : syntheticScalar(method.toUpperCase() === '*' ? 'ANY' : method.toUpperCase(), span), keySpanOf(site, 'method'));
-    out.rename([['cors', 'Cors'], ['private', 'ApiKeyRequired'], ['authorizer', 'Authorizer'], ['integration', 'Integration'], ['async', 'Async']]);
+    out.set(
+      'Path',
+      path === undefined ? undefined : syntheticScalar(`/${restPath(path)}`, span),
+      keySpanOf(site, 'path'),
+    );
+    out.set(
+      'Method',
+      method === undefined
+        ? undefined
+        : syntheticScalar(method.toUpperCase() === '*' ? 'ANY' : method.toUpperCase(), span),
+      keySpanOf(site, 'method'),
+    );
+    out.rename([
+      ['cors', 'Cors'],
+      ['private', 'ApiKeyRequired'],
+      ['authorizer', 'Authorizer'],
+      ['integration', 'Integration'],
+      ['async', 'Async'],
+    ]);
     return 'Api';
   },
   httpApi: (site, out) => {
     const { method, path, span } = methodAndPath(site);
     if (path !== '*' || method !== '*') {
       out.set('Path', path === undefined ? undefined : syntheticScalar(path, span), keySpanOf(site, 'path'));
-      out.set('Method', method === undefined ? undefined : syntheticScalar(method === '*' ? 'ANY' : method.toUpperCase(), span), keySpanOf(site, 'method'));
+      out.set(
+        'Method',
+        method === undefined ? undefined : syntheticScalar(method === '*' ? 'ANY' : method.toUpperCase(), span),
+        keySpanOf(site, 'method'),
+      );
     }
     out.rename([['authorizer', 'Authorizer']]);
     return 'HttpApi';
@@ -101,38 +128,73 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
   sqs: (site, out) => {
     out.set('Queue', stringOrProp(site, 'arn'), keySpanOf(site, 'arn'));
     out.rename([
-      ['batchSize', 'BatchSize'], ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'], ['enabled', 'Enabled'],
-      ['functionResponseType', 'FunctionResponseTypes'], ['filterPatterns', 'FilterCriteria'], ['maximumConcurrency', 'MaximumConcurrency'],
+      ['batchSize', 'BatchSize'],
+      ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'],
+      ['enabled', 'Enabled'],
+      ['functionResponseType', 'FunctionResponseTypes'],
+      ['filterPatterns', 'FilterCriteria'],
+      ['maximumConcurrency', 'MaximumConcurrency'],
     ]);
     return 'SQS';
   },
   stream: (site, out) => {
     out.set('Stream', stringOrProp(site, 'arn'), keySpanOf(site, 'arn'));
-    out.rename([['startingPosition', 'StartingPosition'], ['startingPositionTimestamp', 'StartingPositionTimestamp'], ...STREAM_SHARED]);
+    out.rename([
+      ['startingPosition', 'StartingPosition'],
+      ['startingPositionTimestamp', 'StartingPositionTimestamp'],
+      ...STREAM_SHARED,
+    ]);
     out.orDefault('StartingPosition', 'TRIM_HORIZON');
     return streamType(site) ?? 'Unknown';
   },
   sns: (site, out) => {
-    out.set('Topic', site.value.kind === 'map' ? prop(site, 'arn') ?? prop(site, 'topicName') : site.value, keySpanOf(site, 'arn') ?? keySpanOf(site, 'topicName'));
-    out.rename([['filterPolicy', 'FilterPolicy'], ['filterPolicyScope', 'FilterPolicyScope'], ['redrivePolicy', 'RedrivePolicy']]);
+    out.set(
+      'Topic',
+      site.value.kind === 'map' ? (prop(site, 'arn') ?? prop(site, 'topicName')) : site.value,
+      keySpanOf(site, 'arn') ?? keySpanOf(site, 'topicName'),
+    );
+    out.rename([
+      ['filterPolicy', 'FilterPolicy'],
+      ['filterPolicyScope', 'FilterPolicyScope'],
+      ['redrivePolicy', 'RedrivePolicy'],
+    ]);
     return 'SNS';
   },
   s3: (site, out) => {
     out.set('Bucket', stringOrProp(site, 'bucket'), keySpanOf(site, 'bucket'));
     const event = prop(site, 'event');
     out.set('Events', event ?? syntheticScalar('s3:ObjectCreated:*', site.keySpan), keySpanOf(site, 'event'));
-    out.rename([['rules', 'Filter'], ['existing', 'Existing']]);
+    out.rename([
+      ['rules', 'Filter'],
+      ['existing', 'Existing'],
+    ]);
     return 'S3';
   },
   schedule: (site, out) => {
     const rate = stringOrProp(site, 'rate');
     const scheduler = stringOf(prop(site, 'method')) === 'scheduler';
     out.set(scheduler ? 'ScheduleExpression' : 'Schedule', rate, keySpanOf(site, 'rate'));
-    out.rename([['enabled', 'Enabled'], ['input', 'Input'], ['inputPath', 'InputPath'], ['inputTransformer', 'InputTransformer'], ['name', 'Name'], ['description', 'Description'], ['timezone', 'ScheduleExpressionTimezone']]);
+    out.rename([
+      ['enabled', 'Enabled'],
+      ['input', 'Input'],
+      ['inputPath', 'InputPath'],
+      ['inputTransformer', 'InputTransformer'],
+      ['name', 'Name'],
+      ['description', 'Description'],
+      ['timezone', 'ScheduleExpressionTimezone'],
+    ]);
     return scheduler ? 'ScheduleV2' : 'Schedule';
   },
   eventBridge: (site, out) => {
-    out.rename([['pattern', 'Pattern'], ['eventBus', 'EventBusName'], ['input', 'Input'], ['inputPath', 'InputPath'], ['inputTransformer', 'InputTransformer'], ['retryPolicy', 'RetryPolicy'], ['deadLetterQueueArn', 'DeadLetterConfig']]);
+    out.rename([
+      ['pattern', 'Pattern'],
+      ['eventBus', 'EventBusName'],
+      ['input', 'Input'],
+      ['inputPath', 'InputPath'],
+      ['inputTransformer', 'InputTransformer'],
+      ['retryPolicy', 'RetryPolicy'],
+      ['deadLetterQueueArn', 'DeadLetterConfig'],
+    ]);
     const schedule = prop(site, 'schedule');
     if (schedule) {
       out.set('Schedule', schedule, keySpanOf(site, 'schedule'));
@@ -142,11 +204,20 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
   },
   websocket: (site, out) => {
     out.set('Route', stringOrProp(site, 'route'), keySpanOf(site, 'route'));
-    out.rename([['routeResponseSelectionExpression', 'RouteResponseSelectionExpression'], ['authorizer', 'Authorizer']]);
+    out.rename([
+      ['routeResponseSelectionExpression', 'RouteResponseSelectionExpression'],
+      ['authorizer', 'Authorizer'],
+    ]);
     return 'WebSocket';
   },
   alb: (_site, out) => {
-    out.rename([['listenerArn', 'ListenerArn'], ['priority', 'Priority'], ['conditions', 'Conditions'], ['multiValueHeaders', 'MultiValueHeaders'], ['healthCheck', 'HealthCheck']]);
+    out.rename([
+      ['listenerArn', 'ListenerArn'],
+      ['priority', 'Priority'],
+      ['conditions', 'Conditions'],
+      ['multiValueHeaders', 'MultiValueHeaders'],
+      ['healthCheck', 'HealthCheck'],
+    ]);
     return 'ALB';
   },
   cloudwatchLog: (site, out) => {
@@ -156,15 +227,31 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
     return 'CloudWatchLogs';
   },
   cloudwatchEvent: (_site, out) => {
-    out.rename([['event', 'Pattern'], ['input', 'Input'], ['inputPath', 'InputPath'], ['inputTransformer', 'InputTransformer'], ['enabled', 'Enabled'], ['name', 'Name']]);
+    out.rename([
+      ['event', 'Pattern'],
+      ['input', 'Input'],
+      ['inputPath', 'InputPath'],
+      ['inputTransformer', 'InputTransformer'],
+      ['enabled', 'Enabled'],
+      ['name', 'Name'],
+    ]);
     return 'CloudWatchEvent';
   },
   cognitoUserPool: (_site, out) => {
-    out.rename([['pool', 'UserPool'], ['trigger', 'Trigger'], ['existing', 'Existing']]);
+    out.rename([
+      ['pool', 'UserPool'],
+      ['trigger', 'Trigger'],
+      ['existing', 'Existing'],
+    ]);
     return 'Cognito';
   },
   iot: (_site, out) => {
-    out.rename([['sql', 'Sql'], ['sqlVersion', 'AwsIotSqlVersion'], ['enabled', 'Enabled'], ['name', 'Name']]);
+    out.rename([
+      ['sql', 'Sql'],
+      ['sqlVersion', 'AwsIotSqlVersion'],
+      ['enabled', 'Enabled'],
+      ['name', 'Name'],
+    ]);
     return 'IoTRule';
   },
   alexaSkill: (site, out) => {
@@ -172,21 +259,57 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
     return 'AlexaSkill';
   },
   msk: (_site, out) => {
-    out.rename([['arn', 'Stream'], ['topic', 'Topics'], ['startingPosition', 'StartingPosition'], ['batchSize', 'BatchSize'], ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'], ['enabled', 'Enabled'], ['consumerGroupId', 'ConsumerGroupId'], ['filterPatterns', 'FilterCriteria']]);
+    out.rename([
+      ['arn', 'Stream'],
+      ['topic', 'Topics'],
+      ['startingPosition', 'StartingPosition'],
+      ['batchSize', 'BatchSize'],
+      ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'],
+      ['enabled', 'Enabled'],
+      ['consumerGroupId', 'ConsumerGroupId'],
+      ['filterPatterns', 'FilterCriteria'],
+    ]);
     out.orDefault('StartingPosition', 'TRIM_HORIZON');
     return 'MSK';
   },
   kafka: (_site, out) => {
-    out.rename([['topic', 'Topics'], ['bootstrapServers', 'KafkaBootstrapServers'], ['startingPosition', 'StartingPosition'], ['batchSize', 'BatchSize'], ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'], ['enabled', 'Enabled'], ['consumerGroupId', 'ConsumerGroupId'], ['accessConfigurations', 'SourceAccessConfigurations'], ['filterPatterns', 'FilterCriteria']]);
+    out.rename([
+      ['topic', 'Topics'],
+      ['bootstrapServers', 'KafkaBootstrapServers'],
+      ['startingPosition', 'StartingPosition'],
+      ['batchSize', 'BatchSize'],
+      ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'],
+      ['enabled', 'Enabled'],
+      ['consumerGroupId', 'ConsumerGroupId'],
+      ['accessConfigurations', 'SourceAccessConfigurations'],
+      ['filterPatterns', 'FilterCriteria'],
+    ]);
     out.orDefault('StartingPosition', 'TRIM_HORIZON');
     return 'SelfManagedKafka';
   },
   activemq: (_site, out) => {
-    out.rename([['arn', 'Broker'], ['queue', 'Queues'], ['basicAuthArn', 'SourceAccessConfigurations'], ['batchSize', 'BatchSize'], ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'], ['enabled', 'Enabled'], ['filterPatterns', 'FilterCriteria']]);
+    out.rename([
+      ['arn', 'Broker'],
+      ['queue', 'Queues'],
+      ['basicAuthArn', 'SourceAccessConfigurations'],
+      ['batchSize', 'BatchSize'],
+      ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'],
+      ['enabled', 'Enabled'],
+      ['filterPatterns', 'FilterCriteria'],
+    ]);
     return 'MQ';
   },
   rabbitmq: (_site, out) => {
-    out.rename([['arn', 'Broker'], ['queue', 'Queues'], ['virtualHost', 'VirtualHost'], ['basicAuthArn', 'SourceAccessConfigurations'], ['batchSize', 'BatchSize'], ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'], ['enabled', 'Enabled'], ['filterPatterns', 'FilterCriteria']]);
+    out.rename([
+      ['arn', 'Broker'],
+      ['queue', 'Queues'],
+      ['virtualHost', 'VirtualHost'],
+      ['basicAuthArn', 'SourceAccessConfigurations'],
+      ['batchSize', 'BatchSize'],
+      ['maximumBatchingWindow', 'MaximumBatchingWindowInSeconds'],
+      ['enabled', 'Enabled'],
+      ['filterPatterns', 'FilterCriteria'],
+    ]);
     return 'MQ';
   },
   alexaSmartHome: (site, out) => {
@@ -194,11 +317,21 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
     return 'AlexaSmartHome';
   },
   cloudFront: (_site, out) => {
-    out.rename([['eventType', 'EventType'], ['origin', 'Origin'], ['pathPattern', 'PathPattern'], ['includeBody', 'IncludeBody']]);
+    out.rename([
+      ['eventType', 'EventType'],
+      ['origin', 'Origin'],
+      ['pathPattern', 'PathPattern'],
+      ['includeBody', 'IncludeBody'],
+    ]);
     return 'CloudFront';
   },
   iotFleetProvisioning: (_site, out) => {
-    out.rename([['templateBody', 'TemplateBody'], ['provisioningRoleArn', 'ProvisioningRoleArn'], ['templateName', 'TemplateName'], ['enabled', 'Enabled']]);
+    out.rename([
+      ['templateBody', 'TemplateBody'],
+      ['provisioningRoleArn', 'ProvisioningRoleArn'],
+      ['templateName', 'TemplateName'],
+      ['enabled', 'Enabled'],
+    ]);
     return 'IoTFleetProvisioning';
   },
 };
@@ -236,16 +369,31 @@ export function samEvents(sites: readonly EventSite[]): FunctionEvent[] {
     const name = site.count > 1 ? `${site.key}${site.ordinal}` : site.key;
     const convert = CONVERTERS[site.key];
     if (!convert) {
-      events.push({ name, type: site.key, nameSpan: site.keySpan, span: site.span, properties: site.value.kind === 'map' ? site.value : undefined });
+      events.push({
+        name,
+        type: site.key,
+        nameSpan: site.keySpan,
+        span: site.span,
+        properties: site.value.kind === 'map' ? site.value : undefined,
+      });
       continue;
     }
     // A schedule with a list of rates is one rule per rate in the framework.
     const rates = site.key === 'schedule' && site.value.kind === 'map' ? itemsOf(valueOf(site.value, 'rate')) : [];
-    const variants = rates.length > 0 ? rates.map((rate) => ({ ...site, value: withEntry(site.value as MapNode, 'rate', rate) })) : [site];
+    const variants =
+      rates.length > 0
+        ? rates.map((rate) => ({ ...site, value: withEntry(site.value as MapNode, 'rate', rate) }))
+        : [site];
     variants.forEach((variant, i) => {
       const out = new Properties(variant);
       const type = convert(variant, out);
-      events.push({ name: variants.length > 1 ? `${name}-${i + 1}` : name, type, nameSpan: site.keySpan, span: site.span, properties: out.map() });
+      events.push({
+        name: variants.length > 1 ? `${name}-${i + 1}` : name,
+        type,
+        nameSpan: site.keySpan,
+        span: site.span,
+        properties: out.map(),
+      });
     });
   }
   return events;

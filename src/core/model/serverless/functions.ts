@@ -3,7 +3,14 @@ import { booleanOf, entryOf, itemsOf, mapAt, syntheticMap, syntheticScalar, valu
 import type { TemplateResolver } from '../resolve/resolver';
 import type { SettingReader } from '../resolve/setting';
 import { ARCHITECTURE, defaultSetting, isLeftOut, NUMBER, resolvedSetting, TEXT } from '../resolve/setting';
-import type { EnvironmentVariable, FunctionView, Resource, ServerlessFunctionFacts, Setting, SettingSource } from '../template';
+import type {
+  EnvironmentVariable,
+  FunctionView,
+  Resource,
+  ServerlessFunctionFacts,
+  Setting,
+  SettingSource,
+} from '../template';
 import type { EventSite } from './events';
 import { samEvents } from './events';
 import { naming } from './naming';
@@ -13,7 +20,13 @@ import { naming } from './naming';
  * timeout 6 s (lib/plugins/aws/package/compile/functions.js), runtime nodejs14.x (`getRuntime` in
  * lib/plugins/aws/provider.js, unchanged through v3), x86_64, and Lambda's own 512 MB of /tmp.
  */
-export const SERVERLESS_DEFAULTS = { memorySize: 1024, timeout: 6, runtime: 'nodejs14.x', architecture: 'x86_64', ephemeralStorage: 512 } as const;
+export const SERVERLESS_DEFAULTS = {
+  memorySize: 1024,
+  timeout: 6,
+  runtime: 'nodejs14.x',
+  architecture: 'x86_64',
+  ephemeralStorage: 512,
+} as const;
 
 /** The service-wide facts every function reads. */
 export interface ServiceContext {
@@ -39,7 +52,12 @@ export interface BuiltFunction {
 const FRAMEWORK_DEFAULT = 'Serverless Framework default';
 
 /** Builds one function: its written resource (`<Name>LambdaFunction`), its view and its serverless facts. */
-export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode, sites: readonly EventSite[]): BuiltFunction {
+export function buildFunction(
+  ctx: ServiceContext,
+  entry: MapEntry,
+  fn: MapNode,
+  sites: readonly EventSite[],
+): BuiltFunction {
   const key = entry.key;
   const keySpan = entry.keySpan;
   const logicalId = naming.lambda(key);
@@ -57,7 +75,9 @@ export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode,
 
   const isImage = entryOf(fn, 'image') !== undefined;
   // A service-wide `package.artifact` is not under `provider`, but like it, it applies to every function.
-  const artifact = own(valueOf(mapAt(fn, 'package'), 'artifact'), TEXT, 'resource') ?? own(valueOf(ctx.servicePackage, 'artifact'), TEXT, 'provider');
+  const artifact =
+    own(valueOf(mapAt(fn, 'package'), 'artifact'), TEXT, 'resource') ??
+    own(valueOf(ctx.servicePackage, 'artifact'), TEXT, 'provider');
   const role = fromFunction('role') ?? ctx.customRole;
   const statements = itemsOf(fromFunction('iamRoleStatements'));
   const ownRole = ctx.perFunctionRolePlugin && statements.length > 0 && !fromFunction('role');
@@ -69,8 +89,10 @@ export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode,
     memorySize: layered<number>('memorySize', NUMBER, SERVERLESS_DEFAULTS.memorySize),
     timeout: layered<number>('timeout', NUMBER, SERVERLESS_DEFAULTS.timeout),
     architecture: layered<'x86_64' | 'arm64'>('architecture', ARCHITECTURE, SERVERLESS_DEFAULTS.architecture),
-    ephemeralStorage: own(fromFunction('ephemeralStorageSize'), NUMBER, 'resource') ?? fallbackTo<number>(SERVERLESS_DEFAULTS.ephemeralStorage),
-    codeUri: isImage ? undefined : artifact ?? fallbackTo('.'),
+    ephemeralStorage:
+      own(fromFunction('ephemeralStorageSize'), NUMBER, 'resource') ??
+      fallbackTo<number>(SERVERLESS_DEFAULTS.ephemeralStorage),
+    codeUri: isImage ? undefined : (artifact ?? fallbackTo('.')),
     reservedConcurrency: own(fromFunction('reservedConcurrency'), NUMBER, 'resource'),
     provisionedConcurrency: own(fromFunction('provisionedConcurrency'), NUMBER, 'resource'),
   };
@@ -87,7 +109,10 @@ export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode,
     idSpan: keySpan,
     span: { start: keySpan.start, end: fn.span.end },
     node: fn,
-    properties: syntheticMap(lambdaProperties(settings, environment, layers, roleNode, fn, ctx.provider, keySpan), fn.span),
+    properties: syntheticMap(
+      lambdaProperties(settings, environment, layers, roleNode, fn, ctx.provider, keySpan),
+      fn.span,
+    ),
   };
   const view: FunctionView = {
     logicalId,
@@ -115,7 +140,11 @@ export function buildFunction(ctx: ServiceContext, entry: MapEntry, fn: MapNode,
 }
 
 /** Provider variables first, each overridden by the function's own of the same name. */
-function environmentOf(resolver: TemplateResolver, provider: MapNode | undefined, fn: MapNode | undefined): EnvironmentVariable[] {
+function environmentOf(
+  resolver: TemplateResolver,
+  provider: MapNode | undefined,
+  fn: MapNode | undefined,
+): EnvironmentVariable[] {
   const own = new Set(fn?.entries.map((e) => e.key));
   const inherited = (provider?.entries ?? []).filter((e) => !own.has(e.key));
   const variables: EnvironmentVariable[] = [];
@@ -129,16 +158,35 @@ function environmentOf(resolver: TemplateResolver, provider: MapNode | undefined
 }
 
 function getAtt(logicalId: string, span: Span): IntrinsicNode {
-  const argument = { kind: 'seq' as const, items: [syntheticScalar(logicalId, span), syntheticScalar('Arn', span)], span };
+  const argument = {
+    kind: 'seq' as const,
+    items: [syntheticScalar(logicalId, span), syntheticScalar('Arn', span)],
+    span,
+  };
   return { kind: 'intrinsic', name: 'Fn::GetAtt', nameSpan: span, argument, form: 'long', span };
 }
 
-type SettingsForProperties = Pick<FunctionView, 'functionName' | 'handler' | 'runtime' | 'memorySize' | 'timeout' | 'architecture' | 'ephemeralStorage' | 'reservedConcurrency'>;
+type SettingsForProperties = Pick<
+  FunctionView,
+  | 'functionName'
+  | 'handler'
+  | 'runtime'
+  | 'memorySize'
+  | 'timeout'
+  | 'architecture'
+  | 'ephemeralStorage'
+  | 'reservedConcurrency'
+>;
 
 /** The `AWS::Lambda::Function` properties the framework writes, each pointing at the line that sets it. */
 function lambdaProperties(
-  s: SettingsForProperties, environment: readonly EnvironmentVariable[], layers: readonly Node[], role: Node,
-  fn: MapNode, provider: MapNode | undefined, keySpan: Span,
+  s: SettingsForProperties,
+  environment: readonly EnvironmentVariable[],
+  layers: readonly Node[],
+  role: Node,
+  fn: MapNode,
+  provider: MapNode | undefined,
+  keySpan: Span,
 ): MapEntry[] {
   const entries: MapEntry[] = [];
   const put = (key: string, value: Node | undefined, span: Span = value?.span ?? keySpan) => {
@@ -153,9 +201,18 @@ function lambdaProperties(
   put('Timeout', node(s.timeout));
   const architecture = node(s.architecture);
   put('Architectures', architecture && { kind: 'seq', items: [architecture], span: architecture.span });
-  put('EphemeralStorage', syntheticMap([{ key: 'Size', keySpan: s.ephemeralStorage.span, value: node(s.ephemeralStorage)! }], s.ephemeralStorage.span));
+  put(
+    'EphemeralStorage',
+    syntheticMap(
+      [{ key: 'Size', keySpan: s.ephemeralStorage.span, value: node(s.ephemeralStorage)! }],
+      s.ephemeralStorage.span,
+    ),
+  );
   if (environment.length > 0) {
-    const variables = syntheticMap(environment.map((v) => ({ key: v.name, keySpan: v.nameSpan, value: v.value })), keySpan);
+    const variables = syntheticMap(
+      environment.map((v) => ({ key: v.name, keySpan: v.nameSpan, value: v.value })),
+      keySpan,
+    );
     put('Environment', syntheticMap([{ key: 'Variables', keySpan, value: variables }], keySpan));
   }
   if (layers.length > 0) put('Layers', { kind: 'seq', items: [...layers], span: layers[0].span });

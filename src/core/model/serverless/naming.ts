@@ -23,7 +23,12 @@ export function alphaNumericName(name: string): string {
 }
 
 function normalizedPathPart(part: string): string {
-  return upperFirst(capitalize(part).replace(/-/g, 'Dash').replace(/\{(.*)\}/g, '$1Var').replace(/[^0-9A-Za-z]/g, ''));
+  return upperFirst(
+    capitalize(part)
+      .replace(/-/g, 'Dash')
+      .replace(/\{(.*)\}/g, '$1Var')
+      .replace(/[^0-9A-Za-z]/g, ''),
+  );
 }
 
 /** `users/{id}` → `UsersIdVar`; also used for HTTP API route keys (`GET /a` → `GetA`). */
@@ -35,14 +40,20 @@ function methodId(path: string, method: string): string {
   return `ApiGatewayMethod${normalizedPath(path)}${upperFirst(method.toLowerCase())}`;
 }
 
-/** lodash `words` for ASCII names: `test-model` → [test, model], `fooBar` → [foo, Bar], `application/json` → [application, json]. */
+/**
+ * lodash `words` for ASCII names: `test-model` → [test, model], `fooBar` → [foo, Bar], `application/json` →
+ * [application, json].
+ */
 function words(text: string): string[] {
   return text.match(/[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|\b)|[A-Z]?[a-z]+[0-9]*|[A-Z]|[0-9]+/g) ?? [];
 }
 
 /** lodash `camelCase` then `upperFirst`: `test-model` → `TestModel`. */
 function pascalCase(text: string): string {
-  return words(text).map((w, i) => (i === 0 ? w.toLowerCase() : capitalize(w))).join('').replace(/^./, (c) => c.toUpperCase());
+  return words(text)
+    .map((w, i) => (i === 0 ? w.toLowerCase() : capitalize(w)))
+    .join('')
+    .replace(/^./, (c) => c.toUpperCase());
 }
 
 /**
@@ -87,11 +98,13 @@ export const naming = {
   websocketsLogGroup: 'WebsocketsLogGroup',
   apiKey: (n: number, name?: string) => (name ? `ApiGatewayApiKey${upperFirst(name)}${n}` : `ApiGatewayApiKey${n}`),
   usagePlan: 'ApiGatewayUsagePlan',
-  usagePlanKey: (n: number, name?: string) => (name ? `ApiGatewayUsagePlanKey${upperFirst(name)}${n}` : `ApiGatewayUsagePlanKey${n}`),
+  usagePlanKey: (n: number, name?: string) =>
+    name ? `ApiGatewayUsagePlanKey${upperFirst(name)}${n}` : `ApiGatewayUsagePlanKey${n}`,
   httpApi: 'HttpApi',
   httpApiStage: 'HttpApiStage',
   httpApiIntegration: (fn: string) => `HttpApiIntegration${normalizedName(fn)}`,
-  httpApiRoute: (routeKey: string) => (routeKey === '*' ? 'HttpApiRouteDefault' : `HttpApiRoute${normalizedPath(routeKey)}`),
+  httpApiRoute: (routeKey: string) =>
+    routeKey === '*' ? 'HttpApiRouteDefault' : `HttpApiRoute${normalizedPath(routeKey)}`,
   httpApiPermission: (fn: string) => `${normalizedName(fn)}LambdaPermissionHttpApi`,
   httpApiAuthorizer: (name: string) => `HttpApiAuthorizer${normalizedName(name)}`,
   websocketsApi: 'WebsocketsApi',
@@ -104,12 +117,16 @@ export const naming = {
   websocketsDeployment: 'WebsocketsDeployment<hash>',
   sqsMapping: (fn: string, queue: string) => `${normalizedName(fn)}EventSourceMappingSQS${alphaNumericName(queue)}`,
   streamConsumer: (fn: string, stream: string) => `${normalizedName(`${fn}${stream}Consumer`)}StreamConsumer`,
-  streamMapping: (fn: string, type: string, stream: string) => `${normalizedName(fn)}EventSourceMapping${upperFirst(type)}${alphaNumericName(stream)}`,
+  streamMapping: (fn: string, type: string, stream: string) =>
+    `${normalizedName(fn)}EventSourceMapping${upperFirst(type)}${alphaNumericName(stream)}`,
   mskMapping: (fn: string, cluster: string, topic: string) =>
     `${normalizedName(fn)}EventSourceMappingMSK${alphaNumericName(cluster).slice(0, 79)}${alphaNumericName(topic).slice(0, 79)}`,
-  kafkaMapping: (fn: string, topic: string) => `${normalizedName(fn)}EventSourceMappingKafka${alphaNumericName(topic).slice(0, 158)}`,
-  activeMqMapping: (fn: string, queue: string) => `${normalizedName(fn)}EventSourceMappingActiveMQ${alphaNumericName(queue)}`,
-  rabbitMqMapping: (fn: string, queue: string) => `${normalizedName(fn)}EventSourceMappingRabbitMQ${alphaNumericName(queue)}`,
+  kafkaMapping: (fn: string, topic: string) =>
+    `${normalizedName(fn)}EventSourceMappingKafka${alphaNumericName(topic).slice(0, 158)}`,
+  activeMqMapping: (fn: string, queue: string) =>
+    `${normalizedName(fn)}EventSourceMappingActiveMQ${alphaNumericName(queue)}`,
+  rabbitMqMapping: (fn: string, queue: string) =>
+    `${normalizedName(fn)}EventSourceMappingRabbitMQ${alphaNumericName(queue)}`,
   topic: (topic: string) => `SNSTopic${alphaNumericName(topic)}`,
   snsSubscription: (fn: string, topic: string) => `${normalizedName(fn)}SnsSubscription${alphaNumericName(topic)}`,
   /** The queue policy that lets the topic send undeliverable messages to the redrive (dead-letter) queue. */
@@ -121,7 +138,8 @@ export const naming = {
   schedule: (fn: string, n: number) => `${normalizedName(fn)}EventsRuleSchedule${n}`,
   schedulePermission: (fn: string, n: number) => `${normalizedName(fn)}LambdaPermissionEventsRuleSchedule${n}`,
   cloudWatchEvent: (fn: string, n: number) => `${normalizedName(fn)}EventsRuleCloudWatchEvent${n}`,
-  cloudWatchEventPermission: (fn: string, n: number) => `${normalizedName(fn)}LambdaPermissionEventsRuleCloudWatchEvent${n}`,
+  cloudWatchEventPermission: (fn: string, n: number) =>
+    `${normalizedName(fn)}LambdaPermissionEventsRuleCloudWatchEvent${n}`,
   logSubscription: (fn: string, n: number) => `${normalizedName(fn)}LogsSubscriptionFilterCloudWatchLog${n}`,
   logPermission: (fn: string) => `${normalizedName(fn)}LambdaPermissionLogsSubscriptionFilterCloudWatchLog`,
   iotRule: (fn: string, n: number) => `${normalizedName(fn)}IotTopicRule${n}`,
@@ -136,7 +154,8 @@ export const naming = {
   eventBus: (bus: string) => `${normalizedName(bus)}EventBridgeEventBus`,
   eventBridgePermission: (fn: string, n: number) => `${normalizedName(fn)}EventBridgeLambdaPermission${n}`,
   customEventBridge: (fn: string, n: number) => `${normalizedName(fn)}CustomEventBridge${n}`,
-  albTargetGroup: (fn: string, albId: string, multiValue: boolean) => `${normalizedName(fn)}Alb${multiValue ? 'MultiValue' : ''}TargetGroup${albId}`,
+  albTargetGroup: (fn: string, albId: string, multiValue: boolean) =>
+    `${normalizedName(fn)}Alb${multiValue ? 'MultiValue' : ''}TargetGroup${albId}`,
   albListenerRule: (fn: string, priority: number | string) => `${normalizedName(fn)}AlbListenerRule${priority}`,
   albPermission: (fn: string) => `${normalizedName(fn)}LambdaPermissionAlb`,
   albRegisterTargetPermission: (fn: string) => `${normalizedName(fn)}LambdaPermissionRegisterTarget`,

@@ -67,7 +67,12 @@ type Outcome =
 
 const FAILED: Outcome = { kind: 'failed' };
 
-const KIND_WORDS: Readonly<Record<Node['kind'], string>> = { scalar: 'a value', map: 'a map', seq: 'a list', intrinsic: 'an intrinsic function' };
+const KIND_WORDS: Readonly<Record<Node['kind'], string>> = {
+  scalar: 'a value',
+  map: 'a map',
+  seq: 'a list',
+  intrinsic: 'an intrinsic function',
+};
 
 /**
  * Resolves the variables of a serverless.yml the way the framework would, as far as it can without
@@ -111,7 +116,10 @@ class Resolver {
     if (node.kind !== 'scalar' && this.nesting >= LIMITS.maxNestingDepth) {
       if (!this.nestingReported) {
         this.nestingReported = true;
-        this.problem(openingOf(node), `Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`);
+        this.problem(
+          openingOf(node),
+          `Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
+        );
       }
       return node;
     }
@@ -130,14 +138,17 @@ class Resolver {
   private resolveUncached(node: Node): Node {
     switch (node.kind) {
       case 'scalar':
-        return typeof node.value === 'string' && mayContainVariable(node.value) ? this.resolveString(node, node.value) : node;
+        return typeof node.value === 'string' && mayContainVariable(node.value)
+          ? this.resolveString(node, node.value)
+          : node;
       case 'map': {
         // Copied only from the first entry that changes: unchanged subtrees keep their identity.
         let entries: MapEntry[] | undefined;
         node.entries.forEach((e, k) => {
           const key = mayContainVariable(e.key) ? this.resolveKey(e) : e.key;
           const value = this.resolve(e.value);
-          if (value !== e.value || key !== e.key) (entries ??= node.entries.slice(0, k)).push({ key, keySpan: e.keySpan, value });
+          if (value !== e.value || key !== e.key)
+            (entries ??= node.entries.slice(0, k)).push({ key, keySpan: e.keySpan, value });
           else entries?.push(e);
         });
         return entries ? { ...node, entries } : node;
@@ -171,7 +182,10 @@ class Resolver {
     }
     const template = this.parsed(value);
     if (template instanceof VariableSyntaxError) {
-      this.problem(this.spanAt(site, value, template.index, template.index + 1), `Variable syntax: ${template.message}`);
+      this.problem(
+        this.spanAt(site, value, template.index, template.index + 1),
+        `Variable syntax: ${template.message}`,
+      );
       return site;
     }
     if (!template.some((p) => typeof p !== 'string')) return site;
@@ -220,7 +234,10 @@ class Resolver {
       if (!result) out += written;
       else if (result.kind === 'scalar') out += result.value === null ? 'null' : String(result.value);
       else {
-        this.problem(this.spanOfExpression(site, value, part), `${written} is ${KIND_WORDS[result.kind]} and cannot be part of a text value.`);
+        this.problem(
+          this.spanOfExpression(site, value, part),
+          `${written} is ${KIND_WORDS[result.kind]} and cannot be part of a text value.`,
+        );
         out += written;
       }
     }
@@ -231,7 +248,10 @@ class Resolver {
     if (this.depth >= MAX_VARIABLE_DEPTH) {
       if (!this.depthReported) {
         this.depthReported = true;
-        this.problem(this.spanOfExpression(site, value, expression), `Variables nest more than ${MAX_VARIABLE_DEPTH} levels deep here; resolution stopped.`);
+        this.problem(
+          this.spanOfExpression(site, value, expression),
+          `Variables nest more than ${MAX_VARIABLE_DEPTH} levels deep here; resolution stopped.`,
+        );
       }
       return undefined;
     }
@@ -277,25 +297,49 @@ class Resolver {
         if (address === undefined) return FAILED;
         const path = address === '' ? [] : address.split('.');
         const found = this.navigate(this.input.root, path);
-        return found ? { kind: 'value', node: found } : { kind: 'missing', reason: `self:${address} is not set`, dependsOnRun: false };
+        return found
+          ? { kind: 'value', node: found }
+          : { kind: 'missing', reason: `self:${address} is not set`, dependsOnRun: false };
       }
       case 'sls': {
         const address = this.text(source.address ?? [], site, value);
         if (address === 'stage') return { kind: 'value', node: this.stageNode(site.span) };
         if (address === 'instanceId') return { kind: 'unresolved', reason: 'it changes on every deploy' };
-        return { kind: 'missing', reason: `sls:${address ?? ''} is not a framework value (stage or instanceId)`, dependsOnRun: false };
+        return {
+          kind: 'missing',
+          reason: `sls:${address ?? ''} is not a framework value (stage or instanceId)`,
+          dependsOnRun: false,
+        };
       }
       case 'aws': {
         const address = this.text(source.address ?? [], site, value);
-        if (address === 'accountId') return { kind: 'unresolved', reason: 'it is the deploying account, read from AWS at deploy time' };
+        if (address === 'accountId')
+          return { kind: 'unresolved', reason: 'it is the deploying account, read from AWS at deploy time' };
         // The framework answers region from the configuration, without asking AWS.
         if (address === 'region') return { kind: 'value', node: syntheticScalar(this.region(), site.span) };
-        return { kind: 'missing', reason: `the framework's aws source has only accountId and region, not "${address ?? ''}"`, dependsOnRun: false };
+        return {
+          kind: 'missing',
+          reason: `the framework's aws source has only accountId and region, not "${address ?? ''}"`,
+          dependsOnRun: false,
+        };
       }
       case 'opt': {
         const address = this.text(source.address ?? [], site, value) ?? '';
-        const given = address === 'stage' ? this.input.resolution?.stage : address === 'region' ? this.input.resolution?.region : undefined;
-        if (given) return { kind: 'value', node: this.tagged(given.value, site.span, step('override', `${address} ${given.value} from ${given.origin}`)) };
+        const given =
+          address === 'stage'
+            ? this.input.resolution?.stage
+            : address === 'region'
+              ? this.input.resolution?.region
+              : undefined;
+        if (given)
+          return {
+            kind: 'value',
+            node: this.tagged(
+              given.value,
+              site.span,
+              step('override', `${address} ${given.value} from ${given.origin}`),
+            ),
+          };
         return { kind: 'missing', reason: `it needs the --${address} option on the command line`, dependsOnRun: true };
       }
       case 'param':
@@ -314,14 +358,22 @@ class Resolver {
         const param = source.params[0] ? this.text(source.params[0], site, value) : undefined;
         if (param === undefined) return FAILED;
         const normalized = param.trim().toLowerCase();
-        if (normalized === 'true' || normalized === '1') return { kind: 'value', node: syntheticScalar(true, site.span) };
-        if (normalized === 'false' || normalized === '0') return { kind: 'value', node: syntheticScalar(false, site.span) };
-        return { kind: 'missing', reason: `strToBool accepts true, false, 1 or 0, not "${param}"`, dependsOnRun: false };
+        if (normalized === 'true' || normalized === '1')
+          return { kind: 'value', node: syntheticScalar(true, site.span) };
+        if (normalized === 'false' || normalized === '0')
+          return { kind: 'value', node: syntheticScalar(false, site.span) };
+        return {
+          kind: 'missing',
+          reason: `strToBool accepts true, false, 1 or 0, not "${param}"`,
+          dependsOnRun: false,
+        };
       }
       default:
         return {
           kind: 'unresolved',
-          reason: EXTERNAL_SOURCES[source.type] ?? `"${source.type}" is not a built-in variable source (a plugin may provide it)`,
+          reason:
+            EXTERNAL_SOURCES[source.type] ??
+            `"${source.type}" is not a built-in variable source (a plugin may provide it)`,
         };
     }
   }
@@ -335,13 +387,24 @@ class Resolver {
     const name = this.text(source.address ?? [], site, value);
     if (name === undefined) return FAILED;
     const given = this.input.resolution?.parameters?.[name];
-    if (given) return { kind: 'value', node: this.tagged(given.value, site.span, step('override', `param ${name} from ${given.origin}`)) };
+    if (given)
+      return {
+        kind: 'value',
+        node: this.tagged(given.value, site.span, step('override', `param ${name} from ${given.origin}`)),
+      };
     for (const stage of [this.stage(), 'default']) {
       const found = this.navigate(this.input.root, ['params', stage, name]);
-      if (found?.kind === 'scalar') return { kind: 'value', node: this.tagged(found.value, site.span, step('parameter-default', `params.${stage}.${name}`, found.span)) };
+      if (found?.kind === 'scalar')
+        return {
+          kind: 'value',
+          node: this.tagged(found.value, site.span, step('parameter-default', `params.${stage}.${name}`, found.span)),
+        };
       if (found) return { kind: 'value', node: found };
     }
-    return { kind: 'unresolved', reason: `params.${this.stage()}.${name} and params.default.${name} are not set, so its value would come from the Serverless Dashboard or --param` };
+    return {
+      kind: 'unresolved',
+      reason: `params.${this.stage()}.${name} and params.default.${name} are not set, so its value would come from the Serverless Dashboard or --param`,
+    };
   }
 
   /** A scalar the resolver made, with where it came from. */
@@ -364,7 +427,8 @@ class Resolver {
       if (!source.params[0]) this.problem(site.span, 'file(...) needs a path, as in ${file(./config.yml)}.');
       return FAILED;
     }
-    if (/\.(c|m)?[jt]s$/i.test(path)) return { kind: 'unresolved', reason: 'JavaScript and TypeScript files are not run by the editor' };
+    if (/\.(c|m)?[jt]s$/i.test(path))
+      return { kind: 'unresolved', reason: 'JavaScript and TypeScript files are not run by the editor' };
     if (!this.input.readFile) return { kind: 'unresolved', reason: 'files cannot be read here' };
     const content = this.fileContent(path, site);
     if (content === 'unparsable') return FAILED;
@@ -413,7 +477,10 @@ class Resolver {
         } else {
           const { bounded, cuts } = withoutDeepValues(result.root);
           if (cuts.length > 0) {
-            this.problem(site.span, `The file ${path} nests values more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read.`);
+            this.problem(
+              site.span,
+              `The file ${path} nests values more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read.`,
+            );
           }
           parsed = bounded;
         }
@@ -455,7 +522,9 @@ class Resolver {
 
   private providerText(key: string): string | undefined {
     const found = this.navigate(this.input.root, ['provider', key]);
-    return found?.kind === 'scalar' && typeof found.value === 'string' && !mayContainVariable(found.value) ? found.value : undefined;
+    return found?.kind === 'scalar' && typeof found.value === 'string' && !mayContainVariable(found.value)
+      ? found.value
+      : undefined;
   }
 
   /** An address or parameter as text; nested variables must resolve to text for it to exist. */
@@ -480,7 +549,13 @@ class Resolver {
     this.problem(site.span, `This variable refers back to itself: ${[...chain, value].join(' → ')}.`);
   }
 
-  private recordUnresolved(site: ScalarNode, value: string, expression: VariableExpression, source: VariableSource, reason: string): void {
+  private recordUnresolved(
+    site: ScalarNode,
+    value: string,
+    expression: VariableExpression,
+    source: VariableSource,
+    reason: string,
+  ): void {
     this.unresolved.push({
       expression: expressionText(value, expression),
       span: this.spanOfExpression(site, value, expression),
@@ -502,9 +577,12 @@ class Resolver {
     const { text } = this.input;
     const written = text.slice(site.span.start, site.span.end);
     const quoteOffset = written === value ? 0 : written.slice(1, -1) === value ? 1 : -1;
-    if (quoteOffset >= 0) return { start: site.span.start + quoteOffset + start, end: site.span.start + quoteOffset + end };
+    if (quoteOffset >= 0)
+      return { start: site.span.start + quoteOffset + start, end: site.span.start + quoteOffset + end };
     const at = written.indexOf(value.slice(start, end));
-    return at >= 0 && end > start ? { start: site.span.start + at, end: site.span.start + at + (end - start) } : site.span;
+    return at >= 0 && end > start
+      ? { start: site.span.start + at, end: site.span.start + at + (end - start) }
+      : site.span;
   }
 
   private problem(span: Span, message: string): void {
@@ -530,7 +608,11 @@ function respan(node: Node, span: Span): Node {
     case 'scalar':
       return { ...node, span };
     case 'map':
-      return { ...node, span, entries: node.entries.map((e) => ({ key: e.key, keySpan: span, value: respan(e.value, span) })) };
+      return {
+        ...node,
+        span,
+        entries: node.entries.map((e) => ({ key: e.key, keySpan: span, value: respan(e.value, span) })),
+      };
     case 'seq':
       return { ...node, span, items: node.items.map((i) => respan(i, span)) };
     case 'intrinsic':

@@ -18,11 +18,19 @@ export interface VariableExpression {
 }
 
 export type VariableSource =
-  | { readonly kind: 'reference'; readonly type: string; readonly params: readonly Template[]; readonly address: Template | undefined }
+  | {
+      readonly kind: 'reference';
+      readonly type: string;
+      readonly params: readonly Template[];
+      readonly address: Template | undefined;
+    }
   | { readonly kind: 'literal'; readonly value: string | number | boolean | null };
 
 export class VariableSyntaxError extends Error {
-  constructor(message: string, readonly index: number) {
+  constructor(
+    message: string,
+    readonly index: number,
+  ) {
     super(message);
   }
 }
@@ -122,7 +130,12 @@ class Parser {
       return { kind: 'reference', type: word, params, address };
     }
     if (first || word === '') {
-      throw new VariableSyntaxError(c === undefined ? 'This variable is never closed: a "}" is missing.' : `A variable source is expected at "${c}".`, wordStart);
+      throw new VariableSyntaxError(
+        c === undefined
+          ? 'This variable is never closed: a "}" is missing.'
+          : `A variable source is expected at "${c}".`,
+        wordStart,
+      );
     }
     return { kind: 'literal', value: literalOf(word, wordStart) };
   }
@@ -184,7 +197,10 @@ function literalOf(word: string, at: number): string | number | boolean | null {
   if (word === 'false') return false;
   if (word === 'null') return null;
   if (word.trim() !== '' && !Number.isNaN(Number(word))) return Number(word);
-  throw new VariableSyntaxError(`"${word}" is not a valid fallback: quote text ('${word}'), or use a number, true, false or null.`, at);
+  throw new VariableSyntaxError(
+    `"${word}" is not a valid fallback: quote text ('${word}'), or use a number, true, false or null.`,
+    at,
+  );
 }
 
 function trimTemplate(parts: Template): Template {

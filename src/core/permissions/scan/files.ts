@@ -38,7 +38,15 @@ const MAX_CACHED_FILES = 5000;
 export const MAX_SCANNED_FILE_CHARS = 2 * 1024 * 1024;
 
 function unreadable(reason: string): FileScan {
-  return { calls: [], deferred: [], unresolved: [{ reason, span: { start: 0, end: 0 } }], localImports: [], exports: new Map(), starExports: [], parseErrors: 1 };
+  return {
+    calls: [],
+    deferred: [],
+    unresolved: [{ reason, span: { start: 0, end: 0 } }],
+    localImports: [],
+    exports: new Map(),
+    starExports: [],
+    parseErrors: 1,
+  };
 }
 
 function scanFile(file: string, text: string, language: Language): FileScan {
@@ -46,7 +54,9 @@ function scanFile(file: string, text: string, language: Language): FileScan {
   if (hit && hit.text === text) return hit.scan;
   let scan: FileScan;
   if (text.length > MAX_SCANNED_FILE_CHARS) {
-    scan = unreadable(`the file is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_SCANNED_FILE_CHARS / 1024 / 1024} MB scanned per file (a bundle?), so its calls are not known`);
+    scan = unreadable(
+      `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_SCANNED_FILE_CHARS / 1024 / 1024} MB scanned per file (a bundle?), so its calls are not known`,
+    );
   } else {
     try {
       scan = language === 'python' ? scanPython(text) : scanJavaScript(text, file);
@@ -69,13 +79,19 @@ export function languageOf(runtime: string | undefined): Language | undefined {
 const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
 
 /** `src/create.handler` in `codeDir` → the file that exports it. */
-function handlerFile(codeDir: string, handler: string, language: Language, readFile: ReadFile): { file: string; text: string } | undefined {
+function handlerFile(
+  codeDir: string,
+  handler: string,
+  language: Language,
+  readFile: ReadFile,
+): { file: string; text: string } | undefined {
   const dot = handler.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const modulePath = handler.slice(0, dot);
-  const candidates = language === 'python'
-    ? [`${modulePath.replace(/\./g, '/')}.py`]
-    : JS_EXTENSIONS.map((ext) => `${modulePath}${ext}`);
+  const candidates =
+    language === 'python'
+      ? [`${modulePath.replace(/\./g, '/')}.py`]
+      : JS_EXTENSIONS.map((ext) => `${modulePath}${ext}`);
   for (const candidate of candidates) {
     const file = path.resolve(codeDir, candidate);
     const text = readFile(file);
@@ -84,11 +100,21 @@ function handlerFile(codeDir: string, handler: string, language: Language, readF
   return undefined;
 }
 
-function resolveImport(from: string, spec: string, language: Language, codeDir: string, readFile: ReadFile): { file: string; text: string } | undefined {
+function resolveImport(
+  from: string,
+  spec: string,
+  language: Language,
+  codeDir: string,
+  readFile: ReadFile,
+): { file: string; text: string } | undefined {
   const candidates: string[] = [];
   if (language === 'javascript') {
     const base = path.resolve(path.dirname(from), spec);
-    candidates.push(base, ...JS_EXTENSIONS.map((e) => base + e), ...JS_EXTENSIONS.map((e) => path.join(base, `index${e}`)));
+    candidates.push(
+      base,
+      ...JS_EXTENSIONS.map((e) => base + e),
+      ...JS_EXTENSIONS.map((e) => path.join(base, `index${e}`)),
+    );
     if (/\.(m|c)?js$/.test(base)) candidates.push(base.replace(/\.(m|c)?js$/, '.ts'));
   } else {
     const leading = /^\.*/.exec(spec)![0].length;
@@ -109,11 +135,30 @@ function resolveImport(from: string, spec: string, language: Language, codeDir: 
  * Scans a function's handler and every project file it imports (inside `codeDir`), links names across
  * files, and returns the AWS calls with their files.
  */
-export function scanHandler(codeDir: string, handler: string, runtime: string | undefined, readFile: ReadFile): HandlerScan {
+export function scanHandler(
+  codeDir: string,
+  handler: string,
+  runtime: string | undefined,
+  readFile: ReadFile,
+): HandlerScan {
   const language = languageOf(runtime);
-  if (!language) return { files: [], calls: [], unresolved: [], complete: false, problem: `the ${runtime ?? 'unknown'} runtime is not scanned (JavaScript, TypeScript and Python are)` };
+  if (!language)
+    return {
+      files: [],
+      calls: [],
+      unresolved: [],
+      complete: false,
+      problem: `the ${runtime ?? 'unknown'} runtime is not scanned (JavaScript, TypeScript and Python are)`,
+    };
   const entry = handlerFile(codeDir, handler, language, readFile);
-  if (!entry) return { files: [], calls: [], unresolved: [], complete: false, problem: `the handler ${handler} was not found in ${codeDir}` };
+  if (!entry)
+    return {
+      files: [],
+      calls: [],
+      unresolved: [],
+      complete: false,
+      problem: `the handler ${handler} was not found in ${codeDir}`,
+    };
 
   const scans = new Map<string, FileScan>();
   let complete = true;
@@ -147,7 +192,13 @@ export function scanHandler(codeDir: string, handler: string, runtime: string | 
       if (call) calls.push({ ...call, file });
     }
   }
-  return { entry: entry.file, files: [...scans.keys()], calls, unresolved, complete: complete && unresolved.length === 0 };
+  return {
+    entry: entry.file,
+    files: [...scans.keys()],
+    calls,
+    unresolved,
+    complete: complete && unresolved.length === 0,
+  };
 }
 
 /** Resolves names imported from project files to what the exporting file says they are. */
@@ -161,10 +212,13 @@ class Linker {
   interpret(file: string, d: DeferredCall): RawCall | undefined {
     const receiver = this.resolve(file, d.receiver, 0);
     if (!receiver) return undefined;
-    if (this.language === 'python') return d.method ? pythonCall(receiver as never, d.method, { ...d.params }, d.firstString, d.span) : undefined;
+    if (this.language === 'python')
+      return d.method ? pythonCall(receiver as never, d.method, { ...d.params }, d.firstString, d.span) : undefined;
     if (d.form === 'new') return callOfNew(receiver, d.params, d.span);
     if (d.form === 'call') return callOfFunction(receiver, d.params, d.span);
-    return d.method && d.method !== 'send' ? callOfMethod(receiver, d.method, d.params, d.firstString, d.span) : undefined;
+    return d.method && d.method !== 'send'
+      ? callOfMethod(receiver, d.method, d.params, d.firstString, d.span)
+      : undefined;
   }
 
   private resolve(file: string, sym: Sym & { kind: 'import' }, depth: number): Sym | undefined {
@@ -182,7 +236,13 @@ class Linker {
       }
     }
     if (value?.kind === 'import') value = this.resolve(target, value, depth + 1);
-    for (const key of rest) value = value?.kind === 'object' ? value.props[key] : value?.kind === 'sdk-module' ? { kind: 'sdk-export', module: value.module, name: key } : undefined;
+    for (const key of rest)
+      value =
+        value?.kind === 'object'
+          ? value.props[key]
+          : value?.kind === 'sdk-module'
+            ? { kind: 'sdk-export', module: value.module, name: key }
+            : undefined;
     return isNew ? constructed(value) : value;
   }
 }

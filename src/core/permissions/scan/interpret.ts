@@ -22,13 +22,28 @@ function modulePrefix(module: string): string | undefined {
 const SIGNERS: Readonly<Record<string, string>> = { '@aws-sdk/rds-signer Signer': 'rds', 'aws-sdk RDS.Signer': 'rds' };
 
 /** Methods of SDK clients that are not AWS operations. */
-const CLIENT_HOUSEKEEPING = new Set(['send', 'destroy', 'config', 'middlewareStack', 'promise', 'on', 'makeRequest',
-  'makeUnauthenticatedRequest', 'waitFor', 'setupRequestListeners', 'createPresignedPost', 'then', 'catch', 'constructor']);
+const CLIENT_HOUSEKEEPING = new Set([
+  'send',
+  'destroy',
+  'config',
+  'middlewareStack',
+  'promise',
+  'on',
+  'makeRequest',
+  'makeUnauthenticatedRequest',
+  'waitFor',
+  'setupRequestListeners',
+  'createPresignedPost',
+  'then',
+  'catch',
+  'constructor',
+]);
 
 /** `new X(...)` where X is an SDK export: a client, or a command (which is the call we count). */
 export function constructed(callee: Sym | undefined): Sym | undefined {
   // `require('aws-sdk/clients/s3')` is the client class itself.
-  if (callee?.kind === 'sdk-module' && callee.module.startsWith('aws-sdk/clients/')) return constructed({ kind: 'sdk-export', module: callee.module, name: 'default' });
+  if (callee?.kind === 'sdk-module' && callee.module.startsWith('aws-sdk/clients/'))
+    return constructed({ kind: 'sdk-export', module: callee.module, name: 'default' });
   if (callee?.kind !== 'sdk-export') return undefined;
   const { module, name } = callee;
   const signer = SIGNERS[`${module} ${name}`];
@@ -43,7 +58,8 @@ export function constructed(callee: Sym | undefined): Sym | undefined {
   const prefix = modulePrefix(module);
   if (!prefix) return undefined;
   if (name.endsWith('Command')) return { kind: 'command' };
-  if (module === '@aws-sdk/lib-dynamodb') return { kind: 'client', prefix, style: name === 'DynamoDBDocument' ? 'document' : 'command' };
+  if (module === '@aws-sdk/lib-dynamodb')
+    return { kind: 'client', prefix, style: name === 'DynamoDBDocument' ? 'document' : 'command' };
   if (name.endsWith('Client')) return { kind: 'client', prefix, style: 'command' };
   return { kind: 'client', prefix, style: 'methods' };
 }
@@ -52,21 +68,50 @@ export function constructed(callee: Sym | undefined): Sym | undefined {
 export function fromFactory(callee: Sym | undefined, method: string, wrapped?: Sym): Sym | undefined {
   if (callee?.kind !== 'sdk-export' || method !== 'from' || callee.module !== '@aws-sdk/lib-dynamodb') return undefined;
   const ownCredentials = wrapped?.kind === 'client' && wrapped.ownCredentials;
-  return { kind: 'client', prefix: 'dynamodb', style: callee.name === 'DynamoDBDocument' ? 'document' : 'command', ...(ownCredentials ? { ownCredentials } : {}) };
+  return {
+    kind: 'client',
+    prefix: 'dynamodb',
+    style: callee.name === 'DynamoDBDocument' ? 'document' : 'command',
+    ...(ownCredentials ? { ownCredentials } : {}),
+  };
 }
 
-function call(prefix: string, operation: string, params: Readonly<Record<string, ValueSource>>, span: Span, ownCredentials?: boolean): RawCall {
-  return { prefix, operation, actions: actionsFor(prefix, operation), params, span, ...(ownCredentials ? { ownCredentials } : {}) };
+function call(
+  prefix: string,
+  operation: string,
+  params: Readonly<Record<string, ValueSource>>,
+  span: Span,
+  ownCredentials?: boolean,
+): RawCall {
+  return {
+    prefix,
+    operation,
+    actions: actionsFor(prefix, operation),
+    params,
+    span,
+    ...(ownCredentials ? { ownCredentials } : {}),
+  };
 }
 
 /** Client configuration keys that give a client credentials of its own (SDK v3 `credentials`, SDK v2 keys). */
-export const CREDENTIAL_OPTIONS: ReadonlySet<string> = new Set(['credentials', 'accessKeyId', 'secretAccessKey', 'sessionToken']);
+export const CREDENTIAL_OPTIONS: ReadonlySet<string> = new Set([
+  'credentials',
+  'accessKeyId',
+  'secretAccessKey',
+  'sessionToken',
+]);
 
 /** The AWS call a `new X(params)` makes: SDK v3 commands, and lib-storage's Upload (multipart PutObject). */
-export function callOfNew(callee: Sym | undefined, params: Readonly<Record<string, ValueSource>>, span: Span, ownCredentials?: boolean): RawCall | undefined {
+export function callOfNew(
+  callee: Sym | undefined,
+  params: Readonly<Record<string, ValueSource>>,
+  span: Span,
+  ownCredentials?: boolean,
+): RawCall | undefined {
   if (callee?.kind !== 'sdk-export') return undefined;
   const { module, name } = callee;
-  if (module === '@aws-sdk/lib-storage' && name === 'Upload') return call('s3', 'PutObject', params, span, ownCredentials);
+  if (module === '@aws-sdk/lib-storage' && name === 'Upload')
+    return call('s3', 'PutObject', params, span, ownCredentials);
   const prefix = modulePrefix(module);
   if (!prefix || !name.endsWith('Command')) return undefined;
   const operation = module === '@aws-sdk/lib-dynamodb' ? DOCUMENT_COMMANDS[name] : name.slice(0, -'Command'.length);
@@ -74,14 +119,24 @@ export function callOfNew(callee: Sym | undefined, params: Readonly<Record<strin
 }
 
 /** `paginateScan(config, params)` and friends, exported by every v3 client package and lib-dynamodb. */
-export function callOfFunction(callee: Sym | undefined, params: Readonly<Record<string, ValueSource>>, span: Span): RawCall | undefined {
+export function callOfFunction(
+  callee: Sym | undefined,
+  params: Readonly<Record<string, ValueSource>>,
+  span: Span,
+): RawCall | undefined {
   if (callee?.kind !== 'sdk-export' || !/^paginate[A-Z]/.test(callee.name)) return undefined;
   const prefix = modulePrefix(callee.module);
   return prefix ? call(prefix, callee.name.slice('paginate'.length), params, span) : undefined;
 }
 
 /** `client.putItem(params)` on v2 and aggregated v3 clients, `documents.put(params)` on document clients. */
-export function callOfMethod(receiver: Sym | undefined, method: string, params: Readonly<Record<string, ValueSource>>, firstString: string | undefined, span: Span): RawCall | undefined {
+export function callOfMethod(
+  receiver: Sym | undefined,
+  method: string,
+  params: Readonly<Record<string, ValueSource>>,
+  firstString: string | undefined,
+  span: Span,
+): RawCall | undefined {
   if (receiver?.kind !== 'client' || CLIENT_HOUSEKEEPING.has(method)) return undefined;
   const own = receiver.ownCredentials;
   if (receiver.style === 'document') {

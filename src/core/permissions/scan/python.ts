@@ -13,24 +13,68 @@ import type { DeferredCall, Span, Sym } from './symbols';
 type PySym =
   | { readonly kind: 'client'; readonly prefix: string; readonly style: 'methods'; readonly ownCredentials?: boolean }
   | { readonly kind: 'py-resource'; readonly prefix: string; readonly ownCredentials?: boolean }
-  | { readonly kind: 'py-object'; readonly prefix: string; readonly type: 'Table' | 'Bucket' | 'Object' | 'Queue' | 'batch'; readonly params: Record<string, ValueSource>; readonly ownCredentials?: boolean }
+  | {
+      readonly kind: 'py-object';
+      readonly prefix: string;
+      readonly type: 'Table' | 'Bucket' | 'Object' | 'Queue' | 'batch';
+      readonly params: Record<string, ValueSource>;
+      readonly ownCredentials?: boolean;
+    }
   | Sym;
 
 /** Operations of boto3 resource objects, by object type and method. */
 const OBJECT_METHODS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  Table: { put_item: 'PutItem', get_item: 'GetItem', update_item: 'UpdateItem', delete_item: 'DeleteItem', query: 'Query', scan: 'Scan', batch_writer: 'BatchWriteItem', load: 'DescribeTable', reload: 'DescribeTable' },
+  Table: {
+    put_item: 'PutItem',
+    get_item: 'GetItem',
+    update_item: 'UpdateItem',
+    delete_item: 'DeleteItem',
+    query: 'Query',
+    scan: 'Scan',
+    batch_writer: 'BatchWriteItem',
+    load: 'DescribeTable',
+    reload: 'DescribeTable',
+  },
   batch: { put_item: 'BatchWriteItem', delete_item: 'BatchWriteItem' },
-  Bucket: { put_object: 'PutObject', upload_file: 'PutObject', upload_fileobj: 'PutObject', download_file: 'GetObject', download_fileobj: 'GetObject', delete_objects: 'DeleteObjects', copy: 'CopyObject' },
-  Object: { get: 'GetObject', put: 'PutObject', delete: 'DeleteObject', upload_file: 'PutObject', upload_fileobj: 'PutObject', download_file: 'GetObject', download_fileobj: 'GetObject', copy_from: 'CopyObject', load: 'HeadObject' },
-  Queue: { send_message: 'SendMessage', send_messages: 'SendMessageBatch', receive_messages: 'ReceiveMessage', delete_messages: 'DeleteMessageBatch', purge: 'PurgeQueue' },
+  Bucket: {
+    put_object: 'PutObject',
+    upload_file: 'PutObject',
+    upload_fileobj: 'PutObject',
+    download_file: 'GetObject',
+    download_fileobj: 'GetObject',
+    delete_objects: 'DeleteObjects',
+    copy: 'CopyObject',
+  },
+  Object: {
+    get: 'GetObject',
+    put: 'PutObject',
+    delete: 'DeleteObject',
+    upload_file: 'PutObject',
+    upload_fileobj: 'PutObject',
+    download_file: 'GetObject',
+    download_fileobj: 'GetObject',
+    copy_from: 'CopyObject',
+    load: 'HeadObject',
+  },
+  Queue: {
+    send_message: 'SendMessage',
+    send_messages: 'SendMessageBatch',
+    receive_messages: 'ReceiveMessage',
+    delete_messages: 'DeleteMessageBatch',
+    purge: 'PurgeQueue',
+  },
 };
 
 /** `'Key': value` in a dictionary literal, where the value is an environment read, a string or a name. */
-const DICTIONARY_ENTRY = /['"](\w+)['"]\s*:\s*(os\.environ\[\s*['"]\w+['"]\s*\]|(?:os\.environ\.get|os\.getenv)\([^)]*\)|['"][^'"\n]*['"]|[\w.]+)/g;
+const DICTIONARY_ENTRY =
+  /['"](\w+)['"]\s*:\s*(os\.environ\[\s*['"]\w+['"]\s*\]|(?:os\.environ\.get|os\.getenv)\([^)]*\)|['"][^'"\n]*['"]|[\w.]+)/g;
 
 /** Client helpers that are not operations of the same name. */
 const CLIENT_HELPERS: Readonly<Record<string, string>> = {
-  upload_file: 'PutObject', upload_fileobj: 'PutObject', download_file: 'GetObject', download_fileobj: 'GetObject',
+  upload_file: 'PutObject',
+  upload_fileobj: 'PutObject',
+  download_file: 'GetObject',
+  download_fileobj: 'GetObject',
 };
 const CLIENT_HOUSEKEEPING = new Set(['get_waiter', 'close', 'can_paginate', 'exceptions', 'meta', 'paginate']);
 
@@ -42,7 +86,15 @@ class PythonReader {
   private readonly code: string;
   private readonly names = new Map<string, PySym>();
   private readonly boto3 = new Set<string>();
-  private readonly result: FileScan = { calls: [], deferred: [], unresolved: [], localImports: [], exports: new Map(), starExports: [], parseErrors: 0 };
+  private readonly result: FileScan = {
+    calls: [],
+    deferred: [],
+    unresolved: [],
+    localImports: [],
+    exports: new Map(),
+    starExports: [],
+    parseErrors: 0,
+  };
 
   constructor(text: string) {
     this.code = blankCommentsAndDocstrings(text);
@@ -57,14 +109,18 @@ class PythonReader {
   }
 
   private imports(): void {
-    for (const m of this.code.matchAll(/^[ \t]*import[ \t]+boto3(?:[ \t]+as[ \t]+(\w+))?/gm)) this.boto3.add(m[1] ?? 'boto3');
+    for (const m of this.code.matchAll(/^[ \t]*import[ \t]+boto3(?:[ \t]+as[ \t]+(\w+))?/gm))
+      this.boto3.add(m[1] ?? 'boto3');
     for (const m of this.code.matchAll(/^[ \t]*from[ \t]+boto3[ \t]+import[ \t]+([\w, \t]+)/gm)) {
       for (const part of m[1].split(',')) {
         const [name, alias] = part.trim().split(/\s+as\s+/);
-        if (name === 'client' || name === 'resource') this.names.set(alias ?? name, { kind: 'sdk-export', module: 'boto3', name });
+        if (name === 'client' || name === 'resource')
+          this.names.set(alias ?? name, { kind: 'sdk-export', module: 'boto3', name });
       }
     }
-    for (const m of this.code.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([\w, \t\r\n]+)\)|([\w, \t]+)$)/gm)) {
+    for (const m of this.code.matchAll(
+      /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([\w, \t\r\n]+)\)|([\w, \t]+)$)/gm,
+    )) {
       if (m[1] === 'boto3' || m[1].startsWith('boto')) continue;
       const spec = m[1];
       this.addLocalImport(spec);
@@ -98,8 +154,9 @@ class PythonReader {
 
   /** What an expression stands for, from its text (a call chain, a string, an environment read). */
   private evaluate(expr: string): PySym | undefined {
-    const env = /^os\.(?:environ\[\s*['"](\w+)['"]\s*\]|environ\.get\(\s*['"](\w+)['"]|getenv\(\s*['"](\w+)['"])/.exec(expr)
-      ?? /^environ\[\s*['"](\w+)['"]\s*\]/.exec(expr);
+    const env =
+      /^os\.(?:environ\[\s*['"](\w+)['"]\s*\]|environ\.get\(\s*['"](\w+)['"]|getenv\(\s*['"](\w+)['"])/.exec(expr) ??
+      /^environ\[\s*['"](\w+)['"]\s*\]/.exec(expr);
     if (env) return { kind: 'env', name: env[1] ?? env[2] ?? env[3] };
     const literal = /^(?:f?)(['"])([^'"]*)\1\s*$/.exec(expr);
     if (literal && !expr.startsWith('f')) return { kind: 'literal', value: literal[2] };
@@ -108,9 +165,17 @@ class PythonReader {
       const base = object[1].includes('(') ? this.evaluate(object[1]) : this.lookup(object[1]);
       if (base?.kind !== 'py-resource') return undefined;
       const params = this.positional(object[2] as 'Table', object[3]);
-      return { kind: 'py-object', prefix: base.prefix, type: object[2] as 'Table', params, ownCredentials: base.ownCredentials };
+      return {
+        kind: 'py-object',
+        prefix: base.prefix,
+        type: object[2] as 'Table',
+        params,
+        ownCredentials: base.ownCredentials,
+      };
     }
-    const factory = /^([\w.()]+?)\.(client|resource)\(\s*(?:service_name\s*=\s*)?(['"]([\w-]+)['"])?/.exec(expr) ?? /^(client|resource)\(\s*(['"]([\w-]+)['"])?/.exec(expr);
+    const factory =
+      /^([\w.()]+?)\.(client|resource)\(\s*(?:service_name\s*=\s*)?(['"]([\w-]+)['"])?/.exec(expr) ??
+      /^(client|resource)\(\s*(['"]([\w-]+)['"])?/.exec(expr);
     if (factory) return this.factory(factory, expr);
     if (/^[\w.]+$/.test(expr)) return this.lookup(expr);
     return undefined;
@@ -123,7 +188,11 @@ class PythonReader {
     const dot = name.indexOf('.');
     const base = dot > 0 ? this.names.get(name.slice(0, dot)) : undefined;
     if (base?.kind !== 'import') return undefined;
-    return { kind: 'import', spec: base.spec, name: base.name === '*' ? name.slice(dot + 1) : `${base.name}.${name.slice(dot + 1)}` };
+    return {
+      kind: 'import',
+      spec: base.spec,
+      name: base.name === '*' ? name.slice(dot + 1) : `${base.name}.${name.slice(dot + 1)}`,
+    };
   }
 
   private factory(m: RegExpExecArray, expr: string): PySym | undefined {
@@ -131,14 +200,21 @@ class PythonReader {
     const kind = direct ? m[1] : m[2];
     const service = direct ? m[3] : m[4];
     const base = direct ? this.names.get(m[1]) : undefined;
-    const viaBoto3 = direct ? base?.kind === 'sdk-export' : this.boto3.has(m[1].split('.')[0]) || /Session\(/.test(m[1]) || this.names.get(m[1])?.kind === 'sdk-module';
+    const viaBoto3 = direct
+      ? base?.kind === 'sdk-export'
+      : this.boto3.has(m[1].split('.')[0]) || /Session\(/.test(m[1]) || this.names.get(m[1])?.kind === 'sdk-module';
     if (!viaBoto3) return undefined;
     if (!service) {
-      this.result.unresolved.push({ reason: `a boto3 ${kind} is created for a service named at run time`, span: this.spanOf(expr) });
+      this.result.unresolved.push({
+        reason: `a boto3 ${kind} is created for a service named at run time`,
+        span: this.spanOf(expr),
+      });
       return undefined;
     }
     const ownCredentials = this.givesCredentials(expr, kind);
-    return kind === 'client' ? { kind: 'client', prefix: iamPrefix(service), style: 'methods', ownCredentials } : { kind: 'py-resource', prefix: iamPrefix(service), ownCredentials };
+    return kind === 'client'
+      ? { kind: 'client', prefix: iamPrefix(service), style: 'methods', ownCredentials }
+      : { kind: 'py-resource', prefix: iamPrefix(service), ownCredentials };
   }
 
   /**
@@ -181,7 +257,14 @@ class PythonReader {
       const args = argumentsAt(this.code, m.index! + m[0].length);
       const receiver = receiverText.includes('(') ? this.evaluate(receiverText) : this.lookup(receiverText);
       if (receiver?.kind === 'import') {
-        this.result.deferred.push({ receiver, method, form: 'method', params: this.keywords(args), firstString: firstString(args), span } satisfies DeferredCall);
+        this.result.deferred.push({
+          receiver,
+          method,
+          form: 'method',
+          params: this.keywords(args),
+          firstString: firstString(args),
+          span,
+        } satisfies DeferredCall);
         continue;
       }
       const call = pythonCall(receiver, method, this.keywords(args), firstString(args), span);
@@ -190,7 +273,10 @@ class PythonReader {
     for (const m of this.code.matchAll(/getattr\(\s*([\w.]+)\s*,/g)) {
       const receiver = this.names.get(m[1]);
       if (receiver?.kind === 'client' || receiver?.kind === 'py-object') {
-        this.result.unresolved.push({ reason: 'the operation is chosen at run time (getattr)', span: { start: m.index!, end: m.index! + m[0].length } });
+        this.result.unresolved.push({
+          reason: 'the operation is chosen at run time (getattr)',
+          span: { start: m.index!, end: m.index! + m[0].length },
+        });
       }
     }
   }
@@ -215,12 +301,26 @@ class PythonReader {
 }
 
 /** The AWS call `receiver.method(...)` makes in boto3, if any. Shared with linking across modules. */
-export function pythonCall(receiver: PySym | undefined, method: string, params: Record<string, ValueSource>, first: string | undefined, span: Span): RawCall | undefined {
+export function pythonCall(
+  receiver: PySym | undefined,
+  method: string,
+  params: Record<string, ValueSource>,
+  first: string | undefined,
+  span: Span,
+): RawCall | undefined {
   const ownCredentials = (receiver?.kind === 'client' || receiver?.kind === 'py-object') && receiver.ownCredentials;
-  const make = (prefix: string, operation: string, p: Record<string, ValueSource>): RawCall => ({ prefix, operation, actions: actionsFor(prefix, operation), params: p, span, ...(ownCredentials ? { ownCredentials } : {}) });
+  const make = (prefix: string, operation: string, p: Record<string, ValueSource>): RawCall => ({
+    prefix,
+    operation,
+    actions: actionsFor(prefix, operation),
+    params: p,
+    span,
+    ...(ownCredentials ? { ownCredentials } : {}),
+  });
   if (receiver?.kind === 'client') {
     if (CLIENT_HOUSEKEEPING.has(method) || method.startsWith('_')) return undefined;
-    if (method === 'get_paginator' || method === 'generate_presigned_url') return first ? make(receiver.prefix, pythonOperation(first), params) : undefined;
+    if (method === 'get_paginator' || method === 'generate_presigned_url')
+      return first ? make(receiver.prefix, pythonOperation(first), params) : undefined;
     return make(receiver.prefix, CLIENT_HELPERS[method] ?? pythonOperation(method), params);
   }
   if (receiver?.kind === 'py-object') {

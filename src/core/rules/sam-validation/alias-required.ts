@@ -22,9 +22,10 @@ const ALIAS_NAME = /^(?![0-9]+$)[a-zA-Z0-9_-]+$/;
  */
 export const aliasRequired: SamCheck = {
   messages: {
-    needsAlias: "{{property}} acts on the versions SAM publishes, which needs AutoPublishAlias on this {{what}}.",
+    needsAlias: '{{property}} acts on the versions SAM publishes, which needs AutoPublishAlias on this {{what}}.',
     emptyAlias: 'AutoPublishAlias{{origin}} is empty: SAM needs an alias name to create the alias.',
-    aliasName: "AutoPublishAlias '{{name}}' is not a valid alias name: use letters, digits, hyphens and underscores, not only digits.",
+    aliasName:
+      "AutoPublishAlias '{{name}}' is not a valid alias name: use letters, digits, hyphens and underscores, not only digits.",
   },
   check(template, report) {
     for (const { resource, properties } of PUBLISHING_TYPES.flatMap((type) => samResources(template, type))) {
@@ -32,7 +33,12 @@ export const aliasRequired: SamCheck = {
       const alias = entryOf(properties, 'AutoPublishAlias');
       const name = alias ? aliasName(template, alias.value) : undefined;
       if (alias && name === '') {
-        report({ messageId: 'emptyAlias', data: { origin: alias.value.kind === 'scalar' ? '' : ' (from its parameter)' }, span: alias.value.span, logicalId });
+        report({
+          messageId: 'emptyAlias',
+          data: { origin: alias.value.kind === 'scalar' ? '' : ' (from its parameter)' },
+          span: alias.value.span,
+          logicalId,
+        });
       } else if (name !== undefined && !ALIAS_NAME.test(name)) {
         report({ messageId: 'aliasName', data: { name }, span: alias!.value.span, logicalId });
       }
@@ -40,7 +46,12 @@ export const aliasRequired: SamCheck = {
       for (const property of NEEDS_ALIAS) {
         const entry = entryOf(properties, property);
         if (!entry || !enabled(entry)) continue;
-        report({ messageId: 'needsAlias', data: { property, what: resource.type === 'AWS::Serverless::Function' ? 'function' : 'state machine' }, span: entry.keySpan, logicalId });
+        report({
+          messageId: 'needsAlias',
+          data: { property, what: resource.type === 'AWS::Serverless::Function' ? 'function' : 'state machine' },
+          span: entry.keySpan,
+          logicalId,
+        });
       }
     }
   },

@@ -2,7 +2,9 @@ import { booleanOf, entryOf, mapAt, stringOf, valueOf } from '../../model/nodes'
 import type { SamCheck } from './check';
 import { apiOfEvent, samEvents } from './check';
 
-/** Event `Auth` properties that can take the place of the API's authorization (SAM developer guide, "ApiFunctionAuth"). */
+/**
+ * Event `Auth` properties that can take the place of the API's authorization (SAM developer guide, "ApiFunctionAuth").
+ */
 const OVERRIDES = ['Authorizer', 'ApiKeyRequired', 'ResourcePolicy'];
 
 /**
@@ -13,8 +15,10 @@ const OVERRIDES = ['Authorizer', 'ApiKeyRequired', 'ResourcePolicy'];
 export const apiEventSettings: SamCheck = {
   messages: {
     modelNotDefined: "RequestModel '{{model}}' is not one of the Models of API '{{api}}'{{known}}.",
-    apiKeyNotRequired: "ApiKeyRequired: false only exempts a method from the API's own ApiKeyRequired, and API '{{api}}' sets none.",
-    overrideWithNothing: 'OverrideApiAuth replaces the API\'s authorization for this route, so Auth needs an Authorizer, ApiKeyRequired or ResourcePolicy to replace it with.',
+    apiKeyNotRequired:
+      "ApiKeyRequired: false only exempts a method from the API's own ApiKeyRequired, and API '{{api}}' sets none.",
+    overrideWithNothing:
+      "OverrideApiAuth replaces the API's authorization for this route, so Auth needs an Authorizer, ApiKeyRequired or ResourcePolicy to replace it with.",
   },
   check(template, report) {
     for (const owned of samEvents(template)) {
@@ -24,16 +28,31 @@ export const apiEventSettings: SamCheck = {
       const logicalId = owner.logicalId;
       const auth = mapAt(props, 'Auth');
       const override = entryOf(auth, 'OverrideApiAuth');
-      if (override && booleanOf(override.value) === true && !OVERRIDES.some((k) => entryOf(auth, k))) report({ messageId: 'overrideWithNothing', span: override.keySpan, logicalId });
+      if (override && booleanOf(override.value) === true && !OVERRIDES.some((k) => entryOf(auth, k)))
+        report({ messageId: 'overrideWithNothing', span: override.keySpan, logicalId });
       const api = apiOfEvent(template, owned);
       if (!api) continue;
       const model = valueOf(mapAt(props, 'RequestModel'), 'Model');
       const modelName = model?.kind === 'scalar' ? stringOf(model) : undefined;
       const models = mapAt(api.properties, 'Models');
       if (model && modelName !== undefined && models && !models.entries.some((e) => e.key === modelName)) {
-        report({ messageId: 'modelNotDefined', data: { model: modelName, api: api.logicalId, known: ` (it defines ${models.entries.map((e) => e.key).join(', ') || 'none'})` }, span: model.span, logicalId });
+        report({
+          messageId: 'modelNotDefined',
+          data: {
+            model: modelName,
+            api: api.logicalId,
+            known: ` (it defines ${models.entries.map((e) => e.key).join(', ') || 'none'})`,
+          },
+          span: model.span,
+          logicalId,
+        });
       } else if (model && modelName !== undefined && !entryOf(api.properties, 'Models')) {
-        report({ messageId: 'modelNotDefined', data: { model: modelName, api: api.logicalId, known: ' (it defines no Models)' }, span: model.span, logicalId });
+        report({
+          messageId: 'modelNotDefined',
+          data: { model: modelName, api: api.logicalId, known: ' (it defines no Models)' },
+          span: model.span,
+          logicalId,
+        });
       }
       const apiKey = entryOf(auth, 'ApiKeyRequired');
       if (apiKey && booleanOf(apiKey.value) === false && !entryOf(mapAt(api.properties, 'Auth'), 'ApiKeyRequired')) {

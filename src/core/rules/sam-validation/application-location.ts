@@ -13,8 +13,10 @@ const LOCATION_PARTS = ['ApplicationId', 'SemanticVersion'];
 
 export const applicationLocation: SamCheck = {
   messages: {
-    locationDynamic: '{{part}} cannot be a dynamic reference: SAM looks the application up before CloudFormation resolves it.',
-    locationIntrinsic: '{{part}} cannot be computed with {{fn}}: SAM looks the application up before deploying and can only follow Ref and Fn::FindInMap.',
+    locationDynamic:
+      '{{part}} cannot be a dynamic reference: SAM looks the application up before CloudFormation resolves it.',
+    locationIntrinsic:
+      '{{part}} cannot be computed with {{fn}}: SAM looks the application up before deploying and can only follow Ref and Fn::FindInMap.',
     locationBlank: '{{part}} cannot be blank.',
   },
   check(template, report) {
@@ -24,7 +26,8 @@ export const applicationLocation: SamCheck = {
         const entry = entryOf(location, part);
         if (!entry) continue;
         const value = entry.value;
-        const at = (messageId: string, data: Record<string, string>): void => report({ messageId, data: { part, ...data }, span: value.span, logicalId: resource.logicalId });
+        const at = (messageId: string, data: Record<string, string>): void =>
+          report({ messageId, data: { part, ...data }, span: value.span, logicalId: resource.logicalId });
         if (value.kind === 'intrinsic' && !RESOLVABLE.includes(value.name)) at('locationIntrinsic', { fn: value.name });
         else if (value.kind === 'scalar' && (value.value === null || stringOf(value) === '')) at('locationBlank', {});
         else if (value.kind === 'scalar' && DYNAMIC_REFERENCE.test(stringOf(value) ?? '')) at('locationDynamic', {});

@@ -27,7 +27,8 @@ export interface SamCheck {
 export function samResources(template: Template, type: string): { resource: Resource; properties: MapNode }[] {
   const out: { resource: Resource; properties: MapNode }[] = [];
   for (const resource of template.resources) {
-    if (resource.origin === 'written' && resource.type === type && resource.properties) out.push({ resource, properties: resource.properties });
+    if (resource.origin === 'written' && resource.type === type && resource.properties)
+      out.push({ resource, properties: resource.properties });
   }
   return out;
 }
@@ -70,7 +71,9 @@ export function valueAt(map: Node | undefined, ...path: string[]): Node | undefi
 /** The REST or HTTP API an `Api`/`HttpApi` event joins, as SAM configures it. */
 export interface EventApi {
   readonly logicalId: string;
-  /** The API's properties: the written API's (Globals merged), or `Globals.Api`/`Globals.HttpApi` for the implicit one. */
+  /**
+   * The API's properties: the written API's (Globals merged), or `Globals.Api`/`Globals.HttpApi` for the implicit one.
+   */
   readonly properties: MapNode | undefined;
   readonly implicit: boolean;
 }
@@ -87,6 +90,9 @@ export function apiOfEvent(template: Template, owned: OwnedEvent): EventApi | un
   const source = eventSourceOf(template, owned.owner.logicalId, owned.event);
   if (source.kind !== 'resource') return undefined;
   const api = source.resource;
-  if (api.origin === 'generated') return { logicalId: api.logicalId, properties: mapAt(template.globals, kind.globals), implicit: true };
-  return api.type === kind.written ? { logicalId: api.logicalId, properties: api.properties, implicit: false } : undefined;
+  if (api.origin === 'generated')
+    return { logicalId: api.logicalId, properties: mapAt(template.globals, kind.globals), implicit: true };
+  return api.type === kind.written
+    ? { logicalId: api.logicalId, properties: api.properties, implicit: false }
+    : undefined;
 }

@@ -14,18 +14,21 @@ const ENDPOINTS = ['Source', 'Destination'];
 
 export const connectorEndpoints: SamCheck = {
   messages: {
-    idWithOthers: "{{endpoint}} names a resource by Id, so it takes no other properties than Qualifier (it also has {{others}}).",
+    idWithOthers:
+      '{{endpoint}} names a resource by Id, so it takes no other properties than Qualifier (it also has {{others}}).',
     idUnknown: "{{endpoint}} Id '{{id}}' is not a resource of this template.",
     typeMissing: '{{endpoint}} without Id needs Type, the type of the resource it describes.',
     noDestination: 'Destination is an empty list: a connector needs at least one destination.',
   },
   check(template, report) {
     for (const { resource, properties } of samResources(template, 'AWS::Serverless::Connector')) {
-      const at = (messageId: string, span: SamProblem['span'], data?: SamProblem['data']): void => report({ messageId, span, data, logicalId: resource.logicalId });
+      const at = (messageId: string, span: SamProblem['span'], data?: SamProblem['data']): void =>
+        report({ messageId, span, data, logicalId: resource.logicalId });
       for (const endpoint of ENDPOINTS) {
         const entry = entryOf(properties, endpoint);
         if (!entry) continue;
-        if (entry.value.kind === 'seq' && entry.value.items.length === 0 && endpoint === 'Destination') at('noDestination', entry.value.span);
+        if (entry.value.kind === 'seq' && entry.value.items.length === 0 && endpoint === 'Destination')
+          at('noDestination', entry.value.span);
         const references = entry.value.kind === 'seq' ? itemsOf(entry.value) : [entry.value];
         for (const reference of references) checkReference(template, endpoint, reference, at);
       }
@@ -33,7 +36,12 @@ export const connectorEndpoints: SamCheck = {
   },
 };
 
-function checkReference(template: Template, endpoint: string, reference: Node, at: (messageId: string, span: SamProblem['span'], data?: SamProblem['data']) => void): void {
+function checkReference(
+  template: Template,
+  endpoint: string,
+  reference: Node,
+  at: (messageId: string, span: SamProblem['span'], data?: SamProblem['data']) => void,
+): void {
   if (reference.kind !== 'map') return;
   const id = entryOf(reference, 'Id');
   if (!id) {

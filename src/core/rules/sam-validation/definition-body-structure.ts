@@ -9,7 +9,17 @@ const API_TYPES = ['AWS::Serverless::Api', 'AWS::Serverless::HttpApi'];
  * The operations of an OpenAPI path item (OpenAPI Specification, "Path Item Object"), and API Gateway's extension
  * for any method ("x-amazon-apigateway-any-method").
  */
-const OPERATIONS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);
+const OPERATIONS = new Set([
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+  'x-amazon-apigateway-any-method',
+]);
 
 /**
  * SAM reads and edits an inline `DefinitionBody` through its OpenAPI editor, which refuses a document whose
@@ -19,17 +29,25 @@ const OPERATIONS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', '
 export const definitionBodyStructure: SamCheck = {
   messages: {
     pathNotObject: "Path '{{path}}' of DefinitionBody must be an object of operations, not {{what}}.",
-    operationNotObject: "Operation '{{method}}' of path '{{path}}' must be an object (with responses and an integration), not {{what}}.",
+    operationNotObject:
+      "Operation '{{method}}' of path '{{path}}' must be an object (with responses and an integration), not {{what}}.",
     responsesNotObject: "The responses of '{{method}} {{path}}' must be an object keyed by status code, not {{what}}.",
     securityNotList: "The security of '{{method}} {{path}}' must be a list of security requirements, not {{what}}.",
-    securityItemNotObject: "Each security requirement of '{{method}} {{path}}' must be an object naming a scheme and its scopes ({ MyAuthorizer: [] }), not {{what}}.",
+    securityItemNotObject:
+      "Each security requirement of '{{method}} {{path}}' must be an object naming a scheme and its scopes ({ MyAuthorizer: [] }), not {{what}}.",
     securityDefinitionsNotObject: 'securityDefinitions must be an object keyed by scheme name, not {{what}}.',
   },
   check(template, report) {
     for (const { resource, properties } of API_TYPES.flatMap((type) => samResources(template, type))) {
       const body = mapAt(properties, 'DefinitionBody');
       if (!body) continue;
-      const at = (messageId: string, node: Node, data: Record<string, string>): void => report({ messageId, span: node.span, data: { ...data, what: described(node) }, logicalId: resource.logicalId } satisfies SamProblem);
+      const at = (messageId: string, node: Node, data: Record<string, string>): void =>
+        report({
+          messageId,
+          span: node.span,
+          data: { ...data, what: described(node) },
+          logicalId: resource.logicalId,
+        } satisfies SamProblem);
       const merged = booleanOf(valueOf(properties, 'MergeDefinitions')) === true;
       const definitions = entryOf(body, 'securityDefinitions');
       if (definitions && notA('map', definitions.value)) at('securityDefinitionsNotObject', definitions.value, {});
@@ -49,7 +67,12 @@ function operationsOf(path: MapEntry): MapEntry[] {
 }
 
 /** With MergeDefinitions SAM merges its own document into the body instead of editing each operation's security. */
-function checkOperation(operation: MapEntry, path: string, merged: boolean, at: (messageId: string, node: Node, data: Record<string, string>) => void): void {
+function checkOperation(
+  operation: MapEntry,
+  path: string,
+  merged: boolean,
+  at: (messageId: string, node: Node, data: Record<string, string>) => void,
+): void {
   const data = { method: operation.key, path };
   if (isEmpty(operation.value)) return;
   if (notA('map', operation.value)) {
@@ -79,6 +102,9 @@ function notA(kind: 'map' | 'seq', node: Node): boolean {
 function described(node: Node): string {
   if (node.kind === 'seq') return 'a list';
   if (node.kind === 'map') return 'an object';
-  if (node.kind === 'scalar') return node.value === null || node.value === '' ? 'empty' : `the ${typeof node.value} ${JSON.stringify(node.value)}`;
+  if (node.kind === 'scalar')
+    return node.value === null || node.value === ''
+      ? 'empty'
+      : `the ${typeof node.value} ${JSON.stringify(node.value)}`;
   return node.name;
 }

@@ -17,8 +17,10 @@ const HTTP_DEFAULT_ROUTE = '$default';
  */
 export const duplicateEventTarget: SamCheck = {
   messages: {
-    routeTwice: "Method {{method}} of path {{path}} on API '{{api}}' is already handled by event '{{first}}'{{owner}}; an API method has one integration.",
-    triggerTwice: "Trigger {{trigger}} of user pool '{{pool}}' is already set by event '{{first}}'{{owner}}; a user pool calls one function per trigger.",
+    routeTwice:
+      "Method {{method}} of path {{path}} on API '{{api}}' is already handled by event '{{first}}'{{owner}}; an API method has one integration.",
+    triggerTwice:
+      "Trigger {{trigger}} of user pool '{{pool}}' is already set by event '{{first}}'{{owner}}; a user pool calls one function per trigger.",
   },
   check(template, report) {
     const seen = new Map<string, { event: string; owner: string; span: Node['span'] }>();
@@ -32,7 +34,13 @@ export const duplicateEventTarget: SamCheck = {
           continue;
         }
         const ownerNote = first.owner === owner.logicalId ? '' : ` of '${first.owner}'`;
-        report({ messageId: claim.messageId, data: { ...claim.data, first: first.event, owner: ownerNote }, span: claim.span, logicalId: owner.logicalId, related: [{ span: first.span, message: `event '${first.event}' claims it first` }] });
+        report({
+          messageId: claim.messageId,
+          data: { ...claim.data, first: first.event, owner: ownerNote },
+          span: claim.span,
+          logicalId: owner.logicalId,
+          related: [{ span: first.span, message: `event '${first.event}' claims it first` }],
+        });
       }
     }
   },
@@ -56,7 +64,14 @@ function claimsOf(template: Parameters<typeof apiOfEvent>[0], owned: Parameters<
     const path = defaultRoute ? HTTP_DEFAULT_ROUTE : plain(pathNode);
     const method = defaultRoute ? ANY_METHOD : plain(methodNode)?.toLowerCase();
     if (!api || path === undefined || method === undefined) return [];
-    return [{ key: `route ${api.logicalId} ${method} ${path}`, messageId: 'routeTwice', data: { method, path, api: api.logicalId }, span: methodNode?.span ?? event.nameSpan }];
+    return [
+      {
+        key: `route ${api.logicalId} ${method} ${path}`,
+        messageId: 'routeTwice',
+        data: { method, path, api: api.logicalId },
+        span: methodNode?.span ?? event.nameSpan,
+      },
+    ];
   }
   if (event.type === 'Cognito') {
     const pool = referencedId(valueOf(props, 'UserPool'));
@@ -65,7 +80,9 @@ function claimsOf(template: Parameters<typeof apiOfEvent>[0], owned: Parameters<
     const nodes = triggers.kind === 'seq' ? itemsOf(triggers) : [triggers];
     return nodes.flatMap((node) => {
       const trigger = plain(node);
-      return trigger === undefined ? [] : [{ key: `trigger ${pool} ${trigger}`, messageId: 'triggerTwice', data: { trigger, pool }, span: node.span }];
+      return trigger === undefined
+        ? []
+        : [{ key: `trigger ${pool} ${trigger}`, messageId: 'triggerTwice', data: { trigger, pool }, span: node.span }];
     });
   }
   return [];

@@ -19,7 +19,8 @@ const SNAPSTART_OFF = 'None';
 
 export const functionTenancy: SamCheck = {
   messages: {
-    tenancyEvent: "{{type}} events cannot invoke a function with TenancyConfig; only Api and HttpApi events carry the tenant ID.",
+    tenancyEvent:
+      '{{type}} events cannot invoke a function with TenancyConfig; only Api and HttpApi events carry the tenant ID.',
     tenancyFeature: '{{feature}} is not available for a function with TenancyConfig.',
   },
   check(template, report) {
@@ -34,7 +35,8 @@ export const functionTenancy: SamCheck = {
       }
       for (const { property, feature } of NOT_WITH_TENANCY) {
         const entry = entryOf(properties, property);
-        if (!entry || (property === 'SnapStart' && stringOf(valueOf(entry.value, 'ApplyOn')) === SNAPSTART_OFF)) continue;
+        if (!entry || (property === 'SnapStart' && stringOf(valueOf(entry.value, 'ApplyOn')) === SNAPSTART_OFF))
+          continue;
         report({ messageId: 'tenancyFeature', data: { feature }, span: entry.keySpan, logicalId, related });
       }
     }

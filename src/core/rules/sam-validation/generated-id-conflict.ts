@@ -7,7 +7,8 @@ import type { SamCheck } from './check';
  */
 export const generatedIdConflict: SamCheck = {
   messages: {
-    idTaken: "Logical ID '{{id}}' is taken: for '{{producer}}', {{reason}} and names it '{{id}}' ({{type}}), so the transform would have two resources with one ID. Rename this resource.",
+    idTaken:
+      "Logical ID '{{id}}' is taken: for '{{producer}}', {{reason}} and names it '{{id}}' ({{type}}), so the transform would have two resources with one ID. Rename this resource.",
   },
   check(template, report) {
     for (const conflict of template.generatedIdConflicts ?? []) {
@@ -19,7 +20,9 @@ export const generatedIdConflict: SamCheck = {
         data: { type: conflict.type, id: conflict.logicalId, producer: conflict.generatedBy, reason: conflict.reason },
         span: written.idSpan,
         logicalId: written.logicalId,
-        related: producer ? [{ span: producer.idSpan, message: `${conflict.generatedBy} makes SAM generate ${conflict.logicalId}` }] : [],
+        related: producer
+          ? [{ span: producer.idSpan, message: `${conflict.generatedBy} makes SAM generate ${conflict.logicalId}` }]
+          : [],
       });
     }
   },

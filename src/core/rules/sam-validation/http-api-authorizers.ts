@@ -12,8 +12,10 @@ const LAMBDA_ONLY = 'EnableFunctionDefaultPermissions';
 
 export const httpApiAuthorizers: SamCheck = {
   messages: {
-    lambdaAuthorizerNeeds: "Authorizer '{{name}}' has no JwtConfiguration, so it is a Lambda authorizer, which needs {{missing}}.",
-    lambdaOnlySetting: "{{setting}} is only for Lambda authorizers; '{{name}}' is a JWT authorizer (it has JwtConfiguration).",
+    lambdaAuthorizerNeeds:
+      "Authorizer '{{name}}' has no JwtConfiguration, so it is a Lambda authorizer, which needs {{missing}}.",
+    lambdaOnlySetting:
+      "{{setting}} is only for Lambda authorizers; '{{name}}' is a JWT authorizer (it has JwtConfiguration).",
   },
   check(template, report) {
     for (const { resource, properties } of samResources(template, 'AWS::Serverless::HttpApi')) {
@@ -22,11 +24,23 @@ export const httpApiAuthorizers: SamCheck = {
         const name = authorizer.key;
         if (entryOf(authorizer.value, 'JwtConfiguration')) {
           const setting = entryOf(authorizer.value, LAMBDA_ONLY);
-          if (setting) report({ messageId: 'lambdaOnlySetting', data: { setting: LAMBDA_ONLY, name }, span: setting.keySpan, logicalId: resource.logicalId });
+          if (setting)
+            report({
+              messageId: 'lambdaOnlySetting',
+              data: { setting: LAMBDA_ONLY, name },
+              span: setting.keySpan,
+              logicalId: resource.logicalId,
+            });
           continue;
         }
         const missing = LAMBDA_NEEDS.filter((k) => !entryOf(authorizer.value, k));
-        if (missing.length) report({ messageId: 'lambdaAuthorizerNeeds', data: { name, missing: missing.join(' and ') }, span: authorizer.keySpan, logicalId: resource.logicalId });
+        if (missing.length)
+          report({
+            messageId: 'lambdaAuthorizerNeeds',
+            data: { name, missing: missing.join(' and ') },
+            span: authorizer.keySpan,
+            logicalId: resource.logicalId,
+          });
       }
     }
   },

@@ -12,7 +12,8 @@ const OUTCOMES = ['OnSuccess', 'OnFailure'];
 
 export const invokeDestinations: SamCheck = {
   messages: {
-    destinationMissing: "A {{type}} destination needs Destination (its ARN); SAM only creates SQS and SNS destinations itself.",
+    destinationMissing:
+      'A {{type}} destination needs Destination (its ARN); SAM only creates SQS and SNS destinations itself.',
   },
   check(template, report) {
     for (const { resource, properties } of samResources(template, 'AWS::Serverless::Function')) {
@@ -21,8 +22,14 @@ export const invokeDestinations: SamCheck = {
         const destination = mapAt(config, outcome);
         const type = entryOf(destination, 'Type');
         const name = type?.value.kind === 'scalar' ? stringOf(type.value) : undefined;
-        if (!type || name === undefined || CREATED_BY_SAM.includes(name) || entryOf(destination, 'Destination')) continue;
-        report({ messageId: 'destinationMissing', data: { type: name }, span: type.value.span, logicalId: resource.logicalId });
+        if (!type || name === undefined || CREATED_BY_SAM.includes(name) || entryOf(destination, 'Destination'))
+          continue;
+        report({
+          messageId: 'destinationMissing',
+          data: { type: name },
+          span: type.value.span,
+          logicalId: resource.logicalId,
+        });
       }
     }
   },

@@ -24,13 +24,18 @@ export const policies: SamCheck = {
       const items = list.kind === 'seq' ? itemsOf(list) : [list];
       for (const item of items) {
         if (item.kind !== 'map' || entryOf(item, 'Statement')) continue;
-        checkTemplates(item, (messageId, span, data) => report({ messageId, span, data, logicalId: resource.logicalId }));
+        checkTemplates(item, (messageId, span, data) =>
+          report({ messageId, span, data, logicalId: resource.logicalId }),
+        );
       }
     }
   },
 };
 
-function checkTemplates(item: MapNode, at: (messageId: string, span: Node['span'], data: Record<string, string>) => void): void {
+function checkTemplates(
+  item: MapNode,
+  at: (messageId: string, span: Node['span'], data: Record<string, string>) => void,
+): void {
   for (const entry of item.entries) {
     if (!isPolicyTemplate(entry.key)) {
       at('notPolicy', entry.keySpan, { key: entry.key });

@@ -15,7 +15,8 @@ export const reservedTag: SamCheck = {
     for (const resource of template.resources) {
       if (resource.origin !== 'written' || !resource.type.startsWith('AWS::Serverless::')) continue;
       const tag = mapAt(resource.properties, 'Tags')?.entries.find((e) => e.key === SAM_TAG);
-      if (tag) report({ messageId: 'reservedTag', data: { tag: SAM_TAG }, span: tag.keySpan, logicalId: resource.logicalId });
+      if (tag)
+        report({ messageId: 'reservedTag', data: { tag: SAM_TAG }, span: tag.keySpan, logicalId: resource.logicalId });
     }
   },
 };

@@ -18,9 +18,11 @@ const CREATED_QUEUE_TYPE = 'SQS';
 export const ruleDeadLetterConfig: SamCheck = {
   messages: {
     dlqNeither: "DeadLetterConfig needs either 'Arn' (an existing queue) or 'Type: SQS' (a queue SAM creates).",
-    dlqBoth: "DeadLetterConfig takes either 'Arn' or 'Type', not both: 'Arn' names an existing queue, 'Type' asks SAM to create one.",
+    dlqBoth:
+      "DeadLetterConfig takes either 'Arn' or 'Type', not both: 'Arn' names an existing queue, 'Type' asks SAM to create one.",
     dlqType: "DeadLetterConfig Type '{{type}}' is not supported: SAM can only create an SQS queue (Type: SQS).",
-    dlqQueueId: 'QueueLogicalId becomes the logical ID of the queue SAM creates, so it must be a plain string, not an intrinsic function.',
+    dlqQueueId:
+      'QueueLogicalId becomes the logical ID of the queue SAM creates, so it must be a plain string, not an intrinsic function.',
   },
   check(template, report) {
     for (const { owner, event } of samEvents(template)) {
@@ -32,12 +34,19 @@ export const ruleDeadLetterConfig: SamCheck = {
       const type = entryOf(dlq, 'Type');
       const logicalId = owner.logicalId;
       if (!arn && !type) report({ messageId: 'dlqNeither', span: entry.keySpan, logicalId });
-      else if (arn && type) report({ messageId: 'dlqBoth', span: type.keySpan, logicalId, related: [{ span: arn.keySpan, message: 'Arn is also set here' }] });
+      else if (arn && type)
+        report({
+          messageId: 'dlqBoth',
+          span: type.keySpan,
+          logicalId,
+          related: [{ span: arn.keySpan, message: 'Arn is also set here' }],
+        });
       else if (type && type.value.kind === 'scalar' && stringOf(type.value) !== CREATED_QUEUE_TYPE) {
         report({ messageId: 'dlqType', data: { type: stringOf(type.value) ?? '' }, span: type.value.span, logicalId });
       }
       const queueId = entryOf(dlq, 'QueueLogicalId');
-      if (queueId && queueId.value.kind !== 'scalar') report({ messageId: 'dlqQueueId', span: queueId.value.span, logicalId });
+      if (queueId && queueId.value.kind !== 'scalar')
+        report({ messageId: 'dlqQueueId', span: queueId.value.span, logicalId });
     }
   },
 };

@@ -12,7 +12,8 @@ const BUCKET_TYPE = 'AWS::S3::Bucket';
  */
 export const s3BucketInTemplate: SamCheck = {
   messages: {
-    bucketOutside: "S3 events need a bucket of this template (Bucket: !Ref MyBucket): SAM adds the notification to the bucket's definition, and {{what}} is not one.",
+    bucketOutside:
+      "S3 events need a bucket of this template (Bucket: !Ref MyBucket): SAM adds the notification to the bucket's definition, and {{what}} is not one.",
   },
   check(template, report) {
     for (const { owner, event } of samEvents(template)) {
@@ -27,7 +28,8 @@ export const s3BucketInTemplate: SamCheck = {
         const target = template.resourceById.get(id);
         if (target?.type !== BUCKET_TYPE) what = target ? `'${id}' (an ${target.type})` : `'${id}'`;
       }
-      if (what !== undefined) report({ messageId: 'bucketOutside', data: { what }, span: value.span, logicalId: owner.logicalId });
+      if (what !== undefined)
+        report({ messageId: 'bucketOutside', data: { what }, span: value.span, logicalId: owner.logicalId });
     }
   },
 };

@@ -18,7 +18,8 @@ const S3_OBJECT = /^s3:\/\/[^/?]+\/[^?]+/;
 
 export const s3Location: SamCheck = {
   messages: {
-    notS3: "{{property}} '{{value}}' is a {{scheme}} URL; use a local path that sam package uploads, or s3://bucket/key.",
+    notS3:
+      "{{property}} '{{value}}' is a {{scheme}} URL; use a local path that sam package uploads, or s3://bucket/key.",
     s3WithoutKey: "{{property}} '{{value}}' names no object: an S3 location is s3://bucket/key.",
   },
   check(template, report) {
@@ -29,8 +30,10 @@ export const s3Location: SamCheck = {
         const scheme = value === undefined ? undefined : URL_SCHEME.exec(value)?.[1];
         if (!entry || value === undefined || scheme === undefined) continue;
         const data = { property, value, scheme };
-        if (scheme.toLowerCase() !== 's3') report({ messageId: 'notS3', data, span: entry.value.span, logicalId: resource.logicalId });
-        else if (!S3_OBJECT.test(value)) report({ messageId: 's3WithoutKey', data, span: entry.value.span, logicalId: resource.logicalId });
+        if (scheme.toLowerCase() !== 's3')
+          report({ messageId: 'notS3', data, span: entry.value.span, logicalId: resource.logicalId });
+        else if (!S3_OBJECT.test(value))
+          report({ messageId: 's3WithoutKey', data, span: entry.value.span, logicalId: resource.logicalId });
       }
     }
   },

@@ -20,7 +20,8 @@ export const undefinedAuthorizer: SamCheck = {
   messages: {
     notDefined: "Authorizer '{{name}}' is not defined in the Auth.Authorizers of API '{{api}}'{{known}}.",
     noAuthorizers: "Authorizer '{{name}}' is used, but API '{{api}}' defines no Auth.Authorizers.",
-    noneWithoutDefault: "Authorizer NONE only turns off the API's DefaultAuthorizer, and API '{{api}}' has no DefaultAuthorizer.",
+    noneWithoutDefault:
+      "Authorizer NONE only turns off the API's DefaultAuthorizer, and API '{{api}}' has no DefaultAuthorizer.",
     defaultNotDefined: "DefaultAuthorizer '{{name}}' is not one of the Auth.Authorizers of this API{{known}}.",
   },
   check(template: Template, report) {
@@ -29,7 +30,12 @@ export const undefinedAuthorizer: SamCheck = {
       const used = entryOf(auth, 'DefaultAuthorizer');
       const name = stringOf(used?.value);
       if (!used || name === undefined || name === AWS_IAM || definedIn(auth, name) !== false) continue;
-      report({ messageId: 'defaultNotDefined', data: { name, known: knownList(auth) }, span: used.value.span, logicalId: resource.logicalId });
+      report({
+        messageId: 'defaultNotDefined',
+        data: { name, known: knownList(auth) },
+        span: used.value.span,
+        logicalId: resource.logicalId,
+      });
     }
     for (const owned of samEvents(template)) {
       const used = entryOf(mapAt(owned.event.properties, 'Auth'), 'Authorizer');
@@ -38,7 +44,11 @@ export const undefinedAuthorizer: SamCheck = {
       const api = apiOfEvent(template, owned);
       const auth = api?.properties ? mapAt(api.properties, 'Auth') : undefined;
       if (!api || (api.properties && !auth && entryOf(api.properties, 'Auth'))) continue;
-      const problem = { span: used.value.span, logicalId: owned.owner.logicalId, data: { name, api: api.logicalId, known: knownList(auth) } };
+      const problem = {
+        span: used.value.span,
+        logicalId: owned.owner.logicalId,
+        data: { name, api: api.logicalId, known: knownList(auth) },
+      };
       if (name === NONE) {
         if (!entryOf(auth, 'DefaultAuthorizer')) report({ messageId: 'noneWithoutDefault', ...problem });
         continue;

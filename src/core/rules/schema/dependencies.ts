@@ -6,10 +6,12 @@ export const schemaDependencies = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: 'Properties that must come together, cannot be used together, or of which one is needed (`Code.ZipFile` with `Code.S3Bucket`, `InlineCode` with `CodeUri`, `DefinitionBody` with `DefinitionUri`).',
+      summary:
+        'Properties that must come together, cannot be used together, or of which one is needed (`Code.ZipFile` with `Code.S3Bucket`, `InlineCode` with `CodeUri`, `DefinitionBody` with `DefinitionUri`).',
       why: 'CloudFormation, the service or the SAM transform rejects the combination ("Specify only one of ...", "... requires ..."), minutes into the deploy.',
       fact: `Reference pages state which properties exclude or need each other ("Conditional: ...", "You must specify either ..."). A key that a condition may leave out (\`AWS::NoValue\` in a branch of \`Fn::If\`) does not count as given. Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
-      example: 'Type: AWS::Serverless::Function\nProperties:\n  CodeUri: src/\n  InlineCode: "exports.handler = async () => 1"',
+      example:
+        'Type: AWS::Serverless::Function\nProperties:\n  CodeUri: src/\n  InlineCode: "exports.handler = async () => 1"',
       fix: 'Keep one of the exclusive properties, or add the one the message says is needed.',
     },
   },
@@ -22,7 +24,14 @@ export const schemaDependencies = defineRule({
     for (const v of violationsOf(context, 'dependencies')) {
       context.report({
         messageId: v.relation,
-        data: { property: v.property ?? '', place: placeOf(v), others: v.relation === 'excludes' ? v.others.join(', ') : v.others.map((o) => `'${o}'`).join(v.relation === 'one-of' ? ' or ' : ' and ') },
+        data: {
+          property: v.property ?? '',
+          place: placeOf(v),
+          others:
+            v.relation === 'excludes'
+              ? v.others.join(', ')
+              : v.others.map((o) => `'${o}'`).join(v.relation === 'one-of' ? ' or ' : ' and '),
+        },
         span: v.span,
         logicalId: v.logicalId,
         severity: severityOf(v),

@@ -16,19 +16,34 @@ export const schemaEnum = defineRule({
       fix: 'Use one of the allowed values; the quick fix replaces a value written in place with the closest one, keeping its quotes.',
     },
   },
-  messages: { notAllowed: "'{{value}}'{{origin}} is not an allowed value of {{place}}. Allowed: {{allowed}}.{{suggestion}}" },
+  messages: {
+    notAllowed: "'{{value}}'{{origin}} is not an allowed value of {{place}}. Allowed: {{allowed}}.{{suggestion}}",
+  },
   check(context) {
     for (const v of violationsOf(context, 'enum')) {
       const suggestion = closest(v.value, v.allowed);
       context.report({
         messageId: 'notAllowed',
-        data: { value: v.value, origin: originSuffix(v.origin), place: placeOf(v), allowed: listed(v.allowed), suggestion: didYouMean(suggestion) },
+        data: {
+          value: v.value,
+          origin: originSuffix(v.origin),
+          place: placeOf(v),
+          allowed: listed(v.allowed),
+          suggestion: didYouMean(suggestion),
+        },
         span: v.span,
         logicalId: v.logicalId,
         severity: severityOf(v),
-        fixes: suggestion && v.literal
-          ? [{ title: `Change to '${suggestion}'`, edits: [replaceScalar(context.template, v.literal, suggestion)], preferred: true }]
-          : [],
+        fixes:
+          suggestion && v.literal
+            ? [
+                {
+                  title: `Change to '${suggestion}'`,
+                  edits: [replaceScalar(context.template, v.literal, suggestion)],
+                  preferred: true,
+                },
+              ]
+            : [],
       });
     }
   },

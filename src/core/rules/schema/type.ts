@@ -1,5 +1,13 @@
 import { defineRule } from '../define';
-import { originSuffix, placeOf, SCHEMA_SOURCES, typeWords, violationsOf, SERVERLESS_DOCS, severityOf } from './violations';
+import {
+  originSuffix,
+  placeOf,
+  SCHEMA_SOURCES,
+  typeWords,
+  violationsOf,
+  SERVERLESS_DOCS,
+  severityOf,
+} from './violations';
 
 export const schemaType = defineRule({
   id: 'schema-type',

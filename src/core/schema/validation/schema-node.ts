@@ -28,7 +28,10 @@ export interface SchemaNode {
   /** A key of the same file's `definitions`. */
   readonly $ref?: string;
   /** Ours: pick the branch by the value of one property (SAM events by `Type`) instead of trying every anyOf branch. */
-  readonly discriminator?: { readonly property: string; readonly mapping: Readonly<Record<string, string /* definition */>> };
+  readonly discriminator?: {
+    readonly property: string;
+    readonly mapping: Readonly<Record<string, string /* definition */>>;
+  };
   /** JSON Schema's: when the key is present, these keys are required too. */
   readonly dependentRequired?: Readonly<Record<string, readonly string[]>>;
   /** Ours: when the key is present, none of these may be (mutually exclusive: Code.ZipFile vs Code.S3Bucket). */

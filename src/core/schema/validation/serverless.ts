@@ -24,11 +24,20 @@ const DEFAULT_MODE: ValidationMode = 'warn';
  * wrong guess would be a false warning. Services of another provider are not checked: the schema is the aws
  * provider's.
  */
-export function serverlessViolations(template: Template, file: ValidationSchemaFile, validator: Validator): readonly Violation[] {
+export function serverlessViolations(
+  template: Template,
+  file: ValidationSchemaFile,
+  validator: Validator,
+): readonly Violation[] {
   const root = template.root;
   const mode = validationMode(template);
   if (!root || !file.root || mode === 'off' || !isAwsService(template)) return [];
-  validator.check(root, withProviderByName(file.root), { logicalId: undefined, owner: SERVERLESS_OWNER, path: [], keySpan: undefined });
+  validator.check(root, withProviderByName(file.root), {
+    logicalId: undefined,
+    owner: SERVERLESS_OWNER,
+    path: [],
+    keySpan: undefined,
+  });
   // A plugin may declare its own top-level keys, function properties, event types and event properties
   // (configSchemaHandler.defineTopLevelProperty, defineFunctionProperties, defineFunctionEvent,
   // defineFunctionEventProperties: https://www.serverless.com/framework/docs/guides/plugins/custom-configuration).
@@ -101,5 +110,8 @@ function isAwsService(template: Template): boolean {
 function isPluginExtensible(path: string): boolean {
   if (path === '') return true;
   const parts = path.split('.');
-  return parts[0] === 'functions' && (parts.length === 2 || ((parts.length === 3 || parts.length === 4) && parts[2] === 'events'));
+  return (
+    parts[0] === 'functions' &&
+    (parts.length === 2 || ((parts.length === 3 || parts.length === 4) && parts[2] === 'events'))
+  );
 }

@@ -22,7 +22,8 @@ const cache = new WeakMap<Template, { readonly catalog: SchemaCatalog; readonly 
 
 /**
  * Every written resource's `Properties` (SAM types against SAM's schemas, the rest against CloudFormation's),
- * SAM's `Globals` section and a serverless.yml's own configuration (against the framework's schema), once per template and catalog: the schema rules share this one pass. Values SAM merges
+ * SAM's `Globals` section and a serverless.yml's own configuration (against the framework's schema), once per template
+ * and catalog: the schema rules share this one pass. Values SAM merges
  * from Globals are checked where they are written, in `Globals`, not again in every function.
  * Types the data does not know and custom resources are not checked.
  */
@@ -40,10 +41,19 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
   const opaque = new Set<Node>();
   // Most templates use no macro: their maps need no search for one.
   const hasMacros = /Fn::Transform|!Transform/.test(template.text);
-  const newValidator = (file: ValidationSchemaFile, framework?: Pick<ValidationContext, 'scalarAsList' | 'variableValue'>): Validator => new Validator({
-    definitions: file.definitions, resolver: template.resolver, refTargets: targets, opaque,
-    frameworkVariables: template.kind === 'serverless', text: template.text, ...framework,
-  });
+  const newValidator = (
+    file: ValidationSchemaFile,
+    framework?: Pick<ValidationContext, 'scalarAsList' | 'variableValue'>,
+  ): Validator =>
+    new Validator({
+      definitions: file.definitions,
+      resolver: template.resolver,
+      refTargets: targets,
+      opaque,
+      frameworkVariables: template.kind === 'serverless',
+      text: template.text,
+      ...framework,
+    });
   const validatorFor = (file: ValidationSchemaFile): Validator => {
     let validator = validators.get(file);
     if (!validator) {
@@ -64,13 +74,19 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
     // SAM merges Globals into the resource before CloudFormation sees it, so a required property may come from there.
     const merged = resource.properties;
     const place: Place = {
-      logicalId: resource.logicalId, owner: resource.type, path: ['Properties'],
-      keySpan: properties?.keySpan ?? typeEntry.span, resource: resource.node,
+      logicalId: resource.logicalId,
+      owner: resource.type,
+      path: ['Properties'],
+      keySpan: properties?.keySpan ?? typeEntry.span,
+      resource: resource.node,
       ...(properties ? {} : { propertiesMissing: true }),
       ...(merged && merged !== properties?.value ? { merged } : {}),
     };
     // `Properties: !Ref AWS::NoValue` leaves the resource without properties: its required ones are missing.
-    const written = properties && !isNoValue(properties.value) ? properties.value : syntheticMap([], properties?.value.span ?? typeEntry.span);
+    const written =
+      properties && !isNoValue(properties.value)
+        ? properties.value
+        : syntheticMap([], properties?.value.span ?? typeEntry.span);
     validatorFor(file).check(written, schema, place);
   }
 
@@ -80,7 +96,13 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
     const schema: SchemaNode | undefined = file.definitions[SAM_GLOBALS_DEFINITION];
     if (schema) {
       if (hasMacros) markOpaque(globals.value, opaque);
-      validatorFor(file).check(globals.value, schema, { logicalId: undefined, owner: 'Globals', path: ['Globals'], keySpan: globals.keySpan, partial: true });
+      validatorFor(file).check(globals.value, schema, {
+        logicalId: undefined,
+        owner: 'Globals',
+        path: ['Globals'],
+        keySpan: globals.keySpan,
+        partial: true,
+      });
     }
   }
   const own = [...validators.values()].flatMap((v) => v.violations);
@@ -106,8 +128,9 @@ function writtenTypeEntry(resource: Resource): { readonly span: Span } | undefin
  */
 function markOpaque(root: Node, opaque: Set<Node>): void {
   walk(root, (node, parents) => {
-    const isTransform = (node.kind === 'intrinsic' && node.name === 'Fn::Transform')
-      || (node.kind === 'map' && node.entries.some((e) => e.key === 'Fn::Transform'));
+    const isTransform =
+      (node.kind === 'intrinsic' && node.name === 'Fn::Transform') ||
+      (node.kind === 'map' && node.entries.some((e) => e.key === 'Fn::Transform'));
     if (!isTransform) return;
     opaque.add(node);
     for (const parent of parents) if (parent.kind === 'map') opaque.add(parent);

@@ -26,7 +26,9 @@ export interface ValidationContext {
    * `coerceTypes: 'array'`, in serverless/lib/classes/config-schema-handler/resolve-ajv-validate.js).
    */
   readonly scalarAsList?: boolean;
-  /** A framework variable's value when it is certain here (`${self:custom.memory}` naming a literal), with its origin. */
+  /**
+   * A framework variable's value when it is certain here (`${self:custom.memory}` naming a literal), with its origin.
+   */
   readonly variableValue?: (node: ScalarNode) => CertainValue | undefined;
 }
 
@@ -113,10 +115,17 @@ export class Validator {
   /** The keywords of the schema itself, without its branches. */
   private own(node: Node, s: SchemaNode, place: Place, depth: number): void {
     switch (node.kind) {
-      case 'scalar': this.scalar(node, s, place, depth); break;
-      case 'map': this.map(node, s, place, depth); break;
-      case 'seq': this.seq(node, s, place, depth); break;
-      case 'intrinsic': break;
+      case 'scalar':
+        this.scalar(node, s, place, depth);
+        break;
+      case 'map':
+        this.map(node, s, place, depth);
+        break;
+      case 'seq':
+        this.seq(node, s, place, depth);
+        break;
+      case 'intrinsic':
+        break;
     }
   }
 
@@ -149,7 +158,14 @@ export class Validator {
     // A list where one value belongs is reported; one value where a list belongs is not, because CloudFormation
     // and the SAM transform accept a single value for some list properties.
     if (shape === 'list' && types.length > 0 && !types.includes('array')) {
-      this.push({ kind: 'type', span: node.span, ...this.where(place), expected: types, actual: `a list (${node.name})`, origin: undefined });
+      this.push({
+        kind: 'type',
+        span: node.span,
+        ...this.where(place),
+        expected: types,
+        actual: `a list (${node.name})`,
+        origin: undefined,
+      });
       return;
     }
     if (shape === 'list' || (types.length > 0 && types.every((t) => t === 'array' || t === 'object'))) return;
@@ -169,8 +185,13 @@ export class Validator {
     const definition = mapping[entry.value.value];
     if (definition === undefined) {
       this.push({
-        kind: 'enum', span: entry.value.span, ...this.where({ ...place, path: [...place.path, property] }),
-        value: entry.value.value, allowed: Object.keys(mapping), origin: undefined, literal: entry.value,
+        kind: 'enum',
+        span: entry.value.span,
+        ...this.where({ ...place, path: [...place.path, property] }),
+        value: entry.value.value,
+        allowed: Object.keys(mapping),
+        origin: undefined,
+        literal: entry.value,
       });
       return;
     }
@@ -190,7 +211,8 @@ export class Validator {
       if (violations.length === 0) return;
       const resolved = this.resolve(branch);
       const fits = resolved !== undefined && this.kindFits(node, this.typesOf(resolved));
-      if (!best || (fits && !best.fits) || (fits === best.fits && violations.length < best.violations.length)) best = { violations, fits };
+      if (!best || (fits && !best.fits) || (fits === best.fits && violations.length < best.violations.length))
+        best = { violations, fits };
     }
     if (!best) return;
     if (best.fits) {
@@ -199,7 +221,14 @@ export class Validator {
     }
     const expected = this.typesOf(s);
     if (expected.length === 0) return;
-    this.push({ kind: 'type', span: this.trimmed(node.span), ...this.where(place), expected, actual: describeNode(node), origin: this.derived.get(node) });
+    this.push({
+      kind: 'type',
+      span: this.trimmed(node.span),
+      ...this.where(place),
+      expected,
+      actual: describeNode(node),
+      origin: this.derived.get(node),
+    });
   }
 
   private scalar(node: ScalarNode, s: SchemaNode, place: Place, depth: number): void {
@@ -223,47 +252,94 @@ export class Validator {
     if (typeof value === 'string' && value.includes(DYNAMIC_REFERENCE)) return;
     if (typeof value === 'string' && isPackagedPath(place.owner, place.path)) return;
     if (types.length > 0 && !types.some((t) => scalarFits(value, t))) {
-      this.push({ kind: 'type', span: node.span, ...this.where(place), expected: types, actual: describeNode(node), origin });
+      this.push({
+        kind: 'type',
+        span: node.span,
+        ...this.where(place),
+        expected: types,
+        actual: describeNode(node),
+        origin,
+      });
       return;
     }
     // Values that differ only in case are not reported: several services read them without regard to case, and which
     // ones do is not in the schemas.
     if (s.enum && !s.enum.some((allowed) => String(allowed).toLowerCase() === String(value).toLowerCase())) {
       const literal = this.derived.has(node) ? undefined : node;
-      this.push({ kind: 'enum', span: node.span, ...this.where(place), value: String(value), allowed: s.enum.map(String), origin, literal });
+      this.push({
+        kind: 'enum',
+        span: node.span,
+        ...this.where(place),
+        value: String(value),
+        allowed: s.enum.map(String),
+        origin,
+        literal,
+      });
       return;
     }
-    const numeric = typeof value === 'number' ? value : typeof value === 'string' && NUMBER.test(value.trim()) ? Number(value) : undefined;
-    if (numeric !== undefined && (types.includes('number') || types.includes('integer') || (types.length === 0 && typeof value === 'number'))) {
+    const numeric =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && NUMBER.test(value.trim())
+          ? Number(value)
+          : undefined;
+    if (
+      numeric !== undefined &&
+      (types.includes('number') || types.includes('integer') || (types.length === 0 && typeof value === 'number'))
+    ) {
       this.bounds(node.span, place, 'value', numeric, s.minimum, s.maximum, origin);
     }
     if (typeof value !== 'string') return;
     if (types.length === 0 || types.includes('string')) {
-      if (s.minLength !== undefined || s.maxLength !== undefined) this.bounds(node.span, place, 'length', [...value].length, s.minLength, s.maxLength, origin);
+      if (s.minLength !== undefined || s.maxLength !== undefined)
+        this.bounds(node.span, place, 'length', [...value].length, s.minLength, s.maxLength, origin);
       const pattern = s.pattern === undefined ? undefined : this.regExp(s.pattern);
-      if (pattern && !pattern.test(value)) this.push({ kind: 'pattern', span: node.span, ...this.where(place), value, pattern: s.pattern!, origin });
+      if (pattern && !pattern.test(value))
+        this.push({ kind: 'pattern', span: node.span, ...this.where(place), value, pattern: s.pattern!, origin });
     }
   }
 
   private seq(node: SeqNode, s: SchemaNode, place: Place, depth: number): void {
     const types = this.typesOf(s);
     if (types.length > 0 && !types.includes('array')) {
-      this.push({ kind: 'type', span: this.trimmed(node.span), ...this.where(place), expected: types, actual: 'a list', origin: undefined });
+      this.push({
+        kind: 'type',
+        span: this.trimmed(node.span),
+        ...this.where(place),
+        expected: types,
+        actual: 'a list',
+        origin: undefined,
+      });
       return;
     }
     // Items that may be left out (`AWS::NoValue`) count towards the most there can be, not the fewest.
     const surely = node.items.filter((i) => !mayBeAbsent(i)).length;
-    if (s.minItems !== undefined && node.items.length < s.minItems) this.bounds(node.span, place, 'items', node.items.length, s.minItems, undefined, undefined);
-    if (s.maxItems !== undefined && surely > s.maxItems) this.bounds(node.span, place, 'items', surely, undefined, s.maxItems, undefined);
+    if (s.minItems !== undefined && node.items.length < s.minItems)
+      this.bounds(node.span, place, 'items', node.items.length, s.minItems, undefined, undefined);
+    if (s.maxItems !== undefined && surely > s.maxItems)
+      this.bounds(node.span, place, 'items', surely, undefined, s.maxItems, undefined);
     if (!s.items) return;
-    const itemPlace: Place = { logicalId: place.logicalId, owner: place.owner, path: place.path, keySpan: undefined, partial: place.partial };
+    const itemPlace: Place = {
+      logicalId: place.logicalId,
+      owner: place.owner,
+      path: place.path,
+      keySpan: undefined,
+      partial: place.partial,
+    };
     for (const item of node.items) this.check(item, s.items, itemPlace, depth + 1);
   }
 
   private map(node: MapNode, s: SchemaNode, place: Place, depth: number): void {
     const types = this.typesOf(s);
     if (types.length > 0 && !types.includes('object')) {
-      this.push({ kind: 'type', span: this.trimmed(node.span), ...this.where(place), expected: types, actual: 'a map', origin: undefined });
+      this.push({
+        kind: 'type',
+        span: this.trimmed(node.span),
+        ...this.where(place),
+        expected: types,
+        actual: 'a map',
+        origin: undefined,
+      });
       return;
     }
     const opaque = this.ctx.opaque.has(node) || node.entries.some((e) => isMacroKey(e.key));
@@ -272,10 +348,32 @@ export class Validator {
       const path = [...place.path, entry.key];
       if (schema) {
         const merged = mapAt(place.merged, entry.key);
-        this.check(entry.value, schema, { logicalId: place.logicalId, owner: place.owner, path, keySpan: entry.keySpan, merged, partial: place.partial }, depth + 1);
-      }
-      else if (s.additionalProperties === false && !opaque && !entry.key.startsWith('Fn::') && !this.isVariableKey(entry.key)) {
-        this.push({ kind: 'unknown-property', span: entry.keySpan, ...this.where(place), key: entry.key, candidates: Object.keys(s.properties ?? {}) });
+        this.check(
+          entry.value,
+          schema,
+          {
+            logicalId: place.logicalId,
+            owner: place.owner,
+            path,
+            keySpan: entry.keySpan,
+            merged,
+            partial: place.partial,
+          },
+          depth + 1,
+        );
+      } else if (
+        s.additionalProperties === false &&
+        !opaque &&
+        !entry.key.startsWith('Fn::') &&
+        !this.isVariableKey(entry.key)
+      ) {
+        this.push({
+          kind: 'unknown-property',
+          span: entry.keySpan,
+          ...this.where(place),
+          key: entry.key,
+          candidates: Object.keys(s.properties ?? {}),
+        });
       }
     }
     if (!opaque) this.keys(node, s, place);
@@ -291,17 +389,33 @@ export class Validator {
     };
     const where = this.where(place);
     const at = place.keySpan ?? node.entries[0]?.keySpan ?? node.span;
-    for (const key of place.partial ? [] : s.required ?? []) {
+    for (const key of place.partial ? [] : (s.required ?? [])) {
       if (present(key)) continue;
       const schema = this.propertySchema(s, key);
       const resolved = schema && this.resolve(schema);
-      this.push({ kind: 'required', span: at, ...where, property: key, expected: resolved ? this.typesOf(resolved) : [], map: place.propertiesMissing ? undefined : node, resource: place.resource });
+      this.push({
+        kind: 'required',
+        span: at,
+        ...where,
+        property: key,
+        expected: resolved ? this.typesOf(resolved) : [],
+        map: place.propertiesMissing ? undefined : node,
+        resource: place.resource,
+      });
     }
-    for (const [key, needed] of Object.entries(place.partial ? {} : s.dependentRequired ?? {})) {
+    for (const [key, needed] of Object.entries(place.partial ? {} : (s.dependentRequired ?? {}))) {
       const given = entry(key);
       if (!given) continue;
       const missing = needed.filter((n) => !present(n));
-      if (missing.length > 0) this.push({ kind: 'dependencies', span: given.keySpan, ...where, relation: 'requires', property: key, others: missing });
+      if (missing.length > 0)
+        this.push({
+          kind: 'dependencies',
+          span: given.keySpan,
+          ...where,
+          relation: 'requires',
+          property: key,
+          others: missing,
+        });
     }
     // Mutually exclusive keys: a key that a condition may leave out (`AWS::NoValue`) is not surely given.
     const reported = new Set<string>();
@@ -319,24 +433,51 @@ export class Validator {
         reported.add(pair);
         const later = both.keySpan.start > given.keySpan.start ? both : given;
         const earlier = later === both ? given : both;
-        this.push({ kind: 'dependencies', span: later.keySpan, ...where, relation: 'excludes', property: later.key, others: [earlier.key] });
+        this.push({
+          kind: 'dependencies',
+          span: later.keySpan,
+          ...where,
+          relation: 'excludes',
+          property: later.key,
+          others: [earlier.key],
+        });
       }
     }
-    for (const group of place.partial ? [] : s.requiredOneOf ?? []) {
-      if (!group.some(present)) this.push({ kind: 'dependencies', span: at, ...where, relation: 'one-of', property: undefined, others: group });
+    for (const group of place.partial ? [] : (s.requiredOneOf ?? [])) {
+      if (!group.some(present))
+        this.push({ kind: 'dependencies', span: at, ...where, relation: 'one-of', property: undefined, others: group });
     }
   }
 
   private propertySchema(s: SchemaNode, key: string): SchemaNode | undefined {
     const own = s.properties?.[key];
     if (own) return own;
-    for (const [source, schema] of Object.entries(s.patternProperties ?? {})) if (this.regExp(source)?.test(key)) return schema;
+    for (const [source, schema] of Object.entries(s.patternProperties ?? {}))
+      if (this.regExp(source)?.test(key)) return schema;
     return typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined;
   }
 
-  private bounds(span: Span, place: Place, measure: 'value' | 'length' | 'items', actual: number, min: number | undefined, max: number | undefined, origin: string | undefined): void {
+  private bounds(
+    span: Span,
+    place: Place,
+    measure: 'value' | 'length' | 'items',
+    actual: number,
+    min: number | undefined,
+    max: number | undefined,
+    origin: string | undefined,
+  ): void {
     const bound = min !== undefined && actual < min ? 'min' : max !== undefined && actual > max ? 'max' : undefined;
-    if (bound) this.push({ kind: 'range', span, ...this.where(place), measure, actual, origin, bound, limit: bound === 'min' ? min! : max! });
+    if (bound)
+      this.push({
+        kind: 'range',
+        span,
+        ...this.where(place),
+        measure,
+        actual,
+        origin,
+        bound,
+        limit: bound === 'min' ? min! : max!,
+      });
   }
 
   /** The schema's own types, or those of all its branches when each branch says. */
@@ -347,7 +488,8 @@ export class Validator {
     const all = new Set<SchemaType>();
     for (const branch of branches) {
       const resolved = this.resolve(branch);
-      const types = resolved?.type === undefined ? [] : typeof resolved.type === 'string' ? [resolved.type] : resolved.type;
+      const types =
+        resolved?.type === undefined ? [] : typeof resolved.type === 'string' ? [resolved.type] : resolved.type;
       if (types.length === 0) return [];
       for (const t of types) all.add(t);
     }
@@ -357,11 +499,18 @@ export class Validator {
   private kindFits(node: Node, types: readonly SchemaType[]): boolean {
     if (types.length === 0) return true;
     switch (node.kind) {
-      case 'scalar': return node.value === null || (this.ctx.scalarAsList === true && types.includes('array'))
-        || types.some((t) => scalarFits(node.value as string | number | boolean, t));
-      case 'map': return types.includes('object');
-      case 'seq': return types.includes('array');
-      case 'intrinsic': return true;
+      case 'scalar':
+        return (
+          node.value === null ||
+          (this.ctx.scalarAsList === true && types.includes('array')) ||
+          types.some((t) => scalarFits(node.value as string | number | boolean, t))
+        );
+      case 'map':
+        return types.includes('object');
+      case 'seq':
+        return types.includes('array');
+      case 'intrinsic':
+        return true;
     }
   }
 
@@ -419,19 +568,35 @@ export class Validator {
 
 function scalarFits(value: string | number | boolean, type: SchemaType): boolean {
   switch (type) {
-    case 'string': return true;
-    case 'number': return typeof value === 'number' || (typeof value === 'string' && NUMBER.test(value.trim()));
-    case 'integer': return (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && INTEGER.test(value.trim()));
-    case 'boolean': return typeof value === 'boolean' || (typeof value === 'string' && BOOLEAN.test(value));
-    default: return false;
+    case 'string':
+      return true;
+    case 'number':
+      return typeof value === 'number' || (typeof value === 'string' && NUMBER.test(value.trim()));
+    case 'integer':
+      return (
+        (typeof value === 'number' && Number.isInteger(value)) ||
+        (typeof value === 'string' && INTEGER.test(value.trim()))
+      );
+    case 'boolean':
+      return typeof value === 'boolean' || (typeof value === 'string' && BOOLEAN.test(value));
+    default:
+      return false;
   }
 }
 
 /** Whether a scalar value can break this schema at all: text, with no enum, pattern or length, accepts any. */
 function judgesScalars(s: SchemaNode, types: readonly SchemaType[]): boolean {
-  return s.enum !== undefined || s.pattern !== undefined || s.minimum !== undefined || s.maximum !== undefined
-    || s.minLength !== undefined || s.maxLength !== undefined || s.anyOf !== undefined || s.oneOf !== undefined
-    || types.some((t) => t !== 'string');
+  return (
+    s.enum !== undefined ||
+    s.pattern !== undefined ||
+    s.minimum !== undefined ||
+    s.maximum !== undefined ||
+    s.minLength !== undefined ||
+    s.maxLength !== undefined ||
+    s.anyOf !== undefined ||
+    s.oneOf !== undefined ||
+    types.some((t) => t !== 'string')
+  );
 }
 
 function isScalarValue(value: unknown): value is string | number | boolean {
@@ -445,10 +610,14 @@ function isMacroKey(key: string): boolean {
 
 function describeNode(node: Node): string {
   switch (node.kind) {
-    case 'scalar': return typeof node.value === 'string' ? JSON.stringify(node.value) : String(node.value);
-    case 'map': return 'a map';
-    case 'seq': return 'a list';
-    case 'intrinsic': return node.name;
+    case 'scalar':
+      return typeof node.value === 'string' ? JSON.stringify(node.value) : String(node.value);
+    case 'map':
+      return 'a map';
+    case 'seq':
+      return 'a list';
+    case 'intrinsic':
+      return node.name;
   }
 }
 

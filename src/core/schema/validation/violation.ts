@@ -80,10 +80,20 @@ export interface PatternMismatch extends Base {
 
 export interface DependencyViolation extends Base {
   readonly kind: 'dependencies';
-  /** `requires`: `property` needs `others`; `excludes`: `property` cannot be used with `others`; `one-of`: one of `others` is needed. */
+  /**
+   * `requires`: `property` needs `others`; `excludes`: `property` cannot be used with `others`; `one-of`: one of
+   * `others` is needed.
+   */
   readonly relation: 'requires' | 'excludes' | 'one-of';
   readonly property: string | undefined;
   readonly others: readonly string[];
 }
 
-export type Violation = UnknownProperty | RequiredProperty | TypeMismatch | EnumMismatch | RangeViolation | PatternMismatch | DependencyViolation;
+export type Violation =
+  | UnknownProperty
+  | RequiredProperty
+  | TypeMismatch
+  | EnumMismatch
+  | RangeViolation
+  | PatternMismatch
+  | DependencyViolation;

@@ -7,7 +7,8 @@ import { ruleTester } from '../rule-tester';
 import type { Rule } from '../../../../src/core/rules';
 
 /**
- * Small schemas in the shape of data/cfn-schemas.json, data/sam-schemas.json and data/serverless-schema.json (schema-format contract), written
+ * Small schemas in the shape of data/cfn-schemas.json, data/sam-schemas.json and data/serverless-schema.json
+ * (schema-format contract), written
  * after the CloudFormation registry's and SAM's own schemas for the properties the tests use, so the engine's
  * semantics are tested whatever the generated data holds today.
  */
@@ -16,18 +17,34 @@ const integer: SchemaNode = { type: 'integer' };
 const strings: SchemaNode = { type: 'array', items: string };
 
 const cfn: ValidationSchemaFile = {
-  source: 'test fixture', licence: 'Apache-2.0', generated: '2026-12-01',
+  source: 'test fixture',
+  licence: 'Apache-2.0',
+  generated: '2026-12-01',
   resources: {
     'AWS::Lambda::Function': {
       type: 'object',
       properties: {
-        Code: { $ref: 'Code' }, Handler: string, Runtime: string, Role: { type: 'string', pattern: '^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$' },
-        MemorySize: { type: 'integer', minimum: 128, maximum: 10240 }, Timeout: { type: 'integer', minimum: 1 },
+        Code: { $ref: 'Code' },
+        Handler: string,
+        Runtime: string,
+        Role: { type: 'string', pattern: '^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$' },
+        MemorySize: { type: 'integer', minimum: 128, maximum: 10240 },
+        Timeout: { type: 'integer', minimum: 1 },
         FunctionName: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-zA-Z0-9-_]+$' },
-        Environment: { $ref: 'Environment' }, Layers: strings,
-        Architectures: { type: 'array', items: { type: 'string', enum: ['x86_64', 'arm64'] }, minItems: 1, maxItems: 1 },
+        Environment: { $ref: 'Environment' },
+        Layers: strings,
+        Architectures: {
+          type: 'array',
+          items: { type: 'string', enum: ['x86_64', 'arm64'] },
+          minItems: 1,
+          maxItems: 1,
+        },
         ReservedConcurrentExecutions: { type: 'integer', minimum: 0 },
-        VpcConfig: { type: 'object', properties: { SubnetIds: strings, SecurityGroupIds: strings }, additionalProperties: false },
+        VpcConfig: {
+          type: 'object',
+          properties: { SubnetIds: strings, SecurityGroupIds: strings },
+          additionalProperties: false,
+        },
         Tags: { type: 'array', items: { $ref: 'Tag' } },
       },
       required: ['Code', 'Role'],
@@ -40,7 +57,11 @@ const cfn: ValidationSchemaFile = {
         BillingMode: { type: 'string', enum: ['PROVISIONED', 'PAY_PER_REQUEST'] },
         KeySchema: { type: 'array', items: { $ref: 'KeySchema' } },
         TableName: string,
-        PointInTimeRecoverySpecification: { type: 'object', properties: { PointInTimeRecoveryEnabled: { type: 'boolean' } }, additionalProperties: false },
+        PointInTimeRecoverySpecification: {
+          type: 'object',
+          properties: { PointInTimeRecoveryEnabled: { type: 'boolean' } },
+          additionalProperties: false,
+        },
       },
       required: ['KeySchema'],
       dependentRequired: { KeySchema: ['AttributeDefinitions'] },
@@ -49,14 +70,23 @@ const cfn: ValidationSchemaFile = {
     'AWS::SQS::Queue': {
       type: 'object',
       properties: {
-        QueueName: string, MessageRetentionPeriod: { type: 'integer', minimum: 60, maximum: 1209600 }, VisibilityTimeout: integer,
-        FifoQueue: { type: 'boolean' }, Tags: { type: 'array', items: { $ref: 'Tag' } },
+        QueueName: string,
+        MessageRetentionPeriod: { type: 'integer', minimum: 60, maximum: 1209600 },
+        VisibilityTimeout: integer,
+        FifoQueue: { type: 'boolean' },
+        Tags: { type: 'array', items: { $ref: 'Tag' } },
       },
       additionalProperties: false,
     },
     'AWS::EC2::Instance': {
       type: 'object',
-      properties: { ImageId: string, SubnetId: string, SecurityGroupIds: strings, AvailabilityZone: string, UserData: string },
+      properties: {
+        ImageId: string,
+        SubnetId: string,
+        SecurityGroupIds: strings,
+        AvailabilityZone: string,
+        UserData: string,
+      },
       additionalProperties: false,
     },
     'AWS::Cycle::Thing': { $ref: 'LoopA' },
@@ -68,33 +98,62 @@ const cfn: ValidationSchemaFile = {
       properties: { ZipFile: string, S3Bucket: string, S3Key: string, ImageUri: string },
       additionalProperties: false,
       dependentRequired: { S3Bucket: ['S3Key'] },
-      dependentExcluded: { ZipFile: ['S3Bucket', 'ImageUri'], S3Bucket: ['ZipFile', 'ImageUri'], ImageUri: ['ZipFile', 'S3Bucket'] },
+      dependentExcluded: {
+        ZipFile: ['S3Bucket', 'ImageUri'],
+        S3Bucket: ['ZipFile', 'ImageUri'],
+        ImageUri: ['ZipFile', 'S3Bucket'],
+      },
       requiredOneOf: [['ZipFile', 'S3Bucket', 'ImageUri']],
     },
-    Environment: { type: 'object', properties: { Variables: { type: 'object', additionalProperties: string } }, additionalProperties: false },
-    Tag: { type: 'object', properties: { Key: string, Value: string }, required: ['Key', 'Value'], additionalProperties: false },
+    Environment: {
+      type: 'object',
+      properties: { Variables: { type: 'object', additionalProperties: string } },
+      additionalProperties: false,
+    },
+    Tag: {
+      type: 'object',
+      properties: { Key: string, Value: string },
+      required: ['Key', 'Value'],
+      additionalProperties: false,
+    },
     AttributeDefinition: {
-      type: 'object', properties: { AttributeName: string, AttributeType: { type: 'string', enum: ['S', 'N', 'B'] } },
-      required: ['AttributeName', 'AttributeType'], additionalProperties: false,
+      type: 'object',
+      properties: { AttributeName: string, AttributeType: { type: 'string', enum: ['S', 'N', 'B'] } },
+      required: ['AttributeName', 'AttributeType'],
+      additionalProperties: false,
     },
     KeySchema: {
-      type: 'object', properties: { AttributeName: string, KeyType: { type: 'string', enum: ['HASH', 'RANGE'] } },
-      required: ['AttributeName', 'KeyType'], additionalProperties: false,
+      type: 'object',
+      properties: { AttributeName: string, KeyType: { type: 'string', enum: ['HASH', 'RANGE'] } },
+      required: ['AttributeName', 'KeyType'],
+      additionalProperties: false,
     },
     LoopA: { $ref: 'LoopB' },
     LoopB: { $ref: 'LoopA' },
-    TreeNode: { type: 'object', properties: { Name: string, Child: { $ref: 'TreeNode' } }, additionalProperties: false },
+    TreeNode: {
+      type: 'object',
+      properties: { Name: string, Child: { $ref: 'TreeNode' } },
+      additionalProperties: false,
+    },
   },
 };
 
 const sam: ValidationSchemaFile = {
-  source: 'test fixture', licence: 'Apache-2.0', generated: '2026-12-01',
+  source: 'test fixture',
+  licence: 'Apache-2.0',
+  generated: '2026-12-01',
   resources: {
     'AWS::Serverless::Function': {
       type: 'object',
       properties: {
-        Handler: string, Runtime: string, CodeUri: { anyOf: [string, { $ref: 'S3Location' }] }, InlineCode: string, ImageUri: string,
-        MemorySize: integer, Timeout: integer, Environment: { $ref: 'Environment' },
+        Handler: string,
+        Runtime: string,
+        CodeUri: { anyOf: [string, { $ref: 'S3Location' }] },
+        InlineCode: string,
+        ImageUri: string,
+        MemorySize: integer,
+        Timeout: integer,
+        Environment: { $ref: 'Environment' },
         Events: { type: 'object', additionalProperties: { $ref: 'EventSource' } },
         Policies: { anyOf: [string, { type: 'array' }, { type: 'object' }] },
         Architectures: { type: 'array', items: { type: 'string', enum: ['x86_64', 'arm64'] } },
@@ -104,31 +163,56 @@ const sam: ValidationSchemaFile = {
     },
   },
   definitions: {
-    S3Location: { type: 'object', properties: { Bucket: string, Key: string, Version: string }, required: ['Bucket', 'Key'], additionalProperties: false },
-    Environment: { type: 'object', properties: { Variables: { type: 'object', additionalProperties: string } }, additionalProperties: false },
+    S3Location: {
+      type: 'object',
+      properties: { Bucket: string, Key: string, Version: string },
+      required: ['Bucket', 'Key'],
+      additionalProperties: false,
+    },
+    Environment: {
+      type: 'object',
+      properties: { Variables: { type: 'object', additionalProperties: string } },
+      additionalProperties: false,
+    },
     EventSource: { type: 'object', discriminator: { property: 'Type', mapping: { Api: 'ApiEvent', SQS: 'SQSEvent' } } },
     ApiEvent: {
-      type: 'object', properties: { Type: { type: 'string', enum: ['Api'] }, Properties: { $ref: 'ApiEventProperties' } },
-      required: ['Type', 'Properties'], additionalProperties: false,
+      type: 'object',
+      properties: { Type: { type: 'string', enum: ['Api'] }, Properties: { $ref: 'ApiEventProperties' } },
+      required: ['Type', 'Properties'],
+      additionalProperties: false,
     },
     ApiEventProperties: {
-      type: 'object', properties: { Path: string, Method: string, RestApiId: string, Auth: { type: 'object' } },
-      required: ['Method', 'Path'], additionalProperties: false,
+      type: 'object',
+      properties: { Path: string, Method: string, RestApiId: string, Auth: { type: 'object' } },
+      required: ['Method', 'Path'],
+      additionalProperties: false,
     },
     SQSEvent: {
-      type: 'object', properties: { Type: { type: 'string', enum: ['SQS'] }, Properties: { $ref: 'SQSEventProperties' } },
-      required: ['Type', 'Properties'], additionalProperties: false,
+      type: 'object',
+      properties: { Type: { type: 'string', enum: ['SQS'] }, Properties: { $ref: 'SQSEventProperties' } },
+      required: ['Type', 'Properties'],
+      additionalProperties: false,
     },
     SQSEventProperties: {
-      type: 'object', properties: { Queue: string, BatchSize: { type: 'integer', minimum: 1, maximum: 10000 } },
-      required: ['Queue'], additionalProperties: false,
+      type: 'object',
+      properties: { Queue: string, BatchSize: { type: 'integer', minimum: 1, maximum: 10000 } },
+      required: ['Queue'],
+      additionalProperties: false,
     },
     Globals: {
       type: 'object',
       properties: {
         Function: {
-          type: 'object', additionalProperties: false,
-          properties: { Timeout: integer, MemorySize: integer, Runtime: string, Handler: string, CodeUri: string, Environment: { $ref: 'Environment' } },
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            Timeout: integer,
+            MemorySize: integer,
+            Runtime: string,
+            Handler: string,
+            CodeUri: string,
+            Environment: { $ref: 'Environment' },
+          },
         },
       },
       additionalProperties: false,
@@ -138,12 +222,16 @@ const sam: ValidationSchemaFile = {
 
 /** serverless.yml's top level, after the framework's own schema (data/serverless-schema.json). */
 const serverless: ValidationSchemaFile = {
-  source: 'test fixture', licence: 'MIT', generated: '2026-12-01',
+  source: 'test fixture',
+  licence: 'MIT',
+  generated: '2026-12-01',
   root: {
     type: 'object',
     properties: {
-      service: string, provider: { type: 'object', properties: { name: { enum: ['aws'] } }, additionalProperties: false },
-      custom: { type: 'object' }, resources: { type: 'object' },
+      service: string,
+      provider: { type: 'object', properties: { name: { enum: ['aws'] } }, additionalProperties: false },
+      custom: { type: 'object' },
+      resources: { type: 'object' },
     },
     required: ['provider', 'service'],
     additionalProperties: false,
@@ -161,24 +249,42 @@ export const fixtureCatalog = new SchemaCatalog((name) => {
 const DATA = path.resolve(__dirname, '../../../../data');
 
 /** The generated data in data/, when it is there (the real schemas the extension ships). */
-export const realCatalog: SchemaCatalog | undefined = fs.existsSync(path.join(DATA, 'cfn-schemas.json')) && fs.existsSync(path.join(DATA, 'sam-schemas.json'))
-  ? new SchemaCatalog((name) => JSON.parse(fs.readFileSync(path.join(DATA, `${name}.json`), 'utf8')))
-  : undefined;
+export const realCatalog: SchemaCatalog | undefined =
+  fs.existsSync(path.join(DATA, 'cfn-schemas.json')) && fs.existsSync(path.join(DATA, 'sam-schemas.json'))
+    ? new SchemaCatalog((name) => JSON.parse(fs.readFileSync(path.join(DATA, `${name}.json`), 'utf8')))
+    : undefined;
 
 /** `ruleTester` with the fixture schemas given to every case. */
-export function schemaTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function schemaTester(
+  rule: Rule,
+  cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] },
+): void {
   const withSchemas = <C extends ValidCase>(c: C): C => ({ ...c, inputs: { schemas: fixtureCatalog, ...c.inputs } });
   ruleTester(rule, { valid: cases.valid.map(withSchemas), invalid: cases.invalid.map(withSchemas) });
 }
 
 /** A CloudFormation template with one resource `R` of this type and these lines under its Properties. */
 export function cfnResource(type: string, ...props: string[]): string {
-  return ['Resources:', '  R:', `    Type: ${type}`, ...(props.length ? ['    Properties:', ...props.map((p) => `      ${p}`)] : []), ''].join('\n');
+  return [
+    'Resources:',
+    '  R:',
+    `    Type: ${type}`,
+    ...(props.length ? ['    Properties:', ...props.map((p) => `      ${p}`)] : []),
+    '',
+  ].join('\n');
 }
 
 /** A SAM template with one function `Fn` and these lines under its Properties. */
 export function samResource(...props: string[]): string {
-  return ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', ...props.map((p) => `      ${p}`), ''].join('\n');
+  return [
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Fn:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    ...props.map((p) => `      ${p}`),
+    '',
+  ].join('\n');
 }
 
 /** Properties every fixture Lambda function needs, so a case reports only what it is about. */
