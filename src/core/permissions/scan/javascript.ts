@@ -25,6 +25,19 @@ export interface FileScan {
   readonly parseErrors: number;
 }
 
+/** A scan that has found nothing yet, filled in as a file is read (the JavaScript and the Python reader). */
+export function emptyFileScan(): FileScan {
+  return {
+    calls: [],
+    deferred: [],
+    unresolved: [],
+    localImports: [],
+    exports: new Map(),
+    starExports: [],
+    parseErrors: 0,
+  };
+}
+
 let ts: typeof TS | undefined;
 /** The TypeScript compiler is loaded on the first scan, never when the extension starts. */
 function typescript(): typeof TS {
@@ -52,15 +65,7 @@ class Scanner {
   private readonly sentWithOwnCredentials = new Set<TS.Node>();
   /** Object literals held by names (`const config = { credentials }`), for client configurations passed by name. */
   private readonly objectLiterals = new Map<string, TS.ObjectLiteralExpression>();
-  private readonly result: FileScan = {
-    calls: [],
-    deferred: [],
-    unresolved: [],
-    localImports: [],
-    exports: new Map(),
-    starExports: [],
-    parseErrors: 0,
-  };
+  private readonly result: FileScan = emptyFileScan();
 
   constructor(
     private readonly t: typeof TS,

@@ -2,6 +2,7 @@ import type { RawCall, ValueSource } from '../needs';
 import { RESOURCE_PARAMETERS } from '../needs';
 import { actionsFor, iamPrefix, pythonOperation } from '../operations';
 import type { FileScan } from './javascript';
+import { emptyFileScan } from './javascript';
 import type { DeferredCall, Span, Sym } from './symbols';
 
 /**
@@ -86,15 +87,7 @@ class PythonReader {
   private readonly code: string;
   private readonly names = new Map<string, PySym>();
   private readonly boto3 = new Set<string>();
-  private readonly result: FileScan = {
-    calls: [],
-    deferred: [],
-    unresolved: [],
-    localImports: [],
-    exports: new Map(),
-    starExports: [],
-    parseErrors: 0,
-  };
+  private readonly result: FileScan = emptyFileScan();
 
   constructor(text: string) {
     this.code = blankCommentsAndDocstrings(text);
