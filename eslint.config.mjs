@@ -84,17 +84,19 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      // Prettier wraps code at 120 columns; what it cannot wrap (a long string, a URL, a regular expression) is let be,
-      // and comments are wrapped by hand.
-      'max-len': [
-        'error',
-        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
-      ],
+      // Prettier wraps code at 120 columns; long strings and template literals are split into concatenated pieces by
+      // hand, comments are wrapped by hand, and only what cannot be cut (a URL, a regular expression) is let be.
+      'max-len': ['error', { code: 120, ignoreRegExpLiterals: true, ignoreUrls: true }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
     },
+  },
+  {
+    // Fixtures are inputs to the tests, kept as the code they stand for is written.
+    files: ['test/fixtures/**/*.ts'],
+    rules: { 'max-len': 'off' },
   },
   {
     files: ['src/core/**/*.ts'],

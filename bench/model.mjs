@@ -55,7 +55,9 @@ export async function run() {
       ...model,
       target,
       ok: model.medianMs <= parser.medianMs && (target === undefined || model.medianMs < target),
-      note: `the core as bundled in dist/; ${Math.round((model.medianMs / parser.medianMs) * 100)}% of yaml.parseDocument alone`,
+      note:
+        `the core as bundled in dist/; ${Math.round((model.medianMs / parser.medianMs) * 100)}% of ` +
+        `yaml.parseDocument alone`,
     });
     rows.push({
       name: `model build from source, ${count} resources (${kb} KB)`,

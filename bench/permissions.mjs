@@ -23,7 +23,8 @@ function nodeHandler(i) {
     `exports.handler = async (event) => {`,
     `  const found = await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { id: event.id } }));`,
     `  await db.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { id: '${i}', ...found.Item } }));`,
-    '  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(event) }));',
+    '  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: ' +
+      'JSON.stringify(event) }));',
     '  return { statusCode: 200 };',
     '};',
   ].join('\n');
@@ -66,7 +67,9 @@ function afterFirstRun({ cpuMs, ...timing }) {
     name: 'permission analysis, 500 resources, after the first run',
     ...timing,
     target: 100,
-    note: `a fresh model each run, as after a keystroke; handler scans cached by content; with the IAM catalogue; CPU ${cpuMs} ms per run`,
+    note:
+      `a fresh model each run, as after a keystroke; handler scans cached by content; with the IAM catalogue; ` +
+      `CPU ${cpuMs} ms per run`,
   };
 }
 

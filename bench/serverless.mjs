@@ -80,7 +80,9 @@ export async function run() {
     const text = generateServerlessYaml(count);
     const kb = Math.round(text.length / 1024);
     const template = loadTemplate(text, 'serverless.yml', { readFile: (p) => files[p] });
-    const note = `${template.functions.length} functions, ${template.resources.length} resources, ${template.serverless.unresolvedVariables.length} unresolved variables`;
+    const note =
+      `${template.functions.length} functions, ${template.resources.length} ` +
+      `resources, ${template.serverless.unresolvedVariables.length} unresolved variables`;
     rows.push({
       name: `yaml.parseDocument alone, ${count} functions (${kb} KB)`,
       ...measure(() => parseDocument(text)),

@@ -62,7 +62,8 @@ async function costBreakdownPicture(page) {
     if (Date.now() > deadline) throw new Error('the cost breakdown did not render in its webview within 20 s');
     await page.waitForTimeout(100);
   }
-  await page.mouse.move(COST_BREAKDOWN_VIEWPORT.width / 2, COST_BREAKDOWN_VIEWPORT.height - 10); // no hover in the picture
+  // no hover in the picture
+  await page.mouse.move(COST_BREAKDOWN_VIEWPORT.width / 2, COST_BREAKDOWN_VIEWPORT.height - 10);
   await page.waitForTimeout(500);
   await page.screenshot({ path: COST_BREAKDOWN_OUTPUT });
   console.log(`wrote ${path.relative(REPO_ROOT, COST_BREAKDOWN_OUTPUT)}`);

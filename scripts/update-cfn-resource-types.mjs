@@ -76,5 +76,6 @@ const header = {
 writeFileSync(new URL('../data/cfn-resource-types.json', import.meta.url), JSON.stringify({ ...header, resources }));
 writeFileSync(new URL('../data/cfn-property-types.json', import.meta.url), JSON.stringify({ ...header, types }));
 console.log(
-  `${Object.keys(resources).length} resource types → data/cfn-resource-types.json, ${Object.keys(types).length} property types → data/cfn-property-types.json`,
+  `${Object.keys(resources).length} resource types → data/cfn-resource-types.json, ${Object.keys(types).length} ` +
+    `property types → data/cfn-property-types.json`,
 );

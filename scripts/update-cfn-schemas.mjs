@@ -6,8 +6,8 @@
 // tags; read here with the TypeScript compiler API. @aws-cdk/aws-service-spec (Apache-2.0, already behind
 // data/cfn-resource-types.json) says which numbers are integers and names properties awboost lacks.
 // scripts/schema-combinations.json adds the exclusive and one-of combinations the registry schemas lose,
-// scripts/schema-enums.json the allowed values they leave open, scripts/schema-corrections.json the constraints AWS does
-// not hold to (with the page that says so).
+// scripts/schema-enums.json the allowed values they leave open, scripts/schema-corrections.json the constraints
+// AWS does not hold to (with the page that says so).
 // Run: node scripts/update-cfn-schemas.mjs
 import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
@@ -214,7 +214,9 @@ function literal(node) {
   throw new Error(`unexpected literal ${node.getText()}`);
 }
 
-/** The resource type and its Properties type, from `class X extends $Resource<"AWS::...", XProperties, XAttributes>`. */
+/**
+ * The resource type and its Properties type, from `class X extends $Resource<"AWS::...", XProperties, XAttributes>`.
+ */
 function resourceClass(sourceFile) {
   for (const statement of sourceFile.statements) {
     if (!ts.isClassDeclaration(statement)) continue;
@@ -330,9 +332,13 @@ for (const [type, spec] of Object.entries(serviceSpec.resources)) {
 
 const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 const file = {
-  source: `npm @awboost/cfn-resource-types@${version} (CloudFormation registry schemas; https://github.com/awboost/cfn-resource-schemas), integers and extra properties from npm @aws-cdk/aws-service-spec; regenerate: node scripts/update-cfn-schemas.mjs`,
+  source:
+    `npm @awboost/cfn-resource-types@${version} (CloudFormation registry schemas; ` +
+    `https://github.com/awboost/cfn-resource-schemas), integers and extra properties from npm ` +
+    `@aws-cdk/aws-service-spec; regenerate: node scripts/update-cfn-schemas.mjs`,
   licence:
-    'MIT (@awboost/cfn-resource-types; see data/cfn-schemas.NOTICE), Apache-2.0 (@aws-cdk/aws-service-spec; see data/LICENSE-Apache-2.0)',
+    'MIT (@awboost/cfn-resource-types; see data/cfn-schemas.NOTICE), Apache-2.0 (@aws-cdk/aws-service-spec; see ' +
+    'data/LICENSE-Apache-2.0)',
   generated: new Date().toISOString().slice(0, 10),
   resources: sorted(resources),
   definitions: sorted(definitions),
@@ -343,20 +349,28 @@ const addedEnums = applyEnums(file, 'cfn');
 const size = writeValidationSchemas('cfn-schemas', file);
 
 console.log(
-  `${Object.keys(resources).length} resource types, ${Object.keys(definitions).length} definitions → data/cfn-schemas.json (${size} bytes)`,
+  `${Object.keys(resources).length} resource types, ${Object.keys(definitions).length} definitions → ` +
+    `data/cfn-schemas.json (${size} bytes)`,
 );
 console.log(
-  `${counts.patterns} patterns, ${counts.patternsDropped} dropped (not JavaScript without the u flag), ${counts.enums} enums, ${counts.integers} integers from the service spec, ${corrections} corrections from schema-corrections.json, ${combinations} combinations, ${addedEnums} enums from schema-enums.json, ${counts.widenedEnums} enums widened by the service spec, ${counts.constraintsOnRefs} constraints on references ignored`,
+  `${counts.patterns} patterns, ${counts.patternsDropped} dropped (not JavaScript without the u flag), ` +
+    `${counts.enums} enums, ${counts.integers} integers from the service spec, ${corrections} corrections ` +
+    `from schema-corrections.json, ${combinations} combinations, ${addedEnums} enums from ` +
+    `schema-enums.json, ${counts.widenedEnums} enums widened by the service spec, ${counts.constraintsOnRefs} ` +
+    `constraints on references ignored`,
 );
 console.log(`types only in awboost: ${onlyAwboostTypes.length} ${onlyAwboostTypes.join(' ')}`);
 console.log(`types only in the service spec (property names only): ${onlySpecTypes.length} ${onlySpecTypes.join(' ')}`);
 console.log(
-  `top-level properties only in the service spec (added as anything): ${onlySpecProperties.length} ${onlySpecProperties.join(' ')}`,
+  `top-level properties only in the service spec (added as anything): ` +
+    `${onlySpecProperties.length} ${onlySpecProperties.join(' ')}`,
 );
 console.log(
-  `required in awboost but not in the service spec (not required): ${relaxedRequired.length} ${relaxedRequired.join(' ')}`,
+  `required in awboost but not in the service spec (not required): ` +
+    `${relaxedRequired.length} ${relaxedRequired.join(' ')}`,
 );
 console.log(
-  `top-level properties only in awboost: ${onlyAwboostProperties.length} ${onlyAwboostProperties.slice(0, 40).join(' ')}${onlyAwboostProperties.length > 40 ? ' …' : ''}`,
+  `top-level properties only in awboost: ${onlyAwboostProperties.length} ` +
+    `${onlyAwboostProperties.slice(0, 40).join(' ')}${onlyAwboostProperties.length > 40 ? ' …' : ''}`,
 );
 if (process.argv.includes('--dropped')) console.log(droppedPatterns.join('\n'));

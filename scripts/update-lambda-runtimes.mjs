@@ -43,11 +43,15 @@ try {
   // A URL or a copy without its SOURCE_COMMIT: name the branch.
 }
 const out = {
-  source: `aws-cloudformation/cfn-lint src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json (${commit}), from the AWS "Lambda runtimes" page; additions from the botocore Runtime enum and endoflife.date (see scripts/update-lambda-runtimes.mjs)`,
+  source:
+    `aws-cloudformation/cfn-lint src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json (${commit}), from ` +
+    `the AWS "Lambda runtimes" page; additions from the botocore Runtime enum and endoflife.date (see ` +
+    `scripts/update-lambda-runtimes.mjs)`,
   licence: 'MIT-0 (cfn-lint data)',
   date: new Date().toISOString().slice(0, 10),
   fields:
-    'deprecated: end of security patches; createBlock: new functions rejected; updateBlock: updates rejected; successor: the runtime to move to (null = current)',
+    'deprecated: end of security patches; createBlock: new functions rejected; updateBlock: updates rejected; ' +
+    'successor: the runtime to move to (null = current)',
   runtimes,
 };
 writeFileSync(path.join(root, 'data/lambda-runtimes.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -106,11 +106,14 @@ for (const region of regions) {
   };
 }
 next.asOf = today;
-next.source = `AWS Price List Query API (GetProducts, ${PRICING_ENDPOINT_REGION} endpoint), ${today}; figures the API did not answer are kept from the previous file.`;
+next.source =
+  `AWS Price List Query API (GetProducts, ${PRICING_ENDPOINT_REGION} endpoint), ${today}; figures the API did ` +
+  `not answer are kept from the previous file.`;
 if (dryRun) console.log(JSON.stringify(next, null, 2));
 else writeFileSync(DATA, `${JSON.stringify(next, null, 2)}\n`);
 console.error(
-  `update-prices: ${regions.length} Regions, ${failures} figures kept from the previous file${dryRun ? ' (dry run, nothing written)' : ''}.`,
+  `update-prices: ${regions.length} Regions, ${failures} figures kept from the previous ` +
+    `file${dryRun ? ' (dry run, nothing written)' : ''}.`,
 );
 
 function report(region, missing) {

@@ -51,7 +51,9 @@ for (const file of fs
 }
 
 const data = {
-  source: `aws/serverless-application-model ${commit}: schema_source Globals definitions, translator error messages and accepted test inputs (tests/translator)`,
+  source:
+    `aws/serverless-application-model ${commit}: schema_source Globals definitions, translator error messages ` +
+    `and accepted test inputs (tests/translator)`,
   licence: 'Apache-2.0',
   generatedBy: 'scripts/update-sam-globals.mjs',
   sections: Object.fromEntries(
@@ -60,5 +62,6 @@ const data = {
 };
 fs.writeFileSync(path.join(root, 'data/sam-globals.json'), `${JSON.stringify(data, null, 2)}\n`);
 console.log(
-  `data/sam-globals.json: ${sections.size} sections, ${[...sections.values()].reduce((n, s) => n + s.size, 0)} properties`,
+  `data/sam-globals.json: ${sections.size} sections, ${[...sections.values()].reduce((n, s) => n + s.size, 0)} ` +
+    `properties`,
 );

@@ -103,7 +103,9 @@ for (const [name, t] of Object.entries(policyTemplates.Templates)) {
 }
 
 const out = {
-  source: `aws/serverless-application-model ${commit}: schema_source/sam.schema.json, samtranslator/policy_templates_data/policy_templates.json`,
+  source:
+    `aws/serverless-application-model ${commit}: schema_source/sam.schema.json, ` +
+    `samtranslator/policy_templates_data/policy_templates.json`,
   licence: 'Apache-2.0',
   generated: new Date().toISOString().slice(0, 10),
   resources,
@@ -113,5 +115,6 @@ const out = {
 };
 writeFileSync(new URL('../data/sam-resource-types.json', import.meta.url), JSON.stringify(out));
 console.log(
-  `${Object.keys(resources).length} SAM resource types, ${Object.keys(policies).length} policy templates → data/sam-resource-types.json`,
+  `${Object.keys(resources).length} SAM resource types, ${Object.keys(policies).length} policy templates → ` +
+    `data/sam-resource-types.json`,
 );

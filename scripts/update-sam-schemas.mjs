@@ -46,7 +46,10 @@ function copyCloudFormationDefinitions(node) {
   for (const value of Object.values(node)) copyCloudFormationDefinitions(value);
 }
 
-/** `["definitions", "AWS::Lambda::Function", "properties", "Properties", "properties", "Architectures"]` or a nested type's. */
+/**
+ * `["definitions", "AWS::Lambda::Function", "properties", "Properties", "properties", "Architectures"]` or a nested
+ * type's.
+ */
 function passThrough(schemaPath) {
   const [, owner, ...rest] = schemaPath;
   let node = owner.includes('.') ? cfn.definitions[owner] : cfn.resources[owner];
@@ -214,9 +217,13 @@ for (const [name, extra] of ACCEPTED_BEYOND_SCHEMA) {
 
 const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 const file = {
-  source: `https://github.com/aws/serverless-application-model commit ${commit}, schema_source/sam.schema.json; pass-through properties from data/cfn-schemas.json; regenerate: node scripts/update-sam-schemas.mjs <folder holding sam.schema.json>`,
+  source:
+    `https://github.com/aws/serverless-application-model commit ${commit}, schema_source/sam.schema.json; ` +
+    `pass-through properties from data/cfn-schemas.json; regenerate: node scripts/update-sam-schemas.mjs <folder ` +
+    `holding sam.schema.json>`,
   licence:
-    'Apache-2.0 (SAM schema; see data/LICENSE-Apache-2.0), MIT (CloudFormation schemas from @awboost/cfn-resource-types; see data/cfn-schemas.NOTICE)',
+    'Apache-2.0 (SAM schema; see data/LICENSE-Apache-2.0), MIT (CloudFormation schemas from ' +
+    '@awboost/cfn-resource-types; see data/cfn-schemas.NOTICE)',
   generated: new Date().toISOString().slice(0, 10),
   resources: sorted(resources),
   definitions: sorted(definitions),
@@ -229,11 +236,16 @@ const eventTypes = Object.values(resources).flatMap((r) =>
   Object.keys(r.properties?.Events?.additionalProperties?.discriminator?.mapping ?? {}),
 );
 console.log(
-  `${Object.keys(resources).length} SAM resource types, ${eventTypes.length} event types, ${Object.keys(definitions).length} definitions → data/sam-schemas.json (${size} bytes)`,
+  `${Object.keys(resources).length} SAM resource types, ${eventTypes.length} event ` +
+    `types, ${Object.keys(definitions).length} definitions → data/sam-schemas.json (${size} bytes)`,
 );
 console.log(
-  `${counts.passThrough} pass-through properties from CloudFormation by schema path, ${counts.documentedPassThrough} by their documentation, ${counts.intrinsicBranches} intrinsic-function branches collapsed, ${corrections} corrections from schema-corrections.json, ${combinations} combinations, ${addedEnums} enums from schema-enums.json`,
+  `${counts.passThrough} pass-through properties from CloudFormation by schema ` +
+    `path, ${counts.documentedPassThrough} by their documentation, ${counts.intrinsicBranches} intrinsic-function ` +
+    `branches collapsed, ${corrections} corrections from schema-corrections.json, ${combinations} ` +
+    `combinations, ${addedEnums} enums from schema-enums.json`,
 );
 console.log(
-  `pass-through properties CloudFormation does not know (accepted as anything): ${counts.passThroughMissing.length} ${counts.passThroughMissing.join(' ')}`,
+  `pass-through properties CloudFormation does not know (accepted as ` +
+    `anything): ${counts.passThroughMissing.length} ${counts.passThroughMissing.join(' ')}`,
 );

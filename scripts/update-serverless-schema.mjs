@@ -130,7 +130,9 @@ for (const [name, node] of Object.entries(schema.definitions)) {
 definitions.awsLambdaRuntime = { type: 'string' };
 
 const out = {
-  source: `npm package serverless@${version} (MIT), its configuration schema as the framework assembles it (core and AWS plugins); regenerate with node scripts/update-serverless-schema.mjs`,
+  source:
+    `npm package serverless@${version} (MIT), its configuration schema as the framework assembles it (core and ` +
+    `AWS plugins); regenerate with node scripts/update-serverless-schema.mjs`,
   licence: 'MIT',
   generated: new Date().toISOString().slice(0, 10),
   root,
@@ -138,6 +140,8 @@ const out = {
 };
 const target = new URL('../data/serverless-schema.json', import.meta.url);
 fs.writeFileSync(target, `${JSON.stringify(out)}\n`);
+const eventTypes = root.properties.functions.patternProperties[functionNamePattern].properties.events.items.properties;
 console.log(
-  `data/serverless-schema.json: ${(fs.statSync(target).size / 1024).toFixed(0)} KB, ${Object.keys(definitions).length} definitions, ${Object.keys(root.properties.functions.patternProperties[functionNamePattern].properties.events.items.properties).length} event types`,
+  `data/serverless-schema.json: ${(fs.statSync(target).size / 1024).toFixed(0)} KB, ` +
+    `${Object.keys(definitions).length} definitions, ${Object.keys(eventTypes).length} event types`,
 );

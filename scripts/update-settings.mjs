@@ -36,12 +36,17 @@ function typeOf(schema) {
         case 'boolean':
           return type;
         case 'object':
-          return `Readonly<Record<string, ${schema.additionalProperties ? typeOf(schema.additionalProperties) : 'unknown'}>>`;
+          return (
+            'Readonly<Record<string, ' +
+            (schema.additionalProperties ? typeOf(schema.additionalProperties) : 'unknown') +
+            '>>'
+          );
         case 'array':
           return `readonly (${schema.items ? typeOf(schema.items) : 'unknown'})[]`;
         default:
           throw new Error(
-            `A setting of type ${JSON.stringify(type)} has no TypeScript type here: add one to scripts/update-settings.mjs.`,
+            `A setting of type ${JSON.stringify(type)} has no TypeScript type here: add one to ` +
+              `scripts/update-settings.mjs.`,
           );
       }
     })
@@ -123,7 +128,8 @@ export function settingsModule(manifest) {
     `/** The section all our settings are in (\`${section}.*\`). */`,
     `export const SECTION = ${literal(section)};`,
     '',
-    '/** Every setting package.json declares, typed, with its default (a resource-scoped one is read for a document). */',
+    '/** Every setting package.json declares, typed, with its default (a resource-scoped one is read for a ' +
+      'document). */',
     'export const SETTINGS = {',
     ...body(tree(properties, section), '  '),
     '} as const;',

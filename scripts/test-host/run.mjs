@@ -98,7 +98,8 @@ async function runSession({ name, trust, files, multiRoot }, workspaceSource) {
     { restricted: 'Restricted Mode (workspace trust on)', multiroot: 'VS Code, multi-root workspace' }[name] ??
     'VS Code';
   say(
-    `\n${title}: ${files.length} test file${files.length === 1 ? '' : 's'} on ${path.relative(REPO_ROOT, workspaceSource) || workspaceSource}/`,
+    `\n${title}: ${files.length} test file${files.length === 1 ? '' : 's'} ` +
+      `on ${path.relative(REPO_ROOT, workspaceSource) || workspaceSource}/`,
   );
 
   const session = { name, results: [], error: undefined, seconds: 0 };
@@ -146,7 +147,10 @@ function multiRootWorkspace(workspace, scratch) {
   return file;
 }
 
-/** Tails events.jsonl, prints each result, answers the suite's requests (screenshots, webview contents), and returns at the sentinel or throws. */
+/**
+ * Tails events.jsonl, prints each result, answers the suite's requests (screenshots, webview contents), and returns at
+ * the sentinel or throws.
+ */
 async function followSuite(host, reportDir, session, timeoutMs) {
   const eventsFile = path.join(reportDir, 'events.jsonl');
   const doneFile = path.join(reportDir, 'done');

@@ -104,7 +104,9 @@ export function ensureChromium(log = console.log) {
   return ensureDebianPackage(log, {
     binary: '/usr/bin/chromium',
     pkg: 'chromium',
-    why: `it drives VS Code's web client (or point CHROME_PATH at a Chromium or Chrome binary; see ${CHROMIUM_FLAGS_DOC})`,
+    why:
+      `it drives VS Code's web client (or point CHROME_PATH at a Chromium or Chrome binary; ` +
+      `see ${CHROMIUM_FLAGS_DOC})`,
   });
 }
 

@@ -13,7 +13,9 @@ import { readBoundedFile } from '../core/load';
 import { isUnreadable } from '../core/model/file-read';
 import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, readTemplate, UsageError } from './io';
 
-export const COST_USAGE = `serverless-workbench cost <template> [--usage file] [--no-free-tier] [--format table|json|markdown] ${INPUT_USAGE}`;
+export const COST_USAGE =
+  `serverless-workbench cost <template> [--usage file] [--no-free-tier] [--format ` +
+  `table|json|markdown] ${INPUT_USAGE}`;
 
 /**
  * `cost`: the monthly estimate of a template. Without `--usage`, the usage file is looked for where the

@@ -4,7 +4,9 @@ import { invocationJson, settingLines, summaryLine, type ShownSettings } from '.
 import type { GivenInputs } from '../core/load';
 import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from './io';
 
-export const INVOKE_USAGE = `serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--stack s] [--format text|json] ${INPUT_USAGE}`;
+export const INVOKE_USAGE =
+  `serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--stack s] ` +
+  `[--format text|json] ${INPUT_USAGE}`;
 
 function readEvent(
   source: string | undefined,

@@ -14,7 +14,9 @@ import { toSarif } from './sarif';
 import type { FileFindings } from './finding-places';
 import { displayPath, position } from './finding-places';
 
-export const LINT_USAGE = `serverless-workbench lint <files or folders...> [--format text|json|sarif] [--today YYYY-MM-DD] [--fail-on error|warning|never] ${RULES_USAGE} ${INPUT_USAGE}`;
+export const LINT_USAGE =
+  `serverless-workbench lint <files or folders...> [--format text|json|sarif] [--today YYYY-MM-DD] [--fail-on ` +
+  `error|warning|never] ${RULES_USAGE} ${INPUT_USAGE}`;
 
 /** Folders the editor never scans either: dependencies, build output, VCS data. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.aws-sam', '.serverless', '.git', 'cdk.out']);
@@ -99,5 +101,8 @@ function jsonFindings(r: FileFindings) {
 
 function summary(results: readonly FileFindings[], files: number): string {
   const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
-  return `${files} template${files === 1 ? '' : 's'}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos`;
+  return (
+    `${files} template${files === 1 ? '' : 's'}: ${count('error')} errors, ${count('warning')} ` +
+    `warnings, ${count('info')} infos`
+  );
 }

@@ -25,7 +25,8 @@ export function parseRuleSeverities(value: string | boolean | undefined): Record
     if (!RULES_BY_ID.has(id)) {
       const guess = closest(id, RULES_BY_ID.keys());
       throw new UsageError(
-        `--rules: unknown rule '${id}'${guess ? `; did you mean '${guess}'?` : ''} (the rule ids are listed in docs/rules.md)`,
+        `--rules: unknown rule '${id}'${guess ? `; did you mean '${guess}'?` : ''} (the rule ids are listed in ` +
+          `docs/rules.md)`,
       );
     }
     if (!(OVERRIDES as readonly string[]).includes(severity))

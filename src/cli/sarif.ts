@@ -34,7 +34,9 @@ export function toSarif(results: readonly FileFindings[], rules: readonly Rule[]
               helpUri: r.meta.docs.url,
               help: {
                 text: `${r.meta.docs.why}\n\n${r.meta.docs.fact}\n\nFix: ${r.meta.docs.fix}`,
-                markdown: `${r.meta.docs.why}\n\n${r.meta.docs.fact}\n\n**Fix:** ${r.meta.docs.fix}\n\n[Documentation](${r.meta.docs.url})`,
+                markdown:
+                  `${r.meta.docs.why}\n\n${r.meta.docs.fact}\n\n**Fix:** ${r.meta.docs.fix}\n\n` +
+                  `[Documentation](${r.meta.docs.url})`,
               },
               defaultConfiguration: { level: LEVEL[r.meta.severity] },
             })),

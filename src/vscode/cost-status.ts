@@ -16,7 +16,9 @@ export function registerCostStatus(cost: CostService): { item: vscode.StatusBarI
       return;
     }
     item.text = `$(graph) ≈ ${costCore().formatUsd(report.totalMonthlyUsd, cost.settings().precision)}/mo`;
-    item.tooltip = `Estimated monthly cost of ${vscode.workspace.asRelativePath(document.uri)}: ${report.resources.length} priced resources, ${report.region}, free tier ${report.freeTier ? 'on' : 'off'}. Click for the breakdown.`;
+    item.tooltip =
+      `Estimated monthly cost of ${vscode.workspace.asRelativePath(document.uri)}: ${report.resources.length} ` +
+      `priced resources, ${report.region}, free tier ${report.freeTier ? 'on' : 'off'}. Click for the breakdown.`;
     item.command = { title: 'Show cost breakdown', command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri] };
     item.show();
   };

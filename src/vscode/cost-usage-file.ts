@@ -17,7 +17,8 @@ export function registerUsageFileCommand(cost: CostService): vscode.Disposable {
       const template = templateUri && cost.store.get(templateUri);
       if (!templateUri || !template) {
         void vscode.window.showInformationMessage(
-          'Open a SAM, CloudFormation or Serverless Framework template first: the usage file is pre-filled from its resources.',
+          'Open a SAM, CloudFormation or Serverless Framework template first: the usage file is pre-filled from ' +
+            'its resources.',
         );
         return undefined;
       }

@@ -121,7 +121,8 @@ export class Analyzer implements vscode.Disposable {
       if (this.reportedCrashes.has(key)) continue;
       this.reportedCrashes.add(key);
       this.output.appendLine(
-        `[rules] ${crash.ruleId} failed on ${template.fileName}; the other rules still ran.\n${crash.stack ?? crash.message}`,
+        `[rules] ${crash.ruleId} failed on ${template.fileName}; the other rules still ` +
+          `ran.\n${crash.stack ?? crash.message}`,
       );
     }
   }

@@ -6,6 +6,33 @@ import { DATA_ELEMENT_ID } from './page-data';
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+type Resource = BreakdownView['resources'][number];
+
+const LINE_ITEM_HEAD =
+  '<tr><th>Line item</th><th class="num">Quantity</th><th class="num">Free tier</th><th class="num">Unit price</th>' +
+  '<th class="num">Cost</th><th>Formula</th></tr>';
+
+/** The page's style sheet, one rule a line. */
+const STYLE = [
+  '  body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); ' +
+    'padding: 0 1.5em 2em; }',
+  '  h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-bottom: 0.2em; }',
+  '  .cost { float: right; } .meta, .source, .note { color: var(--vscode-descriptionForeground, #666); }',
+  '  .note { font-size: 0.9em; } .creation { font-weight: bold; }',
+  '  table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }',
+  '  th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, #ddd); ' +
+    'vertical-align: top; }',
+  '  .num { text-align: right; white-space: nowrap; } ' +
+    '.formula { font-family: var(--vscode-editor-font-family, monospace); font-size: 0.9em; }',
+  '  section { margin: 1.2em 0; padding: 0.2em 0.8em; border-left: 3px solid transparent; }',
+  '  section.focus { border-left-color: var(--vscode-focusBorder, #07f); }',
+  '  .cost-chart { position: relative; max-width: 980px; margin: 1em 0; }',
+  '  h2 button.curve { margin-left: 10px; font: inherit; font-size: 0.8em; font-weight: normal; cursor: pointer;',
+  '    background: var(--vscode-button-secondaryBackground, #e5e5e5); ' +
+    'color: var(--vscode-button-secondaryForeground, #3b3b3b);',
+  '    border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 1px 8px; }',
+].join('\n');
+
 /** The chart script of the editor's breakdown panel: its URI and the nonce that lets it (and nothing else) run. */
 export interface BreakdownChartScript {
   readonly src: string;
@@ -23,6 +50,22 @@ export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: Break
     ...view.resources.filter((r) => r.logicalId === view.focus),
     ...view.resources.filter((r) => r.logicalId !== view.focus),
   ];
+  const lineItemRow = (li: Resource['lineItems'][number]): string =>
+    `
+      <tr><td>${e(li.name)}${li.note ? `<div class="note">${e(li.note)}</div>` : ''}</td>` +
+    `<td class="num">${e(li.quantity)}</td><td class="num">${e(li.free)}</td>` +
+    `<td class="num">${e(li.unitPrice)}</td><td class="num">${e(li.costText)}</td>` +
+    `<td class="formula">${e(li.formula)}</td></tr>`;
+  const settingsPriced = (r: Resource): string =>
+    r.settings.length > 0
+      ? '<details open><summary>Settings priced</summary><ul>' +
+        r.settings.map((line) => `<li>${e(line)}</li>`).join('') +
+        '</ul></details>'
+      : '';
+  const usageItem = (u: Resource['usage'][number]): string =>
+    `<li><code>${e(u.key)}</code> = ${e(u.value)} <span class="source">(${e(u.source)})</span></li>`;
+  const scriptSrc = chart ? ` script-src 'nonce-${e(chart.nonce)}';` : '';
+  const csp = `default-src 'none'; style-src 'unsafe-inline' ${e(cspSource)};${scriptSrc}`;
   const sections = ordered
     .map(
       (r) => `
@@ -31,39 +74,22 @@ export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: Break
   <p class="meta">${e(r.type)} · ${e(r.origin)} · ${e(r.drivers)}</p>
   ${r.creation ? `<p class="creation">${e(r.creation)}</p>` : ''}
   <table>
-    <thead><tr><th>Line item</th><th class="num">Quantity</th><th class="num">Free tier</th><th class="num">Unit price</th><th class="num">Cost</th><th>Formula</th></tr></thead>
-    <tbody>${r.lineItems
-      .map(
-        (li) => `
-      <tr><td>${e(li.name)}${li.note ? `<div class="note">${e(li.note)}</div>` : ''}</td><td class="num">${e(li.quantity)}</td><td class="num">${e(li.free)}</td><td class="num">${e(li.unitPrice)}</td><td class="num">${e(li.costText)}</td><td class="formula">${e(li.formula)}</td></tr>`,
-      )
-      .join('')}
+    <thead>${LINE_ITEM_HEAD}</thead>
+    <tbody>${r.lineItems.map(lineItemRow).join('')}
     </tbody>
   </table>
-  ${r.settings.length > 0 ? `<details open><summary>Settings priced</summary><ul>${r.settings.map((line) => `<li>${e(line)}</li>`).join('')}</ul></details>` : ''}
-  <details><summary>Usage assumed</summary><ul>${r.usage.map((u) => `<li><code>${e(u.key)}</code> = ${e(u.value)} <span class="source">(${e(u.source)})</span></li>`).join('')}</ul></details>
+  ${settingsPriced(r)}
+  <details><summary>Usage assumed</summary><ul>${r.usage.map(usageItem).join('')}</ul></details>
   ${r.notes.map((n) => `<p class="note">${e(n)}</p>`).join('')}
 </section>`,
     )
     .join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline' ${e(cspSource)};${chart ? ` script-src 'nonce-${e(chart.nonce)}';` : ''}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${e(view.title)}</title>
 <style>
-  body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); padding: 0 1.5em 2em; }
-  h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-bottom: 0.2em; }
-  .cost { float: right; } .meta, .source, .note { color: var(--vscode-descriptionForeground, #666); }
-  .note { font-size: 0.9em; } .creation { font-weight: bold; }
-  table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
-  th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, #ddd); vertical-align: top; }
-  .num { text-align: right; white-space: nowrap; } .formula { font-family: var(--vscode-editor-font-family, monospace); font-size: 0.9em; }
-  section { margin: 1.2em 0; padding: 0.2em 0.8em; border-left: 3px solid transparent; }
-  section.focus { border-left-color: var(--vscode-focusBorder, #07f); }
-  .cost-chart { position: relative; max-width: 980px; margin: 1em 0; }
-  h2 button.curve { margin-left: 10px; font: inherit; font-size: 0.8em; font-weight: normal; cursor: pointer;
-    background: var(--vscode-button-secondaryBackground, #e5e5e5); color: var(--vscode-button-secondaryForeground, #3b3b3b);
-    border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 1px 8px; }
+${STYLE}
 </style></head>
 <body>
 <h1>${e(view.title)}: ${e(view.total.text)}/mo</h1>

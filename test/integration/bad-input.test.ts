@@ -27,7 +27,9 @@ describe('bad input in VS Code', () => {
 
   it('refuses a 5 MB template open in the editor with its size, instead of parsing it', async () => {
     const padding = '  # a comment line that pads this template out to five megabytes of text\n';
-    const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${padding.repeat(Math.ceil((5 * 1024 * 1024) / padding.length))}`;
+    const text =
+      `AWSTemplateFormatVersion: ` +
+      `"2010-09-09"\nResources:\n${padding.repeat(Math.ceil((5 * 1024 * 1024) / padding.length))}`;
     const label = await errorItemOf(
       vscode.Uri.joinPath(folder, 'big', 'template.yaml'),
       new TextEncoder().encode(text),

@@ -23,7 +23,8 @@ const TEMPLATE = [
  * template).
  */
 const USAGE =
-  'version: 1\nfreeTier: false\nresources:\n  Fn:\n    monthlyRequests: 1000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 1\n';
+  'version: 1\nfreeTier: false\nresources:\n  Fn:\n    monthlyRequests: 1000000\n    averageDurationMs: 1000\n   ' +
+  ' logKbPerInvocation: 1\n';
 /**
  * 1,000,000 GB-s × $0.0000166667 = $16.6667, requests 1M × $0.0000002 = $0.20, logs 0.953674 GB × ($0.50 +
  * $0.03) = $0.505447: $17.372147. Lambda's default 128 MB, which the parameter used to be priced at, gives $2.79.
@@ -63,62 +64,72 @@ describe('cost follows resolved parameters', () => {
     await vscode.workspace.fs.delete(folder(), { recursive: true });
   });
 
-  it("prices `MemorySize: !Ref Mem` at the parameter's Default, says where the figure came from, and follows an unsaved edit of the Default", async () => {
-    const document = await vscode.workspace.openTextDocument(template());
-    await vscode.window.showTextDocument(document);
-    const lens = await eventually('the cost CodeLens at 1024 MB', async () => {
-      const command = await costLensOf(document);
-      return command?.title === LENS_1024 && command;
-    });
-    assert.equal(lens.tooltip?.split('\n')[0], 'MemorySize: 1024 MB — Default of parameter Mem');
-    const memory = document.positionAt(document.getText().indexOf('MemorySize: !Ref Mem') + 2);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      document.uri,
-      memory,
-    );
-    const hoverText = hovers
-      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
-      .join('\n');
-    assert.match(hoverText, /Priced with MemorySize: 1024 MB — Default of parameter Mem/);
-    // Neighbouring sizes from the priced 1024 MB: at 512 MB the function costs $9.04 (500,000 GB-s × $0.0000166667 +
-    // $0.705447).
-    assert.match(hoverText, /\| \*\*1024 MB\*\* \(now\) \| \$17\.37 \| — \|/);
-    assert.match(hoverText, /\| 512 MB \| \$9\.04 \| −\$8\.33 \|/);
-
-    const defaultAt = document.getText().indexOf('Default: 1024') + 'Default: '.length;
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(
-      document.uri,
-      new vscode.Range(document.positionAt(defaultAt), document.positionAt(defaultAt + 4)),
-      '2048',
-    );
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(document.isDirty, 'the edit is not saved');
-    const followed = await eventually('the cost CodeLens at 2048 MB', async () => {
-      const command = await costLensOf(document);
-      return command?.title === LENS_2048 && command;
-    });
-    assert.equal(followed.tooltip?.split('\n')[0], 'MemorySize: 2048 MB — Default of parameter Mem');
-  });
-
-  it('takes a parameter value from the serverlessWorkbench.parameters setting over the Default, and says so', async () => {
-    const document = await vscode.workspace.openTextDocument(template());
-    const settings = vscode.workspace.getConfiguration('serverlessWorkbench', document.uri);
-    await settings.update('parameters', { Mem: 1024 }, vscode.ConfigurationTarget.Workspace);
-    try {
-      // Whatever the Default reads now (the previous test left it at 2048 unsaved), the setting decides.
-      const lens = await eventually("the cost CodeLens at the setting's 1024 MB", async () => {
+  it(
+    "prices `MemorySize: !Ref Mem` at the parameter's Default, says where the figure came from, and follows an " +
+      'unsaved edit of the Default',
+    async () => {
+      const document = await vscode.workspace.openTextDocument(template());
+      await vscode.window.showTextDocument(document);
+      const lens = await eventually('the cost CodeLens at 1024 MB', async () => {
         const command = await costLensOf(document);
         return command?.title === LENS_1024 && command;
       });
-      assert.equal(
-        lens.tooltip?.split('\n')[0],
-        'MemorySize: 1024 MB — parameter Mem from setting serverlessWorkbench.parameters',
+      assert.equal(lens.tooltip?.split('\n')[0], 'MemorySize: 1024 MB — Default of parameter Mem');
+      const memory = document.positionAt(document.getText().indexOf('MemorySize: !Ref Mem') + 2);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        memory,
       );
-    } finally {
-      await settings.update('parameters', undefined, vscode.ConfigurationTarget.Workspace);
-    }
-    await eventually('the CodeLens back on the Default', async () => (await costLensOf(document))?.title === LENS_2048);
-  });
+      const hoverText = hovers
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
+        .join('\n');
+      assert.match(hoverText, /Priced with MemorySize: 1024 MB — Default of parameter Mem/);
+      // Neighbouring sizes from the priced 1024 MB: at 512 MB the function costs $9.04 (500,000 GB-s × $0.0000166667 +
+      // $0.705447).
+      assert.match(hoverText, /\| \*\*1024 MB\*\* \(now\) \| \$17\.37 \| — \|/);
+      assert.match(hoverText, /\| 512 MB \| \$9\.04 \| −\$8\.33 \|/);
+
+      const defaultAt = document.getText().indexOf('Default: 1024') + 'Default: '.length;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(
+        document.uri,
+        new vscode.Range(document.positionAt(defaultAt), document.positionAt(defaultAt + 4)),
+        '2048',
+      );
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(document.isDirty, 'the edit is not saved');
+      const followed = await eventually('the cost CodeLens at 2048 MB', async () => {
+        const command = await costLensOf(document);
+        return command?.title === LENS_2048 && command;
+      });
+      assert.equal(followed.tooltip?.split('\n')[0], 'MemorySize: 2048 MB — Default of parameter Mem');
+    },
+  );
+
+  it(
+    'takes a parameter value from the serverlessWorkbench.parameters ' + 'setting over the Default, and says so',
+    async () => {
+      const document = await vscode.workspace.openTextDocument(template());
+      const settings = vscode.workspace.getConfiguration('serverlessWorkbench', document.uri);
+      await settings.update('parameters', { Mem: 1024 }, vscode.ConfigurationTarget.Workspace);
+      try {
+        // Whatever the Default reads now (the previous test left it at 2048 unsaved), the setting decides.
+        const lens = await eventually("the cost CodeLens at the setting's 1024 MB", async () => {
+          const command = await costLensOf(document);
+          return command?.title === LENS_1024 && command;
+        });
+        assert.equal(
+          lens.tooltip?.split('\n')[0],
+          'MemorySize: 1024 MB — parameter Mem from setting serverlessWorkbench.parameters',
+        );
+      } finally {
+        await settings.update('parameters', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await eventually(
+        'the CodeLens back on the Default',
+        async () => (await costLensOf(document))?.title === LENS_2048,
+      );
+    },
+  );
 });

@@ -39,7 +39,8 @@ export function definesExport(source: string, name: string, language: HandlerLan
   const n = name.replace(/[$]/g, '\\$');
   return language === 'python'
     ? new RegExp(
-        `^\\s*(async\\s+def\\s+${n}\\s*\\(|(from\\s+\\S+\\s+)?import\\s+.*\\b${n}\\b|class\\s+${n}\\b)|^\\s*from\\s+\\S+\\s+import\\s+\\*|globals\\(\\)`,
+        `^\\s*(async\\s+def\\s+${n}\\s*\\(|(from\\s+\\S+\\s+)?import\\s+.*\\b${n}\\b|class\\s+${n}\\b)|` +
+          `^\\s*from\\s+\\S+\\s+import\\s+\\*|globals\\(\\)`,
         'm',
       ).test(source)
     : /module\.exports\s*=\s*(?!\{)|Object\.(assign|defineProperty)\(\s*(module\.)?exports|export\s*\*\s*from|exports\[/.test(

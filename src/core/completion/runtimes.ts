@@ -14,7 +14,8 @@ export function lifecycleSummary(id: string, life: RuntimeLifecycle, today: Date
     parts.push(`${isPast(life.deprecated, today) ? 'deprecated since' : 'deprecation'} ${life.deprecated}`);
   if (life.createBlock)
     parts.push(
-      `${isPast(life.createBlock, today) ? 'creating functions blocked since' : 'function creation blocked from'} ${life.createBlock}`,
+      `${isPast(life.createBlock, today) ? 'creating functions blocked since' : 'function creation blocked from'} ` +
+        `${life.createBlock}`,
     );
   if (life.updateBlock)
     parts.push(

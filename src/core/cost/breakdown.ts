@@ -47,7 +47,9 @@ export function breakdownView(
   const precision = options.precision ?? 2;
   return {
     title: options.title,
-    subtitle: `${report.regionName} (${report.region}, ${regionSourceText(report.regionSource)}) · prices as of ${report.pricesAsOf} · free tier ${report.freeTier ? 'on' : 'off'} · ${report.currency}`,
+    subtitle:
+      `${report.regionName} (${report.region}, ${regionSourceText(report.regionSource)}) · prices as ` +
+      `of ${report.pricesAsOf} · free tier ${report.freeTier ? 'on' : 'off'} · ${report.currency}`,
     total: { usd: report.totalMonthlyUsd, text: formatUsd(report.totalMonthlyUsd, precision) },
     focus: options.focus,
     resources: report.resources.map((r) => ({

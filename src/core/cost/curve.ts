@@ -15,7 +15,9 @@ export const MIN_MEMORY_MB = 128;
 export const MAX_MEMORY_MB = 10240;
 
 /** The model, named on the chart: a CPU-bound, single-threaded handler speeds up until it has one whole vCPU. */
-export const DURATION_MODEL = `CPU-bound, single-threaded: duration ∝ 1 / min(memory, ${formatInteger(ONE_VCPU_MB)} MB); same duration on arm64 and x86_64`;
+export const DURATION_MODEL =
+  `CPU-bound, single-threaded: duration ∝ 1 / min(memory, ${formatInteger(ONE_VCPU_MB)} MB); same duration on ` +
+  `arm64 and x86_64`;
 
 /** Every 64 MB up to 2,048 MB, where the curve bends; every 512 MB above, where it is a straight line. */
 export const CURVE_MEMORY_SIZES: readonly number[] = [

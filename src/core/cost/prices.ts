@@ -133,7 +133,8 @@ function buildRegion(region: string, data: PriceData): RegionPrices {
       region,
       regionName: region,
       notes: [
-        `No prices for Region ${region}: us-east-1 prices are used instead (known Regions: ${knownRegions(data).join(', ')}).`,
+        `No prices for Region ${region}: us-east-1 prices are used instead (known ` +
+          `Regions: ${knownRegions(data).join(', ')}).`,
       ],
     };
   }
@@ -146,7 +147,8 @@ function buildRegion(region: string, data: PriceData): RegionPrices {
       : [
           regionalServices.length === 0
             ? `${entry.name}: no Region-specific figures are known, so all prices are us-east-1's (assumed equal).`
-            : `${entry.name}: Region-specific figures for ${regionalServices.join(', ')}; all other prices are us-east-1's (assumed equal).`,
+            : `${entry.name}: Region-specific figures for ${regionalServices.join(', ')}; all other prices are ` +
+              `us-east-1's (assumed equal).`,
         ];
   return { region, regionName: entry.name, sheet, asOf: data.asOf, regionalServices, notes };
 }

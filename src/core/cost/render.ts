@@ -35,7 +35,10 @@ export function costJson(report: CostReport): unknown {
 }
 
 function heading(report: CostReport): string {
-  return `${report.regionName} (${report.region}) · prices as of ${report.pricesAsOf} · free tier ${report.freeTier ? 'on' : 'off'}`;
+  return (
+    `${report.regionName} (${report.region}) · prices as of ${report.pricesAsOf} · free ` +
+    `tier ${report.freeTier ? 'on' : 'off'}`
+  );
 }
 
 function resourceLabel(r: ResourceCost): string {
@@ -103,7 +106,9 @@ export function costMarkdown(report: CostReport, precision = 2): string {
     ...report.resources.flatMap((r) =>
       r.lineItems.map(
         (li) =>
-          `| ${esc(r.logicalId)} | ${esc(li.name)} | ${formatQuantity(li.quantity)} ${li.unit} | ${li.freeQuantity > 0 ? formatQuantity(Math.round(li.freeQuantity)) : ''} | ${formatUnitUsd(li.unitUsd)} | ${formatUsd(li.usd, precision)} | ${esc(formulaOf(li))} |`,
+          `| ${esc(r.logicalId)} | ${esc(li.name)} | ${formatQuantity(li.quantity)} ${li.unit} ` +
+          `| ${li.freeQuantity > 0 ? formatQuantity(Math.round(li.freeQuantity)) : ''} ` +
+          `| ${formatUnitUsd(li.unitUsd)} | ${formatUsd(li.usd, precision)} | ${esc(formulaOf(li))} |`,
       ),
     ),
     '',
@@ -147,5 +152,9 @@ export function lensTooltip(r: ResourceCost): string {
 export function totalLensText(report: CostReport, precision = 2): string {
   const notCreated = report.resources.filter((r) => r.creation?.created === false).length;
   const priced = report.resources.length - notCreated;
-  return `≈ ${formatUsd(report.totalMonthlyUsd, precision)}/mo for this stack · ${priced} priced resources${notCreated > 0 ? ` · ${notCreated} not created` : ''} · ${report.region}${report.freeTier ? '' : ' · no free tier'}`;
+  return (
+    `≈ ${formatUsd(report.totalMonthlyUsd, precision)}/mo for this stack · ${priced} priced ` +
+    `resources${notCreated > 0 ? ` · ${notCreated} not created` : ''} ` +
+    `· ${report.region}${report.freeTier ? '' : ' · no free tier'}`
+  );
 }

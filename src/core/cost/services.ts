@@ -113,7 +113,8 @@ function functionCost({ template, fn, usage, sheet, resource, carriesNatHours }:
       },
     );
     notes.push(
-      'The free tier does not apply to functions with provisioned concurrency; all invocations are assumed to fit the provisioned instances.',
+      'The free tier does not apply to functions with provisioned concurrency; all invocations are assumed to ' +
+        'fit the provisioned instances.',
     );
   } else {
     demands.push({
@@ -174,7 +175,9 @@ function functionCost({ template, fn, usage, sheet, resource, carriesNatHours }:
         unit: 'hours',
         tiers: flat(nat.hourUsd),
         pool: 'nat-hours',
-        note: 'The template declares no NAT gateway: one is assumed for the VPC and counted once, on the first function in a VPC.',
+        note:
+          'The template declares no NAT gateway: one is assumed for the VPC and counted once, on the first ' +
+          'function in a VPC.',
       });
     }
     if (usage.monthlyNatGb.value > 0)
@@ -338,7 +341,9 @@ function tableCost({ template, resource, usage, sheet }: ServiceInput): ServiceC
         },
         storage,
       ],
-      drivers: `${read.units}${read.note ? '?' : ''} RCU · ${write.units}${write.note ? '?' : ''} WCU · ${compact(usage.storageGb.value)} GB`,
+      drivers:
+        `${read.units}${read.note ? '?' : ''} RCU · ${write.units}${write.note ? '?' : ''} WCU ` +
+        `· ${compact(usage.storageGb.value)} GB`,
       notes: ['Provisioned capacity of global secondary indexes and auto scaling are not included.'],
       settings,
     };
@@ -362,7 +367,9 @@ function tableCost({ template, resource, usage, sheet }: ServiceInput): ServiceC
       },
       storage,
     ],
-    drivers: `${compact(usage.monthlyReads.value)} reads · ${compact(usage.monthlyWrites.value)} writes · ${compact(usage.storageGb.value)} GB${modeNote ? ' (on demand?)' : ''}`,
+    drivers:
+      `${compact(usage.monthlyReads.value)} reads · ${compact(usage.monthlyWrites.value)} writes ` +
+      `· ${compact(usage.storageGb.value)} GB${modeNote ? ' (on demand?)' : ''}`,
     notes: [],
     settings,
   };
@@ -483,7 +490,9 @@ function stateMachineCost({ template, resource, usage, sheet }: ServiceInput): S
         note,
       },
     ],
-    drivers: `${compact(executions)} exec × ${compact(usage.transitionsPerExecution.value)} transitions${note ? ' (Standard?)' : ''}`,
+    drivers:
+      `${compact(executions)} exec × ${compact(usage.transitionsPerExecution.value)} ` +
+      `transitions${note ? ' (Standard?)' : ''}`,
     notes: [],
     settings,
   };
@@ -515,7 +524,9 @@ function bucketCost({ usage, sheet }: ServiceInput): ServiceCost {
         pool: 's3-gets',
       },
     ],
-    drivers: `${compact(usage.storageGb.value)} GB · ${compact(usage.monthlyPuts.value)} PUT · ${compact(usage.monthlyGets.value)} GET`,
+    drivers:
+      `${compact(usage.storageGb.value)} GB · ${compact(usage.monthlyPuts.value)} PUT ` +
+      `· ${compact(usage.monthlyGets.value)} GET`,
     notes: ['Data transfer out to the internet is not included.'],
     settings: [],
   };

@@ -34,7 +34,8 @@ export function usageSchema(): unknown {
     $id: 'https://serverless-workbench.dev/schemas/usage.schema.json',
     title: 'Serverless Workbench usage file',
     description:
-      'Monthly traffic the template cannot tell, for the cost estimates. Keys left out follow the wiring, then `defaults`, then the built-in defaults.',
+      'Monthly traffic the template cannot tell, for the cost estimates. Keys left out follow the wiring, then ' +
+      '`defaults`, then the built-in defaults.',
     type: 'object',
     additionalProperties: false,
     required: ['version'],

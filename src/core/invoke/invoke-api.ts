@@ -37,7 +37,8 @@ export class InvokeApiServer {
     const host = this.options.host ?? '127.0.0.1';
     if (!LOOPBACK_HOSTS.has(host)) {
       throw new Error(
-        `The local Lambda endpoint binds to loopback only (127.0.0.1, ::1), not ${host}: it runs code from the workspace.`,
+        `The local Lambda endpoint binds to loopback only (127.0.0.1, ::1), not ${host}: it runs code from the ` +
+          `workspace.`,
       );
     }
     await new Promise<void>((resolve, reject) => {

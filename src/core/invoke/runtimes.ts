@@ -46,7 +46,8 @@ export async function planLaunch(fn: LocalFunction, options: LaunchOptions = {})
     default:
       throw new LaunchError(
         'Runtime.Unsupported',
-        `Runtime ${fn.runtime || '(none)'} cannot run locally: Serverless Workbench runs nodejs*, python* and provided* (custom runtime) functions.`,
+        `Runtime ${fn.runtime || '(none)'} cannot run locally: Serverless Workbench runs nodejs*, python* and ` +
+          `provided* (custom runtime) functions.`,
       );
   }
 }
@@ -80,7 +81,9 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
         .filter(Boolean)
         .join(path.delimiter),
     }),
-    description: `Runtime: ${fn.runtime} (local ${node.command})${source ? `, ${path.relative(fn.codeDir, source)} compiled with esbuild` : ''}`,
+    description:
+      `Runtime: ${fn.runtime} ` +
+      `(local ${node.command})${source ? `, ${path.relative(fn.codeDir, source)} compiled with esbuild` : ''}`,
   };
 }
 

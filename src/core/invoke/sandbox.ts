@@ -35,7 +35,9 @@ export class FunctionSandbox {
   /** Highest resident memory seen in this environment, MB (Lambda reports the environment's peak). */
   private peakMb = 0;
   /** Lambda's log stream name for this environment: date, version, and an ID of its own. */
-  private readonly logStream = `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[${LATEST_VERSION}]${randomBytes(16).toString('hex')}`;
+  private readonly logStream =
+    `${new Date().toISOString().slice(0, 10).replace(/-/g, '/')}/[${LATEST_VERSION}]` +
+    `${randomBytes(16).toString('hex')}`;
 
   constructor(
     readonly fn: LocalFunction,
@@ -182,7 +184,9 @@ export class FunctionSandbox {
         payload,
         functionArn: this.functionArn,
         timeoutMs: this.fn.timeoutSeconds * 1000,
-        traceId: `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`,
+        traceId:
+          `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};` +
+          `Parent=${randomBytes(8).toString('hex')};Sampled=0`,
         clientContext: options.clientContext,
       },
       delivered,
@@ -287,7 +291,9 @@ export class FunctionSandbox {
       case 'too-large': {
         const body = {
           errorType: 'Function.ResponseSizeTooLarge',
-          errorMessage: `Response payload size (${ending.size} bytes) exceeded maximum allowed payload size (${LAMBDA_LIMITS.syncPayloadBytes} bytes).`,
+          errorMessage:
+            `Response payload size (${ending.size} bytes) exceeded maximum allowed payload size ` +
+            `(${LAMBDA_LIMITS.syncPayloadBytes} bytes).`,
         };
         return { payload: JSON.stringify(body), functionError: body, fatal: false };
       }
@@ -313,7 +319,10 @@ export class FunctionSandbox {
 
 function exitDetail(code: number | null, signal: NodeJS.Signals | null): string {
   if (signal)
-    return `Runtime exited with error: signal: ${signal === 'SIGKILL' ? 'killed' : signal === 'SIGABRT' ? 'aborted (core dumped)' : signal}`;
+    return (
+      `Runtime exited with error: ` +
+      `signal: ${signal === 'SIGKILL' ? 'killed' : signal === 'SIGABRT' ? 'aborted (core dumped)' : signal}`
+    );
   if (code === 0) return 'Runtime exited without providing a reason';
   return `Runtime exited with error: exit status ${code}`;
 }

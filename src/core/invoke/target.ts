@@ -51,7 +51,9 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
   if (view.packageType === 'Image')
     return {
       ok: false,
-      message: `${where} is a container image function; running images needs Docker, which Serverless Workbench does not use.`,
+      message:
+        `${where} is a container image function; running images needs Docker, which Serverless Workbench does ` +
+        `not use.`,
     };
 
   let overrides = options.overrides;
@@ -67,13 +69,17 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
   if (!runtime)
     return {
       ok: false,
-      message: `${where} has no Runtime${local.runtime ? ` that can be read without AWS: ${local.runtime.unknown}` : ''}.`,
+      message:
+        `${where} has no ` +
+        `Runtime${local.runtime ? ` that can be read without AWS: ${local.runtime.unknown}` : ''}.`,
     };
   const handler = local.handler?.value;
   if (!handler && !runtime.startsWith('provided')) {
     return {
       ok: false,
-      message: `${where} has no Handler${local.handler ? ` that can be read without AWS: ${local.handler.unknown}` : ''}.`,
+      message:
+        `${where} has no ` +
+        `Handler${local.handler ? ` that can be read without AWS: ${local.handler.unknown}` : ''}.`,
     };
   }
   if (local.codeUri && local.codeUri.value === undefined)

@@ -33,7 +33,8 @@ function loadEsbuild(codeDir: string): typeof import('esbuild') {
   }
   throw new LaunchError(
     'Runtime.UserCodeSyntaxError',
-    `Running a TypeScript handler needs esbuild: run "npm install --save-dev esbuild" in ${codeDir} (SAM's esbuild build uses it too).`,
+    `Running a TypeScript handler needs esbuild: run "npm install --save-dev esbuild" in ${codeDir} (SAM's ` +
+      `esbuild build uses it too).`,
   );
 }
 

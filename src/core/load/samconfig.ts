@@ -56,7 +56,9 @@ export function readSamconfig(
           {
             file,
             line: read.line,
-            message: `${name} cannot be read: ${read.message}. Its parameter overrides, Region and stack name are not used.`,
+            message:
+              `${name} cannot be read: ${read.message}. Its parameter overrides, Region and stack name are not ` +
+              `used.`,
           },
         ],
       };
@@ -108,7 +110,9 @@ function valuesOf(
       problems.push({
         file,
         line,
-        message: `parameter_overrides in ${name} should be a string "A=1 B=2" or a list of "A=1", not ${JSON.stringify(value)}.`,
+        message:
+          `parameter_overrides in ${name} should be a string "A=1 B=2" or a list of "A=1", ` +
+          `not ${JSON.stringify(value)}.`,
       });
     } else {
       const parsed = parseParameterOverrides(list ?? (value as string));

@@ -22,7 +22,9 @@ export class DuplicateKeys {
       code: 'duplicate-key',
       severity: 'error',
       span: keySpan,
-      message: `Duplicate key '${key}': CloudFormation rejects a template with duplicate keys (first defined at line ${at.line + 1}, column ${at.character + 1}).`,
+      message:
+        `Duplicate key '${key}': CloudFormation rejects a template with duplicate keys (first defined at ` +
+        `line ${at.line + 1}, column ${at.character + 1}).`,
       related: [{ span: first, message: `'${key}' first defined here` }],
     });
   }

@@ -84,7 +84,8 @@ export function templateOfParsed(
         severity: 'error',
         span: { start: 0, end: Math.min(text.length, firstLineLength(text)) },
         message:
-          'This file is named like a template but has neither AWSTemplateFormatVersion, Resources with AWS:: types, nor service and provider.',
+          'This file is named like a template but has neither AWSTemplateFormatVersion, Resources with AWS:: ' +
+          'types, nor service and provider.',
       });
     }
     return emptyTemplate(text, fileName, format, guessKind(fileName), problems, options.resolution, parsed.root);
@@ -162,7 +163,9 @@ function tooBigOrBinary(text: string): ParseProblem[] {
       code: 'template-too-large',
       severity: 'error',
       span,
-      message: `This template is ${mb} MB; CloudFormation accepts at most 1 MB, so it was not analysed (limit ${LIMITS.maxTemplateBytes / 1024 / 1024} MB).`,
+      message:
+        `This template is ${mb} MB; CloudFormation accepts at most 1 MB, so it was not analysed ` +
+        `(limit ${LIMITS.maxTemplateBytes / 1024 / 1024} MB).`,
     },
   ];
 }

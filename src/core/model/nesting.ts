@@ -12,7 +12,9 @@ export function nestingTooDeep(code: 'yaml-syntax' | 'json-syntax', at: number):
     code,
     severity: 'error',
     span: { start: at, end: at + 1 },
-    message: `Maps and lists nest deeper than ${LIMITS.maxNestingDepth} levels here; the template is not read further (SAM CLI and cfn-lint cannot read it either).`,
+    message:
+      `Maps and lists nest deeper than ${LIMITS.maxNestingDepth} levels here; the template is not read further ` +
+      `(SAM CLI and cfn-lint cannot read it either).`,
   };
 }
 

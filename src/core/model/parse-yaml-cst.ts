@@ -152,7 +152,8 @@ class CstReader {
       }
       if (!key || keyProps.tag || keyProps.newlineAfterTag) outside();
       if (!isFlowScalar(key) || isMergeKey(key)) outside();
-      if (key.source.includes('\n') || key.end?.some((t) => t.type === 'newline')) outside(); // implicit keys are one line
+      // implicit keys are one line
+      if (key.source.includes('\n') || key.end?.some((t) => t.type === 'newline')) outside();
       const keyNode = this.scalar(key, false);
       const keyName = String(keyNode.value);
       entries.key(keyName, keyNode.span);

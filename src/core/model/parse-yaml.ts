@@ -327,7 +327,9 @@ class YamlConverter {
         code: 'yaml-syntax',
         severity: 'error',
         span,
-        message: `Alias *${name} would nest maps and lists deeper than ${LIMITS.maxNestingDepth} levels here; it is not expanded`,
+        message:
+          `Alias *${name} would nest maps and lists deeper than ${LIMITS.maxNestingDepth} levels here; it is not ` +
+          `expanded`,
       });
       return { kind: 'scalar', value: null, span };
     }
@@ -338,7 +340,9 @@ class YamlConverter {
           code: 'yaml-syntax',
           severity: 'error',
           span,
-          message: `YAML aliases expand to more than ${LIMITS.maxAliasExpansion} nodes; expansion stopped here (an alias bomb?)`,
+          message:
+            `YAML aliases expand to more than ${LIMITS.maxAliasExpansion} nodes; expansion stopped here (an ` +
+            `alias bomb?)`,
         });
       }
       return { kind: 'scalar', value: null, span };

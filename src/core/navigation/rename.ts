@@ -30,7 +30,9 @@ export function prepareRename(template: Template, offset: number): PrepareRename
     const generated = here.namespace === 'id' ? template.resourceById.get(here.name)?.generatedBy : undefined;
     return generated
       ? {
-          error: `${here.name} is generated from ${generated.logicalId}; rename ${generated.logicalId} instead and its generated names follow.`,
+          error:
+            `${here.name} is generated from ${generated.logicalId}; rename ${generated.logicalId} instead and ` +
+            `its generated names follow.`,
         }
       : { error: `${here.name} is not defined in this template, so there is nothing to rename.` };
   }
@@ -59,7 +61,9 @@ export function renameAt(template: Template, offset: number, newName: string): R
   if (newName === oldName) return { edits: [] };
   if (!VALID_NAME.test(newName)) {
     return {
-      error: `'${newName}' is not a valid ${WHAT[here.namespace]}: use only letters A–Z, a–z and digits 0–9 (at most 255).`,
+      error:
+        `'${newName}' is not a valid ${WHAT[here.namespace]}: use only letters A–Z, a–z and digits 0–9 (at most ` +
+        `255).`,
     };
   }
   const taken = (name: string): boolean =>

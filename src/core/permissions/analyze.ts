@@ -80,7 +80,8 @@ function check(permissions: EffectivePermissions, call: CodeCall, catalogue: Act
     const doubt =
       actionDoubt(catalogue, call.actions[0]) ??
       (decision.unsure
-        ? `${decision.unsure.origin.label} names a resource by a value this analysis does not model, which may be this one`
+        ? `${decision.unsure.origin.label} names a resource by a value this analysis does not model, which may ` +
+          `be this one`
         : undefined);
     if (doubt) return { ...call, decision: 'unknown', doubt };
   }
@@ -156,7 +157,9 @@ function missingPermissionFindings(template: Template, fn: FunctionView, calls: 
         functionId: fn.logicalId,
         ...c.location,
         fixes,
-        message: `${action}${on} is not allowed for ${fn.displayName}${why}: this call fails with AccessDenied.${c.resourceVia ? ` (${c.resourceVia})` : ''}`,
+        message:
+          `${action}${on} is not allowed for ${fn.displayName}${why}: this call fails with ` +
+          `AccessDenied.${c.resourceVia ? ` (${c.resourceVia})` : ''}`,
         related: [{ ...fnLocation, message: `the role of ${fn.displayName} is defined here` }],
       });
     }

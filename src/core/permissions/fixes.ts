@@ -231,7 +231,9 @@ export function replaceManagedPolicy(
     .join('');
   return [
     {
-      title: `Replace ${policy.name} by ${templates.map((t) => `${t.name} (${t.parameter}: ${t.value})`).join(' and ')}`,
+      title:
+        `Replace ${policy.name} ` +
+        `by ${templates.map((t) => `${t.name} (${t.parameter}: ${t.value})`).join(' and ')}`,
       edits: [{ file: template.fileName, span: policy.origin.span, text }],
       preferred: true,
     },

@@ -24,7 +24,9 @@ function statementNode(id: string, s: Statement): OutlineNode {
     children: [],
     label: `${s.effect === 'Deny' ? 'Deny ' : ''}${actions}`,
     description: `on ${resources} · ${s.origin.label}`,
-    tooltip: `${s.effect} ${(s.actions ?? s.notActions ?? []).join(', ')}\non ${resources}\nfrom ${s.origin.label}${s.conditional ? '\n(with a Condition)' : ''}`,
+    tooltip:
+      `${s.effect} ${(s.actions ?? s.notActions ?? []).join(', ')}\non ${resources}\nfrom ${s.origin.label}` +
+      `${s.conditional ? '\n(with a Condition)' : ''}`,
   };
 }
 
@@ -69,7 +71,9 @@ export function permissionsOutline(f: FunctionPermissions): OutlineNode {
       children: [],
       label: `${c.actions[0]}`,
       description: `${status}${on}`,
-      tooltip: `${c.service} ${c.operation} needs ${c.actions[0]}${on}: ${status}${c.resourceVia ? `\n(${c.resourceVia})` : ''}`,
+      tooltip:
+        `${c.service} ${c.operation} ` +
+        `needs ${c.actions[0]}${on}: ${status}${c.resourceVia ? `\n(${c.resourceVia})` : ''}`,
     };
   });
   const unresolved: OutlineNode[] = (f.needs?.unresolved ?? []).map((u, i) => ({
@@ -102,7 +106,8 @@ export function permissionsOutline(f: FunctionPermissions): OutlineNode {
       children: codeChildren,
       description:
         problem ??
-        `${f.calls.length} actions${missing.length ? ` · ${missing.length} missing` : ''}${f.needs?.scan.complete === false ? ' · scan incomplete' : ''}`,
+        `${f.calls.length} actions${missing.length ? ` · ${missing.length} missing` : ''}` +
+          `${f.needs?.scan.complete === false ? ' · scan incomplete' : ''}`,
     },
   ];
   return {

@@ -62,7 +62,8 @@ export function statementFindings(
           'iam-admin',
           'error',
           statement.origin.span,
-          'This statement allows every action on every resource (administrator access). Grant the actions the function calls on its resources.',
+          'This statement allows every action on every resource (administrator access). Grant the actions the ' +
+            'function calls on its resources.',
         ),
       );
       continue;
@@ -75,7 +76,9 @@ export function statementFindings(
             'iam-wildcard-action',
             'warning',
             a.span,
-            `'${a.value}' allows ${a.value === '*' ? 'every action of every service' : `every ${a.value.split(':')[0]} action`}, including deleting and reconfiguring. List the actions the code calls.`,
+            `'${a.value}' allows ` +
+              `${a.value === '*' ? 'every action of every service' : `every ${a.value.split(':')[0]} action`}, ` +
+              `including deleting and reconfiguring. List the actions the code calls.`,
           ),
         );
       }
@@ -89,7 +92,8 @@ export function statementFindings(
             'iam-passrole-wildcard',
             'warning',
             passRole.span,
-            "iam:PassRole on any role lets this function hand any role (an administrator's too) to a service it creates. Name the roles it may pass.",
+            "iam:PassRole on any role lets this function hand any role (an administrator's too) to a service it " +
+              'creates. Name the roles it may pass.',
           ),
         );
       const scoped = catalogue ? actions.filter((a) => supportsResources(catalogue, a.value)) : [];
@@ -100,7 +104,9 @@ export function statementFindings(
             'iam-wildcard-resource',
             'warning',
             anyResource.span,
-            `Resource '*' grants ${scoped.map((a) => a.value).join(', ')} on every resource of the account, though ${scoped.length > 1 ? 'they support' : 'it supports'} resource-level permissions. Name the resources.`,
+            `Resource '*' grants ${scoped.map((a) => a.value).join(', ')} on every resource of the account, ` +
+              `though ${scoped.length > 1 ? 'they support' : 'it supports'} resource-level permissions. Name the ` +
+              `resources.`,
           ),
         );
       }
@@ -164,7 +170,8 @@ function unknownActions(template: Template, catalogue: ActionCatalogue, actions:
           'iam-unknown-action',
           'error',
           a.span,
-          `${prefix} has no action '${name}'.${guess.length ? ` Did you mean ${guess.map((g) => `${prefix}:${g}`).join(' or ')}?` : ''}`,
+          `${prefix} has no action ` +
+            `'${name}'.${guess.length ? ` Did you mean ${guess.map((g) => `${prefix}:${g}`).join(' or ')}?` : ''}`,
         ),
       );
     }
@@ -214,7 +221,12 @@ export function managedPolicyFindings(
       span: policy.origin.span,
       related: [],
       fixes: replace(policy),
-      message: `${policy.name} grants far more than a function needs${narrower ? `; the SAM policy template ${narrower} grants what functions usually use, on one resource` : '; grant the actions the code calls on its resources'}.`,
+      message:
+        `${policy.name} grants far more than a function needs` +
+        (narrower
+          ? `; the SAM policy template ${narrower} grants what functions usually use, on one resource`
+          : '; grant the actions the code calls on its resources') +
+        '.',
     });
   }
   return findings;
@@ -254,7 +266,10 @@ export function unusedPermissionFindings(
       file: statement.origin.file,
       span: statement.origin.span,
       related: [],
-      message: `${statement.origin.label.replace(/^Policies › /, '')} grants ${list.length > 4 ? `${list.slice(0, 4).join(', ')} and ${list.length - 4} more` : list.join(', ')}, which ${fn.displayName}'s code never calls.`,
+      message:
+        `${statement.origin.label.replace(/^Policies › /, '')} ` +
+        `grants ${list.length > 4 ? `${list.slice(0, 4).join(', ')} and ${list.length - 4} more` : list.join(', ')}, ` +
+        `which ${fn.displayName}'s code never calls.`,
     });
   }
   return findings;

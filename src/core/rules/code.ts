@@ -11,8 +11,17 @@ export const lambdaHandlerMissing = defineRule({
     docs: {
       summary:
         "A Node.js or Python function's handler names a file or an exported function that is not in its code folder.",
-      why: 'The deploy succeeds, then every invocation fails with Runtime.ImportModuleError or "handler is undefined or not exported".',
-      fact: 'Lambda loads `<file>.<export>` from the root of the package: Node.js resolves .js/.mjs/.cjs, Python a module path (Lambda developer guide, "Define Lambda function handler in Node.js / Python"). The check reads the code folder off the UI path and caches what it found; .ts sources count for esbuild builds. A `CodeUri` that is a .zip or .jar is the package as it is (its content is not checked); any other single file is zipped alone by `sam package`, so it must be the handler\'s file. Functions started by a wrapper (`AWS_LAMBDA_EXEC_WRAPPER`, the Lambda Web Adapter layer, whose handler is a script such as `run.sh`) are not checked.',
+      why:
+        'The deploy succeeds, then every invocation fails with Runtime.ImportModuleError or "handler is ' +
+        'undefined or not exported".',
+      fact:
+        'Lambda loads `<file>.<export>` from the root of the package: Node.js resolves .js/.mjs/.cjs, Python a ' +
+        'module path (Lambda developer guide, "Define Lambda function handler in Node.js / Python"). The check ' +
+        'reads the code folder off the UI path and caches what it found; .ts sources count for esbuild builds. A ' +
+        '`CodeUri` that is a .zip or .jar is the package as it is (its content is not checked); any other single ' +
+        "file is zipped alone by `sam package`, so it must be the handler's file. Functions started by a " +
+        'wrapper (`AWS_LAMBDA_EXEC_WRAPPER`, the Lambda Web Adapter layer, whose handler is a script such as ' +
+        '`run.sh`) are not checked.',
       example: 'CodeUri: src/orders/\nHandler: app.handlr   # app.js exports handler',
       fix: 'Correct the handler (file path relative to CodeUri, then the export name), or create the file or export.',
     },
@@ -21,7 +30,8 @@ export const lambdaHandlerMissing = defineRule({
     folder: "{{subject}}: the code folder '{{dir}}' does not exist.{{where}}",
     archive: "{{subject}}: the code archive '{{dir}}' does not exist.{{where}}",
     otherFile:
-      "{{subject}}: the code is the single file '{{dir}}', the only file in the package, but handler '{{handler}}' needs one of {{candidates}}.{{where}}",
+      "{{subject}}: the code is the single file '{{dir}}', the only file in the package, but handler " +
+      "'{{handler}}' needs one of {{candidates}}.{{where}}",
     file: "{{subject}}: handler '{{handler}}' needs one of {{candidates}} in '{{dir}}', and none exists.{{where}}",
     export: "{{subject}}: '{{file}}' does not export '{{export}}' (handler '{{handler}}').{{where}}",
   },
@@ -83,20 +93,30 @@ export const lambdaPackageSize = defineRule({
     severity: 'error',
     docs: {
       summary:
-        "A function's code folder plus its layers is over (error) or within 80% of (warning) Lambda's 250 MB unzipped limit, or its zipped package is over 50 MB (the direct-upload limit).",
-      why: 'Over 250 MB unzipped the deploy fails; near it, the next dependency added breaks it. Over 50 MB zipped, uploads through the API fail (SAM and the Serverless Framework upload through S3, which avoids that limit).',
-      fact: 'Deployment package: 50 MB zipped for direct upload; 250 MB unzipped including layers (Lambda developer guide, "Lambda quotas", "Deployment package (.zip)"). Measured on disk off the UI path; build output (node_modules, vendored packages) counts.',
+        "A function's code folder plus its layers is over (error) or within 80% of (warning) Lambda's 250 MB " +
+        'unzipped limit, or its zipped package is over 50 MB (the direct-upload limit).',
+      why:
+        'Over 250 MB unzipped the deploy fails; near it, the next dependency added breaks it. Over 50 MB zipped, ' +
+        'uploads through the API fail (SAM and the Serverless Framework upload through S3, which avoids that limit).',
+      fact:
+        'Deployment package: 50 MB zipped for direct upload; 250 MB unzipped including layers (Lambda developer ' +
+        'guide, "Lambda quotas", "Deployment package (.zip)"). Measured on disk off the UI path; build output ' +
+        '(node_modules, vendored packages) counts.',
       example: 'CodeUri: ./   # a folder with 300 MB of node_modules',
-      fix: 'Exclude development dependencies and test data from the package, bundle with esbuild, move large dependencies into a container image (10 GB).',
+      fix:
+        'Exclude development dependencies and test data from the package, bundle with esbuild, move large ' +
+        'dependencies into a container image (10 GB).',
     },
   },
   messages: {
     unzipped:
       "{{subject}}: the code in '{{dir}}'{{layers}} is {{size}} MB unzipped; Lambda allows {{limit}} MB{{truncated}}.",
     nearUnzipped:
-      "{{subject}}: the code in '{{dir}}'{{layers}} is {{size}} MB unzipped, {{percent}}% of Lambda's {{limit}} MB limit.",
+      "{{subject}}: the code in '{{dir}}'{{layers}} is {{size}} MB unzipped, {{percent}}% of Lambda's {{limit}} " +
+      'MB limit.',
     zipped:
-      "{{subject}}: the code in '{{dir}}' zips to about {{size}} MB; direct uploads allow {{limit}} MB (deploys through S3, as SAM and the Serverless Framework do, are not affected).",
+      "{{subject}}: the code in '{{dir}}' zips to about {{size}} MB; direct uploads allow {{limit}} MB (deploys " +
+      'through S3, as SAM and the Serverless Framework do, are not affected).',
   },
   check(context) {
     const { template, inputs } = context;

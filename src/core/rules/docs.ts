@@ -3,7 +3,8 @@ import type { Rule } from './types';
 
 const KIND_NAMES = { sam: 'SAM', cloudformation: 'CloudFormation', serverless: 'Serverless Framework' } as const;
 
-const INTRO = `# Rules
+const INTRO =
+  `# Rules
 
 Serverless Workbench checks templates as you type (and in CI with \`serverless-workbench lint\`). Each finding has a
 stable rule id, shown as the diagnostic's code and linked to its section below.
@@ -23,7 +24,8 @@ deploys but will hurt, **info** for advice.
     serverless-workbench:
       ignore: [api-no-auth]
   \`\`\`
-- Date-dependent rules (runtime lifecycle) compare with today's date; \`serverless-workbench lint --today YYYY-MM-DD\` sets another.
+- Date-dependent rules (runtime lifecycle) compare with today's date; ` +
+  `\`serverless-workbench lint --today YYYY-MM-DD\` sets another.
 - Your account's Lambda concurrency quota (\`lambda-reserved-concurrency\`): \`serverlessWorkbench.accountConcurrency\`.
 
 Every rule names the AWS limit or behaviour behind it and its source: the AWS documentation page (Lambda's
@@ -42,7 +44,8 @@ function section(rule: Rule): string {
   return [
     `## ${rule.id}`,
     '',
-    `**Default severity:** ${rule.meta.severity} · **Templates:** ${kinds}${rule.meta.fixable ? ' · **Quick fix**' : ''}`,
+    `**Default severity:** ${rule.meta.severity} · ` +
+      `**Templates:** ${kinds}${rule.meta.fixable ? ' · **Quick fix**' : ''}`,
     '',
     rule.meta.docs.summary,
     '',

@@ -101,11 +101,16 @@ export const lambdaEdgeRestrictions = defineRule({
     severity: 'error',
     docs: {
       summary:
-        'A function used by CloudFront (Lambda@Edge) breaks one of its restrictions: environment variables, layers, VPC, runtime, memory, timeout, ephemeral storage, region or an unversioned ARN.',
+        'A function used by CloudFront (Lambda@Edge) breaks one of its restrictions: environment variables, ' +
+        'layers, VPC, runtime, memory, timeout, ephemeral storage, region or an unversioned ARN.',
       why: 'CloudFront rejects the association and the distribution update fails, usually after a long deploy.',
-      fact: 'Lambda@Edge: us-east-1 only; a numbered version; no VPC, environment variables or layers; ephemeral storage 512 MB; Node.js and Python only; viewer triggers ≤ 128 MB and ≤ 5 s, origin triggers ≤ 30 s (CloudFront developer guide, "Restrictions on Lambda@Edge").',
+      fact:
+        'Lambda@Edge: us-east-1 only; a numbered version; no VPC, environment variables or layers; ephemeral ' +
+        'storage 512 MB; Node.js and Python only; viewer triggers ≤ 128 MB and ≤ 5 s, origin triggers ≤ 30 s ' +
+        '(CloudFront developer guide, "Restrictions on Lambda@Edge").',
       example:
-        'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !Ref EdgeFunction.Version   # EdgeFunction has MemorySize: 512',
+        'LambdaFunctionAssociations:\n  - EventType: viewer-request\n    LambdaFunctionARN: !Ref ' +
+        'EdgeFunction.Version   # EdgeFunction has MemorySize: 512',
       fix: 'Remove what the message names, or move the logic to CloudFront Functions or to an origin function.',
     },
   },

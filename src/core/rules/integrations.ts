@@ -53,9 +53,17 @@ export const apiGatewayTimeout = defineRule({
     severity: 'warning',
     docs: {
       summary:
-        'A function behind API Gateway has a timeout longer than the API waits (29 s for a REST API, 30 s for an HTTP API).',
-      why: "It deploys, but callers get a 504 at the API's limit while the function keeps running and is billed to its own timeout.",
-      fact: 'REST integration timeout 50 ms–29 s by default (Regional and private APIs can request more through Service Quotas); HTTP API 50 ms–30 s, not adjustable (API Gateway developer guide, "Amazon API Gateway quotas"). A REST integration that streams the response (SAM `ResponseTransferMode: RESPONSE_STREAM`, OpenAPI `responseTransferMode: STREAM`) may run up to 15 minutes and is not flagged ("Stream the integration response for your proxy integrations in API Gateway").',
+        'A function behind API Gateway has a timeout longer than the API waits (29 s for a REST API, 30 s for an ' +
+        'HTTP API).',
+      why:
+        "It deploys, but callers get a 504 at the API's limit while the function keeps running and is billed to " +
+        'its own timeout.',
+      fact:
+        'REST integration timeout 50 ms–29 s by default (Regional and private APIs can request more through ' +
+        'Service Quotas); HTTP API 50 ms–30 s, not adjustable (API Gateway developer guide, "Amazon API Gateway ' +
+        'quotas"). A REST integration that streams the response (SAM `ResponseTransferMode: RESPONSE_STREAM`, ' +
+        'OpenAPI `responseTransferMode: STREAM`) may run up to 15 minutes and is not flagged ("Stream the ' +
+        'integration response for your proxy integrations in API Gateway").',
       example: 'Timeout: 60\nEvents:\n  Get:\n    Type: Api',
       fix: "Lower the function timeout to the API's limit, or make the work asynchronous (queue it and return 202).",
     },
@@ -63,7 +71,8 @@ export const apiGatewayTimeout = defineRule({
   // The event is named in the related locations, so that functions inheriting one timeout read as one finding.
   messages: {
     tooLong:
-      '{{subject}} has a {{timeout}} s timeout{{origin}}, but the {{api}} in front of it gives up after {{limit}} s.{{where}}',
+      '{{subject}} has a {{timeout}} s timeout{{origin}}, but the {{api}} in front of it gives up after ' +
+      '{{limit}} s.{{where}}',
   },
   check(context) {
     for (const fn of context.template.functions) {
@@ -129,19 +138,32 @@ export const sqsVisibilityTimeout = defineRule({
     fixable: true,
     docs: {
       summary:
-        "A queue's visibility timeout is shorter than the timeout of the function it triggers (error) or than 6 times it (warning).",
-      why: 'Below the function timeout Lambda refuses to create the event source mapping. Below 6× a message can become visible again while a retried batch is still running and be processed twice.',
-      fact: 'Queue VisibilityTimeout must be ≥ the function timeout (Lambda validates it); AWS recommends ≥ 6× the function timeout; the default is 30 s (Lambda developer guide, "Using Lambda with Amazon SQS", cfn-lint E3505).',
+        "A queue's visibility timeout is shorter than the timeout of the function it triggers (error) or than 6 " +
+        'times it (warning).',
+      why:
+        'Below the function timeout Lambda refuses to create the event source mapping. Below 6× a message can ' +
+        'become visible again while a retried batch is still running and be processed twice.',
+      fact:
+        'Queue VisibilityTimeout must be ≥ the function timeout (Lambda validates it); AWS recommends ≥ 6× the ' +
+        'function timeout; the default is 30 s (Lambda developer guide, "Using Lambda with Amazon SQS", cfn-lint ' +
+        'E3505).',
       example:
-        'Queue:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 30\nWorker:\n  Properties:\n    Timeout: 60\n    Events: { Q: { Type: SQS, Properties: { Queue: !GetAtt Queue.Arn } } }',
-      fix: "Set the queue's VisibilityTimeout to 6 × the function timeout (quick fix), or shorten the function timeout.",
+        'Queue:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 30\nWorker:\n  Properties:\n    ' +
+        'Timeout: 60\n    Events: { Q: { Type: SQS, Properties: { Queue: !GetAtt Queue.Arn } } }',
+      fix:
+        "Set the queue's VisibilityTimeout to 6 × the function timeout (quick fix), or shorten the function " +
+        'timeout.',
     },
   },
   messages: {
     belowTimeout:
-      "Queue '{{queue}}' has a visibility timeout of {{visibility}} s, shorter than the {{timeout}} s timeout of function '{{fn}}' it triggers: Lambda rejects the event source mapping. Use at least {{recommended}} s (6 × {{timeout}}).",
+      "Queue '{{queue}}' has a visibility timeout of {{visibility}} s, shorter than the {{timeout}} s timeout of " +
+      "function '{{fn}}' it triggers: Lambda rejects the event source mapping. Use at least {{recommended}} s (6 " +
+      '× {{timeout}}).',
     belowRecommended:
-      "Queue '{{queue}}' has a visibility timeout of {{visibility}} s; AWS recommends at least 6 × the {{timeout}} s timeout of function '{{fn}}' ({{recommended}} s) so retried messages are not processed twice.",
+      "Queue '{{queue}}' has a visibility timeout of {{visibility}} s; AWS recommends at least 6 × the " +
+      "{{timeout}} s timeout of function '{{fn}}' ({{recommended}} s) so retried messages are not processed " +
+      'twice.',
   },
   check(context) {
     const { template } = context;
@@ -166,7 +188,9 @@ export const sqsVisibilityTimeout = defineRule({
         related: [
           {
             span: s.fn.timeout.span,
-            message: `${s.fn.displayName}'s timeout: ${timeout} s${originNote(s.fn.timeout)}${inheritedBy(s.fn, s.fn.timeout)}`,
+            message:
+              `${s.fn.displayName}'s timeout: ${timeout} ` +
+              `s${originNote(s.fn.timeout)}${inheritedBy(s.fn, s.fn.timeout)}`,
           },
           { span: s.anchor, message: 'the event source mapping' },
           ...originRelated(s.fn.timeout),
@@ -183,16 +207,21 @@ export const sqsBatchWindow = defineRule({
     severity: 'error',
     fixable: true,
     docs: {
-      summary: `An SQS event source has a batch size over ${SQS_BATCH_WITHOUT_WINDOW_MAX} without a batching window of at least 1 second.`,
+      summary:
+        `An SQS event source has a batch size over ${SQS_BATCH_WITHOUT_WINDOW_MAX} without a batching window of ` +
+        `at least 1 second.`,
       why: 'Lambda rejects the event source mapping.',
-      fact: 'When BatchSize > 10 for SQS, MaximumBatchingWindowInSeconds must be ≥ 1 (Lambda developer guide, "Using Lambda with Amazon SQS", CreateEventSourceMapping API).',
+      fact:
+        'When BatchSize > 10 for SQS, MaximumBatchingWindowInSeconds must be ≥ 1 (Lambda developer guide, "Using ' +
+        'Lambda with Amazon SQS", CreateEventSourceMapping API).',
       example: 'Type: SQS\nProperties:\n  Queue: !GetAtt Queue.Arn\n  BatchSize: 100',
       fix: 'Add MaximumBatchingWindowInSeconds: 1 (or more), or lower BatchSize to 10.',
     },
   },
   messages: {
     noWindow:
-      'A batch size of {{size}} needs MaximumBatchingWindowInSeconds of at least 1 s (Lambda rejects SQS batches over {{max}} without one).',
+      'A batch size of {{size}} needs MaximumBatchingWindowInSeconds of at least 1 s (Lambda rejects SQS batches ' +
+      'over {{max}} without one).',
   },
   check(context) {
     const { template } = context;
@@ -233,7 +262,9 @@ export const sqsFifoBatchSize = defineRule({
     docs: {
       summary: `An event source on a FIFO queue has a batch size over ${SQS_FIFO_BATCH_MAX}.`,
       why: 'Lambda rejects the event source mapping.',
-      fact: 'SQS BatchSize: standard queues up to 10,000, FIFO queues up to 10 (Lambda developer guide, "Using Lambda with Amazon SQS").',
+      fact:
+        'SQS BatchSize: standard queues up to 10,000, FIFO queues up to 10 (Lambda developer guide, "Using ' +
+        'Lambda with Amazon SQS").',
       example: 'BatchSize: 20   # Queue has FifoQueue: true',
       fix: 'Set BatchSize to 10 or less.',
     },
@@ -274,8 +305,13 @@ export const streamStartingPosition = defineRule({
     fixable: true,
     docs: {
       summary: 'A Kinesis or DynamoDB stream event source has no StartingPosition, or an SQS one has one.',
-      why: 'Lambda rejects the event source mapping: streams need to know where to start reading; queues have no position.',
-      fact: 'StartingPosition (TRIM_HORIZON, LATEST, AT_TIMESTAMP) is required for Kinesis and DynamoDB Streams and not supported for SQS (CreateEventSourceMapping API, Lambda developer guide, "Using Lambda with Amazon SQS" / "Streams").',
+      why:
+        'Lambda rejects the event source mapping: streams need to know where to start reading; queues have no ' +
+        'position.',
+      fact:
+        'StartingPosition (TRIM_HORIZON, LATEST, AT_TIMESTAMP) is required for Kinesis and DynamoDB Streams and ' +
+        'not supported for SQS (CreateEventSourceMapping API, Lambda developer guide, "Using Lambda with Amazon ' +
+        'SQS" / "Streams").',
       example: 'Type: Kinesis\nProperties:\n  Stream: !GetAtt Stream.Arn\n  BatchSize: 100',
       fix: 'Add StartingPosition: LATEST (or TRIM_HORIZON) to stream sources; remove it from SQS sources.',
     },
@@ -337,9 +373,13 @@ export const eventBridgeInputSize = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: `An EventBridge target's constant Input is longer than ${formatInteger(EVENTBRIDGE_INPUT_MAX)} characters.`,
+      summary:
+        `An EventBridge target's constant Input is longer than ${formatInteger(EVENTBRIDGE_INPUT_MAX)} ` +
+        `characters.`,
       why: 'EventBridge rejects the rule target and the deploy fails.',
-      fact: 'Target Input (constant JSON): at most 8,192 characters (EventBridge API reference, "PutTargets", EventBridge API model).',
+      fact:
+        'Target Input (constant JSON): at most 8,192 characters (EventBridge API reference, "PutTargets", ' +
+        'EventBridge API model).',
       example: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Input: <a 9,000-character JSON string>',
       fix: 'Pass a reference (an S3 key, an SSM parameter name) instead of the data, or use InputTransformer.',
     },

@@ -55,8 +55,13 @@ export const lambdaEnvSize = defineRule({
     severity: 'error',
     docs: {
       summary: `A function's environment variables add up to more than ${formatInteger(ENVIRONMENT_MAX_BYTES)} bytes.`,
-      why: "Lambda rejects the configuration and the deploy fails. Values set through intrinsics are counted as they resolve (a parameter's Default or override, a mapping entry); values known only after deploy count as empty, so the real total can only be higher.",
-      fact: 'Environment variables: 4 KB in total, all keys plus values (Lambda developer guide, "Lambda quotas"; cfn-lint E3697 sums the same way).',
+      why:
+        'Lambda rejects the configuration and the deploy fails. Values set through intrinsics are counted as ' +
+        "they resolve (a parameter's Default or override, a mapping entry); values known only after deploy count " +
+        'as empty, so the real total can only be higher.',
+      fact:
+        'Environment variables: 4 KB in total, all keys plus values (Lambda developer guide, "Lambda quotas"; ' +
+        'cfn-lint E3697 sums the same way).',
       example: 'Environment:\n  Variables:\n    CONFIG: <a 5,000-character JSON document>',
       fix: 'Move large values to SSM Parameter Store, Secrets Manager or S3 and read them at start-up.',
     },
@@ -86,11 +91,18 @@ export const lambdaEnvReservedName = defineRule({
     severity: 'error',
     docs: {
       summary:
-        'A function sets an environment variable whose name Lambda reserves (AWS_REGION, AWS_ACCESS_KEY_ID, _HANDLER, ...).',
-      why: 'Lambda rejects the configuration ("Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys").',
-      fact: 'The Lambda developer guide, "Defined runtime environment variables", lists the reserved keys; they are in RESERVED_ENVIRONMENT_KEYS in src/core/rules/lambda-config.ts.',
+        'A function sets an environment variable whose name Lambda reserves (AWS_REGION, AWS_ACCESS_KEY_ID, ' +
+        '_HANDLER, ...).',
+      why:
+        'Lambda rejects the configuration ("Lambda was unable to configure your environment variables because ' +
+        'the environment variables you have provided contains reserved keys").',
+      fact:
+        'The Lambda developer guide, "Defined runtime environment variables", lists the reserved keys; they are ' +
+        'in RESERVED_ENVIRONMENT_KEYS in src/core/rules/lambda-config.ts.',
       example: 'Environment:\n  Variables:\n    AWS_REGION: eu-west-1',
-      fix: 'Rename the variable (for example APP_REGION); the runtime already provides AWS_REGION and the other reserved values.',
+      fix:
+        'Rename the variable (for example APP_REGION); the runtime already provides AWS_REGION and the other ' +
+        'reserved values.',
     },
   },
   messages: { reserved: "{{subject}}: '{{name}}' is reserved by Lambda and cannot be set.{{where}}" },
@@ -116,7 +128,9 @@ export const lambdaLayersCount = defineRule({
     severity: 'error',
     docs: {
       summary: `A function uses more than ${LAYERS_MAX} layers.`,
-      why: "Lambda rejects the function configuration. With SAM, Globals layers and the function's own are concatenated, so the total can pass the limit without either list doing so.",
+      why:
+        "Lambda rejects the function configuration. With SAM, Globals layers and the function's own are " +
+        'concatenated, so the total can pass the limit without either list doing so.',
       fact: 'Function layers: 5 (Lambda developer guide, "Lambda quotas", "Layers per function").',
       example: 'Layers: [!Ref L1, !Ref L2, !Ref L3, !Ref L4, !Ref L5, !Ref L6]',
       fix: 'Merge layers, or ship some dependencies in the function package or a container image.',
@@ -142,18 +156,27 @@ export const lambdaFunctionName = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: `A function name is longer than ${FUNCTION_NAME_MAX} characters or uses characters other than letters, digits, hyphens and underscores.`,
-      why: 'Lambda rejects the name. With the Serverless Framework the name is `<service>-<stage>-<function>` unless set, so a long service name breaks every function.',
-      fact: 'Function name: at most 64 characters for a bare name, pattern [a-zA-Z0-9-_] (Lambda developer guide, "Lambda quotas", "Function name", from the Lambda API model).',
+      summary:
+        `A function name is longer than ${FUNCTION_NAME_MAX} characters or uses characters other than letters, ` +
+        `digits, hyphens and underscores.`,
+      why:
+        'Lambda rejects the name. With the Serverless Framework the name is `<service>-<stage>-<function>` ' +
+        'unless set, so a long service name breaks every function.',
+      fact:
+        'Function name: at most 64 characters for a bare name, pattern [a-zA-Z0-9-_] (Lambda developer guide, ' +
+        '"Lambda quotas", "Function name", from the Lambda API model).',
       example: 'FunctionName: orders-service-production-process-incoming-order-events-from-queue',
-      fix: 'Shorten the name (or the service/stage names it is built from), or leave FunctionName out and let CloudFormation generate one.',
+      fix:
+        'Shorten the name (or the service/stage names it is built from), or leave FunctionName out and let ' +
+        'CloudFormation generate one.',
     },
   },
   messages: {
     tooLong:
       "{{subject}}: the function name '{{name}}'{{origin}} has {{length}} characters; Lambda allows {{max}}.{{where}}",
     badCharacters:
-      "{{subject}}: the function name '{{name}}'{{origin}} contains '{{characters}}'; only letters, digits, '-' and '_' are allowed.{{where}}",
+      "{{subject}}: the function name '{{name}}'{{origin}} contains '{{characters}}'; only letters, digits, '-' " +
+      "and '_' are allowed.{{where}}",
   },
   check(context) {
     for (const fn of context.template.functions) {
@@ -181,18 +204,26 @@ export const lambdaReservedConcurrency = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: `Reserved concurrency that leaves fewer than ${UNRESERVED_MINIMUM} executions unreserved in the account.`,
-      why: 'Lambda refuses the reservation (PutFunctionConcurrency fails) and the deploy rolls back. The account limit is 1,000 by default; set `serverlessWorkbench.accountConcurrency` if yours was raised.',
-      fact: 'Concurrent executions: 1,000 per Region by default; "you leave at least 100 simultaneous executions unreserved" (Lambda developer guide, "Lambda quotas", "Reserved concurrency", from the PutFunctionConcurrency API).',
+      summary:
+        `Reserved concurrency that leaves fewer ` + `than ${UNRESERVED_MINIMUM} executions unreserved in the account.`,
+      why:
+        'Lambda refuses the reservation (PutFunctionConcurrency fails) and the deploy rolls back. The account ' +
+        'limit is 1,000 by default; set `serverlessWorkbench.accountConcurrency` if yours was raised.',
+      fact:
+        'Concurrent executions: 1,000 per Region by default; "you leave at least 100 simultaneous executions ' +
+        'unreserved" (Lambda developer guide, "Lambda quotas", "Reserved concurrency", from the ' +
+        'PutFunctionConcurrency API).',
       example: 'ReservedConcurrentExecutions: 950',
       fix: 'Reserve less, or raise the account quota in Service Quotas and tell the extension the new limit.',
     },
   },
   messages: {
     single:
-      '{{subject}} reserves {{value}}{{origin}} concurrent executions; with an account limit of {{limit}} at most {{max}} can be reserved (100 must stay unreserved).{{where}}',
+      '{{subject}} reserves {{value}}{{origin}} concurrent executions; with an account limit of {{limit}} at ' +
+      'most {{max}} can be reserved (100 must stay unreserved).{{where}}',
     total:
-      'Reserved concurrency in this template adds up to {{total}} with {{subject}}; with an account limit of {{limit}} at most {{max}} can be reserved in total.{{where}}',
+      'Reserved concurrency in this template adds up to {{total}} with {{subject}}; with an account limit of ' +
+      '{{limit}} at most {{max}} can be reserved in total.{{where}}',
   },
   check(context) {
     const limit = context.inputs.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
@@ -263,9 +294,13 @@ export const snapstartIncompatible = defineRule({
     severity: 'error',
     docs: {
       summary:
-        'SnapStart is turned on for a function that cannot use it (runtime, container image, provisioned concurrency, EFS, or more than 512 MB of /tmp).',
+        'SnapStart is turned on for a function that cannot use it (runtime, container image, provisioned ' +
+        'concurrency, EFS, or more than 512 MB of /tmp).',
       why: 'Lambda rejects the configuration when the function or its version is published.',
-      fact: 'SnapStart supports Java 11+, Python 3.12+ and .NET 8+, not container images; it is not compatible with provisioned concurrency, EFS or ephemeral storage over 512 MB (Lambda developer guide, "Lambda quotas", "SnapStart", cfn-lint E2530).',
+      fact:
+        'SnapStart supports Java 11+, Python 3.12+ and .NET 8+, not container images; it is not compatible with ' +
+        'provisioned concurrency, EFS or ephemeral storage over 512 MB (Lambda developer guide, "Lambda quotas", ' +
+        '"SnapStart", cfn-lint E2530).',
       example: 'Runtime: nodejs22.x\nSnapStart:\n  ApplyOn: PublishedVersions',
       fix: 'Remove SnapStart, or remove the conflicting setting the message names.',
     },
@@ -296,15 +331,20 @@ export const provisionedConcurrencyWithoutAlias = defineRule({
     kinds: ['sam'],
     docs: {
       summary: 'A SAM function sets ProvisionedConcurrencyConfig without AutoPublishAlias.',
-      why: 'Provisioned concurrency applies to a published version or alias, never $LATEST; the SAM transform fails without an alias to attach it to.',
-      fact: 'Provisioned concurrency only on a published version or alias; in SAM it needs AutoPublishAlias (Lambda developer guide, "Lambda quotas", "Provisioned concurrency", SAM schema).',
+      why:
+        'Provisioned concurrency applies to a published version or alias, never $LATEST; the SAM transform fails ' +
+        'without an alias to attach it to.',
+      fact:
+        'Provisioned concurrency only on a published version or alias; in SAM it needs AutoPublishAlias (Lambda ' +
+        'developer guide, "Lambda quotas", "Provisioned concurrency", SAM schema).',
       example: 'ProvisionedConcurrencyConfig:\n  ProvisionedConcurrentExecutions: 5',
       fix: 'Add `AutoPublishAlias: live` to the function (or to Globals).',
     },
   },
   messages: {
     noAlias:
-      '{{subject}} sets provisioned concurrency but has no AutoPublishAlias; SAM needs an alias to attach it to.{{where}}',
+      '{{subject}} sets provisioned concurrency but has no AutoPublishAlias; SAM needs an alias to attach it ' +
+      'to.{{where}}',
   },
   check(context) {
     for (const fn of context.template.functions) {

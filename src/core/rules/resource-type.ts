@@ -61,16 +61,27 @@ export const resourceTypeUnknown = defineRule({
     fixable: true,
     docs: {
       summary: "A resource's Type is not a CloudFormation, SAM or Alexa resource type.",
-      why: 'CloudFormation rejects the template ("Template format error: Unrecognized resource types: [...]") before creating anything.',
-      fact: 'The types are those of the CloudFormation registry ("AWS resource and property types reference", CloudFormation template reference) and of the SAM specification ("AWS SAM resources and properties"), as of the data this version ships. Custom::<Name> and AWS::CloudFormation::CustomResource are custom resources ("Custom resources", CloudFormation user guide); types outside the AWS and Alexa namespaces are third-party or private registry extensions and are not checked. A type of a known service that our data does not list may be newer than it: a warning, not an error.',
+      why:
+        'CloudFormation rejects the template ("Template format error: Unrecognized resource types: [...]") ' +
+        'before creating anything.',
+      fact:
+        'The types are those of the CloudFormation registry ("AWS resource and property types reference", ' +
+        'CloudFormation template reference) and of the SAM specification ("AWS SAM resources and properties"), ' +
+        'as of the data this version ships. Custom::<Name> and AWS::CloudFormation::CustomResource are custom ' +
+        'resources ("Custom resources", CloudFormation user guide); types outside the AWS and Alexa namespaces ' +
+        'are third-party or private registry extensions and are not checked. A type of a known service that our ' +
+        'data does not list may be newer than it: a warning, not an error.',
       example: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Functon',
-      fix: 'Correct the type (the quick fix offers the closest one). For a type newer than this version, update the extension or ignore the warning.',
+      fix:
+        'Correct the type (the quick fix offers the closest one). For a type newer than this version, update the ' +
+        'extension or ignore the warning.',
     },
   },
   messages: {
     misspelt: "Resource type '{{type}}' does not exist. Did you mean '{{suggestion}}'?",
     newer:
-      "Resource type '{{type}}' is not among the {{service}} types this version knows; if it is newer than our data, ignore this warning.",
+      "Resource type '{{type}}' is not among the {{service}} types this version knows; if it is newer than our " +
+      'data, ignore this warning.',
     unknown: "Resource type '{{type}}' does not exist: {{reason}}",
   },
   check(context) {

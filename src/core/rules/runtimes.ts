@@ -14,7 +14,9 @@ import type { Fix, RuleContext } from './types';
 export const DEPRECATION_NOTICE_DAYS = 90;
 
 const LIFECYCLE_FACT =
-  'AWS publishes a deprecation date, a block-create date and a block-update date for every runtime; invocations are never blocked. Source: the "Lambda runtimes" page of the Lambda developer guide, as kept by cfn-lint\'s LmbdRuntimeLifecycle.json, shipped as data/lambda-runtimes.json.';
+  'AWS publishes a deprecation date, a block-create date and a block-update date for every runtime; invocations ' +
+  'are never blocked. Source: the "Lambda runtimes" page of the Lambda developer guide, as kept by cfn-lint\'s ' +
+  'LmbdRuntimeLifecycle.json, shipped as data/lambda-runtimes.json.';
 
 interface RuntimeUse {
   readonly fn: FunctionView;
@@ -57,13 +59,17 @@ function lifecycleRule(
     meta: { severity, fixable: true, docs: { ...docs, fact: LIFECYCLE_FACT } },
     messages: {
       deprecated:
-        '{{subject}} uses {{runtime}}{{origin}}, deprecated on {{date}}: it no longer gets security patches.{{successor}}{{where}}',
+        '{{subject}} uses {{runtime}}{{origin}}, deprecated on {{date}}: it no longer gets security ' +
+        'patches.{{successor}}{{where}}',
       deprecating:
-        '{{subject}} uses {{runtime}}{{origin}}, which will be deprecated on {{date}} ({{days}} days from now).{{successor}}{{where}}',
+        '{{subject}} uses {{runtime}}{{origin}}, which will be deprecated on {{date}} ({{days}} days from ' +
+        'now).{{successor}}{{where}}',
       createBlock:
-        '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to create functions with it since {{date}}, so deploying this function to a new stack fails.{{successor}}{{where}}',
+        '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to create functions with it since {{date}}, ' +
+        'so deploying this function to a new stack fails.{{successor}}{{where}}',
       updateBlock:
-        '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to update functions with it since {{date}}, so any deploy that changes this function fails.{{successor}}{{where}}',
+        '{{subject}} uses {{runtime}}{{origin}}: Lambda has refused to update functions with it since {{date}}, ' +
+        'so any deploy that changes this function fails.{{successor}}{{where}}',
     },
     check(context) {
       const today = context.inputs.today;
@@ -95,7 +101,9 @@ function lifecycleRule(
 
 export const runtimeDeprecated = lifecycleRule('runtime-deprecated', 'deprecated', 'warning', {
   summary: `A function uses a runtime that is deprecated, or will be within ${DEPRECATION_NOTICE_DAYS} days.`,
-  why: 'A deprecated runtime gets no security patches or support; some weeks later Lambda blocks creating, then updating, functions that use it.',
+  why:
+    'A deprecated runtime gets no security patches or support; some weeks later Lambda blocks creating, then ' +
+    'updating, functions that use it.',
   example: 'Runtime: nodejs18.x',
   fix: 'Move to the successor named in the message (the quick fix changes the runtime), then test the function on it.',
 });
@@ -121,10 +129,16 @@ export const runtimeUnknown = defineRule({
     fixable: true,
     docs: {
       summary: 'A function names a runtime that Lambda does not have.',
-      why: 'CloudFormation rejects the function ("Value … at \'runtime\' failed to satisfy constraint"), usually after minutes of deploying other resources.',
-      fact: 'The valid identifiers are the Runtime enum of the Lambda API (CreateFunction API reference), which data/lambda-runtimes.json lists.',
+      why:
+        'CloudFormation rejects the function ("Value … at \'runtime\' failed to satisfy constraint"), usually ' +
+        'after minutes of deploying other resources.',
+      fact:
+        'The valid identifiers are the Runtime enum of the Lambda API (CreateFunction API reference), which ' +
+        'data/lambda-runtimes.json lists.',
       example: 'Runtime: provided.al2023023',
-      fix: 'Use the identifier the message suggests (quick fix) or another from the "Lambda runtimes" page of the Lambda developer guide.',
+      fix:
+        'Use the identifier the message suggests (quick fix) or another from the "Lambda runtimes" page of the ' +
+        'Lambda developer guide.',
     },
   },
   messages: { unknown: "{{subject}}: '{{runtime}}'{{origin}} is not a Lambda runtime.{{suggestion}}{{where}}" },

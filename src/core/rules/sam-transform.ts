@@ -96,10 +96,17 @@ export const samTransformMissing = defineRule({
     kinds: ['sam', 'cloudformation'],
     docs: {
       summary: 'The template uses Globals or AWS::Serverless::* types without Transform: AWS::Serverless-2016-10-31.',
-      why: 'Without the transform CloudFormation reads the SAM types as unknown ("Unrecognized resource types: [AWS::Serverless::Function]") and Globals as an invalid section, and rejects the template.',
-      fact: 'The Transform declaration AWS::Serverless-2016-10-31 is required for SAM templates (SAM developer guide, "AWS SAM template anatomy"); Transform may be one name or a list (CloudFormation user guide, "Transform section").',
+      why:
+        'Without the transform CloudFormation reads the SAM types as unknown ("Unrecognized resource types: ' +
+        '[AWS::Serverless::Function]") and Globals as an invalid section, and rejects the template.',
+      fact:
+        'The Transform declaration AWS::Serverless-2016-10-31 is required for SAM templates (SAM developer ' +
+        'guide, "AWS SAM template anatomy"); Transform may be one name or a list (CloudFormation user guide, ' +
+        '"Transform section").',
       example: "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn:\n    Type: AWS::Serverless::Function",
-      fix: 'Add Transform: AWS::Serverless-2016-10-31 after AWSTemplateFormatVersion and Description (quick fix), or add it to the Transform list.',
+      fix:
+        'Add Transform: AWS::Serverless-2016-10-31 after AWSTemplateFormatVersion and Description (quick fix), ' +
+        'or add it to the Transform list.',
     },
   },
   messages: {

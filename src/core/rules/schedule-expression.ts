@@ -74,11 +74,21 @@ export const scheduleExpressionInvalid = defineRule({
     fixable: true,
     docs: {
       summary:
-        'A schedule expression (SAM Schedule and ScheduleV2 events, serverless.yml schedule events, AWS::Events::Rule, AWS::Scheduler::Schedule) that EventBridge rejects.',
-      why: 'The deploy fails when CloudFormation creates the rule or schedule ("Parameter ScheduleExpression is not valid"), after the resources before it were created.',
-      fact: 'rate(value unit): a positive whole number and minute, hour or day, singular for 1 and plural above; cron(minutes hours day-of-month month day-of-week year): six fields, and one of day-of-month and day-of-week must be ? (EventBridge user guide, "Schedule expressions for rules"). Scheduler schedules also take at(yyyy-mm-ddThh:mm:ss) (EventBridge Scheduler user guide, "Schedule types on EventBridge Scheduler").',
+        'A schedule expression (SAM Schedule and ScheduleV2 events, serverless.yml schedule events, ' +
+        'AWS::Events::Rule, AWS::Scheduler::Schedule) that EventBridge rejects.',
+      why:
+        'The deploy fails when CloudFormation creates the rule or schedule ("Parameter ScheduleExpression is not ' +
+        'valid"), after the resources before it were created.',
+      fact:
+        'rate(value unit): a positive whole number and minute, hour or day, singular for 1 and plural above; ' +
+        'cron(minutes hours day-of-month month day-of-week year): six fields, and one of day-of-month and ' +
+        'day-of-week must be ? (EventBridge user guide, "Schedule expressions for rules"). Scheduler schedules ' +
+        'also take at(yyyy-mm-ddThh:mm:ss) (EventBridge Scheduler user guide, "Schedule types on EventBridge ' +
+        'Scheduler").',
       example: 'Events:\n  Nightly:\n    Type: Schedule\n    Properties:\n      Schedule: cron(0 2 * * MON-FRI *)',
-      fix: 'Correct the field the finding points at; the quick fix replaces * with ? in day-of-month or day-of-week, and corrects the unit of a rate.',
+      fix:
+        'Correct the field the finding points at; the quick fix replaces * with ? in day-of-month or ' +
+        'day-of-week, and corrects the unit of a rate.',
     },
   },
   messages: { invalid: "Schedule '{{expression}}' is not valid: {{reason}}" },

@@ -106,7 +106,9 @@ function checkCron(body: string, offset: number): ScheduleMistake | undefined {
     return {
       start: offset,
       end: offset + body.length,
-      message: `cron(...) has six fields (minutes hours day-of-month month day-of-week year); this one has ${fields.length}.`,
+      message:
+        `cron(...) has six fields (minutes hours day-of-month month day-of-week year); this one ` +
+        `has ${fields.length}.`,
     };
   }
   for (let i = 0; i < fields.length; i++) {
@@ -114,7 +116,9 @@ function checkCron(body: string, offset: number): ScheduleMistake | undefined {
     if (mistake)
       return {
         ...fields[i],
-        message: `'${fields[i].text}' is not a valid ${CRON_FIELDS[i].name} field (${CRON_FIELDS[i].allowed}): ${mistake}.`,
+        message:
+          `'${fields[i].text}' is not a valid ${CRON_FIELDS[i].name} field ` +
+          `(${CRON_FIELDS[i].allowed}): ${mistake}.`,
       };
   }
   const dayOfMonth = fields[DAY_OF_MONTH];

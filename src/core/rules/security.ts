@@ -87,16 +87,26 @@ export const envPlaintextSecret = defineRule({
     fixable: true,
     docs: {
       summary:
-        'An environment variable holds a secret as a literal: an AWS access key, a private key, or the value of a variable named like a password, secret, token or API key.',
-      why: 'The value is stored in the template (and its repository), in the CloudFormation stack and in the function configuration, readable by anyone with lambda:GetFunctionConfiguration.',
-      fact: 'CloudFormation dynamic references ({{resolve:ssm:...}}, {{resolve:secretsmanager:...}}) resolve at deploy time without the value appearing in the template (CloudFormation user guide, "Dynamic references"); the Serverless Framework resolves ${ssm:...} at package time.',
+        'An environment variable holds a secret as a literal: an AWS access key, a private key, or the value of ' +
+        'a variable named like a password, secret, token or API key.',
+      why:
+        'The value is stored in the template (and its repository), in the CloudFormation stack and in the ' +
+        'function configuration, readable by anyone with lambda:GetFunctionConfiguration.',
+      fact:
+        'CloudFormation dynamic references ({{resolve:ssm:...}}, {{resolve:secretsmanager:...}}) resolve at ' +
+        'deploy time without the value appearing in the template (CloudFormation user guide, "Dynamic ' +
+        'references"); the Serverless Framework resolves ${ssm:...} at package time.',
       example: 'Environment:\n  Variables:\n    DB_PASSWORD: hunter2hunter2',
-      fix: 'Store the value in SSM Parameter Store or Secrets Manager and reference it; the quick fix adds a parameter naming the SSM parameter and a {{resolve:ssm:...}} reference. Better still, read the secret at run time with the SDK so it never sits in the environment. Rotate a secret that was committed.',
+      fix:
+        'Store the value in SSM Parameter Store or Secrets Manager and reference it; the quick fix adds a ' +
+        'parameter naming the SSM parameter and a {{resolve:ssm:...}} reference. Better still, read the secret ' +
+        'at run time with the SDK so it never sits in the environment. Rotate a secret that was committed.',
     },
   },
   messages: {
     plaintext:
-      "{{subject}}: '{{name}}' holds {{kind}} in plain text. Reference it from SSM Parameter Store or Secrets Manager instead.{{where}}",
+      "{{subject}}: '{{name}}' holds {{kind}} in plain text. Reference it from SSM Parameter Store or Secrets " +
+      'Manager instead.{{where}}',
   },
   check(context) {
     for (const fn of context.template.functions) {
@@ -122,10 +132,16 @@ export const functionUrlPublic = defineRule({
     severity: 'warning',
     docs: {
       summary: 'A function URL with AuthType NONE: anyone on the internet can invoke the function.',
-      why: 'Every request runs (and bills) the function, and whatever it returns is public, unless the code checks callers itself.',
-      fact: 'AuthType NONE makes the URL public; AWS_IAM requires SigV4-signed requests (Lambda developer guide, "Access control for function URLs").',
+      why:
+        'Every request runs (and bills) the function, and whatever it returns is public, unless the code checks ' +
+        'callers itself.',
+      fact:
+        'AuthType NONE makes the URL public; AWS_IAM requires SigV4-signed requests (Lambda developer guide, ' +
+        '"Access control for function URLs").',
       example: 'FunctionUrlConfig:\n  AuthType: NONE',
-      fix: 'Use AuthType: AWS_IAM (put CloudFront with origin access control in front for browsers), or make sure the code authenticates every request.',
+      fix:
+        'Use AuthType: AWS_IAM (put CloudFront with origin access control in front for browsers), or make sure ' +
+        'the code authenticates every request.',
     },
   },
   messages: { public: '{{what}} has AuthType NONE: anyone can invoke the function without credentials.' },
@@ -189,14 +205,22 @@ export const apiNoAuth = defineRule({
     docs: {
       summary:
         'An API route that invokes a function has no authorizer, API key or resource policy: it is open to anyone.',
-      why: 'Often intended (a public website, a webhook that checks a signature), sometimes an oversight that exposes data or runs up a bill. It is advice, so it is an info.',
-      fact: 'API Gateway routes without an authorizer, IAM auth, API key or resource policy accept unauthenticated requests (API Gateway developer guide, "Controlling and managing access to an API").',
+      why:
+        'Often intended (a public website, a webhook that checks a signature), sometimes an oversight that ' +
+        'exposes data or runs up a bill. It is advice, so it is an info.',
+      fact:
+        'API Gateway routes without an authorizer, IAM auth, API key or resource policy accept unauthenticated ' +
+        'requests (API Gateway developer guide, "Controlling and managing access to an API").',
       example: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /orders\n      Method: get',
-      fix: "Add an authorizer (Cognito, JWT, Lambda or AWS_IAM) to the API's Auth.DefaultAuthorizer or to the event, or suppress the rule for routes that are public on purpose.",
+      fix:
+        "Add an authorizer (Cognito, JWT, Lambda or AWS_IAM) to the API's Auth.DefaultAuthorizer or to the " +
+        'event, or suppress the rule for routes that are public on purpose.',
     },
   },
   messages: {
-    open: "{{api}} route {{method}} {{path}} (event '{{event}}' of function '{{fn}}') has no authorization: anyone can call it.",
+    open:
+      "{{api}} route {{method}} {{path}} (event '{{event}}' of function '{{fn}}') has no authorization: anyone " +
+      'can call it.',
   },
   check(context) {
     const { template } = context;
@@ -246,11 +270,18 @@ export const s3PublicAccess = defineRule({
     severity: 'warning',
     docs: {
       summary:
-        'An S3 bucket is made public: a public canned ACL, a public access block flag turned off, or a bucket policy that allows everyone without a condition.',
-      why: 'Public buckets are the most common source of data leaks. New buckets block public access by default, so making one public is always a deliberate change worth a second look.',
-      fact: 'S3 Block Public Access is on for new buckets since April 2023; AccessControl PublicRead/PublicReadWrite and Principal "*" grant access to anyone (S3 user guide, "Blocking public access to your Amazon S3 storage").',
+        'An S3 bucket is made public: a public canned ACL, a public access block flag turned off, or a bucket ' +
+        'policy that allows everyone without a condition.',
+      why:
+        'Public buckets are the most common source of data leaks. New buckets block public access by default, so ' +
+        'making one public is always a deliberate change worth a second look.',
+      fact:
+        'S3 Block Public Access is on for new buckets since April 2023; AccessControl PublicRead/PublicReadWrite ' +
+        'and Principal "*" grant access to anyone (S3 user guide, "Blocking public access to your Amazon S3 storage").',
       example: 'Bucket:\n  Type: AWS::S3::Bucket\n  Properties:\n    AccessControl: PublicRead',
-      fix: 'Keep the bucket private and serve it through CloudFront with origin access control, or add a Condition to the policy statement. Suppress the rule on buckets that host public websites on purpose.',
+      fix:
+        'Keep the bucket private and serve it through CloudFront with origin access control, or add a Condition ' +
+        'to the policy statement. Suppress the rule on buckets that host public websites on purpose.',
     },
   },
   messages: {

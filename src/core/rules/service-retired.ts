@@ -28,9 +28,24 @@ export const serviceRetired = defineRule({
     severity: 'error',
     docs: {
       summary:
-        'A resource of a service AWS has shut down (error) or closed to new customers or announced the end of (warning).',
-      why: 'After the end of support CloudFormation can no longer create or update the resource, and what exists is gone; before it, accounts that never used the service cannot create one, and what is built on it has a deadline.',
-      fact: `The services and dates are in data/retired-services.json, each with the AWS page that announces it (last checked ${RETIRED_SERVICES_CHECKED}): ${RETIRED_SERVICES.map((s) => `${s.service} (${s.endOfSupport ? `end of support ${s.endOfSupport}` : `closed to new customers ${s.closedToNewCustomers}`})`).join(', ')}.`,
+        'A resource of a service AWS has shut down (error) or closed to new customers or announced the end of ' +
+        '(warning).',
+      why:
+        'After the end of support CloudFormation can no longer create or update the resource, and what exists is ' +
+        'gone; before it, accounts that never used the service cannot create one, and what is built on it has a ' +
+        'deadline.',
+      fact:
+        `The services and dates are in data/retired-services.json, each with the AWS page that announces it ` +
+        `(last checked ${RETIRED_SERVICES_CHECKED}): ` +
+        RETIRED_SERVICES.map(
+          (s) =>
+            `${s.service} (` +
+            (s.endOfSupport
+              ? `end of support ${s.endOfSupport}`
+              : `closed to new customers ${s.closedToNewCustomers}`) +
+            ')',
+        ).join(', ') +
+        '.',
       example: 'Resources:\n  Ledger:\n    Type: AWS::QLDB::Ledger',
       fix: 'Migrate to the replacement AWS names in the announcement the message links to, then remove the resource.',
     },

@@ -46,14 +46,17 @@ function problemRule(
 }
 
 const PARSER_FACT =
-  'CloudFormation parses templates as YAML 1.1 or JSON and refuses documents that do not parse (CloudFormation user guide, "Template formats").';
+  'CloudFormation parses templates as YAML 1.1 or JSON and refuses documents that do not parse (CloudFormation ' +
+  'user guide, "Template formats").';
 
 export const yamlSyntax = problemRule('yaml-syntax', {
   summary: 'The YAML does not parse.',
   why: 'Nothing else can be checked until it does, and CloudFormation rejects it at once.',
   fact: PARSER_FACT,
   example: 'Resources:\n  Queue:\n    Type: [AWS::SQS::Queue',
-  fix: 'Correct the syntax at the position shown (an unclosed bracket or quote, a tab used for indentation, a misaligned key).',
+  fix:
+    'Correct the syntax at the position shown (an unclosed bracket or quote, a tab used for indentation, a ' +
+    'misaligned key).',
 });
 export const jsonSyntax = problemRule('json-syntax', {
   summary: 'The JSON does not parse.',
@@ -64,18 +67,27 @@ export const jsonSyntax = problemRule('json-syntax', {
 });
 export const duplicateKey = problemRule('duplicate-key', {
   summary: 'A key appears twice in the same map.',
-  why: 'YAML parsers disagree on which value wins; CloudFormation rejects duplicate keys in JSON and silently keeps one in some YAML paths, so a resource or property can vanish.',
-  fact: 'YAML 1.2 §3.2.1.3 requires map keys to be unique; CloudFormation reports "Duplicate resource" / "found duplicate key" (cfn-lint E0000).',
+  why:
+    'YAML parsers disagree on which value wins; CloudFormation rejects duplicate keys in JSON and silently keeps ' +
+    'one in some YAML paths, so a resource or property can vanish.',
+  fact:
+    'YAML 1.2 §3.2.1.3 requires map keys to be unique; CloudFormation reports "Duplicate resource" / "found ' +
+    'duplicate key" (cfn-lint E0000).',
   example: 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n  Queue:\n    Type: AWS::SNS::Topic',
   fix: 'Rename or remove one of the two; the related information points at the first.',
 });
 export const templateStructure = problemRule('template-structure', {
   summary:
-    'A section of the template has the wrong shape (Resources that is not a map, a resource without Type, an unknown Globals section).',
+    'A section of the template has the wrong shape (Resources that is not a map, a resource without Type, an ' +
+    'unknown Globals section).',
   why: 'CloudFormation or the SAM transform rejects the template before creating anything.',
-  fact: 'Template anatomy: Resources maps logical IDs to objects with a Type (CloudFormation user guide, "Template anatomy"); Globals sections per the SAM specification, "Globals section of the AWS SAM template".',
+  fact:
+    'Template anatomy: Resources maps logical IDs to objects with a Type (CloudFormation user guide, "Template ' +
+    'anatomy"); Globals sections per the SAM specification, "Globals section of the AWS SAM template".',
   example: 'Resources:\n  Queue:\n    Properties: {}',
-  fix: 'Follow the message: add the missing Type, turn the section into a map, or move the setting where SAM accepts it.',
+  fix:
+    'Follow the message: add the missing Type, turn the section into a map, or move the setting where SAM ' +
+    'accepts it.',
 });
 export const templateTooLarge = problemRule('template-too-large', {
   summary: 'The file is too large to be a template (over 2 MB) and was not analysed.',
@@ -99,9 +111,13 @@ export const logicalIdInvalid = defineRule({
   meta: {
     severity: 'error',
     docs: {
-      summary: `A resource's logical ID is not alphanumeric or is longer than ${TEMPLATE_LIMITS.logicalIdLength} characters.`,
+      summary:
+        `A resource's logical ID is not alphanumeric or is longer than ${TEMPLATE_LIMITS.logicalIdLength} ` +
+        `characters.`,
       why: 'CloudFormation rejects the template ("Template format error: Resource name … is non alphanumeric").',
-      fact: 'Logical IDs match ^[a-zA-Z0-9]+$ and are at most 255 characters (CloudFormation user guide, "CloudFormation quotas"; the logical ID pattern of the resource schema).',
+      fact:
+        'Logical IDs match ^[a-zA-Z0-9]+$ and are at most 255 characters (CloudFormation user guide, ' +
+        '"CloudFormation quotas"; the logical ID pattern of the resource schema).',
       example: 'Resources:\n  orders-queue:\n    Type: AWS::SQS::Queue',
       fix: 'Rename the resource with letters and digits only (OrdersQueue) and update its references.',
     },
@@ -166,7 +182,8 @@ function countRule(spec: CountSpec): Rule {
       // The written count is what deploys of them: a SAM Connector leaves only what it generates.
       const detail =
         spec.id === 'template-resource-count' && generated > 0
-          ? ` after the ${template.kind === 'serverless' ? 'framework adds its own' : 'SAM transform'} (${count - generated} written, ${generated} generated)`
+          ? ` after the ${template.kind === 'serverless' ? 'framework adds its own' : 'SAM transform'} ` +
+            `(${count - generated} written, ${generated} generated)`
           : '';
       context.report({ messageId: 'tooMany', data: { count, detail }, span: section?.keySpan ?? { start: 0, end: 0 } });
     },
@@ -180,8 +197,12 @@ export const templateResourceCount = countRule({
   limit: TEMPLATE_LIMITS.resources,
   count: (t) => deployedResources(t.resources).length,
   docs: {
-    why: 'CloudFormation rejects the stack. SAM and the Serverless Framework add resources of their own (roles, permissions, API stages, event source mappings), so the count that matters is the one after the transform.',
-    fact: 'Resources per template: 500 (CloudFormation user guide, "CloudFormation quotas"); the generated resources are those of the SAM developer guide, "Generated AWS CloudFormation resources".',
+    why:
+      'CloudFormation rejects the stack. SAM and the Serverless Framework add resources of their own (roles, ' +
+      'permissions, API stages, event source mappings), so the count that matters is the one after the transform.',
+    fact:
+      'Resources per template: 500 (CloudFormation user guide, "CloudFormation quotas"); the generated resources ' +
+      'are those of the SAM developer guide, "Generated AWS CloudFormation resources".',
     example: '(450 SAM functions: each adds at least an IAM role, so the stack has over 900)',
     fix: 'Split the application into nested stacks or several stacks.',
   },
@@ -197,7 +218,9 @@ export const templateParameterCount = countRule({
     why: 'CloudFormation rejects the template.',
     fact: 'Parameters: 200 (CloudFormation user guide, "CloudFormation quotas").',
     example: '(201 entries under Parameters)',
-    fix: 'Group settings into fewer parameters (a JSON string, SSM parameters read with dynamic references) or split the stack.',
+    fix:
+      'Group settings into fewer parameters (a JSON string, SSM parameters read with dynamic references) or ' +
+      'split the stack.',
   },
 });
 export const templateOutputCount = countRule({
@@ -235,15 +258,21 @@ export const templateSize = defineRule({
     severity: 'info',
     kinds: ['sam', 'cloudformation'],
     docs: {
-      summary: `The template is over ${formatInteger(TEMPLATE_LIMITS.inlineBodyBytes)} bytes (must be uploaded to S3: info) or over ${formatInteger(TEMPLATE_LIMITS.s3BodyBytes)} bytes (cannot be deployed: error).`,
-      why: 'Above the inline limit `aws cloudformation deploy` needs --s3-bucket (sam deploy uploads for you); above 1 MB no deploy path accepts it.',
+      summary:
+        `The template is over ${formatInteger(TEMPLATE_LIMITS.inlineBodyBytes)} bytes (must be uploaded to S3: ` +
+        `info) or over ${formatInteger(TEMPLATE_LIMITS.s3BodyBytes)} bytes (cannot be deployed: error).`,
+      why:
+        'Above the inline limit `aws cloudformation deploy` needs --s3-bucket (sam deploy uploads for you); ' +
+        'above 1 MB no deploy path accepts it.',
       fact: 'Template body: 51,200 bytes inline, 1 MB through S3 (CloudFormation user guide, "CloudFormation quotas").',
       example: '(a 60 KB template.yaml)',
       fix: 'Deploy through S3 (sam deploy does); above 1 MB, split the stack into nested stacks.',
     },
   },
   messages: {
-    s3: 'This template is {{bytes}} bytes; above {{limit}} bytes it must be uploaded to S3 to deploy (sam deploy does this; aws cloudformation deploy needs --s3-bucket).',
+    s3:
+      'This template is {{bytes}} bytes; above {{limit}} bytes it must be uploaded to S3 to deploy (sam deploy ' +
+      'does this; aws cloudformation deploy needs --s3-bucket).',
     tooLarge: 'This template is {{bytes}} bytes; CloudFormation accepts at most {{limit}} bytes even through S3.',
   },
   check(context) {

@@ -105,17 +105,28 @@ export const subNeeded = defineRule({
     kinds: ['sam', 'cloudformation'],
     docs: {
       summary:
-        'A plain string (or a Fn::Join part) contains ${Name} naming a parameter, resource or pseudo parameter of the template, but is not inside Fn::Sub.',
-      why: 'Only Fn::Sub substitutes ${...}; anywhere else CloudFormation keeps the text as written, so the function receives the literal "${TableName}" or a policy names a resource "arn:aws:s3:::${Bucket}/*" that does not exist.',
-      fact: 'Fn::Sub substitutes ${Parameter}, ${Resource}, ${Resource.Attribute} and ${AWS::Region}-style pseudo parameters in its string; other intrinsics and plain values do not (CloudFormation user guide, "Fn::Sub"). Inline code, state machine definitions (Step Functions substitutes DefinitionSubstitutions itself), OpenAPI bodies, mapping templates and build specs are not checked, since ${...} there belongs to their own language.',
+        'A plain string (or a Fn::Join part) contains ${Name} naming a parameter, resource or pseudo parameter ' +
+        'of the template, but is not inside Fn::Sub.',
+      why:
+        'Only Fn::Sub substitutes ${...}; anywhere else CloudFormation keeps the text as written, so the ' +
+        'function receives the literal "${TableName}" or a policy names a resource "arn:aws:s3:::${Bucket}/*" ' +
+        'that does not exist.',
+      fact:
+        'Fn::Sub substitutes ${Parameter}, ${Resource}, ${Resource.Attribute} and ${AWS::Region}-style pseudo ' +
+        'parameters in its string; other intrinsics and plain values do not (CloudFormation user guide, ' +
+        '"Fn::Sub"). Inline code, state machine definitions (Step Functions substitutes DefinitionSubstitutions ' +
+        'itself), OpenAPI bodies, mapping templates and build specs are not checked, since ${...} there belongs ' +
+        'to their own language.',
       example:
-        'Environment:\n  Variables:\n    TABLE_ARN: arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${OrdersTable}',
+        'Environment:\n  Variables:\n    TABLE_ARN: ' +
+        'arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${OrdersTable}',
       fix: 'Wrap the string in !Sub (quick fix), or write ${!Name} to keep the text literally inside a Sub.',
     },
   },
   messages: {
     plain:
-      "'${{{name}}}' names {{what}} {{name}}, but this string is not in Fn::Sub, so CloudFormation keeps it as written.",
+      "'${{{name}}}' names {{what}} {{name}}, but this string is not in Fn::Sub, so CloudFormation keeps it as " +
+      'written.',
   },
   check(context) {
     const { template } = context;

@@ -52,7 +52,8 @@ export async function debugFunction(
     const python = core.pythonCommand(target.fn.runtime);
     if (!python || spawnSync(python, ['-c', 'import debugpy'], { stdio: 'ignore' }).status !== 0) {
       return void vscode.window.showErrorMessage(
-        `Debugging Python functions needs debugpy in ${python ?? 'python3'}: run "${python ?? 'python3'} -m pip install debugpy". Invoking without the debugger works without it.`,
+        `Debugging Python functions needs debugpy in ${python ?? 'python3'}: run "${python ?? 'python3'} -m pip ` +
+          `install debugpy". Invoking without the debugger works without it.`,
       );
     }
   }

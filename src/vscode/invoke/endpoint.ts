@@ -43,14 +43,16 @@ export class LocalEndpoint implements vscode.Disposable {
       await server.start();
     } catch (error) {
       void vscode.window.showErrorMessage(
-        `Cannot start the local Lambda endpoint on 127.0.0.1:${SETTINGS.invoke.endpointPort.value()}: ${(error as Error).message}`,
+        `Cannot start the local Lambda endpoint on ` +
+          `127.0.0.1:${SETTINGS.invoke.endpointPort.value()}: ${(error as Error).message}`,
       );
       return undefined;
     }
     this.server = server;
     const url = `http://127.0.0.1:${server.port}`;
     this.status.text = `$(radio-tower) Lambda ${server.port}`;
-    this.status.tooltip = `Local Lambda endpoint for ${vscode.workspace.asRelativePath(templateUri)}: ${url}. Click to stop.`;
+    this.status.tooltip =
+      `Local Lambda endpoint ` + `for ${vscode.workspace.asRelativePath(templateUri)}: ${url}. Click to stop.`;
     this.status.command = INVOKE_COMMANDS.stopEndpoint;
     this.status.show();
     this.view.append(

@@ -133,7 +133,8 @@ export class InvokeRunner implements vscode.Disposable {
     if (SETTINGS.invoke.confirmRemote.value()) {
       const go = 'Invoke in AWS';
       const answer = await vscode.window.showWarningMessage(
-        `Invoke the deployed ${view.displayName} in ${region}${profile ? ` with profile ${profile}` : ''}? It runs in your AWS account and may change data.`,
+        `Invoke the deployed ${view.displayName} in ${region}${profile ? ` with profile ${profile}` : ''}? It ` +
+          `runs in your AWS account and may change data.`,
         { modal: true },
         go,
       );

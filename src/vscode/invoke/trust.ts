@@ -9,7 +9,8 @@ export function requireTrust(what: string): boolean {
   const manage = 'Manage Workspace Trust';
   void vscode.window
     .showWarningMessage(
-      `${what} runs code from this workspace, so it is disabled in Restricted Mode. Trust the workspace to use it; the explorer, diagnostics and cost estimates keep working.`,
+      `${what} runs code from this workspace, so it is disabled in Restricted Mode. Trust the workspace to use ` +
+        `it; the explorer, diagnostics and cost estimates keep working.`,
       manage,
     )
     .then((choice) => {

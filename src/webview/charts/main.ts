@@ -48,7 +48,9 @@ function renderCurve(title: string, curve: MemoryCurve): void {
   container.className = 'curve-chart';
   const model = document.createElement('p');
   model.className = 'model';
-  model.textContent = `Duration model: ${curve.model}. Measured: ${Math.round(curve.current.durationMs)} ms at ${curve.current.memoryMb} MB (${curve.durationSource}). Click a point to set MemorySize.`;
+  model.textContent =
+    `Duration model: ${curve.model}. Measured: ${Math.round(curve.current.durationMs)} ms ` +
+    `at ${curve.current.memoryMb} MB (${curve.durationSource}). Click a point to set MemorySize.`;
   document.body.replaceChildren(container, model, figures(curve, pick));
   chart = drawMemoryCurve(container, title, curve, (p) => pick(p.memoryMb, p.arch));
 }

@@ -64,7 +64,8 @@ export function drawGraph(layout: Layout, icons: Readonly<Record<string, string>
       'data-kind': edge.kind,
     });
     const title = svgElement('title');
-    title.textContent = `${edge.from} → ${edge.to}: ${EDGE_KIND_LABEL[edge.kind]}${edge.label ? ` (${edge.label})` : ''}`;
+    title.textContent =
+      `${edge.from} ` + `→ ${edge.to}: ${EDGE_KIND_LABEL[edge.kind]}${edge.label ? ` (${edge.label})` : ''}`;
     path.append(title);
     edges.append(path);
   }

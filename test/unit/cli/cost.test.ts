@@ -24,7 +24,8 @@ const TEMPLATE = [
   '',
 ].join('\n');
 const USAGE =
-  'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
+  'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    ' +
+  'logKbPerInvocation: 0\n';
 
 describe('serverless-workbench cost', function () {
   let dir: string;

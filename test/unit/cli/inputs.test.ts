@@ -133,7 +133,8 @@ describe('command-line inputs: --parameter-overrides, --config-env, --region, --
     assert.match(
       r.stderr,
       new RegExp(
-        `${path.join(dir, 'samconfig.toml').replace(/[.\\]/g, '\\$&')}:3: warning: samconfig\\.toml cannot be read: unterminated or invalid string\\.`,
+        `${path.join(dir, 'samconfig.toml').replace(/[.\\]/g, '\\$&')}:3: warning: samconfig\\.toml cannot be ` +
+          `read: unterminated or invalid string\\.`,
       ),
     );
   });

@@ -17,13 +17,15 @@ describe('serverless-workbench invoke and serve', function () {
     'template.yaml': [
       'Transform: AWS::Serverless-2016-10-31',
       'Globals:',
-      '  Function: {Runtime: nodejs22.x, CodeUri: src/, Timeout: 1, Environment: {Variables: {TABLE: !Ref Orders, STAGE: !Ref Stage}}}',
+      '  Function: {Runtime: nodejs22.x, CodeUri: src/, Timeout: 1, Environment: {Variables: {TABLE: !Ref ' +
+        'Orders, STAGE: !Ref Stage}}}',
       'Parameters:',
       '  Stage: {Type: String, Default: dev}',
       '  Seconds: {Type: Number, Default: 10}',
       '  Mem: {Type: Number, Default: 1024}',
       'Resources:',
-      '  Configured: {Type: AWS::Serverless::Function, Properties: {Handler: app.ok, Timeout: !Ref Seconds, MemorySize: !Ref Mem, FunctionName: !Sub "orders-${Stage}"}}',
+      '  Configured: {Type: AWS::Serverless::Function, Properties: {Handler: app.ok, Timeout: !Ref Seconds, ' +
+        'MemorySize: !Ref Mem, FunctionName: !Sub "orders-${Stage}"}}',
       '  Ok: {Type: AWS::Serverless::Function, Properties: {Handler: app.ok}}',
       '  Fails: {Type: AWS::Serverless::Function, Properties: {Handler: app.fails}}',
       '  Hangs: {Type: AWS::Serverless::Function, Properties: {Handler: app.hangs}}',
@@ -125,40 +127,43 @@ describe('serverless-workbench invoke and serve', function () {
     return { server, port };
   }
 
-  it('invokes --remote through the SDK: stack lookup in CloudFormation, then Lambda Invoke with the log tail', async () => {
-    const { server, port } = await serve();
-    const cfn = await startCloudFormationStub((logicalId) => logicalId);
-    try {
-      const env = {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
-        AWS_SECRET_ACCESS_KEY: 'local-secret',
-        AWS_PROFILE: '',
-        AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${port}`,
-        AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.url,
-      };
-      const child = spawn(
-        process.execPath,
-        [CLI, 'invoke', template, 'Ok', '--remote', '--stack', 'shop', '--region', 'eu-west-1', '--format', 'json'],
-        { cwd: ROOT, env },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-      assert.equal(code, 0, stderr);
-      assert.deepEqual(cfn.seen, ['DescribeStackResource shop Ok']);
-      const json = JSON.parse(stdout);
-      assert.deepEqual(json.payload.event, {});
-      assert.match(json.logs, /REPORT RequestId/);
-      assert.ok(json.durationMs > 0 && json.costUsd > 0);
-      assert.doesNotMatch(stdout + stderr, /local-secret|AKIDLOCALTEST/, 'credentials never printed');
-    } finally {
-      cfn.close();
-      server.kill('SIGTERM');
-    }
-  });
+  it(
+    'invokes --remote through the SDK: stack lookup in ' + 'CloudFormation, then Lambda Invoke with the log tail',
+    async () => {
+      const { server, port } = await serve();
+      const cfn = await startCloudFormationStub((logicalId) => logicalId);
+      try {
+        const env = {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
+          AWS_SECRET_ACCESS_KEY: 'local-secret',
+          AWS_PROFILE: '',
+          AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${port}`,
+          AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.url,
+        };
+        const child = spawn(
+          process.execPath,
+          [CLI, 'invoke', template, 'Ok', '--remote', '--stack', 'shop', '--region', 'eu-west-1', '--format', 'json'],
+          { cwd: ROOT, env },
+        );
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+        assert.equal(code, 0, stderr);
+        assert.deepEqual(cfn.seen, ['DescribeStackResource shop Ok']);
+        const json = JSON.parse(stdout);
+        assert.deepEqual(json.payload.event, {});
+        assert.match(json.logs, /REPORT RequestId/);
+        assert.ok(json.durationMs > 0 && json.costUsd > 0);
+        assert.doesNotMatch(stdout + stderr, /local-secret|AKIDLOCALTEST/, 'credentials never printed');
+      } finally {
+        cfn.close();
+        server.kill('SIGTERM');
+      }
+    },
+  );
 
   it('serves the Invoke API on loopback until interrupted, leaving no process behind', async () => {
     const { server, port } = await serve();

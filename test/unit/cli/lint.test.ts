@@ -32,9 +32,12 @@ const PUT_ITEM_APP = `${putItemTemplate()}  MissingFunction:
       Handler: missing.handler
 `;
 const ON_FUNCTION =
-  'OrdersFunction calls PutItem but its role does not allow dynamodb:PutItem on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/OrdersTable.';
+  'OrdersFunction calls PutItem but its role does not allow dynamodb:PutItem on ' +
+  'arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/OrdersTable.';
 const ON_CALL =
-  'dynamodb:PutItem on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/OrdersTable is not allowed for OrdersFunction: this call fails with AccessDenied. (TABLE_NAME → arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/OrdersTable)';
+  'dynamodb:PutItem on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/OrdersTable is not allowed for ' +
+  'OrdersFunction: this call fails with AccessDenied. (TABLE_NAME → ' +
+  'arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/OrdersTable)';
 
 describe('serverless-workbench lint', () => {
   let dir: string;
@@ -62,40 +65,44 @@ describe('serverless-workbench lint', () => {
     assert.equal(
       r.out,
       [
-        `${file}:6:16 warning runtime-deprecated Function 'Fn' uses python3.9, deprecated on 2025-12-15: it no longer gets security patches. Move to python3.14.`,
+        `${file}:6:16 warning runtime-deprecated Function 'Fn' uses python3.9, deprecated on 2025-12-15: it no ` +
+          `longer gets security patches. Move to python3.14.`,
         `${file}:7:19 error lambda-memory-range Function 'Fn': memory 20000 MB is outside the allowed 128–10,240 MB.`,
       ].join('\n'),
     );
   });
 
-  it("reads the resource types and schemas from the package's data/, so typos and missing properties are caught", async () => {
-    const file = write(
-      'template.yaml',
-      [
-        'Resources:',
-        '  Queue:',
-        '    Type: AWS::SQS::Queu',
-        '  Table:',
-        '    Type: AWS::DynamoDB::Table',
-        'Outputs:',
-        '  Arn:',
-        '    Value: !GetAtt Table.Arm',
-        '',
-      ].join('\n'),
-    );
-    const r = await lint(file, '--today', '2026-11-23', '--format', 'json');
-    assert.deepEqual(
-      JSON.parse(r.out).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message.split('.')[0]]),
-      [
-        ['resource-type-unknown', "Resource type 'AWS::SQS::Queu' does not exist"],
+  it(
+    "reads the resource types and schemas from the package's " + 'data/, so typos and missing properties are caught',
+    async () => {
+      const file = write(
+        'template.yaml',
         [
-          'schema-required-property',
-          "Properties of Table (AWS::DynamoDB::Table) is missing the required property 'KeySchema'",
+          'Resources:',
+          '  Queue:',
+          '    Type: AWS::SQS::Queu',
+          '  Table:',
+          '    Type: AWS::DynamoDB::Table',
+          'Outputs:',
+          '  Arn:',
+          '    Value: !GetAtt Table.Arm',
+          '',
+        ].join('\n'),
+      );
+      const r = await lint(file, '--today', '2026-11-23', '--format', 'json');
+      assert.deepEqual(
+        JSON.parse(r.out).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message.split('.')[0]]),
+        [
+          ['resource-type-unknown', "Resource type 'AWS::SQS::Queu' does not exist"],
+          [
+            'schema-required-property',
+            "Properties of Table (AWS::DynamoDB::Table) is missing the required property 'KeySchema'",
+          ],
+          ['getatt-attribute-invalid', "'Table' (AWS::DynamoDB::Table) has no attribute 'Arm'"],
         ],
-        ['getatt-attribute-invalid', "'Table' (AWS::DynamoDB::Table) has no attribute 'Arm'"],
-      ],
-    );
-  });
+      );
+    },
+  );
 
   it('reads "today" from --today', async () => {
     const file = write('template.yaml', BAD);
@@ -185,7 +192,9 @@ describe('serverless-workbench lint', () => {
         r.out,
         [
           `${template}:3:3 error iam-missing-permission ${ON_FUNCTION}`,
-          `${template}:23:16 warning lambda-handler-missing Function 'MissingFunction': handler 'missing.handler' needs one of missing.js, missing.mjs, missing.cjs, missing.ts, missing.mts in 'src', and none exists.`,
+          `${template}:23:16 warning lambda-handler-missing Function 'MissingFunction': handler ` +
+            `'missing.handler' needs one of missing.js, missing.mjs, missing.cjs, missing.ts, missing.mts in ` +
+            `'src', and none exists.`,
           `${handler}:4:48 error iam-missing-permission ${ON_CALL}`,
         ].join('\n'),
       );
@@ -285,7 +294,8 @@ describe('serverless-workbench lint', () => {
       await assert.rejects(
         lint(template, '--rules', 'iam-missing-permision=off'),
         new UsageError(
-          "--rules: unknown rule 'iam-missing-permision'; did you mean 'iam-missing-permission'? (the rule ids are listed in docs/rules.md)",
+          "--rules: unknown rule 'iam-missing-permision'; did you mean 'iam-missing-permission'? (the rule ids " +
+            'are listed in docs/rules.md)',
         ),
       );
       await assert.rejects(
@@ -324,30 +334,34 @@ describe('serverless-workbench lint', () => {
       assert.deepEqual(await lintIn(os.tmpdir(), template), expected(`${path.join(dir, 'app')}/`));
     });
 
-    it('reports them from the built command line with a relative path, and exits 2 on an unknown --rules id', function () {
-      if (!fs.existsSync(CLI)) this.skip();
-      const found = spawnSync(process.execPath, [CLI, 'lint', 'app/template.yaml', '--today', '2026-11-23'], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-      assert.equal(found.status, 1, found.stderr);
-      assert.deepEqual(
-        found.stdout
-          .split('\n')
-          .filter((l) => l.includes('iam-missing-permission'))
-          .map((l) => l.split(' error ')[0]),
-        ['app/template.yaml:3:3', 'app/src/index.js:4:48'],
-      );
-      const r = spawnSync(process.execPath, [CLI, 'lint', 'app', '--rules', 'no-such-rule=off'], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-      assert.equal(r.status, 2);
-      assert.equal(
-        r.stderr,
-        "serverless-workbench lint: --rules: unknown rule 'no-such-rule' (the rule ids are listed in docs/rules.md)\n",
-      );
-    });
+    it(
+      'reports them from the built command line with a ' + 'relative path, and exits 2 on an unknown --rules id',
+      function () {
+        if (!fs.existsSync(CLI)) this.skip();
+        const found = spawnSync(process.execPath, [CLI, 'lint', 'app/template.yaml', '--today', '2026-11-23'], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
+        assert.equal(found.status, 1, found.stderr);
+        assert.deepEqual(
+          found.stdout
+            .split('\n')
+            .filter((l) => l.includes('iam-missing-permission'))
+            .map((l) => l.split(' error ')[0]),
+          ['app/template.yaml:3:3', 'app/src/index.js:4:48'],
+        );
+        const r = spawnSync(process.execPath, [CLI, 'lint', 'app', '--rules', 'no-such-rule=off'], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
+        assert.equal(r.status, 2);
+        assert.equal(
+          r.stderr,
+          "serverless-workbench lint: --rules: unknown rule 'no-such-rule' " +
+            '(the rule ids are listed in docs/rules.md)\n',
+        );
+      },
+    );
   });
 
   it('exits 0, 1 and 2 from the built command line', function () {

@@ -69,7 +69,8 @@ describe('completion', () => {
     const queue = labels(
       complete(
         at(
-          '  Bus:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 1\n      |\n      FifoQueue: true\n  Other:\n    Type: AWS::SNS::Topic',
+          '  Bus:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 1\n      |\n      FifoQueue: ' +
+            'true\n  Other:\n    Type: AWS::SNS::Topic',
         ),
       ),
     );
@@ -78,7 +79,8 @@ describe('completion', () => {
     const second = labels(
       complete(
         at(
-          '  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: id\n          |',
+          '  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: ' +
+            'id\n          |',
         ),
       ),
     );
@@ -86,7 +88,8 @@ describe('completion', () => {
     const nextItem = labels(
       complete(
         at(
-          '  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: id\n          KeyType: HASH\n        - |',
+          '  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      KeySchema:\n        - AttributeName: ' +
+            'id\n          KeyType: HASH\n        - |',
         ),
       ),
     );
@@ -115,7 +118,8 @@ describe('completion', () => {
     const events = labels(
       complete(
         at('      Events:\n        Api:\n          Type: |').replace(
-          '      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt Queue.Arn\n',
+          '      Events:\n        Jobs:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt ' +
+            'Queue.Arn\n',
           '',
         ),
       ),
@@ -130,7 +134,8 @@ describe('completion', () => {
 
   it('proposes SAM function properties and values under Globals', () => {
     const globals =
-      'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Tracing: |\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n';
+      'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Tracing: |\nResources:\n  Q:\n    Type: ' +
+      'AWS::SQS::Queue\n';
     assert.deepEqual(labels(complete(globals)), ['Active', 'Disabled', 'PassThrough']);
     assert.ok(labels(complete(globals.replace('Tracing: |', '|'))).includes('MemorySize'));
   });
@@ -213,7 +218,8 @@ describe('completion', () => {
     assert.deepEqual(
       labels(
         complete(
-          'service: s\nprovider: {name: aws}\ncustom:\n  table: t\n  stage: dev\nfunctions:\n  a:\n    handler: ${self:custom.|}\n',
+          'service: s\nprovider: {name: aws}\ncustom:\n  table: t\n  stage: dev\nfunctions:\n  a:\n    handler: ' +
+            '${self:custom.|}\n',
           'serverless.yml',
         ),
       ),
@@ -241,7 +247,8 @@ describe('completion', () => {
 
   it('completes parameter and output keys and parameter types', () => {
     const text =
-      'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  Env:\n    Type: |\nResources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Url:\n    Value: !Ref Q\n';
+      'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  Env:\n    Type: |\nResources:\n  Q:\n    Type: ' +
+      'AWS::SQS::Queue\nOutputs:\n  Url:\n    Value: !Ref Q\n';
     assert.ok(labels(complete(text)).includes('AWS::SSM::Parameter::Value<String>'));
     assert.ok(labels(complete(text.replace('    Type: |', '    |'))).includes('AllowedValues'));
     assert.deepEqual(
@@ -256,7 +263,8 @@ describe('completion', () => {
 
   it('completes in JSON templates', () => {
     const json =
-      '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}, "T": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "|"}}}}}';
+      '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}, "T": {"Type": "AWS::SNS::Topic", "Properties": ' +
+      '{"TopicName": {"Ref": "|"}}}}}';
     assert.ok(labels(complete(json, 'template.json')).includes('Q'));
     const props = '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"|"}}}}';
     assert.ok(labels(complete(props, 'template.json')).includes('VisibilityTimeout'));

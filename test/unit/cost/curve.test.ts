@@ -7,7 +7,8 @@ import { load } from '../helpers';
 import { fn, sam } from './helpers';
 
 const USAGE =
-  'version: 1\nfreeTier: false\nresources:\n  Work:\n    monthlyRequests: 1000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
+  'version: 1\nfreeTier: false\nresources:\n  Work:\n    monthlyRequests: 1000000\n    averageDurationMs: 1000\n ' +
+  '   logKbPerInvocation: 0\n';
 const lambda = pricesFor('us-east-1').sheet.lambda;
 const x86PerGbS = lambda.durationUsdPerGbSecond.x86_64[0].usd;
 const armPerGbS = lambda.durationUsdPerGbSecond.arm64[0].usd;

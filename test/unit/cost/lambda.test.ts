@@ -3,7 +3,8 @@ import { lensText } from '../../../src/core/cost';
 import { assertUsd, estimate, fn, item, resource, sam } from './helpers';
 
 const briefUsage =
-  'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
+  'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    ' +
+  'logKbPerInvocation: 0\n';
 
 describe('cost: Lambda', () => {
   it("prices the product brief's function: 512 MB, 3M invocations of 1 s, free tier on", () => {
@@ -33,7 +34,8 @@ describe('cost: Lambda', () => {
 
   it('shares the free tier between functions in proportion to their use', () => {
     const usage =
-      'version: 1\ndefaults:\n  AWS::Serverless::Function:\n    averageDurationMs: 125\n    logKbPerInvocation: 0\nresources:\n  A:\n    monthlyRequests: 3000000\n  B:\n    monthlyRequests: 1000000\n';
+      'version: 1\ndefaults:\n  AWS::Serverless::Function:\n    averageDurationMs: 125\n    logKbPerInvocation: ' +
+      '0\nresources:\n  A:\n    monthlyRequests: 3000000\n  B:\n    monthlyRequests: 1000000\n';
     const report = estimate(sam(...fn('A', 'MemorySize: 1024'), ...fn('B', 'MemorySize: 1024')), usage);
     // 375,000 GB-s (A) + 125,000 GB-s (B) = 500,000; the 400,000 free are shared 3:1.
     assert.equal(item(report, 'A', /^Compute/).freeQuantity, 300_000);
@@ -43,7 +45,8 @@ describe('cost: Lambda', () => {
 
   it('applies volume tiers to the stack total across a tier boundary (6 billion GB-s)', () => {
     const usage =
-      'version: 1\nfreeTier: false\ndefaults:\n  AWS::Serverless::Function:\n    monthlyRequests: 3500000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
+      'version: 1\nfreeTier: false\ndefaults:\n  AWS::Serverless::Function:\n    monthlyRequests: 3500000000\n   ' +
+      ' averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
     const report = estimate(sam(...fn('A', 'MemorySize: 1024'), ...fn('B', 'MemorySize: 1024')), usage);
     // 7e9 GB-s in total: 6e9 at $0.0000166667 + 1e9 at $0.000015 = $115,000.20, half each.
     const a = item(report, 'A', /^Compute/);
@@ -54,7 +57,8 @@ describe('cost: Lambda', () => {
 
   it('bills ephemeral storage above 512 MB', () => {
     const usage =
-      'version: 1\nfreeTier: false\nresources:\n  Fn:\n    monthlyRequests: 1000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
+      'version: 1\nfreeTier: false\nresources:\n  Fn:\n    monthlyRequests: 1000000\n    averageDurationMs: ' +
+      '1000\n    logKbPerInvocation: 0\n';
     const report = estimate(sam(...fn('Fn', 'MemorySize: 512', 'EphemeralStorage:', '  Size: 10240')), usage);
     const storage = item(report, 'Fn', /^Ephemeral storage/);
     assert.equal(storage.quantity, 9_500_000); // 1M × 1 s × 9.5 GB
@@ -69,7 +73,8 @@ describe('cost: Lambda', () => {
 
   it('bills provisioned concurrency all month and leaves it out of the free tier', () => {
     const usage =
-      'version: 1\nresources:\n  Fn:\n    monthlyRequests: 1000000\n    averageDurationMs: 100\n    logKbPerInvocation: 0\n';
+      'version: 1\nresources:\n  Fn:\n    monthlyRequests: 1000000\n    averageDurationMs: 100\n    ' +
+      'logKbPerInvocation: 0\n';
     const report = estimate(
       sam(
         ...fn(

@@ -7,7 +7,8 @@ import { estimate, fn, sam } from './helpers';
 describe('cost: breakdown and what-if', () => {
   const text = sam(...fn('Fn', 'MemorySize: 512'), 'Q:', '  Type: AWS::SQS::Queue');
   const usage =
-    'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n';
+    'version: 1\nresources:\n  Fn:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    ' +
+    'logKbPerInvocation: 0\n';
 
   it('shows every line item with quantity, free tier, unit price, cost and formula', () => {
     const view = breakdownView(estimate(text, usage), { title: 'Monthly cost of template.yaml', focus: 'Fn' });

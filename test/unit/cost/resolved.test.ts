@@ -25,7 +25,8 @@ import { assertUsd, item, resource } from './helpers';
  * 0.953674 GB × ($0.50 + $0.03) = $0.505447: $17.372147. At Lambda's default 128 MB it was $2.79.
  */
 const USAGE =
-  'version: 1\nfreeTier: false\nresources:\n  Fn:\n    monthlyRequests: 1000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 1\n';
+  'version: 1\nfreeTier: false\nresources:\n  Fn:\n    monthlyRequests: 1000000\n    averageDurationMs: 1000\n   ' +
+  ' logKbPerInvocation: 1\n';
 const LOGS_USD = (1_000_000 / 1_048_576) * (0.5 + 0.03);
 const computeUsd = (mb: number): number => 1_000_000 * (mb / 1024) * 0.0000166667;
 
@@ -116,40 +117,44 @@ describe('cost: settings resolved through parameters, mappings and conditions', 
     assert.equal(fn.settings[1].text, 'arm64 — Globals');
   });
 
-  it("prices an unknown memory size at Lambda's 128 MB and says so in the line item, the CodeLens and the tooltip", () => {
-    const report = estimate(
-      yaml(
-        'Transform: AWS::Serverless-2016-10-31',
-        'Resources:',
-        '  Config:',
-        '    Type: Custom::Settings',
-        '    Properties: {ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:settings}',
-        '  Fn:',
-        '    Type: AWS::Serverless::Function',
-        '    Properties: {Runtime: nodejs22.x, Handler: index.handler, MemorySize: !GetAtt Config.Memory}',
-      ),
-    );
-    const fn = resource(report, 'Fn');
-    // 125,000 GB-s × $0.0000166667 = $2.0833375, + $0.20 + $0.505447 = $2.788785.
-    assertUsd(fn.monthlyUsd, computeUsd(128) + 0.2 + LOGS_USD);
-    assert.equal(lensText(fn), '≈ $2.79/mo · 1M req × 1000 ms @ 128 MB?');
-    const note = "MemorySize is unknown (Config.Memory is only known after deploy); priced at Lambda's default 128 MB.";
-    assert.equal(item(report, 'Fn', /^Compute/).note, note);
-    assert.equal(
-      lensTooltip(fn).split('\n')[0],
-      "MemorySize: unknown — Config.Memory is only known after deploy; priced at Lambda's default 128 MB",
-    );
-    const view = breakdownView(report, { title: 't' }).resources[0];
-    assert.equal(
-      view.settings[0],
-      "MemorySize: unknown — Config.Memory is only known after deploy; priced at Lambda's default 128 MB",
-    );
-    assert.equal(view.lineItems[0].note, note);
-    assert.match(
-      costTable(report),
-      /^ {2}Fn {2}MemorySize: unknown — Config\.Memory is only known after deploy; priced at Lambda's default 128 MB$/m,
-    );
-  });
+  it(
+    "prices an unknown memory size at Lambda's 128 MB and " + 'says so in the line item, the CodeLens and the tooltip',
+    () => {
+      const report = estimate(
+        yaml(
+          'Transform: AWS::Serverless-2016-10-31',
+          'Resources:',
+          '  Config:',
+          '    Type: Custom::Settings',
+          '    Properties: {ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:settings}',
+          '  Fn:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties: {Runtime: nodejs22.x, Handler: index.handler, MemorySize: !GetAtt Config.Memory}',
+        ),
+      );
+      const fn = resource(report, 'Fn');
+      // 125,000 GB-s × $0.0000166667 = $2.0833375, + $0.20 + $0.505447 = $2.788785.
+      assertUsd(fn.monthlyUsd, computeUsd(128) + 0.2 + LOGS_USD);
+      assert.equal(lensText(fn), '≈ $2.79/mo · 1M req × 1000 ms @ 128 MB?');
+      const note =
+        "MemorySize is unknown (Config.Memory is only known after deploy); priced at Lambda's default 128 MB.";
+      assert.equal(item(report, 'Fn', /^Compute/).note, note);
+      assert.equal(
+        lensTooltip(fn).split('\n')[0],
+        "MemorySize: unknown — Config.Memory is only known after deploy; priced at Lambda's default 128 MB",
+      );
+      const view = breakdownView(report, { title: 't' }).resources[0];
+      assert.equal(
+        view.settings[0],
+        "MemorySize: unknown — Config.Memory is only known after deploy; priced at Lambda's default 128 MB",
+      );
+      assert.equal(view.lineItems[0].note, note);
+      assert.match(
+        costTable(report),
+        /^ {2}Fn {2}MemorySize: unknown — Config\.Memory is only known after deploy; priced at Lambda's default 128 MB$/m,
+      );
+    },
+  );
 
   it('shows a resource whose condition is false as not created, at $0, outside the free tier and the total', () => {
     const report = estimate(
@@ -172,7 +177,8 @@ describe('cost: settings resolved through parameters, mappings and conditions', 
         '    Condition: IsProd',
         '    Properties: {BillingMode: PAY_PER_REQUEST}',
       ),
-      'version: 1\ndefaults:\n  AWS::Serverless::Function:\n    monthlyRequests: 3000000\n    averageDurationMs: 1000\n    logKbPerInvocation: 0\n',
+      'version: 1\ndefaults:\n  AWS::Serverless::Function:\n    monthlyRequests: 3000000\n    averageDurationMs: ' +
+        '1000\n    logKbPerInvocation: 0\n',
     );
     for (const id of ['ProdFn', 'ProdTable']) {
       const r = resource(report, id);
@@ -218,7 +224,8 @@ describe('cost: settings resolved through parameters, mappings and conditions', 
     assert.equal(lensText(fn), '≈ $17.37/mo · 1M req × 1000 ms @ 1024 MB · if InMainAccount');
     assert.equal(
       fn.notes[0],
-      'May not be created: condition InMainAccount cannot be decided before deploying (AWS::AccountId is the deploying account, known only at deploy time).',
+      'May not be created: condition InMainAccount cannot be decided before deploying (AWS::AccountId is the ' +
+        'deploying account, known only at deploy time).',
     );
   });
 
@@ -242,9 +249,11 @@ describe('cost: settings resolved through parameters, mappings and conditions', 
         '    Properties: {FifoQueue: !If [IsProd, true, !Ref AWS::NoValue]}',
         '  Machine:',
         '    Type: AWS::StepFunctions::StateMachine',
-        '    Properties: {StateMachineType: !If [IsProd, EXPRESS, STANDARD], DefinitionString: "{}", RoleArn: arn:aws:iam::123456789012:role/r}',
+        '    Properties: {StateMachineType: !If [IsProd, EXPRESS, STANDARD], DefinitionString: "{}", RoleArn: ' +
+          'arn:aws:iam::123456789012:role/r}',
       ),
-      'version: 1\nfreeTier: false\nresources:\n  Queue:\n    monthlyMessages: 1000000\n  Machine:\n    monthlyExecutions: 1000000\n    averageDurationMs: 100\n',
+      'version: 1\nfreeTier: false\nresources:\n  Queue:\n    monthlyMessages: 1000000\n  Machine:\n    ' +
+        'monthlyExecutions: 1000000\n    averageDurationMs: 100\n',
     );
     // 50 RCU × 730 h × $0.00013 = $4.745; 25 WCU × 730 h × $0.00065 = $11.8625.
     assertUsd(item(report, 'Table', /^Provisioned read/).usd, 50 * 730 * 0.00013);
@@ -294,7 +303,8 @@ describe('cost: settings resolved through parameters, mappings and conditions', 
     assert.equal(reads.usd, 0);
     assert.equal(
       reads.note,
-      'ReadCapacityUnits is unknown (Settings.Reads is only known after deploy); priced at 0, so this line is not included.',
+      'ReadCapacityUnits is unknown (Settings.Reads is only known after deploy); priced at 0, so this line is ' +
+        'not included.',
     );
     assert.equal(resource(report, 'Table').drivers, '0? RCU · 5 WCU · 1 GB');
   });

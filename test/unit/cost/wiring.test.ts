@@ -90,7 +90,8 @@ describe('cost: usage follows the wiring', () => {
     const implicit = report.resources.find((r) => r.origin === 'generated' && r.kind === 'restApi');
     assert.ok(
       implicit,
-      `an implicit REST API is priced (resources: ${report.resources.map((r) => `${r.logicalId}:${r.type}`).join(', ')})`,
+      `an implicit REST API is priced ` +
+        `(resources: ${report.resources.map((r) => `${r.logicalId}:${r.type}`).join(', ')})`,
     );
     assert.equal(implicit.logicalId, 'ServerlessRestApi');
     assertUsd(implicit.monthlyUsd, 2 * 3.5);

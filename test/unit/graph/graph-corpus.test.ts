@@ -83,30 +83,33 @@ describe('architecture graph over the SAM translator inputs', function () {
     assert.ok(embedded.edges.some((e) => e.kind === 'permission' && e.label?.startsWith('Connector:')));
   });
 
-  it('builds a consistent graph for every template: unique nodes, edges between drawn nodes, every function drawn', () => {
-    const files = fs.readdirSync(INPUTS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_'));
-    const kinds = new Map<string, number>();
-    for (const file of files) {
-      const text = fs.readFileSync(path.join(INPUTS, file), 'utf8');
-      const template = loadTemplate(text, file);
-      if (!template) continue;
-      for (const includeGenerated of [false, true]) {
-        const g = buildGraph(template, { includeGenerated });
-        const ids = g.nodes.map((n) => n.id);
-        assert.equal(new Set(ids).size, ids.length, `${file}: node ids are unique`);
-        for (const e of g.edges)
-          assert.ok(ids.includes(e.from) && ids.includes(e.to), `${file}: ${e.from} → ${e.to} joins drawn nodes`);
-        for (const fn of template.functions.filter((f) => includeGenerated || f.resource.origin === 'written')) {
-          assert.ok(
-            g.nodes.some((n) => n.id === fn.logicalId && n.layer === 'compute'),
-            `${file}: ${fn.logicalId} is drawn`,
-          );
+  it(
+    'builds a consistent graph for every template: unique ' + 'nodes, edges between drawn nodes, every function drawn',
+    () => {
+      const files = fs.readdirSync(INPUTS).filter((f) => f.endsWith('.yaml') && !f.startsWith('error_'));
+      const kinds = new Map<string, number>();
+      for (const file of files) {
+        const text = fs.readFileSync(path.join(INPUTS, file), 'utf8');
+        const template = loadTemplate(text, file);
+        if (!template) continue;
+        for (const includeGenerated of [false, true]) {
+          const g = buildGraph(template, { includeGenerated });
+          const ids = g.nodes.map((n) => n.id);
+          assert.equal(new Set(ids).size, ids.length, `${file}: node ids are unique`);
+          for (const e of g.edges)
+            assert.ok(ids.includes(e.from) && ids.includes(e.to), `${file}: ${e.from} → ${e.to} joins drawn nodes`);
+          for (const fn of template.functions.filter((f) => includeGenerated || f.resource.origin === 'written')) {
+            assert.ok(
+              g.nodes.some((n) => n.id === fn.logicalId && n.layer === 'compute'),
+              `${file}: ${fn.logicalId} is drawn`,
+            );
+          }
+          if (!includeGenerated) for (const e of g.edges) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
         }
-        if (!includeGenerated) for (const e of g.edges) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
       }
-    }
-    // The corpus exercises every kind the template alone can show (code calls come from handler sources).
-    for (const kind of ['event', 'reference', 'environment', 'invokes', 'permission'])
-      assert.ok((kinds.get(kind) ?? 0) > 10, `${kind} edges: ${kinds.get(kind)}`);
-  });
+      // The corpus exercises every kind the template alone can show (code calls come from handler sources).
+      for (const kind of ['event', 'reference', 'environment', 'invokes', 'permission'])
+        assert.ok((kinds.get(kind) ?? 0) > 10, `${kind} edges: ${kinds.get(kind)}`);
+    },
+  );
 });

@@ -60,10 +60,12 @@ describe('architecture graph: sources and references as the model names them', (
       '    Type: AWS::Serverless::Function',
       '    Properties:',
       '      {Runtime: python3.12, Handler: app.worker, AutoPublishAlias: live,',
-      '       Events: {OnOrder: {Type: EventBridgeRule, Properties: {EventBusName: !Ref Bus, Pattern: {source: [shop]}}}}}',
+      '       Events: {OnOrder: {Type: EventBridgeRule, Properties: {EventBusName: !Ref Bus, Pattern: {source: ' +
+        '[shop]}}}}}',
       '  Caller:',
       '    Type: AWS::Serverless::Function',
-      '    Properties: {Runtime: python3.12, Handler: app.caller, Environment: {Variables: {WORKER: !Ref Worker.Alias}}}',
+      '    Properties: {Runtime: python3.12, Handler: app.caller, Environment: {Variables: {WORKER: !Ref ' +
+        'Worker.Alias}}}',
       '',
     ].join('\n'),
   );

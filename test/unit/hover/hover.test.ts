@@ -87,9 +87,15 @@ describe('hover', () => {
       );
     });
 
-    it('on a setting in Globals: one paragraph naming the functions that inherit it, not those that set their own', () => {
-      assert.deepEqual(at('Timeout: |30'), { markdown: '**Timeout** of `Api`, `Worker`: 30 s — Globals', text: '30' });
-    });
+    it(
+      'on a setting in Globals: one paragraph naming the ' + 'functions that inherit it, not those that set their own',
+      () => {
+        assert.deepEqual(at('Timeout: |30'), {
+          markdown: '**Timeout** of `Api`, `Worker`: 30 s — Globals',
+          text: '30',
+        });
+      },
+    );
 
     it("on !Ref Param: the parameter's value and where it comes from, override or Default", () => {
       assert.match(at('!Ref |Mem').markdown, /^Value: `1024` — Default of parameter Mem$/m);
@@ -121,7 +127,8 @@ describe('hover', () => {
     assert.match(type, /\*\*AWS::DynamoDB::Table\*\*/);
     assert.match(type, /aws-resource-dynamodb-table\.html/);
     const table = load(
-      'Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      KeySchema:\n        - KeyType: HASH\n',
+      'Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n   ' +
+        '   KeySchema:\n        - KeyType: HASH\n',
     );
     const billing = hover('|BillingMode', table)!.markdown;
     assert.match(billing, /\*\*BillingMode\*\*: String/);
@@ -137,7 +144,8 @@ describe('hover', () => {
 
   it('shows the value of a ${self:} variable in serverless.yml', () => {
     const sls = load(
-      'service: s\nprovider: {name: aws}\ncustom:\n  schedule: rate(1 day)\nfunctions:\n  a:\n    handler: a.h\n    events:\n      - schedule: ${self:custom.schedule}\n      - schedule: ${self:custom.missing}\n',
+      'service: s\nprovider: {name: aws}\ncustom:\n  schedule: rate(1 day)\nfunctions:\n  a:\n    handler: a.h\n ' +
+        '   events:\n      - schedule: ${self:custom.schedule}\n      - schedule: ${self:custom.missing}\n',
       'serverless.yml',
     );
     assert.equal(hover('custom.|schedule}', sls)!.markdown, '**self:custom.schedule** = `rate(1 day)`');
@@ -150,7 +158,9 @@ describe('hover', () => {
       /Gives CRUD access to a DynamoDB Table[\s\S]*Parameters: TableName/,
     );
     const events = load(
-      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Events:\n        Q:\n          Type: SQS\n          Properties:\n            BatchSize: 5\n',
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    ' +
+        'Properties:\n      Events:\n        Q:\n          Type: SQS\n          Properties:\n            ' +
+        'BatchSize: 5\n',
     );
     assert.match(hover('Type: |SQS', events)!.markdown, /\*\*SQS\*\* event/);
     assert.match(hover('|BatchSize', events)!.markdown, /maximum number of items to retrieve/);

@@ -20,40 +20,44 @@ describe('debug locally (Node.js inspector)', function () {
   });
   after(() => ws.cleanup());
 
-  it('starts the function paused under the inspector on loopback, with no timeout, and answers once a debugger lets it go', async () => {
-    const port = await freePort();
-    const invoker = new LocalInvoker();
-    const f = fn(`${ws.dir}/ts`, { logicalId: 'Debugged', workspaceDir: ws.dir, timeoutSeconds: 1 });
-    let ready = false;
-    const running = invoker.debug(f, '{"n":41}', { debugPort: port, onDebuggerReady: () => (ready = true) });
-    let settled = false;
-    void running.then(() => (settled = true));
-    assert.ok(await waitUntil(() => ready), 'the editor is told to attach');
-    let targets: { url: string }[] = [];
-    assert.ok(
-      await waitUntil(() => {
-        void request(port, 'GET', '/json/list').then(
-          (r) => (targets = JSON.parse(r.body)),
-          () => undefined,
-        );
-        return targets.length > 0;
-      }, 5000),
-      'an inspector target is listed',
-    );
-    assert.match(targets[0].url, /node-runtime\.cjs$/);
-    await new Promise((r) => setTimeout(r, 1500));
-    // Paused before the handler loads: still waiting, and the 1 s timeout does not apply while debugging.
-    assert.equal(settled, false, 'nothing ran before the debugger attached');
-    const debuggerCli = spawn(process.execPath, ['inspect', `127.0.0.1:${port}`], {
-      stdio: ['pipe', 'ignore', 'ignore'],
-    });
-    debuggerCli.stdin.write('cont\n');
-    const result = await running;
-    debuggerCli.kill();
-    assert.equal(result.functionError, undefined, result.logs);
-    assert.equal(result.payload, '42');
-    assert.deepEqual(invoker.livePids(), [], 'the debug environment is not kept');
-  });
+  it(
+    'starts the function paused under the inspector on loopback, with no timeout, and answers once a debugger ' +
+      'lets it go',
+    async () => {
+      const port = await freePort();
+      const invoker = new LocalInvoker();
+      const f = fn(`${ws.dir}/ts`, { logicalId: 'Debugged', workspaceDir: ws.dir, timeoutSeconds: 1 });
+      let ready = false;
+      const running = invoker.debug(f, '{"n":41}', { debugPort: port, onDebuggerReady: () => (ready = true) });
+      let settled = false;
+      void running.then(() => (settled = true));
+      assert.ok(await waitUntil(() => ready), 'the editor is told to attach');
+      let targets: { url: string }[] = [];
+      assert.ok(
+        await waitUntil(() => {
+          void request(port, 'GET', '/json/list').then(
+            (r) => (targets = JSON.parse(r.body)),
+            () => undefined,
+          );
+          return targets.length > 0;
+        }, 5000),
+        'an inspector target is listed',
+      );
+      assert.match(targets[0].url, /node-runtime\.cjs$/);
+      await new Promise((r) => setTimeout(r, 1500));
+      // Paused before the handler loads: still waiting, and the 1 s timeout does not apply while debugging.
+      assert.equal(settled, false, 'nothing ran before the debugger attached');
+      const debuggerCli = spawn(process.execPath, ['inspect', `127.0.0.1:${port}`], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
+      debuggerCli.stdin.write('cont\n');
+      const result = await running;
+      debuggerCli.kill();
+      assert.equal(result.functionError, undefined, result.logs);
+      assert.equal(result.payload, '42');
+      assert.deepEqual(invoker.livePids(), [], 'the debug environment is not kept');
+    },
+  );
 
   it('leaves no process behind when the editor dies while the function waits for the debugger', async () => {
     const port = await freePort();

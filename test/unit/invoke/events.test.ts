@@ -29,8 +29,10 @@ const TEMPLATE = yaml(
   '        Http: {Type: HttpApi, Properties: {Path: "/reports/{day}", Method: get}}',
   '        Queue: {Type: SQS, Properties: {Queue: !GetAtt Orders.Arn, BatchSize: 5}}',
   '        Topic: {Type: SNS, Properties: {Topic: !Ref Alerts}}',
-  '        Upload: {Type: S3, Properties: {Bucket: !Ref Uploads, Events: "s3:ObjectCreated:*", Filter: {S3Key: {Rules: [{Name: prefix, Value: incoming/}, {Name: suffix, Value: .csv}]}}}}',
-  '        Rule: {Type: EventBridgeRule, Properties: {Pattern: {source: [com.shop.orders], detail-type: [OrderPlaced], detail: {total: [{numeric: [">", 100]}]}}}}',
+  '        Upload: {Type: S3, Properties: {Bucket: !Ref Uploads, Events: "s3:ObjectCreated:*", Filter: {S3Key: ' +
+    '{Rules: [{Name: prefix, Value: incoming/}, {Name: suffix, Value: .csv}]}}}}',
+  '        Rule: {Type: EventBridgeRule, Properties: {Pattern: {source: [com.shop.orders], detail-type: ' +
+    '[OrderPlaced], detail: {total: [{numeric: [">", 100]}]}}}}',
   '        Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}',
   '        WithInput: {Type: Schedule, Properties: {Schedule: rate(1 day), Input: \'{"job": "export"}\'}}',
   '        Stream: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST}}',

@@ -100,7 +100,8 @@ export async function pidsAfterParentKilled(call: string): Promise<number[]> {
     `const { LocalInvoker } = require(${JSON.stringify(path.join(ROOT, 'src/core/invoke/index.ts'))});`,
     'const inv = new LocalInvoker();',
     `${call};`,
-    "const report = setInterval(() => { const p = inv.livePids(); if (p.length) { console.log('PIDS ' + p.join(',')); clearInterval(report); } }, 1);",
+    "const report = setInterval(() => { const p = inv.livePids(); if (p.length) { console.log('PIDS ' + " +
+      "p.join(',')); clearInterval(report); } }, 1);",
   ].join('\n');
   const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const pids = await new Promise<number[]>((resolve) => {

@@ -36,7 +36,8 @@ const ws = workspace({
     '    Properties: {Runtime: nodejs22.x, Handler: app.echo, CodeUri: src/, FunctionName: !Ref Unset}',
   ),
   'src/app.js': [
-    "exports.echo = async (event, context) => { console.log('echoing'); return { event, client: context.clientContext }; };",
+    "exports.echo = async (event, context) => { console.log('echoing'); return { event, client: " +
+      'context.clientContext }; };',
     "exports.fails = async () => { throw new Error('nope'); };",
   ].join('\n'),
   'samconfig.toml': [
@@ -165,25 +166,28 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
       assert.ok(r.costUsd > 0);
     });
 
-    it('names the deployed function by FunctionName: !Ref P as the model resolves it, and says where from', async () => {
-      const view = template.functions.find((f) => f.logicalId === 'Named')!;
-      const r = await invokeRemote({
-        template,
-        view,
-        payload: '{}',
-        region: 'eu-central-1',
-        stackName: 'shop',
-        lambdaEndpoint: `http://127.0.0.1:${port}`,
-        cloudFormationEndpoint: cfn.url,
-      });
-      assert.equal(r.functionName, 'Echo');
-      assert.deepEqual(r.settings.functionName, {
-        value: 'Echo',
-        from: 'Default of parameter EchoName',
-        line: 'FunctionName Echo — Default of parameter EchoName',
-      });
-      assert.ok(!cfn.seen.some((c) => c.endsWith(' Named')), 'no stack lookup, and never the logical ID');
-    });
+    it(
+      'names the deployed function by FunctionName: !Ref ' + 'P as the model resolves it, and says where from',
+      async () => {
+        const view = template.functions.find((f) => f.logicalId === 'Named')!;
+        const r = await invokeRemote({
+          template,
+          view,
+          payload: '{}',
+          region: 'eu-central-1',
+          stackName: 'shop',
+          lambdaEndpoint: `http://127.0.0.1:${port}`,
+          cloudFormationEndpoint: cfn.url,
+        });
+        assert.equal(r.functionName, 'Echo');
+        assert.deepEqual(r.settings.functionName, {
+          value: 'Echo',
+          from: 'Default of parameter EchoName',
+          line: 'FunctionName Echo — Default of parameter EchoName',
+        });
+        assert.ok(!cfn.seen.some((c) => c.endsWith(' Named')), 'no stack lookup, and never the logical ID');
+      },
+    );
 
     it('says FunctionName is unknown and looks the function up in the stack instead', async () => {
       const view = template.functions.find((f) => f.logicalId === 'Unnamed')!;
@@ -200,7 +204,8 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
       assert.equal(r.functionName, 'shop-Unnamed-AbC123');
       assert.equal(
         r.settings.functionName.line,
-        'FunctionName unknown (parameter Unset has no Default and no value was given); the physical ID of Unnamed in stack shop: shop-Unnamed-AbC123',
+        'FunctionName unknown (parameter Unset has no Default and no value was given); the physical ID of ' +
+          'Unnamed in stack shop: shop-Unnamed-AbC123',
       );
       await assert.rejects(
         invokeRemote(common),
@@ -231,7 +236,8 @@ describe('AWS profile names for the picker', () => {
   it('lists profiles from config and credentials headers, without anything else from the files', () => {
     const home = workspace({
       '.aws/config':
-        '[default]\nregion = eu-west-1\n[profile dev]\nregion = us-east-1\n[sso-session corp]\nsso_start_url = https://x\n',
+        '[default]\nregion = eu-west-1\n[profile dev]\nregion = us-east-1\n[sso-session corp]\nsso_start_url = ' +
+        'https://x\n',
       '.aws/credentials': '[ci]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n',
     });
     try {

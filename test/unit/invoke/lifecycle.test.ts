@@ -13,13 +13,19 @@ describe('Lambda limits and process cleanup', function () {
       'exports.spin = () => { for (;;) {} };',
       'exports.exits = async () => { process.exit(2); };',
       'exports.exitsZero = async () => { process.exit(0); };',
-      "exports.leaks = async () => { require('child_process').spawn('sleep', ['600'], { stdio: 'ignore' }); setInterval(() => {}, 1000); return process.pid; };",
-      'exports.hog = async () => { const keep = []; for (;;) { keep.push(Buffer.alloc(8 * 1024 * 1024, 1)); await new Promise((r) => setImmediate(r)); } };',
+      "exports.leaks = async () => { require('child_process').spawn('sleep', ['600'], { stdio: 'ignore' }); " +
+        'setInterval(() => {}, 1000); return process.pid; };',
+      'exports.hog = async () => { const keep = []; for (;;) { keep.push(Buffer.alloc(8 * 1024 * 1024, 1)); ' +
+        'await new Promise((r) => setImmediate(r)); } };',
       "exports.big = async () => 'x'.repeat(7 * 1024 * 1024);",
-      "exports.hangs = async () => { console.log('waiting forever'); setInterval(() => {}, 1000); return new Promise(() => {}); };",
+      "exports.hangs = async () => { console.log('waiting forever'); setInterval(() => {}, 1000); return new " +
+        'Promise(() => {}); };',
       'exports.small = async () => { const b = Buffer.alloc(30 * 1024 * 1024, 1); return b.length; };',
       // The helper says when its 150 MB are resident, so the check does not depend on how loaded the machine is.
-      "exports.helper = async () => { const c = require('child_process').spawn(process.execPath, ['-e', 'const b = Buffer.alloc(150 * 1024 * 1024, 1); console.log(\"ready\"); setTimeout(() => b, 5000)'], { stdio: ['ignore', 'pipe', 'ignore'] }); await new Promise((r) => c.stdout.once('data', r)); await new Promise((r) => setTimeout(r, 100)); return 'done'; };",
+      "exports.helper = async () => { const c = require('child_process').spawn(process.execPath, ['-e', 'const b " +
+        '= Buffer.alloc(150 * 1024 * 1024, 1); console.log("ready"); setTimeout(() => b, 5000)\'], { stdio: ' +
+        "['ignore', 'pipe', 'ignore'] }); await new Promise((r) => c.stdout.once('data', r)); await new " +
+        "Promise((r) => setTimeout(r, 100)); return 'done'; };",
     ].join('\n'),
   });
   const invoker = new LocalInvoker();
@@ -113,7 +119,8 @@ describe('Lambda limits and process cleanup', function () {
   it('leaves no process behind when the invoking process itself is killed', async () => {
     // A parent that starts a looping handler with a long timeout, then dies without cleaning up.
     const pids = await pidsAfterParentKilled(
-      `inv.invoke(${JSON.stringify(fn(ws.dir, { handler: 'app.spin', logicalId: 'Orphan', timeoutSeconds: 600 }))}, '{}')`,
+      `inv.invoke(${JSON.stringify(fn(ws.dir, { handler: 'app.spin', logicalId: 'Orphan', timeoutSeconds: 600 }))}, ` +
+        `'{}')`,
     );
     assert.equal(pids.length, 1);
     assert.ok(await waitUntil(() => !alive(pids[0]), 5000), `runtime ${pids[0]} outlived its parent`);

@@ -8,12 +8,18 @@ describe('Node.js runtime client', function () {
   const ws = workspace({
     'app.js': [
       "console.log('init ran');",
-      'exports.handler = async (event, context) => ({ got: event, name: context.functionName, version: context.functionVersion,',
-      '  memory: context.memoryLimitInMB, id: context.awsRequestId, arn: context.invokedFunctionArn, group: context.logGroupName,',
-      '  stream: context.logStreamName, remaining: context.getRemainingTimeInMillis(), waits: context.callbackWaitsForEmptyEventLoop,',
-      '  env: { region: process.env.AWS_REGION, handler: process.env._HANDLER, tz: process.env.TZ, root: process.env.LAMBDA_TASK_ROOT, own: process.env.OWN } });',
-      "exports.callback = (event, context, callback) => { setTimeout(() => console.log('after callback'), 100); callback(null, 'called back'); };",
-      "exports.noWait = (event, context, callback) => { context.callbackWaitsForEmptyEventLoop = false; setTimeout(() => {}, 600000); callback(null, 'no wait'); };",
+      'exports.handler = async (event, context) => ({ got: event, name: context.functionName, version: ' +
+        'context.functionVersion,',
+      '  memory: context.memoryLimitInMB, id: context.awsRequestId, arn: context.invokedFunctionArn, group: ' +
+        'context.logGroupName,',
+      '  stream: context.logStreamName, remaining: context.getRemainingTimeInMillis(), waits: ' +
+        'context.callbackWaitsForEmptyEventLoop,',
+      '  env: { region: process.env.AWS_REGION, handler: process.env._HANDLER, tz: process.env.TZ, root: ' +
+        'process.env.LAMBDA_TASK_ROOT, own: process.env.OWN } });',
+      "exports.callback = (event, context, callback) => { setTimeout(() => console.log('after callback'), 100); " +
+        "callback(null, 'called back'); };",
+      'exports.noWait = (event, context, callback) => { context.callbackWaitsForEmptyEventLoop = false; ' +
+        "setTimeout(() => {}, 600000); callback(null, 'no wait'); };",
       "exports.fails = async () => { throw new RangeError('out of range'); };",
       "exports.nested = { deeper: { handler: async () => 'nested' } };",
       'exports.notFunction = 42;',

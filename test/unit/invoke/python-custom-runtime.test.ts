@@ -13,7 +13,8 @@ describe('Python runtime client', function () {
       "    print('printed', event['n'])",
       "    logger.warning('logged')",
       "    return {'n': event['n'] * 2, 'id': context.aws_request_id, 'name': context.function_name,",
-      "            'memory': context.memory_limit_in_mb, 'remaining': context.get_remaining_time_in_millis(), 'region': os.environ['AWS_REGION']}",
+      "            'memory': context.memory_limit_in_mb, 'remaining': context.get_remaining_time_in_millis(), " +
+        "'region': os.environ['AWS_REGION']}",
       'def fails(event, context):',
       "    raise ValueError('bad value')",
       'def unserialisable(event, context):',
@@ -96,12 +97,15 @@ describe('custom runtime (provided.al2023)', () => {
     '#!/usr/bin/env node',
     "const http = require('http');",
     "const [host, port] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');",
-    "const call = (method, path, body) => new Promise((ok) => { const r = http.request({ host, port, method, path }, (res) => { let b = ''; res.on('data', (c) => b += c); res.on('end', () => ok({ headers: res.headers, body: b })); }); r.end(body); });",
+    'const call = (method, path, body) => new Promise((ok) => { const r = http.request({ host, port, method, ' +
+      "path }, (res) => { let b = ''; res.on('data', (c) => b += c); res.on('end', () => ok({ headers: " +
+      'res.headers, body: b })); }); r.end(body); });',
     '(async () => { for (;;) {',
     "  const next = await call('GET', '/2018-06-01/runtime/invocation/next');",
     "  const id = next.headers['lambda-runtime-aws-request-id'];",
     "  console.log('bootstrap got', next.body);",
-    "  await call('POST', `/2018-06-01/runtime/invocation/${id}/response`, JSON.stringify({ echoed: JSON.parse(next.body), handler: process.env._HANDLER }));",
+    "  await call('POST', `/2018-06-01/runtime/invocation/${id}/response`, JSON.stringify({ echoed: " +
+      'JSON.parse(next.body), handler: process.env._HANDLER }));',
     '} })();',
   ].join('\n');
   const ws = workspace({ bootstrap: bootstrap, 'empty/README': 'no bootstrap here' });

@@ -153,7 +153,9 @@ describe('invoke runs with the settings the model resolves, and says where each 
     });
     assert.deepEqual(t.notes, [
       'ORDERS=local-orders: "local" stands in for AWS::StackName (give stack_name in samconfig.toml or --stack).',
-      'ORDERS_ARN=arn:aws:dynamodb:eu-west-1:123456789012:table/local-orders: "local" stands in for AWS::StackName (give stack_name in samconfig.toml or --stack); the ARN of Orders is made locally (Region eu-west-1, placeholder account 123456789012).',
+      'ORDERS_ARN=arn:aws:dynamodb:eu-west-1:123456789012:table/local-orders: "local" stands in for ' +
+        'AWS::StackName (give stack_name in samconfig.toml or --stack); the ARN of Orders is made locally (Region ' +
+        'eu-west-1, placeholder account 123456789012).',
       'LOOP is empty: the physical ID of Ping is only known after deploy. Set it in .serverless-workbench/env.json.',
     ]);
   });

@@ -30,35 +30,38 @@ describe('Runtime API server (conformance with lambda-protocols.md)', () => {
     clientContext: '{"custom":{"a":1}}',
   });
 
-  it('listens on 127.0.0.1 and blocks `next` until an invocation arrives, then sends the event with every header', async () => {
-    assert.match(server.address, /^127\.0\.0\.1:\d+$/);
-    const asked = new Promise<void>((resolve) => server.onNext(resolve));
-    let answeredEarly = false;
-    const next = call(server.address, 'GET', '/2018-06-01/runtime/invocation/next');
-    void next.then(() => (answeredEarly = true));
-    await asked;
-    assert.equal(answeredEarly, false, 'next waits while there is no invocation');
-    const before = Date.now();
-    const outcome = server.invoke(invocation('req-1'), () => undefined);
-    const res = await next;
-    assert.equal(res.status, 200);
-    assert.equal(res.body, '{"k":1}');
-    assert.equal(res.headers['lambda-runtime-aws-request-id'], 'req-1');
-    assert.equal(
-      res.headers['lambda-runtime-invoked-function-arn'],
-      'arn:aws:lambda:eu-west-1:123456789012:function:f',
-    );
-    assert.equal(res.headers['lambda-runtime-trace-id'], 'Root=1-abc');
-    assert.equal(res.headers['lambda-runtime-client-context'], '{"custom":{"a":1}}');
-    assert.equal(res.headers['lambda-runtime-cognito-identity'], undefined, 'absent when not set');
-    const deadline = Number(res.headers['lambda-runtime-deadline-ms']);
-    assert.ok(deadline >= before + 3000 && deadline <= Date.now() + 3000, `deadline ${deadline} is now + timeout`);
-    const answered = await call(server.address, 'POST', '/2018-06-01/runtime/invocation/req-1/response', '"done"');
-    assert.equal(answered.status, 202);
-    const result = (await outcome) as Extract<RuntimeOutcome, { kind: 'response' }>;
-    assert.equal(result.kind, 'response');
-    assert.equal(result.body.toString(), '"done"');
-  });
+  it(
+    'listens on 127.0.0.1 and blocks `next` until an ' + 'invocation arrives, then sends the event with every header',
+    async () => {
+      assert.match(server.address, /^127\.0\.0\.1:\d+$/);
+      const asked = new Promise<void>((resolve) => server.onNext(resolve));
+      let answeredEarly = false;
+      const next = call(server.address, 'GET', '/2018-06-01/runtime/invocation/next');
+      void next.then(() => (answeredEarly = true));
+      await asked;
+      assert.equal(answeredEarly, false, 'next waits while there is no invocation');
+      const before = Date.now();
+      const outcome = server.invoke(invocation('req-1'), () => undefined);
+      const res = await next;
+      assert.equal(res.status, 200);
+      assert.equal(res.body, '{"k":1}');
+      assert.equal(res.headers['lambda-runtime-aws-request-id'], 'req-1');
+      assert.equal(
+        res.headers['lambda-runtime-invoked-function-arn'],
+        'arn:aws:lambda:eu-west-1:123456789012:function:f',
+      );
+      assert.equal(res.headers['lambda-runtime-trace-id'], 'Root=1-abc');
+      assert.equal(res.headers['lambda-runtime-client-context'], '{"custom":{"a":1}}');
+      assert.equal(res.headers['lambda-runtime-cognito-identity'], undefined, 'absent when not set');
+      const deadline = Number(res.headers['lambda-runtime-deadline-ms']);
+      assert.ok(deadline >= before + 3000 && deadline <= Date.now() + 3000, `deadline ${deadline} is now + timeout`);
+      const answered = await call(server.address, 'POST', '/2018-06-01/runtime/invocation/req-1/response', '"done"');
+      assert.equal(answered.status, 202);
+      const result = (await outcome) as Extract<RuntimeOutcome, { kind: 'response' }>;
+      assert.equal(result.kind, 'response');
+      assert.equal(result.body.toString(), '"done"');
+    },
+  );
 
   it('takes an error with its Lambda-Runtime-Function-Error-Type header', async () => {
     const outcome = server.invoke(invocation('req-2'), () => undefined);

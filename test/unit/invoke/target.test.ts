@@ -133,22 +133,25 @@ describe('local function settings from the template', () => {
 describe('Serverless Framework functions', () => {
   const file = path.resolve(__dirname, '../../../examples/serverless-app/serverless.yml');
 
-  it("are found by their name in serverless.yml, with the framework's deployed name, provider settings and events", () => {
-    const t = loadTarget(file, 'notify');
-    assert.ok(t.ok, t.ok ? '' : t.message);
-    assert.equal(t.fn.functionName, 'notifications-dev-notify');
-    assert.equal(t.fn.region, 'eu-west-1');
-    assert.equal(t.fn.timeoutSeconds, 20);
-    assert.equal(t.fn.memorySizeMb, 256);
-    assert.equal(t.fn.handler, 'src/notify.handler');
-    const [sqs] = suggestEvents(
-      t.view,
-      localResolutionOf(t.template, { overrides: EMPTY_OVERRIDES }),
-      t.fn.functionName,
-    );
-    assert.equal(
-      (sqs.payload as { Records: { eventSourceARN: string }[] }).Records[0].eventSourceARN,
-      'arn:aws:sqs:eu-west-1:123456789012:NotifyQueue',
-    );
-  });
+  it(
+    'are found by their name in serverless.yml, with the ' + "framework's deployed name, provider settings and events",
+    () => {
+      const t = loadTarget(file, 'notify');
+      assert.ok(t.ok, t.ok ? '' : t.message);
+      assert.equal(t.fn.functionName, 'notifications-dev-notify');
+      assert.equal(t.fn.region, 'eu-west-1');
+      assert.equal(t.fn.timeoutSeconds, 20);
+      assert.equal(t.fn.memorySizeMb, 256);
+      assert.equal(t.fn.handler, 'src/notify.handler');
+      const [sqs] = suggestEvents(
+        t.view,
+        localResolutionOf(t.template, { overrides: EMPTY_OVERRIDES }),
+        t.fn.functionName,
+      );
+      assert.equal(
+        (sqs.payload as { Records: { eventSourceARN: string }[] }).Records[0].eventSourceARN,
+        'arn:aws:sqs:eu-west-1:123456789012:NotifyQueue',
+      );
+    },
+  );
 });

@@ -134,33 +134,37 @@ describe('samconfig and the inputs of a template', () => {
     assert.equal(gatherInputs(templateFile(), {}, readBoundedFile).resolution.region?.value, 'eu-north-1');
   });
 
-  it("lets --parameter-overrides replace samconfig's list (as sam deploy does) and a setting win parameter by parameter", () => {
-    write(
-      'samconfig.toml',
-      '[default.deploy.parameters]\nparameter_overrides = "Mem=1024 Stage=prod"\nregion = "eu-west-1"\n',
-    );
-    const flag = gatherInputs(
-      templateFile(),
-      {
-        parameterOverrides: { Mem: { value: '2048', origin: '--parameter-overrides' } },
-        region: { value: 'ap-south-1', origin: '--region' },
-      },
-      readBoundedFile,
-    ).resolution;
-    assert.deepEqual(flag.parameters, { Mem: { value: '2048', origin: '--parameter-overrides' } });
-    assert.deepEqual(flag.region, { value: 'ap-south-1', origin: '--region' });
-    const setting = gatherInputs(
-      templateFile(),
-      {
-        parameters: { Mem: { value: '4096', origin: 'setting serverlessWorkbench.parameters' } },
-      },
-      readBoundedFile,
-    ).resolution;
-    assert.deepEqual(setting.parameters, {
-      Mem: { value: '4096', origin: 'setting serverlessWorkbench.parameters' },
-      Stage: { value: 'prod', origin: 'samconfig.toml [default.deploy.parameters] parameter_overrides' },
-    });
-  });
+  it(
+    "lets --parameter-overrides replace samconfig's list (as sam deploy does) and a setting win parameter by " +
+      'parameter',
+    () => {
+      write(
+        'samconfig.toml',
+        '[default.deploy.parameters]\nparameter_overrides = "Mem=1024 Stage=prod"\nregion = "eu-west-1"\n',
+      );
+      const flag = gatherInputs(
+        templateFile(),
+        {
+          parameterOverrides: { Mem: { value: '2048', origin: '--parameter-overrides' } },
+          region: { value: 'ap-south-1', origin: '--region' },
+        },
+        readBoundedFile,
+      ).resolution;
+      assert.deepEqual(flag.parameters, { Mem: { value: '2048', origin: '--parameter-overrides' } });
+      assert.deepEqual(flag.region, { value: 'ap-south-1', origin: '--region' });
+      const setting = gatherInputs(
+        templateFile(),
+        {
+          parameters: { Mem: { value: '4096', origin: 'setting serverlessWorkbench.parameters' } },
+        },
+        readBoundedFile,
+      ).resolution;
+      assert.deepEqual(setting.parameters, {
+        Mem: { value: '4096', origin: 'setting serverlessWorkbench.parameters' },
+        Stage: { value: 'prod', origin: 'samconfig.toml [default.deploy.parameters] parameter_overrides' },
+      });
+    },
+  );
 
   it('passes the inputs to the model it loads', () => {
     write('samconfig.toml', '[default.deploy.parameters]\nparameter_overrides = "Mem=1024"\n');
@@ -198,7 +202,8 @@ describe('samconfig and the inputs of a template', () => {
         file: path.join(dir, 'samconfig.toml'),
         line: 3,
         message:
-          'samconfig.toml cannot be read: unterminated or invalid string. Its parameter overrides, Region and stack name are not used.',
+          'samconfig.toml cannot be read: unterminated or invalid string. Its parameter overrides, Region and ' +
+          'stack name are not used.',
       },
     ]);
     assert.deepEqual(loaded.inputs.resolution, { configEnv: 'default' });

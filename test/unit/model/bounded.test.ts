@@ -89,30 +89,35 @@ describe('bounded: values nested thousands of levels deep', function () {
       assert.equal(plain, 'leaf');
     });
 
-    it(`cuts a ${DEEP}-deep ${kind} nest at the nesting limit with a positioned problem, and every analysis finishes`, () => {
-      const { text, parsed, innermost } = deepInput(SAM_WITH_DEEP_TAGS, kind, DEEP);
-      const t = templateOfParsed(text, 'template.json', parsed)!;
-      // The first value cut is the nest's level that sits at the limit.
-      const cutLevel = LIMITS.maxNestingDepth - TAGS_LEVEL;
-      const opening = { map: '{"Key": ', seq: '[', intrinsic: '{"Fn::Base64": ' }[kind];
-      const cutAt = SAM_WITH_DEEP_TAGS.indexOf('"@DEEP@"') + cutLevel * opening.length;
-      const expected = { map: '"Key"', seq: '[', intrinsic: '"Fn::Base64"' }[kind];
-      assert.deepEqual(nestingProblems(t), [
-        `${where(t, { start: cutAt + (kind === 'seq' ? 0 : 1), end: 0 })} ${expected} template-structure: ` +
-          `This value is nested more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.`,
-      ]);
-      // The model still holds everything above the cut: the bucket, the function, the reference between them.
-      assert.deepEqual(
-        t.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId),
-        ['Bucket', 'Fn'],
-      );
-      assert.equal(t.functions[0].timeout.value, 10);
-      const finding = analyzeTemplate(t, { today: TODAY }).findings.find((f) => f.ruleId === 'template-structure');
-      assert.equal(finding && textAt(t, finding.span), expected);
-      analyseEverything(t, innermost.span.start + 1);
-      // Deeper than the model reads there is nothing to complete.
-      assert.deepEqual(completionsAt(t, innermost.span.start + 1, { catalog }), []);
-    });
+    it(
+      `cuts a ${DEEP}-deep ${kind} nest at the nesting limit with a positioned problem, and every analysis ` +
+        `finishes`,
+      () => {
+        const { text, parsed, innermost } = deepInput(SAM_WITH_DEEP_TAGS, kind, DEEP);
+        const t = templateOfParsed(text, 'template.json', parsed)!;
+        // The first value cut is the nest's level that sits at the limit.
+        const cutLevel = LIMITS.maxNestingDepth - TAGS_LEVEL;
+        const opening = { map: '{"Key": ', seq: '[', intrinsic: '{"Fn::Base64": ' }[kind];
+        const cutAt = SAM_WITH_DEEP_TAGS.indexOf('"@DEEP@"') + cutLevel * opening.length;
+        const expected = { map: '"Key"', seq: '[', intrinsic: '"Fn::Base64"' }[kind];
+        assert.deepEqual(nestingProblems(t), [
+          `${where(t, { start: cutAt + (kind === 'seq' ? 0 : 1), end: 0 })} ${expected} template-structure: ` +
+            (`This value is nested more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. ` +
+              `No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.`),
+        ]);
+        // The model still holds everything above the cut: the bucket, the function, the reference between them.
+        assert.deepEqual(
+          t.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId),
+          ['Bucket', 'Fn'],
+        );
+        assert.equal(t.functions[0].timeout.value, 10);
+        const finding = analyzeTemplate(t, { today: TODAY }).findings.find((f) => f.ruleId === 'template-structure');
+        assert.equal(finding && textAt(t, finding.span), expected);
+        analyseEverything(t, innermost.span.start + 1);
+        // Deeper than the model reads there is nothing to complete.
+        assert.deepEqual(completionsAt(t, innermost.span.start + 1, { catalog }), []);
+      },
+    );
   }
 
   it('reads a nest exactly at the limit whole, and cuts one level more', () => {
@@ -155,9 +160,11 @@ describe('bounded: values nested thousands of levels deep', function () {
     const keyOfMap = (index: number) =>
       where(t, { start: shallow.indexOf('"@DEEP@"') + index * '{"Key": '.length + 1, end: 0 });
     assert.deepEqual(nestingProblems(t), [
-      `${keyOfMap(LIMITS.maxNestingDepth - 3)} "Key" template-structure: This value is nested more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. ` +
+      `${keyOfMap(LIMITS.maxNestingDepth - 3)} "Key" template-structure: This value is nested more ` +
+        `than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read. ` +
         'No real template nests this deep, and SAM CLI and cfn-lint cannot read it either.',
-      `${keyOfMap(LIMITS.maxNestingDepth - 4)} "Key" serverless-variable: Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
+      `${keyOfMap(LIMITS.maxNestingDepth - 4)} "Key" serverless-variable: Values and the variables between them ` +
+        `nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
     ]);
     const table = t.functions[0].environment.find((v) => v.name === 'TABLE');
     assert.equal(table && toPlain(table.value), 'orders');
@@ -178,7 +185,8 @@ describe('bounded: values nested thousands of levels deep', function () {
       stopped.map((p) => `${where(t, p.span)} ${p.code}: ${p.message}`),
       [
         // Root, custom and a1's 200 maps, then a2's 199th map (its key at column 6 + 198 × 6 + 2) is level 401.
-        `3:1196 serverless-variable: Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
+        `3:1196 serverless-variable: Values and the variables between them nest more ` +
+          `than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
       ],
     );
     analyseEverything(t, text.indexOf('hello'));

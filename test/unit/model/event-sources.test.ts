@@ -108,7 +108,8 @@ describe('model: which resource an event comes from', () => {
     );
     assert.deepEqual(sources(t), [
       'A.Q → written Queue (AWS::SQS::Queue)',
-      'A.Outside → outside "arn:aws:sqs:us-east-1:123456789012:other": named by an ARN or name, not by a resource of this template',
+      'A.Outside → outside "arn:aws:sqs:us-east-1:123456789012:other": named by an ARN or name, not by a ' +
+        'resource of this template',
       'A.Stream → written Table (AWS::DynamoDB::Table)',
       'A.Upload → written Photos (AWS::S3::Bucket)',
       'A.Alert → written Alerts (AWS::SNS::Topic)',
@@ -210,7 +211,8 @@ describe('model: which resource an event comes from', () => {
     assert.deepEqual(sources(t), [
       'worker.http → generated ApiGatewayRestApi (AWS::ApiGateway::RestApi)',
       'worker.httpApi → generated HttpApi (AWS::ApiGatewayV2::Api)',
-      'worker.sqs1 → outside "arn:aws:sqs:us-east-1:123456789012:orders": named by an ARN or name, not by a resource of this template',
+      'worker.sqs1 → outside "arn:aws:sqs:us-east-1:123456789012:orders": named by an ARN or name, not by a ' +
+        'resource of this template',
       'worker.sqs2 → written Jobs (AWS::SQS::Queue)',
       'worker.sns → generated SNSTopicAlerts (AWS::SNS::Topic)',
       'worker.s3 → generated S3BucketPhotos (AWS::S3::Bucket)',

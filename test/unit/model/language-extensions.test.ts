@@ -248,19 +248,22 @@ describe('AWS::LanguageExtensions Fn::ForEach', () => {
     '      Tags: [{Key: t, Value: !Ref SNSTopicB}]',
   );
 
-  it('an expanded resource is on its output key, says which loop made it, and its nodes keep the loop body spans', () => {
-    const t = load(topics);
-    const b = t.resourceById.get('SNSTopicB')!;
-    assert.equal(b.origin, 'written');
-    assert.equal(textAt(t, b.idSpan), "'SNSTopic${TopicName}'");
-    assert.equal(where(t, b.idSpan), '7:7');
-    assert.equal(b.expandedFrom?.loop, 'Topics');
-    assert.equal(textAt(t, b.expandedFrom!.span), "'Fn::ForEach::Topics'");
-    const name = b.properties!.entries[0];
-    assert.deepEqual(toPlain(name.value), { 'Fn::Sub': 'topic-B-${AWS::StackName}' });
-    assert.equal(textAt(t, name.value.span), "!Sub 'topic-${TopicName}-${AWS::StackName}'");
-    assert.equal(t.resourceById.get('Queue')!.expandedFrom, undefined);
-  });
+  it(
+    'an expanded resource is on its output key, says which ' + 'loop made it, and its nodes keep the loop body spans',
+    () => {
+      const t = load(topics);
+      const b = t.resourceById.get('SNSTopicB')!;
+      assert.equal(b.origin, 'written');
+      assert.equal(textAt(t, b.idSpan), "'SNSTopic${TopicName}'");
+      assert.equal(where(t, b.idSpan), '7:7');
+      assert.equal(b.expandedFrom?.loop, 'Topics');
+      assert.equal(textAt(t, b.expandedFrom!.span), "'Fn::ForEach::Topics'");
+      const name = b.properties!.entries[0];
+      assert.deepEqual(toPlain(name.value), { 'Fn::Sub': 'topic-B-${AWS::StackName}' });
+      assert.equal(textAt(t, name.value.span), "!Sub 'topic-${TopicName}-${AWS::StackName}'");
+      assert.equal(t.resourceById.get('Queue')!.expandedFrom, undefined);
+    },
+  );
 
   it('go to definition of a Ref to an expanded resource lands on the loop output key', () => {
     const t = load(topics);
@@ -307,51 +310,56 @@ describe('AWS::LanguageExtensions Fn::ForEach', () => {
     );
   });
 
-  it('a collection known only at deploy is an info at the collection; names it may make and its identifier are not undefined', () => {
-    const t = load(
-      header(
-        'Parameters:',
-        '  Env:',
-        '    Type: String',
-        'Mappings:',
-        '  Buckets:',
-        '    Prod: {Ids: [A, B]}',
-        'Resources:',
-        "  'Fn::ForEach::Buckets':",
-        '    - Id',
-        '    - !FindInMap [Buckets, !Ref Env, Ids]',
-        "    - 'Bucket${Id}':",
-        '        Type: AWS::S3::Bucket',
-        '        Properties:',
-        "          BucketName: !Sub 'b-${Id}'",
-        '  Policy:',
-        '    Type: AWS::S3::BucketPolicy',
-        '    Properties:',
-        '      Bucket: !Ref BucketA',
-        '      PolicyDocument: {}',
-      ),
-    );
-    assert.deepEqual(
-      t.resources.map((r) => r.logicalId),
-      ['Policy'],
-    );
-    assert.deepEqual(
-      t.problems.map((p) => [p.severity, where(t, p.span), textAt(t, p.span), p.message]),
-      [
+  it(
+    'a collection known only at deploy is an info at the collection; names it may make and its identifier are ' +
+      'not undefined',
+    () => {
+      const t = load(
+        header(
+          'Parameters:',
+          '  Env:',
+          '    Type: String',
+          'Mappings:',
+          '  Buckets:',
+          '    Prod: {Ids: [A, B]}',
+          'Resources:',
+          "  'Fn::ForEach::Buckets':",
+          '    - Id',
+          '    - !FindInMap [Buckets, !Ref Env, Ids]',
+          "    - 'Bucket${Id}':",
+          '        Type: AWS::S3::Bucket',
+          '        Properties:',
+          "          BucketName: !Sub 'b-${Id}'",
+          '  Policy:',
+          '    Type: AWS::S3::BucketPolicy',
+          '    Properties:',
+          '      Bucket: !Ref BucketA',
+          '      PolicyDocument: {}',
+        ),
+      );
+      assert.deepEqual(
+        t.resources.map((r) => r.logicalId),
+        ['Policy'],
+      );
+      assert.deepEqual(
+        t.problems.map((p) => [p.severity, where(t, p.span), textAt(t, p.span), p.message]),
         [
-          'info',
-          '12:7',
-          '!FindInMap [Buckets, !Ref Env, Ids]',
-          'The collection of Fn::ForEach::Buckets is only known at deploy (parameter Env has no Default and no value was given), so what it produces is not listed.',
+          [
+            'info',
+            '12:7',
+            '!FindInMap [Buckets, !Ref Env, Ids]',
+            'The collection of Fn::ForEach::Buckets is only known at deploy (parameter Env has no Default and no ' +
+              'value was given), so what it produces is not listed.',
+          ],
         ],
-      ],
-    );
-    const findings = analyzeTemplate(t, { today: TODAY }).findings;
-    assert.deepEqual(
-      findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.message}`),
-      [],
-    );
-  });
+      );
+      const findings = analyzeTemplate(t, { today: TODAY }).findings;
+      assert.deepEqual(
+        findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.message}`),
+        [],
+      );
+    },
+  );
 
   it('a loop with the wrong number of items is an error on the loop, and makes nothing', () => {
     const t = load(
@@ -375,7 +383,8 @@ describe('AWS::LanguageExtensions Fn::ForEach', () => {
         [
           'error',
           '5:5',
-          'Fn::ForEach::Topics takes a list of 3 items, [Identifier, Collection, {OutputKey: OutputValue}]; found 2 items.',
+          'Fn::ForEach::Topics takes a list of 3 items, [Identifier, Collection, {OutputKey: OutputValue}]; ' +
+            'found 2 items.',
         ],
       ],
     );

@@ -119,7 +119,8 @@ describe('parsing templates with exact spans', () => {
 
   it('parses JSON templates with spans and long-form intrinsics', () => {
     const json =
-      '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {"BucketName": {"Ref": "Name"}}\n    }\n  }\n}\n';
+      '{\n  "Resources": {\n    "Bucket": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": ' +
+      '{"BucketName": {"Ref": "Name"}}\n    }\n  }\n}\n';
     const jt = load(json, 'template.json');
     assert.equal(jt.format, 'json');
     const r = jt.resourceById.get('Bucket')!;
@@ -181,14 +182,16 @@ describe('bad input', () => {
   it('says where the first of a duplicate key is in JSON too, as line and column', () => {
     // The shape of cfn-lint's templates/bad/duplicate.json: a resource written twice.
     const t = load(
-      '{\n  "Resources": {\n    "MySNSTopic": { "Type": "AWS::SNS::Topic" },\n    "MySNSTopic": { "Type": "AWS::SNS::Topic" }\n  }\n}\n',
+      '{\n  "Resources": {\n    "MySNSTopic": { "Type": "AWS::SNS::Topic" },\n    "MySNSTopic": { "Type": ' +
+        '"AWS::SNS::Topic" }\n  }\n}\n',
       'template.json',
     );
     const dup = t.problems.find((p) => p.code === 'duplicate-key');
     assert.equal(dup && where(t, dup.span), '4:5');
     assert.equal(
       dup?.message,
-      "Duplicate key 'MySNSTopic': CloudFormation rejects a template with duplicate keys (first defined at line 3, column 5).",
+      "Duplicate key 'MySNSTopic': CloudFormation rejects a template with duplicate keys (first defined at line " +
+        '3, column 5).',
     );
   });
 

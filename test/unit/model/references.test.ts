@@ -82,7 +82,11 @@ describe('what a reference names', () => {
     const written = `${ref.kind} ${ref.target}${ref.attribute ? `.${ref.attribute}` : ''}`;
     switch (target.kind) {
       case 'resource':
-        return `${written} → ${target.resource.origin} ${target.resource.logicalId}${target.attribute ? ` ${target.attribute}` : ''}${target.through ? ` (through ${target.through.owner}.${target.through.property})` : ''}`;
+        return (
+          `${written} → ${target.resource.origin} ${target.resource.logicalId}` +
+          `${target.attribute ? ` ${target.attribute}` : ''}` +
+          `${target.through ? ` (through ${target.through.owner}.${target.through.property})` : ''}`
+        );
       case 'parameter':
         return `${written} → parameter ${target.parameter.name}`;
       case 'pseudo-parameter':

@@ -29,17 +29,22 @@ describe('Resolving values stays bounded', () => {
     ),
   );
 
-  it(`answers ${LENGTH.toLocaleString('en')} nested Fn::If or Fn::Select with an unknown and a reason, not a stack overflow`, () => {
-    let ifChain: Node = intrinsic('Ref', scalar('Env'));
-    let selectChain: Node = scalar('x');
-    for (let i = 0; i < LENGTH; i++) {
-      ifChain = intrinsic('Fn::If', seq(scalar('IsDev'), ifChain, scalar('other')));
-      selectChain = intrinsic('Fn::Select', seq(scalar(0), seq(selectChain)));
-    }
-    const reason = `the expression nests more than ${LIMITS.maxEvaluationDepth} levels deep here, so it was not evaluated`;
-    assert.deepEqual(summary(t.resolver.evaluate(ifChain)), { unknown: reason });
-    assert.deepEqual(summary(t.resolver.evaluate(selectChain)), { unknown: reason });
-  });
+  it(
+    `answers ${LENGTH.toLocaleString('en')} nested Fn::If or Fn::Select with an unknown and a reason, not a ` +
+      `stack overflow`,
+    () => {
+      let ifChain: Node = intrinsic('Ref', scalar('Env'));
+      let selectChain: Node = scalar('x');
+      for (let i = 0; i < LENGTH; i++) {
+        ifChain = intrinsic('Fn::If', seq(scalar('IsDev'), ifChain, scalar('other')));
+        selectChain = intrinsic('Fn::Select', seq(scalar(0), seq(selectChain)));
+      }
+      const reason =
+        `the expression nests more than ${LIMITS.maxEvaluationDepth} ` + `levels deep here, so it was not evaluated`;
+      assert.deepEqual(summary(t.resolver.evaluate(ifChain)), { unknown: reason });
+      assert.deepEqual(summary(t.resolver.evaluate(selectChain)), { unknown: reason });
+    },
+  );
 
   it('evaluates expressions nested as deep as the limit', () => {
     let chain: Node = intrinsic('Ref', scalar('Env'));
@@ -50,22 +55,26 @@ describe('Resolving values stays bounded', () => {
     assert.equal(result.value, 'dev');
   });
 
-  it(`decides a chain of ${LENGTH.toLocaleString('en')} conditions, each naming the previous one, without recursion`, () => {
-    const lines = [
-      'Parameters:',
-      '  Env: {Type: String, Default: dev}',
-      'Conditions:',
-      '  C0: !Equals [!Ref Env, dev]',
-    ];
-    for (let i = 1; i < LENGTH; i++) lines.push(`  C${i}: !Not [!Condition C${i - 1}]`);
-    lines.push('Resources:', '  Queue:', '    Type: AWS::SQS::Queue', `    Condition: C${LENGTH - 1}`);
-    const chained = template(yaml(...lines));
-    // C0 is true; every Not flips it, so the last of an even count is false.
-    assert.equal(chained.resolver.condition(`C${LENGTH - 1}`).value, false);
-    assert.equal(chained.resources[0].created, false);
-    const decided = chained.resolver.condition(`C${LENGTH - 1}`);
-    assert.ok(decided.value !== undefined && decided.provenance.length <= LIMITS.maxProvenanceSteps);
-  });
+  it(
+    `decides a chain of ${LENGTH.toLocaleString('en')} conditions, each naming the previous one, without ` +
+      `recursion`,
+    () => {
+      const lines = [
+        'Parameters:',
+        '  Env: {Type: String, Default: dev}',
+        'Conditions:',
+        '  C0: !Equals [!Ref Env, dev]',
+      ];
+      for (let i = 1; i < LENGTH; i++) lines.push(`  C${i}: !Not [!Condition C${i - 1}]`);
+      lines.push('Resources:', '  Queue:', '    Type: AWS::SQS::Queue', `    Condition: C${LENGTH - 1}`);
+      const chained = template(yaml(...lines));
+      // C0 is true; every Not flips it, so the last of an even count is false.
+      assert.equal(chained.resolver.condition(`C${LENGTH - 1}`).value, false);
+      assert.equal(chained.resources[0].created, false);
+      const decided = chained.resolver.condition(`C${LENGTH - 1}`);
+      assert.ok(decided.value !== undefined && decided.provenance.length <= LIMITS.maxProvenanceSteps);
+    },
+  );
 
   it('names a cycle of conditions and leaves the conditions in it undecided', () => {
     const cyclic = template(

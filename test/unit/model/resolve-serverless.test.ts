@@ -57,26 +57,30 @@ describe('Serverless Framework values with the chosen stage', () => {
     assert.ok(t.resourceById.has('Queuedev'));
   });
 
-  it('uses the stage given from outside: opt:stage, sls:stage, params.<stage>, logical IDs and function keys follow it', () => {
-    const t = template(SERVICE, { stage: { value: 'prod', origin: '--stage' } }, 'serverless.yml');
-    assert.equal(t.serverless?.stage, 'prod');
-    const f = t.functions[0];
-    assert.equal(f.displayName, 'api-prod');
-    assert.equal(f.functionName?.value, 'shop-prod-api-prod');
-    assert.equal(f.memorySize.value, 2048);
-    assert.equal(describeProvenance(f.memorySize), 'params.prod.memory, via provider');
-    assert.deepEqual(
-      f.environment.map((v) => [v.name, v.resolved.value, describeProvenance(v.resolved)]),
-      [
-        ['STAGE', 'prod', 'stage prod from --stage, via provider'],
-        ['TABLE', 'orders-main', 'params.default.table, via provider'],
-      ],
-    );
-    assert.deepEqual(
-      t.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId),
-      ['ApiDashprodLambdaFunction', 'Queueprod'],
-    );
-  });
+  it(
+    'uses the stage given from outside: opt:stage, sls:stage, params.<stage>, logical IDs and function keys ' +
+      'follow it',
+    () => {
+      const t = template(SERVICE, { stage: { value: 'prod', origin: '--stage' } }, 'serverless.yml');
+      assert.equal(t.serverless?.stage, 'prod');
+      const f = t.functions[0];
+      assert.equal(f.displayName, 'api-prod');
+      assert.equal(f.functionName?.value, 'shop-prod-api-prod');
+      assert.equal(f.memorySize.value, 2048);
+      assert.equal(describeProvenance(f.memorySize), 'params.prod.memory, via provider');
+      assert.deepEqual(
+        f.environment.map((v) => [v.name, v.resolved.value, describeProvenance(v.resolved)]),
+        [
+          ['STAGE', 'prod', 'stage prod from --stage, via provider'],
+          ['TABLE', 'orders-main', 'params.default.table, via provider'],
+        ],
+      );
+      assert.deepEqual(
+        t.resources.filter((r) => r.origin === 'written').map((r) => r.logicalId),
+        ['ApiDashprodLambdaFunction', 'Queueprod'],
+      );
+    },
+  );
 
   it('takes --param values first, and leaves a param without any value unresolved with the reason', () => {
     const given = template(SERVICE, { parameters: { memory: { value: '4096', origin: '--param' } } }, 'serverless.yml');
@@ -97,7 +101,8 @@ describe('Serverless Framework values with the chosen stage', () => {
       [
         [
           '${param:timeout}',
-          'params.dev.timeout and params.default.timeout are not set, so its value would come from the Serverless Dashboard or --param',
+          'params.dev.timeout and params.default.timeout are not set, so its value would come from the ' +
+            'Serverless Dashboard or --param',
         ],
       ],
     );

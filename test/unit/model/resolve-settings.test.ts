@@ -149,7 +149,8 @@ describe('Function settings resolved with provenance', () => {
         'Resources:',
         '  Fn:',
         '    Type: AWS::Serverless::Function',
-        '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/, Timeout: !Ref T, MemorySize: lots, FunctionName: !Ref AWS::StackName}',
+        '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/, Timeout: !Ref T, ' +
+          'MemorySize: lots, FunctionName: !Ref AWS::StackName}',
       ),
     );
     const f = fn(t, 'Fn');

@@ -113,14 +113,18 @@ describe('Resolving template values', () => {
     });
   });
 
-  it('says a parameter without Default and value is unknown, NoEcho or not, and that SSM parameters are read at deploy time', () => {
-    assert.deepEqual(summary(output(t, 'Secret')), {
-      unknown: 'parameter Secret has no Default and no value was given',
-    });
-    assert.deepEqual(summary(output(t, 'FromSsm')), {
-      unknown: 'parameter FromSsm is read from SSM Parameter Store at deploy time',
-    });
-  });
+  it(
+    'says a parameter without Default and value is unknown, NoEcho or not, and that SSM parameters are read at ' +
+      'deploy time',
+    () => {
+      assert.deepEqual(summary(output(t, 'Secret')), {
+        unknown: 'parameter Secret has no Default and no value was given',
+      });
+      assert.deepEqual(summary(output(t, 'FromSsm')), {
+        unknown: 'parameter FromSsm is read from SSM Parameter Store at deploy time',
+      });
+    },
+  );
 
   it('looks up mappings, with the LanguageExtensions DefaultValue when the keys are missing', () => {
     assert.deepEqual(summary(output(t, 'Mapped')), {
@@ -157,84 +161,98 @@ describe('Resolving template values', () => {
     assert.equal(t.resolver.condition('NoSuch').reason, 'NoSuch is not a condition of this template');
   });
 
-  it('gives pseudo parameters from the inputs, derives the partition from the Region, and says how to set a missing Region', () => {
-    assert.deepEqual(summary(output(t, 'Region')), {
-      unknown:
-        'AWS::Region is unknown: the deploy Region was not given (set region in samconfig.toml, the serverlessWorkbench.invoke.region setting, or --region)',
-    });
-    assert.deepEqual(summary(output(t, 'Partition')), {
-      unknown:
-        'AWS::Partition follows the Region, and the deploy Region was not given (set region in samconfig.toml, the serverlessWorkbench.invoke.region setting, or --region)',
-    });
-    assert.deepEqual(summary(output(t, 'Account')), {
-      unknown: 'AWS::AccountId is the deploying account, known only at deploy time',
-    });
-    const china = template(TEXT, {
-      region: { value: 'cn-north-1', origin: 'samconfig.toml [default] region' },
-      stackName: { value: 'app', origin: '--stack-name' },
-    });
-    assert.deepEqual(summary(output(china, 'Region')), {
-      value: 'cn-north-1',
-      steps: ['pseudo: AWS::Region from samconfig.toml [default] region'],
-    });
-    assert.deepEqual(summary(output(china, 'Partition')), {
-      value: 'aws-cn',
-      steps: ['pseudo: AWS::Partition of Region cn-north-1 from samconfig.toml [default] region'],
-    });
-    assert.equal((output(china, 'Suffix') as { value: unknown }).value, 'amazonaws.com.cn');
-    assert.equal((output(china, 'Stack') as { value: unknown }).value, 'app');
-    const govCloud = template(TEXT, { region: { value: 'us-gov-west-1', origin: 'setting' } });
-    assert.equal((output(govCloud, 'Partition') as { value: unknown }).value, 'aws-us-gov');
-    assert.equal(
-      (output(template(TEXT, { region: { value: 'eu-west-1', origin: 'setting' } }), 'Partition') as { value: unknown })
-        .value,
-      'aws',
-    );
-  });
+  it(
+    'gives pseudo parameters from the inputs, derives the partition from the Region, and says how to set a ' +
+      'missing Region',
+    () => {
+      assert.deepEqual(summary(output(t, 'Region')), {
+        unknown:
+          'AWS::Region is unknown: the deploy Region was not given (set region in samconfig.toml, the ' +
+          'serverlessWorkbench.invoke.region setting, or --region)',
+      });
+      assert.deepEqual(summary(output(t, 'Partition')), {
+        unknown:
+          'AWS::Partition follows the Region, and the deploy Region was not given (set region in samconfig.toml, ' +
+          'the serverlessWorkbench.invoke.region setting, or --region)',
+      });
+      assert.deepEqual(summary(output(t, 'Account')), {
+        unknown: 'AWS::AccountId is the deploying account, known only at deploy time',
+      });
+      const china = template(TEXT, {
+        region: { value: 'cn-north-1', origin: 'samconfig.toml [default] region' },
+        stackName: { value: 'app', origin: '--stack-name' },
+      });
+      assert.deepEqual(summary(output(china, 'Region')), {
+        value: 'cn-north-1',
+        steps: ['pseudo: AWS::Region from samconfig.toml [default] region'],
+      });
+      assert.deepEqual(summary(output(china, 'Partition')), {
+        value: 'aws-cn',
+        steps: ['pseudo: AWS::Partition of Region cn-north-1 from samconfig.toml [default] region'],
+      });
+      assert.equal((output(china, 'Suffix') as { value: unknown }).value, 'amazonaws.com.cn');
+      assert.equal((output(china, 'Stack') as { value: unknown }).value, 'app');
+      const govCloud = template(TEXT, { region: { value: 'us-gov-west-1', origin: 'setting' } });
+      assert.equal((output(govCloud, 'Partition') as { value: unknown }).value, 'aws-us-gov');
+      assert.equal(
+        (
+          output(template(TEXT, { region: { value: 'eu-west-1', origin: 'setting' } }), 'Partition') as {
+            value: unknown;
+          }
+        ).value,
+        'aws',
+      );
+    },
+  );
 
-  it('computes Sub (both forms, escapes), Join, Select, Split, Length, ToJsonString and Base64 from known parts', () => {
-    const known = template(TEXT, { region: { value: 'eu-west-1', origin: 'setting serverlessWorkbench.region' } });
-    assert.deepEqual(summary(output(known, 'Sub')), {
-      value: 'dev-eu-west-1-${Literal}',
-      steps: [
-        'computed: Fn::Sub',
-        'parameter-default: Default of parameter Env',
-        'pseudo: AWS::Region from setting serverlessWorkbench.region',
-      ],
-    });
-    assert.deepEqual(summary(output(t, 'SubVars')), {
-      value: 'app-dev:1024',
-      steps: [
-        'computed: Fn::Sub',
-        'computed: Fn::Join',
-        'parameter-default: Default of parameter Env',
-        'parameter-default: Default of parameter Mem',
-      ],
-    });
-    assert.deepEqual(summary(output(t, 'Join')), {
-      value: 'dev,1,x',
-      steps: ['computed: Fn::Join', 'parameter-default: Default of parameter Env'],
-    });
-    assert.deepEqual(summary(output(t, 'Select')), {
-      value: 'b',
-      steps: ['computed: Fn::Select', 'parameter-default: Default of parameter Subnets'],
-    });
-    assert.deepEqual(summary(output(t, 'SelectOut')), { unknown: 'Fn::Select index 5 is outside the list of 3 items' });
-    assert.deepEqual(summary(output(t, 'Split')), { value: ['a', 'b', 'c'], steps: ['computed: Fn::Split'] });
-    assert.deepEqual(summary(output(t, 'Length')), {
-      value: 3,
-      steps: ['computed: Fn::Length', 'parameter-default: Default of parameter Subnets'],
-    });
-    assert.deepEqual(summary(output(t, 'LengthOfList')), {
-      value: 2,
-      steps: ['computed: Fn::Length', 'parameter-default: Default of parameter Subnets'],
-    });
-    assert.deepEqual(summary(output(t, 'Json')), {
-      value: '{"Env":"dev","N":[1,true]}',
-      steps: ['computed: Fn::ToJsonString', 'parameter-default: Default of parameter Env'],
-    });
-    assert.equal((output(t, 'Base64') as { value: unknown }).value, 'aGk=');
-  });
+  it(
+    'computes Sub (both forms, escapes), Join, Select, ' + 'Split, Length, ToJsonString and Base64 from known parts',
+    () => {
+      const known = template(TEXT, { region: { value: 'eu-west-1', origin: 'setting serverlessWorkbench.region' } });
+      assert.deepEqual(summary(output(known, 'Sub')), {
+        value: 'dev-eu-west-1-${Literal}',
+        steps: [
+          'computed: Fn::Sub',
+          'parameter-default: Default of parameter Env',
+          'pseudo: AWS::Region from setting serverlessWorkbench.region',
+        ],
+      });
+      assert.deepEqual(summary(output(t, 'SubVars')), {
+        value: 'app-dev:1024',
+        steps: [
+          'computed: Fn::Sub',
+          'computed: Fn::Join',
+          'parameter-default: Default of parameter Env',
+          'parameter-default: Default of parameter Mem',
+        ],
+      });
+      assert.deepEqual(summary(output(t, 'Join')), {
+        value: 'dev,1,x',
+        steps: ['computed: Fn::Join', 'parameter-default: Default of parameter Env'],
+      });
+      assert.deepEqual(summary(output(t, 'Select')), {
+        value: 'b',
+        steps: ['computed: Fn::Select', 'parameter-default: Default of parameter Subnets'],
+      });
+      assert.deepEqual(summary(output(t, 'SelectOut')), {
+        unknown: 'Fn::Select index 5 is outside the list of 3 items',
+      });
+      assert.deepEqual(summary(output(t, 'Split')), { value: ['a', 'b', 'c'], steps: ['computed: Fn::Split'] });
+      assert.deepEqual(summary(output(t, 'Length')), {
+        value: 3,
+        steps: ['computed: Fn::Length', 'parameter-default: Default of parameter Subnets'],
+      });
+      assert.deepEqual(summary(output(t, 'LengthOfList')), {
+        value: 2,
+        steps: ['computed: Fn::Length', 'parameter-default: Default of parameter Subnets'],
+      });
+      assert.deepEqual(summary(output(t, 'Json')), {
+        value: '{"Env":"dev","N":[1,true]}',
+        steps: ['computed: Fn::ToJsonString', 'parameter-default: Default of parameter Env'],
+      });
+      assert.equal((output(t, 'Base64') as { value: unknown }).value, 'aGk=');
+    },
+  );
 
   it('says resource IDs and attributes are only known after deploy, and names what is not in the template', () => {
     assert.deepEqual(summary(output(t, 'TableRef')), {

@@ -57,7 +57,8 @@ describe('SAM translator corpus', function () {
         );
     }
     const summary =
-      `SAM corpus: ${exact}/${compared} templates exact; resources ${matched}/${expectedTotal} matched, ${extraTotal} extra; ` +
+      `SAM corpus: ${exact}/${compared} templates exact; resources ${matched}/${expectedTotal} ` +
+      `matched, ${extraTotal} extra; ` +
       `${exactIds}/${expectedTotal} logical IDs exact including hash suffixes`;
     fs.mkdirSync(path.dirname(REPORT), { recursive: true });
     fs.writeFileSync(REPORT, `${summary}\n\n${lines.join('\n')}\n`);
@@ -88,30 +89,35 @@ describe('SAM translator corpus', function () {
     assert.deepEqual(failures, []);
   });
 
-  it('survives broken variants of every translator input (a line deleted, a value replaced, a line indented)', function () {
-    skipWithoutCorpus(this);
-    let seed = 42;
-    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const mutations: ((line: string) => string | undefined)[] = [
-      () => undefined,
-      (line) => line.replace(/:\s.*$/, ': 5'),
-      (line) => line.replace(/^(\s*)(\S)/, '$1  $2'),
-    ];
-    const failures: string[] = [];
-    for (const file of fs.readdirSync(path.join(CORPUS, 'input')).filter((f) => f.endsWith('.yaml'))) {
-      const lines = fs.readFileSync(path.join(CORPUS, 'input', file), 'utf8').split('\n');
-      mutations.forEach((mutate, m) => {
-        const at = Math.floor(random() * lines.length);
-        const changed = mutate(lines[at]);
-        const text = [...lines.slice(0, at), ...(changed === undefined ? [] : [changed]), ...lines.slice(at + 1)].join(
-          '\n',
-        );
-        const template = loadTemplate(text, file);
-        for (const p of template?.problems ?? [])
-          if (/could not build the model/.test(p.message))
-            failures.push(`${file} (mutation ${m} at line ${at + 1}): ${p.message}`);
-      });
-    }
-    assert.deepEqual(failures, []);
-  });
+  it(
+    'survives broken variants of every translator input ' + '(a line deleted, a value replaced, a line indented)',
+    function () {
+      skipWithoutCorpus(this);
+      let seed = 42;
+      const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const mutations: ((line: string) => string | undefined)[] = [
+        () => undefined,
+        (line) => line.replace(/:\s.*$/, ': 5'),
+        (line) => line.replace(/^(\s*)(\S)/, '$1  $2'),
+      ];
+      const failures: string[] = [];
+      for (const file of fs.readdirSync(path.join(CORPUS, 'input')).filter((f) => f.endsWith('.yaml'))) {
+        const lines = fs.readFileSync(path.join(CORPUS, 'input', file), 'utf8').split('\n');
+        mutations.forEach((mutate, m) => {
+          const at = Math.floor(random() * lines.length);
+          const changed = mutate(lines[at]);
+          const text = [
+            ...lines.slice(0, at),
+            ...(changed === undefined ? [] : [changed]),
+            ...lines.slice(at + 1),
+          ].join('\n');
+          const template = loadTemplate(text, file);
+          for (const p of template?.problems ?? [])
+            if (/could not build the model/.test(p.message))
+              failures.push(`${file} (mutation ${m} at line ${at + 1}): ${p.message}`);
+        });
+      }
+      assert.deepEqual(failures, []);
+    },
+  );
 });

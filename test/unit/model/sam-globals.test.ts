@@ -16,50 +16,54 @@ function problems(template: Template): string[] {
 }
 
 describe('SAM Globals', () => {
-  it("merges with SAM's rules: resource scalars win, maps merge, lists concatenate globals first, mixed kinds keep the resource's", () => {
-    const t = load(
-      yaml(
-        'Transform: AWS::Serverless-2016-10-31',
-        'Globals:',
-        '  Function:',
-        '    Runtime: python3.12',
-        '    MemorySize: 256',
-        '    Layers: [!Ref Shared]',
-        '    Environment:',
-        '      Variables: {STAGE: prod, TABLE: t}',
-        '    Tags: {team: a}',
-        'Resources:',
-        '  Fn:',
-        '    Type: AWS::Serverless::Function',
-        '    Properties:',
-        '      Runtime: nodejs22.x',
-        '      Layers: [!Ref Own]',
-        '      Environment:',
-        '        Variables: {TABLE: mine}',
-        '      Tags: !Ref NoTags',
-      ),
-    );
-    const f = fn(t, 'Fn');
-    assert.equal(f.runtime?.value, 'nodejs22.x');
-    assert.equal(f.runtime?.source, 'resource');
-    assert.equal(f.memorySize.value, 256);
-    assert.equal(f.memorySize.source, 'globals');
-    assert.equal(where(t, f.memorySize.span), '5:17', 'an inherited value points into Globals');
-    assert.deepEqual(
-      f.layers.map((l) => textAt(t, l.span)),
-      ['!Ref Shared', '!Ref Own'],
-    );
-    assert.deepEqual(
-      f.environment.map((v) => `${v.name}=${stringOf(v.value)} (${v.source})`),
-      ['STAGE=prod (globals)', 'TABLE=mine (resource)'],
-    );
-    assert.equal(
-      valueOf(f.resource.properties, 'Tags')?.kind,
-      'intrinsic',
-      'an intrinsic is a value, not a map to merge',
-    );
-    assert.deepEqual(t.problems, []);
-  });
+  it(
+    "merges with SAM's rules: resource scalars win, maps merge, lists concatenate globals first, mixed kinds " +
+      "keep the resource's",
+    () => {
+      const t = load(
+        yaml(
+          'Transform: AWS::Serverless-2016-10-31',
+          'Globals:',
+          '  Function:',
+          '    Runtime: python3.12',
+          '    MemorySize: 256',
+          '    Layers: [!Ref Shared]',
+          '    Environment:',
+          '      Variables: {STAGE: prod, TABLE: t}',
+          '    Tags: {team: a}',
+          'Resources:',
+          '  Fn:',
+          '    Type: AWS::Serverless::Function',
+          '    Properties:',
+          '      Runtime: nodejs22.x',
+          '      Layers: [!Ref Own]',
+          '      Environment:',
+          '        Variables: {TABLE: mine}',
+          '      Tags: !Ref NoTags',
+        ),
+      );
+      const f = fn(t, 'Fn');
+      assert.equal(f.runtime?.value, 'nodejs22.x');
+      assert.equal(f.runtime?.source, 'resource');
+      assert.equal(f.memorySize.value, 256);
+      assert.equal(f.memorySize.source, 'globals');
+      assert.equal(where(t, f.memorySize.span), '5:17', 'an inherited value points into Globals');
+      assert.deepEqual(
+        f.layers.map((l) => textAt(t, l.span)),
+        ['!Ref Shared', '!Ref Own'],
+      );
+      assert.deepEqual(
+        f.environment.map((v) => `${v.name}=${stringOf(v.value)} (${v.source})`),
+        ['STAGE=prod (globals)', 'TABLE=mine (resource)'],
+      );
+      assert.equal(
+        valueOf(f.resource.properties, 'Tags')?.kind,
+        'intrinsic',
+        'an intrinsic is a value, not a map to merge',
+      );
+      assert.deepEqual(t.problems, []);
+    },
+  );
 
   it('applies each section to its own type only, and Globals.Api to explicit APIs', () => {
     const t = load(
@@ -100,7 +104,8 @@ describe('SAM Globals', () => {
     assert.equal(fn(t, 'Some').runtime, undefined);
     assert.equal(fn(t, 'Some').memorySize.value, 512);
     assert.deepEqual(problems(t), [
-      "10:39 Colour: Resource Some has invalid resource attribute 'IgnoreGlobals' on item 'Colour': use '*' or names of properties Globals.Function supports.",
+      "10:39 Colour: Resource Some has invalid resource attribute 'IgnoreGlobals' on item 'Colour': use '*' or " +
+        'names of properties Globals.Function supports.',
     ]);
   });
 
@@ -132,7 +137,8 @@ describe('SAM Globals', () => {
     );
     assert.equal(
       found[2],
-      "8:3 Queue: 'Globals' section is invalid. 'Queue' is not supported. Must be one of: Api, CapacityProvider, Function, HttpApi, LayerVersion, SimpleTable, StateMachine, WebSocketApi.",
+      "8:3 Queue: 'Globals' section is invalid. 'Queue' is not supported. Must be one of: Api, CapacityProvider, " +
+        'Function, HttpApi, LayerVersion, SimpleTable, StateMachine, WebSocketApi.',
     );
     assert.equal(fn(t, 'Fn').role, undefined, 'the rejected Role is not merged');
     assert.equal(fn(t, 'Fn').timeout.value, 10);

@@ -10,7 +10,8 @@ function generated(template: Template): string[] {
     .filter((r) => r.origin === 'generated')
     .map(
       (r) =>
-        `${r.logicalId} ${r.type} by ${r.generatedBy?.logicalId} ← ${textAt(template, r.idSpan)}@${where(template, r.idSpan)}`,
+        `${r.logicalId} ${r.type} by ${r.generatedBy?.logicalId} ` +
+        `← ${textAt(template, r.idSpan)}@${where(template, r.idSpan)}`,
     );
 }
 
@@ -33,7 +34,8 @@ describe('SAM implicit resources', () => {
           '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/}',
           '  WithRole:',
           '    Type: AWS::Serverless::Function',
-          '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/, Role: arn:aws:iam::123456789012:role/r}',
+          '    Properties: {Handler: index.handler, Runtime: nodejs22.x, CodeUri: src/, Role: ' +
+            'arn:aws:iam::123456789012:role/r}',
           '  MaybeRole:',
           '    Type: AWS::Serverless::Function',
           '    Properties:',
@@ -91,35 +93,38 @@ describe('SAM implicit resources', () => {
       );
     });
 
-    it('names permissions of events on an explicit API after its stage, hashed when the stage is not alphanumeric', () => {
-      const t = load(
-        yaml(
-          ...HEADER,
-          '  Fn:',
-          '    Type: AWS::Serverless::Function',
-          '    Properties:',
-          '      Role: r',
-          '      Events:',
-          '        OnDev: {Type: Api, Properties: {RestApiId: !Ref DevApi, Path: /, Method: get}}',
-          '        OnBeta: {Type: Api, Properties: {RestApiId: !Ref BetaApi, Path: /, Method: get}}',
-          '        OnParam: {Type: Api, Properties: {RestApiId: !Ref ParamApi, Path: /, Method: get}}',
-          '  DevApi: {Type: AWS::Serverless::Api, Properties: {StageName: dev}}',
-          '  BetaApi: {Type: AWS::Serverless::Api, Properties: {StageName: beta-1}}',
-          '  ParamApi: {Type: AWS::Serverless::Api, Properties: {StageName: !Ref Stage}}',
-        ),
-      );
-      const ids = t.resources.filter((r) => r.origin === 'generated').map((r) => r.logicalId);
-      assert.ok(ids.includes('FnOnDevPermissiondev'));
-      assert.ok(ids.includes('FnOnParamPermissionStage'));
-      assert.ok(
-        ids.some((id) => /^FnOnBetaPermission[0-9a-f]{10}$/.test(id)),
-        ids.join(' '),
-      );
-      assert.ok(ids.includes('DevApidevStage'));
-      assert.ok(ids.includes('ParamApiStage'));
-      assert.ok(ids.some((id) => /^BetaApiStage[0-9a-f]{10}$/.test(id)));
-      assert.ok(!ids.includes('ServerlessRestApi'), 'no implicit API when every event names one');
-    });
+    it(
+      'names permissions of events on an explicit API after ' + 'its stage, hashed when the stage is not alphanumeric',
+      () => {
+        const t = load(
+          yaml(
+            ...HEADER,
+            '  Fn:',
+            '    Type: AWS::Serverless::Function',
+            '    Properties:',
+            '      Role: r',
+            '      Events:',
+            '        OnDev: {Type: Api, Properties: {RestApiId: !Ref DevApi, Path: /, Method: get}}',
+            '        OnBeta: {Type: Api, Properties: {RestApiId: !Ref BetaApi, Path: /, Method: get}}',
+            '        OnParam: {Type: Api, Properties: {RestApiId: !Ref ParamApi, Path: /, Method: get}}',
+            '  DevApi: {Type: AWS::Serverless::Api, Properties: {StageName: dev}}',
+            '  BetaApi: {Type: AWS::Serverless::Api, Properties: {StageName: beta-1}}',
+            '  ParamApi: {Type: AWS::Serverless::Api, Properties: {StageName: !Ref Stage}}',
+          ),
+        );
+        const ids = t.resources.filter((r) => r.origin === 'generated').map((r) => r.logicalId);
+        assert.ok(ids.includes('FnOnDevPermissiondev'));
+        assert.ok(ids.includes('FnOnParamPermissionStage'));
+        assert.ok(
+          ids.some((id) => /^FnOnBetaPermission[0-9a-f]{10}$/.test(id)),
+          ids.join(' '),
+        );
+        assert.ok(ids.includes('DevApidevStage'));
+        assert.ok(ids.includes('ParamApiStage'));
+        assert.ok(ids.some((id) => /^BetaApiStage[0-9a-f]{10}$/.test(id)));
+        assert.ok(!ids.includes('ServerlessRestApi'), 'no implicit API when every event names one');
+      },
+    );
 
     it('generates what each event source needs, named <Fn><Event>', () => {
       const t = load(
@@ -198,7 +203,8 @@ describe('SAM implicit resources', () => {
           '      Role: r',
           '      Events:',
           '        Orders: {Type: SNS, Properties: {Topic: arn, SqsSubscription: true}}',
-          '        Given: {Type: SNS, Properties: {Topic: arn, SqsSubscription: {QueueArn: a, QueueUrl: u, QueuePolicyLogicalId: MyPolicy}}}',
+          '        Given: {Type: SNS, Properties: {Topic: arn, SqsSubscription: {QueueArn: a, QueueUrl: u, ' +
+            'QueuePolicyLogicalId: MyPolicy}}}',
         ),
       );
       assert.deepEqual(
@@ -308,40 +314,44 @@ describe('SAM implicit resources', () => {
   });
 
   describe('APIs', () => {
-    it('deploys an explicit REST API with its stage, custom domain, base paths, DNS, usage plan and authorizer permission', () => {
-      const t = load(
-        yaml(
-          ...HEADER,
-          '  Api:',
-          '    Type: AWS::Serverless::Api',
-          '    Properties:',
-          '      StageName: prod',
-          '      Domain:',
-          '        DomainName: api.example.com',
-          '        CertificateArn: arn',
-          '        BasePath: [/v1, /v2]',
-          '        Route53: {HostedZoneId: Z123}',
-          '      Auth:',
-          '        UsagePlan: {CreateUsagePlan: PER_API}',
-          '        Authorizers:',
-          '          TokenAuth: {FunctionArn: !GetAtt AuthFn.Arn}',
-        ),
-      );
-      const lines = generated(t).map((l) => l.replace(/Deployment[0-9a-f]{10}/, 'Deployment#'));
-      assert.deepEqual(lines, [
-        'ApiDeployment# AWS::ApiGateway::Deployment by Api ← Api@3:3',
-        'ApiprodStage AWS::ApiGateway::Stage by Api ← Api@3:3',
-        // SAM's own hash of the domain name and hosted zone: the IDs match what the translator writes.
-        `ApiGatewayDomainName${sha10('api.example.com')} AWS::ApiGateway::DomainName by Api ← Domain@7:7`,
-        'Apiv1BasePathMapping AWS::ApiGateway::BasePathMapping by Api ← Domain@7:7',
-        'Apiv2BasePathMapping AWS::ApiGateway::BasePathMapping by Api ← Domain@7:7',
-        `RecordSetGroup${sha10('Z123')} AWS::Route53::RecordSetGroup by Api ← Domain@7:7`,
-        'ApiUsagePlan AWS::ApiGateway::UsagePlan by Api ← Auth@12:7',
-        'ApiApiKey AWS::ApiGateway::ApiKey by Api ← Auth@12:7',
-        'ApiUsagePlanKey AWS::ApiGateway::UsagePlanKey by Api ← Auth@12:7',
-        'ApiTokenAuthAuthorizerPermission AWS::Lambda::Permission by Api ← TokenAuth@15:11',
-      ]);
-    });
+    it(
+      'deploys an explicit REST API with its stage, custom domain, base paths, DNS, usage plan and authorizer ' +
+        'permission',
+      () => {
+        const t = load(
+          yaml(
+            ...HEADER,
+            '  Api:',
+            '    Type: AWS::Serverless::Api',
+            '    Properties:',
+            '      StageName: prod',
+            '      Domain:',
+            '        DomainName: api.example.com',
+            '        CertificateArn: arn',
+            '        BasePath: [/v1, /v2]',
+            '        Route53: {HostedZoneId: Z123}',
+            '      Auth:',
+            '        UsagePlan: {CreateUsagePlan: PER_API}',
+            '        Authorizers:',
+            '          TokenAuth: {FunctionArn: !GetAtt AuthFn.Arn}',
+          ),
+        );
+        const lines = generated(t).map((l) => l.replace(/Deployment[0-9a-f]{10}/, 'Deployment#'));
+        assert.deepEqual(lines, [
+          'ApiDeployment# AWS::ApiGateway::Deployment by Api ← Api@3:3',
+          'ApiprodStage AWS::ApiGateway::Stage by Api ← Api@3:3',
+          // SAM's own hash of the domain name and hosted zone: the IDs match what the translator writes.
+          `ApiGatewayDomainName${sha10('api.example.com')} AWS::ApiGateway::DomainName by Api ← Domain@7:7`,
+          'Apiv1BasePathMapping AWS::ApiGateway::BasePathMapping by Api ← Domain@7:7',
+          'Apiv2BasePathMapping AWS::ApiGateway::BasePathMapping by Api ← Domain@7:7',
+          `RecordSetGroup${sha10('Z123')} AWS::Route53::RecordSetGroup by Api ← Domain@7:7`,
+          'ApiUsagePlan AWS::ApiGateway::UsagePlan by Api ← Auth@12:7',
+          'ApiApiKey AWS::ApiGateway::ApiKey by Api ← Auth@12:7',
+          'ApiUsagePlanKey AWS::ApiGateway::UsagePlanKey by Api ← Auth@12:7',
+          'ApiTokenAuthAuthorizerPermission AWS::Lambda::Permission by Api ← TokenAuth@15:11',
+        ]);
+      },
+    );
 
     it('applies Globals.Api to the implicit API (a custom domain for ServerlessRestApi)', () => {
       const t = load(
@@ -476,40 +486,44 @@ describe('SAM implicit resources', () => {
       ]);
     });
 
-    it('turns connectors into policies or resource policies by source and destination, and drops the connector itself', () => {
-      const t = load(
-        yaml(
-          ...HEADER,
-          '  Fn: {Type: AWS::Serverless::Function, Properties: {Handler: h, Runtime: nodejs22.x, CodeUri: src/}}',
-          '  Table: {Type: AWS::Serverless::SimpleTable}',
-          '  Topic: {Type: AWS::SNS::Topic}',
-          '  Queue: {Type: AWS::SQS::Queue}',
-          '  FnToTable:',
-          '    Type: AWS::Serverless::Connector',
-          '    Properties: {Source: {Id: Fn}, Destination: {Id: Table}, Permissions: [Read]}',
-          '  TopicToBoth:',
-          '    Type: AWS::Serverless::Connector',
-          '    Properties: {Source: {Id: Topic}, Destination: [{Id: Fn}, {Id: Queue}], Permissions: [Write]}',
-          '  Rule:',
-          '    Type: AWS::Events::Rule',
-          '    Connectors:',
-          '      ToTopic: {Properties: {Destination: {Id: Topic}, Permissions: [Write]}}',
-        ),
-      );
-      assert.deepEqual(
-        generated(t).filter((l) => !l.startsWith('FnRole')),
-        [
-          'FnToTablePolicy AWS::IAM::ManagedPolicy by FnToTable ← FnToTable@7:3',
-          'TopicToBothWriteLambdaPermissionDestination0 AWS::Lambda::Permission by TopicToBoth ← TopicToBoth@10:3',
-          'TopicToBothQueuePolicyDestination1 AWS::SQS::QueuePolicy by TopicToBoth ← TopicToBoth@10:3',
-          'RuleToTopicTopicPolicy AWS::SNS::TopicPolicy by Rule ← ToTopic@16:7',
-        ],
-      );
-      assert.ok(
-        !deployedResources(t.resources).some((d) => d.logicalId === 'FnToTable'),
-        'a connector deploys nothing of its own',
-      );
-    });
+    it(
+      'turns connectors into policies or resource policies by source and destination, and drops the connector ' +
+        'itself',
+      () => {
+        const t = load(
+          yaml(
+            ...HEADER,
+            '  Fn: {Type: AWS::Serverless::Function, Properties: {Handler: h, Runtime: nodejs22.x, CodeUri: src/}}',
+            '  Table: {Type: AWS::Serverless::SimpleTable}',
+            '  Topic: {Type: AWS::SNS::Topic}',
+            '  Queue: {Type: AWS::SQS::Queue}',
+            '  FnToTable:',
+            '    Type: AWS::Serverless::Connector',
+            '    Properties: {Source: {Id: Fn}, Destination: {Id: Table}, Permissions: [Read]}',
+            '  TopicToBoth:',
+            '    Type: AWS::Serverless::Connector',
+            '    Properties: {Source: {Id: Topic}, Destination: [{Id: Fn}, {Id: Queue}], Permissions: [Write]}',
+            '  Rule:',
+            '    Type: AWS::Events::Rule',
+            '    Connectors:',
+            '      ToTopic: {Properties: {Destination: {Id: Topic}, Permissions: [Write]}}',
+          ),
+        );
+        assert.deepEqual(
+          generated(t).filter((l) => !l.startsWith('FnRole')),
+          [
+            'FnToTablePolicy AWS::IAM::ManagedPolicy by FnToTable ← FnToTable@7:3',
+            'TopicToBothWriteLambdaPermissionDestination0 AWS::Lambda::Permission by TopicToBoth ← TopicToBoth@10:3',
+            'TopicToBothQueuePolicyDestination1 AWS::SQS::QueuePolicy by TopicToBoth ← TopicToBoth@10:3',
+            'RuleToTopicTopicPolicy AWS::SNS::TopicPolicy by Rule ← ToTopic@16:7',
+          ],
+        );
+        assert.ok(
+          !deployedResources(t.resources).some((d) => d.logicalId === 'FnToTable'),
+          'a connector deploys nothing of its own',
+        );
+      },
+    );
 
     it('expands a GraphQL API into schema, logging role, data sources, functions, resolvers and keys', () => {
       const t = load(
@@ -563,7 +577,8 @@ describe('SAM implicit resources', () => {
     const t = load(
       yaml(
         ...HEADER,
-        '  Fn: {Type: AWS::Serverless::Function, Properties: {Role: r, Events: {E: {Type: Api, Properties: {Path: /, Method: get}}}}}',
+        '  Fn: {Type: AWS::Serverless::Function, Properties: {Role: r, Events: {E: {Type: Api, Properties: ' +
+          '{Path: /, Method: get}}}}}',
         '  ServerlessRestApi: {Type: AWS::Serverless::Function, Properties: {Handler: h, Runtime: nodejs22.x}}',
       ),
     );
@@ -596,8 +611,10 @@ describe('SAM implicit resources', () => {
     const t = load(
       yaml(
         ...HEADER,
-        '  A: {Type: AWS::Serverless::Function, Properties: {Role: r, Events: {E: {Type: Api, Properties: {Path: /a, Method: get}}}}}',
-        '  B: {Type: AWS::Serverless::Function, Properties: {Role: r, Events: {E: {Type: Api, Properties: {Path: /b, Method: get}}}}}',
+        '  A: {Type: AWS::Serverless::Function, Properties: {Role: r, Events: {E: {Type: Api, Properties: {Path: ' +
+          '/a, Method: get}}}}}',
+        '  B: {Type: AWS::Serverless::Function, Properties: {Role: r, Events: {E: {Type: Api, Properties: {Path: ' +
+          '/b, Method: get}}}}}',
         '  ARole: {Type: AWS::IAM::Role}',
       ),
     );

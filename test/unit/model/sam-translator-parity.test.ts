@@ -232,7 +232,8 @@ describe('SAM translator parity', () => {
       yaml(
         ...HEADER,
         'Resources:',
-        `  Fn: {Type: AWS::Serverless::Function, Properties: {Role: arn:aws:iam::1:role/r, Handler: h, Runtime: nodejs22.x, CodeUri: s3://b/k${events}}}`,
+        `  Fn: {Type: AWS::Serverless::Function, Properties: {Role: arn:aws:iam::1:role/r, Handler: h, Runtime: ` +
+          `nodejs22.x, CodeUri: s3://b/k${events}}}`,
         '  ServerlessRestApi: {Type: AWS::S3::Bucket}',
       );
 

@@ -52,7 +52,8 @@ describe('Serverless Framework v3 parity', () => {
           '  f:',
           '    handler: h.f',
           '    events:',
-          '      - http: {path: a, method: get, request: {parameters: {querystrings: {q: false}, headers: {h: {required: false}}}}}',
+          '      - http: {path: a, method: get, request: {parameters: {querystrings: {q: false}, headers: {h: ' +
+            '{required: false}}}}}',
           '      - http: {path: b, method: get}',
         ),
       );
@@ -89,7 +90,8 @@ describe('Serverless Framework v3 parity', () => {
           '  external:',
           '    handler: h.external',
           '    events:',
-          '      - websocket: {route: $default, authorizer: {arn: "arn:aws:lambda:us-east-1:123456789012:function:checker"}}',
+          '      - websocket: {route: $default, authorizer: {arn: ' +
+            '"arn:aws:lambda:us-east-1:123456789012:function:checker"}}',
           '  named:',
           '    handler: h.named',
           '    events:',

@@ -33,7 +33,9 @@ describe('Serverless naming', () => {
         '      - iot: {sql: "SELECT 1"}',
         '      - cognitoUserPool: {pool: MyPool, trigger: PreSignUp}',
         '      - eventBridge: {pattern: {source: [a]}}',
-        '      - alb: {listenerArn: "arn:aws:elasticloadbalancing:us-east-1:1:listener/app/lb/50dc6c495c0c9188/f2f7", priority: 3, conditions: {path: /x}}',
+        '      - alb: {listenerArn: ' +
+          '"arn:aws:elasticloadbalancing:us-east-1:1:listener/app/lb/50dc6c495c0c9188/f2f7", priority: 3, ' +
+          'conditions: {path: /x}}',
       ),
     );
     const ids = t.resources.map((r) => `${r.origin === 'written' ? 'W' : 'G'} ${r.logicalId} ${r.type}`);
@@ -86,7 +88,8 @@ describe('Serverless naming', () => {
         '    handler: h.api',
         '    events:',
         '      - http: {path: x, method: get, authorizer: auth, cors: true}',
-        '      - http: {path: y, method: get, authorizer: {arn: "arn:aws:cognito-idp:us-east-1:1:userpool/p", name: pool}}',
+        '      - http: {path: y, method: get, authorizer: {arn: "arn:aws:cognito-idp:us-east-1:1:userpool/p", ' +
+          'name: pool}}',
         '      - stream: {arn: arn:aws:kinesis:us-east-1:1:stream/clicks, consumer: true}',
       ),
     );
@@ -188,24 +191,28 @@ describe('Serverless functions', () => {
     );
   });
 
-  it('takes each setting from the function, else the provider, else the framework default, with the line that sets it', () => {
-    assert.deepEqual(
-      [create.memorySize.value, create.memorySize.source, where(t, create.memorySize.span)],
-      [512, 'provider', '5:15'],
-    );
-    assert.deepEqual(
-      [create.timeout.value, create.timeout.source, where(t, create.timeout.span)],
-      [20, 'resource', '24:14'],
-    );
-    assert.deepEqual([list.timeout.value, list.timeout.source, textAt(t, list.timeout.span)], [6, 'default', 'list']);
-    assert.deepEqual([create.runtime?.value, create.runtime?.source], ['python3.12', 'provider']);
-    assert.deepEqual([list.runtime?.value, list.runtime?.source], ['nodejs20.x', 'resource']);
-    assert.deepEqual([create.architecture.value, create.architecture.source], ['arm64', 'provider']);
-    assert.deepEqual(
-      [create.handler?.value, textAt(t, create.handler!.span)],
-      ['src/create.handler', 'src/create.handler'],
-    );
-  });
+  it(
+    'takes each setting from the function, else the provider, else the framework default, with the line that ' +
+      'sets it',
+    () => {
+      assert.deepEqual(
+        [create.memorySize.value, create.memorySize.source, where(t, create.memorySize.span)],
+        [512, 'provider', '5:15'],
+      );
+      assert.deepEqual(
+        [create.timeout.value, create.timeout.source, where(t, create.timeout.span)],
+        [20, 'resource', '24:14'],
+      );
+      assert.deepEqual([list.timeout.value, list.timeout.source, textAt(t, list.timeout.span)], [6, 'default', 'list']);
+      assert.deepEqual([create.runtime?.value, create.runtime?.source], ['python3.12', 'provider']);
+      assert.deepEqual([list.runtime?.value, list.runtime?.source], ['nodejs20.x', 'resource']);
+      assert.deepEqual([create.architecture.value, create.architecture.source], ['arm64', 'provider']);
+      assert.deepEqual(
+        [create.handler?.value, textAt(t, create.handler!.span)],
+        ['src/create.handler', 'src/create.handler'],
+      );
+    },
+  );
 
   it('points a setting made of a variable at the function line that uses it, with the resolved value', () => {
     const d = sls(
@@ -440,7 +447,8 @@ describe('Serverless events in SAM vocabulary', () => {
 
   it('keeps an unknown event with a warning at its key', () => {
     assert.deepEqual(messages(t), [
-      "28:9 'myPluginEvent' is not an event type of the Serverless Framework's AWS provider (a plugin may add it); it is kept as written.",
+      "28:9 'myPluginEvent' is not an event type of the Serverless Framework's AWS provider (a plugin may add " +
+        'it); it is kept as written.',
     ]);
   });
 });
@@ -449,7 +457,8 @@ describe('Serverless bad input', () => {
   it('reports functions given as a list of names', () => {
     const t = sls(yaml('service: s', 'provider: {name: aws}', 'functions:', '  - hello', '  - world'));
     assert.deepEqual(messages(t), [
-      '4:3 functions must be a map of function names to their configuration (for example "hello:" with a handler), not a list.',
+      '4:3 functions must be a map of function names to their configuration (for example "hello:" with a ' +
+        'handler), not a list.',
     ]);
     assert.deepEqual(t.functions, []);
   });

@@ -296,7 +296,8 @@ describe('YAML as AWS reads it', () => {
       for (let level = 1; level < 10; level++) {
         const previous = String.fromCharCode(96 + level);
         lines.push(
-          `${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(10).fill(`*${previous}`).join(', ')}]`,
+          `${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} ` +
+            `[${Array(10).fill(`*${previous}`).join(', ')}]`,
         );
       }
       const text = yaml(...lines); // j expands to 10^10 scalars
@@ -331,7 +332,9 @@ describe('YAML as AWS reads it', () => {
     });
 
     const DEEP = 10_000;
-    const tooDeep = `Maps and lists nest deeper than ${LIMITS.maxNestingDepth} levels here; the template is not read further (SAM CLI and cfn-lint cannot read it either).`;
+    const tooDeep =
+      `Maps and lists nest deeper than ${LIMITS.maxNestingDepth} levels here; the template is not read further ` +
+      `(SAM CLI and cfn-lint cannot read it either).`;
     const cases: { name: string; parse: (text: string) => ParseResult; text: string; at: number }[] = [
       {
         name: 'YAML [[[...]]]',

@@ -98,7 +98,8 @@ describe('rename', () => {
 
   it('refuses to rename a name the Serverless Framework derives, and goes to what it derives from', () => {
     const sls = load(
-      'service: s\nprovider: {name: aws}\nfunctions:\n  hello:\n    handler: a.h\nresources:\n  Outputs:\n    Fn:\n      Value: !GetAtt HelloLambdaFunction.Arn\n',
+      'service: s\nprovider: {name: aws}\nfunctions:\n  hello:\n    handler: a.h\nresources:\n  Outputs:\n    ' +
+        'Fn:\n      Value: !GetAtt HelloLambdaFunction.Arn\n',
       'serverless.yml',
     );
     const key = { start: sls.text.indexOf('hello'), end: sls.text.indexOf('hello') + 5 };
@@ -129,8 +130,10 @@ describe('rename', () => {
       [
         '{"Resources": {',
         '  "Queue": {"Type": "AWS::SQS::Queue"},',
-        '  "QueueUser": {"Type": "AWS::Lambda::Function", "DependsOn": "Queue", "Properties": {"Environment": {"Variables": {',
-        '    "Q": {"Ref": "Queue"}, "A": {"Fn::GetAtt": ["Queue", "Arn"]}, "B": {"Fn::GetAtt": "Queue.Arn"}, "S": {"Fn::Sub": "x-${Queue}-${QueueUser}"}}}}}',
+        '  "QueueUser": {"Type": "AWS::Lambda::Function", "DependsOn": "Queue", "Properties": {"Environment": ' +
+          '{"Variables": {',
+        '    "Q": {"Ref": "Queue"}, "A": {"Fn::GetAtt": ["Queue", "Arn"]}, "B": {"Fn::GetAtt": "Queue.Arn"}, ' +
+          '"S": {"Fn::Sub": "x-${Queue}-${QueueUser}"}}}}}',
         '}}',
       ].join('\n'),
       'template.json',
@@ -141,8 +144,10 @@ describe('rename', () => {
       [
         '{"Resources": {',
         '  "Jobs": {"Type": "AWS::SQS::Queue"},',
-        '  "QueueUser": {"Type": "AWS::Lambda::Function", "DependsOn": "Jobs", "Properties": {"Environment": {"Variables": {',
-        '    "Q": {"Ref": "Jobs"}, "A": {"Fn::GetAtt": ["Jobs", "Arn"]}, "B": {"Fn::GetAtt": "Jobs.Arn"}, "S": {"Fn::Sub": "x-${Jobs}-${QueueUser}"}}}}}',
+        '  "QueueUser": {"Type": "AWS::Lambda::Function", "DependsOn": "Jobs", "Properties": {"Environment": ' +
+          '{"Variables": {',
+        '    "Q": {"Ref": "Jobs"}, "A": {"Fn::GetAtt": ["Jobs", "Arn"]}, "B": {"Fn::GetAtt": "Jobs.Arn"}, "S": ' +
+          '{"Fn::Sub": "x-${Jobs}-${QueueUser}"}}}}}',
         '}}',
       ].join('\n'),
     );

@@ -16,7 +16,8 @@ const BROKEN: [string, string][] = [
   ],
   [
     'template.yaml',
-    'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Type: AWS::SQS::Queue\n    DependsOn: [\n    Condition:\n',
+    'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Type: AWS::SQS::Queue\n    DependsOn: [\n    ' +
+      'Condition:\n',
   ],
   ['template.json', '{"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"Ref": '],
   [

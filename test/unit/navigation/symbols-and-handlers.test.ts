@@ -122,7 +122,8 @@ describe('go to handler and back', () => {
 
   it('says when the file exists but the export does not', () => {
     const t = loadTemplate(
-      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.missing\n',
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    ' +
+        'Properties:\n      Runtime: nodejs22.x\n      Handler: index.missing\n',
       '/w/template.yaml',
     )!;
     const [d] = definitionAt(t, cursor(t, 'index.|missing'), {

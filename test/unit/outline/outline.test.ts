@@ -96,19 +96,23 @@ describe('resource explorer outline', () => {
       );
     const fnNode = (t: ReturnType<typeof resolved>, name: string) => child(child(outlineOf(t, 't'), 'Functions'), name);
 
-    it('marks values not written in place, says where each came from in the tooltip, and never puts a default for an unknown', () => {
-      const fn = fnNode(resolved(), 'Fn');
-      assert.equal(fn.description, '? · 1024 MB* · 30 s');
-      assert.equal(
-        fn.tooltip,
-        [
-          'AWS::Serverless::Function',
-          'Runtime: unknown — Rt is not a parameter or resource of this template',
-          'Memory: 1024 MB — Default of parameter Mem',
-          'Timeout: 30 s — Globals',
-        ].join('\n'),
-      );
-    });
+    it(
+      'marks values not written in place, says where each came from in the tooltip, and never puts a default for ' +
+        'an unknown',
+      () => {
+        const fn = fnNode(resolved(), 'Fn');
+        assert.equal(fn.description, '? · 1024 MB* · 30 s');
+        assert.equal(
+          fn.tooltip,
+          [
+            'AWS::Serverless::Function',
+            'Runtime: unknown — Rt is not a parameter or resource of this template',
+            'Memory: 1024 MB — Default of parameter Mem',
+            'Timeout: 30 s — Globals',
+          ].join('\n'),
+        );
+      },
+    );
 
     it('follows an override', () => {
       const fn = fnNode(

@@ -90,7 +90,9 @@ describe('permission analysis: code against role', () => {
   });
 
   it('picks one template for reads and writes on the same table', () => {
-    const handler = `${HANDLER}\nconst { GetCommand } = require('@aws-sdk/lib-dynamodb');\nexports.get = () => db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: {} }));`;
+    const handler =
+      `${HANDLER}\nconst { GetCommand } = require('@aws-sdk/lib-dynamodb');\nexports.get = () => db.send(new ` +
+      `GetCommand({ TableName: process.env.TABLE_NAME, Key: {} }));`;
     const { analysis } = analyse(samTemplate(), { 'src/index.js': handler });
     assert.equal(
       of(analysis.findings, 'iam-missing-permission')[0].fixes![0].title,
@@ -118,7 +120,8 @@ describe('permission analysis: code against role', () => {
       'Resources:',
       '  OrdersFunction:',
       '    Type: AWS::Serverless::Function',
-      '    Properties: {Runtime: nodejs22.x, CodeUri: src/, Handler: index.handler, Role: !GetAtt FnRole.Arn, Environment: {Variables: {TABLE_NAME: !Ref OrdersTable}}}',
+      '    Properties: {Runtime: nodejs22.x, CodeUri: src/, Handler: index.handler, Role: !GetAtt FnRole.Arn, ' +
+        'Environment: {Variables: {TABLE_NAME: !Ref OrdersTable}}}',
       '  FnRole:',
       '    Type: AWS::IAM::Role',
       '    Properties:',
@@ -175,39 +178,42 @@ describe('permission analysis: code against role', () => {
 describe('permission analysis: statements in the template', () => {
   const policies = (...lines: string[]) => samTemplate('      Policies:', ...lines);
 
-  it('flags admin, wildcard actions, wildcard resources, PassRole on * and unknown actions with a suggestion', async () => {
-    const text = policies(
-      '        - Statement:',
-      '          - Effect: Allow',
-      "            Action: '*'",
-      "            Resource: '*'",
-      '        - Statement:',
-      '          - Effect: Allow',
-      '            Action: [s3:*, iam:PassRole, dynamodb:PutItems, dynamo:GetItem, ec2:DescribeImages]',
-      "            Resource: '*'",
-    );
-    const template = loadTemplate(text, TEMPLATE)!;
-    const first = analyzePermissions(template);
-    const catalogue = await loadCatalogue(servicesOf(first));
-    const findings = analyzePermissions(template, { catalogue }).findings;
-    const at = (f: Finding) => `${f.ruleId} ${f.severity} ${text.slice(f.span.start, f.span.end).split('\n')[0]}`;
-    assert.deepEqual(findings.filter((f) => f.ruleId !== 'iam-unused-permission').map(at), [
-      'iam-admin error Effect: Allow',
-      'iam-wildcard-action warning s3:*',
-      'iam-passrole-wildcard warning iam:PassRole',
-      "iam-wildcard-resource warning '*'",
-      'iam-unknown-action error dynamodb:PutItems',
-      'iam-unknown-action error dynamo:GetItem',
-    ]);
-    assert.match(findings.find((f) => f.message.includes('PutItems'))!.message, /Did you mean dynamodb:PutItem\?/);
-    assert.match(findings.find((f) => f.message.includes("'dynamo'"))!.message, /Did you mean 'dynamodb'\?/);
-    assert.match(findings.find((f) => f.ruleId === 'iam-wildcard-resource')!.message, /s3:\*, iam:PassRole/);
-    assert.doesNotMatch(
-      findings.find((f) => f.ruleId === 'iam-wildcard-resource')!.message,
-      /ec2:DescribeImages/,
-      'DescribeImages only works on *',
-    );
-  });
+  it(
+    'flags admin, wildcard actions, wildcard resources, ' + 'PassRole on * and unknown actions with a suggestion',
+    async () => {
+      const text = policies(
+        '        - Statement:',
+        '          - Effect: Allow',
+        "            Action: '*'",
+        "            Resource: '*'",
+        '        - Statement:',
+        '          - Effect: Allow',
+        '            Action: [s3:*, iam:PassRole, dynamodb:PutItems, dynamo:GetItem, ec2:DescribeImages]',
+        "            Resource: '*'",
+      );
+      const template = loadTemplate(text, TEMPLATE)!;
+      const first = analyzePermissions(template);
+      const catalogue = await loadCatalogue(servicesOf(first));
+      const findings = analyzePermissions(template, { catalogue }).findings;
+      const at = (f: Finding) => `${f.ruleId} ${f.severity} ${text.slice(f.span.start, f.span.end).split('\n')[0]}`;
+      assert.deepEqual(findings.filter((f) => f.ruleId !== 'iam-unused-permission').map(at), [
+        'iam-admin error Effect: Allow',
+        'iam-wildcard-action warning s3:*',
+        'iam-passrole-wildcard warning iam:PassRole',
+        "iam-wildcard-resource warning '*'",
+        'iam-unknown-action error dynamodb:PutItems',
+        'iam-unknown-action error dynamo:GetItem',
+      ]);
+      assert.match(findings.find((f) => f.message.includes('PutItems'))!.message, /Did you mean dynamodb:PutItem\?/);
+      assert.match(findings.find((f) => f.message.includes("'dynamo'"))!.message, /Did you mean 'dynamodb'\?/);
+      assert.match(findings.find((f) => f.ruleId === 'iam-wildcard-resource')!.message, /s3:\*, iam:PassRole/);
+      assert.doesNotMatch(
+        findings.find((f) => f.ruleId === 'iam-wildcard-resource')!.message,
+        /ec2:DescribeImages/,
+        'DescribeImages only works on *',
+      );
+    },
+  );
 
   it('replaces a broad managed policy by the policy template the code needs on its table', () => {
     const { template, analysis } = analyse(policies('        - AmazonDynamoDBFullAccess'), { 'src/index.js': HANDLER });

@@ -67,14 +67,16 @@ const PUT_EVENTS = yaml(
   "import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';",
   'const events = new EventBridgeClient({});',
   'export const handler = async (event) => events.send(new PutEventsCommand({',
-  "  Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 'orders', DetailType: 'OrderPlaced', Detail: JSON.stringify(event) }],",
+  "  Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 'orders', DetailType: 'OrderPlaced', Detail: " +
+    'JSON.stringify(event) }],',
   '}));',
 );
 
 const PUT_EVENTS_ON_DEFAULT_BUS = yaml(
   "import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';",
   'const events = new EventBridgeClient({});',
-  "export const handler = async (event) => events.send(new PutEventsCommand({ Entries: [{ EventBusName: 'default', Source: 'orders', DetailType: 'OrderPlaced', Detail: '{}' }] }));",
+  'export const handler = async (event) => events.send(new PutEventsCommand({ Entries: [{ EventBusName: ' +
+    "'default', Source: 'orders', DetailType: 'OrderPlaced', Detail: '{}' }] }));",
 );
 
 /** Entries built in code: which bus they name is not read, so no bus is assumed. */
@@ -82,9 +84,11 @@ const PUT_EVENTS_PYTHON = yaml(
   'import boto3, json, os',
   "events = boto3.client('events')",
   'def handler(event, context):',
-  "    entries = [{'Source': 'orders', 'DetailType': 'OrderPlaced', 'Detail': json.dumps(e), 'EventBusName': os.environ['EVENT_BUS_NAME']} for e in event['orders']]",
+  "    entries = [{'Source': 'orders', 'DetailType': 'OrderPlaced', 'Detail': json.dumps(e), 'EventBusName': " +
+    "os.environ['EVENT_BUS_NAME']} for e in event['orders']]",
   '    events.put_events(Entries=entries)',
-  "    events.put_events(Entries=[{'EventBusName': os.environ['EVENT_BUS_NAME'], 'Source': 'orders', 'DetailType': 'Done', 'Detail': '{}'}])",
+  "    events.put_events(Entries=[{'EventBusName': os.environ['EVENT_BUS_NAME'], 'Source': 'orders', " +
+    "'DetailType': 'Done', 'Detail': '{}'}])",
 );
 
 describe('permission analysis on the shapes of published example apps', () => {
@@ -124,46 +128,52 @@ describe('permission analysis on the shapes of published example apps', () => {
         'src/app.mjs': PUT_EVENTS_ON_DEFAULT_BUS,
       }),
       [
-        'error AppFunction: AppFunction calls PutEvents but its role does not allow events:PutEvents on arn:aws:events:${AWS::Region}:${AWS::AccountId}:event-bus/default.',
-        'error PutEventsCommand: events:PutEvents on arn:aws:events:${AWS::Region}:${AWS::AccountId}:event-bus/default is not allowed for AppFunction: this call fails with AccessDenied.',
+        'error AppFunction: AppFunction calls PutEvents but its role does not allow events:PutEvents on ' +
+          'arn:aws:events:${AWS::Region}:${AWS::AccountId}:event-bus/default.',
+        'error PutEventsCommand: events:PutEvents on ' +
+          'arn:aws:events:${AWS::Region}:${AWS::AccountId}:event-bus/default is not allowed for AppFunction: this ' +
+          'call fails with AccessDenied.',
       ],
     );
   });
 
-  it('matches a statement built with ${AWS::Partition} and a table-name parameter with the table the code writes', async () => {
-    const statement = [
-      '- Statement:',
-      '  - Effect: Allow',
-      '    Action: [dynamodb:PutItem]',
-      "    Resource: !Sub 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}'",
-    ];
-    const table = [
-      '  OrdersTable:',
-      '    Type: AWS::DynamoDB::Table',
-      '    Properties:',
-      '      TableName: !Ref TableName',
-    ];
-    const handler = yaml(
-      'import boto3, os',
-      "table = boto3.resource('dynamodb').Table(os.environ['TABLE_NAME'])",
-      'def handler(event, context):',
-      '    table.put_item(Item=event)',
-    );
-    for (const parameter of [
-      ['  TableName:', '    Type: String', '    Default: orders'],
-      ['  TableName:', '    Type: String'],
-    ]) {
-      const template = samFunction(
-        'python3.12',
-        'app.handler',
-        ['TABLE_NAME: !Ref OrdersTable'],
-        statement,
-        table,
-        parameter,
+  it(
+    'matches a statement built with ${AWS::Partition} and ' + 'a table-name parameter with the table the code writes',
+    async () => {
+      const statement = [
+        '- Statement:',
+        '  - Effect: Allow',
+        '    Action: [dynamodb:PutItem]',
+        "    Resource: !Sub 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}'",
+      ];
+      const table = [
+        '  OrdersTable:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties:',
+        '      TableName: !Ref TableName',
+      ];
+      const handler = yaml(
+        'import boto3, os',
+        "table = boto3.resource('dynamodb').Table(os.environ['TABLE_NAME'])",
+        'def handler(event, context):',
+        '    table.put_item(Item=event)',
       );
-      assert.deepEqual(await permissionFindings(template, { 'src/app.py': handler }), [], parameter.join(' '));
-    }
-  });
+      for (const parameter of [
+        ['  TableName:', '    Type: String', '    Default: orders'],
+        ['  TableName:', '    Type: String'],
+      ]) {
+        const template = samFunction(
+          'python3.12',
+          'app.handler',
+          ['TABLE_NAME: !Ref OrdersTable'],
+          statement,
+          table,
+          parameter,
+        );
+        assert.deepEqual(await permissionFindings(template, { 'src/app.py': handler }), [], parameter.join(' '));
+      }
+    },
+  );
 
   it("matches a Query of an index with a grant on the table's indexes only", async () => {
     const statement = [
@@ -175,7 +185,8 @@ describe('permission analysis on the shapes of published example apps', () => {
     const handler = yaml(
       "const { DynamoDBClient, QueryCommand } = require('@aws-sdk/client-dynamodb');",
       'const db = new DynamoDBClient({});',
-      "exports.handler = async (event) => db.send(new QueryCommand({ TableName: process.env.TABLE_NAME, IndexName: 'byCustomer', KeyConditionExpression: 'c = :c' }));",
+      'exports.handler = async (event) => db.send(new QueryCommand({ TableName: process.env.TABLE_NAME, ' +
+        "IndexName: 'byCustomer', KeyConditionExpression: 'c = :c' }));",
     );
     const table = ['  OrdersTable:', '    Type: AWS::DynamoDB::Table'];
     assert.deepEqual(
@@ -259,7 +270,8 @@ describe('permission analysis on the shapes of published example apps', () => {
     const pinpoint = yaml(
       "import { PinpointClient, SendMessagesCommand } from '@aws-sdk/client-pinpoint';",
       'const pinpoint = new PinpointClient({});',
-      'export const handler = async (event) => pinpoint.send(new SendMessagesCommand({ ApplicationId: process.env.APP_ID, MessageRequest: event }));',
+      'export const handler = async (event) => pinpoint.send(new SendMessagesCommand({ ApplicationId: ' +
+        'process.env.APP_ID, MessageRequest: event }));',
     );
     const mobiletargeting = [
       '- Statement:',
@@ -313,7 +325,8 @@ describe('permission analysis on the shapes of published example apps', () => {
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
       "import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';",
       "import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';",
-      'const tenant = DynamoDBDocumentClient.from(new DynamoDBClient({ credentials: fromTemporaryCredentials({ params: { RoleArn: process.env.TENANT_ROLE } }) }));',
+      'const tenant = DynamoDBDocumentClient.from(new DynamoDBClient({ credentials: fromTemporaryCredentials({ ' +
+        'params: { RoleArn: process.env.TENANT_ROLE } }) }));',
       "export const handler = async (event) => tenant.send(new PutCommand({ TableName: 'tenant-data', Item: event }));",
     );
     assert.deepEqual(
@@ -325,13 +338,15 @@ describe('permission analysis on the shapes of published example apps', () => {
     const call = code.children.find((n) => n.label === 'dynamodb:PutItem')!;
     assert.equal(
       call.description,
-      'not known (the client uses its own credentials, not the role) on arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/tenant-data',
+      'not known (the client uses its own credentials, not the role) on ' +
+        'arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/tenant-data',
     );
     const keysByName = yaml(
       "const AWS = require('aws-sdk');",
       'const config = { accessKeyId: process.env.PARTNER_KEY_ID, secretAccessKey: process.env.PARTNER_SECRET };',
       'const partner = new AWS.S3(config);',
-      "exports.handler = async () => partner.putObject({ Bucket: 'partner-drop', Key: 'report.csv', Body: '' }).promise();",
+      "exports.handler = async () => partner.putObject({ Bucket: 'partner-drop', Key: 'report.csv', Body: '' " +
+        '}).promise();',
     );
     assert.deepEqual(
       await permissionFindings(samFunction('nodejs22.x', 'index.handler', [], []), { 'src/index.js': keysByName }),
@@ -360,14 +375,16 @@ describe('permission analysis on the shapes of published example apps', () => {
 
   it("says 'cannot tell', at info, when the client's IAM prefix is not known", async () => {
     const handler = yaml(
-      "import { MigrationHubRefactorSpacesClient, GetApplicationCommand } from '@aws-sdk/client-migration-hub-refactor-spaces';",
+      'import { MigrationHubRefactorSpacesClient, GetApplicationCommand } from ' +
+        "'@aws-sdk/client-migration-hub-refactor-spaces';",
       'const client = new MigrationHubRefactorSpacesClient({});',
       'export const handler = async () => client.send(new GetApplicationCommand({}));',
     );
     assert.deepEqual(
       await permissionFindings(samFunction('nodejs22.x', 'app.handler', [], []), { 'src/app.mjs': handler }),
       [
-        "info GetApplicationCommand: Cannot tell whether the role of AppFunction allows GetApplication: 'migrationhubrefactorspaces' is not an IAM service prefix, so the action this call needs is not known.",
+        'info GetApplicationCommand: Cannot tell whether the role of AppFunction allows GetApplication: ' +
+          "'migrationhubrefactorspaces' is not an IAM service prefix, so the action this call needs is not known.",
       ],
     );
   });

@@ -22,7 +22,8 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
       {
         'index.mjs': [
           "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-          "import { DynamoDBDocumentClient, PutCommand as Put, ScanCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';",
+          'import { DynamoDBDocumentClient, PutCommand as Put, ScanCommand, paginateQuery } from ' +
+            "'@aws-sdk/lib-dynamodb';",
           'const docs = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
           'const { ORDERS } = process.env;',
           'export const handler = async () => {',
@@ -46,14 +47,16 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
       {
         'app.ts': [
           "import * as sqs from '@aws-sdk/client-sqs';",
-          "import { S3, S3Client, GetObjectCommand, HeadObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';",
+          'import { S3, S3Client, GetObjectCommand, HeadObjectCommand, paginateListObjectsV2 } from ' +
+            "'@aws-sdk/client-s3';",
           "import { Upload } from '@aws-sdk/lib-storage';",
           "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';",
           'const s3: S3Client = new S3Client({});',
           'const aggregated = new S3({});',
           'export async function handler(event: { key: string }): Promise<void> {',
           '  const bucket = process.env["BUCKET"] as string;',
-          '  await new sqs.SQSClient({}).send(new sqs.SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: "x" }));',
+          '  await new sqs.SQSClient({}).send(new sqs.SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, ' +
+            'MessageBody: "x" }));',
           '  await aggregated.putObject({ Bucket: bucket, Key: event.key, Body: "" });',
           '  await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: "k" }));',
           '  await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: "k" }));',
@@ -173,7 +176,8 @@ describe('JavaScript and TypeScript SDK call scanner', () => {
   it('survives syntax errors and marks the scan incomplete', () => {
     const result = scan({
       'index.js':
-        "const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');\nconst s3 = new S3Client({});\nexports.handler = async () => { await s3.send(new GetObjectCommand({ Bucket: 'b' }) ",
+        "const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');\nconst s3 = new " +
+        "S3Client({});\nexports.handler = async () => { await s3.send(new GetObjectCommand({ Bucket: 'b' }) ",
     });
     assert.deepEqual(summary(result), ['s3:GetObject → s3:GetObject [Bucket=b]']);
     assert.equal(result.complete, false);

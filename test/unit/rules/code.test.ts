@@ -56,7 +56,8 @@ describe('code on disk', () => {
           range: '8:16-8:27',
           severity: 'warning',
           message:
-            "Function 'Fn': handler 'app.handler' needs one of app.js, app.mjs, app.cjs, app.ts, app.mts in 'src', and none exists.",
+            "Function 'Fn': handler 'app.handler' needs one of app.js, app.mjs, app.cjs, app.ts, app.mts in " +
+            "'src', and none exists.",
         },
       ]);
     });
@@ -124,43 +125,47 @@ describe('code on disk', () => {
             range: '8:16-8:27',
             severity: 'warning',
             message:
-              "Function 'Fn': the code is the single file 'src/index.js', the only file in the package, but handler 'app.handler' needs one of app.js, app.mjs, app.cjs, app.ts, app.mts.",
+              "Function 'Fn': the code is the single file 'src/index.js', the only file in the package, but " +
+              "handler 'app.handler' needs one of app.js, app.mjs, app.cjs, app.ts, app.mts.",
           },
         ],
       );
     });
 
-    it('does not check functions the Lambda Web Adapter starts (run.sh with AWS_LAMBDA_EXEC_WRAPPER, or its layer)', async () => {
-      write('app/run.sh', '#!/bin/bash\nexec python -m uvicorn main:app --port=$PORT\n');
-      const webAdapter = ['CodeUri: app/', 'Handler: run.sh', 'Runtime: python3.9'];
-      assert.deepEqual(
-        await analyse(
-          template(
-            ...webAdapter,
-            'Environment:',
-            '  Variables:',
-            '    AWS_LAMBDA_EXEC_WRAPPER: /opt/bootstrap',
-            '    PORT: 8000',
+    it(
+      'does not check functions the Lambda Web Adapter starts ' + '(run.sh with AWS_LAMBDA_EXEC_WRAPPER, or its layer)',
+      async () => {
+        write('app/run.sh', '#!/bin/bash\nexec python -m uvicorn main:app --port=$PORT\n');
+        const webAdapter = ['CodeUri: app/', 'Handler: run.sh', 'Runtime: python3.9'];
+        assert.deepEqual(
+          await analyse(
+            template(
+              ...webAdapter,
+              'Environment:',
+              '  Variables:',
+              '    AWS_LAMBDA_EXEC_WRAPPER: /opt/bootstrap',
+              '    PORT: 8000',
+            ),
           ),
-        ),
-        [],
-      );
-      assert.deepEqual(
-        await analyse(
-          template(
-            ...webAdapter,
-            'Layers:',
-            '  - !Sub arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:16',
+          [],
+        );
+        assert.deepEqual(
+          await analyse(
+            template(
+              ...webAdapter,
+              'Layers:',
+              '  - !Sub arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:16',
+            ),
           ),
-        ),
-        [],
-      );
-      assert.equal(
-        (await analyse(template(...webAdapter))).length,
-        1,
-        'without the adapter, run.sh names module run, export sh',
-      );
-    });
+          [],
+        );
+        assert.equal(
+          (await analyse(template(...webAdapter))).length,
+          1,
+          'without the adapter, run.sh names module run, export sh',
+        );
+      },
+    );
 
     it('checks Serverless Framework handlers against the service folder', async function () {
       write('src/handler.mjs', 'export const hello = async () => ({});\n');
@@ -184,7 +189,8 @@ describe('code on disk', () => {
           range: '9:14-9:26',
           severity: 'warning',
           message:
-            "Function 'missing': handler 'src/nope.run' needs one of src/nope.js, src/nope.mjs, src/nope.cjs, src/nope.ts, src/nope.mts in '.', and none exists.",
+            "Function 'missing': handler 'src/nope.run' needs one of src/nope.js, src/nope.mjs, src/nope.cjs, " +
+            "src/nope.ts, src/nope.mts in '.', and none exists.",
         },
       ]);
     });

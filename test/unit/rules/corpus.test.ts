@@ -50,20 +50,25 @@ describe('findings of every rule over the shared corpus, against the saved snaps
   });
 
   for (const folder of CORPUS_FOLDERS) {
-    it(`${folder.dir}: no rule throws and the findings are those in test/snapshots/corpus-findings/${folder.name}.txt`, async () => {
-      const now = await snapshotOf(path.join(SHARED, 'corpus'), folder);
-      assert.deepEqual(
-        now.split('\n').filter((l) => / CRASH /.test(l)),
-        [],
-        'a rule threw',
-      );
-      const file = snapshotFile(folder);
-      const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-      if (now !== saved) {
-        assert.fail(
-          `The findings on ${folder.dir} changed; if that is intended, run \`npm run snapshot\` and review the diff.\n${describeChange(saved, now)}`,
+    it(
+      `${folder.dir}: no rule throws and the findings are those in ` +
+        `test/snapshots/corpus-findings/${folder.name}.txt`,
+      async () => {
+        const now = await snapshotOf(path.join(SHARED, 'corpus'), folder);
+        assert.deepEqual(
+          now.split('\n').filter((l) => / CRASH /.test(l)),
+          [],
+          'a rule threw',
         );
-      }
-    });
+        const file = snapshotFile(folder);
+        const saved = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+        if (now !== saved) {
+          assert.fail(
+            `The findings on ${folder.dir} changed; if that is intended, run \`npm run snapshot\` and review the ` +
+              `diff.\n${describeChange(saved, now)}`,
+          );
+        }
+      },
+    );
   }
 });

@@ -71,7 +71,8 @@ describe('quick fixes', () => {
     );
     assert.equal(applyOnly(lambdaMemoryRange, text, /10240/), text.replace('20000', '10240'));
     const json =
-      '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { "Timeout": 0 }\n    }\n  }\n}\n';
+      '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": { ' +
+      '"Timeout": 0 }\n    }\n  }\n}\n';
     assert.equal(
       applyOnly(lambdaTimeoutRange, json, /to 1$/, 'template.json'),
       json.replace('"Timeout": 0', '"Timeout": 1'),

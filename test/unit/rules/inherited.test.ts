@@ -48,7 +48,8 @@ describe('a value set in Globals is reported once for the functions that inherit
     assert.deepEqual(
       of('runtime-deprecated').map((f) => `${rangeOf(template, f)} ${f.message}`),
       [
-        "4:14-4:24 Each of functions 'Api' and 'Worker' uses nodejs18.x, deprecated on 2025-09-01: it no longer gets security patches. Move to nodejs24.x. (set in Globals)",
+        "4:14-4:24 Each of functions 'Api' and 'Worker' uses nodejs18.x, deprecated on 2025-09-01: it no longer " +
+          'gets security patches. Move to nodejs24.x. (set in Globals)',
       ],
     );
     assert.deepEqual(related('runtime-deprecated'), [
@@ -62,7 +63,8 @@ describe('a value set in Globals is reported once for the functions that inherit
     assert.equal(of('lambda-memory-range').length, 1);
     assert.equal(
       memory.message,
-      "Each of functions 'Api', 'Worker' and 'Quiet': memory 64 MB is outside the allowed 128–10,240 MB. (set in Globals)",
+      "Each of functions 'Api', 'Worker' and 'Quiet': memory 64 MB is outside the allowed 128–10,240 MB. (set in " +
+        'Globals)',
     );
     assert.deepEqual(
       memory.fixes.map((f) => f.title),
@@ -76,7 +78,8 @@ describe('a value set in Globals is reported once for the functions that inherit
     assert.deepEqual(
       secrets.map((f) => `${rangeOf(template, f)} ${f.message}`),
       [
-        "8:20-8:38 Each of functions 'Api', 'Worker', 'Own' and 'Quiet': 'API_TOKEN' holds a secret in plain text. Reference it from SSM Parameter Store or Secrets Manager instead. (set in Globals)",
+        "8:20-8:38 Each of functions 'Api', 'Worker', 'Own' and 'Quiet': 'API_TOKEN' holds a secret in plain " +
+          'text. Reference it from SSM Parameter Store or Secrets Manager instead. (set in Globals)',
       ],
     );
     assert.equal(secrets[0].fixes.length, 1);
@@ -106,7 +109,8 @@ describe('a value set in Globals is reported once for the functions that inherit
     assert.deepEqual(
       found.map((f) => `${rangeOf(snap, f)} ${f.message}`),
       [
-        "5:5-5:14 Each of functions 'A' and 'B': nodejs22.x does not support SnapStart (Java 11+, Python 3.12+ and .NET 8+ do). (set in Globals)",
+        "5:5-5:14 Each of functions 'A' and 'B': nodejs22.x does not support SnapStart (Java 11+, Python 3.12+ " +
+          'and .NET 8+ do). (set in Globals)',
       ],
     );
     assert.deepEqual(
@@ -119,49 +123,54 @@ describe('a value set in Globals is reported once for the functions that inherit
     );
   });
 
-  it('a Globals timeout too long for the REST API of two functions: one finding pointing at both and at their events', () => {
-    const text = yaml(
-      'Transform: AWS::Serverless-2016-10-31',
-      'Globals:',
-      '  Function:',
-      '    Timeout: 60',
-      'Resources:',
-      '  Orders:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties:',
-      '      Events:',
-      '        ListOrders:',
-      '          Type: Api',
-      '  Users:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties:',
-      '      Events:',
-      '        GetUser:',
-      '          Type: Api',
-      '  Fast:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties:',
-      '      Timeout: 10',
-      '      Events:',
-      '        Ping:',
-      '          Type: Api',
-    );
-    const api = load(text);
-    const found = analyzeTemplate(api, { today: TODAY }).findings.filter((f) => f.ruleId === 'api-gateway-timeout');
-    assert.deepEqual(
-      found.map((f) => `${rangeOf(api, f)} ${f.message}`),
-      [
-        "4:14-4:16 Each of functions 'Orders' and 'Users' has a 60 s timeout, but the REST API in front of it gives up after 29 s. (set in Globals)",
-      ],
-    );
-    assert.deepEqual(
-      found[0].related.map((r) => `${where(api, r.span)} ${r.message}`),
-      [
-        "6:3 'Orders' inherits this value from Globals",
-        "12:3 'Users' inherits this value from Globals",
-        "10:9 Api event 'ListOrders' of 'Orders'",
-        "16:9 Api event 'GetUser' of 'Users'",
-      ],
-    );
-  });
+  it(
+    'a Globals timeout too long for the REST API of two functions: one finding pointing at both and at their ' +
+      'events',
+    () => {
+      const text = yaml(
+        'Transform: AWS::Serverless-2016-10-31',
+        'Globals:',
+        '  Function:',
+        '    Timeout: 60',
+        'Resources:',
+        '  Orders:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Events:',
+        '        ListOrders:',
+        '          Type: Api',
+        '  Users:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Events:',
+        '        GetUser:',
+        '          Type: Api',
+        '  Fast:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Timeout: 10',
+        '      Events:',
+        '        Ping:',
+        '          Type: Api',
+      );
+      const api = load(text);
+      const found = analyzeTemplate(api, { today: TODAY }).findings.filter((f) => f.ruleId === 'api-gateway-timeout');
+      assert.deepEqual(
+        found.map((f) => `${rangeOf(api, f)} ${f.message}`),
+        [
+          "4:14-4:16 Each of functions 'Orders' and 'Users' has a 60 s timeout, but the REST API in front of it " +
+            'gives up after 29 s. (set in Globals)',
+        ],
+      );
+      assert.deepEqual(
+        found[0].related.map((r) => `${where(api, r.span)} ${r.message}`),
+        [
+          "6:3 'Orders' inherits this value from Globals",
+          "12:3 'Users' inherits this value from Globals",
+          "10:9 Api event 'ListOrders' of 'Orders'",
+          "16:9 Api event 'GetUser' of 'Users'",
+        ],
+      );
+    },
+  );
 });

@@ -76,7 +76,8 @@ const streamingApi = (mode: string) => [
   '                type: aws_proxy',
   '                httpMethod: POST',
   `                responseTransferMode: ${mode}`,
-  '                uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2021-11-15/functions/${Fn.Arn}/response-streaming-invocations',
+  '                uri: !Sub ' +
+    'arn:aws:apigateway:${AWS::Region}:lambda:path/2021-11-15/functions/${Fn.Arn}/response-streaming-invocations',
 ];
 
 ruleTester(apiGatewayTimeout, {

@@ -30,56 +30,68 @@ async function lint(
 function where(template: Template, f: { span: Finding['span']; file?: Finding['file'] }): string {
   const lines = f.file?.lines ?? template.lines;
   const { line, column, endLine, endColumn } = lines.oneBased(f.span);
-  return `${path.basename(f.file?.path ?? template.fileName)} ${line}:${column}-${endLine}:${endColumn} '${lines.text.slice(f.span.start, f.span.end)}'`;
+  return (
+    `${path.basename(f.file?.path ?? template.fileName)} ${line}:${column}-${endLine}:${endColumn} ` +
+    `'${lines.text.slice(f.span.start, f.span.end)}'`
+  );
 }
 
 const summary = (template: Template, findings: readonly Finding[]) =>
   findings.map((f) => `${f.ruleId} ${f.severity} ${where(template, f)}`);
 
 describe('permission rules in the rule engine', () => {
-  it('reports a call the role does not allow on the function and on the call in the handler source, each pointing at the other', async () => {
-    const { template, findings } = await lint(putItemTemplate());
-    assert.deepEqual(summary(template, findings), [
-      "iam-missing-permission error template.yaml 3:3-3:17 'OrdersFunction'",
-      "iam-missing-permission error index.js 4:48-4:58 'PutCommand'",
-    ]);
-    const [onFunction, onCall] = findings;
-    assert.equal(onCall.file?.path, HANDLER);
-    assert.deepEqual(
-      onFunction.related.map((r) => where(template, r)),
-      ["index.js 4:48-4:58 'PutCommand'"],
-    );
-    assert.deepEqual(
-      onCall.related.map((r) => where(template, r)),
-      ["template.yaml 3:3-3:17 'OrdersFunction'"],
-    );
-    assert.equal(onCall.logicalId, 'OrdersFunction');
-    assert.match(
-      onCall.message,
-      /^dynamodb:PutItem on .*table\/OrdersTable is not allowed for OrdersFunction: this call fails with AccessDenied/,
-    );
-  });
+  it(
+    'reports a call the role does not allow on the function and on the call in the handler source, each pointing ' +
+      'at the other',
+    async () => {
+      const { template, findings } = await lint(putItemTemplate());
+      assert.deepEqual(summary(template, findings), [
+        "iam-missing-permission error template.yaml 3:3-3:17 'OrdersFunction'",
+        "iam-missing-permission error index.js 4:48-4:58 'PutCommand'",
+      ]);
+      const [onFunction, onCall] = findings;
+      assert.equal(onCall.file?.path, HANDLER);
+      assert.deepEqual(
+        onFunction.related.map((r) => where(template, r)),
+        ["index.js 4:48-4:58 'PutCommand'"],
+      );
+      assert.deepEqual(
+        onCall.related.map((r) => where(template, r)),
+        ["template.yaml 3:3-3:17 'OrdersFunction'"],
+      );
+      assert.equal(onCall.logicalId, 'OrdersFunction');
+      assert.match(
+        onCall.message,
+        /^dynamodb:PutItem on .*table\/OrdersTable is not allowed for OrdersFunction: this call fails with AccessDenied/,
+      );
+    },
+  );
 
-  it('carries the fixes as edits of the template, on both findings; the preferred one removes the missing permission', async () => {
-    const { template, findings } = await lint(putItemTemplate());
-    const [onFunction, onCall] = findings;
-    assert.deepEqual(onCall.fixes, onFunction.fixes);
-    const fix = onCall.fixes.find((f) => f.preferred)!;
-    assert.equal(fix.title, 'Add the SAM policy template DynamoDBWritePolicy (TableName: !Ref OrdersTable)');
-    const fixed = [...fix.edits]
-      .sort((a, b) => b.span.start - a.span.start)
-      .reduce((text, e) => text.slice(0, e.span.start) + e.newText + text.slice(e.span.end), template.text);
-    assert.match(fixed, /      Policies:\n        - DynamoDBWritePolicy:\n            TableName: !Ref OrdersTable\n/);
-    const after = await lint(fixed);
-    assert.deepEqual(
-      after.findings.filter((f) => f.ruleId === 'iam-missing-permission'),
-      [],
-    );
-    // What the template grants beyond PutItem is now advice, no longer an error.
-    assert.deepEqual(summary(after.template, after.findings), [
-      "iam-unused-permission info template.yaml 13:11-15:1 'DynamoDBWritePolicy:\n            TableName: !Ref OrdersTable\n'",
-    ]);
-  });
+  it(
+    'carries the fixes as edits of the template, on both findings; the preferred one removes the missing ' +
+      'permission',
+    async () => {
+      const { template, findings } = await lint(putItemTemplate());
+      const [onFunction, onCall] = findings;
+      assert.deepEqual(onCall.fixes, onFunction.fixes);
+      const fix = onCall.fixes.find((f) => f.preferred)!;
+      assert.equal(fix.title, 'Add the SAM policy template DynamoDBWritePolicy (TableName: !Ref OrdersTable)');
+      const fixed = [...fix.edits]
+        .sort((a, b) => b.span.start - a.span.start)
+        .reduce((text, e) => text.slice(0, e.span.start) + e.newText + text.slice(e.span.end), template.text);
+      assert.match(fixed, /      Policies:\n        - DynamoDBWritePolicy:\n            TableName: !Ref OrdersTable\n/);
+      const after = await lint(fixed);
+      assert.deepEqual(
+        after.findings.filter((f) => f.ruleId === 'iam-missing-permission'),
+        [],
+      );
+      // What the template grants beyond PutItem is now advice, no longer an error.
+      assert.deepEqual(summary(after.template, after.findings), [
+        "iam-unused-permission info template.yaml 13:11-15:1 'DynamoDBWritePolicy:\n            TableName: !Ref " +
+          "OrdersTable\n'",
+      ]);
+    },
+  );
 
   it('honours a severity override from the setting or --rules, in the handler source too', async () => {
     const severities: Record<string, SeverityOverride> = { 'iam-missing-permission': 'warning' };
@@ -97,7 +109,8 @@ describe('permission rules in the rule engine', () => {
       '    Metadata:\n      serverless-workbench:\n        ignore: [iam-missing-permission]\n  OrdersTable:\n',
     );
     assert.deepEqual((await lint(suppressed)).findings, []);
-    const templateWide = `Metadata:\n  serverless-workbench:\n    ignore: [iam-missing-permission]\n${putItemTemplate()}`;
+    const templateWide =
+      `Metadata:\n  serverless-workbench:\n    ignore: ` + `[iam-missing-permission]\n${putItemTemplate()}`;
     assert.deepEqual((await lint(templateWide)).findings, []);
     const otherRule = putItemTemplate().replace(
       '  OrdersTable:\n',

@@ -399,20 +399,25 @@ describe('sam-transform-missing quick fix', () => {
     ],
     [
       'JSON list',
-      '{\n  "Transform": ["AWS::LanguageExtensions"],\n  "Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
-      '{\n  "Transform": ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"],\n  "Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
+      '{\n  "Transform": ["AWS::LanguageExtensions"],\n  "Resources": {"Fn": {"Type": ' +
+        '"AWS::Serverless::Function"}}\n}\n',
+      '{\n  "Transform": ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"],\n  "Resources": {"Fn": ' +
+        '{"Type": "AWS::Serverless::Function"}}\n}\n',
       'template.json',
     ],
     [
       'JSON, after the header',
-      '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
-      '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Transform": "AWS::Serverless-2016-10-31",\n  "Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
+      '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {"Fn": {"Type": ' +
+        '"AWS::Serverless::Function"}}\n}\n',
+      '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Transform": "AWS::Serverless-2016-10-31",\n  ' +
+        '"Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
       'template.json',
     ],
     [
       'JSON without a header',
       '{\n  "Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
-      '{\n  "Transform": "AWS::Serverless-2016-10-31",\n  "Resources": {"Fn": {"Type": "AWS::Serverless::Function"}}\n}\n',
+      '{\n  "Transform": "AWS::Serverless-2016-10-31",\n  "Resources": {"Fn": {"Type": ' +
+        '"AWS::Serverless::Function"}}\n}\n',
       'template.json',
     ],
   ];

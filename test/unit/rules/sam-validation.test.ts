@@ -824,7 +824,9 @@ ruleTester(samValidation, {
       findings: [{ range: '10:9-10:25', text: 'lambda:createdBy', message: /Tag 'lambda:createdBy' is reserved/ }],
     },
     {
-      name: 'a zip function without a handler, with the runtime from Globals, and an image function with nothing to run',
+      name:
+        'a zip function without a handler, with the runtime from Globals, and an image function with nothing to ' +
+        'run',
       text: yaml(
         'Transform: AWS::Serverless-2016-10-31',
         'Globals:',

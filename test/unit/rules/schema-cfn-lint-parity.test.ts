@@ -59,49 +59,54 @@ function lintables(): Lintable[] {
 }
 
 describe('schema rules beside cfn-lint on its quickstart, integration and public templates', () => {
-  it("report cfn-lint's schema findings (E30xx) at the same line, and no schema error where cfn-lint sees none", function () {
-    if (!hasShared || !realCatalog || !fs.existsSync(path.join(FIXTURES, 'results'))) {
-      console.log(
-        `      skipped: needs ${FIXTURES}/results and the generated data/cfn-schemas.json and data/sam-schemas.json`,
-      );
-      this.skip();
-    }
-    let theirs = 0;
-    let matched = 0;
-    let strictOnly = 0;
-    const missed: string[] = [];
-    const extras: string[] = [];
-    for (const { template: file, findings, strict } of lintables()) {
-      const relative = path.relative(FIXTURES, file);
-      const template = loadTemplate(fs.readFileSync(file, 'utf8'), file);
-      assert.ok(template, relative);
-      const ours = analyzeTemplate(template, { today: TODAY, schemas: realCatalog })
-        .findings.filter((f) => f.ruleId.startsWith('schema-'))
-        .map((f) => ({ line: template.lines.oneBased(f.span).line, text: `${f.ruleId} ${f.message}` }));
-      const ourLines = new Set(ours.map((o) => o.line));
-      for (const f of findings.filter((f) => f.Rule.Id.startsWith('E30'))) {
-        if (strict && STRICT_ONLY.test(f.Message)) {
-          strictOnly++;
-          continue;
-        }
-        theirs++;
-        if (ourLines.has(f.Location.Start.LineNumber)) matched++;
-        else missed.push(`${relative}:${f.Location.Start.LineNumber} ${f.Rule.Id} ${f.Message}`);
+  it(
+    "report cfn-lint's schema findings (E30xx) at the same " + 'line, and no schema error where cfn-lint sees none',
+    function () {
+      if (!hasShared || !realCatalog || !fs.existsSync(path.join(FIXTURES, 'results'))) {
+        console.log(
+          `      skipped: needs ${FIXTURES}/results and the generated data/cfn-schemas.json and data/sam-schemas.json`,
+        );
+        this.skip();
       }
-      const theirLines = new Set(findings.map((f) => f.Location.Start.LineNumber));
-      for (const o of ours) if (!theirLines.has(o.line)) extras.push(`${relative}:${o.line} ${o.text}`);
-    }
-    console.log(
-      `      cfn-lint schema findings (E30xx) we report at the same line: ${matched} of ${theirs} (${((100 * matched) / theirs).toFixed(1)}%)`,
-    );
-    console.log(
-      `      left out: ${strictOnly} of cfn-lint's strict-mode type findings on numbers and booleans written as text, which CloudFormation converts`,
-    );
-    console.log(`      ours where cfn-lint reports nothing: ${extras.length}`);
-    assert.ok(
-      matched >= MATCHED_AT_LEAST,
-      `matched ${matched}, floor ${MATCHED_AT_LEAST}; missed:\n${missed.join('\n')}`,
-    );
-    assert.deepEqual(extras, []);
-  });
+      let theirs = 0;
+      let matched = 0;
+      let strictOnly = 0;
+      const missed: string[] = [];
+      const extras: string[] = [];
+      for (const { template: file, findings, strict } of lintables()) {
+        const relative = path.relative(FIXTURES, file);
+        const template = loadTemplate(fs.readFileSync(file, 'utf8'), file);
+        assert.ok(template, relative);
+        const ours = analyzeTemplate(template, { today: TODAY, schemas: realCatalog })
+          .findings.filter((f) => f.ruleId.startsWith('schema-'))
+          .map((f) => ({ line: template.lines.oneBased(f.span).line, text: `${f.ruleId} ${f.message}` }));
+        const ourLines = new Set(ours.map((o) => o.line));
+        for (const f of findings.filter((f) => f.Rule.Id.startsWith('E30'))) {
+          if (strict && STRICT_ONLY.test(f.Message)) {
+            strictOnly++;
+            continue;
+          }
+          theirs++;
+          if (ourLines.has(f.Location.Start.LineNumber)) matched++;
+          else missed.push(`${relative}:${f.Location.Start.LineNumber} ${f.Rule.Id} ${f.Message}`);
+        }
+        const theirLines = new Set(findings.map((f) => f.Location.Start.LineNumber));
+        for (const o of ours) if (!theirLines.has(o.line)) extras.push(`${relative}:${o.line} ${o.text}`);
+      }
+      console.log(
+        `      cfn-lint schema findings (E30xx) we report at the same line: ${matched} of ${theirs} ` +
+          `(${((100 * matched) / theirs).toFixed(1)}%)`,
+      );
+      console.log(
+        `      left out: ${strictOnly} of cfn-lint's strict-mode type findings on numbers and booleans written as ` +
+          `text, which CloudFormation converts`,
+      );
+      console.log(`      ours where cfn-lint reports nothing: ${extras.length}`);
+      assert.ok(
+        matched >= MATCHED_AT_LEAST,
+        `matched ${matched}, floor ${MATCHED_AT_LEAST}; missed:\n${missed.join('\n')}`,
+      );
+      assert.deepEqual(extras, []);
+    },
+  );
 });

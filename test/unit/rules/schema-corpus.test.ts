@@ -19,7 +19,8 @@ const NOT_DEPLOYABLE: Readonly<Record<string, string>> = {
   'sam-translator/input/connector_esm_dependson.yaml':
     'AWS::Lambda::Function without Code, AWS::DynamoDB::Table without KeySchema',
   'sam-translator/input/connector_hardcoded_props.yaml':
-    'AWS::Lambda::Function without Code and Role, a rule without a pattern or schedule, a state machine without RoleArn',
+    'AWS::Lambda::Function without Code and Role, a rule without a pattern or schedule, a state machine without ' +
+    'RoleArn',
   'sam-translator/input/function_with_event_filtering.yaml': 'AWS::DynamoDB::Table without KeySchema',
   'sam-translator/input/function_with_resource_refs.yaml': "AWS::S3::Bucket has no property 'Name'",
   'sam-translator/input/function_with_tracing.yaml': "Tracing 'Hi' and '123' (Lambda accepts Active or PassThrough)",
@@ -31,11 +32,13 @@ const NOT_DEPLOYABLE: Readonly<Record<string, string>> = {
   'sam-translator/input/basic_function_withimageuri.yaml':
     'ImageConfig.EntryPoint and Command given as text (Lambda takes lists)',
   'sam-translator/input/api_with_any_method_in_swagger.yaml':
-    "a Lambda authorizer without FunctionArn: the transform writes `__FunctionArn__: null` into the authorizer's URI, and CloudFormation refuses null values",
+    "a Lambda authorizer without FunctionArn: the transform writes `__FunctionArn__: null` into the authorizer's " +
+    'URI, and CloudFormation refuses null values',
   'cfn-lint-fixtures/templates/good/custom/is-defined.yaml':
     'environment variables given as a list and a map (a custom-rule fixture)',
   'cfn-lint-fixtures/templates/good/transform/applications_location.yaml':
-    "Location map without SemanticVersion, which the SAM transform rejects (its test error_application_properties.yaml: 'Resource is missing the required [SemanticVersion] property')",
+    'Location map without SemanticVersion, which the SAM transform rejects (its test ' +
+    "error_application_properties.yaml: 'Resource is missing the required [SemanticVersion] property')",
   'cfn-lint-fixtures/templates/good/functions/sub.yaml':
     "AWS::CloudFormation::Stack with ServiceCatalog's ProductName (a Fn::Sub fixture)",
 };

@@ -113,7 +113,8 @@ describe('schema-enum quick fix', () => {
 
   it('replaces in JSON', () => {
     const text =
-      '{"Resources": {"T": {"Type": "AWS::DynamoDB::Table", "Properties": {"KeySchema": [], "AttributeDefinitions": [], "BillingMode": "PAY_PER_REQUST"}}}}';
+      '{"Resources": {"T": {"Type": "AWS::DynamoDB::Table", "Properties": {"KeySchema": [], ' +
+      '"AttributeDefinitions": [], "BillingMode": "PAY_PER_REQUST"}}}}';
     assert.equal(fixed(text, 'template.json'), text.replace('PAY_PER_REQUST', 'PAY_PER_REQUEST'));
   });
 

@@ -34,7 +34,8 @@ schemaTester(schemaRequiredProperty, {
       name: 'Properties chosen by Fn::If: each branch is complete',
       text: cfnResource('AWS::SQS::Queue').replace(
         '    Type: AWS::SQS::Queue\n',
-        '    Type: AWS::DynamoDB::Table\n    Properties: !If\n      - C\n      - KeySchema: []\n        AttributeDefinitions: []\n      - KeySchema: []\n        AttributeDefinitions: []\n',
+        '    Type: AWS::DynamoDB::Table\n    Properties: !If\n      - C\n      - KeySchema: []\n        ' +
+          'AttributeDefinitions: []\n      - KeySchema: []\n        AttributeDefinitions: []\n',
       ),
     },
   ],
@@ -140,7 +141,8 @@ describe('schema-required-property quick fix', () => {
 
   it('inserts in JSON', () => {
     const text =
-      '{\n  "Resources": {\n    "T": {\n      "Type": "AWS::DynamoDB::Table",\n      "Properties": {\n        "AttributeDefinitions": []\n      }\n    }\n  }\n}\n';
+      '{\n  "Resources": {\n    "T": {\n      "Type": "AWS::DynamoDB::Table",\n      "Properties": {\n        ' +
+      '"AttributeDefinitions": []\n      }\n    }\n  }\n}\n';
     assert.equal(
       fixed(text, 'template.json'),
       text.replace('"AttributeDefinitions": []', '"AttributeDefinitions": [],\n        "KeySchema": []'),

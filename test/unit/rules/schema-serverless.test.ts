@@ -349,7 +349,8 @@ if (!realCatalog) {
 
     it('renames a misspelt event type in JSON, keeping the quotes', () => {
       const text =
-        '{"service": "demo", "provider": {"name": "aws"}, "functions": {"hello": {"handler": "h", "events": [{"sqss": "arn"}]}}}';
+        '{"service": "demo", "provider": {"name": "aws"}, "functions": {"hello": {"handler": "h", "events": ' +
+        '[{"sqss": "arn"}]}}}';
       const [finding] = run(load(text, 'serverless.json'), schemaUnknownProperty, { schemas: realCatalog });
       assert.equal(applyEdits(text, finding.fixes[0].edits), text.replace('"sqss"', '"sqs"'));
     });

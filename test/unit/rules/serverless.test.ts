@@ -30,37 +30,45 @@ describe('rules on serverless.yml, positioned on its lines', function () {
   const findings = () =>
     analyzeTemplate(template, { today: TODAY }).findings.map((f) => `${f.ruleId} ${rangeOf(template, f)} ${f.message}`);
 
-  it('reports a provider value once on the provider line, naming and pointing at each function that inherits it', () => {
-    const result = analyzeTemplate(template, { today: TODAY }).findings;
-    const runtime = result.filter((f) => f.ruleId === 'runtime-deprecated');
-    assert.deepEqual(
-      runtime.map((f) => `${rangeOf(template, f)} ${f.message}`),
-      [
-        "4:12-4:22 Each of functions 'hello' and 'world' uses nodejs18.x, deprecated on 2025-09-01: it no longer gets security patches. Move to nodejs24.x. (set in provider)",
-      ],
-    );
-    assert.deepEqual(
-      runtime[0].related.map((r) => `${where(template, r.span)} ${textAt(template, r.span)}: ${r.message}`),
-      ["7:3 hello: 'hello' inherits this value from provider", "12:3 world: 'world' inherits this value from provider"],
-    );
-    assert.deepEqual(
-      runtime[0].fixes.map((f) => f.title),
-      ['Change runtime to nodejs24.x'],
-      'one quick fix, not one per function',
-    );
-    const memory = result.filter((f) => f.ruleId === 'lambda-memory-range');
-    assert.deepEqual(
-      memory.map((f) => `${rangeOf(template, f)} ${f.message}`),
-      [
-        "5:15-5:20 Function 'hello': memory 20000 MB is outside the allowed 128–10,240 MB. (set in provider, inherited by function 'hello')",
-      ],
-      "'world' sets its own memory, so it is not named",
-    );
-    assert.deepEqual(
-      memory[0].related.map((r) => textAt(template, r.span)),
-      ['hello'],
-    );
-  });
+  it(
+    'reports a provider value once on the provider line, ' + 'naming and pointing at each function that inherits it',
+    () => {
+      const result = analyzeTemplate(template, { today: TODAY }).findings;
+      const runtime = result.filter((f) => f.ruleId === 'runtime-deprecated');
+      assert.deepEqual(
+        runtime.map((f) => `${rangeOf(template, f)} ${f.message}`),
+        [
+          "4:12-4:22 Each of functions 'hello' and 'world' uses nodejs18.x, deprecated on 2025-09-01: it no longer " +
+            'gets security patches. Move to nodejs24.x. (set in provider)',
+        ],
+      );
+      assert.deepEqual(
+        runtime[0].related.map((r) => `${where(template, r.span)} ${textAt(template, r.span)}: ${r.message}`),
+        [
+          "7:3 hello: 'hello' inherits this value from provider",
+          "12:3 world: 'world' inherits this value from provider",
+        ],
+      );
+      assert.deepEqual(
+        runtime[0].fixes.map((f) => f.title),
+        ['Change runtime to nodejs24.x'],
+        'one quick fix, not one per function',
+      );
+      const memory = result.filter((f) => f.ruleId === 'lambda-memory-range');
+      assert.deepEqual(
+        memory.map((f) => `${rangeOf(template, f)} ${f.message}`),
+        [
+          "5:15-5:20 Function 'hello': memory 20000 MB is outside the allowed 128–10,240 MB. (set in provider, " +
+            "inherited by function 'hello')",
+        ],
+        "'world' sets its own memory, so it is not named",
+      );
+      assert.deepEqual(
+        memory[0].related.map((r) => textAt(template, r.span)),
+        ['hello'],
+      );
+    },
+  );
 
   it("points a function's own setting at its line in serverless.yml", () => {
     const all = findings();

@@ -134,7 +134,8 @@ describe('sub-needed quick fix', () => {
   });
   it('wraps a JSON string in {"Fn::Sub": ...}', () => {
     const text =
-      '{"Parameters": {"Stage": {"Type": "String"}}, "Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "q-${Stage}"}}}}';
+      '{"Parameters": {"Stage": {"Type": "String"}}, "Resources": {"Q": {"Type": "AWS::SQS::Queue", ' +
+      '"Properties": {"QueueName": "q-${Stage}"}}}}';
     const template = load(text, 'template.json');
     const [finding] = run(template, subNeeded);
     assert.equal(applyEdits(text, finding.fixes[0].edits), text.replace('"q-${Stage}"', '{"Fn::Sub": "q-${Stage}"}'));

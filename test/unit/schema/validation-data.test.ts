@@ -128,39 +128,50 @@ describe('validation schema data', () => {
       assert.ok(retention.enum?.includes(14) && !retention.enum.includes(15));
     });
 
-    it('a nested stack requires nothing the registry alone asks for (StackName), and SQS FIFO settings need FifoQueue', () => {
-      assert.strictEqual(at(cfn, 'AWS::CloudFormation::Stack').required, undefined);
-      assert.deepStrictEqual(at(cfn, 'AWS::SQS::Queue').dependentRequired?.ContentBasedDeduplication, ['FifoQueue']);
-    });
+    it(
+      'a nested stack requires nothing the registry alone asks for (StackName), and SQS FIFO settings need ' +
+        'FifoQueue',
+      () => {
+        assert.strictEqual(at(cfn, 'AWS::CloudFormation::Stack').required, undefined);
+        assert.deepStrictEqual(at(cfn, 'AWS::SQS::Queue').dependentRequired?.ContentBasedDeduplication, ['FifoQueue']);
+      },
+    );
 
-    it('an existing network interface gets no new public address; IPv6 addresses are listed or counted, not both', () => {
-      const attached = cfn.definitions['AWS::EC2::Instance.NetworkInterface'];
-      assert.deepStrictEqual(attached.dependentExcluded?.NetworkInterfaceId, [
-        'AssociatePublicIpAddress',
-        'AssociateCarrierIpAddress',
-      ]);
-      assert.deepStrictEqual(
-        cfn.definitions['AWS::EC2::LaunchTemplate.NetworkInterface'].dependentExcluded?.AssociatePublicIpAddress,
-        ['NetworkInterfaceId'],
-      );
-      assert.deepStrictEqual(at(cfn, 'AWS::EC2::NetworkInterface').dependentExcluded, {
-        Ipv6AddressCount: ['Ipv6Addresses'],
-        Ipv6Addresses: ['Ipv6AddressCount'],
-      });
-    });
+    it(
+      'an existing network interface gets no new public ' + 'address; IPv6 addresses are listed or counted, not both',
+      () => {
+        const attached = cfn.definitions['AWS::EC2::Instance.NetworkInterface'];
+        assert.deepStrictEqual(attached.dependentExcluded?.NetworkInterfaceId, [
+          'AssociatePublicIpAddress',
+          'AssociateCarrierIpAddress',
+        ]);
+        assert.deepStrictEqual(
+          cfn.definitions['AWS::EC2::LaunchTemplate.NetworkInterface'].dependentExcluded?.AssociatePublicIpAddress,
+          ['NetworkInterfaceId'],
+        );
+        assert.deepStrictEqual(at(cfn, 'AWS::EC2::NetworkInterface').dependentExcluded, {
+          Ipv6AddressCount: ['Ipv6Addresses'],
+          Ipv6Addresses: ['Ipv6AddressCount'],
+        });
+      },
+    );
 
-    it('a DynamoDB key schema needs its attribute definitions; an event source mapping may have an empty filter list', () => {
-      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table').dependentRequired, {
-        KeySchema: ['AttributeDefinitions'],
-      });
-      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::GlobalTable').dependentRequired, {
-        KeySchema: ['AttributeDefinitions'],
-      });
-      assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table', 'SSESpecification', 'SSEType').enum, ['KMS']);
-      const filters = at(cfn, 'AWS::Lambda::EventSourceMapping', 'FilterCriteria').properties?.Filters;
-      assert.strictEqual(filters?.minItems, undefined);
-      assert.strictEqual(filters?.maxItems, 20);
-    });
+    it(
+      'a DynamoDB key schema needs its attribute definitions; an event source mapping may have an empty filter ' +
+        'list',
+      () => {
+        assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table').dependentRequired, {
+          KeySchema: ['AttributeDefinitions'],
+        });
+        assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::GlobalTable').dependentRequired, {
+          KeySchema: ['AttributeDefinitions'],
+        });
+        assert.deepStrictEqual(at(cfn, 'AWS::DynamoDB::Table', 'SSESpecification', 'SSEType').enum, ['KMS']);
+        const filters = at(cfn, 'AWS::Lambda::EventSourceMapping', 'FilterCriteria').properties?.Filters;
+        assert.strictEqual(filters?.minItems, undefined);
+        assert.strictEqual(filters?.maxItems, 20);
+      },
+    );
 
     it('knows every type completion offers', () => {
       const completion = JSON.parse(fs.readFileSync(path.join(DATA, 'cfn-resource-types.json'), 'utf8')) as {
@@ -189,35 +200,39 @@ describe('validation schema data', () => {
       assert.deepStrictEqual(at(sam, 'AWS::Serverless::StateMachine', 'Policies'), policies);
     });
 
-    it("what SAM accepts beyond its schema's types: an endpoint type alone, several user pools, one S3 event or more, alarm names", () => {
-      const endpoint = at(sam, 'AWS::Serverless::Api').properties?.EndpointConfiguration;
-      assert.deepStrictEqual(
-        endpoint?.anyOf?.map((b) => b.type ?? b.$ref),
-        ['string', 'EndpointConfiguration'],
-      );
-      assert.deepStrictEqual(sam.definitions.EndpointConfiguration.properties?.Type, {
-        type: 'string',
-        enum: ['EDGE', 'REGIONAL', 'PRIVATE'],
-      });
-      assert.deepStrictEqual(sam.definitions.CognitoAuthorizer.properties?.UserPoolArn, {
-        type: ['string', 'array'],
-        items: { type: 'string' },
-      });
-      assert.deepStrictEqual(sam.definitions.S3EventProperties.properties?.Events, {
-        type: ['string', 'array'],
-        items: { type: 'string' },
-      });
-      assert.deepStrictEqual(sam.definitions.DeploymentPreference.properties?.Alarms, {
-        type: 'array',
-        items: { type: 'string' },
-      });
-      assert.deepStrictEqual(sam.definitions.aws_serverless_api__ResourcePolicy.properties?.CustomStatements, {
-        type: ['object', 'array'],
-        items: { type: ['string', 'object'] },
-      });
-      // An application's Location map needs both keys (the transform's own error test); a URL or S3 path is text.
-      assert.deepStrictEqual(sam.definitions.Location.required, ['ApplicationId', 'SemanticVersion']);
-    });
+    it(
+      "what SAM accepts beyond its schema's types: an endpoint type alone, several user pools, one S3 event or " +
+        'more, alarm names',
+      () => {
+        const endpoint = at(sam, 'AWS::Serverless::Api').properties?.EndpointConfiguration;
+        assert.deepStrictEqual(
+          endpoint?.anyOf?.map((b) => b.type ?? b.$ref),
+          ['string', 'EndpointConfiguration'],
+        );
+        assert.deepStrictEqual(sam.definitions.EndpointConfiguration.properties?.Type, {
+          type: 'string',
+          enum: ['EDGE', 'REGIONAL', 'PRIVATE'],
+        });
+        assert.deepStrictEqual(sam.definitions.CognitoAuthorizer.properties?.UserPoolArn, {
+          type: ['string', 'array'],
+          items: { type: 'string' },
+        });
+        assert.deepStrictEqual(sam.definitions.S3EventProperties.properties?.Events, {
+          type: ['string', 'array'],
+          items: { type: 'string' },
+        });
+        assert.deepStrictEqual(sam.definitions.DeploymentPreference.properties?.Alarms, {
+          type: 'array',
+          items: { type: 'string' },
+        });
+        assert.deepStrictEqual(sam.definitions.aws_serverless_api__ResourcePolicy.properties?.CustomStatements, {
+          type: ['object', 'array'],
+          items: { type: ['string', 'object'] },
+        });
+        // An application's Location map needs both keys (the transform's own error test); a URL or S3 path is text.
+        assert.deepStrictEqual(sam.definitions.Location.required, ['ApplicationId', 'SemanticVersion']);
+      },
+    );
 
     it("properties SAM passes to Lambda have Lambda's schema", () => {
       assert.deepStrictEqual(fn.properties?.Timeout, { type: 'integer', minimum: 1 });
@@ -254,18 +269,24 @@ describe('validation schema data', () => {
       assert.deepStrictEqual(resolve(sam, sam.definitions[mapping.SQS].properties?.Properties).required, ['Queue']);
     });
 
-    it('APIs take DefinitionBody or DefinitionUri, not both; a state machine needs one of Definition and DefinitionUri', () => {
-      assert.deepStrictEqual(at(sam, 'AWS::Serverless::Api').dependentExcluded, {
-        DefinitionBody: ['DefinitionUri'],
-        DefinitionUri: ['DefinitionBody'],
-      });
-      assert.deepStrictEqual(at(sam, 'AWS::Serverless::HttpApi').dependentExcluded, {
-        DefinitionBody: ['DefinitionUri'],
-        DefinitionUri: ['DefinitionBody'],
-      });
-      assert.deepStrictEqual(at(sam, 'AWS::Serverless::StateMachine').requiredOneOf, [['Definition', 'DefinitionUri']]);
-      assert.deepStrictEqual(at(sam, 'AWS::Serverless::LayerVersion').required, ['ContentUri']);
-    });
+    it(
+      'APIs take DefinitionBody or DefinitionUri, not both; a state machine needs one of Definition and ' +
+        'DefinitionUri',
+      () => {
+        assert.deepStrictEqual(at(sam, 'AWS::Serverless::Api').dependentExcluded, {
+          DefinitionBody: ['DefinitionUri'],
+          DefinitionUri: ['DefinitionBody'],
+        });
+        assert.deepStrictEqual(at(sam, 'AWS::Serverless::HttpApi').dependentExcluded, {
+          DefinitionBody: ['DefinitionUri'],
+          DefinitionUri: ['DefinitionBody'],
+        });
+        assert.deepStrictEqual(at(sam, 'AWS::Serverless::StateMachine').requiredOneOf, [
+          ['Definition', 'DefinitionUri'],
+        ]);
+        assert.deepStrictEqual(at(sam, 'AWS::Serverless::LayerVersion').required, ['ContentUri']);
+      },
+    );
 
     it('Globals has the sections SAM reads, each closed', () => {
       const globals = sam.definitions.Globals;
@@ -331,15 +352,20 @@ describe('validation schema data', () => {
       return found.filter((key) => !REAL_ERRORS.has(key));
     }
 
-    it('valid SAM translator inputs (properties, Globals, event Types and their properties, at every depth)', function () {
-      if (!hasShared || !fs.existsSync(samInputs)) {
-        console.log(`    skipped: ${samInputs} is missing (set SWB_SHARED to the shared folder)`);
-        this.skip();
-      }
-      const inputs = templates(samInputs).filter((f) => f.endsWith('.yaml') && !path.basename(f).startsWith('error_'));
-      assert.ok(inputs.length > 500);
-      assert.deepStrictEqual(unknownIn(inputs), []);
-    });
+    it(
+      'valid SAM translator inputs (properties, Globals, ' + 'event Types and their properties, at every depth)',
+      function () {
+        if (!hasShared || !fs.existsSync(samInputs)) {
+          console.log(`    skipped: ${samInputs} is missing (set SWB_SHARED to the shared folder)`);
+          this.skip();
+        }
+        const inputs = templates(samInputs).filter(
+          (f) => f.endsWith('.yaml') && !path.basename(f).startsWith('error_'),
+        );
+        assert.ok(inputs.length > 500);
+        assert.deepStrictEqual(unknownIn(inputs), []);
+      },
+    );
 
     it("cfn-lint's good templates", function () {
       if (!hasShared || !fs.existsSync(goodTemplates)) {

@@ -43,29 +43,32 @@ describe('architecture graph page in headless Chromium', function () {
   const open = (theme = LIGHT): Promise<OpenedPage> => host.open('graph', payload, theme);
   const transformOf = (p: OpenedPage): Promise<string | null> => p.page.locator('.viewport').getAttribute('transform');
 
-  it('draws every resource of the model and the queue feeding its function, under a strict CSP, all local', async () => {
-    const p = await open();
-    assert.equal(await p.page.locator('.node').count(), shownByDefault(payload.graph));
-    assert.equal(await p.page.locator('.node[data-id="ProcessOrderFunction"] image').count(), 1, 'a service icon');
-    assert.equal(
-      await p.page
-        .locator('path.edge[data-from="OrdersQueue"][data-to="ProcessOrderFunction"][data-kind="event"]')
-        .count(),
-      1,
-    );
-    assert.equal(
-      await p.page
-        .locator('path.edge[data-from="ReportFunction"][data-to="ReportsBucket"][data-kind="code-call"]')
-        .count(),
-      1,
-    );
-    const csp = await p.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    assert.match(csp ?? '', /default-src 'none'/);
-    assert.match(csp ?? '', /script-src 'nonce-[^']+'/);
-    assert.deepEqual(p.leaks, [], 'no request leaves the page');
-    assert.deepEqual(p.errors, [], 'no script error or CSP violation');
-    await p.page.close();
-  });
+  it(
+    'draws every resource of the model and the queue ' + 'feeding its function, under a strict CSP, all local',
+    async () => {
+      const p = await open();
+      assert.equal(await p.page.locator('.node').count(), shownByDefault(payload.graph));
+      assert.equal(await p.page.locator('.node[data-id="ProcessOrderFunction"] image').count(), 1, 'a service icon');
+      assert.equal(
+        await p.page
+          .locator('path.edge[data-from="OrdersQueue"][data-to="ProcessOrderFunction"][data-kind="event"]')
+          .count(),
+        1,
+      );
+      assert.equal(
+        await p.page
+          .locator('path.edge[data-from="ReportFunction"][data-to="ReportsBucket"][data-kind="code-call"]')
+          .count(),
+        1,
+      );
+      const csp = await p.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert.match(csp ?? '', /default-src 'none'/);
+      assert.match(csp ?? '', /script-src 'nonce-[^']+'/);
+      assert.deepEqual(p.leaks, [], 'no request leaves the page');
+      assert.deepEqual(p.errors, [], 'no script error or CSP violation');
+      await p.page.close();
+    },
+  );
 
   it('shows generated resources when asked, and hides them again', async () => {
     const p = await open();

@@ -57,7 +57,9 @@ export async function deployedFunctionName(
     (template.serverless ? `${template.serverless.service}-${template.serverless.stage}` : undefined);
   if (!stackName) {
     throw new Error(
-      `Cannot tell which deployed function ${view.logicalId} is: FunctionName is ${why}, and there is no stack name to look it up in (add stack_name to samconfig.toml, pass --stack, or set serverlessWorkbench.invoke.functionNames).`,
+      `Cannot tell which deployed function ${view.logicalId} is: FunctionName is ${why}, and there is no stack ` +
+        `name to look it up in (add stack_name to samconfig.toml, pass --stack, or set ` +
+        `serverlessWorkbench.invoke.functionNames).`,
     );
   }
   const cfn = new sdk.CloudFormationClient(clientConfig(sdk, lookup, lookup.cloudFormationEndpoint));

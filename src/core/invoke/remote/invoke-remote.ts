@@ -29,7 +29,8 @@ export async function invokeRemote(request: RemoteInvocation): Promise<RemoteRes
   const size = Buffer.byteLength(request.payload);
   if (size > LAMBDA_LIMITS.syncPayloadBytes) {
     throw new Error(
-      `The event is ${size} bytes; Lambda accepts at most ${LAMBDA_LIMITS.syncPayloadBytes} bytes for a synchronous invocation.`,
+      `The event is ${size} bytes; Lambda accepts at most ${LAMBDA_LIMITS.syncPayloadBytes} bytes for a ` +
+        `synchronous invocation.`,
     );
   }
   const sdk = loadAwsSdk();

@@ -129,7 +129,9 @@ function expandMap(map: MapNode, scope: Scope, context: Context): MapNode {
           code: 'template-structure',
           severity: 'error',
           span: made.keySpan,
-          message: `Fn::ForEach::${loopName} produces '${made.key}', which already exists here; CloudFormation rejects the template.`,
+          message:
+            `Fn::ForEach::${loopName} produces '${made.key}', which already exists here; CloudFormation rejects ` +
+            `the template.`,
           related: [{ span: clash.keySpan, message: `'${made.key}' is first defined here` }],
         });
         continue;
@@ -148,7 +150,9 @@ function expandLoop(entry: MapEntry, loopName: string, scope: Scope, context: Co
       code: 'template-structure',
       severity: 'error',
       span: entry.keySpan,
-      message: `Fn::ForEach needs 'Transform: ${LANGUAGE_EXTENSIONS_TRANSFORM}'; without it CloudFormation rejects the template.`,
+      message:
+        `Fn::ForEach needs 'Transform: ${LANGUAGE_EXTENSIONS_TRANSFORM}'; without it CloudFormation rejects the ` +
+        `template.`,
     });
   }
   const shape = loopShape(entry, loopName, context.problems);
@@ -159,7 +163,9 @@ function expandLoop(entry: MapEntry, loopName: string, scope: Scope, context: Co
       code: 'template-structure',
       severity: 'info',
       span: shape.collection.span,
-      message: `The collection of Fn::ForEach::${loopName} is only known at deploy (${collection.unknown}), so what it produces is not listed.`,
+      message:
+        `The collection of Fn::ForEach::${loopName} is only known at deploy (${collection.unknown}), so what it ` +
+        `produces is not listed.`,
     });
     context.unexpanded.push({
       loop: loopName,

@@ -113,7 +113,8 @@ const PARTITIONS: readonly { readonly prefix: string; readonly partition: string
 ];
 
 const NO_REGION =
-  'the deploy Region was not given (set region in samconfig.toml, the serverlessWorkbench.invoke.region setting, or --region)';
+  'the deploy Region was not given (set region in samconfig.toml, the serverlessWorkbench.invoke.region setting, ' +
+  'or --region)';
 
 /** Pseudo parameters (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html). */
 function pseudoParameter(name: string, span: Span, ctx: EvaluationContext): Evaluated {

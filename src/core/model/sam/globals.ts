@@ -100,7 +100,9 @@ function ignoredProperties(resource: Resource, section: string, problems: ParseP
       code: 'template-structure',
       severity: 'error',
       span: item.span,
-      message: `Resource ${resource.logicalId} has invalid resource attribute 'IgnoreGlobals' on item '${name ?? 'this value'}': use '*' or names of properties Globals.${section} supports.`,
+      message:
+        `Resource ${resource.logicalId} has invalid resource attribute 'IgnoreGlobals' on item ` +
+        `'${name ?? 'this value'}': use '*' or names of properties Globals.${section} supports.`,
     });
   }
   return names;

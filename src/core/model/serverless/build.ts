@@ -228,7 +228,8 @@ function functionEntries(root: MapNode, problems: ParseProblem[]): { entry: MapE
     problems.push(
       structure(
         section.span,
-        'functions must be a map of function names to their configuration (for example "hello:" with a handler), not a list.',
+        'functions must be a map of function names to their configuration (for example "hello:" with a handler), ' +
+          'not a list.',
       ),
     );
     return [];
@@ -287,7 +288,8 @@ function eventSites(fnKey: string, fn: MapNode, problems: ParseProblem[]): Event
       problems.push(
         structure(
           item.span,
-          `Each event of function '${fnKey}' must be a map with exactly one key, its type (http, sqs, schedule, ...)${hint}.`,
+          `Each event of function '${fnKey}' must be a map with exactly one key, its type (http, sqs, schedule, ` +
+            `...)${hint}.`,
         ),
       );
       continue;
@@ -297,7 +299,8 @@ function eventSites(fnKey: string, fn: MapNode, problems: ParseProblem[]): Event
       problems.push({
         ...structure(
           entry.keySpan,
-          `'${entry.key}' is not an event type of the Serverless Framework's AWS provider (a plugin may add it); it is kept as written.`,
+          `'${entry.key}' is not an event type of the Serverless Framework's AWS provider (a plugin may add it); ` +
+            `it is kept as written.`,
         ),
         severity: 'warning',
       });

@@ -368,7 +368,8 @@ function eventResources(
       add(
         naming.customEventBridge(fn, site.ordinal),
         'Custom::EventBridge',
-        'the framework creates EventBridge rules through a custom resource unless provider.eventBridge.useCloudFormation is true',
+        'the framework creates EventBridge rules through a custom resource unless ' +
+          'provider.eventBridge.useCloudFormation is true',
       );
       customResourceFunction(out, 'custom-resource-event-bridge', at, by);
       return;

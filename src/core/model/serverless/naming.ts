@@ -111,7 +111,12 @@ export const naming = {
   websocketsIntegration: (fn: string) => `${normalizedName(fn)}WebsocketsIntegration`,
   websocketsPermission: (fn: string) => `${normalizedName(fn)}LambdaPermissionWebsockets`,
   websocketsRoute: (route: string) =>
-    `${route.replace(/\$/g, 'S').replace(/\//g, 'Slash').replace(/-/g, 'Dash').replace(/_/g, 'Underscore').replace(/\./g, 'Period')}WebsocketsRoute`,
+    route
+      .replace(/\$/g, 'S')
+      .replace(/\//g, 'Slash')
+      .replace(/-/g, 'Dash')
+      .replace(/_/g, 'Underscore')
+      .replace(/\./g, 'Period') + 'WebsocketsRoute',
   websocketsStage: 'WebsocketsDeploymentStage',
   websocketsAuthorizer: (name: string) => `${normalizedName(name)}WebsocketsAuthorizer`,
   websocketsDeployment: 'WebsocketsDeployment<hash>',
@@ -120,7 +125,8 @@ export const naming = {
   streamMapping: (fn: string, type: string, stream: string) =>
     `${normalizedName(fn)}EventSourceMapping${upperFirst(type)}${alphaNumericName(stream)}`,
   mskMapping: (fn: string, cluster: string, topic: string) =>
-    `${normalizedName(fn)}EventSourceMappingMSK${alphaNumericName(cluster).slice(0, 79)}${alphaNumericName(topic).slice(0, 79)}`,
+    `${normalizedName(fn)}EventSourceMappingMSK${alphaNumericName(cluster).slice(0, 79)}` +
+    `${alphaNumericName(topic).slice(0, 79)}`,
   kafkaMapping: (fn: string, topic: string) =>
     `${normalizedName(fn)}EventSourceMappingKafka${alphaNumericName(topic).slice(0, 158)}`,
   activeMqMapping: (fn: string, queue: string) =>
@@ -148,7 +154,8 @@ export const naming = {
   iotProvisioningPermission: (fn: string) => `${normalizedName(fn)}LambdaPermissionIotProvisioningTemplate`,
   userPool: (pool: string) => `CognitoUserPool${alphaNumericName(pool)}`,
   userPoolPermission: (fn: string, pool: string, trigger: string) =>
-    `${normalizedName(fn)}LambdaPermissionCognitoUserPool${alphaNumericName(pool)}TriggerSource${alphaNumericName(trigger)}`,
+    `${normalizedName(fn)}LambdaPermissionCognitoUserPool${alphaNumericName(pool)}` +
+    `TriggerSource${alphaNumericName(trigger)}`,
   customUserPool: (fn: string) => `${normalizedName(fn)}CustomCognitoUserPool1`,
   eventBridgeRule: (fn: string, n: number) => `${alphaNumericName(`${fn}-rule-${n}`)}EventBridgeRule`,
   eventBus: (bus: string) => `${normalizedName(bus)}EventBridgeEventBus`,

@@ -118,7 +118,8 @@ class Resolver {
         this.nestingReported = true;
         this.problem(
           openingOf(node),
-          `Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; resolution stopped.`,
+          `Values and the variables between them nest more than ${LIMITS.maxNestingDepth} levels deep here; ` +
+            `resolution stopped.`,
         );
       }
       return node;
@@ -403,7 +404,9 @@ class Resolver {
     }
     return {
       kind: 'unresolved',
-      reason: `params.${this.stage()}.${name} and params.default.${name} are not set, so its value would come from the Serverless Dashboard or --param`,
+      reason:
+        `params.${this.stage()}.${name} and params.default.${name} are not set, so its value would come from the ` +
+        `Serverless Dashboard or --param`,
     };
   }
 
@@ -479,7 +482,8 @@ class Resolver {
           if (cuts.length > 0) {
             this.problem(
               site.span,
-              `The file ${path} nests values more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper is not read.`,
+              `The file ${path} nests values more than ${LIMITS.maxNestingDepth} levels deep; what lies deeper ` +
+                `is not read.`,
             );
           }
           parsed = bounded;

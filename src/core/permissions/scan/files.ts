@@ -55,7 +55,8 @@ function scanFile(file: string, text: string, language: Language): FileScan {
   let scan: FileScan;
   if (text.length > MAX_SCANNED_FILE_CHARS) {
     scan = unreadable(
-      `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_SCANNED_FILE_CHARS / 1024 / 1024} MB scanned per file (a bundle?), so its calls are not known`,
+      `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB, over ` +
+        `the ${MAX_SCANNED_FILE_CHARS / 1024 / 1024} MB scanned per file (a bundle?), so its calls are not known`,
     );
   } else {
     try {

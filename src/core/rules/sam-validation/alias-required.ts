@@ -25,7 +25,8 @@ export const aliasRequired: SamCheck = {
     needsAlias: '{{property}} acts on the versions SAM publishes, which needs AutoPublishAlias on this {{what}}.',
     emptyAlias: 'AutoPublishAlias{{origin}} is empty: SAM needs an alias name to create the alias.',
     aliasName:
-      "AutoPublishAlias '{{name}}' is not a valid alias name: use letters, digits, hyphens and underscores, not only digits.",
+      "AutoPublishAlias '{{name}}' is not a valid alias name: use letters, digits, hyphens and underscores, not " +
+      'only digits.',
   },
   check(template, report) {
     for (const { resource, properties } of PUBLISHING_TYPES.flatMap((type) => samResources(template, type))) {

@@ -18,7 +18,8 @@ export const apiEventSettings: SamCheck = {
     apiKeyNotRequired:
       "ApiKeyRequired: false only exempts a method from the API's own ApiKeyRequired, and API '{{api}}' sets none.",
     overrideWithNothing:
-      "OverrideApiAuth replaces the API's authorization for this route, so Auth needs an Authorizer, ApiKeyRequired or ResourcePolicy to replace it with.",
+      "OverrideApiAuth replaces the API's authorization for this route, so Auth needs an Authorizer, " +
+      'ApiKeyRequired or ResourcePolicy to replace it with.',
   },
   check(template, report) {
     for (const owned of samEvents(template)) {

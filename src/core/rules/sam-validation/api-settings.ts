@@ -20,9 +20,11 @@ const HOSTED_ZONE = ['HostedZoneId', 'HostedZoneName'];
 export const apiSettings: SamCheck = {
   messages: {
     corsCredentials:
-      'AllowCredentials: true needs an explicit AllowOrigin: browsers refuse credentials when the origin is {{origin}}.',
+      'AllowCredentials: true needs an explicit AllowOrigin: browsers refuse credentials when the origin is ' +
+      '{{origin}}.',
     authorizerNotName:
-      'DefaultAuthorizer must be the name of one of the Auth.Authorizers, written as text: SAM looks it up before deploying, so {{what}} cannot name it.',
+      'DefaultAuthorizer must be the name of one of the Auth.Authorizers, written as text: SAM looks it up ' +
+      'before deploying, so {{what}} cannot name it.',
     route53Zone:
       "Route53 needs HostedZoneId or HostedZoneName: the hosted zone SAM creates the custom domain's record in.",
     stageEmpty: 'StageName cannot be empty.',

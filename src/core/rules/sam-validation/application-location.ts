@@ -16,7 +16,8 @@ export const applicationLocation: SamCheck = {
     locationDynamic:
       '{{part}} cannot be a dynamic reference: SAM looks the application up before CloudFormation resolves it.',
     locationIntrinsic:
-      '{{part}} cannot be computed with {{fn}}: SAM looks the application up before deploying and can only follow Ref and Fn::FindInMap.',
+      '{{part}} cannot be computed with {{fn}}: SAM looks the application up before deploying and can only ' +
+      'follow Ref and Fn::FindInMap.',
     locationBlank: '{{part}} cannot be blank.',
   },
   check(template, report) {

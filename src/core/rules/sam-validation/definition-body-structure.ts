@@ -34,7 +34,8 @@ export const definitionBodyStructure: SamCheck = {
     responsesNotObject: "The responses of '{{method}} {{path}}' must be an object keyed by status code, not {{what}}.",
     securityNotList: "The security of '{{method}} {{path}}' must be a list of security requirements, not {{what}}.",
     securityItemNotObject:
-      "Each security requirement of '{{method}} {{path}}' must be an object naming a scheme and its scopes ({ MyAuthorizer: [] }), not {{what}}.",
+      "Each security requirement of '{{method}} {{path}}' must be an object naming a scheme and its scopes ({ " +
+      'MyAuthorizer: [] }), not {{what}}.',
     securityDefinitionsNotObject: 'securityDefinitions must be an object keyed by scheme name, not {{what}}.',
   },
   check(template, report) {

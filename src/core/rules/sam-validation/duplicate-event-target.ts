@@ -18,9 +18,11 @@ const HTTP_DEFAULT_ROUTE = '$default';
 export const duplicateEventTarget: SamCheck = {
   messages: {
     routeTwice:
-      "Method {{method}} of path {{path}} on API '{{api}}' is already handled by event '{{first}}'{{owner}}; an API method has one integration.",
+      "Method {{method}} of path {{path}} on API '{{api}}' is already handled by event '{{first}}'{{owner}}; an " +
+      'API method has one integration.',
     triggerTwice:
-      "Trigger {{trigger}} of user pool '{{pool}}' is already set by event '{{first}}'{{owner}}; a user pool calls one function per trigger.",
+      "Trigger {{trigger}} of user pool '{{pool}}' is already set by event '{{first}}'{{owner}}; a user pool " +
+      'calls one function per trigger.',
   },
   check(template, report) {
     const seen = new Map<string, { event: string; owner: string; span: Node['span'] }>();

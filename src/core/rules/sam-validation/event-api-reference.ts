@@ -22,9 +22,11 @@ const API_PROPERTY: Readonly<
 export const eventApiReference: SamCheck = {
   messages: {
     apiNotInTemplate:
-      "{{property}} names '{{name}}', which is not an {{type}} of this template{{actual}}; SAM adds the route to the API's definition, so it must be one.",
+      "{{property}} names '{{name}}', which is not an {{type}} of this template{{actual}}; SAM adds the route to " +
+      "the API's definition, so it must be one.",
     apiNotReference:
-      '{{property}} must name an {{type}} of this template, by its logical ID or !Ref; SAM cannot add the route to an API given by {{how}}.',
+      '{{property}} must name an {{type}} of this template, by its logical ID or !Ref; SAM cannot add the route ' +
+      'to an API given by {{how}}.',
   },
   check(template, report) {
     for (const { owner, event } of samEvents(template)) {

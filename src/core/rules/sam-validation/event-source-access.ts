@@ -36,12 +36,14 @@ export const eventSourceAccess: SamCheck = {
   messages: {
     accessType: "SourceAccessConfigurations Type '{{type}}' is not supported for {{event}} events; use {{allowed}}.",
     basicAuthMissing:
-      '{{event}} events sign in with a BASIC_AUTH secret: add an item with Type BASIC_AUTH and the secret URI to SourceAccessConfigurations.',
+      '{{event}} events sign in with a BASIC_AUTH secret: add an item with Type BASIC_AUTH and the secret URI to ' +
+      'SourceAccessConfigurations.',
     basicAuthTwice: '{{event}} events take one BASIC_AUTH secret, and SourceAccessConfigurations has more than one.',
     uriMissing: 'This BASIC_AUTH item needs the URI of the Secrets Manager secret that holds the credentials.',
     authTwice: 'Self-managed Kafka signs in one way, and SourceAccessConfigurations has several ({{types}}).',
     vpcHalf:
-      '{{present}} needs {{missing}} too: Lambda reaches a Kafka cluster in a VPC through both a subnet and a security group.',
+      '{{present}} needs {{missing}} too: Lambda reaches a Kafka cluster in a VPC through both a subnet and a ' +
+      'security group.',
     bootstrapMissing: 'Self-managed Kafka events need KafkaBootstrapServers, the brokers Lambda connects to.',
     topicsMany: 'Self-managed Kafka events take exactly one topic in Topics, not {{count}}.',
   },

@@ -18,7 +18,8 @@ export const functionPackage: SamCheck = {
   messages: {
     zipNeeds: 'A function packaged as a .zip file (PackageType Zip, the default) needs {{missing}}.',
     imageNeedsUri:
-      'A function with PackageType Image needs ImageUri, or Metadata with DockerContext and Dockerfile for sam build to make the image.',
+      'A function with PackageType Image needs ImageUri, or Metadata with DockerContext and Dockerfile for sam ' +
+      'build to make the image.',
   },
   check(template, report) {
     for (const { resource, properties } of samResources(template, 'AWS::Serverless::Function')) {

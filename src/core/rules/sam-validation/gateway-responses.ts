@@ -12,7 +12,8 @@ const PARAMETER_GROUPS = ['Headers', 'Paths', 'QueryStrings'];
 export const gatewayResponses: SamCheck = {
   messages: {
     responseIntrinsic:
-      'Gateway response {{name}} cannot be computed with {{fn}}: SAM writes it into the API definition before CloudFormation evaluates anything.',
+      'Gateway response {{name}} cannot be computed with {{fn}}: SAM writes it into the API definition before ' +
+      'CloudFormation evaluates anything.',
     parameterGroup:
       "ResponseParameters of {{name}} groups parameters under Headers, Paths and QueryStrings, not '{{group}}'.",
   },

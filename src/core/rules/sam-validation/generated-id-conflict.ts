@@ -8,7 +8,8 @@ import type { SamCheck } from './check';
 export const generatedIdConflict: SamCheck = {
   messages: {
     idTaken:
-      "Logical ID '{{id}}' is taken: for '{{producer}}', {{reason}} and names it '{{id}}' ({{type}}), so the transform would have two resources with one ID. Rename this resource.",
+      "Logical ID '{{id}}' is taken: for '{{producer}}', {{reason}} and names it '{{id}}' ({{type}}), so the " +
+      'transform would have two resources with one ID. Rename this resource.',
   },
   check(template, report) {
     for (const conflict of template.generatedIdConflicts ?? []) {

@@ -63,12 +63,34 @@ export const samValidation = defineRule({
     kinds: ['sam'],
     docs: {
       summary:
-        'Something the SAM transform rejects because properties or resources do not fit together: an authorizer or request model that is not defined, an event on an API that is not a SAM API of the template, event settings that exclude each other, features that need AutoPublishAlias or an inline DefinitionBody.',
-      why: 'The SAM transform runs before CloudFormation creates anything: one such error fails the whole deploy with "Invalid Serverless Application Specification document", and `sam validate` only says so when you run it.',
-      fact: 'What the AWS SAM transform (AWS::Serverless-2016-10-31) accepts, as the AWS SAM developer guide describes each resource and event property ("AWS SAM resources and properties"). One check per family in src/core/rules/sam-validation/: authorizers, request models and API keys of Api events; RestApiId/ApiId, S3 buckets and connector Ids that must be resources of the template; properties that need an inline OpenAPI DefinitionBody and the shape of that document; dead-letter configs and State/Enabled of rule events; AutoPublishAlias for DeploymentPreference and VersionDeletionPolicy; SourceAccessConfigurations of MQ, DocumentDB and Kafka events; WebSocket routes and authorization; tenant isolation; one event per API method or Cognito trigger; Runtime/Handler or ImageUri by package type; S3 locations; Policies and policy templates; HTTP API Lambda authorizers; gateway responses; invoke destinations; Serverless Application locations; the reserved lambda:createdBy tag; logical IDs SAM generates that the template already uses. Property types, unknown properties, enums, required and mutually exclusive properties are the schema-* rules.',
+        'Something the SAM transform rejects because properties or resources do not fit together: an authorizer ' +
+        'or request model that is not defined, an event on an API that is not a SAM API of the template, event ' +
+        'settings that exclude each other, features that need AutoPublishAlias or an inline DefinitionBody.',
+      why:
+        'The SAM transform runs before CloudFormation creates anything: one such error fails the whole deploy ' +
+        'with "Invalid Serverless Application Specification document", and `sam validate` only says so when you ' +
+        'run it.',
+      fact:
+        'What the AWS SAM transform (AWS::Serverless-2016-10-31) accepts, as the AWS SAM developer guide ' +
+        'describes each resource and event property ("AWS SAM resources and properties"). One check per family ' +
+        'in src/core/rules/sam-validation/: authorizers, request models and API keys of Api events; ' +
+        'RestApiId/ApiId, S3 buckets and connector Ids that must be resources of the template; properties that ' +
+        'need an inline OpenAPI DefinitionBody and the shape of that document; dead-letter configs and ' +
+        'State/Enabled of rule events; AutoPublishAlias for DeploymentPreference and VersionDeletionPolicy; ' +
+        'SourceAccessConfigurations of MQ, DocumentDB and Kafka events; WebSocket routes and authorization; ' +
+        'tenant isolation; one event per API method or Cognito trigger; Runtime/Handler or ImageUri by package ' +
+        'type; S3 locations; Policies and policy templates; HTTP API Lambda authorizers; gateway responses; ' +
+        'invoke destinations; Serverless Application locations; the reserved lambda:createdBy tag; logical IDs ' +
+        'SAM generates that the template already uses. Property types, unknown properties, enums, required and ' +
+        'mutually exclusive properties are the schema-* rules.',
       example:
-        'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: prod\nMyFunction:\n  Type: AWS::Serverless::Function\n  Properties:\n    # ...\n    Events:\n      Get:\n        Type: Api\n        Properties:\n          RestApiId: !Ref MyApi\n          Path: /\n          Method: get\n          Auth:\n            Authorizer: MyAuth   # MyApi defines no Auth.Authorizers',
-      fix: 'Do what the message says: define what is referred to, keep one of two settings that exclude each other, add the property the feature needs, or move the setting to where SAM reads it.',
+        'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: prod\nMyFunction:\n  Type: ' +
+        'AWS::Serverless::Function\n  Properties:\n    # ...\n    Events:\n      Get:\n        Type: Api\n       ' +
+        ' Properties:\n          RestApiId: !Ref MyApi\n          Path: /\n          Method: get\n          ' +
+        'Auth:\n            Authorizer: MyAuth   # MyApi defines no Auth.Authorizers',
+      fix:
+        'Do what the message says: define what is referred to, keep one of two settings that exclude each other, ' +
+        'add the property the feature needs, or move the setting to where SAM reads it.',
     },
   },
   messages: MESSAGES,

@@ -32,11 +32,14 @@ const VERSION_KEYS = ['swagger', 'openapi'];
 export const inlineDefinition: SamCheck = {
   messages: {
     needsInlineDefinition:
-      '{{property}} works only with an inline {{document}} definition in DefinitionBody (or none, so SAM generates it); SAM cannot edit the document DefinitionUri points to.',
+      '{{property}} works only with an inline {{document}} definition in DefinitionBody (or none, so SAM ' +
+      'generates it); SAM cannot edit the document DefinitionUri points to.',
     notOpenApi:
-      "DefinitionBody is not a {{document}} document (it has no 'swagger' or 'openapi' version), so SAM cannot add {{properties}} to it.",
+      "DefinitionBody is not a {{document}} document (it has no 'swagger' or 'openapi' version), so SAM cannot " +
+      'add {{properties}} to it.',
     httpNotOpenApi:
-      "DefinitionBody is not an OpenAPI document (it has no 'openapi' version or no 'paths'); SAM edits every HTTP API's definition, if only to tag it as its own.",
+      "DefinitionBody is not an OpenAPI document (it has no 'openapi' version or no 'paths'); SAM edits every " +
+      "HTTP API's definition, if only to tag it as its own.",
   },
   check(template, report) {
     for (const { resource, properties } of samResources(template, 'AWS::Serverless::HttpApi')) {

@@ -19,10 +19,12 @@ export const ruleDeadLetterConfig: SamCheck = {
   messages: {
     dlqNeither: "DeadLetterConfig needs either 'Arn' (an existing queue) or 'Type: SQS' (a queue SAM creates).",
     dlqBoth:
-      "DeadLetterConfig takes either 'Arn' or 'Type', not both: 'Arn' names an existing queue, 'Type' asks SAM to create one.",
+      "DeadLetterConfig takes either 'Arn' or 'Type', not both: 'Arn' names an existing queue, 'Type' asks SAM " +
+      'to create one.',
     dlqType: "DeadLetterConfig Type '{{type}}' is not supported: SAM can only create an SQS queue (Type: SQS).",
     dlqQueueId:
-      'QueueLogicalId becomes the logical ID of the queue SAM creates, so it must be a plain string, not an intrinsic function.',
+      'QueueLogicalId becomes the logical ID of the queue SAM creates, so it must be a plain string, not an ' +
+      'intrinsic function.',
   },
   check(template, report) {
     for (const { owner, event } of samEvents(template)) {

@@ -13,7 +13,8 @@ const BUCKET_TYPE = 'AWS::S3::Bucket';
 export const s3BucketInTemplate: SamCheck = {
   messages: {
     bucketOutside:
-      "S3 events need a bucket of this template (Bucket: !Ref MyBucket): SAM adds the notification to the bucket's definition, and {{what}} is not one.",
+      'S3 events need a bucket of this template (Bucket: !Ref MyBucket): SAM adds the notification to the ' +
+      "bucket's definition, and {{what}} is not one.",
   },
   check(template, report) {
     for (const { owner, event } of samEvents(template)) {

@@ -7,11 +7,18 @@ export const schemaDependencies = defineRule({
     severity: 'error',
     docs: {
       summary:
-        'Properties that must come together, cannot be used together, or of which one is needed (`Code.ZipFile` with `Code.S3Bucket`, `InlineCode` with `CodeUri`, `DefinitionBody` with `DefinitionUri`).',
-      why: 'CloudFormation, the service or the SAM transform rejects the combination ("Specify only one of ...", "... requires ..."), minutes into the deploy.',
-      fact: `Reference pages state which properties exclude or need each other ("Conditional: ...", "You must specify either ..."). A key that a condition may leave out (\`AWS::NoValue\` in a branch of \`Fn::If\`) does not count as given. Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
+        'Properties that must come together, cannot be used together, or of which one is needed (`Code.ZipFile` ' +
+        'with `Code.S3Bucket`, `InlineCode` with `CodeUri`, `DefinitionBody` with `DefinitionUri`).',
+      why:
+        'CloudFormation, the service or the SAM transform rejects the combination ("Specify only one of ...", ' +
+        '"... requires ..."), minutes into the deploy.',
+      fact:
+        `Reference pages state which properties exclude or need each other ("Conditional: ...", "You must ` +
+        `specify either ..."). A key that a condition may leave out (\`AWS::NoValue\` in a branch of \`Fn::If\`) ` +
+        `does not count as given. Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
       example:
-        'Type: AWS::Serverless::Function\nProperties:\n  CodeUri: src/\n  InlineCode: "exports.handler = async () => 1"',
+        'Type: AWS::Serverless::Function\nProperties:\n  CodeUri: src/\n  InlineCode: "exports.handler = async ' +
+        '() => 1"',
       fix: 'Keep one of the exclusive properties, or add the one the message says is needed.',
     },
   },

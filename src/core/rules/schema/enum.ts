@@ -10,10 +10,17 @@ export const schemaEnum = defineRule({
     fixable: true,
     docs: {
       summary: 'A property value outside the values the property allows.',
-      why: 'CloudFormation or the service rejects the value ("Value ... at \'billingMode\' failed to satisfy constraint: Member must satisfy enum value set") and the stack rolls back.',
-      fact: `Properties with a fixed set of values list them in their reference page ("Allowed values"). Values fill in at deploy (a dynamic reference \`{{resolve:...}}\`, an unknown parameter) are not checked. Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
+      why:
+        "CloudFormation or the service rejects the value (\"Value ... at 'billingMode' failed to satisfy " +
+        'constraint: Member must satisfy enum value set") and the stack rolls back.',
+      fact:
+        `Properties with a fixed set of values list them in their reference page ("Allowed values"). Values fill ` +
+        `in at deploy (a dynamic reference \`{{resolve:...}}\`, an unknown parameter) are not checked. ` +
+        `Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
       example: 'Type: AWS::DynamoDB::Table\nProperties:\n  BillingMode: PAY_PER_REQUST',
-      fix: 'Use one of the allowed values; the quick fix replaces a value written in place with the closest one, keeping its quotes.',
+      fix:
+        'Use one of the allowed values; the quick fix replaces a value written in place with the closest one, ' +
+        'keeping its quotes.',
     },
   },
   messages: {

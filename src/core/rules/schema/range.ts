@@ -9,9 +9,16 @@ export const schemaRange = defineRule({
     severity: 'error',
     docs: {
       summary:
-        'A number below its minimum or above its maximum, a text too short or too long, a list with too few or too many items.',
-      why: 'CloudFormation or the service rejects the value ("failed to satisfy constraint: Member must have length less than or equal to 64") and the stack rolls back.',
-      fact: `Property constraints (minimum/maximum, length, number of items) are in each resource type's reference page ("Minimum", "Maximum", "Pattern" under each property). Items a condition may leave out (\`AWS::NoValue\`) count only towards the most there can be. Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
+        'A number below its minimum or above its maximum, a text too short or too long, a list with too few or ' +
+        'too many items.',
+      why:
+        'CloudFormation or the service rejects the value ("failed to satisfy constraint: Member must have length ' +
+        'less than or equal to 64") and the stack rolls back.',
+      fact:
+        `Property constraints (minimum/maximum, length, number of items) are in each resource type's reference ` +
+        `page ("Minimum", "Maximum", "Pattern" under each property). Items a condition may leave out ` +
+        `(\`AWS::NoValue\`) count only towards the most there can be. ` +
+        `Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
       example: 'Type: AWS::SQS::Queue\nProperties:\n  MessageRetentionPeriod: 30',
       fix: 'Choose a value within the bounds the message gives.',
     },

@@ -14,11 +14,20 @@ export const schemaRequiredProperty = defineRule({
     fixable: true,
     docs: {
       summary: 'A property the resource type (or nested property type) requires is missing.',
-      why: 'CloudFormation rejects the resource before creating anything ("required key [...] not found"), and the stack rolls back.',
-      fact: `Each resource type lists its required properties ("Required: Yes" in its reference page). Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
+      why:
+        'CloudFormation rejects the resource before creating anything ("required key [...] not found"), and the ' +
+        'stack rolls back.',
+      fact:
+        `Each resource type lists its required properties ("Required: Yes" in its reference page). ` +
+        `Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
       example:
-        'Type: AWS::DynamoDB::Table\nProperties:\n  BillingMode: PAY_PER_REQUEST\n  KeySchema:\n    - AttributeName: id\n      KeyType: HASH',
-      fix: 'Add the property. The quick fix inserts it with an empty placeholder to fill in. A property SAM Globals gives a function counts as given; a key written as `!Ref AWS::NoValue` is missing (`Properties: !Ref AWS::NoValue` leaves them all out), one given as `AWS::NoValue` in one branch of `Fn::If` is not reported, and a branch of `Fn::If` that lacks a key is reported in that branch.',
+        'Type: AWS::DynamoDB::Table\nProperties:\n  BillingMode: PAY_PER_REQUEST\n  KeySchema:\n    - ' +
+        'AttributeName: id\n      KeyType: HASH',
+      fix:
+        'Add the property. The quick fix inserts it with an empty placeholder to fill in. A property SAM Globals ' +
+        'gives a function counts as given; a key written as `!Ref AWS::NoValue` is missing (`Properties: !Ref ' +
+        'AWS::NoValue` leaves them all out), one given as `AWS::NoValue` in one branch of `Fn::If` is not ' +
+        'reported, and a branch of `Fn::If` that lacks a key is reported in that branch.',
     },
   },
   messages: { missing: "{{place}} is missing the required property '{{property}}'." },

@@ -12,10 +12,20 @@ export const schemaUnknownProperty = defineRule({
     fixable: true,
     docs: {
       summary: 'A property the resource type (or the nested property type, or SAM Globals section) does not have.',
-      why: 'CloudFormation rejects the resource ("Encountered unsupported property"), and the SAM transform rejects unknown properties of its resources, minutes into a deploy; a misspelt optional property would otherwise be silently missing.',
-      fact: `Every resource type and property type has a closed set of properties. Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
+      why:
+        'CloudFormation rejects the resource ("Encountered unsupported property"), and the SAM transform rejects ' +
+        'unknown properties of its resources, minutes into a deploy; a misspelt optional property would ' +
+        'otherwise be silently missing.',
+      fact:
+        `Every resource type and property type has a closed set of properties. ` +
+        `Source: ${SCHEMA_SOURCES} ${SERVERLESS_DOCS}`,
       example: 'Type: AWS::Serverless::Function\nProperties:\n  MemorySzie: 512',
-      fix: "Correct the name; the quick fix renames the key to the closest property. Keys a macro fills (`Fn::Transform`, `AWS::Include`) are not checked, nor are custom resources. In a serverless.yml that lists `plugins`, an unknown top-level key, function property, event type or event property may be a plugin's (serverless-step-functions adds `stepFunctions`): it is reported only when it is a near miss of a known key, as info with the rename.",
+      fix:
+        'Correct the name; the quick fix renames the key to the closest property. Keys a macro fills ' +
+        '(`Fn::Transform`, `AWS::Include`) are not checked, nor are custom resources. In a serverless.yml that ' +
+        'lists `plugins`, an unknown top-level key, function property, event type or event property may be a ' +
+        "plugin's (serverless-step-functions adds `stepFunctions`): it is reported only when it is a near miss " +
+        'of a known key, as info with the rename.',
     },
   },
   messages: {

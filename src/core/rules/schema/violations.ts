@@ -9,7 +9,13 @@ import type { RuleContext, Severity } from '../types';
 
 /** Pages the schema rules' docs cite: the resource and property reference is what the schemas encode. */
 export const SCHEMA_SOURCES =
-  'The CloudFormation "Resource and property reference" (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html), from the CloudFormation registry\'s resource schemas (https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html), and for AWS::Serverless::* the "AWS SAM resources and properties" reference (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-resources-and-properties.html) through SAM\'s own schema (sam.schema.json); shipped as data/cfn-schemas.json and data/sam-schemas.json.';
+  'The CloudFormation "Resource and property reference" ' +
+  '(https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html), from ' +
+  "the CloudFormation registry's resource schemas " +
+  '(https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html), and for ' +
+  'AWS::Serverless::* the "AWS SAM resources and properties" reference ' +
+  '(https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-resources-and-properties.html) ' +
+  "through SAM's own schema (sam.schema.json); shipped as data/cfn-schemas.json and data/sam-schemas.json.";
 
 /** This kind's violations of the template, or none when the analysis was given no schemas. */
 export function violationsOf<K extends ViolationKind>(
@@ -42,7 +48,14 @@ export function severityOf(v: Violation): Severity | undefined {
 
 /** What the docs of every schema rule say about serverless.yml. */
 export const SERVERLESS_DOCS =
-  "In a serverless.yml, `provider`, `functions` (with every event type), `package`, `layers` and the top-level keys are checked against the Serverless Framework v3's own configuration schema (data/serverless-schema.json, derived from the MIT-licensed `serverless` package) and reported as warnings, as the framework warns under its default `configValidationMode: warn`; errors under `configValidationMode: error`, nothing under `off`. `custom` is not checked, `resources` is checked as CloudFormation, a single value where a list belongs counts as a list of it (as the framework reads it), and `${...}` variables are values known only when the framework runs, so they are not judged, except a whole value `${self:path}` naming a literal in the same file, which is checked as that literal.";
+  'In a serverless.yml, `provider`, `functions` (with every event type), `package`, `layers` and the top-level ' +
+  "keys are checked against the Serverless Framework v3's own configuration schema (data/serverless-schema.json, " +
+  'derived from the MIT-licensed `serverless` package) and reported as warnings, as the framework warns under ' +
+  'its default `configValidationMode: warn`; errors under `configValidationMode: error`, nothing under `off`. ' +
+  '`custom` is not checked, `resources` is checked as CloudFormation, a single value where a list belongs counts ' +
+  'as a list of it (as the framework reads it), and `${...}` variables are values known only when the framework ' +
+  'runs, so they are not judged, except a whole value `${self:path}` naming a literal in the same file, which is ' +
+  'checked as that literal.';
 
 const TYPE_WORDS: Readonly<Record<SchemaType, string>> = {
   string: 'text',

@@ -147,7 +147,8 @@ function refTargets(template: Template): RefTargets {
 function distinct(violations: readonly Violation[]): Violation[] {
   const seen = new Set<string>();
   return violations.filter((v) => {
-    const key = `${v.kind}|${v.span.start}|${v.span.end}|${'property' in v ? v.property : ''}|${'key' in v ? v.key : ''}`;
+    const key =
+      `${v.kind}|${v.span.start}|${v.span.end}|` + `${'property' in v ? v.property : ''}|${'key' in v ? v.key : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
