@@ -27,9 +27,11 @@ async function keystrokeLatencies(): Promise<number[]> {
   const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'template.yaml');
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
-  const offset = document.getText().indexOf('MemorySize: 512', document.getText().indexOf('Resources:'));
-  if (offset < 0) throw new Error(`no 'MemorySize: 512' under Resources in the bench template`);
-  const start = document.positionAt(offset + 'MemorySize: '.length);
+  // The generated workers choose their memory by condition; the edit changes the branch the condition picks.
+  const written = 'MemorySize: !If [IsProd, 2048, 512]';
+  const offset = document.getText().indexOf(written, document.getText().indexOf('Resources:'));
+  if (offset < 0) throw new Error(`no '${written}' under Resources in the bench template`);
+  const start = document.positionAt(offset + written.length - '512]'.length);
   const hasMemoryFinding = (): boolean =>
     vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === start.line);
   await waitFor(() => vscode.languages.getDiagnostics(uri).length >= 0, 10_000);
