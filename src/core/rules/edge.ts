@@ -3,7 +3,8 @@ import { entryOf, itemsOf, mapAt, stringOf, valueOf } from '../model/nodes';
 import { functionNamedBy } from '../model/references';
 import type { FunctionView, Template } from '../model/template';
 import { defineRule } from './define';
-import { subject } from './function-settings';
+import { about, aboutProperty } from './function-settings';
+import type { AboutFunction } from './types';
 
 /** Lambda@Edge restrictions (CloudFront developer guide, "Restrictions on Lambda@Edge"). */
 export const EDGE_LIMITS = {
@@ -57,41 +58,69 @@ function edgeUses(template: Template): EdgeUse[] {
   return uses;
 }
 
+/** One restriction an edge function breaks: the place that breaks it and where that is written. */
+interface Violation {
+  readonly message: string;
+  readonly span: Span;
+  readonly about: AboutFunction;
+}
+
 /** What one edge function breaks, each with the place that breaks it. */
-function violations(template: Template, use: EdgeUse): { message: string; span: Span }[] {
+function violations(template: Template, use: EdgeUse): Violation[] {
   const { fn } = use;
-  const out: { message: string; span: Span }[] = [];
+  const out: Violation[] = [];
+  const own = about(fn, { source: 'resource' });
   const viewer = use.eventType.startsWith('viewer-');
   const props = fn.resource.properties;
   if (!use.versioned)
-    out.push({ message: 'must be associated through a numbered version, not $LATEST or an alias', span: use.span });
-  if (fn.environment.length > 0)
-    out.push({ message: 'cannot have environment variables', span: fn.environment[0].nameSpan });
-  if (fn.layers.length > 0) out.push({ message: 'cannot use layers', span: fn.layers[0].span });
+    out.push({
+      message: 'must be associated through a numbered version, not $LATEST or an alias',
+      span: use.span,
+      about: own,
+    });
+  // A function's own variable or layer is the one to point at: removing the inherited ones would not be enough.
+  const variable = fn.environment.find((v) => v.source === 'resource') ?? fn.environment[0];
+  if (variable)
+    out.push({ message: 'cannot have environment variables', span: variable.nameSpan, about: about(fn, variable) });
+  const layer = fn.layers.find((l) => aboutProperty(template, fn, l.span).source === 'resource') ?? fn.layers[0];
+  if (layer)
+    out.push({ message: 'cannot use layers', span: layer.span, about: aboutProperty(template, fn, layer.span) });
   const vpc = entryOf(props, 'VpcConfig');
-  if (vpc) out.push({ message: 'cannot run in a VPC', span: vpc.keySpan });
-  const runtime = fn.runtime?.value;
-  if (runtime && !/^(nodejs|python)/.test(runtime))
-    out.push({ message: `cannot use ${runtime} (Node.js and Python only)`, span: fn.runtime!.span });
+  if (vpc)
+    out.push({ message: 'cannot run in a VPC', span: vpc.keySpan, about: aboutProperty(template, fn, vpc.keySpan) });
+  const runtime = fn.runtime;
+  if (runtime?.value && !/^(nodejs|python)/.test(runtime.value))
+    out.push({
+      message: `cannot use ${runtime.value} (Node.js and Python only)`,
+      span: runtime.span,
+      about: about(fn, runtime),
+    });
   if ((fn.ephemeralStorage.value ?? 0) > EDGE_LIMITS.ephemeralStorageMb)
     out.push({
       message: `allows at most ${EDGE_LIMITS.ephemeralStorageMb} MB of ephemeral storage`,
       span: fn.ephemeralStorage.span,
+      about: about(fn, fn.ephemeralStorage),
     });
   if (viewer && (fn.memorySize.value ?? 0) > EDGE_LIMITS.viewerMemoryMb)
     out.push({
       message: `allows at most ${EDGE_LIMITS.viewerMemoryMb} MB of memory for ${use.eventType} triggers`,
       span: fn.memorySize.span,
+      about: about(fn, fn.memorySize),
     });
   const maxTimeout = viewer ? EDGE_LIMITS.viewerTimeoutSeconds : EDGE_LIMITS.originTimeoutSeconds;
   if ((fn.timeout.value ?? 0) > maxTimeout)
     out.push({
       message: `allows at most a ${maxTimeout} s timeout for ${use.eventType} triggers`,
       span: fn.timeout.span,
+      about: about(fn, fn.timeout),
     });
   const region = template.serverless?.region;
   if (region && region !== EDGE_LIMITS.region)
-    out.push({ message: `must be deployed in ${EDGE_LIMITS.region}, not ${region}`, span: fn.resource.idSpan });
+    out.push({
+      message: `must be deployed in ${EDGE_LIMITS.region}, not ${region}`,
+      span: fn.resource.idSpan,
+      about: own,
+    });
   return out;
 }
 
@@ -114,14 +143,15 @@ export const lambdaEdgeRestrictions = defineRule({
       fix: 'Remove what the message names, or move the logic to CloudFront Functions or to an origin function.',
     },
   },
-  messages: { violation: '{{subject}} is a Lambda@Edge function ({{event}}) and {{problem}}.' },
+  messages: { violation: '{{subject}} is a Lambda@Edge function ({{event}}) and {{problem}}.{{where}}' },
   check(context) {
     for (const use of edgeUses(context.template)) {
       for (const v of violations(context.template, use)) {
         context.report({
           messageId: 'violation',
-          data: { subject: subject(use.fn), event: use.eventType, problem: v.message },
+          data: { event: use.eventType, problem: v.message },
           span: v.span,
+          about: v.about,
           logicalId: use.fn.logicalId,
           related: [{ span: use.span, message: 'the CloudFront association' }],
         });

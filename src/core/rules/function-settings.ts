@@ -1,5 +1,5 @@
 import type { Span } from '../model/nodes';
-import type { FunctionView, Setting } from '../model/template';
+import type { FunctionView, Setting, Template } from '../model/template';
 import { whereWords } from './inherited';
 import type { AboutFunction } from './types';
 
@@ -12,13 +12,15 @@ export function about(fn: FunctionView, setting: Pick<Setting<unknown>, 'source'
 }
 
 /**
- * `about` for a property read from the function's properties as SAM merges them rather than from a setting:
- * inherited from Globals when it is written outside the function's own text.
+ * `about` for a property read from the function's properties as SAM or the Serverless Framework merges them rather
+ * than from a setting: inherited (from SAM `Globals`, or a serverless.yml's `provider`) when it is written outside
+ * the function's own text.
  */
-export function aboutProperty(fn: FunctionView, span: Span): AboutFunction {
+export function aboutProperty(template: Template, fn: FunctionView, span: Span): AboutFunction {
   const own = fn.resource.node?.span;
   const inherited = own !== undefined && (span.start < own.start || span.end > own.end);
-  return about(fn, { source: inherited ? 'globals' : 'resource' });
+  if (!inherited) return about(fn, { source: 'resource' });
+  return about(fn, { source: template.kind === 'serverless' ? 'provider' : 'globals' });
 }
 
 /**

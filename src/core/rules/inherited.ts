@@ -36,7 +36,8 @@ export function mergeInherited(reports: readonly Report[]): MergedReport[] {
     ]);
     const same = byKey.get(key);
     if (same) {
-      same.functions.push(about);
+      // A function can break the same rule twice with one value (a Lambda@Edge function in two behaviors).
+      if (!same.functions.some((f) => f.span.start === about.span.start)) same.functions.push(about);
       same.report = {
         ...same.report,
         related: union(same.report.related, report.related),

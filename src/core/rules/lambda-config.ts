@@ -1,7 +1,8 @@
 import { entryOf, mapAt, stringOf, valueOf } from '../model/nodes';
-import type { FunctionView } from '../model/template';
+import type { Span } from '../model/nodes';
+import type { FunctionView, Template } from '../model/template';
 import { defineRule } from './define';
-import { about, aboutProperty, subject } from './function-settings';
+import { about, aboutProperty } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { RelatedLocation } from './types';
 import { formatInteger } from '../format-number';
@@ -67,23 +68,39 @@ export const lambdaEnvSize = defineRule({
     },
   },
   messages: {
-    tooLarge: '{{subject}}: environment variables take {{bytes}} bytes (keys plus values); Lambda allows {{max}}.',
+    tooLarge:
+      '{{subject}}: environment variables take {{bytes}} bytes (keys plus values); Lambda allows {{max}}.{{where}}',
   },
   check(context) {
     for (const fn of context.template.functions) {
       if (fn.environment.length === 0) continue;
       const bytes = fn.environment.reduce((sum, v) => sum + utf8Length(v.name) + utf8Length(v.resolved.value ?? ''), 0);
       if (bytes <= ENVIRONMENT_MAX_BYTES) continue;
-      const variables = entryOf(mapAt(fn.resource.properties, 'Environment'), 'Variables');
+      // Only a total made of inherited variables alone is the same for every function that inherits them; a
+      // function that adds or overrides one has its own total.
+      const inherited = fn.environment.find((v) => v.source === 'globals' || v.source === 'provider');
+      const allInherited = inherited !== undefined && fn.environment.every((v) => v.source === inherited.source);
       context.report({
         messageId: 'tooLarge',
-        data: { subject: subject(fn), bytes: formatInteger(bytes), max: formatInteger(ENVIRONMENT_MAX_BYTES) },
-        span: variables?.keySpan ?? fn.environment[0].nameSpan,
+        data: { bytes: formatInteger(bytes), max: formatInteger(ENVIRONMENT_MAX_BYTES) },
+        span: variablesSpan(context.template, fn, allInherited),
+        about: about(fn, { source: allInherited ? inherited.source : 'resource' }),
         logicalId: fn.logicalId,
       });
     }
   },
 });
+
+/**
+ * Where a function's environment variables are written: the `Variables` key (SAM merges Globals' in, so it is the
+ * Globals one when the function has none of its own); for a serverless.yml whose variables all come from the
+ * provider, the provider's `environment` key, since the function's own properties are built at its name.
+ */
+function variablesSpan(template: Template, fn: FunctionView, allInherited: boolean): Span {
+  const providerKey = allInherited ? entryOf(template.serverless?.provider, 'environment')?.keySpan : undefined;
+  const variables = entryOf(mapAt(fn.resource.properties, 'Environment'), 'Variables');
+  return providerKey ?? variables?.keySpan ?? fn.environment[0].nameSpan;
+}
 
 export const lambdaEnvReservedName = defineRule({
   id: 'lambda-env-reserved-name',
@@ -136,14 +153,17 @@ export const lambdaLayersCount = defineRule({
       fix: 'Merge layers, or ship some dependencies in the function package or a container image.',
     },
   },
-  messages: { tooMany: '{{subject}} uses {{count}} layers; Lambda allows at most {{max}}. This is layer {{index}}.' },
+  messages: {
+    tooMany: '{{subject}} uses {{count}} layers; Lambda allows at most {{max}}. This is layer {{index}}.{{where}}',
+  },
   check(context) {
     for (const fn of context.template.functions) {
       fn.layers.slice(LAYERS_MAX).forEach((layer, i) => {
         context.report({
           messageId: 'tooMany',
-          data: { subject: subject(fn), count: fn.layers.length, max: LAYERS_MAX, index: LAYERS_MAX + i + 1 },
+          data: { count: fn.layers.length, max: LAYERS_MAX, index: LAYERS_MAX + i + 1 },
           span: layer.span,
+          about: aboutProperty(context.template, fn, layer.span),
           logicalId: fn.logicalId,
         });
       });
@@ -315,7 +335,7 @@ export const snapstartIncompatible = defineRule({
           messageId: 'conflict',
           data: { reason: conflict.reason },
           span: snapStart.keySpan,
-          about: aboutProperty(fn, snapStart.keySpan),
+          about: aboutProperty(context.template, fn, snapStart.keySpan),
           logicalId: fn.logicalId,
           related: conflict.span ? [{ span: conflict.span, message: 'the conflicting setting' }] : [],
         });
