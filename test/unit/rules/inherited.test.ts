@@ -174,3 +174,182 @@ describe('a value set in Globals is reported once for the functions that inherit
     },
   );
 });
+
+/** The findings of one rule as a user reads them: range, message, then each related location with its text. */
+function findingsOf(text: string, ruleId: string, fileName = 'template.yaml'): string[][] {
+  const template = load(text, fileName);
+  return analyzeTemplate(template, { today: TODAY })
+    .findings.filter((f) => f.ruleId === ruleId)
+    .map((f) => [
+      `${rangeOf(template, f)} ${f.message}`,
+      ...f.related.map((r) => `${where(template, r.span)} ${textAt(template, r.span)}: ${r.message}`),
+    ]);
+}
+
+describe('layers, environment size and Lambda@Edge limits inherited from Globals or provider are reported once', () => {
+  it('six layers in Globals: one finding per extra layer for the functions that add none', () => {
+    const text = yaml(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:',
+      '  Function:',
+      '    Layers: [L1, L2, L3, L4, L5, L6]',
+      'Resources:',
+      '  A:',
+      '    Type: AWS::Serverless::Function',
+      '  B:',
+      '    Type: AWS::Serverless::Function',
+      '  More:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Layers: [L7]',
+    );
+    assert.deepEqual(findingsOf(text, 'lambda-layers-count'), [
+      [
+        "4:34-4:36 Each of functions 'A' and 'B' uses 6 layers; Lambda allows at most 5. This is layer 6. (set " +
+          'in Globals)',
+        "6:3 A: 'A' inherits this value from Globals",
+        "8:3 B: 'B' inherits this value from Globals",
+      ],
+      [
+        "4:34-4:36 Function 'More' uses 7 layers; Lambda allows at most 5. This is layer 6. (set in Globals, " +
+          "inherited by 'More')",
+        "10:3 More: 'More' inherits this value from Globals",
+      ],
+      ["13:16-13:18 Function 'More' uses 7 layers; Lambda allows at most 5. This is layer 7."],
+    ]);
+  });
+
+  it('environment variables over 4 KB in Globals: one finding for the functions whose total is only them', () => {
+    const text = yaml(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:',
+      '  Function:',
+      '    Environment:',
+      '      Variables:',
+      `        CONFIG: ${'x'.repeat(4100)}`,
+      'Resources:',
+      '  A:',
+      '    Type: AWS::Serverless::Function',
+      '  B:',
+      '    Type: AWS::Serverless::Function',
+      '  Adds:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Environment:',
+      '        Variables:',
+      '          MODE: fast',
+      '  Overrides:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Environment:',
+      '        Variables:',
+      '          CONFIG: small',
+    );
+    assert.deepEqual(findingsOf(text, 'lambda-env-size'), [
+      [
+        "5:7-5:16 Each of functions 'A' and 'B': environment variables take 4,106 bytes (keys plus values); " +
+          'Lambda allows 4,096. (set in Globals)',
+        "8:3 A: 'A' inherits this value from Globals",
+        "10:3 B: 'B' inherits this value from Globals",
+      ],
+      ["16:9-16:18 Function 'Adds': environment variables take 4,114 bytes (keys plus values); Lambda allows 4,096."],
+    ]);
+  });
+
+  it('serverless.yml provider: environment size on its key, layers once, not naming the function with its own', () => {
+    const text = yaml(
+      'service: shop',
+      'provider:',
+      '  name: aws',
+      '  runtime: nodejs22.x',
+      '  environment:',
+      `    CONFIG: ${'x'.repeat(4100)}`,
+      '  layers: [L1, L2, L3, L4, L5, L6]',
+      'functions:',
+      '  orders:',
+      '    handler: orders.handler',
+      '  users:',
+      '    handler: users.handler',
+      '  own:',
+      '    handler: own.handler',
+      '    layers: [L1]',
+      '    environment:',
+      '      MODE: fast',
+    );
+    assert.deepEqual(findingsOf(text, 'lambda-env-size', 'serverless.yml'), [
+      [
+        "5:3-5:14 Each of functions 'orders' and 'users': environment variables take 4,106 bytes (keys plus " +
+          'values); Lambda allows 4,096. (set in provider)',
+        "9:3 orders: 'orders' inherits this value from provider",
+        "11:3 users: 'users' inherits this value from provider",
+      ],
+      ["13:3-13:6 Function 'own': environment variables take 4,114 bytes (keys plus values); Lambda allows 4,096."],
+    ]);
+    assert.deepEqual(findingsOf(text, 'lambda-layers-count', 'serverless.yml'), [
+      [
+        "7:32-7:34 Each of functions 'orders' and 'users' uses 6 layers; Lambda allows at most 5. This is layer " +
+          '6. (set in provider)',
+        "9:3 orders: 'orders' inherits this value from provider",
+        "11:3 users: 'users' inherits this value from provider",
+      ],
+    ]);
+  });
+
+  it('a Globals timeout and memory too large for two viewer functions: one finding each, naming both', () => {
+    const text = yaml(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Globals:',
+      '  Function:',
+      '    Runtime: nodejs22.x',
+      '    AutoPublishAlias: live',
+      '    Timeout: 10',
+      '    MemorySize: 256',
+      'Resources:',
+      '  Auth:',
+      '    Type: AWS::Serverless::Function',
+      '  Rewrite:',
+      '    Type: AWS::Serverless::Function',
+      '  Small:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Timeout: 5',
+      '      MemorySize: 128',
+      '  Cdn:',
+      '    Type: AWS::CloudFront::Distribution',
+      '    Properties:',
+      '      DistributionConfig:',
+      '        DefaultCacheBehavior:',
+      '          LambdaFunctionAssociations:',
+      '            - EventType: viewer-request',
+      '              LambdaFunctionARN: !Ref Auth.Version',
+      '            - EventType: viewer-response',
+      '              LambdaFunctionARN: !Ref Small.Version',
+      '        CacheBehaviors:',
+      '          - LambdaFunctionAssociations:',
+      '              - EventType: viewer-request',
+      '                LambdaFunctionARN: !Ref Rewrite.Version',
+      '              - EventType: viewer-request',
+      '                LambdaFunctionARN: !Ref Auth.Version',
+    );
+    assert.deepEqual(findingsOf(text, 'lambda-edge-restrictions'), [
+      [
+        "6:14-6:16 Each of functions 'Auth' and 'Rewrite' is a Lambda@Edge function (viewer-request) and allows " +
+          'at most a 5 s timeout for viewer-request triggers. (set in Globals)',
+        "9:3 Auth: 'Auth' inherits this value from Globals",
+        "11:3 Rewrite: 'Rewrite' inherits this value from Globals",
+        '25:34 !Ref Auth.Version: the CloudFront association',
+        '31:36 !Ref Rewrite.Version: the CloudFront association',
+        '33:36 !Ref Auth.Version: the CloudFront association',
+      ],
+      [
+        "7:17-7:20 Each of functions 'Auth' and 'Rewrite' is a Lambda@Edge function (viewer-request) and allows " +
+          'at most 128 MB of memory for viewer-request triggers. (set in Globals)',
+        "9:3 Auth: 'Auth' inherits this value from Globals",
+        "11:3 Rewrite: 'Rewrite' inherits this value from Globals",
+        '25:34 !Ref Auth.Version: the CloudFront association',
+        '31:36 !Ref Rewrite.Version: the CloudFront association',
+        '33:36 !Ref Auth.Version: the CloudFront association',
+      ],
+    ]);
+  });
+});
