@@ -30,8 +30,3 @@ export function aboutProperty(template: Template, fn: FunctionView, span: Span):
 export function inheritedBy(fn: FunctionView, setting: Pick<Setting<unknown>, 'source'>): string {
   return whereWords([about(fn, setting)]);
 }
-
-/** The subject of a function's message: "Function 'Api'". */
-export function subject(fn: FunctionView): string {
-  return `Function '${fn.displayName}'`;
-}
