@@ -1,7 +1,7 @@
-// Schema validation (every written resource's Properties and SAM Globals against data/cfn-schemas.json and
+// Schema validation (every written resource's Properties and SAM Globals against data/cfn-schemas/ and
 // data/sam-schemas.json) on generated SAM templates, beyond the model build: a fresh model per run, so the
-// per-template cache never answers; the schema files are read once, before measuring, as the editor reads them
-// once per session.
+// per-template cache never answers; the schema files the template's services need are read by the first
+// validation, before measuring, as the editor reads them once per session.
 import { createRequire } from 'module';
 import { existsSync, readFileSync } from 'fs';
 import { generateSamTemplate } from './generate.mjs';
@@ -17,21 +17,26 @@ const WARMUP = 10;
 const DATA = new URL('../data/', import.meta.url);
 
 export async function run() {
-  if (!existsSync(new URL('cfn-schemas.json', DATA)))
-    return [{ name: 'schema validation', note: 'skipped: data/cfn-schemas.json is not generated' }];
-  const catalog = new SchemaCatalog((name) => JSON.parse(readFileSync(new URL(`${name}.json`, DATA), 'utf8')));
-  const readStart = performance.now();
-  catalog.validationSchemas('cfn');
-  catalog.validationSchemas('sam');
-  const readMs = Math.round(performance.now() - readStart);
+  if (!existsSync(new URL('cfn-schemas/namespaces.json', DATA)))
+    return [{ name: 'schema validation', note: 'skipped: data/cfn-schemas/ is not generated' }];
+  const read = [];
+  const catalog = new SchemaCatalog((name) => {
+    read.push(name);
+    return JSON.parse(readFileSync(new URL(`${name}.json`, DATA), 'utf8'));
+  });
   const rows = [];
   for (const [count, target] of [
     [500, 20],
     [2000, undefined],
   ]) {
     const text = generateSamTemplate(count);
-    const models = Array.from({ length: RUNS + WARMUP }, () => loadTemplate(text, '/bench/template.yaml'));
-    let next = 0;
+    const models = Array.from({ length: RUNS + WARMUP + 1 }, () => loadTemplate(text, '/bench/template.yaml'));
+    const readsBefore = read.length;
+    const firstStart = performance.now();
+    schemaViolations(models[0], catalog);
+    const firstMs = Math.round(performance.now() - firstStart);
+    const files = read.slice(readsBefore);
+    let next = 1;
     let violations = 0;
     const cpu = [];
     const timing = measure(
@@ -48,7 +53,9 @@ export async function run() {
       name: `schema validation, ${count} resources, beyond the model build`,
       ...timing,
       target,
-      note: `${violations} violations; CPU time median ${cpuMedian} ms; reading both schema files once: ${readMs} ms`,
+      note:
+        `${violations} violations; CPU time median ${cpuMedian} ms; first validation ${firstMs} ms, reading ` +
+        `${files.length ? files.join(', ') : 'no schema file (read by the template before)'}`,
     });
   }
   return rows;

@@ -1,6 +1,8 @@
-// Regenerates data/cfn-schemas.json: every CloudFormation resource type's Properties as a validation schema
+// Regenerates data/cfn-schemas/: every CloudFormation resource type's Properties as a validation schema
 // (types, required, closed objects, enums, patterns, lengths, ranges), the contract in
-// src/core/schema/validation/schema-node.ts.
+// src/core/schema/validation/schema-node.ts. One file per service namespace (`AWS-Lambda.json` holds
+// `AWS::Lambda::*` and the definitions they use), so validation reads only the services a template uses, and
+// `namespaces.json` lists them (a namespace without a file is unknown to the data, not an error).
 // Source: the npm package @awboost/cfn-resource-types (MIT, https://github.com/awboost/cfn-resource-schemas),
 // whose lib/*.d.ts are generated from the CloudFormation registry schemas and keep their constraints as JSDoc
 // tags; read here with the TypeScript compiler API. @aws-cdk/aws-service-spec (Apache-2.0, already behind
@@ -9,7 +11,7 @@
 // scripts/schema-enums.json the allowed values they leave open, scripts/schema-corrections.json the constraints
 // AWS does not hold to (with the page that says so).
 // Run: node scripts/update-cfn-schemas.mjs
-import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import { readdirSync, readFileSync, rmSync } from 'fs';
 import { createRequire } from 'module';
 import path from 'path';
 import ts from 'typescript';
@@ -17,6 +19,8 @@ import {
   applyCombinations,
   applyCorrections,
   applyEnums,
+  CFN_SCHEMAS_FOLDER,
+  cfnNamespace,
   writeValidationSchemas,
 } from './validation-schema-common.mjs';
 
@@ -346,11 +350,64 @@ const file = {
 const corrections = applyCorrections(file, 'cfn');
 const combinations = applyCombinations(file, 'cfn');
 const addedEnums = applyEnums(file, 'cfn');
-const size = writeValidationSchemas('cfn-schemas', file);
+
+/** The definitions a node reaches through `$ref`s and discriminator mappings, transitively. */
+function referencedDefinitions(roots) {
+  const found = new Set();
+  const pending = [...roots];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node || typeof node !== 'object') continue;
+    const refs = [node.$ref, ...Object.values(node.discriminator?.mapping ?? {})].filter(Boolean);
+    for (const ref of refs) {
+      if (found.has(ref)) continue;
+      if (!file.definitions[ref]) throw new Error(`$ref ${ref} names no definition`);
+      found.add(ref);
+      pending.push(file.definitions[ref]);
+    }
+    pending.push(
+      ...Object.values(node.properties ?? {}),
+      ...Object.values(node.patternProperties ?? {}),
+      node.items,
+      node.additionalProperties,
+      ...(node.anyOf ?? []),
+      ...(node.oneOf ?? []),
+    );
+  }
+  return found;
+}
+
+const byNamespace = new Map();
+for (const type of Object.keys(file.resources)) {
+  const namespace = cfnNamespace(type);
+  if (!byNamespace.has(namespace)) byNamespace.set(namespace, []);
+  byNamespace.get(namespace).push(type);
+}
+rmSync(new URL(`../data/${CFN_SCHEMAS_FOLDER}/`, import.meta.url), { recursive: true, force: true });
+let size = 0;
+const crossNamespace = [];
+for (const [namespace, types] of byNamespace) {
+  const used = [...referencedDefinitions(types.map((type) => file.resources[type]))].sort((a, b) => a.localeCompare(b));
+  // Definitions are named `<Type>.<Name>`: one of another namespace is copied in, so that each file stands alone.
+  crossNamespace.push(...used.filter((name) => cfnNamespace(name) !== namespace).map((name) => `${namespace}→${name}`));
+  size += writeValidationSchemas(`${CFN_SCHEMAS_FOLDER}/${namespace}`, {
+    source: file.source,
+    licence: file.licence,
+    generated: file.generated,
+    resources: Object.fromEntries(types.map((type) => [type, file.resources[type]])),
+    definitions: Object.fromEntries(used.map((name) => [name, file.definitions[name]])),
+  });
+}
+writeValidationSchemas(`${CFN_SCHEMAS_FOLDER}/namespaces`, {
+  source: file.source,
+  generated: file.generated,
+  namespaces: [...byNamespace.keys()],
+});
 
 console.log(
   `${Object.keys(resources).length} resource types, ${Object.keys(definitions).length} definitions → ` +
-    `data/cfn-schemas.json (${size} bytes)`,
+    `data/${CFN_SCHEMAS_FOLDER}/ (${byNamespace.size} namespaces, ${size} bytes); definitions used across ` +
+    `namespaces (copied): ${crossNamespace.length} ${crossNamespace.join(' ')}`,
 );
 console.log(
   `${counts.patterns} patterns, ${counts.patternsDropped} dropped (not JavaScript without the u flag), ` +

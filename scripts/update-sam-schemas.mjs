@@ -1,7 +1,7 @@
 // Regenerates data/sam-schemas.json: every AWS::Serverless::* type's Properties, each SAM event type and the
 // Globals section as validation schemas (the contract in src/core/schema/validation/schema-node.ts).
 // Source: aws/serverless-application-model, schema_source/sam.schema.json (Apache-2.0). Properties SAM passes
-// through to CloudFormation (`__samPassThrough.schemaPath`) take their schema from data/cfn-schemas.json (run
+// through to CloudFormation (`__samPassThrough.schemaPath`) take their schema from data/cfn-schemas/ (run
 // scripts/update-cfn-schemas.mjs first), copied here with the definitions they use so that this file stands
 // alone. scripts/schema-corrections.json gives back the maps SAM's schema cannot tell from intrinsics (a policy
 // document in Policies); scripts/schema-combinations.json adds the keys SAM's transform rejects together.
@@ -12,6 +12,7 @@ import {
   applyCombinations,
   applyCorrections,
   applyEnums,
+  readCfnSchemas,
   writeValidationSchemas,
 } from './validation-schema-common.mjs';
 
@@ -24,7 +25,7 @@ const schema = JSON.parse(readFileSync(path.join(folder, 'sam.schema.json'), 'ut
 const commit = existsSync(path.join(folder, 'SOURCE_COMMIT'))
   ? readFileSync(path.join(folder, 'SOURCE_COMMIT'), 'utf8').trim().split(/\s+/)[0]
   : 'unknown commit';
-const cfn = JSON.parse(readFileSync(new URL('../data/cfn-schemas.json', import.meta.url), 'utf8'));
+const cfn = readCfnSchemas();
 const samDefinitions = schema.definitions;
 
 const counts = { passThrough: 0, documentedPassThrough: 0, passThroughMissing: [], intrinsicBranches: 0 };
@@ -219,7 +220,7 @@ const sorted = (record) => Object.fromEntries(Object.entries(record).sort(([a], 
 const file = {
   source:
     `https://github.com/aws/serverless-application-model commit ${commit}, schema_source/sam.schema.json; ` +
-    `pass-through properties from data/cfn-schemas.json; regenerate: node scripts/update-sam-schemas.mjs <folder ` +
+    `pass-through properties from data/cfn-schemas/; regenerate: node scripts/update-sam-schemas.mjs <folder ` +
     `holding sam.schema.json>`,
   licence:
     'Apache-2.0 (SAM schema; see data/LICENSE-Apache-2.0), MIT (CloudFormation schemas from ' +

@@ -1,8 +1,25 @@
 // Shared by update-cfn-schemas.mjs and update-sam-schemas.mjs: the hand-kept tables merged at their schema
 // nodes (scripts/schema-corrections.json: nodes that say otherwise than AWS accepts; scripts/schema-combinations.json:
 // keys that exclude or require each other; scripts/schema-enums.json: allowed values the registry schemas leave
-// open), and the writer of data/<name>.json.
-import { readFileSync, writeFileSync } from 'fs';
+// open), the writer of data/<name>.json, and the namespace files of data/cfn-schemas/.
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+
+/** The folder of CloudFormation's validation schemas, one file per service namespace (src/core/schema/catalog.ts). */
+export const CFN_SCHEMAS_FOLDER = 'cfn-schemas';
+
+/** The file a type or definition (`<Type>.<Name>`) is in: `AWS::Lambda::Function.Code` → `AWS-Lambda`. */
+export const cfnNamespace = (key) => key.split('::').slice(0, 2).join('-');
+
+/** Every namespace file of data/cfn-schemas/ as one file (the SAM generator copies pass-through properties). */
+export function readCfnSchemas() {
+  const folder = new URL(`../data/${CFN_SCHEMAS_FOLDER}/`, import.meta.url);
+  const read = (name) => JSON.parse(readFileSync(new URL(`${name}.json`, folder), 'utf8'));
+  const files = read('namespaces').namespaces.map(read);
+  return {
+    resources: Object.assign({}, ...files.map((f) => f.resources)),
+    definitions: Object.assign({}, ...files.map((f) => f.definitions)),
+  };
+}
 
 const COMBINATION_KEYWORDS = ['requiredOneOf', 'dependentRequired', 'dependentExcluded'];
 
@@ -77,6 +94,8 @@ export function applyCombinations(file, kind) {
 /** Writes data/<name>.json compactly (no indentation: it is read by code only); returns its size in bytes. */
 export function writeValidationSchemas(name, file) {
   const text = JSON.stringify(file);
-  writeFileSync(new URL(`../data/${name}.json`, import.meta.url), text);
+  const url = new URL(`../data/${name}.json`, import.meta.url);
+  mkdirSync(new URL('.', url), { recursive: true });
+  writeFileSync(url, text);
   return Buffer.byteLength(text);
 }

@@ -8,8 +8,8 @@ import { SchemaCatalog } from '../core/schema/catalog';
  */
 const DATA_FOLDERS = [path.resolve(__dirname, '..', 'data'), path.resolve(__dirname, '..', '..', 'data')];
 
-/** The file whose presence marks the folder that holds the validation schemas. */
-const MARKER = 'cfn-schemas.json';
+/** The file whose presence marks the folder that holds the validation schemas (the index of CloudFormation's). */
+const MARKER = path.join('cfn-schemas', 'namespaces.json');
 
 /**
  * The schema catalog over the installed package's data, read on the first validation; undefined when the package

@@ -1,7 +1,12 @@
 import {
+  CFN_SCHEMAS_FOLDER,
+  cfnNamespace,
   VALIDATION_SCHEMA_FILES,
+  type CfnNamespaceIndex,
+  type SchemaNode,
   type ValidationSchemaFile,
   type ValidationSchemaKind,
+  type ValidationSchemas,
 } from './validation/schema-node';
 
 /**
@@ -64,8 +69,63 @@ interface RuntimesFile {
   readonly runtimes: Record<string, RuntimeLifecycle>;
 }
 
-/** Reads `data/<name>.json`; supplied by the adapter (extension folder) or the tests (repository). */
+/**
+ * Reads `data/<name>.json` (`name` may name a file in a folder: `cfn-schemas/AWS-Lambda`); supplied by the adapter
+ * (extension folder) or the tests (repository).
+ */
 export type ReadData = (name: string) => unknown;
+
+/** A file's schemas by key, in Maps: keys come from templates (`constructor` is no schema), and lookups are hot. */
+class SchemaMaps {
+  readonly resources = new Map<string, SchemaNode>();
+  readonly definitions = new Map<string, SchemaNode>();
+
+  add(file: ValidationSchemaFile): void {
+    for (const [type, node] of Object.entries(file.resources ?? {})) this.resources.set(type, node);
+    for (const [name, node] of Object.entries(file.definitions)) this.definitions.set(name, node);
+  }
+}
+
+/** The schemas of a kind kept in one file. */
+function wholeFile(file: ValidationSchemaFile): ValidationSchemas {
+  const maps = new SchemaMaps();
+  maps.add(file);
+  return {
+    resource: (type) => maps.resources.get(type),
+    definition: (name) => maps.definitions.get(name),
+    root: file.root,
+  };
+}
+
+/**
+ * CloudFormation's schemas, one file per service namespace, each read on the first lookup of one of its types or
+ * definitions: a template uses a handful of the hundreds of services. A namespace without a file in the index is
+ * unknown to the data, as a type missing from a file is.
+ */
+class NamespacedSchemas implements ValidationSchemas {
+  private index?: ReadonlySet<string>;
+  private readonly read = new Set<string>();
+  private readonly maps = new SchemaMaps();
+
+  constructor(private readonly readData: ReadData) {}
+
+  readonly resource = (type: string): SchemaNode | undefined =>
+    this.maps.resources.get(type) ?? (this.readNamespaceOf(type) ? this.maps.resources.get(type) : undefined);
+
+  readonly definition = (name: string): SchemaNode | undefined =>
+    this.maps.definitions.get(name) ?? (this.readNamespaceOf(name) ? this.maps.definitions.get(name) : undefined);
+
+  /** Reads the namespace file of a key not found yet; false when there is none or it was read already. */
+  private readNamespaceOf(key: string): boolean {
+    const namespace = cfnNamespace(key);
+    if (namespace === undefined || this.read.has(namespace)) return false;
+    this.index ??= new Set((this.readData(`${CFN_SCHEMAS_FOLDER}/namespaces`) as CfnNamespaceIndex).namespaces);
+    if (!this.index.has(namespace)) return false;
+    this.read.add(namespace);
+    this.maps.add(this.readData(`${CFN_SCHEMAS_FOLDER}/${namespace}`) as ValidationSchemaFile);
+    return true;
+  }
+}
 
 /** The CloudFormation type a SAM type becomes, whose attributes `!GetAtt` reaches and whose id `!Ref` returns. */
 export const SAM_TRANSFORMS_TO: Readonly<Record<string, string>> = {
@@ -85,7 +145,7 @@ export class SchemaCatalog {
   private cfnTypes?: CfnTypesFile;
   private sam?: SamFile;
   private lifecycle?: RuntimesFile;
-  private readonly validation = new Map<ValidationSchemaKind, ValidationSchemaFile>();
+  private readonly validation = new Map<ValidationSchemaKind, ValidationSchemas>();
 
   constructor(private readonly read: ReadData) {}
 
@@ -131,14 +191,20 @@ export class SchemaCatalog {
     return this.samFile.policyTemplates;
   }
 
-  /** The schemas schema validation checks properties against (`data/cfn-schemas.json`, ...), read on first use. */
-  validationSchemas(kind: ValidationSchemaKind): ValidationSchemaFile {
-    let file = this.validation.get(kind);
-    if (!file) {
-      file = this.read(VALIDATION_SCHEMA_FILES[kind]) as ValidationSchemaFile;
-      this.validation.set(kind, file);
+  /**
+   * The schemas schema validation checks properties against: CloudFormation's namespace files (`data/cfn-schemas/`)
+   * each on the first lookup of its service, SAM's and the framework's file on first use.
+   */
+  validationSchemas(kind: ValidationSchemaKind): ValidationSchemas {
+    let schemas = this.validation.get(kind);
+    if (!schemas) {
+      schemas =
+        kind === 'cfn'
+          ? new NamespacedSchemas(this.read)
+          : wholeFile(this.read(VALIDATION_SCHEMA_FILES[kind]) as ValidationSchemaFile);
+      this.validation.set(kind, schemas);
     }
-    return file;
+    return schemas;
   }
 
   runtimes(): Readonly<Record<string, RuntimeLifecycle>> {

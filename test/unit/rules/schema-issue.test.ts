@@ -6,7 +6,7 @@ import { SchemaCatalog } from '../../../src/core/schema/catalog';
 import { schemaViolations } from '../../../src/core/schema/validation/template';
 import { load, yaml } from '../helpers';
 import { rangeOf, TODAY } from './rule-tester';
-import { fixtureCatalog, realCatalog } from './schema/fixtures';
+import { cfnFixtureFile, fixtureCatalog, fixtureSamFile, realCatalog } from './schema/fixtures';
 
 const DATA = path.resolve(__dirname, '../../../data');
 
@@ -83,9 +83,7 @@ describe("issue 12: the new user's typos", () => {
 
   it('are each reported with the schemas the extension ships', function () {
     if (!realCatalog) {
-      console.log(
-        '      (skipped: data/cfn-schemas.json and data/sam-schemas.json are not generated in this checkout)',
-      );
+      console.log('      (skipped: data/cfn-schemas/ and data/sam-schemas.json are not generated in this checkout)');
       this.skip();
     }
     assertIssueFindings(realCatalog!);
@@ -98,18 +96,30 @@ describe("issue 12: the new user's typos", () => {
     assert.notEqual(schemaViolations(load(ISSUE_TEMPLATE), fixtureCatalog), first);
   });
 
-  it('reads no schema until a template is analysed, then the validation schemas and the type index once', () => {
-    const read: string[] = [];
-    const catalog = new SchemaCatalog((name) => {
-      read.push(name);
-      if (name === 'cfn-schemas') return fixtureCatalog.validationSchemas('cfn');
-      if (name === 'sam-schemas') return fixtureCatalog.validationSchemas('sam');
-      // The structural rules (resource-type-unknown, getatt-attribute-invalid) read the resource type index.
-      return JSON.parse(fs.readFileSync(path.join(DATA, `${name}.json`), 'utf8'));
-    });
-    assert.deepEqual(read, []);
-    const result = analyzeTemplate(load(ISSUE_TEMPLATE), { today: TODAY, schemas: catalog });
-    assert.deepEqual(result.crashes, []);
-    assert.deepEqual(read.sort(), ['cfn-resource-types', 'cfn-schemas', 'sam-resource-types', 'sam-schemas']);
-  });
+  it(
+    'reads no schema until a template is analysed, then the type index and the validation schemas of the ' +
+      'services it uses, once',
+    () => {
+      const read: string[] = [];
+      const catalog = new SchemaCatalog((name) => {
+        read.push(name);
+        const cfnFile = cfnFixtureFile(name);
+        if (cfnFile) return cfnFile;
+        if (name === 'sam-schemas') return fixtureSamFile;
+        // The structural rules (resource-type-unknown, getatt-attribute-invalid) read the resource type index.
+        return JSON.parse(fs.readFileSync(path.join(DATA, `${name}.json`), 'utf8'));
+      });
+      assert.deepEqual(read, []);
+      const result = analyzeTemplate(load(ISSUE_TEMPLATE), { today: TODAY, schemas: catalog });
+      assert.deepEqual(result.crashes, []);
+      // The function is SAM's (sam-schemas), the table DynamoDB's: no other CloudFormation service is read.
+      assert.deepEqual(read.sort(), [
+        'cfn-resource-types',
+        'cfn-schemas/AWS-DynamoDB',
+        'cfn-schemas/namespaces',
+        'sam-resource-types',
+        'sam-schemas',
+      ]);
+    },
+  );
 });

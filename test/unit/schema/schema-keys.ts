@@ -1,22 +1,22 @@
 import type { MapNode, Node, Template } from '../../../src/core';
-import type { SchemaNode, ValidationSchemaFile } from '../../../src/core/schema/validation/schema-node';
+import type { SchemaNode, ValidationSchemas } from '../../../src/core/schema/validation/schema-node';
 
 /**
  * The keys a template writes that the validation data would call unknown: every map key of every written
  * resource's Properties (and SAM Globals), at any depth, checked against the closed objects of the schema.
  * What an intrinsic function stands for is not looked into: only the validator knows what it resolves to.
  */
-export function unknownKeys(template: Template, cfn: ValidationSchemaFile, sam: ValidationSchemaFile): string[] {
+export function unknownKeys(template: Template, cfn: ValidationSchemas, sam: ValidationSchemas): string[] {
   const found: string[] = [];
   for (const resource of template.resources) {
     if (resource.origin !== 'written' || !resource.node) continue;
     const file = resource.type.startsWith('AWS::Serverless::') ? sam : cfn;
-    const schema = file.resources?.[resource.type];
+    const schema = file.resource(resource.type);
     const properties = entry(resource.node, 'Properties');
     if (schema && properties) walk(properties, schema, file, `${resource.type}`, found);
   }
   if (template.kind === 'sam' && template.globals)
-    walk(template.globals, sam.definitions.Globals, sam, 'Globals', found);
+    walk(template.globals, sam.definition('Globals')!, sam, 'Globals', found);
   return found;
 }
 
@@ -24,13 +24,13 @@ function entry(map: MapNode, key: string): Node | undefined {
   return map.entries.find((e) => e.key === key)?.value;
 }
 
-function resolve(schema: SchemaNode, file: ValidationSchemaFile): SchemaNode {
+function resolve(schema: SchemaNode, file: ValidationSchemas): SchemaNode {
   let node = schema;
-  for (let hops = 0; node.$ref && hops < 10; hops++) node = file.definitions[node.$ref];
+  for (let hops = 0; node.$ref && hops < 10; hops++) node = file.definition(node.$ref)!;
   return node;
 }
 
-function walk(node: Node, schema: SchemaNode, file: ValidationSchemaFile, where: string, found: string[]): void {
+function walk(node: Node, schema: SchemaNode, file: ValidationSchemas, where: string, found: string[]): void {
   const target = resolve(schema, file);
   if (node.kind === 'intrinsic' || node.kind === 'scalar') return;
   if (node.kind === 'seq') {

@@ -3,28 +3,60 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadTemplate } from '../../../src/core';
 import { SchemaCatalog } from '../../../src/core/schema/catalog';
-import type { SchemaNode, ValidationSchemaFile } from '../../../src/core/schema/validation/schema-node';
-import { SHARED, hasShared } from '../helpers';
+import {
+  cfnNamespace,
+  type CfnNamespaceIndex,
+  type SchemaNode,
+  type ValidationSchemaFile,
+  type ValidationSchemas,
+} from '../../../src/core/schema/validation/schema-node';
+import { schemaViolations } from '../../../src/core/schema/validation/template';
+import { SHARED, hasShared, yaml } from '../helpers';
 import { unknownKeys } from './schema-keys';
 
 const DATA = path.resolve(__dirname, '../../../data');
-const reads: string[] = [];
-const catalog = new SchemaCatalog((name) => {
-  reads.push(name);
-  return JSON.parse(fs.readFileSync(path.join(DATA, `${name}.json`), 'utf8'));
-});
+const readData = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(DATA, `${name}.json`), 'utf8'));
+const catalog = new SchemaCatalog(readData);
 const cfn = catalog.validationSchemas('cfn');
 const sam = catalog.validationSchemas('sam');
 
-function resolve(file: ValidationSchemaFile, node: SchemaNode | undefined): SchemaNode {
+/** The files as written, for whole-file checks: each CloudFormation namespace's, and SAM's. */
+const cfnFiles = (readData('cfn-schemas/namespaces') as CfnNamespaceIndex).namespaces.map(
+  (namespace) => [namespace, readData(`cfn-schemas/${namespace}`) as ValidationSchemaFile] as const,
+);
+const samFile = readData('sam-schemas') as ValidationSchemaFile;
+
+/** A catalog over data/ that records the names it reads. */
+function recordingCatalog(): { catalog: SchemaCatalog; reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    catalog: new SchemaCatalog((name) => {
+      reads.push(name);
+      return readData(name);
+    }),
+  };
+}
+
+function resolve(schemas: ValidationSchemas, node: SchemaNode | undefined): SchemaNode {
   assert.ok(node, 'no schema node');
-  return node.$ref ? file.definitions[node.$ref] : node;
+  if (!node.$ref) return node;
+  const target = schemas.definition(node.$ref);
+  assert.ok(target, `no definition ${node.$ref}`);
+  return target;
 }
 
 /** The schema of a property path under a resource type's Properties, following `$ref`s. */
-function at(file: ValidationSchemaFile, type: string, ...names: string[]): SchemaNode {
-  let node = resolve(file, file.resources?.[type]);
-  for (const name of names) node = resolve(file, node.properties?.[name]);
+function at(schemas: ValidationSchemas, type: string, ...names: string[]): SchemaNode {
+  let node = resolve(schemas, schemas.resource(type));
+  for (const name of names) node = resolve(schemas, node.properties?.[name]);
+  return node;
+}
+
+/** A definition that must be there. */
+function definition(schemas: ValidationSchemas, name: string): SchemaNode {
+  const node = schemas.definition(name);
+  assert.ok(node, `no definition ${name}`);
   return node;
 }
 
@@ -47,20 +79,66 @@ function* nodes(file: ValidationSchemaFile): Generator<[string, SchemaNode]> {
 
 describe('validation schema data', () => {
   describe('catalog', () => {
-    it('reads each file once, on first use, under the names the validator asks for', () => {
-      assert.deepStrictEqual(reads, ['cfn-schemas', 'sam-schemas']);
-      assert.strictEqual(catalog.validationSchemas('cfn'), cfn);
-      assert.deepStrictEqual(reads, ['cfn-schemas', 'sam-schemas']);
+    it('reads no CloudFormation file until a type is looked up, then its namespace file once', () => {
+      const { catalog: recording, reads } = recordingCatalog();
+      const schemas = recording.validationSchemas('cfn');
+      assert.deepStrictEqual(reads, []);
+      assert.ok(schemas.resource('AWS::Lambda::Function'));
+      assert.ok(schemas.definition('AWS::Lambda::Function.Code'));
+      assert.ok(schemas.resource('AWS::Lambda::Permission'));
+      assert.strictEqual(recording.validationSchemas('cfn'), schemas);
+      assert.deepStrictEqual(reads, ['cfn-schemas/namespaces', 'cfn-schemas/AWS-Lambda']);
+    });
+
+    it('reads no file for a type outside the data: an unknown service, no namespace, a path', () => {
+      const { catalog: recording, reads } = recordingCatalog();
+      const schemas = recording.validationSchemas('cfn');
+      assert.strictEqual(schemas.resource('AWS::NoSuchService::Thing'), undefined);
+      assert.strictEqual(schemas.resource('AWS::../../package::Thing'), undefined);
+      assert.strictEqual(schemas.resource('constructor'), undefined);
+      assert.deepStrictEqual(reads, ['cfn-schemas/namespaces']);
+      assert.strictEqual(schemas.resource('AWS::Lambda::NoSuchType'), undefined);
+      assert.strictEqual(schemas.resource('AWS::Lambda::constructor'), undefined);
+      assert.deepStrictEqual(reads, ['cfn-schemas/namespaces', 'cfn-schemas/AWS-Lambda']);
+    });
+
+    it('validating a template of Lambda and DynamoDB resources reads those two namespace files and no other', () => {
+      const { catalog: recording, reads } = recordingCatalog();
+      const template = loadTemplate(
+        yaml(
+          'Resources:',
+          '  Fn:',
+          '    Type: AWS::Lambda::Function',
+          '    Properties:',
+          '      Code: { ZipFile: "exports.handler = async () => 1" }',
+          '      Role: arn:aws:iam::123456789012:role/fn',
+          '      MemorySzie: 512',
+          '  Invoke:',
+          '    Type: AWS::Lambda::Permission',
+          '    Properties: { Action: lambda:InvokeFunction, FunctionName: !Ref Fn, Principal: s3.amazonaws.com }',
+          '  Table:',
+          '    Type: AWS::DynamoDB::Table',
+          '    Properties:',
+          '      BillingMode: PAY_PER_REQUST',
+          '      KeySchema: [{ AttributeName: id, KeyType: HASH }]',
+          '      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]',
+        ),
+        '/t/template.yaml',
+      );
+      assert.ok(template);
+      const found = schemaViolations(template, recording).map((v) => `${v.kind} ${v.logicalId} ${v.path}`);
+      assert.deepStrictEqual(found, ['unknown-property Fn Properties', 'enum Table Properties.BillingMode']);
+      assert.deepStrictEqual(reads, ['cfn-schemas/namespaces', 'cfn-schemas/AWS-Lambda', 'cfn-schemas/AWS-DynamoDB']);
     });
 
     it('says where each file comes from, without pointing outside the repository', () => {
-      for (const file of [cfn, sam]) {
+      for (const file of [samFile, ...cfnFiles.map(([, f]) => f)]) {
         assert.match(file.generated, /^\d{4}-\d{2}-\d{2}$/);
         assert.ok(file.licence.length > 0);
         assert.ok(!file.source.includes('shared'), file.source);
       }
-      assert.match(cfn.source, /@awboost\/cfn-resource-types@\d+\.\d+\.\d+/);
-      assert.match(sam.source, /github\.com\/aws\/serverless-application-model commit [0-9a-f]{40}/);
+      for (const [, file] of cfnFiles) assert.match(file.source, /@awboost\/cfn-resource-types@\d+\.\d+\.\d+/);
+      assert.match(samFile.source, /github\.com\/aws\/serverless-application-model commit [0-9a-f]{40}/);
     });
   });
 
@@ -140,13 +218,13 @@ describe('validation schema data', () => {
     it(
       'an existing network interface gets no new public ' + 'address; IPv6 addresses are listed or counted, not both',
       () => {
-        const attached = cfn.definitions['AWS::EC2::Instance.NetworkInterface'];
+        const attached = definition(cfn, 'AWS::EC2::Instance.NetworkInterface');
         assert.deepStrictEqual(attached.dependentExcluded?.NetworkInterfaceId, [
           'AssociatePublicIpAddress',
           'AssociateCarrierIpAddress',
         ]);
         assert.deepStrictEqual(
-          cfn.definitions['AWS::EC2::LaunchTemplate.NetworkInterface'].dependentExcluded?.AssociatePublicIpAddress,
+          definition(cfn, 'AWS::EC2::LaunchTemplate.NetworkInterface').dependentExcluded?.AssociatePublicIpAddress,
           ['NetworkInterfaceId'],
         );
         assert.deepStrictEqual(at(cfn, 'AWS::EC2::NetworkInterface').dependentExcluded, {
@@ -178,7 +256,7 @@ describe('validation schema data', () => {
         resources: Record<string, { props: Record<string, unknown> }>;
       };
       for (const [type, spec] of Object.entries(completion.resources)) {
-        const node = cfn.resources?.[type];
+        const node = cfn.resource(type);
         assert.ok(node, `${type} missing`);
         for (const name of Object.keys(spec.props))
           assert.ok(node.properties?.[name], `${type}.${name} would be called unknown`);
@@ -209,28 +287,28 @@ describe('validation schema data', () => {
           endpoint?.anyOf?.map((b) => b.type ?? b.$ref),
           ['string', 'EndpointConfiguration'],
         );
-        assert.deepStrictEqual(sam.definitions.EndpointConfiguration.properties?.Type, {
+        assert.deepStrictEqual(definition(sam, 'EndpointConfiguration').properties?.Type, {
           type: 'string',
           enum: ['EDGE', 'REGIONAL', 'PRIVATE'],
         });
-        assert.deepStrictEqual(sam.definitions.CognitoAuthorizer.properties?.UserPoolArn, {
+        assert.deepStrictEqual(definition(sam, 'CognitoAuthorizer').properties?.UserPoolArn, {
           type: ['string', 'array'],
           items: { type: 'string' },
         });
-        assert.deepStrictEqual(sam.definitions.S3EventProperties.properties?.Events, {
+        assert.deepStrictEqual(definition(sam, 'S3EventProperties').properties?.Events, {
           type: ['string', 'array'],
           items: { type: 'string' },
         });
-        assert.deepStrictEqual(sam.definitions.DeploymentPreference.properties?.Alarms, {
+        assert.deepStrictEqual(definition(sam, 'DeploymentPreference').properties?.Alarms, {
           type: 'array',
           items: { type: 'string' },
         });
-        assert.deepStrictEqual(sam.definitions.aws_serverless_api__ResourcePolicy.properties?.CustomStatements, {
+        assert.deepStrictEqual(definition(sam, 'aws_serverless_api__ResourcePolicy').properties?.CustomStatements, {
           type: ['object', 'array'],
           items: { type: ['string', 'object'] },
         });
         // An application's Location map needs both keys (the transform's own error test); a URL or S3 path is text.
-        assert.deepStrictEqual(sam.definitions.Location.required, ['ApplicationId', 'SemanticVersion']);
+        assert.deepStrictEqual(definition(sam, 'Location').required, ['ApplicationId', 'SemanticVersion']);
       },
     );
 
@@ -261,12 +339,12 @@ describe('validation schema data', () => {
         'Kinesis',
         'DynamoDB',
       ]) {
-        assert.ok(sam.definitions[mapping[type]], `${type} → ${mapping[type]}`);
+        assert.ok(sam.definition(mapping[type]), `${type} → ${mapping[type]}`);
       }
-      const api = sam.definitions[mapping.Api];
+      const api = definition(sam, mapping.Api);
       assert.deepStrictEqual(api.properties?.Type, { type: 'string', enum: ['Api'] });
       assert.deepStrictEqual(resolve(sam, api.properties?.Properties).required, ['Method', 'Path']);
-      assert.deepStrictEqual(resolve(sam, sam.definitions[mapping.SQS].properties?.Properties).required, ['Queue']);
+      assert.deepStrictEqual(resolve(sam, definition(sam, mapping.SQS).properties?.Properties).required, ['Queue']);
     });
 
     it(
@@ -289,7 +367,7 @@ describe('validation schema data', () => {
     );
 
     it('Globals has the sections SAM reads, each closed', () => {
-      const globals = sam.definitions.Globals;
+      const globals = definition(sam, 'Globals');
       assert.strictEqual(globals.additionalProperties, false);
       const function_ = resolve(sam, globals.properties?.Function);
       assert.strictEqual(function_.additionalProperties, false);
@@ -297,26 +375,50 @@ describe('validation schema data', () => {
     });
   });
 
-  for (const [name, file] of [
-    ['cfn-schemas', cfn],
-    ['sam-schemas', sam],
+  for (const [name, files] of [
+    ['cfn-schemas', cfnFiles],
+    ['sam-schemas', [['sam-schemas', samFile]]],
   ] as const) {
-    it(`${name}: every $ref resolves, every pattern compiles, no empty lists or maps`, () => {
+    it(`${name}: every $ref resolves in its own file, every pattern compiles, no empty lists or maps`, () => {
       let patterns = 0;
-      for (const [where, node] of nodes(file)) {
-        if (node.$ref) assert.ok(file.definitions[node.$ref], `${where}: $ref ${node.$ref}`);
-        for (const definition of Object.values(node.discriminator?.mapping ?? {}))
-          assert.ok(file.definitions[definition], `${where}: ${definition}`);
-        if (node.pattern !== undefined) {
-          assert.doesNotThrow(() => new RegExp(node.pattern!), `${where}: /${node.pattern}/`);
-          patterns++;
+      for (const [fileName, file] of files) {
+        for (const [where, node] of nodes(file)) {
+          if (node.$ref) assert.ok(file.definitions[node.$ref], `${fileName} ${where}: $ref ${node.$ref}`);
+          for (const target of Object.values(node.discriminator?.mapping ?? {}))
+            assert.ok(file.definitions[target], `${fileName} ${where}: ${target}`);
+          if (node.pattern !== undefined) {
+            assert.doesNotThrow(() => new RegExp(node.pattern!), `${fileName} ${where}: /${node.pattern}/`);
+            patterns++;
+          }
+          assert.ok(!node.required || node.required.length > 0, `${fileName} ${where}: empty required`);
+          assert.ok(
+            !node.properties || Object.keys(node.properties).length > 0,
+            `${fileName} ${where}: empty properties`,
+          );
         }
-        assert.ok(!node.required || node.required.length > 0, `${where}: empty required`);
-        assert.ok(!node.properties || Object.keys(node.properties).length > 0, `${where}: empty properties`);
       }
       assert.ok(patterns > 0);
     });
   }
+
+  it('cfn-schemas: each namespace file holds the types of its namespace, and only definitions referenced in it', () => {
+    assert.ok(cfnFiles.length > 300);
+    for (const [namespace, file] of cfnFiles) {
+      const types = Object.keys(file.resources ?? {});
+      assert.ok(types.length > 0, namespace);
+      for (const type of types) assert.strictEqual(cfnNamespace(type), namespace, type);
+      const used = new Set<string>();
+      for (const [, node] of nodes(file)) {
+        if (node.$ref) used.add(node.$ref);
+        for (const target of Object.values(node.discriminator?.mapping ?? {})) used.add(target);
+      }
+      assert.deepStrictEqual(
+        Object.keys(file.definitions).filter((d) => !used.has(d)),
+        [],
+        namespace,
+      );
+    }
+  });
 
   describe('corpus: every key a valid template writes is known to the data', function () {
     this.timeout(120_000);

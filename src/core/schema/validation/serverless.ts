@@ -1,7 +1,7 @@
 import type { MapNode, ScalarNode } from '../../model/nodes';
 import { entryOf, stringOf, valueOf } from '../../model/nodes';
 import type { Template } from '../../model/template';
-import type { SchemaNode, ValidationSchemaFile } from './schema-node';
+import type { SchemaNode, ValidationSchemas } from './schema-node';
 import type { CertainValue, ValidationContext, Validator } from './validate';
 import type { FrameworkJudgement, Violation } from './violation';
 
@@ -26,13 +26,13 @@ const DEFAULT_MODE: ValidationMode = 'warn';
  */
 export function serverlessViolations(
   template: Template,
-  file: ValidationSchemaFile,
+  schemas: ValidationSchemas,
   validator: Validator,
 ): readonly Violation[] {
   const root = template.root;
   const mode = validationMode(template);
-  if (!root || !file.root || mode === 'off' || !isAwsService(template)) return [];
-  validator.check(root, withProviderByName(file.root), {
+  if (!root || !schemas.root || mode === 'off' || !isAwsService(template)) return [];
+  validator.check(root, withProviderByName(schemas.root), {
     logicalId: undefined,
     owner: SERVERLESS_OWNER,
     path: [],

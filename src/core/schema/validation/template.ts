@@ -4,7 +4,7 @@ import type { Resource, Template } from '../../model/template';
 import type { SchemaCatalog } from '../catalog';
 import type { RefTargets } from './intrinsic-shape';
 import { isNoValue } from './intrinsic-shape';
-import type { SchemaNode, ValidationSchemaFile } from './schema-node';
+import type { SchemaNode, ValidationSchemas } from './schema-node';
 import { frameworkReading, serverlessViolations } from './serverless';
 import type { Place, ValidationContext } from './validate';
 import { Validator } from './validate';
@@ -37,16 +37,16 @@ export function schemaViolations(template: Template, catalog: SchemaCatalog): re
 
 function validate(template: Template, catalog: SchemaCatalog): readonly Violation[] {
   const targets = refTargets(template);
-  const validators = new Map<ValidationSchemaFile, Validator>();
+  const validators = new Map<ValidationSchemas, Validator>();
   const opaque = new Set<Node>();
   // Most templates use no macro: their maps need no search for one.
   const hasMacros = /Fn::Transform|!Transform/.test(template.text);
   const newValidator = (
-    file: ValidationSchemaFile,
+    schemas: ValidationSchemas,
     framework?: Pick<ValidationContext, 'scalarAsList' | 'variableValue'>,
   ): Validator =>
     new Validator({
-      definitions: file.definitions,
+      definition: schemas.definition,
       resolver: template.resolver,
       refTargets: targets,
       opaque,
@@ -54,11 +54,11 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
       text: template.text,
       ...framework,
     });
-  const validatorFor = (file: ValidationSchemaFile): Validator => {
-    let validator = validators.get(file);
+  const validatorFor = (schemas: ValidationSchemas): Validator => {
+    let validator = validators.get(schemas);
     if (!validator) {
-      validator = newValidator(file);
-      validators.set(file, validator);
+      validator = newValidator(schemas);
+      validators.set(schemas, validator);
     }
     return validator;
   };
@@ -66,8 +66,8 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
   for (const resource of template.resources) {
     const typeEntry = writtenTypeEntry(resource);
     if (!typeEntry || isCustomResource(resource.type)) continue;
-    const file = catalog.validationSchemas(resource.type.startsWith('AWS::Serverless::') ? 'sam' : 'cfn');
-    const schema = file.resources?.[resource.type];
+    const schemas = catalog.validationSchemas(resource.type.startsWith('AWS::Serverless::') ? 'sam' : 'cfn');
+    const schema = schemas.resource(resource.type);
     if (!schema) continue;
     const properties = entryOf(resource.node, 'Properties');
     if (properties && hasMacros) markOpaque(properties.value, opaque);
@@ -87,16 +87,16 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
       properties && !isNoValue(properties.value)
         ? properties.value
         : syntheticMap([], properties?.value.span ?? typeEntry.span);
-    validatorFor(file).check(written, schema, place);
+    validatorFor(schemas).check(written, schema, place);
   }
 
   const globals = template.kind === 'sam' ? entryOf(template.root, 'Globals') : undefined;
   if (globals) {
-    const file = catalog.validationSchemas('sam');
-    const schema: SchemaNode | undefined = file.definitions[SAM_GLOBALS_DEFINITION];
+    const schemas = catalog.validationSchemas('sam');
+    const schema: SchemaNode | undefined = schemas.definition(SAM_GLOBALS_DEFINITION);
     if (schema) {
       if (hasMacros) markOpaque(globals.value, opaque);
-      validatorFor(file).check(globals.value, schema, {
+      validatorFor(schemas).check(globals.value, schema, {
         logicalId: undefined,
         owner: 'Globals',
         path: ['Globals'],
@@ -107,8 +107,11 @@ function validate(template: Template, catalog: SchemaCatalog): readonly Violatio
   }
   const own = [...validators.values()].flatMap((v) => v.violations);
   if (template.kind !== 'serverless') return distinct(own);
-  const file = catalog.validationSchemas('serverless');
-  return distinct([...serverlessViolations(template, file, newValidator(file, frameworkReading(template))), ...own]);
+  const schemas = catalog.validationSchemas('serverless');
+  return distinct([
+    ...serverlessViolations(template, schemas, newValidator(schemas, frameworkReading(template))),
+    ...own,
+  ]);
 }
 
 /**

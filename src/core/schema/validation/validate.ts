@@ -10,9 +10,9 @@ import { isPackagedPath } from './packaged';
 import type { SchemaNode, SchemaType } from './schema-node';
 import type { Violation } from './violation';
 
-/** What the validator needs besides the schema: the file's definitions and the template's values. */
+/** What the validator needs besides the schema: the definitions its `$ref`s name and the template's values. */
 export interface ValidationContext {
-  readonly definitions: Readonly<Record<string, SchemaNode>>;
+  readonly definition: (name: string) => SchemaNode | undefined;
   readonly resolver: TemplateResolver;
   readonly refTargets: RefTargets;
   /** Maps a macro (`Fn::Transform`, `AWS::Include`) fills at deploy: their keys are not checked. */
@@ -132,7 +132,7 @@ export class Validator {
   private resolve(schema: SchemaNode): SchemaNode | undefined {
     let current = schema;
     for (let hops = 0; current.$ref !== undefined; hops++) {
-      const target = this.ctx.definitions[current.$ref];
+      const target = this.ctx.definition(current.$ref);
       if (!target || hops >= MAX_REF_CHAIN) return undefined;
       const { $ref: _ref, ...siblings } = current;
       current = Object.keys(siblings).length > 0 ? { ...target, ...siblings } : target;

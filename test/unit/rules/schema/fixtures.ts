@@ -1,20 +1,31 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { SchemaCatalog } from '../../../../src/core/schema/catalog';
-import type { SchemaNode, ValidationSchemaFile } from '../../../../src/core/schema/validation/schema-node';
+import {
+  cfnNamespace,
+  type CfnNamespaceIndex,
+  type SchemaNode,
+  type ValidationSchemaFile,
+} from '../../../../src/core/schema/validation/schema-node';
 import type { InvalidCase, ValidCase } from '../rule-tester';
 import { ruleTester } from '../rule-tester';
 import type { Rule } from '../../../../src/core/rules';
 
 /**
- * Small schemas in the shape of data/cfn-schemas.json, data/sam-schemas.json and data/serverless-schema.json
- * (schema-format contract), written
+ * Small schemas in the shape of data/cfn-schemas/ (here one object, read one namespace at a time through
+ * `cfnFixtureFile`), data/sam-schemas.json and data/serverless-schema.json (schema-format contract), written
  * after the CloudFormation registry's and SAM's own schemas for the properties the tests use, so the engine's
  * semantics are tested whatever the generated data holds today.
  */
 const string: SchemaNode = { type: 'string' };
 const integer: SchemaNode = { type: 'integer' };
 const strings: SchemaNode = { type: 'array', items: string };
+const tag: SchemaNode = {
+  type: 'object',
+  properties: { Key: string, Value: string },
+  required: ['Key', 'Value'],
+  additionalProperties: false,
+};
 
 const cfn: ValidationSchemaFile = {
   source: 'test fixture',
@@ -24,14 +35,14 @@ const cfn: ValidationSchemaFile = {
     'AWS::Lambda::Function': {
       type: 'object',
       properties: {
-        Code: { $ref: 'Code' },
+        Code: { $ref: 'AWS::Lambda::Function.Code' },
         Handler: string,
         Runtime: string,
         Role: { type: 'string', pattern: '^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$' },
         MemorySize: { type: 'integer', minimum: 128, maximum: 10240 },
         Timeout: { type: 'integer', minimum: 1 },
         FunctionName: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-zA-Z0-9-_]+$' },
-        Environment: { $ref: 'Environment' },
+        Environment: { $ref: 'AWS::Lambda::Function.Environment' },
         Layers: strings,
         Architectures: {
           type: 'array',
@@ -45,7 +56,7 @@ const cfn: ValidationSchemaFile = {
           properties: { SubnetIds: strings, SecurityGroupIds: strings },
           additionalProperties: false,
         },
-        Tags: { type: 'array', items: { $ref: 'Tag' } },
+        Tags: { type: 'array', items: { $ref: 'AWS::Lambda::Function.Tag' } },
       },
       required: ['Code', 'Role'],
       additionalProperties: false,
@@ -53,9 +64,9 @@ const cfn: ValidationSchemaFile = {
     'AWS::DynamoDB::Table': {
       type: 'object',
       properties: {
-        AttributeDefinitions: { type: 'array', items: { $ref: 'AttributeDefinition' } },
+        AttributeDefinitions: { type: 'array', items: { $ref: 'AWS::DynamoDB::Table.AttributeDefinition' } },
         BillingMode: { type: 'string', enum: ['PROVISIONED', 'PAY_PER_REQUEST'] },
-        KeySchema: { type: 'array', items: { $ref: 'KeySchema' } },
+        KeySchema: { type: 'array', items: { $ref: 'AWS::DynamoDB::Table.KeySchema' } },
         TableName: string,
         PointInTimeRecoverySpecification: {
           type: 'object',
@@ -74,7 +85,7 @@ const cfn: ValidationSchemaFile = {
         MessageRetentionPeriod: { type: 'integer', minimum: 60, maximum: 1209600 },
         VisibilityTimeout: integer,
         FifoQueue: { type: 'boolean' },
-        Tags: { type: 'array', items: { $ref: 'Tag' } },
+        Tags: { type: 'array', items: { $ref: 'AWS::SQS::Queue.Tag' } },
       },
       additionalProperties: false,
     },
@@ -89,11 +100,11 @@ const cfn: ValidationSchemaFile = {
       },
       additionalProperties: false,
     },
-    'AWS::Cycle::Thing': { $ref: 'LoopA' },
-    'AWS::Tree::Node': { $ref: 'TreeNode' },
+    'AWS::Cycle::Thing': { $ref: 'AWS::Cycle::Thing.LoopA' },
+    'AWS::Tree::Node': { $ref: 'AWS::Tree::Node.TreeNode' },
   },
   definitions: {
-    Code: {
+    'AWS::Lambda::Function.Code': {
       type: 'object',
       properties: { ZipFile: string, S3Bucket: string, S3Key: string, ImageUri: string },
       additionalProperties: false,
@@ -105,40 +116,37 @@ const cfn: ValidationSchemaFile = {
       },
       requiredOneOf: [['ZipFile', 'S3Bucket', 'ImageUri']],
     },
-    Environment: {
+    'AWS::Lambda::Function.Environment': {
       type: 'object',
       properties: { Variables: { type: 'object', additionalProperties: string } },
       additionalProperties: false,
     },
-    Tag: {
-      type: 'object',
-      properties: { Key: string, Value: string },
-      required: ['Key', 'Value'],
-      additionalProperties: false,
-    },
-    AttributeDefinition: {
+    'AWS::Lambda::Function.Tag': tag,
+    'AWS::SQS::Queue.Tag': tag,
+    'AWS::DynamoDB::Table.AttributeDefinition': {
       type: 'object',
       properties: { AttributeName: string, AttributeType: { type: 'string', enum: ['S', 'N', 'B'] } },
       required: ['AttributeName', 'AttributeType'],
       additionalProperties: false,
     },
-    KeySchema: {
+    'AWS::DynamoDB::Table.KeySchema': {
       type: 'object',
       properties: { AttributeName: string, KeyType: { type: 'string', enum: ['HASH', 'RANGE'] } },
       required: ['AttributeName', 'KeyType'],
       additionalProperties: false,
     },
-    LoopA: { $ref: 'LoopB' },
-    LoopB: { $ref: 'LoopA' },
-    TreeNode: {
+    'AWS::Cycle::Thing.LoopA': { $ref: 'AWS::Cycle::Thing.LoopB' },
+    'AWS::Cycle::Thing.LoopB': { $ref: 'AWS::Cycle::Thing.LoopA' },
+    'AWS::Tree::Node.TreeNode': {
       type: 'object',
-      properties: { Name: string, Child: { $ref: 'TreeNode' } },
+      properties: { Name: string, Child: { $ref: 'AWS::Tree::Node.TreeNode' } },
       additionalProperties: false,
     },
   },
 };
 
-const sam: ValidationSchemaFile = {
+/** SAM's fixture schemas, read whole as data/sam-schemas.json is. */
+export const fixtureSamFile: ValidationSchemaFile = {
   source: 'test fixture',
   licence: 'Apache-2.0',
   generated: '2026-12-01',
@@ -239,9 +247,24 @@ const serverless: ValidationSchemaFile = {
   definitions: {},
 };
 
+/**
+ * The fixture's CloudFormation schemas as the generator writes them: `cfn-schemas/namespaces` and one
+ * `cfn-schemas/<Namespace>` per service; undefined for other names.
+ */
+export function cfnFixtureFile(name: string): ValidationSchemaFile | CfnNamespaceIndex | undefined {
+  const keysOf = (namespace: string, record: Readonly<Record<string, SchemaNode>>): Record<string, SchemaNode> =>
+    Object.fromEntries(Object.entries(record).filter(([key]) => cfnNamespace(key) === namespace));
+  if (name === 'cfn-schemas/namespaces')
+    return { namespaces: [...new Set(Object.keys(cfn.resources ?? {}).map((type) => cfnNamespace(type)!))] };
+  const namespace = /^cfn-schemas\/(.+)$/.exec(name)?.[1];
+  if (namespace === undefined) return undefined;
+  return { ...cfn, resources: keysOf(namespace, cfn.resources ?? {}), definitions: keysOf(namespace, cfn.definitions) };
+}
+
 export const fixtureCatalog = new SchemaCatalog((name) => {
-  if (name === 'cfn-schemas') return cfn;
-  if (name === 'sam-schemas') return sam;
+  const cfnFile = cfnFixtureFile(name);
+  if (cfnFile) return cfnFile;
+  if (name === 'sam-schemas') return fixtureSamFile;
   if (name === 'serverless-schema') return serverless;
   throw new Error(`no fixture for data/${name}.json`);
 });
@@ -250,7 +273,7 @@ const DATA = path.resolve(__dirname, '../../../../data');
 
 /** The generated data in data/, when it is there (the real schemas the extension ships). */
 export const realCatalog: SchemaCatalog | undefined =
-  fs.existsSync(path.join(DATA, 'cfn-schemas.json')) && fs.existsSync(path.join(DATA, 'sam-schemas.json'))
+  fs.existsSync(path.join(DATA, 'cfn-schemas', 'namespaces.json')) && fs.existsSync(path.join(DATA, 'sam-schemas.json'))
     ? new SchemaCatalog((name) => JSON.parse(fs.readFileSync(path.join(DATA, `${name}.json`), 'utf8')))
     : undefined;
 
