@@ -15,7 +15,8 @@ export const SCHEMA_SOURCES =
   '(https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html), and for ' +
   'AWS::Serverless::* the "AWS SAM resources and properties" reference ' +
   '(https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-resources-and-properties.html) ' +
-  "through SAM's own schema (sam.schema.json); shipped as data/cfn-schemas/ (one file per service) and data/sam-schemas.json.";
+  "through SAM's own schema (sam.schema.json); shipped as data/cfn-schemas/ (one file per service) and " +
+  'data/sam-schemas.json.';
 
 /** This kind's violations of the template, or none when the analysis was given no schemas. */
 export function violationsOf<K extends ViolationKind>(
