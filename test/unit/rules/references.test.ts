@@ -11,7 +11,7 @@ import {
 } from '../../../src/core/rules/reference-checks';
 import { yaml } from '../helpers';
 import { ruleTester } from './rule-tester';
-import { SCHEMAS } from './schema-catalog';
+import { catalog as SCHEMAS } from '../completion/catalog';
 
 const cfn = (...lines: string[]) => yaml("AWSTemplateFormatVersion: '2010-09-09'", ...lines);
 

@@ -4,7 +4,7 @@ import { resourceTypeUnknown } from '../../../src/core/rules/resource-type';
 import { samTransformMissing } from '../../../src/core/rules/sam-transform';
 import { load, yaml } from '../helpers';
 import { applyEdits, ruleTester, run } from './rule-tester';
-import { SCHEMAS } from './schema-catalog';
+import { catalog as SCHEMAS } from '../completion/catalog';
 
 const inputs = { schemas: SCHEMAS };
 const cfn = (...lines: string[]) => yaml("AWSTemplateFormatVersion: '2010-09-09'", ...lines);

@@ -3,7 +3,7 @@ import { RETIRED_SERVICES, serviceRetired } from '../../../src/core/rules/servic
 import { isIsoDate } from '../../../src/core/rules';
 import { yaml } from '../helpers';
 import { ruleTester } from './rule-tester';
-import { SCHEMAS } from './schema-catalog';
+import { catalog as SCHEMAS } from '../completion/catalog';
 
 const typed = (type: string) =>
   yaml("AWSTemplateFormatVersion: '2010-09-09'", 'Resources:', '  R:', `    Type: ${type}`);

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { catalog } from '../../completion/catalog';
 import { SchemaCatalog } from '../../../../src/core/schema/catalog';
 import {
   cfnNamespace,
@@ -274,7 +275,7 @@ const DATA = path.resolve(__dirname, '../../../../data');
 /** The generated data in data/, when it is there (the real schemas the extension ships). */
 export const realCatalog: SchemaCatalog | undefined =
   fs.existsSync(path.join(DATA, 'cfn-schemas', 'namespaces.json')) && fs.existsSync(path.join(DATA, 'sam-schemas.json'))
-    ? new SchemaCatalog((name) => JSON.parse(fs.readFileSync(path.join(DATA, `${name}.json`), 'utf8')))
+    ? catalog
     : undefined;
 
 /** `ruleTester` with the fixture schemas given to every case. */
