@@ -71,7 +71,7 @@ describe('cost: CloudWatch Logs log groups', () => {
     assertUsd(item(report, 'G', /Infrequent Access/).usd, 10 * 0.25); // $2.50
   });
 
-  it("eu-central-1 uses its own ingestion price ($0.63/GB)", () => {
+  it('eu-central-1 uses its own ingestion price ($0.63/GB)', () => {
     const report = estimate(group('RetentionInDays: 14'), `${tenGb}region: eu-central-1\n`);
     assertUsd(item(report, 'G', /Ingestion/).usd, 10 * 0.63); // $6.30
   });
@@ -90,7 +90,10 @@ describe('cost: CloudWatch Logs log groups', () => {
     assert.match(resource(report, 'Fn').notes.join('\n'), /Stored logs are priced on its log group G/);
     // 1 GB × 7 / 30.4167 = 0.2301 GB-month × $0.03 = $0.0069
     assertUsd(resource(report, 'G').monthlyUsd, ((1 * 7) / (730 / 24)) * 0.03);
-    assert.ok(!resource(report, 'G').lineItems.some((li) => /Ingestion/.test(li.name)), 'ingestion is not counted twice');
+    assert.ok(
+      !resource(report, 'G').lineItems.some((li) => /Ingestion/.test(li.name)),
+      'ingestion is not counted twice',
+    );
   });
 
   it("finds a function's log group by LoggingConfig.LogGroup and by the function's fixed name", () => {
