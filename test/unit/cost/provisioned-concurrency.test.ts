@@ -76,7 +76,7 @@ describe('cost: provisioned concurrency', () => {
     assert.match(item(report, 'Live', /Provisioned/).note ?? '', /does not name a function of this template/);
   });
 
-  it("SAM's ProvisionedConcurrencyConfig follows provisionedHours, and SAM's generated alias is not priced twice", () => {
+  it("SAM's ProvisionedConcurrencyConfig follows provisionedHours; SAM's generated alias is not priced twice", () => {
     const report = estimate(
       sam(
         ...fn(

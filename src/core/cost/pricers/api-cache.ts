@@ -43,8 +43,8 @@ export function cachePricing(template: Template, resource: Resource, sheet: Pric
     note =
       assumptionNote(priced) ??
       (offered(sizeSetting.value) === undefined
-        ? `CacheClusterSize ${sizeSetting.value} is not a size API Gateway offers (${Object.keys(prices).join(', ')} GB); ` +
-          `priced at ${DEFAULT_CACHE_GB} GB.`
+        ? `CacheClusterSize ${sizeSetting.value} is not a size API Gateway offers ` +
+          `(${Object.keys(prices).join(', ')} GB); priced at ${DEFAULT_CACHE_GB} GB.`
         : undefined);
   }
   return {
