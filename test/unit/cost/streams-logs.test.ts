@@ -1,4 +1,6 @@
 import { strict as assert } from 'assert';
+import { EMPTY_USAGE, estimateCost } from '../../../src/core/cost';
+import { load, yaml } from '../helpers';
 import { assertUsd, estimate, fn, item, resource, sam, typed } from './helpers';
 
 // Unit prices: aws.amazon.com/kinesis/data-streams/pricing and aws.amazon.com/cloudwatch/pricing (us-east-1).
@@ -94,6 +96,35 @@ describe('cost: CloudWatch Logs log groups', () => {
       !resource(report, 'G').lineItems.some((li) => /Ingestion/.test(li.name)),
       'ingestion is not counted twice',
     );
+  });
+
+  it("the framework's function log groups keep logs for the function's or the provider's logRetentionInDays", () => {
+    const report = estimateCost(
+      load(
+        yaml(
+          'service: shop',
+          'provider:',
+          '  name: aws',
+          '  runtime: nodejs20.x',
+          '  logRetentionInDays: 14',
+          'functions:',
+          '  hello:',
+          '    handler: h.hello',
+          '  keep:',
+          '    handler: h.keep',
+          '    logRetentionInDays: 3',
+        ),
+        'serverless.yml',
+      ),
+      EMPTY_USAGE,
+    );
+    // 1M invocations × 1 KB (the defaults) = 0.95367431640625 GB a month
+    const gb = 1_000_000 / 1_048_576;
+    assertUsd(resource(report, 'HelloLogGroup').monthlyUsd, ((gb * 14) / (730 / 24)) * 0.03);
+    assertUsd(resource(report, 'KeepLogGroup').monthlyUsd, ((gb * 3) / (730 / 24)) * 0.03);
+    assert.deepEqual(resource(report, 'KeepLogGroup').settings, [
+      { name: 'logRetentionInDays', text: '3 days — functions.keep.logRetentionInDays' },
+    ]);
   });
 
   it("finds a function's log group by LoggingConfig.LogGroup and by the function's fixed name", () => {

@@ -1,7 +1,7 @@
-import { valueOf } from '../../model/nodes';
+import { numberOf, valueOf } from '../../model/nodes';
 import { functionNamedBy, resourceNamedBy } from '../../model/references';
 import { NUMBER, TEXT } from '../../model/resolve/setting';
-import type { Template } from '../../model/template';
+import type { Resource, Template } from '../../model/template';
 import { compact } from '../format';
 import type { Demand } from '../pricing';
 import { flat, HOURS_PER_MONTH, KB_PER_GB } from '../prices';
@@ -107,14 +107,9 @@ export function logGroupCost({ template, resource, usage, sheet, usageOf }: Serv
       note: logClass && assumptionNote(settings[0]),
     });
   }
-  const retention = propertySetting(template, resource, ['RetentionInDays'], NUMBER);
-  if (retention) settings.push(pricedSetting('RetentionInDays', retention, 'days', 'priced as never expiring'));
-  const days = retention?.value;
-  const retentionNote = retention
-    ? assumptionNote(settings[settings.length - 1])
-    : resource.origin === 'generated'
-      ? "The framework's logRetentionInDays is not read here; priced as never expiring."
-      : 'RetentionInDays is not set, so the logs never expire.';
+  const retention = retentionOf(template, resource, owner);
+  if (retention.setting) settings.push(retention.setting);
+  const days = retention.days;
   const retained = days ?? NEVER_EXPIRES_PRICED_DAYS;
   demands.push({
     name: days === undefined ? 'Storage (never expires: a year of logs)' : `Storage (${days} days kept)`,
@@ -122,12 +117,12 @@ export function logGroupCost({ template, resource, usage, sheet, usageOf }: Serv
     unit: 'GB-month',
     tiers: flat(logs.storageUsdPerGbMonth),
     pool: 'logs-storage',
-    note: retentionNote,
+    note: retention.note,
   });
   if (days === undefined)
     notes.push(
       `Without a retention the stored logs grow by ${compact(gb)} GB every month; the storage line prices a year ` +
-        'of them. Set RetentionInDays to cap it.',
+        `of them. Set ${retention.property} to cap it.`,
     );
   return {
     demands,
@@ -135,4 +130,32 @@ export function logGroupCost({ template, resource, usage, sheet, usageOf }: Serv
     notes,
     settings,
   };
+}
+
+/**
+ * How long a group keeps its logs: its `RetentionInDays`, or for a group the framework generates, the function's or
+ * the provider's `logRetentionInDays` (Serverless Framework v3 reference, serverless.yml). Undefined days: never
+ * expires.
+ */
+function retentionOf(
+  template: Template,
+  resource: Resource,
+  owner: string | undefined,
+): { days?: number; setting?: PricedSetting; note?: string; property: string } {
+  const framework = template.serverless;
+  if (resource.origin === 'generated' && framework) {
+    const property = 'logRetentionInDays';
+    const fnKey = owner === undefined ? undefined : framework.functionFacts.get(owner)?.key;
+    const own = owner === undefined ? undefined : valueOf(framework.functionFacts.get(owner)?.node, property);
+    const provider = valueOf(valueOf(framework.resolved, 'provider'), property);
+    const days = numberOf(own) ?? numberOf(provider);
+    if (days === undefined) return { property, note: `${property} is not set, so the logs never expire.` };
+    const where = numberOf(own) !== undefined ? `functions.${fnKey}.${property}` : `provider.${property}`;
+    return { days, property, setting: { name: property, text: `${days} days — ${where}` } };
+  }
+  const property = 'RetentionInDays';
+  const retention = propertySetting(template, resource, [property], NUMBER);
+  if (!retention) return { property, note: `${property} is not set, so the logs never expire.` };
+  const setting = pricedSetting(property, retention, 'days', 'priced as never expiring');
+  return { days: retention.value, setting, note: assumptionNote(setting), property };
 }
