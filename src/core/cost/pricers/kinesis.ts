@@ -87,7 +87,9 @@ export function streamCost({ template, resource, usage, sheet }: ServiceInput): 
         pool: 'kinesis-put-units',
       },
     ],
-    drivers: `${shards}${shardSetting?.value === undefined ? '?' : ''} shards · ${compact(records)} records`,
+    drivers:
+      `${shards}${shardSetting?.value === undefined ? '?' : ''} shard${shards === 1 ? '' : 's'} ` +
+      `· ${compact(records)} records`,
     notes,
     settings,
   };
