@@ -116,6 +116,39 @@ describe('cost: API Gateway caching and data transfer out', () => {
     assert.ok(!report.resources.some((r) => r.logicalId === 'Plain'), 'a stage without a cache costs nothing');
   });
 
+  it("Globals.Api's cache is priced on SAM's implicit ServerlessRestApi", () => {
+    const report = estimate(
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Globals:',
+        '  Api:',
+        '    CacheClusterEnabled: true',
+        "    CacheClusterSize: '1.6'",
+        'Resources:',
+        ...fn('Fn', 'Events:', '  Get:', '    Type: Api', '    Properties: { Path: /, Method: get }').map(
+          (l) => `  ${l}`,
+        ),
+        '',
+      ].join('\n'),
+    );
+    // 1M requests × $3.50 per million + 730 h × $0.038 = $3.50 + $27.74
+    assertUsd(resource(report, 'ServerlessRestApi').monthlyUsd, 31.24);
+  });
+
+  it('a CacheClusterSize API Gateway does not offer is priced at 0.5 GB, and says so', () => {
+    const report = estimate(
+      sam(
+        ...typed('S', 'AWS::ApiGateway::Stage', 'RestApiId: abc', 'CacheClusterEnabled: true', 'CacheClusterSize: 7'),
+      ),
+    );
+    assertUsd(resource(report, 'S').monthlyUsd, 14.6);
+    assert.equal(
+      item(report, 'S', /Cache/).note,
+      'CacheClusterSize 7 is not a size API Gateway offers (0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237 GB); ' +
+        'priced at 0.5 GB.',
+    );
+  });
+
   it('data out to the internet: tiered, the first 100 GB of the account free, shared by APIs and function URLs', () => {
     const report = estimate(
       sam(...typed('Http', 'AWS::Serverless::HttpApi'), ...fn('Fn', 'FunctionUrlConfig:', '  AuthType: NONE')),

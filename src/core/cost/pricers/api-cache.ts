@@ -1,4 +1,6 @@
+import { mapAt } from '../../model/nodes';
 import type { SettingReader } from '../../model/resolve/setting';
+import { IMPLICIT_REST_API } from '../../model/sam/api';
 import type { Resource, Template } from '../../model/template';
 import type { Demand } from '../pricing';
 import type { PriceSheet } from '../prices';
@@ -26,7 +28,8 @@ export interface CachePricing {
  * The hourly cache of a REST API stage (`CacheClusterEnabled`, `CacheClusterSize` on an `AWS::ApiGateway::Stage` or
  * an `AWS::Serverless::Api`), billed every hour it exists whatever the traffic (aws.amazon.com/api-gateway/pricing).
  */
-export function cachePricing(template: Template, resource: Resource, sheet: PriceSheet): CachePricing {
+export function cachePricing(template: Template, api: Resource, sheet: PriceSheet): CachePricing {
+  const resource = withCacheSettings(template, api);
   const enabled = propertySetting(template, resource, ['CacheClusterEnabled'], BOOLEAN);
   if (!enabled) return { demands: [], settings: [], drivers: '' };
   const settings = [pricedSetting('CacheClusterEnabled', enabled, undefined, 'priced without a cache')];
@@ -44,7 +47,9 @@ export function cachePricing(template: Template, resource: Resource, sheet: Pric
       assumptionNote(priced) ??
       (offered(sizeSetting.value) === undefined
         ? `CacheClusterSize ${sizeSetting.value} is not a size API Gateway offers ` +
-          `(${Object.keys(prices).join(', ')} GB); priced at ${DEFAULT_CACHE_GB} GB.`
+          `(${Object.keys(prices)
+            .sort((a, b) => Number(a) - Number(b))
+            .join(', ')} GB); priced at ${DEFAULT_CACHE_GB} GB.`
         : undefined);
   }
   return {
@@ -61,6 +66,16 @@ export function cachePricing(template: Template, resource: Resource, sheet: Pric
     settings,
     drivers: `cache ${size} GB`,
   };
+}
+
+/**
+ * SAM's implicit `ServerlessRestApi` is generated without properties: `Globals.Api` configures it (SAM developer
+ * guide, "Globals section of the AWS SAM template"), its cache included.
+ */
+function withCacheSettings(template: Template, api: Resource): Resource {
+  if (api.origin !== 'generated' || api.logicalId !== IMPLICIT_REST_API) return api;
+  const globals = mapAt(mapAt(template.root, 'Globals'), 'Api');
+  return globals ? { ...api, properties: globals } : api;
 }
 
 /** A written `AWS::ApiGateway::Stage` with `CacheClusterEnabled`: its cache (its API's requests are on the API). */
