@@ -12,7 +12,7 @@ import { flat, HOURS_PER_MONTH, KB_PER_GB, MB_PER_GB } from './prices';
 import type { PricedSetting } from './settings';
 import { assumptionNote, BOOLEAN, pricedSetting, propertySetting } from './settings';
 import type { ResolvedUsage } from './wiring';
-import { cachePricing, apiStageCost } from './pricers/api-cache';
+import { apiStageCost, cachePricing } from './pricers/api-cache';
 import { graphqlApiCost } from './pricers/appsync';
 import { userPoolCost } from './pricers/cognito';
 import { dataOutPricing, functionUrlCost } from './pricers/data-transfer';
