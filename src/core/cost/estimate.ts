@@ -116,6 +116,7 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
       resource: c.resource,
       kind: c.kind,
       usage,
+      usageOf: (logicalId) => usageById.get(logicalId),
       fn,
       sheet: prices.sheet,
       carriesNatHours,
@@ -199,5 +200,8 @@ function freeAllowances(sheet: PriceSheet): Map<string, number> {
     ['ddb-storage', sheet.dynamodb.freeTier.storageGb],
     ['ddb-rcu', sheet.dynamodb.freeTier.rcu * HOURS_PER_MONTH],
     ['ddb-wcu', sheet.dynamodb.freeTier.wcu * HOURS_PER_MONTH],
+    ['kms-requests', sheet.kms.freeTier.requests],
+    ['cognito-maus', sheet.cognito.freeTier.maus],
+    ['internet-out', sheet.dataTransfer.freeTier.gb],
   ]);
 }

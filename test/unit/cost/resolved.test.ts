@@ -73,6 +73,7 @@ describe('cost: settings resolved through parameters, mappings and conditions', 
         'averageDurationMs: 1,000 — usage file',
         'logKbPerInvocation: 1 — usage file',
         'monthlyNatGb: 0 — default',
+        'provisionedHours: 730 — default',
         'Click for the cost breakdown.',
       ].join('\n'),
     );
