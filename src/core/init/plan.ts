@@ -94,7 +94,7 @@ export function planProject(options: ProjectOptions, source: StarterSource): Pro
     ...(options.framework === 'sam' ? [{ path: 'samconfig.toml', text: fill('sam/samconfig.toml') }] : []),
     ...copy(`languages/${language.id}`, '').filter((f) => f.path !== 'README.md'),
     ...copy(`${starter.id}/${language.id}`, ''),
-    ...copy(`${starter.id}/events`, 'events/'),
+    ...copy(`${starter.id}/files`, ''),
     { path: 'README.md', text: readme(options, language, starter, fill) },
     { path: '.gitignore', text: gitignore(options.framework, language) },
   ];

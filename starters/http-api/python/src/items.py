@@ -34,8 +34,10 @@ def handler(event, context):
 
         _table = boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"])
     if event.get("routeKey") == "GET /items/{id}":
-        found = _table.get_item(Key={"id": event["pathParameters"]["id"]}).get("Item")
-        return _reply(200, found) if found else _reply(404, {"message": "No item has this id."})
+        response = _table.get_item(Key={"id": event["pathParameters"]["id"]})
+        if "Item" in response:
+            return _reply(200, response["Item"])
+        return _reply(404, {"message": "No item has this id."})
     name = _name_of(event)
     if name is None:
         return _reply(400, {"message": 'Send a JSON body with a "name".'})
