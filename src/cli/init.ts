@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FRAMEWORKS, LANGUAGES, planProject, STARTERS, starterSourceOf } from '../core/init';
+import { FRAMEWORKS, LANGUAGES, planProject, STARTERS, starterSourceOf, suggestProjectName } from '../core/init';
 import type { ProjectPlan } from '../core/init';
 import { todayIso } from '../core/rules/today';
 import { choice, EXIT, parseArgs, UsageError } from './io';
@@ -39,7 +39,7 @@ export function initCommand(argv: readonly string[], out: (text: string) => void
       throw new UsageError(`unknown option --${name}\nusage: ${INIT_USAGE}`);
   if (positionals.length > 1) throw new UsageError(`usage: ${INIT_USAGE}`);
   const dir = path.resolve(positionals[0] ?? '.');
-  const name = flags.get('name') ?? path.basename(dir);
+  const name = flags.get('name') ?? suggestProjectName(path.basename(dir));
   if (typeof name !== 'string') throw new UsageError('--name needs a value');
   if (!flags.get('force') && fs.existsSync(dir) && fs.readdirSync(dir).length > 0)
     throw new UsageError(`${dir} is not empty; choose an empty folder or pass --force to write over what is there`);
@@ -57,7 +57,7 @@ export function initCommand(argv: readonly string[], out: (text: string) => void
     starterSourceOf(readStarters(root)),
   );
   if ('problem' in plan)
-    throw new UsageError(`project name "${name}": ${plan.problem}${flags.has('name') ? '' : ' Pass --name.'}`);
+    throw new UsageError(`project name "${name}": ${plan.problem}`);
   writePlan(dir, plan);
   out(`Created ${plan.template} and ${plan.files.length - 1} more files in ${dir} (runtime ${plan.runtime}).`);
   out(`Next: read ${path.join(dir, 'README.md')}, or run \`serverless-workbench lint ${dir}\`.`);

@@ -63,6 +63,17 @@ export function projectNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** A usable project name made from a folder's name ("My App" → "my-app"), for the name box and the CLI. */
+export function suggestProjectName(folderName: string): string {
+  const words = folderName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, PROJECT_NAME_MAX)
+    .replace(/-+$/, '');
+  return words === '' ? 'my-app' : words;
+}
+
 /** Every file of a new project, or why it cannot be made. */
 export function planProject(options: ProjectOptions, source: StarterSource): ProjectPlan | { problem: string } {
   const nameProblem = projectNameProblem(options.name);

@@ -146,7 +146,8 @@ describe('new projects: every framework × language × starter lints clean, cost
       );
 
       for (const fn of starter.functions) await invokeWithSampleEvent(dir, templateFile, framework, language, fn);
-      runProjectTests(dir, language, starter.id);
+      // The handlers and their tests are the same whatever the framework: run them once.
+      if (framework === 'sam') runProjectTests(dir, language, starter.id);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
