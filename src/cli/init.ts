@@ -56,8 +56,7 @@ export function initCommand(argv: readonly string[], out: (text: string) => void
     },
     starterSourceOf(readStarters(root)),
   );
-  if ('problem' in plan)
-    throw new UsageError(`project name "${name}": ${plan.problem}`);
+  if ('problem' in plan) throw new UsageError(`project name "${name}": ${plan.problem}`);
   writePlan(dir, plan);
   out(`Created ${plan.template} and ${plan.files.length - 1} more files in ${dir} (runtime ${plan.runtime}).`);
   out(`Next: read ${path.join(dir, 'README.md')}, or run \`serverless-workbench lint ${dir}\`.`);

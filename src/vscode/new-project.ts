@@ -57,7 +57,10 @@ async function askName(suggested: string, given: string | undefined): Promise<st
   });
 }
 
-async function newProject(context: vscode.ExtensionContext, answers: NewProjectAnswers): Promise<vscode.Uri | undefined> {
+async function newProject(
+  context: vscode.ExtensionContext,
+  answers: NewProjectAnswers,
+): Promise<vscode.Uri | undefined> {
   const framework = await pick(FRAMEWORKS, answers.framework, 'New Project (1/5): framework');
   const language = framework && (await pick(LANGUAGES, answers.language, 'New Project (2/5): language'));
   const starter = language && (await pick(STARTERS, answers.starter, 'New Project (3/5): starter'));
@@ -167,7 +170,10 @@ async function entriesOf(folder: vscode.Uri): Promise<string[]> {
 async function write(folder: vscode.Uri, plan: ProjectPlan): Promise<void> {
   const encoder = new TextEncoder();
   for (const file of plan.files)
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...file.path.split('/')), encoder.encode(file.text));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, ...file.path.split('/')),
+      encoder.encode(file.text),
+    );
 }
 
 /**

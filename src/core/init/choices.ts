@@ -130,7 +130,12 @@ export const STARTERS: readonly StarterChoice[] = [
     label: 'S3 upload processor',
     detail: 'a bucket whose new objects under uploads/ run a function',
     functions: [
-      { logicalId: 'UploadsFunction', serverlessKey: 'uploads', handler: 'uploads.handler', event: 'object-created.json' },
+      {
+        logicalId: 'UploadsFunction',
+        serverlessKey: 'uploads',
+        handler: 'uploads.handler',
+        event: 'object-created.json',
+      },
     ],
     sdkPackages: [],
   },

@@ -13,7 +13,10 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
     if (!block) return [line.replace(/\{\{([^}]+)\}\}/g, (_, key: string) => valueOf(key))];
     const value = valueOf(block[2]);
     if (value === '') return [];
-    return value.replace(/\n$/, '').split('\n').map((l) => (l === '' ? l : block[1] + l));
+    return value
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => (l === '' ? l : block[1] + l));
   });
   return lines.join('\n');
 }

@@ -23,7 +23,9 @@ export function plan(options: ProjectOptions): ProjectPlan {
 /** The project written into a new temporary folder; the caller removes it. */
 export function generate(options: ProjectOptions): { dir: string; plan: ProjectPlan } {
   const planned = plan(options);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `swb-${options.framework}-${options.language}-${options.starter}-`));
+  const dir = fs.mkdtempSync(
+    path.join(os.tmpdir(), `swb-${options.framework}-${options.language}-${options.starter}-`),
+  );
   writePlan(dir, planned);
   return { dir, plan: planned };
 }

@@ -94,7 +94,7 @@ async function fakeDynamo(): Promise<{ url: string; calls: DynamoCalls; close: (
 const python = pythonCommand('python3');
 const pythonHasBoto3 = python !== undefined && spawnSync(python, ['-c', 'import boto3']).status === 0;
 
-describe('new projects: every framework × language × starter lints clean, costs something sensible and runs', function () {
+describe('new projects: each framework × language × starter lints clean, costs something and runs', function () {
   this.timeout(120_000);
   const invoker = new LocalInvoker();
   const saved = { ...process.env };

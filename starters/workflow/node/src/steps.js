@@ -5,8 +5,7 @@ class InvalidOrder extends Error {
   name = 'InvalidOrder';
 }
 
-const validItem = (item) =>
-  typeof item.sku === 'string' && item.quantity > 0 && Number.isInteger(item.unitPriceCents);
+const validItem = (item) => typeof item.sku === 'string' && item.quantity > 0 && Number.isInteger(item.unitPriceCents);
 
 exports.validateOrder = async (order) => {
   if (!Array.isArray(order.items) || order.items.length === 0 || !order.items.every(validItem))
