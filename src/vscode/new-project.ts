@@ -1,8 +1,17 @@
 import * as vscode from 'vscode';
-import { FRAMEWORKS, LANGUAGES, planProject, projectNameProblem, STARTERS, starterSourceOf } from '../core/init';
-import { suggestProjectName } from '../core/init';
 import type { Choice, Framework, Language, ProjectPlan, StarterId } from '../core/init';
 import { todayIso } from '../core/rules/today';
+
+type InitModule = typeof import('../core/init');
+
+/**
+ * The project generator and its runtime data, required when a project is made rather than at activation: the build
+ * makes it a chunk of its own (scripts/build.mjs, FEATURE_CHUNKS).
+ */
+function initCore(): InitModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../core/init') as InitModule;
+}
 
 /**
  * What the New Project command asks, each answer skipping its question when given as the command's argument (a
@@ -48,6 +57,7 @@ async function pick<Id extends string>(
 
 async function askName(suggested: string, given: string | undefined): Promise<string | undefined> {
   if (given !== undefined) return given;
+  const { projectNameProblem } = initCore();
   return vscode.window.showInputBox({
     title: 'New Project: name',
     prompt: 'Names the folder, the stack or service, and the package',
@@ -61,6 +71,7 @@ async function newProject(
   context: vscode.ExtensionContext,
   answers: NewProjectAnswers,
 ): Promise<vscode.Uri | undefined> {
+  const { FRAMEWORKS, LANGUAGES, STARTERS } = initCore();
   const framework = await pick(FRAMEWORKS, answers.framework, 'New Project (1/5): framework');
   const language = framework && (await pick(LANGUAGES, answers.language, 'New Project (2/5): language'));
   const starter = language && (await pick(STARTERS, answers.starter, 'New Project (3/5): starter'));
@@ -100,6 +111,7 @@ async function createTemplate(
   context: vscode.ExtensionContext,
   answers: NewProjectAnswers,
 ): Promise<vscode.Uri | undefined> {
+  const { LANGUAGES, STARTERS, projectNameProblem, suggestProjectName } = initCore();
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0 && !answers.parent) return newProject(context, { ...answers, framework: 'sam' });
   const folder =
@@ -134,6 +146,7 @@ async function planFrom(
   context: vscode.ExtensionContext,
   choice: { framework: Framework; language: Language; starter: StarterId; name: string },
 ): Promise<ProjectPlan | undefined> {
+  const { planProject, starterSourceOf } = initCore();
   const starters = await readStarters(vscode.Uri.joinPath(context.extensionUri, 'starters'));
   const plan = planProject({ ...choice, today: todayIso() }, starterSourceOf(starters));
   if ('problem' in plan) {
