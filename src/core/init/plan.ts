@@ -93,6 +93,7 @@ export function planProject(options: ProjectOptions, source: StarterSource): Pro
     firstFunction: options.framework === 'sam' ? first.logicalId : first.serverlessKey,
     firstEvent: `events/${first.event}`,
   };
+  Object.assign(values, samCode(language));
   for (const module of modulesOf(starter))
     values[`esbuild ${module}`] = language.id === 'typescript' ? esbuildMetadata(module) : '';
   const fill = (file: string): string => fillPlaceholders(source.read(file), values);
@@ -141,6 +142,18 @@ function templateText(
 }
 
 /**
+ * Where SAM finds a function's code. Its Node.js builders read package.json in `CodeUri`, which is the project's
+ * root, so handlers are named from there (`src/items.handler`); its Python builder reads requirements.txt in
+ * `CodeUri`, which is `src/`, so only the code is packaged
+ * (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-sam-cli-using-build.html).
+ */
+function samCode(language: LanguageChoice): { codeUri: string; handlerDir: string } {
+  return language.runtimeFamily === 'nodejs'
+    ? { codeUri: './', handlerDir: 'src/' }
+    : { codeUri: 'src/', handlerDir: '' };
+}
+
+/**
  * SAM builds a TypeScript handler with esbuild when the function says so; Lambda's Node.js runtime has the AWS SDK v3,
  * so the bundle leaves it out (SAM developer guide, "Building Node.js Lambda functions with esbuild").
  */
@@ -151,7 +164,7 @@ function esbuildMetadata(module: string): string {
     '  BuildProperties:',
     '    Target: es2022',
     '    EntryPoints:',
-    `      - ${module}.ts`,
+    `      - src/${module}.ts`,
     '    External:',
     "      - '@aws-sdk/*'",
   ].join('\n');

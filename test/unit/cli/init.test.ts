@@ -31,7 +31,7 @@ describe('serverless-workbench init', () => {
     const r = init('--framework', 'serverless', '--language', 'python', '--starter', 'workflow', '--name', 'flow', dir);
     assert.equal(r.code, 0);
     assert.match(fs.readFileSync(path.join(dir, 'serverless.yml'), 'utf8'), /^service: flow$/m);
-    assert.deepEqual(fs.readdirSync(path.join(dir, 'src')), ['steps.py']);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'src')).sort(), ['requirements.txt', 'steps.py']);
     assert.ok(fs.existsSync(path.join(dir, 'statemachine', 'order.asl.json')));
   });
 

@@ -45,7 +45,7 @@ describe('new project plans', () => {
     const sam = plan({ framework: 'sam', language: 'typescript', starter: 'workflow', name: 'a', today: TODAY });
     const template = sam.files.find((f) => f.path === 'template.yaml')!.text;
     assert.equal(template.match(/^ {4}Metadata:\n {6}BuildMethod: esbuild$/gm)?.length, 2);
-    assert.equal(template.match(/^ {10}- steps\.ts$/gm)?.length, 2);
+    assert.equal(template.match(/^ {10}- src\/steps\.ts$/gm)?.length, 2);
     const sls = plan({ framework: 'serverless', language: 'typescript', starter: 'http-api', name: 'a', today: TODAY });
     assert.match(sls.files.find((f) => f.path === 'serverless.yml')!.text, /^plugins:\n {2}- serverless-esbuild$/m);
     const packageJson = JSON.parse(sls.files.find((f) => f.path === 'package.json')!.text);
