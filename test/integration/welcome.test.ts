@@ -15,7 +15,9 @@ describe('welcome actions in VS Code', () => {
     assert.ok(await eventually('the example in the tree', () => findItem(api, editor.document.uri, 'OrdersTable')));
   });
 
-  it('creates a SAM project whose code exists in a folder, which the tree lists, and never overwrites', async () => {
+  it('creates a SAM project whose handler exists, which the tree lists, and never overwrites', async function () {
+    // Reading the starters and writing the project goes through the server's file system, slow on a loaded machine.
+    this.timeout(60_000);
     const api = await workbench();
     const folder = workspaceUri('create-template-it');
     const created = vscode.Uri.joinPath(folder, 'template.yaml');
@@ -24,7 +26,7 @@ describe('welcome actions in VS Code', () => {
     try {
       await vscode.commands.executeCommand('serverlessWorkbench.createTemplate', answers);
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString());
-      await eventually('ItemsFunction in the tree', () => findItem(api, created, 'ItemsFunction'));
+      await eventually('ItemsFunction in the tree', () => findItem(api, created, 'ItemsFunction'), 20_000);
       // The template's CodeUri is src/, and the handler it names is there.
       await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'src', 'items.js'));
       await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('# mine\n'));
