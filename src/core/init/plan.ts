@@ -163,6 +163,10 @@ function esbuildMetadata(module: string): string {
     '  BuildMethod: esbuild',
     '  BuildProperties:',
     '    Target: es2022',
+    // The handlers are ES modules (package.json "type": "module"): bundled as .mjs, Lambda loads them as such.
+    '    Format: esm',
+    '    OutExtension:',
+    "      - '.js=.mjs'",
     '    EntryPoints:',
     `      - src/${module}.ts`,
     '    External:',
