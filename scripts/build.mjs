@@ -32,6 +32,7 @@ const FEATURE_CHUNKS = [
   [/core\/invoke$/, './invoke.js'], // src/vscode/invoke/core.ts loads it on the first invocation
   [/core\/rules$/, './rules.js'], // src/vscode/rules-engine.ts loads it at the first analysis
   [/core\/cost$/, './cost.js'], // src/vscode/cost-core.ts loads it at the first estimate
+  [/core\/init$/, './init.js'], // src/vscode/new-project.ts loads it when a project is made
 ];
 
 /**
@@ -39,7 +40,7 @@ const FEATURE_CHUNKS = [
  * dist/cli-<command>.js, required through V8's code cache (src/cli/code-cache.ts) when the command is named, so
  * `lint` neither reads nor compiles the invoke, server or cost code.
  */
-const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost'];
+const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost', 'init'];
 function codeCachedCommands() {
   const dispatcher = path.resolve('src/cli/main.ts');
   return {
@@ -112,6 +113,7 @@ await Promise.all([
     plugins: [lazyChunks(VENDORED)],
   }),
   build({ ...common, entryPoints: ['src/core/cost/index.ts'], outfile: 'dist/cost.js' }),
+  build({ ...common, entryPoints: ['src/core/init/index.ts'], outfile: 'dist/init.js' }),
   build({
     ...common,
     entryPoints: ['src/core/permissions/index.ts'],

@@ -19,6 +19,7 @@ import { registerPermissionsExplorer } from './vscode/permissions-explorer';
 import { SETTINGS } from './vscode/settings.generated';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
+import { registerNewProject } from './vscode/new-project';
 import { registerCompletion } from './vscode/completion';
 import { registerDefinition } from './vscode/definition';
 import { registerDocumentSymbols } from './vscode/document-symbols';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerInputProblems(store),
     explorer.disposable,
     registerWelcomeCommands(context.extensionUri),
+    registerNewProject(context),
     registerInvoke(context, store),
     cost,
     registerCostLens(cost),

@@ -32,6 +32,10 @@ const COMMANDS: Record<string, () => CommandModule> = {
     const { costCommand, COST_USAGE } = require('./cost') as typeof import('./cost');
     return { run: costCommand, usage: COST_USAGE };
   },
+  init: () => {
+    const { initCommand, INIT_USAGE } = require('./init') as typeof import('./init');
+    return { run: initCommand, usage: INIT_USAGE };
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
