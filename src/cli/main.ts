@@ -32,6 +32,14 @@ const COMMANDS: Record<string, () => CommandModule> = {
     const { costCommand, COST_USAGE } = require('./cost') as typeof import('./cost');
     return { run: costCommand, usage: COST_USAGE };
   },
+  deploy: () => {
+    const { deployCommand, DEPLOY_USAGE } = require('./deploy') as typeof import('./deploy');
+    return { run: deployCommand, usage: DEPLOY_USAGE };
+  },
+  sync: () => {
+    const { syncCommand, SYNC_USAGE } = require('./deploy') as typeof import('./deploy');
+    return { run: syncCommand, usage: SYNC_USAGE };
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

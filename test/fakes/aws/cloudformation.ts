@@ -205,7 +205,8 @@ export class FakeCloudFormation {
     }
     for (const [id, old] of stack.resources)
       if (!resources.has(id)) changes.push(change('Remove', id, old.type, old.physicalId));
-    const id = `arn:aws:cloudformation:us-east-1:${ACCOUNT}:changeSet/${form.get('ChangeSetName')}/${this.changeSets.size + 1}`;
+    const changeSetName = form.get('ChangeSetName') ?? '';
+    const id = `arn:aws:cloudformation:us-east-1:${ACCOUNT}:changeSet/${changeSetName}/${this.changeSets.size + 1}`;
     this.changeSets.set(id, {
       id,
       name: form.get('ChangeSetName') ?? '',

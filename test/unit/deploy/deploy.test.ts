@@ -80,7 +80,7 @@ describe('deploy and sync against local AWS protocol servers', function () {
     );
   };
 
-  it('first deploy: creates the managed bucket, uploads the code, reviews a CREATE change set, streams events', async () => {
+  it('first deploy: creates the managed bucket, uploads code, reviews a CREATE change set, streams events', async () => {
     const { outcome, template, reviewed, events } = await run();
     const bucket = managedBucketName('123456789012', 'us-east-1');
     assert.equal(outcome.status, 'deployed');
@@ -231,7 +231,8 @@ describe('deploy and sync against local AWS protocol servers', function () {
         body: JSON.stringify({
           Message:
             'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: lambda:GetFunction on resource: ' +
-            'arn:aws:lambda:us-east-1:123456789012:function:x because no identity-based policy allows the lambda:GetFunction action',
+            'arn:aws:lambda:us-east-1:123456789012:function:x because no identity-based policy allows the ' +
+            'lambda:GetFunction action',
         }),
       },
     });

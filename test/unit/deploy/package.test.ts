@@ -36,7 +36,7 @@ describe('packaging local artifacts', () => {
     assert.notEqual((await zipFolder(app.dir)).md5, first.md5);
   });
 
-  it('uploads code folders, layers, definitions, .zip files as they are and nested templates, and rewrites each', async () => {
+  it('uploads code folders, layers, definitions, .zip files as they are, nested templates; rewrites each', async () => {
     const app = samApp({
       'template.yaml': [
         'Transform: AWS::Serverless-2016-10-31',
