@@ -80,7 +80,7 @@ describe('deploy and sync against local AWS protocol servers', function () {
     );
   };
 
-  it('first deploy: creates the managed bucket, uploads code, reviews a CREATE change set, streams events', async () => {
+  it('first deploy: creates the managed bucket, uploads code, reviews a CREATE change set, shows events', async () => {
     const { outcome, template, reviewed, events } = await run();
     const bucket = managedBucketName('123456789012', 'us-east-1');
     assert.equal(outcome.status, 'deployed');
