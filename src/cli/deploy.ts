@@ -48,7 +48,7 @@ export async function deployCommand(argv: readonly string[], out: (text: string)
     {
       template,
       config: config.config,
-      loadChild: (file) => readTemplate(file).template,
+      loadChild: core.loadChildTemplate,
       ...(endpoints ? { endpoints } : {}),
     },
     {

@@ -7,3 +7,4 @@ export type { ChangeRow, ReviewedChangeSet } from './change-set';
 export type { StackEventRow } from './stack-events';
 export { changeSetTable, eventLine, outcomeLines } from './format';
 export { serverlessDeployCommand, type FrameworkCommand } from './serverless-framework';
+export { loadChildTemplate } from './load-child';

@@ -24,7 +24,4 @@ export function loadForDeploy(file: string, flags = {}): { template: Template; c
   return { template: loaded.template, config: config.config };
 }
 
-export const loadChild = (file: string) => {
-  const loaded = loadTemplateFile(file, { readFile: readBoundedFile });
-  return loaded.ok ? loaded.template : undefined;
-};
+export { loadChildTemplate as loadChild } from '../../../src/core/deploy';
