@@ -1,6 +1,6 @@
 import * as readline from 'readline';
 import { endpointOverrides } from '../core/aws/endpoints';
-import type * as Deploy from '../core/deploy';
+import * as Deploy from '../core/deploy';
 import type { Template } from '../core/model/template';
 import { choice, EXIT, givenInputsOf, parseArgs, readTemplate, UsageError } from './io';
 
@@ -9,8 +9,6 @@ export const DEPLOY_USAGE =
   `serverless-workbench deploy <template> ${CONNECTION_USAGE} [--parameter-overrides "A=1"] [--no-confirm] ` +
   `[--format text|json]`;
 export const SYNC_USAGE = `serverless-workbench sync <template> [--function LogicalId] ${CONNECTION_USAGE}`;
-
-const deployCore = () => import('../core/deploy');
 
 /** The template, its deploy settings and the test endpoints, from the command line and samconfig. */
 function prepare(argv: readonly string[], core: typeof Deploy, booleans: string[] = []) {
@@ -37,7 +35,7 @@ function prepare(argv: readonly string[], core: typeof Deploy, booleans: string[
 
 /** `deploy`: package, create a change set, show it, execute it once confirmed, follow the events. */
 export async function deployCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
-  const core = await deployCore();
+  const core = Deploy;
   const { template, config, flags, value, endpoints } = prepare(argv, core, ['no-confirm']);
   const format = choice(flags.get('format'), ['text', 'json'] as const, 'text', 'format');
   if (template.kind === 'serverless') return frameworkDeploy(core, template, value('stage'));
@@ -78,7 +76,7 @@ export async function deployCommand(argv: readonly string[], out: (text: string)
 
 /** `sync`: each function's code (or the one named) straight to Lambda, skipping CloudFormation. */
 export async function syncCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
-  const core = await deployCore();
+  const core = Deploy;
   const { template, config, value, endpoints } = prepare(argv, core);
   if (!config.ok) throw new UsageError(config.problems.join('\n'));
   const only = value('function');
