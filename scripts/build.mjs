@@ -33,6 +33,7 @@ const FEATURE_CHUNKS = [
   [/core\/rules$/, './rules.js'], // src/vscode/rules-engine.ts loads it at the first analysis
   [/core\/cost$/, './cost.js'], // src/vscode/cost-core.ts loads it at the first estimate
   [/core\/init$/, './init.js'], // src/vscode/new-project.ts loads it when a project is made
+  [/core\/deploy$/, './deploy.js'], // src/vscode/deploy/core.ts loads it on the first deploy or sync
 ];
 
 /**
@@ -40,7 +41,7 @@ const FEATURE_CHUNKS = [
  * dist/cli-<command>.js, required through V8's code cache (src/cli/code-cache.ts) when the command is named, so
  * `lint` neither reads nor compiles the invoke, server or cost code.
  */
-const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost', 'init'];
+const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost', 'init', 'deploy'];
 function codeCachedCommands() {
   const dispatcher = path.resolve('src/cli/main.ts');
   return {
@@ -114,6 +115,7 @@ await Promise.all([
   }),
   build({ ...common, entryPoints: ['src/core/cost/index.ts'], outfile: 'dist/cost.js' }),
   build({ ...common, entryPoints: ['src/core/init/index.ts'], outfile: 'dist/init.js' }),
+  build({ ...common, entryPoints: ['src/core/deploy/index.ts'], outfile: 'dist/deploy.js' }),
   build({
     ...common,
     entryPoints: ['src/core/permissions/index.ts'],
@@ -145,6 +147,14 @@ await Promise.all([
     mainFields: ['main'],
     entryPoints: ['src/core/invoke/remote/aws-sdk-bundle.ts'],
     outfile: 'dist/aws-sdk-bundle.js',
+  }),
+  // The S3, STS, CloudFormation and Lambda clients of deploy and sync, loaded on the first of them
+  // (src/core/deploy/sdk.ts), so neither activation nor remote invoke carries the S3 client.
+  build({
+    ...common,
+    mainFields: ['main'],
+    entryPoints: ['src/core/deploy/aws-sdk-deploy.ts'],
+    outfile: 'dist/aws-sdk-deploy.js',
   }),
 ]);
 // The runtime clients run inside function processes, as files (src/core/invoke/executables.ts: clientPath).

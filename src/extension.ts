@@ -14,6 +14,7 @@ import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
 import { accessFromPermissions, registerGraphView } from './vscode/graph-view';
 import { registerInputProblems } from './vscode/input-problems';
+import { registerDeploy } from './vscode/deploy';
 import { registerInvoke } from './vscode/invoke';
 import { registerPermissionsExplorer } from './vscode/permissions-explorer';
 import { SETTINGS } from './vscode/settings.generated';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerWelcomeCommands(context.extensionUri),
     registerNewProject(context),
     registerInvoke(context, store),
+    registerDeploy(store),
     cost,
     registerCostLens(cost),
     registerCostBreakdown(cost, context.extensionUri),

@@ -36,6 +36,14 @@ const COMMANDS: Record<string, () => CommandModule> = {
     const { initCommand, INIT_USAGE } = require('./init') as typeof import('./init');
     return { run: initCommand, usage: INIT_USAGE };
   },
+  deploy: () => {
+    const { deployCommand, DEPLOY_USAGE } = require('./deploy') as typeof import('./deploy');
+    return { run: deployCommand, usage: DEPLOY_USAGE };
+  },
+  sync: () => {
+    const { syncCommand, SYNC_USAGE } = require('./deploy') as typeof import('./deploy');
+    return { run: syncCommand, usage: SYNC_USAGE };
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -26,6 +26,14 @@ export const SETTINGS = {
   parameters: new ResourceSetting<Readonly<Record<string, string | number | boolean>>>(
     'serverlessWorkbench.parameters', {},
   ),
+  deploy: {
+    /**
+     * Sync a function's code to AWS whenever a file in its `CodeUri` folder is saved, like `sam sync --watch`.
+     * **This bypasses CloudFormation**: the stack drifts from the template until the next deploy; use it for
+     * development stacks only. Off by default; never runs in Restricted Mode.
+     */
+    syncOnSave: new WindowSetting<boolean>('serverlessWorkbench.deploy.syncOnSave', false),
+  },
   invoke: {
     /** Ask before invoking a deployed function in AWS. */
     confirmRemote: new WindowSetting<boolean>('serverlessWorkbench.invoke.confirmRemote', true),
