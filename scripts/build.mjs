@@ -32,6 +32,7 @@ const FEATURE_CHUNKS = [
   [/core\/invoke$/, './invoke.js'], // src/vscode/invoke/core.ts loads it on the first invocation
   [/core\/rules$/, './rules.js'], // src/vscode/rules-engine.ts loads it at the first analysis
   [/core\/cost$/, './cost.js'], // src/vscode/cost-core.ts loads it at the first estimate
+  [/core\/cloud$/, './cloud.js'], // src/vscode/cloud/core.ts loads it at the first look at the deployed stack
 ];
 
 /**
@@ -112,6 +113,7 @@ await Promise.all([
     plugins: [lazyChunks(VENDORED)],
   }),
   build({ ...common, entryPoints: ['src/core/cost/index.ts'], outfile: 'dist/cost.js' }),
+  build({ ...common, entryPoints: ['src/core/cloud/index.ts'], outfile: 'dist/cloud.js' }),
   build({
     ...common,
     entryPoints: ['src/core/permissions/index.ts'],

@@ -1,13 +1,7 @@
 import type { CloudTarget } from './clients';
 
 export type AwsProblemKind =
-  | 'expired-credentials'
-  | 'no-credentials'
-  | 'access-denied'
-  | 'throttled'
-  | 'network'
-  | 'cancelled'
-  | 'other';
+  'expired-credentials' | 'no-credentials' | 'access-denied' | 'throttled' | 'network' | 'cancelled' | 'other';
 
 /** An AWS call's failure in words a user can act on; `action` is the denied IAM action when AWS names it. */
 export interface AwsProblem {
@@ -29,7 +23,8 @@ interface SdkError {
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/CommonErrors.html), throttling (the SDK's
  * own list, which it retries with backoff before we see it) and network failures (Node's socket errors).
  */
-const EXPIRED = /^(ExpiredToken(Exception)?|RequestExpired|TokenRefreshRequired|InvalidClientTokenId|UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch)$/;
+const EXPIRED =
+  /^(ExpiredToken(Exception)?|RequestExpired|TokenRefreshRequired|InvalidClientTokenId|UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch)$/;
 const DENIED = /^(AccessDenied(Exception)?|UnauthorizedOperation|AuthorizationError)$/;
 const THROTTLED = /^(Throttling(Exception)?|ThrottledException|TooManyRequestsException|RequestLimitExceeded)$/;
 const NETWORK = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|TimeoutError)$/;

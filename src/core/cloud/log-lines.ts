@@ -9,6 +9,8 @@ export interface LogLine {
   readonly level?: LogLevel;
   /** The JSON part of the line, indented, when the line is or ends with a JSON object or array. */
   readonly json?: string;
+  /** Where in `text` the JSON part starts (what comes before it, such as the time and level, stays as written). */
+  readonly jsonStart?: number;
   readonly logStreamName?: string;
 }
 
@@ -44,18 +46,18 @@ export function presentLogEvent(event: LogEvent): LogLine {
     timestamp: event.timestamp,
     text,
     ...(level ? { level } : {}),
-    ...(json ? { json: JSON.stringify(json.value, null, 2) } : {}),
+    ...(json ? { json: JSON.stringify(json.value, null, 2), jsonStart: json.at } : {}),
     ...(event.logStreamName ? { logStreamName: event.logStreamName } : {}),
   };
 }
 
-function jsonPart(text: string): { value: unknown } | undefined {
+function jsonPart(text: string): { value: unknown; at: number } | undefined {
   for (const open of ['{', '[']) {
     const at = text.indexOf(open);
     if (at < 0) continue;
     try {
       const value: unknown = JSON.parse(text.slice(at));
-      if (value !== null && typeof value === 'object') return { value };
+      if (value !== null && typeof value === 'object') return { value, at };
     } catch {
       // Not JSON from here to the end of the line: the line is plain text.
     }

@@ -37,7 +37,10 @@ export async function startFakeLogs(groups: Record<string, FakeLogEvent[]> = {})
     const input = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
     seen.push({ operation, input, credential: credentialOf(req) });
     const reply = (status: number, json: unknown) => {
-      res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': `fake-${seen.length}` });
+      res.writeHead(status, {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'x-amzn-RequestId': `fake-${seen.length}`,
+      });
       res.end(JSON.stringify(json));
     };
     const injected = takeError(errors, operation);
@@ -45,7 +48,8 @@ export async function startFakeLogs(groups: Record<string, FakeLogEvent[]> = {})
     if (operation !== 'FilterLogEvents')
       return reply(400, { __type: 'UnknownOperationException', message: `${operation} is not supported here` });
     const events = state.get(String(input.logGroupName));
-    if (!events) return reply(400, { __type: 'ResourceNotFoundException', message: 'The specified log group does not exist.' });
+    if (!events)
+      return reply(400, { __type: 'ResourceNotFoundException', message: 'The specified log group does not exist.' });
     const streams = input.logStreamNames as string[] | undefined;
     const terms = patternTerms(String(input.filterPattern ?? ''));
     const matching = events

@@ -80,7 +80,13 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
   });
 
   it('retries throttled calls with backoff and succeeds', async () => {
-    cfn.errors.push({ code: 'Throttling', message: 'Rate exceeded', status: 400, times: 2, operation: 'DescribeStacks' });
+    cfn.errors.push({
+      code: 'Throttling',
+      message: 'Rate exceeded',
+      status: 400,
+      times: 2,
+      operation: 'DescribeStacks',
+    });
     const read = await readDeployedStack(target(), 'orders-service');
     assert.ok(read.exists);
     assert.equal(cfn.seen.filter((s) => s.operation === 'DescribeStacks').length, 3);
@@ -102,15 +108,18 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
       status: 400,
       times: 5,
     });
-    await assert.rejects(readDeployedStack({ ...target(), profile: 'dev' }, 'orders-service'), (error: AwsCallError) => {
-      assert.equal(error.problem.kind, 'expired-credentials');
-      assert.equal(
-        error.message,
-        'Reading stack orders-service: the credentials of profile "dev" are expired or invalid (ExpiredToken). ' +
-          'Refresh them (for SSO: aws sso login --profile dev) or pick another profile.',
-      );
-      return true;
-    });
+    await assert.rejects(
+      readDeployedStack({ ...target(), profile: 'dev' }, 'orders-service'),
+      (error: AwsCallError) => {
+        assert.equal(error.problem.kind, 'expired-credentials');
+        assert.equal(
+          error.message,
+          'Reading stack orders-service: the credentials of profile "dev" are expired or invalid (ExpiredToken). ' +
+            'Refresh them (for SSO: aws sso login --profile dev) or pick another profile.',
+        );
+        return true;
+      },
+    );
   });
 
   it('names the denied action', async () => {

@@ -59,7 +59,12 @@ export function ordersStack(): FakeStack {
         status: 'CREATE_COMPLETE',
         physicalId: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/orders-service-OrdersQueue-x1`,
       },
-      { logicalId: 'ServerlessRestApi', type: 'AWS::ApiGateway::RestApi', status: 'CREATE_COMPLETE', physicalId: 'abc123' },
+      {
+        logicalId: 'ServerlessRestApi',
+        type: 'AWS::ApiGateway::RestApi',
+        status: 'CREATE_COMPLETE',
+        physicalId: 'abc123',
+      },
       {
         logicalId: 'ServerlessRestApiDeployment47fc2d5f9d',
         type: 'AWS::ApiGateway::Deployment',

@@ -66,7 +66,11 @@ describe('cloud: function logs (real SDK against a local CloudWatch Logs)', () =
     });
     await until(() => logs.seen.length >= 2);
     logs.append(GROUP, { logStreamName: STREAM_A, timestamp: T0 + 10, message: 'late line\n' });
-    logs.append(GROUP, { logStreamName: STREAM_A, timestamp: T0 + 11, message: 'REPORT RequestId: r-3\tDuration: 1 ms\n' });
+    logs.append(GROUP, {
+      logStreamName: STREAM_A,
+      timestamp: T0 + 11,
+      message: 'REPORT RequestId: r-3\tDuration: 1 ms\n',
+    });
     const log = await pending;
     assert.equal(log.complete, true);
     assert.deepEqual(

@@ -65,7 +65,10 @@ describe('cloud: status words, console links, stack names, log lines', () => {
   });
 
   it('makes ARNs in the right partition', () => {
-    assert.equal(lambdaFunctionArn('f', 'us-east-1', '123456789012'), 'arn:aws:lambda:us-east-1:123456789012:function:f');
+    assert.equal(
+      lambdaFunctionArn('f', 'us-east-1', '123456789012'),
+      'arn:aws:lambda:us-east-1:123456789012:function:f',
+    );
     assert.equal(
       lambdaFunctionArn('f', 'cn-northwest-1', '123456789012'),
       'arn:aws-cn:lambda:cn-northwest-1:123456789012:function:f',
@@ -89,7 +92,10 @@ describe('cloud: status words, console links, stack names, log lines', () => {
     assert.deepEqual(stackNameOf(sam, fromSamconfig, explicit), explicit);
     const sls = load(yaml('service: notes', 'provider:', '  name: aws', 'functions: {}'), 'serverless.yml');
     assert.deepEqual(stackNameOf(sls, {}), { value: 'notes-dev', origin: "the framework's <service>-<stage>" });
-    const named = load(yaml('service: notes', 'provider:', '  name: aws', '  stackName: custom', 'functions: {}'), 'serverless.yml');
+    const named = load(
+      yaml('service: notes', 'provider:', '  name: aws', '  stackName: custom', 'functions: {}'),
+      'serverless.yml',
+    );
     assert.deepEqual(stackNameOf(named, {}), { value: 'custom', origin: 'provider.stackName in serverless.yml' });
   });
 
