@@ -32,6 +32,10 @@ const COMMANDS: Record<string, () => CommandModule> = {
     const { costCommand, COST_USAGE } = require('./cost') as typeof import('./cost');
     return { run: costCommand, usage: COST_USAGE };
   },
+  logs: () => {
+    const { logsCommand, LOGS_USAGE } = require('./logs') as typeof import('./logs');
+    return { run: logsCommand, usage: LOGS_USAGE };
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -25,7 +25,7 @@ export {
   stackConsoleUrl,
 } from './console';
 export { AwsCallError, explainAwsError, type AwsProblem, type AwsProblemKind } from './errors';
-export { tailLogs, requestLog, DEFAULT_LOG_TIMING, type LogEvent, type LogTiming } from './logs';
+export { tailLogs, requestLog, readLogs, DEFAULT_LOG_TIMING, type LogEvent, type LogTiming } from './logs';
 export { presentLogEvent, type LogLine, type LogLevel } from './log-lines';
 export type { CloudTarget } from './clients';
 export { DEFAULT_REGION } from '../invoke/local-settings';

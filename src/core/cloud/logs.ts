@@ -57,6 +57,26 @@ async function filterAll(
   return events;
 }
 
+/** The events of a log group between two times, all pages read (the terminal's `logs` without `--follow`). */
+export async function readLogs(query: {
+  readonly target: CloudTarget;
+  readonly logGroupName: string;
+  readonly startTime: number;
+  readonly endTime?: number;
+  readonly sdk?: AwsSdk;
+}): Promise<LogEvent[]> {
+  const sdk = query.sdk ?? loadAwsSdk();
+  const logs = logsClient(query.target, sdk);
+  try {
+    const { logGroupName, startTime, endTime } = query;
+    return await filterAll(logs, sdk, { logGroupName, startTime, ...(endTime ? { endTime } : {}) });
+  } catch (error) {
+    throw new AwsCallError(explainAwsError(error, query.target, `Reading ${query.logGroupName}`));
+  } finally {
+    logs.destroy();
+  }
+}
+
 export interface TailRequest {
   readonly target: CloudTarget;
   readonly logGroupName: string;
