@@ -95,7 +95,7 @@ describe('deployed stack and logs in VS Code', () => {
       logicalId: 'CreateOrderFunction',
     })) as vscode.WebviewPanel;
     assert.ok(panel, 'the command returns its panel');
-    assert.equal(webviewTabs('serverlessWorkbench.logs').length, 1);
+    await eventually('the log view tab', () => webviewTabs('serverlessWorkbench.logs').length === 1);
     await eventually('a first poll', () => logs.seen.some((s) => s.operation === 'FilterLogEvents'), 15_000);
     logs.append(GROUP, {
       logStreamName: 's1',
