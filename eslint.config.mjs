@@ -155,7 +155,12 @@ export default tseslint.config(
   },
   {
     // Code that runs in the webview's browser: no Node module can load there.
-    files: ['src/webview/graph/**/*.ts', 'src/webview/charts/**/*.ts', 'src/webview/browser/**/*.ts'],
+    files: [
+      'src/webview/graph/**/*.ts',
+      'src/webview/charts/**/*.ts',
+      'src/webview/logs/**/*.ts',
+      'src/webview/browser/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

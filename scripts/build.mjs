@@ -34,6 +34,7 @@ const FEATURE_CHUNKS = [
   [/core\/cost$/, './cost.js'], // src/vscode/cost-core.ts loads it at the first estimate
   [/core\/init$/, './init.js'], // src/vscode/new-project.ts loads it when a project is made
   [/core\/deploy$/, './deploy.js'], // src/vscode/deploy/core.ts loads it on the first deploy or sync
+  [/core\/cloud$/, './cloud.js'], // src/vscode/cloud/core.ts loads it at the first look at the deployed stack
 ];
 
 /**
@@ -41,7 +42,7 @@ const FEATURE_CHUNKS = [
  * dist/cli-<command>.js, required through V8's code cache (src/cli/code-cache.ts) when the command is named, so
  * `lint` neither reads nor compiles the invoke, server or cost code.
  */
-const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost', 'init', 'deploy'];
+const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost', 'init', 'deploy', 'logs'];
 function codeCachedCommands() {
   const dispatcher = path.resolve('src/cli/main.ts');
   return {
@@ -116,6 +117,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/core/cost/index.ts'], outfile: 'dist/cost.js' }),
   build({ ...common, entryPoints: ['src/core/init/index.ts'], outfile: 'dist/init.js' }),
   build({ ...common, entryPoints: ['src/core/deploy/index.ts'], outfile: 'dist/deploy.js' }),
+  build({ ...common, entryPoints: ['src/core/cloud/index.ts'], outfile: 'dist/cloud.js' }),
   build({
     ...common,
     entryPoints: ['src/core/permissions/index.ts'],

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { registerCodeActions } from './vscode/code-actions';
 import { Analyzer, registerDiagnostics } from './vscode/diagnostics';
 import type { AnalysisTiming } from './vscode/diagnostics';
+import type { DeployedState } from './vscode/cloud/deployed-state';
 import { registerCostActions } from './vscode/cost-actions';
 import { registerCostBreakdown } from './vscode/cost-breakdown';
+import { registerCloud } from './vscode/cloud';
 import { registerCostExplorer } from './vscode/cost-explorer';
 import { registerCostHover } from './vscode/cost-hover';
 import { registerCostLens } from './vscode/cost-lens';
@@ -41,6 +43,9 @@ export interface WorkbenchApi {
   readonly cost: CostService;
   readonly costStatus: vscode.StatusBarItem;
   readonly diagnostics: { readonly analyzer: Analyzer; lastAnalysis(): AnalysisTiming | undefined };
+  /** The deployed stacks as read (the integration tests forget them when done). */
+  readonly cloud: DeployedState;
+  readonly awsStatus: vscode.StatusBarItem;
 }
 
 /** Wires the features together; each one registers itself and returns what disposes it. */
@@ -89,6 +94,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerHandlerLens(store),
   );
   context.subscriptions.push(registerPermissionsExplorer(store, analyzer, explorer.provider));
+  const cloud = registerCloud(store, explorer.provider, context.extensionUri);
+  context.subscriptions.push(cloud.disposable);
   context.subscriptions.push(registerGraphView(store, context.extensionUri, accessFromPermissions(store, analyzer)));
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {
@@ -97,6 +104,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     cost,
     costStatus: costStatus.item,
     diagnostics: { analyzer, lastAnalysis: diagnostics.lastAnalysis },
+    cloud: cloud.state,
+    awsStatus: cloud.status,
     activationMs: loadStart === undefined ? undefined : performance.now() - loadStart,
   };
 }

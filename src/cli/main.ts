@@ -44,6 +44,10 @@ const COMMANDS: Record<string, () => CommandModule> = {
     const { syncCommand, SYNC_USAGE } = require('./deploy') as typeof import('./deploy');
     return { run: syncCommand, usage: SYNC_USAGE };
   },
+  logs: () => {
+    const { logsCommand, LOGS_USAGE } = require('./logs') as typeof import('./logs');
+    return { run: logsCommand, usage: LOGS_USAGE };
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -91,4 +91,12 @@ export const SETTINGS = {
    * `lambda-reserved-concurrency` checks that reservations leave 100 of it unreserved.
    */
   accountConcurrency: new WindowSetting<number>('serverlessWorkbench.accountConcurrency', 1000, { minimum: 100 }),
+  cloud: {
+    /**
+     * Deployed stack name per template, by the template's path relative to its workspace folder (`{"template.yaml":
+     * "orders-dev"}`). Wins over samconfig's `stack_name` and the Serverless Framework's `<service>-<stage>` when
+     * the explorer shows the deployed stack and reads logs.
+     */
+    stackName: new ResourceSetting<Readonly<Record<string, string>>>('serverlessWorkbench.cloud.stackName', {}),
+  },
 } as const;
