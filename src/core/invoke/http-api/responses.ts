@@ -65,6 +65,11 @@ function headerText(value: unknown): string | undefined {
 
 type Failure = { readonly reason: string };
 
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 /**
  * `headers` and `multiValueHeaders` merged as API Gateway merges them: a name in both takes the multi-value list
  * (API Gateway developer guide, "Output format of a Lambda function for proxy integration").
@@ -103,8 +108,7 @@ function withContentType(headers: [string, string][]): [string, string][] {
 /** `body` with `isBase64Encoded`: decoded to bytes when the API would send binary. */
 function bodyBytes(body: unknown, base64: boolean, decode: boolean): Buffer | Failure {
   if (body === undefined || body === null) return Buffer.alloc(0);
-  if (typeof body !== 'string')
-    return { reason: `body is a ${Array.isArray(body) ? 'list' : typeof body}, not a string` };
+  if (typeof body !== 'string') return { reason: `body is ${kindOf(body)}, not a string` };
   return base64 && decode ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
 }
 
