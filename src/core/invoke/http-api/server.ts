@@ -35,6 +35,8 @@ export interface LocalHttpApiOptions {
   readonly onFunctionLog?: (text: string) => void;
   /** Replaces API Gateway's integration timeouts (tests). */
   readonly integrationTimeoutMs?: number;
+  /** Replaces the local server's client timeouts (tests). */
+  readonly serverTimeouts?: Partial<typeof LOCAL_SERVER_TIMEOUTS>;
   readonly now?: () => number;
 }
 
@@ -117,12 +119,18 @@ export class LocalHttpApi {
   }
 
   private async listen(host: string, port: number, functionUrl: FunctionUrl | undefined): Promise<Site> {
-    const server = http.createServer({ requestTimeout: LOCAL_SERVER_TIMEOUTS.requestMs }, (req, res) => {
-      void this.serve(site, req, res);
-    });
+    const timeouts = { ...LOCAL_SERVER_TIMEOUTS, ...this.options.serverTimeouts };
+    const server = http.createServer(
+      {
+        headersTimeout: timeouts.headersMs,
+        requestTimeout: timeouts.requestMs,
+        keepAliveTimeout: timeouts.keepAliveMs,
+        // Node checks the two timeouts on this interval (30 s by default), which would let them run over.
+        connectionsCheckingInterval: Math.min(timeouts.headersMs, timeouts.requestMs) / 2,
+      },
+      (req, res) => void this.serve(site, req, res),
+    );
     const site: Site = { server, functionUrl, url: '' };
-    server.headersTimeout = LOCAL_SERVER_TIMEOUTS.headersMs;
-    server.keepAliveTimeout = LOCAL_SERVER_TIMEOUTS.keepAliveMs;
     // A request Node cannot parse (bad request line, malformed header) is answered and its connection closed.
     server.on('clientError', (_error, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
