@@ -36,7 +36,7 @@ export interface LocalHttpApiOptions {
   /** Replaces API Gateway's integration timeouts (tests). */
   readonly integrationTimeoutMs?: number;
   /** Replaces the local server's client timeouts (tests). */
-  readonly serverTimeouts?: Partial<typeof LOCAL_SERVER_TIMEOUTS>;
+  readonly serverTimeouts?: Partial<Record<keyof typeof LOCAL_SERVER_TIMEOUTS, number>>;
   readonly now?: () => number;
 }
 
