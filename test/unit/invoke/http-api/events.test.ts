@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- API Gateway's JSON, read loosely and checked by the assertions */
+/* eslint-disable @typescript-eslint/no-explicit-any -- API Gateway's JSON, checked by the assertions */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

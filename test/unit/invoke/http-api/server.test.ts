@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- events echoed back as JSON, checked by the assertions */
 import { strict as assert } from 'assert';
 import { execFile, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -291,7 +290,7 @@ describe('local HTTP API: reload and a serverless.yml HTTP API', function () {
     }
   });
 
-  it('answers 404 Not Found for an unknown route of an HTTP API, and serves the framework’s $default route', async () => {
+  it('answers 404 Not Found for an unknown route of a serverless.yml HTTP API', async () => {
     const ws = workspace({
       'serverless.yml': [
         'service: shop',
