@@ -42,7 +42,7 @@ const FEATURE_CHUNKS = [
  * dist/cli-<command>.js, required through V8's code cache (src/cli/code-cache.ts) when the command is named, so
  * `lint` neither reads nor compiles the invoke, server or cost code.
  */
-const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost', 'init', 'deploy', 'logs'];
+const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'start-api', 'cost', 'init', 'deploy', 'logs'];
 function codeCachedCommands() {
   const dispatcher = path.resolve('src/cli/main.ts');
   return {

@@ -28,6 +28,10 @@ const COMMANDS: Record<string, () => CommandModule> = {
     const { serveCommand, SERVE_USAGE } = require('./serve') as typeof import('./serve');
     return { run: serveCommand, usage: SERVE_USAGE };
   },
+  'start-api': () => {
+    const { startApiCommand, START_API_USAGE } = require('./start-api') as typeof import('./start-api');
+    return { run: startApiCommand, usage: START_API_USAGE };
+  },
   cost: () => {
     const { costCommand, COST_USAGE } = require('./cost') as typeof import('./cost');
     return { run: costCommand, usage: COST_USAGE };

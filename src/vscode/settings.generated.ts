@@ -61,6 +61,13 @@ export const SETTINGS = {
     /** Invocations remembered per function for re-running. */
     historySize: new WindowSetting<number>('serverlessWorkbench.invoke.historySize', 20, { minimum: 1 }),
   },
+  localApi: {
+    /**
+     * Port of the local HTTP API (`Start Local API`) on 127.0.0.1, 3000 as `sam local start-api`; function URLs
+     * listen on the ports after it. 0 picks a free port.
+     */
+    port: new WindowSetting<number>('serverlessWorkbench.localApi.port', 3000, { minimum: 0, maximum: 65535 }),
+  },
   cost: {
     /**
      * AWS Region whose prices the cost estimates use, overriding the usage file and the template (e.g. `eu-west-1`).

@@ -20,6 +20,14 @@ describe('invoke in Restricted Mode', function () {
       await vscode.commands.executeCommand('serverlessWorkbench.startLocalEndpoint', args.templateUri),
       undefined,
     );
+    assert.equal(
+      await vscode.commands.executeCommand('serverlessWorkbench.startLocalApi', {
+        templateUri: args.templateUri,
+        port: 0,
+      }),
+      undefined,
+      'the local API runs handler code, so it is refused too',
+    );
     const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'serverless-workbench-invoke');
     assert.deepEqual(
       open.map((d) => d.uri.toString()),

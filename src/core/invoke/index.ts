@@ -22,3 +22,4 @@ export { pythonCommand } from './executables';
 export { LAMBDA_LIMITS } from './limits';
 export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
 export { invocationJson, settingLines, summaryLine, type ShownSettings } from './present';
+export { LocalHttpApi, type LocalHttpApiOptions, type ApiTable, type Route } from './http-api';

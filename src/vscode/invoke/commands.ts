@@ -6,6 +6,8 @@ export const INVOKE_COMMANDS = {
   history: 'serverlessWorkbench.invokeHistory',
   startEndpoint: 'serverlessWorkbench.startLocalEndpoint',
   stopEndpoint: 'serverlessWorkbench.stopLocalEndpoint',
+  startLocalApi: 'serverlessWorkbench.startLocalApi',
+  stopLocalApi: 'serverlessWorkbench.stopLocalApi',
   selectRegion: 'serverlessWorkbench.selectRegion',
   selectProfile: 'serverlessWorkbench.selectProfile',
 } as const;

@@ -8,6 +8,7 @@ import type { InvokeRunner } from './runner';
 import { SETTINGS } from '../settings.generated';
 import { givenInputsFor } from '../inputs';
 import { workspaceDirOf } from './target';
+import { pickTemplateWithFunctions } from './pick-template';
 import { requireTrust } from './trust';
 
 /**
@@ -26,7 +27,10 @@ export class LocalEndpoint implements vscode.Disposable {
 
   async start(arg?: vscode.Uri | { templateUri?: vscode.Uri }): Promise<number | undefined> {
     if (!requireTrust('The local Lambda endpoint')) return undefined;
-    const templateUri = arg instanceof vscode.Uri ? arg : (arg?.templateUri ?? (await this.pickTemplate()));
+    const templateUri =
+      arg instanceof vscode.Uri
+        ? arg
+        : (arg?.templateUri ?? (await pickTemplateWithFunctions(this.store, 'Template to serve')));
     if (!templateUri) return undefined;
     await this.stop();
     const core = await invokeCore();
@@ -71,16 +75,6 @@ export class LocalEndpoint implements vscode.Disposable {
     this.server = undefined;
     this.status.hide();
     await server?.close();
-  }
-
-  private async pickTemplate(): Promise<vscode.Uri | undefined> {
-    const entries = (await this.store.all()).filter((e) => e.template.functions.length > 0);
-    if (entries.length <= 1) return entries[0]?.uri;
-    const picked = await vscode.window.showQuickPick(
-      entries.map((e) => ({ label: vscode.workspace.asRelativePath(e.uri), uri: e.uri })),
-      { placeHolder: 'Template to serve' },
-    );
-    return picked?.uri;
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@ import { registerInvokeCodeLens } from './codelens';
 import { INVOKE_COMMANDS } from './commands';
 import { debugFunction } from './debug';
 import { LocalEndpoint } from './endpoint';
+import { LocalApiCommand } from './local-api';
 import { InvokeHistory } from './history';
 import { ResultView } from './result-view';
 import { InvokeRunner } from './runner';
@@ -19,6 +20,7 @@ export function registerInvoke(context: vscode.ExtensionContext, store: Template
   const history = new InvokeHistory(context.workspaceState);
   const runner = new InvokeRunner(store, view, history);
   const endpoint = new LocalEndpoint(store, runner, view);
+  const localApi = new LocalApiCommand(store, runner, view);
   const showHistory = async (arg: unknown) => {
     const ref = await functionFromArgs(store, arg);
     if (!ref) return undefined;
@@ -47,12 +49,15 @@ export function registerInvoke(context: vscode.ExtensionContext, store: Template
     view,
     runner,
     endpoint,
+    localApi,
     vscode.commands.registerCommand(INVOKE_COMMANDS.local, (arg) => runner.run(arg, 'local')),
     vscode.commands.registerCommand(INVOKE_COMMANDS.remote, (arg) => runner.run(arg, 'remote')),
     vscode.commands.registerCommand(INVOKE_COMMANDS.debug, (arg) => debugFunction(store, runner, view, arg)),
     vscode.commands.registerCommand(INVOKE_COMMANDS.history, showHistory),
     vscode.commands.registerCommand(INVOKE_COMMANDS.startEndpoint, (arg) => endpoint.start(arg)),
     vscode.commands.registerCommand(INVOKE_COMMANDS.stopEndpoint, () => endpoint.stop()),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.startLocalApi, (arg) => localApi.start(arg)),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.stopLocalApi, () => localApi.stop()),
     vscode.commands.registerCommand(INVOKE_COMMANDS.selectRegion, selectRegion),
     vscode.commands.registerCommand(INVOKE_COMMANDS.selectProfile, selectProfile),
     registerInvokeCodeLens(store),
