@@ -25,7 +25,7 @@ describe('welcome actions in VS Code', () => {
         api.explorer
           .getTreeItem(fn)
           .description?.toString()
-          .replace(/^≈ [^·]+ · /, ''),
+          .replace(/ · ≈ [^·]+$/, ''),
         'nodejs22.x · 512 MB · 10 s',
       );
       await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('# mine\n'));
