@@ -8,4 +8,6 @@ export const INVOKE_COMMANDS = {
   stopEndpoint: 'serverlessWorkbench.stopLocalEndpoint',
   selectRegion: 'serverlessWorkbench.selectRegion',
   selectProfile: 'serverlessWorkbench.selectProfile',
+  /** The result panel's column and entries, for tests. */
+  resultPanelState: 'serverlessWorkbench.invoke.resultPanelState',
 } as const;
