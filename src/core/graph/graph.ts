@@ -133,9 +133,11 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
       });
     }
   }
-  // Generated resources hang off what makes them, so they are drawn beside it rather than floating apart.
+  // Generated resources hang off what makes them, so they are drawn beside it rather than floating apart (an
+  // implicit API is drawn as the source of its events instead).
   for (const resource of shown) {
-    if (resource.generatedBy) add({ from: resource.generatedBy.logicalId, to: resource.logicalId, kind: 'generates' });
+    if (resource.generatedBy && isDetail(resource))
+      add({ from: resource.generatedBy.logicalId, to: resource.logicalId, kind: 'generates' });
   }
   for (const relation of template.resources.filter((r) => r.origin === 'written' && RELATIONS[r.type]))
     addRelation(relation, template, add);
