@@ -26,7 +26,8 @@ export async function functionFromArgs(
   const a = arg as
     | { uri?: vscode.Uri; node?: { logicalId?: string }; templateUri?: vscode.Uri | string; logicalId?: string }
     | undefined;
-  if (a?.uri && a.node?.logicalId) return { templateUri: a.uri, logicalId: a.node.logicalId };
+  // An explorer item, with the event when a caller (a test, a re-run) adds one to it.
+  if (a?.uri && a.node?.logicalId) return { ...(arg as InvokeArgs), templateUri: a.uri, logicalId: a.node.logicalId };
   // A template's item: one of its functions.
   const only = a?.uri && a.node ? a.uri.toString() : undefined;
   if (a?.templateUri && a.logicalId) {
