@@ -92,12 +92,9 @@ function render(): void {
   svg.setAttribute('aria-label', describe(nodes, edges));
   empty.textContent = nodes.length === 0 ? 'This template has no resources to draw.' : '';
   markHighlight();
-  const ids = nodes
-    .map((n) => n.id)
-    .sort()
-    .join('\n');
-  const sameNodes = drawnIds === undefined || ids === drawnIds;
-  drawnIds = ids;
+  const nodeList = [...ids].sort().join('\n');
+  const sameNodes = drawnIds === undefined || nodeList === drawnIds;
+  drawnIds = nodeList;
   if (state.transform && sameNodes) applyTransform();
   else fit();
 }
