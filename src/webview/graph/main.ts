@@ -72,8 +72,8 @@ document.body.append(toolbar, legend, svg, empty);
 
 /** What the picture is made of; most edits (a value, a comment) leave it unchanged and skip the layout. */
 let drawn: string | undefined;
-/** The nodes drawn: when the set changes (generated resources shown, a resource added), the view fits again. */
-let drawnIds: string | undefined;
+/** The nodes drawn: when nodes are added (generated resources shown, a resource added), the view fits again. */
+let drawnIds: ReadonlySet<string> | undefined;
 let placed: Layout | undefined;
 
 function render(): void {
@@ -92,10 +92,11 @@ function render(): void {
   svg.setAttribute('aria-label', describe(nodes, edges));
   empty.textContent = nodes.length === 0 ? 'This template has no resources to draw.' : '';
   markHighlight();
-  const nodeList = [...ids].sort().join('\n');
-  const sameNodes = drawnIds === undefined || nodeList === drawnIds;
-  drawnIds = nodeList;
-  if (state.transform && sameNodes) applyTransform();
+  // New nodes (generated resources shown, a resource added) may be out of view: fit again. An edit that only
+  // removes or changes nodes keeps the user's zoom and pan.
+  const added = drawnIds !== undefined && [...ids].some((id) => !drawnIds!.has(id));
+  drawnIds = ids;
+  if (state.transform && !added) applyTransform();
   else fit();
 }
 
