@@ -12,6 +12,7 @@ export const WEBVIEW_ENTRIES = {
   graph: 'src/webview/graph/main.ts',
   charts: 'src/webview/charts/main.ts',
   logs: 'src/webview/logs/main.ts',
+  invoke: 'src/webview/invoke/main.ts',
 };
 
 /** MIT asks for the notice to travel with the code: the licences of what the bundles carry sit beside them. */

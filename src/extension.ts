@@ -14,6 +14,8 @@ import { CostService } from './vscode/cost-service';
 import { registerCostStatus } from './vscode/cost-status';
 import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode/cost-usage-file';
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
+import { registerExplorerCommands } from './vscode/explorer-commands';
+import { registerExplorerProblems } from './vscode/explorer-problems';
 import { accessFromPermissions, registerGraphView } from './vscode/graph-view';
 import { registerInputProblems } from './vscode/input-problems';
 import { registerDeploy } from './vscode/deploy';
@@ -51,10 +53,10 @@ export interface WorkbenchApi {
 /** Wires the features together; each one registers itself and returns what disposes it. */
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const store = new TemplateStore(() => SETTINGS.analysis.debounceMs.value());
-  const explorer = registerExplorer(store, context.extensionUri);
+  const output = vscode.window.createOutputChannel('Serverless Workbench');
+  const explorer = registerExplorer(store, context.extensionUri, output);
   const cost = new CostService(store);
   const costStatus = registerCostStatus(cost);
-  const output = vscode.window.createOutputChannel('Serverless Workbench');
   // Reads data/ on first use only (a completion, a hover, the first property validation).
   const catalog = schemaCatalog(context.extensionUri);
   const analyzer = new Analyzer(output, catalog);
@@ -67,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     store,
     registerInputProblems(store),
     explorer.disposable,
+    registerExplorerCommands(store, explorer.provider),
+    registerExplorerProblems(explorer.provider),
     registerWelcomeCommands(context.extensionUri),
     registerNewProject(context),
     registerInvoke(context, store),

@@ -6,6 +6,7 @@ import type { FromChartPage } from '../webview/charts/protocol';
 import { breakdownHtml } from '../webview/breakdown-page';
 import { SHOW_MEMORY_CURVE_COMMAND } from './cost-memory-curve';
 import type { CostService } from './cost-service';
+import type { ExplorerItem } from './explorer';
 
 export const SHOW_BREAKDOWN_COMMAND = 'serverlessWorkbench.cost.showBreakdown';
 
@@ -48,8 +49,11 @@ export function registerCostBreakdown(cost: CostService, extensionUri: vscode.Ur
     { dispose: () => panel?.dispose() },
     vscode.commands.registerCommand(
       SHOW_BREAKDOWN_COMMAND,
-      (uri?: vscode.Uri, focus?: string): BreakdownView | undefined => {
-        const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      (arg?: vscode.Uri | ExplorerItem, focus?: string): BreakdownView | undefined => {
+        // From the explorer: a template's breakdown, or a resource's line items in it.
+        const item = arg instanceof vscode.Uri ? undefined : arg;
+        const target = (arg instanceof vscode.Uri ? arg : item?.uri) ?? vscode.window.activeTextEditor?.document.uri;
+        focus ??= item?.node.logicalId;
         if (!target || !viewOf(target)) {
           void vscode.window.showInformationMessage(
             'Open a SAM, CloudFormation or Serverless Framework template to see its cost breakdown.',

@@ -13,6 +13,14 @@ import type { TemplateStore } from './template-store';
 
 export const DIAGNOSTIC_SOURCE = 'serverless-workbench';
 export const LAST_ANALYSIS_COMMAND = 'serverlessWorkbench.diagnostics.lastAnalysis';
+export const LINT_WORKSPACE_COMMAND = 'serverlessWorkbench.lintWorkspace';
+
+/** What "Lint Workspace" found, for a test or a caller that wants the figures rather than the Problems view. */
+export interface LintSummary {
+  readonly templates: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
 /** Templates analysed per slice of the workspace scan, so a large workspace never blocks the extension host. */
 const SCAN_SLICE = 20;
 /** Code measurements and handler scans that finish within this time are published together. */
@@ -260,6 +268,16 @@ export function registerDiagnostics(
       if (e.affectsConfiguration(SECTION)) void publishKnown();
     }),
     vscode.commands.registerCommand(LAST_ANALYSIS_COMMAND, () => last),
+    vscode.commands.registerCommand(LINT_WORKSPACE_COMMAND, async (): Promise<LintSummary> => {
+      await publishKnown();
+      void vscode.commands.executeCommand('workbench.actions.view.problems');
+      const findings = [...shown.values()].flatMap((s) => s.result.findings);
+      return {
+        templates: shown.size,
+        errors: findings.filter((f) => f.severity === 'error').length,
+        warnings: findings.filter((f) => f.severity === 'warning').length,
+      };
+    }),
     new vscode.Disposable(() => {
       clearTimeout(openDocuments);
       clearTimeout(scan);

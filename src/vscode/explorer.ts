@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { outlineOf } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/outline';
+import { composeDescription, withCost, type DescriptionField } from '../core/outline/description';
+import { SETTINGS } from './settings.generated';
 import type { TemplateStore } from './template-store';
 
 export const EXPLORER_VIEW_ID = 'serverlessWorkbench.resources';
@@ -18,7 +20,14 @@ export interface ExplorerItem {
  */
 export interface ExplorerContribution {
   readonly onDidChange?: vscode.Event<void>;
+  /**
+   * The description field this contribution fills (the monthly cost), placed where the user's
+   * `explorer.descriptionFields` puts it; a contribution without one (the error count) goes first.
+   */
+  readonly field?: DescriptionField;
   describe?(item: ExplorerItem): string | undefined;
+  /** A section of the item's Markdown tooltip (the monthly figure and its drivers). */
+  tooltip?(item: ExplorerItem): string | undefined;
   children?(item: ExplorerItem): OutlineNode[];
   /** Last word on a contributed node's item: its icon, context value or click (an output's link). */
   decorate?(item: ExplorerItem, treeItem: vscode.TreeItem): void;
@@ -26,14 +35,21 @@ export interface ExplorerContribution {
   expanded?(item: ExplorerItem): void;
 }
 
+/** The context key the welcome views read (package.json `viewsWelcome`): what the explorer has to show. */
+const STATE_CONTEXT_KEY = 'serverlessWorkbench.explorerState';
+type ExplorerState = 'loading' | 'empty' | 'error' | 'ready';
+
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
   private readonly onDidChangeTreeDataEmitter = new vscode.EventEmitter<ExplorerItem | undefined>();
   readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
   private readonly contributions: ExplorerContribution[] = [];
 
+  private state: ExplorerState | undefined;
+
   constructor(
     private readonly store: TemplateStore,
     private readonly mediaUri: vscode.Uri,
+    private readonly output?: vscode.OutputChannel,
   ) {}
 
   refresh(): void {
@@ -56,7 +72,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
 
   async getChildren(element?: ExplorerItem): Promise<ExplorerItem[]> {
     if (!element) {
-      const entries = await this.store.all();
+      if (this.state === undefined) this.setState('loading');
+      let entries;
+      try {
+        entries = await this.store.all();
+      } catch (error) {
+        this.output?.appendLine(`[explorer] the workspace could not be searched for templates: ${String(error)}`);
+        this.setState('error');
+        return [];
+      }
+      this.setState(entries.length === 0 ? 'empty' : 'ready');
       return entries.map((e) => ({
         uri: e.uri,
         node: outlineOf(e.template, vscode.workspace.asRelativePath(e.uri, true)),
@@ -80,10 +105,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
         : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, hasChildren ? collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${element.uri.toString()}#${node.id}`;
-    // Contributions (the monthly cost) go first: a narrow sidebar cuts the end of a description, not its start.
-    const extra = this.contributions.map((c) => c.describe?.(element)).filter(Boolean);
-    item.description = [...extra, node.description].filter(Boolean).join(' · ');
-    item.tooltip = node.tooltip ?? node.label;
+    item.description = this.describe(element);
+    item.tooltip = this.tooltipOf(element);
     item.contextValue = node.resource?.origin === 'generated' ? `${node.kind}.generated` : node.kind;
     item.iconPath = this.iconFor(node);
     item.resourceUri = node.kind === 'template' ? element.uri : undefined;
@@ -97,6 +120,38 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
     };
     for (const c of this.contributions) c.decorate?.(element, item);
     return item;
+  }
+
+  /** The state the welcome views show while the tree is empty (searching, nothing found, the search failed). */
+  private setState(state: ExplorerState): void {
+    if (state === this.state) return;
+    this.state = state;
+    void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, state);
+  }
+
+  /**
+   * Contributions without a field (the error count) first, then the function's fields in the user's order,
+   * or for other items their own text with the cost where that order puts it.
+   */
+  private describe(element: ExplorerItem): string {
+    const fields = SETTINGS.explorer.descriptionFields.value();
+    const { node } = element;
+    const badges = this.contributions.filter((c) => !c.field).map((c) => c.describe?.(element));
+    const contributed = Object.fromEntries(
+      this.contributions.flatMap((c) => (c.field ? [[c.field, c.describe?.(element)]] : [])),
+    ) as Partial<Record<DescriptionField, string>>;
+    const own = node.parts
+      ? [node.note, composeDescription({ ...node.parts, ...contributed }, fields)].filter(Boolean).join(' · ')
+      : withCost(node.description, contributed.cost, fields);
+    return [...badges, own].filter(Boolean).join(' · ');
+  }
+
+  /** The outline's Markdown tooltip with the contributions' sections (the monthly figure) under it. */
+  private tooltipOf(element: ExplorerItem): vscode.MarkdownString | string {
+    const { node } = element;
+    if (!node.markdownTooltip) return node.tooltip ?? node.label;
+    const sections = this.contributions.map((c) => c.tooltip?.(element)).filter(Boolean);
+    return new vscode.MarkdownString([node.markdownTooltip, ...sections].join('\n\n---\n\n'));
   }
 
   private iconFor(node: OutlineNode): vscode.TreeItem['iconPath'] {
@@ -125,13 +180,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
 export function registerExplorer(
   store: TemplateStore,
   extensionUri: vscode.Uri,
+  output?: vscode.OutputChannel,
 ): { provider: ExplorerProvider; disposable: vscode.Disposable } {
-  const provider = new ExplorerProvider(store, vscode.Uri.joinPath(extensionUri, 'media'));
+  const provider = new ExplorerProvider(store, vscode.Uri.joinPath(extensionUri, 'media'), output);
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const disposable = vscode.Disposable.from(
     view,
     store.onDidChange(() => provider.refresh()),
     view.onDidExpandElement((e) => provider.expanded(e.element)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SETTINGS.explorer.descriptionFields.name)) provider.refresh();
+    }),
     vscode.commands.registerCommand('serverlessWorkbench.refresh', () => provider.refresh()),
     vscode.commands.registerCommand(REVEAL_COMMAND, revealSpan),
   );

@@ -106,4 +106,14 @@ export const SETTINGS = {
      */
     stackName: new ResourceSetting<Readonly<Record<string, string>>>('serverlessWorkbench.cloud.stackName', {}),
   },
+  explorer: {
+    /**
+     * What a function's line in the Resources explorer shows, in this order (a narrow sidebar cuts the end). A `*`
+     * marks a value not written on the function (Globals, a parameter, the default); the tooltip says where each
+     * came from.
+     */
+    descriptionFields: new WindowSetting<readonly ('runtime' | 'memory' | 'timeout' | 'cost')[]>(
+      'serverlessWorkbench.explorer.descriptionFields', ['runtime', 'memory', 'timeout', 'cost'],
+    ),
+  },
 } as const;

@@ -4,6 +4,7 @@ import { isConventionalTemplateName, mightBeTemplate } from '../core';
 import type { Template } from '../core';
 import { loadTemplateText, SAMCONFIG_NAMES, type GatheredInputs, type InputProblem } from '../core/load';
 import { LIMITS } from '../core/model/limits';
+import { diskStampOf, everyRecheck, sameStamp, type DiskStamp } from './disk-recheck';
 import { TEMPLATE_SCHEMES } from './document-selectors';
 import { givenInputsFor, INPUT_SETTINGS } from './inputs';
 import { readWorkspaceFile } from './workspace-files';
@@ -34,11 +35,20 @@ export class TemplateStore implements vscode.Disposable {
   private readonly onDidChangeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.onDidChangeEmitter.event;
 
-  /** `document` and `version` identify the buffer a model was built from (undefined: built from disk). */
+  /**
+   * `document` and `version` identify the buffer a model was built from (undefined: built from disk, and then
+   * `stamp` is the file's as it was read).
+   */
   private readonly models = new Map<
     string,
-    { document?: vscode.TextDocument; version: number | undefined; entry: TemplateEntry | undefined }
+    { document?: vscode.TextDocument; version: number | undefined; entry: TemplateEntry | undefined; stamp?: DiskStamp }
   >();
+  /**
+   * Files deleted on disk whose documents VS Code still holds: it keeps a closed editor's document for minutes
+   * (and an open one until its editor closes), and modelling that text kept a deleted template in the explorer
+   * and in Problems for 50-90 s. Unsaved edits keep a document listed: they are the user's work.
+   */
+  private readonly goneFromDisk = new Set<string>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
   private scan: Promise<void> | undefined;
@@ -53,6 +63,9 @@ export class TemplateStore implements vscode.Disposable {
         if (INPUT_SETTINGS.some((name) => e.affectsConfiguration(name))) this.rebuild(() => true);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.refreshDocument(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.goneFromDisk.delete(d.uri.toString())) this.refreshDocument(d);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (this.models.get(d.uri.toString())?.document === d) this.models.delete(d.uri.toString());
         void this.refreshFromDisk(d.uri);
@@ -67,11 +80,15 @@ export class TemplateStore implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB);
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => void this.refreshFromDisk(uri)),
+      watcher.onDidCreate((uri) => {
+        this.goneFromDisk.delete(uri.toString());
+        void this.refreshFromDisk(uri);
+      }),
       watcher.onDidChange((uri) => {
         if (!this.isOpen(uri)) void this.refreshFromDisk(uri);
       }),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidDelete((uri) => this.forgetDeleted(uri)),
+      everyRecheck(() => this.recheckDisk()),
       // Deleting a folder reports the folder, not the templates inside it.
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.forgetUnder(uri))),
     );
@@ -109,6 +126,7 @@ export class TemplateStore implements vscode.Disposable {
   modelOf(document: vscode.TextDocument): Template | undefined {
     const key = document.uri.toString();
     const known = this.models.get(key);
+    if (this.goneFromDisk.has(key) && !document.isDirty) return undefined;
     if (known && known.document === document && known.version === document.version) return known.entry?.template;
     if (!isCandidate(document)) return undefined;
     // A new version of the same file: its samconfig and settings are as before (rebuild() forgets them when they
@@ -180,7 +198,7 @@ export class TemplateStore implements vscode.Disposable {
         this.models.delete(key);
         this.refreshDocument(model.document);
       } else if (model.entry) {
-        this.models.set(key, { version: undefined, entry: build(model.entry.template.text, uri) });
+        this.models.set(key, { ...model, entry: build(model.entry.template.text, uri) });
         this.onDidChangeEmitter.fire(uri);
       }
     }
@@ -195,11 +213,37 @@ export class TemplateStore implements vscode.Disposable {
 
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     if (this.isOpen(uri) || !isConventionalTemplateName(uri.path)) return;
+    const stamp = await diskStampOf(uri);
     const text = await readText(uri);
     // A folder moved again while this read was under way: its delete event has passed, so do not list it.
     if (text !== undefined && !(await exists(uri))) return;
-    this.models.set(uri.toString(), { version: undefined, entry: text === undefined ? undefined : build(text, uri) });
+    if (text !== undefined) this.goneFromDisk.delete(uri.toString());
+    this.models.set(uri.toString(), {
+      version: undefined,
+      entry: text === undefined ? undefined : build(text, uri),
+      stamp: typeof stamp === 'object' ? stamp : undefined,
+    });
     this.onDidChangeEmitter.fire(uri);
+  }
+
+  /**
+   * The cheap re-check behind the watcher: a stat of every known template on disk. A missing file is forgotten
+   * (unless it has unsaved edits), a file rewritten since it was read is read again, one that came back is listed.
+   */
+  private async recheckDisk(): Promise<void> {
+    for (const [key, model] of [...this.models]) {
+      const uri = model.document?.uri ?? vscode.Uri.parse(key);
+      const stamp = await diskStampOf(uri);
+      if (stamp === 'not-on-disk') continue;
+      if (stamp === undefined) {
+        if (!model.document?.isDirty && !this.goneFromDisk.has(key)) this.forgetDeleted(uri);
+      } else if (this.goneFromDisk.delete(key)) {
+        if (model.document) this.refreshDocument(model.document);
+        else void this.refreshFromDisk(uri);
+      } else if (!model.document && model.stamp && !sameStamp(stamp, model.stamp)) {
+        void this.refreshFromDisk(uri);
+      }
+    }
   }
 
   /** A template or a folder that appeared (created, renamed, moved): model the templates it holds. */
@@ -222,10 +266,18 @@ export class TemplateStore implements vscode.Disposable {
     if (this.models.delete(uri.toString())) this.onDidChangeEmitter.fire(uri);
   }
 
+  /** A template deleted on disk: forgotten, and its document (which VS Code may keep for minutes) ignored. */
+  private forgetDeleted(uri: vscode.Uri): void {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) return;
+    this.goneFromDisk.add(uri.toString());
+    this.forget(uri);
+  }
+
   private forgetUnder(folder: vscode.Uri): void {
     const prefix = `${folder.toString()}/`;
     for (const key of [...this.models.keys()]) {
-      if (key === folder.toString() || key.startsWith(prefix)) this.forget(vscode.Uri.parse(key));
+      if (key === folder.toString() || key.startsWith(prefix)) this.forgetDeleted(vscode.Uri.parse(key));
     }
   }
 
@@ -238,10 +290,12 @@ export class TemplateStore implements vscode.Disposable {
     await Promise.all(
       uris.map(async (uri) => {
         if (this.isOpen(uri) || this.models.has(uri.toString())) return;
+        const stamp = await diskStampOf(uri);
         const text = await readText(uri);
         this.models.set(uri.toString(), {
           version: undefined,
           entry: text === undefined ? undefined : build(text, uri),
+          stamp: typeof stamp === 'object' ? stamp : undefined,
         });
       }),
     );

@@ -15,7 +15,7 @@ const LINE_ITEM_HEAD =
 /** The page's style sheet, one rule a line. */
 const STYLE = [
   '  body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); ' +
-    'padding: 0 1.5em 2em; }',
+    'background: var(--vscode-editor-background, #fff); padding: 0 1.5em 2em; }',
   '  h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-bottom: 0.2em; }',
   '  .cost { float: right; } .meta, .source, .note { color: var(--vscode-descriptionForeground, #666); }',
   '  .note { font-size: 0.9em; } .creation { font-weight: bold; }',

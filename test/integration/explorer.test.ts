@@ -19,17 +19,17 @@ describe('resource explorer in VS Code', () => {
     assert.match(String(item.description), /SAM · \d+ resources/);
     const fn = await findItem(api, template(), 'ReportFunction');
     assert.ok(fn);
-    // The cost contribution puts the monthly estimate first (test/integration/cost.test.ts checks the figure).
+    // Runtime · memory · timeout · cost by default (test/integration/cost.test.ts checks the figure).
     assert.match(
       String(api.explorer.getTreeItem(fn).description),
-      /^≈ \$\d+\.\d{2}\/mo · python3\.12 · 1024 MB · 10 s$/,
+      /^python3\.12 · 1024 MB · 10 s · ≈ \$\d+\.\d{2}\/mo$/,
     );
     assert.ok(await findItem(api, template(), 'OrdersTable'));
     const notify = await findItem(api, workspaceUri('serverless-app', 'serverless.yml'), 'notify');
     assert.ok(notify, 'the Serverless Framework example is listed with its functions');
     assert.match(
       String(api.explorer.getTreeItem(notify).description),
-      /^≈ \$\d+\.\d{2}\/mo · nodejs20\.x · 256 MB · 20 s$/,
+      /^nodejs20\.x · 256 MB · 20 s · ≈ \$\d+\.\d{2}\/mo$/,
     );
   });
 

@@ -11,7 +11,7 @@ export { costKindOf, USAGE_KEYS } from './kinds';
 export type { CostKind } from './kinds';
 export { formatUsd, formatUnitUsd, formatQuantity, compact } from './format';
 export type { UsageFigure } from './wiring';
-export { costJson, costTable, costMarkdown, lensText, lensTooltip, totalLensText } from './render';
+export { costJson, costTable, costMarkdown, costTooltipMarkdown, lensText, lensTooltip, totalLensText } from './render';
 export type { CreationCondition, PricedSetting } from './settings';
 export { settingLine } from './settings';
 export { breakdownView } from './breakdown';

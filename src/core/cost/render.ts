@@ -1,6 +1,7 @@
 import type { CostReport, ResourceCost } from './estimate';
 import { formulaOf } from './pricing';
 import { formatQuantity, formatUnitUsd, formatUsd } from './format';
+import { escapeMarkdown } from '../outline/tooltip';
 import { settingLine } from './settings';
 
 /** Cents and below are noise from floating point; six decimals keep sub-cent line items visible. */
@@ -146,6 +147,24 @@ export function lensTooltip(r: ResourceCost): string {
     ...r.settings.map(settingLine),
     ...Object.entries(r.usage).map(([key, figure]) => `${key}: ${formatQuantity(figure.value)} — ${figure.source}`),
     'Click for the cost breakdown.',
+  ].join('\n');
+}
+
+/**
+ * The explorer tooltip's cost section in Markdown: the monthly figure and its drivers, each line item's share,
+ * the usage assumed with where each figure came from, and the settings priced.
+ */
+export function costTooltipMarkdown(r: ResourceCost, precision = 2): string {
+  const usd = (n: number): string => escapeMarkdown(formatUsd(n, precision));
+  return [
+    `**≈ ${usd(r.monthlyUsd)}/mo** · ${escapeMarkdown(r.drivers)}`,
+    ...(r.creation ? ['', `_${escapeMarkdown(`${r.creation.summary} (${r.creation.why})`)}_`] : []),
+    '',
+    ...r.lineItems.map((l) => `- ${escapeMarkdown(l.name)}: ${usd(l.usd)}`),
+    ...Object.entries(r.usage).map(
+      ([key, figure]) => `- ${escapeMarkdown(`${key}: ${formatQuantity(figure.value)} — ${figure.source}`)}`,
+    ),
+    ...r.settings.map((s) => `- ${escapeMarkdown(settingLine(s))}`),
   ].join('\n');
 }
 

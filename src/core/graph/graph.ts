@@ -33,7 +33,15 @@ export interface GraphNode {
  * environment variable carries the target's name or ARN; `invokes`: a state machine calls a function;
  * `permission`: the function's role allows actions on the target; `code-call`: its code calls the target.
  */
-export type GraphEdgeKind = 'event' | 'reference' | 'environment' | 'invokes' | 'permission' | 'code-call';
+export type GraphEdgeKind =
+  | 'event'
+  | 'reference'
+  | 'environment'
+  | 'invokes'
+  | 'permission'
+  | 'code-call'
+  /** From a written resource to one SAM or the framework generates for it (its role, permission, mapping). */
+  | 'generates';
 
 export interface GraphEdge {
   readonly from: string;
@@ -124,6 +132,12 @@ export function buildGraph(template: Template, options: GraphOptions = {}): Arch
         label: ref.attribute,
       });
     }
+  }
+  // Generated resources hang off what makes them, so they are drawn beside it rather than floating apart (an
+  // implicit API is drawn as the source of its events instead).
+  for (const resource of shown) {
+    if (resource.generatedBy && isDetail(resource))
+      add({ from: resource.generatedBy.logicalId, to: resource.logicalId, kind: 'generates' });
   }
   for (const relation of template.resources.filter((r) => r.origin === 'written' && RELATIONS[r.type]))
     addRelation(relation, template, add);

@@ -1,9 +1,11 @@
 import type { Node, Span } from '../model/nodes';
 import { itemsOf, stringOf, valueOf } from '../model/nodes';
-import { formatSetting, isWrittenInPlace } from '../model/resolve/describe';
-import type { FunctionEvent, FunctionView, NamedEntry, Resource, Setting, Template } from '../model/template';
+import { formatSetting } from '../model/resolve/describe';
+import type { FunctionEvent, FunctionView, NamedEntry, Resource, Template } from '../model/template';
 import { GROUP_ORDER, groupOfType, iconOfType, ServiceIcon } from './groups';
+import { composeDescription, DEFAULT_DESCRIPTION_FIELDS, functionParts, type DescriptionParts } from './description';
 import { shortText } from './short-text';
+import { functionTooltip, resourceTooltip } from './tooltip';
 
 export type OutlineKind =
   | 'template'
@@ -32,6 +34,12 @@ export interface OutlineNode {
   readonly label: string;
   readonly description?: string;
   readonly tooltip?: string;
+  /** The same and more (every setting, events, policies) in Markdown, for editors that render it. */
+  readonly markdownTooltip?: string;
+  /** A function's description by field, for an editor that lets the user choose the fields and their order. */
+  readonly parts?: DescriptionParts;
+  /** What the description says before the parts: "not created (condition IsProd is false)". */
+  readonly note?: string;
   readonly kind: OutlineKind;
   readonly icon: OutlineIcon;
   readonly span?: Span;
@@ -112,10 +120,17 @@ function resourceNode(resource: Resource, fn: FunctionView | undefined): Outline
   };
   const absence = notCreatedNote(resource);
   if (fn) {
-    const summary = functionSummary(fn);
+    const parts = functionParts(fn);
+    const summary = composeDescription(parts, DEFAULT_DESCRIPTION_FIELDS);
     const description = absence ? `${absence} · ${summary}` : summary;
     const tooltip = [resource.type, absence, ...functionSettingLines(fn)].filter(Boolean).join('\n');
-    return { ...base, kind: 'function', description, tooltip, children: functionChildren(fn) };
+    const markdownTooltip = functionTooltip(fn, {
+      events: fn.events.map((e) => `${e.name}: ${describeEvent(e)}`),
+      policies: policyItems(fn.policies).map((p) => (p.description ? `${p.label}: ${p.description}` : p.label)),
+      absence,
+    });
+    const children = functionChildren(fn);
+    return { ...base, kind: 'function', description, parts, note: absence, tooltip, markdownTooltip, children };
   }
   const generated = resource.generatedBy
     ? `Generated from ${resource.generatedBy.logicalId}: ${resource.generatedBy.reason}`
@@ -126,6 +141,7 @@ function resourceNode(resource: Resource, fn: FunctionView | undefined): Outline
     kind: 'resource',
     description: absence ? `${absence} · ${resource.type}` : resource.type,
     tooltip,
+    markdownTooltip: resourceTooltip(resource, absence),
     children: [],
   };
 }
@@ -133,20 +149,6 @@ function resourceNode(resource: Resource, fn: FunctionView | undefined): Outline
 /** "not created (condition IsProd is false)" for a resource the stack leaves out with the inputs given. */
 function notCreatedNote(resource: Resource): string | undefined {
   return resource.created === false ? `not created (condition ${resource.condition} is false)` : undefined;
-}
-
-/**
- * "nodejs22.x · 1024 MB* · 30 s": the resolved values, a `*` on those not written in place (a parameter,
- * a mapping, a condition, the service's default; the tooltip says which), "? MB" where the value is unknown.
- */
-export function functionSummary(fn: FunctionView): string {
-  const runtime = fn.packageType === 'Image' ? 'image' : fn.runtime ? compactSetting(fn.runtime) : 'no runtime';
-  return `${runtime} · ${compactSetting(fn.memorySize, 'MB')} · ${compactSetting(fn.timeout, 's')}`;
-}
-
-function compactSetting(setting: Setting<unknown>, unit?: string): string {
-  const value = setting.value === undefined ? '?' : String(setting.value);
-  return `${value}${unit ? ` ${unit}` : ''}${setting.value !== undefined && !isWrittenInPlace(setting) ? '*' : ''}`;
 }
 
 /** "Memory: 1024 MB — Default of parameter Mem", one line per setting the description shows. */

@@ -22,7 +22,9 @@ export async function pickTemplate(
   accepts: (template: Template) => boolean,
 ): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
-  const given = (arg as { templateUri?: vscode.Uri } | undefined)?.templateUri;
+  // `templateUri` from a caller, `uri` from an explorer item (the template's context menu).
+  const { templateUri, uri } = (arg ?? {}) as { templateUri?: vscode.Uri; uri?: unknown };
+  const given = templateUri ?? (uri instanceof vscode.Uri ? uri : undefined);
   if (given) return given;
   const entries = (await store.all()).filter((e) => accepts(e.template));
   const active = vscode.window.activeTextEditor?.document.uri.toString();

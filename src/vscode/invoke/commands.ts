@@ -10,4 +10,6 @@ export const INVOKE_COMMANDS = {
   stopLocalApi: 'serverlessWorkbench.stopLocalApi',
   selectRegion: 'serverlessWorkbench.selectRegion',
   selectProfile: 'serverlessWorkbench.selectProfile',
+  /** The result panel's column and entries, for tests. */
+  resultPanelState: 'serverlessWorkbench.invoke.resultPanelState',
 } as const;

@@ -16,7 +16,7 @@ import { functionFromArgs } from './target';
  * Nothing of the invoker itself is loaded until the first command runs.
  */
 export function registerInvoke(context: vscode.ExtensionContext, store: TemplateStore): vscode.Disposable {
-  const view = new ResultView();
+  const view = new ResultView(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'));
   const history = new InvokeHistory(context.workspaceState);
   const runner = new InvokeRunner(store, view, history);
   const endpoint = new LocalEndpoint(store, runner, view);
@@ -60,6 +60,7 @@ export function registerInvoke(context: vscode.ExtensionContext, store: Template
     vscode.commands.registerCommand(INVOKE_COMMANDS.stopLocalApi, () => localApi.stop()),
     vscode.commands.registerCommand(INVOKE_COMMANDS.selectRegion, selectRegion),
     vscode.commands.registerCommand(INVOKE_COMMANDS.selectProfile, selectProfile),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.resultPanelState, () => view.panel.state),
     registerInvokeCodeLens(store),
   );
 }

@@ -45,10 +45,16 @@ export class LocalApiCommand implements vscode.Disposable {
     private readonly view: ResultView,
   ) {}
 
-  /** `arg`: a template URI, or `{templateUri, port}` (the port overrides the setting). */
-  async start(arg?: vscode.Uri | { templateUri?: vscode.Uri; port?: number }): Promise<StartedLocalApi | undefined> {
+  /**
+   * `arg`: a template URI, `{templateUri, port}` (the port overrides the setting), or an explorer item (`uri`, from
+   * the template's context menu).
+   */
+  async start(
+    arg?: vscode.Uri | { templateUri?: vscode.Uri; port?: number; uri?: unknown },
+  ): Promise<StartedLocalApi | undefined> {
     if (!requireTrust('The local API')) return undefined;
-    const given = arg instanceof vscode.Uri ? { templateUri: arg } : (arg ?? {});
+    const item = arg && !(arg instanceof vscode.Uri) && arg.uri instanceof vscode.Uri ? arg.uri : undefined;
+    const given = arg instanceof vscode.Uri || item ? { templateUri: item ?? (arg as vscode.Uri) } : (arg ?? {});
     const templateUri = given.templateUri ?? (await pickTemplateWithFunctions(this.store, 'Template to serve'));
     if (!templateUri) return undefined;
     await this.stop();

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import type { InvocationResult, ShownSettings } from '../../core/invoke';
-import type { InvokeCore } from './core';
+import { invokeCore, type InvokeCore } from './core';
+import { ResultPanel } from './result-panel';
 import type { FunctionRef } from './target';
 
 export const RESULT_SCHEME = 'serverless-workbench-invoke';
 
 /**
- * Where results show: the log streams live into an output channel, and each function has a read-only JSON
- * document with its last result (response, function error, figures and cost), refreshed in place.
+ * Where results show: the log streams live into an output channel, and one result panel (reused, in the
+ * column it was first opened in) shows each invocation: the response pretty-printed, the log line by line, a
+ * dropdown of the recent ones. Each function also has a read-only JSON document with its last result
+ * (response, function error, figures and cost), refreshed in place, for scripts and tests.
  */
 export class ResultView implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Serverless Workbench: Invoke');
@@ -15,6 +18,12 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, this);
+  readonly panel: ResultPanel;
+
+  /** `bundles`: the folder of the webview bundles (dist/webview). */
+  constructor(bundles: vscode.Uri) {
+    this.panel = new ResultPanel(bundles, invokeCore);
+  }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '{}\n';
@@ -64,17 +73,29 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
     );
     this.channel.appendLine(summary);
     const uri = this.uriFor(ref);
-    const body = { function: ref.logicalId, mode, ...extra, ...(core.invocationJson(result, settings) as object) };
+    const json = core.invocationJson(result, settings) as { payload: unknown };
+    const body = { function: ref.logicalId, mode, ...extra, ...json };
     const content = `${JSON.stringify(body, null, 2)}\n`;
     this.contents.set(uri.toString(), content);
     this.changed.fire(uri);
-    const document = await this.refreshed(uri, content);
-    await vscode.languages.setTextDocumentLanguage(document, 'json');
-    await vscode.window.showTextDocument(document, {
-      viewColumn: vscode.ViewColumn.Beside,
-      preview: true,
-      preserveFocus: true,
-    });
+    const responseIsJson = typeof json.payload !== 'string';
+    this.panel.add(
+      ref,
+      {
+        at: Date.now(),
+        function: ref.logicalId,
+        mode,
+        summary,
+        error: result.functionError && `${result.functionError.errorType}: ${result.functionError.errorMessage}`,
+        response: responseIsJson ? JSON.stringify(json.payload, null, 2) : String(json.payload),
+        responseIsJson,
+        logs: result.logs,
+      },
+      json.payload,
+    );
+    // An open result document follows (scripts and tests read it); nothing opens it any more.
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()))
+      await this.refreshed(uri, content);
     return uri;
   }
 
@@ -97,6 +118,7 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
   }
 
   dispose(): void {
+    this.panel.dispose();
     this.registration.dispose();
     this.changed.dispose();
     this.channel.dispose();

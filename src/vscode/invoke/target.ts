@@ -26,12 +26,15 @@ export async function functionFromArgs(
   const a = arg as
     | { uri?: vscode.Uri; node?: { logicalId?: string }; templateUri?: vscode.Uri | string; logicalId?: string }
     | undefined;
-  if (a?.uri && a.node?.logicalId) return { templateUri: a.uri, logicalId: a.node.logicalId };
+  // An explorer item, with the event when a caller (a test, a re-run) adds one to it.
+  if (a?.uri && a.node?.logicalId) return { ...(arg as InvokeArgs), templateUri: a.uri, logicalId: a.node.logicalId };
+  // A template's item: one of its functions.
+  const only = a?.uri && a.node ? a.uri.toString() : undefined;
   if (a?.templateUri && a.logicalId) {
     const templateUri = typeof a.templateUri === 'string' ? vscode.Uri.parse(a.templateUri) : a.templateUri;
     return { ...(arg as InvokeArgs), templateUri, logicalId: a.logicalId };
   }
-  const entries = await store.all();
+  const entries = (await store.all()).filter((e) => only === undefined || e.uri.toString() === only);
   const items = entries.flatMap((e) =>
     e.template.functions.map((f) => ({
       label: f.displayName,

@@ -1,6 +1,7 @@
 // The breakdown's chart: one horizontal bar per resource, stacked by line item, most expensive first.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { BreakdownView } from '../../core/cost';
+import { lineItemSlot } from './line-item-colours';
 import { applyTheme, segmentColour } from './theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -8,7 +9,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 const BAR_HEIGHT_PX = 26;
 const CHROME_HEIGHT_PX = 90;
 
-/** Line items of the same name (`Requests`, `Compute (arm64)`) share a colour across resources. */
+/** Line items of the same name (`Requests`, `Compute (arm64)`) are one series, coloured by their kind. */
 export function stackedBars(view: BreakdownView): { labels: string[]; series: { name: string; values: number[] }[] } {
   const resources = [...view.resources].filter((r) => r.usd > 0).sort((a, b) => b.usd - a.usd);
   const names = [...new Set(resources.flatMap((r) => r.lineItems.filter((li) => li.usd > 0).map((li) => li.name)))];
@@ -42,10 +43,10 @@ export function drawBreakdown(
     type: 'bar',
     data: {
       labels,
-      datasets: series.map((s, i) => ({
+      datasets: series.map((s) => ({
         label: s.name,
         data: s.values,
-        backgroundColor: segmentColour(i),
+        backgroundColor: segmentColour(lineItemSlot(s.name)),
         borderWidth: 0,
         stack: 'cost',
       })),

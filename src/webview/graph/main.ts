@@ -3,8 +3,9 @@
 import type { GraphEdge, GraphNode } from '../../core/graph/graph';
 import { pageData } from '../browser/page-data';
 import { exportPng, exportSvg } from './export';
+import { centreOn, fitTransform, MIN_READABLE_ZOOM } from './fit';
 import { layoutGraph } from './layout';
-import type { MeasureText } from './layout';
+import type { Layout, MeasureText } from './layout';
 import type { FromGraphView, GraphPayload, ToGraphView } from './protocol';
 import { EDGE_KIND_LABEL, EDGE_KINDS, drawGraph, markerDefs, svgElement } from './render';
 import './graph.css';
@@ -37,8 +38,17 @@ const toggle = checkbox('Show generated resources', state.showGenerated, (on) =>
   save();
   render();
 });
+const search = document.createElement('input');
+search.type = 'search';
+search.placeholder = 'Find a resource';
+search.setAttribute('aria-label', 'Find a resource');
+search.addEventListener('input', () => find(false));
+search.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') find(true);
+});
 toolbar.append(
   title,
+  search,
   toggle,
   button('Fit', fit),
   button('Export SVG', () => void exportAs('svg')),
@@ -62,6 +72,9 @@ document.body.append(toolbar, legend, svg, empty);
 
 /** What the picture is made of; most edits (a value, a comment) leave it unchanged and skip the layout. */
 let drawn: string | undefined;
+/** The nodes drawn: when nodes are added (generated resources shown, a resource added), the view fits again. */
+let drawnIds: ReadonlySet<string> | undefined;
+let placed: Layout | undefined;
 
 function render(): void {
   title.textContent = payload.title;
@@ -74,12 +87,36 @@ function render(): void {
     return;
   }
   drawn = shape;
-  viewport.replaceChildren(drawGraph(layoutGraph(nodes, edges, measureText()), payload.icons));
+  placed = layoutGraph(nodes, edges, measureText());
+  viewport.replaceChildren(drawGraph(placed, payload.icons));
   svg.setAttribute('aria-label', describe(nodes, edges));
   empty.textContent = nodes.length === 0 ? 'This template has no resources to draw.' : '';
   markHighlight();
-  if (state.transform) applyTransform();
+  // New nodes (generated resources shown, a resource added) may be out of view: fit again. An edit that only
+  // removes or changes nodes keeps the user's zoom and pan.
+  const added = drawnIds !== undefined && [...ids].some((id) => !drawnIds!.has(id));
+  drawnIds = ids;
+  if (state.transform && !added) applyTransform();
   else fit();
+}
+
+/** Highlights the first resource whose name or type contains the search text (`next`: the one after it). */
+function find(next: boolean): void {
+  const text = search.value.trim().toLowerCase();
+  if (!text || !placed) return;
+  const matches = placed.nodes.filter(
+    (p) => p.node.label.toLowerCase().includes(text) || p.node.type.toLowerCase().includes(text),
+  );
+  search.classList.toggle('no-match', matches.length === 0);
+  if (matches.length === 0) return;
+  const at = matches.findIndex((p) => p.node.id === highlighted);
+  const match = matches[next && at >= 0 ? (at + 1) % matches.length : Math.max(at, 0)];
+  highlighted = match.node.id;
+  markHighlight();
+  const { width, height } = svg.getBoundingClientRect();
+  state.transform = centreOn(match, Math.max(state.transform?.k ?? 1, MIN_READABLE_ZOOM), { width, height });
+  applyTransform();
+  save();
 }
 
 /** Labels measured in the font the theme gives the page, so boxes fit their text in every theme. */
@@ -120,12 +157,7 @@ function fit(): void {
     state.transform = undefined;
     return;
   }
-  const k = Math.min(
-    MAX_ZOOM,
-    1.25,
-    Math.max(MIN_ZOOM, Math.min((width - 32) / box.width, (height - 32) / box.height)),
-  );
-  state.transform = { k, x: (width - box.width * k) / 2 - box.x * k, y: (height - box.height * k) / 2 - box.y * k };
+  state.transform = fitTransform(box, { width, height });
   applyTransform();
   save();
 }

@@ -12,6 +12,7 @@ export const EDGE_KINDS: readonly GraphEdgeKind[] = [
   'environment',
   'permission',
   'code-call',
+  'generates',
 ];
 export const EDGE_KIND_LABEL: Readonly<Record<GraphEdgeKind, string>> = {
   event: 'event',
@@ -20,6 +21,7 @@ export const EDGE_KIND_LABEL: Readonly<Record<GraphEdgeKind, string>> = {
   environment: 'environment variable',
   permission: 'may access (IAM)',
   'code-call': 'code calls',
+  generates: 'generated for',
 };
 const ICON_SIZE = 26;
 

@@ -38,6 +38,21 @@ describe('architecture graph of the example app', () => {
     assert.ok(buildGraph(template, { includeGenerated: true }).nodes.some((n) => n.id === 'CreateOrderFunctionRole'));
   });
 
+  it('links each generated resource to what generates it, so it is drawn beside it', () => {
+    const full = buildGraph(template, { includeGenerated: true });
+    const generated = (from: string): string[] =>
+      full.edges
+        .filter((e) => e.kind === 'generates' && e.from === from)
+        .map((e) => e.to)
+        .sort();
+    assert.deepEqual(generated('ProcessOrderFunction'), ['ProcessOrderFunctionOrderQueue', 'ProcessOrderFunctionRole']);
+    const unlinked = full.nodes.filter(
+      (n) => n.origin === 'generated' && n.detail && !full.edges.some((e) => e.kind === 'generates' && e.to === n.id),
+    );
+    assert.deepEqual(unlinked, [], 'every generated resource hangs off its maker');
+    assert.ok(!graph.edges.some((e) => e.kind === 'generates'), 'none while generated resources are hidden');
+  });
+
   it('adds what permissions found, drawn as its own kind', () => {
     const g = buildGraph(template, {
       access: [
