@@ -1,6 +1,7 @@
 // The local and remote invoker's public surface. Loaded lazily by the editor (first invoke) and the CLI.
 export type { LocalFunction, InvocationResult, InvokeOptions, FunctionError, LaunchPlan } from './types';
 export { LocalInvoker, type DebugOptions } from './invoker';
+export { TooManyRequestsError, DEFAULT_MAX_CONCURRENCY, type ConcurrencyLimits } from './warm-pool';
 export {
   loadTarget,
   loadFunction,

@@ -11,6 +11,8 @@ export const LAMBDA_LIMITS = {
   initTimeoutMs: 10_000,
   /** Lambda API reference, "Invoke": `X-Amz-Log-Result` carries the last 4 KB of the log. */
   logTailBytes: 4 * 1024,
+  /** Lambda API reference, "Invoke", ClientContext: up to 3,583 bytes of base64-encoded data. */
+  clientContextBytes: 3583,
   /** Lambda developer guide, "Lambda quotas", "Timeout": 1–900 s for ordinary functions. */
   maxTimeoutSeconds: 900,
 } as const;

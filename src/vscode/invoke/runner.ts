@@ -33,7 +33,7 @@ export class InvokeRunner implements vscode.Disposable {
   ) {}
 
   async localInvoker(): Promise<LocalInvoker> {
-    this.invoker ??= new (await invokeCore()).LocalInvoker();
+    this.invoker ??= new (await invokeCore()).LocalInvoker({ maxConcurrency: SETTINGS.invoke.maxConcurrency.value() });
     return this.invoker;
   }
 
