@@ -95,7 +95,7 @@ describe('Runtime API server (conformance with lambda-protocols.md)', () => {
     );
     assert.equal(res.status, 413);
     const result = await outcome;
-    assert.deepEqual(result, { kind: 'too-large', size: 6 * 1024 * 1024 + 1 });
+    assert.deepEqual(result, { kind: 'too-large', size: 6_291_556 + 1 });
   });
 
   it('reports an init error posted before the first next', async () => {
