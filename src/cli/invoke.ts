@@ -83,6 +83,8 @@ async function runLocal(
   process.once('SIGTERM', interrupt);
   try {
     const result = await invoker.invoke(target.fn, event, { onLog: text ? (t) => process.stderr.write(t) : undefined });
+    // The text log already carries it as a WARNING line.
+    if (!text && result.runtimeWarning) process.stderr.write(`warning: ${result.runtimeWarning}\n`);
     return { result, settings: target.settings };
   } finally {
     process.removeListener('SIGINT', interrupt);

@@ -19,7 +19,7 @@ export { readOverrides, overridesPath } from './overrides';
 export { invocationCostUsd } from './cost';
 export { parseReportLine } from './report';
 export { runtimeFamily } from './runtimes';
-export { pythonCommand } from './executables';
+export { pythonCommand, findNode, findPython, type InterpreterMap } from './interpreters';
 export { LAMBDA_LIMITS } from './limits';
 export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
 export { invocationJson, settingLines, summaryLine, type ShownSettings } from './present';

@@ -3,6 +3,7 @@ import { codeStamp } from './fingerprint';
 import { LaunchError } from './launch-error';
 import { endLine, reportLine, startLine } from './report';
 import { planLaunch } from './runtimes';
+import type { InterpreterMap } from './interpreters';
 import { FunctionSandbox } from './sandbox';
 import { LATEST_VERSION } from './limits';
 import type { InvocationResult, InvokeOptions, LocalFunction } from './types';
@@ -13,6 +14,11 @@ import {
   type ConcurrencyLimits,
   type PoolEntry,
 } from './warm-pool';
+
+export interface InvokerOptions extends Partial<ConcurrencyLimits> {
+  /** Interpreter paths by runtime id (the `serverlessWorkbench.invoke.interpreters` setting). */
+  readonly interpreters?: InterpreterMap;
+}
 
 export interface DebugOptions extends InvokeOptions {
   readonly debugPort: number;
@@ -29,9 +35,11 @@ export class LocalInvoker {
   /** Environments started for one debug session each; never reused. */
   private readonly debugging = new Set<FunctionSandbox>();
   private readonly limits: ConcurrencyLimits;
+  private readonly interpreters: InterpreterMap;
 
-  constructor(limits: Partial<ConcurrencyLimits> = {}) {
+  constructor({ interpreters = {}, ...limits }: InvokerOptions = {}) {
     this.limits = { ...DEFAULT_CONCURRENCY_LIMITS, ...limits };
+    this.interpreters = interpreters;
   }
 
   /**
@@ -71,7 +79,10 @@ export class LocalInvoker {
     const debugFn = { ...fn, timeoutSeconds: 0 };
     let sandbox: FunctionSandbox;
     try {
-      sandbox = new FunctionSandbox(debugFn, await planLaunch(debugFn, { debugPort: options.debugPort }));
+      sandbox = new FunctionSandbox(
+        debugFn,
+        await planLaunch(debugFn, { debugPort: options.debugPort, interpreters: this.interpreters }),
+      );
     } catch (error) {
       return launchFailure(fn, error, options);
     }
@@ -125,7 +136,11 @@ export class LocalInvoker {
   ): Promise<PoolEntry | { error: unknown }> {
     pool.starting++;
     try {
-      const entry = { fingerprint, sandbox: new FunctionSandbox(fn, await planLaunch(fn)), busy: true };
+      const entry = {
+        fingerprint,
+        sandbox: new FunctionSandbox(fn, await planLaunch(fn, { interpreters: this.interpreters })),
+        busy: true,
+      };
       pool.add(entry);
       return entry;
     } catch (error) {

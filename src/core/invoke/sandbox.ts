@@ -97,6 +97,7 @@ export class FunctionSandbox {
     const spawnedAt = performance.now();
     const server = (this.server = new RuntimeApiServer());
     const address = await server.start();
+    if (this.plan.warning) log.write(`WARNING ${this.plan.warning}\n`);
     log.write(`INIT_START ${this.plan.description}\n`);
     const firstNext = new Promise<void>((resolve) => server.onNext(() => resolve()));
     const initError = new Promise<Ending>((resolve) =>
@@ -259,6 +260,7 @@ export class FunctionSandbox {
       maxMemoryUsedMb,
       initDurationMs,
       cold: initDurationMs !== undefined,
+      runtimeWarning: initDurationMs !== undefined ? this.plan.warning : undefined,
       costUsd: invocationCostUsd(billedDurationMs, this.fn.memorySizeMb, this.fn.architecture, this.fn.region),
       timedOut: ending.kind === 'timeout',
       totalMs: now - started,

@@ -27,6 +27,8 @@ export interface LaunchPlan {
   readonly description: string;
   /** The started process is our launcher; the function's memory is that of its children. */
   readonly launcher?: boolean;
+  /** The interpreter is not the version the runtime declares: says both, and what to do. */
+  readonly warning?: string;
 }
 
 export interface InvokeOptions {
@@ -57,6 +59,8 @@ export interface InvocationResult {
   readonly cold: boolean;
   readonly costUsd: number;
   readonly timedOut: boolean;
+  /** Set on a cold start that runs another interpreter version than the runtime declares. */
+  readonly runtimeWarning?: string;
   /** Wall time of the whole call including our own overhead; what the benchmark measures. */
   readonly totalMs: number;
 }

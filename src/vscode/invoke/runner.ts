@@ -33,7 +33,10 @@ export class InvokeRunner implements vscode.Disposable {
   ) {}
 
   async localInvoker(): Promise<LocalInvoker> {
-    this.invoker ??= new (await invokeCore()).LocalInvoker({ maxConcurrency: SETTINGS.invoke.maxConcurrency.value() });
+    this.invoker ??= new (await invokeCore()).LocalInvoker({
+      maxConcurrency: SETTINGS.invoke.maxConcurrency.value(),
+      interpreters: SETTINGS.invoke.interpreters.value(),
+    });
     return this.invoker;
   }
 
@@ -114,6 +117,7 @@ export class InvokeRunner implements vscode.Disposable {
     const result = await withCancellableProgress(`Invoking ${view.displayName} locally`, (signal) =>
       invoker.invoke(target.fn, event.text, { onLog: log, signal }),
     );
+    if (result.runtimeWarning) void vscode.window.showWarningMessage(result.runtimeWarning);
     const extra = { event: event.file ? path.basename(event.file) : 'inline' };
     return { result, resultUri: await this.view.show(core, ref, result, 'local', extra, target.settings) };
   }

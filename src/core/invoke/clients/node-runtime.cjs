@@ -56,6 +56,9 @@ function patchConsole() {
   console.warn = write(process.stderr, 'WARN');
   console.error = write(process.stderr, 'ERROR');
   console.trace = write(process.stderr, 'TRACE');
+  // Node's process warnings (the AWS SDK's notice about the Node.js version, deprecations) are warnings: with
+  // --no-warnings Node prints none itself, and they are logged here once each as WARN lines.
+  process.on('warning', (warning) => console.warn(`(node:${process.pid}) ${warning.name}: ${warning.message}`));
 }
 
 function request(method, pathname, body, headers = {}) {
