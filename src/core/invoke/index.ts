@@ -21,5 +21,6 @@ export { parseReportLine } from './report';
 export { runtimeFamily } from './runtimes';
 export { pythonCommand, findNode, findPython, type InterpreterMap } from './interpreters';
 export { LAMBDA_LIMITS } from './limits';
+export { profileCredentials, failedForCredentials, NO_CREDENTIALS_HINT, type LocalCredentials } from './credentials';
 export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
 export { invocationJson, settingLines, summaryLine, type ShownSettings } from './present';

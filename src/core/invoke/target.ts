@@ -10,6 +10,8 @@ export interface TargetOptions {
   /** Folder holding `.serverless-workbench/`; the template's folder by default. */
   readonly workspaceDir?: string;
   readonly overrides?: Overrides;
+  /** An env.json in SAM CLI's `--env-vars` format whose values win over the workspace's. */
+  readonly envVarsFile?: string;
   /** Parameter overrides, Region, stage and config environment given on the command line or in settings. */
   readonly given?: GivenInputs;
 }
@@ -59,7 +61,7 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
 
   let overrides = options.overrides;
   if (!overrides) {
-    const read = readOverrides(workspaceDir);
+    const read = readOverrides(workspaceDir, options.envVarsFile);
     // Running without the values the user meant to give would be more confusing than stopping here.
     if (read.problem) return { ok: false, message: read.problem };
     overrides = read.overrides;

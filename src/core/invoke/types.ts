@@ -1,3 +1,5 @@
+import type { LocalCredentials } from './credentials';
+
 /** A function ready to run on this machine: the template's settings resolved to plain values. */
 export interface LocalFunction {
   readonly logicalId: string;
@@ -16,6 +18,8 @@ export interface LocalFunction {
   /** The function's own variables after Globals, intrinsics and overrides. */
   readonly environment: Readonly<Record<string, string>>;
   readonly region: string;
+  /** From the chosen AWS profile; given to the function as Lambda gives its role's credentials. */
+  readonly credentials?: LocalCredentials;
 }
 
 /** How to start a runtime process for a function. */
