@@ -9,7 +9,8 @@ describe('Credentials and environment of local invokes', () => {
     credentials: ['[dev]', 'aws_access_key_id = AKIDDEVPROFILE', 'aws_secret_access_key = dev-secret'].join('\n'),
     config: '',
     'app.js':
-      'exports.handler = async () => ({ id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY, ' +
+      'exports.handler = async () => ({ id: process.env.AWS_ACCESS_KEY_ID, ' +
+      'secret: process.env.AWS_SECRET_ACCESS_KEY, ' +
       'token: process.env.AWS_SESSION_TOKEN ?? null, profile: process.env.AWS_PROFILE ?? null, ' +
       'stage: process.env.STAGE, table: process.env.TABLE });',
     'template.yaml': yaml(
@@ -40,7 +41,7 @@ describe('Credentials and environment of local invokes', () => {
     ws.cleanup();
   });
 
-  it("gives the function the chosen profile's credentials as Lambda's variables, and nothing of the shell's", async () => {
+  it("gives the function the chosen profile's credentials as Lambda's variables, not the shell's", async () => {
     const found = await profileCredentials('dev');
     assert.ok(found.ok);
     const invoker = new LocalInvoker();
