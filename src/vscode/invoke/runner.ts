@@ -100,7 +100,8 @@ export class InvokeRunner implements vscode.Disposable {
       return { text: checked.text };
     }
     if (ref.eventFile) return readEvent(core, ref.eventFile);
-    return pickEvent(core, template, ref);
+    const lastUsed = this.history.list(ref).find((e) => e.eventFile)?.eventFile;
+    return pickEvent(core, template, ref, lastUsed);
   }
 
   private async runLocal(
