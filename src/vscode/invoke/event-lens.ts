@@ -18,7 +18,9 @@ class EventCodeLensProvider implements vscode.CodeLensProvider {
     const [, workspaceDir, logicalId] = match;
     const lenses: vscode.CodeLens[] = [];
     for (const entry of await this.store.all()) {
-      if (path.resolve(workspaceDirOf(entry.uri)) !== path.resolve(workspaceDir)) continue;
+      // Events are saved under the workspace folder; ones kept beside the template are found too.
+      const homes = [workspaceDirOf(entry.uri), path.dirname(entry.uri.fsPath)].map((d) => path.resolve(d));
+      if (!homes.includes(path.resolve(workspaceDir))) continue;
       if (!entry.template.functions.some((f) => f.logicalId === logicalId)) continue;
       const args = [{ templateUri: entry.uri.toString(), logicalId, eventFile: document.uri.fsPath }];
       const title =
