@@ -1,10 +1,11 @@
 // Invocation overhead of a handler that returns at once, cold (new process) and warm (reused), median and
 // p95, side by side with the npm package lambda-local running the same handler (in-process, no isolation).
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import os from 'os';
 import path from 'path';
-import { measureAsync } from './measure.mjs';
+import { measureAsync, measureInterleaved } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 require('../scripts/register-ts.cjs');
@@ -55,9 +56,49 @@ export async function run() {
       ...ll,
       note: 'peer: no process isolation, so no cold start or kill on timeout',
     });
+    rows.push(...wholeProcess(dir));
   } finally {
     await invoker.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
+}
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+/**
+ * What a user waits for at the terminal: the `invoke` command line against lambda-local's, on the same trivial
+ * handler, each a whole new process, taking turns so a busy machine slows both alike.
+ */
+function wholeProcess(dir) {
+  const cli = path.join(ROOT, 'bin', 'serverless-workbench.js');
+  if (!existsSync(path.join(ROOT, 'dist', 'cli.js')))
+    return [{ name: 'invoke CLI', note: 'skipped: run npm run build' }];
+  writeFileSync(
+    path.join(dir, 'template.yaml'),
+    [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Bench:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties: {Runtime: nodejs20.x, Handler: app.handler, CodeUri: .}',
+    ].join('\n'),
+  );
+  writeFileSync(path.join(dir, 'event.json'), '{}');
+  const run = (args) => () => {
+    const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  };
+  const lambdaLocalCli = path.join(ROOT, 'node_modules', 'lambda-local', 'build', 'cli.js');
+  const [ours, peer] = measureInterleaved(
+    [
+      run([cli, 'invoke', 'template.yaml', 'Bench', '--event', 'event.json', '--format', 'json']),
+      run([lambdaLocalCli, '-l', 'app.js', '-h', 'handler', '-e', 'event.json', '--verboselevel', '0']),
+    ],
+    { runs: 15, warmup: 2 },
+  );
+  return [
+    { name: 'invoke CLI, whole process (serverless-workbench invoke)', ...ours, target: peer.medianMs },
+    { name: 'lambda-local CLI, whole process (same handler)', ...peer, note: 'peer' },
+  ];
 }

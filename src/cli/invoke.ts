@@ -6,6 +6,7 @@ import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from 
 
 export const INVOKE_USAGE =
   `serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--stack s] ` +
+  `[--env-vars env.json] ` +
   `[--format text|json] ${INPUT_USAGE}`;
 
 function readEvent(
@@ -41,12 +42,17 @@ export async function invokeCommand(argv: readonly string[], out: (text: string)
   };
   const { result, settings } = flags.get('remote')
     ? await runRemote(invoke, templatePath, name, event, flags, given, format === 'text')
-    : await runLocal(invoke, templatePath, name, event, given, format === 'text');
+    : await runLocal(invoke, templatePath, name, event, given, format === 'text', {
+        profile: flags.get('profile') as string | undefined,
+        envVarsFile: flags.get('env-vars') as string | undefined,
+      });
   if (format === 'json') out(JSON.stringify(invocationJson(result, settings), null, 2));
   else {
     out(prettyPayload(result.payload));
     if (result.functionError)
       process.stderr.write(`Function error: ${result.functionError.errorType}: ${result.functionError.errorMessage}\n`);
+    if (!flags.get('remote') && invoke.failedForCredentials(result.functionError))
+      process.stderr.write(`hint: ${invoke.NO_CREDENTIALS_HINT}\n`);
     process.stderr.write(`${summaryLine(result)}\n`);
   }
   return result.functionError ? EXIT.findings : EXIT.ok;
@@ -72,9 +78,18 @@ async function runLocal(
   event: string,
   given: GivenInputs,
   text: boolean,
+  aws: { readonly profile?: string; readonly envVarsFile?: string },
 ): Promise<Ran> {
-  const target = invoke.loadTarget(templatePath, name, { given });
+  const target = invoke.loadTarget(templatePath, name, { given, envVarsFile: aws.envVarsFile });
   if (!target.ok) throw new UsageError(target.message);
+  // As sam local invoke --profile: the profile's credentials reach the function as Lambda's variables.
+  const profile = aws.profile;
+  let fn = target.fn;
+  if (profile) {
+    const found = await invoke.profileCredentials(profile);
+    if (!found.ok) throw new UsageError(found.message);
+    fn = { ...fn, credentials: found.credentials };
+  }
   if (text) say(target.settings);
   for (const note of target.notes) process.stderr.write(`note: ${note}\n`);
   const invoker = new invoke.LocalInvoker();
@@ -82,7 +97,9 @@ async function runLocal(
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    const result = await invoker.invoke(target.fn, event, { onLog: text ? (t) => process.stderr.write(t) : undefined });
+    const result = await invoker.invoke(fn, event, { onLog: text ? (t) => process.stderr.write(t) : undefined });
+    // The text log already carries it as a WARNING line.
+    if (!text && result.runtimeWarning) process.stderr.write(`warning: ${result.runtimeWarning}\n`);
     return { result, settings: target.settings };
   } finally {
     process.removeListener('SIGINT', interrupt);

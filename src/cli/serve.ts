@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from './io';
 
-export const SERVE_USAGE = `serverless-workbench serve <template> [--port 3001] ${INPUT_USAGE}`;
+export const SERVE_USAGE = `serverless-workbench serve <template> [--port 3001] [--max-concurrency 10] ${INPUT_USAGE}`;
 
 /** sam local start-lambda's default port, so existing `--endpoint-url` scripts keep working. */
 const DEFAULT_PORT = 3001;
@@ -13,12 +13,15 @@ export async function serveCommand(argv: readonly string[], out: (text: string) 
   const port = Number(flags.get('port') ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError('--port must be a number from 0 to 65535');
+  const invoke = await import('../core/invoke');
+  const maxConcurrency = Number(flags.get('max-concurrency') ?? invoke.DEFAULT_MAX_CONCURRENCY);
+  if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1)
+    throw new UsageError('--max-concurrency must be a whole number from 1');
   const templatePath = path.resolve(positionals[0]);
   const given = givenInputsOf(flags);
-  const invoke = await import('../core/invoke');
   const check = invoke.loadTarget(templatePath, '\0', { given });
   if (!check.ok && !check.notFound) throw new UsageError(check.message);
-  const invoker = new invoke.LocalInvoker();
+  const invoker = new invoke.LocalInvoker({ maxConcurrency });
   const server = new invoke.InvokeApiServer({
     invoker,
     port,

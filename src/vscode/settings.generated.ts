@@ -60,6 +60,25 @@ export const SETTINGS = {
     ),
     /** Invocations remembered per function for re-running. */
     historySize: new WindowSetting<number>('serverlessWorkbench.invoke.historySize', 20, { minimum: 1 }),
+    /**
+     * Execution environments one function may run at once locally, like reserved concurrency: more start as calls
+     * overlap, idle ones stop after 5 minutes, and a call that finds all of them busy for 2 s is answered
+     * `TooManyRequestsException` (429) as Lambda throttles.
+     */
+    maxConcurrency: new WindowSetting<number>(
+      'serverlessWorkbench.invoke.maxConcurrency', 10, { minimum: 1, maximum: 100 },
+    ),
+    /**
+     * Interpreter to run each Lambda runtime with locally, by runtime id, e.g. `{"nodejs22.x":
+     * "/opt/node22/bin/node", "python3.12": "/usr/bin/python3.12"}`. Without an entry, the matching version is
+     * looked for on PATH and in nvm, fnm, volta and asdf folders.
+     */
+    interpreters: new WindowSetting<Readonly<Record<string, string>>>('serverlessWorkbench.invoke.interpreters', {}),
+    /**
+     * Environment overrides for local invokes in SAM CLI's `env.json` format (`{"Parameters": {...}, "MyFunction":
+     * {...}}`, as `sam local invoke --env-vars`), relative to the workspace folder.
+     */
+    envVars: new ResourceSetting<string>('serverlessWorkbench.invoke.envVars', ''),
   },
   localApi: {
     /**

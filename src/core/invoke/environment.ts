@@ -52,8 +52,16 @@ export function lambdaEnvironment(
       LAMBDA_RUNTIME_DIR: runtimeDir,
     },
     extra,
+    fn.credentials && {
+      AWS_ACCESS_KEY_ID: fn.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: fn.credentials.secretAccessKey,
+      ...(fn.credentials.sessionToken ? { AWS_SESSION_TOKEN: fn.credentials.sessionToken } : {}),
+    },
     fn.environment,
   );
+  // Credentials from a profile stand alone, as in Lambda: a session token of the shell's must not pair with them.
+  if (fn.credentials && !fn.credentials.sessionToken && !fn.environment.AWS_SESSION_TOKEN) delete env.AWS_SESSION_TOKEN;
+  if (fn.credentials) delete env.AWS_PROFILE;
   return env;
 }
 

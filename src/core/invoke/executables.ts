@@ -1,4 +1,3 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -36,27 +35,6 @@ export function nodeCommand(): { command: string; env: Record<string, string> } 
   const onPath = findOnPath(['node']);
   if (onPath) return { command: onPath, env: {} };
   return { command: process.execPath, env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {} };
-}
-
-const workingPythons = new Map<string, boolean>();
-
-/** Whether an interpreter really runs (version-manager shims exist on PATH for versions not installed). */
-function pythonWorks(command: string): boolean {
-  let works = workingPythons.get(command);
-  if (works === undefined) {
-    works = spawnSync(command, ['-c', 'pass'], { stdio: 'ignore', timeout: 5000 }).status === 0;
-    workingPythons.set(command, works);
-  }
-  return works;
-}
-
-/** `python3.12` for a python3.12 function when installed and working, else `python3`, else `python`. */
-export function pythonCommand(runtime: string): string | undefined {
-  for (const name of [runtime, 'python3', 'python']) {
-    const found = findOnPath([name]);
-    if (found && pythonWorks(found)) return found;
-  }
-  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The local and remote invoker's public surface. Loaded lazily by the editor (first invoke) and the CLI.
 export type { LocalFunction, InvocationResult, InvokeOptions, FunctionError, LaunchPlan } from './types';
 export { LocalInvoker, type DebugOptions } from './invoker';
+export { TooManyRequestsError, DEFAULT_MAX_CONCURRENCY, type ConcurrencyLimits } from './warm-pool';
 export {
   loadTarget,
   loadFunction,
@@ -18,8 +19,9 @@ export { readOverrides, overridesPath } from './overrides';
 export { invocationCostUsd } from './cost';
 export { parseReportLine } from './report';
 export { runtimeFamily } from './runtimes';
-export { pythonCommand } from './executables';
+export { pythonCommand, findNode, findPython, type InterpreterMap } from './interpreters';
 export { LAMBDA_LIMITS } from './limits';
+export { profileCredentials, failedForCredentials, NO_CREDENTIALS_HINT, type LocalCredentials } from './credentials';
 export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
 export { invocationJson, settingLines, summaryLine, type ShownSettings } from './present';
 export { LocalHttpApi, type LocalHttpApiOptions, type ApiTable, type Route } from './http-api';

@@ -3,17 +3,21 @@ import { codeStamp } from './fingerprint';
 import { LaunchError } from './launch-error';
 import { endLine, reportLine, startLine } from './report';
 import { planLaunch } from './runtimes';
+import type { InterpreterMap } from './interpreters';
 import { FunctionSandbox } from './sandbox';
 import { LATEST_VERSION } from './limits';
 import type { InvocationResult, InvokeOptions, LocalFunction } from './types';
+import {
+  DEFAULT_CONCURRENCY_LIMITS,
+  FunctionPool,
+  TooManyRequestsError,
+  type ConcurrencyLimits,
+  type PoolEntry,
+} from './warm-pool';
 
-/** Lambda would scale out; locally a handful of parallel environments per function is plenty. */
-const MAX_ENVIRONMENTS_PER_FUNCTION = 4;
-
-interface PoolEntry {
-  readonly fingerprint: string;
-  readonly sandbox: FunctionSandbox;
-  busy: boolean;
+export interface InvokerOptions extends Partial<ConcurrencyLimits> {
+  /** Interpreter paths by runtime id (the `serverlessWorkbench.invoke.interpreters` setting). */
+  readonly interpreters?: InterpreterMap;
 }
 
 export interface DebugOptions extends InvokeOptions {
@@ -27,31 +31,46 @@ export interface DebugOptions extends InvokeOptions {
  * code are unchanged (then the next invocation is cold again, as after a deploy).
  */
 export class LocalInvoker {
-  private readonly pool = new Map<string, PoolEntry[]>();
+  private readonly pools = new Map<string, FunctionPool>();
   /** Environments started for one debug session each; never reused. */
   private readonly debugging = new Set<FunctionSandbox>();
+  private readonly limits: ConcurrencyLimits;
+  private readonly interpreters: InterpreterMap;
 
+  constructor({ interpreters = {}, ...limits }: InvokerOptions = {}) {
+    this.limits = { ...DEFAULT_CONCURRENCY_LIMITS, ...limits };
+    this.interpreters = interpreters;
+  }
+
+  /**
+   * Runs one invocation in a warm environment, or a new one while the function has fewer than its cap; beyond
+   * the cap it waits briefly for one to free up, then throws `TooManyRequestsError` as Lambda throttles.
+   */
   async invoke(fn: LocalFunction, payload: string | Buffer, options: InvokeOptions = {}): Promise<InvocationResult> {
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const fingerprint = JSON.stringify(fn) + codeStamp(fn.codeDir);
-    const entries = await this.retire(fn, fingerprint);
-    let entry = entries.find((e) => !e.busy && e.sandbox.warm);
-    if (!entry) {
-      let sandbox: FunctionSandbox;
-      try {
-        sandbox = new FunctionSandbox(fn, await planLaunch(fn));
-      } catch (error) {
-        return launchFailure(fn, error, options);
+    const pool = this.poolOf(fn);
+    const throttleAt = performance.now() + this.limits.queueWaitMs;
+    let entry: PoolEntry | undefined;
+    while (!entry) {
+      await this.retire(pool, fingerprint);
+      entry = pool.takeIdle(fingerprint);
+      if (entry) break;
+      if (pool.hasRoom) {
+        const started = await this.start(fn, pool, fingerprint);
+        if (!('sandbox' in started)) return launchFailure(fn, started.error, options);
+        entry = started;
+        break;
       }
-      entry = { fingerprint, sandbox, busy: false };
-      if (entries.length < MAX_ENVIRONMENTS_PER_FUNCTION) entries.push(entry);
+      if (!(await pool.waitForRelease(throttleAt, options.signal))) {
+        if (options.signal?.aborted) throw new Error('The invocation was cancelled before it started.');
+        throw new TooManyRequestsError(fn.logicalId, this.limits.maxConcurrency);
+      }
     }
-    entry.busy = true;
     try {
       return await entry.sandbox.invoke(body, options);
     } finally {
-      entry.busy = false;
-      if (!entries.includes(entry)) await entry.sandbox.dispose();
+      pool.release(entry, (idle) => this.reap(pool, idle));
     }
   }
 
@@ -60,7 +79,10 @@ export class LocalInvoker {
     const debugFn = { ...fn, timeoutSeconds: 0 };
     let sandbox: FunctionSandbox;
     try {
-      sandbox = new FunctionSandbox(debugFn, await planLaunch(debugFn, { debugPort: options.debugPort }));
+      sandbox = new FunctionSandbox(
+        debugFn,
+        await planLaunch(debugFn, { debugPort: options.debugPort, interpreters: this.interpreters }),
+      );
     } catch (error) {
       return launchFailure(fn, error, options);
     }
@@ -77,31 +99,69 @@ export class LocalInvoker {
 
   /** Whether the next invocation of this function would find a warm environment. */
   isWarm(fn: LocalFunction): boolean {
-    return (this.pool.get(poolKey(fn)) ?? []).some((e) => e.sandbox.warm);
+    return (this.pools.get(poolKey(fn))?.entries ?? []).some((e) => e.sandbox.warm);
   }
 
   /** Process IDs of the live environments (for tests that prove nothing is left behind). */
   livePids(): number[] {
-    return [...[...this.pool.values()].flat().map((e) => e.sandbox), ...this.debugging]
+    return this.sandboxes()
       .map((s) => s.pid)
       .filter((p): p is number => p !== undefined);
   }
 
   async dispose(): Promise<void> {
-    const all = [...[...this.pool.values()].flat().map((e) => e.sandbox), ...this.debugging];
-    this.pool.clear();
+    const all = this.sandboxes();
+    for (const pool of this.pools.values()) pool.remove(pool.entries);
+    this.pools.clear();
     this.debugging.clear();
     await Promise.all(all.map((s) => s.dispose()));
   }
 
-  /** Drops environments started from other code or settings, and ones that died; returns the rest. */
-  private async retire(fn: LocalFunction, fingerprint: string): Promise<PoolEntry[]> {
+  private sandboxes(): FunctionSandbox[] {
+    return [...[...this.pools.values()].flatMap((p) => p.entries.map((e) => e.sandbox)), ...this.debugging];
+  }
+
+  private poolOf(fn: LocalFunction): FunctionPool {
     const key = poolKey(fn);
-    const entries = this.pool.get(key) ?? [];
-    const keep = entries.filter((e) => e.busy || (e.fingerprint === fingerprint && e.sandbox.warm));
-    await Promise.all(entries.filter((e) => !keep.includes(e)).map((e) => e.sandbox.dispose()));
-    this.pool.set(key, keep);
-    return keep;
+    let pool = this.pools.get(key);
+    if (!pool) this.pools.set(key, (pool = new FunctionPool(this.limits)));
+    return pool;
+  }
+
+  /** A new environment, counted against the cap while its launch is planned. */
+  private async start(
+    fn: LocalFunction,
+    pool: FunctionPool,
+    fingerprint: string,
+  ): Promise<PoolEntry | { error: unknown }> {
+    pool.starting++;
+    try {
+      const entry = {
+        fingerprint,
+        sandbox: new FunctionSandbox(fn, await planLaunch(fn, { interpreters: this.interpreters })),
+        busy: true,
+      };
+      pool.add(entry);
+      return entry;
+    } catch (error) {
+      pool.wakeOne();
+      return { error };
+    } finally {
+      pool.starting--;
+    }
+  }
+
+  /** Drops idle environments started from other code or settings, and ones that died. */
+  private async retire(pool: FunctionPool, fingerprint: string): Promise<void> {
+    const gone = pool.entries.filter((e) => !e.busy && (e.fingerprint !== fingerprint || !e.sandbox.warm));
+    pool.remove(gone);
+    await Promise.all(gone.map((e) => e.sandbox.dispose()));
+  }
+
+  private reap(pool: FunctionPool, entry: PoolEntry): void {
+    if (entry.busy) return;
+    pool.remove([entry]);
+    void entry.sandbox.dispose();
   }
 }
 

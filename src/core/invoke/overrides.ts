@@ -21,14 +21,36 @@ export function overridesPath(workspaceDir: string): string {
   return path.join(workspaceDir, '.serverless-workbench', 'env.json');
 }
 
-/** The overrides, or a message with the file position when the file is broken. A missing file is no overrides. */
-export function readOverrides(workspaceDir: string): { overrides: Overrides; problem?: string } {
-  const file = overridesPath(workspaceDir);
+/**
+ * The overrides of the workspace's env.json, then those of an env.json the user names (SAM CLI's `--env-vars`),
+ * which win name by name; or a message with the file position when a file is broken. A missing workspace file
+ * is no overrides; a missing named file is a problem.
+ */
+export function readOverrides(workspaceDir: string, envVarsFile?: string): { overrides: Overrides; problem?: string } {
+  const own = readOverridesFile(overridesPath(workspaceDir), false);
+  if (own.problem || !envVarsFile) return own;
+  const given = readOverridesFile(envVarsFile, true);
+  if (given.problem) return given;
+  const [a, b] = [own.overrides, given.overrides];
+  const byFunction: Record<string, Record<string, string>> = { ...a.byFunction };
+  for (const [name, vars] of Object.entries(b.byFunction)) byFunction[name] = { ...byFunction[name], ...vars };
+  return {
+    overrides: {
+      allFunctions: { ...a.allFunctions, ...b.allFunctions },
+      byFunction,
+      references: { ...a.references, ...b.references },
+    },
+  };
+}
+
+function readOverridesFile(file: string, required: boolean): { overrides: Overrides; problem?: string } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return { overrides: EMPTY_OVERRIDES };
+  } catch (error) {
+    return required
+      ? { overrides: EMPTY_OVERRIDES, problem: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code}` }
+      : { overrides: EMPTY_OVERRIDES };
   }
   const parsed = parseJsonStrict(text);
   if (!parsed.ok) return { overrides: EMPTY_OVERRIDES, problem: formatJsonProblem(file, parsed.problem) };

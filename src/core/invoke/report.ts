@@ -23,8 +23,9 @@ export function reportLine(r: ReportFigures): string {
     `Duration: ${r.durationMs.toFixed(2)} ms`,
     `Billed Duration: ${r.billedDurationMs} ms`,
     `Memory Size: ${r.memorySizeMb} MB`,
-    `Max Memory Used: ${r.maxMemoryUsedMb ?? '?'} MB`,
   ];
+  // Unknown when the runtime never ran (it could not start, or died before it could be measured).
+  if (r.maxMemoryUsedMb !== undefined) fields.push(`Max Memory Used: ${r.maxMemoryUsedMb} MB`);
   if (r.initDurationMs !== undefined) fields.push(`Init Duration: ${r.initDurationMs.toFixed(2)} ms`);
   return `${fields.join('\t')}\t\n`;
 }

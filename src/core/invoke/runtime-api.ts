@@ -169,10 +169,10 @@ export class RuntimeApiServer {
       reply(res, 400, { errorMessage: `Invalid request ID: ${requestId}`, errorType: 'InvalidRequestID' });
       return;
     }
-    readBody(req, LAMBDA_LIMITS.syncPayloadBytes, (body, size) => {
+    readBody(req, LAMBDA_LIMITS.responsePayloadBytes, (body, size) => {
       if (body === undefined) {
         reply(res, 413, {
-          errorMessage: `Exceeded maximum allowed payload size (${LAMBDA_LIMITS.syncPayloadBytes} bytes).`,
+          errorMessage: `Exceeded maximum allowed payload size (${LAMBDA_LIMITS.responsePayloadBytes} bytes).`,
           errorType: 'RequestEntityTooLarge',
         });
         pending.settle({ kind: 'too-large', size });

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lambdaEnvironment, nodePathFor } from './environment';
-import { clientPath, isExecutable, nodeCommand, pythonCommand, runtimeProvidedNodeModules } from './executables';
+import { clientPath, isExecutable, nodeCommand, runtimeProvidedNodeModules } from './executables';
+import { findNode, findPython, type InterpreterMap } from './interpreters';
 import { LaunchError } from './launch-error';
 import { compileTypeScriptHandler, typeScriptSourceOf } from './typescript';
 import type { LaunchPlan, LocalFunction } from './types';
@@ -19,6 +20,8 @@ export function runtimeFamily(runtime: string | undefined): RuntimeFamily | unde
 export interface LaunchOptions {
   /** Start under a debugger listening on this loopback port. */
   readonly debugPort?: number;
+  /** Interpreter paths by runtime id, before the search for the declared version. */
+  readonly interpreters?: InterpreterMap;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function planLaunch(fn: LocalFunction, options: LaunchOptions = {})
 }
 
 async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOptions): Promise<LaunchPlan> {
-  const node = nodeCommand();
+  const node = findNode(fn.runtime, options.interpreters);
   const source = typeScriptSourceOf(fn.codeDir, fn.handler);
   const moduleRoot = source
     ? await compileTypeScriptHandler(
@@ -69,6 +72,8 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
     args: [
       ...nodeMemoryFlags(fn.memorySizeMb),
       '--enable-source-maps',
+      // Node's own warnings reach the log through the runtime client as WARN lines, not unlabelled stderr.
+      '--no-warnings',
       ...(debugging ? [`--inspect=127.0.0.1:${options.debugPort}`] : []),
       clientPath('node-runtime.cjs'),
       moduleRoot,
@@ -82,13 +87,14 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
         .join(path.delimiter),
     }),
     description:
-      `Runtime: ${fn.runtime} ` +
-      `(local ${node.command})${source ? `, ${path.relative(fn.codeDir, source)} compiled with esbuild` : ''}`,
+      `Runtime: ${fn.runtime} (local ${node.command} ${node.version})` +
+      (source ? `, ${path.relative(fn.codeDir, source)} compiled with esbuild` : ''),
+    warning: node.warning,
   };
 }
 
 function planPython(fn: LocalFunction, runtimeDir: string, options: LaunchOptions): LaunchPlan {
-  const python = pythonCommand(fn.runtime);
+  const python = findPython(fn.runtime, options.interpreters);
   if (!python)
     throw new LaunchError(
       'Runtime.InvalidEntrypoint',
@@ -97,10 +103,11 @@ function planPython(fn: LocalFunction, runtimeDir: string, options: LaunchOption
   const client = clientPath('python_runtime.py');
   const debug = options.debugPort !== undefined ? ['--debugpy-port', String(options.debugPort)] : [];
   return {
-    command: python,
+    command: python.command,
     args: ['-u', client, '--parent-pid', String(process.pid), ...debug],
     env: lambdaEnvironment(fn, runtimeDir, { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' }),
-    description: `Runtime: ${fn.runtime} (local ${path.basename(python)})`,
+    description: `Runtime: ${fn.runtime} (local ${python.command} ${python.version})`,
+    warning: python.warning,
   };
 }
 

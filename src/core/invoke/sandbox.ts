@@ -97,6 +97,7 @@ export class FunctionSandbox {
     const spawnedAt = performance.now();
     const server = (this.server = new RuntimeApiServer());
     const address = await server.start();
+    if (this.plan.warning) log.write(`WARNING ${this.plan.warning}\n`);
     log.write(`INIT_START ${this.plan.description}\n`);
     const firstNext = new Promise<void>((resolve) => server.onNext(() => resolve()));
     const initError = new Promise<Ending>((resolve) =>
@@ -113,7 +114,11 @@ export class FunctionSandbox {
     const initDurationMs = performance.now() - spawnedAt;
     if (ready === 'ready') return { initDurationMs };
     // After an init error the runtime exits by itself; wait briefly so its last words reach the log.
-    if (ready.kind === 'init-error') await race([this.exited as Promise<Ending>], 200, undefined, undefined);
+    if (ready.kind === 'init-error') {
+      // Measured while the runtime still runs, so the REPORT line says what the failed init used.
+      this.notePeak();
+      await race([this.exited as Promise<Ending>], 200, undefined, undefined);
+    }
     const status = ready.kind === 'init-timeout' ? 'timeout' : 'error';
     const errorType = ready.kind === 'init-error' ? ` Error Type: ${ready.error.errorType ?? 'Runtime.Unknown'}` : '';
     log.write(
@@ -216,8 +221,7 @@ export class FunctionSandbox {
         : ending.kind === 'timeout'
           ? Math.max(measured, this.fn.timeoutSeconds * 1000)
           : measured;
-    const memory = sampleMemory(this.child?.pid, this.plan.launcher);
-    if (memory) this.peakMb = Math.max(this.peakMb, memory.peakMb);
+    this.notePeak();
     const { payload, functionError, fatal } = this.describe(requestId, ending);
     if (fatal) {
       this.server?.abandon();
@@ -256,10 +260,16 @@ export class FunctionSandbox {
       maxMemoryUsedMb,
       initDurationMs,
       cold: initDurationMs !== undefined,
+      runtimeWarning: initDurationMs !== undefined ? this.plan.warning : undefined,
       costUsd: invocationCostUsd(billedDurationMs, this.fn.memorySizeMb, this.fn.architecture, this.fn.region),
       timedOut: ending.kind === 'timeout',
       totalMs: now - started,
     };
+  }
+
+  private notePeak(): void {
+    const memory = sampleMemory(this.child?.pid, this.plan.launcher);
+    if (memory) this.peakMb = Math.max(this.peakMb, memory.peakMb);
   }
 
   /** The caller's view of an ending: the payload Lambda would return, and whether the environment is lost. */
@@ -292,8 +302,8 @@ export class FunctionSandbox {
         const body = {
           errorType: 'Function.ResponseSizeTooLarge',
           errorMessage:
-            `Response payload size (${ending.size} bytes) exceeded maximum allowed payload size ` +
-            `(${LAMBDA_LIMITS.syncPayloadBytes} bytes).`,
+            `Response payload size exceeded maximum allowed payload size ` +
+            `(${LAMBDA_LIMITS.responsePayloadBytes} bytes).`,
         };
         return { payload: JSON.stringify(body), functionError: body, fatal: false };
       }
@@ -312,7 +322,12 @@ export class FunctionSandbox {
       case 'cancelled':
         return runtimeError('Invocation.Cancelled', 'The invocation was cancelled');
       case 'exit':
-        return runtimeError('Runtime.ExitError', exitDetail(ending.code, ending.signal));
+        // Lambda's Node.js runtimes report a clean exit in the middle of an invocation (a promise that can
+        // never settle, or process.exit(0)) as Runtime.NodeJsExit.
+        return runtimeError(
+          ending.code === 0 && this.fn.runtime.startsWith('nodejs') ? 'Runtime.NodeJsExit' : 'Runtime.ExitError',
+          exitDetail(ending.code, ending.signal),
+        );
     }
   }
 }

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { loadTemplateFile, readBoundedFile, type GatheredInputs, type GivenInputs } from '../load';
-import type { FunctionView, Template } from '../model/template';
+import { mapAt, stringOf, valueOf } from '../model/nodes';
+import type { FunctionView, Resource, Template } from '../model/template';
 import { localResolution, localView, usedSettings, type LocalResolution, type UsedSettings } from './local-settings';
 import { readOverrides, type Overrides } from './overrides';
 import type { LocalFunction } from './types';
@@ -9,6 +10,8 @@ export interface TargetOptions {
   /** Folder holding `.serverless-workbench/`; the template's folder by default. */
   readonly workspaceDir?: string;
   readonly overrides?: Overrides;
+  /** An env.json in SAM CLI's `--env-vars` format whose values win over the workspace's. */
+  readonly envVarsFile?: string;
   /** Parameter overrides, Region, stage and config environment given on the command line or in settings. */
   readonly given?: GivenInputs;
 }
@@ -58,7 +61,7 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
 
   let overrides = options.overrides;
   if (!overrides) {
-    const read = readOverrides(workspaceDir);
+    const read = readOverrides(workspaceDir, options.envVarsFile);
     // Running without the values the user meant to give would be more confusing than stopping here.
     if (read.problem) return { ok: false, message: read.problem };
     overrides = read.overrides;
@@ -82,7 +85,7 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
         `Handler${local.handler ? ` that can be read without AWS: ${local.handler.unknown}` : ''}.`,
     };
   }
-  if (local.codeUri && local.codeUri.value === undefined)
+  if (local.codeUri && local.codeUri.value === undefined && !cdkAssetPathOf(view.resource))
     return {
       ok: false,
       message: `${where} has a CodeUri that is only known at deploy time: ${local.codeUri.unknown}.`,
@@ -109,7 +112,7 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
     functionName: settings.functionName.value,
     runtime,
     handler: handler ?? 'bootstrap',
-    codeDir: path.resolve(templateDir, local.codeUri?.value ?? '.'),
+    codeDir: path.resolve(templateDir, cdkAssetPathOf(view.resource) ?? local.codeUri?.value ?? '.'),
     workspaceDir,
     memorySizeMb: settings.memorySizeMb.value,
     timeoutSeconds: settings.timeoutSeconds.value,
@@ -118,6 +121,19 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
     region: resolution.region.value,
   };
   return { ok: true, fn, view, template, notes, settings };
+}
+
+/**
+ * The code folder of a function synthesized by the AWS CDK: `cdk synth` writes the asset beside the template
+ * (`cdk.out/asset.<hash>`) and names it in the resource's `Metadata` (`aws:asset:path`, for the property in
+ * `aws:asset:property`), while `Code` holds only the S3 location of a deploy (AWS CDK developer guide,
+ * "Locally test and build AWS CDK applications with the AWS SAM CLI").
+ */
+export function cdkAssetPathOf(resource: Resource): string | undefined {
+  const metadata = mapAt(resource.node, 'Metadata');
+  const property = stringOf(valueOf(metadata, 'aws:asset:property'));
+  if (property !== undefined && property !== 'Code' && property !== 'CodeUri') return undefined;
+  return stringOf(valueOf(metadata, 'aws:asset:path'));
 }
 
 export type FoundFunction =

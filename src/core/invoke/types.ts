@@ -1,3 +1,5 @@
+import type { LocalCredentials } from './credentials';
+
 /** A function ready to run on this machine: the template's settings resolved to plain values. */
 export interface LocalFunction {
   readonly logicalId: string;
@@ -16,6 +18,8 @@ export interface LocalFunction {
   /** The function's own variables after Globals, intrinsics and overrides. */
   readonly environment: Readonly<Record<string, string>>;
   readonly region: string;
+  /** From the chosen AWS profile; given to the function as Lambda gives its role's credentials. */
+  readonly credentials?: LocalCredentials;
 }
 
 /** How to start a runtime process for a function. */
@@ -27,6 +31,8 @@ export interface LaunchPlan {
   readonly description: string;
   /** The started process is our launcher; the function's memory is that of its children. */
   readonly launcher?: boolean;
+  /** The interpreter is not the version the runtime declares: says both, and what to do. */
+  readonly warning?: string;
 }
 
 export interface InvokeOptions {
@@ -57,6 +63,8 @@ export interface InvocationResult {
   readonly cold: boolean;
   readonly costUsd: number;
   readonly timedOut: boolean;
+  /** Set on a cold start that runs another interpreter version than the runtime declares. */
+  readonly runtimeWarning?: string;
   /** Wall time of the whole call including our own overhead; what the benchmark measures. */
   readonly totalMs: number;
 }

@@ -8,20 +8,24 @@ import { workspaceDirOf } from './target';
 export type PickedEvent = { readonly text: string; readonly file?: string };
 
 /**
- * Picks the event: a saved one, a new one generated from one of the function's declared events (saved, so the
- * user can edit it next time), or an empty one. Invalid JSON is shown with its position, and opened there.
+ * Picks the event: a saved one (the last used first), or a new one generated from one of the function's
+ * declared events, which is saved and opened for editing first, to be sent with the CodeLens above it. Invalid
+ * JSON is shown with its position, and opened there.
  */
 export async function pickEvent(
   core: InvokeCore,
   template: Template,
   ref: FunctionRef,
+  lastUsed?: string,
 ): Promise<PickedEvent | undefined> {
   const workspaceDir = workspaceDirOf(ref.templateUri);
   const view = core.findFunction(template, ref.logicalId);
   if (!view) return undefined;
-  const saved = core.listSavedEvents(workspaceDir, ref.logicalId).map((file) => ({
+  const files = core.listSavedEvents(workspaceDir, ref.logicalId);
+  const ordered = lastUsed && files.includes(lastUsed) ? [lastUsed, ...files.filter((f) => f !== lastUsed)] : files;
+  const saved = ordered.map((file) => ({
     label: `$(file) ${path.basename(file, '.json')}`,
-    description: 'saved event',
+    description: file === lastUsed ? 'saved event · last used' : 'saved event',
     file,
     payload: undefined as unknown,
     name: '',
@@ -39,15 +43,16 @@ export async function pickEvent(
   });
   if (!picked) return undefined;
   if (picked.file) return readEvent(core, picked.file);
-  // A new event is saved and shown, so it can be edited and sent again from the history.
+  // A generated event holds placeholders: it is opened to be edited first, and sent with its CodeLens.
   const file = core.saveEvent(workspaceDir, ref.logicalId, picked.name, picked.payload);
-  await vscode.window.showTextDocument(vscode.Uri.file(file), {
-    preview: true,
-    preserveFocus: true,
-    viewColumn: vscode.ViewColumn.Beside,
-  });
-  return readEvent(core, file);
+  await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
+  void vscode.window.showInformationMessage(
+    `Edit the event, then click "${INVOKE_WITH_EVENT}" above it to invoke ${view.displayName}.`,
+  );
+  return undefined;
 }
+
+export const INVOKE_WITH_EVENT = '▶ Invoke with this event';
 
 /** Reads an event file, or explains where its JSON is broken and puts the cursor there. */
 export async function readEvent(core: InvokeCore, file: string): Promise<PickedEvent | undefined> {

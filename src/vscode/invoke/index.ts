@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TemplateStore } from '../template-store';
 import { selectProfile, selectRegion } from './aws-choices';
 import { registerInvokeCodeLens } from './codelens';
+import { registerEventCodeLens } from './event-lens';
 import { INVOKE_COMMANDS } from './commands';
 import { debugFunction } from './debug';
 import { LocalEndpoint } from './endpoint';
@@ -62,5 +63,6 @@ export function registerInvoke(context: vscode.ExtensionContext, store: Template
     vscode.commands.registerCommand(INVOKE_COMMANDS.selectProfile, selectProfile),
     vscode.commands.registerCommand(INVOKE_COMMANDS.resultPanelState, () => view.panel.state),
     registerInvokeCodeLens(store),
+    registerEventCodeLens(store),
   );
 }

@@ -15,6 +15,7 @@ import { appendRequestLog } from '../cloud/request-log';
 import { awsTargetOf } from '../cloud/target';
 import { functionFromArgs, workspaceDirOf, type FunctionRef, type InvokeArgs } from './target';
 import { requireTrust } from './trust';
+import { INVOKE_COMMANDS } from './commands';
 
 export type InvokeMode = 'local' | 'remote';
 
@@ -35,7 +36,10 @@ export class InvokeRunner implements vscode.Disposable {
   ) {}
 
   async localInvoker(): Promise<LocalInvoker> {
-    this.invoker ??= new (await invokeCore()).LocalInvoker();
+    this.invoker ??= new (await invokeCore()).LocalInvoker({
+      maxConcurrency: SETTINGS.invoke.maxConcurrency.value(),
+      interpreters: SETTINGS.invoke.interpreters.value(),
+    });
     return this.invoker;
   }
 
@@ -55,7 +59,7 @@ export class InvokeRunner implements vscode.Disposable {
     try {
       const outcome =
         mode === 'local'
-          ? await this.runLocal(core, template, ref, event)
+          ? await this.runLocal(core, template, inputs, ref, event)
           : await this.runRemote(core, template, inputs, ref, event);
       if (outcome) {
         await this.history.add(ref, {
@@ -98,24 +102,41 @@ export class InvokeRunner implements vscode.Disposable {
       return { text: checked.text };
     }
     if (ref.eventFile) return readEvent(core, ref.eventFile);
-    return pickEvent(core, template, ref);
+    const lastUsed = this.history.list(ref).find((e) => e.eventFile)?.eventFile;
+    return pickEvent(core, template, ref, lastUsed);
   }
 
   private async runLocal(
     core: InvokeCore,
     template: Template,
+    inputs: GatheredInputs,
     ref: FunctionRef,
     event: PickedEvent,
   ): Promise<InvokeOutcome | undefined> {
     const view = core.findFunction(template, ref.logicalId);
     if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
-    const target = core.localFunctionOf(template, view, { workspaceDir: workspaceDirOf(ref.templateUri) });
+    const workspaceDir = workspaceDirOf(ref.templateUri);
+    const envVars = SETTINGS.invoke.envVars.value(ref.templateUri);
+    const target = core.localFunctionOf(template, view, {
+      workspaceDir,
+      envVarsFile: envVars ? path.resolve(workspaceDir, envVars) : undefined,
+    });
     if (!target.ok) throw new Error(target.message);
     const log = this.view.begin(ref, 'local', target.notes, core.settingLines(target.settings));
+    let fn = target.fn;
+    // As sam local invoke --profile: the chosen profile's credentials reach the function as Lambda's variables.
+    const profile = SETTINGS.invoke.profile.value() || inputs.samconfig?.profile?.value;
+    if (profile) {
+      const found = await core.profileCredentials(profile);
+      if (!found.ok) throw new Error(found.message);
+      fn = { ...fn, credentials: found.credentials };
+    }
     const invoker = await this.localInvoker();
     const result = await withCancellableProgress(`Invoking ${view.displayName} locally`, (signal) =>
-      invoker.invoke(target.fn, event.text, { onLog: log, signal }),
+      invoker.invoke(fn, event.text, { onLog: log, signal }),
     );
+    if (result.runtimeWarning) void vscode.window.showWarningMessage(result.runtimeWarning);
+    if (core.failedForCredentials(result.functionError)) void offerProfile(core.NO_CREDENTIALS_HINT);
     const extra = { event: event.file ? path.basename(event.file) : 'inline' };
     return { result, resultUri: await this.view.show(core, ref, result, 'local', extra, target.settings) };
   }
@@ -144,16 +165,22 @@ export class InvokeRunner implements vscode.Disposable {
     this.view.begin(ref, 'remote');
     const startedAt = Date.now();
     const result = await withCancellableProgress(`Invoking ${view.displayName} in AWS`, (signal) =>
-      core.invokeRemote({
-        template,
-        view,
-        payload: event.text,
-        region,
-        profile,
-        stackName: inputs.resolution.stackName?.value,
-        signal,
-        explicitName: SETTINGS.invoke.functionNames.value()[ref.logicalId],
-      }),
+      core
+        .invokeRemote({
+          template,
+          view,
+          payload: event.text,
+          region,
+          profile,
+          stackName: inputs.resolution.stackName?.value,
+          signal,
+          explicitName: SETTINGS.invoke.functionNames.value()[ref.logicalId],
+        })
+        .catch((error: Error) => {
+          // Said under the output's header for this invocation, not only in a notification that fades.
+          this.view.append(`Error: ${error.message}`);
+          throw error;
+        }),
     );
     this.view.append(result.settings.functionName.line);
     const { functionName, requestId } = result;
@@ -181,6 +208,12 @@ export class InvokeRunner implements vscode.Disposable {
   dispose(): void {
     void this.invoker?.dispose();
   }
+}
+
+async function offerProfile(hint: string): Promise<void> {
+  const pick = 'Select AWS Profile';
+  if ((await vscode.window.showWarningMessage(hint, pick)) === pick)
+    await vscode.commands.executeCommand(INVOKE_COMMANDS.selectProfile);
 }
 
 /** A notification with a Cancel button; cancelling aborts the invocation (and kills a local run). */

@@ -101,7 +101,7 @@ describe('Lambda limits and process cleanup', function () {
     const f = fn(ws.dir, { handler: 'app.big', logicalId: 'Big' });
     const r = await invoker.invoke(f, '{}');
     assert.equal(r.functionError?.errorType, 'Function.ResponseSizeTooLarge');
-    assert.match(r.functionError?.errorMessage ?? '', /exceeded maximum allowed payload size \(6291456 bytes\)/);
+    assert.match(r.functionError?.errorMessage ?? '', /exceeded maximum allowed payload size \(6291556 bytes\)/);
     assert.equal(invoker.isWarm(f), true);
   });
 

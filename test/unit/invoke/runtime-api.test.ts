@@ -84,18 +84,18 @@ describe('Runtime API server (conformance with lambda-protocols.md)', () => {
     assert.equal(JSON.parse(res.body).errorType, 'InvalidRequestID');
   });
 
-  it('answers 413 to a response over 6 MB and reports it', async () => {
+  it('answers 413 to a response over 6,291,556 bytes and reports it', async () => {
     const outcome = server.invoke(invocation('req-4'), () => undefined);
     await call(server.address, 'GET', '/2018-06-01/runtime/invocation/next');
     const res = await call(
       server.address,
       'POST',
       '/2018-06-01/runtime/invocation/req-4/response',
-      Buffer.alloc(6 * 1024 * 1024 + 1, 0x61),
+      Buffer.alloc(6_291_556 + 1, 0x61),
     );
     assert.equal(res.status, 413);
     const result = await outcome;
-    assert.deepEqual(result, { kind: 'too-large', size: 6 * 1024 * 1024 + 1 });
+    assert.deepEqual(result, { kind: 'too-large', size: 6_291_556 + 1 });
   });
 
   it('reports an init error posted before the first next', async () => {

@@ -56,6 +56,9 @@ function patchConsole() {
   console.warn = write(process.stderr, 'WARN');
   console.error = write(process.stderr, 'ERROR');
   console.trace = write(process.stderr, 'TRACE');
+  // Node's process warnings (the AWS SDK's notice about the Node.js version, deprecations) are warnings: with
+  // --no-warnings Node prints none itself, and they are logged here once each as WARN lines.
+  process.on('warning', (warning) => console.warn(`(node:${process.pid}) ${warning.name}: ${warning.message}`));
 }
 
 function request(method, pathname, body, headers = {}) {
@@ -156,7 +159,8 @@ function makeContext(headers, finish) {
     // The legacy completion methods some older handlers still call.
     done: (error, result) => finish(error, result),
     succeed: (result) => finish(null, result),
-    fail: (error) => finish(error ?? new Error('handled'), undefined),
+    // Lambda's runtime interface client fails with the string 'handled' when given nothing.
+    fail: (error) => finish(error == null ? 'handled' : error, undefined),
   };
 }
 
@@ -168,8 +172,12 @@ function makeContext(headers, finish) {
 function runHandler(handler, event, headers) {
   return new Promise((resolve) => {
     let outcome;
+    let promised = false;
     const onEmptyLoop = () => {
       process.removeListener('beforeExit', onEmptyLoop);
+      // A promise that can no longer settle: Lambda's runtime exits, and the invocation fails with
+      // Runtime.NodeJsExit (the Invoke API's caller sees it; the environment is recycled).
+      if (!outcome && promised) process.exit(0);
       resolve(outcome ?? { result: null });
     };
     const finish = (error, result, waitForEmptyLoop) => {
@@ -183,7 +191,9 @@ function runHandler(handler, event, headers) {
     try {
       const returned = handler(event, context, callback);
       if (returned && typeof returned.then === 'function') {
-        returned.then((r) => finish(null, r, false), (e) => finish(e ?? new Error('undefined'), undefined, false));
+        promised = true;
+        // As Lambda's client: a rejection is `context.fail(reason)`, so rejecting with nothing fails 'handled'.
+        returned.then((r) => finish(null, r, false), (e) => context.fail(e));
       }
     } catch (error) {
       finish(error, undefined, false);

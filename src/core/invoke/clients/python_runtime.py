@@ -54,7 +54,8 @@ class Connection:
 def error_body(error):
     if isinstance(error, LambdaError):
         return {"errorMessage": str(error), "errorType": error.error_type, "requestId": "", "stackTrace": []}
-    frames = traceback.extract_tb(error.__traceback__)
+    # As Lambda's client does, the trace starts at the first frame outside the runtime itself.
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename != __file__]
     return {
         "errorMessage": str(error),
         "errorType": type(error).__name__,
@@ -66,11 +67,12 @@ def error_body(error):
 def post_error(conn, path, error, request_id=""):
     body = error_body(error)
     body["requestId"] = request_id
-    label = "ERROR" if request_id else "ERROR] Init"
-    print("[%s] %s: %s" % (label, body["errorType"], body["errorMessage"]), file=sys.stderr, flush=True)
-    for line in body["stackTrace"]:
-        sys.stderr.write(line)
-    sys.stderr.flush()
+    # Lambda's log of an error: the type and message, then the trace under Python's own heading.
+    lines = ["[ERROR] %s: %s" % (body["errorType"], body["errorMessage"]), "Traceback (most recent call last):"]
+    for element in body["stackTrace"]:
+        lines.extend(element.splitlines())
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
     conn.call("POST", path, json.dumps(body), {"Lambda-Runtime-Function-Error-Type": body["errorType"]})
 
 

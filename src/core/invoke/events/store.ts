@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatJsonProblem, parseJsonStrict } from '../json-file';
+import { LAMBDA_LIMITS } from '../limits';
 
 /** `.serverless-workbench/events/<LogicalId>/`: where a function's saved events live. */
 export function eventsDir(workspaceDir: string, logicalId: string): string {
@@ -46,6 +47,15 @@ export type EventText = { readonly ok: true; readonly text: string } | { readonl
 
 /** An event's JSON text, checked before anything runs: a broken file is reported with line and column. */
 export function checkEventText(text: string, source: string): EventText {
+  const size = Buffer.byteLength(text);
+  // Lambda refuses such a request before the function runs (RequestTooLargeException); so do we.
+  if (size > LAMBDA_LIMITS.syncPayloadBytes)
+    return {
+      ok: false,
+      message:
+        `${source} is ${size} bytes: Lambda's request payload limit is ${LAMBDA_LIMITS.syncPayloadBytes} bytes ` +
+        `(RequestTooLargeException).`,
+    };
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, text: '{}' };
   const parsed = parseJsonStrict(text);

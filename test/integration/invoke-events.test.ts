@@ -1,0 +1,48 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { workbench, workspaceUri } from './workbench';
+
+async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  for (let i = 0; i < 50; i++) {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const ours = (lenses ?? []).filter((l) => l.command?.title.startsWith('▶ Invoke with this event'));
+    if (ours.length > 0) return ours;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return [];
+}
+
+describe('events you edit before invoking', function () {
+  this.timeout(60000);
+  before(async () => {
+    await workbench();
+  });
+
+  it('shows "▶ Invoke with this event" on a saved event, and invokes the function with it', async () => {
+    const dir = path.join(workspaceUri('sam-app', '.serverless-workbench').fsPath, 'events', 'CreateOrderFunction');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'edited-for-test.json');
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ httpMethod: 'POST', body: '{"item":"book","quantity":0}' }, null, 2)}\n`,
+    );
+    try {
+      const uri = vscode.Uri.file(file);
+      await vscode.window.showTextDocument(uri);
+      const [lens] = await lensesOf(uri);
+      assert.ok(lens, 'the event has its CodeLens');
+      assert.equal(lens.range.start.line, 0);
+      assert.equal(lens.command?.command, 'serverlessWorkbench.invokeFunction');
+      const outcome = await vscode.commands.executeCommand<{ result: { payload: string } } | undefined>(
+        lens.command!.command,
+        ...(lens.command!.arguments ?? []),
+      );
+      assert.ok(outcome, 'the lens invoked the function');
+      assert.equal(JSON.parse(outcome.result.payload).statusCode, 400, 'the handler saw the edited body');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+});

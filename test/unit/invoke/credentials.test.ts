@@ -1,0 +1,86 @@
+import { strict as assert } from 'assert';
+import * as path from 'path';
+import { failedForCredentials, loadTarget, LocalInvoker, profileCredentials } from '../../../src/core/invoke';
+import { yaml } from '../helpers';
+import { fn, workspace } from './fixtures';
+
+describe('Credentials and environment of local invokes', () => {
+  const ws = workspace({
+    credentials: ['[dev]', 'aws_access_key_id = AKIDDEVPROFILE', 'aws_secret_access_key = dev-secret'].join('\n'),
+    config: '',
+    'app.js':
+      'exports.handler = async () => ({ id: process.env.AWS_ACCESS_KEY_ID, ' +
+      'secret: process.env.AWS_SECRET_ACCESS_KEY, ' +
+      'token: process.env.AWS_SESSION_TOKEN ?? null, profile: process.env.AWS_PROFILE ?? null, ' +
+      'stage: process.env.STAGE, table: process.env.TABLE });',
+    'template.yaml': yaml(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Api:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: nodejs22.x',
+      '      Handler: app.handler',
+      '      CodeUri: .',
+      '      Environment: {Variables: {STAGE: dev, TABLE: from-template}}',
+    ),
+    '.serverless-workbench/env.json': JSON.stringify({ Parameters: { STAGE: 'workspace' } }),
+    'local-env.json': JSON.stringify({ Api: { TABLE: 'from-env-vars' } }),
+  });
+  const saved = { ...process.env };
+  before(() => {
+    Object.assign(process.env, {
+      AWS_SHARED_CREDENTIALS_FILE: path.join(ws.dir, 'credentials'),
+      AWS_CONFIG_FILE: path.join(ws.dir, 'config'),
+      AWS_SESSION_TOKEN: 'shell-token',
+      AWS_PROFILE: 'shell',
+    });
+  });
+  after(() => {
+    process.env = saved;
+    ws.cleanup();
+  });
+
+  it("gives the function the chosen profile's credentials as Lambda's variables, not the shell's", async () => {
+    const found = await profileCredentials('dev');
+    assert.ok(found.ok);
+    const invoker = new LocalInvoker();
+    try {
+      const r = await invoker.invoke({ ...fn(ws.dir, {}), credentials: found.credentials }, '{}');
+      const seen = JSON.parse(r.payload);
+      assert.deepEqual(
+        { id: seen.id, secret: seen.secret, token: seen.token, profile: seen.profile },
+        { id: 'AKIDDEVPROFILE', secret: 'dev-secret', token: null, profile: null },
+      );
+      assert.ok(!r.logs.includes('dev-secret'), 'the secret is never logged');
+    } finally {
+      await invoker.dispose();
+    }
+  });
+
+  it('says what to do for a profile that has no credentials', async () => {
+    const found = await profileCredentials('missing');
+    assert.ok(!found.ok);
+    assert.match(found.message, /^No credentials for AWS profile missing: .*aws sso login --profile missing\)\.$/);
+  });
+
+  it('recognises the SDK errors of a function that found no credentials', () => {
+    assert.ok(failedForCredentials({ errorType: 'CredentialsProviderError', errorMessage: 'Could not load' }));
+    assert.ok(failedForCredentials({ errorType: 'NoCredentialsError', errorMessage: 'Unable to locate credentials' }));
+    assert.ok(!failedForCredentials({ errorType: 'AccessDeniedException', errorMessage: 'not authorized' }));
+    assert.ok(!failedForCredentials(undefined));
+  });
+
+  it("applies an --env-vars file in SAM CLI's env.json format over the workspace's env.json", () => {
+    const target = loadTarget(path.join(ws.dir, 'template.yaml'), 'Api', {
+      envVarsFile: path.join(ws.dir, 'local-env.json'),
+    });
+    assert.ok(target.ok);
+    assert.equal(target.fn.environment.STAGE, 'workspace');
+    assert.equal(target.fn.environment.TABLE, 'from-env-vars');
+    const missing = loadTarget(path.join(ws.dir, 'template.yaml'), 'Api', {
+      envVarsFile: path.join(ws.dir, 'no.json'),
+    });
+    assert.deepEqual(missing, { ok: false, message: `Cannot read ${path.join(ws.dir, 'no.json')}: ENOENT` });
+  });
+});
