@@ -24,7 +24,9 @@ export function registerStackExplorer(state: DeployedState, explorer: ExplorerPr
     explorer.contribute({
       onDidChange: state.onDidChange,
       children(item) {
-        return item.node.kind === 'template' ? [stackNode(entryOf(item))] : [];
+        // A template that cannot be read shows its one error item and nothing of a stack it cannot name.
+        const readable = !item.node.children.some((child) => child.kind === 'error');
+        return item.node.kind === 'template' && readable ? [stackNode(entryOf(item))] : [];
       },
       describe(item) {
         const known = entryOf(item);
