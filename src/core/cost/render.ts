@@ -251,7 +251,8 @@ export function lensTooltip(r: ResourceCost): string {
     ...r.settings.map(settingLine),
     ...Object.entries(r.usage).map(
       ([key, figure]) =>
-        `${key}: ${formatQuantity(figure.value)} — ${figure.source}${figure.builtInDefault && r.defaults.includes(key) ? ' (priced with this default)' : ''}`,
+        `${key}: ${formatQuantity(figure.value)} — ${figure.source}` +
+        `${r.defaults.includes(key) ? ' (priced with this default)' : ''}`,
     ),
     ...(r.defaults.length > 0 ? [`Priced with default usage: ${r.defaults.join(', ')}. ${SET_DEFAULTS_HOW}`] : []),
     ...(r.assumedPrices ? [r.assumedPrices] : []),

@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseUsageFile, usageFileTemplate } from '../../../src/core/cost';
+import { parseUsageFile, usageFileTemplate, usageProblemsFor } from '../../../src/core/cost';
+import { fn, sam } from './helpers';
 import { usageSchema } from '../../../src/core/cost/usage-schema';
 import { load } from '../helpers';
 
@@ -23,7 +24,9 @@ describe('cost: usage file', () => {
       ].join('\n'),
     );
     assert.deepEqual(problems, []);
-    assert.deepEqual(usage, {
+    const { positions, ...values } = usage;
+    assert.deepEqual(positions?.get('Fn\u0000averageDurationMs')?.line, 10);
+    assert.deepEqual(values, {
       region: 'eu-west-1',
       freeTier: false,
       defaults: { 'AWS::Serverless::Function': { averageDurationMs: 200 } },
@@ -50,11 +53,40 @@ describe('cost: usage file', () => {
       [
         '1:10 error version must be 1',
         '4:22 error monthlyRequests must be a number of 0 or more.',
-        "6:5 warning Unknown usage key 'monthlyRequets'",
+        "6:5 error Unknown usage key 'monthlyRequets'; did you mean monthlyRequests?",
         '8:16 error storageGb must be a number of 0 or more.',
       ],
     );
     assert.deepEqual(usage.resources.Fn, { averageDurationMs: 50 });
+  });
+
+  it('makes a misspelt key an error with the key meant, and a key of another kind of resource a warning', () => {
+    const text = [
+      'version: 1',
+      'defualts: {}',
+      'defaults:',
+      '  AWS::Serverless::Function:',
+      '    monthlyPublishes: 5',
+      'resources:',
+      '  Fn:',
+      '    monthlyRequest: 3000000',
+      '    monthlyMessages: 7',
+      '',
+    ].join('\n');
+    const { usage, problems } = parseUsageFile(text);
+    assert.deepEqual(
+      problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message.split(' (known')[0]}`),
+      [
+        "2:1 error Unknown key 'defualts'; did you mean defaults? The usage file has version, region, freeTier, defaults, resources.",
+        '5:5 warning monthlyPublishes is a usage key of topic resources, not of AWS::Serverless::Function: it is ignored.',
+        "8:5 error Unknown usage key 'monthlyRequest'; did you mean monthlyRequests?",
+      ],
+    );
+    // Which kind a logical ID is, only the template knows.
+    assert.deepEqual(
+      usageProblemsFor(load(sam(...fn('Fn'))), usage).map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`),
+      ['9:5 warning monthlyMessages is a usage key of queue resources, not of Fn (AWS::Serverless::Function): it is ignored.'],
+    );
   });
 
   it('reports broken YAML at its position without throwing', () => {

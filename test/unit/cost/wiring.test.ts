@@ -35,7 +35,9 @@ describe('cost: usage follows the wiring', () => {
       'version: 1\nresources:\n  B:\n    monthlyRequests: 3000000\n',
     );
     const r = resource(report, 'Api');
-    assert.deepEqual(r.usage.monthlyRequests, { value: 4_000_000, source: 'from A + B' });
+    // A's 1M is Lambda's default, so the API's figure is partly a default, and says so.
+    assert.deepEqual(r.usage.monthlyRequests, { value: 4_000_000, source: 'from A + B', builtInDefault: true });
+    assert.deepEqual(r.defaults, ['monthlyRequests']);
     assertUsd(r.monthlyUsd, 4 * 3.5);
   });
 
