@@ -22,7 +22,8 @@ export class CostLensProvider implements vscode.CodeLensProvider {
     if (!settings.codeLens) return [];
     const template = this.cost.store.modelOf(document);
     const report = template && this.cost.report(document.uri, template);
-    if (!template || !report || (report.resources.length === 0 && !report.regionProblem)) return [];
+    if (!template || !report) return [];
+    if (report.resources.length === 0 && report.notPriced.length === 0 && !report.regionProblem) return [];
     const lineOf = (offset: number): vscode.Range => {
       const line = document.positionAt(offset).line;
       return new vscode.Range(line, 0, line, 0);
