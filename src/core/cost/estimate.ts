@@ -157,6 +157,7 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
       override?.averageDurationMs === undefined
         ? resolved
         : { ...resolved, averageDurationMs: { value: override.averageDurationMs, source: 'what-if' } },
+      c.kind,
     );
     const result = serviceCost({
       template,
@@ -196,7 +197,7 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
       settings: result.settings,
       ...(fn ? { lambda: { memoryMb: fn.memoryMb, arch: fn.arch } } : {}),
       ...(creation ? { creation } : {}),
-      defaults: [...read].filter((key) => resolved[key].builtInDefault),
+      defaults: defaultsRead(read, resolved),
       ...(assumedPrices ? { assumedPrices } : {}),
     };
   });
@@ -222,6 +223,13 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
     totalMonthlyUsd: stack.totalUsd,
     notes,
   };
+}
+
+/** The usage keys a price read that were built-in defaults, in the order they were read. */
+function defaultsRead(read: ReadonlySet<string>, usage: ResolvedUsage): string[] {
+  const keys: string[] = [];
+  for (const key of read) if (usage[key].builtInDefault) keys.push(key);
+  return keys;
 }
 
 /** A Region that cannot be priced: the report says why and prices nothing, rather than another Region's dollars. */
