@@ -121,7 +121,9 @@ function atCommit(file: string, ref: string): (target: string) => string | undef
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? error).trim().split('\n')[0];
+    const stderr = String((error as { stderr?: unknown }).stderr ?? error)
+      .trim()
+      .split('\n')[0];
     throw new UsageError(`cannot read ${file} at ${ref}: ${stderr}`);
   }
   return (target) => (target === absolute ? text : readFileText(target));

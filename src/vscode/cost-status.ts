@@ -27,7 +27,8 @@ export function registerCostStatus(cost: CostService): { item: vscode.StatusBarI
       `Estimated monthly cost of ${vscode.workspace.asRelativePath(document.uri)}: ${report.resources.length} ` +
       `priced resources${report.notPriced.length > 0 ? ` (${report.notPriced.length} not priced)` : ''}, ` +
       `${report.region}, free tier ${report.freeTier ? 'on' : 'off'}` +
-      `${report.freeTierCreditUsd > 0 ? ` (the account's, credited once on this total)` : ''}. Click for the breakdown.`;
+      `${report.freeTierCreditUsd > 0 ? ` (the account's, credited once on this total)` : ''}. ` +
+      'Click for the breakdown.';
     item.command = { title: 'Show cost breakdown', command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri] };
     item.show();
   };

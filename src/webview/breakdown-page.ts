@@ -81,7 +81,8 @@ export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: Break
   </table>
   ${settingsPriced(r)}
   ${r.defaults ? `<p class="note default">${e(r.defaults)}</p>` : ''}
-  <details${r.defaults ? ' open' : ''}><summary>Usage assumed</summary><ul>${r.usage.map(usageItem).join('')}</ul></details>
+  <details${r.defaults ? ' open' : ''}><summary>Usage assumed</summary>
+  <ul>${r.usage.map(usageItem).join('')}</ul></details>
   ${r.notes.map((n) => `<p class="note">${e(n)}</p>`).join('')}
 </section>`,
     )
@@ -116,12 +117,17 @@ function stackTotals(view: BreakdownView): string {
   const rows = view.totals.length > 0 ? [...view.totals, { label: 'Total', text: view.total.text }] : [];
   return [
     rows.length > 0
-      ? `<table class="totals">${rows.map((t) => `<tr><td>${e(t.label)}</td><td class="num">${e(t.text)}</td></tr>`).join('')}</table>`
+      ? `<table class="totals">${rows
+          .map((t) => `<tr><td>${e(t.label)}</td><td class="num">${e(t.text)}</td></tr>`)
+          .join('')}</table>`
       : '',
     view.freeTier
-      ? `<p class="note">${e(view.freeTier.scope)}</p><ul class="free-tier">${view.freeTier.lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`
+      ? `<p class="note">${e(view.freeTier.scope)}</p>` +
+        `<ul class="free-tier">${view.freeTier.lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`
       : '',
-    view.defaultsHow ? `<p class="note">Figures marked as priced with a default are guesses. ${e(view.defaultsHow)}</p>` : '',
+    view.defaultsHow
+      ? `<p class="note">Figures marked as priced with a default are guesses. ${e(view.defaultsHow)}</p>`
+      : '',
   ].join('\n');
 }
 

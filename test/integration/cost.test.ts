@@ -57,7 +57,10 @@ describe('cost estimates in VS Code', () => {
     });
     assert.deepEqual(lensAbove(lenses, document, '  CreateOrderFunction:'), [LENS_512]);
     const [total] = lensAbove(lenses, document, 'Resources:');
-    assert.match(total, /^≈ \$\d+\.\d{2}\/mo for this stack · \d+ priced resources · us-east-1 · free tier −\$\d+\.\d{2}$/);
+    assert.match(
+      total,
+      /^≈ \$\d+\.\d{2}\/mo for this stack · \d+ priced resources · us-east-1 · free tier −\$\d+\.\d{2}$/,
+    );
     const lens = lenses.find((l) => l.command?.title === LENS_512)!;
     assert.equal(lens.command!.command, 'serverlessWorkbench.cost.showBreakdown');
     await screenshot('cost-codelens');

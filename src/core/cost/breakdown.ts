@@ -14,7 +14,7 @@ export interface BreakdownView {
   readonly title: string;
   readonly subtitle: string;
   readonly total: { readonly usd: number; readonly text: string };
-  /** Subtotal, volume discount and free-tier credit above the total, when there are any: ["Free tier credit", "−$6.87"]. */
+  /** Subtotal, volume discount and free-tier credit above the total, when there are any ("−$6.87"). */
   readonly totals: readonly { readonly label: string; readonly text: string }[];
   /** The account's free tier, one line per allowance; `scope` says it is shared with the rest of the account. */
   readonly freeTier?: { readonly scope: string; readonly lines: readonly string[] };

@@ -34,7 +34,9 @@ export function costDiff(before: CostReport, after: CostReport): CostDiff {
   type Figure = { label: string; type: string; usd?: number; note?: string };
   const figures = (report: CostReport): Map<string, Figure> =>
     new Map<string, Figure>([
-      ...report.resources.map((r) => [r.logicalId, { label: resourceLabel(r), type: r.type, usd: r.monthlyUsd }] as const),
+      ...report.resources.map(
+        (r) => [r.logicalId, { label: resourceLabel(r), type: r.type, usd: r.monthlyUsd }] as const,
+      ),
       ...report.notPriced.map(
         (r) => [r.logicalId, { label: resourceLabel(r), type: r.type, note: `${NOT_PRICED}: ${r.reason}` }] as const,
       ),
@@ -46,7 +48,13 @@ export function costDiff(before: CostReport, after: CostReport): CostDiff {
     const b = old.get(id);
     const a = now.get(id);
     const deltaUsd = (a?.usd ?? 0) - (b?.usd ?? 0);
-    const change = !b ? 'added' : !a ? 'removed' : Math.abs(deltaUsd) > NOISE_USD || a.type !== b.type ? 'changed' : 'unchanged';
+    const change = !b
+      ? 'added'
+      : !a
+        ? 'removed'
+        : Math.abs(deltaUsd) > NOISE_USD || a.type !== b.type
+          ? 'changed'
+          : 'unchanged';
     const side = a ?? b!;
     return {
       logicalId: id,
@@ -110,8 +118,11 @@ export function diffHeadline(diff: CostDiff, precision = 2): string {
   if (signedUsd(deltaUsd, precision) === formatUsd(0, precision))
     return `Monthly cost does not change (${formatUsd(after.totalMonthlyUsd, precision)})`;
   const percent =
-    before.totalMonthlyUsd > 0 ? ` (${deltaUsd > 0 ? '+' : '−'}${Math.round((Math.abs(deltaUsd) / before.totalMonthlyUsd) * 100)}%)` : '';
-  return `Monthly cost will ${deltaUsd > 0 ? 'increase' : 'decrease'} by ${formatUsd(Math.abs(deltaUsd), precision)}${percent}, from ${from}`;
+    before.totalMonthlyUsd > 0
+      ? ` (${deltaUsd > 0 ? '+' : '−'}${Math.round((Math.abs(deltaUsd) / before.totalMonthlyUsd) * 100)}%)`
+      : '';
+  const direction = deltaUsd > 0 ? 'increase' : 'decrease';
+  return `Monthly cost will ${direction} by ${formatUsd(Math.abs(deltaUsd), precision)}${percent}, from ${from}`;
 }
 
 const unchangedLine = (diff: CostDiff): string[] => {
@@ -137,7 +148,16 @@ export function costDiffTable(diff: CostDiff, precision = 2): string {
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [diffHeadline(diff, precision), '', line(header), rule, ...rows.map(line), rule, ...totals.map(line), ...['', ...unchangedLine(diff)]]
+  return [
+    diffHeadline(diff, precision),
+    '',
+    line(header),
+    rule,
+    ...rows.map(line),
+    rule,
+    ...totals.map(line),
+    ...['', ...unchangedLine(diff)],
+  ]
     .join('\n')
     .trimEnd();
 }

@@ -306,7 +306,10 @@ function freeAllowances(sheet: PriceSheet): Map<string, FreeAllowance> {
     ['lambda-gb-seconds', { name: 'Lambda compute', quantity: sheet.lambda.freeTier.gbSeconds }],
     ['sqs-requests', { name: 'SQS requests', quantity: sheet.sqs.freeTier.requests }],
     ['sns-publishes', { name: 'SNS publishes', quantity: sheet.sns.freeTier.publishes }],
-    ['sfn-transitions', { name: 'Step Functions state transitions', quantity: sheet.stepFunctions.freeTier.transitions }],
+    [
+      'sfn-transitions',
+      { name: 'Step Functions state transitions', quantity: sheet.stepFunctions.freeTier.transitions },
+    ],
     ['ddb-storage', { name: 'DynamoDB storage', quantity: sheet.dynamodb.freeTier.storageGb }],
     ['ddb-rcu', { name: 'DynamoDB read capacity', quantity: sheet.dynamodb.freeTier.rcu * HOURS_PER_MONTH }],
     ['ddb-wcu', { name: 'DynamoDB write capacity', quantity: sheet.dynamodb.freeTier.wcu * HOURS_PER_MONTH }],

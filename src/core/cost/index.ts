@@ -1,6 +1,13 @@
 // The cost engine's public surface: pure functions of template, usage and prices.
 export { estimateCost } from './estimate';
-export type { Architecture, CostOptions, CostReport, FunctionOverride, NotPricedResource, ResourceCost } from './estimate';
+export type {
+  Architecture,
+  CostOptions,
+  CostReport,
+  FunctionOverride,
+  NotPricedResource,
+  ResourceCost,
+} from './estimate';
 export type { FreeTierCredit, LineItem } from './pricing';
 export { formulaOf } from './pricing';
 export { pricesFor, knownRegions, SHIPPED_PRICES, DEFAULT_REGION, tieredCost } from './prices';

@@ -62,7 +62,7 @@ export interface StackPricing {
   readonly totalUsd: number;
 }
 
-/** `1,500,000 GB-s × $0.0000166667`; written when shown rather than when priced (the engine runs on every keystroke). */
+/** `1,500,000 GB-s × $0.0000166667`; written when shown rather than when priced (the engine runs per keystroke). */
 export function formulaOf(li: LineItem): string {
   return `${formatQuantity(li.quantity)} ${li.unit} × ${formatUnitUsd(li.unitUsd)}${
     li.tierAverage ? ' (average over volume tiers)' : ''

@@ -14,5 +14,6 @@ export function regionProblem(region: string): string | undefined {
     );
   if (COMMERCIAL_REGIONS.includes(region)) return undefined;
   const suggestion = closest(region, COMMERCIAL_REGIONS);
-  return `Unknown Region '${region}'${suggestion ? `; did you mean ${suggestion}?` : ` (Regions: ${COMMERCIAL_REGIONS.join(', ')}).`}`;
+  const hint = suggestion ? `; did you mean ${suggestion}?` : ` (Regions: ${COMMERCIAL_REGIONS.join(', ')}).`;
+  return `Unknown Region '${region}'${hint}`;
 }

@@ -160,10 +160,19 @@ export function costTable(report: CostReport, precision = 2): string {
     rule,
     ...totals.map(totalLine),
     ...(report.freeTierCredits.length > 0
-      ? ['', `Free tier credit (${FREE_TIER_SCOPE})`, ...report.freeTierCredits.map((c) => `  ${creditLine(c, precision)}`)]
+      ? [
+          '',
+          `Free tier credit (${FREE_TIER_SCOPE})`,
+          ...report.freeTierCredits.map((c) => `  ${creditLine(c, precision)}`),
+        ]
       : []),
     ...(defaults.length > 0
-      ? ['', `${DEFAULT_MARK} Priced with default usage values:`, ...defaults.map((l) => `  ${l}`), `  ${SET_DEFAULTS_HOW}`]
+      ? [
+          '',
+          `${DEFAULT_MARK} Priced with default usage values:`,
+          ...defaults.map((l) => `  ${l}`),
+          `  ${SET_DEFAULTS_HOW}`,
+        ]
       : []),
     ...(settings.length > 0 ? ['', 'Priced with:', ...settings.map((l) => `  ${l}`)] : []),
     ...(report.notes.length > 0 ? ['', ...report.notes.map((n) => `Note: ${n}`)] : []),
@@ -185,8 +194,7 @@ export function costMarkdown(report: CostReport, precision = 2): string {
     '| Resource | Type | Monthly | Drivers |',
     '|---|---|---:|---|',
     ...report.resources.map(
-      (r) =>
-        `| ${esc(resourceLabel(r))} | ${r.type} | ${monthlyText(r, precision).trim()} | ${esc(r.drivers)} |`,
+      (r) => `| ${esc(resourceLabel(r))} | ${r.type} | ${monthlyText(r, precision).trim()} | ${esc(r.drivers)} |`,
     ),
     ...report.notPriced.map((r) => `| ${esc(resourceLabel(r))} | ${r.type} | ${NOT_PRICED} | ${esc(r.reason)} |`),
     ...totalRows(report, precision).map(([label, usd]) =>
@@ -244,7 +252,7 @@ export function notPricedLensText(r: NotPricedResource): string {
   return `${NOT_PRICED} · ${r.reason}`;
 }
 
-/** The CodeLens tooltip: where each figure came from, one line per setting, which usage was a default, then what a click does. */
+/** The CodeLens tooltip: where each figure came from, which usage was a default, then what a click does. */
 export function lensTooltip(r: ResourceCost): string {
   return [
     ...(r.creation ? [`${r.creation.summary} (${r.creation.why})`] : []),

@@ -99,9 +99,15 @@ describe('serverless-workbench cost', function () {
     assert.match(table.stdout, /^Subtotal \(before the free tier\) +\$25\.60$/m);
     assert.match(table.stdout, /^Free tier credit \(per account\) +−\$6\.87$/m);
     assert.match(table.stdout, /^Total +\$18\.73$/m);
-    assert.match(table.stdout, /^Free tier credit \(The free tier is per account, shared with everything else in it\.\)$/m);
+    assert.match(
+      table.stdout,
+      /^Free tier credit \(The free tier is per account, shared with everything else in it\.\)$/m,
+    );
     assert.match(table.stdout, /^ {2}Lambda compute: 400,000 of 1,500,000 GB-s free, −\$6\.67; \$18\.33 to pay$/m);
-    assert.match(table.stdout, /^ {2}Lambda requests: 1,000,000 of 3,000,000 requests free, −\$0\.20; \$0\.40 to pay$/m);
+    assert.match(
+      table.stdout,
+      /^ {2}Lambda requests: 1,000,000 of 3,000,000 requests free, −\$0\.20; \$0\.40 to pay$/m,
+    );
     const md = cli(dir, 'template.yaml', '--usage', 'usage.yml', '--format', 'markdown');
     assert.match(md.stdout, /^### Estimated monthly cost: \$18\.73$/m);
     assert.match(md.stdout, /^\| Free tier credit \(per account\) \| \| −\$6\.87 \| \|$/m);
@@ -113,7 +119,10 @@ describe('serverless-workbench cost', function () {
     assert.equal(table.code, 0, table.stderr);
     // 1M × 0.1 s × 0.5 GB = 50,000 GB-s ($0.83334) + 1M requests ($0.20) + 1 GB-ish of logs: before the free tier.
     assert.match(table.stdout, /^Fn +AWS::Serverless::Function +\$1\.54\* +1M req × 100 ms @ 512 MB$/m);
-    assert.match(table.stdout, /^\* Priced with default usage values:\n {2}Fn: monthlyRequests, averageDurationMs, logKbPerInvocation\n {2}Set them in \.serverless-workbench\/usage\.yml/m);
+    assert.match(
+      table.stdout,
+      /^\* Priced with default usage values:\n {2}Fn: monthlyRequests, averageDurationMs, logKbPerInvocation\n {2}Set them in \.serverless-workbench\/usage\.yml/m,
+    );
     const json = JSON.parse(cli(dir, 'template.yaml', '--usage', 'empty.yml', '--format', 'json').stdout);
     assert.deepEqual(json.resources[0].defaultUsage, ['monthlyRequests', 'averageDurationMs', 'logKbPerInvocation']);
   });
@@ -130,7 +139,10 @@ describe('serverless-workbench cost', function () {
       r.stdout,
       /^Big +AWS::Serverless::Function +not priced +MemorySize 20000 MB is outside Lambda's 128–10,240 MB, so the function cannot deploy$/m,
     );
-    assert.match(r.stdout, /^Db +AWS::RDS::DBInstance +not priced +Serverless Workbench has no prices for AWS::RDS::DBInstance yet$/m);
+    assert.match(
+      r.stdout,
+      /^Db +AWS::RDS::DBInstance +not priced +Serverless Workbench has no prices for AWS::RDS::DBInstance yet$/m,
+    );
   });
 
   it('refuses an unknown Region with the one meant, and other partitions (exit 2)', () => {
@@ -142,11 +154,17 @@ describe('serverless-workbench cost', function () {
     const china = cli(dir, 'template.yaml', '--usage', 'usage.yml', '--region', 'cn-north-1');
     assert.equal(china.code, 2);
     assert.match(china.stderr, /Region cn-north-1 is in the AWS China \(aws-cn\) partition/);
-    fs.writeFileSync(path.join(dir, 'samconfig.toml'), 'version = 0.1\n[default.deploy.parameters]\nregion = "eu-wst-1"\n');
+    fs.writeFileSync(
+      path.join(dir, 'samconfig.toml'),
+      'version = 0.1\n[default.deploy.parameters]\nregion = "eu-wst-1"\n',
+    );
     try {
       const fromSamconfig = cli(dir, 'template.yaml', '--usage', 'usage.yml');
       assert.equal(fromSamconfig.code, 2);
-      assert.match(fromSamconfig.stderr, /Unknown Region 'eu-wst-1'; did you mean eu-west-1\? \(Region samconfig\.toml/);
+      assert.match(
+        fromSamconfig.stderr,
+        /Unknown Region 'eu-wst-1'; did you mean eu-west-1\? \(Region samconfig\.toml/,
+      );
     } finally {
       fs.rmSync(path.join(dir, 'samconfig.toml'));
     }
@@ -162,7 +180,10 @@ describe('serverless-workbench cost', function () {
     );
     assert.equal(capeTown.region, 'af-south-1');
     assert.equal(capeTown.totalMonthlyUsd, 24.71);
-    assert.equal(capeTown.resources[0].assumedPrices, "us-east-1's prices assumed for logs, nat (none shipped for af-south-1)");
+    assert.equal(
+      capeTown.resources[0].assumedPrices,
+      "us-east-1's prices assumed for logs, nat (none shipped for af-south-1)",
+    );
   });
 
   it('finds .serverless-workbench/usage.yml beside the template without --usage', () => {
@@ -190,7 +211,10 @@ describe('serverless-workbench cost', function () {
     fs.writeFileSync(path.join(dir, 'typo.yml'), 'version: 1\nresources:\n  Fn:\n    monthlyRequest: 3000000\n');
     const typo = cli(dir, 'template.yaml', '--usage', 'typo.yml');
     assert.equal(typo.code, 2);
-    assert.match(typo.stderr, /typo\.yml:4:5: error: Unknown usage key 'monthlyRequest'; did you mean monthlyRequests\?/);
+    assert.match(
+      typo.stderr,
+      /typo\.yml:4:5: error: Unknown usage key 'monthlyRequest'; did you mean monthlyRequests\?/,
+    );
     const sub = fs.mkdtempSync(path.join(dir, 'found-'));
     fs.writeFileSync(path.join(sub, 'template.yaml'), TEMPLATE);
     fs.mkdirSync(path.join(sub, '.serverless-workbench'));
@@ -209,8 +233,7 @@ describe('serverless-workbench cost', function () {
   });
 
   describe('cost diff', () => {
-    const bigger = TEMPLATE.replace('MemorySize: 512', 'MemorySize: 1024') +
-      '  Q:\n    Type: AWS::SQS::Queue\n';
+    const bigger = TEMPLATE.replace('MemorySize: 512', 'MemorySize: 1024') + '  Q:\n    Type: AWS::SQS::Queue\n';
 
     it('shows the monthly change per resource and in total, as a table, markdown or JSON (exit 0)', () => {
       fs.writeFileSync(path.join(dir, 'new.yaml'), bigger);
@@ -226,8 +249,13 @@ describe('serverless-workbench cost', function () {
       const md = cli(dir, 'diff', 'template.yaml', 'new.yaml', '--usage', 'usage.yml', '--format', 'markdown');
       assert.equal(md.code, 0, md.stderr);
       assert.match(md.stdout, /^### Monthly cost will increase by \$25\.80 \(\+138%\), from \$18\.73 to \$44\.53$/m);
-      assert.match(md.stdout, /^\| \*\*Total\*\* \| \| \*\*\$18\.73\*\* \| \*\*\$44\.53\*\* \| \*\*\+\$25\.80\*\* \|$/m);
-      const json = JSON.parse(cli(dir, 'diff', 'template.yaml', 'new.yaml', '--usage', 'usage.yml', '--format', 'json').stdout);
+      assert.match(
+        md.stdout,
+        /^\| \*\*Total\*\* \| \| \*\*\$18\.73\*\* \| \*\*\$44\.53\*\* \| \*\*\+\$25\.80\*\* \|$/m,
+      );
+      const json = JSON.parse(
+        cli(dir, 'diff', 'template.yaml', 'new.yaml', '--usage', 'usage.yml', '--format', 'json').stdout,
+      );
       assert.deepEqual(json.resources[1], {
         logicalId: 'Q',
         type: 'AWS::SQS::Queue',

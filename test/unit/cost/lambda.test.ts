@@ -18,10 +18,13 @@ describe('cost: Lambda', () => {
     assertUsd(resource(report, 'Fn').monthlyUsd, 25.60005);
     assert.equal(lensText(resource(report, 'Fn')), '≈ $25.60/mo · 3M req × 1000 ms @ 512 MB');
     // The brief's figures: 1,100,000 GB-s × $0.0000166667 = $18.33 compute and 2M × $0.20/M = $0.40 requests.
-    assert.deepEqual(report.freeTierCredits.map((c) => creditLine(c)), [
-      'Lambda compute: 400,000 of 1,500,000 GB-s free, −$6.67; $18.33 to pay',
-      'Lambda requests: 1,000,000 of 3,000,000 requests free, −$0.20; $0.40 to pay',
-    ]);
+    assert.deepEqual(
+      report.freeTierCredits.map((c) => creditLine(c)),
+      [
+        'Lambda compute: 400,000 of 1,500,000 GB-s free, −$6.67; $18.33 to pay',
+        'Lambda requests: 1,000,000 of 3,000,000 requests free, −$0.20; $0.40 to pay',
+      ],
+    );
     assertUsd(report.freeTierCredits[0].payUsd, 1_100_000 * 0.0000166667); // $18.33337
     assertUsd(report.freeTierCredits[1].payUsd, 0.4);
     assertUsd(report.subtotalMonthlyUsd, 25.60005);

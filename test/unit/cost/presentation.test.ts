@@ -41,14 +41,19 @@ describe('cost: breakdown and what-if', () => {
     assert.match(html, /<section id="Fn" class="focus">/);
     assert.match(html, /<td>Free tier credit \(per account\)<\/td><td class="num">−\$7\.27<\/td>/);
     assert.match(html, /<li>Lambda compute: 400,000 of 1,500,000 GB-s free, −\$6\.67; \$18\.33 to pay<\/li>/);
-    assert.match(html, /<code>monthlyMessages<\/code> = 1,000,000 <span class="source">\(default, priced with this default\)/);
+    assert.match(
+      html,
+      /<code>monthlyMessages<\/code> = 1,000,000 <span class="source">\(default, priced with this default\)/,
+    );
     assert.match(html, /<code>monthlyRequests<\/code> = 3,000,000 <span class="source">\(usage file\)<\/span>/);
     assert.ok(!/<script/i.test(html), 'no scripts in the webview');
   });
 
   it('lists what it cannot price, and why', () => {
     const view = breakdownView(
-      estimate(sam(...fn('Big', 'MemorySize: 20000'), 'S:', '  Type: AWS::RDS::DBInstance', 'R:', '  Type: AWS::IAM::Role')),
+      estimate(
+        sam(...fn('Big', 'MemorySize: 20000'), 'S:', '  Type: AWS::RDS::DBInstance', 'R:', '  Type: AWS::IAM::Role'),
+      ),
       { title: 't' },
     );
     assert.deepEqual(view.notPriced, [
@@ -57,9 +62,16 @@ describe('cost: breakdown and what-if', () => {
         type: 'AWS::Serverless::Function',
         reason: "MemorySize 20000 MB is outside Lambda's 128–10,240 MB, so the function cannot deploy",
       },
-      { logicalId: 'S', type: 'AWS::RDS::DBInstance', reason: 'Serverless Workbench has no prices for AWS::RDS::DBInstance yet' },
+      {
+        logicalId: 'S',
+        type: 'AWS::RDS::DBInstance',
+        reason: 'Serverless Workbench has no prices for AWS::RDS::DBInstance yet',
+      },
     ]);
-    assert.match(breakdownHtml(view), /<td>S<\/td><td>AWS::RDS::DBInstance<\/td><td>not priced: Serverless Workbench has no/);
+    assert.match(
+      breakdownHtml(view),
+      /<td>S<\/td><td>AWS::RDS::DBInstance<\/td><td>not priced: Serverless Workbench has no/,
+    );
   });
 
   it('escapes what comes from the template', () => {

@@ -155,7 +155,10 @@ describe('cost: API Gateway, DynamoDB, SQS, SNS, EventBridge, Step Functions, S3
     assert.equal(typo.regionProblem, "Unknown Region 'us-est-1'; did you mean us-east-1?");
     assert.deepEqual([typo.resources, typo.totalMonthlyUsd], [[], 0]);
     assert.equal(totalLensText(typo), "Cost not estimated: Unknown Region 'us-est-1'; did you mean us-east-1?");
-    assert.match(estimate(queue, 'version: 1\n', { region: 'xx-fake-1' }).regionProblem!, /^Unknown Region 'xx-fake-1' \(Regions: us-east-1, /);
+    assert.match(
+      estimate(queue, 'version: 1\n', { region: 'xx-fake-1' }).regionProblem!,
+      /^Unknown Region 'xx-fake-1' \(Regions: us-east-1, /,
+    );
     assert.equal(
       estimate(queue, 'version: 1\n', { region: 'cn-north-1' }).regionProblem,
       'Region cn-north-1 is in the AWS China (aws-cn) partition; Serverless Workbench prices only the commercial aws ' +
@@ -167,7 +170,10 @@ describe('cost: API Gateway, DynamoDB, SQS, SNS, EventBridge, Step Functions, S3
   it("says on each resource whose prices it assumed where a Region has none of a service's own", () => {
     const text = sam(...typed('Q', 'AWS::SQS::Queue'), ...fn('F'));
     const canada = estimate(text, 'version: 1\n', { region: 'ca-central-1' });
-    assert.equal(resource(canada, 'Q').assumedPrices, "us-east-1's prices assumed for sqs (none shipped for ca-central-1)");
+    assert.equal(
+      resource(canada, 'Q').assumedPrices,
+      "us-east-1's prices assumed for sqs (none shipped for ca-central-1)",
+    );
     assert.match(canada.notes[0], /No prices for Region ca-central-1: us-east-1 prices are used instead/);
     const capeTown = estimate(text, 'version: 1\n', { region: 'af-south-1' });
     assert.equal(
@@ -200,7 +206,10 @@ describe('cost: API Gateway, DynamoDB, SQS, SNS, EventBridge, Step Functions, S3
       ],
     );
     assert.deepEqual(report.resources, []);
-    assert.equal(notPricedLensText(report.notPriced[0]), 'not priced · Serverless Workbench has no prices for AWS::RDS::DBInstance yet');
+    assert.equal(
+      notPricedLensText(report.notPriced[0]),
+      'not priced · Serverless Workbench has no prices for AWS::RDS::DBInstance yet',
+    );
     assert.match(totalLensText(report), / · 5 not priced · /);
   });
 });

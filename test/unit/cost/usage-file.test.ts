@@ -77,15 +77,20 @@ describe('cost: usage file', () => {
     assert.deepEqual(
       problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message.split(' (known')[0]}`),
       [
-        "2:1 error Unknown key 'defualts'; did you mean defaults? The usage file has version, region, freeTier, defaults, resources.",
-        '5:5 warning monthlyPublishes is a usage key of topic resources, not of AWS::Serverless::Function: it is ignored.',
+        "2:1 error Unknown key 'defualts'; did you mean defaults? The usage file has version, region, freeTier, " +
+          'defaults, resources.',
+        '5:5 warning monthlyPublishes is a usage key of topic resources, not of AWS::Serverless::Function: it is ' +
+          'ignored.',
         "8:5 error Unknown usage key 'monthlyRequest'; did you mean monthlyRequests?",
       ],
     );
     // Which kind a logical ID is, only the template knows.
     assert.deepEqual(
       usageProblemsFor(load(sam(...fn('Fn'))), usage).map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`),
-      ['9:5 warning monthlyMessages is a usage key of queue resources, not of Fn (AWS::Serverless::Function): it is ignored.'],
+      [
+        '9:5 warning monthlyMessages is a usage key of queue resources, not of Fn (AWS::Serverless::Function): it ' +
+          'is ignored.',
+      ],
     );
   });
 
