@@ -36,10 +36,12 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         tooltip,
       });
     const section = entryOf(template.root, 'Resources') ?? entryOf(template.root, 'functions');
+    // A usage file with errors is priced without the entries it could not read: the total says so.
+    const usageErrors = this.cost.usageFor(document.uri).problems.some((p) => p.severity === 'error');
     const lenses = section
       ? [
           open(
-            costCore().totalLensText(report, settings.precision),
+            `${costCore().totalLensText(report, settings.precision)}${usageErrors ? ' · usage file has errors' : ''}`,
             costCore().totalLensTooltip(report, settings.precision),
             section.keySpan.start,
           ),
