@@ -101,7 +101,8 @@ export function memoryCurve(
 
 /**
  * The stack as far as a function's price can tell: its functions, with the usage the full estimate resolved for
- * each written out so that no neighbour is needed to infer it. A hundred estimates of this are what a curve costs, not of the whole stack.
+ * each written out so that no neighbour is needed to infer it. A hundred estimates of this are what a curve costs,
+ * not of the whole stack.
  */
 function functionsAlone(
   template: Template,
