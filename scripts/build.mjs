@@ -32,6 +32,9 @@ const FEATURE_CHUNKS = [
   [/core\/invoke$/, './invoke.js'], // src/vscode/invoke/core.ts loads it on the first invocation
   [/core\/rules$/, './rules.js'], // src/vscode/rules-engine.ts loads it at the first analysis
   [/core\/cost$/, './cost.js'], // src/vscode/cost-core.ts loads it at the first estimate
+  [/core\/init$/, './init.js'], // src/vscode/new-project.ts loads it when a project is made
+  [/core\/deploy$/, './deploy.js'], // src/vscode/deploy/core.ts loads it on the first deploy or sync
+  [/core\/cloud$/, './cloud.js'], // src/vscode/cloud/core.ts loads it at the first look at the deployed stack
 ];
 
 /**
@@ -39,7 +42,7 @@ const FEATURE_CHUNKS = [
  * dist/cli-<command>.js, required through V8's code cache (src/cli/code-cache.ts) when the command is named, so
  * `lint` neither reads nor compiles the invoke, server or cost code.
  */
-const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost'];
+const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'cost', 'init', 'deploy', 'logs'];
 function codeCachedCommands() {
   const dispatcher = path.resolve('src/cli/main.ts');
   return {
@@ -112,6 +115,9 @@ await Promise.all([
     plugins: [lazyChunks(VENDORED)],
   }),
   build({ ...common, entryPoints: ['src/core/cost/index.ts'], outfile: 'dist/cost.js' }),
+  build({ ...common, entryPoints: ['src/core/init/index.ts'], outfile: 'dist/init.js' }),
+  build({ ...common, entryPoints: ['src/core/deploy/index.ts'], outfile: 'dist/deploy.js' }),
+  build({ ...common, entryPoints: ['src/core/cloud/index.ts'], outfile: 'dist/cloud.js' }),
   build({
     ...common,
     entryPoints: ['src/core/permissions/index.ts'],
@@ -143,6 +149,14 @@ await Promise.all([
     mainFields: ['main'],
     entryPoints: ['src/core/invoke/remote/aws-sdk-bundle.ts'],
     outfile: 'dist/aws-sdk-bundle.js',
+  }),
+  // The S3, STS, CloudFormation and Lambda clients of deploy and sync, loaded on the first of them
+  // (src/core/deploy/sdk.ts), so neither activation nor remote invoke carries the S3 client.
+  build({
+    ...common,
+    mainFields: ['main'],
+    entryPoints: ['src/core/deploy/aws-sdk-deploy.ts'],
+    outfile: 'dist/aws-sdk-deploy.js',
   }),
 ]);
 // The runtime clients run inside function processes, as files (src/core/invoke/executables.ts: clientPath).

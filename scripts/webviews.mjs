@@ -11,6 +11,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 export const WEBVIEW_ENTRIES = {
   graph: 'src/webview/graph/main.ts',
   charts: 'src/webview/charts/main.ts',
+  logs: 'src/webview/logs/main.ts',
 };
 
 /** MIT asks for the notice to travel with the code: the licences of what the bundles carry sit beside them. */

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { registerCodeActions } from './vscode/code-actions';
 import { Analyzer, registerDiagnostics } from './vscode/diagnostics';
 import type { AnalysisTiming } from './vscode/diagnostics';
+import type { DeployedState } from './vscode/cloud/deployed-state';
 import { registerCostActions } from './vscode/cost-actions';
 import { registerCostBreakdown } from './vscode/cost-breakdown';
+import { registerCloud } from './vscode/cloud';
 import { registerCostExplorer } from './vscode/cost-explorer';
 import { registerCostHover } from './vscode/cost-hover';
 import { registerCostLens } from './vscode/cost-lens';
@@ -14,11 +16,13 @@ import { registerUsageFileCommand, registerUsageFileDiagnostics } from './vscode
 import { ExplorerProvider, registerExplorer } from './vscode/explorer';
 import { accessFromPermissions, registerGraphView } from './vscode/graph-view';
 import { registerInputProblems } from './vscode/input-problems';
+import { registerDeploy } from './vscode/deploy';
 import { registerInvoke } from './vscode/invoke';
 import { registerPermissionsExplorer } from './vscode/permissions-explorer';
 import { SETTINGS } from './vscode/settings.generated';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
+import { registerNewProject } from './vscode/new-project';
 import { registerCompletion } from './vscode/completion';
 import { registerDefinition } from './vscode/definition';
 import { registerDocumentSymbols } from './vscode/document-symbols';
@@ -39,6 +43,9 @@ export interface WorkbenchApi {
   readonly cost: CostService;
   readonly costStatus: vscode.StatusBarItem;
   readonly diagnostics: { readonly analyzer: Analyzer; lastAnalysis(): AnalysisTiming | undefined };
+  /** The deployed stacks as read (the integration tests forget them when done). */
+  readonly cloud: DeployedState;
+  readonly awsStatus: vscode.StatusBarItem;
 }
 
 /** Wires the features together; each one registers itself and returns what disposes it. */
@@ -61,7 +68,9 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerInputProblems(store),
     explorer.disposable,
     registerWelcomeCommands(context.extensionUri),
+    registerNewProject(context),
     registerInvoke(context, store),
+    registerDeploy(store),
     cost,
     registerCostLens(cost),
     registerCostBreakdown(cost, context.extensionUri),
@@ -85,6 +94,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerHandlerLens(store),
   );
   context.subscriptions.push(registerPermissionsExplorer(store, analyzer, explorer.provider));
+  const cloud = registerCloud(store, explorer.provider, context.extensionUri);
+  context.subscriptions.push(cloud.disposable);
   context.subscriptions.push(registerGraphView(store, context.extensionUri, accessFromPermissions(store, analyzer)));
   const loadStart = (globalThis as { __swbLoadStart?: number }).__swbLoadStart;
   return {
@@ -93,6 +104,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     cost,
     costStatus: costStatus.item,
     diagnostics: { analyzer, lastAnalysis: diagnostics.lastAnalysis },
+    cloud: cloud.state,
+    awsStatus: cloud.status,
     activationMs: loadStart === undefined ? undefined : performance.now() - loadStart,
   };
 }

@@ -32,6 +32,22 @@ const COMMANDS: Record<string, () => CommandModule> = {
     const { costCommand, COST_USAGE } = require('./cost') as typeof import('./cost');
     return { run: costCommand, usage: COST_USAGE };
   },
+  init: () => {
+    const { initCommand, INIT_USAGE } = require('./init') as typeof import('./init');
+    return { run: initCommand, usage: INIT_USAGE };
+  },
+  deploy: () => {
+    const { deployCommand, DEPLOY_USAGE } = require('./deploy') as typeof import('./deploy');
+    return { run: deployCommand, usage: DEPLOY_USAGE };
+  },
+  sync: () => {
+    const { syncCommand, SYNC_USAGE } = require('./deploy') as typeof import('./deploy');
+    return { run: syncCommand, usage: SYNC_USAGE };
+  },
+  logs: () => {
+    const { logsCommand, LOGS_USAGE } = require('./logs') as typeof import('./logs');
+    return { run: logsCommand, usage: LOGS_USAGE };
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

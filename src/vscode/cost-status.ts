@@ -38,10 +38,9 @@ export function registerCostStatus(cost: CostService): { item: vscode.StatusBarI
     item,
     new vscode.Disposable(() => clearTimeout(first)),
     vscode.window.onDidChangeActiveTextEditor(update),
+    // The store's models after its debounce, not every keystroke: modelling a large template per keystroke
+    // held the extension host up as the user typed.
     cost.onDidChange(update),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document) update();
-    }),
   );
   return { item, disposable };
 }

@@ -20,6 +20,10 @@ export interface ExplorerContribution {
   readonly onDidChange?: vscode.Event<void>;
   describe?(item: ExplorerItem): string | undefined;
   children?(item: ExplorerItem): OutlineNode[];
+  /** Last word on a contributed node's item: its icon, context value or click (an output's link). */
+  decorate?(item: ExplorerItem, treeItem: vscode.TreeItem): void;
+  /** The user expanded the item: the moment to read what it shows lazily (the deployed stack). */
+  expanded?(item: ExplorerItem): void;
 }
 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
@@ -44,6 +48,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
       sub?.dispose();
       this.contributions.splice(this.contributions.indexOf(contribution), 1);
     });
+  }
+
+  expanded(item: ExplorerItem): void {
+    for (const c of this.contributions) c.expanded?.(item);
   }
 
   async getChildren(element?: ExplorerItem): Promise<ExplorerItem[]> {
@@ -87,6 +95,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerItem> {
         node.span ? [node.span.start, node.span.end] : undefined,
       ],
     };
+    for (const c of this.contributions) c.decorate?.(element, item);
     return item;
   }
 
@@ -122,6 +131,7 @@ export function registerExplorer(
   const disposable = vscode.Disposable.from(
     view,
     store.onDidChange(() => provider.refresh()),
+    view.onDidExpandElement((e) => provider.expanded(e.element)),
     vscode.commands.registerCommand('serverlessWorkbench.refresh', () => provider.refresh()),
     vscode.commands.registerCommand(REVEAL_COMMAND, revealSpan),
   );

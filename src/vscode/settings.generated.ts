@@ -26,6 +26,14 @@ export const SETTINGS = {
   parameters: new ResourceSetting<Readonly<Record<string, string | number | boolean>>>(
     'serverlessWorkbench.parameters', {},
   ),
+  deploy: {
+    /**
+     * Sync a function's code to AWS whenever a file in its `CodeUri` folder is saved, like `sam sync --watch`.
+     * **This bypasses CloudFormation**: the stack drifts from the template until the next deploy; use it for
+     * development stacks only. Off by default; never runs in Restricted Mode.
+     */
+    syncOnSave: new WindowSetting<boolean>('serverlessWorkbench.deploy.syncOnSave', false),
+  },
   invoke: {
     /** Ask before invoking a deployed function in AWS. */
     confirmRemote: new WindowSetting<boolean>('serverlessWorkbench.invoke.confirmRemote', true),
@@ -83,4 +91,12 @@ export const SETTINGS = {
    * `lambda-reserved-concurrency` checks that reservations leave 100 of it unreserved.
    */
   accountConcurrency: new WindowSetting<number>('serverlessWorkbench.accountConcurrency', 1000, { minimum: 100 }),
+  cloud: {
+    /**
+     * Deployed stack name per template, by the template's path relative to its workspace folder (`{"template.yaml":
+     * "orders-dev"}`). Wins over samconfig's `stack_name` and the Serverless Framework's `<service>-<stage>` when
+     * the explorer shows the deployed stack and reads logs.
+     */
+    stackName: new ResourceSetting<Readonly<Record<string, string>>>('serverlessWorkbench.cloud.stackName', {}),
+  },
 } as const;

@@ -113,7 +113,7 @@ export class TemplateStore implements vscode.Disposable {
     if (!isCandidate(document)) return undefined;
     // A new version of the same file: its samconfig and settings are as before (rebuild() forgets them when they
     // change).
-    const entry = build(document.getText(), document.uri, known?.entry?.inputs);
+    const entry = build(document.getText(), document.uri, known?.entry);
     this.models.set(key, { document, version: document.version, entry });
     return entry?.template;
   }
@@ -257,12 +257,16 @@ function isCandidate(document: vscode.TextDocument): boolean {
   return mightBeTemplate(document.getText());
 }
 
-/** The core's one loader: `${file()}` and samconfig from open documents first, inputs from the settings. */
-function build(text: string, uri: vscode.Uri, known?: GatheredInputs): TemplateEntry | undefined {
+/**
+ * The core's one loader: `${file()}` and samconfig from open documents first, inputs from the settings. A new
+ * version of a document keeps the inputs of the one before and re-reads only the text the edit touched.
+ */
+function build(text: string, uri: vscode.Uri, previous?: TemplateEntry): TemplateEntry | undefined {
   const { template, inputs } = loadTemplateText(text, uri.fsPath || uri.path, {
     readFile: readWorkspaceFile,
     given: givenInputsFor(uri),
-    inputs: known,
+    inputs: previous?.inputs,
+    previous: previous?.template,
   });
   return template ? { uri, template, inputs } : undefined;
 }

@@ -82,7 +82,6 @@ const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::Lambda::LayerVersion',
   'AWS::Lambda::LayerVersionPermission',
   'AWS::Lambda::Permission',
-  'AWS::Lambda::Url',
   'AWS::Lambda::Version',
   'AWS::Logs::MetricFilter',
   'AWS::Logs::ResourcePolicy',

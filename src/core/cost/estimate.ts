@@ -131,6 +131,7 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
   }
   const wiring = wiringOf(template);
   const usageById = resolveUsage(costed, usage, wiring);
+  const kindById = new Map(costed.map((c) => [c.resource.logicalId, c.kind]));
   const natInTemplate = costed.some((c) => c.kind === 'natGateway' && c.resource.created !== false);
   let natHoursCarried = natInTemplate;
 
@@ -147,6 +148,7 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
         creation,
         fn,
         read: new Set<string>(),
+        borrowed: new Map<string, Set<string>>(),
         result: { demands: [], drivers: creation.summary, notes: [], settings: fn?.settings ?? [] },
       };
     }
@@ -159,11 +161,13 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
         : { ...resolved, averageDurationMs: { value: override.averageDurationMs, source: 'what-if' } },
       c.kind,
     );
+    const borrowed = new Map<string, Set<string>>();
     const result = serviceCost({
       template,
       resource: c.resource,
       kind: c.kind,
       usage: tracked,
+      usageOf: (otherId) => borrowedUsage(otherId, usageById, kindById, borrowed),
       fn,
       sheet: prices.sheet,
       carriesNatHours,
@@ -171,14 +175,14 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
     const unknownSchedules = (wiring.unknownSchedulesById.get(id) ?? []).map(
       (reason) => `A schedule of ${id} is unknown (${reason}); its runs are not counted.`,
     );
-    return { c, creation, fn, read, result: { ...result, notes: [...unknownSchedules, ...result.notes] } };
+    return { c, creation, fn, read, borrowed, result: { ...result, notes: [...unknownSchedules, ...result.notes] } };
   });
 
   const demandsById = new Map<string, readonly Demand[]>(
     services.map((s) => [s.c.resource.logicalId, s.result.demands]),
   );
   const stack = priceDemands(demandsById, freeTier ? freeAllowances(prices.sheet) : new Map());
-  const resources: ResourceCost[] = services.map(({ c, creation, fn, read, result }) => {
+  const resources: ResourceCost[] = services.map(({ c, creation, fn, read, borrowed, result }) => {
     const lineItems = stack.lineItemsById.get(c.resource.logicalId) ?? [];
     const resolved = usageById.get(c.resource.logicalId)!;
     const assumedPrices = lineItems.length > 0 ? assumedPricesOf(prices, c.kind) : undefined;
@@ -197,7 +201,12 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
       settings: result.settings,
       ...(fn ? { lambda: { memoryMb: fn.memoryMb, arch: fn.arch } } : {}),
       ...(creation ? { creation } : {}),
-      defaults: defaultsRead(read, resolved),
+      defaults: [
+        ...defaultsRead(read, resolved),
+        ...[...borrowed].flatMap(([otherId, keys]) =>
+          defaultsRead(keys, usageById.get(otherId)!).map((key) => `${otherId}.${key}`),
+        ),
+      ],
       ...(assumedPrices ? { assumedPrices } : {}),
     };
   });
@@ -230,6 +239,24 @@ function defaultsRead(read: ReadonlySet<string>, usage: ResolvedUsage): string[]
   const keys: string[] = [];
   for (const key of read) if (usage[key].builtInDefault) keys.push(key);
   return keys;
+}
+
+/**
+ * Another resource's usage a pricer follows (a function's log group, its volume), recording the keys read into
+ * `borrowed`: a figure that follows another resource's defaults is a guess too, named `<logicalId>.<key>`.
+ */
+function borrowedUsage(
+  otherId: string,
+  usageById: ReadonlyMap<string, ResolvedUsage>,
+  kindById: ReadonlyMap<string, CostKind>,
+  borrowed: Map<string, Set<string>>,
+): ResolvedUsage | undefined {
+  const other = usageById.get(otherId);
+  const kind = kindById.get(otherId);
+  if (!other || !kind) return other;
+  const keys = borrowed.get(otherId) ?? new Set<string>();
+  borrowed.set(otherId, keys);
+  return recordingReads(other, kind, keys).usage;
 }
 
 /** A Region that cannot be priced: the report says why and prices nothing, rather than another Region's dollars. */
@@ -313,5 +340,8 @@ function freeAllowances(sheet: PriceSheet): Map<string, FreeAllowance> {
     ['ddb-storage', { name: 'DynamoDB storage', quantity: sheet.dynamodb.freeTier.storageGb }],
     ['ddb-rcu', { name: 'DynamoDB read capacity', quantity: sheet.dynamodb.freeTier.rcu * HOURS_PER_MONTH }],
     ['ddb-wcu', { name: 'DynamoDB write capacity', quantity: sheet.dynamodb.freeTier.wcu * HOURS_PER_MONTH }],
+    ['kms-requests', { name: 'KMS requests', quantity: sheet.kms.freeTier.requests }],
+    ['cognito-maus', { name: 'Cognito monthly active users', quantity: sheet.cognito.freeTier.maus }],
+    ['internet-out', { name: 'Data transfer out to the internet', quantity: sheet.dataTransfer.freeTier.gb }],
   ]);
 }

@@ -7,9 +7,9 @@ import type { ServiceKey } from './prices';
  */
 export const SERVICES_OF_KIND: Readonly<Record<CostKind, readonly ServiceKey[]>> = {
   function: ['lambda', 'logs', 'nat'],
-  restApi: ['apiGateway'],
-  httpApi: ['apiGateway'],
-  websocketApi: ['apiGateway'],
+  restApi: ['apiGateway', 'dataTransfer'],
+  httpApi: ['apiGateway', 'dataTransfer'],
+  websocketApi: ['apiGateway', 'dataTransfer'],
   table: ['dynamodb'],
   queue: ['sqs'],
   topic: ['sns'],
@@ -17,4 +17,13 @@ export const SERVICES_OF_KIND: Readonly<Record<CostKind, readonly ServiceKey[]>>
   stateMachine: ['stepFunctions'],
   bucket: ['s3'],
   natGateway: ['nat'],
+  stream: ['kinesis'],
+  logGroup: ['logs'],
+  provisionedConcurrency: ['lambda'],
+  kmsKey: ['kms'],
+  secret: ['secretsManager'],
+  graphqlApi: ['appSync'],
+  userPool: ['cognito'],
+  apiStage: ['apiGateway'],
+  functionUrl: ['dataTransfer'],
 };

@@ -103,8 +103,10 @@ const by = (
 
 /**
  * Every price the sheet holds that the Price List can answer, with its service code and usage type
- * (AWS Price List Query API; the usage types were read off its answers). Prices without a query (Step Functions
- * Express, the free tiers, metering sizes) are kept from the shipped data.
+ * (AWS Price List Query API; the usage types were read off its answers, Kinesis's and KMS's off Infracost's filters
+ * for the same API). Prices without a query (Step Functions Express, SNS FIFO, API Gateway cache sizes, Secrets
+ * Manager, AppSync, Cognito, data transfer, Logs Infrequent Access, the free tiers, metering sizes) are kept from the
+ * shipped data.
  */
 export const PRICE_QUERIES: readonly PriceQuery[] = [
   lambda(['requestUsd'], 'AWS-Lambda-Requests', 'Request'),
@@ -153,6 +155,14 @@ export const PRICE_QUERIES: readonly PriceQuery[] = [
   by('logs', 'AmazonCloudWatch', 'storageUsdPerGbMonth', 'TimedStorage-ByteHrs'),
   by('nat', 'AmazonEC2', 'hourUsd', 'NatGateway-Hours', 'price', { productFamily: 'NAT Gateway' }),
   by('nat', 'AmazonEC2', 'gbProcessedUsd', 'NatGateway-Bytes', 'price', { productFamily: 'NAT Gateway' }),
+  by('kinesis', 'AmazonKinesis', 'provisionedShardHourUsd', 'Storage-ShardHour'),
+  by('kinesis', 'AmazonKinesis', 'putPayloadUnitUsd', 'PutRequestPayloadUnits'),
+  by('kinesis', 'AmazonKinesis', 'onDemandStreamHourUsd', 'OnDemand-StreamHour'),
+  by('kinesis', 'AmazonKinesis', 'onDemandDataInUsdPerGb', 'OnDemand-BilledIncomingBytes'),
+  by('kinesis', 'AmazonKinesis', 'onDemandDataOutUsdPerGb', 'OnDemand-BilledOutgoingBytes'),
+  by('kms', 'awskms', 'keyMonthUsd', 'KMS-Keys'),
+  by('kms', 'awskms', 'requestUsd', 'KMS-Requests'),
+  by('kms', 'awskms', 'asymmetricRequestUsd', 'KMS-Requests-Asymmetric'),
 ];
 
 /** GetProducts for one service and Region with TERM_MATCH filters, all pages, parsed. */

@@ -25,6 +25,8 @@ export interface PriceSheet {
     readonly websocketUsdPerMessage: readonly Tier[];
     readonly websocketMeteringKb: number;
     readonly websocketUsdPerConnectionMinute: number;
+    /** Hourly price of a stage cache by its `CacheClusterSize` ("0.5" … "237" GB). */
+    readonly cacheUsdPerHour: Readonly<Record<string, number>>;
   };
   readonly dynamodb: {
     readonly onDemandUsdPerReadRequestUnit: number;
@@ -42,6 +44,8 @@ export interface PriceSheet {
   };
   readonly sns: {
     readonly publishUsd: number;
+    readonly fifoPublishUsd: number;
+    readonly fifoPayloadUsdPerGb: number;
     readonly chunkKb: number;
     readonly freeTier: { readonly publishes: number };
   };
@@ -63,8 +67,40 @@ export interface PriceSheet {
     readonly ingestionUsdPerGb: number;
     readonly lambdaIngestionUsdPerGb: readonly Tier[];
     readonly storageUsdPerGbMonth: number;
+    readonly infrequentAccessIngestionUsdPerGb: number;
   };
   readonly nat: { readonly hourUsd: number; readonly gbProcessedUsd: number };
+  readonly kinesis: {
+    readonly provisionedShardHourUsd: number;
+    readonly putPayloadUnitUsd: number;
+    readonly putPayloadUnitKb: number;
+    readonly onDemandStreamHourUsd: number;
+    readonly onDemandDataInUsdPerGb: number;
+    readonly onDemandDataOutUsdPerGb: number;
+    readonly onDemandRecordRoundKb: number;
+  };
+  readonly kms: {
+    readonly keyMonthUsd: number;
+    readonly requestUsd: number;
+    readonly asymmetricRequestUsd: number;
+    readonly freeTier: { readonly requests: number };
+  };
+  readonly secretsManager: { readonly secretMonthUsd: number; readonly apiCallUsd: number };
+  readonly appSync: {
+    readonly requestUsd: number;
+    readonly realtimeUpdateUsd: number;
+    readonly connectionMinuteUsd: number;
+  };
+  readonly cognito: {
+    readonly liteUsdPerMau: readonly Tier[];
+    readonly essentialsUsdPerMau: number;
+    readonly plusUsdPerMau: number;
+    readonly freeTier: { readonly maus: number };
+  };
+  readonly dataTransfer: {
+    readonly internetOutUsdPerGb: readonly Tier[];
+    readonly freeTier: { readonly gb: number };
+  };
 }
 
 export type ServiceKey = keyof PriceSheet;

@@ -42,9 +42,13 @@ function recordingClassOf(id: string, keys: readonly string[]): RecordingClass {
 /**
  * The usage a pricer is given, recording which keys it reads: a default that the price did not depend on (a NAT
  * figure of a function outside a VPC) is not reported as one. Pricers stay unaware of it, new services included.
+ * `read` is given when several views share one record (every view of another resource a pricer follows).
  */
-export function recordingReads(usage: ResolvedUsage, kind: CostKind): { usage: ResolvedUsage; read: Set<string> } {
-  const read = new Set<string>();
+export function recordingReads(
+  usage: ResolvedUsage,
+  kind: CostKind,
+  read = new Set<string>(),
+): { usage: ResolvedUsage; read: Set<string> } {
   // Every resource of a kind has the kind's usage keys (resolveUsage), so the kind names the shape.
   const Recording = recordingClassOf(kind, Object.keys(USAGE_KEYS[kind]));
   return { usage: new Recording(usage, read) as unknown as ResolvedUsage, read };

@@ -12,8 +12,17 @@ import { flat, HOURS_PER_MONTH, KB_PER_GB, MB_PER_GB } from './prices';
 import type { PricedSetting } from './settings';
 import { assumptionNote, BOOLEAN, pricedSetting, propertySetting } from './settings';
 import type { ResolvedUsage } from './wiring';
+import { apiStageCost, cachePricing } from './pricers/api-cache';
+import { graphqlApiCost } from './pricers/appsync';
+import { userPoolCost } from './pricers/cognito';
+import { dataOutPricing, functionUrlCost } from './pricers/data-transfer';
+import { streamCost } from './pricers/kinesis';
+import { kmsKeyCost } from './pricers/kms';
+import { functionLogGroups, logGroupCost } from './pricers/log-group';
+import { provisionedConcurrencyCost, provisionedConcurrencyDemand } from './pricers/provisioned-concurrency';
+import { secretCost } from './pricers/secret';
+import { topicCost } from './pricers/topic';
 
-const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 /** Lambda bills ephemeral storage above the 512 MB every function gets (aws.amazon.com/lambda/pricing). */
 const FREE_EPHEMERAL_MB = 512;
 /**
@@ -30,6 +39,8 @@ export interface ServiceInput {
   readonly resource: Resource;
   readonly kind: CostKind;
   readonly usage: ResolvedUsage;
+  /** Another priced resource's usage (a log group follows its function's). */
+  readonly usageOf: (logicalId: string) => ResolvedUsage | undefined;
   readonly fn?: LambdaSettings;
   readonly sheet: PriceSheet;
   /** True for the one function that carries the NAT gateway hours when the template declares no NAT gateway. */
@@ -69,6 +80,24 @@ export function serviceCost(input: ServiceInput): ServiceCost {
       return bucketCost(input);
     case 'natGateway':
       return natGatewayCost(input);
+    case 'stream':
+      return streamCost(input);
+    case 'logGroup':
+      return logGroupCost(input);
+    case 'provisionedConcurrency':
+      return provisionedConcurrencyCost(input);
+    case 'kmsKey':
+      return kmsKeyCost(input);
+    case 'secret':
+      return secretCost(input);
+    case 'graphqlApi':
+      return graphqlApiCost(input);
+    case 'userPool':
+      return userPoolCost(input);
+    case 'apiStage':
+      return apiStageCost(input);
+    case 'functionUrl':
+      return functionUrlCost(input);
   }
 }
 
@@ -96,14 +125,7 @@ function functionCost({ template, fn, usage, sheet, resource, carriesNatHours }:
   const notes: string[] = [];
   if (provisioned > 0) {
     demands.push(
-      {
-        name: `Provisioned concurrency (${provisioned} × ${fn.memoryMb} MB, ${arch})`,
-        quantity: provisioned * gb * SECONDS_PER_MONTH,
-        unit: 'GB-s',
-        tiers: flat(lambda.provisionedConcurrencyUsdPerGbSecond[arch]),
-        pool: `lambda-pc-${arch}`,
-        note: computeNote,
-      },
+      provisionedConcurrencyDemand(sheet, provisioned, fn.memoryMb, arch, usage.provisionedHours.value, computeNote),
       {
         name: `Compute on provisioned concurrency (${arch})`,
         quantity: gbSeconds,
@@ -148,24 +170,25 @@ function functionCost({ template, fn, usage, sheet, resource, carriesNatHours }:
     notes.push(ephemeralNote);
   }
   const logGb = (requests * usage.logKbPerInvocation.value) / KB_PER_GB;
+  const logGroup = functionLogGroups(template).groupByFunction.get(resource.logicalId);
   if (logGb > 0) {
-    demands.push(
-      {
-        name: 'CloudWatch Logs ingestion (Lambda volume tiers)',
-        quantity: logGb,
-        unit: 'GB',
-        tiers: logs.lambdaIngestionUsdPerGb,
-        pool: 'lambda-logs',
-      },
-      {
+    demands.push({
+      name: 'CloudWatch Logs ingestion (Lambda volume tiers)',
+      quantity: logGb,
+      unit: 'GB',
+      tiers: logs.lambdaIngestionUsdPerGb,
+      pool: 'lambda-logs',
+    });
+    if (logGroup) notes.push(`Stored logs are priced on its log group ${logGroup}, with the group's retention.`);
+    else
+      demands.push({
         name: 'CloudWatch Logs storage (one month of logs)',
         quantity: logGb,
         unit: 'GB-month',
         tiers: flat(logs.storageUsdPerGbMonth),
         pool: 'logs-storage',
         note: 'Stored logs add up month after month unless the log group has a retention period.',
-      },
-    );
+      });
   }
   if (inVpc(template, resource)) {
     if (carriesNatHours) {
@@ -214,8 +237,11 @@ function joinNotes(...notes: (string | undefined)[]): string | undefined {
   return given.length > 0 ? given.join(' ') : undefined;
 }
 
-function restApiCost({ usage, sheet }: ServiceInput): ServiceCost {
+function restApiCost({ template, resource, usage, sheet }: ServiceInput): ServiceCost {
   const requests = usage.monthlyRequests.value;
+  // SAM's Api carries its stage's cache; a CloudFormation RestApi's cache is on its AWS::ApiGateway::Stage.
+  const cache = cachePricing(template, resource, sheet);
+  const dataOut = dataOutPricing(usage, sheet);
   return {
     demands: [
       {
@@ -225,10 +251,12 @@ function restApiCost({ usage, sheet }: ServiceInput): ServiceCost {
         tiers: sheet.apiGateway.restUsdPerRequest,
         pool: 'apigw-rest',
       },
+      ...cache.demands,
+      ...dataOut.demands,
     ],
-    drivers: `${compact(requests)} req (REST)`,
-    notes: [],
-    settings: [],
+    drivers: `${compact(requests)} req (REST)${cache.drivers ? ` · ${cache.drivers}` : ''}`,
+    notes: dataOut.notes,
+    settings: cache.settings,
   };
 }
 
@@ -242,6 +270,7 @@ function httpApiCost({ template, resource, usage, sheet }: ServiceInput): Servic
       : undefined;
   const settings = protocol ? [pricedSetting('ProtocolType', protocol, undefined, 'priced as an HTTP API')] : [];
   const note = settings.length > 0 ? assumptionNote(settings[0]) : undefined;
+  const dataOut = dataOutPricing(usage, sheet);
   return {
     demands: [
       {
@@ -252,9 +281,10 @@ function httpApiCost({ template, resource, usage, sheet }: ServiceInput): Servic
         pool: 'apigw-http',
         note,
       },
+      ...dataOut.demands,
     ],
     drivers: `${compact(requests)} req (HTTP API${note ? '?' : ''})${steps > 1 ? ` × ${steps} metering units` : ''}`,
-    notes: [],
+    notes: dataOut.notes,
     settings,
   };
 }
@@ -264,6 +294,7 @@ function websocketCost({ usage, sheet }: ServiceInput): ServiceCost {
   const messages = usage.monthlyRequests.value;
   const steps = Math.max(1, Math.ceil(usage.averageResponseKb.value / apiGateway.websocketMeteringKb));
   const minutes = usage.monthlyConnectionMinutes.value;
+  const dataOut = dataOutPricing(usage, sheet);
   return {
     demands: [
       {
@@ -280,9 +311,10 @@ function websocketCost({ usage, sheet }: ServiceInput): ServiceCost {
         tiers: flat(apiGateway.websocketUsdPerConnectionMinute),
         pool: 'apigw-ws-minutes',
       },
+      ...dataOut.demands,
     ],
     drivers: `${compact(messages)} msg · ${compact(minutes)} conn-min`,
-    notes: [],
+    notes: dataOut.notes,
     settings: [],
   };
 }
@@ -401,38 +433,22 @@ function queueCost({ template, resource, usage, sheet }: ServiceInput): ServiceC
   };
 }
 
-function topicCost({ usage, sheet }: ServiceInput): ServiceCost {
-  const publishes = usage.monthlyPublishes.value;
-  return {
-    demands: [
-      {
-        name: 'Publishes',
-        quantity: publishes,
-        unit: 'publishes',
-        tiers: flat(sheet.sns.publishUsd),
-        pool: 'sns-publishes',
-        freeGroup: 'sns-publishes',
-      },
-    ],
-    drivers: `${compact(publishes)} publishes`,
-    notes: ['Deliveries to SQS and Lambda are free; HTTP, email and SMS deliveries are not included.'],
-    settings: [],
-  };
-}
-
+/** Each 64 KB chunk of an event is billed as one event (aws.amazon.com/eventbridge/pricing): 128 KB is two. */
 function eventBusCost({ usage, sheet }: ServiceInput): ServiceCost {
+  const { eventBridge } = sheet;
   const events = usage.monthlyEvents.value;
+  const chunks = Math.max(1, Math.ceil(usage.averageEventKb.value / eventBridge.chunkKb));
   return {
     demands: [
       {
-        name: `Custom events (per ${sheet.eventBridge.chunkKb} KB chunk)`,
-        quantity: events,
+        name: `Custom events (per ${eventBridge.chunkKb} KB chunk)`,
+        quantity: events * chunks,
         unit: 'events',
-        tiers: flat(sheet.eventBridge.customEventUsd),
+        tiers: flat(eventBridge.customEventUsd),
         pool: 'eventbridge',
       },
     ],
-    drivers: `${compact(events)} events`,
+    drivers: `${compact(events)} events${chunks > 1 ? ` × ${chunks} chunks of ${eventBridge.chunkKb} KB` : ''}`,
     notes: [],
     settings: [],
   };
@@ -450,10 +466,12 @@ function stateMachineCost({ template, resource, usage, sheet }: ServiceInput): S
   const type = typeSetting?.value ?? 'STANDARD';
   const executions = usage.monthlyExecutions.value;
   if (type.toUpperCase() === 'EXPRESS') {
-    // Express bills duration rounded up to 100 ms in 64 MB memory steps; the smallest step is assumed.
+    // Express bills duration rounded up to 100 ms and memory in 64 MB steps (aws.amazon.com/step-functions/pricing).
     const ms =
       Math.ceil(usage.averageDurationMs.value / stepFunctions.expressDurationRoundMs) *
       stepFunctions.expressDurationRoundMs;
+    const chunk = stepFunctions.expressMemoryChunkMb;
+    const memoryMb = Math.max(1, Math.ceil(usage.memoryMb.value / chunk)) * chunk;
     return {
       demands: [
         {
@@ -465,14 +483,14 @@ function stateMachineCost({ template, resource, usage, sheet }: ServiceInput): S
           note,
         },
         {
-          name: `Express duration (${stepFunctions.expressMemoryChunkMb} MB)`,
-          quantity: executions * (ms / 1000) * (stepFunctions.expressMemoryChunkMb / MB_PER_GB),
+          name: `Express duration (${memoryMb} MB)`,
+          quantity: executions * (ms / 1000) * (memoryMb / MB_PER_GB),
           unit: 'GB-s',
           tiers: stepFunctions.expressDurationUsdPerGbSecond,
           pool: 'sfn-express-duration',
         },
       ],
-      drivers: `${compact(executions)} exec × ${ms} ms (Express)`,
+      drivers: `${compact(executions)} exec × ${ms} ms @ ${memoryMb} MB (Express)`,
       notes: [],
       settings,
     };

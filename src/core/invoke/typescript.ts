@@ -20,9 +20,9 @@ export function typeScriptSourceOf(codeDir: string, handler: string): string | u
 
 /**
  * esbuild from the function's own project first (SAM's esbuild build needs it there anyway), then the one
- * the extension was built with; a clear message when there is none.
+ * the extension was built with; undefined when there is none.
  */
-function loadEsbuild(codeDir: string): typeof import('esbuild') {
+export function esbuildFor(codeDir: string): typeof import('esbuild') | undefined {
   for (const paths of [[codeDir], undefined]) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -31,11 +31,21 @@ function loadEsbuild(codeDir: string): typeof import('esbuild') {
       // try the next place
     }
   }
-  throw new LaunchError(
-    'Runtime.UserCodeSyntaxError',
-    `Running a TypeScript handler needs esbuild: run "npm install --save-dev esbuild" in ${codeDir} (SAM's ` +
-      `esbuild build uses it too).`,
+  return undefined;
+}
+
+/** The message when neither the project nor the extension has esbuild. */
+export function esbuildMissing(codeDir: string, forWhat: string): string {
+  return (
+    `${forWhat} needs esbuild: run "npm install --save-dev esbuild" in ${codeDir} ` +
+    `(SAM's esbuild build uses it too).`
   );
+}
+
+function loadEsbuild(codeDir: string): typeof import('esbuild') {
+  const esbuild = esbuildFor(codeDir);
+  if (esbuild) return esbuild;
+  throw new LaunchError('Runtime.UserCodeSyntaxError', esbuildMissing(codeDir, 'Running a TypeScript handler'));
 }
 
 /**

@@ -18,6 +18,8 @@ export interface LoaderOptions {
   readonly inputs?: GatheredInputs;
   /** Serverless `${env:NAME}`: the shell's environment in a terminal, none in the editor. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The model of this document's previous version (the editor's keystrokes), re-read only where edited. */
+  readonly previous?: Template;
 }
 
 export interface LoadedTemplate {
@@ -41,6 +43,7 @@ export function loadTemplateText(text: string, fileName: string, options: Loader
     readFile: (relative) => options.readFile(path.resolve(dir, relative)),
     env: options.env,
     resolution: inputs.resolution,
+    previous: options.previous,
   });
   return { template, inputs };
 }

@@ -31,6 +31,11 @@ export interface Samconfig {
   readonly region?: InputValue;
   readonly stackName?: InputValue;
   readonly profile?: InputValue;
+  /**
+   * Every key of the environment's `deploy` section, then `global` where deploy lacks it, as written with its origin
+   * in words and line: what `sam deploy` reads beyond the model's inputs (s3_bucket, resolve_s3, capabilities, tags).
+   */
+  readonly entries: Readonly<Record<string, SamconfigEntry & { readonly origin: string }>>;
 }
 
 /**
@@ -101,6 +106,10 @@ function valuesOf(
     return undefined;
   };
 
+  const entries: Record<string, SamconfigEntry & { origin: string }> = {};
+  for (const section of [...sections].reverse())
+    for (const [key, entry] of Object.entries(tables[section] ?? {}))
+      entries[key] = { ...entry, origin: `${name} [${section}] ${key}` };
   const parameters: Record<string, InputValue> = {};
   const overrides = pick('parameter_overrides');
   if (overrides) {
@@ -129,6 +138,7 @@ function valuesOf(
       region: text('region'),
       stackName: text('stack_name'),
       profile: text('profile'),
+      entries,
     },
     problems,
   };

@@ -1,3 +1,6 @@
+/** Lambda developer guide, "Lambda quotas": a function's name is at most 64 characters. */
+export const FUNCTION_NAME_MAX = 64;
+
 /** Guards that keep a hostile or accidental input from freezing the editor. */
 export const LIMITS = {
   /** Nodes that aliases may expand to in total; real templates use a few hundred at most. */

@@ -5,7 +5,8 @@ import { LineIndex } from './lines';
 import type { MapNode, Node } from './nodes';
 import { parseJson } from './parse-json';
 import type { ParseProblem, ParseResult } from './parse-result';
-import { parseYaml } from './parse-yaml';
+import { readYaml } from './parse-yaml';
+import type { ReparseBase } from './reparse-yaml';
 import { buildCloudFormation } from './cloudformation';
 import { buildServerless } from './serverless/build';
 import type { Template, TemplateFormat, TemplateKind } from './template';
@@ -26,7 +27,12 @@ export interface LoadOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Parameter values, Region, stage: what resolving `Ref`, `Fn::FindInMap`, `Fn::If`, `${opt:stage}` needs. */
   readonly resolution?: ResolutionInputs;
+  /** The model of an earlier version of this text: a YAML edit inside one entry re-reads only that entry. */
+  readonly previous?: Template;
 }
+
+/** What each clean YAML model's text can be re-read against; weak, so models are freed as before. */
+const reparseBases = new WeakMap<Template, ReparseBase>();
 
 /**
  * Document text → template model, or undefined when the text is not a template (quietly: a GitHub
@@ -43,8 +49,10 @@ export function loadTemplate(text: string, fileName: string, options: LoadOption
   }
 
   let parsed: ParseResult;
+  let base: ReparseBase | undefined;
   try {
-    parsed = format === 'json' ? parseJson(text) : parseYaml(text);
+    if (format === 'json') parsed = parseJson(text);
+    else ({ result: parsed, base } = readYaml(text, options.previous && reparseBases.get(options.previous)));
   } catch (error) {
     parsed = {
       root: undefined,
@@ -58,7 +66,9 @@ export function loadTemplate(text: string, fileName: string, options: LoadOption
       ],
     };
   }
-  return templateOfParsed(text, fileName, parsed, options);
+  const template = templateOfParsed(text, fileName, parsed, options);
+  if (template && base) reparseBases.set(template, base);
+  return template;
 }
 
 /**

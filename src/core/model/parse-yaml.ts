@@ -21,6 +21,8 @@ import { firstTooDeepYamlCollection, nestingTooDeep } from './nesting';
 import { DuplicateKeys } from './duplicate-keys';
 import { CLOUDFORMATION_TAG_NAMES, MapEntries, taggedNode } from './yaml-shared';
 import { parseYamlFromCst } from './parse-yaml-cst';
+import { reparseYaml } from './reparse-yaml';
+import type { ReparseBase } from './reparse-yaml';
 
 /**
  * CloudFormation's short forms declared as identity tags for scalars, lists and maps, so that `yaml` keeps
@@ -61,6 +63,33 @@ export function parseYaml(text: string, read: YamlTokenReader = readFastOrCompos
   if (!strict.flowCutShort || !hasSyntaxError(result)) return result;
   const lenient = read(text, tokenize(text, true).tokens);
   return hasSyntaxError(lenient) ? result : lenient;
+}
+
+/** A reading, and what a later edit of the text can be re-read against (only a clean reading qualifies). */
+export interface YamlReading {
+  readonly result: ParseResult;
+  readonly base: ReparseBase | undefined;
+}
+
+/**
+ * `parseYaml`, re-reading only the edited entry when `previous` is the clean reading of an earlier version
+ * of the text (see reparseYaml): the keystroke path of the editor.
+ */
+export function readYaml(text: string, previous?: ReparseBase): YamlReading {
+  const reparsed = previous && reparseYaml(previous, text, readCleanFragment);
+  if (reparsed) return { result: reparsed, base: { text, result: reparsed } };
+  const strict = tokenize(text, false);
+  const fast = strict.flowCutShort ? undefined : parseYamlFromCst(text, strict.tokens);
+  if (fast) return { result: fast, base: fast.problems.length === 0 ? { text, result: fast } : undefined };
+  return { result: parseYaml(text), base: undefined };
+}
+
+/** A fragment in the fast subset read without a problem, else undefined (the whole text is read instead). */
+export function readCleanFragment(fragment: string): ParseResult | undefined {
+  const strict = tokenize(fragment, false);
+  if (strict.flowCutShort) return undefined;
+  const result = parseYamlFromCst(fragment, strict.tokens);
+  return result && result.problems.length === 0 ? result : undefined;
 }
 
 function hasSyntaxError(result: ParseResult): boolean {

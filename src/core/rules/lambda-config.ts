@@ -6,14 +6,12 @@ import { about, aboutProperty } from './function-settings';
 import { notCreated, originNote, originRelated } from './resolved';
 import type { RelatedLocation } from './types';
 import { formatInteger } from '../format-number';
+import { FUNCTION_NAME_MAX } from '../model/limits';
 
-/**
- * Lambda developer guide, "Lambda quotas": environment variables 4 KB in total (keys plus values); 5 layers;
- * 64-character names.
- */
+/** Lambda developer guide, "Lambda quotas": environment variables 4 KB in total (keys plus values); 5 layers. */
 export const ENVIRONMENT_MAX_BYTES = 4096;
 export const LAYERS_MAX = 5;
-export const FUNCTION_NAME_MAX = 64;
+export { FUNCTION_NAME_MAX };
 /**
  * Lambda developer guide, "Lambda quotas", "Concurrent executions" (1,000 by default) and "Reserved concurrency" (leave
  * 100 unreserved).

@@ -11,6 +11,8 @@ import { pickEvent, readEvent, type PickedEvent } from './events';
 import type { InvokeHistory } from './history';
 import type { ResultView } from './result-view';
 import { SETTINGS } from '../settings.generated';
+import { appendRequestLog } from '../cloud/request-log';
+import { awsTargetOf } from '../cloud/target';
 import { functionFromArgs, workspaceDirOf, type FunctionRef, type InvokeArgs } from './target';
 import { requireTrust } from './trust';
 
@@ -127,9 +129,8 @@ export class InvokeRunner implements vscode.Disposable {
   ): Promise<InvokeOutcome | undefined> {
     const view = core.findFunction(template, ref.logicalId);
     if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
-    // Region: the setting, then samconfig of the chosen environment (both already in the inputs), then the template.
-    const region = inputs.resolution.region?.value || template.serverless?.region || core.DEFAULT_REGION;
-    const profile = SETTINGS.invoke.profile.value() || inputs.samconfig?.profile?.value;
+    const { target: aws } = awsTargetOf(template, inputs, core.DEFAULT_REGION);
+    const { region, profile } = aws;
     if (SETTINGS.invoke.confirmRemote.value()) {
       const go = 'Invoke in AWS';
       const answer = await vscode.window.showWarningMessage(
@@ -141,6 +142,7 @@ export class InvokeRunner implements vscode.Disposable {
       if (answer !== go) return undefined;
     }
     this.view.begin(ref, 'remote');
+    const startedAt = Date.now();
     const result = await withCancellableProgress(`Invoking ${view.displayName} in AWS`, (signal) =>
       core.invokeRemote({
         template,
@@ -154,6 +156,15 @@ export class InvokeRunner implements vscode.Disposable {
       }),
     );
     this.view.append(result.settings.functionName.line);
+    const { functionName, requestId } = result;
+    void appendRequestLog(this.view, {
+      template,
+      logicalId: ref.logicalId,
+      functionName,
+      requestId,
+      target: aws,
+      startedAt,
+    });
     return {
       result,
       resultUri: await this.view.show(

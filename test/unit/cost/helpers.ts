@@ -49,3 +49,8 @@ export function fn(id: string, ...props: string[]): string[] {
     ...props.map((p) => `    ${p}`),
   ];
 }
+
+/** A resource of any type at 2-space indentation under Resources, with properties (one YAML line each). */
+export function typed(id: string, type: string, ...props: string[]): string[] {
+  return [`${id}:`, `  Type: ${type}`, ...(props.length ? ['  Properties:', ...props.map((p) => `    ${p}`)] : [])];
+}

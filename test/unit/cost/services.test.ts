@@ -1,12 +1,6 @@
 import { strict as assert } from 'assert';
 import { notPricedLensText, totalLensText } from '../../../src/core/cost';
-import { assertUsd, estimate, fn, item, resource, sam } from './helpers';
-
-const typed = (id: string, type: string, ...props: string[]): string[] => [
-  `${id}:`,
-  `  Type: ${type}`,
-  ...(props.length ? ['  Properties:', ...props.map((p) => `    ${p}`)] : []),
-];
+import { assertUsd, estimate, fn, item, resource, sam, typed } from './helpers';
 
 describe('cost: API Gateway, DynamoDB, SQS, SNS, EventBridge, Step Functions, S3, NAT', () => {
   it('REST API: $3.50 per million, and the next tier beyond 333 million', () => {

@@ -37,7 +37,8 @@ describe('cost: usage follows the wiring', () => {
     const r = resource(report, 'Api');
     // A's 1M is Lambda's default, so the API's figure is partly a default, and says so.
     assert.deepEqual(r.usage.monthlyRequests, { value: 4_000_000, source: 'from A + B', builtInDefault: true });
-    assert.deepEqual(r.defaults, ['monthlyRequests']);
+    // monthlyDataOutGb's default 0 leaves data out unpriced, so it is a default the price read too.
+    assert.deepEqual(r.defaults, ['monthlyRequests', 'monthlyDataOutGb']);
     assertUsd(r.monthlyUsd, 4 * 3.5);
   });
 

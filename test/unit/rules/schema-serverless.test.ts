@@ -14,7 +14,7 @@ import { analyzeTemplate } from '../../../src/core/rules';
 import { hasShared, load, SHARED, yaml } from '../helpers';
 import type { InvalidCase, ValidCase } from './rule-tester';
 import { applyEdits, ruleTester, run, TODAY } from './rule-tester';
-import { realCatalog } from './schema/fixtures';
+import { catalog } from '../completion/catalog';
 
 /**
  * serverless.yml against the framework's own schema (data/serverless-schema.json, derived from serverless@3), through
@@ -43,18 +43,12 @@ function serverlessTester(rule: Rule, cases: { valid: readonly ValidCase[]; inva
   const withData = <C extends ValidCase>(c: C): C => ({
     ...c,
     fileName: FILE,
-    inputs: { schemas: realCatalog, ...c.inputs },
+    inputs: { schemas: catalog, ...c.inputs },
   });
   ruleTester(rule, { valid: cases.valid.map(withData), invalid: cases.invalid.map(withData) });
 }
 
-if (!realCatalog) {
-  describe('schema rules on serverless.yml', () => {
-    it('skips: data/ has no generated schemas', function () {
-      this.skip();
-    });
-  });
-} else {
+{
   serverlessTester(schemaUnknownProperty, {
     valid: [
       {
@@ -343,7 +337,7 @@ if (!realCatalog) {
   describe('schema rules on serverless.yml: quick fix', () => {
     it('renames a misspelt function property', () => {
       const text = service(['handlr: x']);
-      const [finding] = run(load(text, FILE), schemaUnknownProperty, { schemas: realCatalog });
+      const [finding] = run(load(text, FILE), schemaUnknownProperty, { schemas: catalog });
       assert.equal(applyEdits(text, finding.fixes[0].edits), service(['handler: x']));
     });
 
@@ -351,7 +345,7 @@ if (!realCatalog) {
       const text =
         '{"service": "demo", "provider": {"name": "aws"}, "functions": {"hello": {"handler": "h", "events": ' +
         '[{"sqss": "arn"}]}}}';
-      const [finding] = run(load(text, 'serverless.json'), schemaUnknownProperty, { schemas: realCatalog });
+      const [finding] = run(load(text, 'serverless.json'), schemaUnknownProperty, { schemas: catalog });
       assert.equal(applyEdits(text, finding.fixes[0].edits), text.replace('"sqss"', '"sqs"'));
     });
   });
@@ -377,7 +371,7 @@ const SERVERLESS_CORPUS_FINDINGS = [
 describe('schema rules on the serverless v3 fixtures', () => {
   const fixtures = path.join(SHARED, 'corpus', 'serverless-v3-fixtures');
   it('report only what the framework itself reports', function () {
-    if (!hasShared || !fs.existsSync(fixtures) || !realCatalog) this.skip(); // ../shared/corpus is not on this machine
+    if (!hasShared || !fs.existsSync(fixtures)) this.skip(); // ../shared/corpus is not on this machine
     const files: string[] = [];
     const add = (dir: string): void => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -391,7 +385,7 @@ describe('schema rules on the serverless v3 fixtures', () => {
     const found: string[] = [];
     for (const file of [...files.sort(), example]) {
       const template = load(fs.readFileSync(file, 'utf8'), file);
-      const { findings } = analyzeTemplate(template, { today: TODAY, schemas: realCatalog }, SCHEMA_RULES);
+      const { findings } = analyzeTemplate(template, { today: TODAY, schemas: catalog }, SCHEMA_RULES);
       for (const f of findings) {
         const at = template.lines.oneBased(f.span);
         found.push(`${path.relative(fixtures, file)}:${at.line}:${at.column} ${f.severity} ${f.ruleId}`);

@@ -1,6 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { catalog } from '../../completion/catalog';
 import { SchemaCatalog } from '../../../../src/core/schema/catalog';
 import {
   cfnNamespace,
@@ -269,14 +266,6 @@ export const fixtureCatalog = new SchemaCatalog((name) => {
   if (name === 'serverless-schema') return serverless;
   throw new Error(`no fixture for data/${name}.json`);
 });
-
-const DATA = path.resolve(__dirname, '../../../../data');
-
-/** The generated data in data/, when it is there (the real schemas the extension ships). */
-export const realCatalog: SchemaCatalog | undefined =
-  fs.existsSync(path.join(DATA, 'cfn-schemas', 'namespaces.json')) && fs.existsSync(path.join(DATA, 'sam-schemas.json'))
-    ? catalog
-    : undefined;
 
 /** `ruleTester` with the fixture schemas given to every case. */
 export function schemaTester(

@@ -1,0 +1,132 @@
+import { cloudFormationClient, type CloudTarget } from './clients';
+import { accountOfArn } from './console';
+import { AwsCallError, explainAwsError } from './errors';
+import { resourceState, stackState, type DeployState, type StackState } from './status';
+import type { AwsSdk } from '../invoke/remote/sdk';
+import { loadAwsSdk } from '../invoke/remote/sdk';
+
+export interface DeployedResource {
+  readonly logicalId: string;
+  readonly physicalId?: string;
+  readonly type: string;
+  readonly status: string;
+  readonly state: DeployState;
+  readonly reason?: string;
+}
+
+export interface StackOutput {
+  readonly key: string;
+  readonly value: string;
+  readonly description?: string;
+  readonly exportName?: string;
+  /** The value when it is a web address (an API's URL), for a link. */
+  readonly url?: string;
+}
+
+export interface DeployedStack {
+  readonly name: string;
+  readonly id: string;
+  readonly region: string;
+  readonly account?: string;
+  readonly status: string;
+  readonly state: StackState;
+  readonly reason?: string;
+  readonly outputs: readonly StackOutput[];
+  /** By logical ID, as the stack names them (the deployed template's IDs: SAM's generated ones included). */
+  readonly resources: ReadonlyMap<string, DeployedResource>;
+}
+
+export type StackRead =
+  | { readonly exists: true; readonly stack: DeployedStack }
+  | { readonly exists: false; readonly stackName: string; readonly region: string };
+
+/**
+ * Reads a stack's status, outputs and resources: `DescribeStacks` for the stack
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStacks.html) and
+ * `ListStackResources` page by page for its resources
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ListStackResources.html). A stack that
+ * does not exist is an answer ("not deployed yet"), not an error: AWS says so with a `ValidationError`
+ * "Stack with id <name> does not exist". Other failures throw an `AwsCallError` that says what to do.
+ */
+export async function readDeployedStack(
+  target: CloudTarget,
+  stackName: string,
+  sdk: AwsSdk = loadAwsSdk(),
+): Promise<StackRead> {
+  const cfn = cloudFormationClient(target, sdk);
+  try {
+    let described;
+    try {
+      described = (await cfn.send(new sdk.DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
+    } catch (error) {
+      if (isMissingStack(error)) return { exists: false, stackName, region: target.region };
+      throw error;
+    }
+    if (!described?.StackId) return { exists: false, stackName, region: target.region };
+    const resources = new Map<string, DeployedResource>();
+    let nextToken: string | undefined;
+    do {
+      const page = await cfn.send(new sdk.ListStackResourcesCommand({ StackName: stackName, NextToken: nextToken }));
+      for (const r of page.StackResourceSummaries ?? []) {
+        if (!r.LogicalResourceId) continue;
+        const status = r.ResourceStatus ?? '';
+        resources.set(r.LogicalResourceId, {
+          logicalId: r.LogicalResourceId,
+          type: r.ResourceType ?? '',
+          status,
+          state: resourceState(status),
+          ...(r.PhysicalResourceId ? { physicalId: r.PhysicalResourceId } : {}),
+          ...(r.ResourceStatusReason ? { reason: r.ResourceStatusReason } : {}),
+        });
+      }
+      nextToken = page.NextToken;
+    } while (nextToken);
+    const status = described.StackStatus ?? '';
+    return {
+      exists: true,
+      stack: {
+        name: described.StackName ?? stackName,
+        id: described.StackId,
+        region: target.region,
+        account: accountOfArn(described.StackId),
+        status,
+        state: stackState(status),
+        ...(described.StackStatusReason ? { reason: described.StackStatusReason } : {}),
+        outputs: (described.Outputs ?? []).map((o) => ({
+          key: o.OutputKey ?? '',
+          value: o.OutputValue ?? '',
+          ...(o.Description ? { description: o.Description } : {}),
+          ...(o.ExportName ? { exportName: o.ExportName } : {}),
+          ...(/^https?:\/\/\S+$/.test(o.OutputValue ?? '') ? { url: o.OutputValue } : {}),
+        })),
+        resources,
+      },
+    };
+  } catch (error) {
+    throw new AwsCallError(explainAwsError(error, target, `Reading stack ${stackName}`));
+  } finally {
+    cfn.destroy();
+  }
+}
+
+function isMissingStack(error: unknown): boolean {
+  const e = error as { name?: string; message?: string };
+  return e?.name === 'ValidationError' && /does not exist/.test(e.message ?? '');
+}
+
+/**
+ * The deployed resource a template's resource is, by logical ID. Names the model cannot know before deploy
+ * (`SubscribeLambdaVersion<hash>`, `ApiGatewayDeployment<timestamp>`) match any stack ID in their place.
+ */
+export function deployedResourceOf(stack: DeployedStack, logicalId: string): DeployedResource | undefined {
+  const exact = stack.resources.get(logicalId);
+  if (exact || !logicalId.includes('<')) return exact;
+  const pattern = new RegExp(
+    `^${logicalId
+      .split(/<[^>]*>/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[A-Za-z0-9]+')}$`,
+  );
+  for (const [id, resource] of stack.resources) if (pattern.test(id)) return resource;
+  return undefined;
+}

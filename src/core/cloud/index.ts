@@ -1,0 +1,31 @@
+// The deployed side of a template: its stack's state, console links and logs. Loaded on the first cloud command
+// or opened "Deployed stack" node (dist/cloud.js, scripts/build.mjs FEATURE_CHUNKS), never at activation.
+export {
+  readDeployedStack,
+  deployedResourceOf,
+  type DeployedStack,
+  type StackRead,
+  type StackOutput,
+} from './deployed-stack';
+export {
+  deployedFunction,
+  functionLogGroup,
+  type DeployedFunction,
+  type DeployedFunctionChoice,
+} from './function-target';
+export { deploymentOf, describeDeployment, type ResourceDeployment } from './stack-view';
+export { DEPLOY_STATE_LABEL, type DeployState } from './status';
+export { stackNameOf, type StackName, type StackNameChoice } from './stack-name';
+export {
+  defaultLogGroupName,
+  functionNameOf,
+  lambdaConsoleUrl,
+  lambdaFunctionArn,
+  logGroupArn,
+  stackConsoleUrl,
+} from './console';
+export { AwsCallError, explainAwsError, type AwsProblem, type AwsProblemKind } from './errors';
+export { tailLogs, requestLog, readLogs, DEFAULT_LOG_TIMING, type LogEvent, type LogTiming } from './logs';
+export { presentLogEvent, type LogLine, type LogLevel } from './log-lines';
+export type { CloudTarget } from './clients';
+export { DEFAULT_REGION } from '../invoke/local-settings';

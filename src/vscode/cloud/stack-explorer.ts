@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import type { OutlineNode } from '../../core/outline/outline';
+import type { ExplorerItem, ExplorerProvider } from '../explorer';
+import { loadedCloudCore, type CloudCore } from './core';
+import type { DeployedState, StackEntry } from './deployed-state';
+
+export const STACK_NODE_ID = 'deployed-stack';
+export const OPEN_OUTPUT_COMMAND = 'serverlessWorkbench.cloud.openOutput';
+/** The context value of the "Deployed stack" node, which its menus (refresh, console) name in package.json. */
+const STACK_CONTEXT = 'deployedStack';
+
+/**
+ * The deployed side in the explorer: a "Deployed stack" node under each template, read when expanded, with the
+ * stack's status and outputs (web addresses open in the browser), and each resource's status and physical ID in
+ * its description once the stack is read.
+ */
+export function registerStackExplorer(state: DeployedState, explorer: ExplorerProvider): vscode.Disposable {
+  const entryOf = (item: ExplorerItem): { core: CloudCore; entry: StackEntry } | undefined => {
+    const core = loadedCloudCore();
+    const entry = core && state.entry(item.uri, core);
+    return core && entry ? { core, entry } : undefined;
+  };
+  return vscode.Disposable.from(
+    explorer.contribute({
+      onDidChange: state.onDidChange,
+      children(item) {
+        return item.node.kind === 'template' ? [stackNode(entryOf(item))] : [];
+      },
+      describe(item) {
+        const known = entryOf(item);
+        const resource = item.node.resource;
+        if (!known || known.entry.state !== 'read' || !resource) return undefined;
+        if (item.node.kind !== 'resource' && item.node.kind !== 'function') return undefined;
+        return known.core.describeDeployment(known.core.deploymentOf(resource, known.entry.read));
+      },
+      decorate(item, treeItem) {
+        if (item.node.id === STACK_NODE_ID) {
+          treeItem.contextValue = STACK_CONTEXT;
+          treeItem.iconPath = new vscode.ThemeIcon('cloud');
+          treeItem.command = undefined;
+        } else if (item.node.id.startsWith(`${STACK_NODE_ID}/`)) {
+          const url = item.node.kind === 'output' ? item.node.description : undefined;
+          treeItem.command = /^https?:\/\//.test(url ?? '')
+            ? { command: OPEN_OUTPUT_COMMAND, title: 'Open', arguments: [url] }
+            : undefined;
+        }
+      },
+      expanded(item) {
+        if (item.node.id === STACK_NODE_ID && !entryOf(item)) void state.refresh(item.uri);
+      },
+    }),
+    vscode.commands.registerCommand(OPEN_OUTPUT_COMMAND, (url: string) =>
+      vscode.env.openExternal(vscode.Uri.parse(url)),
+    ),
+  );
+}
+
+const leaf = (id: string, label: string, extra: Partial<OutlineNode> = {}): OutlineNode => ({
+  id: `${STACK_NODE_ID}/${id}`,
+  kind: 'section',
+  icon: 'folder',
+  label,
+  children: [],
+  ...extra,
+});
+
+/** The "Deployed stack" node: collapsed until the user opens it, which reads the stack. */
+function stackNode(known: { core: CloudCore; entry: StackEntry } | undefined): OutlineNode {
+  const base = { id: STACK_NODE_ID, kind: 'section' as const, icon: 'folder' as const, label: 'Deployed stack' };
+  if (!known) return { ...base, description: 'expand to read', children: [leaf('reading', 'Reading…')] };
+  const { core, entry } = known;
+  const context = entry.context;
+  const name = 'value' in context.stack ? context.stack.value : '';
+  const where = `${name} · ${context.target.region}`;
+  const credentials = context.target.profile
+    ? `profile ${context.target.profile} (${context.profileOrigin})`
+    : context.profileOrigin;
+  const tooltip =
+    `Stack ${name} (${'origin' in context.stack ? context.stack.origin : ''}) in ${context.target.region} ` +
+    `(${context.regionOrigin}); credentials: ${credentials}.`;
+  if (entry.state === 'unnamed') {
+    const why = leaf('unnamed', entry.missing, { tooltip: entry.missing });
+    return { ...base, description: 'no stack name', tooltip: entry.missing, children: [why] };
+  }
+  if (entry.state === 'reading')
+    return { ...base, description: `${where} · reading…`, tooltip, children: [leaf('reading', 'Reading…')] };
+  if (entry.state === 'failed') {
+    const problem = leaf('problem', entry.problem.message, {
+      kind: 'error',
+      icon: 'error',
+      tooltip: `${entry.problem.message} ${entry.problem.remedy}`.trim(),
+    });
+    return { ...base, description: `${where} · could not be read`, tooltip, children: [problem] };
+  }
+  if (!entry.read.exists) {
+    return {
+      ...base,
+      description: `${where} · not deployed yet`,
+      tooltip,
+      children: [leaf('missing', `No stack ${name} in ${context.target.region}: nothing is deployed yet.`)],
+    };
+  }
+  const stack = entry.read.stack;
+  const children: OutlineNode[] = [];
+  const note = [stack.state.note, stack.reason].filter(Boolean).join('; ');
+  children.push(
+    leaf('status', stack.status, {
+      description: note || undefined,
+      tooltip: note || stack.status,
+      ...(stack.state.state === 'failed' ? { kind: 'error', icon: 'error' } : {}),
+    }),
+  );
+  for (const output of stack.outputs) {
+    children.push(
+      leaf(`output/${output.key}`, output.key, {
+        kind: 'output',
+        icon: 'output',
+        description: output.value,
+        tooltip: [output.description, output.value, output.exportName && `Export: ${output.exportName}`]
+          .filter(Boolean)
+          .join('\n'),
+      }),
+    );
+  }
+  return {
+    ...base,
+    description: `${where} · ${core.DEPLOY_STATE_LABEL[stack.state.state]}`,
+    tooltip,
+    children,
+  };
+}
