@@ -57,8 +57,9 @@ export function readTemplate(
   file: string,
   given: GivenInputs = {},
   warn: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+  readFile: (file: string) => ReturnType<typeof readBoundedFile> = readBoundedFile,
 ): { template: Template; inputs: GatheredInputs } {
-  const loaded = loadTemplateFile(file, { readFile: readBoundedFile, given, env: process.env });
+  const loaded = loadTemplateFile(file, { readFile, given, env: process.env });
   if (!loaded.ok) throw new UsageError(loaded.message);
   for (const p of loaded.inputs.problems) warn(`${p.file}:${p.line}: warning: ${p.message}`);
   return loaded;

@@ -45,7 +45,8 @@ export function registerCostHover(cost: CostService): vscode.Disposable {
       const precision = cost.settings().precision;
       const setting = priced.settings.find((s) => s.name === (isMemory ? 'MemorySize' : 'Architectures'));
       const md = new vscode.MarkdownString(
-        `**Monthly cost of ${who}** at ${isMemory ? 'other memory sizes' : 'each architecture'}\n\n`,
+        `**Monthly cost of ${who}** at ${isMemory ? 'other memory sizes' : 'each architecture'}, before the ` +
+          `free tier (the account's, credited on the stack total)\n\n`,
       );
       if (setting) md.appendMarkdown(`Priced with ${escapeMarkdown(costCore().settingLine(setting))}\n\n`);
       md.appendMarkdown(`${table(rows, precision)}\n\n`);
@@ -71,7 +72,7 @@ function table(rows: readonly WhatIfRow[], precision: number): string {
   const lines = ['| Setting | Monthly | Change |', '|---|---:|---:|'];
   for (const r of rows) {
     const difference = current === undefined ? 0 : r.monthlyUsd - current;
-    // "same" is common: within the free tier, memory does not change the bill.
+    // Below a cent either way, the bill does not move: "same".
     const delta = r.current
       ? '—'
       : formatUsd(Math.abs(difference), precision) === formatUsd(0, precision)

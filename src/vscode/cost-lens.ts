@@ -22,7 +22,8 @@ export class CostLensProvider implements vscode.CodeLensProvider {
     if (!settings.codeLens) return [];
     const template = this.cost.store.modelOf(document);
     const report = template && this.cost.report(document.uri, template);
-    if (!template || !report || report.resources.length === 0) return [];
+    if (!template || !report) return [];
+    if (report.resources.length === 0 && report.notPriced.length === 0 && !report.regionProblem) return [];
     const lineOf = (offset: number): vscode.Range => {
       const line = document.positionAt(offset).line;
       return new vscode.Range(line, 0, line, 0);
@@ -35,14 +36,25 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         tooltip,
       });
     const section = entryOf(template.root, 'Resources') ?? entryOf(template.root, 'functions');
+    // A usage file with errors is priced without the entries it could not read: the total says so.
+    const usageErrors = this.cost.usageFor(document.uri).problems.some((p) => p.severity === 'error');
     const lenses = section
-      ? [open(costCore().totalLensText(report, settings.precision), 'Open the cost breakdown', section.keySpan.start)]
+      ? [
+          open(
+            `${costCore().totalLensText(report, settings.precision)}${usageErrors ? ' · usage file has errors' : ''}`,
+            costCore().totalLensTooltip(report, settings.precision),
+            section.keySpan.start,
+          ),
+        ]
       : [];
     // The tooltip says where each figure came from ("MemorySize: 1024 MB — Default of parameter Mem").
     for (const r of report.resources)
       lenses.push(
         open(costCore().lensText(r, settings.precision), costCore().lensTooltip(r), r.span.start, r.logicalId),
       );
+    // Nothing left out without a word: a resource we cannot price says so, and why, where it is written.
+    for (const r of report.notPriced)
+      lenses.push(open(costCore().notPricedLensText(r), costCore().notPricedLensText(r), r.span.start, r.logicalId));
     return lenses;
   }
 }

@@ -11,14 +11,24 @@ export function registerCostStatus(cost: CostService): { item: vscode.StatusBarI
     const document = vscode.window.activeTextEditor?.document;
     const template = document && cost.store.modelOf(document);
     const report = document && template && cost.report(document.uri, template);
-    if (!document || !report || report.resources.length === 0) {
+    if (!document || !report || (report.resources.length === 0 && !report.regionProblem)) {
       item.hide();
+      return;
+    }
+    if (report.regionProblem) {
+      item.text = '$(warning) cost not estimated';
+      item.tooltip = report.regionProblem;
+      item.command = undefined;
+      item.show();
       return;
     }
     item.text = `$(graph) ≈ ${costCore().formatUsd(report.totalMonthlyUsd, cost.settings().precision)}/mo`;
     item.tooltip =
       `Estimated monthly cost of ${vscode.workspace.asRelativePath(document.uri)}: ${report.resources.length} ` +
-      `priced resources, ${report.region}, free tier ${report.freeTier ? 'on' : 'off'}. Click for the breakdown.`;
+      `priced resources${report.notPriced.length > 0 ? ` (${report.notPriced.length} not priced)` : ''}, ` +
+      `${report.region}, free tier ${report.freeTier ? 'on' : 'off'}` +
+      `${report.freeTierCreditUsd > 0 ? ` (the account's, credited once on this total)` : ''}. ` +
+      'Click for the breakdown.';
     item.command = { title: 'Show cost breakdown', command: SHOW_BREAKDOWN_COMMAND, arguments: [document.uri] };
     item.show();
   };

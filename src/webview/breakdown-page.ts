@@ -9,7 +9,7 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.ch
 type Resource = BreakdownView['resources'][number];
 
 const LINE_ITEM_HEAD =
-  '<tr><th>Line item</th><th class="num">Quantity</th><th class="num">Free tier</th><th class="num">Unit price</th>' +
+  '<tr><th>Line item</th><th class="num">Quantity</th><th class="num">Unit price</th>' +
   '<th class="num">Cost</th><th>Formula</th></tr>';
 
 /** The page's style sheet, one rule a line. */
@@ -53,7 +53,7 @@ export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: Break
   const lineItemRow = (li: Resource['lineItems'][number]): string =>
     `
       <tr><td>${e(li.name)}${li.note ? `<div class="note">${e(li.note)}</div>` : ''}</td>` +
-    `<td class="num">${e(li.quantity)}</td><td class="num">${e(li.free)}</td>` +
+    `<td class="num">${e(li.quantity)}</td>` +
     `<td class="num">${e(li.unitPrice)}</td><td class="num">${e(li.costText)}</td>` +
     `<td class="formula">${e(li.formula)}</td></tr>`;
   const settingsPriced = (r: Resource): string =>
@@ -63,7 +63,8 @@ export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: Break
         '</ul></details>'
       : '';
   const usageItem = (u: Resource['usage'][number]): string =>
-    `<li><code>${e(u.key)}</code> = ${e(u.value)} <span class="source">(${e(u.source)})</span></li>`;
+    `<li><code>${e(u.key)}</code> = ${e(u.value)} <span class="source">(${e(u.source)}` +
+    `${u.defaulted ? ', priced with this default' : ''})</span></li>`;
   const scriptSrc = chart ? ` script-src 'nonce-${e(chart.nonce)}';` : '';
   const csp = `default-src 'none'; style-src 'unsafe-inline' ${e(cspSource)};${scriptSrc}`;
   const sections = ordered
@@ -79,7 +80,9 @@ export function breakdownHtml(view: BreakdownView, cspSource = '', chart?: Break
     </tbody>
   </table>
   ${settingsPriced(r)}
-  <details><summary>Usage assumed</summary><ul>${r.usage.map(usageItem).join('')}</ul></details>
+  ${r.defaults ? `<p class="note default">${e(r.defaults)}</p>` : ''}
+  <details${r.defaults ? ' open' : ''}><summary>Usage assumed</summary>
+  <ul>${r.usage.map(usageItem).join('')}</ul></details>
   ${r.notes.map((n) => `<p class="note">${e(n)}</p>`).join('')}
 </section>`,
     )
@@ -94,9 +97,11 @@ ${STYLE}
 <body>
 <h1>${e(view.title)}: ${e(view.total.text)}/mo</h1>
 <p class="meta">${e(view.subtitle)}</p>
+${stackTotals(view)}
 ${view.notes.map((n) => `<p class="note">${e(n)}</p>`).join('\n')}
 ${chart ? '<div id="cost-chart" class="cost-chart"></div>' : ''}
 ${sections}
+${notPricedSection(view)}
 ${
   chart
     ? `<script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript({ kind: 'breakdown', view })}</script>
@@ -104,4 +109,33 @@ ${
     : ''
 }
 </body></html>`;
+}
+
+/** Subtotal, credits and total; the free tier line by line with whose it is; how to replace the defaults. */
+function stackTotals(view: BreakdownView): string {
+  const e = escapeHtml;
+  const rows = view.totals.length > 0 ? [...view.totals, { label: 'Total', text: view.total.text }] : [];
+  return [
+    rows.length > 0
+      ? `<table class="totals">${rows
+          .map((t) => `<tr><td>${e(t.label)}</td><td class="num">${e(t.text)}</td></tr>`)
+          .join('')}</table>`
+      : '',
+    view.freeTier
+      ? `<p class="note">${e(view.freeTier.scope)}</p>` +
+        `<ul class="free-tier">${view.freeTier.lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`
+      : '',
+    view.defaultsHow
+      ? `<p class="note">Figures marked as priced with a default are guesses. ${e(view.defaultsHow)}</p>`
+      : '',
+  ].join('\n');
+}
+
+/** The resources listed without a figure, each with why. */
+function notPricedSection(view: BreakdownView): string {
+  const e = escapeHtml;
+  if (view.notPriced.length === 0) return '';
+  return `<section id="not-priced"><h2>Not priced</h2><table>${view.notPriced
+    .map((r) => `<tr><td>${e(r.logicalId)}</td><td>${e(r.type)}</td><td>not priced: ${e(r.reason)}</td></tr>`)
+    .join('')}</table></section>`;
 }

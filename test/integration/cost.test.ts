@@ -6,16 +6,13 @@ import { closeWithoutSaving, eventually, findItem, workbench, workspaceUri } fro
 
 /**
  * Hand-computed for the example with no usage file (defaults: 1M requests × 100 ms, 1 KB of logs per
- * invocation). CreateOrderFunction is 512 MB arm64 from Globals. The three functions use 200,000 GB-s,
- * inside the 400,000 free; their 3M requests less 1M free cost 2M × $0.0000002, a third each = $0.1333;
- * logs 0.9537 GB × ($0.50 + $0.03) = $0.5054. Total $0.6388.
+ * invocation), before the free tier, which the stack total credits. CreateOrderFunction is 512 MB arm64 from Globals:
+ * 50,000 GB-s × $0.0000133334 = $0.66667; 1M requests × $0.0000002 = $0.20; logs 0.9537 GB × ($0.50 + $0.03) =
+ * $0.50545. Total $1.37212.
  */
-const LENS_512 = '≈ $0.64/mo · 1M req × 100 ms @ 512 MB arm64';
-/**
- * At 3008 MB it uses 293,750 GB-s of 443,750 in the stack; its share of the free 400,000 is 264,789, so
- * 28,961 GB-s × $0.0000133334 = $0.3862 is charged on top: $1.0250.
- */
-const LENS_3008 = '≈ $1.02/mo · 1M req × 100 ms @ 3008 MB arm64';
+const LENS_512 = '≈ $1.37/mo · 1M req × 100 ms @ 512 MB arm64';
+/** At 3008 MB: 293,750 GB-s × $0.0000133334 = $3.91669, + $0.20 + $0.50545 = $4.62213. */
+const LENS_3008 = '≈ $4.62/mo · 1M req × 100 ms @ 3008 MB arm64';
 
 async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
@@ -60,7 +57,10 @@ describe('cost estimates in VS Code', () => {
     });
     assert.deepEqual(lensAbove(lenses, document, '  CreateOrderFunction:'), [LENS_512]);
     const [total] = lensAbove(lenses, document, 'Resources:');
-    assert.match(total, /^≈ \$\d+\.\d{2}\/mo for this stack · \d+ priced resources · us-east-1$/);
+    assert.match(
+      total,
+      /^≈ \$\d+\.\d{2}\/mo for this stack · \d+ priced resources · us-east-1 · free tier −\$\d+\.\d{2}$/,
+    );
     const lens = lenses.find((l) => l.command?.title === LENS_512)!;
     assert.equal(lens.command!.command, 'serverlessWorkbench.cost.showBreakdown');
     await screenshot('cost-codelens');
@@ -96,7 +96,7 @@ describe('cost estimates in VS Code', () => {
     }
   });
 
-  it('opens the breakdown with every line item, its free tier and formula', async () => {
+  it('opens the breakdown with every line item and formula, and the free tier credited on the total', async () => {
     const view = await vscode.commands.executeCommand<BreakdownView>(
       'serverlessWorkbench.cost.showBreakdown',
       template(),
@@ -104,15 +104,22 @@ describe('cost estimates in VS Code', () => {
     );
     assert.ok(view, 'the command returns what it shows');
     const fn = view.resources.find((r) => r.logicalId === 'CreateOrderFunction')!;
-    assert.equal(fn.costText, '$0.64');
+    assert.equal(fn.costText, '$1.37');
     const requests = fn.lineItems.find((li) => li.name === 'Requests')!;
     assert.equal(requests.quantity, '1,000,000 requests');
-    assert.equal(requests.free, '333,333.333 requests');
-    assert.match(requests.formula, /^\(1,000,000 − 333,333\.333 free\) requests × \$0\.0000002 = \$0\.1333$/);
+    assert.equal(requests.formula, '1,000,000 requests × $0.0000002 = $0.2000');
     assert.deepEqual(
       fn.usage.find((u) => u.key === 'monthlyRequests'),
-      { key: 'monthlyRequests', value: '1,000,000', source: 'default' },
+      { key: 'monthlyRequests', value: '1,000,000', source: 'default', defaulted: true },
     );
+    assert.equal(fn.defaults, 'Priced with default usage: monthlyRequests, averageDurationMs, logKbPerInvocation');
+    // Three functions: 50,000 + 50,000 + 100,000 GB-s, all free ($2.66668); 3M requests, 1M free ($0.20).
+    assert.ok(
+      view.freeTier!.lines.includes('Lambda compute: 200,000 of 200,000 GB-s free, −$2.67; $0.00 to pay'),
+      view.freeTier!.lines.join('\n'),
+    );
+    assert.equal(view.freeTier!.scope, 'The free tier is per account, shared with everything else in it.');
+    assert.equal(view.totals.at(-1)!.label, 'Free tier credit (per account)');
   });
 
   it("shows each resource's cost in the explorer and the total on the template", async () => {
@@ -120,7 +127,7 @@ describe('cost estimates in VS Code', () => {
     const fn = await eventually('CreateOrderFunction in the tree', () =>
       findItem(api, template(), 'CreateOrderFunction'),
     );
-    assert.match(String(api.explorer.getTreeItem(fn).description), / · ≈ \$0\.64\/mo$/);
+    assert.match(String(api.explorer.getTreeItem(fn).description), / · ≈ \$1\.37\/mo$/);
     const root = (await api.explorer.getChildren()).find((r) => r.uri.toString() === template().toString())!;
     assert.match(String(api.explorer.getTreeItem(root).description), /SAM · \d+ resources · ≈ \$\d+\.\d{2}\/mo$/);
   });
@@ -144,11 +151,11 @@ describe('cost estimates in VS Code', () => {
       .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
       .join('\n');
     assert.match(text, /Monthly cost of the 2 functions that inherit this setting/);
-    // Both functions: $0.64 each (see LENS_512). At 1024 MB the stack uses 300,000 GB-s, still inside the
-    // 400,000 free, so the bill does not move; at 128 MB neither.
-    assert.match(text, /\| \*\*512 MB\*\* \(now\) \| \$1\.28 \| — \|/);
-    assert.match(text, /\| 1024 MB \| \$1\.28 \| same \|/);
-    assert.match(text, /\| 128 MB \| \$1\.28 \| same \|/);
+    // Both functions before the free tier: $1.37212 each (see LENS_512), $2.74. At 1024 MB: 2 × 100,000 GB-s ×
+    // $0.0000133334 = $2.66668 + 2 × $0.70545 = $4.07757; at 128 MB: 2 × 12,500 GB-s = $0.33334 + $1.41089 = $1.74423.
+    assert.match(text, /\| \*\*512 MB\*\* \(now\) \| \$2\.74 \| — \|/);
+    assert.match(text, /\| 1024 MB \| \$4\.08 \| \+\$1\.33 \|/);
+    assert.match(text, /\| 128 MB \| \$1\.74 \| −\$1\.00 \|/);
   });
 
   // Templates of their own, in files with names no other document has had: an untitled document's name is reused
@@ -268,9 +275,8 @@ describe('cost estimates in VS Code', () => {
         'the CodeLens with the generated usage file',
         async () => lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] === LENS_512,
       );
-      // 3M × 1 s at 512 MB arm64: 1,500,000 of the stack's 1,650,000 GB-s, so 400,000 × 1.5/1.65 free and
-      // 1,136,364 GB-s × $0.0000133334 = $15.1516; requests (3M − 600,000 free) × $0.0000002 = $0.48;
-      // logs 2.861 GB × $0.53 = $1.5163. Total $17.15.
+      // 3M × 1 s at 512 MB arm64, before the free tier: 1,500,000 GB-s × $0.0000133334 = $20.0001; requests
+      // 3M × $0.0000002 = $0.60; logs 2.861 GB × $0.53 = $1.5163. Total $22.12.
       const fnLine = usage
         .getText()
         .split('\n')
@@ -299,7 +305,7 @@ describe('cost estimates in VS Code', () => {
         'the CodeLens after editing the usage file',
         async () =>
           lensAbove(await lensesOf(document.uri), document, '  CreateOrderFunction:')[0] ===
-          '≈ $17.15/mo · 3M req × 1000 ms @ 512 MB arm64',
+          '≈ $22.12/mo · 3M req × 1000 ms @ 512 MB arm64',
       );
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -54,7 +54,7 @@ export function scaledDuration(baseMs: number, baseMb: number, memoryMb: number)
 
 /**
  * A function's monthly cost and duration across Lambda's memory range, on each architecture it can run on,
- * the rest of the stack unchanged (so the free tier is shared as in the estimate). Undefined for an unknown function.
+ * before the account's free tier, the rest of the stack unchanged. Undefined for an unknown function.
  */
 export function memoryCurve(
   template: Template,
@@ -100,9 +100,9 @@ export function memoryCurve(
 }
 
 /**
- * The stack as far as a function's price can tell: its functions (they share Lambda's and CloudWatch Logs'
- * free tier and volume tiers) with the usage the full estimate resolved for each, written out so that no
- * neighbour is needed to infer it. A hundred estimates of this are what a curve costs, not of the whole stack.
+ * The stack as far as a function's price can tell: its functions, with the usage the full estimate resolved for
+ * each written out so that no neighbour is needed to infer it. A hundred estimates of this are what a curve costs,
+ * not of the whole stack.
  */
 function functionsAlone(
   template: Template,

@@ -1,10 +1,16 @@
 import type { Span } from '../model/nodes';
-import type { Resource, Template } from '../model/template';
+import type { FunctionView, Resource, Template } from '../model/template';
+import { formatInteger } from '../format-number';
 import type { CostKind } from './kinds';
 import { costKindOf } from './kinds';
-import type { Demand, LineItem } from './pricing';
+import type { Demand, FreeAllowance, FreeTierCredit, LineItem } from './pricing';
 import { priceDemands } from './pricing';
-import type { PriceData, PriceSheet } from './prices';
+import { notPricedReason } from './coverage';
+import { SERVICES_OF_KIND } from './kind-services';
+import { recordingReads } from './read-tracking';
+import { regionProblem } from './region-check';
+import { LAMBDA_LIMITS } from '../rules/lambda-limits';
+import type { PriceData, PriceSheet, RegionPrices } from './prices';
 import { DEFAULT_REGION, HOURS_PER_MONTH, pricesFor, SHIPPED_PRICES } from './prices';
 import type { Architecture, FunctionOverride } from './lambda-settings';
 import { lambdaSettings } from './lambda-settings';
@@ -49,6 +55,19 @@ export interface ResourceCost {
   readonly lambda?: { readonly memoryMb: number; readonly arch: Architecture };
   /** Set when the stack may not create it: not created (priced at $0) or a condition that cannot be decided. */
   readonly creation?: CreationCondition;
+  /** The usage keys the price read from built-in defaults (or summed from them): the figure is a guess until set. */
+  readonly defaults: readonly string[];
+  /** "us-east-1's prices assumed for lambda, logs (none shipped for eu-west-1)", when a service has none here. */
+  readonly assumedPrices?: string;
+}
+
+/** A resource the estimate lists without a figure, and why: no prices for its type, or a value that is invalid. */
+export interface NotPricedResource {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly origin: Resource['origin'];
+  readonly span: Span;
+  readonly reason: string;
 }
 
 export interface CostReport {
@@ -62,7 +81,18 @@ export interface CostReport {
   readonly currency: 'USD';
   readonly pricesAsOf: string;
   readonly freeTier: boolean;
+  /** Set when the Region cannot be priced (unknown, or another partition): nothing is priced then. */
+  readonly regionProblem?: string;
   readonly resources: readonly ResourceCost[];
+  readonly notPriced: readonly NotPricedResource[];
+  /** The resources' figures added up, each before the free tier. */
+  readonly subtotalMonthlyUsd: number;
+  /** The account's free tier, one line per allowance the stack uses; shared with everything else in the account. */
+  readonly freeTierCredits: readonly FreeTierCredit[];
+  readonly freeTierCreditUsd: number;
+  /** What volume tiers save on the stack's aggregate over each resource priced alone. */
+  readonly volumeDiscountUsd: number;
+  /** What the month costs: subtotal − volume discount − free-tier credit. */
   readonly totalMonthlyUsd: number;
   readonly notes: readonly string[];
 }
@@ -73,19 +103,35 @@ export interface CostReport {
  */
 export function estimateCost(template: Template, usage: UsageFile, options: CostOptions = {}): CostReport {
   const { region, regionSource } = chooseRegion(template, usage, options);
-  const prices = pricesFor(region, options.prices ?? SHIPPED_PRICES);
   const freeTier = options.freeTier ?? usage.freeTier ?? true;
+  const problem = regionProblem(region);
+  if (problem) return refused(region, regionSource, freeTier, problem, options.prices ?? SHIPPED_PRICES);
+  const prices = pricesFor(region, options.prices ?? SHIPPED_PRICES);
   const displayNames = new Map(
     template.functions.filter((f) => f.displayName !== f.logicalId).map((f) => [f.logicalId, f.displayName]),
   );
-  const costed: CostedResource[] = template.resources.flatMap((resource) => {
+  const functionsById = new Map(template.functions.map((f) => [f.logicalId, f]));
+  const costed: CostedResource[] = [];
+  const notPriced: NotPricedResource[] = [];
+  for (const resource of template.resources) {
     const kind = costKindOf(template, resource);
-    const alias = displayNames.get(resource.logicalId);
-    return kind ? [alias ? { resource, kind, alias } : { resource, kind }] : [];
-  });
+    const reason = kind ? invalidValue(functionsById.get(resource.logicalId)) : notPricedReason(resource.type);
+    if (reason) {
+      notPriced.push({
+        logicalId: resource.logicalId,
+        type: resource.type,
+        origin: resource.origin,
+        span: resource.idSpan,
+        reason,
+      });
+    } else if (kind) {
+      const alias = displayNames.get(resource.logicalId);
+      costed.push(alias ? { resource, kind, alias } : { resource, kind });
+    }
+  }
   const wiring = wiringOf(template);
   const usageById = resolveUsage(costed, usage, wiring);
-  const functionsById = new Map(template.functions.map((f) => [f.logicalId, f]));
+  const kindById = new Map(costed.map((c) => [c.resource.logicalId, c.kind]));
   const natInTemplate = costed.some((c) => c.kind === 'natGateway' && c.resource.created !== false);
   let natHoursCarried = natInTemplate;
 
@@ -101,22 +147,27 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
         c,
         creation,
         fn,
+        read: new Set<string>(),
+        borrowed: new Map<string, Set<string>>(),
         result: { demands: [], drivers: creation.summary, notes: [], settings: fn?.settings ?? [] },
       };
     }
     const carriesNatHours = c.kind === 'function' && !natHoursCarried && inVpc(template, c.resource);
     if (carriesNatHours) natHoursCarried = true;
     const resolved = usageById.get(id)!;
-    const usage =
+    const { usage: tracked, read } = recordingReads(
       override?.averageDurationMs === undefined
         ? resolved
-        : { ...resolved, averageDurationMs: { value: override.averageDurationMs, source: 'what-if' } };
+        : { ...resolved, averageDurationMs: { value: override.averageDurationMs, source: 'what-if' } },
+      c.kind,
+    );
+    const borrowed = new Map<string, Set<string>>();
     const result = serviceCost({
       template,
       resource: c.resource,
       kind: c.kind,
-      usage,
-      usageOf: (logicalId) => usageById.get(logicalId),
+      usage: tracked,
+      usageOf: (otherId) => borrowedUsage(otherId, usageById, kindById, borrowed),
       fn,
       sheet: prices.sheet,
       carriesNatHours,
@@ -124,15 +175,17 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
     const unknownSchedules = (wiring.unknownSchedulesById.get(id) ?? []).map(
       (reason) => `A schedule of ${id} is unknown (${reason}); its runs are not counted.`,
     );
-    return { c, creation, fn, result: { ...result, notes: [...unknownSchedules, ...result.notes] } };
+    return { c, creation, fn, read, borrowed, result: { ...result, notes: [...unknownSchedules, ...result.notes] } };
   });
 
   const demandsById = new Map<string, readonly Demand[]>(
     services.map((s) => [s.c.resource.logicalId, s.result.demands]),
   );
-  const lineItemsById = priceDemands(demandsById, freeTier ? freeAllowances(prices.sheet) : new Map());
-  const resources: ResourceCost[] = services.map(({ c, creation, fn, result }) => {
-    const lineItems = lineItemsById.get(c.resource.logicalId) ?? [];
+  const stack = priceDemands(demandsById, freeTier ? freeAllowances(prices.sheet) : new Map());
+  const resources: ResourceCost[] = services.map(({ c, creation, fn, read, borrowed, result }) => {
+    const lineItems = stack.lineItemsById.get(c.resource.logicalId) ?? [];
+    const resolved = usageById.get(c.resource.logicalId)!;
+    const assumedPrices = lineItems.length > 0 ? assumedPricesOf(prices, c.kind) : undefined;
     return {
       logicalId: c.resource.logicalId,
       type: c.resource.type,
@@ -143,16 +196,21 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
       monthlyUsd: lineItems.reduce((sum, li) => sum + li.usd, 0),
       lineItems,
       drivers: result.drivers,
-      usage: usageById.get(c.resource.logicalId)!,
+      usage: resolved,
       notes: creation ? [`${capitalised(creation.summary)} (${creation.why}).`, ...result.notes] : result.notes,
       settings: result.settings,
       ...(fn ? { lambda: { memoryMb: fn.memoryMb, arch: fn.arch } } : {}),
       ...(creation ? { creation } : {}),
+      defaults: [
+        ...defaultsRead(read, resolved),
+        ...[...borrowed].flatMap(([otherId, keys]) =>
+          defaultsRead(keys, usageById.get(otherId)!).map((key) => `${otherId}.${key}`),
+        ),
+      ],
+      ...(assumedPrices ? { assumedPrices } : {}),
     };
   });
   const notes = [...prices.notes];
-  if (regionSource === 'default')
-    notes.push(`No Region given (template, samconfig, usage file or setting): prices are ${DEFAULT_REGION}'s.`);
   if (!freeTier) notes.push('Free tier off: every request and GB-second is charged.');
   const aliases = new Set(displayNames.values());
   const unknown = Object.keys(usage.resources).filter((id) => !template.resourceById.has(id) && !aliases.has(id));
@@ -166,9 +224,87 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
     pricesAsOf: prices.asOf,
     freeTier,
     resources,
-    totalMonthlyUsd: resources.reduce((sum, r) => sum + r.monthlyUsd, 0),
+    notPriced,
+    subtotalMonthlyUsd: resources.reduce((sum, r) => sum + r.monthlyUsd, 0),
+    freeTierCredits: stack.freeTierCredits,
+    freeTierCreditUsd: stack.freeTierCredits.reduce((sum, credit) => sum + credit.creditUsd, 0),
+    volumeDiscountUsd: stack.volumeDiscountUsd,
+    totalMonthlyUsd: stack.totalUsd,
     notes,
   };
+}
+
+/** The usage keys a price read that were built-in defaults, in the order they were read. */
+function defaultsRead(read: ReadonlySet<string>, usage: ResolvedUsage): string[] {
+  const keys: string[] = [];
+  for (const key of read) if (usage[key].builtInDefault) keys.push(key);
+  return keys;
+}
+
+/**
+ * Another resource's usage a pricer follows (a function's log group, its volume), recording the keys read into
+ * `borrowed`: a figure that follows another resource's defaults is a guess too, named `<logicalId>.<key>`.
+ */
+function borrowedUsage(
+  otherId: string,
+  usageById: ReadonlyMap<string, ResolvedUsage>,
+  kindById: ReadonlyMap<string, CostKind>,
+  borrowed: Map<string, Set<string>>,
+): ResolvedUsage | undefined {
+  const other = usageById.get(otherId);
+  const kind = kindById.get(otherId);
+  if (!other || !kind) return other;
+  const keys = borrowed.get(otherId) ?? new Set<string>();
+  borrowed.set(otherId, keys);
+  return recordingReads(other, kind, keys).usage;
+}
+
+/** A Region that cannot be priced: the report says why and prices nothing, rather than another Region's dollars. */
+function refused(
+  region: string,
+  regionSource: string,
+  freeTier: boolean,
+  problem: string,
+  data: PriceData,
+): CostReport {
+  return {
+    region,
+    regionName: region,
+    regionSource,
+    currency: 'USD',
+    pricesAsOf: data.asOf,
+    freeTier,
+    regionProblem: problem,
+    resources: [],
+    notPriced: [],
+    subtotalMonthlyUsd: 0,
+    freeTierCredits: [],
+    freeTierCreditUsd: 0,
+    volumeDiscountUsd: 0,
+    totalMonthlyUsd: 0,
+    notes: [problem],
+  };
+}
+
+/**
+ * Why a function is not priced although its kind is: a memory size Lambda refuses (Lambda developer guide, "Lambda
+ * quotas"). Functions on Lambda Managed Instances have other bounds and are priced as written.
+ */
+function invalidValue(view: FunctionView | undefined): string | undefined {
+  const memory = view?.memorySize.value;
+  if (!view || view.managedInstances || memory === undefined) return undefined;
+  const { min, max } = LAMBDA_LIMITS.memoryMb;
+  if (memory >= min && memory <= max) return undefined;
+  return `MemorySize ${memory} MB is outside Lambda's ${min}–${formatInteger(max)} MB, so the function cannot deploy`;
+}
+
+/** "us-east-1's prices assumed for logs (none shipped for eu-south-1)": the services of a kind without figures here. */
+function assumedPricesOf(prices: RegionPrices, kind: CostKind): string | undefined {
+  if (prices.region === DEFAULT_REGION) return undefined;
+  const assumed = SERVICES_OF_KIND[kind].filter((s) => !prices.regionalServices.includes(s));
+  return assumed.length > 0
+    ? `${DEFAULT_REGION}'s prices assumed for ${assumed.join(', ')} (none shipped for ${prices.region})`
+    : undefined;
 }
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -188,20 +324,24 @@ function chooseRegion(
 }
 
 /**
- * The permanent free tier (aws.amazon.com/free): the 12-month offers are left out, new accounts get credits instead.
+ * The permanent free tier of an account (aws.amazon.com/free): the 12-month offers are left out, new accounts get
+ * credits instead.
  */
-function freeAllowances(sheet: PriceSheet): Map<string, number> {
+function freeAllowances(sheet: PriceSheet): Map<string, FreeAllowance> {
   return new Map([
-    ['lambda-requests', sheet.lambda.freeTier.requests],
-    ['lambda-gb-seconds', sheet.lambda.freeTier.gbSeconds],
-    ['sqs-requests', sheet.sqs.freeTier.requests],
-    ['sns-publishes', sheet.sns.freeTier.publishes],
-    ['sfn-transitions', sheet.stepFunctions.freeTier.transitions],
-    ['ddb-storage', sheet.dynamodb.freeTier.storageGb],
-    ['ddb-rcu', sheet.dynamodb.freeTier.rcu * HOURS_PER_MONTH],
-    ['ddb-wcu', sheet.dynamodb.freeTier.wcu * HOURS_PER_MONTH],
-    ['kms-requests', sheet.kms.freeTier.requests],
-    ['cognito-maus', sheet.cognito.freeTier.maus],
-    ['internet-out', sheet.dataTransfer.freeTier.gb],
+    ['lambda-requests', { name: 'Lambda requests', quantity: sheet.lambda.freeTier.requests }],
+    ['lambda-gb-seconds', { name: 'Lambda compute', quantity: sheet.lambda.freeTier.gbSeconds }],
+    ['sqs-requests', { name: 'SQS requests', quantity: sheet.sqs.freeTier.requests }],
+    ['sns-publishes', { name: 'SNS publishes', quantity: sheet.sns.freeTier.publishes }],
+    [
+      'sfn-transitions',
+      { name: 'Step Functions state transitions', quantity: sheet.stepFunctions.freeTier.transitions },
+    ],
+    ['ddb-storage', { name: 'DynamoDB storage', quantity: sheet.dynamodb.freeTier.storageGb }],
+    ['ddb-rcu', { name: 'DynamoDB read capacity', quantity: sheet.dynamodb.freeTier.rcu * HOURS_PER_MONTH }],
+    ['ddb-wcu', { name: 'DynamoDB write capacity', quantity: sheet.dynamodb.freeTier.wcu * HOURS_PER_MONTH }],
+    ['kms-requests', { name: 'KMS requests', quantity: sheet.kms.freeTier.requests }],
+    ['cognito-maus', { name: 'Cognito monthly active users', quantity: sheet.cognito.freeTier.maus }],
+    ['internet-out', { name: 'Data transfer out to the internet', quantity: sheet.dataTransfer.freeTier.gb }],
   ]);
 }

@@ -212,3 +212,8 @@ export function typesOfKind(kind: CostKind): readonly string[] {
   }
   return types;
 }
+
+/** The kinds a resource type may be priced as (an API Gateway v2 API is HTTP or WebSocket by its ProtocolType). */
+export function kindsOfType(type: string): CostKind[] {
+  return (Object.keys(USAGE_KEYS) as CostKind[]).filter((kind) => typesOfKind(kind).includes(type));
+}

@@ -2,7 +2,8 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { LineIndex } from '../model/lines';
 import type { Span } from '../model/nodes';
-import { ALL_USAGE_KEYS } from './kinds';
+import { closest } from '../rules/suggest';
+import { ALL_USAGE_KEYS, kindsOfType, USAGE_KEYS } from './kinds';
 
 export { USAGE_FILE_PATH } from './usage-path';
 
@@ -16,7 +17,19 @@ export interface UsageFile {
   readonly defaults: Readonly<Record<string, UsageValues>>;
   /** Keyed by logical ID. */
   readonly resources: Readonly<Record<string, UsageValues>>;
+  /** Where each `resources.<id>.<key>` is written, so that a check against the template can point at it. */
+  readonly positions?: ReadonlyMap<string, UsageKeyPosition>;
 }
+
+/** Where a usage key is written: its span and 1-based line and column. */
+export interface UsageKeyPosition {
+  readonly span: Span;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The key of `positions` for a resource's usage key. */
+export const positionKey = (logicalId: string, key: string): string => `${logicalId}\u0000${key}`;
 
 export interface UsageProblem {
   readonly severity: 'error' | 'warning';
@@ -40,6 +53,11 @@ export function parseUsageFile(text: string): { usage: UsageFile; problems: Usag
     const span = { start: range?.[0] ?? 0, end: range?.[1] ?? 0 };
     const { line, column } = lines.oneBased(span);
     problems.push({ severity, message, span, line, column });
+  };
+  const positions = new Map<string, UsageKeyPosition>();
+  const place = (name: string, key: string, range: readonly number[] | undefined): void => {
+    const span = { start: range?.[0] ?? 0, end: range?.[1] ?? 0 };
+    positions.set(positionKey(name, key), { span, ...lines.oneBased(span) });
   };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) report('error', error.message.split('\n')[0], error.pos);
@@ -82,17 +100,20 @@ export function parseUsageFile(text: string): { usage: UsageFile; problems: Usag
         else report('error', 'freeTier must be true or false.', value?.range ?? undefined);
         break;
       case 'defaults':
-        defaults = valuesByName(value, 'defaults', report);
+        defaults = valuesByName(value, 'defaults', report, () => undefined);
         break;
       case 'resources':
-        resources = valuesByName(value, 'resources', report);
+        resources = valuesByName(value, 'resources', report, place);
         break;
-      default:
+      default: {
+        const suggestion = closest(key, TOP_LEVEL_KEYS);
         report(
-          'warning',
-          `Unknown key '${key}': the usage file has version, region, freeTier, defaults and resources.`,
+          'error',
+          `Unknown key '${key}'${suggestion ? `; did you mean ${suggestion}?` : ''} The usage file has ` +
+            `${TOP_LEVEL_KEYS.join(', ')}.`,
           pair.key?.range ?? undefined,
         );
+      }
     }
   }
   if (!sawVersion)
@@ -101,8 +122,10 @@ export function parseUsageFile(text: string): { usage: UsageFile; problems: Usag
       'Add `version: 1` so that a later format can be told apart.',
       root.range ? [root.range[0], root.range[0]] : undefined,
     );
-  return { usage: { region, freeTier, defaults, resources }, problems };
+  return { usage: { region, freeTier, defaults, resources, positions }, problems };
 }
+
+const TOP_LEVEL_KEYS = ['version', 'region', 'freeTier', 'defaults', 'resources'];
 
 type Report = (severity: UsageProblem['severity'], message: string, range: readonly number[] | undefined) => void;
 
@@ -111,7 +134,12 @@ function keyOf(pair: Pair<YamlNode, YamlNode>): string {
 }
 
 /** `defaults:` and `resources:` share a shape: name → { usage key: non-negative number }. */
-function valuesByName(node: YamlNode | null, section: string, report: Report): Record<string, UsageValues> {
+function valuesByName(
+  node: YamlNode | null,
+  section: 'defaults' | 'resources',
+  report: Report,
+  place: (name: string, key: string, range: readonly number[] | undefined) => void,
+): Record<string, UsageValues> {
   const out: Record<string, UsageValues> = {};
   if (node === null || (isScalar(node) && node.value === null)) return out;
   if (!isMap(node)) {
@@ -138,13 +166,22 @@ function valuesByName(node: YamlNode | null, section: string, report: Report): R
     for (const item of entry.value.items as Pair<YamlNode, YamlNode>[]) {
       const key = keyOf(item);
       if (!ALL_USAGE_KEYS.has(key)) {
+        // A typo must not fall back to the default silently: the figure the user meant would be ignored.
+        const suggestion = closest(key, ALL_USAGE_KEYS);
         report(
-          'warning',
-          `Unknown usage key '${key}' (known keys: ${[...ALL_USAGE_KEYS].join(', ')}).`,
+          'error',
+          `Unknown usage key '${key}'${suggestion ? `; did you mean ${suggestion}?` : ''} (known keys: ` +
+            `${[...ALL_USAGE_KEYS].join(', ')}).`,
           item.key?.range ?? undefined,
         );
         continue;
       }
+      const kinds = section === 'defaults' ? kindsOfType(name) : undefined;
+      if (kinds && kinds.length > 0 && !kinds.some((kind) => key in USAGE_KEYS[kind])) {
+        report('warning', misplacedKeyMessage(key, name), item.key?.range ?? undefined);
+        continue;
+      }
+      place(name, key, item.key?.range ?? undefined);
       const number = isScalar(item.value) ? Number(item.value.value) : NaN;
       if (
         !isScalar(item.value) ||
@@ -161,4 +198,12 @@ function valuesByName(node: YamlNode | null, section: string, report: Report): R
     out[name] = values;
   }
   return out;
+}
+
+/** "monthlyPublishes is a usage key of topic resources, not of AWS::Serverless::Function: it is ignored." */
+export function misplacedKeyMessage(key: string, what: string): string {
+  const owners = Object.entries(USAGE_KEYS)
+    .filter(([, keys]) => key in keys)
+    .map(([kind]) => kind);
+  return `${key} is a usage key of ${owners.join(', ')} resources, not of ${what}: it is ignored.`;
 }

@@ -51,7 +51,7 @@ export interface WhatIfRow {
 type Change = { readonly memoryMb?: number; readonly arch?: Architecture };
 
 /**
- * The monthly cost of some functions (the stack otherwise unchanged, the free tier shared as before)
+ * The monthly cost of some functions, each before the account's free tier (the stack otherwise unchanged)
  * under each alternative setting. Duration is kept as given: more memory often runs faster, which the
  * usage file can say.
  */

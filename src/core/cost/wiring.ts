@@ -13,6 +13,8 @@ export interface UsageFigure {
   readonly value: number;
   /** `usage file`, `usage defaults for <type>`, `default`, or the wiring it followed (`from ServerlessRestApi`). */
   readonly source: string;
+  /** True when the value is, or is summed from, a built-in default rather than something the user gave. */
+  readonly builtInDefault?: boolean;
 }
 
 export type ResolvedUsage = Readonly<Record<string, UsageFigure>>;
@@ -137,7 +139,7 @@ export function resolveUsage(
     const cacheKey = `${type}\u0000${key}`;
     let figure = defaultsByType.get(cacheKey);
     if (!figure) {
-      figure = { value: USAGE_KEYS[kind][key].fallback, source: 'default' };
+      figure = { value: USAGE_KEYS[kind][key].fallback, source: 'default', builtInDefault: true };
       for (const t of [type, ...typesOfKind(kind)]) {
         const value = usage.defaults[t]?.[key];
         if (value !== undefined) {
@@ -197,8 +199,10 @@ export function resolveUsage(
   }
   const sumOfFunctions = (ids: readonly string[] | undefined): UsageFigure | undefined => {
     if (!ids || ids.length === 0) return undefined;
-    const value = ids.reduce((sum, fn) => sum + (resolved.get(fn)?.monthlyRequests?.value ?? 0), 0);
-    return { value, source: `from ${ids.join(' + ')}` };
+    const figures = ids.map((fn) => resolved.get(fn)?.monthlyRequests);
+    const value = figures.reduce((sum, f) => sum + (f?.value ?? 0), 0);
+    const source = `from ${ids.join(' + ')}`;
+    return figures.some((f) => f?.builtInDefault) ? { value, source, builtInDefault: true } : { value, source };
   };
   for (const c of costed.filter((x) => x.kind !== 'function')) {
     const id = c.resource.logicalId;

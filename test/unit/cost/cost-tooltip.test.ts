@@ -12,20 +12,25 @@ describe('cost section of the explorer tooltip', () => {
     const fn = report.resources.find((r) => r.logicalId === 'ReportFunction')!;
     assert.equal(
       costTooltipMarkdown(fn),
+      // 1M requests × 0.1 s × 1 GB = 100,000 GB-s × $0.0000133334 (arm64) = $1.33; 1M × $0.20 per million = $0.20;
+      // before the free tier, which the stack total credits once.
       [
-        '**≈ $0.64/mo** · 1M req × 100 ms @ 1024 MB arm64',
+        '**≈ $2.04/mo** · 1M req × 100 ms @ 1024 MB arm64',
         '',
-        '- Compute \\(arm64\\): $0.00',
-        '- Requests: $0.13',
+        '- Compute \\(arm64\\): $1.33',
+        '- Requests: $0.20',
         '- CloudWatch Logs ingestion \\(Lambda volume tiers\\): $0.48',
         '- CloudWatch Logs storage \\(one month of logs\\): $0.03',
-        '- monthlyRequests: 1,000,000 — default',
-        '- averageDurationMs: 100 — default',
-        '- logKbPerInvocation: 1 — default',
+        '- monthlyRequests: 1,000,000 — default \\(priced with this default\\)',
+        '- averageDurationMs: 100 — default \\(priced with this default\\)',
+        '- logKbPerInvocation: 1 — default \\(priced with this default\\)',
         '- monthlyNatGb: 0 — default',
+        '- provisionedHours: 730 — default',
         '- MemorySize: 1024 MB — as written',
         '- Architectures: arm64 — Globals',
         '- EphemeralStorage: 512 MB — Lambda default',
+        '',
+        '_Before the free tier, which the stack total credits once for the account._',
       ].join('\n'),
     );
   });

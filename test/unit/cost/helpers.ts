@@ -26,7 +26,7 @@ export function item(
   report: CostReport,
   logicalId: string,
   name: RegExp,
-): { usd: number; quantity: number; freeQuantity: number; unitUsd: number; formula: string; note?: string } {
+): { usd: number; quantity: number; unitUsd: number; formula: string; note?: string } {
   const r = resource(report, logicalId);
   const found = r.lineItems.find((li) => name.test(li.name));
   assert.ok(found, `${logicalId} has a line item ${name} (has: ${r.lineItems.map((li) => li.name).join('; ')})`);

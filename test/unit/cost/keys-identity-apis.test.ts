@@ -12,8 +12,11 @@ describe('cost: KMS keys and Secrets Manager secrets', () => {
       'version: 1\nresources:\n  Key:\n    monthlyRequests: 50000\n',
     );
     assertUsd(item(report, 'Key', /^Key$/).usd, 1);
-    // (50,000 − 20,000 free) × $0.000003 = $0.09
-    assertUsd(item(report, 'Key', /Requests \(symmetric rate\)/).usd, 0.09);
+    // 50,000 × $0.000003 = $0.15 before the free tier; the account's 20,000 free leave 30,000 = $0.09 to pay
+    assertUsd(item(report, 'Key', /Requests \(symmetric rate\)/).usd, 0.15);
+    assertUsd(report.totalMonthlyUsd, 1.09);
+    const credit = report.freeTierCredits.find((c) => c.name === 'KMS requests');
+    assert.deepEqual(credit && [credit.usedQuantity, credit.freeQuantity, credit.unit], [50_000, 20_000, 'requests']);
     assert.match(resource(report, 'Key').notes.join('\n'), /rotation adds a key-month fee/);
   });
 
@@ -60,7 +63,10 @@ describe('cost: AppSync and Cognito user pools', () => {
       sam(...typed('Pool', 'AWS::Cognito::UserPool')),
       'version: 1\nresources:\n  Pool:\n    monthlyActiveUsers: 50000\n',
     );
-    assertUsd(resource(report, 'Pool').monthlyUsd, (50_000 - 10_000) * 0.015); // $600
+    assertUsd(resource(report, 'Pool').monthlyUsd, 50_000 * 0.015); // $750 before the free tier
+    assertUsd(report.totalMonthlyUsd, (50_000 - 10_000) * 0.015); // $600 after the account's free 10,000
+    const credit = report.freeTierCredits.find((c) => c.name === 'Cognito monthly active users');
+    assert.deepEqual(credit && [credit.usedQuantity, credit.freeQuantity, credit.unit], [50_000, 10_000, 'MAUs']);
     assert.equal(resource(report, 'Pool').drivers, '50K MAU (Essentials)');
   });
 
@@ -69,8 +75,11 @@ describe('cost: AppSync and Cognito user pools', () => {
       sam(...typed('Pool', 'AWS::Cognito::UserPool', 'UserPoolTier: LITE')),
       'version: 1\nresources:\n  Pool:\n    monthlyActiveUsers: 150000\n',
     );
-    // 140,000 paid: 10,001–100,000 at $0.0055 (90,000 = $495) and 100,001–150,000 at $0.0046 (50,000 = $230)
-    assertUsd(resource(lite, 'Pool').monthlyUsd, 725);
+    // The bands start after the free 10,000. Before the free tier, 150,000 go through them: 90,000 × $0.0055 = $495
+    // and 60,000 × $0.0046 = $276, $771. After it, 140,000 paid: 10,001–100,000 at $0.0055 (90,000 = $495) and
+    // 100,001–150,000 at $0.0046 (50,000 = $230), $725.
+    assertUsd(resource(lite, 'Pool').monthlyUsd, 771);
+    assertUsd(lite.totalMonthlyUsd, 725);
     const plus = estimate(
       sam(...typed('Pool', 'AWS::Cognito::UserPool', 'UserPoolTier: PLUS')),
       'version: 1\nresources:\n  Pool:\n    monthlyActiveUsers: 5000\n',
@@ -154,13 +163,21 @@ describe('cost: API Gateway caching and data transfer out', () => {
       sam(...typed('Http', 'AWS::Serverless::HttpApi'), ...fn('Fn', 'FunctionUrlConfig:', '  AuthType: NONE')),
       'version: 1\nresources:\n  Http:\n    monthlyDataOutGb: 5000\n  FnUrl:\n    monthlyDataOutGb: 15000\n',
     );
-    // 20,000 GB − 100 free = 19,900 GB: 10,240 × $0.09 + 9,660 × $0.085 = $921.60 + $821.10 = $1,742.70,
-    // shared in proportion: the API carries a quarter, the URL three quarters.
-    const http = item(report, 'Http', /Data transfer out/);
-    const url = item(report, 'FnUrl', /Data transfer out/);
-    assertUsd(http.usd + url.usd, 1742.7);
-    assertUsd(http.usd, 1742.7 / 4);
-    assert.equal(http.freeQuantity, 25);
+    // Each priced alone, before the free tier: the API's 5,000 GB × $0.09 = $450.00; the URL's 10,240 × $0.09 +
+    // 4,760 × $0.085 = $921.60 + $404.60 = $1,326.20.
+    assertUsd(item(report, 'Http', /Data transfer out/).usd, 450);
+    assertUsd(item(report, 'FnUrl', /Data transfer out/).usd, 1326.2);
+    // The account's 20,000 GB through the tiers: $921.60 + 9,760 × $0.085 = $1,751.20, $25.00 under the sum alone;
+    // 100 GB free off the top leaves 19,900 GB = $921.60 + 9,660 × $0.085 = $1,742.70, a credit of $8.50.
+    assertUsd(report.volumeDiscountUsd, 25);
+    const credit = report.freeTierCredits.find((c) => c.name === 'Data transfer out to the internet');
+    assert.deepEqual(credit && { used: credit.usedQuantity, free: credit.freeQuantity, unit: credit.unit }, {
+      used: 20_000,
+      free: 100,
+      unit: 'GB',
+    });
+    assertUsd(credit!.creditUsd, 8.5);
+    assertUsd(credit!.payUsd, 1742.7);
   });
 
   it('data out in ap-southeast-1 costs $0.12/GB for the first 10 TB', () => {
@@ -168,7 +185,9 @@ describe('cost: API Gateway caching and data transfer out', () => {
       sam(...typed('Http', 'AWS::Serverless::HttpApi')),
       'version: 1\nregion: ap-southeast-1\nresources:\n  Http:\n    monthlyDataOutGb: 1000\n',
     );
-    assertUsd(item(report, 'Http', /Data transfer out/).usd, (1000 - 100) * 0.12); // $108.00
+    assertUsd(item(report, 'Http', /Data transfer out/).usd, 1000 * 0.12); // $120.00 before the free tier
+    const credit = report.freeTierCredits.find((c) => c.name === 'Data transfer out to the internet');
+    assertUsd(credit!.payUsd, (1000 - 100) * 0.12); // $108.00 after the account's free 100 GB
   });
 
   it('without monthlyDataOutGb an API says data out is not included', () => {

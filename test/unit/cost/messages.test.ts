@@ -23,8 +23,9 @@ describe('cost: SNS FIFO and message-size chunks, EventBridge chunks, Step Funct
       sam(...typed('T', 'AWS::SNS::Topic')),
       'version: 1\nresources:\n  T:\n    monthlyPublishes: 3000000\n    averageMessageKb: 128\n',
     );
-    // 3M × 2 chunks = 6M − 1M free = 5M × $0.50 per million = $2.50
-    assertUsd(resource(report, 'T').monthlyUsd, 2.5);
+    // 3M × 2 chunks = 6M × $0.50 per million = $3.00 before the free tier; 6M − 1M free = 5M, $2.50 to pay
+    assertUsd(resource(report, 'T').monthlyUsd, 3);
+    assertUsd(report.totalMonthlyUsd, 2.5);
   });
 
   it('an unresolved FifoTopic is priced as a standard topic, and says so', () => {

@@ -100,6 +100,8 @@ describe('cost: provisioned concurrency', () => {
 
   it('provisionedHours defaults to 730, stated as a default', () => {
     const report = estimate(cloudFormation(['MemorySize: 512'], '1'));
-    assert.deepEqual(resource(report, 'Live').usage.provisionedHours, { value: 730, source: 'default' });
+    const live = resource(report, 'Live');
+    assert.deepEqual(live.usage.provisionedHours, { value: 730, source: 'default', builtInDefault: true });
+    assert.deepEqual(live.defaults, ['provisionedHours'], 'the figure is marked as priced with a default');
   });
 });

@@ -74,6 +74,7 @@ describe('cost: settings resolved through parameters, mappings and conditions', 
         'logKbPerInvocation: 1 — usage file',
         'monthlyNatGb: 0 — default',
         'provisionedHours: 730 — default',
+        'Before the free tier, which the stack total credits once for the account.',
         'Click for the cost breakdown.',
       ].join('\n'),
     );
@@ -188,10 +189,13 @@ describe('cost: settings resolved through parameters, mappings and conditions', 
       assert.equal(lensText(r), '≈ $0.00/mo · not created: condition IsProd is false');
       assert.equal(r.notes[0], 'Not created: condition IsProd is false (Default of parameter Env).');
     }
-    // Fn alone takes the free tier, as in the product brief: (1,500,000 − 400,000) GB-s × $0.0000166667
+    // Fn alone uses the free tier, as in the product brief: (1,500,000 − 400,000) GB-s × $0.0000166667
     // + (3M − 1M) requests × $0.0000002 = $18.73337.
     assertUsd(report.totalMonthlyUsd, 18.73337);
-    assert.equal(totalLensText(report), '≈ $18.73/mo for this stack · 1 priced resources · 2 not created · us-east-1');
+    assert.equal(
+      totalLensText(report),
+      '≈ $18.73/mo for this stack · 1 priced resources · 2 not created · us-east-1 · free tier −$6.87',
+    );
     const view = breakdownView(report, { title: 't' });
     assert.equal(
       view.resources.find((r) => r.logicalId === 'ProdFn')!.creation,

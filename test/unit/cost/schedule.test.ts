@@ -51,7 +51,9 @@ describe('cost: schedules set the traffic of what they run', () => {
       value: 730 / 24,
       source: 'from schedule cron(0 2 * * ? *)',
     });
-    assertUsd(resource(report, 'Nightly').monthlyUsd, 0, 'about 304 transitions, inside the 4,000 free');
+    assertUsd(resource(report, 'Nightly').monthlyUsd, (730 / 24) * 10 * 0.000025, 'about 304 transitions');
+    const transitions = report.freeTierCredits.find((c) => c.name === 'Step Functions state transitions')!;
+    assertUsd(transitions.payUsd, 0, 'inside the 4,000 free');
     assert.deepEqual(resource(report, 'Tick').usage.monthlyRequests, {
       value: 43_800,
       source: 'from schedule rate(1 minute)',

@@ -96,6 +96,15 @@ describe('cost: CloudWatch Logs log groups', () => {
       !resource(report, 'G').lineItems.some((li) => /Ingestion/.test(li.name)),
       'ingestion is not counted twice',
     );
+    assert.deepEqual(resource(report, 'G').defaults, [], "the function's figures are set, so the group's are too");
+  });
+
+  it("a function's log group that follows the function's default usage says its figure is priced with defaults", () => {
+    const report = estimate(
+      sam(...fn('Fn'), ...typed('G', 'AWS::Logs::LogGroup', 'LogGroupName: !Sub /aws/lambda/${Fn}')),
+    );
+    assert.deepEqual(resource(report, 'G').defaults, ['Fn.monthlyRequests', 'Fn.logKbPerInvocation']);
+    assert.deepEqual(resource(report, 'Fn').defaults.slice(0, 2), ['monthlyRequests', 'averageDurationMs']);
   });
 
   it("the framework's function log groups keep logs for the function's or the provider's logRetentionInDays", () => {

@@ -35,7 +35,10 @@ describe('cost: usage follows the wiring', () => {
       'version: 1\nresources:\n  B:\n    monthlyRequests: 3000000\n',
     );
     const r = resource(report, 'Api');
-    assert.deepEqual(r.usage.monthlyRequests, { value: 4_000_000, source: 'from A + B' });
+    // A's 1M is Lambda's default, so the API's figure is partly a default, and says so.
+    assert.deepEqual(r.usage.monthlyRequests, { value: 4_000_000, source: 'from A + B', builtInDefault: true });
+    // monthlyDataOutGb's default 0 leaves data out unpriced, so it is a default the price read too.
+    assert.deepEqual(r.defaults, ['monthlyRequests', 'monthlyDataOutGb']);
     assertUsd(r.monthlyUsd, 4 * 3.5);
   });
 
