@@ -54,7 +54,7 @@ const { values: options } = parseArgs({
   options: {
     verbose: { type: 'boolean', default: false },
     grep: { type: 'string' },
-    timeout: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '900' },
     workspace: { type: 'string' },
   },
 });
