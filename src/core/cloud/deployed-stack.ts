@@ -5,7 +5,6 @@ import { AwsCallError, explainAwsError } from '../aws/errors';
 import { resourceState, stackState, type DeployState, type StackState } from './status';
 import { loadAwsSdk, type AwsSdk } from '../aws/lazy-sdk';
 
-
 export interface DeployedResource {
   readonly logicalId: string;
   readonly physicalId?: string;

@@ -24,11 +24,7 @@ export {
   logGroupArn,
   stackConsoleUrl,
 } from './console';
-export {
-  AwsCallError,
-  describeAwsProblem,
-  explainAwsError,
-  type AwsProblem, type AwsProblemKind } from '../aws/errors';
+export { AwsCallError, describeAwsProblem, explainAwsError, type AwsProblem, type AwsProblemKind } from '../aws/errors';
 export { tailLogs, requestLog, readLogs, DEFAULT_LOG_TIMING, type LogEvent, type LogTiming } from './logs';
 export { presentLogEvent, type LogLine, type LogLevel } from './log-lines';
 export type { AwsConnection } from '../aws/connection';

@@ -3,7 +3,6 @@ import { logsClient, type CloudWatchLogs } from './clients';
 import { AwsCallError, explainAwsError } from '../aws/errors';
 import { loadAwsSdk, type AwsSdk } from '../aws/lazy-sdk';
 
-
 export interface LogEvent {
   /** FilterLogEvents' ID; Live Tail's events have none. */
   readonly eventId?: string;

@@ -47,9 +47,7 @@ export async function appendRequestLog(output: { append(line: string): void }, r
         for (const e of log.events) output.append(e.message.replace(/\n$/, ''));
       } catch (error) {
         const problem = problemOf(error);
-        output.append(
-          `The full log of request ${request.requestId} could not be read: ${describeAwsProblem(problem)}`,
-        );
+        output.append(`The full log of request ${request.requestId} could not be read: ${describeAwsProblem(problem)}`);
       }
     },
   );

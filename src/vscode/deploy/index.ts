@@ -62,7 +62,6 @@ async function deployCommand(
           template,
           config,
           loadChild: (file) => core.loadChildTemplate(file),
-          ...(target.endpoints ? { endpoints: target.endpoints } : {}),
           signal: abort.signal,
         },
         {

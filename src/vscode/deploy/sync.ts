@@ -59,7 +59,6 @@ async function runSync(
         connection: {
           region: config.region,
           ...(config.profile ? { profile: config.profile } : {}),
-          ...(target.endpoints ? { endpoints: target.endpoints } : {}),
         },
       }),
   );

@@ -96,7 +96,10 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
     cfn.errors.push({ code: 'Throttling', message: 'Rate exceeded', status: 400, times: 10 });
     await assert.rejects(readDeployedStack(target(), 'orders-service'), (error: AwsCallError) => {
       assert.equal(error.problem.kind, 'throttled');
-      assert.equal(error.problem.action, 'Wait a moment and retry; other deployments in the account may be using the API quota.');
+      assert.equal(
+        error.problem.action,
+        'Wait a moment and retry; other deployments in the account may be using the API quota.',
+      );
       return true;
     });
   });
