@@ -66,7 +66,8 @@ describe('explainAwsError: one wording for every AWS caller', () => {
       [
         [
           'throttled',
-          'Creating the change set: AWS is throttling the requests (ThrottlingException), even after retrying with backoff.',
+          'Creating the change set: AWS is throttling the requests (ThrottlingException), even after retrying ' +
+            'with backoff.',
         ],
         ['network', 'Creating the change set: cannot reach AWS in eu-west-1 (ECONNREFUSED).'],
         ['cancelled', 'Creating the change set: cancelled.'],
