@@ -143,11 +143,11 @@ await Promise.all([
     format: 'cjs',
     logLevel: 'error',
   }),
-  // The AWS SDK, loaded only on the first remote invocation (src/core/invoke/remote/sdk.ts).
+  // The Lambda, CloudFormation and Logs clients, loaded on the first remote invocation or cloud call (src/core/aws/lazy-sdk.ts).
   build({
     ...common,
     mainFields: ['main'],
-    entryPoints: ['src/core/invoke/remote/aws-sdk-bundle.ts'],
+    entryPoints: ['src/core/aws/aws-sdk-bundle.ts'],
     outfile: 'dist/aws-sdk-bundle.js',
   }),
   // The S3, STS, CloudFormation and Lambda clients of deploy and sync, loaded on the first of them

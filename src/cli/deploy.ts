@@ -1,5 +1,4 @@
 import * as readline from 'readline';
-import { endpointOverrides } from '../core/aws/endpoints';
 import * as Deploy from '../core/deploy';
 import type { Template } from '../core/model/template';
 import { choice, EXIT, givenInputsOf, parseArgs, readTemplate, UsageError } from './io';
@@ -10,7 +9,7 @@ export const DEPLOY_USAGE =
   `[--format text|json]`;
 export const SYNC_USAGE = `serverless-workbench sync <template> [--function LogicalId] ${CONNECTION_USAGE}`;
 
-/** The template, its deploy settings and the test endpoints, from the command line and samconfig. */
+/** The template and its deploy settings, from the command line and samconfig. */
 function prepare(argv: readonly string[], core: typeof Deploy, booleans: string[] = []) {
   const { positionals, flags } = parseArgs(argv, booleans);
   if (positionals.length !== 1) throw new UsageError('name one template');
@@ -30,13 +29,13 @@ function prepare(argv: readonly string[], core: typeof Deploy, booleans: string[
     { ...(stackName ? { stackName } : {}), ...(profile ? { profile } : {}) },
     template.kind === 'sam',
   );
-  return { template, config, flags, value, endpoints: endpointOverrides() };
+  return { template, config, flags, value };
 }
 
 /** `deploy`: package, create a change set, show it, execute it once confirmed, follow the events. */
 export async function deployCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
   const core = Deploy;
-  const { template, config, flags, value, endpoints } = prepare(argv, core, ['no-confirm']);
+  const { template, config, flags, value } = prepare(argv, core, ['no-confirm']);
   const format = choice(flags.get('format'), ['text', 'json'] as const, 'text', 'format');
   if (template.kind === 'serverless') return frameworkDeploy(core, template, value('stage'));
   if (!config.ok) throw new UsageError(config.problems.join('\n'));
@@ -47,7 +46,6 @@ export async function deployCommand(argv: readonly string[], out: (text: string)
       template,
       config: config.config,
       loadChild: core.loadChildTemplate,
-      ...(endpoints ? { endpoints } : {}),
     },
     {
       progress: (message) => err(`${message}...`),
@@ -77,7 +75,7 @@ export async function deployCommand(argv: readonly string[], out: (text: string)
 /** `sync`: each function's code (or the one named) straight to Lambda, skipping CloudFormation. */
 export async function syncCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
   const core = Deploy;
-  const { template, config, value, endpoints } = prepare(argv, core);
+  const { template, config, value } = prepare(argv, core);
   if (!config.ok) throw new UsageError(config.problems.join('\n'));
   const only = value('function');
   const ids = [...new Set(core.localArtifacts(template).flatMap((a) => (a.kind === 'zip' ? a.logicalIds : [])))]
@@ -95,7 +93,6 @@ export async function syncCommand(argv: readonly string[], out: (text: string) =
       connection: {
         region: config.config.region,
         ...(config.config.profile ? { profile: config.config.profile } : {}),
-        ...(endpoints ? { endpoints } : {}),
       },
     });
     if (outcome.status === 'error') {

@@ -1,5 +1,5 @@
 import * as cloud from '../core/cloud';
-import type { CloudTarget, LogEvent } from '../core/cloud';
+import type { AwsConnection, LogEvent } from '../core/cloud';
 import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, readTemplate, UsageError } from './io';
 
 export const LOGS_USAGE =
@@ -37,7 +37,7 @@ export async function logsCommand(argv: readonly string[], out: (text: string) =
   if ('missing' in name)
     throw new UsageError(name.missing.replace('set serverlessWorkbench.cloud.stackName', 'pass --stack-name'));
   const profile = (flags.get('profile') as string | undefined) ?? inputs.samconfig?.profile?.value;
-  const target: CloudTarget = {
+  const target: AwsConnection = {
     region: inputs.resolution.region?.value ?? template.serverless?.region ?? cloud.DEFAULT_REGION,
     ...(profile ? { profile } : {}),
   };
@@ -72,8 +72,8 @@ export async function logsCommand(argv: readonly string[], out: (text: string) =
     });
     return EXIT.ok;
   } catch (error) {
-    const problem = (error as { problem?: { message: string; remedy: string } }).problem;
-    if (problem) throw new UsageError(`${problem.message} ${problem.remedy}`.trim());
+    const problem = (error as { problem?: cloud.AwsProblem }).problem;
+    if (problem) throw new UsageError(cloud.describeAwsProblem(problem));
     throw error;
   }
 }

@@ -1,6 +1,5 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
-import { ENDPOINTS_ENV } from '../../src/core/aws/endpoints';
 import type { DeployOutcome } from '../../src/core/deploy';
 import { managedBucketName } from '../../src/core/deploy/s3-store';
 import { startFakeAws, TEST_CREDENTIALS } from '../fakes/aws';
@@ -8,8 +7,9 @@ import { eventually, workbench, workspaceUri } from './workbench';
 
 /**
  * Deploy from the real editor against local servers that speak S3, STS, CloudFormation and Lambda's protocols
- * (test/fakes/aws). The extension's AWS clients are pointed at them through SERVERLESS_WORKBENCH_AWS_ENDPOINTS,
- * set here inside the extension host: an override for tests only, which nothing in the product sets.
+ * (test/fakes/aws). The extension's AWS clients are pointed at them with the SDK's own service-specific endpoint
+ * variables (AWS_ENDPOINT_URL_S3, _STS, _CLOUDFORMATION, _LAMBDA), set here inside the extension host; nothing
+ * test-only is in the product.
  */
 describe('deploy in VS Code', function () {
   this.timeout(180_000);
@@ -20,7 +20,7 @@ describe('deploy in VS Code', function () {
     aws = await startFakeAws();
     // Every event at the first poll: the suite checks the flow, not CloudFormation's pace.
     aws.cloudformation.eventsPerCall = 100;
-    Object.assign(process.env, TEST_CREDENTIALS, { [ENDPOINTS_ENV]: JSON.stringify(aws.endpoints) });
+    Object.assign(process.env, TEST_CREDENTIALS, aws.variables);
     delete process.env.AWS_PROFILE;
   });
   after(async () => {

@@ -3,7 +3,9 @@ export type AwsService = 's3' | 'cloudformation' | 'lambda' | 'sts' | 'logs';
 
 /**
  * Where and as whom to call AWS: the Region, the named profile (else the SDK's default credential chain), and, for
- * tests against local servers only, an endpoint per service instead of AWS's.
+ * tests that hand a client local servers directly, an endpoint per service instead of AWS's. Without one the SDK
+ * takes its own `AWS_ENDPOINT_URL_<SERVICE>` variables, as for LocalStack ("Service-specific endpoints",
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).
  */
 export interface AwsConnection {
   readonly region: string;

@@ -18,3 +18,10 @@ export function loadSdkBundle<T>(name: string, sourceDir: string): T {
   loaded.set(name, bundle);
   return bundle;
 }
+
+/** The Lambda, CloudFormation and CloudWatch Logs pieces remote invoke and the deployed-stack view use. */
+export type AwsSdk = typeof import('./aws-sdk-bundle');
+
+export function loadAwsSdk(): AwsSdk {
+  return loadSdkBundle<AwsSdk>('aws-sdk-bundle', __dirname);
+}

@@ -1,9 +1,9 @@
-import { cloudFormationClient, type CloudTarget } from './clients';
+import type { AwsConnection } from '../aws/connection';
+import { cloudFormationClient } from './clients';
 import { accountOfArn } from './console';
-import { AwsCallError, explainAwsError } from './errors';
+import { AwsCallError, explainAwsError } from '../aws/errors';
 import { resourceState, stackState, type DeployState, type StackState } from './status';
-import type { AwsSdk } from '../invoke/remote/sdk';
-import { loadAwsSdk } from '../invoke/remote/sdk';
+import { loadAwsSdk, type AwsSdk } from '../aws/lazy-sdk';
 
 export interface DeployedResource {
   readonly logicalId: string;
@@ -49,7 +49,7 @@ export type StackRead =
  * "Stack with id <name> does not exist". Other failures throw an `AwsCallError` that says what to do.
  */
 export async function readDeployedStack(
-  target: CloudTarget,
+  target: AwsConnection,
   stackName: string,
   sdk: AwsSdk = loadAwsSdk(),
 ): Promise<StackRead> {
@@ -103,7 +103,7 @@ export async function readDeployedStack(
       },
     };
   } catch (error) {
-    throw new AwsCallError(explainAwsError(error, target, `Reading stack ${stackName}`));
+    throw new AwsCallError(explainAwsError(error, `reading stack ${stackName}`, target));
   } finally {
     cfn.destroy();
   }

@@ -24,8 +24,8 @@ export {
   logGroupArn,
   stackConsoleUrl,
 } from './console';
-export { AwsCallError, explainAwsError, type AwsProblem, type AwsProblemKind } from './errors';
+export { AwsCallError, describeAwsProblem, explainAwsError, type AwsProblem, type AwsProblemKind } from '../aws/errors';
 export { tailLogs, requestLog, readLogs, DEFAULT_LOG_TIMING, type LogEvent, type LogTiming } from './logs';
 export { presentLogEvent, type LogLine, type LogLevel } from './log-lines';
-export type { CloudTarget } from './clients';
+export type { AwsConnection } from '../aws/connection';
 export { DEFAULT_REGION } from '../invoke/local-settings';

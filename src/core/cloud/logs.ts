@@ -1,7 +1,7 @@
-import { logsClient, type CloudTarget, type CloudWatchLogs } from './clients';
-import { AwsCallError, explainAwsError } from './errors';
-import type { AwsSdk } from '../invoke/remote/sdk';
-import { loadAwsSdk } from '../invoke/remote/sdk';
+import type { AwsConnection } from '../aws/connection';
+import { logsClient, type CloudWatchLogs } from './clients';
+import { AwsCallError, explainAwsError } from '../aws/errors';
+import { loadAwsSdk, type AwsSdk } from '../aws/lazy-sdk';
 
 export interface LogEvent {
   /** FilterLogEvents' ID; Live Tail's events have none. */
@@ -59,7 +59,7 @@ async function filterAll(
 
 /** The events of a log group between two times, all pages read (the terminal's `logs` without `--follow`). */
 export async function readLogs(query: {
-  readonly target: CloudTarget;
+  readonly target: AwsConnection;
   readonly logGroupName: string;
   readonly startTime: number;
   readonly endTime?: number;
@@ -71,14 +71,14 @@ export async function readLogs(query: {
     const { logGroupName, startTime, endTime } = query;
     return await filterAll(logs, sdk, { logGroupName, startTime, ...(endTime ? { endTime } : {}) });
   } catch (error) {
-    throw new AwsCallError(explainAwsError(error, query.target, `Reading ${query.logGroupName}`));
+    throw new AwsCallError(explainAwsError(error, `reading ${query.logGroupName}`, query.target));
   } finally {
     logs.destroy();
   }
 }
 
 export interface TailRequest {
-  readonly target: CloudTarget;
+  readonly target: AwsConnection;
   readonly logGroupName: string;
   /** For Live Tail, which takes log groups by ARN; without it the tail polls. */
   readonly logGroupArn?: string;
@@ -119,7 +119,7 @@ export async function tailLogs(request: TailRequest): Promise<void> {
     await pollTail(logs, sdk, request, newest, deliver);
   } catch (error) {
     if (request.signal.aborted) return;
-    throw new AwsCallError(explainAwsError(error, request.target, `Tailing ${request.logGroupName}`));
+    throw new AwsCallError(explainAwsError(error, `tailing ${request.logGroupName}`, request.target));
   } finally {
     logs.destroy();
   }
@@ -153,7 +153,7 @@ async function liveTail(
     return 'the Live Tail session ended';
   } catch (error) {
     if (request.signal.aborted) return 'stopped';
-    const problem = explainAwsError(error, request.target, 'Live Tail');
+    const problem = explainAwsError(error, 'Live Tail', request.target);
     if (problem.kind === 'expired-credentials' || problem.kind === 'no-credentials') throw error;
     return `Live Tail is not available here (${problem.message})`;
   }
@@ -197,7 +197,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export interface RequestLogQuery {
-  readonly target: CloudTarget;
+  readonly target: AwsConnection;
   readonly logGroupName: string;
   readonly requestId: string;
   /** When the invocation started (ms), less any clock skew: where the search begins. */
@@ -264,7 +264,7 @@ export async function requestLog(query: RequestLogQuery): Promise<RequestLog> {
       await sleep(timing.pollIntervalMs, query.signal ?? new AbortController().signal);
     }
   } catch (error) {
-    throw new AwsCallError(explainAwsError(error, query.target, `Reading the log of request ${query.requestId}`));
+    throw new AwsCallError(explainAwsError(error, `reading the log of request ${query.requestId}`, query.target));
   } finally {
     logs.destroy();
   }

@@ -130,7 +130,7 @@ export async function deploy(request: DeployRequest, hooks: DeployHooks): Promis
   } catch (error) {
     if (error instanceof PackageError) return { status: 'error', message: error.message, span: error.span };
     if (error instanceof BuildError) return { status: 'error', message: error.message };
-    const problem = explainAwsError(error, doing, config.profile);
+    const problem = explainAwsError(error, doing, connection);
     return { status: 'error', message: problem.message, problem };
   }
 }

@@ -80,7 +80,7 @@ export async function syncFunctionCode(request: SyncRequest): Promise<SyncOutcom
     }
   } catch (error) {
     if (error instanceof BuildError) return { status: 'error', message: error.message };
-    const problem = explainAwsError(error, doing, connection.profile);
+    const problem = explainAwsError(error, doing, connection);
     return { status: 'error', message: problem.message, problem };
   }
 }

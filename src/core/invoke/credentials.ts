@@ -1,4 +1,4 @@
-import { loadAwsSdk } from './remote/sdk';
+import { loadAwsSdk } from '../aws/lazy-sdk';
 import type { FunctionError } from './types';
 
 /** What Lambda's execution role gives a function, as the variables Lambda sets (never logged by us). */

@@ -4,7 +4,7 @@ import type { Template } from '../../core';
 import type { TemplateStore } from '../template-store';
 import { cloudCore, type CloudCore } from './core';
 import { cloudContextOf, contextKey, type CloudContext } from './target';
-import { problemOf, showAwsProblem } from './problems';
+import { problemOf, showAwsProblem } from '../aws-problems';
 
 /** What is known of one template's deployed stack: being read, read, or why it could not be. */
 export type StackEntry =

@@ -4,7 +4,7 @@ import type { TemplateStore } from '../template-store';
 import { DeployedState } from './deployed-state';
 import { registerFunctionActions } from './function-actions';
 import { LogViews } from './log-view';
-import { showAwsProblem } from './problems';
+import { showAwsProblem } from '../aws-problems';
 import { registerStackExplorer } from './stack-explorer';
 import { registerAwsStatus } from './status-bar';
 

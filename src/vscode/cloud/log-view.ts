@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { CloudTarget, DeployedFunction, LogEvent } from '../../core/cloud';
+import { describeAwsProblem } from '../../core/aws/errors';
+import type { AwsConnection, DeployedFunction, LogEvent } from '../../core/cloud';
 import type { FromLogPage, LogPageData, ToLogPage } from '../../webview/logs/protocol';
 import { webviewHtml } from '../../webview/page';
 import { cloudCore } from './core';
-import { problemOf, showAwsProblem } from './problems';
+import { problemOf, showAwsProblem } from '../aws-problems';
 
 export const LOG_VIEW_TYPE = 'serverlessWorkbench.logs';
 /** How far back a new tail starts, so the last invocations are on screen at once. */
@@ -19,7 +20,7 @@ export class LogViews implements vscode.Disposable {
   constructor(private readonly extensionUri: vscode.Uri) {}
 
   /** Opens (or shows again) the tail of a function's log group. Returns the panel, for tests. */
-  async tail(fn: DeployedFunction, target: CloudTarget, credentials: string): Promise<vscode.WebviewPanel> {
+  async tail(fn: DeployedFunction, target: AwsConnection, credentials: string): Promise<vscode.WebviewPanel> {
     const key = `${target.region}/${target.profile ?? ''}/${fn.logGroupName}`;
     const existing = this.open.get(key);
     if (existing) {
@@ -60,7 +61,7 @@ export class LogViews implements vscode.Disposable {
       })
       .catch((error) => {
         const problem = problemOf(error);
-        post({ type: 'status', text: `${problem.message} ${problem.remedy}`.trim(), error: true });
+        post({ type: 'status', text: describeAwsProblem(problem), error: true });
         void showAwsProblem(problem);
       });
     return panel;

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { describeAwsProblem } from '../../core/aws/errors';
 import type { Template } from '../../core';
-import type { CloudTarget } from '../../core/cloud';
+import type { AwsConnection } from '../../core/cloud';
 import { cloudCore } from './core';
-import { problemOf } from './problems';
+import { problemOf } from '../aws-problems';
 
 /** How long to wait for an invocation's REPORT line: CloudWatch Logs makes events searchable seconds later. */
 const REQUEST_LOG_WAIT_MS = 30_000;
@@ -14,7 +15,7 @@ export interface RemoteRequest {
   readonly logicalId: string;
   readonly functionName: string;
   readonly requestId: string;
-  readonly target: CloudTarget;
+  readonly target: AwsConnection;
   /** When the invocation started, by this machine's clock (ms). */
   readonly startedAt: number;
 }
@@ -46,9 +47,7 @@ export async function appendRequestLog(output: { append(line: string): void }, r
         for (const e of log.events) output.append(e.message.replace(/\n$/, ''));
       } catch (error) {
         const problem = problemOf(error);
-        output.append(
-          `The full log of request ${request.requestId} could not be read: ${problem.message} ${problem.remedy}`,
-        );
+        output.append(`The full log of request ${request.requestId} could not be read: ${describeAwsProblem(problem)}`);
       }
     },
   );

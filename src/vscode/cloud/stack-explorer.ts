@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeAwsProblem } from '../../core/aws/errors';
 import type { OutlineNode } from '../../core/outline/outline';
 import type { ExplorerItem, ExplorerProvider } from '../explorer';
 import { loadedCloudCore, type CloudCore } from './core';
@@ -90,7 +91,7 @@ function stackNode(known: { core: CloudCore; entry: StackEntry } | undefined): O
     const problem = leaf('problem', entry.problem.message, {
       kind: 'error',
       icon: 'error',
-      tooltip: `${entry.problem.message} ${entry.problem.remedy}`.trim(),
+      tooltip: describeAwsProblem(entry.problem),
     });
     return { ...base, description: `${where} · could not be read`, tooltip, children: [problem] };
   }

@@ -3,8 +3,9 @@ import { selectProfile, selectRegion } from '../invoke/aws-choices';
 import { SETTINGS } from '../settings.generated';
 import type { TemplateStore } from '../template-store';
 import { cloudCore } from './core';
-import { CHOOSE_PROFILE_COMMAND } from './problems';
 import { awsTargetOf } from './target';
+
+const CHOOSE_PROFILE_COMMAND = 'serverlessWorkbench.cloud.chooseProfileAndRegion';
 
 /**
  * The profile and Region every AWS call of the active template uses (deployed stack, logs, remote invoke), in the

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CloudTarget, StackNameChoice } from '../../core/cloud';
+import type { AwsConnection, StackNameChoice } from '../../core/cloud';
 import type { GatheredInputs } from '../../core/load';
 import type { Template } from '../../core';
 import { SETTINGS } from '../settings.generated';
@@ -7,7 +7,7 @@ import type { CloudCore } from './core';
 
 /** The AWS account side of a template: where calls go (Region, profile) and which stack it deploys as. */
 export interface CloudContext {
-  readonly target: CloudTarget;
+  readonly target: AwsConnection;
   readonly stack: StackNameChoice;
   /** Where the Region and profile came from, for the status bar and the log view. */
   readonly regionOrigin: string;
@@ -23,7 +23,7 @@ export function awsTargetOf(
   template: Template,
   inputs: GatheredInputs,
   defaultRegion: string,
-): { target: CloudTarget; regionOrigin: string; profileOrigin: string } {
+): { target: AwsConnection; regionOrigin: string; profileOrigin: string } {
   const given = inputs.resolution.region;
   const region = given?.value || template.serverless?.region || defaultRegion;
   const regionOrigin = given?.value

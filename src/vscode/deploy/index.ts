@@ -5,7 +5,8 @@ import type { TemplateStore } from '../template-store';
 import { requireTrust } from '../invoke/trust';
 import { deployCore } from './core';
 import { runServerlessDeploy } from './framework-task';
-import { revealSpan, showAwsProblem } from './problems';
+import { showAwsProblem } from '../aws-problems';
+import { revealSpan } from './problems';
 import { reviewChangeSet } from './review';
 import { registerSyncOnSave, syncCode } from './sync';
 import { loadTarget, pickTemplate } from './target';
@@ -61,7 +62,6 @@ async function deployCommand(
           template,
           config,
           loadChild: (file) => core.loadChildTemplate(file),
-          ...(target.endpoints ? { endpoints: target.endpoints } : {}),
           signal: abort.signal,
         },
         {
@@ -121,6 +121,7 @@ async function report(summary: string, outcome: DeployOutcome, uri: vscode.Uri, 
         if ((await vscode.window.showErrorMessage(summary, go)) === go) await revealSpan(uri, outcome.span);
         return;
       }
-      await showAwsProblem(outcome.message, outcome.problem, retry);
+      if (outcome.problem) await showAwsProblem(outcome.problem, retry);
+      else void vscode.window.showErrorMessage(outcome.message);
   }
 }

@@ -5,7 +5,7 @@ import { SETTINGS } from '../settings.generated';
 import type { TemplateStore } from '../template-store';
 import { requireTrust } from '../invoke/trust';
 import { deployCore } from './core';
-import { showAwsProblem } from './problems';
+import { showAwsProblem } from '../aws-problems';
 import { loadTarget, pickTemplate } from './target';
 
 /** Said before every manual sync and when watch mode is turned on, in SAM's words about `sam sync`. */
@@ -59,13 +59,14 @@ async function runSync(
         connection: {
           region: config.region,
           ...(config.profile ? { profile: config.profile } : {}),
-          ...(target.endpoints ? { endpoints: target.endpoints } : {}),
         },
       }),
   );
   if (outcome.status === 'error') {
     output.appendLine(`Sync ${logicalId}: ${outcome.message}`);
-    await showAwsProblem(outcome.message, outcome.problem, () => void runSync(core, target, logicalId, output));
+    const retry = () => void runSync(core, target, logicalId, output);
+    if (outcome.problem) await showAwsProblem(outcome.problem, retry);
+    else void vscode.window.showErrorMessage(outcome.message);
   } else {
     const line =
       outcome.status === 'unchanged'

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { endpointOverrides } from '../../core/aws/endpoints';
 import type { DeployConfig } from '../../core/deploy';
 import { loadTemplateFile, readBoundedFile } from '../../core/load';
 import type { Template } from '../../core/model/template';
@@ -12,7 +11,6 @@ export interface DeployTarget {
   readonly uri: vscode.Uri;
   readonly template: Template;
   readonly config: DeployConfig;
-  readonly endpoints: ReturnType<typeof endpointOverrides>;
 }
 
 /** The template a command is about: the one given, the active editor's, or one the user picks. */
@@ -60,5 +58,5 @@ export async function loadTarget(core: DeployCore, uri: vscode.Uri): Promise<Dep
       });
     return undefined;
   }
-  return { uri, template: loaded.template, config: config.config, endpoints: endpointOverrides() };
+  return { uri, template: loaded.template, config: config.config };
 }

@@ -23,7 +23,7 @@ export async function selectRegion(): Promise<void> {
 }
 
 export async function selectProfile(): Promise<void> {
-  const { awsProfileNames } = await import('../../core/invoke/remote/profiles');
+  const { awsProfileNames } = await import('../../core/aws/profiles');
   const profiles = awsProfileNames();
   const items = [
     { label: '$(clear-all) Default credential chain (or samconfig.toml)', profile: '' },

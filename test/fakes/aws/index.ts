@@ -9,7 +9,11 @@ export { FakeCloudFormation, FakeLambda, FakeS3, FakeSts };
 export { expiredTokenReply } from './sts';
 export { queryError } from './query-protocol';
 
-/** All four fakes started, with the endpoint map the clients take, and one call to stop them. */
+/**
+ * All four fakes started, with the endpoint map an `AwsConnection` takes, the same as the SDK's
+ * `AWS_ENDPOINT_URL_<SERVICE>` variables ("Service-specific endpoints",
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html), and one call to stop them.
+ */
 export async function startFakeAws() {
   const [s3, sts, cloudformation, lambda] = await Promise.all([
     new FakeS3().start(),
@@ -23,8 +27,15 @@ export async function startFakeAws() {
     cloudformation: cloudformation.url,
     lambda: lambda.url,
   };
+  /** The SDK's own service-specific endpoint variables for these fakes, for code that builds its clients itself. */
+  const variables: Record<string, string> = {
+    AWS_ENDPOINT_URL_S3: s3.url,
+    AWS_ENDPOINT_URL_STS: sts.url,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: cloudformation.url,
+    AWS_ENDPOINT_URL_LAMBDA: lambda.url,
+  };
   const close = () => Promise.all([s3, sts, cloudformation, lambda].map((f) => f.server.close()));
-  return { s3, sts, cloudformation, lambda, endpoints, close };
+  return { s3, sts, cloudformation, lambda, endpoints, variables, close };
 }
 
 /** Static keys for the SDK's default chain: the fakes do not check signatures. */

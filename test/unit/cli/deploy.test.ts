@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { ENDPOINTS_ENV } from '../../../src/core/aws/endpoints';
 import { deployCommand, syncCommand } from '../../../src/cli/deploy';
 import { startFakeAws, TEST_CREDENTIALS } from '../../fakes/aws';
 import { samApp } from '../deploy/workspace';
@@ -13,7 +12,7 @@ describe('serverless-workbench deploy and sync', function () {
   before(async () => {
     aws = await startFakeAws();
     aws.cloudformation.eventsPerCall = 100;
-    Object.assign(process.env, TEST_CREDENTIALS, { [ENDPOINTS_ENV]: JSON.stringify(aws.endpoints) });
+    Object.assign(process.env, TEST_CREDENTIALS, aws.variables);
     delete process.env.AWS_PROFILE;
     process.stderr.write = () => true;
   });

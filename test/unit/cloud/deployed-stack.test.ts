@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { readDeployedStack } from '../../../src/core/cloud/deployed-stack';
-import { AwsCallError } from '../../../src/core/cloud/errors';
+import { AwsCallError } from '../../../src/core/aws/errors';
 import { stackNameOf } from '../../../src/core/cloud/stack-name';
 import { describeDeployment, deploymentOf } from '../../../src/core/cloud/stack-view';
 import { startFakeCloudFormation, type FakeCloudFormation } from '../../fakes/cloud/cloudformation';
@@ -19,7 +19,7 @@ const SHOWN = [
 describe('cloud: the deployed stack of a template (real SDK against a local CloudFormation)', () => {
   useTestCredentials();
   let cfn: FakeCloudFormation;
-  const target = () => ({ region: REGION, endpoints: { cloudFormation: cfn.url } });
+  const target = () => ({ region: REGION, endpoints: { cloudformation: cfn.url } });
   beforeEach(async () => {
     cfn = await startFakeCloudFormation([ordersStack()]);
   });
@@ -96,7 +96,10 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
     cfn.errors.push({ code: 'Throttling', message: 'Rate exceeded', status: 400, times: 10 });
     await assert.rejects(readDeployedStack(target(), 'orders-service'), (error: AwsCallError) => {
       assert.equal(error.problem.kind, 'throttled');
-      assert.equal(error.problem.remedy, 'Wait a moment and retry.');
+      assert.equal(
+        error.problem.action,
+        'Wait a moment and retry; other deployments in the account may be using the API quota.',
+      );
       return true;
     });
   });
@@ -134,7 +137,7 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
     });
     await assert.rejects(readDeployedStack(target(), 'orders-service'), (error: AwsCallError) => {
       assert.equal(error.problem.kind, 'access-denied');
-      assert.equal(error.problem.action, 'cloudformation:ListStackResources');
+      assert.equal(error.problem.deniedAction, 'cloudformation:ListStackResources');
       assert.equal(
         error.message,
         'Reading stack orders-service: access denied for cloudformation:ListStackResources (the default ' +

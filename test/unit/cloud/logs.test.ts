@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { AwsCallError } from '../../../src/core/cloud/errors';
+import { AwsCallError } from '../../../src/core/aws/errors';
 import { presentLogEvent } from '../../../src/core/cloud/log-lines';
 import { requestLog, tailLogs, type LogEvent } from '../../../src/core/cloud/logs';
 import { startFakeLogs, type FakeLogs } from '../../fakes/cloud/logs';

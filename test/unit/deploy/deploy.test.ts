@@ -183,7 +183,11 @@ describe('deploy and sync against local AWS protocol servers', function () {
     assert.equal(outcome.status, 'error');
     if (outcome.status !== 'error') return;
     assert.equal(outcome.problem?.kind, 'expired-credentials');
-    assert.equal(outcome.message, 'AWS refused opening the artifact bucket: the credentials have expired.');
+    assert.equal(
+      outcome.message,
+      'Opening the artifact bucket: the credentials of the default credential chain are expired or invalid ' +
+        '(ExpiredToken).',
+    );
     assert.match(outcome.problem?.action ?? '', /aws sso login/);
   });
 
@@ -247,7 +251,7 @@ describe('deploy and sync against local AWS protocol servers', function () {
     assert.deepEqual([outcome.problem?.kind, outcome.problem?.deniedAction], ['access-denied', 'lambda:GetFunction']);
     assert.equal(
       outcome.problem?.action,
-      'Grant lambda:GetFunction to the identity you deploy with, or use a profile that has it.',
+      'Allow lambda:GetFunction to this identity in IAM, or pick a profile that has it.',
     );
   });
 });

@@ -11,7 +11,7 @@ import {
   type Target,
 } from '../../../src/core/invoke';
 import { EMPTY_OVERRIDES } from '../../../src/core/invoke/overrides';
-import { awsProfileNames } from '../../../src/core/invoke/remote/profiles';
+import { awsProfileNames } from '../../../src/core/aws/profiles';
 import { load, yaml } from '../helpers';
 import { request, startCloudFormationStub, workspace } from './fixtures';
 
@@ -152,8 +152,7 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
         payload: '{"remote":true}',
         region: defaults.region!,
         stackName: defaults.stackName,
-        lambdaEndpoint: `http://127.0.0.1:${port}`,
-        cloudFormationEndpoint: cfn.url,
+        endpoints: { lambda: `http://127.0.0.1:${port}`, cloudformation: cfn.url },
       });
       assert.deepEqual(cfn.seen, ['DescribeStackResource shop Echo']);
       assert.equal(r.functionName, 'shop-Echo-AbC123');
@@ -176,8 +175,7 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
           payload: '{}',
           region: 'eu-central-1',
           stackName: 'shop',
-          lambdaEndpoint: `http://127.0.0.1:${port}`,
-          cloudFormationEndpoint: cfn.url,
+          endpoints: { lambda: `http://127.0.0.1:${port}`, cloudformation: cfn.url },
         });
         assert.equal(r.functionName, 'Echo');
         assert.deepEqual(r.settings.functionName, {
@@ -196,8 +194,7 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
         view,
         payload: '{}',
         region: 'eu-central-1',
-        lambdaEndpoint: `http://127.0.0.1:${port}`,
-        cloudFormationEndpoint: cfn.url,
+        endpoints: { lambda: `http://127.0.0.1:${port}`, cloudformation: cfn.url },
       };
       const r = await invokeRemote({ ...common, stackName: 'shop' });
       assert.equal(cfn.seen.at(-1), 'DescribeStackResource shop Unnamed');
@@ -220,7 +217,7 @@ describe('Invoke API server (sam local start-lambda compatible)', () => {
         view,
         region: 'eu-central-1',
         explicitName: 'Fails',
-        lambdaEndpoint: `http://127.0.0.1:${port}`,
+        endpoints: { lambda: `http://127.0.0.1:${port}` },
       };
       const r = await invokeRemote({ ...common, payload: '{}' });
       assert.deepEqual(r.functionError, { errorType: 'Error', errorMessage: 'nope' });

@@ -1,29 +1,13 @@
 import { describeProvenance, formatSetting } from '../../model/resolve/describe';
 import type { FunctionView, Template } from '../../model/template';
 import type { UsedSetting } from '../local-settings';
-import type { AwsSdk } from './sdk';
+import { clientOptions, type AwsConnection } from '../../aws/connection';
+import type { AwsSdk } from '../../aws/lazy-sdk';
 
-export interface AwsTarget {
-  readonly region: string;
-  readonly profile?: string;
-  /** For tests against local servers: the endpoints the clients call instead of AWS. */
-  readonly lambdaEndpoint?: string;
-  readonly cloudFormationEndpoint?: string;
-}
-
-export interface NameLookup extends AwsTarget {
+export interface NameLookup extends AwsConnection {
   readonly stackName?: string;
   /** An explicit name from the user's settings wins over everything. */
   readonly explicitName?: string;
-}
-
-/** Client options shared by the Lambda and CloudFormation clients: Region, profile, endpoint. */
-export function clientConfig(sdk: AwsSdk, target: AwsTarget, endpoint: string | undefined) {
-  return {
-    region: target.region,
-    ...(target.profile ? { credentials: sdk.fromIni({ profile: target.profile }) } : {}),
-    ...(endpoint ? { endpoint } : {}),
-  };
 }
 
 /** Said when the user named the deployed function in the editor's settings. */
@@ -62,7 +46,7 @@ export async function deployedFunctionName(
         `serverlessWorkbench.invoke.functionNames).`,
     );
   }
-  const cfn = new sdk.CloudFormationClient(clientConfig(sdk, lookup, lookup.cloudFormationEndpoint));
+  const cfn = new sdk.CloudFormationClient(clientOptions(lookup, 'cloudformation', sdk.fromIni));
   try {
     const out = await cfn.send(
       new sdk.DescribeStackResourceCommand({ StackName: stackName, LogicalResourceId: view.logicalId }),

@@ -4,8 +4,9 @@ import { LAMBDA_LIMITS } from '../limits';
 import { parseReportLine } from '../report';
 import type { UsedSetting } from '../local-settings';
 import type { InvocationResult } from '../types';
-import { clientConfig, deployedFunctionName, type NameLookup } from './deployed-name';
-import { loadAwsSdk } from './sdk';
+import { clientOptions } from '../../aws/connection';
+import { loadAwsSdk } from '../../aws/lazy-sdk';
+import { deployedFunctionName, type NameLookup } from './deployed-name';
 
 export interface RemoteInvocation extends NameLookup {
   readonly template: Template;
@@ -36,7 +37,7 @@ export async function invokeRemote(request: RemoteInvocation): Promise<RemoteRes
   const sdk = loadAwsSdk();
   const name = await deployedFunctionName(sdk, request.template, request.view, request);
   const functionName = name.value;
-  const lambda = new sdk.LambdaClient(clientConfig(sdk, request, request.lambdaEndpoint));
+  const lambda = new sdk.LambdaClient(clientOptions(request, 'lambda', sdk.fromIni));
   const started = performance.now();
   try {
     const out = await lambda.send(

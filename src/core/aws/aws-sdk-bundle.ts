@@ -1,5 +1,5 @@
-// The AWS SDK v3 pieces remote invocation uses, gathered so the build can bundle them into one lazily
-// loaded file, separate from the extension's main bundle.
+// The AWS SDK v3 pieces remote invocation and the deployed-stack view use, gathered so the build can bundle them
+// into one lazily loaded file (dist/aws-sdk-bundle.js), separate from the extension's main bundle.
 export { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';
 export {
   CloudFormationClient,
