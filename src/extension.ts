@@ -21,6 +21,7 @@ import { registerInputProblems } from './vscode/input-problems';
 import { registerDeploy } from './vscode/deploy';
 import { registerInvoke } from './vscode/invoke';
 import { registerPermissionsExplorer } from './vscode/permissions-explorer';
+import { registerSavedEventsExplorer } from './vscode/invoke/saved-events-explorer';
 import { SETTINGS } from './vscode/settings.generated';
 import { TemplateStore } from './vscode/template-store';
 import { registerWelcomeCommands } from './vscode/welcome';
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerHandlerLens(store),
   );
   context.subscriptions.push(registerPermissionsExplorer(store, analyzer, explorer.provider));
+  context.subscriptions.push(registerSavedEventsExplorer(explorer.provider));
   const cloud = registerCloud(store, explorer.provider, context.extensionUri);
   context.subscriptions.push(cloud.disposable);
   context.subscriptions.push(registerGraphView(store, context.extensionUri, accessFromPermissions(store, analyzer)));

@@ -80,10 +80,10 @@ async function runLocal(
   text: boolean,
   aws: { readonly profile?: string; readonly envVarsFile?: string },
 ): Promise<Ran> {
-  const target = invoke.loadTarget(templatePath, name, { given, envVarsFile: aws.envVarsFile });
-  if (!target.ok) throw new UsageError(target.message);
-  // As sam local invoke --profile: the profile's credentials reach the function as Lambda's variables.
+  // As sam local invoke --profile: the profile's credentials and Region reach the function as Lambda's variables.
   const profile = aws.profile;
+  const target = invoke.loadTarget(templatePath, name, { given, envVarsFile: aws.envVarsFile, profile });
+  if (!target.ok) throw new UsageError(target.message);
   let fn = target.fn;
   if (profile) {
     const found = await invoke.profileCredentials(profile);

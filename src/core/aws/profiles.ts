@@ -23,3 +23,30 @@ export function awsProfileNames(home = os.homedir(), env: NodeJS.ProcessEnv = pr
   }
   return [...names].sort();
 }
+
+/**
+ * The `region` a profile sets in the AWS config file (`[profile name]`, or `[default]`), with where it was read:
+ * the Region the SDK's default chain and `sam local invoke --profile` take from a profile. Undefined when the
+ * file or the setting is absent.
+ */
+export function awsProfileRegion(
+  profile: string,
+  home = os.homedir(),
+  env: NodeJS.ProcessEnv = process.env,
+): { value: string; origin: string } | undefined {
+  const file = env.AWS_CONFIG_FILE ?? path.join(home, '.aws', 'config');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let inProfile = false;
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[\s*(?:profile\s+)?([^\]\s]+)\s*\]/.exec(line);
+    if (header) inProfile = header[1] === profile;
+    const region = inProfile && !header ? /^\s*region\s*=\s*([^\s#;]+)/.exec(line) : null;
+    if (region) return { value: region[1], origin: `the region of AWS profile ${profile} (${file})` };
+  }
+  return undefined;
+}

@@ -18,6 +18,7 @@ export {
   DeleteChangeSetCommand,
   DescribeStackEventsCommand,
   DescribeStackResourceCommand,
+  GetTemplateCommand,
   type Change,
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';

@@ -5,6 +5,7 @@ import { localArtifacts } from './artifacts';
 import { BuildError } from './build';
 import { zipLocalCode } from './package';
 import { loadDeploySdk, type DeploySdk } from './sdk';
+import { templateChange } from './template-drift';
 
 /**
  * The largest zip UpdateFunctionCode takes in the request itself; larger code goes through S3, i.e. a deploy
@@ -33,7 +34,13 @@ export type SyncOutcome =
       /** From the UpdateFunctionCode call to LastUpdateStatus Successful. */
       readonly updateMs: number;
     }
-  | { readonly status: 'error'; readonly message: string; readonly problem?: AwsProblem };
+  | {
+      readonly status: 'error';
+      readonly message: string;
+      readonly problem?: AwsProblem;
+      /** The template changed since the deploy, so only a deploy brings the stack up to date. */
+      readonly deployInstead?: boolean;
+    };
 
 /**
  * `sam sync --code` for one function: the same reproducible zip as a deploy, sent with UpdateFunctionCode when its
@@ -48,6 +55,14 @@ export async function syncFunctionCode(request: SyncRequest): Promise<SyncOutcom
   try {
     const sdk = request.sdk ?? loadDeploySdk();
     const functionName = await deployedName(sdk, request);
+    doing = `reading the deployed template of stack ${request.stackName}`;
+    const changed = await deployedTemplateChange(sdk, request);
+    if (changed)
+      return {
+        status: 'error',
+        message: `The template changed since the last deploy (${changed}): deploy instead of syncing code.`,
+        deployInstead: true,
+      };
     doing = `zipping ${logicalId}'s code`;
     const code = await zipLocalCode(template, logicalId, artifact.path);
     if (code.bytes.length > DIRECT_UPLOAD_MAX_BYTES)
@@ -82,6 +97,25 @@ export async function syncFunctionCode(request: SyncRequest): Promise<SyncOutcom
     if (error instanceof BuildError) return { status: 'error', message: error.message };
     const problem = explainAwsError(error, doing, connection);
     return { status: 'error', message: problem.message, problem };
+  }
+}
+
+/**
+ * What in the local template differs from the stack's beyond the function's code; nothing is checked without a
+ * stack name, as no stack says what was deployed. The stack's template is read as submitted, not as transformed
+ * ("GetTemplate", TemplateStage Original,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_GetTemplate.html).
+ */
+async function deployedTemplateChange(sdk: DeploySdk, request: SyncRequest): Promise<string | undefined> {
+  if (!request.stackName) return undefined;
+  const cfn = new sdk.CloudFormationClient(clientOptions(request.connection, 'cloudformation', sdk.fromIni));
+  try {
+    const out = await cfn.send(new sdk.GetTemplateCommand({ StackName: request.stackName, TemplateStage: 'Original' }));
+    return out.TemplateBody === undefined
+      ? undefined
+      : templateChange(request.template, out.TemplateBody, request.logicalId);
+  } finally {
+    cfn.destroy();
   }
 }
 

@@ -27,19 +27,24 @@ export interface LocalResolution {
 
 /**
  * The model's evaluator with what only a local run adds: `References` of env.json as parameter and pseudo
- * parameter values (they win, being given for local runs), a Region (the inputs', else this invoker's
- * default, said) and stand-ins for names that only exist in AWS.
+ * parameter values (they win, being given for local runs), a Region (the inputs', else the chosen profile's as
+ * SAM CLI takes it, else this invoker's default, said) and stand-ins for names that only exist in AWS.
  */
-export function localResolution(template: Template, references: Readonly<Record<string, string>>): LocalResolution {
+export function localResolution(
+  template: Template,
+  references: Readonly<Record<string, string>>,
+  profileRegion?: InputValue,
+): LocalResolution {
   const model = template.resolver.inputs;
   const given = (key: string): InputValue | undefined =>
     key in references ? { value: references[key], origin: `${OVERRIDES_ORIGIN} References` } : undefined;
   const parameters: Record<string, InputValue> = { ...model.parameters };
   for (const p of template.parameters) parameters[p.name] = given(p.name) ?? parameters[p.name];
   const region = given('AWS::Region') ??
-    model.region ?? {
+    model.region ??
+    profileRegion ?? {
       value: DEFAULT_REGION,
-      origin: `the invoker's default Region (no Region in samconfig, settings or flags)`,
+      origin: `the invoker's default Region (no Region in samconfig, settings, flags or the AWS profile)`,
     };
   const accountId = given('AWS::AccountId') ?? model.accountId;
   const stackName = given('AWS::StackName') ?? model.stackName;

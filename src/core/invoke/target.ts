@@ -4,6 +4,7 @@ import { mapAt, stringOf, valueOf } from '../model/nodes';
 import type { FunctionView, Resource, Template } from '../model/template';
 import { localResolution, localView, usedSettings, type LocalResolution, type UsedSettings } from './local-settings';
 import { readOverrides, type Overrides } from './overrides';
+import { awsProfileRegion } from '../aws/profiles';
 import type { LocalFunction } from './types';
 
 export interface TargetOptions {
@@ -14,6 +15,8 @@ export interface TargetOptions {
   readonly envVarsFile?: string;
   /** Parameter overrides, Region, stage and config environment given on the command line or in settings. */
   readonly given?: GivenInputs;
+  /** The AWS profile of the run: its Region is used when neither the template's inputs nor the user give one. */
+  readonly profile?: string;
 }
 
 export type Target =
@@ -32,10 +35,11 @@ export type Target =
 /** How values resolve for a local run of this template: the model's inputs, env.json's `References`, local names. */
 export function localResolutionOf(
   template: Template,
-  options: Pick<TargetOptions, 'workspaceDir' | 'overrides'> = {},
+  options: Pick<TargetOptions, 'workspaceDir' | 'overrides' | 'profile'> = {},
 ): LocalResolution {
   const workspaceDir = options.workspaceDir ?? path.dirname(path.resolve(template.fileName));
-  return localResolution(template, (options.overrides ?? readOverrides(workspaceDir).overrides).references);
+  const { references } = options.overrides ?? readOverrides(workspaceDir).overrides;
+  return localResolution(template, references, options.profile ? awsProfileRegion(options.profile) : undefined);
 }
 
 /** Finds a function by logical ID, or for serverless.yml also by its key or deployed name. */
@@ -66,7 +70,7 @@ export function localFunctionOf(template: Template, view: FunctionView, options:
     if (read.problem) return { ok: false, message: read.problem };
     overrides = read.overrides;
   }
-  const resolution = localResolution(template, overrides.references);
+  const resolution = localResolutionOf(template, { workspaceDir, overrides, profile: options.profile });
   const local = localView(template, view, resolution.resolver);
   const runtime = local.runtime?.value;
   if (!runtime)

@@ -3,6 +3,7 @@ import type { DeployOutcome, StackEventRow } from '../../core/deploy';
 import { SETTINGS } from '../settings.generated';
 import type { TemplateStore } from '../template-store';
 import { requireTrust } from '../invoke/trust';
+import { DEPLOY_COMMANDS } from './commands';
 import { deployCore } from './core';
 import { runServerlessDeploy } from './framework-task';
 import { showAwsProblem } from '../aws-problems';
@@ -11,10 +12,7 @@ import { reviewChangeSet } from './review';
 import { registerSyncOnSave, syncCode } from './sync';
 import { loadTarget, pickTemplate } from './target';
 
-export const DEPLOY_COMMANDS = {
-  deploy: 'serverlessWorkbench.deploy',
-  syncCode: 'serverlessWorkbench.syncCode',
-} as const;
+export { DEPLOY_COMMANDS } from './commands';
 
 /** Fires after a deploy ends (deployed, failed or nothing to do), so views of the stack can refresh. */
 export const onDidDeploy = new vscode.EventEmitter<{ readonly templateUri: vscode.Uri; readonly stackName: string }>();

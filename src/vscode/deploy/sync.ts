@@ -4,6 +4,7 @@ import type { SyncOutcome } from '../../core/deploy';
 import { SETTINGS } from '../settings.generated';
 import type { TemplateStore } from '../template-store';
 import { requireTrust } from '../invoke/trust';
+import { DEPLOY_COMMANDS } from './commands';
 import { deployCore } from './core';
 import { showAwsProblem } from '../aws-problems';
 import { loadTarget, pickTemplate } from './target';
@@ -64,6 +65,12 @@ async function runSync(
   );
   if (outcome.status === 'error') {
     output.appendLine(`Sync ${logicalId}: ${outcome.message}`);
+    if (outcome.deployInstead) {
+      const deploy = 'Deploy';
+      if ((await vscode.window.showErrorMessage(outcome.message, deploy)) === deploy)
+        void vscode.commands.executeCommand(DEPLOY_COMMANDS.deploy, target.uri);
+      return outcome;
+    }
     const retry = () => void runSync(core, target, logicalId, output);
     if (outcome.problem) await showAwsProblem(outcome.problem, retry);
     else void vscode.window.showErrorMessage(outcome.message);

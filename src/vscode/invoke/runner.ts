@@ -117,15 +117,17 @@ export class InvokeRunner implements vscode.Disposable {
     if (!view) throw new Error(`no function ${ref.logicalId} in the template any more`);
     const workspaceDir = workspaceDirOf(ref.templateUri);
     const envVars = SETTINGS.invoke.envVars.value(ref.templateUri);
+    // As sam local invoke --profile: the chosen profile's credentials and Region reach the function as Lambda's
+    // variables.
+    const profile = SETTINGS.invoke.profile.value() || inputs.samconfig?.profile?.value;
     const target = core.localFunctionOf(template, view, {
       workspaceDir,
       envVarsFile: envVars ? path.resolve(workspaceDir, envVars) : undefined,
+      profile,
     });
     if (!target.ok) throw new Error(target.message);
     const log = this.view.begin(ref, 'local', target.notes, core.settingLines(target.settings));
     let fn = target.fn;
-    // As sam local invoke --profile: the chosen profile's credentials reach the function as Lambda's variables.
-    const profile = SETTINGS.invoke.profile.value() || inputs.samconfig?.profile?.value;
     if (profile) {
       const found = await core.profileCredentials(profile);
       if (!found.ok) throw new Error(found.message);

@@ -22,6 +22,8 @@ interface FakeStack {
   /** Events oldest first; `visible` of them have "happened" (DescribeStackEvents reveals a few more each call). */
   events: XmlValue[];
   visible: number;
+  /** The template of the last successful update, as submitted (GetTemplate's `Original` stage). */
+  templateBody?: string;
 }
 
 interface FakeChangeSet {
@@ -32,6 +34,7 @@ interface FakeChangeSet {
   readonly resources: Map<string, { type: string; definition: string }>;
   readonly changes: XmlValue[];
   readonly capabilities: string[];
+  readonly templateBody: string;
   describes: number;
   status: string;
   readonly statusReason?: string;
@@ -40,7 +43,7 @@ interface FakeChangeSet {
 /**
  * CloudFormation over the query protocol with the operations deploy and the explorer use: DescribeStacks,
  * CreateChangeSet, DescribeChangeSet, ExecuteChangeSet, DeleteChangeSet, DescribeStackEvents, DescribeStackResource,
- * DescribeStackResources and ListStackResources, each answering in the shape of the API Reference
+ * DescribeStackResources, ListStackResources and GetTemplate, each answering in the shape of the API Reference
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_<Operation>.html). It does not run the SAM
  * transform: the change set lists the template's resources as written. Changes are computed by comparing each
  * resource's definition; tests choose which modifications replace (`replaceOnChange`) and which resource fails
@@ -145,6 +148,12 @@ export class FakeCloudFormation {
             LastUpdatedTimestamp: this.now(),
           })),
         });
+      case 'GetTemplate':
+        // "Returns the template body for a specified stack": TemplateBody, and StagesAvailable (Original, the
+        // template as submitted; Processed, after transforms). This server keeps the submitted one only.
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_GetTemplate.html
+        if (!stack || stack.templateBody === undefined) return missing();
+        return result({ TemplateBody: stack.templateBody, StagesAvailable: ['Original'] });
       default:
         return queryError(CFN_NAMESPACE, 400, 'InvalidAction', `${action} is not implemented by this test server.`);
     }
@@ -215,6 +224,7 @@ export class FakeCloudFormation {
       resources,
       changes,
       capabilities: members(form, 'Capabilities'),
+      templateBody: body,
       describes: 0,
       status: changes.length === 0 ? 'FAILED' : 'CREATE_COMPLETE',
       ...(changes.length === 0
@@ -275,6 +285,7 @@ export class FakeCloudFormation {
         stack.resources.delete(id);
       }
       stack.status = `${verb}_COMPLETE`;
+      stack.templateBody = cs.templateBody;
       event(stack.name, stackType, stack.status, undefined, stack.id);
       return;
     }

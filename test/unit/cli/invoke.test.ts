@@ -65,7 +65,10 @@ describe('serverless-workbench invoke and serve', function () {
       memorySizeMb: { value: 128, from: 'Lambda default' },
       functionName: { value: 'Ok', from: 'not set (AWS generates one at deploy); using the logical ID' },
       architecture: { value: 'x86_64', from: 'Lambda default' },
-      region: { value: 'us-east-1', from: "the invoker's default Region (no Region in samconfig, settings or flags)" },
+      region: {
+        value: 'us-east-1',
+        from: "the invoker's default Region (no Region in samconfig, settings, flags or the AWS profile)",
+      },
     });
     assert.deepEqual(
       json.payload,

@@ -224,6 +224,45 @@ describe('deploy and sync against local AWS protocol servers', function () {
     assert.equal(aws.lambda.server.count('UpdateFunctionCode'), 1);
   });
 
+  it('sync code refuses when the template changed beyond the code, and offers a deploy instead', async () => {
+    const deployed = aws.cloudformation.stacks.get('orders')!.templateBody!;
+    assert.match(deployed, /CodeUri: "s3:\/\//, 'the stack holds the packaged template, its code in S3');
+    const updates = aws.lambda.server.count('UpdateFunctionCode');
+    const syncWith = async (text: string) => {
+      app.write('template.yaml', text);
+      app.write('src/index.js', `exports.handler = async () => ${JSON.stringify(text.length)};\n`);
+      const { template, config } = loadForDeploy(file);
+      return syncFunctionCode({
+        template,
+        logicalId: 'OrdersFunction',
+        connection: { region: config.region, endpoints: aws.endpoints },
+        stackName: config.stackName,
+      });
+    };
+    const current = TEMPLATE.replace('TableName: orders', 'TableName: orders-v4');
+    try {
+      const memory = await syncWith(current.replace('CodeUri: src/', 'CodeUri: src/\n      MemorySize: 512'));
+      assert.deepEqual(memory, {
+        status: 'error',
+        message:
+          "The template changed since the last deploy (OrdersFunction's definition changed beyond its code): " +
+          'deploy instead of syncing code.',
+        deployInstead: true,
+      });
+      const queue = await syncWith(`${current}  Queue:\n    Type: AWS::SQS::Queue\n`);
+      assert.equal(
+        queue.status === 'error' && queue.message,
+        'The template changed since the last deploy (resources were added Queue): deploy instead of syncing code.',
+      );
+      assert.equal(aws.lambda.server.count('UpdateFunctionCode'), updates, 'no code was sent');
+      const codeOnly = await syncWith(current);
+      assert.equal(codeOnly.status, 'updated', 'a change of code alone is synced');
+      assert.ok(aws.cloudformation.server.count('GetTemplate') >= 3);
+    } finally {
+      app.write('template.yaml', current);
+    }
+  });
+
   it('access denied names the denied action', async () => {
     const { template, config } = loadForDeploy(file);
     aws.lambda.server.fail({

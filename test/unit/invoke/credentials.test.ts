@@ -84,3 +84,56 @@ describe('Credentials and environment of local invokes', () => {
     assert.deepEqual(missing, { ok: false, message: `Cannot read ${path.join(ws.dir, 'no.json')}: ENOENT` });
   });
 });
+
+describe('Region of local invokes from the chosen AWS profile', () => {
+  const ws = workspace({
+    config: ['[default]', 'region = us-west-2', '[profile dev]', 'output = json', 'region = eu-central-1'].join('\n'),
+    'app.js': 'exports.handler = async () => [process.env.AWS_REGION, process.env.AWS_DEFAULT_REGION];',
+    'template.yaml': yaml(
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Api:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties: {Runtime: nodejs22.x, Handler: app.handler, CodeUri: .}',
+    ),
+  });
+  const template = path.join(ws.dir, 'template.yaml');
+  const saved = process.env.AWS_CONFIG_FILE;
+  before(() => {
+    process.env.AWS_CONFIG_FILE = path.join(ws.dir, 'config');
+  });
+  after(() => {
+    if (saved === undefined) delete process.env.AWS_CONFIG_FILE;
+    else process.env.AWS_CONFIG_FILE = saved;
+    ws.cleanup();
+  });
+
+  it("runs with the profile's region as AWS_REGION and AWS_DEFAULT_REGION, and says where it came from", async () => {
+    const target = loadTarget(template, 'Api', { profile: 'dev' });
+    assert.ok(target.ok);
+    assert.equal(target.fn.region, 'eu-central-1');
+    assert.equal(target.settings.region.from, `the region of AWS profile dev (${path.join(ws.dir, 'config')})`);
+    const invoker = new LocalInvoker();
+    try {
+      const r = await invoker.invoke(target.fn, '{}');
+      assert.deepEqual(JSON.parse(r.payload), ['eu-central-1', 'eu-central-1']);
+    } finally {
+      await invoker.dispose();
+    }
+    const byDefault = loadTarget(template, 'Api', { profile: 'default' });
+    assert.ok(byDefault.ok);
+    assert.equal(byDefault.fn.region, 'us-west-2', 'the [default] section is the default profile');
+  });
+
+  it('keeps a Region the user gave over the profile, and the default when the profile sets none', () => {
+    const given = loadTarget(template, 'Api', {
+      profile: 'dev',
+      given: { region: { value: 'ap-south-1', origin: '--region' } },
+    });
+    assert.ok(given.ok);
+    assert.equal(given.fn.region, 'ap-south-1');
+    const none = loadTarget(template, 'Api', { profile: 'other' });
+    assert.ok(none.ok);
+    assert.equal(none.fn.region, 'us-east-1');
+  });
+});

@@ -112,7 +112,7 @@ describe('invoke runs with the settings the model resolves, and says where each 
     assert.equal(mine.fn.environment.REGION, 'us-east-1');
     assert.equal(
       mine.settings.region.line,
-      "Region us-east-1 — the invoker's default Region (no Region in samconfig, settings or flags)",
+      "Region us-east-1 — the invoker's default Region (no Region in samconfig, settings, flags or the AWS profile)",
     );
     const given = loadTarget(template, 'ByParameter', {
       given: { region: { value: 'eu-west-1', origin: '--region' } },
