@@ -110,7 +110,10 @@ async function runLocal(
       () => invoker.invoke(fn, event, { onLog: text ? (t) => process.stderr.write(t) : undefined }),
       {
         consent: async () => aws.fetchSdk,
-        progress: (message) => process.stderr.write(`${message}; then the function runs again.\n`),
+        withProgress: (message, download) => {
+          process.stderr.write(`${message}; then the function runs again.\n`);
+          return download();
+        },
         howToAllow: `run again with --${FETCH_SDK} (or ${FETCH_SDK_ENV}=1) to fetch it`,
       },
     );

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LocalInvoker } from '../../../src/core/invoke';
+import { findPython, LocalInvoker } from '../../../src/core/invoke';
 import {
   ensureRuntimeSdk,
   invokeWithRuntimeSdk,
@@ -19,6 +19,9 @@ import { fn, hasPython, workspace } from './fixtures';
 
 /** A package no real SDK has, so neither the extension's own node_modules nor a global one can answer for it. */
 const FAKE_CLIENT = '@aws-sdk/client-workbench-test';
+
+/** A package neither the function nor the cache has until it is fetched. */
+const ABSENT_CLIENT = '@aws-sdk/client-workbench-absent';
 
 /** A tiny stand-in for an SDK client package, CommonJS (so both require and import can load it). */
 function fakeClient(modulesDir: string, name: string, from: string): void {
@@ -47,7 +50,7 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
     'own/node_modules/@aws-sdk/client-workbench-test/i.js': `exports.from = 'function';`,
     'cjs/app.js': `const c = require('${FAKE_CLIENT}'); exports.handler = async () => c.from;`,
     'esm/app.mjs': `import { from } from '${FAKE_CLIENT}'; export const handler = async () => from;`,
-    'missing/app.mjs': `import { from } from '@aws-sdk/client-workbench-absent'; export const handler = async () => from;`,
+    'missing/app.mjs': `import { from } from '${ABSENT_CLIENT}'; export const handler = async () => from;`,
   });
   const invoker = new LocalInvoker();
   const saved = process.env[RUNTIME_SDK_CACHE_ENV];
@@ -88,7 +91,10 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
   it('recognises an import error for a runtime-provided package, and only that', () => {
     const importError = (errorMessage: string) => ({ errorType: 'Runtime.ImportModuleError', errorMessage });
     assert.equal(
-      missingSdkPackage('nodejs20.x', importError("Error: Cannot find package '@aws-sdk/client-s3' imported from /x/app.mjs")),
+      missingSdkPackage(
+        'nodejs20.x',
+        importError("Error: Cannot find package '@aws-sdk/client-s3' imported from /x/app.mjs"),
+      ),
       '@aws-sdk/client-s3',
     );
     assert.equal(
@@ -96,7 +102,10 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
       '@aws-sdk/lib-dynamodb',
     );
     assert.equal(missingSdkPackage('nodejs20.x', importError("Error: Cannot find module 'lodash'")), undefined);
-    assert.equal(missingSdkPackage('nodejs16.x', importError("Error: Cannot find module '@aws-sdk/client-s3'")), undefined);
+    assert.equal(
+      missingSdkPackage('nodejs16.x', importError("Error: Cannot find module '@aws-sdk/client-s3'")),
+      undefined,
+    );
     assert.equal(
       missingSdkPackage('python3.12', importError("Unable to import module 'app': No module named 'boto3'")),
       'boto3',
@@ -105,7 +114,10 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
       missingSdkPackage('python3.12', importError("Unable to import module 'app': No module named 'botocore.session'")),
       'boto3',
     );
-    assert.equal(missingSdkPackage('python3.12', importError("Unable to import module 'app': No module named 'requests'")), undefined);
+    assert.equal(
+      missingSdkPackage('python3.12', importError("Unable to import module 'app': No module named 'requests'")),
+      undefined,
+    );
   });
 
   it('asks before fetching, fetches into the cache, and runs the function again', async () => {
@@ -115,7 +127,11 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
     const f = node('missing', 'Missing');
     const outcome = await invokeWithRuntimeSdk(f, () => invoker.invoke(f, '{}'), {
       consent: async (fetch) => (consents.push(fetch.packages.join()), true),
-      progress: (m) => progress.push(m),
+      withProgress: async (m, download) => {
+        progress.push(m);
+        await download();
+        progress.push('done');
+      },
       installer: fakeInstaller(asked),
       env,
     });
@@ -127,6 +143,7 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
     assert.equal(asked[0].dir, path.join(cache, 'nodejs', sdk.version));
     assert.deepEqual(progress, [
       `Fetching @aws-sdk/client-workbench-absent (AWS SDK for JavaScript v3 ${sdk.version}) from npm`,
+      'done',
     ]);
     // Present now: no question, no install.
     const again = await ensureRuntimeSdk('nodejs22.x', ['@aws-sdk/client-workbench-absent'], {
@@ -198,37 +215,40 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
 
   describe('Python', function () {
     const pyCache = path.join(cache, 'python', runtimeSdkOf('python3.12')!.version, 'site-packages');
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    };
     before(function () {
       if (!hasPython) this.skip(); // python3 is needed to run Python functions
-      for (const [dir, from] of [
-        [pyCache, 'runtime cache'],
-        [path.join(ws.dir, 'pyown'), 'function'],
-      ]) {
-        fs.mkdirSync(path.join(dir, 'boto3'), { recursive: true });
-        fs.writeFileSync(path.join(dir, 'boto3', '__init__.py'), `FROM = ${JSON.stringify(from)}\n`);
-      }
-      for (const dir of ['pyown', 'pycache']) {
-        fs.mkdirSync(path.join(ws.dir, dir), { recursive: true });
-        fs.writeFileSync(path.join(ws.dir, dir, 'app.py'), 'import boto3\ndef handler(e, c):\n    return boto3.FROM\n');
-      }
+      write(path.join(pyCache, 'boto3', '__init__.py'), 'FROM = "runtime cache"\n');
+      write(path.join(pyCache, 'workbench_sdk_probe.py'), 'FROM = "runtime cache"\n');
+      write(path.join(ws.dir, 'pyown', 'boto3', '__init__.py'), 'FROM = "function"\n');
+      for (const dir of ['pyown', 'pycache'])
+        write(
+          path.join(ws.dir, dir, 'app.py'),
+          'import boto3, workbench_sdk_probe\n' +
+            'def handler(e, c):\n' +
+            '    return [getattr(boto3, "FROM", "interpreter"), workbench_sdk_probe.FROM]\n',
+        );
     });
     const py = (dir: string, logicalId: string) =>
       fn(path.join(ws.dir, dir), { logicalId, runtime: 'python3.12', handler: 'app.handler', workspaceDir: ws.dir });
 
-    it("imports boto3 from the function's folder before the cache, and from the cache when the function has none", async () => {
+    it("imports from the function's folder first, then the interpreter's own packages, then the cache", async () => {
       const own = await invoker.invoke(py('pyown', 'PyOwn'), '{}');
-      assert.equal(own.payload, '"function"', own.logs);
+      assert.deepEqual(JSON.parse(own.payload), ['function', 'runtime cache'], own.logs);
       const cached = await invoker.invoke(py('pycache', 'PyCache'), '{}');
-      // A boto3 installed for the interpreter itself (site-packages) would also come before the cache.
-      const installed = spawnSync('python3', ['-c', 'import boto3']).status === 0;
-      if (!installed) assert.equal(cached.payload, '"runtime cache"', cached.logs);
+      // A boto3 installed for the interpreter (a virtual environment's site-packages) is the function's own too.
+      const installed = spawnSync(findPython('python3.12')!.command, ['-c', 'import boto3']).status === 0;
+      assert.deepEqual(JSON.parse(cached.payload), [installed ? 'interpreter' : 'runtime cache', 'runtime cache']);
     });
   });
 
   describe('a real npm install', function () {
     this.timeout(180_000);
-    const registryUp = spawnSync('npm', ['view', '@aws-sdk/client-sns', 'version'], { timeout: 20_000 }).status === 0;
     before(function () {
+      const registryUp = spawnSync('npm', ['view', '@aws-sdk/client-sns', 'version'], { timeout: 20_000 }).status === 0;
       if (!registryUp) this.skip(); // the npm registry cannot be reached from here
     });
 

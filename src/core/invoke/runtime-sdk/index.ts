@@ -7,5 +7,13 @@ export {
   RUNTIME_SDK_CACHE_ENV,
   type RuntimeSdk,
 } from './sdk';
-export { ensureRuntimeSdk, fetchQuestion, packageSpec, type SdkFetch, type SdkInstaller, type EnsureSdkOptions, type SdkOutcome } from './install';
+export {
+  ensureRuntimeSdk,
+  fetchQuestion,
+  packageSpec,
+  type SdkFetch,
+  type SdkInstaller,
+  type EnsureSdkOptions,
+  type SdkOutcome,
+} from './install';
 export { invokeWithRuntimeSdk, type SdkInvocation } from './retry';

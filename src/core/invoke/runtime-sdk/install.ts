@@ -20,8 +20,8 @@ export type SdkInstaller = (fetch: SdkFetch) => Promise<void>;
 export interface EnsureSdkOptions {
   /** Asked once per fetch, before anything is downloaded; false leaves the cache as it is. */
   readonly consent: (fetch: SdkFetch) => Promise<boolean>;
-  /** Told what is being fetched while it is (for a progress notification). */
-  readonly progress?: (message: string) => void;
+  /** Runs the download under a progress report saying what is fetched (a notification, a line on stderr). */
+  readonly withProgress?: (message: string, download: () => Promise<void>) => Promise<void>;
   /** How the user allows fetching where they answered no, e.g. "run again with --fetch-sdk". */
   readonly howToAllow?: string;
   /** The function's code folder, named in the advice to install the package there instead. */
@@ -52,30 +52,36 @@ export async function ensureRuntimeSdk(
   const sdk = runtimeSdkOf(runtime);
   const named = packages.join(', ');
   if (!sdk)
-    return { ok: false, message: `${named} is not part of a runtime Serverless Workbench can provide locally (${runtime}).` };
+    return {
+      ok: false,
+      message: `${named} is not part of a runtime Serverless Workbench can provide locally (${runtime}).`,
+    };
   const env = options.env ?? process.env;
   const modules = runtimeSdkModules(sdk, env);
   const wanted = packages.filter((pkg) => !isInstalled(sdk, modules, pkg));
   if (wanted.length === 0) return { ok: true, modules, fetched: [] };
   const fetch: SdkFetch = { runtime, sdk, packages: wanted, dir: runtimeSdkDir(sdk, env) };
   const instead = wanted.map((pkg) => installItYourself(sdk, pkg, options.codeDir)).join('; or ');
-  const provided = `${wanted.join(', ')} ${wanted.length > 1 ? 'are' : 'is'} part of the ${runtime} runtime in Lambda (${sdk.name})`;
+  const provided = `${namesVerb(wanted)} part of the ${runtime} runtime in Lambda (${sdk.name})`;
+  const allow = options.howToAllow ?? "allow Serverless Workbench to fetch the runtime's SDK";
   if (!(await options.consent(fetch)))
     return {
       ok: false,
-      message: `${provided} and not installed here: ${options.howToAllow ?? "allow Serverless Workbench to fetch the runtime's SDK"}, or ${instead}.`,
+      message: `${provided} and not installed here: ${allow}, or ${instead}.`,
     };
   try {
     await withInstallLock(fetch.dir, async () => {
       const still = wanted.filter((pkg) => !isInstalled(sdk, modules, pkg));
       if (still.length === 0) return;
-      options.progress?.(`Fetching ${still.join(', ')} (${sdk.name} ${sdk.version}) from ${sdk.registry}`);
-      await (options.installer ?? defaultInstaller)({ ...fetch, packages: still });
+      const download = () => (options.installer ?? defaultInstaller)({ ...fetch, packages: still });
+      const message = `Fetching ${still.join(', ')} (${sdk.name} ${sdk.version}) from ${sdk.registry}`;
+      await (options.withProgress ? options.withProgress(message, download) : download());
     });
   } catch (error) {
     return {
       ok: false,
-      message: `${provided}, and it could not be fetched from ${sdk.registry} (${(error as Error).message}): ${instead}.`,
+      message:
+        `${provided}, and it could not be fetched from ${sdk.registry} (${(error as Error).message}): ` + `${instead}.`,
     };
   }
   const missing = wanted.filter((pkg) => !isInstalled(sdk, modules, pkg));
@@ -87,10 +93,14 @@ export async function ensureRuntimeSdk(
 /** The question to ask before fetching, naming what, from where, and into which folder. */
 export function fetchQuestion(fetch: SdkFetch): string {
   return (
-    `${fetch.packages.join(', ')} ${fetch.packages.length > 1 ? 'are' : 'is'} part of the ${fetch.runtime} runtime in ` +
-    `Lambda, not of the function. Fetch ${fetch.sdk.name} ${fetch.sdk.version} packages from ${fetch.sdk.registry} into ` +
+    `${namesVerb(fetch.packages)} part of the ${fetch.runtime} runtime in Lambda, not of the function. ` +
+    `Fetch ${fetch.sdk.name} ${fetch.sdk.version} packages from ${fetch.sdk.registry} into ` +
     `${fetch.dir} (shared by all your workspaces) and run the function again?`
   );
+}
+
+function namesVerb(packages: readonly string[]): string {
+  return `${packages.join(', ')} ${packages.length > 1 ? 'are' : 'is'}`;
 }
 
 function isInstalled(sdk: RuntimeSdk, modules: string, pkg: string): boolean {
@@ -120,7 +130,16 @@ const defaultInstaller: SdkInstaller = async (fetch) => {
     if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, '{ "private": true }\n');
     const npm = findOnPath(['npm']);
     if (!npm) throw new Error('npm is not on PATH');
-    await run(npm, ['install', '--prefix', fetch.dir, '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', ...specs]);
+    await run(npm, [
+      'install',
+      '--prefix',
+      fetch.dir,
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--save-exact',
+      ...specs,
+    ]);
     return;
   }
   const python = pythonCommand(fetch.runtime);
@@ -151,12 +170,20 @@ function run(command: string, args: readonly string[]): Promise<void> {
     child.on('close', (code, signal) => {
       if (code === 0) return resolve();
       const reason = stderr.trim().split('\n').filter(Boolean).slice(-1)[0];
-      reject(new Error(`${path.basename(command)} ${signal ? `was stopped (${signal})` : `exited with ${code}`}${reason ? `: ${reason}` : ''}`));
+      reject(
+        new Error(
+          `${path.basename(command)} ${signal ? `was stopped (${signal})` : `exited with ${code}`}` +
+            (reason ? `: ${reason}` : ''),
+        ),
+      );
     });
   });
 }
 
-/** One install per cache folder at a time, across processes: a lock folder (mkdir is atomic), stale after the install timeout. */
+/**
+ * One install per cache folder at a time, across processes: a lock folder (mkdir is atomic), stale after the
+ * install timeout.
+ */
 async function withInstallLock(dir: string, work: () => Promise<void>): Promise<void> {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const lock = `${dir}.lock`;

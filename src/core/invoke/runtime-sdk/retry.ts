@@ -28,7 +28,11 @@ export async function invokeWithRuntimeSdk(
     if (!pkg) return { result, fetched };
     // In the cache and still not importable (an ES module handler on a Node.js without module hooks): say so.
     if (tried.has(pkg))
-      return { result, fetched, sdkMessage: `${pkg} is in the runtime SDK cache but the handler still cannot import it.` };
+      return {
+        result,
+        fetched,
+        sdkMessage: `${pkg} is in the runtime SDK cache but the handler still cannot import it.`,
+      };
     tried.add(pkg);
     const outcome = await ensureRuntimeSdk(fn.runtime, [pkg], { ...options, codeDir: fn.codeDir });
     if (!outcome.ok) return { result, fetched, sdkMessage: outcome.message };

@@ -20,7 +20,7 @@ export interface RuntimeSdk {
 /** Set to a folder to keep the runtime SDK cache there (tests; machines without a writable home). */
 export const RUNTIME_SDK_CACHE_ENV = 'SERVERLESS_WORKBENCH_SDK_CACHE';
 
-/** The SDK Lambda provides to functions of `runtime`, or undefined when the runtime provides none we can stand in for. */
+/** The SDK Lambda provides to functions of `runtime`; undefined when it provides none we stand in for. */
 export function runtimeSdkOf(runtime: string): RuntimeSdk | undefined {
   for (const [family, sdk] of Object.entries(table.sdks)) {
     if (sdk.runtimes.includes(runtime))
@@ -68,5 +68,6 @@ export function missingSdkPackage(runtime: string, error: FunctionError | undefi
 export function installItYourself(sdk: RuntimeSdk, pkg: string, codeDir: string): string {
   return sdk.family === 'nodejs'
     ? `install it in the function's folder (cd ${codeDir} && npm install ${pkg})`
-    : `install it where the function's Python finds it (pip install ${pkg}, or add it to ${path.join(codeDir, 'requirements.txt')})`;
+    : `install it where the function's Python finds it (pip install ${pkg}, or add it to ` +
+        `${path.join(codeDir, 'requirements.txt')})`;
 }
