@@ -149,7 +149,10 @@ export class InvokeRunner implements vscode.Disposable {
           Promise.resolve(
             vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, download),
           ),
-        howToAllow: 'run it again and choose Fetch',
+        howToAllow:
+          SETTINGS.invoke.fetchRuntimeSdk.value() === 'never'
+            ? 'set serverlessWorkbench.invoke.fetchRuntimeSdk to "ask" and run it again'
+            : 'run it again and choose Fetch',
       },
     );
     if (sdkMessage) {
@@ -226,8 +229,13 @@ export class InvokeRunner implements vscode.Disposable {
     };
   }
 
-  /** Asks before the first download of the runtime's SDK; "Always Fetch" is remembered for this user. */
+  /**
+   * Whether the runtime's SDK may be downloaded: the setting, else the user's remembered "Always Fetch", else a
+   * modal question.
+   */
   private async mayFetchSdk(question: string): Promise<boolean> {
+    const policy = SETTINGS.invoke.fetchRuntimeSdk.value();
+    if (policy !== 'ask') return policy === 'always';
     if (this.userState.get<boolean>(SDK_FETCH_ALLOWED)) return true;
     const once = 'Fetch';
     const always = 'Always Fetch';
