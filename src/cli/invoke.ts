@@ -6,7 +6,7 @@ import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from 
 
 export const INVOKE_USAGE =
   `serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--stack s] ` +
-  `[--env-vars env.json] ` +
+  `[--env-vars env.json] [--fetch-sdk] ` +
   `[--format text|json] ${INPUT_USAGE}`;
 
 function readEvent(
@@ -27,9 +27,16 @@ function readEvent(
   return checked.text;
 }
 
+/**
+ * Lets a local invoke fetch the AWS SDK packages the function's runtime provides in Lambda (into the per-user
+ * cache) when the handler imports one it does not carry; without it the error says what to install.
+ */
+const FETCH_SDK = 'fetch-sdk';
+const FETCH_SDK_ENV = 'SERVERLESS_WORKBENCH_FETCH_SDK';
+
 /** `invoke`: runs one function locally (or in AWS with --remote) and exits 0 on success, 1 on a function error. */
 export async function invokeCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, ['remote']);
+  const { positionals, flags } = parseArgs(argv, ['remote', FETCH_SDK]);
   const format = choice(flags.get('format'), ['text', 'json'] as const, 'text', 'format');
   if (positionals.length !== 2) throw new UsageError(`usage: ${INVOKE_USAGE}`);
   const [templatePath, name] = positionals;
@@ -45,6 +52,7 @@ export async function invokeCommand(argv: readonly string[], out: (text: string)
     : await runLocal(invoke, templatePath, name, event, given, format === 'text', {
         profile: flags.get('profile') as string | undefined,
         envVarsFile: flags.get('env-vars') as string | undefined,
+        fetchSdk: flags.get(FETCH_SDK) === true || process.env[FETCH_SDK_ENV] === '1',
       });
   if (format === 'json') out(JSON.stringify(invocationJson(result, settings), null, 2));
   else {
@@ -78,7 +86,7 @@ async function runLocal(
   event: string,
   given: GivenInputs,
   text: boolean,
-  aws: { readonly profile?: string; readonly envVarsFile?: string },
+  aws: { readonly profile?: string; readonly envVarsFile?: string; readonly fetchSdk: boolean },
 ): Promise<Ran> {
   // As sam local invoke --profile: the profile's credentials and Region reach the function as Lambda's variables.
   const profile = aws.profile;
@@ -97,7 +105,19 @@ async function runLocal(
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    const result = await invoker.invoke(fn, event, { onLog: text ? (t) => process.stderr.write(t) : undefined });
+    const { result, sdkMessage } = await invoke.invokeWithRuntimeSdk(
+      fn,
+      () => invoker.invoke(fn, event, { onLog: text ? (t) => process.stderr.write(t) : undefined }),
+      {
+        consent: async () => aws.fetchSdk,
+        withProgress: (message, download) => {
+          process.stderr.write(`${message}; then the function runs again.\n`);
+          return download();
+        },
+        howToAllow: `run again with --${FETCH_SDK} (or ${FETCH_SDK_ENV}=1) to fetch it`,
+      },
+    );
+    if (sdkMessage) process.stderr.write(`hint: ${sdkMessage}\n`);
     // The text log already carries it as a WARNING line.
     if (!text && result.runtimeWarning) process.stderr.write(`warning: ${result.runtimeWarning}\n`);
     return { result, settings: target.settings };

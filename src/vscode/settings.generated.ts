@@ -35,6 +35,12 @@ export const SETTINGS = {
     syncOnSave: new WindowSetting<boolean>('serverlessWorkbench.deploy.syncOnSave', false),
   },
   invoke: {
+    /**
+     * When a local function imports a package its Lambda runtime provides (`@aws-sdk/client-s3`, `boto3`) and does
+     * not carry it, fetch the runtime's AWS SDK version from npm or PyPI into a per-user cache
+     * (`~/.cache/serverless-workbench/runtime-sdk`) and run it again.
+     */
+    fetchRuntimeSdk: new WindowSetting<'ask' | 'always' | 'never'>('serverlessWorkbench.invoke.fetchRuntimeSdk', 'ask'),
     /** Ask before invoking a deployed function in AWS. */
     confirmRemote: new WindowSetting<boolean>('serverlessWorkbench.invoke.confirmRemote', true),
     /**

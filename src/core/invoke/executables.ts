@@ -38,8 +38,8 @@ export function nodeCommand(): { command: string; env: Record<string, string> } 
 }
 
 /**
- * Lambda's Node.js runtimes ship the AWS SDK v3; locally the SDK we carry stands in for it (the folder that
- * holds our @aws-sdk packages), after the function's own node_modules.
+ * The folder holding the @aws-sdk packages the extension itself carries (a few clients, none in the packaged
+ * .vsix): the last fallback for imports, after the function's own node_modules and the runtime SDK cache.
  */
 export function runtimeProvidedNodeModules(): string | undefined {
   try {

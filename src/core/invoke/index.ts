@@ -25,3 +25,11 @@ export { profileCredentials, failedForCredentials, NO_CREDENTIALS_HINT, type Loc
 export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
 export { invocationJson, settingLines, summaryLine, type ShownSettings } from './present';
 export { LocalHttpApi, type LocalHttpApiOptions, type ApiTable, type Route } from './http-api';
+export {
+  invokeWithRuntimeSdk,
+  ensureRuntimeSdk,
+  fetchQuestion,
+  runtimeSdkOf,
+  type SdkInvocation,
+  type SdkFetch,
+} from './runtime-sdk';

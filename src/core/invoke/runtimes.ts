@@ -4,6 +4,7 @@ import { lambdaEnvironment, nodePathFor } from './environment';
 import { clientPath, isExecutable, nodeCommand, runtimeProvidedNodeModules } from './executables';
 import { findNode, findPython, type InterpreterMap } from './interpreters';
 import { LaunchError } from './launch-error';
+import { runtimeSdkModules, runtimeSdkOf } from './runtime-sdk/sdk';
 import { compileTypeScriptHandler, typeScriptSourceOf } from './typescript';
 import type { LaunchPlan, LocalFunction } from './types';
 
@@ -82,7 +83,7 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
     ],
     env: lambdaEnvironment(fn, runtimeDir, {
       ...node.env,
-      NODE_PATH: [nodePathFor(fn.codeDir, fn.workspaceDir), runtimeProvidedNodeModules()]
+      NODE_PATH: [nodePathFor(fn.codeDir, fn.workspaceDir), runtimeSdkFolder(fn.runtime), runtimeProvidedNodeModules()]
         .filter(Boolean)
         .join(path.delimiter),
     }),
@@ -102,13 +103,23 @@ function planPython(fn: LocalFunction, runtimeDir: string, options: LaunchOption
     );
   const client = clientPath('python_runtime.py');
   const debug = options.debugPort !== undefined ? ['--debugpy-port', String(options.debugPort)] : [];
+  const sdk = runtimeSdkFolder(fn.runtime);
   return {
     command: python.command,
-    args: ['-u', client, '--parent-pid', String(process.pid), ...debug],
+    args: ['-u', client, '--parent-pid', String(process.pid), ...debug, ...(sdk ? ['--sdk-path', sdk] : [])],
     env: lambdaEnvironment(fn, runtimeDir, { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' }),
     description: `Runtime: ${fn.runtime} (local ${python.command} ${python.version})`,
     warning: python.warning,
   };
+}
+
+/**
+ * Where the runtime's own SDK is found locally, after the function's own packages (Lambda's NODE_PATH and
+ * sys.path put the runtime's folders after the function's code and layers).
+ */
+function runtimeSdkFolder(runtime: string): string | undefined {
+  const sdk = runtimeSdkOf(runtime);
+  return sdk && runtimeSdkModules(sdk);
 }
 
 function planProvided(fn: LocalFunction, runtimeDir: string): LaunchPlan {

@@ -19,7 +19,7 @@ import { functionFromArgs } from './target';
 export function registerInvoke(context: vscode.ExtensionContext, store: TemplateStore): vscode.Disposable {
   const view = new ResultView(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'));
   const history = new InvokeHistory(context.workspaceState);
-  const runner = new InvokeRunner(store, view, history);
+  const runner = new InvokeRunner(store, view, history, context.globalState);
   const endpoint = new LocalEndpoint(store, runner, view);
   const localApi = new LocalApiCommand(store, runner, view);
   const showHistory = async (arg: unknown) => {

@@ -19,6 +19,9 @@ import { INVOKE_COMMANDS } from './commands';
 
 export type InvokeMode = 'local' | 'remote';
 
+/** globalState key: the user chose "Always Fetch" for the runtime's SDK packages. */
+const SDK_FETCH_ALLOWED = 'serverlessWorkbench.runtimeSdk.fetchAllowed';
+
 /** What a command returns: the result and the document that shows it (tests read both). */
 export interface InvokeOutcome {
   readonly result: InvocationResult;
@@ -33,6 +36,8 @@ export class InvokeRunner implements vscode.Disposable {
     private readonly store: TemplateStore,
     private readonly view: ResultView,
     private readonly history: InvokeHistory,
+    /** Per-user memory: whether the user let us fetch the runtime's SDK for good. */
+    private readonly userState: vscode.Memento,
   ) {}
 
   async localInvoker(): Promise<LocalInvoker> {
@@ -134,9 +139,28 @@ export class InvokeRunner implements vscode.Disposable {
       fn = { ...fn, credentials: found.credentials };
     }
     const invoker = await this.localInvoker();
-    const result = await withCancellableProgress(`Invoking ${view.displayName} locally`, (signal) =>
-      invoker.invoke(fn, event.text, { onLog: log, signal }),
+    const { result, sdkMessage } = await core.invokeWithRuntimeSdk(
+      fn,
+      () =>
+        withCancellableProgress(`Invoking ${view.displayName} locally`, (signal) =>
+          invoker.invoke(fn, event.text, { onLog: log, signal }),
+        ),
+      {
+        consent: (fetch) => this.mayFetchSdk(core.fetchQuestion(fetch)),
+        withProgress: (title, download) =>
+          Promise.resolve(
+            vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, download),
+          ),
+        howToAllow:
+          SETTINGS.invoke.fetchRuntimeSdk.value() === 'never'
+            ? 'set serverlessWorkbench.invoke.fetchRuntimeSdk to "ask" and run it again'
+            : 'run it again and choose Fetch',
+      },
     );
+    if (sdkMessage) {
+      this.view.append(sdkMessage);
+      void vscode.window.showErrorMessage(sdkMessage);
+    }
     if (result.runtimeWarning) void vscode.window.showWarningMessage(result.runtimeWarning);
     if (core.failedForCredentials(result.functionError)) void offerProfile(core.NO_CREDENTIALS_HINT);
     const extra = { event: event.file ? path.basename(event.file) : 'inline' };
@@ -205,6 +229,21 @@ export class InvokeRunner implements vscode.Disposable {
         result.settings,
       ),
     };
+  }
+
+  /**
+   * Whether the runtime's SDK may be downloaded: the setting, else the user's remembered "Always Fetch", else a
+   * modal question.
+   */
+  private async mayFetchSdk(question: string): Promise<boolean> {
+    const policy = SETTINGS.invoke.fetchRuntimeSdk.value();
+    if (policy !== 'ask') return policy === 'always';
+    if (this.userState.get<boolean>(SDK_FETCH_ALLOWED)) return true;
+    const once = 'Fetch';
+    const always = 'Always Fetch';
+    const answer = await vscode.window.showInformationMessage(question, { modal: true }, once, always);
+    if (answer === always) await this.userState.update(SDK_FETCH_ALLOWED, true);
+    return answer === once || answer === always;
   }
 
   dispose(): void {

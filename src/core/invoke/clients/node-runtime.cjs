@@ -108,11 +108,26 @@ function isEsm(file) {
   }
 }
 
+/**
+ * ES module imports ignore NODE_PATH; a resolve hook gives them its fallback (the runtime's SDK among it). On a
+ * Node.js without module.register (before 18.19 and 20.6) they stay as they are.
+ */
+function lookInNodePathFromEsm() {
+  const nodePath = (process.env.NODE_PATH || '').split(path.delimiter).filter(Boolean);
+  const { register } = require('module');
+  if (nodePath.length === 0 || typeof register !== 'function') return;
+  register(pathToFileURL(path.join(__dirname, 'node-path-hook.mjs')).href, { data: { nodePath } });
+}
+
 async function loadModule(dir, moduleName) {
   const base = path.resolve(moduleRoot, dir, moduleName);
   const file = ['.js', '.mjs', '.cjs'].map((ext) => base + ext).find((f) => fs.existsSync(f));
   try {
-    if (file) return isEsm(file) ? await import(pathToFileURL(file).href) : require(file);
+    if (file && isEsm(file)) {
+      lookInNodePathFromEsm();
+      return await import(pathToFileURL(file).href);
+    }
+    if (file) return require(file);
     return require(require.resolve(moduleName, { paths: [path.resolve(moduleRoot, dir)] }));
   } catch (error) {
     if (error instanceof SyntaxError) throw new RuntimeError('Runtime.UserCodeSyntaxError', `${error.name}: ${error.message}`);

@@ -83,6 +83,10 @@ def load_handler():
         raise LambdaError("Runtime.MalformedHandlerName", "Bad handler '%s': not enough values to unpack" % HANDLER)
     module_name = module_path.replace("/", ".")
     sys.path.insert(0, TASK_ROOT)
+    # The runtime's SDK (boto3) from Serverless Workbench's cache, after everything of the function's own, as
+    # Lambda's /var/runtime comes after /var/task and the layers.
+    if "--sdk-path" in sys.argv:
+        sys.path.append(sys.argv[sys.argv.index("--sdk-path") + 1])
     try:
         module = importlib.import_module(module_name)
     except SyntaxError as error:

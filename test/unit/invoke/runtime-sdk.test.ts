@@ -1,0 +1,270 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { findPython, LocalInvoker } from '../../../src/core/invoke';
+import {
+  ensureRuntimeSdk,
+  invokeWithRuntimeSdk,
+  missingSdkPackage,
+  packageSpec,
+  runtimeSdkModules,
+  runtimeSdkOf,
+  RUNTIME_SDK_CACHE_ENV,
+  type SdkFetch,
+  type SdkInstaller,
+} from '../../../src/core/invoke/runtime-sdk';
+import { fn, hasPython, workspace } from './fixtures';
+
+/** A package no real SDK has, so neither the extension's own node_modules nor a global one can answer for it. */
+const FAKE_CLIENT = '@aws-sdk/client-workbench-test';
+
+/** A package neither the function nor the cache has until it is fetched. */
+const ABSENT_CLIENT = '@aws-sdk/client-workbench-absent';
+
+/** A tiny stand-in for an SDK client package, CommonJS (so both require and import can load it). */
+function fakeClient(modulesDir: string, name: string, from: string): void {
+  const dir = path.join(modulesDir, name);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '3.0.0', main: 'index.js' }));
+  fs.writeFileSync(path.join(dir, 'index.js'), `exports.from = ${JSON.stringify(from)};`);
+}
+
+/** An installer that writes the fake packages it is asked for, and records what it was asked. */
+function fakeInstaller(asked: SdkFetch[]): SdkInstaller {
+  return async (fetch) => {
+    asked.push(fetch);
+    for (const pkg of fetch.packages) fakeClient(path.join(fetch.dir, 'node_modules'), pkg, 'fetched');
+  };
+}
+
+describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', function () {
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-sdk-cache-'));
+  const sdk = runtimeSdkOf('nodejs22.x')!;
+  const env = { [RUNTIME_SDK_CACHE_ENV]: cache };
+  const modules = runtimeSdkModules(sdk, env);
+  const ws = workspace({
+    'own/app.js': `const c = require('${FAKE_CLIENT}'); exports.handler = async () => c.from;`,
+    'own/node_modules/@aws-sdk/client-workbench-test/package.json': JSON.stringify({ name: FAKE_CLIENT, main: 'i.js' }),
+    'own/node_modules/@aws-sdk/client-workbench-test/i.js': `exports.from = 'function';`,
+    'cjs/app.js': `const c = require('${FAKE_CLIENT}'); exports.handler = async () => c.from;`,
+    'esm/app.mjs': `import { from } from '${FAKE_CLIENT}'; export const handler = async () => from;`,
+    'missing/app.mjs': `import { from } from '${ABSENT_CLIENT}'; export const handler = async () => from;`,
+  });
+  const invoker = new LocalInvoker();
+  const saved = process.env[RUNTIME_SDK_CACHE_ENV];
+  before(() => {
+    process.env[RUNTIME_SDK_CACHE_ENV] = cache;
+    fakeClient(modules, FAKE_CLIENT, 'runtime cache');
+  });
+  after(async () => {
+    if (saved === undefined) delete process.env[RUNTIME_SDK_CACHE_ENV];
+    else process.env[RUNTIME_SDK_CACHE_ENV] = saved;
+    await invoker.dispose();
+    ws.cleanup();
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+  const node = (dir: string, logicalId: string) =>
+    fn(path.join(ws.dir, dir), { logicalId, workspaceDir: ws.dir, handler: 'app.handler' });
+
+  it('keeps the cache per SDK version under the override folder', () => {
+    assert.equal(modules, path.join(cache, 'nodejs', sdk.version, 'node_modules'));
+    assert.equal(runtimeSdkOf('nodejs16.x'), undefined); // SDK v2 runtimes: not stood in for
+    assert.equal(runtimeSdkOf('python3.12')?.family, 'python');
+    assert.equal(packageSpec(sdk, '@aws-sdk/client-s3'), `@aws-sdk/client-s3@<=${sdk.version}`);
+    assert.equal(packageSpec(runtimeSdkOf('python3.12')!, 'boto3'), 'boto3>=1,<2');
+  });
+
+  it("lets the function's own node_modules win over the cache", async () => {
+    const r = await invoker.invoke(node('own', 'Own'), '{}');
+    assert.equal(r.payload, '"function"', r.logs);
+  });
+
+  it('finds a package the function lacks in the cache, from CommonJS and from an ES module handler', async () => {
+    const cjs = await invoker.invoke(node('cjs', 'Cjs'), '{}');
+    assert.equal(cjs.payload, '"runtime cache"', cjs.logs);
+    const esm = await invoker.invoke(node('esm', 'Esm'), '{}');
+    assert.equal(esm.payload, '"runtime cache"', esm.logs);
+  });
+
+  it('recognises an import error for a runtime-provided package, and only that', () => {
+    const importError = (errorMessage: string) => ({ errorType: 'Runtime.ImportModuleError', errorMessage });
+    assert.equal(
+      missingSdkPackage(
+        'nodejs20.x',
+        importError("Error: Cannot find package '@aws-sdk/client-s3' imported from /x/app.mjs"),
+      ),
+      '@aws-sdk/client-s3',
+    );
+    assert.equal(
+      missingSdkPackage('nodejs20.x', importError("Error: Cannot find module '@aws-sdk/lib-dynamodb/dist-cjs/x'")),
+      '@aws-sdk/lib-dynamodb',
+    );
+    assert.equal(missingSdkPackage('nodejs20.x', importError("Error: Cannot find module 'lodash'")), undefined);
+    assert.equal(
+      missingSdkPackage('nodejs16.x', importError("Error: Cannot find module '@aws-sdk/client-s3'")),
+      undefined,
+    );
+    assert.equal(
+      missingSdkPackage('python3.12', importError("Unable to import module 'app': No module named 'boto3'")),
+      'boto3',
+    );
+    assert.equal(
+      missingSdkPackage('python3.12', importError("Unable to import module 'app': No module named 'botocore.session'")),
+      'boto3',
+    );
+    assert.equal(
+      missingSdkPackage('python3.12', importError("Unable to import module 'app': No module named 'requests'")),
+      undefined,
+    );
+  });
+
+  it('asks before fetching, fetches into the cache, and runs the function again', async () => {
+    const asked: SdkFetch[] = [];
+    const consents: string[] = [];
+    const progress: string[] = [];
+    const f = node('missing', 'Missing');
+    const outcome = await invokeWithRuntimeSdk(f, () => invoker.invoke(f, '{}'), {
+      consent: async (fetch) => (consents.push(fetch.packages.join()), true),
+      withProgress: async (m, download) => {
+        progress.push(m);
+        await download();
+        progress.push('done');
+      },
+      installer: fakeInstaller(asked),
+      env,
+    });
+    assert.equal(outcome.result.payload, '"fetched"', outcome.result.logs);
+    assert.deepEqual(outcome.fetched, ['@aws-sdk/client-workbench-absent']);
+    assert.equal(outcome.sdkMessage, undefined);
+    assert.deepEqual(consents, ['@aws-sdk/client-workbench-absent']);
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].dir, path.join(cache, 'nodejs', sdk.version));
+    assert.deepEqual(progress, [
+      `Fetching @aws-sdk/client-workbench-absent (AWS SDK for JavaScript v3 ${sdk.version}) from npm`,
+      'done',
+    ]);
+    // Present now: no question, no install.
+    const again = await ensureRuntimeSdk('nodejs22.x', ['@aws-sdk/client-workbench-absent'], {
+      consent: async () => assert.fail('asked again'),
+      installer: async () => assert.fail('installed again'),
+      codeDir: f.codeDir,
+      env,
+    });
+    assert.deepEqual(again, { ok: true, modules, fetched: [] });
+  });
+
+  it('says what to install when the user declines', async () => {
+    const codeDir = path.join(ws.dir, 'declined');
+    const outcome = await ensureRuntimeSdk('nodejs22.x', ['@aws-sdk/client-declined'], {
+      consent: async () => false,
+      installer: async () => assert.fail('installed without consent'),
+      howToAllow: 'run again with --fetch-sdk',
+      codeDir,
+      env,
+    });
+    assert.deepEqual(outcome, {
+      ok: false,
+      message:
+        '@aws-sdk/client-declined is part of the nodejs22.x runtime in Lambda (AWS SDK for JavaScript v3) and not ' +
+        `installed here: run again with --fetch-sdk, or install it in the function's folder (cd ${codeDir} && npm ` +
+        'install @aws-sdk/client-declined).',
+    });
+  });
+
+  it('says what to install when the registry cannot be reached', async () => {
+    const outcome = await ensureRuntimeSdk('nodejs22.x', ['@aws-sdk/client-offline'], {
+      consent: async () => true,
+      installer: async () => {
+        throw new Error('npm exited with 1: npm error code ENOTFOUND');
+      },
+      codeDir: '/work/fn',
+      env,
+    });
+    assert.deepEqual(outcome, {
+      ok: false,
+      message:
+        '@aws-sdk/client-offline is part of the nodejs22.x runtime in Lambda (AWS SDK for JavaScript v3), and it ' +
+        'could not be fetched from npm (npm exited with 1: npm error code ENOTFOUND): install it in the ' +
+        "function's folder (cd /work/fn && npm install @aws-sdk/client-offline).",
+    });
+    assert.equal(fs.existsSync(`${path.join(cache, 'nodejs', sdk.version)}.lock`), false, 'the lock is released');
+  });
+
+  it('runs one install at a time per cache folder', async () => {
+    let running = 0;
+    let most = 0;
+    const installer: SdkInstaller = async (fetch) => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 50));
+      for (const pkg of fetch.packages) fakeClient(path.join(fetch.dir, 'node_modules'), pkg, 'fetched');
+      running--;
+    };
+    const both = await Promise.all(
+      ['@aws-sdk/client-one', '@aws-sdk/client-two'].map((pkg) =>
+        ensureRuntimeSdk('nodejs22.x', [pkg], { consent: async () => true, installer, codeDir: ws.dir, env }),
+      ),
+    );
+    assert.deepEqual(
+      both.map((o) => o.ok),
+      [true, true],
+    );
+    assert.equal(most, 1);
+  });
+
+  describe('Python', function () {
+    const pyCache = path.join(cache, 'python', runtimeSdkOf('python3.12')!.version, 'site-packages');
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    };
+    before(function () {
+      if (!hasPython) this.skip(); // python3 is needed to run Python functions
+      write(path.join(pyCache, 'boto3', '__init__.py'), 'FROM = "runtime cache"\n');
+      write(path.join(pyCache, 'workbench_sdk_probe.py'), 'FROM = "runtime cache"\n');
+      write(path.join(ws.dir, 'pyown', 'boto3', '__init__.py'), 'FROM = "function"\n');
+      for (const dir of ['pyown', 'pycache'])
+        write(
+          path.join(ws.dir, dir, 'app.py'),
+          'import boto3, workbench_sdk_probe\n' +
+            'def handler(e, c):\n' +
+            '    return [getattr(boto3, "FROM", "interpreter"), workbench_sdk_probe.FROM]\n',
+        );
+    });
+    const py = (dir: string, logicalId: string) =>
+      fn(path.join(ws.dir, dir), { logicalId, runtime: 'python3.12', handler: 'app.handler', workspaceDir: ws.dir });
+
+    it("imports from the function's folder first, then the interpreter's own packages, then the cache", async () => {
+      const own = await invoker.invoke(py('pyown', 'PyOwn'), '{}');
+      assert.deepEqual(JSON.parse(own.payload), ['function', 'runtime cache'], own.logs);
+      const cached = await invoker.invoke(py('pycache', 'PyCache'), '{}');
+      // A boto3 installed for the interpreter (a virtual environment's site-packages) is the function's own too.
+      const installed = spawnSync(findPython('python3.12')!.command, ['-c', 'import boto3']).status === 0;
+      assert.deepEqual(JSON.parse(cached.payload), [installed ? 'interpreter' : 'runtime cache', 'runtime cache']);
+    });
+  });
+
+  describe('a real npm install', function () {
+    this.timeout(180_000);
+    before(function () {
+      const registryUp = spawnSync('npm', ['view', '@aws-sdk/client-sns', 'version'], { timeout: 20_000 }).status === 0;
+      if (!registryUp) this.skip(); // the npm registry cannot be reached from here
+    });
+
+    it('fetches @aws-sdk/client-sns no newer than the runtime SDK version, and a handler imports it', async () => {
+      const f = fn(ws.dir, { logicalId: 'RealSns', handler: 'real.handler' });
+      fs.writeFileSync(
+        path.join(ws.dir, 'real.js'),
+        "const { SNSClient } = require('@aws-sdk/client-sns');\n" +
+          "exports.handler = async () => [typeof SNSClient, require('@aws-sdk/client-sns/package.json').version];",
+      );
+      const outcome = await invokeWithRuntimeSdk(f, () => invoker.invoke(f, '{}'), { consent: async () => true, env });
+      const [type, version] = JSON.parse(outcome.result.payload) as [string, string];
+      assert.equal(type, 'function', outcome.result.logs);
+      const minor = (v: string) => Number(v.split('.')[1]);
+      assert.ok(minor(version) <= minor(sdk.version), `${version} is newer than ${sdk.version}`);
+      assert.deepEqual(outcome.fetched, ['@aws-sdk/client-sns']);
+    });
+  });
+});
