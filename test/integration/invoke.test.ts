@@ -30,9 +30,16 @@ async function shown(uri: vscode.Uri): Promise<Record<string, any>> {
 
 describe('invoke in VS Code', function () {
   this.timeout(60000);
+  // Where the interpreter lacks boto3, the Python example would ask to fetch it (a modal no test answers); this
+  // suite checks the error Lambda gives without it. runtime-sdk.test.ts covers the fetch.
+  const invokeSettings = () => vscode.workspace.getConfiguration('serverlessWorkbench.invoke');
   before(async () => {
     await workbench();
     assert.equal(vscode.workspace.isTrusted, true, 'this suite runs in a trusted workspace');
+    await invokeSettings().update('fetchRuntimeSdk', 'never', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await invokeSettings().update('fetchRuntimeSdk', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it("invokes the example's Node.js function and shows the response, figures and cost", async () => {
