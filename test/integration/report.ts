@@ -25,11 +25,12 @@ export function writeEvent(event: SuiteEvent): void {
 export function finishReport(outcome: { failures: number } | { error: string }): void {
   const dir = process.env.SWB_TEST_REPORT_DIR;
   if (!dir) return;
-  try {
-    fs.writeFileSync(path.join(dir, 'done'), JSON.stringify(outcome), { flag: 'wx' });
-  } catch {
-    // already finished
-  }
+  const done = path.join(dir, 'done');
+  if (fs.existsSync(done)) return; // already finished
+  // Written aside and renamed: the runner polls for `done` and must never read it half-written.
+  const partial = `${done}.${process.pid}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(outcome));
+  fs.renameSync(partial, done);
 }
 
 /**

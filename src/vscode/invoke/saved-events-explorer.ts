@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { listSavedEvents } from '../../core/invoke/events/store';
+import * as fs from 'fs';
+import { eventsDir, listSavedEvents } from '../../core/invoke/events/store';
 import type { OutlineNode } from '../../core/outline/outline';
 import type { ExplorerItem, ExplorerProvider } from '../explorer';
 import { workspaceDirOf } from './target';
@@ -15,8 +16,9 @@ const SAVED_EVENTS_GLOB = '**/.serverless-workbench/events/**';
  * watcher, so events written or deleted outside the editor appear and go too.
  */
 export function registerSavedEventsExplorer(explorer: ExplorerProvider): vscode.Disposable {
-  // The tree asks for a node's children several times a redraw; the folder is read once per change.
-  const listed = new Map<string, string[]>();
+  // The tree asks for a node's children several times a redraw: a folder is listed again only when its time changed
+  // (a file written or deleted), which also covers a watcher event that comes late or not at all.
+  const listed = new Map<string, { readonly stamp: number; readonly files: string[] }>();
   const emitter = new vscode.EventEmitter<void>();
   const changed = () => {
     listed.clear();
@@ -27,8 +29,11 @@ export function registerSavedEventsExplorer(explorer: ExplorerProvider): vscode.
     const homes = new Set([workspaceDirOf(item.uri), path.dirname(item.uri.fsPath)].map((d) => path.resolve(d)));
     return [...homes].flatMap((home) => {
       const key = `${home}\0${logicalId}`;
-      let files = listed.get(key);
-      if (!files) listed.set(key, (files = listSavedEvents(home, logicalId)));
+      const stamp = folderTime(eventsDir(home, logicalId));
+      const known = listed.get(key);
+      if (known && known.stamp === stamp) return known.files;
+      const files = stamp === NO_FOLDER ? [] : listSavedEvents(home, logicalId);
+      listed.set(key, { stamp, files });
       return files;
     });
   };
@@ -48,6 +53,16 @@ export function registerSavedEventsExplorer(explorer: ExplorerProvider): vscode.
     watcher.onDidDelete(changed),
     emitter,
   );
+}
+
+const NO_FOLDER = -1;
+
+function folderTime(dir: string): number {
+  try {
+    return fs.statSync(dir).mtimeMs;
+  } catch {
+    return NO_FOLDER;
+  }
 }
 
 /** The node and its events, newest first; each event's `file` makes a click open it. */

@@ -202,7 +202,9 @@ describe('Invoke API server under hostile and heavy use', () => {
   });
 
   describe('Invoke API concurrency', () => {
-    const invoker = new LocalInvoker({ maxConcurrency: 2, queueWaitMs: 1000, idleMs: 300 });
+    // Idle environments stop after 3 s: long enough that none is reaped between the calls of one test on a loaded
+    // machine, short enough to see the reaping.
+    const invoker = new LocalInvoker({ maxConcurrency: 2, queueWaitMs: 1000, idleMs: 3000 });
     const server = new InvokeApiServer({ invoker, resolve });
     let port = 0;
     before(async () => {
@@ -227,7 +229,7 @@ describe('Invoke API server under hostile and heavy use', () => {
         Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
       });
       assert.equal(invoker.livePids().length, 2, 'two environments, one per concurrent call');
-      assert.ok(await waitUntil(() => invoker.livePids().length === 0, 5000), 'idle environments stopped');
+      assert.ok(await waitUntil(() => invoker.livePids().length === 0, 15_000), 'idle environments stopped');
     });
 
     it('lets a call over the cap wait for an environment that frees up in time', async function () {
