@@ -92,7 +92,9 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
     assert.equal(cfn.seen.filter((s) => s.operation === 'DescribeStacks').length, 3);
   });
 
-  it('explains throttling that outlasts the retries', async () => {
+  it('explains throttling that outlasts the retries', async function () {
+    // The SDK's own adaptive backoff over its 6 attempts (AWS_RETRY) runs for real: seconds, more on a busy machine.
+    this.timeout(90_000);
     cfn.errors.push({ code: 'Throttling', message: 'Rate exceeded', status: 400, times: 10 });
     await assert.rejects(readDeployedStack(target(), 'orders-service'), (error: AwsCallError) => {
       assert.equal(error.problem.kind, 'throttled');
