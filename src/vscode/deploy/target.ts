@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { templateUriOfArg } from '../command-args';
 import type { DeployConfig } from '../../core/deploy';
 import { loadTemplateFile, readBoundedFile } from '../../core/load';
 import type { Template } from '../../core/model/template';
@@ -19,10 +20,7 @@ export async function pickTemplate(
   arg: unknown,
   accepts: (template: Template) => boolean,
 ): Promise<vscode.Uri | undefined> {
-  if (arg instanceof vscode.Uri) return arg;
-  // `templateUri` from a caller, `uri` from an explorer item (the template's context menu).
-  const { templateUri, uri } = (arg ?? {}) as { templateUri?: vscode.Uri; uri?: unknown };
-  const given = templateUri ?? (uri instanceof vscode.Uri ? uri : undefined);
+  const given = templateUriOfArg(arg);
   if (given) return given;
   const entries = (await store.all()).filter((e) => accepts(e.template));
   const active = vscode.window.activeTextEditor?.document.uri.toString();

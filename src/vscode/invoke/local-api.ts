@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LocalHttpApi } from '../../core/invoke';
+import { templateUriOfArg } from '../command-args';
 import { givenInputsFor } from '../inputs';
 import { SETTINGS } from '../settings.generated';
 import type { TemplateStore } from '../template-store';
@@ -53,14 +54,12 @@ export class LocalApiCommand implements vscode.Disposable {
     arg?: vscode.Uri | { templateUri?: vscode.Uri; port?: number; uri?: unknown },
   ): Promise<StartedLocalApi | undefined> {
     if (!requireTrust('The local API')) return undefined;
-    const item = arg && !(arg instanceof vscode.Uri) && arg.uri instanceof vscode.Uri ? arg.uri : undefined;
-    const given = arg instanceof vscode.Uri || item ? { templateUri: item ?? (arg as vscode.Uri) } : (arg ?? {});
-    const templateUri = given.templateUri ?? (await pickTemplateWithFunctions(this.store, 'Template to serve'));
+    const templateUri = templateUriOfArg(arg) ?? (await pickTemplateWithFunctions(this.store, 'Template to serve'));
     if (!templateUri) return undefined;
     await this.stop();
     const core = await invokeCore();
     const requestLines: string[] = [];
-    const port = given.port ?? SETTINGS.localApi.port.value();
+    const port = (arg instanceof vscode.Uri ? undefined : arg?.port) ?? SETTINGS.localApi.port.value();
     const api = new core.LocalHttpApi({
       invoker: await this.runner.localInvoker(),
       templatePath: templateUri.fsPath,
