@@ -183,32 +183,34 @@ export function estimateCost(template: Template, usage: UsageFile, options: Cost
   );
   const stack = priceDemands(demandsById, freeTier ? freeAllowances(prices.sheet) : new Map());
   const resources: ResourceCost[] = services.map(({ c, creation, fn, read, borrowed, result }) => {
-    const lineItems = stack.lineItemsById.get(c.resource.logicalId) ?? [];
-    const resolved = usageById.get(c.resource.logicalId)!;
-    const assumedPrices = lineItems.length > 0 ? assumedPricesOf(prices, c.kind) : undefined;
-    return {
-      logicalId: c.resource.logicalId,
+    const id = c.resource.logicalId;
+    const lineItems = stack.lineItemsById.get(id) ?? [];
+    const resolved = usageById.get(id)!;
+    const defaults = defaultsRead(read, resolved);
+    for (const [otherId, keys] of borrowed)
+      for (const key of defaultsRead(keys, usageById.get(otherId)!)) defaults.push(`${otherId}.${key}`);
+    // Optional fields are added only when present (JSON output and deep equality leave them out); assigning them
+    // keeps one object shape growing along one path, where conditional spreads made a new shape per combination.
+    const cost: Mutable<ResourceCost> = {
+      logicalId: id,
       type: c.resource.type,
       kind: c.kind,
       origin: c.resource.origin,
       span: c.resource.idSpan,
-      ...(c.resource.generatedBy ? { generatedBy: c.resource.generatedBy } : {}),
       monthlyUsd: lineItems.reduce((sum, li) => sum + li.usd, 0),
       lineItems,
       drivers: result.drivers,
       usage: resolved,
       notes: creation ? [`${capitalised(creation.summary)} (${creation.why}).`, ...result.notes] : result.notes,
       settings: result.settings,
-      ...(fn ? { lambda: { memoryMb: fn.memoryMb, arch: fn.arch } } : {}),
-      ...(creation ? { creation } : {}),
-      defaults: [
-        ...defaultsRead(read, resolved),
-        ...[...borrowed].flatMap(([otherId, keys]) =>
-          defaultsRead(keys, usageById.get(otherId)!).map((key) => `${otherId}.${key}`),
-        ),
-      ],
-      ...(assumedPrices ? { assumedPrices } : {}),
+      defaults,
     };
+    if (c.resource.generatedBy) cost.generatedBy = c.resource.generatedBy;
+    if (fn) cost.lambda = { memoryMb: fn.memoryMb, arch: fn.arch };
+    if (creation) cost.creation = creation;
+    const assumedPrices = lineItems.length > 0 ? assumedPricesOf(prices, c.kind) : undefined;
+    if (assumedPrices) cost.assumedPrices = assumedPrices;
+    return cost;
   });
   const notes = [...prices.notes];
   if (!freeTier) notes.push('Free tier off: every request and GB-second is charged.');
@@ -306,6 +308,8 @@ function assumedPricesOf(prices: RegionPrices, kind: CostKind): string | undefin
     ? `${DEFAULT_REGION}'s prices assumed for ${assumed.join(', ')} (none shipped for ${prices.region})`
     : undefined;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -26,15 +26,16 @@ export function formatQuantity(n: number): string {
   return fraction ? `${groupThousands(whole)}.${fraction}` : groupThousands(whole);
 }
 
+const COMPACT_UNITS: readonly (readonly [number, string])[] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
+
 /** `3M`, `1.5M`, `10K`, `400`: what a CodeLens has room for. */
 export function compact(n: number): string {
-  const units: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'K'],
-  ];
-  for (const [size, suffix] of units) {
+  for (const [size, suffix] of COMPACT_UNITS) {
     if (Math.abs(n) >= size) return `${Number((n / size).toPrecision(3))}${suffix}`;
   }
   return `${Number(n.toPrecision(3))}`;

@@ -91,7 +91,7 @@ export function priceDemands(
         if (pool) pool.total += d.quantity;
         else pools.set(d.pool, { total: d.quantity, tiers: d.tiers, freeGroup: d.freeGroup, unit: d.unit });
         const unitUsd = d.quantity > 0 ? usd / d.quantity : d.tiers[0].usd;
-        const item: LineItem = {
+        const item: { -readonly [K in keyof LineItem]: LineItem[K] } = {
           name: d.name,
           quantity: d.quantity,
           unit: d.unit,
@@ -99,7 +99,8 @@ export function priceDemands(
           tierAverage: Math.abs(unitUsd - d.tiers[0].usd) > 1e-15,
           usd,
         };
-        return d.note ? { ...item, note: d.note } : item;
+        if (d.note) item.note = d.note;
+        return item;
       }),
     );
   }

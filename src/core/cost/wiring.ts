@@ -133,28 +133,32 @@ export function resolveUsage(
     const value = ownValue(id, key);
     return value === undefined ? undefined : { value, source: 'usage file' };
   };
-  // Defaults are the same object for every resource of a type: no allocation per resource and key.
-  const defaultsByType = new Map<string, UsageFigure>();
-  const typeDefault = (kind: CostKind, type: string, key: string): UsageFigure => {
-    const cacheKey = `${type}\u0000${key}`;
-    let figure = defaultsByType.get(cacheKey);
-    if (!figure) {
-      figure = { value: USAGE_KEYS[kind][key].fallback, source: 'default', builtInDefault: true };
-      for (const t of [type, ...typesOfKind(kind)]) {
-        const value = usage.defaults[t]?.[key];
-        if (value !== undefined) {
-          figure = { value, source: `usage defaults for ${t}` };
-          break;
-        }
+  // A type's defaults are worked out once: every resource of the type starts from a copy of the same figures.
+  const defaultsByType = new Map<string, Record<string, UsageFigure>>();
+  const typeDefaults = (kind: CostKind, type: string): Record<string, UsageFigure> => {
+    const cacheKey = `${kind} ${type}`;
+    let figures = defaultsByType.get(cacheKey);
+    if (!figures) {
+      figures = {};
+      for (const [key, spec] of Object.entries(USAGE_KEYS[kind])) {
+        const given = [type, ...typesOfKind(kind)].find((t) => usage.defaults[t]?.[key] !== undefined);
+        figures[key] = given
+          ? { value: usage.defaults[given]![key], source: `usage defaults for ${given}` }
+          : { value: spec.fallback, source: 'default', builtInDefault: true };
       }
-      defaultsByType.set(cacheKey, figure);
+      defaultsByType.set(cacheKey, figures);
     }
-    return figure;
+    return figures;
   };
   const plain = (c: CostedResource): Record<string, UsageFigure> => {
-    const out: Record<string, UsageFigure> = {};
-    for (const key of Object.keys(USAGE_KEYS[c.kind]))
-      out[key] = own(c.resource.logicalId, key) ?? typeDefault(c.kind, c.resource.type, key);
+    const out = { ...typeDefaults(c.kind, c.resource.type) };
+    const id = c.resource.logicalId;
+    if (usage.resources[id] === undefined && (c.alias === undefined || usage.resources[c.alias] === undefined))
+      return out;
+    for (const key of Object.keys(out)) {
+      const figure = own(id, key);
+      if (figure) out[key] = figure;
+    }
     return out;
   };
   const explicitTraffic = (id: string): number | undefined => {

@@ -289,5 +289,14 @@ describe('serverless-workbench cost', function () {
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /cannot read template\.yaml at no-such-ref: fatal: /);
     });
+
+    it("the example pull-request workflow builds this project's repository and runs a diff it accepts", () => {
+      const workflow = fs.readFileSync(path.join(ROOT, 'docs/cost-diff-workflow.yml'), 'utf8');
+      const { repository } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      assert.match(workflow, new RegExp(`git clone --depth 1 ${repository.url}(\\.git)? "\\$WORKBENCH"`));
+      const diff =
+        /dist\/cli\.js" cost diff "\$TEMPLATE" \\\s+--base "origin\/\$\{\{ github\.base_ref \}\}" --format markdown/;
+      assert.match(workflow, diff);
+    });
   });
 });

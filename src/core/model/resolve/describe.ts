@@ -18,18 +18,24 @@ export function describeProvenance(subject: Setting<unknown> | Evaluated): strin
   if ('known' in subject && subject.absent) return steps.length > 0 ? `left out (${steps[0].description})` : 'left out';
   // A setting inherited from Globals or the provider starts with that step; the rest say what produced it.
   const scope = steps.length > 0 && SCOPES.has(steps[0].origin) ? steps[0] : undefined;
-  const produced = scope ? steps.slice(1) : steps;
-  const defaults = produced.filter((s) => s.origin === 'default');
-  const causes = produced.filter((s) => s.origin !== 'literal' && s.origin !== 'computed' && s.origin !== 'default');
-  const computed = produced.filter((s) => s.origin === 'computed');
+  // One pass over the steps: this runs for every priced setting of every resource on each keystroke.
+  const defaults: string[] = [];
+  const causes: string[] = [];
+  const computed: string[] = [];
+  for (let i = scope ? 1 : 0; i < steps.length; i++) {
+    const { origin, description } = steps[i];
+    if (origin === 'default') defaults.push(description);
+    else if (origin === 'computed') computed.push(description);
+    else if (origin !== 'literal') causes.push(description);
+  }
   const why = causes.length > 0 ? causes : computed;
   if (defaults.length > 0) {
-    const main = defaults.map((s) => s.description).join(', ');
+    const main = defaults.join(', ');
     // The step that left the setting out is the reason; the steps behind it are in `provenance`.
-    return why.length > 0 ? `${main} (${why[0].description})` : main;
+    return why.length > 0 ? `${main} (${why[0]})` : main;
   }
   if (why.length === 0) return scope?.description ?? 'as written';
-  const text = why.map((s) => s.description).join(', ');
+  const text = why.join(', ');
   return scope ? `${text}, via ${scope.description}` : text;
 }
 
