@@ -29,8 +29,6 @@ function placeholderPattern(modelId: string): RegExp {
 export function resourceOfDeployedId(template: Template, deployedId: string): Resource | undefined {
   return (
     template.resourceById.get(deployedId) ??
-    template.resources.find(
-      (r) => r.deployedAs?.logicalId === deployedId || matchesDeployedId(r.logicalId, deployedId),
-    )
+    template.resources.find((r) => r.deployedAs?.logicalId === deployedId || matchesDeployedId(r.logicalId, deployedId))
   );
 }
