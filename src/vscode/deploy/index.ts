@@ -20,10 +20,14 @@ export const onDidDeploy = new vscode.EventEmitter<{ readonly templateUri: vscod
 /** Deploy and Sync Code commands, and sync on save when the user turned it on. */
 export function registerDeploy(store: TemplateStore): vscode.Disposable {
   const output = vscode.window.createOutputChannel('Serverless Workbench: Deploy');
+  const frameworkProblems = vscode.languages.createDiagnosticCollection('serverless deploy');
   return vscode.Disposable.from(
     output,
+    frameworkProblems,
     onDidDeploy,
-    vscode.commands.registerCommand(DEPLOY_COMMANDS.deploy, (arg?: unknown) => deployCommand(store, output, arg)),
+    vscode.commands.registerCommand(DEPLOY_COMMANDS.deploy, (arg?: unknown) =>
+      deployCommand(store, output, frameworkProblems, arg),
+    ),
     vscode.commands.registerCommand(DEPLOY_COMMANDS.syncCode, (arg?: unknown) => syncCode(store, output, arg)),
     registerSyncOnSave(store, output),
   );
@@ -32,6 +36,7 @@ export function registerDeploy(store: TemplateStore): vscode.Disposable {
 async function deployCommand(
   store: TemplateStore,
   output: vscode.OutputChannel,
+  frameworkProblems: vscode.DiagnosticCollection,
   arg: unknown,
 ): Promise<DeployOutcome | undefined> {
   if (!requireTrust('Deploy')) return undefined;
@@ -42,7 +47,8 @@ async function deployCommand(
   if (!target) return undefined;
   const { template, config } = target;
   if (template.kind === 'serverless') {
-    await runServerlessDeploy(core, uri, SETTINGS.stage.value(uri) || template.serverless?.stage);
+    const stage = SETTINGS.stage.value(uri) || template.serverless?.stage;
+    await runServerlessDeploy(core, frameworkProblems, uri, template, stage);
     return undefined;
   }
   output.show(true);
@@ -92,7 +98,7 @@ async function deployCommand(
     core.outcomeLines(outcome, template, config.stackName)[0],
     outcome,
     uri,
-    () => void deployCommand(store, output, uri),
+    () => void deployCommand(store, output, frameworkProblems, uri),
   );
   if (outcome.status !== 'error' && outcome.status !== 'declined')
     onDidDeploy.fire({ templateUri: uri, stackName: config.stackName });
