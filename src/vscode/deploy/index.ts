@@ -10,7 +10,7 @@ import { showAwsProblem } from '../aws-problems';
 import { revealSpan } from './problems';
 import { reviewChangeSet } from './review';
 import { registerSyncOnSave, syncCode } from './sync';
-import { loadTarget, pickTemplate } from './target';
+import { loadSaved, pickTemplate, targetOf } from './target';
 
 export { DEPLOY_COMMANDS } from './commands';
 
@@ -43,14 +43,16 @@ async function deployCommand(
   const uri = await pickTemplate(store, arg, () => true);
   if (!uri) return undefined;
   const core = await deployCore();
-  const target = await loadTarget(core, uri);
-  if (!target) return undefined;
-  const { template, config } = target;
-  if (template.kind === 'serverless') {
-    const stage = SETTINGS.stage.value(uri) || template.serverless?.stage;
-    await runServerlessDeploy(core, frameworkProblems, uri, template, stage);
+  const saved = await loadSaved(uri);
+  if (saved?.template.kind === 'serverless') {
+    // The framework deploys with its own configuration: no samconfig stack name or Region is needed.
+    const stage = SETTINGS.stage.value(uri) || saved.template.serverless?.stage;
+    await runServerlessDeploy(core, frameworkProblems, uri, saved.template, stage);
     return undefined;
   }
+  const target = saved && targetOf(core, uri, saved);
+  if (!target) return undefined;
+  const { template, config } = target;
   output.show(true);
   output.appendLine(
     `Deploying ${vscode.workspace.asRelativePath(uri)} to stack ${config.stackName} in ${config.region}` +
