@@ -60,6 +60,7 @@ describe('deployed stack and logs in VS Code', () => {
     assert.match(String(await describe('ProcessOrderFunction')), /failed: Resource handler returned message/);
     assert.match(String(await describe('OrdersTable')), /in progress: orders-service-OrdersTable-7Y/);
     assert.match(String(await describe('ReportFunction')), /not deployed yet/);
+    assert.equal(await describe('LegacyTopic'), 'only in the stack — will be deleted on next deploy');
     const node = await findItem(api, template(), 'Deployed stack');
     assert.equal(api.explorer.getTreeItem(node!).description, 'orders-service · us-east-1 · in progress');
     const output = await findItem(api, template(), 'OrdersApiUrl');

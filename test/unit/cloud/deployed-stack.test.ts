@@ -56,12 +56,12 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
         ['QueueName', undefined],
       ],
     );
-    // Seven resources in pages of three: the client followed NextToken to the end.
+    // Eight resources in pages of three: the client followed NextToken to the end.
     assert.deepEqual(
       cfn.seen.map((s) => `${s.operation} ${s.input.NextToken ?? ''}`.trim()),
       ['DescribeStacks', 'ListStackResources', 'ListStackResources 3', 'ListStackResources 6'],
     );
-    assert.equal(read.stack.resources.size, 7);
+    assert.equal(read.stack.resources.size, 8);
   });
 
   it('says "not deployed yet" for every resource when the stack does not exist', async () => {

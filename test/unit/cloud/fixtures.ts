@@ -13,7 +13,10 @@ export function loadExample(file: string) {
   return loaded;
 }
 
-/** The examples' SAM app as a stack mid-update: most resources there, one failed, one in progress, one missing. */
+/**
+ * The examples' SAM app as a stack mid-update: most resources there, one failed, one in progress, one missing, and
+ * a topic since removed from the template.
+ */
 export function ordersStack(): FakeStack {
   return {
     name: 'orders-service',
@@ -64,6 +67,12 @@ export function ordersStack(): FakeStack {
         type: 'AWS::ApiGateway::RestApi',
         status: 'CREATE_COMPLETE',
         physicalId: 'abc123',
+      },
+      {
+        logicalId: 'LegacyTopic',
+        type: 'AWS::SNS::Topic',
+        status: 'CREATE_COMPLETE',
+        physicalId: `arn:aws:sns:${REGION}:${ACCOUNT}:orders-service-LegacyTopic-K2`,
       },
       {
         logicalId: 'ServerlessRestApiDeployment47fc2d5f9d',
