@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { loadTemplateFile, readBoundedFile } from '../../../src/core/load';
-import type { FakeStack } from '../../fakes/cloud/cloudformation';
+import type { StackSetup } from '../../fakes/aws';
 
 export const EXAMPLES = path.resolve(__dirname, '../../../examples');
 export const SAM_APP = path.join(EXAMPLES, 'sam-app', 'template.yaml');
@@ -17,7 +17,7 @@ export function loadExample(file: string) {
  * The examples' SAM app as a stack mid-update: most resources there, one failed, one in progress, one missing, and
  * a topic since removed from the template.
  */
-export function ordersStack(): FakeStack {
+export function ordersStack(): StackSetup {
   return {
     name: 'orders-service',
     id: `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/orders-service/1c2fa620-98a6-11f0-8f50-0affd1b2c3d4`,

@@ -6,7 +6,7 @@ import { load, yaml } from '../helpers';
 import { loadExample, ordersStack, SAM_APP } from './fixtures';
 
 /** A stack as `readDeployedStack` returns it, from the fake's description of one. */
-function stackOf(resources: { logicalId: string; type: string; status: string }[]): DeployedStack {
+function stackOf(resources: readonly { logicalId: string; type: string; status: string }[]): DeployedStack {
   return {
     name: 'orders-service',
     id: ordersStack().id,
