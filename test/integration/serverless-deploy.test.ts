@@ -45,7 +45,8 @@ describe('serverless deploy task in VS Code', function () {
       [
         `#!${process.execPath}`,
         "const fs = require('fs');",
-        'if (process.env.SWB_FAKE_SERVERLESS_PID) fs.writeFileSync(process.env.SWB_FAKE_SERVERLESS_PID, String(process.pid));',
+        'const pidFile = process.env.SWB_FAKE_SERVERLESS_PID;',
+        'if (pidFile) fs.writeFileSync(pidFile, String(process.pid));',
         "process.stdout.write(process.env.SWB_FAKE_SERVERLESS_OUTPUT ?? '');",
         'if (process.env.SWB_FAKE_SERVERLESS_HANG) setInterval(() => {}, 1000);',
         "else process.exitCode = Number(process.env.SWB_FAKE_SERVERLESS_EXIT ?? '0');",

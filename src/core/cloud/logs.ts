@@ -159,7 +159,9 @@ async function liveTail(
     // custom endpoint such as LocalStack's does not answer; the endpoint itself still serves FilterLogEvents.
     const endpoint = customEndpoint(request.target, 'logs');
     if (endpoint && problem.kind === 'network')
-      return `Live Tail's streaming host is not reachable through the custom endpoint ${endpoint}, so the log is polled`;
+      return (
+        `Live Tail's streaming host is not reachable through the custom endpoint ${endpoint}, ` + 'so the log is polled'
+      );
     return `Live Tail is not available here (${problem.message})`;
   }
 }

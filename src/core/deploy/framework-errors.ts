@@ -42,7 +42,6 @@ export function frameworkProblems(output: string, template: Template): Framework
 }
 
 // ECMA-48 control sequences (colours, cursor moves) and operating-system commands (links, titles).
-// eslint-disable-next-line no-control-regex
 const TERMINAL_CODES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 
 function plainLines(output: string): string[] {

@@ -33,7 +33,7 @@ describe('cloud: resources only the deployed stack has', () => {
     ]);
   });
 
-  it('matches the names a deploy completes (a Serverless function version) and lists nothing the template makes', () => {
+  it('matches the IDs a deploy completes (a Serverless function version); lists nothing the template makes', () => {
     const service = load(
       yaml(
         'service: greeter',
