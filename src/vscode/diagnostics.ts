@@ -136,7 +136,7 @@ export class Analyzer implements vscode.Disposable {
   }
 }
 
-const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+export const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
-import { startFakeCloudFormation, type FakeCloudFormation } from '../fakes/cloud/cloudformation';
-import { startFakeLogs, type FakeLogs } from '../fakes/cloud/logs';
+import { FakeCloudFormation } from '../fakes/aws';
+import { FakeLogs } from '../fakes/aws';
 import { ordersStack } from '../unit/cloud/fixtures';
 import { screenshot, webviewContents } from './report';
 import { eventually, findItem, webviewTabs, workbench, workspaceUri } from './workbench';
@@ -20,10 +20,10 @@ describe('deployed stack and logs in VS Code', () => {
   let cfn: FakeCloudFormation;
   let logs: FakeLogs;
   before(async () => {
-    cfn = await startFakeCloudFormation([ordersStack()]);
-    logs = await startFakeLogs({
+    cfn = await new FakeCloudFormation([ordersStack()]).start();
+    logs = await new FakeLogs({
       [GROUP]: [{ logStreamName: 's1', timestamp: Date.now() - 1_000, message: 'START RequestId: r-1\n' }],
-    });
+    }).start();
     for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
     Object.assign(process.env, {
       AWS_ACCESS_KEY_ID: 'AKIDINTEGRATION',
@@ -37,15 +37,15 @@ describe('deployed stack and logs in VS Code', () => {
   after(async () => {
     process.env = saved;
     (await workbench()).cloud.forget();
-    await cfn.close();
-    await logs.close();
+    await cfn.server.close();
+    await logs.server.close();
   });
 
   it('reads the stack only when "Deployed stack" is expanded, then shows statuses and physical IDs', async () => {
     const api = await workbench();
     const stackItem = await eventually('the Deployed stack node', () => findItem(api, template(), 'Deployed stack'));
     assert.equal(api.explorer.getTreeItem(stackItem).description, 'expand to read');
-    assert.equal(cfn.seen.length, 0, 'no AWS call before the user opens the node');
+    assert.equal(cfn.server.seen.length, 0, 'no AWS call before the user opens the node');
     api.explorer.expanded(stackItem);
     const describe = async (label: string) => {
       const item = await findItem(api, template(), label);
@@ -60,6 +60,7 @@ describe('deployed stack and logs in VS Code', () => {
     assert.match(String(await describe('ProcessOrderFunction')), /failed: Resource handler returned message/);
     assert.match(String(await describe('OrdersTable')), /in progress: orders-service-OrdersTable-7Y/);
     assert.match(String(await describe('ReportFunction')), /not deployed yet/);
+    assert.equal(await describe('LegacyTopic'), 'only in the stack — will be deleted on next deploy');
     const node = await findItem(api, template(), 'Deployed stack');
     assert.equal(api.explorer.getTreeItem(node!).description, 'orders-service · us-east-1 · in progress');
     const output = await findItem(api, template(), 'OrdersApiUrl');
@@ -69,7 +70,7 @@ describe('deployed stack and logs in VS Code', () => {
       ['serverlessWorkbench.cloud.openOutput', ['https://abc123.execute-api.us-east-1.amazonaws.com/Prod/orders']],
     );
     assert.deepEqual(
-      cfn.seen.map((s) => s.operation),
+      cfn.server.seen.map((s) => s.operation),
       ['DescribeStacks', 'ListStackResources', 'ListStackResources', 'ListStackResources'],
     );
     await screenshot('cloud-deployed-stack');
@@ -80,10 +81,10 @@ describe('deployed stack and logs in VS Code', () => {
     const arn = await vscode.commands.executeCommand('serverlessWorkbench.cloud.copyArn', ref);
     assert.equal(arn, 'arn:aws:lambda:us-east-1:123456789012:function:orders-service-CreateOrderFunction-AbC123');
     assert.equal(await vscode.env.clipboard.readText(), arn);
-    const calls = cfn.seen.length;
-    cfn.stacks.get('orders-service')!.resources.find((r) => r.logicalId === 'OrdersTable')!.status = 'UPDATE_COMPLETE';
+    const calls = cfn.server.seen.length;
+    cfn.stacks.get('orders-service')!.resources.get('OrdersTable')!.status = 'UPDATE_COMPLETE';
     await vscode.commands.executeCommand('serverlessWorkbench.cloud.refresh', template());
-    assert.ok(cfn.seen.length > calls);
+    assert.ok(cfn.server.seen.length > calls);
     const api = await workbench();
     const table = await findItem(api, template(), 'OrdersTable');
     assert.match(String(api.explorer.getTreeItem(table!).description), /deployed: orders-service-OrdersTable-7Y/);
@@ -96,7 +97,7 @@ describe('deployed stack and logs in VS Code', () => {
     })) as vscode.WebviewPanel;
     assert.ok(panel, 'the command returns its panel');
     await eventually('the log view tab', () => webviewTabs('serverlessWorkbench.logs').length === 1);
-    await eventually('a first poll', () => logs.seen.some((s) => s.operation === 'FilterLogEvents'), 15_000);
+    await eventually('a first poll', () => logs.server.seen.some((s) => s.operation === 'FilterLogEvents'), 15_000);
     logs.append(GROUP, {
       logStreamName: 's1',
       timestamp: Date.now(),
@@ -114,12 +115,15 @@ describe('deployed stack and logs in VS Code', () => {
     if (shown !== 'no browser here') {
       assert.match(shown, /START RequestId: r-1/);
       assert.match(shown, /"order": 42,/, 'JSON pretty-printed');
-      assert.match(shown, /Polling every 2 s \(Live Tail is not available here/);
+      assert.match(
+        shown,
+        /Polling every 2 s \(Live Tail's streaming host is not reachable through the custom endpoint http:\/\/127\.0\.0\.1:\d+/,
+      );
       await screenshot('cloud-log-view');
     }
     panel.dispose();
-    const polls = logs.seen.length;
+    const polls = logs.server.seen.length;
     await new Promise((r) => setTimeout(r, 2_500)); // one poll interval and a half: the tail stopped with its view
-    assert.equal(logs.seen.length, polls);
+    assert.equal(logs.server.seen.length, polls);
   });
 });

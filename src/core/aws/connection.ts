@@ -13,6 +13,31 @@ export interface AwsConnection {
   readonly endpoints?: Readonly<Partial<Record<AwsService, string>>>;
 }
 
+/** The SDK's environment variable suffix per service ("Service-specific endpoints", identifiers table). */
+const ENDPOINT_VARIABLE: Readonly<Record<AwsService, string>> = {
+  s3: 'S3',
+  cloudformation: 'CLOUDFORMATION',
+  lambda: 'LAMBDA',
+  sts: 'STS',
+  logs: 'CLOUDWATCH_LOGS',
+};
+
+/**
+ * The endpoint a client of `service` calls instead of AWS's, when there is one: the connection's own, else the
+ * SDK's `AWS_ENDPOINT_URL_<SERVICE>` or `AWS_ENDPOINT_URL` unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is true
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).
+ */
+export function customEndpoint(
+  connection: AwsConnection,
+  service: AwsService,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
+  const own = connection.endpoints?.[service];
+  if (own) return own;
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return undefined;
+  return env[`AWS_ENDPOINT_URL_${ENDPOINT_VARIABLE[service]}`] || env.AWS_ENDPOINT_URL || undefined;
+}
+
 /**
  * How often the SDK tries a call that was throttled or failed on the network before it gives up. The SDK's standard
  * mode retries with exponential backoff and jitter; "adaptive" adds client-side rate limiting after throttling

@@ -4,6 +4,7 @@ import { accountOfArn } from './console';
 import { AwsCallError, explainAwsError } from '../aws/errors';
 import { resourceState, stackState, type DeployState, type StackState } from './status';
 import { loadAwsSdk, type AwsSdk } from '../aws/lazy-sdk';
+import { matchesDeployedId } from '../model/deployed-ids';
 
 export interface DeployedResource {
   readonly logicalId: string;
@@ -115,18 +116,12 @@ function isMissingStack(error: unknown): boolean {
 }
 
 /**
- * The deployed resource a template's resource is, by logical ID. Names the model cannot know before deploy
- * (`SubscribeLambdaVersion<hash>`, `ApiGatewayDeployment<timestamp>`) match any stack ID in their place.
+ * The deployed resource a template's resource is, by logical ID (`matchesDeployedId`: names the model cannot know
+ * before deploy match any stack ID in their place).
  */
 export function deployedResourceOf(stack: DeployedStack, logicalId: string): DeployedResource | undefined {
   const exact = stack.resources.get(logicalId);
   if (exact || !logicalId.includes('<')) return exact;
-  const pattern = new RegExp(
-    `^${logicalId
-      .split(/<[^>]*>/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[A-Za-z0-9]+')}$`,
-  );
-  for (const [id, resource] of stack.resources) if (pattern.test(id)) return resource;
+  for (const [id, resource] of stack.resources) if (matchesDeployedId(logicalId, id)) return resource;
   return undefined;
 }

@@ -13,7 +13,14 @@ export {
   type DeployedFunction,
   type DeployedFunctionChoice,
 } from './function-target';
-export { deploymentOf, describeDeployment, type ResourceDeployment } from './stack-view';
+export {
+  deploymentOf,
+  describeDeployment,
+  describeStackOnly,
+  resourcesOnlyInStack,
+  type ResourceDeployment,
+  type StackOnlyResource,
+} from './stack-view';
 export { DEPLOY_STATE_LABEL, type DeployState } from './status';
 export { stackNameOf, type StackName, type StackNameChoice } from './stack-name';
 export {

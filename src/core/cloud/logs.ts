@@ -1,4 +1,4 @@
-import type { AwsConnection } from '../aws/connection';
+import { customEndpoint, type AwsConnection } from '../aws/connection';
 import { logsClient, type CloudWatchLogs } from './clients';
 import { AwsCallError, explainAwsError } from '../aws/errors';
 import { loadAwsSdk, type AwsSdk } from '../aws/lazy-sdk';
@@ -155,6 +155,13 @@ async function liveTail(
     if (request.signal.aborted) return 'stopped';
     const problem = explainAwsError(error, 'Live Tail', request.target);
     if (problem.kind === 'expired-credentials' || problem.kind === 'no-credentials') throw error;
+    // StartLiveTail goes to the service's "stream-" host (the SDK prefixes the endpoint's host name), which a
+    // custom endpoint such as LocalStack's does not answer; the endpoint itself still serves FilterLogEvents.
+    const endpoint = customEndpoint(request.target, 'logs');
+    if (endpoint && problem.kind === 'network')
+      return (
+        `Live Tail's streaming host is not reachable through the custom endpoint ${endpoint}, ` + 'so the log is polled'
+      );
     return `Live Tail is not available here (${problem.message})`;
   }
 }

@@ -1,5 +1,6 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { Span } from '../model/nodes';
+import { resourceOfDeployedId } from '../model/deployed-ids';
 import type { Template } from '../model/template';
 import type { DeployConfig } from './config';
 import type { DeploySdk } from './sdk';
@@ -134,8 +135,7 @@ export async function createChangeSet(
 
 /** The written resource, or the SAM resource deployed under that ID, or what generates it. */
 export function spanOf(template: Template, logicalId: string): { span?: Span } {
-  const resource =
-    template.resourceById.get(logicalId) ?? template.resources.find((r) => r.deployedAs?.logicalId === logicalId);
+  const resource = resourceOfDeployedId(template, logicalId);
   return resource ? { span: resource.span } : {};
 }
 

@@ -8,3 +8,5 @@ export type { StackEventRow } from './stack-events';
 export { changeSetTable, eventLine, outcomeLines } from './format';
 export { serverlessDeployCommand, type FrameworkCommand } from './serverless-framework';
 export { loadChildTemplate } from './load-child';
+export { frameworkProblems, type FrameworkProblem } from './framework-errors';
+export { runFramework, type FrameworkRun } from './framework-run';

@@ -6,11 +6,15 @@ import { LANGUAGE_EXTENSIONS_TRANSFORM } from './language-extensions/for-each';
 /** The transform that makes a template SAM (SAM developer guide, "AWS SAM template anatomy"). */
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
-/** Whether `Transform` (a name or a list of names) includes `name`. */
-export function hasTransform(root: Node | undefined, name: string): boolean {
+/** The names `Transform` lists (a name or a list of names); undefined for one that is not plain text. */
+export function transformNames(root: Node | undefined): (string | undefined)[] {
   const transform = valueOf(root, 'Transform');
-  const names = transform?.kind === 'seq' ? itemsOf(transform) : transform ? [transform] : [];
-  return names.some((t) => stringOf(t) === name);
+  return (transform?.kind === 'seq' ? itemsOf(transform) : transform ? [transform] : []).map(stringOf);
+}
+
+/** Whether `Transform` includes `name`. */
+export function hasTransform(root: Node | undefined, name: string): boolean {
+  return transformNames(root).includes(name);
 }
 
 /** Which kind of template a parsed document is, or undefined for YAML/JSON that is none (a workflow, a manifest). */

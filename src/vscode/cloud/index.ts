@@ -27,7 +27,7 @@ export function registerCloud(
     state,
     logs,
     status.disposable,
-    registerStackExplorer(state, explorer),
+    registerStackExplorer(store, state, explorer),
     registerFunctionActions(store, state, logs),
     vscode.commands.registerCommand(CLOUD_REFRESH_COMMAND, async (arg?: vscode.Uri | { uri?: vscode.Uri }) => {
       const uri = arg instanceof vscode.Uri ? arg : arg?.uri;

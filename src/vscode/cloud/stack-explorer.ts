@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { describeAwsProblem } from '../../core/aws/errors';
+import type { Template } from '../../core/model/template';
+import { iconOfType } from '../../core/outline/groups';
 import type { OutlineNode } from '../../core/outline/outline';
 import type { ExplorerItem, ExplorerProvider } from '../explorer';
+import type { TemplateStore } from '../template-store';
 import { loadedCloudCore, type CloudCore } from './core';
 import type { DeployedState, StackEntry } from './deployed-state';
 
@@ -13,9 +16,14 @@ const STACK_CONTEXT = 'deployedStack';
 /**
  * The deployed side in the explorer: a "Deployed stack" node under each template, read when expanded, with the
  * stack's status and outputs (web addresses open in the browser), and each resource's status and physical ID in
- * its description once the stack is read.
+ * its description once the stack is read; resources only the stack has (removed from the template since the last
+ * deploy, or made by a macro) are listed there too, with what the next deploy does to them.
  */
-export function registerStackExplorer(state: DeployedState, explorer: ExplorerProvider): vscode.Disposable {
+export function registerStackExplorer(
+  store: TemplateStore,
+  state: DeployedState,
+  explorer: ExplorerProvider,
+): vscode.Disposable {
   const entryOf = (item: ExplorerItem): { core: CloudCore; entry: StackEntry } | undefined => {
     const core = loadedCloudCore();
     const entry = core && state.entry(item.uri, core);
@@ -27,7 +35,7 @@ export function registerStackExplorer(state: DeployedState, explorer: ExplorerPr
       children(item) {
         // A template that cannot be read shows its one error item and nothing of a stack it cannot name.
         const readable = !item.node.children.some((child) => child.kind === 'error');
-        return item.node.kind === 'template' && readable ? [stackNode(entryOf(item))] : [];
+        return item.node.kind === 'template' && readable ? [stackNode(entryOf(item), store.get(item.uri))] : [];
       },
       describe(item) {
         const known = entryOf(item);
@@ -68,7 +76,10 @@ const leaf = (id: string, label: string, extra: Partial<OutlineNode> = {}): Outl
 });
 
 /** The "Deployed stack" node: collapsed until the user opens it, which reads the stack. */
-function stackNode(known: { core: CloudCore; entry: StackEntry } | undefined): OutlineNode {
+function stackNode(
+  known: { core: CloudCore; entry: StackEntry } | undefined,
+  template: Template | undefined,
+): OutlineNode {
   const base = { id: STACK_NODE_ID, kind: 'section' as const, icon: 'folder' as const, label: 'Deployed stack' };
   if (!known) return { ...base, description: 'expand to read', children: [leaf('reading', 'Reading…')] };
   const { core, entry } = known;
@@ -122,6 +133,16 @@ function stackNode(known: { core: CloudCore; entry: StackEntry } | undefined): O
         tooltip: [output.description, output.value, output.exportName && `Export: ${output.exportName}`]
           .filter(Boolean)
           .join('\n'),
+      }),
+    );
+  }
+  for (const only of template ? core.resourcesOnlyInStack(template, stack) : []) {
+    const { logicalId, type, physicalId, status, reason } = only.deployed;
+    children.push(
+      leaf(`only/${logicalId}`, logicalId, {
+        icon: iconOfType(type),
+        description: core.describeStackOnly(only),
+        tooltip: [`${type} ${physicalId ?? ''}`.trim(), `${status}${reason ? `: ${reason}` : ''}`].join('\n'),
       }),
     );
   }

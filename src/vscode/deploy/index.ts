@@ -10,7 +10,7 @@ import { showAwsProblem } from '../aws-problems';
 import { revealSpan } from './problems';
 import { reviewChangeSet } from './review';
 import { registerSyncOnSave, syncCode } from './sync';
-import { loadTarget, pickTemplate } from './target';
+import { loadSaved, pickTemplate, targetOf } from './target';
 
 export { DEPLOY_COMMANDS } from './commands';
 
@@ -20,10 +20,14 @@ export const onDidDeploy = new vscode.EventEmitter<{ readonly templateUri: vscod
 /** Deploy and Sync Code commands, and sync on save when the user turned it on. */
 export function registerDeploy(store: TemplateStore): vscode.Disposable {
   const output = vscode.window.createOutputChannel('Serverless Workbench: Deploy');
+  const frameworkProblems = vscode.languages.createDiagnosticCollection('serverless deploy');
   return vscode.Disposable.from(
     output,
+    frameworkProblems,
     onDidDeploy,
-    vscode.commands.registerCommand(DEPLOY_COMMANDS.deploy, (arg?: unknown) => deployCommand(store, output, arg)),
+    vscode.commands.registerCommand(DEPLOY_COMMANDS.deploy, (arg?: unknown) =>
+      deployCommand(store, output, frameworkProblems, arg),
+    ),
     vscode.commands.registerCommand(DEPLOY_COMMANDS.syncCode, (arg?: unknown) => syncCode(store, output, arg)),
     registerSyncOnSave(store, output),
   );
@@ -32,19 +36,23 @@ export function registerDeploy(store: TemplateStore): vscode.Disposable {
 async function deployCommand(
   store: TemplateStore,
   output: vscode.OutputChannel,
+  frameworkProblems: vscode.DiagnosticCollection,
   arg: unknown,
 ): Promise<DeployOutcome | undefined> {
   if (!requireTrust('Deploy')) return undefined;
   const uri = await pickTemplate(store, arg, () => true);
   if (!uri) return undefined;
   const core = await deployCore();
-  const target = await loadTarget(core, uri);
-  if (!target) return undefined;
-  const { template, config } = target;
-  if (template.kind === 'serverless') {
-    await runServerlessDeploy(core, uri, SETTINGS.stage.value(uri) || template.serverless?.stage);
+  const saved = await loadSaved(uri);
+  if (saved?.template.kind === 'serverless') {
+    // The framework deploys with its own configuration: no samconfig stack name or Region is needed.
+    const stage = SETTINGS.stage.value(uri) || saved.template.serverless?.stage;
+    await runServerlessDeploy(core, frameworkProblems, uri, saved.template, stage);
     return undefined;
   }
+  const target = saved && targetOf(core, uri, saved);
+  if (!target) return undefined;
+  const { template, config } = target;
   output.show(true);
   output.appendLine(
     `Deploying ${vscode.workspace.asRelativePath(uri)} to stack ${config.stackName} in ${config.region}` +
@@ -92,7 +100,7 @@ async function deployCommand(
     core.outcomeLines(outcome, template, config.stackName)[0],
     outcome,
     uri,
-    () => void deployCommand(store, output, uri),
+    () => void deployCommand(store, output, frameworkProblems, uri),
   );
   if (outcome.status !== 'error' && outcome.status !== 'declined')
     onDidDeploy.fire({ templateUri: uri, stackName: config.stackName });

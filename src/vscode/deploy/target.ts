@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { templateUriOfArg } from '../command-args';
 import type { DeployConfig } from '../../core/deploy';
-import { loadTemplateFile, readBoundedFile } from '../../core/load';
+import { loadTemplateFile, readBoundedFile, type LoadedFile } from '../../core/load';
 import type { Template } from '../../core/model/template';
 import { givenInputsFor } from '../inputs';
 import { SETTINGS } from '../settings.generated';
 import type { TemplateStore } from '../template-store';
 import type { DeployCore } from './core';
+
+type SavedTemplate = Extract<LoadedFile, { ok: true }>;
 
 export interface DeployTarget {
   readonly uri: vscode.Uri;
@@ -38,13 +40,12 @@ export async function pickTemplate(
  * environment, the Region and profile settings first. Problems are shown with a way to fix them.
  */
 export async function loadTarget(core: DeployCore, uri: vscode.Uri): Promise<DeployTarget | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open?.isDirty) await open.save();
-  const loaded = loadTemplateFile(uri.fsPath, { readFile: readBoundedFile, given: givenInputsFor(uri) });
-  if (!loaded.ok) {
-    void vscode.window.showErrorMessage(loaded.message);
-    return undefined;
-  }
+  const loaded = await loadSaved(uri);
+  return loaded && targetOf(core, uri, loaded);
+}
+
+/** A loaded template with its deploy settings, or undefined after offering to fix them. */
+export function targetOf(core: DeployCore, uri: vscode.Uri, loaded: SavedTemplate): DeployTarget | undefined {
   const profile = SETTINGS.invoke.profile.value();
   const config = core.deployConfigOf(loaded.inputs, profile ? { profile } : {}, loaded.template.kind === 'sam');
   if (!config.ok) {
@@ -57,4 +58,16 @@ export async function loadTarget(core: DeployCore, uri: vscode.Uri): Promise<Dep
     return undefined;
   }
   return { uri, template: loaded.template, config: config.config };
+}
+
+/** The template as saved on disk (saved first when its editor has changes), or undefined after saying why not. */
+export async function loadSaved(uri: vscode.Uri): Promise<SavedTemplate | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open?.isDirty) await open.save();
+  const loaded = loadTemplateFile(uri.fsPath, { readFile: readBoundedFile, given: givenInputsFor(uri) });
+  if (!loaded.ok) {
+    void vscode.window.showErrorMessage(loaded.message);
+    return undefined;
+  }
+  return loaded;
 }

@@ -1,21 +1,43 @@
 import * as YAML from 'yaml';
 import { members, memberPairs, queryError, queryForm, queryResult, type XmlValue } from './query-protocol';
-import { FakeServer, type FakeReply } from './server';
+import { FakeServer, type FakeReply, type ServiceError } from './server';
 
 const CFN_NAMESPACE = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
 const ACCOUNT = '123456789012';
+/** Resources per ListStackResources page: small, so the client's paging is exercised. */
+const PAGE_SIZE = 3;
 
 interface FakeResource {
   readonly type: string;
   readonly physicalId: string;
+  /** The resource as last deployed (JSON), to tell a modification; empty for a stack a test sets up. */
   readonly definition: string;
   status: string;
+  reason?: string;
+}
+
+/** A stack as a test sets it up: already deployed, with its status, outputs and resources. */
+export interface StackSetup {
+  readonly name: string;
+  readonly id: string;
+  readonly status: string;
+  readonly reason?: string;
+  readonly outputs: readonly { key: string; value: string; description?: string }[];
+  readonly resources: readonly {
+    logicalId: string;
+    type: string;
+    status: string;
+    physicalId?: string;
+    reason?: string;
+  }[];
 }
 
 interface FakeStack {
   readonly name: string;
   readonly id: string;
   status: string;
+  reason?: string;
+  outputs: StackSetup['outputs'];
   resources: Map<string, FakeResource>;
   parameters: Record<string, string>;
   tags: Record<string, string>;
@@ -47,7 +69,8 @@ interface FakeChangeSet {
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_<Operation>.html). It does not run the SAM
  * transform: the change set lists the template's resources as written. Changes are computed by comparing each
  * resource's definition; tests choose which modifications replace (`replaceOnChange`) and which resource fails
- * (`failResource`).
+ * (`failResource`). Stacks a test sets up (`StackSetup`) answer DescribeStacks with their outputs and reasons, and
+ * ListStackResources in pages of three with `NextToken`, so the reader's paging is exercised.
  */
 export class FakeCloudFormation {
   readonly stacks = new Map<string, FakeStack>();
@@ -59,8 +82,32 @@ export class FakeCloudFormation {
   readonly server = new FakeServer(
     (_req, body) => queryForm(body).get('Action') ?? '',
     (_req, body, operation) => this.handle(queryForm(body), operation),
+    (body) => Object.fromEntries(queryForm(body)),
   );
   private clock = Date.parse('2026-01-01T00:00:00Z');
+
+  constructor(stacks: readonly StackSetup[] = []) {
+    for (const setup of stacks)
+      this.stacks.set(setup.name, {
+        ...setup,
+        resources: new Map(
+          setup.resources.map(({ logicalId, physicalId, ...r }) => [
+            logicalId,
+            { ...r, physicalId: physicalId ?? '', definition: '' },
+          ]),
+        ),
+        parameters: {},
+        tags: {},
+        events: [],
+        visible: 0,
+      });
+  }
+
+  /** The next calls fail as CloudFormation answers an error (Common Errors: `<ErrorResponse>`). */
+  reject(error: ServiceError): void {
+    const { operation, times, status, code, message } = error;
+    this.server.fail({ operation, times, reply: queryError(CFN_NAMESPACE, status, code, message) });
+  }
 
   async start(): Promise<this> {
     await this.server.start();
@@ -137,17 +184,21 @@ export class FakeCloudFormation {
         return result({
           StackResources: [...stack.resources].map(([id, r]) => this.resourceXml(stack, id, r, 'Timestamp')),
         });
-      case 'ListStackResources':
+      case 'ListStackResources': {
         if (!stack) return missing();
+        const from = Number(form.get('NextToken') ?? 0);
         return result({
-          StackResourceSummaries: [...stack.resources].map(([id, r]) => ({
+          StackResourceSummaries: [...stack.resources].slice(from, from + PAGE_SIZE).map(([id, r]) => ({
             LogicalResourceId: id,
-            PhysicalResourceId: r.physicalId,
+            PhysicalResourceId: r.physicalId || undefined,
             ResourceType: r.type,
             ResourceStatus: r.status,
+            ResourceStatusReason: r.reason,
             LastUpdatedTimestamp: this.now(),
           })),
+          NextToken: from + PAGE_SIZE < stack.resources.size ? String(from + PAGE_SIZE) : undefined,
         });
+      }
       case 'GetTemplate':
         // "Returns the template body for a specified stack": TemplateBody, and StagesAvailable (Original, the
         // template as submitted; Processed, after transforms). This server keeps the submitted one only.
@@ -177,6 +228,7 @@ export class FakeCloudFormation {
       name,
       id: `arn:aws:cloudformation:us-east-1:${ACCOUNT}:stack/${name}/${this.stacks.size + 1}`,
       status: 'REVIEW_IN_PROGRESS',
+      outputs: [],
       resources: new Map(),
       parameters: {},
       tags: {},
@@ -312,12 +364,13 @@ export class FakeCloudFormation {
       StackId: stack.id,
       CreationTime: this.now(),
       StackStatus: stack.status,
+      StackStatusReason: stack.reason,
       Parameters: Object.entries(stack.parameters).map(([ParameterKey, ParameterValue]) => ({
         ParameterKey,
         ParameterValue,
       })),
       Tags: Object.entries(stack.tags).map(([Key, Value]) => ({ Key, Value })),
-      Outputs: [],
+      Outputs: stack.outputs.map((o) => ({ OutputKey: o.key, OutputValue: o.value, Description: o.description })),
     };
   }
 

@@ -2,10 +2,13 @@
 import type { AwsService } from '../../../src/core/aws/connection';
 import { FakeCloudFormation } from './cloudformation';
 import { FakeLambda } from './lambda';
+import { FakeLogs } from './logs';
 import { FakeS3 } from './s3';
 import { FakeSts } from './sts';
 
-export { FakeCloudFormation, FakeLambda, FakeS3, FakeSts };
+export { FakeCloudFormation, FakeLambda, FakeLogs, FakeS3, FakeSts };
+export type { StackSetup } from './cloudformation';
+export type { FakeLogEvent } from './logs';
 export { expiredTokenReply } from './sts';
 export { queryError } from './query-protocol';
 

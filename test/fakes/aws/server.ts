@@ -6,6 +6,19 @@ export interface SeenRequest {
   readonly path: string;
   readonly operation: string;
   readonly bytes: number;
+  /** The operation's parameters, for the services whose fake reads them out (query form, JSON body). */
+  readonly input: Readonly<Record<string, unknown>>;
+  /** The access key ID and scope from the SigV4 `Authorization` header: `AKID/20260101/us-east-1/logs/aws4_request`. */
+  readonly credential?: string;
+}
+
+/** An error as a service answers it, for the next `times` calls (of `operation`, or any). */
+export interface ServiceError {
+  readonly code: string;
+  readonly message: string;
+  readonly status: number;
+  readonly times: number;
+  readonly operation?: string;
 }
 
 export interface FakeReply {
@@ -31,6 +44,7 @@ export class FakeServer {
   constructor(
     private readonly operationOf: (req: http.IncomingMessage, body: Buffer) => string,
     private readonly handle: (req: http.IncomingMessage, body: Buffer, operation: string) => FakeReply,
+    private readonly inputOf: (body: Buffer) => Record<string, unknown> = () => ({}),
   ) {}
 
   fail(failure: InjectedFailure): void {
@@ -48,7 +62,15 @@ export class FakeServer {
       req.on('end', () => {
         const body = Buffer.concat(chunks);
         const operation = this.operationOf(req, body);
-        this.seen.push({ method: req.method ?? '', path: req.url ?? '', operation, bytes: body.length });
+        const credential = /Credential=([^,]+)/.exec(String(req.headers.authorization ?? ''))?.[1];
+        this.seen.push({
+          method: req.method ?? '',
+          path: req.url ?? '',
+          operation,
+          bytes: body.length,
+          input: this.inputOf(body),
+          ...(credential ? { credential } : {}),
+        });
         const failure = this.failures.find((f) => f.left > 0 && (!f.operation || f.operation === operation));
         let reply: FakeReply;
         if (failure) {
@@ -70,7 +92,9 @@ export class FakeServer {
     return this;
   }
 
+  /** Stops listening and drops the SDK's kept-alive connections, so a closed fake is unreachable at once. */
   close(): Promise<void> {
+    this.server?.closeAllConnections();
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }

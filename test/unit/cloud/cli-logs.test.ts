@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { logsCommand, sinceMs } from '../../../src/cli/logs';
-import { startFakeCloudFormation, type FakeCloudFormation } from '../../fakes/cloud/cloudformation';
-import { startFakeLogs, type FakeLogs } from '../../fakes/cloud/logs';
+import { FakeCloudFormation } from '../../fakes/aws';
+import { FakeLogs } from '../../fakes/aws';
 import { useTestCredentials } from './aws-env';
 import { ordersStack, SAM_APP } from './fixtures';
 
@@ -13,20 +13,20 @@ describe('cloud: serverless-workbench logs (real SDK, endpoints from AWS_ENDPOIN
   let logs: FakeLogs;
   const now = Date.now();
   before(async () => {
-    cfn = await startFakeCloudFormation([ordersStack()]);
-    logs = await startFakeLogs({
+    cfn = await new FakeCloudFormation([ordersStack()]).start();
+    logs = await new FakeLogs({
       [GROUP]: [
         { logStreamName: 's', timestamp: now - 3_600_000, message: 'an hour ago\n' },
         { logStreamName: 's', timestamp: now - 60_000, message: '2026-01-01T10:00:00.000Z\tr-9\tWARN\tslow order\n' },
       ],
-    });
+    }).start();
     // The SDK's own service-specific endpoint variables: the override the editor's integration test uses too.
     process.env.AWS_ENDPOINT_URL_CLOUDFORMATION = cfn.url;
     process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = logs.url;
   });
   after(async () => {
-    await cfn.close();
-    await logs.close();
+    await cfn.server.close();
+    await logs.server.close();
   });
 
   it("prints the function's events of the last 10 minutes, found through samconfig's stack", async () => {
@@ -36,7 +36,7 @@ describe('cloud: serverless-workbench logs (real SDK, endpoints from AWS_ENDPOIN
     assert.deepEqual(lines, [
       `${new Date(now - 60_000).toISOString()}  2026-01-01T10:00:00.000Z\tr-9\tWARN\tslow order`,
     ]);
-    assert.equal(cfn.seen[0].input.StackName, 'orders-service');
+    assert.equal(cfn.server.seen[0].input.StackName, 'orders-service');
   });
 
   it('prints JSON lines with the level', async () => {

@@ -3,7 +3,7 @@ import { readDeployedStack } from '../../../src/core/cloud/deployed-stack';
 import { AwsCallError } from '../../../src/core/aws/errors';
 import { stackNameOf } from '../../../src/core/cloud/stack-name';
 import { describeDeployment, deploymentOf } from '../../../src/core/cloud/stack-view';
-import { startFakeCloudFormation, type FakeCloudFormation } from '../../fakes/cloud/cloudformation';
+import { FakeCloudFormation } from '../../fakes/aws';
 import { useTestCredentials } from './aws-env';
 import { ACCOUNT, loadExample, ordersStack, REGION, SAM_APP } from './fixtures';
 
@@ -21,9 +21,9 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
   let cfn: FakeCloudFormation;
   const target = () => ({ region: REGION, endpoints: { cloudformation: cfn.url } });
   beforeEach(async () => {
-    cfn = await startFakeCloudFormation([ordersStack()]);
+    cfn = await new FakeCloudFormation([ordersStack()]).start();
   });
-  afterEach(() => cfn.close());
+  afterEach(() => cfn.server.close());
 
   it("shows each of the examples' resources with its status and physical ID, from samconfig's stack_name", async () => {
     const { template, inputs } = loadExample(SAM_APP);
@@ -56,12 +56,12 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
         ['QueueName', undefined],
       ],
     );
-    // Seven resources in pages of three: the client followed NextToken to the end.
+    // Eight resources in pages of three: the client followed NextToken to the end.
     assert.deepEqual(
-      cfn.seen.map((s) => `${s.operation} ${s.input.NextToken ?? ''}`.trim()),
+      cfn.server.seen.map((s) => `${s.operation} ${s.input.NextToken ?? ''}`.trim()),
       ['DescribeStacks', 'ListStackResources', 'ListStackResources 3', 'ListStackResources 6'],
     );
-    assert.equal(read.stack.resources.size, 7);
+    assert.equal(read.stack.resources.size, 8);
   });
 
   it('says "not deployed yet" for every resource when the stack does not exist', async () => {
@@ -74,13 +74,15 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
   it('signs with the chosen profile, and with the default chain without one', async () => {
     await readDeployedStack({ ...target(), profile: 'dev' }, 'orders-service');
     await readDeployedStack(target(), 'orders-service');
-    const keys = cfn.seen.map((s) => s.credential?.split('/').slice(0, 1).concat(s.credential.split('/').slice(2, 4)));
+    const keys = cfn.server.seen.map((s) =>
+      s.credential?.split('/').slice(0, 1).concat(s.credential.split('/').slice(2, 4)),
+    );
     assert.deepEqual(keys[0], ['AKIDDEVPROFILE', REGION, 'cloudformation']);
     assert.deepEqual(keys.at(-1), ['AKIDENVIRONMENT', REGION, 'cloudformation']);
   });
 
   it('retries throttled calls with backoff and succeeds', async () => {
-    cfn.errors.push({
+    cfn.reject({
       code: 'Throttling',
       message: 'Rate exceeded',
       status: 400,
@@ -89,13 +91,13 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
     });
     const read = await readDeployedStack(target(), 'orders-service');
     assert.ok(read.exists);
-    assert.equal(cfn.seen.filter((s) => s.operation === 'DescribeStacks').length, 3);
+    assert.equal(cfn.server.seen.filter((s) => s.operation === 'DescribeStacks').length, 3);
   });
 
   it('explains throttling that outlasts the retries', async function () {
     // The SDK's own adaptive backoff over its 6 attempts (AWS_RETRY) runs for real: seconds, more on a busy machine.
     this.timeout(90_000);
-    cfn.errors.push({ code: 'Throttling', message: 'Rate exceeded', status: 400, times: 10 });
+    cfn.reject({ code: 'Throttling', message: 'Rate exceeded', status: 400, times: 10 });
     await assert.rejects(readDeployedStack(target(), 'orders-service'), (error: AwsCallError) => {
       assert.equal(error.problem.kind, 'throttled');
       assert.equal(
@@ -107,7 +109,7 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
   });
 
   it('says the credentials are expired, naming the profile and how to refresh them', async () => {
-    cfn.errors.push({
+    cfn.reject({
       code: 'ExpiredToken',
       message: 'The security token included in the request is expired',
       status: 400,
@@ -128,7 +130,7 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
   });
 
   it('names the denied action', async () => {
-    cfn.errors.push({
+    cfn.reject({
       code: 'AccessDenied',
       message:
         'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: cloudformation:ListStackResources ' +
@@ -151,7 +153,7 @@ describe('cloud: the deployed stack of a template (real SDK against a local Clou
   });
 
   it('says the network is down when nothing listens', async () => {
-    await cfn.close();
+    await cfn.server.close();
     await assert.rejects(readDeployedStack(target(), 'orders-service'), (error: AwsCallError) => {
       assert.equal(error.problem.kind, 'network');
       assert.match(error.message, /^Reading stack orders-service: cannot reach AWS in us-east-1 \(ECONNREFUSED\)/);

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { loadTemplateFile, readBoundedFile } from '../../../src/core/load';
-import type { FakeStack } from '../../fakes/cloud/cloudformation';
+import type { StackSetup } from '../../fakes/aws';
 
 export const EXAMPLES = path.resolve(__dirname, '../../../examples');
 export const SAM_APP = path.join(EXAMPLES, 'sam-app', 'template.yaml');
@@ -13,8 +13,11 @@ export function loadExample(file: string) {
   return loaded;
 }
 
-/** The examples' SAM app as a stack mid-update: most resources there, one failed, one in progress, one missing. */
-export function ordersStack(): FakeStack {
+/**
+ * The examples' SAM app as a stack mid-update: most resources there, one failed, one in progress, one missing, and
+ * a topic since removed from the template.
+ */
+export function ordersStack(): StackSetup {
   return {
     name: 'orders-service',
     id: `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/orders-service/1c2fa620-98a6-11f0-8f50-0affd1b2c3d4`,
@@ -64,6 +67,12 @@ export function ordersStack(): FakeStack {
         type: 'AWS::ApiGateway::RestApi',
         status: 'CREATE_COMPLETE',
         physicalId: 'abc123',
+      },
+      {
+        logicalId: 'LegacyTopic',
+        type: 'AWS::SNS::Topic',
+        status: 'CREATE_COMPLETE',
+        physicalId: `arn:aws:sns:${REGION}:${ACCOUNT}:orders-service-LegacyTopic-K2`,
       },
       {
         logicalId: 'ServerlessRestApiDeployment47fc2d5f9d',

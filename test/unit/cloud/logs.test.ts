@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { AwsCallError } from '../../../src/core/aws/errors';
 import { presentLogEvent } from '../../../src/core/cloud/log-lines';
 import { requestLog, tailLogs, type LogEvent } from '../../../src/core/cloud/logs';
-import { startFakeLogs, type FakeLogs } from '../../fakes/cloud/logs';
+import { FakeLogs } from '../../fakes/aws';
 import { useTestCredentials } from './aws-env';
 import { ACCOUNT, REGION } from './fixtures';
 
@@ -18,7 +18,7 @@ describe('cloud: function logs (real SDK against a local CloudWatch Logs)', () =
   let logs: FakeLogs;
   const target = () => ({ region: REGION, endpoints: { logs: logs.url } });
   beforeEach(async () => {
-    logs = await startFakeLogs({
+    logs = await new FakeLogs({
       [GROUP]: [
         { logStreamName: STREAM_A, timestamp: T0, message: 'START RequestId: r-1 Version: $LATEST\n' },
         { logStreamName: STREAM_A, timestamp: T0 + 1, message: '2026-01-01T10:00:00.001Z\tr-1\tINFO\tcreating\n' },
@@ -33,9 +33,9 @@ describe('cloud: function logs (real SDK against a local CloudWatch Logs)', () =
         },
         { logStreamName: STREAM_A, timestamp: T0 + 9, message: 'START RequestId: r-3 Version: $LATEST\n' },
       ],
-    });
+    }).start();
   });
-  afterEach(() => logs.close());
+  afterEach(() => logs.server.close());
 
   it("reads one request's whole log, START to REPORT, print lines included and other requests left out", async () => {
     const log = await requestLog({ target: target(), logGroupName: GROUP, requestId: 'r-1', since: T0, waitMs: 0 });
@@ -50,7 +50,7 @@ describe('cloud: function logs (real SDK against a local CloudWatch Logs)', () =
         'REPORT RequestId: r-1\tDuration: 12.00 ms\tBilled Duration: 12 ms',
       ],
     );
-    const searches = logs.seen.map((s) => s.input);
+    const searches = logs.server.seen.map((s) => s.input);
     assert.equal(searches[0].filterPattern, '"r-1"');
     assert.deepEqual(searches.at(-1)?.logStreamNames, [STREAM_A]);
   });
@@ -64,7 +64,7 @@ describe('cloud: function logs (real SDK against a local CloudWatch Logs)', () =
       waitMs: 60_000,
       timing: FAST,
     });
-    await until(() => logs.seen.length >= 2);
+    await until(() => logs.server.seen.length >= 2);
     logs.append(GROUP, { logStreamName: STREAM_A, timestamp: T0 + 10, message: 'late line\n' });
     logs.append(GROUP, {
       logStreamName: STREAM_A,
@@ -100,8 +100,8 @@ describe('cloud: function logs (real SDK against a local CloudWatch Logs)', () =
       message: '{"level":"ERROR","message":"boom","orderId":7}\n',
     });
     await until(() => seen.length === 4);
-    const polls = logs.seen.length;
-    await until(() => logs.seen.length > polls + 3);
+    const polls = logs.server.seen.length;
+    await until(() => logs.server.seen.length > polls + 3);
     controller.abort();
     await tail;
     assert.deepEqual(
@@ -116,17 +116,18 @@ describe('cloud: function logs (real SDK against a local CloudWatch Logs)', () =
     // The fake has no Live Tail (an event stream on the service's "stream-" host, which does not resolve for a
     // loopback endpoint): the tail says so and polls.
     assert.deepEqual(modes, [
-      'polling: Live Tail is not available here (Live Tail: cannot reach AWS in us-east-1 (ENOTFOUND).)',
+      `polling: Live Tail's streaming host is not reachable through the custom endpoint ${logs.url}, ` +
+        'so the log is polled',
     ]);
-    assert.ok(logs.seen.every((s) => s.operation === 'FilterLogEvents'));
-    assert.ok(logs.seen.every((s) => Number(s.input.startTime) >= T0 + 5));
+    assert.ok(logs.server.seen.every((s) => s.operation === 'FilterLogEvents'));
+    assert.ok(logs.server.seen.every((s) => Number(s.input.startTime) >= T0 + 5));
     const pretty = presentLogEvent(seen[3]);
     assert.equal(pretty.level, 'error');
     assert.equal(pretty.json, '{\n  "level": "ERROR",\n  "message": "boom",\n  "orderId": 7\n}');
   });
 
   it('keeps polling through throttling and stops with a clear message when the credentials expire', async () => {
-    logs.errors.push({ code: 'ThrottlingException', message: 'Rate exceeded', status: 400, times: 2 });
+    logs.reject({ code: 'ThrottlingException', message: 'Rate exceeded', status: 400, times: 2 });
     const seen: LogEvent[] = [];
     const controller = new AbortController();
     const tail = tailLogs({
@@ -138,8 +139,8 @@ describe('cloud: function logs (real SDK against a local CloudWatch Logs)', () =
       onEvents: (events) => seen.push(...events),
     });
     await until(() => seen.length === 1);
-    assert.equal(logs.seen.filter((s) => s.operation === 'FilterLogEvents').length, 3);
-    logs.errors.push({
+    assert.equal(logs.server.seen.filter((s) => s.operation === 'FilterLogEvents').length, 3);
+    logs.reject({
       code: 'ExpiredTokenException',
       message: 'The security token included in the request is expired',
       status: 400,

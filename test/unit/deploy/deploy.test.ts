@@ -3,7 +3,7 @@ import * as path from 'path';
 import { deploy, syncFunctionCode, type DeployHooks, type ReviewedChangeSet } from '../../../src/core/deploy';
 import { changeSetTable } from '../../../src/core/deploy/format';
 import { managedBucketName } from '../../../src/core/deploy/s3-store';
-import { expiredTokenReply, queryError, startFakeAws, TEST_CREDENTIALS } from '../../fakes/aws';
+import { expiredTokenReply, startFakeAws, TEST_CREDENTIALS } from '../../fakes/aws';
 import { loadChild, loadForDeploy, samApp } from './workspace';
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
@@ -194,10 +194,12 @@ describe('deploy and sync against local AWS protocol servers', function () {
   it('throttled calls are retried with backoff by the SDK and the deploy goes on', async () => {
     app.write('template.yaml', TEMPLATE.replace('TableName: orders', 'TableName: orders-v4'));
     const before = aws.cloudformation.server.count('DescribeStacks');
-    aws.cloudformation.server.fail({
+    aws.cloudformation.reject({
       operation: 'DescribeStacks',
       times: 2,
-      reply: queryError('http://cloudformation.amazonaws.com/doc/2010-05-15/', 400, 'Throttling', 'Rate exceeded'),
+      status: 400,
+      code: 'Throttling',
+      message: 'Rate exceeded',
     });
     const { outcome } = await run();
     assert.equal(outcome.status, 'deployed');

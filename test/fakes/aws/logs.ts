@@ -1,8 +1,18 @@
-import { credentialOf, startFake, takeError, type FakeServer, type InjectedError, type SeenRequest } from './http-fake';
+import { FakeServer, requestId, type FakeReply, type ServiceError } from './server';
+
+/** A log event as a test puts it in a group. */
+export interface FakeLogEvent {
+  readonly logStreamName: string;
+  readonly timestamp: number;
+  readonly message: string;
+}
+
+/** Events per FilterLogEvents page: small, so the client's paging is exercised. */
+const PAGE_SIZE = 2;
+const TARGET_PREFIX = 'Logs_20140328.';
 
 /**
- * A CloudWatch Logs endpoint on 127.0.0.1 for the real SDK client, speaking AWS JSON 1.1: POST / with
- * `X-Amz-Target: Logs_20140328.<Operation>`, JSON in and out.
+ * CloudWatch Logs over AWS JSON 1.1: POST / with `X-Amz-Target: Logs_20140328.<Operation>`, JSON in and out.
  * - FilterLogEvents (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_FilterLogEvents.html):
  *   request logGroupName, logStreamNames, startTime, endTime (ms, "Events with a timestamp later than this time
  *   are not returned"), filterPattern, nextToken; response `events` (logStreamName, timestamp, message,
@@ -13,41 +23,42 @@ import { credentialOf, startFake, takeError, type FakeServer, type InjectedError
  * - Errors: HTTP 400 with `{"__type": "<code>", "message": "..."}` ("Common Errors",
  *   https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/CommonErrors.html).
  */
-export interface FakeLogEvent {
-  readonly logStreamName: string;
-  readonly timestamp: number;
-  readonly message: string;
-}
-
-export interface FakeLogs extends FakeServer {
-  /** Log groups by name; push to a group's list to make an event arrive. */
+export class FakeLogs {
+  /** Log groups by name; `append` makes an event arrive. */
   readonly groups: Map<string, FakeLogEvent[]>;
-  append(group: string, event: FakeLogEvent): void;
-}
+  readonly server = new FakeServer(
+    (req) => String(req.headers['x-amz-target'] ?? '').replace(TARGET_PREFIX, ''),
+    (_req, body, operation) => this.handle(operation, JSON.parse(body.toString('utf8') || '{}')),
+    (body) => JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>,
+  );
 
-/** Events per FilterLogEvents page: small, so the client's paging is exercised. */
-const PAGE_SIZE = 2;
+  constructor(groups: Record<string, FakeLogEvent[]> = {}) {
+    this.groups = new Map(Object.entries(groups));
+  }
 
-export async function startFakeLogs(groups: Record<string, FakeLogEvent[]> = {}): Promise<FakeLogs> {
-  const state = new Map(Object.entries(groups));
-  const seen: SeenRequest[] = [];
-  const errors: InjectedError[] = [];
-  const server = await startFake((req, body, res) => {
-    const operation = String(req.headers['x-amz-target'] ?? '').replace(/^Logs_20140328\./, '');
-    const input = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
-    seen.push({ operation, input, credential: credentialOf(req) });
-    const reply = (status: number, json: unknown) => {
-      res.writeHead(status, {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'x-amzn-RequestId': `fake-${seen.length}`,
-      });
-      res.end(JSON.stringify(json));
-    };
-    const injected = takeError(errors, operation);
-    if (injected) return reply(injected.status, { __type: injected.code, message: injected.message });
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  append(group: string, event: FakeLogEvent): void {
+    this.groups.set(group, [...(this.groups.get(group) ?? []), event]);
+  }
+
+  /** The next calls fail as CloudWatch Logs answers an error. */
+  reject(error: ServiceError): void {
+    const { operation, times, status, code, message } = error;
+    this.server.fail({ operation, times, reply: reply(status, { __type: code, message }) });
+  }
+
+  private handle(operation: string, input: Record<string, unknown>): FakeReply {
     if (operation !== 'FilterLogEvents')
       return reply(400, { __type: 'UnknownOperationException', message: `${operation} is not supported here` });
-    const events = state.get(String(input.logGroupName));
+    const events = this.groups.get(String(input.logGroupName));
     if (!events)
       return reply(400, { __type: 'ResourceNotFoundException', message: 'The specified log group does not exist.' });
     const streams = input.logStreamNames as string[] | undefined;
@@ -64,22 +75,19 @@ export async function startFakeLogs(groups: Record<string, FakeLogEvent[]> = {})
       .sort((a, b) => a.timestamp - b.timestamp);
     const from = Number(input.nextToken ?? 0);
     const page = matching.slice(from, from + PAGE_SIZE).map((e) => ({ ...e, ingestionTime: e.timestamp }));
-    reply(200, {
+    return reply(200, {
       events: page,
       searchedLogStreams: [],
       ...(from + PAGE_SIZE < matching.length ? { nextToken: String(from + PAGE_SIZE) } : {}),
     });
-  });
+  }
+}
+
+function reply(status: number, json: unknown): FakeReply {
   return {
-    ...server,
-    seen,
-    errors,
-    groups: state,
-    append(group, event) {
-      const list = state.get(group) ?? [];
-      list.push(event);
-      state.set(group, list);
-    },
+    status,
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': requestId() },
+    body: JSON.stringify(json),
   };
 }
 
