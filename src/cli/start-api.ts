@@ -51,6 +51,8 @@ export async function startApiCommand(argv: readonly string[], out: (text: strin
         route.functionId,
     );
   }
+  for (const mock of table.mockRoutes)
+    out(`  ${mock.method.padEnd(7)} ${started.url}${mock.path} → mock ${mock.status}`);
   for (const url of started.functionUrls) out(`  function URL   ${url.url}/ → ${url.functionId}`);
   for (const note of table.notes) out(`note: ${note}`);
   if (table.routes.length === 0 && started.functionUrls.length === 0)

@@ -109,6 +109,8 @@ export class LocalApiCommand implements vscode.Disposable {
       this.view.append(
         `  ${route.method.padEnd(7)} ${route.path === '$default' ? '/*' : route.path} → ${route.functionId}`,
       );
+    for (const mock of table.mockRoutes)
+      this.view.append(`  ${mock.method.padEnd(7)} ${mock.path} → mock ${mock.status}`);
     for (const url of started.functionUrls) this.view.append(`  function URL ${url.url}/ → ${url.functionId}`);
     for (const note of table.notes) this.view.append(`note: ${note}`);
     this.status.text = `$(globe) ${started.url.replace(/^http:\/\//, '')}`;

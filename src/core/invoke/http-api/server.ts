@@ -15,7 +15,7 @@ import { headerValue, type LocalRequest } from './request';
 import { GATEWAY_ANSWERS, gatewayAnswer, integrationError, mapFunctionResponse, type HttpAnswer } from './responses';
 import { Router, type RouteMatch } from './router';
 import { apiTableOf } from './routes';
-import type { ApiTable, FunctionUrl, Route } from './types';
+import type { ApiTable, FunctionUrl, MockRoute, Route } from './types';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -51,6 +51,7 @@ interface Loaded {
   readonly template: Template;
   readonly table: ApiTable;
   readonly router: Router;
+  readonly mockRouter: Router<MockRoute>;
   readonly targets: Map<string, Target>;
   readonly region: string;
 }
@@ -161,7 +162,8 @@ export class LocalHttpApi {
     const { resolver, region } = localResolutionOf(template, { workspaceDir });
     const table = apiTableOf(template, resolver);
     const router = new Router(table.routes);
-    return { ok: true, loaded: { template, table, router, targets: new Map(), region: region.value } };
+    const mockRouter = new Router(table.mockRoutes);
+    return { ok: true, loaded: { template, table, router, mockRouter, targets: new Map(), region: region.value } };
   }
 
   private target(functionId: string): Target {
@@ -258,7 +260,12 @@ export class LocalHttpApi {
   }
 
   private async route(request: LocalRequest): Promise<{ answer: HttpAnswer; note: string }> {
-    const { router, table } = this.loaded!;
+    const { router, mockRouter, table } = this.loaded!;
+    const mock = mockRouter.match(request.method, request.rawPath)?.route;
+    if (mock) {
+      const answer = { status: mock.status, headers: mock.headers, body: Buffer.from(mock.body) };
+      return { answer, note: `mock integration (${mock.declaredBy})` };
+    }
     const preflightAnswer = this.preflight(router, request);
     if (preflightAnswer) return { answer: preflightAnswer, note: 'CORS preflight' };
     const match = router.match(request.method, request.rawPath);

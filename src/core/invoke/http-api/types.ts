@@ -85,8 +85,23 @@ export interface FunctionUrl {
   readonly authType: 'NONE' | 'AWS_IAM';
 }
 
+/**
+ * A REST API method whose integration API Gateway answers itself (`type: mock` in an OpenAPI definition, as
+ * hand-written CORS preflights are): the default response's status and its literal header values.
+ */
+export interface MockRoute {
+  readonly api: LocalApi;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string;
+  readonly declaredBy: string;
+}
+
 export interface ApiTable {
   readonly routes: readonly Route[];
+  readonly mockRoutes: readonly MockRoute[];
   readonly functionUrls: readonly FunctionUrl[];
   /** What was left out and why, one sentence each. */
   readonly notes: readonly string[];
