@@ -20,6 +20,7 @@ import {
 } from './cors';
 import { openApiRoutes } from './openapi';
 import { writtenV2Routes, writtenV2Stage } from './v2-resources';
+import { webSocketApisOf } from '../websocket-api/routes';
 import { TemplateValues } from './template-values';
 import type {
   ApiKind,
@@ -128,6 +129,7 @@ export function apiTableOf(template: Template, resolver: TemplateResolver): ApiT
     routes: dropShadowed(routes, notes),
     mockRoutes,
     functionUrls: functionUrlsOf(values, template),
+    webSocketApis: webSocketApisOf(values, notes),
     notes,
   };
 }

@@ -1,5 +1,7 @@
 /** What the local HTTP API serves, read from a template: APIs, their routes, CORS and authorizers. */
 
+import type { WebSocketApiSpec } from '../websocket-api/types';
+
 /** `rest`: API Gateway REST API (SAM `Api`); `http`: HTTP API (SAM `HttpApi`); `url`: a Lambda function URL. */
 export type ApiKind = 'rest' | 'http' | 'url';
 
@@ -103,6 +105,7 @@ export interface ApiTable {
   readonly routes: readonly Route[];
   readonly mockRoutes: readonly MockRoute[];
   readonly functionUrls: readonly FunctionUrl[];
+  readonly webSocketApis: readonly WebSocketApiSpec[];
   /** What was left out and why, one sentence each. */
   readonly notes: readonly string[];
 }
