@@ -344,6 +344,45 @@ describe('local WebSocket API: route selection and serverless.yml websocket even
     assert.equal(selectedRouteKey('$request.body.action', '[1]'), undefined);
   });
 
+  it('reads a SAM WebSocketApi: its Routes, stage and expression, and says its $connect authorizer is not run', () => {
+    const table = tableOf(
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Echo:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties: {Runtime: nodejs22.x, CodeUri: ., Handler: echo.handler}',
+        '  Chat:',
+        '    Type: AWS::Serverless::WebSocketApi',
+        '    Properties:',
+        '      StageName: live',
+        "      RouteSelectionExpression: '$request.body.action'",
+        '      Auth: {AuthType: CUSTOM, AuthArn: !GetAtt Echo.Arn}',
+        '      Routes:',
+        '        $connect: {FunctionArn: !GetAtt Echo.Arn}',
+        "        echo: {FunctionArn: !GetAtt Echo.Arn, RouteResponseSelectionExpression: '$default'}",
+        '        other: {FunctionArn: arn:aws:lambda:us-east-1:123456789012:function:elsewhere}',
+        '',
+      ].join('\n'),
+      '/tmp/template.yaml',
+    );
+    assert.deepEqual(table.webSocketApis, [
+      {
+        id: 'Chat',
+        stage: 'live',
+        selectionExpression: '$request.body.action',
+        routes: [
+          { routeKey: '$connect', functionId: 'Echo', twoWay: false, declaredBy: 'route $connect of Chat' },
+          { routeKey: 'echo', functionId: 'Echo', twoWay: true, declaredBy: 'route echo of Chat' },
+        ],
+      },
+    ]);
+    assert.deepEqual(table.notes, [
+      'route other of Chat is not served: its FunctionArn names no function of this template.',
+      'route $connect of Chat has a Lambda authorizer, which is not run locally: connections are accepted without it.',
+    ]);
+  });
+
   it('reads websocket events into one API on the service stage, with the provider’s expression', () => {
     const table = tableOf(
       [
