@@ -3,9 +3,9 @@ import type WebSocket from 'ws';
 /**
  * `/@connections/{connectionId}`, with the stage before it as functions call it on AWS
  * (`https://{api-id}.execute-api.{region}.amazonaws.com/{stage}/@connections/{id}`) or without it when the
- * client's endpoint is this server's bare URL.
+ * client's endpoint is this server's bare URL; the `@` may come percent-encoded.
  */
-export const CONNECTIONS_PATH = /^(?:\/[^/]+)?\/@connections\/([^/]+)$/;
+export const CONNECTIONS_PATH = /^(?:\/[^/]+)?\/(?:@|%40)connections\/([^/]+)$/i;
 
 export interface OpenConnection {
   readonly socket: WebSocket;
