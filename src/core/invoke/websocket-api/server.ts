@@ -261,19 +261,27 @@ function refuse(socket: Duplex, status: number, message: string): void {
   );
 }
 
+/** The payload's JSON value, or undefined when it is not JSON. */
+function jsonOf(payload: string): { readonly value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(payload) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+function fieldOf(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+}
+
 /**
  * The status of a `$connect` integration's response: its `statusCode`; a response without one (a function that
  * returns nothing) accepts the connection as API Gateway does; undefined when the payload is not JSON.
  */
 function connectStatus(payload: string): number | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(payload);
-  } catch {
-    return undefined;
-  }
-  const code =
-    typeof parsed === 'object' && parsed !== null ? (parsed as { statusCode?: unknown }).statusCode : undefined;
+  const parsed = jsonOf(payload);
+  if (!parsed) return undefined;
+  const code = fieldOf(parsed.value, 'statusCode');
   if (code === undefined) return 200;
   const status = Number(code);
   return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
@@ -281,14 +289,9 @@ function connectStatus(payload: string): number | undefined {
 
 /** What a two-way route sends back: the proxy response's `body`, or a returned string. */
 function replyOf(payload: string): string | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(payload);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed === 'string') return parsed;
-  const body = typeof parsed === 'object' && parsed !== null ? (parsed as { body?: unknown }).body : undefined;
+  const value = jsonOf(payload)?.value;
+  if (typeof value === 'string') return value;
+  const body = fieldOf(value, 'body');
   return typeof body === 'string' ? body : undefined;
 }
 
