@@ -51,10 +51,13 @@ export async function startApiCommand(argv: readonly string[], out: (text: strin
         route.functionId,
     );
   }
+  for (const mock of table.mockRoutes)
+    out(`  ${mock.method.padEnd(7)} ${started.url}${mock.path} → mock ${mock.status}`);
   for (const url of started.functionUrls) out(`  function URL   ${url.url}/ → ${url.functionId}`);
+  for (const socket of started.webSockets) for (const line of invoke.webSocketLines(socket, table)) out(`  ${line}`);
   for (const note of table.notes) out(`note: ${note}`);
-  if (table.routes.length === 0 && started.functionUrls.length === 0)
-    out('note: the template has no API routes or function URLs.');
+  if (table.routes.length === 0 && started.functionUrls.length === 0 && started.webSockets.length === 0)
+    out('note: the template has no API routes, function URLs or WebSocket APIs.');
 
   let timer: NodeJS.Timeout | undefined;
   const watcher = fs.watch(templatePath, () => {

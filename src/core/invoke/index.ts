@@ -25,6 +25,7 @@ export { profileCredentials, failedForCredentials, NO_CREDENTIALS_HINT, type Loc
 export { invokeRemote, type RemoteInvocation, type RemoteResult } from './remote/invoke-remote';
 export { invocationJson, settingLines, summaryLine, type ShownSettings } from './present';
 export { LocalHttpApi, type LocalHttpApiOptions, type ApiTable, type Route } from './http-api';
+export { webSocketLines } from './websocket-api/describe';
 export {
   invokeWithRuntimeSdk,
   ensureRuntimeSdk,

@@ -6,7 +6,7 @@ import { givenInputsFor } from '../inputs';
 import { SETTINGS } from '../settings.generated';
 import type { TemplateStore } from '../template-store';
 import { INVOKE_COMMANDS } from './commands';
-import { invokeCore } from './core';
+import { invokeCore, type InvokeCore } from './core';
 import { pickTemplateWithFunctions } from './pick-template';
 import type { ResultView } from './result-view';
 import type { InvokeRunner } from './runner';
@@ -21,6 +21,8 @@ const KEPT_REQUEST_LINES = 200;
 export interface StartedLocalApi {
   readonly url: string;
   readonly functionUrls: readonly { readonly functionId: string; readonly url: string }[];
+  /** Each WebSocket API's `ws://` URL. */
+  readonly webSockets: readonly { readonly apiId: string; readonly url: string }[];
   /** The latest request lines as the output channel shows them, oldest first. */
   readonly requestLines: readonly string[];
 }
@@ -84,7 +86,7 @@ export class LocalApiCommand implements vscode.Disposable {
       return undefined;
     }
     this.running = { api, watcher: this.watchTemplate(templateUri, api) };
-    this.announce(templateUri, api, started);
+    this.announce(templateUri, api, started, core);
     return { ...started, requestLines };
   }
 
@@ -102,6 +104,7 @@ export class LocalApiCommand implements vscode.Disposable {
     templateUri: vscode.Uri,
     api: LocalHttpApi,
     started: Awaited<ReturnType<LocalHttpApi['start']>>,
+    core: InvokeCore,
   ): void {
     const table = api.table!;
     this.view.append(`Local API for ${vscode.workspace.asRelativePath(templateUri)} on ${started.url}`);
@@ -109,11 +112,16 @@ export class LocalApiCommand implements vscode.Disposable {
       this.view.append(
         `  ${route.method.padEnd(7)} ${route.path === '$default' ? '/*' : route.path} → ${route.functionId}`,
       );
+    for (const mock of table.mockRoutes)
+      this.view.append(`  ${mock.method.padEnd(7)} ${mock.path} → mock ${mock.status}`);
     for (const url of started.functionUrls) this.view.append(`  function URL ${url.url}/ → ${url.functionId}`);
+    for (const socket of started.webSockets)
+      for (const line of core.webSocketLines(socket, table)) this.view.append(`  ${line}`);
     for (const note of table.notes) this.view.append(`note: ${note}`);
     this.status.text = `$(globe) ${started.url.replace(/^http:\/\//, '')}`;
     const where = vscode.workspace.asRelativePath(templateUri);
-    this.status.tooltip = `Local API for ${where}: ${started.url}. Click to stop.`;
+    const sockets = started.webSockets.map((socket) => `, WebSocket ${socket.url}`).join('');
+    this.status.tooltip = `Local API for ${where}: ${started.url}${sockets}. Click to stop.`;
     this.status.command = INVOKE_COMMANDS.stopLocalApi;
     this.status.show();
     void vscode.window

@@ -51,19 +51,37 @@ function unquoted(values: TemplateValues, node: Node | undefined): Node | undefi
   return text === undefined || !node ? undefined : { kind: 'scalar', value: text, span: node.span };
 }
 
-/** SAM `HttpApi` `CorsConfiguration`: `true` (every origin, method and header) or the API's `Cors` object. */
+/**
+ * SAM `HttpApi` and CloudFormation `AWS::ApiGatewayV2::Api` `CorsConfiguration`: `true` (SAM only: every origin,
+ * method and header) or the API's `Cors` object.
+ */
 export function samHttpCors(values: TemplateValues, node: Node | undefined): CorsPolicy | undefined {
   if (!node) return undefined;
   if (node.kind !== 'map') {
     return values.boolean(node) ? policy({ allowOrigins: ALL, allowMethods: ALL, allowHeaders: ALL }) : undefined;
   }
+  return httpCorsObject(values, node, (name) => name);
+}
+
+/**
+ * An HTTP API definition's `x-amazon-apigateway-cors` at the root of the OpenAPI document: the same six settings as
+ * `CorsConfiguration`, spelt in camel case (API Gateway developer guide, "x-amazon-apigateway-cors object").
+ */
+export function openApiHttpCors(values: TemplateValues, definition: Node | undefined): CorsPolicy | undefined {
+  const node = valueOf(definition, 'x-amazon-apigateway-cors');
+  if (node?.kind !== 'map') return undefined;
+  return httpCorsObject(values, node, (name) => name.charAt(0).toLowerCase() + name.slice(1));
+}
+
+function httpCorsObject(values: TemplateValues, node: Node, spelling: (name: string) => string): CorsPolicy {
+  const at = (name: string) => valueOf(node, spelling(name));
   return policy({
-    allowOrigins: values.texts(valueOf(node, 'AllowOrigins')),
-    allowMethods: values.texts(valueOf(node, 'AllowMethods')),
-    allowHeaders: values.texts(valueOf(node, 'AllowHeaders')),
-    exposeHeaders: values.texts(valueOf(node, 'ExposeHeaders')),
-    maxAgeSeconds: values.number(valueOf(node, 'MaxAge')),
-    allowCredentials: values.boolean(valueOf(node, 'AllowCredentials')) ?? false,
+    allowOrigins: values.texts(at('AllowOrigins')),
+    allowMethods: values.texts(at('AllowMethods')),
+    allowHeaders: values.texts(at('AllowHeaders')),
+    exposeHeaders: values.texts(at('ExposeHeaders')),
+    maxAgeSeconds: values.number(at('MaxAge')),
+    allowCredentials: values.boolean(at('AllowCredentials')) ?? false,
   });
 }
 

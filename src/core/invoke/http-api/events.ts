@@ -24,24 +24,24 @@ export function localApiId(logicalId: string): string {
   return hash.toString(36).padStart(10, '0').slice(-10);
 }
 
-function grouped(pairs: readonly (readonly [string, string])[]): Map<string, string[]> {
+export function grouped(pairs: readonly (readonly [string, string])[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [k, v] of pairs) out.set(k, [...(out.get(k) ?? []), v]);
   return out;
 }
 
 /** Header names grouped case-insensitively under the first spelling sent. */
-function groupedHeaders(request: LocalRequest): Map<string, string[]> {
+export function groupedHeaders(request: LocalRequest): Map<string, string[]> {
   const spelling = new Map<string, string>();
   for (const [k] of request.headers) if (!spelling.has(k.toLowerCase())) spelling.set(k.toLowerCase(), k);
   return grouped(request.headers.map(([k, v]) => [spelling.get(k.toLowerCase())!, v]));
 }
 
-function lastOf(map: Map<string, string[]>): Record<string, string> | null {
+export function lastOf(map: Map<string, string[]>): Record<string, string> | null {
   if (map.size === 0) return null;
   return Object.fromEntries([...map].map(([k, v]) => [k, v[v.length - 1]]));
 }
-function allOf(map: Map<string, string[]>): Record<string, string[]> | null {
+export function allOf(map: Map<string, string[]>): Record<string, string[]> | null {
   return map.size === 0 ? null : Object.fromEntries(map);
 }
 

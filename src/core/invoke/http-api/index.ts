@@ -1,6 +1,7 @@
 // The local HTTP API (`start-api`): API Gateway's routing, events, authorizers, CORS and response mapping in front
 // of the local invoker.
-export { LocalHttpApi, requestTarget, type LocalHttpApiOptions } from './server';
+export { LocalHttpApi, type LocalHttpApiOptions, type StartedApi } from './server';
+export { requestTarget } from './request';
 export { apiTableOf } from './routes';
 export { Router, type RouteMatch } from './router';
 export { proxyEvent, proxyEventV1, proxyEventV2 } from './events';
@@ -10,3 +11,4 @@ export { checkJwt } from './jwt';
 export { API_GATEWAY_LIMITS } from './limits';
 export type { ApiTable, Route, LocalApi, AuthorizerSpec, CorsPolicy, FunctionUrl } from './types';
 export type { LocalRequest } from './request';
+export type { WebSocketApiSpec, WebSocketRoute } from '../websocket-api/types';

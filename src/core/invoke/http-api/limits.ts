@@ -19,6 +19,13 @@ export const API_GATEWAY_LIMITS = {
    * seconds for REST APIs when `ReauthorizeEvery`/`resultTtlInSeconds` is not given.
    */
   defaultAuthorizerTtlSeconds: 300,
+  /**
+   * API Gateway developer guide, "Quotas for configuring and running a WebSocket API": "Message payload size"
+   * 128 KB (a larger message closes the connection with 1009), also the most `PostToConnection` sends.
+   */
+  webSocketMessageBytes: 128 * 1024,
+  /** The same page: "Integration timeout" 50 milliseconds to 29 seconds for every integration type. */
+  webSocketIntegrationTimeoutMs: 29_000,
 } as const;
 
 /**

@@ -1,3 +1,5 @@
+import type * as http from 'http';
+
 /** One HTTP request as the local API received it: what every event builder reads. */
 export interface LocalRequest {
   readonly method: string;
@@ -74,5 +76,46 @@ export function matchesMediaType(contentType: string | undefined, patterns: read
     const [major, minor] = pattern.toLowerCase().split('/');
     const [tMajor, tMinor] = type.split('/');
     return (major === '*' || major === tMajor) && (minor === '*' || minor === tMinor);
+  });
+}
+
+/**
+ * The path and query of a request target: origin form (`/a?b`) or absolute form (`http://host/a?b`); undefined for
+ * anything else (`*`, authority form, a URL that does not parse).
+ */
+export function requestTarget(raw: string): { path: string; query: string } | undefined {
+  let target = raw;
+  if (!target.startsWith('/')) {
+    try {
+      const url = new URL(target);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+      target = `${url.pathname}${url.search}`;
+    } catch {
+      return undefined;
+    }
+  }
+  const q = target.indexOf('?');
+  return q < 0 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) };
+}
+
+/** Node's `rawHeaders` (name, value, name, value, ...) as pairs in the order sent. */
+export function headerPairs(rawHeaders: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) pairs.push([rawHeaders[i], rawHeaders[i + 1]]);
+  return pairs;
+}
+
+/** The request body, or undefined past `limit` bytes (the rest is drained). */
+export function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
+    req.on('error', () => resolve(undefined));
+    req.on('close', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
   });
 }

@@ -6,18 +6,21 @@ type Segment =
   | { readonly kind: 'param'; readonly name: string }
   | { readonly kind: 'greedy'; readonly name: string };
 
-interface CompiledRoute {
-  readonly route: Route;
+/** What routing reads of a route: a function's route or a mock integration. */
+type Routable = Pick<Route, 'method' | 'path'>;
+
+interface CompiledRoute<R extends Routable> {
+  readonly route: R;
   readonly segments: readonly Segment[];
 }
 
-export interface RouteMatch {
-  readonly route: Route;
+export interface RouteMatch<R extends Routable = Route> {
+  readonly route: R;
   /** Decoded values of `{name}` and `{name+}`, or null when the route has none (as API Gateway sends it). */
   readonly pathParameters: Readonly<Record<string, string>> | null;
 }
 
-function compile(route: Route): CompiledRoute {
+function compile<R extends Routable>(route: R): CompiledRoute<R> {
   const segments = splitPath(route.path).map((part): Segment => {
     const param = /^\{([^{}+]+)(\+?)\}$/.exec(part);
     if (!param) return { kind: 'literal', text: part };
@@ -38,7 +41,7 @@ const RANK: Record<Segment['kind'], number> = { literal: 0, param: 1, greedy: 2 
  * from the left; a route for the method before `ANY`; `$default` last (API Gateway developer guide, "Working with
  * routes for HTTP APIs", "Routing API requests").
  */
-function bySpecificity(a: CompiledRoute, b: CompiledRoute): number {
+function bySpecificity(a: CompiledRoute<Routable>, b: CompiledRoute<Routable>): number {
   const aDefault = a.route.path === DEFAULT_ROUTE;
   const bDefault = b.route.path === DEFAULT_ROUTE;
   if (aDefault !== bDefault) return aDefault ? 1 : -1;
@@ -75,15 +78,15 @@ function matchSegments(segments: readonly Segment[], parts: readonly string[]): 
 }
 
 /** The routes of one server, most specific first. */
-export class Router {
-  private readonly compiled: readonly CompiledRoute[];
+export class Router<R extends Routable = Route> {
+  private readonly compiled: readonly CompiledRoute<R>[];
 
-  constructor(routes: readonly Route[]) {
+  constructor(routes: readonly R[]) {
     this.compiled = routes.map(compile).sort(bySpecificity);
   }
 
   /** The route a request reaches, with its path parameters; undefined when none does. */
-  match(method: string, rawPath: string): RouteMatch | undefined {
+  match(method: string, rawPath: string): RouteMatch<R> | undefined {
     const parts = splitPath(rawPath);
     for (const { route, segments } of this.compiled) {
       if (route.method !== 'ANY' && route.method !== method) continue;
@@ -95,14 +98,14 @@ export class Router {
   }
 
   /** Every route whose path matches, whatever its method (a CORS preflight answers for the path). */
-  routesAt(rawPath: string): Route[] {
+  routesAt(rawPath: string): R[] {
     const parts = splitPath(rawPath);
     return this.compiled
       .filter((c) => c.route.path !== DEFAULT_ROUTE && matchSegments(c.segments, parts))
       .map((c) => c.route);
   }
 
-  get routes(): readonly Route[] {
+  get routes(): readonly R[] {
     return this.compiled.map((c) => c.route);
   }
 }

@@ -10,8 +10,17 @@ import {
   serverlessHttpAuthorizers,
   serverlessRestAuthorizer,
 } from './authorizer-specs';
-import { functionUrlCors, samHttpCors, samRestCors, serverlessHttpCors, serverlessRestCors } from './cors';
+import {
+  functionUrlCors,
+  openApiHttpCors,
+  samHttpCors,
+  samRestCors,
+  serverlessHttpCors,
+  serverlessRestCors,
+} from './cors';
 import { openApiRoutes } from './openapi';
+import { writtenV2Routes, writtenV2Stage } from './v2-resources';
+import { webSocketApisOf } from '../websocket-api/routes';
 import { TemplateValues } from './template-values';
 import type {
   ApiKind,
@@ -20,6 +29,7 @@ import type {
   CorsPolicy,
   FunctionUrl,
   LocalApi,
+  MockRoute,
   PayloadFormat,
   Route,
 } from './types';
@@ -31,7 +41,16 @@ const DEFAULT_HTTP_STAGE = '$default';
 export const DEFAULT_ROUTE = '$default';
 
 const REST_TYPES = new Set(['AWS::Serverless::Api', 'AWS::ApiGateway::RestApi']);
-const HTTP_TYPES = new Set(['AWS::Serverless::HttpApi', 'AWS::ApiGatewayV2::Api']);
+const PLAIN_HTTP_API = 'AWS::ApiGatewayV2::Api';
+const HTTP_TYPES = new Set(['AWS::Serverless::HttpApi', PLAIN_HTTP_API]);
+
+/** A plain `AWS::ApiGatewayV2::Api` is an HTTP API unless its `ProtocolType` says `WEBSOCKET`. */
+export function isWebSocketApi(values: TemplateValues, resource: Resource): boolean {
+  return (
+    resource.type === PLAIN_HTTP_API &&
+    values.text(valueOf(resource.properties, 'ProtocolType'))?.toUpperCase() === 'WEBSOCKET'
+  );
+}
 
 /** An API's settings that routes inherit: default authorizer, API-key requirement, CORS. */
 interface ApiSettings {
@@ -65,12 +84,17 @@ export function apiTableOf(template: Template, resolver: TemplateResolver): ApiT
               ? resource.properties
               : mapAt(template.globals, kind === 'rest' ? 'Api' : 'HttpApi'),
           );
+      if (resource?.type === PLAIN_HTTP_API) {
+        const stage = writtenV2Stage(values, resource) ?? DEFAULT_HTTP_STAGE;
+        settings = { ...settings, api: { ...settings.api, stage } };
+      }
       apis.set(id, settings);
     }
     return settings;
   };
 
   const routes: Route[] = [];
+  const mockRoutes: MockRoute[] = [];
   for (const view of template.functions) {
     for (const event of view.events) {
       if (event.type !== 'Api' && event.type !== 'HttpApi') continue;
@@ -92,12 +116,22 @@ export function apiTableOf(template: Template, resolver: TemplateResolver): ApiT
       : HTTP_TYPES.has(resource.type)
         ? 'http'
         : undefined;
-    if (!kind || resource.origin !== 'written') continue;
+    if (!kind || resource.origin !== 'written' || isWebSocketApi(values, resource)) continue;
     const settings = settingsOf(resource, kind);
-    if (!settings.definition) continue;
-    routes.push(...openApiRoutes(values, settings, notes));
+    if (settings.definition) {
+      const fromDefinition = openApiRoutes(values, settings, notes);
+      routes.push(...fromDefinition.routes);
+      mockRoutes.push(...fromDefinition.mockRoutes);
+    }
+    if (resource.type === PLAIN_HTTP_API) routes.push(...plainHttpRoutes(values, settings, resource, notes));
   }
-  return { routes: dropShadowed(routes, notes), functionUrls: functionUrlsOf(values, template), notes };
+  return {
+    routes: dropShadowed(routes, notes),
+    mockRoutes,
+    functionUrls: functionUrlsOf(values, template),
+    webSocketApis: webSocketApisOf(values, notes),
+    notes,
+  };
 }
 
 export type { ApiSettings };
@@ -194,15 +228,18 @@ function samApi(values: TemplateValues, id: string, kind: 'rest' | 'http', props
   const auth = valueOf(props, 'Auth');
   const stage =
     values.text(valueOf(props, 'StageName')) ?? (kind === 'rest' ? IMPLICIT_REST_STAGE : DEFAULT_HTTP_STAGE);
+  const definition = valueOf(props, 'DefinitionBody') ?? valueOf(props, 'Body');
   const api: LocalApi = {
     id,
     kind,
     stage,
     stageVariables: stageVariablesOf(values, valueOf(props, kind === 'rest' ? 'Variables' : 'StageVariables')),
+    // A written `CorsConfiguration` replaces the definition's `x-amazon-apigateway-cors` whole, as the SAM
+    // translator does (its test http_api_existing_openapi); a plain AWS::ApiGatewayV2::Api is read the same way.
     cors:
       kind === 'rest'
         ? samRestCors(values, valueOf(props, 'Cors'))
-        : samHttpCors(values, valueOf(props, 'CorsConfiguration')),
+        : (samHttpCors(values, valueOf(props, 'CorsConfiguration')) ?? openApiHttpCors(values, definition)),
     authorizers: kind === 'rest' ? samRestAuthorizers(values, auth) : samHttpAuthorizers(values, auth),
     binaryMediaTypes: values.texts(valueOf(props, 'BinaryMediaTypes')).map((t) => t.replace('~1', '/')),
   };
@@ -211,7 +248,7 @@ function samApi(values: TemplateValues, id: string, kind: 'rest' | 'http', props
     defaultAuthorizer: values.text(valueOf(auth, 'DefaultAuthorizer')),
     apiKeyRequired: values.boolean(valueOf(auth, 'ApiKeyRequired')) ?? false,
     defaultPayload: '2.0',
-    definition: valueOf(props, 'DefinitionBody') ?? valueOf(props, 'Body'),
+    definition,
   };
 }
 
@@ -235,6 +272,36 @@ function serverlessApi(values: TemplateValues, id: string, kind: 'rest' | 'http'
     defaultPayload: payloadFormatOf(values.text(valueOf(httpApi, 'payload'))),
     definition: undefined,
   };
+}
+
+/** Routes of a plain CloudFormation HTTP API: its `AWS::ApiGatewayV2::Route` resources or its quick-create target. */
+function plainHttpRoutes(values: TemplateValues, settings: ApiSettings, api: Resource, notes: string[]): Route[] {
+  const routes: Route[] = [];
+  for (const written of writtenV2Routes(values, api)) {
+    const declaredBy = `${written.declaredBy} of ${api.logicalId}`;
+    const [method, path] = written.routeKey === DEFAULT_ROUTE ? ['ANY', DEFAULT_ROUTE] : written.routeKey.split(' ');
+    if (!written.functionId || !path) {
+      notes.push(
+        `${declaredBy} (${written.routeKey}) is not served: only Lambda proxy integrations of this template's ` +
+          'functions run locally.',
+      );
+      continue;
+    }
+    if (written.authorizationType === 'JWT' || written.authorizationType === 'CUSTOM') {
+      notes.push(`${declaredBy} is served without its ${written.authorizationType} authorizer, which is not read.`);
+    }
+    routes.push({
+      api: settings.api,
+      method: method.toUpperCase(),
+      path,
+      functionId: written.functionId,
+      payloadFormat: payloadFormatOf(written.payloadFormat, settings.defaultPayload),
+      authorizer: undefined,
+      apiKeyRequired: false,
+      declaredBy,
+    });
+  }
+  return routes;
 }
 
 /**

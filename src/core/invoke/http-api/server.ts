@@ -10,12 +10,14 @@ import { localFunctionOf, localResolutionOf, type Target } from '../target';
 import { AuthorizerRunner } from './authorizers';
 import { httpPreflightHeaders, httpResponseCorsHeaders, restPreflightHeaders } from './cors';
 import { proxyEvent } from './events';
+import { withinIntegrationTimeout } from './integration-timeout';
 import { API_GATEWAY_LIMITS, LOCAL_SERVER_TIMEOUTS } from './limits';
-import { headerValue, type LocalRequest } from './request';
+import { headerPairs, headerValue, readBody, requestTarget, type LocalRequest } from './request';
 import { GATEWAY_ANSWERS, gatewayAnswer, integrationError, mapFunctionResponse, type HttpAnswer } from './responses';
 import { Router, type RouteMatch } from './router';
 import { apiTableOf } from './routes';
-import type { ApiTable, FunctionUrl, Route } from './types';
+import { LocalWebSocketApi, type FunctionCall } from '../websocket-api/server';
+import type { ApiTable, FunctionUrl, MockRoute, Route } from './types';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -40,6 +42,13 @@ export interface LocalHttpApiOptions {
   readonly now?: () => number;
 }
 
+export interface StartedApi {
+  readonly url: string;
+  readonly functionUrls: { readonly functionId: string; readonly url: string }[];
+  /** Each WebSocket API's `ws://` URL, on a port of its own with its `@connections` management API. */
+  readonly webSockets: { readonly apiId: string; readonly url: string }[];
+}
+
 /** One listener: the template's APIs, or one function URL. */
 interface Site {
   readonly server: http.Server;
@@ -51,6 +60,7 @@ interface Loaded {
   readonly template: Template;
   readonly table: ApiTable;
   readonly router: Router;
+  readonly mockRouter: Router<MockRoute>;
   readonly targets: Map<string, Target>;
   readonly region: string;
 }
@@ -64,6 +74,7 @@ type Loading = { readonly ok: true; readonly loaded: Loaded } | { readonly ok: f
 export class LocalHttpApi {
   private loaded: Loaded | undefined;
   private readonly sites: Site[] = [];
+  private readonly webSockets: LocalWebSocketApi[] = [];
   private readonly authorizers: AuthorizerRunner;
   private readonly now: () => number;
 
@@ -83,6 +94,10 @@ export class LocalHttpApi {
     if (!loading.ok) return loading;
     this.loaded = loading.loaded;
     this.authorizers.clear();
+    for (const webSocket of this.webSockets) {
+      const spec = loading.loaded.table.webSocketApis.find((api) => api.id === webSocket.id);
+      if (spec) webSocket.update(spec);
+    }
     return { ok: true, table: loading.loaded.table };
   }
 
@@ -90,8 +105,11 @@ export class LocalHttpApi {
     return this.loaded?.table;
   }
 
-  /** Starts the listeners; returns the API's URL and each function URL's. */
-  async start(): Promise<{ url: string; functionUrls: { functionId: string; url: string }[] }> {
+  /**
+   * Starts the listeners; returns the API's URL, each function URL's and each WebSocket API's (`ws://`), on the
+   * ports after the API's in that order (free ports when the API's is 0).
+   */
+  async start(): Promise<StartedApi> {
     const first = this.reload();
     if (!first.ok) throw new Error(first.message);
     const host = this.options.host ?? LOOPBACK;
@@ -102,10 +120,24 @@ export class LocalHttpApi {
       const site = await this.listen(host, port === 0 ? 0 : port + 1 + i, functionUrl);
       functionUrls.push({ functionId: functionUrl.functionId, url: site.url });
     }
-    return { url: main.url, functionUrls };
+    const webSockets: { apiId: string; url: string }[] = [];
+    const firstWebSocketPort = port + 1 + first.table.functionUrls.length;
+    for (const [i, spec] of first.table.webSocketApis.entries()) {
+      const webSocket = new LocalWebSocketApi({
+        spec,
+        call: (functionId, event) => this.callFunction(functionId, event),
+        log: (line) => this.log(line),
+        now: this.now,
+        integrationTimeoutMs: this.options.integrationTimeoutMs,
+      });
+      this.webSockets.push(webSocket);
+      webSockets.push({ apiId: spec.id, url: await webSocket.listen(host, port === 0 ? 0 : firstWebSocketPort + i) });
+    }
+    return { url: main.url, functionUrls, webSockets };
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.webSockets.splice(0).map((webSocket) => webSocket.close()));
     const sites = this.sites.splice(0);
     await Promise.all(
       sites.map(
@@ -161,7 +193,8 @@ export class LocalHttpApi {
     const { resolver, region } = localResolutionOf(template, { workspaceDir });
     const table = apiTableOf(template, resolver);
     const router = new Router(table.routes);
-    return { ok: true, loaded: { template, table, router, targets: new Map(), region: region.value } };
+    const mockRouter = new Router(table.mockRoutes);
+    return { ok: true, loaded: { template, table, router, mockRouter, targets: new Map(), region: region.value } };
   }
 
   private target(functionId: string): Target {
@@ -223,13 +256,11 @@ export class LocalHttpApi {
     }
     const body = await readBody(req, API_GATEWAY_LIMITS.payloadBytes);
     if (!body) return { answer: gatewayAnswer(GATEWAY_ANSWERS.tooLarge), note: 'body over 10 MB' };
-    const headers: [string, string][] = [];
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
     const request: LocalRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
       rawPath: target.path,
       rawQuery: target.query,
-      headers,
+      headers: headerPairs(req.rawHeaders),
       body,
       sourceIp: (req.socket.remoteAddress ?? LOOPBACK).replace(/^::ffff:/, ''),
       requestId: randomUUID(),
@@ -258,7 +289,12 @@ export class LocalHttpApi {
   }
 
   private async route(request: LocalRequest): Promise<{ answer: HttpAnswer; note: string }> {
-    const { router, table } = this.loaded!;
+    const { router, mockRouter, table } = this.loaded!;
+    const mock = mockRouter.match(request.method, request.rawPath)?.route;
+    if (mock) {
+      const answer = { status: mock.status, headers: mock.headers, body: Buffer.from(mock.body) };
+      return { answer, note: `mock integration (${mock.declaredBy})` };
+    }
     const preflightAnswer = this.preflight(router, request);
     if (preflightAnswer) return { answer: preflightAnswer, note: 'CORS preflight' };
     const match = router.match(request.method, request.rawPath);
@@ -309,14 +345,8 @@ export class LocalHttpApi {
       this.options.integrationTimeoutMs ??
       (kind === 'rest' ? API_GATEWAY_LIMITS.restIntegrationTimeoutMs : API_GATEWAY_LIMITS.httpIntegrationTimeoutMs);
     const running = this.options.invoker.invoke(target.fn, event, { onLog: this.options.onFunctionLog });
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), limit);
-    });
-    const result = await Promise.race([running, timedOut]).finally(() => clearTimeout(timer));
+    const result = await withinIntegrationTimeout(running, limit);
     if (result === 'timeout') {
-      // API Gateway stops waiting; the function runs on to its own timeout, as in Lambda.
-      running.catch(() => undefined);
       const answer = kind === 'rest' ? GATEWAY_ANSWERS.restTimeout : GATEWAY_ANSWERS.httpTimeout;
       return {
         answer: gatewayAnswer(answer),
@@ -345,17 +375,24 @@ export class LocalHttpApi {
   }
 
   private async callAuthorizer(functionId: string, event: object) {
-    const target = this.target(functionId);
-    if (!target.ok) return { ok: false as const, errorMessage: target.message };
-    const result = await this.options.invoker.invoke(target.fn, JSON.stringify(event), {
-      onLog: this.options.onFunctionLog,
-    });
-    if (result.functionError) return { ok: false as const, errorMessage: result.functionError.errorMessage };
+    const called = await this.callFunction(functionId, event);
+    if (!called.ok) return { ok: false as const, errorMessage: called.reason };
     try {
-      return { ok: true as const, payload: JSON.parse(result.payload) as unknown };
+      return { ok: true as const, payload: JSON.parse(called.payload) as unknown };
     } catch {
       return { ok: false as const, errorMessage: 'the authorizer response is not JSON' };
     }
+  }
+
+  /** Runs a function of the template with an event: its payload, or its error message (`Unauthorized`, ...). */
+  private async callFunction(functionId: string, event: object): Promise<FunctionCall> {
+    const target = this.target(functionId);
+    if (!target.ok) return { ok: false, reason: target.message };
+    const result = await this.options.invoker.invoke(target.fn, JSON.stringify(event), {
+      onLog: this.options.onFunctionLog,
+    });
+    if (result.functionError) return { ok: false, reason: result.functionError.errorMessage };
+    return { ok: true, payload: result.payload };
   }
 
   private log(line: string): void {
@@ -378,37 +415,4 @@ function preflight(cors: NonNullable<Route['api']['cors']>, request: LocalReques
     requestHeaders: headerValue(request, 'access-control-request-headers'),
   });
   return { status: 204, headers: Object.entries(headers), body: Buffer.alloc(0) };
-}
-
-/**
- * The path and query of a request target: origin form (`/a?b`) or absolute form (`http://host/a?b`); undefined for
- * anything else (`*`, authority form, a URL that does not parse).
- */
-export function requestTarget(raw: string): { path: string; query: string } | undefined {
-  let target = raw;
-  if (!target.startsWith('/')) {
-    try {
-      const url = new URL(target);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-      target = `${url.pathname}${url.search}`;
-    } catch {
-      return undefined;
-    }
-  }
-  const q = target.indexOf('?');
-  return q < 0 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) };
-}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
-    req.on('error', () => resolve(undefined));
-    req.on('close', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
-  });
 }

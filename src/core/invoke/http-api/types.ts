@@ -1,5 +1,7 @@
 /** What the local HTTP API serves, read from a template: APIs, their routes, CORS and authorizers. */
 
+import type { WebSocketApiSpec } from '../websocket-api/types';
+
 /** `rest`: API Gateway REST API (SAM `Api`); `http`: HTTP API (SAM `HttpApi`); `url`: a Lambda function URL. */
 export type ApiKind = 'rest' | 'http' | 'url';
 
@@ -85,9 +87,25 @@ export interface FunctionUrl {
   readonly authType: 'NONE' | 'AWS_IAM';
 }
 
+/**
+ * A REST API method whose integration API Gateway answers itself (`type: mock` in an OpenAPI definition, as
+ * hand-written CORS preflights are): the default response's status and its literal header values.
+ */
+export interface MockRoute {
+  readonly api: LocalApi;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string;
+  readonly declaredBy: string;
+}
+
 export interface ApiTable {
   readonly routes: readonly Route[];
+  readonly mockRoutes: readonly MockRoute[];
   readonly functionUrls: readonly FunctionUrl[];
+  readonly webSocketApis: readonly WebSocketApiSpec[];
   /** What was left out and why, one sentence each. */
   readonly notes: readonly string[];
 }
