@@ -256,7 +256,7 @@ export function registerDiagnostics(
 
   const disposables = [
     collection,
-    store.onDidChange((uri) => (uri ? publish(uri) : void publishKnown())),
+    store.onDidChangeForProblems(publish),
     // Measurements and scans finish in bursts (one per template at start-up): publish once per burst.
     ...[analyzer.code.onDidUpdate, analyzer.scans.onDidUpdate].map((onDidUpdate) =>
       onDidUpdate(() => {
