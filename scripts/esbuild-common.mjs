@@ -8,7 +8,7 @@ export function commonOptions({ watch = false } = {}) {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
-    minify: false,
+    minify: !watch,
     logLevel: 'warning',
     external: ['vscode', 'esbuild'],
     // jsonc-parser's default entry is UMD with dynamic requires that esbuild cannot follow; its ESM build bundles.
