@@ -43,11 +43,13 @@ export class CostLensProvider implements vscode.CodeLensProvider<CostLens> {
     };
     const section = entryOf(template.root, 'Resources') ?? entryOf(template.root, 'functions');
     // A usage file with errors is priced without the entries it could not read: the total says so.
-    const usageErrors = this.cost.usageFor(document.uri).problems.some((p) => p.severity === 'error');
+    const usageErrors = this.cost.usageFor(document.uri).problems.some((p) => p.severity === 'error')
+      ? ' · usage file has errors'
+      : '';
     const lenses = section
       ? [
           lens(section.keySpan.start, () => ({
-            title: `${costCore().totalLensText(report, settings.precision)}${usageErrors ? ' · usage file has errors' : ''}`,
+            title: `${costCore().totalLensText(report, settings.precision)}${usageErrors}`,
             tooltip: costCore().totalLensTooltip(report, settings.precision),
           })),
         ]
