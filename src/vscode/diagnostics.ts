@@ -188,7 +188,9 @@ function diagnosticsByFile(
   const byFile = new Map<string, vscode.Diagnostic[]>([[uri.toString(), []]]);
   for (const f of findings) {
     const key = uriOf(uri, f.file).toString();
-    byFile.set(key, [...(byFile.get(key) ?? []), toDiagnostic(uri, template, f)]);
+    const diagnostics = byFile.get(key) ?? [];
+    diagnostics.push(toDiagnostic(uri, template, f));
+    byFile.set(key, diagnostics);
   }
   return byFile;
 }
