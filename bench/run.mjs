@@ -15,7 +15,9 @@ for (const file of modules) {
   process.stderr.write(`bench: ${area}…\n`);
   try {
     const { run } = await import(new URL(file, import.meta.url));
-    for (const row of await run()) results.push({ area, ...row });
+    // The machine is shared: the load when an area ran says how far its figures are from an idle machine's.
+    const loadAverage = Math.round(os.loadavg()[0] * 10) / 10;
+    for (const row of await run()) results.push({ area, ...row, loadAverage });
   } catch (error) {
     results.push({
       area,

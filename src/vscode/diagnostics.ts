@@ -188,7 +188,9 @@ function diagnosticsByFile(
   const byFile = new Map<string, vscode.Diagnostic[]>([[uri.toString(), []]]);
   for (const f of findings) {
     const key = uriOf(uri, f.file).toString();
-    byFile.set(key, [...(byFile.get(key) ?? []), toDiagnostic(uri, template, f)]);
+    const diagnostics = byFile.get(key) ?? [];
+    diagnostics.push(toDiagnostic(uri, template, f));
+    byFile.set(key, diagnostics);
   }
   return byFile;
 }
@@ -256,7 +258,7 @@ export function registerDiagnostics(
 
   const disposables = [
     collection,
-    store.onDidChange((uri) => (uri ? publish(uri) : void publishKnown())),
+    store.onDidChangeForProblems(publish),
     // Measurements and scans finish in bursts (one per template at start-up): publish once per burst.
     ...[analyzer.code.onDidUpdate, analyzer.scans.onDidUpdate].map((onDidUpdate) =>
       onDidUpdate(() => {

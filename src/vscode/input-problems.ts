@@ -24,5 +24,5 @@ export function registerInputProblems(store: TemplateStore): vscode.Disposable {
     for (const [file, diagnostics] of byFile) collection.set(vscode.Uri.file(file), diagnostics);
   };
   publish();
-  return vscode.Disposable.from(collection, store.onDidChange(publish));
+  return vscode.Disposable.from(collection, store.onDidChangeForProblems(publish));
 }

@@ -32,8 +32,20 @@ export interface TemplateEntry {
  * `onDidChange`, so a keystroke is parsed once however many features show its results.
  */
 export class TemplateStore implements vscode.Disposable {
+  private readonly onDidChangeProblemsEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /**
+   * A model changed: fired at once, for what the Problems panel shows. A keystroke's findings are what the user
+   * waits for, so they are handed to VS Code before any view redraws.
+   */
+  readonly onDidChangeForProblems = this.onDidChangeProblemsEmitter.event;
   private readonly onDidChangeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  /**
+   * A model changed: fired a task after `onDidChangeForProblems`, once per template however many times it changed
+   * in between, for the views (explorer, CodeLens, status bar, graph...), so their work never delays Problems.
+   */
   readonly onDidChange = this.onDidChangeEmitter.event;
+  private readonly viewsToNotify = new Map<string, vscode.Uri>();
+  private viewsNotification: NodeJS.Timeout | undefined;
 
   /**
    * `document` and `version` identify the buffer a model was built from (undefined: built from disk, and then
@@ -55,6 +67,7 @@ export class TemplateStore implements vscode.Disposable {
 
   constructor(private readonly debounceMs: () => number) {
     this.disposables.push(
+      this.onDidChangeProblemsEmitter,
       this.onDidChangeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) =>
         isSamconfig(e.document.uri) ? this.scheduleInputs(e.document.uri) : this.schedule(e.document),
@@ -161,7 +174,23 @@ export class TemplateStore implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
+    clearTimeout(this.viewsNotification);
     for (const d of this.disposables) d.dispose();
+  }
+
+  /**
+   * Problems first, views a timer task later: VS Code's RPC writes the diagnostics in a timer task scheduled when
+   * they are set, so the views' timer, scheduled after it, runs once they are on their way to the Problems panel.
+   */
+  private changed(uri: vscode.Uri): void {
+    this.onDidChangeProblemsEmitter.fire(uri);
+    this.viewsToNotify.set(uri.toString(), uri);
+    this.viewsNotification ??= setTimeout(() => {
+      this.viewsNotification = undefined;
+      const uris = [...this.viewsToNotify.values()];
+      this.viewsToNotify.clear();
+      for (const changed of uris) this.onDidChangeEmitter.fire(changed);
+    }, 0);
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -199,7 +228,7 @@ export class TemplateStore implements vscode.Disposable {
         this.refreshDocument(model.document);
       } else if (model.entry) {
         this.models.set(key, { ...model, entry: build(model.entry.template.text, uri) });
-        this.onDidChangeEmitter.fire(uri);
+        this.changed(uri);
       }
     }
   }
@@ -208,7 +237,7 @@ export class TemplateStore implements vscode.Disposable {
     if (!isCandidate(document)) return;
     const before = this.models.get(document.uri.toString())?.entry;
     const after = this.modelOf(document);
-    if (before || after) this.onDidChangeEmitter.fire(document.uri);
+    if (before || after) this.changed(document.uri);
   }
 
   private async refreshFromDisk(uri: vscode.Uri): Promise<void> {
@@ -223,7 +252,7 @@ export class TemplateStore implements vscode.Disposable {
       entry: text === undefined ? undefined : build(text, uri),
       stamp: typeof stamp === 'object' ? stamp : undefined,
     });
-    this.onDidChangeEmitter.fire(uri);
+    this.changed(uri);
   }
 
   /**
@@ -263,7 +292,7 @@ export class TemplateStore implements vscode.Disposable {
   }
 
   private forget(uri: vscode.Uri): void {
-    if (this.models.delete(uri.toString())) this.onDidChangeEmitter.fire(uri);
+    if (this.models.delete(uri.toString())) this.changed(uri);
   }
 
   /** A template deleted on disk: forgotten, and its document (which VS Code may keep for minutes) ignored. */

@@ -251,21 +251,48 @@ export function patternOf(template: Template, pattern: string): ResourcePattern 
     if (template.resourceById.has(m[1])) ids.add(m[1]);
   }
   // Resources named in the template appear by their name, between the ARN's separators.
-  for (const [id, name] of namePatterns(template)) if (name.test(pattern)) ids.add(id);
+  for (const [id, name] of namedIn(template, pattern)) if (name.test(pattern)) ids.add(id);
   return { pattern, resourceIds: [...ids] };
 }
 
-const namePatternCache = new WeakMap<Template, [string, RegExp][]>();
-function namePatterns(template: Template): [string, RegExp][] {
-  let patterns = namePatternCache.get(template);
-  if (!patterns) {
-    patterns = [...resourceNames(template)].map(([id, name]) => [
-      id,
-      new RegExp(`(^|[:/])${escapeRegExp(name)}($|[:/])`),
-    ]);
-    namePatternCache.set(template, patterns);
+/** Separators between an ARN's parts; a resource's name stands between two of them. */
+const ARN_SEPARATOR = /[:/]/;
+
+interface NamePattern {
+  /** The name's place among the template's resources, so matches keep the template's order. */
+  readonly order: number;
+  readonly id: string;
+  readonly name: RegExp;
+}
+
+/**
+ * The resources whose name may stand in `pattern`, in the template's order. A name stands between separators, so
+ * each of its own parts is a whole part of the pattern: the names are indexed by their longest part, and only
+ * those whose part is in the pattern are tested, rather than every name against every pattern.
+ */
+function namedIn(template: Template, pattern: string): [string, RegExp][] {
+  const index = namePatterns(template);
+  const candidates = new Set<NamePattern>();
+  for (const part of pattern.split(ARN_SEPARATOR)) for (const n of index.get(part) ?? []) candidates.add(n);
+  return [...candidates].sort((a, b) => a.order - b.order).map((n) => [n.id, n.name]);
+}
+
+const namePatternCache = new WeakMap<Template, ReadonlyMap<string, readonly NamePattern[]>>();
+function namePatterns(template: Template): ReadonlyMap<string, readonly NamePattern[]> {
+  let index = namePatternCache.get(template);
+  if (!index) {
+    const byPart = new Map<string, NamePattern[]>();
+    [...resourceNames(template)].forEach(([id, name], order) => {
+      const key = name.split(ARN_SEPARATOR).reduce((a, b) => (b.length > a.length ? b : a));
+      const entry = { order, id, name: new RegExp(`(^|[:/])${escapeRegExp(name)}($|[:/])`) };
+      const named = byPart.get(key) ?? [];
+      named.push(entry);
+      byPart.set(key, named);
+    });
+    index = byPart;
+    namePatternCache.set(template, index);
   }
-  return patterns;
+  return index;
 }
 
 function escapeRegExp(text: string): string {

@@ -44,8 +44,19 @@ function phaseOf(runtime: string, today: string): Phase | undefined {
   if (!r) return undefined;
   if (r.updateBlock && r.updateBlock <= today) return 'updateBlock';
   if (r.createBlock && r.createBlock <= today) return 'createBlock';
-  if (r.deprecated && addDays(r.deprecated, -DEPRECATION_NOTICE_DAYS) <= today) return 'deprecated';
+  if (r.deprecated && noticeDate(runtime, r.deprecated) <= today) return 'deprecated';
   return undefined;
+}
+
+/** The day a runtime's deprecation starts being told, worked out once per runtime rather than per function. */
+const noticeDates = new Map<string, string>();
+function noticeDate(runtime: string, deprecated: string): string {
+  let date = noticeDates.get(runtime);
+  if (date === undefined) {
+    date = addDays(deprecated, -DEPRECATION_NOTICE_DAYS);
+    noticeDates.set(runtime, date);
+  }
+  return date;
 }
 
 function lifecycleRule(
