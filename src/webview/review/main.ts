@@ -44,7 +44,7 @@ function changesTable(): HTMLTableElement {
         post({ type: 'reveal', index });
       });
       id.append(link);
-    } else id.append(row.logicalId);
+    } else id.append(element('span', { class: 'id' }, row.logicalId));
     id.append(element('div', { class: 'place' }, row.place));
     tr.append(
       id,
