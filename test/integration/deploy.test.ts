@@ -12,8 +12,12 @@ const REVIEW_VIEW = 'serverlessWorkbench.changeSetReview';
 /** Loading a webview document (host frame, service worker, content) took about a second here; leave room. */
 const RENDER_TIMEOUT_MS = 15_000;
 
+/** Packaging and creating the change set took up to half a minute on a busy machine. */
+const CHANGE_SET_TIMEOUT_MS = 60_000;
+
 /** The review's rows as its page laid them out and reported them back, once it has. */
-function reviewShown(): Promise<ReviewState & { rows: readonly (readonly string[])[] }> {
+async function reviewShown(): Promise<ReviewState & { rows: readonly (readonly string[])[] }> {
+  await eventually('the review panel', () => webviewTabs(REVIEW_VIEW).length === 1, CHANGE_SET_TIMEOUT_MS);
   return eventually(
     'the review page to show its rows',
     async () => {
