@@ -112,7 +112,11 @@ describe('change set review page in headless Chromium', function () {
       ],
     ]);
     assert.equal(await p.page.locator('tr.action-remove a').count(), 0, 'a removed resource has no link');
-    const colour = (selector: string) => p.page.locator(selector).first().evaluate((e) => getComputedStyle(e).color);
+    const colour = (selector: string) =>
+      p.page
+        .locator(selector)
+        .first()
+        .evaluate((e) => getComputedStyle(e).color);
     const [added, modified, removed, replaced] = await Promise.all(
       ['.action-add td.action', '.action-modify td.action', '.action-remove td.action', '.replacement-true'].map(
         colour,
