@@ -1,6 +1,7 @@
 // The change set review page: a summary line, a table with one row per change (action, logical ID as a link to
 // its range in the template, type, physical ID, replacement, what changes) and Deploy / Cancel. Nothing is
 // deployed until Deploy is pressed; Escape cancels. Runs in the webview (or a plain browser page in tests).
+import { element } from '../browser/element';
 import { pageData } from '../browser/page-data';
 import type { FromReviewPage, ReviewPageData, ToReviewPage } from './protocol';
 import './review.css';
@@ -14,17 +15,6 @@ const post = (message: FromReviewPage) => vscode?.postMessage(message);
 
 const { review, subtitle } = pageData<ReviewPageData>();
 const COLUMNS = ['Action', 'Logical ID', 'Type', 'Physical ID', 'Replacement', 'Changes'];
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function changesTable(): HTMLTableElement {
   const table = element('table', { class: 'changes' });
