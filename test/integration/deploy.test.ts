@@ -174,7 +174,19 @@ describe('deploy in VS Code', function () {
           'Properties: BillingMode (requires recreation), TableClass (requires recreation)',
         ],
       ]);
-      await reviewText('1 replacement');
+      if (await reviewText('1 replacement')) {
+        assert.equal(await clickInWebview('reveal-0'), true, 'OrdersTable is a link');
+        const editor = await eventually('OrdersTable selected in the template', () => {
+          const active = vscode.window.activeTextEditor;
+          const revealed = active?.document.uri.fsPath === templateUri.fsPath && active.selection.start.line === 90;
+          return revealed ? active : undefined;
+        });
+        assert.deepEqual([editor.selection.start.line, editor.selection.start.character], [90, 2]);
+        assert.match(editor.document.getText(editor.selection), /^OrdersTable:\n {4}Type: AWS::DynamoDB::Table\n/);
+        const review = webviewTabs(REVIEW_VIEW);
+        assert.equal(review.length, 1, 'the review stays open');
+        assert.notEqual(editor.viewColumn, review[0].group.viewColumn, 'the template opens beside the review');
+      }
       await vscode.window.tabGroups.close(webviewTabs(REVIEW_VIEW));
       const outcome = await running;
       assert.equal(outcome?.status, 'declined');

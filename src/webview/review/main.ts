@@ -27,7 +27,11 @@ function changesTable(): HTMLTableElement {
     tr.append(element('td', { class: 'action' }, row.action));
     const id = element('td', { class: 'logical-id' });
     if (row.span) {
-      const link = element('a', { href: '#', title: `Show ${row.logicalId} in the template (${row.place})` });
+      const link = element('a', {
+        href: '#',
+        id: `reveal-${index}`,
+        title: `Show ${row.logicalId} in the template (${row.place})`,
+      });
       link.textContent = row.logicalId;
       link.addEventListener('click', (event) => {
         event.preventDefault();
