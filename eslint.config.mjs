@@ -159,6 +159,7 @@ export default tseslint.config(
       'src/webview/graph/**/*.ts',
       'src/webview/charts/**/*.ts',
       'src/webview/logs/**/*.ts',
+      'src/webview/review/**/*.ts',
       'src/webview/browser/**/*.ts',
     ],
     rules: {

@@ -13,6 +13,7 @@ export const WEBVIEW_ENTRIES = {
   charts: 'src/webview/charts/main.ts',
   logs: 'src/webview/logs/main.ts',
   invoke: 'src/webview/invoke/main.ts',
+  review: 'src/webview/review/main.ts',
 };
 
 /** MIT asks for the notice to travel with the code: the licences of what the bundles carry sit beside them. */

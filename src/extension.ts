@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     registerWelcomeCommands(context.extensionUri),
     registerNewProject(context),
     registerInvoke(context, store),
-    registerDeploy(store),
+    registerDeploy(store, context.extensionUri),
     cost,
     registerCostLens(cost),
     registerCostBreakdown(cost, context.extensionUri),

@@ -221,6 +221,28 @@ export async function webviewContents(page) {
   return contents;
 }
 
+/**
+ * Clicks the element with id `id` in the visible webview document that has one, as a person would (Playwright
+ * scrolls it into view and waits until it takes clicks); answers `clicked`, or `absent` when no shown document has it.
+ */
+export async function clickInWebview(page, id) {
+  for (const frame of page.frames()) {
+    const host = frame.parentFrame();
+    if (!host || !WEBVIEW_HOST_FRAME.test(host.url())) continue;
+    try {
+      if ((await (await frame.frameElement()).getAttribute('id')) !== 'active-frame') continue;
+      if (!(await (await host.frameElement()).isVisible())) continue;
+      const target = frame.locator(`#${id}`);
+      if ((await target.count()) === 0) continue;
+      await target.click({ timeout: 5_000 });
+      return 'clicked';
+    } catch {
+      // detached while we looked: a document being replaced
+    }
+  }
+  return 'absent';
+}
+
 function workbenchUrl(port, { workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (file) => `vscode-remote://127.0.0.1:${port}${path.resolve(file)}`;
   // VS Code's web embedding reads development options from `payload`; the server ignores them on its command line.

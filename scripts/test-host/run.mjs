@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SourceMap } from 'node:module';
 import { parseArgs } from 'node:util';
-import { startHost, webviewContents } from './host.mjs';
+import { clickInWebview, startHost, webviewContents } from './host.mjs';
 import { ensureTestHost, REPO_ROOT } from './setup.mjs';
 import {
   buildExtensionIfStale,
@@ -48,6 +48,8 @@ const REQUESTS = {
   },
   /** What the webviews show, as JSON (`webviewContents` in host.mjs). */
   webviews: async (page) => JSON.stringify(await webviewContents(page)),
+  /** A click on the element `#<name>` of a shown webview (`clickInWebview` in host.mjs); answers clicked or absent. */
+  click: async (page, name) => clickInWebview(page, name),
 };
 
 const { values: options } = parseArgs({

@@ -61,6 +61,16 @@ export async function webviewContents(timeoutMs = 15_000): Promise<WebviewConten
   return answer === undefined ? undefined : (JSON.parse(answer) as WebviewContent[]);
 }
 
+/**
+ * Clicks the element `#id` in whichever shown webview has it, through the browser as a person would; resolves true
+ * once clicked, false when no shown webview has it, undefined where no runner drives a browser (test-electron).
+ */
+export async function clickInWebview(id: string, timeoutMs = 15_000): Promise<boolean | undefined> {
+  if (!/^[\w-]+$/.test(id)) throw new Error(`element id "${id}" may use letters, digits, - and _ only`);
+  const answer = await askRunner(`click-${id}`, `click on #${id}`, timeoutMs);
+  return answer === undefined ? undefined : answer === 'clicked';
+}
+
 /** Writes `<request>.request` and waits for the runner's `<request>.done`, whose text is the answer. */
 async function askRunner(request: string, what: string, timeoutMs: number): Promise<string | undefined> {
   const dir = process.env.SWB_TEST_REPORT_DIR;

@@ -15,10 +15,25 @@ export interface ChangeRow {
   readonly resourceType: string;
   /** `True`, `False` or `Conditional` for modifications: whether CloudFormation replaces the resource. */
   readonly replacement?: string;
-  /** What changes: `Properties`, `Tags`, ... and the property names when CloudFormation gives them. */
-  readonly details: readonly string[];
+  /** Which of the resource's attributes change: `Properties`, `Tags`, `Metadata`, ... */
+  readonly scope: readonly string[];
+  /** Each change CloudFormation details: the attribute, the property's name, whether it forces recreation. */
+  readonly details: readonly ChangeDetail[];
   /** Where the resource is in the template (the written entry, or what generates it); none for removals. */
   readonly span?: Span;
+}
+
+/**
+ * One entry of ResourceChange.Details, from its Target
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ResourceTargetDefinition.html).
+ */
+export interface ChangeDetail {
+  /** `Properties`, `Tags`, `Metadata`, `UpdatePolicy`, ... */
+  readonly attribute: string;
+  /** The property's name, for `Properties`. */
+  readonly name?: string;
+  /** `Always`, `Conditionally` or `Never`. */
+  readonly requiresRecreation?: string;
 }
 
 export interface ReviewedChangeSet {
@@ -125,7 +140,18 @@ export async function createChangeSet(
       resourceType: rc.ResourceType ?? '',
       ...(rc.PhysicalResourceId ? { physicalId: rc.PhysicalResourceId } : {}),
       ...(rc.Replacement ? { replacement: rc.Replacement } : {}),
-      details: (rc.Details ?? []).map((d) => d.Target?.Name ?? d.Target?.Attribute ?? '').filter(Boolean),
+      scope: rc.Scope ?? [],
+      details: (rc.Details ?? []).flatMap((d) =>
+        d.Target?.Attribute
+          ? [
+              {
+                attribute: d.Target.Attribute,
+                ...(d.Target.Name ? { name: d.Target.Name } : {}),
+                ...(d.Target.RequiresRecreation ? { requiresRecreation: d.Target.RequiresRecreation } : {}),
+              },
+            ]
+          : [],
+      ),
       ...spanOf(request.template, rc.LogicalResourceId),
     };
     return [row];

@@ -1,26 +1,24 @@
-import * as path from 'path';
-import type { Span } from '../model/nodes';
 import type { Template } from '../model/template';
 import type { ReviewedChangeSet } from './change-set';
 import type { DeployOutcome } from './deploy';
+import { noChangesSentence, placeOf, reviewOf } from './review';
 import type { StackEventRow } from './stack-events';
 
-/** `template.yaml:27:5`: where a resource is, as editors and terminals make it a link (1-based line and column). */
-export function placeOf(template: Template, span: Span | undefined): string {
-  if (!span) return '';
-  const { line, character } = template.lines.positionAt(span.start);
-  return `${path.basename(template.fileName)}:${line + 1}:${character + 1}`;
-}
-
-/** The change set as a table to review: action, logical ID, type, replacement, place in the template. */
+/**
+ * The change set as a table to review, from the same rows as the editor's review panel: action, logical ID, type,
+ * physical ID, replacement, place in the template and what a modification changes, under the summary line.
+ */
 export function changeSetTable(changeSet: ReviewedChangeSet, template: Template): string[] {
-  const header = ['Action', 'Logical ID', 'Type', 'Replacement', 'Template'];
-  const rows = changeSet.rows.map((r) => [
+  const review = reviewOf(changeSet, template);
+  const header = ['Action', 'Logical ID', 'Type', 'Physical ID', 'Replacement', 'Template', 'Changes'];
+  const rows = review.rows.map((r) => [
     r.action,
     r.logicalId,
     r.resourceType,
-    r.action === 'Modify' ? (r.replacement ?? 'False') : '',
-    placeOf(template, r.span),
+    r.physicalId,
+    r.replacement,
+    r.place,
+    r.changes,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
@@ -28,11 +26,7 @@ export function changeSetTable(changeSet: ReviewedChangeSet, template: Template)
       .map((c, i) => c.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
-  return [
-    `Change set for stack ${changeSet.stackName} (${changeSet.mode === 'CREATE' ? 'new stack' : 'update'}):`,
-    line(header),
-    ...rows.map(line),
-  ];
+  return [`${review.title}: ${review.summary}`, line(header), ...rows.map(line)];
 }
 
 export function eventLine(event: StackEventRow, template: Template): string {
@@ -53,7 +47,7 @@ export function eventLine(event: StackEventRow, template: Template): string {
 export function outcomeLines(outcome: DeployOutcome, template: Template, stackName: string): string[] {
   switch (outcome.status) {
     case 'no-changes':
-      return [`No changes: stack ${stackName} is already up to date with ${path.basename(template.fileName)}.`];
+      return [noChangesSentence(stackName, template)];
     case 'declined':
       return [`Not deployed: the change set was not confirmed and has been deleted.`];
     case 'deployed':

@@ -2,4 +2,6 @@
 export const DEPLOY_COMMANDS = {
   deploy: 'serverlessWorkbench.deploy',
   syncCode: 'serverlessWorkbench.syncCode',
+  /** The last change set review as its page laid it out (hidden from the palette: for tests and scripts). */
+  reviewState: 'serverlessWorkbench.deploy.reviewState',
 } as const;

@@ -1,5 +1,6 @@
 // The invoke result webview: one panel for every invocation, the newest shown, a dropdown of the recent ones,
 // the response pretty-printed with Copy and Save as Event, and the log line by line with its levels coloured.
+import { element } from '../browser/element';
 import { pageData } from '../browser/page-data';
 import { logLines } from './log-lines';
 import type { FromResultView, InvocationEntry, ResultPayload, ToResultView } from './protocol';
@@ -12,17 +13,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode: VsCodeApi | undefined = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
 
 let payload = pageData<ResultPayload>();
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function historyLabel(e: InvocationEntry): string {
   const time = new Date(e.at).toLocaleTimeString();

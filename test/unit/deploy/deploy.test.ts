@@ -93,10 +93,10 @@ describe('deploy and sync against local AWS protocol servers', function () {
     assert.equal(outcome.packaging.uploadedBytes, artifact.bytes);
     assert.equal(outcome.stackStatus, 'CREATE_COMPLETE');
     assert.deepEqual(changeSetTable(reviewed[0], template), [
-      'Change set for stack orders (new stack):',
-      'Action  Logical ID      Type                       Replacement  Template',
-      'Add     OrdersFunction  AWS::Serverless::Function               template.yaml:4:3',
-      'Add     Table           AWS::DynamoDB::Table                    template.yaml:10:3',
+      'Review Change Set — orders: 2 to add, 0 to modify, 0 to remove, 0 replacements (new stack)',
+      'Action  Logical ID      Type                       Physical ID  Replacement  Template            Changes',
+      'Add     OrdersFunction  AWS::Serverless::Function                            template.yaml:4:3',
+      'Add     Table           AWS::DynamoDB::Table                                 template.yaml:10:3',
     ]);
     assert.deepEqual(events, [
       'orders CREATE_IN_PROGRESS',
@@ -135,16 +135,33 @@ describe('deploy and sync against local AWS protocol servers', function () {
     const { outcome, reviewed, template } = await run();
     assert.equal(outcome.status, 'deployed');
     assert.deepEqual(
-      reviewed[0].rows.map((r) => [r.action, r.logicalId, r.replacement, r.details.join()]),
+      reviewed[0].rows.map((r) => [r.action, r.logicalId, r.replacement, r.scope, r.details]),
       [
-        ['Modify', 'OrdersFunction', 'False', 'CodeUri'],
-        ['Modify', 'Table', 'True', 'TableName'],
+        [
+          'Modify',
+          'OrdersFunction',
+          'False',
+          ['Properties'],
+          [{ attribute: 'Properties', name: 'CodeUri', requiresRecreation: 'Never' }],
+        ],
+        [
+          'Modify',
+          'Table',
+          'True',
+          ['Properties'],
+          [{ attribute: 'Properties', name: 'TableName', requiresRecreation: 'Always' }],
+        ],
       ],
     );
-    assert.equal(
-      changeSetTable(reviewed[0], template)[3],
-      'Modify  Table           AWS::DynamoDB::Table       True         template.yaml:10:3',
-    );
+    assert.deepEqual(changeSetTable(reviewed[0], template), [
+      'Review Change Set — orders: 0 to add, 2 to modify, 0 to remove, 1 replacement',
+      'Action  Logical ID      Type                       Physical ID                   Replacement  Template' +
+        '            Changes',
+      'Modify  OrdersFunction  AWS::Serverless::Function  orders-OrdersFunction-ABCDEF  False        ' +
+        'template.yaml:4:3   Properties: CodeUri',
+      'Modify  Table           AWS::DynamoDB::Table       orders-Table-ABCDEF           True         ' +
+        'template.yaml:10:3  Properties: TableName (requires recreation)',
+    ]);
   });
 
   it('a failed deploy rolls back and reports the first failing resource, not the cancelled ones', async () => {

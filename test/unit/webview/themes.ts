@@ -28,6 +28,13 @@ export const LIGHT: Theme = {
     '--vscode-charts-orange': '#d18616',
     '--vscode-charts-green': '#388a34',
     '--vscode-charts-purple': '#652d90',
+    '--vscode-button-background': '#005fb8',
+    '--vscode-button-foreground': '#ffffff',
+    '--vscode-textLink-foreground': '#005fb8',
+    '--vscode-editorWarning-foreground': '#bf8803',
+    '--vscode-gitDecoration-addedResourceForeground': '#587c0c',
+    '--vscode-gitDecoration-modifiedResourceForeground': '#895503',
+    '--vscode-gitDecoration-deletedResourceForeground': '#ad0707',
   },
 };
 
@@ -53,6 +60,13 @@ export const DARK: Theme = {
     '--vscode-charts-orange': '#d18616',
     '--vscode-charts-green': '#89d185',
     '--vscode-charts-purple': '#b180d7',
+    '--vscode-button-background': '#0078d4',
+    '--vscode-button-foreground': '#ffffff',
+    '--vscode-textLink-foreground': '#4daafc',
+    '--vscode-editorWarning-foreground': '#cca700',
+    '--vscode-gitDecoration-addedResourceForeground': '#81b88b',
+    '--vscode-gitDecoration-modifiedResourceForeground': '#e2c08d',
+    '--vscode-gitDecoration-deletedResourceForeground': '#c74e39',
   },
 };
 
