@@ -17,3 +17,4 @@ export {
   type SdkOutcome,
 } from './install';
 export { invokeWithRuntimeSdk, type SdkInvocation } from './retry';
+export { RuntimeSdkSession, type FunctionInvoker, type SdkSessionOptions } from './session';
