@@ -4,6 +4,7 @@ export {
   runtimeSdkDir,
   runtimeSdkModules,
   missingSdkPackage,
+  sdkNotInRuntime,
   RUNTIME_SDK_CACHE_ENV,
   type RuntimeSdk,
 } from './sdk';
