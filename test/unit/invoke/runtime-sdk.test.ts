@@ -228,7 +228,7 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
     assert.equal(sdkNotInRuntime('python3.12', { ...error, errorMessage: "No module named 'boto3'" }, '/'), undefined);
   });
 
-  it('keeps data/lambda-runtime-sdks.json whole: one SDK per Node.js and Python runtime, one folder per version', () => {
+  it('keeps data/lambda-runtime-sdks.json whole: one SDK per Node.js and Python runtime and version', () => {
     const check = spawnSync(process.execPath, [path.resolve(__dirname, '../../../scripts/update-runtime-sdks.mjs')], {
       encoding: 'utf8',
     });
