@@ -16,6 +16,7 @@ import {
   type SdkFetch,
   type SdkInstaller,
 } from '../../../src/core/invoke/runtime-sdk';
+import { startFakeNpmRegistry, type FakeNpmRegistry } from '../../fakes/npm-registry';
 import { fn, hasPython, workspace } from './fixtures';
 
 /** A package no real SDK has, so neither the extension's own node_modules nor a global one can answer for it. */
@@ -327,26 +328,47 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
     });
   });
 
-  describe('a real npm install', function () {
-    this.timeout(180_000);
-    before(function () {
-      const registryUp = spawnSync('npm', ['view', '@aws-sdk/client-sns', 'version'], { timeout: 20_000 }).status === 0;
-      if (!registryUp) this.skip(); // the npm registry cannot be reached from here
+  describe('a real npm install from a local registry', function () {
+    this.timeout(120_000);
+    const client = '@aws-sdk/client-workbench-npm';
+    let registry: FakeNpmRegistry;
+    const npmEnv = { npm_config_registry: '', npm_config_cache: path.join(cache, 'npm-cache') };
+    const savedNpm = Object.fromEntries(Object.keys(npmEnv).map((k) => [k, process.env[k]]));
+    before(async function () {
+      if (spawnSync('npm', ['--version']).status !== 0) this.skip(); // the installer runs npm
+      const published = (version: string) => ({
+        name: client,
+        version,
+        files: { 'index.js': `exports.version = ${JSON.stringify(version)};` },
+      });
+      // One release at the runtime's SDK version's minor less one, one newer than the runtime has.
+      const [major, minor] = sdk.version.split('.').map(Number);
+      registry = await startFakeNpmRegistry([
+        published(`${major}.${minor - 1}.0`),
+        published(`${major}.${minor + 1}.0`),
+      ]);
+      Object.assign(process.env, { ...npmEnv, npm_config_registry: registry.url });
+    });
+    after(async () => {
+      for (const [k, v] of Object.entries(savedNpm)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      await registry?.close();
     });
 
-    it('fetches @aws-sdk/client-sns no newer than the runtime SDK version, and a handler imports it', async () => {
-      const f = fn(ws.dir, { logicalId: 'RealSns', handler: 'real.handler' });
+    it('installs the newest release not newer than the runtime SDK version, and a handler imports it', async () => {
+      const f = fn(ws.dir, { logicalId: 'RealNpm', handler: 'real.handler' });
       fs.writeFileSync(
         path.join(ws.dir, 'real.js'),
-        "const { SNSClient } = require('@aws-sdk/client-sns');\n" +
-          "exports.handler = async () => [typeof SNSClient, require('@aws-sdk/client-sns/package.json').version];",
+        `const { version } = require('${client}');\nexports.handler = async () => version;\n`,
       );
       const outcome = await invokeWithRuntimeSdk(f, () => invoker.invoke(f, '{}'), { consent: async () => true, env });
-      const [type, version] = JSON.parse(outcome.result.payload) as [string, string];
-      assert.equal(type, 'function', outcome.result.logs);
-      const minor = (v: string) => Number(v.split('.')[1]);
-      assert.ok(minor(version) <= minor(sdk.version), `${version} is newer than ${sdk.version}`);
-      assert.deepEqual(outcome.fetched, ['@aws-sdk/client-sns']);
+      const [major, minor] = sdk.version.split('.').map(Number);
+      assert.equal(outcome.sdkMessage, undefined);
+      assert.equal(outcome.result.payload, JSON.stringify(`${major}.${minor - 1}.0`), outcome.result.logs);
+      assert.deepEqual(outcome.fetched, [client]);
+      assert.deepEqual(registry.requests, [client, `tarballs/${client}-${major}.${minor - 1}.0.tgz`]);
     });
   });
 });
