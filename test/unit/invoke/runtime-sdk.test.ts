@@ -6,6 +6,7 @@ import * as path from 'path';
 import { findPython, LocalInvoker } from '../../../src/core/invoke';
 import {
   ensureRuntimeSdk,
+  fetchQuestion,
   invokeWithRuntimeSdk,
   missingSdkPackage,
   packageSpec,
@@ -236,6 +237,16 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
     assert.equal(check.status, 0, check.stderr);
     for (const runtime of ['nodejs', 'nodejs10.x', 'nodejs16.x', 'nodejs18.x', 'nodejs24.x', 'python2.7', 'python3.14'])
       assert.ok(runtimeSdkOf(runtime), runtime);
+  });
+
+  it("asks the editor's consent question naming the packages, the SDK version, the registry and the folder", () => {
+    const dir = path.join(cache, 'nodejs', sdk.version);
+    assert.equal(
+      fetchQuestion({ runtime: 'nodejs22.x', sdk, packages: ['@aws-sdk/client-s3'], dir }),
+      '@aws-sdk/client-s3 is part of the nodejs22.x runtime in Lambda, not of the function. Fetch AWS SDK for ' +
+        `JavaScript v3 ${sdk.version} packages from npm into ${dir} (shared by all your workspaces) and run the ` +
+        'function again?',
+    );
   });
 
   it('says what to install when the user declines', async () => {
