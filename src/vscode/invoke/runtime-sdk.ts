@@ -7,8 +7,8 @@ import { invokeCore } from './core';
 const SDK_FETCH_ALLOWED = 'serverlessWorkbench.runtimeSdk.fetchAllowed';
 
 /** The buttons of the consent question. */
-export const FETCH_ONCE = 'Fetch';
-export const FETCH_ALWAYS = 'Always Fetch';
+const FETCH_ONCE = 'Fetch';
+const FETCH_ALWAYS = 'Always Fetch';
 
 /**
  * The editor's consent to fetch the AWS SDK a function's runtime provides: the `fetchRuntimeSdk` setting, else the
@@ -25,7 +25,7 @@ export class RuntimeSdkConsent {
   options(restart = 'run it again', show?: (message: string) => void): SdkSessionOptions {
     const never = SETTINGS.invoke.fetchRuntimeSdk.value() === 'never';
     return {
-      consent: async (fetch) => this.mayFetch(fetch),
+      consent: (fetch) => this.mayFetch(fetch),
       withProgress: (title, download) =>
         Promise.resolve(
           vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, download),
