@@ -3,10 +3,11 @@ import type { InvocationResult } from '../core/invoke';
 import { invocationJson, settingLines, summaryLine, type ShownSettings } from '../core/invoke/present';
 import type { GivenInputs } from '../core/load';
 import { choice, EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from './io';
+import { cliSdkOptions, FETCH_SDK_FLAG, FETCH_SDK_USAGE, fetchSdkAllowed } from './runtime-sdk';
 
 export const INVOKE_USAGE =
   `serverless-workbench invoke <template> <LogicalId> [--event file|-] [--remote] [--profile p] [--stack s] ` +
-  `[--env-vars env.json] [--fetch-sdk] ` +
+  `[--env-vars env.json] ${FETCH_SDK_USAGE} ` +
   `[--format text|json] ${INPUT_USAGE}`;
 
 function readEvent(
@@ -27,16 +28,9 @@ function readEvent(
   return checked.text;
 }
 
-/**
- * Lets a local invoke fetch the AWS SDK packages the function's runtime provides in Lambda (into the per-user
- * cache) when the handler imports one it does not carry; without it the error says what to install.
- */
-const FETCH_SDK = 'fetch-sdk';
-const FETCH_SDK_ENV = 'SERVERLESS_WORKBENCH_FETCH_SDK';
-
 /** `invoke`: runs one function locally (or in AWS with --remote) and exits 0 on success, 1 on a function error. */
 export async function invokeCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, ['remote', FETCH_SDK]);
+  const { positionals, flags } = parseArgs(argv, ['remote', FETCH_SDK_FLAG]);
   const format = choice(flags.get('format'), ['text', 'json'] as const, 'text', 'format');
   if (positionals.length !== 2) throw new UsageError(`usage: ${INVOKE_USAGE}`);
   const [templatePath, name] = positionals;
@@ -52,7 +46,7 @@ export async function invokeCommand(argv: readonly string[], out: (text: string)
     : await runLocal(invoke, templatePath, name, event, given, format === 'text', {
         profile: flags.get('profile') as string | undefined,
         envVarsFile: flags.get('env-vars') as string | undefined,
-        fetchSdk: flags.get(FETCH_SDK) === true || process.env[FETCH_SDK_ENV] === '1',
+        fetchSdk: fetchSdkAllowed(flags),
       });
   if (format === 'json') out(JSON.stringify(invocationJson(result, settings), null, 2));
   else {
@@ -105,19 +99,9 @@ async function runLocal(
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    const { result, sdkMessage } = await invoke.invokeWithRuntimeSdk(
-      fn,
-      () => invoker.invoke(fn, event, { onLog: text ? (t) => process.stderr.write(t) : undefined }),
-      {
-        consent: async () => aws.fetchSdk,
-        withProgress: (message, download) => {
-          process.stderr.write(`${message}; then the function runs again.\n`);
-          return download();
-        },
-        howToAllow: `run again with --${FETCH_SDK} (or ${FETCH_SDK_ENV}=1) to fetch it`,
-      },
-    );
-    if (sdkMessage) process.stderr.write(`hint: ${sdkMessage}\n`);
+    const result = await new invoke.RuntimeSdkSession(invoker, cliSdkOptions(aws.fetchSdk)).invoke(fn, event, {
+      onLog: text ? (t) => process.stderr.write(t) : undefined,
+    });
     // The text log already carries it as a WARNING line.
     if (!text && result.runtimeWarning) process.stderr.write(`warning: ${result.runtimeWarning}\n`);
     return { result, settings: target.settings };

@@ -1,14 +1,16 @@
 import * as path from 'path';
 import { EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from './io';
+import { cliSdkOptions, FETCH_SDK_FLAG, FETCH_SDK_USAGE, fetchSdkAllowed } from './runtime-sdk';
 
-export const SERVE_USAGE = `serverless-workbench serve <template> [--port 3001] [--max-concurrency 10] ${INPUT_USAGE}`;
+export const SERVE_USAGE =
+  `serverless-workbench serve <template> [--port 3001] [--max-concurrency 10] ${FETCH_SDK_USAGE} ` + INPUT_USAGE;
 
 /** sam local start-lambda's default port, so existing `--endpoint-url` scripts keep working. */
 const DEFAULT_PORT = 3001;
 
 /** `serve`: the Lambda Invoke API for a template's functions on 127.0.0.1 until interrupted. */
 export async function serveCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
-  const { positionals, flags } = parseArgs(argv);
+  const { positionals, flags } = parseArgs(argv, [FETCH_SDK_FLAG]);
   if (positionals.length !== 1) throw new UsageError(`usage: ${SERVE_USAGE}`);
   const port = Number(flags.get('port') ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -23,7 +25,7 @@ export async function serveCommand(argv: readonly string[], out: (text: string) 
   if (!check.ok && !check.notFound) throw new UsageError(check.message);
   const invoker = new invoke.LocalInvoker({ maxConcurrency });
   const server = new invoke.InvokeApiServer({
-    invoker,
+    invoker: new invoke.RuntimeSdkSession(invoker, cliSdkOptions(fetchSdkAllowed(flags), 'start the server again')),
     port,
     resolve: (name) => invoke.loadTarget(templatePath, name, { given }),
     onLog: (text) => process.stderr.write(text),

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EXIT, givenInputsOf, INPUT_USAGE, parseArgs, UsageError } from './io';
+import { cliSdkOptions, FETCH_SDK_FLAG, FETCH_SDK_USAGE, fetchSdkAllowed } from './runtime-sdk';
 
 export const START_API_USAGE =
-  `serverless-workbench start-api <template> [--port 3000] [--host 127.0.0.1] ` + INPUT_USAGE;
+  `serverless-workbench start-api <template> [--port 3000] [--host 127.0.0.1] ${FETCH_SDK_USAGE} ` + INPUT_USAGE;
 
 /** sam local start-api's default port, so existing scripts and front ends keep their URL. */
 const DEFAULT_PORT = 3000;
@@ -16,7 +17,7 @@ const RELOAD_DEBOUNCE_MS = 100;
  * the routes.
  */
 export async function startApiCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
-  const { positionals, flags } = parseArgs(argv);
+  const { positionals, flags } = parseArgs(argv, [FETCH_SDK_FLAG]);
   if (positionals.length !== 1) throw new UsageError(`usage: ${START_API_USAGE}`);
   const port = Number(flags.get('port') ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -27,7 +28,7 @@ export async function startApiCommand(argv: readonly string[], out: (text: strin
   const invoke = await import('../core/invoke');
   const invoker = new invoke.LocalInvoker();
   const api = new invoke.LocalHttpApi({
-    invoker,
+    invoker: new invoke.RuntimeSdkSession(invoker, cliSdkOptions(fetchSdkAllowed(flags), 'start the server again')),
     templatePath,
     given: givenInputsOf(flags),
     port,

@@ -31,6 +31,9 @@ export {
   ensureRuntimeSdk,
   fetchQuestion,
   runtimeSdkOf,
+  RuntimeSdkSession,
+  type FunctionInvoker,
+  type SdkSessionOptions,
   type SdkInvocation,
   type SdkFetch,
 } from './runtime-sdk';

@@ -1,6 +1,6 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import type { LocalInvoker } from './invoker';
+import type { FunctionInvoker } from './runtime-sdk/session';
 import { LAMBDA_LIMITS, LATEST_VERSION, LOCAL_ACCOUNT_ID } from './limits';
 import { DEFAULT_REGION } from './local-settings';
 import type { Target } from './target';
@@ -29,7 +29,7 @@ const FUNCTION_NAME_PATTERN =
 const BAD_CLIENT_CONTEXT = 'Client context must be a valid Base64-encoded JSON object.';
 
 export interface InvokeApiOptions {
-  readonly invoker: LocalInvoker;
+  readonly invoker: FunctionInvoker;
   /** Resolves a function name as a client sends it (logical ID, or the name Lambda would know). */
   readonly resolve: (name: string) => Target;
   readonly port?: number;

@@ -83,7 +83,7 @@ async function planNode(fn: LocalFunction, runtimeDir: string, options: LaunchOp
     ],
     env: lambdaEnvironment(fn, runtimeDir, {
       ...node.env,
-      NODE_PATH: [nodePathFor(fn.codeDir, fn.workspaceDir), runtimeSdkFolder(fn.runtime), runtimeProvidedNodeModules()]
+      NODE_PATH: [nodePathFor(fn.codeDir, fn.workspaceDir), runtimeSdkFolder(fn.runtime), ownV3Clients(fn.runtime)]
         .filter(Boolean)
         .join(path.delimiter),
     }),
@@ -120,6 +120,14 @@ function planPython(fn: LocalFunction, runtimeDir: string, options: LaunchOption
 function runtimeSdkFolder(runtime: string): string | undefined {
   const sdk = runtimeSdkOf(runtime);
   return sdk && runtimeSdkModules(sdk);
+}
+
+/**
+ * The extension's own @aws-sdk packages (a development checkout's node_modules; none in the .vsix) as the last
+ * fallback, only where Lambda includes v3: a Node.js 16 function must not find v3 clients Lambda lacks there.
+ */
+function ownV3Clients(runtime: string): string | undefined {
+  return runtimeSdkOf(runtime)?.imports.includes('@aws-sdk/*') ? runtimeProvidedNodeModules() : undefined;
 }
 
 function planProvided(fn: LocalFunction, runtimeDir: string): LaunchPlan {

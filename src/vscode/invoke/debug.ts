@@ -59,34 +59,6 @@ export async function debugFunction(
   }
   const event = await runner.eventFor(core, template, ref);
   if (!event) return undefined;
-  const port = await freePort();
-  const name = `Debug ${ref.logicalId}`;
-  const config: vscode.DebugConfiguration =
-    family === 'nodejs'
-      ? {
-          type: 'node',
-          request: 'attach',
-          name,
-          address: '127.0.0.1',
-          port,
-          continueOnAttach: true,
-          sourceMaps: true,
-          outFiles: [
-            path.join(workspaceDir, '.serverless-workbench', 'build', '**', '*.cjs'),
-            path.join(target.fn.codeDir, '**', '*.{js,mjs,cjs}'),
-            '!**/node_modules/**',
-          ],
-          skipFiles: ['<node_internals>/**', '**/clients/node-runtime.cjs'],
-        }
-      : { type: 'debugpy', request: 'attach', name, connect: { host: '127.0.0.1', port }, justMyCode: true };
-  const controller = new AbortController();
-  const ended = vscode.debug.onDidTerminateDebugSession((s) => {
-    if (s.name === name) controller.abort();
-  });
-  let session: vscode.DebugSession | undefined;
-  const started = vscode.debug.onDidStartDebugSession((s) => {
-    if (s.name === name) session ??= s;
-  });
   const log = view.begin(
     ref,
     'debug',
@@ -94,21 +66,70 @@ export async function debugFunction(
     core.settingLines(target.settings),
   );
   const invoker = await runner.localInvoker();
+  const folder = vscode.workspace.getWorkspaceFolder(ref.templateUri);
+  const debugOnce = async (): Promise<InvocationResult> => {
+    const port = await freePort();
+    const config = debugConfiguration(family, `Debug ${ref.logicalId}`, port, workspaceDir, target.fn.codeDir);
+    return debugSession(folder, config, (onDebuggerReady, signal) =>
+      invoker.debug(target.fn, event.text, { debugPort: port, onLog: log, signal, onDebuggerReady }),
+    );
+  };
+  // A handler that imports an SDK package its runtime provides is debugged again, in a new session, once fetched.
+  const { result, sdkMessage } = await core.invokeWithRuntimeSdk(target.fn, debugOnce, runner.sdkConsent.options());
+  if (sdkMessage) runner.showSdkMessage(sdkMessage);
+  await view.show(core, ref, result, 'debug', {}, target.settings);
+  return result;
+}
+
+function debugConfiguration(
+  family: 'nodejs' | 'python',
+  name: string,
+  port: number,
+  workspaceDir: string,
+  codeDir: string,
+): vscode.DebugConfiguration {
+  return family === 'nodejs'
+    ? {
+        type: 'node',
+        request: 'attach',
+        name,
+        address: '127.0.0.1',
+        port,
+        continueOnAttach: true,
+        sourceMaps: true,
+        outFiles: [
+          path.join(workspaceDir, '.serverless-workbench', 'build', '**', '*.cjs'),
+          path.join(codeDir, '**', '*.{js,mjs,cjs}'),
+          '!**/node_modules/**',
+        ],
+        skipFiles: ['<node_internals>/**', '**/clients/node-runtime.cjs'],
+      }
+    : { type: 'debugpy', request: 'attach', name, connect: { host: '127.0.0.1', port }, justMyCode: true };
+}
+
+/**
+ * Runs one debugged invocation with VS Code attached once the process listens; stopping the session aborts it, and
+ * its end ends the session.
+ */
+async function debugSession(
+  folder: vscode.WorkspaceFolder | undefined,
+  config: vscode.DebugConfiguration,
+  run: (onDebuggerReady: () => void, signal: AbortSignal) => Promise<InvocationResult>,
+): Promise<InvocationResult> {
+  const controller = new AbortController();
+  const ended = vscode.debug.onDidTerminateDebugSession((s) => {
+    if (s.name === config.name) controller.abort();
+  });
+  let session: vscode.DebugSession | undefined;
+  const started = vscode.debug.onDidStartDebugSession((s) => {
+    if (s.name === config.name) session ??= s;
+  });
   try {
-    const result = await invoker.debug(target.fn, event.text, {
-      debugPort: port,
-      onLog: log,
-      signal: controller.signal,
-      onDebuggerReady: () => {
-        void vscode.debug
-          .startDebugging(vscode.workspace.getWorkspaceFolder(ref.templateUri), config)
-          .then((started) => {
-            if (!started) controller.abort();
-          });
-      },
-    });
-    await view.show(core, ref, result, 'debug', {}, target.settings);
-    return result;
+    return await run(() => {
+      void vscode.debug.startDebugging(folder, config).then((started) => {
+        if (!started) controller.abort();
+      });
+    }, controller.signal);
   } finally {
     ended.dispose();
     started.dispose();

@@ -34,14 +34,15 @@ export class LocalEndpoint implements vscode.Disposable {
     if (!templateUri) return undefined;
     await this.stop();
     const core = await invokeCore();
-    const invoker = await this.runner.localInvoker();
+    const log = (text: string) => this.view.append(text.replace(/\n$/, ''));
+    const invoker = await this.runner.sdkConsent.serverInvoker(await this.runner.localInvoker(), log);
     const workspaceDir = workspaceDirOf(templateUri);
     const server = new core.InvokeApiServer({
       invoker,
       port: SETTINGS.invoke.endpointPort.value(),
       resolve: (name) =>
         core.loadTarget(templateUri.fsPath, name, { workspaceDir, given: givenInputsFor(templateUri) }),
-      onLog: (text) => this.view.append(text.replace(/\n$/, '')),
+      onLog: log,
     });
     try {
       await server.start();

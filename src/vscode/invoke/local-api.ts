@@ -62,17 +62,18 @@ export class LocalApiCommand implements vscode.Disposable {
     const core = await invokeCore();
     const requestLines: string[] = [];
     const port = (arg instanceof vscode.Uri ? undefined : arg?.port) ?? SETTINGS.localApi.port.value();
+    const append = (line: string) => {
+      requestLines.push(line);
+      if (requestLines.length > KEPT_REQUEST_LINES) requestLines.shift();
+      this.view.append(line);
+    };
     const api = new core.LocalHttpApi({
-      invoker: await this.runner.localInvoker(),
+      invoker: await this.runner.sdkConsent.serverInvoker(await this.runner.localInvoker(), append),
       templatePath: templateUri.fsPath,
       workspaceDir: workspaceDirOf(templateUri),
       given: givenInputsFor(templateUri),
       port,
-      onLog: (line) => {
-        requestLines.push(line);
-        if (requestLines.length > KEPT_REQUEST_LINES) requestLines.shift();
-        this.view.append(line);
-      },
+      onLog: append,
       onFunctionLog: (text) => this.view.append(text.replace(/\n$/, '')),
     });
     let started: Awaited<ReturnType<LocalHttpApi['start']>>;

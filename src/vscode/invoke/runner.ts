@@ -16,11 +16,9 @@ import { awsTargetOf } from '../cloud/target';
 import { functionFromArgs, workspaceDirOf, type FunctionRef, type InvokeArgs } from './target';
 import { requireTrust } from './trust';
 import { INVOKE_COMMANDS } from './commands';
+import { RuntimeSdkConsent } from './runtime-sdk';
 
 export type InvokeMode = 'local' | 'remote';
-
-/** globalState key: the user chose "Always Fetch" for the runtime's SDK packages. */
-const SDK_FETCH_ALLOWED = 'serverlessWorkbench.runtimeSdk.fetchAllowed';
 
 /** What a command returns: the result and the document that shows it (tests read both). */
 export interface InvokeOutcome {
@@ -31,14 +29,18 @@ export interface InvokeOutcome {
 /** Runs the invoke commands: finds the function and the event, runs it with progress, shows and records the result. */
 export class InvokeRunner implements vscode.Disposable {
   private invoker: LocalInvoker | undefined;
+  /** Shared by Invoke, Debug, the Local API and the Lambda endpoint. */
+  readonly sdkConsent: RuntimeSdkConsent;
 
   constructor(
     private readonly store: TemplateStore,
     private readonly view: ResultView,
     private readonly history: InvokeHistory,
     /** Per-user memory: whether the user let us fetch the runtime's SDK for good. */
-    private readonly userState: vscode.Memento,
-  ) {}
+    userState: vscode.Memento,
+  ) {
+    this.sdkConsent = new RuntimeSdkConsent(userState);
+  }
 
   async localInvoker(): Promise<LocalInvoker> {
     this.invoker ??= new (await invokeCore()).LocalInvoker({
@@ -145,22 +147,9 @@ export class InvokeRunner implements vscode.Disposable {
         withCancellableProgress(`Invoking ${view.displayName} locally`, (signal) =>
           invoker.invoke(fn, event.text, { onLog: log, signal }),
         ),
-      {
-        consent: (fetch) => this.mayFetchSdk(core.fetchQuestion(fetch)),
-        withProgress: (title, download) =>
-          Promise.resolve(
-            vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, download),
-          ),
-        howToAllow:
-          SETTINGS.invoke.fetchRuntimeSdk.value() === 'never'
-            ? 'set serverlessWorkbench.invoke.fetchRuntimeSdk to "ask" and run it again'
-            : 'run it again and choose Fetch',
-      },
+      this.sdkConsent.options(),
     );
-    if (sdkMessage) {
-      this.view.append(sdkMessage);
-      void vscode.window.showErrorMessage(sdkMessage);
-    }
+    if (sdkMessage) this.showSdkMessage(sdkMessage);
     if (result.runtimeWarning) void vscode.window.showWarningMessage(result.runtimeWarning);
     if (core.failedForCredentials(result.functionError)) void offerProfile(core.NO_CREDENTIALS_HINT);
     const extra = { event: event.file ? path.basename(event.file) : 'inline' };
@@ -231,19 +220,10 @@ export class InvokeRunner implements vscode.Disposable {
     };
   }
 
-  /**
-   * Whether the runtime's SDK may be downloaded: the setting, else the user's remembered "Always Fetch", else a
-   * modal question.
-   */
-  private async mayFetchSdk(question: string): Promise<boolean> {
-    const policy = SETTINGS.invoke.fetchRuntimeSdk.value();
-    if (policy !== 'ask') return policy === 'always';
-    if (this.userState.get<boolean>(SDK_FETCH_ALLOWED)) return true;
-    const once = 'Fetch';
-    const always = 'Always Fetch';
-    const answer = await vscode.window.showInformationMessage(question, { modal: true }, once, always);
-    if (answer === always) await this.userState.update(SDK_FETCH_ALLOWED, true);
-    return answer === once || answer === always;
+  /** Why the runtime's SDK is still missing: under the invocation's output and in a notification. */
+  showSdkMessage(message: string): void {
+    this.view.append(message);
+    void vscode.window.showErrorMessage(message);
   }
 
   dispose(): void {

@@ -6,15 +6,18 @@ import * as path from 'path';
 import { findPython, LocalInvoker } from '../../../src/core/invoke';
 import {
   ensureRuntimeSdk,
+  fetchQuestion,
   invokeWithRuntimeSdk,
   missingSdkPackage,
   packageSpec,
+  sdkNotInRuntime,
   runtimeSdkModules,
   runtimeSdkOf,
   RUNTIME_SDK_CACHE_ENV,
   type SdkFetch,
   type SdkInstaller,
 } from '../../../src/core/invoke/runtime-sdk';
+import { startFakeNpmRegistry, type FakeNpmRegistry } from '../../fakes/npm-registry';
 import { fn, hasPython, workspace } from './fixtures';
 
 /** A package no real SDK has, so neither the extension's own node_modules nor a global one can answer for it. */
@@ -70,9 +73,15 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
 
   it('keeps the cache per SDK version under the override folder', () => {
     assert.equal(modules, path.join(cache, 'nodejs', sdk.version, 'node_modules'));
-    assert.equal(runtimeSdkOf('nodejs16.x'), undefined); // SDK v2 runtimes: not stood in for
+    // Node.js 16 and earlier include v2, in a folder of its own: the two never share (or prune) packages.
+    const v2 = runtimeSdkOf('nodejs16.x')!;
+    assert.equal(v2.name, 'AWS SDK for JavaScript v2');
+    assert.equal(runtimeSdkModules(v2, env), path.join(cache, 'nodejs', '2.x', 'node_modules'));
+    assert.notEqual(runtimeSdkModules(v2, env), modules);
     assert.equal(runtimeSdkOf('python3.12')?.family, 'python');
+    assert.equal(runtimeSdkOf('java21'), undefined);
     assert.equal(packageSpec(sdk, '@aws-sdk/client-s3'), `@aws-sdk/client-s3@<=${sdk.version}`);
+    assert.equal(packageSpec(v2, 'aws-sdk'), 'aws-sdk@2');
     assert.equal(packageSpec(runtimeSdkOf('python3.12')!, 'boto3'), 'boto3>=1,<2');
   });
 
@@ -106,6 +115,12 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
       missingSdkPackage('nodejs16.x', importError("Error: Cannot find module '@aws-sdk/client-s3'")),
       undefined,
     );
+    assert.equal(missingSdkPackage('nodejs16.x', importError("Error: Cannot find module 'aws-sdk'")), 'aws-sdk');
+    assert.equal(
+      missingSdkPackage('nodejs16.x', importError("Error: Cannot find module 'aws-sdk/clients/s3'")),
+      'aws-sdk',
+    );
+    assert.equal(missingSdkPackage('nodejs20.x', importError("Error: Cannot find module 'aws-sdk'")), undefined);
     assert.equal(
       missingSdkPackage('python3.12', importError("Unable to import module 'app': No module named 'boto3'")),
       'boto3',
@@ -153,6 +168,85 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
       env,
     });
     assert.deepEqual(again, { ok: true, modules, fetched: [] });
+  });
+
+  it('serves aws-sdk (v2) from its own cache folder to a Node.js 16 handler, after asking', async () => {
+    const f = fn(path.join(ws.dir, 'v2'), { logicalId: 'V2', runtime: 'nodejs16.x', handler: 'app.handler' });
+    fs.mkdirSync(f.codeDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(f.codeDir, 'app.js'),
+      "const AWS = require('aws-sdk');\nexports.handler = async () => AWS.from;\n",
+    );
+    const asked: SdkFetch[] = [];
+    const outcome = await invokeWithRuntimeSdk(f, () => invoker.invoke(f, '{}'), {
+      consent: async () => true,
+      installer: fakeInstaller(asked),
+      env,
+    });
+    assert.equal(outcome.result.payload, '"fetched"', outcome.result.logs);
+    assert.deepEqual(outcome.fetched, ['aws-sdk']);
+    assert.deepEqual(
+      asked.map((a) => [a.dir, a.sdk.name]),
+      [[path.join(cache, 'nodejs', '2.x'), 'AWS SDK for JavaScript v2']],
+    );
+  });
+
+  it('does not fetch v3 clients for Node.js 16, which Lambda includes only from Node.js 18', async () => {
+    const codeDir = path.join(ws.dir, 'v3-on-16');
+    fs.mkdirSync(codeDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(codeDir, 'app.js'),
+      "const { S3Client } = require('@aws-sdk/client-s3');\nexports.handler = async () => 1;\n",
+    );
+    const f = fn(codeDir, { logicalId: 'V3On16', runtime: 'nodejs16.x', handler: 'app.handler' });
+    const outcome = await invokeWithRuntimeSdk(f, () => invoker.invoke(f, '{}'), {
+      consent: async () => assert.fail('asked to fetch an SDK Lambda does not include'),
+      installer: async () => assert.fail('installed'),
+      env,
+    });
+    assert.equal(outcome.result.functionError?.errorType, 'Runtime.ImportModuleError', outcome.result.logs);
+    assert.equal(
+      outcome.sdkMessage,
+      '@aws-sdk/client-s3 (AWS SDK for JavaScript v3) is not part of the nodejs16.x runtime in Lambda, which ' +
+        'includes AWS SDK for JavaScript v2 (aws-sdk): the function fails there the same way. Install it in the ' +
+        `function's folder (cd ${codeDir} && npm install @aws-sdk/client-s3), or use AWS SDK for JavaScript v2.`,
+    );
+    assert.deepEqual(outcome.fetched, []);
+  });
+
+  it('says Lambda lacks aws-sdk (v2) on Node.js 18 and later rather than fetching it', () => {
+    const error = { errorType: 'Runtime.ImportModuleError', errorMessage: "Error: Cannot find module 'aws-sdk'" };
+    assert.equal(missingSdkPackage('nodejs20.x', error), undefined);
+    assert.equal(
+      sdkNotInRuntime('nodejs20.x', error, '/work/fn'),
+      'aws-sdk (AWS SDK for JavaScript v2) is not part of the nodejs20.x runtime in Lambda, which includes AWS ' +
+        'SDK for JavaScript v3 (@aws-sdk/*): the function fails there the same way. Install it in the ' +
+        "function's folder (cd /work/fn && npm install aws-sdk), or use AWS SDK for JavaScript v3.",
+    );
+    assert.equal(
+      sdkNotInRuntime('nodejs20.x', { ...error, errorMessage: "Cannot find module 'lodash'" }, '/'),
+      undefined,
+    );
+    assert.equal(sdkNotInRuntime('python3.12', { ...error, errorMessage: "No module named 'boto3'" }, '/'), undefined);
+  });
+
+  it('keeps data/lambda-runtime-sdks.json whole: one SDK per Node.js and Python runtime and version', () => {
+    const check = spawnSync(process.execPath, [path.resolve(__dirname, '../../../scripts/update-runtime-sdks.mjs')], {
+      encoding: 'utf8',
+    });
+    assert.equal(check.status, 0, check.stderr);
+    for (const runtime of ['nodejs', 'nodejs10.x', 'nodejs16.x', 'nodejs18.x', 'nodejs24.x', 'python2.7', 'python3.14'])
+      assert.ok(runtimeSdkOf(runtime), runtime);
+  });
+
+  it("asks the editor's consent question naming the packages, the SDK version, the registry and the folder", () => {
+    const dir = path.join(cache, 'nodejs', sdk.version);
+    assert.equal(
+      fetchQuestion({ runtime: 'nodejs22.x', sdk, packages: ['@aws-sdk/client-s3'], dir }),
+      '@aws-sdk/client-s3 is part of the nodejs22.x runtime in Lambda, not of the function. Fetch AWS SDK for ' +
+        `JavaScript v3 ${sdk.version} packages from npm into ${dir} (shared by all your workspaces) and run the ` +
+        'function again?',
+    );
   });
 
   it('says what to install when the user declines', async () => {
@@ -245,26 +339,47 @@ describe('Runtime SDK: what Lambda runtimes provide, from the per-user cache', f
     });
   });
 
-  describe('a real npm install', function () {
-    this.timeout(180_000);
-    before(function () {
-      const registryUp = spawnSync('npm', ['view', '@aws-sdk/client-sns', 'version'], { timeout: 20_000 }).status === 0;
-      if (!registryUp) this.skip(); // the npm registry cannot be reached from here
+  describe('a real npm install from a local registry', function () {
+    this.timeout(120_000);
+    const client = '@aws-sdk/client-workbench-npm';
+    let registry: FakeNpmRegistry;
+    const npmEnv = { npm_config_registry: '', npm_config_cache: path.join(cache, 'npm-cache') };
+    const savedNpm = Object.fromEntries(Object.keys(npmEnv).map((k) => [k, process.env[k]]));
+    before(async function () {
+      if (spawnSync('npm', ['--version']).status !== 0) this.skip(); // the installer runs npm
+      const published = (version: string) => ({
+        name: client,
+        version,
+        files: { 'index.js': `exports.version = ${JSON.stringify(version)};` },
+      });
+      // One release at the runtime's SDK version's minor less one, one newer than the runtime has.
+      const [major, minor] = sdk.version.split('.').map(Number);
+      registry = await startFakeNpmRegistry([
+        published(`${major}.${minor - 1}.0`),
+        published(`${major}.${minor + 1}.0`),
+      ]);
+      Object.assign(process.env, { ...npmEnv, npm_config_registry: registry.url });
+    });
+    after(async () => {
+      for (const [k, v] of Object.entries(savedNpm)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      await registry?.close();
     });
 
-    it('fetches @aws-sdk/client-sns no newer than the runtime SDK version, and a handler imports it', async () => {
-      const f = fn(ws.dir, { logicalId: 'RealSns', handler: 'real.handler' });
+    it('installs the newest release not newer than the runtime SDK version, and a handler imports it', async () => {
+      const f = fn(ws.dir, { logicalId: 'RealNpm', handler: 'real.handler' });
       fs.writeFileSync(
         path.join(ws.dir, 'real.js'),
-        "const { SNSClient } = require('@aws-sdk/client-sns');\n" +
-          "exports.handler = async () => [typeof SNSClient, require('@aws-sdk/client-sns/package.json').version];",
+        `const { version } = require('${client}');\nexports.handler = async () => version;\n`,
       );
       const outcome = await invokeWithRuntimeSdk(f, () => invoker.invoke(f, '{}'), { consent: async () => true, env });
-      const [type, version] = JSON.parse(outcome.result.payload) as [string, string];
-      assert.equal(type, 'function', outcome.result.logs);
-      const minor = (v: string) => Number(v.split('.')[1]);
-      assert.ok(minor(version) <= minor(sdk.version), `${version} is newer than ${sdk.version}`);
-      assert.deepEqual(outcome.fetched, ['@aws-sdk/client-sns']);
+      const [major, minor] = sdk.version.split('.').map(Number);
+      assert.equal(outcome.sdkMessage, undefined);
+      assert.equal(outcome.result.payload, JSON.stringify(`${major}.${minor - 1}.0`), outcome.result.logs);
+      assert.deepEqual(outcome.fetched, [client]);
+      assert.deepEqual(registry.requests, [client, `tarballs/${client}-${major}.${minor - 1}.0.tgz`]);
     });
   });
 });

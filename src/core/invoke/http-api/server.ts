@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { loadTemplateFile, readBoundedFile, type GivenInputs } from '../../load';
 import type { Template } from '../../model/template';
-import type { LocalInvoker } from '../invoker';
+import type { FunctionInvoker } from '../runtime-sdk/session';
 import { DEFAULT_REGION } from '../local-settings';
 import { localFunctionOf, localResolutionOf, type Target } from '../target';
 import { AuthorizerRunner } from './authorizers';
@@ -22,7 +22,7 @@ import type { ApiTable, FunctionUrl, MockRoute, Route } from './types';
 const LOOPBACK = '127.0.0.1';
 
 export interface LocalHttpApiOptions {
-  readonly invoker: LocalInvoker;
+  readonly invoker: FunctionInvoker;
   readonly templatePath: string;
   /** Folder holding `.serverless-workbench/`; the template's folder by default. */
   readonly workspaceDir?: string;

@@ -4,6 +4,7 @@ export {
   runtimeSdkDir,
   runtimeSdkModules,
   missingSdkPackage,
+  sdkNotInRuntime,
   RUNTIME_SDK_CACHE_ENV,
   type RuntimeSdk,
 } from './sdk';
@@ -17,3 +18,4 @@ export {
   type SdkOutcome,
 } from './install';
 export { invokeWithRuntimeSdk, type SdkInvocation } from './retry';
+export { RuntimeSdkSession, type FunctionInvoker, type SdkSessionOptions } from './session';

@@ -1,6 +1,6 @@
 import type { InvocationResult, LocalFunction } from '../types';
 import { ensureRuntimeSdk, type EnsureSdkOptions } from './install';
-import { missingSdkPackage } from './sdk';
+import { missingSdkPackage, sdkNotInRuntime } from './sdk';
 
 export interface SdkInvocation {
   readonly result: InvocationResult;
@@ -12,8 +12,9 @@ export interface SdkInvocation {
 
 /**
  * Runs `invoke`; when it fails only because the handler imports a package the runtime provides in Lambda
- * (`@aws-sdk/client-s3`, `boto3`), fetches that package into the runtime SDK cache with the user's consent and
- * runs it again, once per package a handler imports (each import error names one).
+ * (`@aws-sdk/client-s3`, `aws-sdk` on Node.js 16, `boto3`), fetches that package into the runtime SDK cache with the
+ * user's consent and runs it again, once per package a handler imports (each import error names one). An SDK the
+ * runtime does not include (`aws-sdk` on Node.js 18 and later) is not fetched: the message says Lambda lacks it too.
  */
 export async function invokeWithRuntimeSdk(
   fn: Pick<LocalFunction, 'runtime' | 'codeDir'>,
@@ -25,7 +26,10 @@ export async function invokeWithRuntimeSdk(
   let result = await invoke();
   for (;;) {
     const pkg = missingSdkPackage(fn.runtime, result.functionError);
-    if (!pkg) return { result, fetched };
+    if (!pkg) {
+      const notInRuntime = sdkNotInRuntime(fn.runtime, result.functionError, fn.codeDir);
+      return notInRuntime ? { result, fetched, sdkMessage: notInRuntime } : { result, fetched };
+    }
     // In the cache and still not importable (an ES module handler on a Node.js without module hooks): say so.
     if (tried.has(pkg))
       return {

@@ -11,22 +11,29 @@ export interface RuntimeSdk {
   readonly family: 'nodejs' | 'python';
   /** As the guide names it, e.g. "AWS SDK for JavaScript v3". */
   readonly name: string;
-  /** The runtime's SDK version; also the cache folder's name. */
+  /** The runtime's SDK version (`3.1175.0`, or `2.x`: the newest release of that major); names the cache folder. */
   readonly version: string;
   /** Where packages come from, for messages: "npm", "PyPI". */
   readonly registry: string;
+  /** What a handler imports from it: package names, `@scope/*` for a whole scope. */
+  readonly imports: readonly string[];
+  /** The one package to install for any of its imports (`boto3` brings botocore); else the import itself. */
+  readonly installs?: string;
+  /** The runtime identifiers that include it. */
+  readonly runtimes: readonly string[];
 }
+
+const SDKS: readonly RuntimeSdk[] = table.sdks.map((sdk) => ({
+  ...sdk,
+  family: sdk.family as RuntimeSdk['family'],
+}));
 
 /** Set to a folder to keep the runtime SDK cache there (tests; machines without a writable home). */
 export const RUNTIME_SDK_CACHE_ENV = 'SERVERLESS_WORKBENCH_SDK_CACHE';
 
 /** The SDK Lambda provides to functions of `runtime`; undefined when it provides none we stand in for. */
 export function runtimeSdkOf(runtime: string): RuntimeSdk | undefined {
-  for (const [family, sdk] of Object.entries(table.sdks)) {
-    if (sdk.runtimes.includes(runtime))
-      return { family: family as RuntimeSdk['family'], name: sdk.name, version: sdk.version, registry: sdk.registry };
-  }
-  return undefined;
+  return SDKS.find((sdk) => sdk.runtimes.includes(runtime));
 }
 
 /**
@@ -47,21 +54,57 @@ export function runtimeSdkModules(sdk: RuntimeSdk, env: NodeJS.ProcessEnv = proc
   return sdk.family === 'nodejs' ? path.join(dir, 'node_modules') : path.join(dir, 'site-packages');
 }
 
-/** A package named in a Node.js import error: `@aws-sdk/<name>`, without any subpath. */
-const MISSING_JS_SDK = /Cannot find (?:module|package) '(@aws-sdk\/[^/']+)/;
-/** Python's import error for the SDK or its core: `No module named 'boto3'` / `'botocore.session'`. */
-const MISSING_PY_SDK = /No module named '(boto3|botocore)[.']/;
+/** The package a Node.js import error names (`@aws-sdk/client-s3`, `aws-sdk`), without any subpath. */
+const MISSING_JS_PACKAGE = /Cannot find (?:module|package) '((?:@[^/']+\/)?[^/']+)/;
+/** The top-level module a Python import error names: `No module named 'boto3'` / `'botocore.session'`. */
+const MISSING_PY_MODULE = /No module named '([^.']+)/;
+
+/** The package (Node.js) or top-level module (Python) a failed invocation could not import. */
+function missingImport(runtime: string, error: FunctionError | undefined): string | undefined {
+  if (error?.errorType !== 'Runtime.ImportModuleError') return undefined;
+  const pattern = runtime.startsWith('python') ? MISSING_PY_MODULE : MISSING_JS_PACKAGE;
+  return pattern.exec(error.errorMessage)?.[1];
+}
+
+function importsFrom(sdk: RuntimeSdk, name: string): boolean {
+  return sdk.imports.some((pattern) =>
+    pattern.endsWith('/*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern,
+  );
+}
 
 /**
- * The runtime-provided package a failed invocation could not import (`@aws-sdk/client-s3`, `boto3`), or
- * undefined when the failure is another one. botocore is fetched as boto3's dependency.
+ * The runtime-provided package a failed invocation could not import (`@aws-sdk/client-s3`, `aws-sdk` on Node.js 16,
+ * `boto3`), or undefined when the failure is another one.
  */
 export function missingSdkPackage(runtime: string, error: FunctionError | undefined): string | undefined {
-  if (error?.errorType !== 'Runtime.ImportModuleError') return undefined;
   const sdk = runtimeSdkOf(runtime);
-  if (sdk?.family === 'nodejs') return MISSING_JS_SDK.exec(error.errorMessage)?.[1];
-  if (sdk?.family === 'python') return MISSING_PY_SDK.exec(error.errorMessage) ? 'boto3' : undefined;
-  return undefined;
+  const name = missingImport(runtime, error);
+  if (!sdk || !name || !importsFrom(sdk, name)) return undefined;
+  return sdk.installs ?? name;
+}
+
+/**
+ * When a handler imports an AWS SDK its runtime does not include (`aws-sdk` on Node.js 18 and later, `@aws-sdk/*`
+ * on Node.js 16 and earlier), what Lambda would say too, and what to do; undefined for any other failure.
+ */
+export function sdkNotInRuntime(
+  runtime: string,
+  error: FunctionError | undefined,
+  codeDir: string,
+): string | undefined {
+  const sdk = runtimeSdkOf(runtime);
+  const name = missingImport(runtime, error);
+  const other = name && SDKS.find((s) => s !== sdk && s.family === sdk?.family && importsFrom(s, name));
+  if (!sdk || !name || !other) return undefined;
+  return (
+    `${name} (${other.name}) is not part of the ${runtime} runtime in Lambda, which includes ${sdk.name} ` +
+    `(${sdk.imports.join(', ')}): the function fails there the same way. ` +
+    `${capitalised(installItYourself(sdk, name, codeDir))}, or use ${sdk.name}.`
+  );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What the user can do instead of letting us fetch the package: install it beside the function's code. */
