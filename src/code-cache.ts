@@ -48,7 +48,7 @@ type CommonJsWrapper = (
 ) => void;
 
 /** The cache file for this bundle text, or undefined when there is no private folder to keep it in. */
-function cacheFileOf(file: string, source: string): string | undefined {
+export function cacheFileOf(file: string, source: string): string | undefined {
   const folder = privateCacheFolder();
   if (folder === undefined) return undefined;
   const hash = createHash('sha256').update(process.version).update('\0').update(source);
