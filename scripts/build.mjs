@@ -57,7 +57,7 @@ const FEATURE_CHUNKS = [
 
 /**
  * The command line: dist/cli.js holds only the dispatcher (src/cli/main.ts); each subcommand is a bundle of its own,
- * dist/cli-<command>.js, required through V8's code cache (src/cli/code-cache.ts) when the command is named, so
+ * dist/cli-<command>.js, required through V8's code cache (src/code-cache.ts) when the command is named, so
  * `lint` neither reads nor compiles the invoke, server or cost code.
  */
 const CLI_COMMANDS = ['tree', 'lint', 'invoke', 'serve', 'start-api', 'cost', 'init', 'deploy', 'logs'];
