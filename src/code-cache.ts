@@ -6,17 +6,18 @@ import * as path from 'path';
 import * as vm from 'vm';
 
 /**
- * Requires one of our CommonJS bundles with V8's code cache, so that a command line starts without parsing and
- * compiling the bundle again. The cache is written when the process exits, after the command ran, so it holds the
- * functions the command compiled on the way and not only the top level (Node's `vm.Script`: "createCachedData").
- * This works the same on Node 20 and later; `module.enableCompileCache()` exists only from Node 22.1.
+ * Requires one of our CommonJS bundles with V8's code cache, so that a command line or the extension starts without
+ * parsing and compiling the bundle again. The cache is written once the bundle has run for a while (`writeWhen`:
+ * when a command line exits, some seconds after the extension's activation), so it holds the functions compiled on
+ * the way and not only the top level (Node's `vm.Script`: "createCachedData"). This works the same on Node 20 and
+ * later; `module.enableCompileCache()` exists only from Node 22.1.
  *
  * The cache lives in the temporary folder, never in the installed package, which may not be writable. Its file
  * name carries a hash of the bundle's text and of the Node version, so an upgraded bundle or Node never meets an
  * old cache. A cache that is missing, unreadable, rejected by V8 (corrupt, or from other V8 flags) or in a folder
  * another user could write is ignored, and the bundle is compiled from its text as `require` would.
  */
-export function requireWithCodeCache(file: string): unknown {
+export function requireWithCodeCache(file: string, writeWhen: CacheWriteMoment = atExit): unknown {
   const source = fs.readFileSync(file, 'utf8');
   const cacheFile = cacheFileOf(file, source);
   const cachedData = cacheFile === undefined ? undefined : readIfPresent(cacheFile);
@@ -24,13 +25,19 @@ export function requireWithCodeCache(file: string): unknown {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
-    process.once('exit', () => writeAtomically(cacheFile, script.createCachedData()));
+    writeWhen(() => writeAtomically(cacheFile, script.createCachedData()));
   }
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as CommonJsWrapper;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   return module.exports;
 }
+
+/** Calls `write` when the bundle has compiled what a typical run needs. */
+export type CacheWriteMoment = (write: () => void) => void;
+
+/** A command line's: when its process exits, after the command ran. */
+export const atExit: CacheWriteMoment = (write) => process.once('exit', write);
 
 type CommonJsWrapper = (
   exports: unknown,
@@ -41,7 +48,7 @@ type CommonJsWrapper = (
 ) => void;
 
 /** The cache file for this bundle text, or undefined when there is no private folder to keep it in. */
-function cacheFileOf(file: string, source: string): string | undefined {
+export function cacheFileOf(file: string, source: string): string | undefined {
   const folder = privateCacheFolder();
   if (folder === undefined) return undefined;
   const hash = createHash('sha256').update(process.version).update('\0').update(source);
