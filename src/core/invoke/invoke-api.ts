@@ -1,6 +1,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { FunctionInvoker } from './runtime-sdk/session';
+import { readBody } from './http-api/request';
 import { LAMBDA_LIMITS, LATEST_VERSION, LOCAL_ACCOUNT_ID } from './limits';
 import { DEFAULT_REGION } from './local-settings';
 import type { Target } from './target';
@@ -140,7 +141,7 @@ export class InvokeApiServer {
       );
     }
     const limit = type === 'Event' ? LAMBDA_LIMITS.asyncPayloadBytes : LAMBDA_LIMITS.syncPayloadBytes;
-    const body = await readLimited(req, limit);
+    const body = await readBody(req, limit);
     if (body === undefined) {
       return serviceError(
         res,
@@ -259,19 +260,6 @@ function clientContextOf(value: string | undefined): string | undefined | null {
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-function readLimited(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= limit) chunks.push(c);
-    });
-    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
-    req.on('error', () => resolve(undefined));
-  });
 }
 
 /** The service's own error shape: type in `x-amzn-ErrorType`, and a JSON body with `Type` and `message`. */
