@@ -23,7 +23,12 @@ export function requireWithCodeCache(file: string, writeWhen: CacheWriteMoment =
   const cachedData = cacheFile === undefined ? undefined : readIfPresent(cacheFile);
   // Node's own CommonJS wrapper, on the bundle's first line, so that line and column numbers stay the same.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: file, cachedData });
+  const script = new vm.Script(wrapped, {
+    filename: file,
+    cachedData,
+    // What a dynamic import() in the bundle resolves with, as under require (Node 20.17 and later; ours use require).
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
     writeWhen(() => writeAtomically(cacheFile, script.createCachedData()));
   }
@@ -51,7 +56,9 @@ type CommonJsWrapper = (
 export function cacheFileOf(file: string, source: string): string | undefined {
   const folder = privateCacheFolder();
   if (folder === undefined) return undefined;
-  const hash = createHash('sha256').update(process.version).update('\0').update(source);
+  // The path is part of the key: two checkouts with the same bundle text must not share compiled code, whose script
+  // name (and so where its relative imports resolve) is the first one's.
+  const hash = createHash('sha256').update(process.version).update('\0').update(file).update('\0').update(source);
   const key = hash.digest('hex').slice(0, CACHE_KEY_LENGTH);
   return path.join(folder, `${path.basename(file, '.js')}-${key}.v8cache`);
 }

@@ -6,7 +6,14 @@ let loading: Promise<CloudCore> | undefined;
 let loaded: CloudCore | undefined;
 
 export function cloudCore(): Promise<CloudCore> {
-  loading ??= import('../../core/cloud').then((core) => (loaded = core));
+  loading ??= Promise.resolve()
+    .then(
+      // A required chunk, not import(): the bundle runs from V8's code cache (src/code-cache.ts), where a dynamic
+      // import has no loader.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      () => require('../../core/cloud') as CloudCore,
+    )
+    .then((core) => (loaded = core));
   return loading;
 }
 

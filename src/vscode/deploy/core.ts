@@ -5,6 +5,11 @@ export type DeployCore = typeof import('../../core/deploy');
 let loading: Promise<DeployCore> | undefined;
 
 export function deployCore(): Promise<DeployCore> {
-  loading ??= import('../../core/deploy');
+  loading ??= Promise.resolve().then(
+    // A required chunk, not import(): the bundle runs from V8's code cache (src/code-cache.ts), where a dynamic
+    // import has no loader.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    () => require('../../core/deploy') as DeployCore,
+  );
   return loading;
 }
