@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'crypto';
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
 import type { Duplex } from 'stream';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { withinIntegrationTimeout } from '../http-api/integration-timeout';
 import { API_GATEWAY_LIMITS } from '../http-api/limits';
 import { headerPairs, readBody, requestTarget, type LocalRequest } from '../http-api/request';
@@ -34,6 +34,15 @@ const DISCONNECT = '$disconnect';
 const CLOSE_NORMAL = 1000;
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+let wsModule: typeof WebSocket | undefined;
+
+/** `ws`, required when a WebSocket API starts: an invoke or an API without WebSockets never loads it (~17 ms). */
+function wsLibrary(): typeof WebSocket {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  wsModule ??= require('ws') as typeof WebSocket;
+  return wsModule;
+}
+
 /**
  * One WebSocket API on its own local port, as API Gateway runs it: the upgrade waits for `$connect` (a non-2xx
  * `statusCode` refuses it with that status), each message goes to the route its `RouteSelectionExpression` selects
@@ -43,7 +52,7 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 export class LocalWebSocketApi {
   private spec: WebSocketApiSpec;
   private readonly connections = new Map<string, Connection>();
-  private readonly sockets = new WebSocket.Server({
+  private readonly sockets = new (wsLibrary().Server)({
     noServer: true,
     clientTracking: false,
     maxPayload: API_GATEWAY_LIMITS.webSocketMessageBytes,
@@ -237,7 +246,7 @@ export class LocalWebSocketApi {
 
 /** A text frame when the bytes are UTF-8 (as API Gateway sends `PostToConnection` data), binary otherwise. */
 function send(ws: WebSocket, data: string | Buffer): void {
-  if (ws.readyState !== WebSocket.OPEN) return;
+  if (ws.readyState !== wsLibrary().OPEN) return;
   if (typeof data === 'string') return ws.send(data);
   try {
     ws.send(STRICT_UTF8.decode(data));
