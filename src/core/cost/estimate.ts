@@ -1,6 +1,7 @@
 import type { Span } from '../model/nodes';
 import type { FunctionView, Resource, Template } from '../model/template';
 import { formatInteger } from '../format-number';
+import type { Mutable } from '../mutable';
 import type { CostKind } from './kinds';
 import { costKindOf } from './kinds';
 import type { Demand, FreeAllowance, FreeTierCredit, LineItem } from './pricing';
@@ -308,8 +309,6 @@ function assumedPricesOf(prices: RegionPrices, kind: CostKind): string | undefin
     ? `${DEFAULT_REGION}'s prices assumed for ${assumed.join(', ')} (none shipped for ${prices.region})`
     : undefined;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 

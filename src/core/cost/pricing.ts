@@ -1,4 +1,5 @@
 import type { Tier } from './prices';
+import type { Mutable } from '../mutable';
 import { tieredCost } from './prices';
 import { formatQuantity, formatUnitUsd } from './format';
 
@@ -91,7 +92,7 @@ export function priceDemands(
         if (pool) pool.total += d.quantity;
         else pools.set(d.pool, { total: d.quantity, tiers: d.tiers, freeGroup: d.freeGroup, unit: d.unit });
         const unitUsd = d.quantity > 0 ? usd / d.quantity : d.tiers[0].usd;
-        const item: { -readonly [K in keyof LineItem]: LineItem[K] } = {
+        const item: Mutable<LineItem> = {
           name: d.name,
           quantity: d.quantity,
           unit: d.unit,
@@ -106,7 +107,7 @@ export function priceDemands(
   }
   const groupUse = new Map<string, number>();
   for (const pool of pools.values()) if (pool.freeGroup) add(groupUse, pool.freeGroup, pool.total);
-  const credits = new Map<string, { -readonly [K in keyof FreeTierCredit]: FreeTierCredit[K] }>();
+  const credits = new Map<string, Mutable<FreeTierCredit>>();
   let poolsUsd = 0;
   let totalUsd = 0;
   for (const pool of pools.values()) {

@@ -39,6 +39,28 @@ export interface OpenedPage {
   readonly errors: string[];
 }
 
+/**
+ * A suite's page host: started before its tests and closed after them. Without Chromium the suite is skipped with
+ * a line saying what to install.
+ */
+export function usePageHost(): { readonly host: PageHost } {
+  let started: PageHost | undefined;
+  before(async function () {
+    if (!hasChromium) {
+      console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROME_PATH)`);
+      this.skip();
+    }
+    started = await startPageHost();
+  });
+  after(async () => started?.close());
+  return {
+    get host(): PageHost {
+      if (!started) throw new Error('the page host starts before the suite’s tests');
+      return started;
+    },
+  };
+}
+
 export async function startPageHost(): Promise<PageHost> {
   const bundles = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-webviews-'));
   const { buildWebviews } = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'webviews.mjs')).href);

@@ -7,8 +7,7 @@ import { breakdownHtml } from '../../../src/webview/breakdown-page';
 import { breakdownView, estimateCost, memoryCurve, parseUsageFile } from '../../../src/core/cost';
 import type { ChartPageData } from '../../../src/webview/charts/protocol';
 import { load } from '../helpers';
-import type { PageHost } from './browser';
-import { CHROMIUM, hasChromium, IMAGES_DIR, startPageHost } from './browser';
+import { IMAGES_DIR, usePageHost } from './browser';
 import { DARK, LIGHT } from './themes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -24,19 +23,13 @@ resources:
 
 describe('cost pictures in headless Chromium', function () {
   this.timeout(60_000);
-  let host: PageHost;
+  const pages = usePageHost();
   const template = load(fs.readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
   const { usage, problems } = parseUsageFile(USAGE);
 
-  before(async function () {
-    if (!hasChromium) {
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROME_PATH)`);
-      this.skip();
-    }
+  before(() => {
     assert.deepEqual(problems, []);
-    host = await startPageHost();
   });
-  after(async () => host?.close());
 
   describe('memory/cost curve', () => {
     const curve = memoryCurve(template, usage, {}, 'ReportFunction')!;
@@ -47,7 +40,7 @@ describe('cost pictures in headless Chromium', function () {
     };
 
     it('draws the curve with its model named, and offers each point as a MemorySize', async () => {
-      const p = await host.open('charts', data, LIGHT, { width: 1000, height: 620 });
+      const p = await pages.host.open('charts', data, LIGHT, { width: 1000, height: 620 });
       assert.equal(await p.page.locator('.curve-chart canvas').count(), 1);
       assert.match(await p.page.locator('.model').innerText(), /1,769 MB/);
       assert.match(await p.page.locator('.model').innerText(), /1600 ms at 1024 MB \(usage file\)/);
@@ -65,7 +58,7 @@ describe('cost pictures in headless Chromium', function () {
     });
 
     it('offers the point clicked on the chart', async () => {
-      const p = await host.open('charts', data, DARK, { width: 1000, height: 620 });
+      const p = await pages.host.open('charts', data, DARK, { width: 1000, height: 620 });
       const box = (await p.page.locator('.curve-chart canvas').boundingBox())!;
       await p.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
       // Chart.js handles pointer events on the next animation frame.
@@ -77,7 +70,7 @@ describe('cost pictures in headless Chromium', function () {
     });
 
     it('looks right in the dark theme (docs/images/memory-curve.png)', async () => {
-      const p = await host.open('charts', data, DARK, { width: 1000, height: 540 });
+      const p = await pages.host.open('charts', data, DARK, { width: 1000, height: 540 });
       await p.page.locator('.curve-chart').screenshot({ path: path.join(IMAGES_DIR, 'memory-curve.png') });
       await p.page.close();
     });
@@ -89,7 +82,7 @@ describe('cost pictures in headless Chromium', function () {
       breakdownHtml(view, origin, { src: `${origin}/charts.js`, nonce: 'test-nonce' });
 
     it("stacks each resource's line items above the table, under a CSP that runs only its script", async () => {
-      const p = await host.openHtml(html(host.origin), LIGHT, { width: 1000, height: 760 });
+      const p = await pages.host.openHtml(html(pages.host.origin), LIGHT, { width: 1000, height: 760 });
       assert.equal(await p.page.locator('#cost-chart canvas').count(), 1);
       const label = await p.page.locator('#cost-chart canvas').getAttribute('aria-label');
       assert.match(label ?? '', /ProcessOrderFunction/);

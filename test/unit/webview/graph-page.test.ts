@@ -8,8 +8,8 @@ import type { ArchitectureGraph } from '../../../src/core/graph/graph';
 import { analyzePermissions } from '../../../src/core/permissions';
 import { graphPayload, iconDataUris } from '../../../src/webview/graph-payload';
 import { load } from '../helpers';
-import type { OpenedPage, PageHost } from './browser';
-import { hasChromium, CHROMIUM, IMAGES_DIR, startPageHost } from './browser';
+import type { OpenedPage } from './browser';
+import { IMAGES_DIR, usePageHost } from './browser';
 import { DARK, HIGH_CONTRAST, LIGHT } from './themes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -17,7 +17,7 @@ const EXAMPLE = path.join(REPO_ROOT, 'examples/sam-app/template.yaml');
 
 describe('architecture graph page in headless Chromium', function () {
   this.timeout(60_000);
-  let host: PageHost;
+  const pages = usePageHost();
   const template = load(fs.readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
   // What the editor shows: the template plus what the permission analysis found in the handlers' code.
   const access = accessEdges(
@@ -31,16 +31,7 @@ describe('architecture graph page in headless Chromium', function () {
   );
   const shownByDefault = (graph: ArchitectureGraph): number => graph.nodes.filter((n) => !n.detail).length;
 
-  before(async function () {
-    if (!hasChromium) {
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROME_PATH)`);
-      this.skip();
-    }
-    host = await startPageHost();
-  });
-  after(async () => host?.close());
-
-  const open = (theme = LIGHT): Promise<OpenedPage> => host.open('graph', payload, theme);
+  const open = (theme = LIGHT): Promise<OpenedPage> => pages.host.open('graph', payload, theme);
   const transformOf = (p: OpenedPage): Promise<string | null> => p.page.locator('.viewport').getAttribute('transform');
 
   it(

@@ -7,8 +7,7 @@ import type { ChangeRow } from '../../../src/core/deploy';
 import { noChangesReview, reviewOf } from '../../../src/core/deploy/review';
 import type { ReviewPageData } from '../../../src/webview/review/protocol';
 import { load } from '../helpers';
-import type { PageHost } from './browser';
-import { CHROMIUM, hasChromium, IMAGES_DIR, startPageHost } from './browser';
+import { IMAGES_DIR, usePageHost } from './browser';
 import { DARK, LIGHT } from './themes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -17,7 +16,7 @@ const SUBTITLE = 'sam-app/template.yaml to stack orders-service in us-east-1';
 
 describe('change set review page in headless Chromium', function () {
   this.timeout(60_000);
-  let host: PageHost;
+  const pages = usePageHost();
   const template = load(fs.readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
   const at = (logicalId: string) => ({ span: template.resourceById.get(logicalId)!.span });
   /** An update of the example as CloudFormation would describe it: one of each action, a table replaced. */
@@ -68,17 +67,8 @@ describe('change set review page in headless Chromium', function () {
     subtitle: SUBTITLE,
   };
 
-  before(async function () {
-    if (!hasChromium) {
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROME_PATH)`);
-      this.skip();
-    }
-    host = await startPageHost();
-  });
-  after(async () => host?.close());
-
   it('lays out one row per change, reports them, and deploys only when Deploy is pressed', async () => {
-    const p = await host.open('review', data, LIGHT, { width: 1100, height: 420 });
+    const p = await pages.host.open('review', data, LIGHT, { width: 1100, height: 420 });
     assert.equal(await p.page.locator('h1').innerText(), 'Review Change Set — orders-service');
     assert.equal(await p.page.locator('.summary').innerText(), '1 to add, 2 to modify, 1 to remove, 1 replacement');
     const cells = await p.page
@@ -148,12 +138,12 @@ describe('change set review page in headless Chromium', function () {
   });
 
   it('Escape cancels, and an empty change set offers only Close', async () => {
-    const p = await host.open('review', data, LIGHT);
+    const p = await pages.host.open('review', data, LIGHT);
     await p.page.keyboard.press('Escape');
     assert.deepEqual((await p.posted()).slice(1), [{ type: 'cancel' }]);
     await p.page.close();
 
-    const none = await host.open(
+    const none = await pages.host.open(
       'review',
       { review: noChangesReview('orders-service', template), subtitle: SUBTITLE },
       LIGHT,
@@ -174,7 +164,7 @@ describe('change set review page in headless Chromium', function () {
     ['dark', DARK],
   ] as const) {
     it(`pictures the review in the ${name} theme`, async () => {
-      const p = await host.open('review', data, theme, { width: 1100, height: 330 });
+      const p = await pages.host.open('review', data, theme, { width: 1100, height: 330 });
       await p.page.screenshot({ path: path.join(IMAGES_DIR, `deploy-review-${name}.png`) });
       assert.deepEqual(p.errors, []);
       await p.page.close();

@@ -8,8 +8,7 @@ import { breakdownHtml } from '../../../src/webview/breakdown-page';
 import { graphPayload, iconDataUris } from '../../../src/webview/graph-payload';
 import type { ResultPayload } from '../../../src/webview/invoke/protocol';
 import { load } from '../helpers';
-import type { PageHost } from './browser';
-import { CHROMIUM, hasChromium, IMAGES_DIR, startPageHost } from './browser';
+import { IMAGES_DIR, usePageHost } from './browser';
 import { DARK, HIGH_CONTRAST, LIGHT } from './themes';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -56,20 +55,11 @@ const RESULTS: ResultPayload = {
 
 describe('result panel, graph and breakdown in three themes, in headless Chromium', function () {
   this.timeout(60_000);
-  let host: PageHost;
+  const pages = usePageHost();
   const template = load(fs.readFileSync(EXAMPLE, 'utf8'), EXAMPLE);
 
-  before(async function () {
-    if (!hasChromium) {
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROME_PATH)`);
-      this.skip();
-    }
-    host = await startPageHost();
-  });
-  after(async () => host?.close());
-
   it('shows the response pretty-printed, the log by level, and a dropdown of recent invocations', async () => {
-    const p = await host.open('invoke', RESULTS, LIGHT, { width: 900, height: 600 });
+    const p = await pages.host.open('invoke', RESULTS, LIGHT, { width: 900, height: 600 });
     assert.deepEqual(await p.page.locator('#history option').count(), 2);
     assert.equal(await p.page.locator('.response pre').innerText(), RESULTS.entries[0].response);
     assert.deepEqual(await p.page.locator('.log-lines li').evaluateAll((e) => e.map((li) => li.className)), [
@@ -102,7 +92,7 @@ describe('result panel, graph and breakdown in three themes, in headless Chromiu
 
   for (const [name, theme] of THEMES) {
     it(`pictures the result panel, graph and breakdown in the ${name} theme`, async () => {
-      const result = await host.open('invoke', RESULTS, theme, { width: 900, height: 520 });
+      const result = await pages.host.open('invoke', RESULTS, theme, { width: 900, height: 520 });
       await result.page.screenshot({ path: path.join(IMAGES_DIR, `invoke-result-${name}.png`) });
       await result.page.close();
 
@@ -111,7 +101,7 @@ describe('result panel, graph and breakdown in three themes, in headless Chromiu
         'examples/sam-app/template.yaml',
         iconDataUris(path.join(REPO_ROOT, 'media/icons')),
       );
-      const graph = await host.open('graph', payload, theme, { width: 1000, height: 640 });
+      const graph = await pages.host.open('graph', payload, theme, { width: 1000, height: 640 });
       // graph-page.test.ts pictures the light and dark graphs; the high contrast one is this test's.
       if (theme === HIGH_CONTRAST) await graph.page.screenshot({ path: path.join(IMAGES_DIR, `graph-${name}.png`) });
       await graph.page.close();
@@ -119,8 +109,11 @@ describe('result panel, graph and breakdown in three themes, in headless Chromiu
       const view = breakdownView(estimateCost(template, EMPTY_USAGE), {
         title: 'Monthly cost of sam-app/template.yaml',
       });
-      const html = breakdownHtml(view, host.origin, { src: `${host.origin}/charts.js`, nonce: 'test-nonce' });
-      const breakdown = await host.openHtml(html, theme, { width: 1000, height: 760 });
+      const html = breakdownHtml(view, pages.host.origin, {
+        src: `${pages.host.origin}/charts.js`,
+        nonce: 'test-nonce',
+      });
+      const breakdown = await pages.host.openHtml(html, theme, { width: 1000, height: 760 });
       await breakdown.page.locator('canvas').waitFor();
       await breakdown.page.screenshot({ path: path.join(IMAGES_DIR, `cost-breakdown-${name}.png`) });
       assert.deepEqual(breakdown.errors, []);

@@ -36,7 +36,7 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 let wsModule: typeof WebSocket | undefined;
 
-/** `ws`, required when a WebSocket API starts: an invoke or an API without WebSockets never loads it (~17 ms). */
+/** `ws`, required when a WebSocket API starts: an invoke or an API without WebSockets never loads it. */
 function wsLibrary(): typeof WebSocket {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   wsModule ??= require('ws') as typeof WebSocket;
