@@ -4,7 +4,7 @@ import { codeQueriesOf } from '../core/code/targets';
 import type { CodeQueries } from '../core/code/targets';
 import { rulesEngine } from './rules-engine';
 import type { PermissionAnalysis } from '../core/permissions';
-import type { AnalysisResult, Finding, Severity, SourceFile } from '../core/rules';
+import type { AnalysisInputs, AnalysisResult, Finding, Severity, SourceFile } from '../core/rules';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { CodeFactsCache } from './code-facts';
 import { HandlerScansCache } from './handler-scans';
@@ -30,10 +30,21 @@ const CODE_UPDATE_DELAY_MS = 200;
 export interface AnalysisTiming {
   readonly uri: string;
   readonly version: number | undefined;
-  /** Rules only (the model is built by the store). */
+  /** Rules only (the model is built by the store), as far as they were left when the debounce ended. */
   readonly analysisMs: number;
+  /** The whole analysis had run while the debounce waited, so handing it over took no rule's time. */
+  readonly readyAhead: boolean;
   /** When the diagnostics were handed to VS Code (Date.now()). */
   readonly publishedAt: number;
+}
+
+/** An analysis run in idle moments before the debounce ends: `result` once its last rule has run. */
+interface AheadRun {
+  readonly template: Template;
+  readonly key: string;
+  readonly steps: Generator<void, AnalysisResult>;
+  timer?: NodeJS.Immediate;
+  result?: AnalysisResult;
 }
 
 /**
@@ -41,14 +52,19 @@ export interface AnalysisTiming {
  * identity (a new keystroke makes a new template) and on the versions of the settings and code facts.
  */
 export class Analyzer implements vscode.Disposable {
-  private readonly cache = new WeakMap<Template, { key: string; result: AnalysisResult }>();
+  private readonly cache = new WeakMap<Template, { key: string; result: AnalysisResult; readyAhead: boolean }>();
+  private readonly onDidFinishAheadEmitter = new vscode.EventEmitter<Template>();
+  /** An analysis run ahead of the debounce has run its last rule. */
+  readonly onDidFinishAhead = this.onDidFinishAheadEmitter.event;
+  /** The analysis under way ahead of the debounce, per template file. */
+  private readonly ahead = new Map<string, AheadRun>();
   private readonly queries = new WeakMap<Template, CodeQueries>();
   private readonly reportedCrashes = new Set<string>();
   private settingsVersion = 0;
   private todayOverride: string | undefined;
   readonly code = new CodeFactsCache();
   readonly scans = new HandlerScansCache(() => SETTINGS.analysis.debounceMs.value());
-  private readonly disposables: vscode.Disposable[] = [this.code, this.scans];
+  private readonly disposables: vscode.Disposable[] = [this.code, this.scans, this.onDidFinishAheadEmitter];
 
   /** `schemas` reads the validation data on the first analysis that validates properties, not at activation. */
   constructor(
@@ -70,24 +86,79 @@ export class Analyzer implements vscode.Disposable {
 
   analysis(template: Template): AnalysisResult {
     const today = this.todayOverride ?? rulesEngine().todayIso();
-    const key = `${today}|${this.settingsVersion}|${this.codeSignature(template)}|${this.scans.signature(template)}`;
+    const key = this.keyOf(template, today);
     const cached = this.cache.get(template);
     if (cached?.key === key) return cached.result;
-    const engine = rulesEngine();
+    const ahead = this.takeAhead(template, key);
+    const result = ahead?.result ?? rulesEngine().analyzeTemplate(template, this.inputs(today));
+    this.cache.set(template, { key, result, readyAhead: ahead?.ready ?? false });
+    this.reportCrashes(template, result);
+    this.code.request(this.queriesOf(template));
+    this.scans.request(template, rulesEngine().permissionAnalysisOf(template, this.scans.inputs));
+    return result;
+  }
+
+  /**
+   * Analyses a model built while the user types, a rule per idle moment, so that when the debounce ends its Problems
+   * are ready to hand over. The run stops once `isCurrent` says a newer text replaced the model.
+   */
+  analyseAhead(template: Template, isCurrent: () => boolean): void {
+    const file = template.fileName;
+    const running = this.ahead.get(file);
+    if (running?.template === template) return;
+    clearImmediate(running?.timer);
+    this.ahead.delete(file);
+    const today = this.todayOverride ?? rulesEngine().todayIso();
+    const key = this.keyOf(template, today);
+    if (this.cache.get(template)?.key === key) return;
+    const run: AheadRun = { template, key, steps: rulesEngine().analysisSteps(template, this.inputs(today)) };
+    const step = (): void => {
+      if (!isCurrent()) {
+        this.ahead.delete(file);
+        return;
+      }
+      const next = run.steps.next();
+      if (next.done) {
+        run.result = next.value;
+        this.onDidFinishAheadEmitter.fire(template);
+      }
+      run.timer = next.done ? undefined : setImmediate(step);
+    };
+    run.timer = setImmediate(step);
+    this.ahead.set(file, run);
+  }
+
+  /** Whether the analysis shown for this model had run before the debounce ended. */
+  wasReadyAhead(template: Template): boolean {
+    return this.cache.get(template)?.readyAhead ?? false;
+  }
+
+  /** The analysis run ahead for this model and key (`ready`: whole), finished now if the debounce ended first. */
+  private takeAhead(template: Template, key: string): { result: AnalysisResult; ready: boolean } | undefined {
+    const run = this.ahead.get(template.fileName);
+    if (run?.template !== template) return undefined;
+    this.ahead.delete(template.fileName);
+    clearImmediate(run.timer);
+    if (run.key !== key) return undefined;
+    if (run.result) return { result: run.result, ready: true };
+    for (let next = run.steps.next(); ; next = run.steps.next())
+      if (next.done) return { result: next.value, ready: false };
+  }
+
+  private keyOf(template: Template, today: string): string {
+    return `${today}|${this.settingsVersion}|${this.codeSignature(template)}|${this.scans.signature(template)}`;
+  }
+
+  private inputs(today: string): AnalysisInputs {
     const permissions = this.scans.inputs;
-    const result = engine.analyzeTemplate(template, {
+    return {
       today,
       severities: SETTINGS.rules.value(),
       accountConcurrency: SETTINGS.accountConcurrency.value(),
       code: this.code.facts,
       schemas: this.schemas,
       ...(permissions ? { permissions } : {}),
-    });
-    this.cache.set(template, { key, result });
-    this.reportCrashes(template, result);
-    this.code.request(this.queriesOf(template));
-    this.scans.request(template, engine.permissionAnalysisOf(template, permissions));
-    return result;
+    };
   }
 
   /** The permission analysis the IAM rules reported from (for the Permissions tree and the graph). */
@@ -119,6 +190,7 @@ export class Analyzer implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const run of this.ahead.values()) clearImmediate(run.timer);
     for (const d of this.disposables) d.dispose();
   }
 
@@ -238,7 +310,13 @@ export function registerDiagnostics(
     if (shown.get(uri.toString())?.result === result) return;
     show(uri, { result, byFile: diagnosticsByFile(uri, template, result.findings) });
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    last = { uri: uri.toString(), version: open?.version, analysisMs, publishedAt: Date.now() };
+    last = {
+      uri: uri.toString(),
+      version: open?.version,
+      analysisMs,
+      readyAhead: analyzer.wasReadyAhead(template),
+      publishedAt: Date.now(),
+    };
   };
 
   const publishKnown = async (): Promise<void> => {
@@ -259,6 +337,7 @@ export function registerDiagnostics(
   const disposables = [
     collection,
     store.onDidChangeForProblems(publish),
+    store.onDidBuildAhead(({ template, isCurrent }) => analyzer.analyseAhead(template, isCurrent)),
     // Measurements and scans finish in bursts (one per template at start-up): publish once per burst.
     ...[analyzer.code.onDidUpdate, analyzer.scans.onDidUpdate].map((onDidUpdate) =>
       onDidUpdate(() => {

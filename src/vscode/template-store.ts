@@ -18,12 +18,26 @@ const IN_EXCLUDED_FOLDER = new RegExp(`/(${EXCLUDED_FOLDERS.map((f) => f.replace
 /** Bounds the activation scan so a monorepo with thousands of fixtures does not stall the editor. */
 const MAX_SCANNED_TEMPLATES = 500;
 const SAMCONFIG_GLOB = `**/{${SAMCONFIG_NAMES.join(',')}}`;
+/**
+ * A keystroke's model is built as soon as the extension host is idle, so its analysis can run before the debounce
+ * ends, when the document's last build took no longer than this. A model re-read in place takes a few milliseconds
+ * per hundred resources; a whole reading of a large text takes longer, and doing that per keystroke would hold up
+ * every extension's features while the user types. 50 ms is the chunk of work that keeps input responsive in
+ * the RAIL model (https://web.dev/articles/rail).
+ */
+const KEYSTROKE_BUILD_BUDGET_MS = 50;
 
 export interface TemplateEntry {
   readonly uri: vscode.Uri;
   readonly template: Template;
   /** Parameter values, Region and stage it was resolved with (settings, samconfig), and samconfig's problems. */
   readonly inputs: GatheredInputs;
+}
+
+/** A model built ahead of the debounce, and whether it is still its document's newest. */
+export interface BuiltAhead {
+  readonly template: Template;
+  readonly isCurrent: () => boolean;
 }
 
 /**
@@ -44,6 +58,9 @@ export class TemplateStore implements vscode.Disposable {
    * in between, for the views (explorer, CodeLens, status bar, graph...), so their work never delays Problems.
    */
   readonly onDidChange = this.onDidChangeEmitter.event;
+  private readonly onDidBuildAheadEmitter = new vscode.EventEmitter<BuiltAhead>();
+  /** A keystroke's model was built before the debounce ended: work on it may start, and show when the debounce ends. */
+  readonly onDidBuildAhead = this.onDidBuildAheadEmitter.event;
   private readonly viewsToNotify = new Map<string, vscode.Uri>();
   private viewsNotification: NodeJS.Timeout | undefined;
 
@@ -53,7 +70,14 @@ export class TemplateStore implements vscode.Disposable {
    */
   private readonly models = new Map<
     string,
-    { document?: vscode.TextDocument; version: number | undefined; entry: TemplateEntry | undefined; stamp?: DiskStamp }
+    {
+      document?: vscode.TextDocument;
+      version: number | undefined;
+      entry: TemplateEntry | undefined;
+      stamp?: DiskStamp;
+      /** How long the model of this version took to build. */
+      buildMs?: number;
+    }
   >();
   /**
    * Files deleted on disk whose documents VS Code still holds: it keeps a closed editor's document for minutes
@@ -62,6 +86,7 @@ export class TemplateStore implements vscode.Disposable {
    */
   private readonly goneFromDisk = new Set<string>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly keystrokeBuilds = new Map<string, NodeJS.Immediate>();
   private readonly disposables: vscode.Disposable[] = [];
   private scan: Promise<void> | undefined;
 
@@ -69,6 +94,7 @@ export class TemplateStore implements vscode.Disposable {
     this.disposables.push(
       this.onDidChangeProblemsEmitter,
       this.onDidChangeEmitter,
+      this.onDidBuildAheadEmitter,
       vscode.workspace.onDidChangeTextDocument((e) =>
         isSamconfig(e.document.uri) ? this.scheduleInputs(e.document.uri) : this.schedule(e.document),
       ),
@@ -144,8 +170,9 @@ export class TemplateStore implements vscode.Disposable {
     if (!isCandidate(document)) return undefined;
     // A new version of the same file: its samconfig and settings are as before (rebuild() forgets them when they
     // change).
+    const started = performance.now();
     const entry = build(document.getText(), document.uri, known?.entry);
-    this.models.set(key, { document, version: document.version, entry });
+    this.models.set(key, { document, version: document.version, entry, buildMs: performance.now() - started });
     return entry?.template;
   }
 
@@ -174,6 +201,7 @@ export class TemplateStore implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
+    for (const b of this.keystrokeBuilds.values()) clearImmediate(b);
     clearTimeout(this.viewsNotification);
     for (const d of this.disposables) d.dispose();
   }
@@ -196,6 +224,7 @@ export class TemplateStore implements vscode.Disposable {
   private schedule(document: vscode.TextDocument): void {
     if (!isCandidate(document)) return;
     const key = document.uri.toString();
+    this.buildSoon(document);
     clearTimeout(this.pending.get(key));
     this.pending.set(
       key,
@@ -203,6 +232,27 @@ export class TemplateStore implements vscode.Disposable {
         this.pending.delete(key);
         this.refreshDocument(document);
       }, this.debounceMs()),
+    );
+  }
+
+  /**
+   * The model of the document's newest version, built once the events of this keystroke are handled (and once for a
+   * burst of them), for work that can start before the debounce ends; Problems and the views still wait for it.
+   */
+  private buildSoon(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const known = this.models.get(key);
+    if (this.keystrokeBuilds.has(key) || (known?.buildMs ?? Infinity) > KEYSTROKE_BUILD_BUDGET_MS) return;
+    this.keystrokeBuilds.set(
+      key,
+      setImmediate(() => {
+        this.keystrokeBuilds.delete(key);
+        if (document.isClosed) return;
+        const version = document.version;
+        const template = this.modelOf(document);
+        const isCurrent = (): boolean => !document.isClosed && document.version === version;
+        if (template) this.onDidBuildAheadEmitter.fire({ template, isCurrent });
+      }),
     );
   }
 

@@ -139,6 +139,53 @@ describe('diagnostics in VS Code', () => {
     assert.ok(timing.analysisMs >= 0);
   });
 
+  it('analyses while the debounce waits, and shows the Problems only when it ends', async function () {
+    this.timeout(30_000);
+    const analysis = vscode.workspace.getConfiguration('serverlessWorkbench.analysis');
+    // The longest debounce the setting allows, so the run ahead has time to finish even on a loaded machine.
+    await analysis.update('debounceMs', 2000, vscode.ConfigurationTarget.Global);
+    try {
+      const clean = BAD_TEMPLATE.replace('provided.al2023023', 'provided.al2023').replace(
+        'MemorySize: 20000',
+        'MemorySize: 512',
+      );
+      const document = await openTemplate('ahead/template.yaml', clean);
+      const api = await workbench();
+      await eventually('the template analysed', () => api.templates.get(document.uri) !== undefined);
+      const finishedAhead = new Promise<void>((resolve) => {
+        const subscription = api.diagnostics.analyzer.onDidFinishAhead((template) => {
+          if (template.fileName === document.uri.fsPath && template.text.includes('MemorySize: 99999')) {
+            subscription.dispose();
+            resolve();
+          }
+        });
+      });
+      const memory = document.getText().indexOf('512');
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(
+        document.uri,
+        new vscode.Range(document.positionAt(memory), document.positionAt(memory + 3)),
+        '99999',
+      );
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await finishedAhead;
+      assert.deepEqual(ours(document.uri).map(summary), [], 'nothing is shown before the debounce ends');
+      const appeared = await eventually(
+        'the memory diagnostic once the debounce ends',
+        () => ours(document.uri).find((d) => codeOf(d) === 'lambda-memory-range'),
+        10_000,
+      );
+      assert.equal(summary(appeared), 'lambda-memory-range 8:19-8:24');
+      const timing = await vscode.commands.executeCommand<{ readyAhead: boolean; version: number }>(
+        'serverlessWorkbench.diagnostics.lastAnalysis',
+      );
+      assert.equal(timing.version, document.version);
+      assert.equal(timing.readyAhead, true, 'the Problems handed over are the analysis run ahead');
+    } finally {
+      await analysis.update('debounceMs', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('finds a missing handler off the typing path, and clears it when the file appears', async function () {
     // The new handler file reaches us through the server's file watcher, which a loaded machine can delay.
     this.timeout(60_000);

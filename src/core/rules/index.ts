@@ -1,5 +1,5 @@
 // The rule engine's public surface, for the editor adapter, the CLI and the tests.
-export { analyzeTemplate } from './engine';
+export { analysisSteps, analyzeTemplate } from './engine';
 export type { AnalysisResult, RuleCrash } from './engine';
 export { ALL_RULES, RULES_BY_ID } from './registry';
 export { RULES_DOC_BASE, ruleDocsUrl } from './define';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyzeTemplate, ALL_RULES } from '../../../src/core/rules';
+import { analysisSteps, analyzeTemplate, ALL_RULES } from '../../../src/core/rules';
 import { defineRule } from '../../../src/core/rules/define';
 import { lambdaMemoryRange } from '../../../src/core/rules/lambda-limits';
 import { load, yaml } from '../helpers';
@@ -43,6 +43,30 @@ describe('rule engine', () => {
   it('applies severity overrides and turns rules off', () => {
     assert.deepEqual(ids(template(), { 'lambda-memory-range': 'info' }), ['Big:info']);
     assert.deepEqual(ids(template(), { 'lambda-memory-range': 'off' }), []);
+  });
+
+  it('runs the same analysis one rule per step, and a run dropped halfway leaves nothing behind', () => {
+    const t = template('Parameters:', '  Unused:', '    Type: String');
+    const inputs = {
+      today: TODAY,
+      severities: { 'lambda-memory-range': 'warning' as const, 'parameter-unused': 'off' as const },
+    };
+    const whole = analyzeTemplate(t, inputs);
+    assert.ok(whole.findings.some((f) => f.ruleId === 'lambda-memory-range' && f.severity === 'warning'));
+
+    const dropped = analysisSteps(t, inputs);
+    for (let i = 0; i < 5; i++) assert.equal(dropped.next().done, false);
+
+    const steps = analysisSteps(t, inputs);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    const running = ALL_RULES.filter(
+      (r) => r.id !== 'parameter-unused' && (!r.meta.kinds || r.meta.kinds.includes(t.kind)),
+    );
+    assert.equal(yields, running.length, 'one step per rule that runs');
+    assert.deepEqual(step.value, whole);
+    assert.deepEqual(analyzeTemplate(t, inputs), whole);
   });
 
   it('reports a rule that throws and still runs the others', () => {
