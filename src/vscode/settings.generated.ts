@@ -8,7 +8,10 @@ export const SECTION = 'serverlessWorkbench';
 /** Every setting package.json declares, typed, with its default (a resource-scoped one is read for a document). */
 export const SETTINGS = {
   analysis: {
-    /** How long to wait after a keystroke before the template is analysed again (milliseconds). */
+    /**
+     * How long to wait after a keystroke before Problems and the views show the new text (milliseconds). The
+     * template is analysed in idle moments meanwhile, so the Problems are ready when the wait ends.
+     */
     debounceMs: new WindowSetting<number>(
       'serverlessWorkbench.analysis.debounceMs', 150, { minimum: 0, maximum: 2000 },
     ),
