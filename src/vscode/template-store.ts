@@ -20,10 +20,10 @@ const MAX_SCANNED_TEMPLATES = 500;
 const SAMCONFIG_GLOB = `**/{${SAMCONFIG_NAMES.join(',')}}`;
 /**
  * A keystroke's model is built as soon as the extension host is idle, so its analysis can run before the debounce
- * ends, when the document's last build took no longer than this. A model re-read in place takes a few milliseconds
- * per hundred resources; a whole reading of a large text takes longer, and doing that per keystroke would hold up
- * every extension's features while the user types. 50 ms is the chunk of work that keeps input responsive in
- * the RAIL model (https://web.dev/articles/rail).
+ * ends, unless the document's last build from the version before took longer than this. A model re-read in place
+ * takes a few milliseconds per hundred resources; a whole reading of a large text (or of JSON, always read whole)
+ * takes longer, and doing that per keystroke would hold up every extension's features while the user types. 50 ms
+ * is the chunk of work that keeps input responsive in the RAIL model (https://web.dev/articles/rail).
  */
 const KEYSTROKE_BUILD_BUDGET_MS = 50;
 
@@ -75,8 +75,8 @@ export class TemplateStore implements vscode.Disposable {
       version: number | undefined;
       entry: TemplateEntry | undefined;
       stamp?: DiskStamp;
-      /** How long the model of this version took to build. */
-      buildMs?: number;
+      /** How long the model of this version took to build from the one before (a first reading is not timed). */
+      rebuildMs?: number;
     }
   >();
   /**
@@ -172,7 +172,8 @@ export class TemplateStore implements vscode.Disposable {
     // change).
     const started = performance.now();
     const entry = build(document.getText(), document.uri, known?.entry);
-    this.models.set(key, { document, version: document.version, entry, buildMs: performance.now() - started });
+    const rebuildMs = known?.entry ? performance.now() - started : undefined;
+    this.models.set(key, { document, version: document.version, entry, rebuildMs });
     return entry?.template;
   }
 
@@ -242,7 +243,7 @@ export class TemplateStore implements vscode.Disposable {
   private buildSoon(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const known = this.models.get(key);
-    if (this.keystrokeBuilds.has(key) || (known?.buildMs ?? Infinity) > KEYSTROKE_BUILD_BUDGET_MS) return;
+    if (this.keystrokeBuilds.has(key) || (known?.rebuildMs ?? 0) > KEYSTROKE_BUILD_BUDGET_MS) return;
     this.keystrokeBuilds.set(
       key,
       setImmediate(() => {
