@@ -48,6 +48,18 @@ interface AheadRun {
 }
 
 /**
+ * The run's next rule, or undefined if the engine itself failed (a rule's failure is a crash in the result): the run
+ * is dropped, and the debounce's own analysis runs and reports as it would have without it.
+ */
+function nextStep(run: AheadRun): IteratorResult<void, AnalysisResult> | undefined {
+  try {
+    return run.steps.next();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Runs the rules on the store's models, once per model and inputs: the result is cached on the template's
  * identity (a new keystroke makes a new template) and on the versions of the settings and code facts.
  */
@@ -113,11 +125,11 @@ export class Analyzer implements vscode.Disposable {
     if (this.cache.get(template)?.key === key) return;
     const run: AheadRun = { template, key, steps: rulesEngine().analysisSteps(template, this.inputs(today)) };
     const step = (): void => {
-      if (!isCurrent()) {
-        this.ahead.delete(file);
+      const next = isCurrent() ? nextStep(run) : undefined;
+      if (!next) {
+        if (this.ahead.get(file) === run) this.ahead.delete(file);
         return;
       }
-      const next = run.steps.next();
       if (next.done) {
         run.result = next.value;
         this.onDidFinishAheadEmitter.fire(template);
