@@ -17,7 +17,6 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
-/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs` with `what`. */
 /**
  * Drops a document's unsaved changes and closes its editor. An untitled document is disposed with its editor, and
  * this returns once the extension host has seen that (VS Code reuses the name at once); a file's document may stay
@@ -29,6 +28,7 @@ export async function closeWithoutSaving(document: vscode.TextDocument): Promise
   if (document.isUntitled) await eventually(`${document.uri.toString()} closed`, () => document.isClosed);
 }
 
+/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs` with `what`. */
 export async function eventually<T>(
   what: string,
   check: () => T | undefined | false | Promise<T | undefined | false>,
