@@ -66,7 +66,9 @@ export async function run() {
         {
           name: 'keystroke in the editor → diagnostics handed to VS Code, 500 resources',
           ...summarize(edits.typed.handOver),
-          note: "keydown in the page to DiagnosticCollection.set in the extension host, on Date.now()'s clock",
+          note:
+            "keydown in the page to DiagnosticCollection.set in the extension host, on Date.now()'s clock; " +
+            `the analysis had run while the debounce waited for ${edits.typed.readyAhead} of ${edits.typed.pressedAt.length} keystrokes`,
         },
         {
           name: 'applyEdit in the extension host → onDidChangeDiagnostics, 500 resources',
@@ -104,7 +106,9 @@ async function session(workspace, suite, edits) {
       const handOver = typed.pressedAt
         .map((pressedAt, i) => handedOverAt[result.typing.version + i + 1] - pressedAt)
         .filter((ms) => !Number.isNaN(ms));
-      result.typed = { ...typed, handOver };
+      const readyAhead = await reported(`${out}.ahead`);
+      const versions = typed.pressedAt.map((_, i) => result.typing.version + i + 1);
+      result.typed = { ...typed, handOver, readyAhead: versions.filter((v) => readyAhead[v] === true).length };
     }
     return result;
   } finally {

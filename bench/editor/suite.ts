@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     result.error = String((error as Error).stack ?? error);
   }
-  fs.writeFileSync(out, JSON.stringify(result));
+  writeWhole(out, result);
 }
 
 /**
@@ -83,10 +83,11 @@ async function hostTyping(api: WorkbenchApi, out: string, result: Record<string,
   const editor = await prepareTyping(api);
   const handOvers = recordHandOvers(api, editor.document);
   const typing = { line: editor.selection.active.line + 1, version: editor.document.version };
-  fs.writeFileSync(out, JSON.stringify({ ...result, typing }));
+  writeWhole(out, { ...result, typing });
   await until(() => fs.existsSync(`${out}.done`), 'bench/editor.mjs did not finish typing');
   handOvers.dispose();
-  fs.writeFileSync(`${out}.handovers`, JSON.stringify(Object.fromEntries(handOvers.byVersion)));
+  writeWhole(`${out}.handovers`, Object.fromEntries(handOvers.byVersion));
+  writeWhole(`${out}.ahead`, Object.fromEntries(handOvers.readyAhead));
 }
 
 /**
@@ -107,20 +108,23 @@ async function prepareTyping(api: WorkbenchApi): Promise<vscode.TextEditor> {
 
 /**
  * When the diagnostics of each later version of the document were handed to VS Code (Date.now(), the clock the
- * page's keydown time stamps can be compared with). Each hand-over is followed by an onDidChangeDiagnostics within
- * 50 ms, long before the harness types the next keystroke, so reading the last analysis then sees every one.
+ * page's keydown time stamps can be compared with), and whether their analysis had run while the debounce waited.
+ * Each hand-over is followed by an onDidChangeDiagnostics within 50 ms, long before the harness types the next
+ * keystroke, so reading the last analysis then sees every one.
  */
 function recordHandOvers(
   api: WorkbenchApi,
   document: vscode.TextDocument,
-): vscode.Disposable & { byVersion: Map<number, number> } {
+): vscode.Disposable & { byVersion: Map<number, number>; readyAhead: Map<number, boolean> } {
   const byVersion = new Map<number, number>();
+  const readyAhead = new Map<number, boolean>();
   const subscription = vscode.languages.onDidChangeDiagnostics(() => {
     const last = api.diagnostics.lastAnalysis();
-    if (last?.uri === document.uri.toString() && last.version !== undefined)
-      byVersion.set(last.version, last.publishedAt);
+    if (last?.uri !== document.uri.toString() || last.version === undefined) return;
+    byVersion.set(last.version, last.publishedAt);
+    readyAhead.set(last.version, last.readyAhead);
   });
-  return Object.assign(subscription, { byVersion });
+  return Object.assign(subscription, { byVersion, readyAhead });
 }
 
 /** The template shown in the editor and its analysis handed to VS Code, and where the first worker's `512` starts. */
@@ -146,4 +150,10 @@ async function until(check: () => boolean, failure: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${failure} within 120 s`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The harness reads a file as soon as it exists: it appears whole (renamed into place), never half written. */
+function writeWhole(file: string, value: unknown): void {
+  fs.writeFileSync(`${file}.partial`, JSON.stringify(value));
+  fs.renameSync(`${file}.partial`, file);
 }
