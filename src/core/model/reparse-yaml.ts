@@ -201,18 +201,34 @@ function moved(entry: MapEntry, delta: number): MapEntry {
   return { key: entry.key, keySpan: shifted(entry.keySpan, delta), value: movedNode(entry.value, delta) };
 }
 
-/** `node` with every span `delta` further on (a copy: nodes are shared by the models built before). */
+/**
+ * `node` with every span `delta` further on (a copy: nodes are shared by the models built before). Every node after
+ * an edit is copied, so this is the re-read's largest cost: each copy is one literal of its kind's fixed shape.
+ */
 function movedNode(node: Node, delta: number): Node {
   if (delta === 0) return node;
   const span = shifted(node.span, delta);
   switch (node.kind) {
     case 'scalar':
-      return { ...node, span };
-    case 'map':
-      return { ...node, entries: node.entries.map((e) => moved(e, delta)), span };
-    case 'seq':
-      return { ...node, items: node.items.map((item) => movedNode(item, delta)), span };
+      return { kind: 'scalar', value: node.value, span };
+    case 'map': {
+      const entries = new Array<MapEntry>(node.entries.length);
+      for (let i = 0; i < entries.length; i++) entries[i] = moved(node.entries[i], delta);
+      return { kind: 'map', entries, span };
+    }
+    case 'seq': {
+      const items = new Array<Node>(node.items.length);
+      for (let i = 0; i < items.length; i++) items[i] = movedNode(node.items[i], delta);
+      return { kind: 'seq', items, span };
+    }
     case 'intrinsic':
-      return { ...node, nameSpan: shifted(node.nameSpan, delta), argument: movedNode(node.argument, delta), span };
+      return {
+        kind: 'intrinsic',
+        name: node.name,
+        nameSpan: shifted(node.nameSpan, delta),
+        argument: movedNode(node.argument, delta),
+        form: node.form,
+        span,
+      };
   }
 }
