@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'fs';
 import path from 'path';
+import { FEATURE_CHUNKS, SHARING_CHUNKS } from './chunks.mjs';
 import { commonOptions } from './esbuild-common.mjs';
 import { buildWebviews } from './webviews.mjs';
 
@@ -45,24 +46,38 @@ const VENDORED = [
   [/^typescript$/, './vendor/typescript.js'],
   [/^@cloud-copilot\/iam-data$/, './vendor/iam-data/dist/cjs/index.js'],
 ];
-const FEATURE_CHUNKS = [
-  [/core\/permissions$/, './permissions.js'],
-  [/core\/invoke$/, './invoke.js'], // src/vscode/invoke/core.ts loads it on the first invocation
-  [/core\/rules$/, './rules.js'], // src/vscode/rules-engine.ts loads it at the first analysis
-  [/core\/cost$/, './cost.js'], // src/vscode/cost-core.ts loads it at the first estimate
-  [/core\/init$/, './init.js'], // src/vscode/new-project.ts loads it when a project is made
-  [/core\/deploy$/, './deploy.js'], // src/vscode/deploy/core.ts loads it on the first deploy or sync
-  [/core\/cloud$/, './cloud.js'], // src/vscode/cloud/core.ts loads it at the first look at the deployed stack
-];
 /**
- * Chunks that take every module the main bundle holds from the main bundle rather than carrying a copy
- * (`fromMainBundle`): the language features read the model at every turn, and a copy of it would both double
- * their size and give its module-level caches (key indexes by map node, ...) a second owner.
+ * A module whose exports are those of `file` beside the bundle, required through V8's code cache (src/code-cache.ts),
+ * which is written at `writeWhen` (one of its `CacheWriteMoment`s; by default when the process exits).
  */
-const SHARING_CHUNKS = [
-  // src/vscode/language-features.ts loads it at the first completion, hover, symbol or navigation request
-  [/core\/language-features$/, './language-features.js', 'src/core/language-features.ts'],
-];
+function codeCachedRequire(file, writeWhen = 'atExit') {
+  return {
+    contents:
+      `const { requireWithCodeCache, ${writeWhen} } = require('./code-cache');\n` +
+      `module.exports = requireWithCodeCache(require('path').join(__dirname, ${JSON.stringify(file)}), ${writeWhen});`,
+    resolveDir: path.resolve('src'),
+    loader: 'js',
+  };
+}
+
+/**
+ * In the main bundle: a sharing chunk comes through V8's code cache, written a while after its first use, so the next
+ * window's first completion, hover or invoke neither parses nor compiles it again.
+ */
+function codeCachedChunks(chunks) {
+  const namespace = 'code-cached-chunk';
+  return {
+    name: namespace,
+    setup(b) {
+      for (const [specifier, file] of chunks) {
+        b.onResolve({ filter: specifier }, (args) =>
+          args.kind === 'entry-point' ? undefined : { path: file, namespace },
+        );
+      }
+      b.onLoad({ filter: /.*/, namespace }, (args) => codeCachedRequire(args.path, 'aWhileAfterLoading'));
+    },
+  };
+}
 
 /**
  * Where a sharing chunk finds the main bundle's modules: a global, because the main bundle runs through vm.Script
@@ -139,7 +154,7 @@ async function buildExtension() {
     outfile: 'dist/extension-bundle.js',
     metafile: true,
     // Features loaded on first use come from their own bundles below, not from this one.
-    plugins: [oneVscodeNamespace(), lazyChunks([...FEATURE_CHUNKS, ...SHARING_CHUNKS, ...VENDORED])],
+    plugins: [oneVscodeNamespace(), codeCachedChunks(SHARING_CHUNKS), lazyChunks([...FEATURE_CHUNKS, ...VENDORED])],
   };
   const first = await build({ ...main, entryPoints: ['src/extension.ts'], write: false });
   const mainInputs = modulesIn(first.metafile);
@@ -152,7 +167,8 @@ async function buildExtension() {
         outfile: path.join('dist', outfile),
         plugins: [
           oneVscodeNamespace(),
-          lazyChunks([...FEATURE_CHUNKS, ...SHARING_CHUNKS, ...VENDORED]),
+          codeCachedChunks(SHARING_CHUNKS),
+          lazyChunks([...FEATURE_CHUNKS, ...VENDORED]),
           fromMainBundle(mainInputs, shared),
         ],
       }),
@@ -202,11 +218,7 @@ function codeCachedCommands() {
       b.onResolve({ filter }, (args) =>
         args.importer === dispatcher ? { path: args.path.slice(2), namespace } : undefined,
       );
-      b.onLoad({ filter: /.*/, namespace }, (args) => ({
-        contents: `module.exports = require('./code-cache').requireWithCodeCache(__dirname + '/cli-${args.path}.js');`,
-        resolveDir: path.resolve('src'),
-        loader: 'js',
-      }));
+      b.onLoad({ filter: /.*/, namespace }, (args) => codeCachedRequire(`cli-${args.path}.js`));
     },
   };
 }
@@ -235,11 +247,7 @@ function codeCachedTypeScript() {
     name: 'code-cached-typescript',
     setup(b) {
       b.onResolve({ filter: /^typescript$/ }, () => ({ path: 'typescript', namespace: 'cached-vendor' }));
-      b.onLoad({ filter: /.*/, namespace: 'cached-vendor' }, () => ({
-        contents: "module.exports = require('./code-cache').requireWithCodeCache(__dirname + '/vendor/typescript.js');",
-        resolveDir: path.resolve('src'),
-        loader: 'js',
-      }));
+      b.onLoad({ filter: /.*/, namespace: 'cached-vendor' }, () => codeCachedRequire('vendor/typescript.js'));
     },
   };
 }
