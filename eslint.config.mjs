@@ -2,6 +2,7 @@
 // Run by `npm run lint`, which `npm test` runs first.
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { FEATURE_CHUNKS, SHARING_CHUNKS } from './scripts/chunks.mjs';
 
 const NODE_IO = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'dgram', 'tls', 'worker_threads'];
 const nodeIo = NODE_IO.flatMap((name) => [name, `node:${name}`]);
@@ -29,7 +30,7 @@ const vscodeBan = {
  * Which layer may import which (ARCHITECTURE.md, "Layers"): each entry is a relative import into another layer's
  * folder (`../../vscode/diagnostics`, `../webview/page`, `../cli/io`, `../extension`).
  */
-const layering = (layers, message) => ({ regex: `^\\.\\.?/(.*/)?(${layers.join('|')})(/|$)`, message });
+const layering = (layers, message) => ({ regex: `^\\.\\./(.*/)?(${layers.join('|')})(/|$)`, message });
 const CORE_LAYERING = layering(
   ['vscode', 'webview', 'cli', 'extension'],
   'src/core is shared by the editor, the terminal and the pages: it imports none of them (data flows core → adapters).',
@@ -177,6 +178,31 @@ export default tseslint.config(
         },
       ],
       'no-restricted-syntax': ['error', ...dynamicImports(WEBVIEW_LAYERING)],
+    },
+  },
+  {
+    // Activation loads every module src/vscode imports: a chunk's entry (scripts/chunks.mjs) is required through its
+    // accessor on first use, and an import of it would load it at activation. Types may come from anywhere.
+    files: ['src/vscode/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+core/?$',
+              allowTypeImports: true,
+              message:
+                "The core's index re-exports every feature, which can keep one in the activation bundle: import the value from its module.",
+            },
+            {
+              regex: [...FEATURE_CHUNKS, ...SHARING_CHUNKS].map(([specifier]) => specifier.source).join('|'),
+              allowTypeImports: true,
+              message: 'A chunk loaded on first use (scripts/chunks.mjs): reach it through its accessor in src/vscode.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

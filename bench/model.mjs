@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { build } from 'esbuild';
+import { ACTIVATION_FILES, ACTIVATION_LIMIT_BYTES } from '../scripts/activation-budget.mjs';
 import { commonOptions } from '../scripts/esbuild-common.mjs';
 import { generateSamTemplate } from './generate.mjs';
 import { measure, measureInterleaved } from './measure.mjs';
@@ -75,19 +76,16 @@ export async function run() {
     });
     rows.push({ name: `YAML → nodes now (straight from yaml's CST), ${count} resources`, ...after });
   }
-  for (const [file, limitKb] of [
-    // What activation loads: dist/extension.js is only the entry that requires this bundle through the code cache.
-    ['dist/extension-bundle.js', 400],
-    ['dist/cli.js', undefined],
-    ['dist/cli-lint.js', undefined],
-  ]) {
-    const kb = Math.round(statSync(new URL(`../${file}`, import.meta.url)).size / 1024);
-    rows.push({
-      name: `bundle size ${file}`,
-      value: `${kb} KB`,
-      target: limitKb ? `< ${limitKb} KB` : undefined,
-      ok: limitKb ? kb < limitKb : undefined,
-    });
+  const sizeOf = (file) => statSync(new URL(`../${file}`, import.meta.url)).size;
+  const activationBytes = ACTIVATION_FILES.reduce((sum, file) => sum + sizeOf(file), 0);
+  rows.push({
+    name: `code loaded at activation (${ACTIVATION_FILES.join(' + ')})`,
+    value: `${Math.round(activationBytes / 1000)} KB`,
+    target: `< ${ACTIVATION_LIMIT_BYTES / 1000} KB`,
+    ok: activationBytes < ACTIVATION_LIMIT_BYTES,
+  });
+  for (const file of ['dist/cli.js', 'dist/cli-lint.js']) {
+    rows.push({ name: `bundle size ${file}`, value: `${Math.round(sizeOf(file) / 1000)} KB` });
   }
   return rows;
 }

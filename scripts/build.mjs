@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'fs';
 import path from 'path';
+import { FEATURE_CHUNKS, SHARING_CHUNKS } from './chunks.mjs';
 import { commonOptions } from './esbuild-common.mjs';
 import { buildWebviews } from './webviews.mjs';
 
@@ -45,15 +46,161 @@ const VENDORED = [
   [/^typescript$/, './vendor/typescript.js'],
   [/^@cloud-copilot\/iam-data$/, './vendor/iam-data/dist/cjs/index.js'],
 ];
-const FEATURE_CHUNKS = [
-  [/core\/permissions$/, './permissions.js'],
-  [/core\/invoke$/, './invoke.js'], // src/vscode/invoke/core.ts loads it on the first invocation
-  [/core\/rules$/, './rules.js'], // src/vscode/rules-engine.ts loads it at the first analysis
-  [/core\/cost$/, './cost.js'], // src/vscode/cost-core.ts loads it at the first estimate
-  [/core\/init$/, './init.js'], // src/vscode/new-project.ts loads it when a project is made
-  [/core\/deploy$/, './deploy.js'], // src/vscode/deploy/core.ts loads it on the first deploy or sync
-  [/core\/cloud$/, './cloud.js'], // src/vscode/cloud/core.ts loads it at the first look at the deployed stack
-];
+/**
+ * A module whose exports are those of `file` beside the bundle, required through V8's code cache (src/code-cache.ts),
+ * which is written at `writeWhen` (one of its `CacheWriteMoment`s; by default when the process exits).
+ */
+function codeCachedRequire(file, writeWhen = 'atExit') {
+  return {
+    contents:
+      `const { requireWithCodeCache, ${writeWhen} } = require('./code-cache');\n` +
+      `module.exports = requireWithCodeCache(require('path').join(__dirname, ${JSON.stringify(file)}), ${writeWhen});`,
+    resolveDir: path.resolve('src'),
+    loader: 'js',
+  };
+}
+
+/**
+ * In the main bundle: a sharing chunk comes through V8's code cache, written a while after its first use, so the next
+ * window's first completion, hover or invoke neither parses nor compiles it again.
+ */
+function codeCachedChunks(chunks) {
+  const namespace = 'code-cached-chunk';
+  return {
+    name: namespace,
+    setup(b) {
+      for (const [specifier, file] of chunks) {
+        b.onResolve({ filter: specifier }, (args) =>
+          args.kind === 'entry-point' ? undefined : { path: file, namespace },
+        );
+      }
+      b.onLoad({ filter: /.*/, namespace }, (args) => codeCachedRequire(args.path, 'aWhileAfterLoading'));
+    },
+  };
+}
+
+/**
+ * Where a sharing chunk finds the main bundle's modules: a global, because the main bundle runs through vm.Script
+ * (src/code-cache.ts), so no `require` reaches its modules. The key carries dist/'s path, so two copies of the
+ * extension in one extension host never read each other's modules.
+ */
+const MAIN_MODULES_KEY = 'serverless-workbench.main-bundle-modules:';
+
+/**
+ * In a sharing chunk: an import of a module the main bundle holds (`mainInputs`, paths as in esbuild's metafile)
+ * becomes that module of the main bundle; `shared` collects those paths for `publishForChunks`.
+ */
+function fromMainBundle(mainInputs, shared) {
+  const namespace = 'main-bundle';
+  return {
+    name: namespace,
+    setup(b) {
+      b.onResolve({ filter: /^main-bundle-modules$/, namespace }, () => ({ path: 'modules', namespace }));
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === namespace || args.kind === 'entry-point') return undefined;
+        const { importer, kind, resolveDir } = args;
+        const resolved = await b.resolve(args.path, { importer, kind, resolveDir, pluginData: namespace });
+        if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== 'file') return undefined;
+        const input = path.relative(process.cwd(), resolved.path).split(path.sep).join('/');
+        // Our modules only: a package a chunk imports itself is copied into it, as only the parts it uses are.
+        if (!input.startsWith('src/') || !mainInputs.has(input)) return undefined;
+        shared.add(input);
+        return { path: input, namespace };
+      });
+      b.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents:
+          args.path === 'modules'
+            ? `const modules = globalThis[Symbol.for(${JSON.stringify(MAIN_MODULES_KEY)} + __dirname)];
+if (!modules) throw new Error('This chunk runs only under the extension bundle beside it, which gives it its modules.');
+module.exports = modules;`
+            : `module.exports = require('main-bundle-modules')[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** In the main bundle: makes the modules the sharing chunks take from it (`fromMainBundle`) reachable to them. */
+function publishForChunks(shared) {
+  const namespace = 'published-for-chunks';
+  const inputs = [...shared].sort();
+  return {
+    name: namespace,
+    setup(b) {
+      b.onResolve({ filter: /^published-for-chunks$/ }, () => ({ path: 'modules', namespace }));
+      b.onLoad({ filter: /.*/, namespace }, () => ({
+        contents: [
+          ...inputs.map((input, i) => `import * as m${i} from ${JSON.stringify(path.resolve(input))};`),
+          `globalThis[Symbol.for(${JSON.stringify(MAIN_MODULES_KEY)} + __dirname)] = {`,
+          ...inputs.map((input, i) => `  ${JSON.stringify(input)}: m${i},`),
+          '};',
+        ].join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * The extension's main bundle and its sharing chunks. The chunks are built against a first build of the main bundle
+ * (what it holds), then the main bundle again with what they take from it published; publishing keeps every export
+ * of those modules but adds no module, which the build checks.
+ */
+async function buildExtension() {
+  const ENTRY = 'extension-bundle-entry.ts';
+  const main = {
+    ...common,
+    outfile: 'dist/extension-bundle.js',
+    metafile: true,
+    // Features loaded on first use come from their own bundles below, not from this one.
+    plugins: [oneVscodeNamespace(), codeCachedChunks(SHARING_CHUNKS), lazyChunks([...FEATURE_CHUNKS, ...VENDORED])],
+  };
+  const first = await build({ ...main, entryPoints: ['src/extension.ts'], write: false });
+  const mainInputs = modulesIn(first.metafile);
+  const shared = new Set();
+  await Promise.all(
+    SHARING_CHUNKS.map(([, outfile, entry]) =>
+      build({
+        ...common,
+        entryPoints: [entry],
+        outfile: path.join('dist', outfile),
+        plugins: [
+          oneVscodeNamespace(),
+          codeCachedChunks(SHARING_CHUNKS),
+          lazyChunks([...FEATURE_CHUNKS, ...VENDORED]),
+          fromMainBundle(mainInputs, shared),
+        ],
+      }),
+    ),
+  );
+  const final = await build({
+    ...main,
+    // The entry is src/extension.ts followed by the publishing module, which so runs once the extension's are loaded.
+    stdin: {
+      contents: "export * from './src/extension';\nimport 'published-for-chunks';",
+      resolveDir: process.cwd(),
+      sourcefile: ENTRY,
+      loader: 'ts',
+    },
+    plugins: [...main.plugins, publishForChunks(shared)],
+  });
+  const added = [...modulesIn(final.metafile)].filter(
+    (input) => !mainInputs.has(input) && input !== ENTRY && !input.startsWith('published-for-chunks:'),
+  );
+  if (added.length > 0) throw new Error(`Publishing for chunks added modules to the main bundle: ${added.join(', ')}`);
+}
+
+/**
+ * The modules whose code is in a bundle, as esbuild's metafile names them. A module only imported for types, or
+ * re-exported by an index and never used (src/core/index.ts), is an input without a byte in the output.
+ */
+function modulesIn(metafile) {
+  const [output] = Object.values(metafile.outputs).filter((o) => o.entryPoint !== undefined);
+  return new Set(
+    Object.entries(output.inputs).flatMap(([input, { bytesInOutput }]) => (bytesInOutput > 0 ? [input] : [])),
+  );
+}
 
 /**
  * The command line: dist/cli.js holds only the dispatcher (src/cli/main.ts); each subcommand is a bundle of its own,
@@ -71,11 +218,7 @@ function codeCachedCommands() {
       b.onResolve({ filter }, (args) =>
         args.importer === dispatcher ? { path: args.path.slice(2), namespace } : undefined,
       );
-      b.onLoad({ filter: /.*/, namespace }, (args) => ({
-        contents: `module.exports = require('./code-cache').requireWithCodeCache(__dirname + '/cli-${args.path}.js');`,
-        resolveDir: path.resolve('src'),
-        loader: 'js',
-      }));
+      b.onLoad({ filter: /.*/, namespace }, (args) => codeCachedRequire(`cli-${args.path}.js`));
     },
   };
 }
@@ -104,11 +247,7 @@ function codeCachedTypeScript() {
     name: 'code-cached-typescript',
     setup(b) {
       b.onResolve({ filter: /^typescript$/ }, () => ({ path: 'typescript', namespace: 'cached-vendor' }));
-      b.onLoad({ filter: /.*/, namespace: 'cached-vendor' }, () => ({
-        contents: "module.exports = require('./code-cache').requireWithCodeCache(__dirname + '/vendor/typescript.js');",
-        resolveDir: path.resolve('src'),
-        loader: 'js',
-      }));
+      b.onLoad({ filter: /.*/, namespace: 'cached-vendor' }, () => codeCachedRequire('vendor/typescript.js'));
     },
   };
 }
@@ -123,13 +262,7 @@ await Promise.all([
     outfile: 'dist/extension.js',
     banner: { js: 'globalThis.__swbLoadStart = performance.now();' },
   }),
-  build({
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension-bundle.js',
-    // Features loaded on first use come from their own bundles below, not from this one.
-    plugins: [oneVscodeNamespace(), lazyChunks([...FEATURE_CHUNKS, ...VENDORED])],
-  }),
+  buildExtension(),
   build({ ...common, entryPoints: ['src/core/invoke/index.ts'], outfile: 'dist/invoke.js' }),
   // The IAM rules reach the handler scanners and the action catalogue; their heavy modules stay vendored.
   build({

@@ -44,6 +44,16 @@ export type CacheWriteMoment = (write: () => void) => void;
 /** A command line's: when its process exits, after the command ran. */
 export const atExit: CacheWriteMoment = (write) => process.once('exit', write);
 
+/**
+ * Long enough after loading for activation and the first analysis of the open template (or a chunk's first requests)
+ * to have compiled their functions, which then come from the cache in the next window; short enough that a window
+ * opened briefly writes it.
+ */
+const CACHE_WRITE_DELAY_MS = 3000;
+
+/** The extension's: a while after loading, since the extension host is stopped rather than exited. */
+export const aWhileAfterLoading: CacheWriteMoment = (write) => setTimeout(write, CACHE_WRITE_DELAY_MS).unref();
+
 type CommonJsWrapper = (
   exports: unknown,
   require: NodeJS.Require,

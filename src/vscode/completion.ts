@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { completionsAt } from '../core/completion/complete';
 import type { CompletionKind, CompletionProposal } from '../core/completion/items';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { TEMPLATE_SELECTOR } from './document-selectors';
+import { languageFeatures } from './language-features';
 import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';
 import { yamlSchemaCovers } from './yaml-extension';
@@ -36,7 +36,7 @@ export function registerCompletion(store: TemplateStore, catalog: SchemaCatalog)
         // Spaces typed to indent a line are not a request for the property list; Ctrl+Space still is.
         const before = document.lineAt(position.line).text.slice(0, position.character);
         if (context.triggerCharacter === ' ' && before.trim() === '') return undefined;
-        const proposals = completionsAt(template, document.offsetAt(position), {
+        const proposals = languageFeatures().completionsAt(template, document.offsetAt(position), {
           catalog,
           schemaCompletions: !yamlSchemaCovers(document),
         });

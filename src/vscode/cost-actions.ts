@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { TEMPLATE_SELECTOR } from './document-selectors';
 import { costCore } from './cost-core';
-import { itemsOf, mapAt } from '../core';
+import { itemsOf, mapAt } from '../core/model/nodes';
 import type { FunctionView, Template } from '../core';
 
 export const SWITCH_TO_ARM64_TITLE = 'Switch to arm64 (−20% compute)';

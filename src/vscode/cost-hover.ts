@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { TEMPLATE_SELECTOR } from './document-selectors';
 import { costCore } from './cost-core';
 import type { WhatIfRow } from '../core/cost';
-import { mapAt } from '../core';
+import { mapAt } from '../core/model/nodes';
 import type { FunctionView, MapEntry, Template } from '../core';
 import type { CostService } from './cost-service';
 

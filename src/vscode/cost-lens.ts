@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { TEMPLATE_SELECTOR } from './document-selectors';
 import { costCore } from './cost-core';
-import { entryOf } from '../core';
+import { entryOf } from '../core/model/nodes';
 import type { CostService } from './cost-service';
 import { SHOW_BREAKDOWN_COMMAND } from './cost-breakdown';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { definitionAt } from '../core/navigation/definition';
 import { TEMPLATE_SELECTOR } from './document-selectors';
+import { languageFeatures } from './language-features';
 import { locationOf } from './locations';
 import { readWorkspaceText } from './workspace-files';
 import type { TemplateStore } from './template-store';
@@ -15,7 +15,10 @@ export function registerDefinition(store: TemplateStore): vscode.Disposable {
       const template = store.modelOf(document);
       if (!template) return undefined;
       const others = (await store.all()).map((e) => e.template);
-      const targets = definitionAt(template, document.offsetAt(position), { others, readFile: readWorkspaceText });
+      const targets = languageFeatures().definitionAt(template, document.offsetAt(position), {
+        others,
+        readFile: readWorkspaceText,
+      });
       const note = targets.find((t) => t.note)?.note;
       if (note) vscode.window.setStatusBarMessage(note, 8000);
       return targets.flatMap((t) => locationOf(document, t) ?? []);

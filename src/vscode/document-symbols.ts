@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { documentSymbols } from '../core/navigation/document-symbols';
 import type { TemplateSymbol } from '../core/navigation/document-symbols';
 import { TEMPLATE_SELECTOR } from './document-selectors';
+import { languageFeatures } from './language-features';
 import { rangeOf } from './locations';
 import { SYMBOL_KIND } from './symbol-kinds';
 import type { TemplateStore } from './template-store';
@@ -25,7 +25,7 @@ export function registerDocumentSymbols(store: TemplateStore): vscode.Disposable
           symbol.children = s.children.map(convert);
           return symbol;
         };
-        return documentSymbols(template).map(convert);
+        return languageFeatures().documentSymbols(template).map(convert);
       },
     },
     { label: 'Serverless Workbench' },

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { referencesAt } from '../core/navigation/find-references';
 import { TEMPLATE_SELECTOR } from './document-selectors';
+import { languageFeatures } from './language-features';
 import { locationOf } from './locations';
 import type { TemplateStore } from './template-store';
 
@@ -11,10 +11,12 @@ export function registerReferences(store: TemplateStore): vscode.Disposable {
       const template = store.modelOf(document);
       if (!template) return undefined;
       const others = (await store.all()).map((e) => e.template);
-      return referencesAt(template, document.offsetAt(position), {
-        includeDeclaration: context.includeDeclaration,
-        others,
-      }).flatMap((t) => locationOf(document, t) ?? []);
+      return languageFeatures()
+        .referencesAt(template, document.offsetAt(position), {
+          includeDeclaration: context.includeDeclaration,
+          others,
+        })
+        .flatMap((t) => locationOf(document, t) ?? []);
     },
   });
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { highlightsAt } from '../core/navigation/find-references';
 import { TEMPLATE_SELECTOR } from './document-selectors';
+import { languageFeatures } from './language-features';
 import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';
 
@@ -10,13 +10,15 @@ export function registerHighlights(store: TemplateStore): vscode.Disposable {
     provideDocumentHighlights(document, position) {
       const template = store.modelOf(document);
       if (!template) return undefined;
-      return highlightsAt(template, document.offsetAt(position)).map(
-        (h) =>
-          new vscode.DocumentHighlight(
-            rangeOf(document, h.span),
-            h.kind === 'write' ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read,
-          ),
-      );
+      return languageFeatures()
+        .highlightsAt(template, document.offsetAt(position))
+        .map(
+          (h) =>
+            new vscode.DocumentHighlight(
+              rangeOf(document, h.span),
+              h.kind === 'write' ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read,
+            ),
+        );
     },
   });
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { hoverAt } from '../core/hover/hover';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { TEMPLATE_SELECTOR } from './document-selectors';
+import { languageFeatures } from './language-features';
 import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';
 
@@ -11,7 +11,7 @@ export function registerHover(store: TemplateStore, catalog: SchemaCatalog): vsc
     provideHover(document, position) {
       const template = store.modelOf(document);
       if (!template) return undefined;
-      const result = hoverAt(template, document.offsetAt(position), { catalog });
+      const result = languageFeatures().hoverAt(template, document.offsetAt(position), { catalog });
       return result
         ? new vscode.Hover(new vscode.MarkdownString(result.markdown), rangeOf(document, result.span))
         : undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LineIndex } from '../core';
+import { LineIndex } from '../core/model/lines';
 import type { Span } from '../core';
 import type { NavigationTarget } from '../core/navigation/location';
 import { readWorkspaceText } from './workspace-files';

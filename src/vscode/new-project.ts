@@ -6,7 +6,7 @@ type InitModule = typeof import('../core/init');
 
 /**
  * The project generator and its runtime data, required when a project is made rather than at activation: the build
- * makes it a chunk of its own (scripts/build.mjs, FEATURE_CHUNKS).
+ * makes it a chunk of its own (scripts/chunks.mjs, FEATURE_CHUNKS).
  */
 function initCore(): InitModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

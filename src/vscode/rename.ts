@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { prepareRename, renameAt } from '../core/navigation/rename';
 import { TEMPLATE_SELECTOR } from './document-selectors';
+import { languageFeatures } from './language-features';
 import { rangeOf } from './locations';
 import type { TemplateStore } from './template-store';
 
@@ -10,14 +10,14 @@ export function registerRename(store: TemplateStore): vscode.Disposable {
     prepareRename(document, position) {
       const template = store.modelOf(document);
       if (!template) throw new Error('This file is not a template Serverless Workbench understands.');
-      const result = prepareRename(template, document.offsetAt(position));
+      const result = languageFeatures().prepareRename(template, document.offsetAt(position));
       if ('error' in result) throw new Error(result.error);
       return { range: rangeOf(document, result.span), placeholder: result.placeholder };
     },
     provideRenameEdits(document, position, newName) {
       const template = store.modelOf(document);
       if (!template) return undefined;
-      const result = renameAt(template, document.offsetAt(position), newName);
+      const result = languageFeatures().renameAt(template, document.offsetAt(position), newName);
       if ('error' in result) throw new Error(result.error);
       const edit = new vscode.WorkspaceEdit();
       for (const e of result.edits) edit.replace(document.uri, rangeOf(document, e.span), e.newText);

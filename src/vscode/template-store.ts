@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isConventionalTemplateName, mightBeTemplate } from '../core';
+import { isConventionalTemplateName, mightBeTemplate } from '../core/model/detect';
 import type { Template } from '../core';
 import { loadTemplateText, SAMCONFIG_NAMES, type GatheredInputs, type InputProblem } from '../core/load';
 import { LIMITS } from '../core/model/limits';

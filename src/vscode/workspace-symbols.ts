@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { workspaceSymbols } from '../core/navigation/document-symbols';
+import { languageFeatures } from './language-features';
 import { SYMBOL_KIND } from './symbol-kinds';
 import type { TemplateStore } from './template-store';
 
@@ -9,23 +9,25 @@ export function registerWorkspaceSymbols(store: TemplateStore): vscode.Disposabl
     async provideWorkspaceSymbols(query) {
       const entries = await store.all();
       const uriOf = new Map(entries.map((e) => [e.template, e.uri]));
-      return workspaceSymbols(
-        entries.map((e) => e.template),
-        query,
-      ).map(({ template, symbol, container }) => {
-        const start = template.lines.positionAt(symbol.selectionSpan.start);
-        const end = template.lines.positionAt(symbol.selectionSpan.end);
-        const location = new vscode.Location(
-          uriOf.get(template)!,
-          new vscode.Range(start.line, start.character, end.line, end.character),
-        );
-        return new vscode.SymbolInformation(
-          symbol.name,
-          SYMBOL_KIND[symbol.kind],
-          container || vscode.workspace.asRelativePath(location.uri),
-          location,
-        );
-      });
+      return languageFeatures()
+        .workspaceSymbols(
+          entries.map((e) => e.template),
+          query,
+        )
+        .map(({ template, symbol, container }) => {
+          const start = template.lines.positionAt(symbol.selectionSpan.start);
+          const end = template.lines.positionAt(symbol.selectionSpan.end);
+          const location = new vscode.Location(
+            uriOf.get(template)!,
+            new vscode.Range(start.line, start.character, end.line, end.character),
+          );
+          return new vscode.SymbolInformation(
+            symbol.name,
+            SYMBOL_KIND[symbol.kind],
+            container || vscode.workspace.asRelativePath(location.uri),
+            location,
+          );
+        });
     },
   });
 }

@@ -1,5 +1,5 @@
 // The deployed side of a template: its stack's state, console links and logs. Loaded on the first cloud command
-// or opened "Deployed stack" node (dist/cloud.js, scripts/build.mjs FEATURE_CHUNKS), never at activation.
+// or opened "Deployed stack" node (dist/cloud.js, scripts/chunks.mjs FEATURE_CHUNKS), never at activation.
 export {
   readDeployedStack,
   deployedResourceOf,

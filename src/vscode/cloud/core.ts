@@ -1,5 +1,5 @@
 // The deployed-stack and log code is loaded on the first look at the deployed side, never at activation; the build
-// makes it a bundle of its own beside extension.js (scripts/build.mjs, FEATURE_CHUNKS). Types come from it freely.
+// makes it a bundle of its own beside extension.js (scripts/chunks.mjs, FEATURE_CHUNKS). Types come from it freely.
 export type CloudCore = typeof import('../../core/cloud');
 
 let loading: Promise<CloudCore> | undefined;

@@ -1,5 +1,5 @@
 // Deploy and sync load on the first of those commands, never at activation: the build makes core/deploy a bundle
-// of its own (scripts/build.mjs, FEATURE_CHUNKS) and its AWS SDK clients another.
+// of its own (scripts/chunks.mjs, FEATURE_CHUNKS) and its AWS SDK clients another.
 export type DeployCore = typeof import('../../core/deploy');
 
 let loading: Promise<DeployCore> | undefined;

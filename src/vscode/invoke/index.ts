@@ -4,65 +4,36 @@ import { selectProfile, selectRegion } from './aws-choices';
 import { registerInvokeCodeLens } from './codelens';
 import { registerEventCodeLens } from './event-lens';
 import { INVOKE_COMMANDS } from './commands';
-import { debugFunction } from './debug';
-import { LocalEndpoint } from './endpoint';
-import { LocalApiCommand } from './local-api';
-import { InvokeHistory } from './history';
-import { ResultView } from './result-view';
-import { InvokeRunner } from './runner';
-import { functionFromArgs } from './target';
+import type { InvokeSession } from './invoke-session';
 
 /**
  * Invoke: commands (palette, explorer context menu, CodeLens), history, debug and the local endpoint.
- * Nothing of the invoker itself is loaded until the first command runs.
+ * Only the commands and CodeLenses exist at activation: what they run with is made at the first command, and
+ * nothing of the invoker itself is loaded until the first invocation.
  */
 export function registerInvoke(context: vscode.ExtensionContext, store: TemplateStore): vscode.Disposable {
-  const view = new ResultView(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'));
-  const history = new InvokeHistory(context.workspaceState);
-  const runner = new InvokeRunner(store, view, history, context.globalState);
-  const endpoint = new LocalEndpoint(store, runner, view);
-  const localApi = new LocalApiCommand(store, runner, view);
-  const showHistory = async (arg: unknown) => {
-    const ref = await functionFromArgs(store, arg);
-    if (!ref) return undefined;
-    const entries = history.list(ref);
-    if (entries.length === 0)
-      return void vscode.window.showInformationMessage(`No invocations of ${ref.logicalId} yet.`);
-    const picked = await vscode.window.showQuickPick(
-      entries.map((e) => ({
-        label: `${e.error ? '$(error)' : '$(pass)'} ${new Date(e.at).toLocaleString()} · ${e.mode}`,
-        description: e.eventFile ? vscode.workspace.asRelativePath(e.eventFile) : 'inline event',
-        detail: e.summary,
-        entry: e,
-      })),
-      { placeHolder: `Re-run an invocation of ${ref.logicalId}` },
-    );
-    if (!picked) return undefined;
-    const args = {
-      templateUri: ref.templateUri,
-      logicalId: ref.logicalId,
-      eventFile: picked.entry.eventFile,
-      event: picked.entry.event ?? (picked.entry.eventFile ? undefined : '{}'),
-    };
-    return runner.run(args, picked.entry.mode);
-  };
+  let session: InvokeSession | undefined;
+  const open = (): InvokeSession => (session ??= new (invokeSessionModule().InvokeSession)(context, store));
   return vscode.Disposable.from(
-    view,
-    runner,
-    endpoint,
-    localApi,
-    vscode.commands.registerCommand(INVOKE_COMMANDS.local, (arg) => runner.run(arg, 'local')),
-    vscode.commands.registerCommand(INVOKE_COMMANDS.remote, (arg) => runner.run(arg, 'remote')),
-    vscode.commands.registerCommand(INVOKE_COMMANDS.debug, (arg) => debugFunction(store, runner, view, arg)),
-    vscode.commands.registerCommand(INVOKE_COMMANDS.history, showHistory),
-    vscode.commands.registerCommand(INVOKE_COMMANDS.startEndpoint, (arg) => endpoint.start(arg)),
-    vscode.commands.registerCommand(INVOKE_COMMANDS.stopEndpoint, () => endpoint.stop()),
-    vscode.commands.registerCommand(INVOKE_COMMANDS.startLocalApi, (arg) => localApi.start(arg)),
-    vscode.commands.registerCommand(INVOKE_COMMANDS.stopLocalApi, () => localApi.stop()),
+    { dispose: () => session?.dispose() },
+    vscode.commands.registerCommand(INVOKE_COMMANDS.local, (arg) => open().runner.run(arg, 'local')),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.remote, (arg) => open().runner.run(arg, 'remote')),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.debug, (arg) => open().debug(arg)),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.history, (arg) => open().showHistory(arg)),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.startEndpoint, (arg) => open().endpoint.start(arg)),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.stopEndpoint, () => open().endpoint.stop()),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.startLocalApi, (arg) => open().localApi.start(arg)),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.stopLocalApi, () => open().localApi.stop()),
     vscode.commands.registerCommand(INVOKE_COMMANDS.selectRegion, selectRegion),
     vscode.commands.registerCommand(INVOKE_COMMANDS.selectProfile, selectProfile),
-    vscode.commands.registerCommand(INVOKE_COMMANDS.resultPanelState, () => view.panel.state),
+    vscode.commands.registerCommand(INVOKE_COMMANDS.resultPanelState, () => open().view.panel.state),
     registerInvokeCodeLens(store),
     registerEventCodeLens(store),
   );
+}
+
+function invokeSessionModule(): typeof import('./invoke-session') {
+  // A lazily required chunk (scripts/chunks.mjs): an import would put the runner and its views in the main bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./invoke-session') as typeof import('./invoke-session');
 }
