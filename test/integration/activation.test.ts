@@ -46,4 +46,15 @@ describe('activation', () => {
     const picture = await screenshot('resources-view');
     if (picture) assert.ok(fs.statSync(picture).size > 0, `${picture} is not empty`);
   });
+
+  it('opens an invoke result tab restored from the last window before any invoke command runs', async () => {
+    // Results are kept for a window's life; the tab VS Code restores after a reload must still open.
+    const restored = vscode.Uri.from({
+      scheme: 'serverless-workbench-invoke',
+      path: '/HelloWorldFunction result.json',
+      query: vscode.Uri.file('/nowhere/template.yaml').toString(),
+    });
+    const document = await vscode.workspace.openTextDocument(restored);
+    assert.equal(document.getText(), '{}\n');
+  });
 });

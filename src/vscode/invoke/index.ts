@@ -5,17 +5,20 @@ import { registerInvokeCodeLens } from './codelens';
 import { registerEventCodeLens } from './event-lens';
 import { INVOKE_COMMANDS } from './commands';
 import type { InvokeSession } from './invoke-session';
+import { ResultDocuments } from './result-documents';
 
 /**
  * Invoke: commands (palette, explorer context menu, CodeLens), history, debug and the local endpoint.
- * Only the commands and CodeLenses exist at activation: what they run with is made at the first command, and
- * nothing of the invoker itself is loaded until the first invocation.
+ * Only the commands, CodeLenses and the result documents' provider exist at activation: what they run with is made
+ * at the first command, and nothing of the invoker itself is loaded until the first invocation.
  */
 export function registerInvoke(context: vscode.ExtensionContext, store: TemplateStore): vscode.Disposable {
   let session: InvokeSession | undefined;
-  const open = (): InvokeSession => (session ??= new (invokeSessionModule().InvokeSession)(context, store));
+  const documents = new ResultDocuments();
+  const open = (): InvokeSession => (session ??= new (invokeSessionModule().InvokeSession)(context, store, documents));
   return vscode.Disposable.from(
     { dispose: () => session?.dispose() },
+    documents,
     vscode.commands.registerCommand(INVOKE_COMMANDS.local, (arg) => open().runner.run(arg, 'local')),
     vscode.commands.registerCommand(INVOKE_COMMANDS.remote, (arg) => open().runner.run(arg, 'remote')),
     vscode.commands.registerCommand(INVOKE_COMMANDS.debug, (arg) => open().debug(arg)),

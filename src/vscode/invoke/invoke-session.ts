@@ -4,6 +4,7 @@ import { debugFunction } from './debug';
 import { LocalEndpoint } from './endpoint';
 import { InvokeHistory } from './history';
 import { LocalApiCommand } from './local-api';
+import type { ResultDocuments } from './result-documents';
 import { ResultView } from './result-view';
 import { InvokeRunner } from './runner';
 import { functionFromArgs } from './target';
@@ -23,8 +24,9 @@ export class InvokeSession implements vscode.Disposable {
   constructor(
     context: vscode.ExtensionContext,
     private readonly store: TemplateStore,
+    documents: ResultDocuments,
   ) {
-    this.view = new ResultView(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'));
+    this.view = new ResultView(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), documents);
     this.history = new InvokeHistory(context.workspaceState);
     this.runner = new InvokeRunner(store, this.view, this.history, context.globalState);
     this.endpoint = new LocalEndpoint(store, this.runner, this.view);

@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import type { InvocationResult, ShownSettings } from '../../core/invoke';
 import { invokeCore, type InvokeCore } from './core';
 import { ResultPanel } from './result-panel';
+import { RESULT_SCHEME, type ResultDocuments } from './result-documents';
 import type { FunctionRef } from './target';
-
-export const RESULT_SCHEME = 'serverless-workbench-invoke';
 
 /**
  * Where results show: the log streams live into an output channel, and one result panel (reused, in the
@@ -12,21 +11,16 @@ export const RESULT_SCHEME = 'serverless-workbench-invoke';
  * dropdown of the recent ones. Each function also has a read-only JSON document with its last result
  * (response, function error, figures and cost), refreshed in place, for scripts and tests.
  */
-export class ResultView implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class ResultView implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Serverless Workbench: Invoke');
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, this);
   readonly panel: ResultPanel;
 
   /** `bundles`: the folder of the webview bundles (dist/webview). */
-  constructor(bundles: vscode.Uri) {
+  constructor(
+    bundles: vscode.Uri,
+    private readonly documents: ResultDocuments,
+  ) {
     this.panel = new ResultPanel(bundles, invokeCore);
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '{}\n';
   }
 
   /** Starts an invocation's part of the log: a header, the settings it runs with, then notes on what was made up. */
@@ -76,8 +70,7 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
     const json = core.invocationJson(result, settings) as { payload: unknown };
     const body = { function: ref.logicalId, mode, ...extra, ...json };
     const content = `${JSON.stringify(body, null, 2)}\n`;
-    this.contents.set(uri.toString(), content);
-    this.changed.fire(uri);
+    this.documents.set(uri, content);
     const responseIsJson = typeof json.payload !== 'string';
     this.panel.add(
       ref,
@@ -119,8 +112,6 @@ export class ResultView implements vscode.TextDocumentContentProvider, vscode.Di
 
   dispose(): void {
     this.panel.dispose();
-    this.registration.dispose();
-    this.changed.dispose();
     this.channel.dispose();
   }
 }
