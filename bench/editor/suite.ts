@@ -86,8 +86,11 @@ async function hostTyping(api: WorkbenchApi, out: string, result: Record<string,
   writeWhole(out, { ...result, typing });
   await until(() => fs.existsSync(`${out}.done`), 'bench/editor.mjs did not finish typing');
   handOvers.dispose();
-  writeWhole(`${out}.handovers`, Object.fromEntries(handOvers.byVersion));
-  writeWhole(`${out}.ahead`, Object.fromEntries(handOvers.readyAhead));
+  writeWhole(`${out}.handovers`, {
+    handedOverAt: Object.fromEntries(handOvers.byVersion),
+    readyAhead: Object.fromEntries(handOvers.readyAhead),
+    changedAt: Object.fromEntries(handOvers.changedAt),
+  });
 }
 
 /**
@@ -108,23 +111,34 @@ async function prepareTyping(api: WorkbenchApi): Promise<vscode.TextEditor> {
 
 /**
  * When the diagnostics of each later version of the document were handed to VS Code (Date.now(), the clock the
- * page's keydown time stamps can be compared with), and whether their analysis had run while the debounce waited.
+ * page's keydown time stamps can be compared with), whether their analysis had run while the debounce waited, and
+ * when the extension host was told of each version (the change event every extension's work starts from).
  * Each hand-over is followed by an onDidChangeDiagnostics within 50 ms, long before the harness types the next
  * keystroke, so reading the last analysis then sees every one.
  */
 function recordHandOvers(
   api: WorkbenchApi,
   document: vscode.TextDocument,
-): vscode.Disposable & { byVersion: Map<number, number>; readyAhead: Map<number, boolean> } {
+): vscode.Disposable & {
+  byVersion: Map<number, number>;
+  readyAhead: Map<number, boolean>;
+  changedAt: Map<number, number>;
+} {
   const byVersion = new Map<number, number>();
   const readyAhead = new Map<number, boolean>();
-  const subscription = vscode.languages.onDidChangeDiagnostics(() => {
-    const last = api.diagnostics.lastAnalysis();
-    if (last?.uri !== document.uri.toString() || last.version === undefined) return;
-    byVersion.set(last.version, last.publishedAt);
-    readyAhead.set(last.version, last.readyAhead);
-  });
-  return Object.assign(subscription, { byVersion, readyAhead });
+  const changedAt = new Map<number, number>();
+  const subscription = vscode.Disposable.from(
+    vscode.languages.onDidChangeDiagnostics(() => {
+      const last = api.diagnostics.lastAnalysis();
+      if (last?.uri !== document.uri.toString() || last.version === undefined) return;
+      byVersion.set(last.version, last.publishedAt);
+      readyAhead.set(last.version, last.readyAhead);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === document) changedAt.set(document.version, Date.now());
+    }),
+  );
+  return Object.assign(subscription, { byVersion, readyAhead, changedAt });
 }
 
 /** The template shown in the editor and its analysis handed to VS Code, and where the first worker's `512` starts. */
