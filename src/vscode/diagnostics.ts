@@ -43,6 +43,8 @@ interface AheadRun {
   readonly template: Template;
   readonly key: string;
   readonly steps: Generator<void, AnalysisResult>;
+  /** Whether the model is still its document's newest. */
+  readonly isCurrent: () => boolean;
   timer?: NodeJS.Immediate;
   result?: AnalysisResult;
 }
@@ -123,7 +125,8 @@ export class Analyzer implements vscode.Disposable {
     const today = this.todayOverride ?? rulesEngine().todayIso();
     const key = this.keyOf(template, today);
     if (this.cache.get(template)?.key === key) return;
-    const run: AheadRun = { template, key, steps: rulesEngine().analysisSteps(template, this.inputs(today)) };
+    const steps = rulesEngine().analysisSteps(template, this.inputs(today));
+    const run: AheadRun = { template, key, steps, isCurrent };
     const step = (): void => {
       const next = isCurrent() ? nextStep(run) : undefined;
       if (!next) {
@@ -148,6 +151,8 @@ export class Analyzer implements vscode.Disposable {
   /** The analysis run ahead for this model and key (`ready`: whole), finished now if the debounce ended first. */
   private takeAhead(template: Template, key: string): { result: AnalysisResult; ready: boolean } | undefined {
     const run = this.ahead.get(template.fileName);
+    // A finished run of a text no longer current (its document closed, say) would otherwise be kept for ever.
+    if (run && run.template !== template && !run.isCurrent()) this.ahead.delete(template.fileName);
     if (run?.template !== template) return undefined;
     this.ahead.delete(template.fileName);
     clearImmediate(run.timer);
