@@ -99,7 +99,7 @@ export class Analyzer implements vscode.Disposable {
   }
 
   analysis(template: Template): AnalysisResult {
-    const today = this.todayOverride ?? rulesEngine().todayIso();
+    const today = this.today();
     const key = this.keyOf(template, today);
     const cached = this.cache.get(template);
     if (cached?.key === key) return cached.result;
@@ -122,7 +122,7 @@ export class Analyzer implements vscode.Disposable {
     if (running?.template === template) return;
     clearImmediate(running?.timer);
     this.ahead.delete(file);
-    const today = this.todayOverride ?? rulesEngine().todayIso();
+    const today = this.today();
     const key = this.keyOf(template, today);
     if (this.cache.get(template)?.key === key) return;
     const steps = rulesEngine().analysisSteps(template, this.inputs(today));
@@ -151,15 +151,23 @@ export class Analyzer implements vscode.Disposable {
   /** The analysis run ahead for this model and key (`ready`: whole), finished now if the debounce ended first. */
   private takeAhead(template: Template, key: string): { result: AnalysisResult; ready: boolean } | undefined {
     const run = this.ahead.get(template.fileName);
-    // A finished run of a text no longer current (its document closed, say) would otherwise be kept for ever.
-    if (run && run.template !== template && !run.isCurrent()) this.ahead.delete(template.fileName);
-    if (run?.template !== template) return undefined;
+    if (!run) return undefined;
+    if (run.template !== template) {
+      // A finished run of a text no longer current (its document closed, say) would otherwise be kept for ever.
+      if (!run.isCurrent()) this.ahead.delete(template.fileName);
+      return undefined;
+    }
     this.ahead.delete(template.fileName);
     clearImmediate(run.timer);
     if (run.key !== key) return undefined;
     if (run.result) return { result: run.result, ready: true };
     for (let next = run.steps.next(); ; next = run.steps.next())
       if (next.done) return { result: next.value, ready: false };
+  }
+
+  /** Tests (and only tests) pin "today" with `setToday`. */
+  private today(): string {
+    return this.todayOverride ?? rulesEngine().todayIso();
   }
 
   private keyOf(template: Template, today: string): string {

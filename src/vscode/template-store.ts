@@ -42,8 +42,9 @@ export interface BuiltAhead {
 
 /**
  * The one place that turns documents into models. Open documents are modelled from their in-memory text
- * (debounced while typing), other templates from disk; every feature reads from here and listens to
- * `onDidChange`, so a keystroke is parsed once however many features show its results.
+ * (built at the next idle moment after a keystroke when that is cheap, shown after the debounce), other templates
+ * from disk; every feature reads from here and listens to `onDidChange`, so a keystroke is parsed once however many
+ * features show its results.
  */
 export class TemplateStore implements vscode.Disposable {
   private readonly onDidChangeProblemsEmitter = new vscode.EventEmitter<vscode.Uri>();
